@@ -1,0 +1,174 @@
+// The one module that imports @duckdb/node-api. It opens one instance per database file per process,
+// applies sql/schema migrations in order, and turns DuckDB values into plain JS at the edge
+// (BIGINT -> number, DATE -> 'yyyy-mm-dd'), so callers and SvelteKit's json() never see bigint.
+import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
+import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+
+export type Row = Record<string, unknown>;
+export type Params = Record<string, DuckDBValue | number | string | boolean | null>;
+
+/** Project root: where sql/ and data/ live (cwd for the CLI, the server and the tests). */
+export const ROOT = resolve(process.env.GIAMSAT_ROOT ?? process.cwd());
+
+export function defaultDbPath(): string {
+	return process.env.GIAMSAT_DB ?? join(ROOT, 'data', 'giamsat.duckdb');
+}
+
+const sqlCache = new Map<string, string>();
+/** Text of a file under sql/, e.g. sqlFile('rules/excellent_cap.sql'). */
+export function sqlFile(rel: string): string {
+	let text = sqlCache.get(rel);
+	if (text === undefined) {
+		text = readFileSync(join(ROOT, 'sql', rel), 'utf8');
+		sqlCache.set(rel, text);
+	}
+	return text;
+}
+
+function toJs(v: unknown): unknown {
+	if (typeof v === 'bigint') return Number(v);
+	if (v instanceof Date) {
+		const iso = v.toISOString();
+		return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : iso;
+	}
+	if (Array.isArray(v)) return v.map(toJs);
+	if (v && typeof v === 'object' && !(v instanceof Uint8Array)) {
+		const out: Row = {};
+		for (const [k, x] of Object.entries(v)) out[k] = toJs(x);
+		return out;
+	}
+	return v;
+}
+
+/** A connection with the small typed helpers every server module uses. */
+export class Db {
+	constructor(
+		readonly conn: DuckDBConnection,
+		readonly instance: DuckDBInstance,
+		readonly path: string
+	) {}
+
+	async query<T = Row>(sql: string, params?: Params): Promise<T[]> {
+		const reader = await this.conn.runAndReadAll(sql, params as Record<string, DuckDBValue>);
+		return reader.getRowObjectsJS().map((r) => toJs(r) as T);
+	}
+
+	async one<T = Row>(sql: string, params?: Params): Promise<T | undefined> {
+		return (await this.query<T>(sql, params))[0];
+	}
+
+	/** Run a statement (or several, without params). */
+	async run(sql: string, params?: Params): Promise<void> {
+		await this.conn.run(sql, params as Record<string, DuckDBValue>);
+	}
+
+	/**
+	 * Run fn inside one transaction on a connection of its own, so that reads from other requests
+	 * never land inside it. After any error DuckDB refuses every statement until ROLLBACK: we do it.
+	 */
+	async tx<T>(fn: (db: Db) => Promise<T>): Promise<T> {
+		const conn = await this.instance.connect();
+		const db = new Db(conn, this.instance, this.path);
+		await conn.run('begin transaction');
+		try {
+			const out = await fn(db);
+			await conn.run('commit');
+			return out;
+		} catch (e) {
+			await conn.run('rollback').catch(() => {});
+			throw e;
+		} finally {
+			conn.closeSync();
+		}
+	}
+
+	/** A second connection on the same instance (for work that sets session variables). */
+	async fork(): Promise<Db> {
+		return new Db(await this.instance.connect(), this.instance, this.path);
+	}
+
+	close(): void {
+		this.conn.closeSync();
+	}
+}
+
+const open = new Map<string, Promise<Db>>();
+
+/**
+ * The database at `path` (default: GIAMSAT_DB or data/giamsat.duckdb), opened once per process and
+ * migrated. ':memory:' gives a fresh private database on every call (tests).
+ */
+export function getDb(path: string = defaultDbPath()): Promise<Db> {
+	if (path === ':memory:') return openDb(path);
+	const key = resolve(path);
+	let db = open.get(key);
+	if (!db) {
+		db = openDb(key);
+		open.set(key, db);
+		db.catch(() => open.delete(key));
+	}
+	return db;
+}
+
+async function openDb(path: string): Promise<Db> {
+	if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+	let instance: DuckDBInstance;
+	try {
+		instance = await DuckDBInstance.create(path);
+	} catch (e) {
+		const msg = String((e as Error).message ?? e);
+		if (/lock/i.test(msg))
+			throw new Error(
+				`Không mở được cơ sở dữ liệu ${path}: tệp đang được một tiến trình khác giữ để ghi ` +
+					`(thường là máy chủ Giám Sát đang chạy). Hãy dừng tiến trình đó, nạp tệp qua trang ` +
+					`"Nạp dữ liệu" của máy chủ, hoặc chọn tệp khác bằng --db.`
+			);
+		throw e;
+	}
+	const db = new Db(await instance.connect(), instance, path);
+	await migrate(db);
+	return db;
+}
+
+/** Apply sql/schema/*.sql not yet applied, in file-name order, each in its own transaction. */
+export async function migrate(db: Db): Promise<string[]> {
+	await db.run(
+		'create table if not exists schema_migration (name varchar primary key, applied_at timestamp default current_timestamp)'
+	);
+	const done = new Set((await db.query<{ name: string }>('select name from schema_migration')).map((r) => r.name));
+	const dir = join(ROOT, 'sql', 'schema');
+	const applied: string[] = [];
+	for (const name of readdirSync(dir).filter((f) => f.endsWith('.sql')).sort()) {
+		if (done.has(name)) continue;
+		await db.tx(async (t) => {
+			await t.run(readFileSync(join(dir, name), 'utf8'));
+			await t.run('insert into schema_migration (name) values ($name)', { name });
+		});
+		applied.push(name);
+	}
+	await db.run(readFileSync(join(ROOT, 'sql', 'functions.sql'), 'utf8'));
+	await loadReference(db);
+	return applied;
+}
+
+/** Reference tables rebuilt from data/reference on every open: they are versioned data, not state. */
+async function loadReference(db: Db): Promise<void> {
+	const dir = join(ROOT, 'data', 'reference');
+	if (!existsSync(dir)) return;
+	for (const f of readdirSync(dir).filter((f) => f.endsWith('.csv')).sort()) {
+		const table = 'ref_' + f.replace(/\.csv$/, '').replace(/[^a-z0-9]+/gi, '_');
+		const path = join(dir, f).replaceAll("'", "''");
+		await db.run(
+			`create or replace table ${table} as select * from read_csv('${path}', header = true, all_varchar = true)`
+		);
+	}
+}
+
+/** The unit path a scope stands for ('/' = whole country); unknown scope unit -> error. */
+export async function scopePath(db: Db, unitCode: string | null): Promise<string> {
+	if (!unitCode) return '/';
+	const row = await db.one<{ path: string }>('select path from unit where code = $code', { code: unitCode });
+	if (!row?.path) throw new Error(`Không có đơn vị mã "${unitCode}" trong danh mục đơn vị.`);
+	return row.path;
+}

@@ -1,0 +1,14 @@
+// Vite for the app, vitest for the tests (test/ mirrors src/).
+import { sveltekit } from '@sveltejs/kit/vite';
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+	plugins: [sveltekit()],
+	test: {
+		include: ['test/**/*.test.ts'],
+		testTimeout: 120_000,
+		hookTimeout: 120_000,
+		// DuckDB work is CPU-bound; two cores here.
+		maxWorkers: 2
+	}
+});
