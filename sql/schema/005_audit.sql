@@ -34,6 +34,7 @@ create table if not exists anomaly (
     subject_kind       varchar,
     person_id          integer,
     subject_unit_id    integer,
+    subject_ref        varchar not null,  -- see src/lib/domain/anomaly.ts: matches truth.jsonl
     subject_name       varchar,
     subject_card       varchar,
     subject_birth_date date,

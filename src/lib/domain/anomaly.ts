@@ -1,0 +1,51 @@
+// The shape of a finding, shared by the rule runner, the pages, the exports and the generator's
+// truth file. `subject_ref` is how a finding and a planted case (truth.jsonl) are matched.
+
+export const RULES = {
+	excellent_cap: { no: 'R1', vi: 'Vượt tỷ lệ Hoàn thành xuất sắc nhiệm vụ' },
+	disciplined_not_incomplete: { no: 'R2', vi: 'Bị kỷ luật nhưng không xếp Không hoàn thành nhiệm vụ' },
+	leader_above_unit: { no: 'R3', vi: 'Mức xếp loại cao hơn tập thể / tổ chức / công chức' },
+	missing_review: { no: 'R4', vi: 'Thiếu kiểm điểm, thiếu xếp loại, nộp muộn' },
+	org_level_vs_members: { no: 'R5', vi: 'Mức của chi bộ không khớp kết quả đảng viên' },
+	sick_leave_cap: { no: 'R6', vi: 'Nghỉ ốm từ 3 tháng nhưng xếp loại tốt trở lên' },
+	rated_too_early: { no: 'R7', vi: 'Xếp loại khi chưa đủ 6 tháng' },
+	order_of_rating: { no: 'R8', vi: 'Sai trình tự xếp loại' },
+	score_band: { no: 'R9', vi: 'Mức xếp loại vượt khung điểm / thiếu điểm' },
+	collective_with_disciplined: { no: 'R10', vi: 'Xuất sắc khi có cấp dưới / thành viên bị kỷ luật' }
+} as const;
+export type RuleId = keyof typeof RULES;
+
+export type FindingStatus = 'flagged' | 'exempted';
+
+/**
+ * subject_ref, the identity of what a finding is about:
+ * - a person: their card number, else `${fold(full name)}|${birth date yyyy-mm-dd or birth year}`
+ * - a unit (party_org, leadership, a missing list): `unit:${unit code}`
+ * - a group count (R1): `group:${grouping}` where grouping is `unit` (the chi bộ) or `decider`
+ *   (the deciding body over everything it decides for one subject kind)
+ * A finding is matched to truth on (rule, year, period_kind, period_no, unit_code, subject_ref).
+ */
+export interface FindingKey {
+	rule: RuleId;
+	year: number;
+	period_kind: 'year' | 'quarter' | 'term';
+	period_no: number;
+	unit_code: string;
+	subject_ref: string;
+}
+
+export function findingKey(k: FindingKey): string {
+	return [k.rule, k.year, k.period_kind, k.period_no, k.unit_code, k.subject_ref].join('|');
+}
+
+/** fold() of the SQL macro, in TS: NFC, accents and đ folded, lower-case, single spaces. */
+export function fold(s: string): string {
+	return s
+		.normalize('NFD')
+		.replace(/[\u0300-\u036f]/g, '')
+		.replace(/đ/g, 'd')
+		.replace(/Đ/g, 'D')
+		.toLowerCase()
+		.trim()
+		.replace(/\s+/g, ' ');
+}

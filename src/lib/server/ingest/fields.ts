@@ -1,0 +1,84 @@
+// The vocabulary of columns units send: each field Giám Sát understands, the header spellings that
+// name it (matched on alnum_key: case-, accent-, spacing- and punctuation-insensitive), and the
+// file kinds that use it. README's column tables and the blank templates are generated from here.
+import type { FileKind } from '$lib/domain/levels';
+
+export interface FieldDef {
+	field: string;
+	/** Vietnamese label used in templates and messages */
+	label: string;
+	aliases: string[];
+	kinds: FileKind[];
+	/** what the column holds, for README and templates */
+	doc: string;
+}
+
+export const FIELDS: FieldDef[] = [
+	{ field: 'stt', label: 'STT', aliases: ['STT', 'TT', 'Số thứ tự', 'No'], kinds: ['registry', 'roster', 'rating', 'discipline', 'civil_servant'], doc: 'số thứ tự (bỏ qua)' },
+	{ field: 'full_name', label: 'Họ và tên', aliases: ['Họ và tên', 'Họ tên', 'Họ và tên đảng viên', 'Tên đảng viên', 'Họ và tên cán bộ', 'Full name', 'Name'], kinds: ['roster', 'rating', 'discipline', 'civil_servant'], doc: 'họ và tên người được đánh giá' },
+	{ field: 'birth', label: 'Ngày sinh', aliases: ['Ngày sinh', 'Năm sinh', 'Ngày tháng năm sinh', 'Sinh ngày', 'Date of birth', 'Birth date'], kinds: ['roster', 'rating', 'discipline', 'civil_servant'], doc: 'ngày sinh dd/mm/yyyy, hoặc chỉ năm sinh' },
+	{ field: 'sex', label: 'Giới tính', aliases: ['Giới tính', 'Nam/Nữ', 'Sex', 'Gender'], kinds: ['roster'], doc: 'Nam / Nữ' },
+	{ field: 'card_no', label: 'Số thẻ đảng viên', aliases: ['Số thẻ đảng viên', 'Số thẻ ĐV', 'Mã đảng viên', 'Số thẻ', 'Mã ĐV', 'Card number', 'Party card'], kinds: ['roster', 'rating', 'discipline', 'civil_servant'], doc: 'số thẻ đảng viên (khóa nhận diện chính)' },
+	{ field: 'position', label: 'Chức vụ', aliases: ['Chức vụ', 'Chức danh', 'Chức vụ, chức danh', 'Position'], kinds: ['roster', 'rating', 'civil_servant'], doc: 'chức vụ đảng, chính quyền' },
+	{ field: 'is_head', label: 'Người đứng đầu', aliases: ['Người đứng đầu', 'Là người đứng đầu', 'Đứng đầu', 'Head'], kinds: ['roster', 'rating'], doc: 'Có / Không: người đứng đầu tổ chức, cơ quan, đơn vị' },
+	{ field: 'unit_code', label: 'Mã đơn vị', aliases: ['Mã đơn vị', 'Mã tổ chức đảng', 'Mã chi bộ', 'Mã TCĐ', 'Unit code'], kinds: ['registry', 'roster', 'rating', 'discipline', 'civil_servant'], doc: 'mã đơn vị trong danh mục' },
+	{ field: 'unit_name', label: 'Đơn vị', aliases: ['Đơn vị', 'Chi bộ', 'Tên tổ chức đảng', 'Tên đơn vị', 'Tổ chức đảng', 'Tên chi bộ', 'Chi bộ sinh hoạt', 'Nơi sinh hoạt', 'Unit'], kinds: ['registry', 'roster', 'rating', 'discipline', 'civil_servant'], doc: 'tên đơn vị / chi bộ (đối chiếu danh mục, không phân biệt dấu)' },
+	{ field: 'unit_kind', label: 'Loại', aliases: ['Loại', 'Loại hình', 'Loại tổ chức', 'Loại đơn vị', 'Kind'], kinds: ['registry'], doc: 'loại tổ chức: Tỉnh ủy, Huyện ủy, Đảng bộ cơ sở, Chi bộ cơ sở, Đảng bộ bộ phận, Chi bộ trực thuộc…' },
+	{ field: 'parent', label: 'Mã đơn vị cấp trên', aliases: ['Mã đơn vị cấp trên', 'Trực thuộc', 'Đơn vị cấp trên', 'Cấp trên', 'Parent', 'Parent code'], kinds: ['registry'], doc: 'mã (hoặc tên) đơn vị cấp trên trực tiếp' },
+	{ field: 'province', label: 'Tỉnh/Thành phố', aliases: ['Tỉnh/Thành phố', 'Tỉnh', 'Tỉnh/TP', 'Tỉnh, thành phố', 'Province'], kinds: ['registry'], doc: 'tỉnh, thành phố' },
+	{ field: 'locality', label: 'Huyện/Xã', aliases: ['Huyện/Xã', 'Huyện', 'Xã', 'Xã/Phường', 'Huyện/Thị xã', 'Địa bàn', 'District', 'Commune'], kinds: ['registry'], doc: 'huyện, xã, phường' },
+	{ field: 'founded_on', label: 'Ngày thành lập', aliases: ['Ngày thành lập', 'Thành lập', 'Founded'], kinds: ['registry'], doc: 'ngày thành lập' },
+	{ field: 'dissolved_on', label: 'Ngày giải thể', aliases: ['Ngày giải thể', 'Giải thể', 'Dissolved'], kinds: ['registry'], doc: 'ngày giải thể / chấm dứt hoạt động' },
+	{ field: 'merged_into', label: 'Sáp nhập vào', aliases: ['Sáp nhập vào', 'Hợp nhất vào', 'Merged into'], kinds: ['registry'], doc: 'mã đơn vị kế thừa khi sáp nhập, hợp nhất' },
+	{ field: 'split_from', label: 'Tách từ', aliases: ['Tách từ', 'Chia tách từ', 'Split from'], kinds: ['registry'], doc: 'mã đơn vị bị chia tách' },
+	{ field: 'renamed_from', label: 'Đổi tên từ', aliases: ['Đổi tên từ', 'Tên cũ', 'Mã cũ', 'Renamed from'], kinds: ['registry'], doc: 'mã đơn vị trước khi đổi tên' },
+	{ field: 'lineage_on', label: 'Ngày hiệu lực', aliases: ['Ngày hiệu lực', 'Ngày biến động', 'Ngày sáp nhập', 'Effective date'], kinds: ['registry'], doc: 'ngày sáp nhập, chia tách, đổi tên có hiệu lực' },
+	{ field: 'status', label: 'Tình trạng', aliases: ['Tình trạng', 'Trạng thái', 'Tình trạng đảng viên', 'Status'], kinds: ['registry', 'roster'], doc: 'đảng viên: chính thức, dự bị, sinh hoạt tạm thời, miễn sinh hoạt, đình chỉ sinh hoạt' },
+	{ field: 'joined_party_on', label: 'Ngày vào Đảng', aliases: ['Ngày vào Đảng', 'Ngày kết nạp', 'Ngày kết nạp Đảng', 'Admitted'], kinds: ['roster', 'rating'], doc: 'ngày kết nạp vào Đảng' },
+	{ field: 'joined_unit_on', label: 'Ngày chuyển đến', aliases: ['Ngày chuyển đến', 'Ngày đến', 'Chuyển đến ngày', 'Ngày nhận công tác'], kinds: ['roster', 'rating'], doc: 'ngày chuyển sinh hoạt đến đơn vị' },
+	{ field: 'year', label: 'Năm', aliases: ['Năm', 'Năm đánh giá', 'Năm xếp loại', 'Year'], kinds: ['roster', 'rating', 'civil_servant'], doc: 'năm đánh giá (hoặc lấy từ tiêu đề / --year)' },
+	{ field: 'period', label: 'Kỳ đánh giá', aliases: ['Quý', 'Kỳ đánh giá', 'Kỳ', 'Kỳ xếp loại', 'Period', 'Quarter'], kinds: ['rating', 'civil_servant'], doc: 'Năm / Quý I–IV / Nhiệm kỳ 2020–2025' },
+	{ field: 'score', label: 'Điểm', aliases: ['Điểm', 'Tổng điểm', 'Điểm đánh giá', 'Điểm tự chấm', 'Score'], kinds: ['rating', 'civil_servant'], doc: 'điểm thang 100 (từ năm 2025)' },
+	{ field: 'group_name', label: 'Nhóm', aliases: ['Nhóm', 'Nhóm chức danh', 'Nhóm đối tượng', 'Group'], kinds: ['rating', 'civil_servant'], doc: 'nhóm chức danh tương đồng (tỷ lệ xuất sắc theo QĐ 366)' },
+	{ field: 'decider', label: 'Cấp quyết định', aliases: ['Cấp quyết định', 'Cơ quan quyết định', 'Cấp có thẩm quyền', 'Mã cấp quyết định', 'Deciding body'], kinds: ['rating', 'civil_servant'], doc: 'mã hoặc tên cấp quyết định xếp loại' },
+	{ field: 'self_level', label: 'Tự xếp loại', aliases: ['Tự xếp loại', 'Tự nhận mức xếp loại', 'Tự đánh giá', 'Tự nhận xếp loại', 'Self rating'], kinds: ['rating', 'civil_servant'], doc: 'mức tự xếp loại' },
+	{ field: 'proposed_level', label: 'Đề xuất', aliases: ['Đề xuất', 'Chi bộ đề xuất', 'Tổ đảng đề xuất', 'Đề xuất xếp loại', 'Đề nghị', 'Proposed'], kinds: ['rating'], doc: 'mức do chi bộ / tổ đảng đề xuất' },
+	{ field: 'final_level', label: 'Xếp loại', aliases: ['Xếp loại', 'Kết quả xếp loại', 'Quyết định xếp loại', 'Mức xếp loại', 'Xếp loại chất lượng', 'Kết quả', 'Final rating'], kinds: ['rating', 'civil_servant'], doc: 'mức xếp loại do cấp có thẩm quyền quyết định (cột "… quyết định" bất kỳ)' },
+	{ field: 'cs_level', label: 'Xếp loại viên chức', aliases: ['Xếp loại viên chức', 'Xếp loại CBCCVC', 'Xếp loại công chức', 'Xếp loại công chức, viên chức', 'Kết quả xếp loại CBCCVC', 'Xếp loại cán bộ, công chức, viên chức'], kinds: ['rating'], doc: 'mức xếp loại cán bộ, công chức, viên chức cùng năm' },
+	{ field: 'reviewed_on', label: 'Ngày kiểm điểm', aliases: ['Ngày kiểm điểm', 'Kiểm điểm ngày', 'Review date'], kinds: ['rating'], doc: 'ngày họp kiểm điểm' },
+	{ field: 'sick_days', label: 'Số ngày nghỉ ốm', aliases: ['Số ngày nghỉ ốm', 'Nghỉ ốm (ngày)', 'Ngày nghỉ ốm', 'Sick days'], kinds: ['rating', 'civil_servant'], doc: 'tổng số ngày nghỉ ốm trong năm' },
+	{ field: 'decided_on', label: 'Ngày quyết định', aliases: ['Ngày quyết định', 'Ngày xếp loại', 'Ngày ra quyết định', 'Ngày ký', 'Decision date'], kinds: ['rating', 'discipline', 'civil_servant'], doc: 'ngày cấp có thẩm quyền quyết định' },
+	{ field: 'subject_kind', label: 'Đối tượng', aliases: ['Đối tượng', 'Loại đối tượng', 'Đối tượng xếp loại', 'Đối tượng kỷ luật', 'Subject'], kinds: ['rating', 'discipline'], doc: 'Đảng viên / Tổ chức đảng / Tập thể lãnh đạo / Cá nhân lãnh đạo, quản lý' },
+	{ field: 'discipline_form', label: 'Hình thức kỷ luật', aliases: ['Hình thức kỷ luật', 'Hình thức', 'Kỷ luật', 'Discipline'], kinds: ['discipline'], doc: 'khiển trách, cảnh cáo, cách chức, khai trừ, giải tán' },
+	{ field: 'self_remedied', label: 'Tự phát hiện, khắc phục', aliases: ['Tự phát hiện, khắc phục', 'Tự phát hiện khắc phục', 'Tự phát hiện và khắc phục', 'Self remedied'], kinds: ['discipline'], doc: 'Có / Không' },
+	{ field: 'issuing_body', label: 'Cấp kỷ luật', aliases: ['Cấp kỷ luật', 'Cơ quan kỷ luật', 'Cấp ra quyết định', 'Cơ quan ra quyết định'], kinds: ['discipline'], doc: 'cơ quan ra quyết định kỷ luật' },
+	{ field: 'not_rated_reason', label: 'Lý do không xếp loại', aliases: ['Lý do không xếp loại', 'Lý do chưa xếp loại', 'Không xếp loại'], kinds: ['rating'], doc: 'vì sao không xếp loại (mới kết nạp, miễn sinh hoạt…)' },
+	{ field: 'agency', label: 'Cơ quan công tác', aliases: ['Cơ quan công tác', 'Cơ quan, đơn vị công tác', 'Nơi công tác', 'Cơ quan'], kinds: ['civil_servant'], doc: 'cơ quan nơi công chức, viên chức công tác' },
+	{ field: 'note', label: 'Ghi chú', aliases: ['Ghi chú', 'Note', 'Notes'], kinds: ['registry', 'roster', 'rating', 'discipline', 'civil_servant'], doc: 'ghi chú' }
+];
+
+/** alnum_key in TS: the same key as the SQL macro (fold, then drop everything but a-z0-9). */
+export function alnumKey(s: string): string {
+	return s
+		.normalize('NFD')
+		.replace(/[\u0300-\u036f]/g, '')
+		.replace(/đ/g, 'd')
+		.replace(/Đ/g, 'D')
+		.toLowerCase()
+		.replace(/[^a-z0-9]/g, '');
+}
+
+const byKey = new Map<string, string>();
+for (const f of FIELDS) for (const a of f.aliases) byKey.set(alnumKey(a), f.field);
+
+/** The field a header cell names, or null. Any "<body> quyết định" column is the final level. */
+export function fieldOfHeader(text: string): string | null {
+	const key = alnumKey(text);
+	if (!key) return null;
+	const hit = byKey.get(key);
+	if (hit) return hit;
+	if (key.endsWith('quyetdinh') && !/^(ngay|so|cap|co quan)/.test(key) && !key.startsWith('coquan'))
+		return 'final_level';
+	if (key.endsWith('dexuat')) return 'proposed_level';
+	return null;
+}
