@@ -53,3 +53,47 @@ create or replace macro parse_bool(s) as (
 -- parse_number: '92,5' or '92.5' -> 92.5 (Vietnamese files use a decimal comma).
 create or replace macro parse_number(s) as
     try_cast(replace(clean(s), ',', '.') as double);
+
+-- unit_key: how unit names are compared: fold, and "Đảng ủy X" names the same unit as "Đảng bộ X".
+create or replace macro unit_key(s) as
+    regexp_replace(fold(s), '^dang uy ', 'dang bo ');
+
+-- card_key: a party card number as compared: letters and digits only, upper-case.
+create or replace macro card_key(s) as
+    nullif(upper(regexp_replace(clean(s), '[^0-9A-Za-z]', '', 'g')), '');
+
+-- ── Audit layer (rules, signals, marts): a finding's identity and its Vietnamese wording ──────────
+-- person_ref: subject_ref of a person (src/lib/domain/anomaly.ts): card number, else
+-- fold(full name) | birth date yyyy-mm-dd (or birth year).
+create or replace macro person_ref(card_no, name_key, birth_date, birth_year) as
+    coalesce(nullif(card_no, ''),
+             name_key || '|' || coalesce(strftime(birth_date, '%Y-%m-%d'), cast(birth_year as varchar), ''));
+
+-- vi_num: a number as vi-VN writes it: '.' groups thousands, ',' marks the decimal, at most one
+-- decimal, none when whole (1234 -> '1.234', 37.5 -> '37,5').
+create or replace macro vi_num(x) as
+    regexp_replace(translate(format('{:,.1f}', cast(x as double)), ',.', '.,'), ',0$', '');
+
+-- vi_pct: a share as a vi-VN percentage (0.375 -> '37,5%').
+create or replace macro vi_pct(x) as vi_num(100 * cast(x as double)) || '%';
+
+-- vi_date: dd/mm/yyyy.
+create or replace macro vi_date(d) as strftime(cast(d as date), '%d/%m/%Y');
+
+-- level_short / level_vi: a level rank (4 excellent .. 1 incomplete, src/lib/domain/levels.ts) in words.
+create or replace macro level_short(l) as
+    case l when 4 then 'HTXSNV' when 3 then 'HTTNV' when 2 then 'HTNV' when 1 then 'KHTNV' end;
+create or replace macro level_vi(l) as
+    case l when 4 then 'Hoàn thành xuất sắc nhiệm vụ' when 3 then 'Hoàn thành tốt nhiệm vụ'
+           when 2 then 'Hoàn thành nhiệm vụ' when 1 then 'Không hoàn thành nhiệm vụ' end;
+
+-- subject_kind_vi: the subject kinds of src/lib/domain/levels.ts in words.
+create or replace macro subject_kind_vi(k) as
+    case k when 'party_org' then 'tổ chức đảng' when 'leadership' then 'tập thể lãnh đạo, quản lý'
+           when 'member' then 'đảng viên' when 'leader' then 'cán bộ lãnh đạo, quản lý'
+           when 'civil_servant' then 'cán bộ, công chức, viên chức' else k end;
+
+-- discipline_form_vi: a discipline form code in words.
+create or replace macro discipline_form_vi(f) as
+    case f when 'khien_trach' then 'khiển trách' when 'canh_cao' then 'cảnh cáo' when 'cach_chuc' then 'cách chức'
+           when 'khai_tru' then 'khai trừ' when 'giai_tan' then 'giải tán' else coalesce(f, 'không rõ hình thức') end;

@@ -11,6 +11,7 @@ create table if not exists person (
     birth_date     date,
     birth_year     integer,
     sex            varchar,               -- nam | nu
+    joined_party_on date,                 -- ngày vào Đảng, from a roster or a rating list
     home_unit_id   integer,               -- unit where first seen (identity scope)
     source_file_id integer not null,
     source_row     integer not null

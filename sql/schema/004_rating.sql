@@ -14,6 +14,7 @@ create table if not exists rating (
     deciding_unit_id    integer,          -- the body that decided
     position            varchar,
     is_head             boolean not null default false,
+    joined_unit_on      date,             -- ngày chuyển đến, when the list carries it (R3 newcomer head)
     group_name          varchar,          -- "Nhóm": subjects of similar positions (R1 under qd366)
     self_level          tinyint,
     proposed_level      tinyint,

@@ -1,7 +1,8 @@
 // The vocabulary of columns units send: each field Giám Sát understands, the header spellings that
 // name it (matched on alnum_key: case-, accent-, spacing- and punctuation-insensitive), and the
 // file kinds that use it. README's column tables and the blank templates are generated from here.
-import type { FileKind } from '$lib/domain/levels';
+import type { FileKind } from '../../domain/levels';
+import { fold } from '../../domain/anomaly';
 
 export interface FieldDef {
 	field: string;
@@ -59,13 +60,7 @@ export const FIELDS: FieldDef[] = [
 
 /** alnum_key in TS: the same key as the SQL macro (fold, then drop everything but a-z0-9). */
 export function alnumKey(s: string): string {
-	return s
-		.normalize('NFD')
-		.replace(/[\u0300-\u036f]/g, '')
-		.replace(/đ/g, 'd')
-		.replace(/Đ/g, 'D')
-		.toLowerCase()
-		.replace(/[^a-z0-9]/g, '');
+	return fold(s).replace(/[^a-z0-9]/g, '');
 }
 
 const byKey = new Map<string, string>();

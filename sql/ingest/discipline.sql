@@ -1,0 +1,102 @@
+-- discipline: ingest of a discipline register (sổ theo dõi kỷ luật): members and organisations.
+-- A person's violation counts where it happened: the row's unit (003 §5.12).
+-- Variables: file_id, context_unit_id, context_path, scope_path.
+
+-- step: unit_refs
+create or replace temp table unit_ref as
+select rn, 'unit' as role, unit_code as code, unit_name as name from stg;
+
+-- step: normalise
+create or replace temp table norm as
+with f as (
+    select distinct alnum_key(alias) as k, form from ref_discipline_form_alias
+),
+sk as (
+    select distinct alnum_key(alias) as k, subject_kind from ref_subject_kind_alias
+),
+s as (
+    select stg.*, clean(full_name) as c_name, clean(birth) as c_birth from stg
+)
+select
+    s.rn,
+    case
+        when sk.subject_kind in ('party_org', 'leadership') then 'unit'
+        when sk.subject_kind is not null then 'person'
+        when s.c_name is not null then 'person'
+        else 'unit'
+    end as subject_type,
+    clean(s.subject_kind) as subject_kind_raw,
+    s.c_name as full_name,
+    fold(s.c_name) as name_key,
+    s.c_birth as birth_raw,
+    case when regexp_full_match(s.c_birth, '(19|20)\d{2}') then null else parse_date(s.c_birth) end as birth_date,
+    parse_year(s.c_birth) as birth_year,
+    card_key(s.card_no) as card_no,
+    coalesce(f.form, case when clean(s.discipline_form) is not null then 'other' end) as form,
+    clean(s.discipline_form) as form_text,
+    parse_date(s.decided_on) as decided_on,
+    clean(s.decided_on) as decided_raw,
+    parse_bool(s.self_remedied) as self_remedied,
+    clean(s.self_remedied) as self_remedied_raw,
+    clean(s.issuing_body) as issuing_body,
+    coalesce(clean(s.unit_code), clean(s.unit_name)) as unit_raw,
+    coalesce(u.unit_id, case when u.raw is null then getvariable('context_unit_id') end) as unit_id,
+    u.candidates as unit_candidates
+from s
+left join f on f.k = alnum_key(s.discipline_form)
+left join sk on sk.k = alnum_key(s.subject_kind)
+left join unit_hit u on u.rn = s.rn and u.role = 'unit';
+
+-- step: errors
+with n as (select * from norm),
+units as (select id, name, path from unit),
+errs as (
+    select rn, 'full_name' as field, '' as value, 'Thiếu họ và tên người bị kỷ luật.' as message
+    from n where subject_type = 'person' and full_name is null
+    union all
+    select rn, 'discipline_form', coalesce(form_text, ''), 'Thiếu hình thức kỷ luật.' from n where form is null
+    union all
+    select rn, 'decided_on', coalesce(decided_raw, ''), 'Thiếu hoặc sai ngày quyết định kỷ luật (năm của quyết định quyết định năm bị tính).'
+    from n where decided_on is null
+    union all
+    select rn, 'self_remedied', self_remedied_raw, 'Giá trị "Tự phát hiện, khắc phục" phải là Có hoặc Không.' from n where self_remedied is null
+    union all
+    select rn, 'birth', birth_raw, 'Ngày sinh không hợp lệ.'
+    from n where birth_raw is not null and (birth_year is null or birth_year < 1900 or birth_year > year(current_date))
+    union all
+    select rn, 'unit_name', coalesce(unit_raw, ''),
+        case
+            when unit_raw is null then 'Không xác định được đơn vị nơi xảy ra vi phạm: thêm cột Mã đơn vị / Đơn vị.'
+            when unit_candidates > 1 then 'Tên đơn vị trùng với ' || unit_candidates || ' đơn vị trong danh mục: dùng mã đơn vị.'
+            else 'Không có đơn vị này trong danh mục đơn vị.'
+        end
+    from n where unit_id is null
+    union all
+    select n.rn, 'unit_name', coalesce(n.unit_raw, u.name), 'Đơn vị "' || u.name || '" nằm ngoài phạm vi quản lý của người nạp.'
+    from n join units u on u.id = n.unit_id
+    where not starts_with(u.path, getvariable('scope_path'))
+)
+select * from errs order by rn, field;
+
+-- step: identity_in
+create or replace temp table ident_in as
+select rn, card_no, full_name, name_key, birth_date, birth_year, null::varchar as sex, unit_id, null::date as joined_party_on
+from norm where subject_type = 'person';
+
+-- step: merge
+-- The same decision sent twice (same subject, date, form) is stored once.
+insert into discipline (subject_type, person_id, subject_unit_id, unit_id, decided_on, form, form_text, self_remedied, issuing_body, source_file_id, source_row)
+select n.subject_type, i.person_id, case when n.subject_type = 'unit' then n.unit_id end, n.unit_id,
+    n.decided_on, n.form, n.form_text, n.self_remedied, n.issuing_body, getvariable('file_id'), n.rn
+from norm n
+left join ident_out i on i.rn = n.rn
+where not exists (
+    select 1 from discipline d
+    where d.superseded_by is null
+      and d.decided_on = n.decided_on and d.form = n.form
+      and d.person_id is not distinct from i.person_id
+      and d.unit_id is not distinct from n.unit_id
+);
+
+-- step: touched
+select distinct year(decided_on) as year, 'year' as period_kind, 0 as period_no from norm where decided_on is not null;

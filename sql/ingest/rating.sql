@@ -1,0 +1,248 @@
+-- rating: ingest of a rating list (members, leaders, leadership collectives, organisations) or a
+-- civil-servant rating list. Steps run in order by src/lib/server/ingest/load.ts on one transaction.
+-- Reads temp table stg (fields of fields.ts as varchar) and period_map(raw, kind, no, year).
+-- Variables: file_id, file_kind, default_year, default_period_kind, default_period_no,
+-- title_subject_kind, context_unit_id, context_path, scope_path.
+
+-- step: unit_refs
+create or replace temp table unit_ref as
+select rn, 'unit' as role, unit_code as code, unit_name as name from stg
+union all
+select rn, 'decider', decider, decider from stg where clean(decider) is not null;
+
+-- step: normalise
+create or replace temp table norm as
+with lv as (
+    select distinct alnum_key(alias) as k, cast(level as tinyint) as level from ref_level_alias
+),
+
+sk as (
+    select distinct alnum_key(alias) as k, subject_kind from ref_subject_kind_alias
+),
+
+s as (
+    select
+        stg.*,
+        clean(full_name) as c_name,
+        clean(birth) as c_birth
+    from stg
+)
+
+select
+    s.rn,
+    s.c_name as full_name,
+    fold(s.c_name) as name_key,
+    s.c_birth as birth_raw,
+    case when regexp_full_match(s.c_birth, '(19|20)\d{2}') then null else parse_date(s.c_birth) end as birth_date,
+    parse_year(s.c_birth) as birth_year,
+    card_key(s.card_no) as card_no,
+    clean(s.position) as position,
+    case
+        when clean(s.is_head) is not null then parse_bool(s.is_head)
+        else coalesce(regexp_matches(fold(s.position), '^(bi thu|giam doc|chu tich|truong (phong|ban|khoa))\b'), false)
+    end as is_head,
+    clean(s.is_head) as is_head_raw,
+    case
+        when getvariable('file_kind') = 'civil_servant' then 'civil_servant'
+        else coalesce(
+            sk.subject_kind,
+            getvariable('title_subject_kind'),
+            case when s.c_name is not null then 'member' else 'party_org' end)
+    end as subject_kind,
+    clean(s.subject_kind) as subject_kind_raw,
+    sk.subject_kind is null and clean(s.subject_kind) is not null as bad_subject_kind,
+    coalesce(pm.year, parse_year(s.year), getvariable('default_year')) as period_year,
+    clean(s.year) as year_raw,
+    coalesce(pm.kind, getvariable('default_period_kind'), 'year') as period_kind,
+    coalesce(pm.no, getvariable('default_period_no'), 0) as period_no,
+    clean(s.period) as period_raw,
+    clean(s.period) is not null and pm.kind is null as bad_period,
+    l_self.level as self_level,
+    clean(s.self_level) as self_raw,
+    l_prop.level as proposed_level,
+    clean(s.proposed_level) as proposed_raw,
+    l_final.level as final_level,
+    clean(s.final_level) as final_raw,
+    l_cs.level as civil_servant_level,
+    clean(s.cs_level) as cs_raw,
+    parse_number(s.score) as score,
+    clean(s.score) as score_raw,
+    parse_date(s.decided_on) as decided_on,
+    clean(s.decided_on) as decided_raw,
+    parse_date(s.reviewed_on) as reviewed_on,
+    clean(s.reviewed_on) as reviewed_raw,
+    parse_date(s.joined_party_on) as joined_party_on,
+    clean(s.joined_party_on) as joined_party_raw,
+    parse_date(s.joined_unit_on) as joined_unit_on,
+    clean(s.joined_unit_on) as joined_unit_raw,
+    try_cast(parse_number(s.sick_days) as integer) as sick_leave_days,
+    clean(s.sick_days) as sick_raw,
+    clean(s.group_name) as group_name,
+    clean(s.not_rated_reason) as not_rated_reason,
+    clean(s.note) as note,
+    clean(s.agency) as agency,
+    coalesce(clean(s.unit_code), clean(s.unit_name)) as unit_raw,
+    coalesce(u.unit_id, case when u.raw is null then getvariable('context_unit_id') end) as unit_id,
+    u.candidates as unit_candidates,
+    clean(s.decider) as decider_raw,
+    d.unit_id as decider_id,
+    d.candidates as decider_candidates
+from s
+left join sk on sk.k = alnum_key(s.subject_kind)
+left join period_map pm on pm.raw = clean(s.period)
+left join lv l_self on l_self.k = alnum_key(s.self_level)
+left join lv l_prop on l_prop.k = alnum_key(s.proposed_level)
+left join lv l_final on l_final.k = alnum_key(s.final_level)
+left join lv l_cs on l_cs.k = alnum_key(s.cs_level)
+left join unit_hit u on u.rn = s.rn and u.role = 'unit'
+left join unit_hit d on d.rn = s.rn and d.role = 'decider';
+
+-- step: errors
+with n as (select * from norm),
+units as (select id, code, name, path from unit),
+errs as (
+    select rn, 'final_level' as field, final_raw as value,
+        'Mức xếp loại không hợp lệ: dùng Hoàn thành xuất sắc nhiệm vụ / Hoàn thành tốt nhiệm vụ / Hoàn thành nhiệm vụ / Không hoàn thành nhiệm vụ (hoặc HTXSNV, HTTNV, HTNV, KHTNV).' as message
+    from n where final_raw is not null and final_level is null
+    union all
+    select rn, 'self_level', self_raw, 'Mức tự xếp loại không hợp lệ.' from n where self_raw is not null and self_level is null
+    union all
+    select rn, 'proposed_level', proposed_raw, 'Mức đề xuất không hợp lệ.' from n where proposed_raw is not null and proposed_level is null
+    union all
+    select rn, 'cs_level', cs_raw, 'Mức xếp loại cán bộ, công chức, viên chức không hợp lệ.' from n where cs_raw is not null and civil_servant_level is null
+    union all
+    select rn, 'full_name', '', 'Thiếu họ và tên.'
+    from n where full_name is null and subject_kind in ('member', 'leader', 'civil_servant')
+    union all
+    select rn, 'birth', birth_raw, 'Ngày sinh không hợp lệ (dùng dd/mm/yyyy hoặc năm sinh).'
+    from n where birth_raw is not null and (birth_year is null or birth_year < 1900 or birth_year > year(current_date))
+    union all
+    select rn, 'decided_on', decided_raw, 'Ngày quyết định không hợp lệ.' from n where decided_raw is not null and decided_on is null
+    union all
+    select rn, 'reviewed_on', reviewed_raw, 'Ngày kiểm điểm không hợp lệ.' from n where reviewed_raw is not null and reviewed_on is null
+    union all
+    select rn, 'joined_party_on', joined_party_raw, 'Ngày vào Đảng không hợp lệ.' from n where joined_party_raw is not null and joined_party_on is null
+    union all
+    select rn, 'joined_unit_on', joined_unit_raw, 'Ngày chuyển đến không hợp lệ.' from n where joined_unit_raw is not null and joined_unit_on is null
+    union all
+    select rn, 'score', score_raw, 'Điểm phải là số từ 0 đến 100.'
+    from n where score_raw is not null and (score is null or score < 0 or score > 100)
+    union all
+    select rn, 'sick_days', sick_raw, 'Số ngày nghỉ ốm phải là số nguyên không âm.'
+    from n where sick_raw is not null and (sick_leave_days is null or sick_leave_days < 0 or sick_leave_days > 366)
+    union all
+    select rn, 'subject_kind', subject_kind_raw, 'Đối tượng không rõ: Đảng viên / Tổ chức đảng / Tập thể lãnh đạo, quản lý / Cá nhân lãnh đạo, quản lý.'
+    from n where bad_subject_kind
+    union all
+    select rn, 'period', period_raw, 'Kỳ đánh giá không rõ: Năm / Quý I–IV / Nhiệm kỳ 2020–2025.' from n where bad_period
+    union all
+    select rn, 'year', coalesce(year_raw, ''), 'Không xác định được năm đánh giá: thêm cột Năm, ghi năm ở tiêu đề hoặc dùng --year.'
+    from n where period_year is null or period_year < 1990 or period_year > year(current_date) + 1
+    union all
+    select rn, 'unit_name', coalesce(unit_raw, ''),
+        case
+            when unit_raw is null then 'Không xác định được đơn vị: thêm cột Mã đơn vị / Chi bộ, ghi đơn vị ở tiêu đề hoặc dùng --unit.'
+            when unit_candidates > 1 then 'Tên đơn vị trùng với ' || unit_candidates || ' đơn vị trong danh mục: dùng mã đơn vị.'
+            else 'Không có đơn vị này trong danh mục đơn vị: nạp danh mục trước, hoặc sửa tên/mã.'
+        end
+    from n where unit_id is null and subject_kind <> 'civil_servant'
+    union all
+    select rn, 'decider', decider_raw,
+        case when decider_candidates > 1 then 'Tên cấp quyết định trùng nhiều đơn vị: dùng mã.'
+             else 'Không có cấp quyết định này trong danh mục đơn vị.' end
+    from n where decider_raw is not null and decider_id is null
+    union all
+    select n.rn, 'unit_name', coalesce(n.unit_raw, u.name), 'Đơn vị "' || u.name || '" nằm ngoài phạm vi quản lý của người nạp.'
+    from n join units u on u.id = n.unit_id
+    where not starts_with(u.path, getvariable('scope_path'))
+    union all
+    -- the same person twice in one list (same period and subject kind)
+    select rn, case when card_no is not null then 'card_no' else 'full_name' end,
+        coalesce(card_no, full_name),
+        'Trùng người trong cùng danh sách (dòng ' || first_rn || ').'
+    from (
+        select rn, card_no, full_name,
+            min(rn) over (partition by subject_kind, period_year, period_kind, period_no,
+                          coalesce(card_no, name_key || '|' || coalesce(birth_raw, '') || '|' || coalesce(unit_id, -1))) as first_rn
+        from n where subject_kind in ('member', 'leader', 'civil_servant') and full_name is not null
+    ) where rn > first_rn
+    union all
+    select rn, 'unit_name', unit_raw, 'Tổ chức/tập thể trùng trong cùng danh sách (dòng ' || first_rn || ').'
+    from (
+        select rn, unit_raw, min(rn) over (partition by subject_kind, period_year, period_kind, period_no, unit_id) as first_rn
+        from n where subject_kind in ('party_org', 'leadership') and unit_id is not null
+    ) where rn > first_rn
+)
+select * from errs order by rn, field;
+
+-- step: identity_in
+create or replace temp table ident_in as
+select rn, card_no, full_name, name_key, birth_date, birth_year, null::varchar as sex, unit_id, joined_party_on
+from norm
+where subject_kind in ('member', 'leader', 'civil_servant');
+
+-- step: merge
+insert into rating (
+    period_year, period_kind, period_no, subject_kind, person_id, subject_unit_id, unit_id,
+    deciding_unit_id, position, is_head, joined_unit_on, group_name, self_level, proposed_level,
+    final_level, civil_servant_level, score, decided_on, reviewed_on, sick_leave_days,
+    not_rated_reason, note, agency, source_file_id, source_row)
+with units as (
+    select id, kind, path, depth, parent_code from unit
+),
+
+-- Who decides when the list does not say (HD 21): a chi bộ cơ sở decides for its members; the
+-- đảng ủy cơ sở above decides for members of its chi bộ trực thuộc and for its sub-organisations;
+-- an organisation with no grassroots body above is decided by its parent.
+grassroots as (
+    select n.rn, a.id as grassroots_id,
+        row_number() over (partition by n.rn order by a.depth desc) as k
+    from norm n
+    join units u on u.id = n.unit_id
+    join units a on starts_with(u.path, a.path) and a.kind in ('dang_bo_co_so', 'chi_bo_co_so')
+                    and (a.id <> u.id or (n.subject_kind = 'member' and u.kind = 'chi_bo_co_so'))
+    where n.decider_id is null
+),
+
+parent as (
+    select n.rn, p.id as parent_id
+    from norm n
+    join units u on u.id = n.unit_id
+    join unit p on p.code = u.parent_code
+    where n.decider_id is null
+)
+
+select
+    n.period_year, n.period_kind, n.period_no, n.subject_kind, i.person_id,
+    case when n.subject_kind in ('party_org', 'leadership') then n.unit_id end,
+    n.unit_id,
+    coalesce(n.decider_id, g.grassroots_id, p.parent_id),
+    n.position, n.is_head, n.joined_unit_on, n.group_name, n.self_level, n.proposed_level,
+    n.final_level, n.civil_servant_level, n.score, n.decided_on, n.reviewed_on, n.sick_leave_days,
+    n.not_rated_reason, n.note, n.agency, getvariable('file_id'), n.rn
+from norm n
+left join ident_out i on i.rn = n.rn
+left join grassroots g on g.rn = n.rn and g.k = 1
+left join parent p on p.rn = n.rn
+order by n.rn;
+
+-- step: supersede
+-- A corrected list replaces the earlier one for the same deciding body, unit, subject kind and
+-- period; the earlier rows stay, marked with the file that replaced them.
+update rating r
+set superseded_by = getvariable('file_id')
+from (
+    select distinct deciding_unit_id, unit_id, subject_kind, period_year, period_kind, period_no
+    from rating where source_file_id = getvariable('file_id')
+) k
+where r.superseded_by is null
+  and r.source_file_id <> getvariable('file_id')
+  and r.deciding_unit_id is not distinct from k.deciding_unit_id
+  and r.unit_id is not distinct from k.unit_id
+  and r.subject_kind = k.subject_kind
+  and r.period_year = k.period_year
+  and r.period_kind = k.period_kind
+  and r.period_no = k.period_no;
+
+-- step: touched
+select distinct period_year as year, period_kind, period_no from norm where period_year is not null;

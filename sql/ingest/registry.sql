@@ -1,0 +1,145 @@
+-- registry: ingest of the unit registry (danh mục đơn vị) with lineage rows. Units are upserted by
+-- code; paths (the scope key) are rebuilt for the whole tree afterwards.
+-- Variables: file_id, scope_path.
+
+-- step: normalise
+create or replace temp table norm as
+with k as (
+    select distinct alnum_key(alias) as k, unit_kind, rated from ref_unit_kind_alias
+),
+s as (
+    select stg.*, upper(clean(unit_code)) as c_code, clean(unit_name) as c_name from stg
+),
+-- a parent may be named by code or by (unique) name, in this file or the stored registry
+known as (
+    select upper(clean(unit_code)) as code, unit_key(unit_name) as nkey from stg where clean(unit_code) is not null
+    union
+    select upper(code), name_key from unit
+),
+parent_by_name as (
+    select nkey, min(code) as code, count(distinct code) as n from known group by nkey
+)
+select
+    s.rn,
+    s.c_code as code,
+    s.c_name as name,
+    unit_key(s.c_name) as name_key,
+    k.unit_kind as kind,
+    clean(s.unit_kind) as kind_raw,
+    clean(s.parent) as parent_raw,
+    case
+        when clean(s.parent) is null then null
+        when upper(clean(s.parent)) in (select code from known) then upper(clean(s.parent))
+        when pn.n = 1 then pn.code
+    end as parent_code,
+    pn.n as parent_candidates,
+    clean(s.province) as province_name,
+    clean(s.locality) as locality,
+    parse_date(s.founded_on) as founded_on,
+    clean(s.founded_on) as founded_raw,
+    parse_date(s.dissolved_on) as dissolved_on,
+    clean(s.dissolved_on) as dissolved_raw,
+    clean(s.status) as status,
+    upper(clean(s.merged_into)) as merged_into,
+    upper(clean(s.split_from)) as split_from,
+    upper(clean(s.renamed_from)) as renamed_from,
+    parse_date(s.lineage_on) as lineage_on,
+    clean(s.lineage_on) as lineage_raw
+from s
+left join k on k.k = alnum_key(s.unit_kind)
+left join parent_by_name pn on pn.nkey = unit_key(s.parent);
+
+-- step: errors
+with n as (select * from norm),
+known as (
+    select code from norm where code is not null
+    union
+    select upper(code) from unit
+),
+errs as (
+    select rn, 'unit_code' as field, '' as value, 'Thiếu mã đơn vị.' as message from n where code is null
+    union all
+    select rn, 'unit_name', '', 'Thiếu tên đơn vị.' from n where name is null
+    union all
+    select rn, 'unit_kind', coalesce(kind_raw, ''),
+        'Loại đơn vị không rõ: Tỉnh ủy / Huyện ủy / Đảng bộ cơ sở / Chi bộ cơ sở / Đảng bộ bộ phận / Chi bộ trực thuộc.'
+    from n where kind is null
+    union all
+    select rn, 'parent', parent_raw,
+        case when parent_candidates > 1 then 'Tên đơn vị cấp trên trùng nhiều đơn vị: dùng mã.'
+             else 'Không có đơn vị cấp trên này trong danh mục.' end
+    from n where parent_raw is not null and parent_code is null
+    union all
+    select rn, 'parent', parent_raw, 'Đơn vị không thể trực thuộc chính nó.' from n where parent_code = code
+    union all
+    select rn, 'founded_on', founded_raw, 'Ngày thành lập không hợp lệ.' from n where founded_raw is not null and founded_on is null
+    union all
+    select rn, 'dissolved_on', dissolved_raw, 'Ngày giải thể không hợp lệ.' from n where dissolved_raw is not null and dissolved_on is null
+    union all
+    select rn, 'dissolved_on', dissolved_raw, 'Ngày giải thể trước ngày thành lập.' from n where dissolved_on < founded_on
+    union all
+    select rn, 'lineage_on', lineage_raw, 'Ngày hiệu lực không hợp lệ.' from n where lineage_raw is not null and lineage_on is null
+    union all
+    select rn, 'merged_into', merged_into, 'Không có đơn vị kế thừa này trong danh mục.'
+    from n where merged_into is not null and merged_into not in (select code from known)
+    union all
+    select rn, 'split_from', split_from, 'Không có đơn vị bị chia tách này trong danh mục.'
+    from n where split_from is not null and split_from not in (select code from known)
+    union all
+    select rn, 'renamed_from', renamed_from, 'Không có đơn vị tên cũ này trong danh mục.'
+    from n where renamed_from is not null and renamed_from not in (select code from known)
+    union all
+    select rn, 'unit_code', code, 'Mã đơn vị trùng trong cùng danh mục (dòng ' || first_rn || ').'
+    from (select rn, code, min(rn) over (partition by code) as first_rn from n where code is not null)
+    where rn > first_rn
+)
+select * from errs order by rn, field;
+
+-- step: merge
+update unit u
+set name = n.name, name_key = n.name_key, kind = n.kind, parent_code = n.parent_code,
+    province_name = coalesce(n.province_name, u.province_name), locality = coalesce(n.locality, u.locality),
+    founded_on = coalesce(n.founded_on, u.founded_on), dissolved_on = coalesce(n.dissolved_on, u.dissolved_on),
+    status = coalesce(n.status, u.status), source_file_id = getvariable('file_id'), source_row = n.rn
+from norm n
+where upper(u.code) = n.code;
+
+insert into unit (code, name, name_key, kind, parent_code, province_name, locality, founded_on, dissolved_on, status, source_file_id, source_row)
+select n.code, n.name, n.name_key, n.kind, n.parent_code, n.province_name, n.locality, n.founded_on, n.dissolved_on, n.status, getvariable('file_id'), n.rn
+from norm n
+where n.code not in (select upper(code) from unit)
+order by n.rn;
+
+insert into unit_lineage (from_code, to_code, kind, effective_on, source_file_id, source_row)
+select from_code, to_code, kind, effective_on, getvariable('file_id'), rn
+from (
+    select rn, code as from_code, merged_into as to_code, 'merge' as kind, coalesce(lineage_on, dissolved_on) as effective_on from norm where merged_into is not null
+    union all
+    select rn, split_from, code, 'split', coalesce(lineage_on, founded_on) from norm where split_from is not null
+    union all
+    select rn, renamed_from, code, 'rename', coalesce(lineage_on, founded_on) from norm where renamed_from is not null
+) l
+where not exists (
+    select 1 from unit_lineage x where x.from_code = l.from_code and x.to_code = l.to_code and x.kind = l.kind
+);
+
+-- step: paths
+-- The scope key: '/ROOT/…/CODE/' for every unit, from parent_code; a unit whose parent is unknown
+-- is a root. Depth is capped so that a cycle in a bad registry cannot loop forever.
+create or replace temp table unit_paths as
+with recursive p(id, code, path, depth) as (
+    select id, code, '/' || code || '/', 0
+    from unit
+    where parent_code is null or parent_code not in (select code from unit)
+    union all
+    select c.id, c.code, p.path || c.code || '/', p.depth + 1
+    from unit c
+    join p on c.parent_code = p.code
+    where p.depth < 32
+)
+select * from p;
+
+update unit u set path = p.path, depth = p.depth from unit_paths p where u.id = p.id;
+
+-- step: touched
+select null::integer as year, null::varchar as period_kind, null::integer as period_no where false;

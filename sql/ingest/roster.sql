@@ -1,0 +1,112 @@
+-- roster: ingest of a member roster (danh sách đảng viên) for a year: who holds membership in which
+-- chi bộ, on what terms. Steps run by src/lib/server/ingest/load.ts in one transaction.
+-- Variables: file_id, default_year, context_unit_id, context_path, scope_path.
+
+-- step: unit_refs
+create or replace temp table unit_ref as
+select rn, 'unit' as role, unit_code as code, unit_name as name from stg;
+
+-- step: normalise
+create or replace temp table norm as
+with st as (
+    select distinct alnum_key(alias) as k, status from ref_member_status_alias
+),
+s as (
+    select stg.*, clean(full_name) as c_name, clean(birth) as c_birth from stg
+)
+select
+    s.rn,
+    s.c_name as full_name,
+    fold(s.c_name) as name_key,
+    s.c_birth as birth_raw,
+    case when regexp_full_match(s.c_birth, '(19|20)\d{2}') then null else parse_date(s.c_birth) end as birth_date,
+    parse_year(s.c_birth) as birth_year,
+    card_key(s.card_no) as card_no,
+    case
+        when alnum_key(s.sex) in ('nam', 'male', 'm') then 'nam'
+        when alnum_key(s.sex) in ('nu', 'female', 'f') then 'nu'
+    end as sex,
+    clean(s.position) as position,
+    case
+        when clean(s.is_head) is not null then parse_bool(s.is_head)
+        else coalesce(regexp_matches(fold(s.position), '^(bi thu|giam doc|chu tich|truong (phong|ban|khoa))\b'), false)
+    end as is_head,
+    coalesce(st.status, case when clean(s.status) is null then 'official' end) as status,
+    clean(s.status) as status_raw,
+    coalesce(parse_year(s.year), getvariable('default_year')) as year,
+    clean(s.year) as year_raw,
+    parse_date(s.joined_party_on) as joined_party_on,
+    clean(s.joined_party_on) as joined_party_raw,
+    parse_date(s.joined_unit_on) as joined_unit_on,
+    clean(s.joined_unit_on) as joined_unit_raw,
+    coalesce(clean(s.unit_code), clean(s.unit_name)) as unit_raw,
+    coalesce(u.unit_id, case when u.raw is null then getvariable('context_unit_id') end) as unit_id,
+    u.candidates as unit_candidates
+from s
+left join st on st.k = alnum_key(s.status)
+left join unit_hit u on u.rn = s.rn and u.role = 'unit';
+
+-- step: errors
+with n as (select * from norm),
+units as (select id, name, path from unit),
+errs as (
+    select rn, 'full_name' as field, '' as value, 'Thiếu họ và tên.' as message from n where full_name is null
+    union all
+    select rn, 'birth', birth_raw, 'Ngày sinh không hợp lệ (dùng dd/mm/yyyy hoặc năm sinh).'
+    from n where birth_raw is not null and (birth_year is null or birth_year < 1900 or birth_year > year(current_date))
+    union all
+    select rn, 'status', status_raw, 'Tình trạng đảng viên không rõ: Chính thức / Dự bị / Sinh hoạt tạm thời / Miễn sinh hoạt / Đình chỉ sinh hoạt.'
+    from n where status is null
+    union all
+    select rn, 'joined_party_on', joined_party_raw, 'Ngày vào Đảng không hợp lệ.' from n where joined_party_raw is not null and joined_party_on is null
+    union all
+    select rn, 'joined_unit_on', joined_unit_raw, 'Ngày chuyển đến không hợp lệ.' from n where joined_unit_raw is not null and joined_unit_on is null
+    union all
+    select rn, 'year', coalesce(year_raw, ''), 'Không xác định được năm của danh sách: thêm cột Năm, ghi năm ở tiêu đề hoặc dùng --year.'
+    from n where year is null
+    union all
+    select rn, 'unit_name', coalesce(unit_raw, ''),
+        case
+            when unit_raw is null then 'Không xác định được chi bộ: thêm cột Mã đơn vị / Chi bộ, ghi ở tiêu đề hoặc dùng --unit.'
+            when unit_candidates > 1 then 'Tên đơn vị trùng với ' || unit_candidates || ' đơn vị trong danh mục: dùng mã đơn vị.'
+            else 'Không có đơn vị này trong danh mục đơn vị.'
+        end
+    from n where unit_id is null
+    union all
+    select n.rn, 'unit_name', coalesce(n.unit_raw, u.name), 'Đơn vị "' || u.name || '" nằm ngoài phạm vi quản lý của người nạp.'
+    from n join units u on u.id = n.unit_id
+    where not starts_with(u.path, getvariable('scope_path'))
+    union all
+    select rn, case when card_no is not null then 'card_no' else 'full_name' end, coalesce(card_no, full_name),
+        'Trùng người trong cùng danh sách (dòng ' || first_rn || ').'
+    from (
+        select rn, card_no, full_name,
+            min(rn) over (partition by year, coalesce(card_no, name_key || '|' || coalesce(birth_raw, '') || '|' || coalesce(unit_id, -1))) as first_rn
+        from n where full_name is not null
+    ) where rn > first_rn
+)
+select * from errs order by rn, field;
+
+-- step: identity_in
+create or replace temp table ident_in as
+select rn, card_no, full_name, name_key, birth_date, birth_year, sex, unit_id, joined_party_on from norm;
+
+-- step: merge
+insert into membership (person_id, unit_id, year, status, joined_party_on, joined_unit_on, is_head, position, source_file_id, source_row)
+select i.person_id, n.unit_id, n.year, n.status, n.joined_party_on, n.joined_unit_on, n.is_head, n.position, getvariable('file_id'), n.rn
+from norm n
+join ident_out i on i.rn = n.rn
+order by n.rn;
+
+-- step: supersede
+-- A later roster of the same chi bộ and year replaces the earlier one (kept, marked).
+update membership m
+set superseded_by = getvariable('file_id')
+from (select distinct unit_id, year from membership where source_file_id = getvariable('file_id')) k
+where m.superseded_by is null
+  and m.source_file_id <> getvariable('file_id')
+  and m.unit_id = k.unit_id
+  and m.year = k.year;
+
+-- step: touched
+select distinct year, 'year' as period_kind, 0 as period_no from norm where year is not null;

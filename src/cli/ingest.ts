@@ -1,0 +1,50 @@
+// npm run ingest -- FILES… [--year Y] [--unit CODE] [--kind K] [--dry-run] [--db PATH] [--scope CODE]
+// Thin over ingestFiles: the web upload calls the same function.
+import { FILE_KINDS, type FileKind } from '../lib/domain/levels';
+import { getDb } from '../lib/server/db';
+import { formatRowError } from '../lib/server/ingest/errors';
+import { ingestFiles } from '../lib/server/ingest';
+import { installAuditHook } from '../lib/server/ingest/audit-hook';
+import { fail, flagInt, flagString, num, parseArgs, progress, secs, table } from './output';
+
+const STATUS: Record<string, string> = { loaded: 'đã nạp', unchanged: 'không đổi', refused: 'từ chối', checked: 'hợp lệ (chạy thử)' };
+
+async function main() {
+	const { flags, rest } = parseArgs(process.argv.slice(2));
+	if (flags.has('help') || rest.length === 0) {
+		console.log('Cách dùng: npm run ingest -- TỆP… [--year NĂM] [--unit MÃ] [--kind registry|roster|rating|discipline|civil_servant] [--dry-run] [--no-audit] [--db ĐƯỜNG_DẪN]');
+		process.exit(rest.length === 0 && !flags.has('help') ? 2 : 0);
+	}
+	const kind = flagString(flags, 'kind');
+	if (kind && !(kind in FILE_KINDS)) fail(`--kind "${kind}" không hợp lệ: ${Object.keys(FILE_KINDS).join(', ')}.`);
+	const db = await getDb(flagString(flags, 'db')).catch((e) => fail(e.message));
+	installAuditHook();
+	const report = await ingestFiles(db, rest, {
+		year: flagInt(flags, 'year'),
+		unit: flagString(flags, 'unit'),
+		kind: kind as FileKind | undefined,
+		dryRun: flags.has('dry-run'),
+		audit: !flags.has('no-audit'),
+		scope: flagString(flags, 'scope') ?? null,
+		onProgress: (e) => progress('Nạp dữ liệu', e.index, e.total, `${e.step}: ${e.file}`)
+	});
+	console.log();
+	console.log(
+		table(
+			['Tệp', 'Loại', 'Kết quả', 'Dòng đọc', 'Dòng lưu', 'Dòng lỗi', 'Thời gian'],
+			report.files.map((f) => [f.path.split('/').pop()!, f.kind ? FILE_KINDS[f.kind] : '—', STATUS[f.status], num(f.rowsRead), num(f.rowsStored), num(f.errorCount), secs(f.seconds)])
+		)
+	);
+	for (const f of report.files) {
+		if (f.message && f.status !== 'loaded') console.log(`\n${f.path}: ${f.message}`);
+		for (const e of f.errors.slice(0, 50)) console.log(`  - ${formatRowError(e)}`);
+		if (f.errorCount > 50) console.log(`  … và ${num(f.errorCount - 50)} lỗi khác.`);
+		for (const w of f.warnings) console.log(`  ! ${w}`);
+	}
+	if (report.auditRuns.length)
+		console.log(`\nĐã chạy kiểm tra cho ${report.touched.map((t) => (t.period_kind === 'quarter' ? `quý ${t.period_no}/${t.year}` : t.year)).join(', ')} (lượt ${report.auditRuns.join(', ')}) trong ${secs(report.auditSeconds)}.`);
+	const refused = report.files.filter((f) => f.status === 'refused').length;
+	process.exit(refused ? 1 : 0);
+}
+
+main().catch((e) => fail(e?.message ?? String(e), 1));

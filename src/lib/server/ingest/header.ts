@@ -1,0 +1,154 @@
+// Finds the header row among the first 20 rows (below title lines and merged cells), maps its
+// cells to fields, reads what title lines say (year, quarter or term, subject kind, unit names),
+// and decides the file kind from the columns present.
+import type { FileKind, PeriodKind, SubjectKind } from '../../domain/levels';
+import { fold } from '../../domain/anomaly';
+import { fieldOfHeader } from './fields';
+
+export interface HeaderMap {
+	/** 0-based index of the first data row in the grid */
+	dataStart: number;
+	/** 0-based indices of the header row(s) */
+	headerRows: number[];
+	/** column index -> field (first column wins, except a "… quyết định" column for the final level) */
+	columns: Array<{ index: number; field: string; header: string }>;
+	width: number;
+}
+
+export interface TitleInfo {
+	year: number | null;
+	period: { kind: PeriodKind; no: number } | null;
+	subjectKind: SubjectKind | null;
+	/** candidate unit names from title lines, as written */
+	unitNames: string[];
+	lines: string[];
+}
+
+const HEADER_SCAN = 20;
+
+function rowFields(row: string[]): Array<string | null> {
+	return row.map((c) => (c && c.length < 80 ? fieldOfHeader(c) : null));
+}
+
+function score(fields: Array<string | null>): number {
+	return new Set(fields.filter((f) => f && f !== 'stt' && f !== 'note')).size;
+}
+
+/** A row of column numbers under the header ("1 2 3 …", "(1) (2)", "A B C"). */
+function isNumberingRow(row: string[]): boolean {
+	const cells = row.filter((c) => c.trim());
+	return cells.length >= 2 && cells.every((c) => /^\(?([0-9]{1,2}|[A-Za-z])\)?(\s*=.*)?$/.test(c.trim()));
+}
+
+export function findHeader(preview: string[][]): HeaderMap | null {
+	let best = -1;
+	let bestScore = 1; // at least two recognised fields
+	const scan = Math.min(HEADER_SCAN, preview.length);
+	for (let r = 0; r < scan; r++) {
+		const s = score(rowFields(preview[r] ?? []));
+		if (s > bestScore) [best, bestScore] = [r, s];
+	}
+	if (best < 0) return null;
+	// Two-row headers: a group cell ("Xếp loại" over "Tự xếp loại | Chi bộ đề xuất | Đảng ủy quyết
+	// định") or vertically merged cells. Combine with the next row when it adds fields.
+	const top = rowFields(preview[best]);
+	const headerRows = [best];
+	let merged = top;
+	const next = preview[best + 1];
+	if (next && !isNumberingRow(next)) {
+		const below = rowFields(next);
+		const combined = top.map((f, i) => below[i] ?? f);
+		for (let i = top.length; i < below.length; i++) combined[i] = below[i];
+		if (score(combined) > score(top) && below.filter(Boolean).length >= 1) {
+			merged = combined;
+			headerRows.push(best + 1);
+		}
+	}
+	let dataStart = headerRows[headerRows.length - 1] + 1;
+	while (preview[dataStart] && isNumberingRow(preview[dataStart])) dataStart++;
+
+	const columns: HeaderMap['columns'] = [];
+	const seen = new Map<string, number>();
+	const width = Math.max(...headerRows.map((r) => preview[r].length));
+	for (let i = 0; i < merged.length; i++) {
+		const field = merged[i];
+		if (!field) continue;
+		const header = headerRows.map((r) => preview[r][i]).filter((c) => c && fieldOfHeader(c)).pop() ?? '';
+		const prev = seen.get(field);
+		if (prev !== undefined) {
+			// a later "X quyết định" beats an earlier generic "Xếp loại" group cell
+			if (field === 'final_level' && /quyet dinh/.test(fold(header))) columns[prev] = { index: i, field, header };
+			continue;
+		}
+		seen.set(field, columns.length);
+		columns.push({ index: i, field, header });
+	}
+	return { dataStart, headerRows, columns, width };
+}
+
+const ROMAN: Record<string, number> = { i: 1, ii: 2, iii: 3, iv: 4, '1': 1, '2': 2, '3': 3, '4': 4 };
+
+/** Period text as in a "Kỳ đánh giá"/"Quý" cell or a title: "Quý III", "Q2", "Nhiệm kỳ 2020–2025", "Năm". */
+export function parsePeriod(text: string): { kind: PeriodKind; no: number; year?: number } | null {
+	const t = fold(text).replace(/[–—]/g, '-');
+	const term = t.match(/nhiem ky\s*(\d{4})\s*-\s*(\d{4})/);
+	if (term) return { kind: 'term', no: Number(term[1]), year: Number(term[2]) };
+	const q = t.match(/(?:^|\b)(?:quy|q)\s*\.?\s*(iv|iii|ii|i|[1-4])\b/);
+	if (q) return { kind: 'quarter', no: ROMAN[q[1]] };
+	if (/^(ca )?nam\b|^hang nam|^year/.test(t)) return { kind: 'year', no: 0 };
+	return null;
+}
+
+const SUBJECT_IN_TITLE: Array<[RegExp, SubjectKind]> = [
+	[/tap the lanh dao/, 'leadership'],
+	[/(ca nhan|can bo) lanh dao/, 'leader'],
+	[/(cong chuc|vien chuc|cbccvc)/, 'civil_servant'],
+	[/to chuc (co so )?dang/, 'party_org'],
+	[/dang vien/, 'member']
+];
+
+const UNIT_PREFIX = /^(chi bo|dang bo|dang uy|huyen uy|thi uy|quan uy|thanh uy|tinh uy|ban thuong vu)\b/;
+
+export function readTitle(preview: string[][], headerRow: number): TitleInfo {
+	const lines = preview
+		.slice(0, headerRow)
+		.map((r) => r.filter((c) => c && c.trim()).join(' ').trim())
+		.filter(Boolean);
+	const info: TitleInfo = { year: null, period: null, subjectKind: null, unitNames: [], lines };
+	for (const line of lines) {
+		const f = fold(line);
+		// "…, ngày 17 tháng 11 năm 2020" is a signing date, not the round's year: prefer list titles.
+		const isDateLine = /ngay \d{1,2} thang \d{1,2} nam/.test(f);
+		const y = f.match(/\bnam (\d{4})\b/);
+		if (y && !isDateLine) info.year = Number(y[1]);
+		const p = parsePeriod(f.replace(/^.*?(?=quy|nhiem ky)/, ''));
+		if (p && p.kind !== 'year' && /quy|nhiem ky/.test(f)) {
+			info.period = { kind: p.kind, no: p.no };
+			if (p.year) info.year = p.year;
+		}
+		if (!info.subjectKind && /(danh sach|xep loai|ket qua|danh gia)/.test(f)) {
+			const hits = SUBJECT_IN_TITLE.filter(([re]) => re.test(f));
+			if (hits.length === 1) info.subjectKind = hits[0][1];
+		}
+	}
+	// Cells of the title area that name a unit ("ĐẢNG BỘ XÃ A", "CHI BỘ THÔN B")
+	for (const r of preview.slice(0, headerRow))
+		for (const c of r) {
+			const f = fold(c ?? '');
+			if (UNIT_PREFIX.test(f) && f.length < 80 && !/cong san viet nam/.test(f)) info.unitNames.push(c.trim());
+		}
+	return info;
+}
+
+/** The file kind from its columns; null when the columns fit none. */
+export function detectKind(fields: Set<string>, title: TitleInfo): FileKind | null {
+	const has = (f: string) => fields.has(f);
+	if (has('discipline_form')) return 'discipline';
+	const level = has('final_level') || has('self_level') || has('proposed_level');
+	if (level && title.subjectKind === 'civil_servant' && !has('cs_level')) return 'civil_servant';
+	if (!level && has('cs_level') && has('full_name')) return 'civil_servant';
+	if (level && (has('full_name') || has('unit_name') || has('unit_code'))) return 'rating';
+	if (has('full_name') && (has('joined_party_on') || has('status') || has('card_no') || has('birth'))) return 'roster';
+	if ((has('unit_code') || has('unit_name')) && (has('unit_kind') || has('parent') || has('founded_on'))) return 'registry';
+	return null;
+}

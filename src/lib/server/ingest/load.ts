@@ -1,0 +1,188 @@
+// Loads one file: stage → resolve units → normalise → validate → identity → merge, all in one
+// transaction on a connection of its own. Any refused row refuses the file and nothing is stored.
+// The SQL of each step lives in sql/ingest/<kind>.sql, split on "-- step: name" markers.
+import type { FileKind } from '../../domain/levels';
+import { type Db, sqlFile } from '../db';
+import { FIELDS } from './fields';
+import { findHeader, readTitle, detectKind, parsePeriod, type HeaderMap, type TitleInfo } from './header';
+import { IngestError, type RowError } from './errors';
+import type { SourceTable } from './read';
+import { stage } from './stage';
+
+/** The named steps of an ingest SQL file, in file order. */
+export function sqlSteps(rel: string): Map<string, string> {
+	const parts = sqlFile(rel).split(/^-- step: (\w+)[ \t]*$/m);
+	const steps = new Map<string, string>();
+	for (let i = 1; i < parts.length; i += 2) steps.set(parts[i], parts[i + 1].trim());
+	return steps;
+}
+
+export interface LoadOptions {
+	year?: number;
+	unit?: string;
+	kind?: FileKind;
+	scopePath: string;
+	loadedBy?: string;
+}
+
+export interface Prepared {
+	src: SourceTable;
+	header: HeaderMap;
+	title: TitleInfo;
+	kind: FileKind;
+}
+
+/** Header, title and kind of a file already read; IngestError when any cannot be found. */
+export function prepare(src: SourceTable, opts: Pick<LoadOptions, 'kind'>): Prepared {
+	const header = findHeader(src.preview);
+	if (!header)
+		throw new IngestError(src.fileName, 'Không tìm thấy dòng tiêu đề cột trong 20 dòng đầu (cần ít nhất hai cột nhận ra được, ví dụ "Họ và tên" và "Xếp loại"). Tải mẫu trống để xem tên cột.');
+	const title = readTitle(src.preview, header.headerRows[0]);
+	const kind = opts.kind ?? detectKind(new Set(header.columns.map((c) => c.field)), title);
+	if (!kind)
+		throw new IngestError(src.fileName, `Không nhận ra loại tệp từ các cột (${header.columns.map((c) => c.header).join(', ')}). Dùng --kind registry|roster|rating|discipline|civil_servant.`);
+	return { src, header, title, kind };
+}
+
+const KIND_SQL: Record<FileKind, string> = {
+	registry: 'ingest/registry.sql',
+	roster: 'ingest/roster.sql',
+	rating: 'ingest/rating.sql',
+	civil_servant: 'ingest/rating.sql',
+	discipline: 'ingest/discipline.sql'
+};
+
+function lit(v: unknown): string {
+	if (v === null || v === undefined) return 'null';
+	if (typeof v === 'number') return Number.isFinite(v) ? String(v) : 'null';
+	return `'${String(v).replaceAll("'", "''")}'`;
+}
+
+async function setVars(db: Db, vars: Record<string, unknown>): Promise<void> {
+	for (const [k, v] of Object.entries(vars)) await db.run(`set variable ${k} = ${lit(v)}`);
+}
+
+/** The unit the title lines (or --unit) point at: the deepest one that resolves uniquely. */
+async function contextUnit(db: Db, p: Prepared, opts: LoadOptions): Promise<{ id: number | null; path: string }> {
+	let ctx: { id: number | null; path: string } = { id: null, path: opts.scopePath };
+	if (opts.unit) {
+		const u = await db.one<{ id: number; path: string }>(
+			'select id, path from unit where upper(code) = upper($c) or name_key = unit_key($c) order by code = $c desc limit 1',
+			{ c: opts.unit }
+		);
+		if (!u) throw new IngestError(p.src.fileName, `--unit "${opts.unit}": không có đơn vị này trong danh mục.`);
+		ctx = { id: u.id, path: u.path };
+	}
+	for (const name of p.title.unitNames) {
+		const hits = await db.query<{ id: number; path: string }>(
+			`select id, path from unit where name_key = unit_key($n) and starts_with(path, $p)`,
+			{ n: name, p: ctx.path }
+		);
+		if (hits.length === 1) ctx = { id: hits[0].id, path: hits[0].path };
+	}
+	return ctx;
+}
+
+export class RefusedError extends Error {
+	constructor(readonly errors: RowError[], readonly total: number) {
+		super(`${total} dòng bị từ chối`);
+	}
+}
+
+export interface LoadResult {
+	fileId: number;
+	rowsRead: number;
+	rowsStored: number;
+	touched: Array<{ year: number; period_kind: string; period_no: number }>;
+	warnings: string[];
+}
+
+const MAX_ERRORS = 500;
+
+/** Run the kind's steps inside the caller's transaction `t`. Throws RefusedError on bad rows. */
+export async function loadPrepared(t: Db, p: Prepared, opts: LoadOptions): Promise<LoadResult> {
+	const { src, header, title, kind } = p;
+	const warnings: string[] = [];
+	const file = await t.one<{ id: number }>(
+		`insert into source_file (file_name, sha256, kind, encoding, header_row, row_count, period_year, title_unit, loaded_by)
+		 values ($f, $s, $k, $e, $h, 0, $y, $u, $by) returning id`,
+		{
+			f: src.fileName,
+			s: src.sha256,
+			k: kind,
+			e: src.encoding,
+			h: header.headerRows[0] + 1,
+			y: opts.year ?? title.year ?? null,
+			u: title.unitNames.join(' / ') || null,
+			by: opts.loadedBy ?? 'cli'
+		}
+	);
+	const fileId = file!.id;
+	const rowsRead = await stage(t, src, header);
+	const ctx = await contextUnit(t, p, opts);
+	const period = title.period ?? { kind: 'year', no: 0 };
+	await setVars(t, {
+		file_id: fileId,
+		file_kind: kind,
+		default_year: opts.year ?? title.year,
+		default_period_kind: period.kind,
+		default_period_no: period.no,
+		title_subject_kind: title.subjectKind,
+		context_unit_id: ctx.id,
+		context_path: ctx.path,
+		scope_path: opts.scopePath
+	});
+	// Per-row period cells ("Quý III", "Nhiệm kỳ 2020–2025") are few distinct values: parsed here.
+	await t.run('create or replace temp table period_map (raw varchar, kind varchar, no integer, year integer)');
+	if (header.columns.some((c) => c.field === 'period')) {
+		const raws = await t.query<{ raw: string }>('select distinct clean(period) as raw from stg where clean(period) is not null');
+		for (const { raw } of raws) {
+			const pp = parsePeriod(raw);
+			if (pp) await t.run('insert into period_map values ($r, $k, $n, $y)', { r: raw, k: pp.kind, n: pp.no, y: pp.year ?? null });
+		}
+	}
+	const steps = sqlSteps(KIND_SQL[kind]);
+	const run = async (name: string) => {
+		const sql = steps.get(name);
+		if (sql) await t.run(sql);
+	};
+	await run('unit_refs');
+	if (steps.has('unit_refs')) await t.run(sqlFile('ingest/resolve_units.sql'));
+	await run('normalise');
+	const errs = await t.query<{ rn: number; field: string; value: string | null; message: string }>(steps.get('errors')!);
+	if (errs.length) {
+		const headerOf = new Map(header.columns.map((c) => [c.field, c.header]));
+		const label = new Map(FIELDS.map((f) => [f.field, f.label]));
+		throw new RefusedError(
+			errs.slice(0, MAX_ERRORS).map((e) => ({
+				file: src.fileName,
+				row: e.rn,
+				column: headerOf.get(e.field) ?? label.get(e.field) ?? e.field,
+				value: e.value ?? '',
+				message: e.message
+			})),
+			errs.length
+		);
+	}
+	if (steps.has('identity_in')) {
+		await run('identity_in');
+		const id = sqlSteps('ingest/identity.sql');
+		for (const s of id.values()) await t.run(s);
+		const amb = await t.one<{ n: number }>(`select count(*)::int as n from ident_out where how = 'ambiguous'`);
+		if (amb?.n) warnings.push(`${amb.n} người chưa xác định chắc chắn (trùng họ tên, ngày sinh): đã ghi vào danh sách cần kiểm tra.`);
+	}
+	await run('merge');
+	await run('supersede');
+	await run('paths');
+	const touched = steps.has('touched')
+		? await t.query<{ year: number; period_kind: string; period_no: number }>(steps.get('touched')!)
+		: [];
+	if (kind === 'rating' && touched.some((x) => x.period_kind === 'quarter' && x.period_no === 4 && x.year >= 2025))
+		warnings.push('Danh sách quý IV: theo Quy định 366-QĐ/TW quý IV không đánh giá riêng mà gộp vào đánh giá cả năm; đã nạp kèm cảnh báo.');
+	for (const w of warnings) await t.run('insert into ingest_issue values ($f, null, $s, $m)', { f: fileId, s: 'warning', m: w });
+	const stored = await t.one<{ n: number }>('select count(*)::int as n from norm');
+	await t.run('update source_file set row_count = $n where id = $id', { n: stored?.n ?? 0, id: fileId });
+	for (const tmp of process.env.KEEP_TMP ? [] : ['stg', 'norm', 'unit_ref', 'unit_hit', 'period_map', 'ident_in', 'ident_out', 'ident_new', 'unit_family', 'unit_paths'])
+		await t.run(`drop table if exists ${tmp}`);
+	return { fileId, rowsRead, rowsStored: stored?.n ?? 0, touched, warnings };
+}

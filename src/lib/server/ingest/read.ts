@@ -1,0 +1,226 @@
+// Readers: turn a file as units send it (CSV in any of the encodings RULES.md lists, or XLSX with
+// legacy-font cells and merged cells) into a grid of NFC strings. A clean UTF-8 CSV is not held in
+// memory: only a preview is read here, and stage.ts hands the file itself to DuckDB's read_csv.
+import { createHash } from 'node:crypto';
+import { isUtf8 } from 'node:buffer';
+import { openSync, readSync, closeSync, statSync, readFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import Papa from 'papaparse';
+import ExcelJS from 'exceljs';
+import { decodeText, detectLegacy, legacyToUnicode, fontEncoding, isTcvn3UpperFont } from './encoding';
+import { IngestError } from './errors';
+
+export interface SourceTable {
+	path: string;
+	fileName: string;
+	sha256: string;
+	/** what was detected: utf-8, windows-1258, tcvn3, vni, xlsx, xlsx+tcvn3 … */
+	encoding: string;
+	/** first rows of the file, 1 row per line (CSV) or sheet row (XLSX) */
+	preview: string[][];
+	/** every row (XLSX and converted CSV); null when read_csv reads the file itself */
+	rows: string[][] | null;
+	/** set when DuckDB can read the file as is (clean UTF-8 CSV) */
+	csv: { delim: string } | null;
+	sheet?: string;
+}
+
+const PREVIEW_ROWS = 40;
+const MB = 1024 * 1024;
+export const MAX_CSV_BYTES = Number(process.env.GIAMSAT_MAX_CSV_MB ?? 1024) * MB;
+export const MAX_XLSX_BYTES = Number(process.env.GIAMSAT_MAX_XLSX_MB ?? 100) * MB;
+
+function sha256File(path: string): string {
+	const h = createHash('sha256');
+	const fd = openSync(path, 'r');
+	const buf = Buffer.allocUnsafe(4 * MB);
+	try {
+		let n: number;
+		while ((n = readSync(fd, buf, 0, buf.length, null)) > 0) h.update(buf.subarray(0, n));
+	} finally {
+		closeSync(fd);
+	}
+	return h.digest('hex');
+}
+
+function head(path: string, bytes: number): Buffer {
+	const fd = openSync(path, 'r');
+	try {
+		const buf = Buffer.alloc(bytes);
+		const n = readSync(fd, buf, 0, bytes, 0);
+		return buf.subarray(0, n);
+	} finally {
+		closeSync(fd);
+	}
+}
+
+/** Read a CSV or XLSX file; refuse what is neither, empty, protected or too large. */
+export async function readSource(path: string): Promise<SourceTable> {
+	const fileName = basename(path);
+	let size: number;
+	try {
+		size = statSync(path).size;
+	} catch {
+		throw new IngestError(fileName, `Không tìm thấy tệp "${path}".`);
+	}
+	if (size === 0) throw new IngestError(fileName, 'Tệp rỗng, không có dữ liệu.');
+	const magic = head(path, 8);
+	if (magic[0] === 0x50 && magic[1] === 0x4b) {
+		if (size > MAX_XLSX_BYTES)
+			throw new IngestError(fileName, `Tệp Excel quá lớn (${(size / MB).toFixed(0)} MB, tối đa ${MAX_XLSX_BYTES / MB} MB): hãy tách tệp hoặc lưu dạng CSV.`);
+		return readXlsx(path, fileName);
+	}
+	if (magic.subarray(0, 4).equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0])))
+		throw new IngestError(fileName, 'Tệp Excel có đặt mật khẩu hoặc là định dạng Excel cũ (.xls): hãy bỏ mật khẩu và lưu lại dạng .xlsx hoặc CSV.');
+	if (magic.subarray(0, 4).toString('latin1') === '%PDF')
+		throw new IngestError(fileName, 'Tệp PDF không nạp được: hãy gửi danh sách dạng CSV hoặc Excel (.xlsx).');
+	if (size > MAX_CSV_BYTES)
+		throw new IngestError(fileName, `Tệp quá lớn (${(size / MB).toFixed(0)} MB, tối đa ${MAX_CSV_BYTES / MB} MB).`);
+	return readCsv(path, fileName, size);
+}
+
+function looksBinary(buf: Buffer): boolean {
+	const sample = buf.subarray(0, 8192);
+	// UTF-16 has NULs by design; decodeText handles its BOM.
+	if ((sample[0] === 0xff && sample[1] === 0xfe) || (sample[0] === 0xfe && sample[1] === 0xff)) return false;
+	let ctrl = 0;
+	for (const b of sample) if (b === 0 || (b < 9 && b !== 0)) ctrl++;
+	return ctrl > 0;
+}
+
+function detectDelimiter(lines: string[]): string {
+	let best = ',';
+	let bestScore = -1;
+	for (const d of [',', ';', '\t', '|']) {
+		const counts = lines.filter((l) => l.trim()).map((l) => l.split(d).length - 1);
+		const score = Math.max(0, ...counts);
+		if (score > bestScore) [best, bestScore] = [d, score];
+	}
+	return best;
+}
+
+function parseLines(lines: string[], delim: string): string[][] {
+	return lines.map((l) => {
+		if (!l.trim()) return [];
+		const r = Papa.parse<string[]>(l, { delimiter: delim, skipEmptyLines: false });
+		return (r.data[0] ?? []).map((c) => c.normalize('NFC'));
+	});
+}
+
+async function readCsv(path: string, fileName: string, size: number): Promise<SourceTable> {
+	const sha256 = sha256File(path);
+	const first = head(path, Math.min(size, 256 * 1024));
+	if (looksBinary(first)) throw new IngestError(fileName, 'Tệp không phải CSV hoặc Excel (.xlsx): nội dung nhị phân không đọc được.');
+	const hasBom = first[0] === 0xef && first[1] === 0xbb && first[2] === 0xbf;
+	// The fast path: UTF-8, not a legacy font encoding. read_csv takes the file; NFC happens in SQL.
+	const firstText = first.toString('utf8');
+	if (isUtf8(trimPartialUtf8(first)) && !detectLegacy(firstText)) {
+		const lines = firstText.replace(/^\uFEFF/, '').split(/\r?\n/).slice(0, PREVIEW_ROWS);
+		const delim = detectDelimiter(lines.slice(0, 30));
+		if (size <= 256 * 1024) {
+			const rows = Papa.parse<string[]>(firstText.replace(/^\uFEFF/, ''), { delimiter: delim, skipEmptyLines: false }).data.map((r) =>
+				r.map((c) => c.normalize('NFC'))
+			);
+			const all = multiLineSafe(rows);
+			return { path, fileName, sha256, encoding: hasBom ? 'utf-8-bom' : 'utf-8', preview: all.slice(0, PREVIEW_ROWS), rows: all, csv: null };
+		}
+		return { path, fileName, sha256, encoding: hasBom ? 'utf-8-bom' : 'utf-8', preview: parseLines(lines, delim), rows: null, csv: { delim } };
+	}
+	// Everything else is decoded and converted in memory, then staged through the appender.
+	const { text, encoding } = decodeText(readFileSync(path));
+	const all = text.split(/\r?\n/);
+	const delim = detectDelimiter(all.slice(0, 30));
+	const rows = multiLineSafe(Papa.parse<string[]>(text, { delimiter: delim, skipEmptyLines: false }).data.map((r) => r.map((c) => c.normalize('NFC'))));
+	return { path, fileName, sha256, encoding, preview: rows.slice(0, PREVIEW_ROWS), rows, csv: null };
+}
+
+/** Papa's rows are records, not lines; when a quoted cell spans lines the two differ. We keep
+ * records (row numbers then count records, as Excel shows them). */
+function multiLineSafe(rows: string[][]): string[][] {
+	while (rows.length && rows[rows.length - 1].every((c) => !c.trim())) rows.pop();
+	return rows;
+}
+
+/** A 256 KB head may cut a multi-byte character: drop the incomplete tail before isUtf8. */
+function trimPartialUtf8(buf: Buffer): Buffer {
+	let end = buf.length;
+	for (let i = 1; i <= 3 && end - i >= 0; i++) {
+		const b = buf[end - i];
+		if ((b & 0xc0) === 0x80) continue; // continuation byte
+		if (b >= 0xc0) end = end - i; // lead byte of a cut sequence
+		break;
+	}
+	return buf.subarray(0, end);
+}
+
+function ymd(d: Date): string {
+	return `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}-${String(d.getUTCDate()).padStart(2, '0')}`;
+}
+
+type Converter = (s: string, font?: string) => string;
+
+function cellText(cell: ExcelJS.Cell, convert: Converter): string {
+	// A vertically merged cell (a unit name spanning its members' rows) belongs to every row it
+	// covers; a horizontal merge (a footer "Tổng số" across columns) only to its first column.
+	const src = cell.isMerged && cell.master && cell.master.col === cell.col ? cell.master : cell;
+	if (cell.isMerged && src !== cell.master && cell.master !== cell) return '';
+	const v = src.value as unknown;
+	const font = src.font?.name;
+	if (v === null || v === undefined) return '';
+	if (v instanceof Date) return ymd(v);
+	if (typeof v === 'number' || typeof v === 'boolean') return String(v);
+	if (typeof v === 'string') return convert(v, font);
+	if (typeof v === 'object') {
+		const o = v as Record<string, unknown>;
+		if (Array.isArray(o.richText))
+			return (o.richText as Array<{ text: string; font?: { name?: string } }>).map((r) => convert(r.text, r.font?.name ?? font)).join('');
+		if ('result' in o) {
+			const r = o.result;
+			if (r instanceof Date) return ymd(r);
+			return r === null || r === undefined || typeof r === 'object' ? '' : convert(String(r), font);
+		}
+		if (typeof o.text === 'string') return convert(o.text, font);
+	}
+	return '';
+}
+
+async function readXlsx(path: string, fileName: string): Promise<SourceTable> {
+	const sha256 = sha256File(path);
+	const wb = new ExcelJS.Workbook();
+	try {
+		await wb.xlsx.readFile(path);
+	} catch (e) {
+		throw new IngestError(fileName, `Không đọc được tệp Excel (${(e as Error).message}). Tệp có thể hỏng, có mật khẩu, hoặc không phải .xlsx.`);
+	}
+	const sheet = wb.worksheets.find((ws) => ws.actualRowCount > 0);
+	if (!sheet) throw new IngestError(fileName, 'Tệp Excel không có trang tính nào chứa dữ liệu.');
+	// Cells typed in .VnTime / VNI fonts hold legacy bytes as characters. Convert by the cell's font;
+	// when no cell names a legacy font but the text looks legacy, convert the whole sheet.
+	let legacySeen: string | null = null;
+	const byFont: Converter = (s, font) => {
+		const enc = fontEncoding(font);
+		if (!enc) return s.normalize('NFC');
+		legacySeen = enc;
+		const u = legacyToUnicode(s, enc);
+		return isTcvn3UpperFont(font) ? u.toLocaleUpperCase('vi') : u;
+	};
+	const grid: string[][] = [];
+	const width = sheet.columnCount;
+	sheet.eachRow({ includeEmpty: true }, (row, rowNo) => {
+		const out: string[] = [];
+		for (let c = 1; c <= width; c++) out.push(cellText(row.getCell(c), byFont));
+		grid[rowNo - 1] = out;
+	});
+	for (let i = 0; i < grid.length; i++) grid[i] ??= [];
+	while (grid.length && grid[grid.length - 1].every((c) => !c.trim())) grid.pop();
+	let encoding = legacySeen ? `xlsx+${legacySeen}` : 'xlsx';
+	if (!legacySeen) {
+		const sample = grid.slice(0, 200).flat().join(' ');
+		const enc = detectLegacy(sample);
+		if (enc) {
+			for (const r of grid) for (let i = 0; i < r.length; i++) r[i] = legacyToUnicode(r[i], enc);
+			encoding = `xlsx+${enc}`;
+		}
+	}
+	return { path, fileName, sha256, encoding, preview: grid.slice(0, PREVIEW_ROWS), rows: grid, csv: null, sheet: sheet.name };
+}

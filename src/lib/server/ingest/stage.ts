@@ -1,0 +1,55 @@
+// Staging: the file's data rows become the temp table `stg` (rn = row number in the file, then one
+// VARCHAR column per field of fields.ts, null where the file has no such column). A clean UTF-8 CSV
+// goes through DuckDB's read_csv; everything else through the appender. Rows with none of the
+// identifying fields (blank lines, signatures, "Tổng số" footers) are dropped here.
+import type { Db } from '../db';
+import { FIELDS } from './fields';
+import type { HeaderMap } from './header';
+import type { SourceTable } from './read';
+
+const KEY_FIELDS = ['full_name', 'card_no', 'unit_code', 'unit_name', 'final_level', 'self_level', 'discipline_form', 'cs_level'];
+
+function q(s: string): string {
+	return `'${s.replaceAll("'", "''")}'`;
+}
+
+export async function stage(db: Db, src: SourceTable, header: HeaderMap): Promise<number> {
+	const width = Math.max(header.width, ...header.columns.map((c) => c.index + 1));
+	const raw = Array.from({ length: width }, (_, i) => `c${i}`);
+	if (src.csv) {
+		const cols = `{${raw.map((c) => `${q(c)}: 'VARCHAR'`).join(', ')}}`;
+		await db.run(`create or replace temp table stg_raw as
+			select (row_number() over ()) + ${header.dataStart} as rn, *
+			from read_csv(${q(src.path)}, delim = ${q(src.csv.delim)}, quote = '"', escape = '"',
+			     header = false, skip = ${header.dataStart}, columns = ${cols},
+			     null_padding = true, strict_mode = false, ignore_errors = false, parallel = true)`);
+	} else {
+		await db.run(`create or replace temp table stg_raw (rn integer, ${raw.map((c) => `${c} varchar`).join(', ')})`);
+		const app = await db.conn.createAppender("stg_raw", "main", "temp");
+		const rows = src.rows ?? [];
+		for (let r = header.dataStart; r < rows.length; r++) {
+			const row = rows[r];
+			if (!row || row.every((c) => !c || !c.trim())) continue;
+			app.appendInteger(r + 1);
+			for (let i = 0; i < width; i++) {
+				const v = row[i];
+				if (v === undefined || v === '') app.appendNull();
+				else app.appendVarchar(v);
+			}
+			app.endRow();
+		}
+		app.closeSync();
+	}
+	const byField = new Map(header.columns.map((c) => [c.field, `c${c.index}`]));
+	const select = FIELDS.map((f) => `${byField.get(f.field) ?? 'null::varchar'} as ${f.field}`).join(',\n');
+	const present = KEY_FIELDS.filter((f) => byField.has(f)).map((f) => `clean(${f}) is not null`);
+	await db.run(`create or replace temp table stg as
+		select * from (select rn, ${select} from stg_raw)
+		where (${present.length ? present.join(' or ') : 'false'})
+		  -- footers and signatures: "Tổng số", "Cộng", "Người lập biểu", "Xác nhận"
+		  and not coalesce(regexp_matches(fold(coalesce(full_name, unit_name, '')), '^(tong( so| cong)?|cong|nguoi lap|xac nhan|t/m|tm\\.? )\\b')
+		          and clean(final_level) is null and clean(card_no) is null, false)`);
+	await db.run('drop table if exists stg_raw');
+	const n = await db.one<{ n: number }>('select count(*)::int as n from stg');
+	return n?.n ?? 0;
+}
