@@ -49,3 +49,33 @@ export function fold(s: string): string {
 		.trim()
 		.replace(/\s+/g, ' ');
 }
+
+/** One stored finding (a row of the anomaly table, as runAudit and showRun return it). */
+export interface Finding {
+	rule: RuleId;
+	status: FindingStatus;
+	/** the rulebook whose parameters decided it (the civil-servant one for civil-servant ratings) */
+	rulebook: string;
+	year: number;
+	period_kind: 'year' | 'quarter' | 'term';
+	period_no: number;
+	unit_id: number | null;
+	unit_code: string | null;
+	unit_name: string | null;
+	deciding_unit_id: number | null;
+	deciding_unit_code: string | null;
+	subject_kind: string | null;
+	person_id: number | null;
+	subject_unit_id: number | null;
+	subject_ref: string;
+	subject_name: string | null;
+	subject_card: string | null;
+	subject_birth_date: string | null;
+	severity: 'high' | 'medium' | 'low';
+	/** Vietnamese, states the fact with its numbers */
+	message: string;
+	evidence: Record<string, unknown>;
+	source_file: string | null;
+	source_row: number | null;
+	sources: Array<{ file: string; row: number }>;
+}

@@ -139,12 +139,16 @@ const CP1258_ENC = new Map<string, number>();
 	[...CP1258_DECODER.decode(all)].forEach((ch, b) => CP1258_ENC.set(ch, b));
 }
 const CP1258_TONES = new Set(['\u0300', '\u0301', '\u0303', '\u0309', '\u0323']);
-// windows-1252 (WHATWG: one char per byte, 0x80–0x9F as Windows punctuation)
-const CP1252_DECODER = new TextDecoder('windows-1252');
-const CP1252_ENC = new Map<string, number>();
-{
-	const hi = Uint8Array.from({ length: 32 }, (_, i) => 0x80 + i);
-	[...CP1252_DECODER.decode(hi)].forEach((ch, i) => CP1252_ENC.set(ch, 0x80 + i));
+// windows-1252, one char per byte (0x80–0x9F as Windows punctuation, the 5 unassigned bytes as
+// C1 controls). Written out because Node 20's TextDecoder('windows-1252') decodes latin-1.
+const CP1252_HIGH =
+	'\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f' +
+	'\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178';
+const CP1252_ENC = new Map<string, number>([...CP1252_HIGH].map((ch, i) => [ch, 0x80 + i]));
+function cp1252(buf: Uint8Array): string {
+	return Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength)
+		.toString('latin1')
+		.replace(/[\x80-\x9f]/g, (c) => CP1252_HIGH[c.charCodeAt(0) - 0x80]);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -204,7 +208,7 @@ export function decodeBytes(buf: Uint8Array): DecodedBytes {
 	if (isUtf8(buf)) return { text: utf8(buf), encoding: 'utf-8' };
 
 	const cp1258 = CP1258_DECODER.decode(buf).normalize('NFC');
-	const raw = CP1252_DECODER.decode(buf); // one char per byte; NFC leaves it as is
+	const raw = cp1252(buf); // one char per byte; NFC leaves it as is
 	const legacy = detectLegacy(raw);
 	if (legacy && score(sample(raw), legacy).valid > score(sample(cp1258), null).valid) {
 		return { text: raw, encoding: 'windows-1258', legacy };

@@ -58,8 +58,22 @@ function lit(v: unknown): string {
 	return `'${String(v).replaceAll("'", "''")}'`;
 }
 
-async function setVars(db: Db, vars: Record<string, unknown>): Promise<void> {
-	for (const [k, v] of Object.entries(vars)) await db.run(`set variable ${k} = ${lit(v)}`);
+// Session variables the ingest SQL reads with getvariable(). Typed explicitly: a bare NULL would
+// be bound as INTEGER and break coalesce() with text.
+const VAR_TYPES = {
+	file_id: 'integer',
+	file_kind: 'varchar',
+	default_year: 'integer',
+	default_period_kind: 'varchar',
+	default_period_no: 'integer',
+	title_subject_kind: 'varchar',
+	context_unit_id: 'integer',
+	context_path: 'varchar',
+	scope_path: 'varchar'
+} as const;
+
+async function setVars(db: Db, vars: { [K in keyof typeof VAR_TYPES]: unknown }): Promise<void> {
+	for (const [k, v] of Object.entries(vars)) await db.run(`set variable ${k} = cast(${lit(v)} as ${VAR_TYPES[k as keyof typeof VAR_TYPES]})`);
 }
 
 /** The unit the title lines (or --unit) point at: the deepest one that resolves uniquely. */
@@ -144,12 +158,14 @@ export async function loadPrepared(t: Db, p: Prepared, opts: LoadOptions): Promi
 	const steps = sqlSteps(KIND_SQL[kind]);
 	const run = async (name: string) => {
 		const sql = steps.get(name);
-		if (sql) await t.run(sql);
+		if (sql) await t.run(sql).catch((e) => Promise.reject(new Error(`${KIND_SQL[kind]} step ${name}: ${e.message}`)));
 	};
 	await run('unit_refs');
 	if (steps.has('unit_refs')) await t.run(sqlFile('ingest/resolve_units.sql'));
 	await run('normalise');
-	const errs = await t.query<{ rn: number; field: string; value: string | null; message: string }>(steps.get('errors')!);
+	const errs = await t
+		.query<{ rn: number; field: string; value: string | null; message: string }>(steps.get('errors')!)
+		.catch((e) => Promise.reject(new Error(`${KIND_SQL[kind]} step errors: ${e.message}`)));
 	if (errs.length) {
 		const headerOf = new Map(header.columns.map((c) => [c.field, c.header]));
 		const label = new Map(FIELDS.map((f) => [f.field, f.label]));

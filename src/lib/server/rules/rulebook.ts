@@ -1,0 +1,315 @@
+// Rulebooks: the thresholds and choices of each rating round, kept as data in data/rulebooks/*.json
+// (qd132, qd124, qd366 for Party ratings; nd90, nd335 for civil servants). This module loads and
+// validates them, picks the one a period's year falls under, applies "what if" overrides, and
+// flattens a pair (Party + civil-servant) into the DuckDB session variables sql/rules/*.sql read.
+// Called by runner.ts; the pages use listRulebooks() to say which rulebook governs a year.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { SUBJECT_KINDS } from '../../domain/levels';
+import { ROOT } from '../db';
+
+export type RulebookKind = 'party' | 'civil_servant';
+export type ParamValue = unknown;
+
+export interface Rulebook {
+	id: string;
+	version: number;
+	kind: RulebookKind;
+	/** Vietnamese, with the document numbers */
+	name: string;
+	short: string;
+	years: { from: number | null; to: number | null };
+	/** Party rulebooks: the civil-servant rulebooks the years in force pair with */
+	civil_servant_rulebooks?: string[];
+	comment?: string;
+	/** parameter values (the JSON's comments stripped) */
+	params: Record<string, ParamValue>;
+	/** the JSON's comment for each parameter, where it has one */
+	notes: Record<string, string>;
+}
+
+/** How a parameter is checked and turned into a SQL literal. */
+type ParamType =
+	| 'int'
+	| 'int?'
+	| 'share'
+	| 'share?'
+	| 'score?'
+	| 'bool'
+	| 'denominator'
+	| 'subject_kinds'
+	| 'strings'
+	| 'share_overrides'
+	| 'allowance'
+	| 'deadlines'
+	| 'deadline_overrides';
+
+const LEVEL: ParamType = 'int';
+const COMMON: Record<string, ParamType> = {
+	days_per_month: 'int',
+	r1_share: 'share',
+	r1_denominator: 'denominator',
+	r1_share_overrides: 'share_overrides',
+	r1_small_unit_below: 'int?',
+	r1_small_unit_allowed: 'int?',
+	r1_allowance: 'allowance',
+	r1_group_by_column: 'bool',
+	r1_subject_kinds: 'subject_kinds',
+	r4_deadlines: 'deadlines',
+	r4_deadline_overrides: 'deadline_overrides',
+	r6_sick_leave_months: 'int?',
+	r6_max_level: LEVEL,
+	r9_enabled: 'bool',
+	r9_min_excellent: 'score?',
+	r9_min_good: 'score?',
+	r9_min_complete: 'score?',
+	r9_score_required: 'bool',
+	r9_subject_kinds: 'subject_kinds'
+};
+
+/** Every parameter each kind of rulebook must define (and may not exceed). */
+export const PARAMS: Record<RulebookKind, Record<string, ParamType>> = {
+	party: {
+		...COMMON,
+		new_member_months: 'int',
+		new_org_months: 'int',
+		discipline_forms_member: 'strings',
+		discipline_forms_org: 'strings',
+		r2_max_level: LEVEL,
+		r2_self_remedied_max_level: LEVEL,
+		r2_org_subject_kinds: 'subject_kinds',
+		r2_collective_member_disciplined: 'bool',
+		r2_collective_subunit_share: 'share?',
+		r3_newcomer_head_exempt: 'bool',
+		r4_review_subject_kinds: 'subject_kinds',
+		r4_not_owed_statuses: 'strings',
+		r5_unit_kinds: 'strings',
+		r5_excellent_complete_share: 'share',
+		r5_excellent_good_share: 'share',
+		r5_good_complete_share: 'share',
+		r5_good_good_share: 'share',
+		r5_incomplete_share: 'share',
+		r10_enabled: 'bool',
+		quarter_iv_rated_apart: 'bool'
+	},
+	civil_servant: { ...COMMON }
+};
+
+export class RulebookError extends Error {}
+
+const DIR = () => join(ROOT, 'data', 'rulebooks');
+let cache: Map<string, Rulebook> | null = null;
+
+/** All rulebooks in data/rulebooks, validated; cached for the process. */
+export function loadRulebooks(dir = DIR()): Map<string, Rulebook> {
+	if (cache && dir === DIR()) return cache;
+	const out = new Map<string, Rulebook>();
+	for (const f of readdirSync(dir).filter((f) => f.endsWith('.json')).sort()) {
+		let raw: Record<string, unknown>;
+		try {
+			raw = JSON.parse(readFileSync(join(dir, f), 'utf8'));
+		} catch (e) {
+			throw new RulebookError(`Bộ quy tắc ${f} không phải JSON hợp lệ: ${(e as Error).message}`);
+		}
+		const rb = parseRulebook(raw, f);
+		if (out.has(rb.id)) throw new RulebookError(`Mã bộ quy tắc "${rb.id}" trùng (${f}).`);
+		out.set(rb.id, rb);
+	}
+	for (const rb of out.values())
+		for (const cs of rb.civil_servant_rulebooks ?? [])
+			if (out.get(cs)?.kind !== 'civil_servant')
+				throw new RulebookError(`Bộ quy tắc ${rb.id} ghép với "${cs}", không phải bộ quy tắc công chức, viên chức đã có.`);
+	if (dir === DIR()) cache = out;
+	return out;
+}
+
+export function listRulebooks(kind?: RulebookKind): Rulebook[] {
+	return [...loadRulebooks().values()].filter((r) => !kind || r.kind === kind);
+}
+
+export function getRulebook(id: string): Rulebook {
+	const rb = loadRulebooks().get(id);
+	if (!rb) throw new RulebookError(`Không có bộ quy tắc "${id}". Các bộ quy tắc: ${[...loadRulebooks().keys()].join(', ')}.`);
+	return rb;
+}
+
+/** The rulebook in force for a period's year (a term: the year it ends). */
+export function pickRulebook(year: number, kind: RulebookKind = 'party'): Rulebook {
+	const hit = listRulebooks(kind).filter((r) => (r.years.from ?? -Infinity) <= year && year <= (r.years.to ?? Infinity));
+	if (hit.length !== 1)
+		throw new RulebookError(
+			hit.length
+				? `Năm ${year} thuộc nhiều bộ quy tắc (${hit.map((r) => r.id).join(', ')}): hãy chọn bằng --rulebook.`
+				: `Không có bộ quy tắc ${kind === 'party' ? 'xếp loại đảng' : 'xếp loại công chức, viên chức'} cho năm ${year}.`
+		);
+	return hit[0];
+}
+
+function parseRulebook(raw: Record<string, unknown>, file: string): Rulebook {
+	const where = `Bộ quy tắc ${file}`;
+	const need = (k: string, ok: boolean) => {
+		if (!ok) throw new RulebookError(`${where}: trường "${k}" thiếu hoặc không hợp lệ.`);
+	};
+	need('id', typeof raw.id === 'string' && /^[a-z0-9_]+$/.test(raw.id));
+	need('version', Number.isInteger(raw.version));
+	need('kind', raw.kind === 'party' || raw.kind === 'civil_servant');
+	need('name', typeof raw.name === 'string' && raw.name.length > 0);
+	const years = raw.years as Rulebook['years'];
+	need('years', !!years && (years.from === null || Number.isInteger(years.from)) && (years.to === null || Number.isInteger(years.to)));
+	need('params', !!raw.params && typeof raw.params === 'object');
+	const params: Record<string, ParamValue> = {};
+	const notes: Record<string, string> = {};
+	for (const [k, v] of Object.entries(raw.params as Record<string, unknown>)) {
+		const entry = v as { value?: unknown; comment?: unknown };
+		need(`params.${k}`, !!entry && typeof entry === 'object' && 'value' in entry);
+		params[k] = entry.value;
+		if (typeof entry.comment === 'string') notes[k] = entry.comment;
+	}
+	const rb: Rulebook = {
+		id: raw.id as string,
+		version: raw.version as number,
+		kind: raw.kind as RulebookKind,
+		name: raw.name as string,
+		short: typeof raw.short === 'string' ? raw.short : (raw.id as string),
+		years,
+		civil_servant_rulebooks: raw.civil_servant_rulebooks as string[] | undefined,
+		comment: raw.comment as string | undefined,
+		params,
+		notes
+	};
+	validateParams(rb, where);
+	return rb;
+}
+
+const isShare = (v: unknown) => typeof v === 'number' && v >= 0 && v <= 1;
+const isIntValue = (v: unknown) => Number.isInteger(v) && (v as number) >= 0;
+const isMonthDay = (v: unknown) => typeof v === 'string' && /^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/.test(v);
+const isYearKey = (k: string) => /^\d{4}$/.test(k);
+const isObject = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
+
+function checkType(t: ParamType, v: unknown): boolean {
+	switch (t) {
+		case 'int':
+			return isIntValue(v);
+		case 'int?':
+			return v === null || isIntValue(v);
+		case 'share':
+			return isShare(v);
+		case 'share?':
+			return v === null || isShare(v);
+		case 'score?':
+			return v === null || (typeof v === 'number' && v >= 0 && v <= 100);
+		case 'bool':
+			return typeof v === 'boolean';
+		case 'denominator':
+			return v === 'good' || v === 'good_and_above';
+		case 'subject_kinds':
+			return Array.isArray(v) && v.every((x) => typeof x === 'string' && x in SUBJECT_KINDS);
+		case 'strings':
+			return Array.isArray(v) && v.every((x) => typeof x === 'string');
+		case 'share_overrides':
+			return isObject(v) && Object.entries(v).every(([y, m]) => isYearKey(y) && isObject(m) && Object.values(m).every(isShare));
+		case 'allowance':
+			return isObject(v) && Object.entries(v).every(([y, l]) => isYearKey(y) && Array.isArray(l) && l.every((x) => typeof x === 'string'));
+		case 'deadlines':
+			return isObject(v) && '*' in v && Object.values(v).every(isMonthDay);
+		case 'deadline_overrides':
+			return (
+				isObject(v) &&
+				Object.entries(v).every(([y, m]) => isYearKey(y) && isObject(m) && Object.values(m).every((d) => isObject(d) && Object.values(d).every(isMonthDay)))
+			);
+	}
+}
+
+function validateParams(rb: Rulebook, where: string): void {
+	const spec = PARAMS[rb.kind];
+	for (const k of Object.keys(rb.params))
+		if (!(k in spec)) throw new RulebookError(`${where}: tham số "${k}" không được dùng ở bộ quy tắc loại ${rb.kind}.`);
+	for (const [k, t] of Object.entries(spec)) {
+		if (!(k in rb.params)) throw new RulebookError(`${where}: thiếu tham số "${k}".`);
+		if (!checkType(t, rb.params[k]))
+			throw new RulebookError(`${where}: tham số "${k}" = ${JSON.stringify(rb.params[k])} không hợp lệ (${t}).`);
+	}
+	const p = rb.params;
+	if (p.r9_enabled) {
+		const [e, g, c] = [p.r9_min_excellent, p.r9_min_good, p.r9_min_complete] as Array<number | null>;
+		if (e === null || g === null || c === null || !(e > g && g > c))
+			throw new RulebookError(`${where}: khung điểm r9 cần r9_min_excellent > r9_min_good > r9_min_complete.`);
+	}
+}
+
+/**
+ * A copy of `rb` with some parameters replaced ("what if": another share, the other denominator…).
+ * Keys are parameter names of this rulebook; the result is validated like a file.
+ */
+export function withOverrides(rb: Rulebook, overrides: Record<string, ParamValue>): Rulebook {
+	if (!Object.keys(overrides).length) return rb;
+	const out: Rulebook = { ...rb, params: { ...rb.params, ...overrides } };
+	validateParams(out, `Bộ quy tắc ${rb.id} (đã thay tham số)`);
+	return out;
+}
+
+/** A DuckDB SQL literal for a value of a known shape. */
+type SqlShape = 'auto' | 'varchar[]' | 'share_map' | 'deadline_list';
+
+function sqlString(s: string): string {
+	return `'${s.replaceAll("'", "''")}'`;
+}
+
+export function sqlLiteral(v: unknown, shape: SqlShape = 'auto'): string {
+	if (shape === 'varchar[]') return `[${(v as string[]).map(sqlString).join(', ')}]::varchar[]`;
+	if (shape === 'share_map') {
+		const m = v as Record<string, number>;
+		return `map([${Object.keys(m).map(sqlString).join(', ')}]::varchar[], [${Object.values(m).map((x) => String(x)).join(', ')}]::double[])`;
+	}
+	if (shape === 'deadline_list') {
+		const l = v as Array<{ province: string; kind: string; md: string }>;
+		return `[${l.map((d) => `{'province': ${sqlString(d.province)}, 'kind': ${sqlString(d.kind)}, 'md': ${sqlString(d.md)}}`).join(', ')}]`;
+	}
+	if (v === null || v === undefined) return 'null';
+	if (typeof v === 'boolean') return v ? 'true' : 'false';
+	if (typeof v === 'number') return Number.isInteger(v) ? String(v) : `cast(${v} as double)`;
+	if (typeof v === 'string') return sqlString(v);
+	if (v instanceof Date) return `date '${v.toISOString().slice(0, 10)}'`;
+	throw new RulebookError(`Không chuyển được giá trị ${JSON.stringify(v)} thành SQL.`);
+}
+
+export interface Variable {
+	name: string;
+	value: unknown;
+	sql: string;
+}
+
+/**
+ * The session variables one rulebook stands for in the period year: each parameter by its name
+ * (prefix 'cs_' for the civil-servant rulebook), with the per-year tables resolved:
+ *   r1_share_overrides[year]      -> r1_share_by_province  MAP(province code -> share)
+ *   r1_allowance[year]            -> r1_allowance_units    VARCHAR[] of unit codes
+ *   r4_deadlines (+ overrides[year]) -> r4_deadlines       LIST of {province ('*' = any), kind, md}
+ */
+export function rulebookVariables(rb: Rulebook, year: number, prefix = ''): Variable[] {
+	const out: Variable[] = [];
+	const add = (name: string, value: unknown, sql: string) => out.push({ name: prefix + name, value, sql });
+	const y = String(year);
+	for (const [k, t] of Object.entries(PARAMS[rb.kind])) {
+		const v = rb.params[k];
+		if (t === 'share_overrides') {
+			const m = ((v as Record<string, Record<string, number>>)[y] ?? {}) as Record<string, number>;
+			add('r1_share_by_province', m, sqlLiteral(m, 'share_map'));
+		} else if (t === 'allowance') {
+			const l = (v as Record<string, string[]>)[y] ?? [];
+			add('r1_allowance_units', l, sqlLiteral(l, 'varchar[]'));
+		} else if (t === 'deadlines') {
+			const list = Object.entries(v as Record<string, string>).map(([kind, md]) => ({ province: '*', kind, md }));
+			const over = (rb.params.r4_deadline_overrides as Record<string, Record<string, Record<string, string>>>)[y] ?? {};
+			for (const [province, kinds] of Object.entries(over))
+				for (const [kind, md] of Object.entries(kinds)) list.push({ province, kind, md });
+			add('r4_deadlines', list, sqlLiteral(list, 'deadline_list'));
+		} else if (t === 'deadline_overrides') {
+			continue; // folded into r4_deadlines
+		} else if (t === 'subject_kinds' || t === 'strings') {
+			add(k, v, sqlLiteral(v, 'varchar[]'));
+		} else add(k, v, sqlLiteral(v));
+	}
+	return out;
+}

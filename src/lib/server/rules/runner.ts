@@ -1,0 +1,285 @@
+// The audit runner: runs every rule of sql/rules/ (and the screens of sql/signals/) for one period
+// under one rulebook, and stores the run, its findings and its signals in one transaction, with the
+// rulebook's parameters and a fingerprint of the data, so that a finding cited in an order can be
+// shown again exactly as it was (showRun). Called by the audit CLI, by the ingest for the periods a
+// load touched (auditPeriods), and by the pages.
+import { createHash } from 'node:crypto';
+import { RULES, type Finding, type RuleId } from '../../domain/anomaly';
+import type { PeriodKind } from '../../domain/levels';
+import { type Db, scopePath, sqlFile } from '../db';
+import { getRulebook, pickRulebook, rulebookVariables, RulebookError, sqlLiteral, withOverrides, type Rulebook, type Variable } from './rulebook';
+import { SIGNAL_IDS, signalVariables, type Signal } from './signals';
+
+export const RULE_IDS = Object.keys(RULES) as RuleId[];
+
+export interface AuditOptions {
+	year: number;
+	/** 'year' (default), 'quarter' or 'term' */
+	periodKind?: PeriodKind;
+	/** quarter 1..4; a term: its first year (the year is its last); a plain year: 0 */
+	periodNo?: number;
+	/** the Party rulebook; default: the one in force in `year` */
+	rulebook?: string;
+	/** the civil-servant rulebook; default: the one in force in `year` */
+	csRulebook?: string;
+	/** "what if": parameters replaced for this run; 'cs_…' keys go to the civil-servant rulebook */
+	overrides?: Record<string, unknown>;
+	/** a unit code: only findings about units in its subtree; null or absent = the whole country */
+	scope?: string | null;
+	/** a subset of the rules (default all) */
+	rules?: RuleId[];
+	/** compute the statistical screens (default true for a plain year) */
+	signals?: boolean;
+}
+
+export interface RunInfo {
+	runId: number;
+	startedAt: string;
+	period: { year: number; kind: PeriodKind; no: number; start: string; end: string };
+	rulebook: { id: string; version: number; name: string };
+	csRulebook: { id: string; version: number; name: string };
+	/** true when the rulebooks are not those in force for the year, or parameters were replaced */
+	whatIf: boolean;
+	overrides: Record<string, unknown>;
+	scopeCode: string | null;
+	scopePath: string;
+	rules: RuleId[];
+	fingerprint: string;
+	/** the session variables the rules read, as set */
+	variables: Record<string, unknown>;
+	warnings: string[];
+	findingCount: number;
+	seconds: number;
+}
+
+export interface AuditResult extends RunInfo {
+	findings: Finding[];
+	signals: Signal[];
+	/** per rule: flagged and exempted counts */
+	counts: Record<string, { flagged: number; exempted: number }>;
+}
+
+export class AuditError extends Error {}
+
+/** First and last day of a period. */
+export function periodRange(year: number, kind: PeriodKind, no: number): { start: string; end: string } {
+	const pad = (n: number) => String(n).padStart(2, '0');
+	if (kind === 'year') return { start: `${year}-01-01`, end: `${year}-12-31` };
+	if (kind === 'term') return { start: `${no}-01-01`, end: `${year}-12-31` };
+	const first = 3 * (no - 1) + 1;
+	const last = new Date(Date.UTC(year, first + 2, 0)).getUTCDate(); // day 0 of the next month
+	return { start: `${year}-${pad(first)}-01`, end: `${year}-${pad(first + 2)}-${pad(last)}` };
+}
+
+function checkPeriod(year: number, kind: PeriodKind, no: number): void {
+	if (!Number.isInteger(year) || year < 1990 || year > 2100) throw new AuditError(`Năm "${year}" không hợp lệ.`);
+	if (kind === 'year' && no !== 0) throw new AuditError('Kỳ đánh giá năm không có số kỳ.');
+	if (kind === 'quarter' && !(Number.isInteger(no) && no >= 1 && no <= 4)) throw new AuditError(`Quý "${no}" không hợp lệ: chọn 1, 2, 3 hoặc 4.`);
+	if (kind === 'term' && !(Number.isInteger(no) && no < year)) throw new AuditError(`Nhiệm kỳ ${no}–${year} không hợp lệ.`);
+	if (!['year', 'quarter', 'term'].includes(kind)) throw new AuditError(`Loại kỳ "${kind}" không hợp lệ.`);
+}
+
+function ruleSql(rel: string): string {
+	return sqlFile(rel).trim().replace(/;\s*$/, '');
+}
+
+/** The rulebook pair, overrides applied, and the warnings a period earns under them. */
+function resolveRulebooks(opts: AuditOptions) {
+	const year = opts.year;
+	const party = opts.rulebook ? getRulebook(opts.rulebook) : pickRulebook(year, 'party');
+	if (party.kind !== 'party') throw new RulebookError(`"${party.id}" là bộ quy tắc công chức, viên chức: dùng --rulebook với qd132, qd124 hoặc qd366.`);
+	const cs = opts.csRulebook ? getRulebook(opts.csRulebook) : pickRulebook(year, 'civil_servant');
+	if (cs.kind !== 'civil_servant') throw new RulebookError(`"${cs.id}" không phải bộ quy tắc công chức, viên chức.`);
+	const overrides = opts.overrides ?? {};
+	const partyOver: Record<string, unknown> = {};
+	const csOver: Record<string, unknown> = {};
+	for (const [k, v] of Object.entries(overrides)) {
+		if (k.startsWith('cs_')) csOver[k.slice(3)] = v;
+		else partyOver[k] = v;
+	}
+	const inForce = (rb: Rulebook) => (rb.years.from ?? -Infinity) <= year && year <= (rb.years.to ?? Infinity);
+	return {
+		party: withOverrides(party, partyOver),
+		cs: withOverrides(cs, csOver),
+		overrides,
+		whatIf: !inForce(party) || !inForce(cs) || Object.keys(overrides).length > 0
+	};
+}
+
+function describe(rb: Rulebook) {
+	return { id: rb.id, version: rb.version, name: rb.name };
+}
+
+/**
+ * A fingerprint of the data the rules read for a period year: row counts and hash sums of the
+ * ratings of the year, the rosters of the year and the one before, and all disciplines, units,
+ * lineage, people and source files. Equal fingerprints: the same input, so the same findings.
+ */
+export async function dataFingerprint(db: Db, year: number): Promise<string> {
+	const rows = await db.query<{ t: string; n: number; h: string }>(
+		`select 'rating' as t, count(*) as n, coalesce(sum(hash(r)), 0)::varchar as h from rating r where r.period_year = $year
+		 union all select 'membership', count(*), coalesce(sum(hash(m)), 0)::varchar from membership m where m.year in ($year, $year - 1)
+		 union all select 'discipline', count(*), coalesce(sum(hash(d)), 0)::varchar from discipline d
+		 union all select 'unit', count(*), coalesce(sum(hash(u)), 0)::varchar from unit u
+		 union all select 'unit_lineage', count(*), coalesce(sum(hash(l)), 0)::varchar from unit_lineage l
+		 union all select 'person', count(*), coalesce(sum(hash(p)), 0)::varchar from person p
+		 union all select 'source_file', count(*), coalesce(sum(hash(s.id, s.file_name, s.sha256)), 0)::varchar from source_file s`,
+		{ year }
+	);
+	return createHash('sha256').update(JSON.stringify(rows.map((r) => [r.t, r.n, r.h]))).digest('hex');
+}
+
+async function setVariables(db: Db, vars: Variable[]): Promise<void> {
+	for (const v of vars) await db.run(`set variable ${v.name} = ${v.sql}`);
+}
+
+/** Run the rules for one period, store the run with its findings and signals; return it as stored. */
+export async function runAudit(db: Db, opts: AuditOptions): Promise<AuditResult> {
+	const t0 = performance.now();
+	const kind: PeriodKind = opts.periodKind ?? 'year';
+	const no = opts.periodNo ?? 0;
+	checkPeriod(opts.year, kind, no);
+	const rules = opts.rules?.length ? [...opts.rules] : RULE_IDS;
+	for (const r of rules) if (!(r in RULES)) throw new AuditError(`Không có quy tắc "${r}". Các quy tắc: ${RULE_IDS.join(', ')}.`);
+	const { party, cs, overrides, whatIf } = resolveRulebooks(opts);
+	const scopeCode = opts.scope ?? null;
+	const path = await scopePath(db, scopeCode);
+	const range = periodRange(opts.year, kind, no);
+
+	const warnings: string[] = [];
+	if (kind === 'quarter' && no === 4 && party.params.quarter_iv_rated_apart === false)
+		warnings.push(`Theo ${party.short}, quý IV không đánh giá riêng mà gộp vào đánh giá cuối năm: các danh sách quý IV được kiểm tra như đã nạp.`);
+
+	const vars: Variable[] = [
+		{ name: 'rulebook', value: party.id, sql: sqlLiteral(party.id) },
+		{ name: 'cs_rulebook', value: cs.id, sql: sqlLiteral(cs.id) },
+		{ name: 'period_year', value: opts.year, sql: sqlLiteral(opts.year) },
+		{ name: 'period_kind', value: kind, sql: sqlLiteral(kind) },
+		{ name: 'period_no', value: no, sql: sqlLiteral(no) },
+		{ name: 'period_start', value: range.start, sql: `date '${range.start}'` },
+		{ name: 'period_end', value: range.end, sql: `date '${range.end}'` },
+		{ name: 'scope_path', value: path, sql: sqlLiteral(path) },
+		...rulebookVariables(party, opts.year),
+		...rulebookVariables(cs, opts.year, 'cs_'),
+		...signalVariables()
+	];
+	const withSignals = opts.signals ?? kind === 'year';
+
+	return db.tx(async (t) => {
+		await setVariables(t, vars);
+		const fingerprint = await dataFingerprint(t, opts.year);
+		const stored = {
+			party: { ...describe(party), short: party.short, params: party.params },
+			civil_servant: { ...describe(cs), short: cs.short, params: cs.params },
+			period: { year: opts.year, kind, no, ...range },
+			overrides,
+			what_if: whatIf,
+			scope_path: path,
+			variables: Object.fromEntries(vars.map((v) => [v.name, v.value])),
+			warnings
+		};
+		const run = await t.one<{ id: number }>(
+			`insert into audit_run (period_year, period_kind, period_no, rulebook, rulebook_params, scope_code, rules, data_fingerprint)
+			 values ($year, $kind, $no, $rulebook, $params::json, $scope, ${sqlLiteral(rules, 'varchar[]')}, $fp) returning id`,
+			{ year: opts.year, kind, no, rulebook: party.id, params: JSON.stringify(stored), scope: scopeCode, fp: fingerprint }
+		);
+		const runId = run!.id;
+		for (const rule of rules) {
+			try {
+				await t.run(`insert into anomaly by name select ${runId}::integer as run_id, * from (\n${ruleSql(`rules/${rule}.sql`)}\n)`);
+			} catch (e) {
+				throw new AuditError(`Quy tắc ${rule} lỗi: ${(e as Error).message}`);
+			}
+		}
+		if (withSignals)
+			for (const s of SIGNAL_IDS) {
+				try {
+					await t.run(`insert into signal by name select ${runId}::integer as run_id, * from (\n${ruleSql(`signals/${s}.sql`)}\n)`);
+				} catch (e) {
+					throw new AuditError(`Tín hiệu ${s} lỗi: ${(e as Error).message}`);
+				}
+			}
+		const seconds = (performance.now() - t0) / 1000;
+		await t.run(
+			`update audit_run set finding_count = (select count(*) from anomaly where run_id = $id and status = 'flagged'), seconds = $seconds where id = $id`,
+			{ id: runId, seconds }
+		);
+		return showRun(t, runId);
+	});
+}
+
+const FINDING_ORDER = `rule, year, period_kind, period_no, unit_code nulls first, deciding_unit_code nulls first,
+	subject_kind nulls first, subject_ref, status, message`;
+
+function parseJson<T>(v: unknown, fallback: T): T {
+	if (v === null || v === undefined) return fallback;
+	return (typeof v === 'string' ? JSON.parse(v) : v) as T;
+}
+
+/** A stored run, as it was stored: the run, its findings in a fixed order, its signals. */
+export async function showRun(db: Db, runId: number): Promise<AuditResult> {
+	const run = await db.one<Record<string, unknown>>('select * from audit_run where id = $id', { id: runId });
+	if (!run) throw new AuditError(`Không có lượt kiểm tra số ${runId}.`);
+	const stored = parseJson<Record<string, any>>(run.rulebook_params, {});
+	const findings = (
+		await db.query<Record<string, unknown>>(`select * exclude (run_id) from anomaly where run_id = $id order by ${FINDING_ORDER}`, { id: runId })
+	).map((f) => ({ ...f, evidence: parseJson(f.evidence, {}), sources: parseJson(f.sources, []) }) as unknown as Finding);
+	const signals = (
+		await db.query<Record<string, unknown>>(
+			'select * exclude (run_id) from signal where run_id = $id order by signal, year, unit_code nulls first, message',
+			{ id: runId }
+		)
+	).map((s) => ({ ...s, evidence: parseJson(s.evidence, {}) }) as unknown as Signal);
+	const counts: AuditResult['counts'] = {};
+	for (const f of findings) {
+		const c = (counts[f.rule] ??= { flagged: 0, exempted: 0 });
+		c[f.status] += 1;
+	}
+	return {
+		runId,
+		startedAt: String(run.started_at),
+		period: stored.period ?? { year: run.period_year, kind: run.period_kind, no: run.period_no, ...periodRange(run.period_year as number, run.period_kind as PeriodKind, run.period_no as number) },
+		rulebook: { id: stored.party?.id ?? run.rulebook, version: stored.party?.version, name: stored.party?.name },
+		csRulebook: { id: stored.civil_servant?.id, version: stored.civil_servant?.version, name: stored.civil_servant?.name },
+		whatIf: Boolean(stored.what_if),
+		overrides: stored.overrides ?? {},
+		scopeCode: (run.scope_code as string | null) ?? null,
+		scopePath: stored.scope_path ?? '/',
+		rules: run.rules as RuleId[],
+		fingerprint: run.data_fingerprint as string,
+		variables: stored.variables ?? {},
+		warnings: stored.warnings ?? [],
+		findingCount: (run.finding_count as number) ?? 0,
+		seconds: (run.seconds as number) ?? 0,
+		findings,
+		signals,
+		counts
+	};
+}
+
+/** Stored runs, newest first (for the pages and `npm run audit -- --runs`). */
+export async function listRuns(db: Db, filter: { year?: number } = {}): Promise<Array<Record<string, unknown>>> {
+	return db.query(
+		`select id, started_at, period_year, period_kind, period_no, rulebook, scope_code, data_fingerprint, finding_count, seconds,
+		        coalesce(json_extract(rulebook_params, '$.what_if')::boolean, false) as what_if
+		 from audit_run where $year::integer is null or period_year = $year order by id desc`,
+		{ year: filter.year ?? null }
+	);
+}
+
+/**
+ * The audit an ingest triggers: the rulebook in force for each touched period, whole country or the
+ * loader's scope. Signature of the ingest's AuditHook; returns the run ids.
+ */
+export async function auditPeriods(
+	db: Db,
+	touched: Array<{ year: number; period_kind: string; period_no: number }>,
+	scope: string | null = null
+): Promise<number[]> {
+	const ids: number[] = [];
+	for (const p of touched) {
+		const r = await runAudit(db, { year: p.year, periodKind: p.period_kind as PeriodKind, periodNo: p.period_no, scope });
+		ids.push(r.runId);
+	}
+	return ids;
+}
