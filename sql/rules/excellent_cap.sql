@@ -1,0 +1,221 @@
+-- excellent_cap (R1): more ratings of "Hoàn thành xuất sắc nhiệm vụ" than the rulebook's share of
+-- those rated "Hoàn thành tốt nhiệm vụ" (or good and above) allows, within one grouping.
+--
+-- Returns one row per grouping over its cap (flagged, with the excess that must be re-voted), or
+-- saved by an exception (exempted: fewer than r1_small_unit_below good, so r1_small_unit_allowed
+-- excellent may be chosen; or an outstanding unit on the year's allowance list).
+-- Grain: one row per finding. Groupings, each its own finding (RULES.md, "R1 grouping"):
+--   unit    each chi bộ over its members' ratings: subject_ref 'group:unit', unit = the chi bộ;
+--   decider each deciding body over everything it decides for one subject kind (and one "Nhóm" of
+--           similar positions where the rulebook groups by it): subject_ref 'group:decider',
+--           unit = the deciding body.
+-- allowed = floor(share × denominator); excess = excellent − allowed; counted on the final levels
+-- as decided (before any re-vote). Levels: 4 excellent, 3 good.
+-- Parameters: r1_share, r1_share_by_province, r1_denominator, r1_small_unit_below,
+--   r1_small_unit_allowed, r1_allowance_units, r1_group_by_column, r1_subject_kinds; the same with
+--   cs_ for civil-servant ratings (cs_rulebook).
+-- Seeds: 000 §B.2.1 (lưu ý) and §II.5; 001 §IV.2.1.2.a and §V.4 (lưu ý: biểu quyết lại);
+--   003 §5.2 and §5.13.
+with
+rated as (
+    select
+        r.*,
+        r.subject_kind = 'civil_servant' as is_cs
+    from rating_current r
+    where r.period_year = getvariable('period_year')
+      and r.period_kind = getvariable('period_kind')
+      and r.period_no = getvariable('period_no')
+      and r.final_level is not null
+      and (list_contains(getvariable('r1_subject_kinds'), r.subject_kind)
+           or list_contains(getvariable('cs_r1_subject_kinds'), r.subject_kind))
+),
+
+grouped as (
+    select
+        'unit' as grouping,
+        r.unit_id as group_unit_id,
+        r.subject_kind,
+        false as by_group,
+        cast(null as varchar) as group_name,
+        count(*) filter (where r.final_level = 4) as n_excellent,
+        count(*) filter (where r.final_level = 3) as n_good,
+        case when count(distinct r.deciding_unit_id) = 1 then min(r.deciding_unit_id) end as deciding_unit_id
+    from rated r
+    where r.subject_kind = 'member'
+      and r.unit_id is not null
+    group by r.unit_id, r.subject_kind
+    having count(*) filter (where r.final_level = 4) > 0
+
+    union all
+
+    select
+        'decider',
+        r.deciding_unit_id,
+        r.subject_kind,
+        bool_or(if(r.is_cs, getvariable('cs_r1_group_by_column'), getvariable('r1_group_by_column'))),
+        case when if(r.is_cs, getvariable('cs_r1_group_by_column'), getvariable('r1_group_by_column')) then r.group_name end,
+        count(*) filter (where r.final_level = 4),
+        count(*) filter (where r.final_level = 3),
+        r.deciding_unit_id
+    from rated r
+    where r.deciding_unit_id is not null
+    group by r.deciding_unit_id, r.subject_kind, 5
+    having count(*) filter (where r.final_level = 4) > 0
+),
+
+with_params as (
+    select
+        g.*,
+        u.code as unit_code,
+        u.name as unit_name,
+        g.subject_kind = 'civil_servant' as is_cs,
+        if(g.subject_kind = 'civil_servant',
+           coalesce(getvariable('cs_r1_share_by_province')[u.province_code], getvariable('cs_r1_share')),
+           coalesce(getvariable('r1_share_by_province')[u.province_code], getvariable('r1_share'))) as share,
+        if(g.subject_kind = 'civil_servant', getvariable('cs_r1_denominator'), getvariable('r1_denominator')) as denominator_kind,
+        if(g.subject_kind = 'civil_servant', getvariable('cs_r1_small_unit_below'), getvariable('r1_small_unit_below')) as small_unit_below,
+        if(g.subject_kind = 'civil_servant', getvariable('cs_r1_small_unit_allowed'), getvariable('r1_small_unit_allowed')) as small_unit_allowed,
+        list_contains(if(g.subject_kind = 'civil_servant', getvariable('cs_r1_allowance_units'), getvariable('r1_allowance_units')), u.code) as has_allowance
+    from grouped g
+    join unit u on u.id = g.group_unit_id
+    where u.path like getvariable('scope_path') || '%'
+),
+
+counted as (
+    select
+        p.*,
+        if(p.denominator_kind = 'good_and_above', p.n_good + p.n_excellent, p.n_good) as denominator,
+        coalesce(p.n_good < p.small_unit_below, false) as is_small
+    from with_params p
+),
+
+allowed as (
+    select
+        c.*,
+        cast(floor(cast(c.share as decimal(18, 6)) * c.denominator) as integer) as allowed_by_share
+    from counted c
+),
+
+judged as (
+    select
+        a.*,
+        if(a.is_small, greatest(a.allowed_by_share, a.small_unit_allowed), a.allowed_by_share) as allowed_count
+    from allowed a
+),
+
+verdict as (
+    select
+        j.*,
+        j.n_excellent - j.allowed_count as excess,
+        case
+            when j.n_excellent > j.allowed_count and not j.has_allowance then 'flagged'
+            when j.n_excellent > j.allowed_count then 'exempted'
+            when j.is_small then 'exempted'
+        end as status
+    from judged j
+    where j.n_excellent > j.allowed_count or j.is_small
+),
+
+-- the ratings each grouping counted (excellent and good), for the sources
+involved as (
+    select v.grouping, v.group_unit_id, v.subject_kind, v.group_name, r.final_level, r.source_file_id, r.source_row
+    from verdict v
+    join rated r on r.unit_id = v.group_unit_id and r.subject_kind = v.subject_kind
+    where v.grouping = 'unit' and r.final_level in (3, 4)
+
+    union all
+
+    select v.grouping, v.group_unit_id, v.subject_kind, v.group_name, r.final_level, r.source_file_id, r.source_row
+    from verdict v
+    join rated r on r.deciding_unit_id = v.group_unit_id and r.subject_kind = v.subject_kind
+    where v.grouping = 'decider' and r.final_level in (3, 4)
+      and (not v.by_group or r.group_name is not distinct from v.group_name)
+),
+
+sourced as (
+    select
+        i.grouping,
+        i.group_unit_id,
+        i.subject_kind,
+        i.group_name,
+        arg_min(sf.file_name, [i.final_level * -1, i.source_file_id, i.source_row]) as source_file,
+        arg_min(i.source_row, [i.final_level * -1, i.source_file_id, i.source_row]) as source_row,
+        to_json(list({'file': sf.file_name, 'row': i.source_row} order by sf.file_name, i.source_row)) as sources
+    from involved i
+    left join source_file sf on sf.id = i.source_file_id
+    group by all
+),
+
+final as (
+    select
+        'excellent_cap' as rule,
+        v.status,
+        if(v.is_cs, getvariable('cs_rulebook'), getvariable('rulebook')) as rulebook,
+        getvariable('period_year') as year,
+        getvariable('period_kind') as period_kind,
+        getvariable('period_no') as period_no,
+        v.group_unit_id as unit_id,
+        v.unit_code,
+        v.unit_name,
+        v.deciding_unit_id,
+        du.code as deciding_unit_code,
+        v.subject_kind,
+        cast(null as integer) as person_id,
+        v.group_unit_id as subject_unit_id,
+        'group:' || v.grouping as subject_ref,
+        v.unit_name as subject_name,
+        cast(null as varchar) as subject_card,
+        cast(null as date) as subject_birth_date,
+        if(v.status = 'flagged', 'high', 'low') as severity,
+        v.unit_name
+            || if(v.grouping = 'decider',
+                  ' (quyết định xếp loại ' || subject_kind_vi(v.subject_kind) || coalesce(', nhóm ' || v.group_name, '') || ')',
+                  '')
+            || ': '
+            || case
+                   when v.is_small then
+                       v.n_excellent || ' HTXSNV / ' || v.n_good || ' HTTNV: dưới ' || v.small_unit_below
+                       || ' HTTNV nên được chọn ' || v.allowed_count || ' HTXSNV'
+                       || if(v.excess > 0, ', vượt ' || v.excess, '')
+                   when v.denominator = 0 then
+                       v.n_excellent || ' HTXSNV, không có HTTNV' || if(v.denominator_kind = 'good_and_above', ' trở lên', '')
+                       || ', vượt ' || v.excess
+                   else
+                       v.n_excellent || ' HTXSNV / ' || v.denominator || ' HTTNV'
+                       || if(v.denominator_kind = 'good_and_above', ' trở lên', '')
+                       || ' = ' || vi_pct(v.n_excellent / v.denominator) || ' > ' || vi_pct(v.share)
+                       || ', vượt ' || v.excess
+               end
+            || case
+                   when v.status = 'exempted' and v.has_allowance and v.excess > 0
+                       then ': được cấp có thẩm quyền cho phép vượt tỷ lệ'
+                   when v.status = 'exempted' then ' (ngoại lệ đơn vị có dưới ' || v.small_unit_below || ' HTTNV)'
+                   else ''
+               end as message,
+        json_object(
+            'grouping', v.grouping,
+            'group_name', v.group_name,
+            'excellent', v.n_excellent,
+            'good', v.n_good,
+            'denominator', v.denominator_kind,
+            'denominator_count', v.denominator,
+            'share', v.share,
+            'allowed', v.allowed_count,
+            'excess', greatest(v.excess, 0),
+            'small_unit', v.is_small,
+            'small_unit_below', v.small_unit_below,
+            'allowance', v.has_allowance
+        ) as evidence,
+        s.source_file,
+        s.source_row,
+        s.sources
+    from verdict v
+    left join unit du on du.id = v.deciding_unit_id
+    left join sourced s
+        on s.grouping = v.grouping
+       and s.group_unit_id = v.group_unit_id
+       and s.subject_kind = v.subject_kind
+       and s.group_name is not distinct from v.group_name
+)
+
+select * from final
