@@ -1,0 +1,214 @@
+-- disciplined_not_incomplete (R2): a person or an organisation disciplined in the period (decision
+-- dated in it) yet rated above "Không hoàn thành nhiệm vụ".
+--
+-- Returns one row per rating rated above what its disciplines allow (flagged), or saved by the
+-- self-remedy exception (exempted: a chi bộ that detected and remedied the fault itself may still
+-- be "Hoàn thành nhiệm vụ", not higher). Grain: one row per finding.
+-- Matching: person_id (identity resolved by the ingest: card number, else name + birth date in the
+-- unit and its lineage), so a namesake is not matched; an organisation by subject_unit_id.
+-- A violation counts once, in the year (period) of the decision. Under qd124 a collective is also
+-- "Không hoàn thành" when one of its members was disciplined (counted where the violation happened:
+-- the register's unit column) unless self-remedied, or when more than a share of its direct
+-- sub-units were disciplined. Levels: 4 excellent .. 1 incomplete.
+-- Parameters: discipline_forms_member, discipline_forms_org, r2_max_level,
+--   r2_self_remedied_max_level, r2_org_subject_kinds, r2_collective_member_disciplined,
+--   r2_collective_subunit_share.
+-- Seeds: 000 §II.5; 001 §III.2.2.3, §III.2.2.4, §IV.2.1.2.d, §IV.2.2.3.d, §V.5.4; 003 §5.12.
+with
+rated as (
+    select r.*
+    from rating_current r
+    where r.period_year = getvariable('period_year')
+      and r.period_kind = getvariable('period_kind')
+      and r.period_no = getvariable('period_no')
+      and r.final_level is not null
+),
+
+disc as (
+    select d.*, sf.file_name
+    from discipline_current d
+    left join source_file sf on sf.id = d.source_file_id
+    where d.decided_on between getvariable('period_start') and getvariable('period_end')
+),
+
+-- a person's own ratings (member, leader) against their disciplines
+person_hits as (
+    select
+        r.id as rating_id,
+        getvariable('r2_max_level') as cap,
+        getvariable('r2_max_level') as strict_cap,
+        d.decided_on,
+        'bị kỷ luật ' || discipline_form_vi(d.form) || ' ngày ' || vi_date(d.decided_on) as hit,
+        json_object('reason', 'person', 'form', d.form, 'decided_on', d.decided_on, 'self_remedied', d.self_remedied) as detail,
+        [{'file': d.file_name, 'row': d.source_row}] as srcs
+    from rated r
+    join disc d on d.subject_type = 'person' and d.person_id = r.person_id
+    where r.subject_kind in ('member', 'leader')
+      and list_contains(getvariable('discipline_forms_member'), d.form)
+),
+
+-- an organisation's ratings against its own disciplines
+org_hits as (
+    select
+        r.id,
+        if(d.self_remedied, getvariable('r2_self_remedied_max_level'), getvariable('r2_max_level')),
+        getvariable('r2_max_level'),
+        d.decided_on,
+        'bị kỷ luật ' || discipline_form_vi(d.form) || ' ngày ' || vi_date(d.decided_on)
+            || if(d.self_remedied, ' (tự phát hiện, khắc phục)', ''),
+        json_object('reason', 'organisation', 'form', d.form, 'decided_on', d.decided_on, 'self_remedied', d.self_remedied),
+        [{'file': d.file_name, 'row': d.source_row}]
+    from rated r
+    join disc d on d.subject_type = 'unit' and d.subject_unit_id = r.subject_unit_id
+    where list_contains(getvariable('r2_org_subject_kinds'), r.subject_kind)
+      and list_contains(getvariable('discipline_forms_org'), d.form)
+),
+
+-- qd124: a member disciplined for a violation in the organisation (unless self-remedied)
+member_hits as (
+    select
+        r.id,
+        if(d.self_remedied, cast(null as integer), getvariable('r2_max_level')),
+        getvariable('r2_max_level'),
+        d.decided_on,
+        'có đảng viên ' || p.full_name || ' bị kỷ luật ' || discipline_form_vi(d.form) || ' ngày ' || vi_date(d.decided_on)
+            || if(d.self_remedied, ' (tự phát hiện, khắc phục)', ''),
+        json_object('reason', 'member', 'person', p.full_name, 'form', d.form, 'decided_on', d.decided_on,
+                    'self_remedied', d.self_remedied),
+        [{'file': d.file_name, 'row': d.source_row}]
+    from rated r
+    join disc d on d.subject_type = 'person' and d.unit_id = r.subject_unit_id
+    join person p on p.id = d.person_id
+    where getvariable('r2_collective_member_disciplined')
+      and list_contains(getvariable('r2_org_subject_kinds'), r.subject_kind)
+      and list_contains(getvariable('discipline_forms_member'), d.form)
+),
+
+-- qd124: more than a share of the direct sub-units disciplined
+sub_units as (
+    select parent.id as parent_id, child.id as child_id
+    from unit parent
+    join unit child on child.parent_code = parent.code
+    where getvariable('r2_collective_subunit_share') is not null
+      and child.kind in (select unit_kind from ref_unit_kind_alias where rated = 'true')
+      and coalesce(child.founded_on, getvariable('period_start')) <= getvariable('period_end')
+      and coalesce(child.dissolved_on, getvariable('period_end')) >= getvariable('period_start')
+),
+
+sub_unit_counts as (
+    select
+        s.parent_id,
+        count(distinct s.child_id) as n_sub,
+        count(distinct d.subject_unit_id) as n_disciplined,
+        list(distinct {'file': d.file_name, 'row': d.source_row}) filter (where d.subject_unit_id is not null) as disc_sources
+    from sub_units s
+    left join disc d
+        on d.subject_type = 'unit'
+       and d.subject_unit_id = s.child_id
+       and list_contains(getvariable('discipline_forms_org'), d.form)
+    group by s.parent_id
+),
+
+sub_unit_hits as (
+    select
+        r.id,
+        getvariable('r2_max_level'),
+        getvariable('r2_max_level'),
+        cast(null as date),
+        c.n_disciplined || '/' || c.n_sub || ' tổ chức trực thuộc bị kỷ luật = '
+            || vi_pct(c.n_disciplined / c.n_sub) || ' > ' || vi_pct(getvariable('r2_collective_subunit_share')),
+        json_object('reason', 'sub_units', 'disciplined', c.n_disciplined, 'sub_units', c.n_sub,
+                    'share', getvariable('r2_collective_subunit_share')),
+        c.disc_sources
+    from rated r
+    join sub_unit_counts c on c.parent_id = r.subject_unit_id
+    where list_contains(getvariable('r2_org_subject_kinds'), r.subject_kind)
+      and c.n_disciplined > cast(getvariable('r2_collective_subunit_share') as decimal(18, 6)) * c.n_sub
+),
+
+hits as (
+    select * from person_hits
+    union all select * from org_hits
+    union all select * from member_hits
+    union all select * from sub_unit_hits
+),
+
+per_rating as (
+    select
+        h.rating_id,
+        min(h.cap) as cap,
+        min(h.strict_cap) as strict_cap,
+        string_agg(h.hit, '; ' order by h.decided_on nulls last, h.hit) as hits,
+        list(h.detail order by h.decided_on nulls last, h.hit) as details,
+        flatten(list(h.srcs order by h.decided_on nulls last, h.hit)) as srcs
+    from hits h
+    group by h.rating_id
+),
+
+judged as (
+    select
+        r.*,
+        h.cap,
+        h.strict_cap,
+        h.hits,
+        h.details,
+        h.srcs,
+        case
+            when h.cap is not null and r.final_level > h.cap then 'flagged'
+            when r.final_level > h.strict_cap then 'exempted'
+        end as status
+    from per_rating h
+    join rated r on r.id = h.rating_id
+),
+
+final as (
+    select
+        'disciplined_not_incomplete' as rule,
+        j.status,
+        getvariable('rulebook') as rulebook,
+        getvariable('period_year') as year,
+        getvariable('period_kind') as period_kind,
+        getvariable('period_no') as period_no,
+        u.id as unit_id,
+        u.code as unit_code,
+        u.name as unit_name,
+        j.deciding_unit_id,
+        du.code as deciding_unit_code,
+        j.subject_kind,
+        j.person_id,
+        j.subject_unit_id,
+        if(j.person_id is not null, person_ref(p.card_no, p.name_key, p.birth_date, p.birth_year), 'unit:' || su.code) as subject_ref,
+        coalesce(p.full_name, su.name) as subject_name,
+        p.card_no as subject_card,
+        p.birth_date as subject_birth_date,
+        if(j.status = 'flagged', 'high', 'low') as severity,
+        case j.subject_kind
+            when 'member' then 'Đảng viên ' || p.full_name || ' (' || u.name || ')'
+            when 'leader' then 'Cán bộ lãnh đạo, quản lý ' || p.full_name || ' (' || u.name || ')'
+            when 'leadership' then 'Tập thể lãnh đạo, quản lý ' || su.name
+            else su.name
+        end
+            || ' ' || j.hits || ', nhưng được xếp loại ' || level_short(j.final_level)
+            || if(j.status = 'flagged',
+                  ' (tối đa ' || level_short(j.cap) || ')',
+                  ': tự phát hiện, khắc phục nên được xếp đến ' || coalesce(level_short(j.cap), 'mức đã xếp')) as message,
+        json_object(
+            'level', j.final_level,
+            'max_level', j.cap,
+            'max_level_without_exception', j.strict_cap,
+            'disciplines', j.details
+        ) as evidence,
+        sf.file_name as source_file,
+        j.source_row,
+        to_json(list_concat([{'file': sf.file_name, 'row': j.source_row}], j.srcs)) as sources
+    from judged j
+    join unit u on u.id = coalesce(j.subject_unit_id, j.unit_id)
+    left join unit du on du.id = j.deciding_unit_id
+    left join unit su on su.id = j.subject_unit_id
+    left join person p on p.id = j.person_id
+    left join source_file sf on sf.id = j.source_file_id
+    where j.status is not null
+      and u.path like getvariable('scope_path') || '%'
+)
+
+select * from final

@@ -1,0 +1,73 @@
+// Every encoding RULES.md lists reaches the same stored text: UTF-8 with and without BOM, comma or
+// semicolon, NFD, Windows-1258, TCVN3 and VNI CSV bytes, and XLSX cells typed in .VnTime / VNI fonts
+// (with .VnTimeH upper-cased). TCVN3 has no toned capitals, so the text avoids them. The byte-level tables are tested in test/unit/ingest/encoding.test.ts.
+import { describe, expect, it } from 'vitest';
+import { unicodeToLegacy } from '../../../src/lib/server/ingest/encoding';
+import { writeCsv, writeXlsx, type CsvOptions } from '../../helpers/files';
+import { dbWithRegistry, ingest } from '../../helpers/ingest-db';
+
+const ROWS = [
+	['DANH SÁCH XẾP LOẠI ĐẢNG VIÊN NĂM 2022'],
+	['STT', 'Họ và tên', 'Ngày sinh', 'Chi bộ', 'Xếp loại', 'Ghi chú'],
+	['1', 'Nguyễn Thị Kim Tuyết', '01/02/1980', 'Chi bộ thôn 2', 'Hoàn thành xuất sắc nhiệm vụ', 'Đã kiểm điểm'],
+	['2', 'Trương Đức Hữu', '03/04/1985', 'Chi bộ thôn 2', 'Không hoàn thành nhiệm vụ', 'Thành viên; ý kiến: được']
+];
+
+const cases: Array<[string, CsvOptions, string]> = [
+	['UTF-8, comma', {}, 'utf-8'],
+	['UTF-8 with BOM, semicolon', { bom: true, delim: ';' }, 'utf-8-bom'],
+	['UTF-8 NFD', { nfd: true }, 'utf-8'],
+	['Windows-1258', { encoding: 'windows-1258' }, 'windows-1258'],
+	['TCVN3 (ABC)', { encoding: 'tcvn3' }, 'tcvn3'],
+	['VNI', { encoding: 'vni' }, 'vni']
+];
+
+async function stored(db: Awaited<ReturnType<typeof dbWithRegistry>>['db']) {
+	return db.query(`select p.full_name, r.final_level, r.note, u.code from rating r join person p on p.id = r.person_id join unit u on u.id = r.unit_id order by r.source_row`);
+}
+
+const EXPECTED = [
+	{ full_name: 'Nguyễn Thị Kim Tuyết', final_level: 4, note: 'Đã kiểm điểm', code: 'C70010102' },
+	{ full_name: 'Trương Đức Hữu', final_level: 1, note: 'Thành viên; ý kiến: được', code: 'C70010102' }
+];
+
+describe('encodings', () => {
+	it.each(cases)('CSV %s', async (_name, opts, detected) => {
+		const { db, dir } = await dbWithRegistry();
+		const f = writeCsv(dir, 'ds.csv', ROWS, opts);
+		const r = await ingest(db, [f], { unit: 'X700101' });
+		expect(r.files[0]).toMatchObject({ status: 'loaded', rowsStored: 2 });
+		expect(await stored(db)).toEqual(EXPECTED);
+		expect((await db.one<{ encoding: string }>('select encoding from source_file where kind = $k', { k: 'rating' }))?.encoding).toBe(detected);
+	});
+
+	it.each([
+		['.VnTime', 'tcvn3'],
+		['VNI-Times', 'vni']
+	] as const)('XLSX cells typed in %s', async (font, enc) => {
+		const { db, dir } = await dbWithRegistry();
+		const legacy = ROWS.map((r) => r.map((c) => unicodeToLegacy(c, enc)));
+		const f = await writeXlsx(dir, 'ds.xlsx', legacy, { font });
+		const r = await ingest(db, [f], { unit: 'X700101' });
+		expect(r.files[0]).toMatchObject({ status: 'loaded', rowsStored: 2 });
+		expect(await stored(db)).toEqual(EXPECTED);
+	});
+
+	it('XLSX .VnTimeH cells are upper-cased after conversion, others stay as typed', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const rows = ROWS.map((r) => r.map((c) => unicodeToLegacy(c, 'tcvn3')));
+		const f = await writeXlsx(dir, 'h.xlsx', rows, { font: '.VnTime' });
+		// re-open to put the name column of the data rows in .VnTimeH
+		const ExcelJS = (await import('exceljs')).default;
+		const wb = new ExcelJS.Workbook();
+		await wb.xlsx.readFile(f);
+		const ws = wb.worksheets[0];
+		// a style object of its own: exceljs shares one between cells of the same style
+		const cell = ws.getCell('B3');
+		cell.style = { ...cell.style, font: { name: '.VnTimeH' } };
+		await wb.xlsx.writeFile(f);
+		const r = await ingest(db, [f], { unit: 'X700101' });
+		expect(r.files[0].status).toBe('loaded');
+		expect((await stored(db)).map((x) => x.full_name)).toEqual(['NGUYỄN THỊ KIM TUYẾT', 'Trương Đức Hữu']);
+	});
+});
