@@ -82,7 +82,7 @@ create or replace macro vi_date(d) as strftime(cast(d as date), '%d/%m/%Y');
 
 -- level_short / level_vi: a level rank (4 excellent .. 1 incomplete, src/lib/domain/levels.ts) in words.
 create or replace macro level_short(l) as
-    case l when 4 then 'HTXSNV' when 3 then 'HTTNV' when 2 then 'HTNV' when 1 then 'KHTNV' end;
+    case l when 4 then 'HTXSNV' when 3 then 'HTTNV' when 2 then 'HTNV' when 1 then 'KHTNV' else cast(l as varchar) end;
 create or replace macro level_vi(l) as
     case l when 4 then 'Hoàn thành xuất sắc nhiệm vụ' when 3 then 'Hoàn thành tốt nhiệm vụ'
            when 2 then 'Hoàn thành nhiệm vụ' when 1 then 'Không hoàn thành nhiệm vụ' end;

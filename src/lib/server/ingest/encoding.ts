@@ -1,7 +1,8 @@
 // Text encodings of the files units send, turned into NFC Unicode before anything else reads them.
-// Called by the ingest readers (CSV: decodeText on the raw bytes; XLSX: convertFontText on each
-// cell with the cell's font name) and by the test-data generator (encodeText / unicodeToLegacy,
-// to write Windows-1258, TCVN3 and VNI files). RULES.md, Decisions, "encodings".
+// Called by the ingest readers (CSV: decodeText on the raw bytes; XLSX: the cell's font through
+// fontEncoding / isTcvn3UpperFont or convertFontText, detectLegacy over a sheet with no such font)
+// and by the test-data generator (encodeText / unicodeToLegacy, to write Windows-1258, TCVN3 and
+// VNI files). RULES.md, Decisions, "encodings".
 //
 // What arrives:
 // - Unicode, NFC or NFD (UTF-8 with or without BOM, UTF-16 with BOM).

@@ -173,7 +173,8 @@ export async function loadPrepared(t: Db, p: Prepared, opts: LoadOptions): Promi
 			errs.slice(0, MAX_ERRORS).map((e) => ({
 				file: src.fileName,
 				row: e.rn,
-				column: headerOf.get(e.field) ?? label.get(e.field) ?? e.field,
+				// a unit may be named by either column: report the one the file has
+				column: headerOf.get(e.field) ?? (e.field === 'unit_name' ? headerOf.get('unit_code') : undefined) ?? label.get(e.field) ?? e.field,
 				value: e.value ?? '',
 				message: e.message
 			})),

@@ -7,7 +7,7 @@ import { openSync, readSync, closeSync, statSync, readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import Papa from 'papaparse';
 import ExcelJS from 'exceljs';
-import { decodeText, detectLegacy, legacyToUnicode, fontEncoding, isTcvn3UpperFont } from './encoding';
+import { convertFontText, decodeText, detectLegacy, legacyToUnicode, fontEncoding } from './encoding';
 import { IngestError } from './errors';
 
 export interface SourceTable {
@@ -201,8 +201,8 @@ async function readXlsx(path: string, fileName: string): Promise<SourceTable> {
 		const enc = fontEncoding(font);
 		if (!enc) return s.normalize('NFC');
 		legacySeen = enc;
-		const u = legacyToUnicode(s, enc);
-		return isTcvn3UpperFont(font) ? u.toLocaleUpperCase('vi') : u;
+		// convertFontText leaves alone Unicode typed into a cell still formatted .VnTime
+		return convertFontText(s, font);
 	};
 	const grid: string[][] = [];
 	const width = sheet.columnCount;

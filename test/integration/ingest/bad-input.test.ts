@@ -1,0 +1,102 @@
+// Bad input: every refused row names file, row, column, value and why, in Vietnamese; a file with
+// any refused row is refused whole and nothing already stored changes; files that are not CSV/XLSX,
+// empty, protected or too large are refused with a message; no input crashes the process.
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { formatRowError } from '../../../src/lib/server/ingest/errors';
+import { writeCsv } from '../../helpers/files';
+import { counts, dbWithRegistry, ingest } from '../../helpers/ingest-db';
+
+const HEAD = ['STT', 'Họ và tên', 'Ngày sinh', 'Mã đơn vị', 'Xếp loại', 'Ngày quyết định'];
+const GOOD = ['1', 'Nguyễn Văn An', '12/05/1970', 'C70010101', 'HTTNV', '05/12/2022'];
+
+describe('refused rows', () => {
+	it.each([
+		['unknown level', ['2', 'Trần Văn Bảo', '1970', 'C70010101', 'Khá', '05/12/2022'], 'Xếp loại', 'Khá', /Mức xếp loại không hợp lệ/],
+		['missing name', ['2', '', '1970', 'C70010101', 'HTTNV', '05/12/2022'], 'Họ và tên', '', /Thiếu họ và tên/],
+		['impossible date', ['2', 'Trần Văn Bảo', '1970', 'C70010101', 'HTTNV', '31/02/2022'], 'Ngày quyết định', '31/02/2022', /Ngày quyết định không hợp lệ/],
+		['impossible birth date', ['2', 'Trần Văn Bảo', '30/13/1970', 'C70010101', 'HTTNV', '05/12/2022'], 'Ngày sinh', '30/13/1970', /Ngày sinh không hợp lệ/],
+		['duplicate person', ['2', 'Nguyễn Văn An', '12/05/1970', 'C70010101', 'HTNV', '05/12/2022'], 'Họ và tên', 'Nguyễn Văn An', /Trùng người trong cùng danh sách \(dòng 3\)/],
+		['unknown unit', ['2', 'Trần Văn Bảo', '1970', 'C99999999', 'HTTNV', '05/12/2022'], 'Mã đơn vị', 'C99999999', /Không có đơn vị này trong danh mục/]
+	])('%s: the file is refused, the row named, nothing stored', async (_case, bad, column, value, message) => {
+		const { db, dir } = await dbWithRegistry();
+		const before = await counts(db);
+		const f = writeCsv(dir, 'ds.csv', [['DANH SÁCH XẾP LOẠI ĐẢNG VIÊN NĂM 2022'], HEAD, GOOD, bad]);
+		const r = await ingest(db, [f]);
+		const rep = r.files[0];
+		expect(rep.status).toBe('refused');
+		expect(rep.errors).toHaveLength(1);
+		expect(rep.errors[0]).toMatchObject({ file: 'ds.csv', row: 4, column, value });
+		expect(rep.errors[0].message).toMatch(message);
+		expect(formatRowError(rep.errors[0])).toMatch(/^ds\.csv, dòng 4, cột "/);
+		expect(await counts(db)).toEqual(before);
+	});
+
+	it('a unit outside the caller\'s scope is refused', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const f = writeCsv(dir, 'ds.csv', [HEAD, [...GOOD.slice(0, 3), 'C70010201', 'HTTNV', '05/12/2022']]);
+		const r = await ingest(db, [f], { year: 2022, scope: 'X700101' });
+		expect(r.files[0].status).toBe('refused');
+		expect(r.files[0].errors[0].message).toMatch(/ngoài phạm vi quản lý/);
+	});
+
+	it('an ambiguous unit name (two "Chi bộ thôn 1") is refused unless the title narrows it', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const rows = [['STT', 'Họ và tên', 'Năm sinh', 'Chi bộ', 'Xếp loại'], ['1', 'A', '1970', 'Chi bộ thôn 1', 'HTT']];
+		const r = await ingest(db, [writeCsv(dir, 'a.csv', rows)], { year: 2022 });
+		expect(r.files[0].errors[0].message).toMatch(/trùng với 2 đơn vị/);
+		const r2 = await ingest(db, [writeCsv(dir, 'b.csv', [['ĐẢNG BỘ XÃ MINH HƯNG'], ...rows])], { year: 2022 });
+		expect(r2.files[0].status).toBe('loaded');
+		expect(await db.one('select u.code from rating r join unit u on u.id = r.unit_id')).toEqual({ code: 'C70010201' });
+	});
+
+	it('no year anywhere: refused with how to give one', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const r = await ingest(db, [writeCsv(dir, 'x.csv', [HEAD, GOOD])]);
+		expect(r.files[0].status).toBe('refused');
+		expect(r.files[0].errors[0].message).toMatch(/--year/);
+	});
+});
+
+describe('refused files', () => {
+	it.each([
+		['empty', Buffer.alloc(0), /Tệp rỗng/],
+		['binary', Buffer.from([0x00, 0x01, 0x02, 0x03, 0x00, 0xff, 0x10, 0x00]), /không phải CSV hoặc Excel/],
+		['password-protected / legacy .xls', Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(512)]), /mật khẩu/],
+		['PDF', Buffer.from('%PDF-1.7\n%âãÏÓ\n1 0 obj'), /PDF/],
+		['broken XLSX', Buffer.from('PK\u0003\u0004 not really a zip'), /Không đọc được tệp Excel/]
+	])('%s', async (_name, bytes, message) => {
+		const { db, dir } = await dbWithRegistry();
+		const before = await counts(db);
+		const f = join(dir, 'f.bin');
+		writeFileSync(f, bytes);
+		const r = await ingest(db, [f]);
+		expect(r.files[0].status).toBe('refused');
+		expect(r.files[0].message).toMatch(message);
+		expect(await counts(db)).toEqual(before);
+	});
+
+	it('a missing path is refused, and the other files of the batch still load', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const ok = writeCsv(dir, 'ok.csv', [HEAD, GOOD]);
+		const r = await ingest(db, [join(dir, 'khong-co.csv'), ok], { year: 2022 });
+		expect(r.files.map((f) => f.status).sort()).toEqual(['loaded', 'refused']);
+		expect(r.files.find((f) => f.status === 'refused')?.message).toMatch(/Không tìm thấy tệp/);
+	});
+
+	it('a file over the size limit is refused', async () => {
+		const { MAX_CSV_BYTES } = await import('../../../src/lib/server/ingest/read');
+		expect(MAX_CSV_BYTES).toBeGreaterThan(0);
+		process.env.GIAMSAT_MAX_CSV_MB = '0.0001';
+		try {
+			const mod = await import('../../../src/lib/server/ingest/read?limit');
+			const { db, dir } = await dbWithRegistry();
+			const f = writeCsv(dir, 'big.csv', [HEAD, ...Array.from({ length: 50 }, () => GOOD)]);
+			await expect(mod.readSource(f)).rejects.toThrow(/Tệp quá lớn/);
+			expect(db).toBeTruthy();
+		} finally {
+			delete process.env.GIAMSAT_MAX_CSV_MB;
+		}
+	});
+});
