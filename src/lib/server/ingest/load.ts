@@ -185,7 +185,7 @@ export async function loadPrepared(t: Db, p: Prepared, opts: LoadOptions): Promi
 		await run('identity_in');
 		const id = sqlSteps('ingest/identity.sql');
 		for (const s of id.values()) await t.run(s);
-		const amb = await t.one<{ n: number }>(`select count(*)::int as n from ident_out where how = 'ambiguous'`);
+		const amb = await t.one<{ n: number }>(`select count(*)::int as n from ingest_issue where source_file_id = $f and severity = 'ambiguous'`, { f: fileId });
 		if (amb?.n) warnings.push(`${amb.n} người chưa xác định chắc chắn (trùng họ tên, ngày sinh): đã ghi vào danh sách cần kiểm tra.`);
 	}
 	await run('merge');

@@ -1,0 +1,222 @@
+-- leader_above_unit (R3): a level above the level it may not exceed, in the same period:
+--   the head's level above the organisation's or the leadership collective's they head;
+--   a leadership collective's level above its organisation's;
+--   a member's Party level above their civil-servant level (the list's column, else their
+--   civil-servant rating) or above their own rating as a leader (then the member rating is redone).
+--
+-- Returns one row per rating above its cap (flagged), or a head saved by the newcomer exception
+-- (exempted: the roster or the list shows the head joined the unit in the year, 003 §5.11; without
+-- that data the finding stands). Grain: one row per finding. Levels: 4 excellent .. 1 incomplete.
+-- The head of a unit: a leader rating marked head; else a member rating marked head (on the list
+-- or the roster) of someone with no head leader rating there.
+-- Parameters: r3_newcomer_head_exempt.
+-- Seeds: 001 §IV.2.1.2.b–c, §V.5.2 (nguyên tắc); 003 §5.11.
+with
+rated as (
+    select r.*
+    from rating_current r
+    where r.period_year = getvariable('period_year')
+      and r.period_kind = getvariable('period_kind')
+      and r.period_no = getvariable('period_no')
+      and r.final_level is not null
+),
+
+roster as (
+    select m.*
+    from membership_current m
+    where m.year = getvariable('period_year')
+),
+
+-- the organisation's and its leadership collective's levels (the lowest where a unit has several)
+org_levels as (
+    select
+        r.subject_unit_id as unit_id,
+        min(r.final_level) filter (where r.subject_kind = 'party_org') as org_level,
+        min(r.final_level) filter (where r.subject_kind = 'leadership') as coll_level,
+        arg_min(r.id, r.final_level) filter (where r.subject_kind = 'party_org') as org_rating_id,
+        arg_min(r.id, r.final_level) filter (where r.subject_kind = 'leadership') as coll_rating_id
+    from rated r
+    where r.subject_kind in ('party_org', 'leadership')
+      and r.subject_unit_id is not null
+    group by r.subject_unit_id
+),
+
+head_leaders as (
+    select r.*
+    from rated r
+    where r.subject_kind = 'leader' and r.is_head
+),
+
+roster_heads as (
+    select distinct m.person_id, m.unit_id
+    from roster m
+    where m.is_head
+),
+
+heads as (
+    select h.* from head_leaders h
+    union all
+    select r.*
+    from rated r
+    left join roster_heads rh on rh.person_id = r.person_id and rh.unit_id = r.unit_id
+    anti join head_leaders l on l.person_id = r.person_id and l.unit_id = r.unit_id
+    where r.subject_kind = 'member'
+      and (r.is_head or rh.person_id is not null)
+),
+
+heads_over as (
+    select h.*, o.org_level, o.coll_level, o.org_rating_id, o.coll_rating_id
+    from heads h
+    join org_levels o on o.unit_id = h.unit_id
+    where h.final_level > least(o.org_level, o.coll_level)
+),
+
+-- heads who joined the unit in the year: a date on the list or the roster, or last year's roster
+-- showing them elsewhere only
+newcomers as (
+    select h.id as rating_id
+    from heads_over h
+    left join roster m on m.person_id = h.person_id and m.unit_id = h.unit_id
+    where year(h.joined_unit_on) = getvariable('period_year')
+       or year(m.joined_unit_on) = getvariable('period_year')
+
+    union
+
+    select h.id
+    from heads_over h
+    join membership_current p on p.person_id = h.person_id and p.year = getvariable('period_year') - 1
+    group by h.id, h.unit_id
+    having bool_and(p.unit_id <> h.unit_id)
+),
+
+head_findings as (
+    select
+        h.id as rating_id,
+        h.unit_id,
+        if(n.rating_id is not null and getvariable('r3_newcomer_head_exempt'), 'exempted', 'flagged') as status,
+        'Người đứng đầu ' || p.full_name || ' (' || u.name || '): ' || level_short(h.final_level) || ' cao hơn mức của '
+            || concat_ws(' và ',
+                   if(h.final_level > h.org_level, 'tổ chức đảng (' || level_short(h.org_level) || ')', null),
+                   if(h.final_level > h.coll_level, 'tập thể lãnh đạo, quản lý (' || level_short(h.coll_level) || ')', null))
+            || if(n.rating_id is not null, ': mới chuyển đến trong năm, không liên quan mức xếp loại của đơn vị (003 §5.11)', '')
+            as message,
+        json_object('check', 'head', 'level', h.final_level, 'org_level', h.org_level, 'collective_level', h.coll_level,
+                    'newcomer', n.rating_id is not null) as evidence,
+        list_filter([h.org_rating_id, h.coll_rating_id], x -> x is not null) as other_ids
+    from heads_over h
+    left join newcomers n on n.rating_id = h.id
+    join unit u on u.id = h.unit_id
+    left join person p on p.id = h.person_id
+),
+
+collective_findings as (
+    select
+        o.coll_rating_id,
+        o.unit_id,
+        'flagged',
+        'Tập thể lãnh đạo, quản lý ' || u.name || ': ' || level_short(o.coll_level)
+            || ' cao hơn mức của tổ chức đảng (' || level_short(o.org_level) || ')',
+        json_object('check', 'collective', 'level', o.coll_level, 'org_level', o.org_level),
+        [o.org_rating_id]
+    from org_levels o
+    join unit u on u.id = o.unit_id
+    where o.coll_level > o.org_level
+),
+
+cs_levels as (
+    select r.person_id, min(r.final_level) as cs_level, arg_min(r.id, r.final_level) as cs_rating_id
+    from rated r
+    where r.subject_kind = 'civil_servant' and r.person_id is not null
+    group by r.person_id
+),
+
+leader_levels as (
+    select r.person_id, min(r.final_level) as leader_level, arg_min(r.id, r.final_level) as leader_rating_id
+    from rated r
+    where r.subject_kind = 'leader' and r.person_id is not null
+    group by r.person_id
+),
+
+member_checked as (
+    select
+        r.*,
+        coalesce(r.civil_servant_level, c.cs_level) as cs_level,
+        if(r.civil_servant_level is null, c.cs_rating_id, null) as cs_rating_id,
+        l.leader_level,
+        l.leader_rating_id
+    from rated r
+    left join cs_levels c on c.person_id = r.person_id
+    left join leader_levels l on l.person_id = r.person_id
+    where r.subject_kind = 'member'
+      and (c.person_id is not null or l.person_id is not null or r.civil_servant_level is not null)
+),
+
+member_findings as (
+    select
+        m.id,
+        m.unit_id,
+        'flagged',
+        'Đảng viên ' || p.full_name || ' (' || u.name || '): xếp loại đảng viên ' || level_short(m.final_level) || ' cao hơn '
+            || concat_ws(' và ',
+                   if(m.final_level > m.cs_level, 'xếp loại cán bộ, công chức, viên chức (' || level_short(m.cs_level) || ')', null),
+                   if(m.final_level > m.leader_level, 'xếp loại cán bộ lãnh đạo, quản lý (' || level_short(m.leader_level) || ')', null)),
+        json_object('check', 'member', 'level', m.final_level, 'civil_servant_level', m.cs_level, 'leader_level', m.leader_level),
+        list_filter([m.cs_rating_id, m.leader_rating_id], x -> x is not null)
+    from member_checked m
+    join unit u on u.id = m.unit_id
+    left join person p on p.id = m.person_id
+    where m.final_level > least(m.cs_level, m.leader_level)
+),
+
+findings as (
+    select * from head_findings
+    union all select * from collective_findings
+    union all select * from member_findings
+),
+
+other_sources as (
+    select f.rating_id, list({'file': sf.file_name, 'row': o.source_row} order by sf.file_name, o.source_row) as srcs
+    from findings f, unnest(f.other_ids) as t(other_id)
+    join rating o on o.id = t.other_id
+    left join source_file sf on sf.id = o.source_file_id
+    group by f.rating_id
+),
+
+final as (
+    select
+        'leader_above_unit' as rule,
+        f.status,
+        getvariable('rulebook') as rulebook,
+        getvariable('period_year') as year,
+        getvariable('period_kind') as period_kind,
+        getvariable('period_no') as period_no,
+        u.id as unit_id,
+        u.code as unit_code,
+        u.name as unit_name,
+        r.deciding_unit_id,
+        du.code as deciding_unit_code,
+        r.subject_kind,
+        r.person_id,
+        r.subject_unit_id,
+        if(r.person_id is not null, person_ref(p.card_no, p.name_key, p.birth_date, p.birth_year), 'unit:' || su.code) as subject_ref,
+        coalesce(p.full_name, su.name) as subject_name,
+        p.card_no as subject_card,
+        p.birth_date as subject_birth_date,
+        if(f.status = 'flagged', 'high', 'low') as severity,
+        f.message,
+        f.evidence,
+        sf.file_name as source_file,
+        r.source_row,
+        to_json(list_concat([{'file': sf.file_name, 'row': r.source_row}], coalesce(o.srcs, []))) as sources
+    from findings f
+    join rating r on r.id = f.rating_id
+    join unit u on u.id = f.unit_id
+    left join unit du on du.id = r.deciding_unit_id
+    left join unit su on su.id = r.subject_unit_id
+    left join person p on p.id = r.person_id
+    left join source_file sf on sf.id = r.source_file_id
+    left join other_sources o on o.rating_id = f.rating_id
+    where u.path like getvariable('scope_path') || '%'
+)
+
+select * from final

@@ -1,0 +1,102 @@
+// People across files (card number, else folded name + birth within the unit and its lineage;
+// namesakes in different units stay two; ambiguity reported, never guessed), re-loading an
+// identical file, a corrected list replacing the earlier one with history kept, and dry runs.
+import { describe, expect, it } from 'vitest';
+import { writeCsv } from '../../helpers/files';
+import { counts, dbWithRegistry, ingest } from '../../helpers/ingest-db';
+
+const HEAD = ['STT', 'Họ và tên', 'Ngày sinh', 'Mã đơn vị', 'Xếp loại', 'Ngày quyết định'];
+
+describe('identity', () => {
+	it('matches by card number across files even when the name is spelled differently', async () => {
+		const { db, dir } = await dbWithRegistry();
+		await ingest(db, [writeCsv(dir, 'r.csv', [['STT', 'Họ và tên', 'Ngày sinh', 'Số thẻ đảng viên', 'Mã đơn vị', 'Năm'], ['1', 'Nguyễn Văn An', '12/05/1970', '70012345', 'C70010101', '2022']])]);
+		await ingest(db, [writeCsv(dir, 'x.csv', [['STT', 'Họ và tên', 'Năm sinh', 'Số thẻ ĐV', 'Mã đơn vị', 'Xếp loại'], ['1', 'NGUYỄN VĂN AN', '1970', '70 012 345', 'C70010101', 'HTT']])], { year: 2022 });
+		expect((await counts(db)).person).toBe(1);
+	});
+
+	it('without a card: the same folded name and birth date in the same unit is one person; a birth year alone matches a full date', async () => {
+		const { db, dir } = await dbWithRegistry();
+		await ingest(db, [writeCsv(dir, 'r.csv', [['STT', 'Họ và tên', 'Ngày sinh', 'Mã đơn vị', 'Năm'], ['1', 'Lê Thị Hoa', '01/02/1980', 'C70010101', '2022']])]);
+		await ingest(db, [writeCsv(dir, 'x.csv', [HEAD, ['1', 'le thi  hoa', '1980', 'C70010101', 'HTT', '05/12/2022']])], { year: 2022 });
+		expect((await counts(db)).person).toBe(1);
+	});
+
+	it('namesakes with the same birth date in two different units stay two people', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const f = writeCsv(dir, 'x.csv', [HEAD, ['1', 'Nguyễn Văn Nam', '01/01/1980', 'C70010101', 'HTT', '05/12/2022'], ['2', 'Nguyễn Văn Nam', '01/01/1980', 'C70010201', 'HTT', '05/12/2022']]);
+		const r = await ingest(db, [f], { year: 2022 });
+		expect(r.files[0].status).toBe('loaded');
+		expect((await counts(db)).person).toBe(2);
+	});
+
+	it('follows the 2025 merger: a member of a merged commune is the same person in the successor', async () => {
+		const { db, dir } = await dbWithRegistry();
+		await ingest(db, [writeCsv(dir, 'a.csv', [HEAD, ['1', 'Phan Văn Quý', '03/03/1975', 'X700101', 'HTT', '05/12/2024']])], { year: 2024 });
+		await ingest(db, [writeCsv(dir, 'b.csv', [HEAD, ['1', 'Phan Văn Quý', '03/03/1975', 'X700199', 'HTT', '05/12/2025']])], { year: 2025 });
+		expect((await counts(db)).person).toBe(1);
+	});
+
+	it('ambiguous: two known people fit the name and birth year; a third mention is a new person and a report', async () => {
+		const { db, dir } = await dbWithRegistry();
+		await ingest(db, [writeCsv(dir, 'a.csv', [HEAD, ['1', 'Vũ Văn Tùng', '01/01/1980', 'C70010101', 'HTT', '05/12/2022'], ['2', 'Vũ Văn Tùng', '02/02/1980', 'C70010101', 'HTT', '05/12/2022']])], { year: 2022 });
+		const r = await ingest(db, [writeCsv(dir, 'b.csv', [['STT', 'Họ và tên', 'Năm sinh', 'Mã đơn vị', 'Xếp loại'], ['1', 'Vũ Văn Tùng', '1980', 'C70010101', 'HTT']])], { year: 2023 });
+		expect(r.files[0].status).toBe('loaded');
+		expect(r.files[0].warnings.join(' ')).toMatch(/chưa xác định chắc chắn/);
+		expect((await counts(db)).person).toBe(3);
+		expect(await db.one(`select severity, source_row from ingest_issue where severity = 'ambiguous'`)).toEqual({ severity: 'ambiguous', source_row: 2 });
+	});
+});
+
+describe('re-load and history', () => {
+	it('re-loading a byte-identical file changes nothing and says so', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const f = writeCsv(dir, 'x.csv', [HEAD, ['1', 'A', '1970', 'C70010101', 'HTT', '05/12/2022']]);
+		await ingest(db, [f], { year: 2022 });
+		const before = await counts(db);
+		const r = await ingest(db, [f], { year: 2022 });
+		expect(r.files[0].status).toBe('unchanged');
+		expect(r.files[0].message).toMatch(/không thay đổi/);
+		expect(await counts(db)).toEqual(before);
+	});
+
+	it('a corrected list replaces the earlier one for the same body, unit, kind and period; the earlier stays queryable', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const first = writeCsv(dir, 'v1.csv', [HEAD, ['1', 'A', '1970', 'C70010101', 'HTXS', '05/12/2022'], ['2', 'B', '1971', 'C70010101', 'HTT', '05/12/2022']]);
+		const other = writeCsv(dir, 'khac.csv', [HEAD, ['1', 'C', '1972', 'C70010102', 'HTT', '05/12/2022']]);
+		const fixed = writeCsv(dir, 'v2.csv', [HEAD, ['1', 'A', '1970', 'C70010101', 'HTT', '08/12/2022'], ['2', 'B', '1971', 'C70010101', 'HTT', '08/12/2022']]);
+		await ingest(db, [first, other], { year: 2022 });
+		await ingest(db, [fixed], { year: 2022 });
+		const current = await db.query(`select p.full_name, r.final_level from rating_current r join person p on p.id = r.person_id order by p.full_name`);
+		expect(current).toEqual([
+			{ full_name: 'A', final_level: 3 },
+			{ full_name: 'B', final_level: 3 },
+			{ full_name: 'C', final_level: 3 }
+		]);
+		const history = await db.query(`select f.file_name, r.final_level, s.file_name as replaced_by from rating r join source_file f on f.id = r.source_file_id
+			join person p on p.id = r.person_id left join source_file s on s.id = r.superseded_by where p.full_name = 'A' order by f.id`);
+		expect(history).toEqual([
+			{ file_name: 'v1.csv', final_level: 4, replaced_by: 'v2.csv' },
+			{ file_name: 'v2.csv', final_level: 3, replaced_by: null }
+		]);
+		expect((await counts(db)).person).toBe(3);
+	});
+
+	it('a list for another period does not replace the yearly one', async () => {
+		const { db, dir } = await dbWithRegistry();
+		await ingest(db, [writeCsv(dir, 'nam.csv', [HEAD, ['1', 'A', '1970', 'C70010101', 'HTT', '05/12/2025']])], { year: 2025 });
+		await ingest(db, [writeCsv(dir, 'quy.csv', [['DANH SÁCH XẾP LOẠI ĐẢNG VIÊN QUÝ III NĂM 2025'], HEAD, ['1', 'A', '1970', 'C70010101', 'HTXS', '05/10/2025']])]);
+		expect(await db.query('select period_kind, period_no, final_level from rating_current order by period_kind')).toEqual([
+			{ period_kind: 'quarter', period_no: 3, final_level: 4 },
+			{ period_kind: 'year', period_no: 0, final_level: 3 }
+		]);
+	});
+
+	it('--dry-run validates and stores nothing', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const before = await counts(db);
+		const r = await ingest(db, [writeCsv(dir, 'x.csv', [HEAD, ['1', 'A', '1970', 'C70010101', 'HTT', '05/12/2022']])], { year: 2022, dryRun: true });
+		expect(r.files[0]).toMatchObject({ status: 'checked', rowsStored: 1 });
+		expect(await counts(db)).toEqual(before);
+	});
+});
