@@ -1,9 +1,18 @@
 -- Scalar macros every layer shares (ingest normalisation, rules, marts). Re-created on every open
 -- (db.ts), so a change here needs no migration.
 
--- fold: the comparison key for Vietnamese text: NFC, accents and đ folded, lower-case, single spaces.
+-- squish: trimmed, inner runs of white space collapsed (the regex only runs when there is a run).
+create or replace macro squish(s) as (
+    case
+        when contains(s, '  ') or contains(s, chr(9)) or contains(s, chr(10)) or contains(s, chr(13)) or contains(s, chr(160))
+            then regexp_replace(trim(s), '\s+', ' ', 'g')
+        else trim(s)
+    end);
+
+-- fold: the comparison key for Vietnamese text: accents and đ folded, lower-case, single spaces.
+-- (strip_accents decomposes, so NFC or NFD input folds alike.)
 create or replace macro fold(s) as
-    nullif(regexp_replace(trim(replace(lower(strip_accents(nfc_normalize(s))), 'đ', 'd')), '\s+', ' ', 'g'), '');
+    nullif(squish(replace(lower(strip_accents(s)), 'đ', 'd')), '');
 
 -- alnum_key: fold without spaces or punctuation ('Tỉnh/Thành phố' -> 'tinhthanhpho', 'H.T.T' -> 'htt').
 create or replace macro alnum_key(s) as
@@ -11,7 +20,7 @@ create or replace macro alnum_key(s) as
 
 -- clean: NFC, trimmed, inner runs of white space collapsed; '' -> null.
 create or replace macro clean(s) as
-    nullif(regexp_replace(trim(nfc_normalize(s)), '\s+', ' ', 'g'), '');
+    nullif(squish(nfc_normalize(s)), '');
 
 -- parse_date: dd/mm/yyyy, d/m/yy, dd-mm-yyyy, dd.mm.yyyy, yyyy-mm-dd (time part ignored), Excel
 -- serial numbers. A bare year is not a date (see parse_year). Impossible dates (31/02) -> null.

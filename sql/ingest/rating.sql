@@ -12,36 +12,31 @@ select rn, 'decider', decider, decider from stg where clean(decider) is not null
 
 -- step: normalise
 create or replace temp table norm as
-with lv as (
-    select distinct alnum_key(alias) as k, cast(level as tinyint) as level from ref_level_alias
-),
-
-sk as (
-    select distinct alnum_key(alias) as k, subject_kind from ref_subject_kind_alias
+with sk as (
+    select distinct v, a.subject_kind
+    from (select distinct subject_kind as v from stg where subject_kind is not null) d
+    left join (select distinct alnum_key(alias) as k, subject_kind from ref_subject_kind_alias) a
+      on a.k = alnum_key(d.v)
 ),
 
 s as (
-    select
-        stg.*,
-        clean(full_name) as c_name,
-        clean(birth) as c_birth
-    from stg
+    select stg.*, clean(full_name) as c_name from stg
 )
 
 select
     s.rn,
     s.c_name as full_name,
     fold(s.c_name) as name_key,
-    s.c_birth as birth_raw,
-    case when regexp_full_match(s.c_birth, '(19|20)\d{2}') then null else parse_date(s.c_birth) end as birth_date,
-    parse_year(s.c_birth) as birth_year,
+    s.birth as birth_raw,
+    case when bd.bare_year then null else bd.d end as birth_date,
+    bd.y as birth_year,
     card_key(s.card_no) as card_no,
-    clean(s.position) as position,
+    s.position,
     case
-        when clean(s.is_head) is not null then parse_bool(s.is_head)
+        when s.is_head is not null then parse_bool(s.is_head)
+        when s.position is null then false
         else coalesce(regexp_matches(fold(s.position), '^(bi thu|giam doc|chu tich|truong (phong|ban|khoa))\b'), false)
     end as is_head,
-    clean(s.is_head) as is_head_raw,
     case
         when getvariable('file_kind') = 'civil_servant' then 'civil_servant'
         else coalesce(
@@ -49,51 +44,56 @@ select
             getvariable('title_subject_kind'),
             case when s.c_name is not null then 'member' else 'party_org' end)
     end as subject_kind,
-    clean(s.subject_kind) as subject_kind_raw,
-    sk.subject_kind is null and clean(s.subject_kind) is not null as bad_subject_kind,
+    s.subject_kind as subject_kind_raw,
+    sk.subject_kind is null and s.subject_kind is not null as bad_subject_kind,
     coalesce(pm.year, parse_year(s.year), getvariable('default_year')) as period_year,
-    clean(s.year) as year_raw,
+    s.year as year_raw,
     coalesce(pm.kind, getvariable('default_period_kind'), 'year') as period_kind,
     coalesce(pm.no, getvariable('default_period_no'), 0) as period_no,
-    clean(s.period) as period_raw,
-    clean(s.period) is not null and pm.kind is null as bad_period,
+    s.period as period_raw,
+    s.period is not null and pm.kind is null as bad_period,
     l_self.level as self_level,
-    clean(s.self_level) as self_raw,
+    s.self_level as self_raw,
     l_prop.level as proposed_level,
-    clean(s.proposed_level) as proposed_raw,
+    s.proposed_level as proposed_raw,
     l_final.level as final_level,
-    clean(s.final_level) as final_raw,
+    s.final_level as final_raw,
     l_cs.level as civil_servant_level,
-    clean(s.cs_level) as cs_raw,
+    s.cs_level as cs_raw,
     parse_number(s.score) as score,
-    clean(s.score) as score_raw,
-    parse_date(s.decided_on) as decided_on,
-    clean(s.decided_on) as decided_raw,
-    parse_date(s.reviewed_on) as reviewed_on,
-    clean(s.reviewed_on) as reviewed_raw,
-    parse_date(s.joined_party_on) as joined_party_on,
-    clean(s.joined_party_on) as joined_party_raw,
-    parse_date(s.joined_unit_on) as joined_unit_on,
-    clean(s.joined_unit_on) as joined_unit_raw,
+    s.score as score_raw,
+    dd.d as decided_on,
+    s.decided_on as decided_raw,
+    rd.d as reviewed_on,
+    s.reviewed_on as reviewed_raw,
+    jp.d as joined_party_on,
+    s.joined_party_on as joined_party_raw,
+    ju.d as joined_unit_on,
+    s.joined_unit_on as joined_unit_raw,
     try_cast(parse_number(s.sick_days) as integer) as sick_leave_days,
-    clean(s.sick_days) as sick_raw,
-    clean(s.group_name) as group_name,
-    clean(s.not_rated_reason) as not_rated_reason,
-    clean(s.note) as note,
-    clean(s.agency) as agency,
-    coalesce(clean(s.unit_code), clean(s.unit_name)) as unit_raw,
+    s.sick_days as sick_raw,
+    s.group_name,
+    s.not_rated_reason,
+    s.note,
+    s.agency,
+    coalesce(s.unit_code, s.unit_name) as unit_raw,
     coalesce(u.unit_id, case when u.raw is null then getvariable('context_unit_id') end) as unit_id,
     u.candidates as unit_candidates,
-    clean(s.decider) as decider_raw,
+    s.decider as decider_raw,
     d.unit_id as decider_id,
     d.candidates as decider_candidates
 from s
-left join sk on sk.k = alnum_key(s.subject_kind)
-left join period_map pm on pm.raw = clean(s.period)
-left join lv l_self on l_self.k = alnum_key(s.self_level)
-left join lv l_prop on l_prop.k = alnum_key(s.proposed_level)
-left join lv l_final on l_final.k = alnum_key(s.final_level)
-left join lv l_cs on l_cs.k = alnum_key(s.cs_level)
+left join sk on sk.v = s.subject_kind
+left join period_map pm on pm.raw = s.period
+left join level_dict l_self on l_self.v = s.self_level
+left join level_dict l_prop on l_prop.v = s.proposed_level
+left join level_dict l_final on l_final.v = s.final_level
+left join level_dict l_cs on l_cs.v = s.cs_level
+left join date_dict bd on bd.v = s.birth
+left join date_dict dd on dd.v = s.decided_on
+left join date_dict rd on rd.v = s.reviewed_on
+left join date_dict jp on jp.v = s.joined_party_on
+left join date_dict ju on ju.v = s.joined_unit_on
 left join unit_hit u on u.rn = s.rn and u.role = 'unit'
 left join unit_hit d on d.rn = s.rn and d.role = 'decider';
 

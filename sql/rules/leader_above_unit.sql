@@ -174,12 +174,17 @@ findings as (
     union all select * from member_findings
 ),
 
+compared as (
+    select f.rating_id, unnest(f.other_ids) as other_id
+    from findings f
+),
+
 other_sources as (
-    select f.rating_id, list({'file': sf.file_name, 'row': o.source_row} order by sf.file_name, o.source_row) as srcs
-    from findings f, unnest(f.other_ids) as t(other_id)
-    join rating o on o.id = t.other_id
+    select c.rating_id, list({'file': sf.file_name, 'row': o.source_row} order by sf.file_name, o.source_row) as srcs
+    from compared c
+    join rating o on o.id = c.other_id
     left join source_file sf on sf.id = o.source_file_id
-    group by f.rating_id
+    group by c.rating_id
 ),
 
 final as (

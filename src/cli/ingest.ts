@@ -4,7 +4,6 @@ import { FILE_KINDS, type FileKind } from '../lib/domain/levels';
 import { getDb } from '../lib/server/db';
 import { formatRowError } from '../lib/server/ingest/errors';
 import { ingestFiles } from '../lib/server/ingest';
-import { installAuditHook } from '../lib/server/ingest/audit-hook';
 import { fail, flagInt, flagString, num, parseArgs, progress, secs, table } from './output';
 
 const STATUS: Record<string, string> = { loaded: 'đã nạp', unchanged: 'không đổi', refused: 'từ chối', checked: 'hợp lệ (chạy thử)' };
@@ -18,7 +17,6 @@ async function main() {
 	const kind = flagString(flags, 'kind');
 	if (kind && !(kind in FILE_KINDS)) fail(`--kind "${kind}" không hợp lệ: ${Object.keys(FILE_KINDS).join(', ')}.`);
 	const db = await getDb(flagString(flags, 'db')).catch((e) => fail(e.message));
-	installAuditHook();
 	const report = await ingestFiles(db, rest, {
 		year: flagInt(flags, 'year'),
 		unit: flagString(flags, 'unit'),

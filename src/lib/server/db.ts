@@ -111,6 +111,17 @@ export function getDb(path: string = defaultDbPath()): Promise<Db> {
 	return db;
 }
 
+/** Close the database at `path` so another process may open it (tests, the CLI before exit). */
+export async function closeDb(path: string = defaultDbPath()): Promise<void> {
+	const key = resolve(path);
+	const db = open.get(key);
+	if (!db) return;
+	open.delete(key);
+	const d = await db;
+	d.close();
+	d.instance.closeSync();
+}
+
 async function openDb(path: string): Promise<Db> {
 	if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
 	let instance: DuckDBInstance;

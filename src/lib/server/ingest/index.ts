@@ -5,6 +5,7 @@ import { type Db, scopePath } from '../db';
 import { IngestError, type RowError } from './errors';
 import { loadPrepared, prepare, RefusedError, type Prepared } from './load';
 import { readSource } from './read';
+import { auditPeriods } from '../rules/runner';
 
 export interface IngestOptions {
 	year?: number;
@@ -41,13 +42,6 @@ export interface IngestReport {
 }
 
 const ORDER: FileKind[] = ['registry', 'roster', 'rating', 'civil_servant', 'discipline'];
-
-/** Hooked by the rules module: runs the audit for the touched periods; returns run ids. */
-export type AuditHook = (db: Db, touched: IngestReport['touched'], scope: string | null) => Promise<number[]>;
-let auditHook: AuditHook | null = null;
-export function setAuditHook(h: AuditHook | null) {
-	auditHook = h;
-}
 
 function refusedReport(path: string, kind: FileKind | null, e: unknown, started: number): FileReport {
 	const base = { path, kind, status: 'refused' as const, rowsRead: 0, rowsStored: 0, warnings: [], seconds: (performance.now() - started) / 1000 };
@@ -120,6 +114,6 @@ export async function ingestFiles(db: Db, paths: string[], opts: IngestOptions =
 	}
 	const t0 = performance.now();
 	const list = [...touched.values()].sort((a, b) => a.year - b.year || a.period_no - b.period_no);
-	const auditRuns = opts.audit !== false && auditHook && list.length ? await auditHook(db, list, scope) : [];
+	const auditRuns = opts.audit !== false && list.length ? await auditPeriods(db, list, scope) : [];
 	return { files: reports, touched: list, auditRuns, auditSeconds: (performance.now() - t0) / 1000 };
 }

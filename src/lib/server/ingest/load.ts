@@ -97,6 +97,11 @@ async function contextUnit(db: Db, p: Prepared, opts: LoadOptions): Promise<{ id
 	return ctx;
 }
 
+/** GIAMSAT_TRACE=1 prints the time of each step (for the benchmark and profiling). */
+function trace(step: string, t0: number) {
+	if (process.env.GIAMSAT_TRACE) process.stderr.write(`  ${step}: ${((performance.now() - t0) / 1000).toFixed(2)} s\n`);
+}
+
 export class RefusedError extends Error {
 	constructor(readonly errors: RowError[], readonly total: number) {
 		super(`${total} dòng bị từ chối`);
@@ -132,7 +137,9 @@ export async function loadPrepared(t: Db, p: Prepared, opts: LoadOptions): Promi
 		}
 	);
 	const fileId = file!.id;
+	let t0 = performance.now();
 	const rowsRead = await stage(t, src, header);
+	trace('stage', t0);
 	const ctx = await contextUnit(t, p, opts);
 	const period = title.period ?? { kind: 'year', no: 0 };
 	await setVars(t, {
@@ -158,14 +165,21 @@ export async function loadPrepared(t: Db, p: Prepared, opts: LoadOptions): Promi
 	const steps = sqlSteps(KIND_SQL[kind]);
 	const run = async (name: string) => {
 		const sql = steps.get(name);
+		const t0 = performance.now();
 		if (sql) await t.run(sql).catch((e) => Promise.reject(new Error(`${KIND_SQL[kind]} step ${name}: ${e.message}`)));
+		trace(name, t0);
 	};
 	await run('unit_refs');
 	if (steps.has('unit_refs')) await t.run(sqlFile('ingest/resolve_units.sql'));
+	t0 = performance.now();
+	for (const sql of sqlSteps('ingest/dictionaries.sql').values()) await t.run(sql);
+	trace('dictionaries', t0);
 	await run('normalise');
+	t0 = performance.now();
 	const errs = await t
 		.query<{ rn: number; field: string; value: string | null; message: string }>(steps.get('errors')!)
 		.catch((e) => Promise.reject(new Error(`${KIND_SQL[kind]} step errors: ${e.message}`)));
+	trace('errors', t0);
 	if (errs.length) {
 		const headerOf = new Map(header.columns.map((c) => [c.field, c.header]));
 		const label = new Map(FIELDS.map((f) => [f.field, f.label]));
@@ -184,7 +198,11 @@ export async function loadPrepared(t: Db, p: Prepared, opts: LoadOptions): Promi
 	if (steps.has('identity_in')) {
 		await run('identity_in');
 		const id = sqlSteps('ingest/identity.sql');
-		for (const s of id.values()) await t.run(s);
+		for (const [name, s] of id) {
+			t0 = performance.now();
+			await t.run(s);
+			trace(`identity.${name}`, t0);
+		}
 		const amb = await t.one<{ n: number }>(`select count(*)::int as n from ingest_issue where source_file_id = $f and severity = 'ambiguous'`, { f: fileId });
 		if (amb?.n) warnings.push(`${amb.n} người chưa xác định chắc chắn (trùng họ tên, ngày sinh): đã ghi vào danh sách cần kiểm tra.`);
 	}
@@ -199,7 +217,7 @@ export async function loadPrepared(t: Db, p: Prepared, opts: LoadOptions): Promi
 	for (const w of warnings) await t.run('insert into ingest_issue values ($f, null, $s, $m)', { f: fileId, s: 'warning', m: w });
 	const stored = await t.one<{ n: number }>('select count(*)::int as n from norm');
 	await t.run('update source_file set row_count = $n where id = $id', { n: stored?.n ?? 0, id: fileId });
-	for (const tmp of process.env.KEEP_TMP ? [] : ['stg', 'norm', 'unit_ref', 'unit_hit', 'period_map', 'ident_in', 'ident_out', 'ident_new', 'unit_family', 'unit_paths'])
+	for (const tmp of process.env.KEEP_TMP ? [] : ['date_dict', 'level_dict', 'stg', 'norm', 'unit_ref', 'unit_hit', 'period_map', 'ident_in', 'ident_out', 'ident_new', 'unit_family', 'unit_paths'])
 		await t.run(`drop table if exists ${tmp}`);
 	return { fileId, rowsRead, rowsStored: stored?.n ?? 0, touched, warnings };
 }

@@ -40,15 +40,21 @@ export async function stage(db: Db, src: SourceTable, header: HeaderMap): Promis
 		}
 		app.closeSync();
 	}
+	// Every value NFC and trimmed once here; '' is null. Inner white space is left to fold()/clean()
+	// where it matters (names), and code, level and date spellings are mapped per distinct value.
 	const byField = new Map(header.columns.map((c) => [c.field, `c${c.index}`]));
-	const select = FIELDS.map((f) => `${byField.get(f.field) ?? 'null::varchar'} as ${f.field}`).join(',\n');
-	const present = KEY_FIELDS.filter((f) => byField.has(f)).map((f) => `clean(${f}) is not null`);
+	const select = FIELDS.map((f) => {
+		const c = byField.get(f.field);
+		return c ? `nullif(trim(nfc_normalize(${c}), ' \t\r\n\u00a0'), '') as ${f.field}` : `null::varchar as ${f.field}`;
+	}).join(',\n');
+	const present = KEY_FIELDS.filter((f) => byField.has(f)).map((f) => `${f} is not null`);
 	await db.run(`create or replace temp table stg as
 		select * from (select rn, ${select} from stg_raw)
 		where (${present.length ? present.join(' or ') : 'false'})
 		  -- footers and signatures: "Tổng số", "Cộng", "Người lập biểu", "Xác nhận"
-		  and not coalesce(regexp_matches(fold(coalesce(full_name, unit_name, '')), '^(tong( so| cong)?|cong|nguoi lap|xac nhan|t/m|tm\\.? )\\b')
-		          and clean(final_level) is null and clean(card_no) is null, false)`);
+		  and not (case when final_level is null and card_no is null
+		           then coalesce(regexp_matches(fold(coalesce(full_name, unit_name, '')), '^(tong( so| cong)?|cong|nguoi lap|xac nhan|t/m|tm\\.? )\\b'), false)
+		           else false end)`);
 	await db.run('drop table if exists stg_raw');
 	const n = await db.one<{ n: number }>('select count(*)::int as n from stg');
 	return n?.n ?? 0;

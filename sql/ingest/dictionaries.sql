@@ -1,0 +1,43 @@
+-- dictionaries: dates and levels are parsed once per distinct spelling, not once per row (a 2 M
+-- row list has a few thousand distinct dates and a dozen level spellings). Reads temp table stg;
+-- writes date_dict(v, d, y, bare_year) and level_dict(v, level). Run before every kind's normalise.
+
+-- step: dates
+create or replace temp table date_dict as
+with v as (
+    select distinct v from (
+        select birth as v from stg
+        union all select founded_on from stg
+        union all select dissolved_on from stg
+        union all select lineage_on from stg
+        union all select joined_party_on from stg
+        union all select joined_unit_on from stg
+        union all select decided_on from stg
+        union all select reviewed_on from stg
+    )
+    where v is not null
+)
+select
+    v,
+    parse_date(v) as d,
+    parse_year(v) as y,
+    regexp_full_match(clean(v), '(19|20)\d{2}') as bare_year
+from v;
+
+-- step: levels
+create or replace temp table level_dict as
+with v as (
+    select distinct v from (
+        select self_level as v from stg
+        union all select proposed_level from stg
+        union all select final_level from stg
+        union all select cs_level from stg
+    )
+    where v is not null
+),
+alias as (
+    select distinct alnum_key(alias) as k, cast(level as tinyint) as level from ref_level_alias
+)
+select v.v, a.level
+from v
+left join alias a on a.k = alnum_key(v.v);

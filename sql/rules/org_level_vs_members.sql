@@ -1,0 +1,140 @@
+-- org_level_vs_members (R5): a chi bộ's level that its members' levels do not support:
+--   "Hoàn thành xuất sắc" needs r5_excellent_complete_share of members "Hoàn thành" or above and
+--   r5_excellent_good_share "Hoàn thành tốt" or above; "Hoàn thành tốt" needs
+--   r5_good_complete_share and r5_good_good_share; more than r5_incomplete_share of members
+--   "Không hoàn thành" makes the chi bộ "Không hoàn thành".
+-- Shares over the members rated in that chi bộ for the period (a chi bộ with none is not judged).
+-- Returns one row per chi bộ rating the members contradict. Grain: one row per finding.
+-- Levels: 4 excellent, 3 good, 2 complete, 1 incomplete.
+-- Parameters: r5_unit_kinds, r5_excellent_complete_share, r5_excellent_good_share,
+--   r5_good_complete_share, r5_good_good_share, r5_incomplete_share.
+-- Seeds: 001 §III.2.2.1–2.2.4.
+with
+rated as (
+    select r.*
+    from rating_current r
+    where r.period_year = getvariable('period_year')
+      and r.period_kind = getvariable('period_kind')
+      and r.period_no = getvariable('period_no')
+      and r.final_level is not null
+),
+
+members as (
+    select
+        r.unit_id,
+        count(*) as n,
+        count(*) filter (where r.final_level >= 2) as n_complete_up,
+        count(*) filter (where r.final_level >= 3) as n_good_up,
+        count(*) filter (where r.final_level = 1) as n_incomplete
+    from rated r
+    where r.subject_kind = 'member'
+    group by r.unit_id
+),
+
+chi_bo as (
+    select
+        r.*,
+        u.code as unit_code,
+        u.name as unit_name,
+        m.n,
+        m.n_complete_up,
+        m.n_good_up,
+        m.n_incomplete,
+        cast(getvariable('r5_excellent_complete_share') as decimal(18, 6)) as exc_complete,
+        cast(getvariable('r5_excellent_good_share') as decimal(18, 6)) as exc_good,
+        cast(getvariable('r5_good_complete_share') as decimal(18, 6)) as good_complete,
+        cast(getvariable('r5_good_good_share') as decimal(18, 6)) as good_good,
+        cast(getvariable('r5_incomplete_share') as decimal(18, 6)) as incomplete_share
+    from rated r
+    join unit u on u.id = r.subject_unit_id
+    join members m on m.unit_id = r.subject_unit_id
+    where r.subject_kind = 'party_org'
+      and list_contains(getvariable('r5_unit_kinds'), u.kind)
+      and u.path like getvariable('scope_path') || '%'
+),
+
+checked as (
+    select
+        c.*,
+        c.n_incomplete > c.incomplete_share * c.n and c.final_level > 1 as too_many_incomplete,
+        case c.final_level
+            when 4 then c.n_complete_up < c.exc_complete * c.n
+            when 3 then c.n_complete_up < c.good_complete * c.n
+            else false
+        end as short_of_complete,
+        case c.final_level
+            when 4 then c.n_good_up < c.exc_good * c.n
+            when 3 then c.n_good_up < c.good_good * c.n
+            else false
+        end as short_of_good,
+        case c.final_level when 4 then c.exc_complete when 3 then c.good_complete end as need_complete,
+        case c.final_level when 4 then c.exc_good when 3 then c.good_good end as need_good
+    from chi_bo c
+),
+
+flagged as (
+    select c.*
+    from checked c
+    where c.too_many_incomplete or c.short_of_complete or c.short_of_good
+),
+
+member_sources as (
+    select f.id as rating_id, list({'file': sf.file_name, 'row': r.source_row} order by sf.file_name, r.source_row) as srcs
+    from flagged f
+    join rated r on r.unit_id = f.subject_unit_id and r.subject_kind = 'member'
+    left join source_file sf on sf.id = r.source_file_id
+    group by f.id
+),
+
+final as (
+    select
+        'org_level_vs_members' as rule,
+        'flagged' as status,
+        getvariable('rulebook') as rulebook,
+        getvariable('period_year') as year,
+        getvariable('period_kind') as period_kind,
+        getvariable('period_no') as period_no,
+        c.subject_unit_id as unit_id,
+        c.unit_code,
+        c.unit_name,
+        c.deciding_unit_id,
+        du.code as deciding_unit_code,
+        c.subject_kind,
+        cast(null as integer) as person_id,
+        c.subject_unit_id,
+        'unit:' || c.unit_code as subject_ref,
+        c.unit_name as subject_name,
+        cast(null as varchar) as subject_card,
+        cast(null as date) as subject_birth_date,
+        'medium' as severity,
+        c.unit_name || ' xếp loại ' || level_short(c.final_level) || ' nhưng '
+            || concat_ws('; ',
+                   if(c.too_many_incomplete,
+                      c.n_incomplete || '/' || c.n || ' đảng viên KHTNV = ' || vi_pct(c.n_incomplete / c.n)
+                      || ' > ' || vi_pct(c.incomplete_share) || ' (chi bộ phải KHTNV)', null),
+                   if(c.short_of_complete,
+                      'chỉ ' || c.n_complete_up || '/' || c.n || ' đảng viên HTNV trở lên = ' || vi_pct(c.n_complete_up / c.n)
+                      || ', cần ' || vi_pct(c.need_complete), null),
+                   if(c.short_of_good,
+                      'chỉ ' || c.n_good_up || '/' || c.n || ' đảng viên HTTNV trở lên = ' || vi_pct(c.n_good_up / c.n)
+                      || ', cần từ ' || vi_pct(c.need_good), null)) as message,
+        json_object(
+            'level', c.final_level,
+            'members_rated', c.n,
+            'complete_or_above', c.n_complete_up,
+            'good_or_above', c.n_good_up,
+            'incomplete', c.n_incomplete,
+            'needed_complete_share', c.need_complete,
+            'needed_good_share', c.need_good,
+            'incomplete_share_limit', c.incomplete_share
+        ) as evidence,
+        sf.file_name as source_file,
+        c.source_row,
+        to_json(list_concat([{'file': sf.file_name, 'row': c.source_row}], ms.srcs)) as sources
+    from flagged c
+    left join unit du on du.id = c.deciding_unit_id
+    left join source_file sf on sf.id = c.source_file_id
+    left join member_sources ms on ms.rating_id = c.id
+)
+
+select * from final

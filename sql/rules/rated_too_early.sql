@@ -1,0 +1,149 @@
+-- rated_too_early (R7): a level given to a member admitted less than new_member_months before the
+-- rating (decision date, else review date, else the end of the period), or to an organisation or
+-- leadership collective founded less than new_org_months before it. Months are calendar months
+-- (31/05 + 6 months = 30/11). An organisation formed by splitting, merging or absorbing others is
+-- not new: its age counts from its oldest predecessor (unit_lineage, followed back recursively).
+-- Returns one row per rating given too early (flagged), or per organisation young by its own
+-- founding date but old through its predecessors (exempted, naming the predecessor).
+-- Grain: one row per finding.
+-- Parameters: new_member_months, new_org_months.
+-- Seeds: 001 §V.4, §V.5.2; 003 §5.8, §5.14.
+with
+rated as (
+    select r.*, coalesce(r.decided_on, r.reviewed_on, getvariable('period_end')) as as_of
+    from rating_current r
+    where r.period_year = getvariable('period_year')
+      and r.period_kind = getvariable('period_kind')
+      and r.period_no = getvariable('period_no')
+      and r.final_level is not null
+),
+
+roster_joined as (
+    select m.person_id, max(m.joined_party_on) as joined_on
+    from membership_current m
+    where m.year = getvariable('period_year') and m.joined_party_on is not null
+    group by m.person_id
+),
+
+members as (
+    select
+        r.*,
+        p.full_name,
+        coalesce(p.joined_party_on, rj.joined_on) as joined_on,
+        cast(coalesce(p.joined_party_on, rj.joined_on) + to_months(getvariable('new_member_months')) as date) as full_on
+    from rated r
+    join person p on p.id = r.person_id
+    left join roster_joined rj on rj.person_id = r.person_id
+    where r.subject_kind = 'member'
+),
+
+member_findings as (
+    select
+        m.id as rating_id,
+        'flagged' as status,
+        m.unit_id,
+        'Đảng viên ' || m.full_name || ' (' || u.name || ') kết nạp ngày ' || vi_date(m.joined_on) || ', chưa đủ '
+            || getvariable('new_member_months') || ' tháng đến ngày ' || vi_date(m.as_of) || ' (đủ ngày '
+            || vi_date(m.full_on) || '), nhưng được xếp loại ' || level_short(m.final_level) as message,
+        json_object('joined_party_on', m.joined_on, 'as_of', m.as_of, 'full_on', m.full_on,
+                    'months', getvariable('new_member_months')) as evidence
+    from members m
+    join unit u on u.id = m.unit_id
+    where m.full_on > m.as_of
+),
+
+-- every unit's predecessors, back to the oldest (merges, splits, renames)
+ancestors as (
+    with recursive chain(code, ancestor) as (
+        select u.code, u.code from unit u
+        union
+        select c.code, l.from_code
+        from chain c
+        join unit_lineage l on l.to_code = c.ancestor
+    )
+    select
+        c.code,
+        min(a.founded_on) as founded_on,
+        arg_min(a.code, a.founded_on) as oldest_code,
+        arg_min(a.name, a.founded_on) as oldest_name
+    from chain c
+    join unit a on a.code = c.ancestor
+    group by c.code
+),
+
+orgs as (
+    select
+        r.*,
+        u.name as org_name,
+        u.founded_on as own_founded_on,
+        a.founded_on as founded_on,
+        a.oldest_code,
+        a.oldest_name,
+        cast(u.founded_on + to_months(getvariable('new_org_months')) as date) as own_full_on,
+        cast(a.founded_on + to_months(getvariable('new_org_months')) as date) as full_on
+    from rated r
+    join unit u on u.id = r.subject_unit_id
+    join ancestors a on a.code = u.code
+    where r.subject_kind in ('party_org', 'leadership')
+),
+
+org_findings as (
+    select
+        o.id,
+        if(o.full_on > o.as_of, 'flagged', 'exempted'),
+        o.subject_unit_id,
+        if(o.subject_kind = 'leadership', 'Tập thể lãnh đạo, quản lý ', '') || o.org_name
+            || ' thành lập ngày ' || vi_date(o.own_founded_on)
+            || if(o.full_on > o.as_of,
+                  ', chưa đủ ' || getvariable('new_org_months') || ' tháng đến ngày ' || vi_date(o.as_of)
+                  || ' (đủ ngày ' || vi_date(o.full_on) || '), nhưng được xếp loại ' || level_short(o.final_level),
+                  ' do chia tách, hợp nhất, sáp nhập: tính từ ' || o.oldest_name || ' (thành lập ' || vi_date(o.founded_on)
+                  || ') đã đủ ' || getvariable('new_org_months') || ' tháng'),
+        json_object('founded_on', o.own_founded_on, 'counted_from', o.founded_on, 'oldest_predecessor', o.oldest_code,
+                    'as_of', o.as_of, 'full_on', o.full_on, 'months', getvariable('new_org_months'))
+    from orgs o
+    where o.own_full_on > o.as_of
+),
+
+findings as (
+    select * from member_findings
+    union all
+    select * from org_findings
+),
+
+final as (
+    select
+        'rated_too_early' as rule,
+        f.status,
+        getvariable('rulebook') as rulebook,
+        getvariable('period_year') as year,
+        getvariable('period_kind') as period_kind,
+        getvariable('period_no') as period_no,
+        u.id as unit_id,
+        u.code as unit_code,
+        u.name as unit_name,
+        r.deciding_unit_id,
+        du.code as deciding_unit_code,
+        r.subject_kind,
+        r.person_id,
+        r.subject_unit_id,
+        if(r.person_id is not null, person_ref(p.card_no, p.name_key, p.birth_date, p.birth_year), 'unit:' || u.code) as subject_ref,
+        coalesce(p.full_name, u.name) as subject_name,
+        p.card_no as subject_card,
+        p.birth_date as subject_birth_date,
+        if(f.status = 'flagged', 'medium', 'low') as severity,
+        f.message,
+        f.evidence,
+        sf.file_name as source_file,
+        r.source_row,
+        to_json([{'file': sf.file_name, 'row': r.source_row}]) as sources
+    from findings f
+    join rating r on r.id = f.rating_id
+    join unit u on u.id = f.unit_id
+    left join unit du on du.id = r.deciding_unit_id
+    left join person p on p.id = r.person_id
+    left join source_file sf on sf.id = r.source_file_id
+    where u.path like getvariable('scope_path') || '%'
+)
+
+select * from final
