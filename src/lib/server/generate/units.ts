@@ -77,7 +77,7 @@ export class World {
 	}
 
 	/** next child code under a parent: CB + parent digits + 2-digit counter */
-	nextKid(parent: Unit, prefix = 'CB'): string {
+	nextKid(parent: Unit, prefix = parent.code.startsWith('XA') ? 'CN' : 'CB'): string {
 		const digits = parent.code.replace(/^[A-Z]+/, '');
 		const n = (this.kidSeq.get(parent.code) ?? 0) + 1;
 		this.kidSeq.set(parent.code, n);
@@ -93,6 +93,11 @@ export class World {
 			else out.push(k);
 		}
 		return out;
+	}
+
+	/** grassroots organisation of a chi bộ by its registry parent (valid for dissolved ones too) */
+	grassrootsOf(cb: Unit): Unit {
+		return this.grassroots(cb);
 	}
 
 	allChiBos(): Unit[] {
@@ -117,7 +122,6 @@ const SCHOOL_NAMES =
 	'Lê Quý Đôn,Nguyễn Du,Trần Quốc Toản,Kim Đồng,Võ Thị Sáu,Lý Tự Trọng,Nguyễn Trãi,Chu Văn An,Quang Trung,Lê Lợi,Nguyễn Huệ,Trần Phú,Lê Hồng Phong,Nguyễn Bỉnh Khiêm,Lương Thế Vinh,Phan Bội Châu,Hùng Vương,Ngô Quyền'.split(
 		','
 	);
-const KINDERGARTEN = 'Hoa Sen,Sơn Ca,Họa Mi,Hoa Hồng,Vành Khuyên,Tuổi Thơ,Hướng Dương,Hoa Mai'.split(',');
 
 function villagePrefix(w: World, ward: boolean): string {
 	if (ward) return w.south ? 'Khu phố' : 'Tổ dân phố';
@@ -141,7 +145,7 @@ function communeChiBos(w: World, rng: Rng, commune: string, ward: boolean): ChiB
 	out.push({ name: `Chi bộ Cơ quan ${cp.kindWord} ${cp.short}`, role: 'gov', agency: cp.gov });
 	out.push({ name: `Chi bộ Quân sự ${cp.kindWord} ${cp.short}`, role: 'military' });
 	out.push({ name: `Chi bộ Công an ${cp.kindWord} ${cp.short}`, role: 'police' });
-	const schools = [`Trường Mầm non ${rng.pick(KINDERGARTEN)}`, `Trường Tiểu học ${cp.short}`, `Trường THCS ${cp.short}`];
+	const schools = [`Trường Mầm non ${cp.short}`, `Trường Tiểu học ${cp.short}`, `Trường THCS ${cp.short}`];
 	const ns = rng.int(1, 3);
 	for (let i = 0; i < ns; i++) out.push({ name: `Chi bộ ${schools[i]}`, role: 'school', agency: `${schools[i]}` });
 	out.push({ name: `Chi bộ Trạm Y tế ${cp.kindWord} ${cp.short}`, role: 'health', agency: `Trạm Y tế ${cp.kindWord} ${cp.short}` });
@@ -441,10 +445,10 @@ function moveAll(from: Unit, to: Unit): void {
 	from.members = [];
 }
 
-function cloneAs(w: World, old: Unit, parent: Unit, date: number, name: string, prefix = 'CB'): Unit {
+function cloneAs(w: World, old: Unit, parent: Unit, date: number, name: string): Unit {
 	return w.add(
 		makeUnit({
-			code: w.nextKid(parent, prefix),
+			code: w.nextKid(parent),
 			name,
 			kind: parent.kind === 'chi_bo_co_so' ? 'chi_bo_co_so' : old.kind === 'dang_bo_bo_phan' ? 'dang_bo_bo_phan' : 'chi_bo_truc_thuoc',
 			parent: parent.code,
@@ -462,7 +466,7 @@ function cloneAs(w: World, old: Unit, parent: Unit, date: number, name: string, 
 /** A chi bộ renamed (village renamed, agency restructured): a new code, "Đổi tên từ" the old one. */
 export function renameChiBo(w: World, old: Unit, date: number, name: string, newParent?: Unit): Unit {
 	const parent = newParent ?? w.units.get(old.parent!)!;
-	const neu = cloneAs(w, old, parent, date, name, parent.code.startsWith('XA') ? 'CN' : 'CB');
+	const neu = cloneAs(w, old, parent, date, name);
 	neu.renamedFrom = old.code;
 	neu.lineageOn = date;
 	neu.ageFrom = old.ageFrom;
@@ -477,29 +481,35 @@ export function renameChiBo(w: World, old: Unit, date: number, name: string, new
 	return neu;
 }
 
-/** Two chi bộ merged into a new one; both predecessors carry "Sáp nhập vào". */
-export function mergeChiBos(w: World, a: Unit, b: Unit, date: number, name: string, newParent?: Unit): Unit {
-	const parent = newParent ?? w.units.get(a.parent!)!;
-	const neu = cloneAs(w, a, parent, date, name, parent.code.startsWith('XA') ? 'CN' : 'CB');
-	neu.ageFrom = Math.min(a.ageFrom, b.ageFrom);
-	for (const o of [a, b]) {
+/** Chi bộ merged into a new one; every predecessor carries "Sáp nhập vào". */
+export function mergeChiBos(w: World, olds: Unit[], date: number, name: string, newParent?: Unit): Unit {
+	const parent = newParent ?? w.units.get(olds[0].parent!)!;
+	const neu = cloneAs(w, olds[0], parent, date, name);
+	neu.ageFrom = Math.min(...olds.map((o) => o.ageFrom));
+	for (const o of olds) {
 		o.mergedInto = neu.code;
 		o.lineageOn = date;
 		o.dissolved = date;
+		moveAll(o, neu);
 	}
-	moveAll(a, neu);
-	moveAll(b, neu);
-	neu.head = a.head ?? b.head;
-	neu.deputies = [...a.deputies, ...(b.head && b.head !== neu.head ? [b.head] : [])].slice(0, 2);
-	if (newParent) {
-		replaceKid(w.units.get(a.parent!)!, a, null);
-		replaceKid(w.units.get(b.parent!)!, b, null);
-		newParent.kids.push(neu);
-	} else {
-		replaceKid(parent, a, neu);
-		replaceKid(parent, b, null);
-	}
+	neu.head = olds.find((o) => o.head)?.head ?? null;
+	neu.deputies = [...olds[0].deputies, ...olds.slice(1).map((o) => o.head)]
+		.filter((p): p is Person => !!p && p !== neu.head)
+		.slice(0, 2);
+	for (const o of olds) replaceKid(w.units.get(o.parent!)!, o, null);
+	if (!newParent) replaceKid(parent, olds[0], neu);
+	else newParent.kids.push(neu);
 	return neu;
+}
+
+/** A name not yet used under `parent`: clashes get the old commune's name appended. */
+function uniqueName(parent: Unit, name: string, from: string): string {
+	if (!parent.kids.some((k) => k.name === name)) return name;
+	const alt = `${name} ${from}`;
+	if (!parent.kids.some((k) => k.name === alt)) return alt;
+	let i = 2;
+	while (parent.kids.some((k) => k.name === `${alt} ${i}`)) i++;
+	return `${alt} ${i}`;
 }
 
 /** A big chi bộ split: a new one "Tách từ" it takes the given members. */
@@ -584,50 +594,37 @@ export function reorganise2025(w: World, rng: Rng): void {
 		newGs.push(xa);
 		// leaders: the first old commune's bí thư leads; another old bí thư becomes deputy
 		xa.head = olds[0].head;
-		xa.deputies = [olds[0].deputies[0], olds[1]?.head].filter((p): p is Person => !!p).slice(0, 2);
-		let govDone: Unit | null = null;
+		xa.deputies = [olds[0].deputies[0], olds[1]?.head].filter((p): p is Person => !!p && p !== xa.head).slice(0, 2);
+		const all = olds.flatMap((g) => w.chiBos(g));
 		for (const g of olds) {
 			g.mergedInto = xa.code;
 			g.lineageOn = date;
 			g.dissolved = date;
-			const cbs = w.chiBos(g);
 			for (const k2 of g.kids) if (k2.kind === 'dang_bo_bo_phan') k2.dissolved = date;
-			const villages = cbs.filter((c) => c.role === 'village');
-			for (let i = 0; i < cbs.length; i++) {
-				const cb = cbs[i];
-				if (cb.dissolved !== null) continue;
-				const clean = !cb.renamedFrom && !cb.splitFrom;
-				// agencies of the same kind merge into one (one commune government, one police…)
-				if (cb.role === 'gov' || cb.role === 'police' || cb.role === 'military') {
-					const same = xa.kids.find((x) => x.role === cb.role);
-					if (same && clean && same.renamedFrom) {
-						// merge the earlier rename's predecessor is already gone: fold members in
-						for (const p of cb.members) p.unit = same;
-						same.members.push(...cb.members);
-						cb.members = [];
-						cb.dissolved = date;
-						cb.mergedInto = same.code;
-						cb.lineageOn = date;
-						continue;
-					}
-					const nm = `Chi bộ ${cb.role === 'gov' ? 'Cơ quan' : cb.role === 'police' ? 'Công an' : 'Quân sự'} ${cp.kindWord} ${cp.short}`;
-					const neu = renameChiBo(w, cb, date, nm, xa);
-					if (cb.role === 'gov') {
-						neu.agency = cp.gov;
-						govDone = neu;
-					}
-					continue;
-				}
-				const j = villages.indexOf(cb);
-				const partner = j >= 0 && j + 1 < villages.length ? villages[j + 1] : null;
-				if (partner && clean && !partner.renamedFrom && !partner.splitFrom && partner.dissolved === null && rng.chance(0.2)) {
-					mergeChiBos(w, cb, partner, date, `${cb.name} - ${partner.name.replace(/^Chi bộ /, '')}`, xa);
-					continue;
-				}
-				renameChiBo(w, cb, date, cb.name, xa);
-			}
 		}
-		void govDone;
+		// one commune government, one police and one military chi bộ: merged
+		for (const role of ['gov', 'police', 'military'] as const) {
+			const same = all.filter((c) => c.role === role);
+			const word = role === 'gov' ? 'Cơ quan' : role === 'police' ? 'Công an' : 'Quân sự';
+			const nm = `Chi bộ ${word} ${cp.kindWord} ${cp.short}`;
+			const neu = same.length === 1 ? renameChiBo(w, same[0], date, nm, xa) : mergeChiBos(w, same, date, nm, xa);
+			if (role === 'gov') neu.agency = cp.gov;
+		}
+		const rest = all.filter((c) => c.dissolved === null);
+		for (let i = 0; i < rest.length; i++) {
+			const cb = rest[i];
+			if (cb.dissolved !== null) continue;
+			const from = communeParty(w.grassrootsOf(cb).locality).short;
+			const partner = rest[i + 1];
+			const clean = (u: Unit) => !u.renamedFrom && !u.splitFrom && !u.isNewOrg;
+			if (cb.role === 'village' && partner?.role === 'village' && clean(cb) && clean(partner) && rng.chance(0.2)) {
+				const nm = uniqueName(xa, `${cb.name} - ${partner.name.replace(/^Chi bộ /, '')}`, from);
+				mergeChiBos(w, [cb, partner], date, nm, xa);
+				i++;
+				continue;
+			}
+			renameChiBo(w, cb, date, uniqueName(xa, cb.name, from), xa);
+		}
 	}
 	// district agencies: their chi bộ join the first new commune (the district seat)
 	const seat = newGs[0];

@@ -1,0 +1,134 @@
+-- order_of_rating (R8): ratings decided out of the prescribed order, in the same period:
+--   a. a member's Party rating decided before their civil-servant rating;
+--   b. an organisation's rating decided before the ratings of its direct sub-organisations.
+-- Exception (a): a cadre rated as a leader in the period (managed by a standing committee) is
+-- rated as a member first, and that rating is redone if the cadre rating comes lower: exempted.
+-- Equal dates are in order. Ratings without a decision date are not judged.
+-- Returns one row per rating out of order. Grain: one row per finding.
+-- Parameters: none beyond the period.
+-- Seeds: 001 §V.4, §V.5.2; 003 §5.5; 004 §II.5 (công chức, viên chức xếp loại trước).
+with
+rated as (
+    select r.*
+    from rating_current r
+    where r.period_year = getvariable('period_year')
+      and r.period_kind = getvariable('period_kind')
+      and r.period_no = getvariable('period_no')
+      and r.final_level is not null
+      and r.decided_on is not null
+),
+
+cs_dates as (
+    select r.person_id, max(r.decided_on) as cs_decided_on, arg_max(r.id, r.decided_on) as cs_rating_id
+    from rated r
+    where r.subject_kind = 'civil_servant' and r.person_id is not null
+    group by r.person_id
+),
+
+cadres as (
+    select distinct r.person_id
+    from rated r
+    where r.subject_kind = 'leader' and r.person_id is not null
+),
+
+member_findings as (
+    select
+        r.id as rating_id,
+        if(k.person_id is not null, 'exempted', 'flagged') as status,
+        r.unit_id,
+        'Đảng viên ' || p.full_name || ' (' || u.name || ') được xếp loại đảng viên ngày ' || vi_date(r.decided_on)
+            || ', trước khi có xếp loại cán bộ, công chức, viên chức (ngày ' || vi_date(c.cs_decided_on) || ')'
+            || if(k.person_id is not null,
+                  ': cán bộ lãnh đạo, quản lý được xếp loại đảng viên trước, xếp loại lại nếu mức cán bộ thấp hơn (001 §V.5.2)', '')
+            as message,
+        json_object('check', 'member_before_civil_servant', 'decided_on', r.decided_on,
+                    'civil_servant_decided_on', c.cs_decided_on, 'cadre', k.person_id is not null) as evidence,
+        [c.cs_rating_id] as other_ids
+    from rated r
+    join cs_dates c on c.person_id = r.person_id
+    left join cadres k on k.person_id = r.person_id
+    join person p on p.id = r.person_id
+    join unit u on u.id = r.unit_id
+    where r.subject_kind = 'member'
+      and r.decided_on < c.cs_decided_on
+),
+
+org_ratings as (
+    select r.*, u.code as org_code, u.parent_code, u.name as org_name
+    from rated r
+    join unit u on u.id = r.subject_unit_id
+    where r.subject_kind = 'party_org'
+),
+
+org_findings as (
+    select
+        hi.id,
+        'flagged',
+        hi.subject_unit_id,
+        hi.org_name || ' được xếp loại ngày ' || vi_date(hi.decided_on) || ', trước ' || count(*)
+            || ' tổ chức đảng trực thuộc (muộn nhất ngày ' || vi_date(max(lo.decided_on)) || ')',
+        json_object('check', 'higher_before_lower', 'decided_on', hi.decided_on, 'lower_rated_later', count(*),
+                    'latest_lower_decided_on', max(lo.decided_on), 'lower_units', list(lo.org_code order by lo.org_code)),
+        list(lo.id order by lo.org_code)
+    from org_ratings hi
+    join org_ratings lo on lo.parent_code = hi.org_code
+    where lo.decided_on > hi.decided_on
+    group by hi.id, hi.subject_unit_id, hi.org_name, hi.decided_on
+),
+
+findings as (
+    select * from member_findings
+    union all
+    select * from org_findings
+),
+
+compared as (
+    select f.rating_id, unnest(f.other_ids) as other_id
+    from findings f
+),
+
+other_sources as (
+    select c.rating_id, list({'file': sf.file_name, 'row': o.source_row} order by sf.file_name, o.source_row) as srcs
+    from compared c
+    join rating o on o.id = c.other_id
+    left join source_file sf on sf.id = o.source_file_id
+    group by c.rating_id
+),
+
+final as (
+    select
+        'order_of_rating' as rule,
+        f.status,
+        getvariable('rulebook') as rulebook,
+        getvariable('period_year') as year,
+        getvariable('period_kind') as period_kind,
+        getvariable('period_no') as period_no,
+        u.id as unit_id,
+        u.code as unit_code,
+        u.name as unit_name,
+        r.deciding_unit_id,
+        du.code as deciding_unit_code,
+        r.subject_kind,
+        r.person_id,
+        r.subject_unit_id,
+        if(r.person_id is not null, person_ref(p.card_no, p.name_key, p.birth_date, p.birth_year), 'unit:' || u.code) as subject_ref,
+        coalesce(p.full_name, u.name) as subject_name,
+        p.card_no as subject_card,
+        p.birth_date as subject_birth_date,
+        if(f.status = 'flagged', 'medium', 'low') as severity,
+        f.message,
+        f.evidence,
+        sf.file_name as source_file,
+        r.source_row,
+        to_json(list_concat([{'file': sf.file_name, 'row': r.source_row}], coalesce(o.srcs, []))) as sources
+    from findings f
+    join rating r on r.id = f.rating_id
+    join unit u on u.id = f.unit_id
+    left join unit du on du.id = r.deciding_unit_id
+    left join person p on p.id = r.person_id
+    left join source_file sf on sf.id = r.source_file_id
+    left join other_sources o on o.rating_id = f.rating_id
+    where u.path like getvariable('scope_path') || '%'
+)
+
+select * from final
