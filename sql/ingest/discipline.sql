@@ -4,7 +4,7 @@
 
 -- step: unit_refs
 create or replace temp table unit_ref as
-select rn, 'unit' as role, unit_code as code, unit_name as name from stg;
+select distinct 'unit' as role, coalesce(unit_code, '') as code, coalesce(unit_name, '') as name from stg;
 
 -- step: normalise
 create or replace temp table norm as
@@ -45,7 +45,7 @@ select
 from s
 left join f on f.k = alnum_key(s.discipline_form)
 left join sk on sk.k = alnum_key(s.subject_kind)
-left join unit_hit u on u.rn = s.rn and u.role = 'unit';
+left join unit_hit u on u.role = 'unit' and u.code = coalesce(s.unit_code, '') and u.name = coalesce(s.unit_name, '');
 
 -- step: errors
 with n as (select * from norm),

@@ -89,16 +89,18 @@ where o.how = 'ambiguous';
 -- Rows still without a person: one new person per distinct identity in this file.
 create or replace temp table ident_new as
 with pending as (
-    select i.*,
-        coalesce(i.card_no, i.name_key || '|' || coalesce(cast(i.birth_date as varchar), cast(i.birth_year as varchar), '') || '|' || coalesce(i.unit_id, -1)) as ident
+    select i.*
     from ident_in i
-    left join ident_out o on o.rn = i.rn and o.person_id is not null
-    where o.rn is null
-),
-firsts as (
-    select ident, min(rn) as rn from pending group by ident
+    anti join ident_out o on o.rn = i.rn and o.person_id is not null
 )
-select p.rn, f.rn as first_rn, p.ident from pending p join firsts f using (ident);
+select
+    rn,
+    min(rn) over (partition by card_no,
+                  case when card_no is null then name_key end,
+                  case when card_no is null then birth_date end,
+                  case when card_no is null then birth_year end,
+                  case when card_no is null then unit_id end) as first_rn
+from pending;
 
 insert into person (card_no, full_name, name_key, birth_date, birth_year, sex, joined_party_on, home_unit_id, source_file_id, source_row)
 select i.card_no, i.full_name, i.name_key, i.birth_date, i.birth_year, i.sex, i.joined_party_on, i.unit_id, getvariable('file_id'), i.rn

@@ -6,9 +6,9 @@
 
 -- step: unit_refs
 create or replace temp table unit_ref as
-select rn, 'unit' as role, unit_code as code, unit_name as name from stg
-union all
-select rn, 'decider', decider, decider from stg where clean(decider) is not null;
+select distinct 'unit' as role, coalesce(unit_code, '') as code, coalesce(unit_name, '') as name from stg
+union
+select distinct 'decider', decider, decider from stg where decider is not null;
 
 -- step: normalise
 create or replace temp table norm as
@@ -94,8 +94,8 @@ left join date_dict dd on dd.v = s.decided_on
 left join date_dict rd on rd.v = s.reviewed_on
 left join date_dict jp on jp.v = s.joined_party_on
 left join date_dict ju on ju.v = s.joined_unit_on
-left join unit_hit u on u.rn = s.rn and u.role = 'unit'
-left join unit_hit d on d.rn = s.rn and d.role = 'decider';
+left join unit_hit u on u.role = 'unit' and u.code = coalesce(s.unit_code, '') and u.name = coalesce(s.unit_name, '')
+left join unit_hit d on d.role = 'decider' and d.code = s.decider;
 
 -- step: errors
 with n as (select * from norm),
@@ -156,14 +156,16 @@ errs as (
     from n join units u on u.id = n.unit_id
     where not starts_with(u.path, getvariable('scope_path'))
     union all
-    -- the same person twice in one list (same period and subject kind)
+    -- the same person twice in one list (same period and subject kind): by card, else name+birth+unit
     select rn, case when card_no is not null then 'card_no' else 'full_name' end,
         coalesce(card_no, full_name),
         'Trùng người trong cùng danh sách (dòng ' || first_rn || ').'
     from (
         select rn, card_no, full_name,
-            min(rn) over (partition by subject_kind, period_year, period_kind, period_no,
-                          coalesce(card_no, name_key || '|' || coalesce(birth_raw, '') || '|' || coalesce(unit_id, -1))) as first_rn
+            min(rn) over (partition by subject_kind, period_year, period_kind, period_no, card_no,
+                          case when card_no is null then name_key end,
+                          case when card_no is null then birth_raw end,
+                          case when card_no is null then unit_id end) as first_rn
         from n where subject_kind in ('member', 'leader', 'civil_servant') and full_name is not null
     ) where rn > first_rn
     union all
@@ -193,37 +195,46 @@ with units as (
 
 -- Who decides when the list does not say (HD 21): a chi bộ cơ sở decides for its members; the
 -- đảng ủy cơ sở above decides for members of its chi bộ trực thuộc and for its sub-organisations;
--- an organisation with no grassroots body above is decided by its parent.
+-- an organisation with no grassroots body above is decided by its parent. Worked out once per
+-- (unit, subject kind), not per row.
+pending as (
+    select distinct unit_id, subject_kind from norm where decider_id is null and unit_id is not null
+),
+
 grassroots as (
-    select n.rn, a.id as grassroots_id,
-        row_number() over (partition by n.rn order by a.depth desc) as k
-    from norm n
-    join units u on u.id = n.unit_id
+    select p.unit_id, p.subject_kind, a.id as grassroots_id,
+        row_number() over (partition by p.unit_id, p.subject_kind order by a.depth desc) as k
+    from pending p
+    join units u on u.id = p.unit_id
     join units a on starts_with(u.path, a.path) and a.kind in ('dang_bo_co_so', 'chi_bo_co_so')
-                    and (a.id <> u.id or (n.subject_kind = 'member' and u.kind = 'chi_bo_co_so'))
-    where n.decider_id is null
+                    and (a.id <> u.id or (p.subject_kind = 'member' and u.kind = 'chi_bo_co_so'))
 ),
 
 parent as (
-    select n.rn, p.id as parent_id
-    from norm n
-    join units u on u.id = n.unit_id
-    join unit p on p.code = u.parent_code
-    where n.decider_id is null
+    select p.unit_id, pu.id as parent_id
+    from (select distinct unit_id from pending) p
+    join units u on u.id = p.unit_id
+    join unit pu on pu.code = u.parent_code
+),
+
+default_decider as (
+    select p.unit_id, p.subject_kind, coalesce(g.grassroots_id, pa.parent_id) as decider_id
+    from pending p
+    left join grassroots g on g.unit_id = p.unit_id and g.subject_kind = p.subject_kind and g.k = 1
+    left join parent pa on pa.unit_id = p.unit_id
 )
 
 select
     n.period_year, n.period_kind, n.period_no, n.subject_kind, i.person_id,
     case when n.subject_kind in ('party_org', 'leadership') then n.unit_id end,
     n.unit_id,
-    coalesce(n.decider_id, g.grassroots_id, p.parent_id),
+    coalesce(n.decider_id, dd.decider_id),
     n.position, n.is_head, n.joined_unit_on, n.group_name, n.self_level, n.proposed_level,
     n.final_level, n.civil_servant_level, n.score, n.decided_on, n.reviewed_on, n.sick_leave_days,
     n.not_rated_reason, n.note, n.agency, getvariable('file_id'), n.rn
 from norm n
 left join ident_out i on i.rn = n.rn
-left join grassroots g on g.rn = n.rn and g.k = 1
-left join parent p on p.rn = n.rn
+left join default_decider dd on dd.unit_id = n.unit_id and dd.subject_kind = n.subject_kind and n.decider_id is null
 order by n.rn;
 
 -- step: supersede

@@ -4,7 +4,7 @@
 
 -- step: unit_refs
 create or replace temp table unit_ref as
-select rn, 'unit' as role, unit_code as code, unit_name as name from stg;
+select distinct 'unit' as role, coalesce(unit_code, '') as code, coalesce(unit_name, '') as name from stg;
 
 -- step: normalise
 create or replace temp table norm as
@@ -44,7 +44,7 @@ select
     u.candidates as unit_candidates
 from s
 left join st on st.k = alnum_key(s.status)
-left join unit_hit u on u.rn = s.rn and u.role = 'unit';
+left join unit_hit u on u.role = 'unit' and u.code = coalesce(s.unit_code, '') and u.name = coalesce(s.unit_name, '');
 
 -- step: errors
 with n as (select * from norm),

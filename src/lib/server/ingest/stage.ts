@@ -16,16 +16,17 @@ function q(s: string): string {
 export async function stage(db: Db, src: SourceTable, header: HeaderMap): Promise<number> {
 	const width = Math.max(header.width, ...header.columns.map((c) => c.index + 1));
 	const raw = Array.from({ length: width }, (_, i) => `c${i}`);
+	let from: string;
 	if (src.csv) {
+		// One pass: DuckDB reads the file and the select below cleans it into stg.
 		const cols = `{${raw.map((c) => `${q(c)}: 'VARCHAR'`).join(', ')}}`;
-		await db.run(`create or replace temp table stg_raw as
-			select (row_number() over ()) + ${header.dataStart} as rn, *
+		from = `(select (row_number() over ()) + ${header.dataStart} as rn, *
 			from read_csv(${q(src.path)}, delim = ${q(src.csv.delim)}, quote = '"', escape = '"',
 			     header = false, skip = ${header.dataStart}, columns = ${cols},
-			     null_padding = true, strict_mode = false, ignore_errors = false, parallel = true)`);
+			     null_padding = true, strict_mode = false, parallel = true))`;
 	} else {
 		await db.run(`create or replace temp table stg_raw (rn integer, ${raw.map((c) => `${c} varchar`).join(', ')})`);
-		const app = await db.conn.createAppender("stg_raw", "main", "temp");
+		const app = await db.conn.createAppender('stg_raw', 'main', 'temp');
 		const rows = src.rows ?? [];
 		for (let r = header.dataStart; r < rows.length; r++) {
 			const row = rows[r];
@@ -39,6 +40,7 @@ export async function stage(db: Db, src: SourceTable, header: HeaderMap): Promis
 			app.endRow();
 		}
 		app.closeSync();
+		from = 'stg_raw';
 	}
 	// Every value NFC and trimmed once here; '' is null. Inner white space is left to fold()/clean()
 	// where it matters (names), and code, level and date spellings are mapped per distinct value.
@@ -49,7 +51,7 @@ export async function stage(db: Db, src: SourceTable, header: HeaderMap): Promis
 	}).join(',\n');
 	const present = KEY_FIELDS.filter((f) => byField.has(f)).map((f) => `${f} is not null`);
 	await db.run(`create or replace temp table stg as
-		select * from (select rn, ${select} from stg_raw)
+		select * from (select rn, ${select} from ${from})
 		where (${present.length ? present.join(' or ') : 'false'})
 		  -- footers and signatures: "Tổng số", "Cộng", "Người lập biểu", "Xác nhận"
 		  and not (case when final_level is null and card_no is null

@@ -1,0 +1,129 @@
+-- collective_with_disciplined (R10): an organisation or leadership collective rated "Hoàn thành
+-- xuất sắc nhiệm vụ" while one of its direct sub-organisations, or a member of its leadership
+-- collective, was disciplined in the period. A self-remedied discipline counts too: the condition
+-- is "no discipline".
+-- Members of the leadership collective of a unit: those rated as leaders there in the period, and
+-- the roster's head. Only under a rulebook with r10_enabled (QĐ 366).
+-- Returns one row per excellent rating of a collective with such a discipline.
+-- Grain: one row per finding. Levels: 4 excellent.
+-- Parameters: r10_enabled, discipline_forms_member, discipline_forms_org.
+-- Sources: Quy định 366-QĐ/TW (RULES.md R10); not in the seeds, which predate it.
+with
+rated as (
+    select r.*
+    from rating_current r
+    where r.period_year = getvariable('period_year')
+      and r.period_kind = getvariable('period_kind')
+      and r.period_no = getvariable('period_no')
+      and r.final_level is not null
+),
+
+disc as (
+    select d.*, sf.file_name
+    from discipline_current d
+    left join source_file sf on sf.id = d.source_file_id
+    where d.decided_on between getvariable('period_start') and getvariable('period_end')
+),
+
+excellent as (
+    select r.*, u.code as org_code
+    from rated r
+    join unit u on u.id = r.subject_unit_id
+    where getvariable('r10_enabled')
+      and r.subject_kind in ('party_org', 'leadership')
+      and r.final_level = 4
+),
+
+sub_unit_hits as (
+    select
+        e.id as rating_id,
+        d.decided_on,
+        'tổ chức trực thuộc ' || c.name || ' bị kỷ luật ' || discipline_form_vi(d.form) || ' ngày ' || vi_date(d.decided_on)
+            || if(d.self_remedied, ' (đã tự phát hiện, khắc phục)', '') as hit,
+        json_object('reason', 'sub_unit', 'unit', c.code, 'form', d.form, 'decided_on', d.decided_on,
+                    'self_remedied', d.self_remedied) as detail,
+        {'file': d.file_name, 'row': d.source_row} as src
+    from excellent e
+    join unit c on c.parent_code = e.org_code
+    join disc d on d.subject_type = 'unit' and d.subject_unit_id = c.id
+    where list_contains(getvariable('discipline_forms_org'), d.form)
+),
+
+leadership_members as (
+    select distinct r.person_id, r.unit_id
+    from rated r
+    where r.subject_kind = 'leader' and r.person_id is not null
+    union
+    select m.person_id, m.unit_id
+    from membership_current m
+    where m.year = getvariable('period_year') and m.is_head
+),
+
+member_hits as (
+    select
+        e.id,
+        d.decided_on,
+        'thành viên tập thể lãnh đạo ' || p.full_name || ' bị kỷ luật ' || discipline_form_vi(d.form) || ' ngày '
+            || vi_date(d.decided_on) || if(d.self_remedied, ' (đã tự phát hiện, khắc phục)', ''),
+        json_object('reason', 'leadership_member', 'person', p.full_name, 'form', d.form, 'decided_on', d.decided_on,
+                    'self_remedied', d.self_remedied),
+        {'file': d.file_name, 'row': d.source_row}
+    from excellent e
+    join leadership_members l on l.unit_id = e.subject_unit_id
+    join disc d on d.subject_type = 'person' and d.person_id = l.person_id
+    join person p on p.id = d.person_id
+    where list_contains(getvariable('discipline_forms_member'), d.form)
+),
+
+hits as (
+    select * from sub_unit_hits
+    union all
+    select * from member_hits
+),
+
+per_rating as (
+    select
+        h.rating_id,
+        string_agg(h.hit, '; ' order by h.decided_on, h.hit) as hits,
+        list(h.detail order by h.decided_on, h.hit) as details,
+        list(h.src order by h.decided_on, h.hit) as srcs
+    from hits h
+    group by h.rating_id
+),
+
+final as (
+    select
+        'collective_with_disciplined' as rule,
+        'flagged' as status,
+        getvariable('rulebook') as rulebook,
+        getvariable('period_year') as year,
+        getvariable('period_kind') as period_kind,
+        getvariable('period_no') as period_no,
+        u.id as unit_id,
+        u.code as unit_code,
+        u.name as unit_name,
+        r.deciding_unit_id,
+        du.code as deciding_unit_code,
+        r.subject_kind,
+        cast(null as integer) as person_id,
+        r.subject_unit_id,
+        'unit:' || u.code as subject_ref,
+        u.name as subject_name,
+        cast(null as varchar) as subject_card,
+        cast(null as date) as subject_birth_date,
+        'high' as severity,
+        if(r.subject_kind = 'leadership', 'Tập thể lãnh đạo, quản lý ', '') || u.name
+            || ' được xếp loại HTXSNV nhưng có ' || h.hits as message,
+        json_object('level', r.final_level, 'disciplines', h.details) as evidence,
+        sf.file_name as source_file,
+        r.source_row,
+        to_json(list_concat([{'file': sf.file_name, 'row': r.source_row}], h.srcs)) as sources
+    from per_rating h
+    join rating r on r.id = h.rating_id
+    join unit u on u.id = r.subject_unit_id
+    left join unit du on du.id = r.deciding_unit_id
+    left join source_file sf on sf.id = r.source_file_id
+    where u.path like getvariable('scope_path') || '%'
+)
+
+select * from final

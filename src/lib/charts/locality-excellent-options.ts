@@ -1,0 +1,56 @@
+// Ranked horizontal bars of the excellent share (HTXSNV among members rated) by locality: provinces
+// for a country-wide view, districts/communes inside one province. Highest at the top.
+import { fmtInt, fmtPct } from '../format';
+import { FONT, LEVEL_COLORS, TEXT } from './palette';
+import type { ChartOption } from './types';
+
+export interface LocalityRow {
+	name: string;
+	excellent: number;
+	rated: number;
+}
+
+/** Rows ranked by share (desc), ties by name; localities with nobody rated are left out. */
+export function rankLocalities(rows: LocalityRow[]): Array<LocalityRow & { share: number }> {
+	return rows
+		.filter((r) => r.rated > 0)
+		.map((r) => ({ ...r, share: r.excellent / r.rated }))
+		.sort((a, b) => b.share - a.share || a.name.localeCompare(b.name, 'vi'));
+}
+
+export function localityExcellentOptions(rows: LocalityRow[]): ChartOption {
+	const ranked = rankLocalities(rows);
+	return {
+		textStyle: { fontFamily: FONT, color: TEXT },
+		grid: { left: 8, right: 56, top: 8, bottom: 24, containLabel: true },
+		tooltip: {
+			trigger: 'item',
+			formatter: (p) => {
+				const r = ranked[(p as { dataIndex: number }).dataIndex];
+				return `${r.name}<br/>HTXSNV: ${fmtInt(r.excellent)} / ${fmtInt(r.rated)} = <b>${fmtPct(r.share)}</b>`;
+			}
+		},
+		xAxis: { type: 'value', axisLabel: { formatter: '{value}%' } },
+		yAxis: {
+			type: 'category',
+			inverse: true,
+			data: ranked.map((r) => r.name),
+			axisLabel: { width: 180, overflow: 'truncate' }
+		},
+		series: [
+			{
+				type: 'bar',
+				name: 'Tỷ lệ HTXSNV',
+				barMaxWidth: 22,
+				itemStyle: { color: LEVEL_COLORS[4] },
+				label: { show: true, position: 'right', formatter: (p) => fmtPct(Number(p.value) / 100) },
+				data: ranked.map((r) => Math.round(r.share * 1000) / 10)
+			}
+		]
+	};
+}
+
+/** Height in px for n ranked bars, so long lists stay readable. */
+export function localityChartHeight(n: number): number {
+	return Math.max(200, Math.min(900, 40 + n * 28));
+}

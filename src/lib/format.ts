@@ -1,0 +1,69 @@
+// Display formatting for every page and chart: vi-VN numbers ("1.234"), percentages with a decimal
+// comma ("12,3%"), dates dd/mm/yyyy. Pure functions, safe on server and client; null → "—".
+const intFmt = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 0 });
+const pctFmt = new Map<number, Intl.NumberFormat>();
+const decFmt = new Map<number, Intl.NumberFormat>();
+
+export const DASH = '—';
+
+const isNum = (n: unknown): n is number => typeof n === 'number' && Number.isFinite(n);
+
+/** 1234567 → "1.234.567" */
+export function fmtInt(n: number | null | undefined): string {
+	return isNum(n) ? intFmt.format(n) : DASH;
+}
+
+/** 92.5 → "92,5" (up to `digits` decimals) */
+export function fmtNum(n: number | null | undefined, digits = 1): string {
+	if (!isNum(n)) return DASH;
+	let f = decFmt.get(digits);
+	if (!f) decFmt.set(digits, (f = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: digits })));
+	return f.format(n);
+}
+
+/** A share 0..1 → "12,3%" (fixed `digits` decimals). */
+export function fmtPct(share: number | null | undefined, digits = 1): string {
+	if (!isNum(share)) return DASH;
+	let f = pctFmt.get(digits);
+	if (!f)
+		pctFmt.set(digits, (f = new Intl.NumberFormat('vi-VN', { style: 'percent', minimumFractionDigits: digits, maximumFractionDigits: digits })));
+	return f.format(share);
+}
+
+/** part / whole as a share, null when whole is 0 or missing. */
+export function share(part: number | null | undefined, whole: number | null | undefined): number | null {
+	return isNum(part) && isNum(whole) && whole > 0 ? part / whole : null;
+}
+
+const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2}))?/;
+
+/** '2024-12-05' (or a Date, or an ISO timestamp) → "05/12/2024". */
+export function fmtDate(v: string | Date | null | undefined): string {
+	if (v instanceof Date) v = v.toISOString();
+	const m = typeof v === 'string' ? ISO.exec(v) : null;
+	return m ? `${m[3]}/${m[2]}/${m[1]}` : DASH;
+}
+
+/** '2025-11-26T08:05:00.000Z' or '2025-11-26 08:05:00' → "26/11/2025 08:05" (wall-clock as stored). */
+export function fmtDateTime(v: string | Date | null | undefined): string {
+	if (v instanceof Date) v = v.toISOString();
+	const m = typeof v === 'string' ? ISO.exec(v) : null;
+	if (!m) return DASH;
+	return m[4] ? `${m[3]}/${m[2]}/${m[1]} ${m[4]}:${m[5]}` : `${m[3]}/${m[2]}/${m[1]}`;
+}
+
+const ROMAN = ['', 'I', 'II', 'III', 'IV'];
+
+/** A rating period in Vietnamese: "Năm 2024", "Quý III/2025", "Nhiệm kỳ 2020–2025". */
+export function fmtPeriod(year: number, kind: string, no: number): string {
+	if (kind === 'quarter') return `Quý ${ROMAN[no] ?? no}/${year}`;
+	if (kind === 'term') return `Nhiệm kỳ ${no}–${year}`;
+	return `Năm ${year}`;
+}
+
+/** Bytes → "1,2 MB" for upload reports. */
+export function fmtBytes(n: number): string {
+	if (n < 1024) return `${fmtInt(n)} B`;
+	if (n < 1024 * 1024) return `${fmtNum(n / 1024)} KB`;
+	return `${fmtNum(n / 1024 / 1024)} MB`;
+}

@@ -1,0 +1,39 @@
+// vi-VN formatting used by every page: thousands with dots, decimal commas, dd/mm/yyyy dates.
+import { describe, expect, it } from 'vitest';
+import { fmtDate, fmtDateTime, fmtInt, fmtNum, fmtPct, fmtPeriod, share } from '../../src/lib/format';
+
+describe('format', () => {
+	it('numbers in vi-VN', () => {
+		expect(fmtInt(1234567)).toBe('1.234.567');
+		expect(fmtInt(0)).toBe('0');
+		expect(fmtInt(null)).toBe('—');
+		expect(fmtNum(92.5)).toBe('92,5');
+		expect(fmtNum(3.14159, 2)).toBe('3,14');
+	});
+	it('percentages with a decimal comma', () => {
+		expect(fmtPct(0.1234)).toBe('12,3%');
+		expect(fmtPct(0.2)).toBe('20,0%');
+		expect(fmtPct(1, 0)).toBe('100%');
+		expect(fmtPct(null)).toBe('—');
+		expect(fmtPct(Number.NaN)).toBe('—');
+	});
+	it('shares never divide by zero', () => {
+		expect(share(1, 4)).toBe(0.25);
+		expect(share(1, 0)).toBeNull();
+		expect(share(null, 3)).toBeNull();
+	});
+	it('dates dd/mm/yyyy', () => {
+		expect(fmtDate('2024-12-05')).toBe('05/12/2024');
+		expect(fmtDate('2025-11-26T08:05:00.000Z')).toBe('26/11/2025');
+		expect(fmtDate(new Date(Date.UTC(2022, 0, 31)))).toBe('31/01/2022');
+		expect(fmtDate(null)).toBe('—');
+		expect(fmtDate('không phải ngày')).toBe('—');
+		expect(fmtDateTime('2025-11-26 08:05:33')).toBe('26/11/2025 08:05');
+		expect(fmtDateTime('2025-11-26T08:05:00.000Z')).toBe('26/11/2025 08:05');
+	});
+	it('periods in Vietnamese', () => {
+		expect(fmtPeriod(2024, 'year', 0)).toBe('Năm 2024');
+		expect(fmtPeriod(2025, 'quarter', 3)).toBe('Quý III/2025');
+		expect(fmtPeriod(2025, 'term', 2020)).toBe('Nhiệm kỳ 2020–2025');
+	});
+});
