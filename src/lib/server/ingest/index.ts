@@ -3,7 +3,7 @@
 import type { FileKind } from '../../domain/levels';
 import { type Db, scopePath } from '../db';
 import { IngestError, type RowError } from './errors';
-import { loadPrepared, prepare, RefusedError, type Prepared } from './load';
+import { loadPrepared, prepare, RefusedError, type LoadResult, type Prepared } from './load';
 import { readSource } from './read';
 import { auditPeriods } from '../rules/runner';
 
@@ -52,68 +52,109 @@ function refusedReport(path: string, kind: FileKind | null, e: unknown, started:
 
 class DryRun extends Error {}
 
+interface Entry {
+	path: string;
+	parts: Prepared[];
+	/** sheets skipped because no header was recognised in them */
+	skipped: string[];
+	started: number;
+	sha256: string;
+}
+
+/** Read and classify one file: its data sheets (one part for a CSV); sheets without a recognised
+ * header are skipped when another sheet has one, and the file is refused when none has. */
+async function classify(path: string, opts: IngestOptions): Promise<Omit<Entry, 'started'>> {
+	const tables = await readSource(path);
+	const parts: Prepared[] = [];
+	const skipped: string[] = [];
+	let firstError: unknown = null;
+	for (const t of tables) {
+		try {
+			parts.push(prepare(t, opts));
+		} catch (e) {
+			firstError ??= e;
+			skipped.push(t.sheet ?? t.fileName);
+		}
+	}
+	if (!parts.length) throw firstError;
+	parts.sort((a, b) => ORDER.indexOf(a.kind) - ORDER.indexOf(b.kind));
+	return { path, parts, skipped, sha256: tables[0].fileSha256 };
+}
+
 export async function ingestFiles(db: Db, paths: string[], opts: IngestOptions = {}): Promise<IngestReport> {
 	const reports: FileReport[] = [];
-	const prepared: Array<{ path: string; p: Prepared; started: number }> = [];
+	const entries: Entry[] = [];
 	const scope = opts.scope ?? null;
 	const sp = await scopePath(db, scope);
 	const total = paths.length;
+	const seconds = (t0: number) => (performance.now() - t0) / 1000;
 	// Pass 1: read and classify every file, so that the registry goes in first whatever the order.
 	for (const [i, path] of paths.entries()) {
 		const started = performance.now();
 		opts.onProgress?.({ file: path, index: i, total, step: 'đọc tệp' });
 		try {
-			const src = await readSource(path);
+			const entry = await classify(path, opts);
 			const dup = await db.one<{ file_name: string; loaded_at: string }>(
-				'select file_name, cast(loaded_at as varchar) as loaded_at from source_file where sha256 = $s',
-				{ s: src.sha256 }
+				'select file_name, strftime(loaded_at, \'%d/%m/%Y %H:%M\') as loaded_at from source_file where file_sha256 = $s limit 1',
+				{ s: entry.sha256 }
 			);
-			if (dup) {
+			const dupInBatch = entries.some((e) => e.sha256 === entry.sha256);
+			if (dup || dupInBatch) {
 				reports.push({
-					path, kind: null, status: 'unchanged', rowsRead: 0, rowsStored: 0, errors: [], errorCount: 0, warnings: [],
-					message: `Tệp giống hệt "${dup.file_name}" đã nạp lúc ${dup.loaded_at.slice(0, 16)}: không thay đổi gì.`,
-					seconds: (performance.now() - started) / 1000
+					path, kind: entry.parts[0].kind, status: 'unchanged', rowsRead: 0, rowsStored: 0, errors: [], errorCount: 0, warnings: [],
+					message: dup
+						? `Tệp giống hệt "${dup.file_name}" đã nạp lúc ${dup.loaded_at}: không thay đổi gì.`
+						: 'Tệp giống hệt một tệp khác trong cùng lần nạp: không thay đổi gì.',
+					seconds: seconds(started)
 				});
 				continue;
 			}
-			prepared.push({ path, p: prepare(src, opts), started });
+			entries.push({ ...entry, started });
 		} catch (e) {
 			reports.push(refusedReport(path, null, e, started));
 		}
 	}
-	prepared.sort((a, b) => ORDER.indexOf(a.p.kind) - ORDER.indexOf(b.p.kind));
+	entries.sort((a, b) => ORDER.indexOf(a.parts[0].kind) - ORDER.indexOf(b.parts[0].kind));
 	const touched = new Map<string, IngestReport['touched'][number]>();
-	const seen = new Set<string>();
-	for (const [i, { path, p, started }] of prepared.entries()) {
-		opts.onProgress?.({ file: path, index: i, total: prepared.length, step: 'nạp' });
-		// Two identical files in one batch: the second is unchanged.
-		if (seen.has(p.src.sha256)) {
-			reports.push({ path, kind: p.kind, status: 'unchanged', rowsRead: 0, rowsStored: 0, errors: [], errorCount: 0, warnings: [], message: 'Tệp giống hệt một tệp khác trong cùng lần nạp.', seconds: 0 });
-			continue;
-		}
-		seen.add(p.src.sha256);
+	for (const [i, entry] of entries.entries()) {
+		opts.onProgress?.({ file: entry.path, index: i, total: entries.length, step: 'nạp' });
+		const kind = entry.parts[0].kind;
 		try {
-			let result: Awaited<ReturnType<typeof loadPrepared>> | null = null;
+			// Every sheet of a workbook in one transaction: one refused row refuses the file.
+			const results: LoadResult[] = [];
 			await db
 				.tx(async (t) => {
-					result = await loadPrepared(t, p, { year: opts.year, unit: opts.unit, kind: opts.kind, scopePath: sp, loadedBy: opts.loadedBy });
+					const errors: RowError[] = [];
+					let errorCount = 0;
+					for (const p of entry.parts) {
+						try {
+							results.push(await loadPrepared(t, p, { year: opts.year, unit: opts.unit, kind: opts.kind, scopePath: sp, loadedBy: opts.loadedBy }));
+						} catch (e) {
+							if (!(e instanceof RefusedError)) throw e;
+							errors.push(...e.errors);
+							errorCount += e.total;
+						}
+					}
+					if (errorCount) throw new RefusedError(errors, errorCount);
 					if (opts.dryRun) throw new DryRun();
 				})
 				.catch((e) => {
 					if (!(e instanceof DryRun)) throw e;
 				});
-			const r = result!;
-			if (!opts.dryRun) for (const x of r.touched) touched.set(`${x.year}|${x.period_kind}|${x.period_no}`, x);
+			if (!opts.dryRun) for (const r of results) for (const x of r.touched) touched.set(`${x.year}|${x.period_kind}|${x.period_no}`, x);
+			const warnings = results.flatMap((r) => r.warnings);
+			if (entry.skipped.length) warnings.push(`Bỏ qua trang tính không nhận ra tiêu đề cột: ${entry.skipped.join(', ')}.`);
 			reports.push({
-				path, kind: p.kind, status: opts.dryRun ? 'checked' : 'loaded', rowsRead: r.rowsRead, rowsStored: r.rowsStored,
-				errors: [], errorCount: 0, warnings: r.warnings, seconds: (performance.now() - started) / 1000
+				path: entry.path, kind, status: opts.dryRun ? 'checked' : 'loaded',
+				rowsRead: results.reduce((s, r) => s + r.rowsRead, 0), rowsStored: results.reduce((s, r) => s + r.rowsStored, 0),
+				errors: [], errorCount: 0, warnings, seconds: seconds(entry.started)
 			});
 		} catch (e) {
-			reports.push(refusedReport(path, p.kind, e, started));
+			reports.push(refusedReport(entry.path, kind, e, entry.started));
 		}
 	}
 	const t0 = performance.now();
 	const list = [...touched.values()].sort((a, b) => a.year - b.year || a.period_no - b.period_no);
 	const auditRuns = opts.audit !== false && list.length ? await auditPeriods(db, list, scope) : [];
-	return { files: reports, touched: list, auditRuns, auditSeconds: (performance.now() - t0) / 1000 };
+	return { files: reports, touched: list, auditRuns, auditSeconds: seconds(t0) };
 }

@@ -123,11 +123,12 @@ export async function loadPrepared(t: Db, p: Prepared, opts: LoadOptions): Promi
 	const { src, header, title, kind } = p;
 	const warnings: string[] = [];
 	const file = await t.one<{ id: number }>(
-		`insert into source_file (file_name, sha256, kind, encoding, header_row, row_count, period_year, title_unit, loaded_by)
-		 values ($f, $s, $k, $e, $h, 0, $y, $u, $by) returning id`,
+		`insert into source_file (file_name, sha256, file_sha256, kind, encoding, header_row, row_count, period_year, title_unit, loaded_by)
+		 values ($f, $s, $fs, $k, $e, $h, 0, $y, $u, $by) returning id`,
 		{
 			f: src.fileName,
 			s: src.sha256,
+			fs: src.fileSha256,
 			k: kind,
 			e: src.encoding,
 			h: header.headerRows[0] + 1,

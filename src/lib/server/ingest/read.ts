@@ -12,8 +12,12 @@ import { IngestError } from './errors';
 
 export interface SourceTable {
 	path: string;
+	/** the file's base name; "name [sheet]" when the workbook has several data sheets */
 	fileName: string;
+	/** of this part (the file's, or of the file and the sheet name) */
 	sha256: string;
+	/** of the whole file */
+	fileSha256: string;
 	/** what was detected: utf-8, windows-1258, tcvn3, vni, xlsx, xlsx+tcvn3 … */
 	encoding: string;
 	/** first rows of the file, 1 row per line (CSV) or sheet row (XLSX) */
@@ -54,8 +58,9 @@ function head(path: string, bytes: number): Buffer {
 	}
 }
 
-/** Read a CSV or XLSX file; refuse what is neither, empty, protected or too large. */
-export async function readSource(path: string): Promise<SourceTable> {
+/** Read a CSV or XLSX file (one table per data sheet); refuse what is neither, empty, protected
+ * or too large. */
+export async function readSource(path: string): Promise<SourceTable[]> {
 	const fileName = basename(path);
 	let size: number;
 	try {
@@ -76,7 +81,7 @@ export async function readSource(path: string): Promise<SourceTable> {
 		throw new IngestError(fileName, 'Tệp PDF không nạp được: hãy gửi danh sách dạng CSV hoặc Excel (.xlsx).');
 	if (size > MAX_CSV_BYTES)
 		throw new IngestError(fileName, `Tệp quá lớn (${(size / MB).toFixed(0)} MB, tối đa ${MAX_CSV_BYTES / MB} MB).`);
-	return readCsv(path, fileName, size);
+	return [await readCsv(path, fileName, size)];
 }
 
 function looksBinary(buf: Buffer): boolean {
@@ -122,16 +127,16 @@ async function readCsv(path: string, fileName: string, size: number): Promise<So
 				r.map((c) => c.normalize('NFC'))
 			);
 			const all = multiLineSafe(rows);
-			return { path, fileName, sha256, encoding: hasBom ? 'utf-8-bom' : 'utf-8', preview: all.slice(0, PREVIEW_ROWS), rows: all, csv: null };
+			return { path, fileName, sha256, fileSha256: sha256, encoding: hasBom ? 'utf-8-bom' : 'utf-8', preview: all.slice(0, PREVIEW_ROWS), rows: all, csv: null };
 		}
-		return { path, fileName, sha256, encoding: hasBom ? 'utf-8-bom' : 'utf-8', preview: parseLines(lines, delim), rows: null, csv: { delim } };
+		return { path, fileName, sha256, fileSha256: sha256, encoding: hasBom ? 'utf-8-bom' : 'utf-8', preview: parseLines(lines, delim), rows: null, csv: { delim } };
 	}
 	// Everything else is decoded and converted in memory, then staged through the appender.
 	const { text, encoding } = decodeText(readFileSync(path));
 	const all = text.split(/\r?\n/);
 	const delim = detectDelimiter(all.slice(0, 30));
 	const rows = multiLineSafe(Papa.parse<string[]>(text, { delimiter: delim, skipEmptyLines: false }).data.map((r) => r.map((c) => c.normalize('NFC'))));
-	return { path, fileName, sha256, encoding, preview: rows.slice(0, PREVIEW_ROWS), rows, csv: null };
+	return { path, fileName, sha256, fileSha256: sha256, encoding, preview: rows.slice(0, PREVIEW_ROWS), rows, csv: null };
 }
 
 /** Papa's rows are records, not lines; when a quoted cell spans lines the two differ. We keep
@@ -184,7 +189,7 @@ function cellText(cell: ExcelJS.Cell, convert: Converter): string {
 	return '';
 }
 
-async function readXlsx(path: string, fileName: string): Promise<SourceTable> {
+async function readXlsx(path: string, fileName: string): Promise<SourceTable[]> {
 	const sha256 = sha256File(path);
 	const wb = new ExcelJS.Workbook();
 	try {
@@ -192,8 +197,26 @@ async function readXlsx(path: string, fileName: string): Promise<SourceTable> {
 	} catch (e) {
 		throw new IngestError(fileName, `Không đọc được tệp Excel (${(e as Error).message}). Tệp có thể hỏng, có mật khẩu, hoặc không phải .xlsx.`);
 	}
-	const sheet = wb.worksheets.find((ws) => ws.actualRowCount > 0);
-	if (!sheet) throw new IngestError(fileName, 'Tệp Excel không có trang tính nào chứa dữ liệu.');
+	const sheets = wb.worksheets.filter((ws) => ws.actualRowCount > 0 && ws.state !== 'veryHidden');
+	if (!sheets.length) throw new IngestError(fileName, 'Tệp Excel không có trang tính nào chứa dữ liệu.');
+	return sheets.map((sheet) => {
+		const { grid, encoding } = sheetGrid(sheet);
+		const several = sheets.length > 1;
+		return {
+			path,
+			fileName: several ? `${fileName} [${sheet.name}]` : fileName,
+			sha256: several ? createHash('sha256').update(`${sha256}:${sheet.name}`).digest('hex') : sha256,
+			fileSha256: sha256,
+			encoding,
+			preview: grid.slice(0, PREVIEW_ROWS),
+			rows: grid,
+			csv: null,
+			sheet: sheet.name
+		};
+	});
+}
+
+function sheetGrid(sheet: ExcelJS.Worksheet): { grid: string[][]; encoding: string } {
 	// Cells typed in .VnTime / VNI fonts hold legacy bytes as characters. Convert by the cell's font;
 	// when no cell names a legacy font but the text looks legacy, convert the whole sheet.
 	let legacySeen: string | null = null;
@@ -222,5 +245,5 @@ async function readXlsx(path: string, fileName: string): Promise<SourceTable> {
 			encoding = `xlsx+${enc}`;
 		}
 	}
-	return { path, fileName, sha256, encoding, preview: grid.slice(0, PREVIEW_ROWS), rows: grid, csv: null, sheet: sheet.name };
+	return { grid, encoding };
 }

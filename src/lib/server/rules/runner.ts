@@ -133,9 +133,24 @@ async function setVariables(db: Db, vars: Variable[]): Promise<void> {
 	for (const v of vars) await db.run(`set variable ${v.name} = ${v.sql}`);
 }
 
-/** Run the rules for one period, store the run with its findings and signals; return it as stored. */
-export async function runAudit(db: Db, opts: AuditOptions): Promise<AuditResult> {
-	const t0 = performance.now();
+interface Prepared {
+	year: number;
+	kind: PeriodKind;
+	no: number;
+	range: { start: string; end: string };
+	rules: RuleId[];
+	party: Rulebook;
+	cs: Rulebook;
+	overrides: Record<string, unknown>;
+	whatIf: boolean;
+	scopeCode: string | null;
+	path: string;
+	warnings: string[];
+	vars: Variable[];
+}
+
+/** Options checked, rulebooks resolved, and the session variables the rules will read. */
+async function prepare(db: Db, opts: AuditOptions): Promise<Prepared> {
 	const kind: PeriodKind = opts.periodKind ?? 'year';
 	const no = opts.periodNo ?? 0;
 	checkPeriod(opts.year, kind, no);
@@ -163,15 +178,32 @@ export async function runAudit(db: Db, opts: AuditOptions): Promise<AuditResult>
 		...rulebookVariables(cs, opts.year, 'cs_'),
 		...signalVariables()
 	];
+	return { year: opts.year, kind, no, range, rules, party, cs, overrides, whatIf, scopeCode, path, warnings, vars };
+}
+
+/**
+ * Set on `db`'s own connection the session variables a run with these options gives the rules
+ * (for running one rule's SQL by hand: `npm run audit -- --explain`, tests).
+ */
+export async function setSessionVariables(db: Db, opts: AuditOptions): Promise<Variable[]> {
+	const p = await prepare(db, opts);
+	await setVariables(db, p.vars);
+	return p.vars;
+}
+
+/** Run the rules for one period, store the run with its findings and signals; return it as stored. */
+export async function runAudit(db: Db, opts: AuditOptions): Promise<AuditResult> {
+	const t0 = performance.now();
+	const { year, kind, no, range, rules, party, cs, overrides, whatIf, scopeCode, path, warnings, vars } = await prepare(db, opts);
 	const withSignals = opts.signals ?? kind === 'year';
 
 	return db.tx(async (t) => {
 		await setVariables(t, vars);
-		const fingerprint = await dataFingerprint(t, opts.year);
+		const fingerprint = await dataFingerprint(t, year);
 		const stored = {
 			party: { ...describe(party), short: party.short, params: party.params },
 			civil_servant: { ...describe(cs), short: cs.short, params: cs.params },
-			period: { year: opts.year, kind, no, ...range },
+			period: { year, kind, no, ...range },
 			overrides,
 			what_if: whatIf,
 			scope_path: path,
@@ -181,7 +213,7 @@ export async function runAudit(db: Db, opts: AuditOptions): Promise<AuditResult>
 		const run = await t.one<{ id: number }>(
 			`insert into audit_run (period_year, period_kind, period_no, rulebook, rulebook_params, scope_code, rules, data_fingerprint)
 			 values ($year, $kind, $no, $rulebook, $params::json, $scope, ${sqlLiteral(rules, 'varchar[]')}, $fp) returning id`,
-			{ year: opts.year, kind, no, rulebook: party.id, params: JSON.stringify(stored), scope: scopeCode, fp: fingerprint }
+			{ year, kind, no, rulebook: party.id, params: JSON.stringify(stored), scope: scopeCode, fp: fingerprint }
 		);
 		const runId = run!.id;
 		for (const rule of rules) {

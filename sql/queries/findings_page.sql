@@ -1,0 +1,53 @@
+-- findings_page: one page of the findings in force (cur), filtered by $year, $rule, $status (each
+-- null = any), ordered year desc, then rule number, unit, subject; with the total count and the
+-- first 20 source rows of each finding. R1 findings at its two groupings ('group:unit',
+-- 'group:decider') are separate rows, never added up (RULES.md, Decisions).
+-- Reads cur (current_findings.sql); $rule_order is the list of rule ids in R-number order.
+with filtered as (
+    select *
+    from cur
+    where ($year::integer is null or year = $year)
+      and ($rule::varchar is null or rule = $rule)
+      and ($status::varchar is null or status = $status)
+),
+
+final as (
+    select
+        f.run_id,
+        f.rule,
+        f.status,
+        f.rulebook,
+        f.year,
+        f.period_kind,
+        f.period_no,
+        f.view_unit_code as unit_code,
+        f.view_unit_name as unit_name,
+        f.deciding_unit_code,
+        d.name as deciding_unit_name,
+        f.subject_kind,
+        f.subject_ref,
+        f.subject_name,
+        f.subject_card,
+        cast(f.subject_birth_date as varchar) as subject_birth_date,
+        f.severity,
+        f.message,
+        f.source_file,
+        f.source_row,
+        coalesce(json_array_length(f.sources), 0)::integer as source_count,
+        list_slice(from_json(coalesce(f.sources, '[]'), '[{"file":"VARCHAR","row":"INTEGER"}]'), 1, 20) as sources,
+        count(*) over ()::integer as total
+    from filtered f
+    left join unit d on d.code = f.deciding_unit_code
+)
+
+select *
+from final
+order by
+    year desc,
+    period_kind,
+    period_no desc,
+    list_position(from_json($rule_order, '["VARCHAR"]'), rule),
+    unit_code,
+    subject_ref,
+    status
+limit $limit offset $offset

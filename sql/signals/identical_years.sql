@@ -1,0 +1,55 @@
+-- identical_years (signal, not a rule): a chi bộ whose member list (each member with their level)
+-- is exactly the same in sig_identical_years consecutive years ending with the audited one — a
+-- list copied forward rather than voted.
+-- Returns one row per unit with at least sig_min_rated members rated each of those years.
+-- Grain: one row per signal.
+-- Settings (src/lib/server/rules/signals.ts): sig_identical_years, sig_min_rated.
+with
+lists as (
+    select
+        r.period_year,
+        r.unit_id,
+        count(*) as n,
+        hash(list({'person': r.person_id, 'level': r.final_level} order by r.person_id, r.final_level)) as signature,
+        list(r.final_level) as levels
+    from rating_current r
+    where r.period_kind = 'year'
+      and r.period_year between getvariable('period_year') - getvariable('sig_identical_years') + 1 and getvariable('period_year')
+      and r.subject_kind = 'member'
+      and r.final_level is not null
+    group by r.period_year, r.unit_id
+    having count(*) >= getvariable('sig_min_rated')
+),
+
+same as (
+    select
+        l.unit_id,
+        min(l.period_year) as first_year,
+        max(l.n) as n,
+        count(*) filter (where l.period_year = getvariable('period_year')) as has_current,
+        arg_max(l.levels, l.period_year) as levels
+    from lists l
+    group by l.unit_id
+    having count(*) = getvariable('sig_identical_years')
+       and count(distinct l.signature) = 1
+),
+
+final as (
+    select
+        'identical_years' as signal,
+        getvariable('period_year') as year,
+        u.id as unit_id,
+        u.code as unit_code,
+        u.name as unit_name,
+        cast(getvariable('sig_identical_years') as double) as score,
+        'Tín hiệu thống kê: danh sách xếp loại ' || s.n || ' đảng viên của ' || u.name || ' giống hệt nhau '
+            || getvariable('sig_identical_years') || ' năm liền (' || s.first_year || '–' || getvariable('period_year') || ')' as message,
+        json_object('years', getvariable('sig_identical_years'), 'first_year', s.first_year, 'members', s.n,
+                    'excellent', len(list_filter(s.levels, x -> x = 4)), 'good', len(list_filter(s.levels, x -> x = 3))) as evidence
+    from same s
+    join unit u on u.id = s.unit_id
+    where s.has_current > 0
+      and u.path like getvariable('scope_path') || '%'
+)
+
+select * from final

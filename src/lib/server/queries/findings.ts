@@ -1,0 +1,63 @@
+// Queries of the findings page (/phat-hien): one page of findings in force with its total, and the
+// filter choices (years, units with findings). Two queries per page view.
+import { RULES, type RuleId } from '$lib/domain/anomaly';
+import { type Db, sqlFile } from '../db';
+import { withCurrentFindings } from './findings-cte';
+import { type Focus, viewParams } from './scope';
+
+export const RULE_ORDER = Object.keys(RULES) as RuleId[];
+export const PAGE_SIZE = 50;
+
+export interface FindingRow {
+	run_id: number;
+	rule: RuleId;
+	status: 'flagged' | 'exempted';
+	rulebook: string;
+	year: number;
+	period_kind: string;
+	period_no: number;
+	unit_code: string;
+	unit_name: string;
+	deciding_unit_code: string | null;
+	deciding_unit_name: string | null;
+	subject_kind: string | null;
+	subject_ref: string;
+	subject_name: string | null;
+	subject_card: string | null;
+	subject_birth_date: string | null;
+	severity: 'high' | 'medium' | 'low';
+	message: string;
+	source_file: string | null;
+	source_row: number | null;
+	source_count: number;
+	sources: Array<{ file: string; row: number }>;
+}
+
+export interface FindingFilter {
+	year: number | null;
+	rule: RuleId | null;
+	status: 'flagged' | 'exempted' | null;
+	page: number;
+}
+
+export async function findingsPage(db: Db, f: Focus, filter: FindingFilter, pageSize = PAGE_SIZE): Promise<{ rows: FindingRow[]; total: number }> {
+	const rows = await db.query<FindingRow & { total: number }>(
+		`${withCurrentFindings()}, q as (\n${sqlFile('queries/findings_page.sql')}\n) select * from q`,
+		{
+			...viewParams(f),
+			year: filter.year,
+			rule: filter.rule,
+			status: filter.status,
+			rule_order: JSON.stringify(RULE_ORDER),
+			limit: pageSize,
+			offset: (filter.page - 1) * pageSize
+		}
+	);
+	const total = rows[0]?.total ?? 0;
+	return { rows: rows.map(({ total: _t, ...r }) => r), total };
+}
+
+/** Years with findings in view, newest first, and how many per year (for the year filter). */
+export async function findingYears(db: Db, f: Focus): Promise<Array<{ year: number; n: number }>> {
+	return db.query(`${withCurrentFindings()} select year, count(*)::integer as n from cur group by year order by year desc`, viewParams(f));
+}
