@@ -38,6 +38,9 @@ create or replace macro parse_date(s) as (
             then try_strptime(regexp_extract(clean(s), '^\d{4}-\d{1,2}-\d{1,2}'), '%Y-%m-%d')::date
         when regexp_full_match(clean(s), '\d{4}/\d{1,2}/\d{1,2}')
             then try_strptime(clean(s), '%Y/%m/%d')::date
+        -- month and year only ("03/2015", common for admission dates): the first of the month
+        when regexp_full_match(clean(s), '\d{1,2}[/.-]\d{4}')
+            then try_strptime('01/' || regexp_replace(clean(s), '[.-]', '/', 'g'), '%d/%m/%Y')::date
         when regexp_full_match(clean(s), '[1-9]\d{3,4}(\.\d+)?') and try_cast(clean(s) as double) between 3000 and 80000
             then (date '1899-12-30' + cast(floor(cast(clean(s) as double)) as integer))::date
         else null
@@ -106,3 +109,11 @@ create or replace macro subject_kind_vi(k) as
 create or replace macro discipline_form_vi(f) as
     case f when 'khien_trach' then 'khiển trách' when 'canh_cao' then 'cảnh cáo' when 'cach_chuc' then 'cách chức'
            when 'khai_tru' then 'khai trừ' when 'giai_tan' then 'giải tán' else coalesce(f, 'không rõ hình thức') end;
+
+-- level_key: a level spelling reduced to its initials ('Hoàn thành tốt NV', 'HT tốt nhiệm vụ',
+-- 'H.T.T.N.V' -> 'httnv'), so spellings no alias list foresees still meet ref_level_alias.
+create or replace macro level_key(s) as
+    regexp_replace(
+        replace(replace(replace(replace(replace(replace(alnum_key(s),
+            'khong', 'k'), 'hoanthanh', 'ht'), 'xuatsac', 'xs'), 'nhiemvu', 'nv'), 'tot', 't'), 'chua', 'k'),
+        'nv$', '');

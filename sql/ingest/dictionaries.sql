@@ -36,8 +36,9 @@ with v as (
     where v is not null
 ),
 alias as (
-    select distinct alnum_key(alias) as k, cast(level as tinyint) as level from ref_level_alias
+    select distinct level_key(alias) as k, cast(level as tinyint) as level from ref_level_alias
+    where level_key(alias) <> ''
 )
 select v.v, a.level
 from v
-left join alias a on a.k = alnum_key(v.v);
+left join alias a on a.k = level_key(v.v);

@@ -120,8 +120,8 @@ export async function loadGiven(db: Db, given: Given, defaults: FixtureDefaults)
 		let id = files.get(name);
 		if (id === undefined) {
 			const r = await db.one<{ id: number }>(
-				`insert into source_file (file_name, sha256, kind, encoding, header_row, row_count, period_year)
-				 values ($name, $sha, $kind, 'utf-8', 1, 0, $year) returning id`,
+				`insert into source_file (file_name, sha256, file_sha256, kind, encoding, header_row, row_count, period_year)
+				 values ($name, $sha, $sha, $kind, 'utf-8', 1, 0, $year) returning id`,
 				{ name, sha: `${name}#${Math.random()}`, kind, year }
 			);
 			id = r!.id;

@@ -22,7 +22,11 @@ describe('header aliases', () => {
 		['Xếp loại CBCCVC', 'cs_level'], ['Ngày kiểm điểm', 'reviewed_on'], ['Số ngày nghỉ ốm', 'sick_days'],
 		['Ngày quyết định', 'decided_on'], ['Đối tượng', 'subject_kind'], ['Hình thức kỷ luật', 'discipline_form'],
 		['Tự phát hiện, khắc phục', 'self_remedied'], ['Lý do không xếp loại', 'not_rated_reason'], ['Ghi chú', 'note'],
-		['Full name', 'full_name'], ['Date of birth', 'birth'], ['Unit code', 'unit_code'], ['Final rating', 'final_level']
+		['Full name', 'full_name'], ['Date of birth', 'birth'], ['Unit code', 'unit_code'], ['Final rating', 'final_level'],
+		// headers no alias foresees, caught by keyword rules
+		['Họ và tên đệm', 'full_name'], ['Số thẻ Đảng', 'card_no'], ['Mức chất lượng', 'final_level'], ['Xếp loại năm 2024', 'final_level'],
+		['Kết quả đánh giá, xếp loại', 'final_level'], ['Ngày, tháng, năm sinh', 'birth'], ['Ngày kết nạp vào Đảng', 'joined_party_on'],
+		['Tổng điểm tự chấm', 'score'], ['Ngày họp kiểm điểm', 'reviewed_on'], ['Kết quả xếp loại công chức năm 2024', 'cs_level']
 	])('"%s" names %s', (header, field) => {
 		expect(fieldOfHeader(header)).toBe(field);
 		expect(fieldOfHeader(header.normalize('NFD').toUpperCase())).toBe(field);
@@ -95,7 +99,9 @@ describe('values', () => {
 		['Hoàn thành xuất sắc nhiệm vụ', 4], ['HTXSNV', 4], ['HTXS', 4], ['Xuất sắc', 4], ['XS', 4], ['xuất sắc', 4], [' HOÀN THÀNH XUẤT SẮC NHIỆM VỤ ', 4],
 		['Hoàn thành tốt nhiệm vụ', 3], ['HTTNV', 3], ['HTT', 3], ['Tốt', 3], ['tốt', 3], ['httnv', 3],
 		['Hoàn thành nhiệm vụ', 2], ['HTNV', 2], ['HT', 2], ['Hoàn thành', 2], ['hoàn  thành', 2],
-		['Không hoàn thành nhiệm vụ', 1], ['KHTNV', 1], ['KHT', 1], ['Không hoàn thành', 1], ['không hoàn thành nhiệm vụ', 1]
+		['Không hoàn thành nhiệm vụ', 1], ['KHTNV', 1], ['KHT', 1], ['Không hoàn thành', 1], ['không hoàn thành nhiệm vụ', 1],
+		// spellings no alias list foresees, reduced to their initials
+		['Hoàn thành tốt NV', 3], ['HT tốt nhiệm vụ', 3], ['H.T.T.N.V', 3], ['HTXS NV', 4], ['Hoàn thành xuất sắc NV', 4], ['Không HTNV', 1], ['K.HTNV', 1]
 	];
 	it('maps every level spelling of RULES.md, in any case, NFC or NFD, with stray spaces', async () => {
 		const { db, dir } = await dbWithRegistry();

@@ -66,14 +66,48 @@ export function alnumKey(s: string): string {
 const byKey = new Map<string, string>();
 for (const f of FIELDS) for (const a of f.aliases) byKey.set(alnumKey(a), f.field);
 
+/**
+ * Headers no alias list foresees ("Họ và tên đệm", "Số thẻ Đảng", "Mức chất lượng", "Xếp loại năm
+ * 2024"): keyword rules on the alnum key, in order, after the exact aliases.
+ */
+const KEYWORD_RULES: Array<[RegExp, string]> = [
+	[/^(stt|tt|sott)$/, 'stt'],
+	[/^ngay(quyetdinh|xeploai|ky|ra)/, 'decided_on'],
+	[/kiemdiem/, 'reviewed_on'],
+	[/nghiom/, 'sick_days'],
+	[/lydo/, 'not_rated_reason'],
+	[/^(cap|coquan|donvi)?(co)?(thamquyen|quyetdinh)$|^capquyetdinh/, 'decider'],
+	[/^(tu)(xeploai|nhan|danhgia|cham)/, 'self_level'],
+	[/dexuat|denghi/, 'proposed_level'],
+	[/(xeploai|ketqua|danhgia).*(vienchuc|congchuc|cbccvc|cbcc)/, 'cs_level'],
+	[/quyetdinh$/, 'final_level'],
+	[/^(tong)?diem/, 'score'],
+	[/xeploai|mucchatluong|mucxeploai|ketquadanhgia|chatluong/, 'final_level'],
+	[/diem/, 'score'],
+	[/hinhthuc|kyluat/, 'discipline_form'],
+	[/tuphathien|khacphuc/, 'self_remedied'],
+	[/^(ho)(va)?ten|^hodemvaten|^hovatendem/, 'full_name'],
+	[/(ngay|nam)(thangnam)?sinh/, 'birth'],
+	[/sothe|madangvien|sodangvien/, 'card_no'],
+	[/vaodang|ketnap/, 'joined_party_on'],
+	[/chuyenden/, 'joined_unit_on'],
+	[/^ma(don vi|donvi|tochuc|chibo|dv)/, 'unit_code'],
+	[/capten|donvicaptren|tructhuoc/, 'parent'],
+	[/thanhlap/, 'founded_on'],
+	[/giaithe/, 'dissolved_on'],
+	[/^(chibo|dangbo|tochucdang|tendonvi|donvi)/, 'unit_name'],
+	[/chucvu|chucdanh/, 'position'],
+	[/^(ky|quy)/, 'period'],
+	[/^nam(danhgia|xeploai)?$/, 'year'],
+	[/ghichu/, 'note']
+];
+
 /** The field a header cell names, or null. Any "<body> quyết định" column is the final level. */
 export function fieldOfHeader(text: string): string | null {
 	const key = alnumKey(text);
-	if (!key) return null;
+	if (!key || key.length > 60) return null;
 	const hit = byKey.get(key);
 	if (hit) return hit;
-	if (key.endsWith('quyetdinh') && !/^(ngay|so|cap|co quan)/.test(key) && !key.startsWith('coquan'))
-		return 'final_level';
-	if (key.endsWith('dexuat')) return 'proposed_level';
+	for (const [re, field] of KEYWORD_RULES) if (re.test(key)) return field;
 	return null;
 }

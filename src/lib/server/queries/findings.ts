@@ -42,7 +42,7 @@ export interface FindingFilter {
 
 export async function findingsPage(db: Db, f: Focus, filter: FindingFilter, pageSize = PAGE_SIZE): Promise<{ rows: FindingRow[]; total: number }> {
 	const rows = await db.query<FindingRow & { total: number }>(
-		`${withCurrentFindings()}, q as (\n${sqlFile('queries/findings_page.sql')}\n) select * from q`,
+		`${withCurrentFindings()}, q as (\n${sqlFile('queries/findings_page.sql')}\n) select * exclude (ord) from q order by ord`,
 		{
 			...viewParams(f),
 			year: filter.year,

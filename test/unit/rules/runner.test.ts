@@ -1,0 +1,264 @@
+// The runner around the rules: the rulebook a period picks, "what if" runs, runs stored and shown
+// again as they were, scope, the one column shape of every rule, the Q4 warning under qd366, the
+// statistical signals and the marts.
+import { describe, expect, it } from 'vitest';
+import { RULES } from '../../../src/lib/domain/anomaly';
+import { sqlFile } from '../../../src/lib/server/db';
+import { refreshMarts } from '../../../src/lib/server/rules/marts';
+import { getRulebook, listRulebooks, pickRulebook, rulebookVariables, withOverrides } from '../../../src/lib/server/rules/rulebook';
+import { auditPeriods, listRuns, RULE_IDS, runAudit, setSessionVariables, showRun } from '../../../src/lib/server/rules/runner';
+import { fixtureDb, loadGiven, type Given } from '../../helpers/fixture-db';
+
+const COLUMNS = [
+	'rule', 'status', 'rulebook', 'year', 'period_kind', 'period_no', 'unit_id', 'unit_code', 'unit_name', 'deciding_unit_id',
+	'deciding_unit_code', 'subject_kind', 'person_id', 'subject_unit_id', 'subject_ref', 'subject_name', 'subject_card',
+	'subject_birth_date', 'severity', 'message', 'evidence', 'source_file', 'source_row', 'sources'
+];
+
+/** Two districts of one province, a đảng bộ and two chi bộ in each. */
+const TREE: Given = {
+	units: [
+		{ code: 'T01', name: 'Tỉnh ủy Một', kind: 'tinh_uy' },
+		{ code: 'H01', name: 'Huyện ủy Một', kind: 'huyen_uy', parent: 'T01', locality: 'Huyện Một' },
+		{ code: 'H02', name: 'Huyện ủy Hai', kind: 'huyen_uy', parent: 'T01', locality: 'Huyện Hai' },
+		{ code: 'X01', name: 'Đảng bộ xã Một', kind: 'dang_bo_co_so', parent: 'H01', locality: 'Huyện Một' },
+		{ code: 'X02', name: 'Đảng bộ xã Hai', kind: 'dang_bo_co_so', parent: 'H02', locality: 'Huyện Hai' },
+		{ code: 'CB1', name: 'Chi bộ thôn Một', kind: 'chi_bo_truc_thuoc', parent: 'X01', locality: 'Huyện Một' },
+		{ code: 'CB2', name: 'Chi bộ thôn Hai', kind: 'chi_bo_truc_thuoc', parent: 'X02', locality: 'Huyện Hai' }
+	]
+};
+
+/** Each chi bộ 3 excellent / 5 good (excess 2), decided by its đảng bộ, rated as organisations. */
+function overCap(year: number): Given {
+	return {
+		ratings: [
+			{ kind: 'party_org', org: 'X01', decider: 'H01', level: 'good', year, decided_on: `${year}-12-10` },
+			{ kind: 'party_org', org: 'X02', decider: 'H02', level: 'good', year, decided_on: `${year}-12-10` },
+			{ kind: 'party_org', org: 'CB1', decider: 'X01', level: 'good', year, decided_on: `${year}-12-05` },
+			{ kind: 'party_org', org: 'CB2', decider: 'X02', level: 'good', year, decided_on: `${year}-12-05` },
+			{ unit: 'CB1', decider: 'X01', level: 'excellent', count: 3, year },
+			{ unit: 'CB1', decider: 'X01', level: 'good', count: 5, year },
+			{ unit: 'CB2', decider: 'X02', level: 'excellent', count: 3, year },
+			{ unit: 'CB2', decider: 'X02', level: 'good', count: 5, year }
+		]
+	};
+}
+
+describe('rulebooks', () => {
+	it('are all valid and pick by year: ≤2022 qd132, 2023–2024 qd124, 2025 on qd366; civil servants nd90 to 2025, nd335 from 2026', () => {
+		expect(listRulebooks().map((r) => r.id).sort()).toEqual(['nd335', 'nd90', 'qd124', 'qd132', 'qd366']);
+		expect([2018, 2020, 2022, 2023, 2024, 2025, 2026, 2030].map((y) => pickRulebook(y).id)).toEqual([
+			'qd132', 'qd132', 'qd132', 'qd124', 'qd124', 'qd366', 'qd366', 'qd366'
+		]);
+		expect([2020, 2025, 2026].map((y) => pickRulebook(y, 'civil_servant').id)).toEqual(['nd90', 'nd90', 'nd335']);
+		expect(() => pickRulebook(2010)).toThrow(/Không có bộ quy tắc/);
+	});
+
+	it('carry the decided settings', () => {
+		const p = (id: string) => getRulebook(id).params;
+		expect(p('qd132')).toMatchObject({ r1_share: 0.2, r1_denominator: 'good', r1_small_unit_below: 5, r1_small_unit_allowed: 1, new_member_months: 6, new_org_months: 6, r6_sick_leave_months: 3, days_per_month: 30 });
+		expect(p('qd132').r4_deadlines).toEqual({ chi_bo_co_so: '12-01', chi_bo_truc_thuoc: '12-01', dang_bo_bo_phan: '12-05', dang_bo_co_so: '12-10', '*': '12-15' });
+		expect(p('qd124')).toMatchObject({ r2_collective_member_disciplined: true, r2_collective_subunit_share: 0.2 });
+		expect(p('qd366')).toMatchObject({ r9_enabled: true, r9_min_excellent: 90, r9_min_good: 70, r9_min_complete: 50, r10_enabled: true, r1_group_by_column: true, quarter_iv_rated_apart: false });
+		expect(p('nd335')).toMatchObject({ r9_enabled: true, r9_min_excellent: 90, r9_min_good: 70, r9_min_complete: 50 });
+		expect(p('qd132').r1_allowance).toEqual({});
+	});
+
+	it('refuse a bad parameter, with a Vietnamese message', () => {
+		expect(() => withOverrides(getRulebook('qd132'), { r1_share: 1.5 })).toThrow(/r1_share.*không hợp lệ/);
+		expect(() => withOverrides(getRulebook('qd132'), { r1_denominator: 'all' })).toThrow(/không hợp lệ/);
+		expect(() => withOverrides(getRulebook('qd132'), { r9_enabled: true, r9_min_excellent: 50, r9_min_good: 70, r9_min_complete: 40 })).toThrow(/khung điểm/);
+		expect(() => withOverrides(getRulebook('qd132'), { no_such: 1 })).toThrow(/không được dùng/);
+	});
+
+	it('flatten the year\'s overrides into variables', () => {
+		const rb = withOverrides(getRulebook('qd366'), {
+			r1_share_overrides: { '2025': { '01': 0.25 } },
+			r4_deadline_overrides: { '2025': { '01': { chi_bo_truc_thuoc: '12-05' } } },
+			r1_allowance: { '2025': ['CB1'] }
+		});
+		const v = Object.fromEntries(rulebookVariables(rb, 2025).map((x) => [x.name, x.value]));
+		expect(v.r1_share_by_province).toEqual({ '01': 0.25 });
+		expect(v.r1_allowance_units).toEqual(['CB1']);
+		expect(v.r4_deadlines).toContainEqual({ province: '01', kind: 'chi_bo_truc_thuoc', md: '12-05' });
+		const v26 = Object.fromEntries(rulebookVariables(rb, 2026).map((x) => [x.name, x.value]));
+		expect(v26.r1_share_by_province).toEqual({});
+		expect(v26.r1_allowance_units).toEqual([]);
+	});
+});
+
+describe('runAudit', () => {
+	it('every rule returns exactly the same columns, in the anomaly table\'s order', async () => {
+		const db = await fixtureDb(TREE, { year: 2025 });
+		const conn = await db.fork();
+		await setSessionVariables(conn, { year: 2025 });
+		for (const rule of RULE_IDS) {
+			const cols = await conn.query<{ column_name: string }>(`describe select * from (\n${sqlFile(`rules/${rule}.sql`)}\n)`);
+			expect(cols.map((c) => c.column_name), rule).toEqual(COLUMNS);
+		}
+		const table = await conn.query<{ column_name: string }>('describe anomaly');
+		expect(table.map((c) => c.column_name)).toEqual(['run_id', ...COLUMNS]);
+		expect(Object.keys(RULES).sort()).toEqual([...RULE_IDS].sort());
+		conn.close();
+		db.close();
+	});
+
+	it('uses the rulebook of the period\'s year and records it on the run and each finding', async () => {
+		const db = await fixtureDb(TREE, { year: 2022 });
+		for (const y of [2022, 2023, 2025]) await loadGiven(db, overCap(y), { year: y });
+		const ids: Record<number, string> = {};
+		for (const y of [2022, 2023, 2025]) {
+			const r = await runAudit(db, { year: y, rules: ['excellent_cap'] });
+			ids[y] = r.rulebook.id;
+			expect(r.whatIf).toBe(false);
+			expect(new Set(r.findings.map((f) => f.rulebook))).toEqual(new Set([r.rulebook.id]));
+			expect(r.findings.every((f) => f.year === y)).toBe(true);
+		}
+		expect(ids).toEqual({ 2022: 'qd132', 2023: 'qd124', 2025: 'qd366' });
+		db.close();
+	});
+
+	it('runs any rulebook on any period ("what if") and says so', async () => {
+		const db = await fixtureDb({ ...TREE, ...overCap(2022) }, { year: 2022 });
+		const normal = await runAudit(db, { year: 2022, rules: ['excellent_cap', 'score_band'] });
+		const whatIf = await runAudit(db, { year: 2022, rulebook: 'qd366', rules: ['excellent_cap', 'score_band'] });
+		expect(normal.whatIf).toBe(false);
+		expect(whatIf.whatIf).toBe(true);
+		expect(whatIf.rulebook.id).toBe('qd366');
+		expect(normal.counts.score_band).toBeUndefined();
+		// qd366 needs a score on every rating: 2022 lists have none
+		expect(whatIf.counts.score_band.flagged).toBe(20);
+		// a 25% share instead of 20%: allowed floor(0.25 × 5) = 1, the excess stays 2
+		const share = await runAudit(db, { year: 2022, rules: ['excellent_cap'], overrides: { r1_share: 0.4 } });
+		expect(share.whatIf).toBe(true);
+		expect(share.findings.map((f) => f.evidence.excess)).toEqual([1, 1, 1, 1]);
+		const runs = await listRuns(db, { year: 2022 });
+		expect(runs.map((r) => r.what_if)).toEqual([true, true, false]);
+		db.close();
+	});
+
+	it('stores each run and shows it later exactly as it was, whatever the data became', async () => {
+		const db = await fixtureDb({ ...TREE, ...overCap(2022) }, { year: 2022 });
+		const first = await runAudit(db, { year: 2022 });
+		expect(first.findings.length).toBeGreaterThan(0);
+		expect(first.fingerprint).toMatch(/^[0-9a-f]{64}$/);
+		const same = await runAudit(db, { year: 2022 });
+		expect(same.fingerprint).toBe(first.fingerprint);
+
+		await loadGiven(db, { ratings: [{ unit: 'CB1', decider: 'X01', level: 'excellent', count: 4 }] }, { year: 2022 });
+		const second = await runAudit(db, { year: 2022 });
+		expect(second.fingerprint).not.toBe(first.fingerprint);
+		expect(second.findings).not.toEqual(first.findings);
+
+		const shown = await showRun(db, first.runId);
+		expect(shown).toEqual(first);
+		expect(JSON.stringify(shown)).toBe(JSON.stringify(first));
+		await expect(showRun(db, 999)).rejects.toThrow(/Không có lượt kiểm tra số 999/);
+		db.close();
+	});
+
+	it('keeps to the scope: a district sees only its own subtree', async () => {
+		const db = await fixtureDb({ ...TREE, ...overCap(2022) }, { year: 2022 });
+		const all = await runAudit(db, { year: 2022, rules: ['excellent_cap'] });
+		const h01 = await runAudit(db, { year: 2022, rules: ['excellent_cap'], scope: 'H01' });
+		expect(all.findings.map((f) => f.unit_code).sort()).toEqual(['CB1', 'CB2', 'X01', 'X02']);
+		expect(h01.findings.map((f) => f.unit_code).sort()).toEqual(['CB1', 'X01']);
+		expect(h01.scopeCode).toBe('H01');
+		expect(h01.scopePath).toBe('/T01/H01/');
+		await expect(runAudit(db, { year: 2022, scope: 'NOPE' })).rejects.toThrow(/Không có đơn vị mã "NOPE"/);
+		db.close();
+	});
+
+	it('warns that quarter IV is not rated apart under qd366, and refuses bad periods and rules', async () => {
+		const db = await fixtureDb(TREE, { year: 2025 });
+		const q4 = await runAudit(db, { year: 2025, periodKind: 'quarter', periodNo: 4 });
+		expect(q4.warnings.join(' ')).toMatch(/quý IV không đánh giá riêng/);
+		expect(q4.period).toMatchObject({ kind: 'quarter', no: 4, start: '2025-10-01', end: '2025-12-31' });
+		const q2 = await runAudit(db, { year: 2025, periodKind: 'quarter', periodNo: 2 });
+		expect(q2.warnings).toEqual([]);
+		expect(q2.period).toMatchObject({ start: '2025-04-01', end: '2025-06-30' });
+		await expect(runAudit(db, { year: 2025, periodKind: 'quarter', periodNo: 5 })).rejects.toThrow(/Quý "5" không hợp lệ/);
+		await expect(runAudit(db, { year: 2025, rules: ['nope' as never] })).rejects.toThrow(/Không có quy tắc "nope"/);
+		await expect(runAudit(db, { year: 2025, rulebook: 'nd90' })).rejects.toThrow(/công chức, viên chức/);
+		await expect(runAudit(db, { year: 2025, rulebook: 'qd999' })).rejects.toThrow(/Không có bộ quy tắc "qd999"/);
+		db.close();
+	});
+
+	it('runs the periods an ingest touched (the ingest\'s audit hook)', async () => {
+		const db = await fixtureDb({ ...TREE, ...overCap(2022) }, { year: 2022 });
+		const ids = await auditPeriods(db, [{ year: 2022, period_kind: 'year', period_no: 0 }, { year: 2023, period_kind: 'year', period_no: 0 }]);
+		expect(ids).toHaveLength(2);
+		expect((await showRun(db, ids[1])).rulebook.id).toBe('qd124');
+		db.close();
+	});
+});
+
+describe('signals', () => {
+	it('are kept apart from findings and labelled as statistics', async () => {
+		const units: Given['units'] = [{ code: 'X01', name: 'Đảng bộ xã Một', kind: 'dang_bo_co_so', locality: 'Huyện Một' }];
+		const ratings: Given['ratings'] = [];
+		for (let i = 1; i <= 6; i++) {
+			units.push({ code: `CB${i}`, name: `Chi bộ thôn ${i}`, kind: 'chi_bo_truc_thuoc', parent: 'X01', locality: 'Huyện Một' });
+			ratings.push({ kind: 'party_org', org: `CB${i}`, decider: 'X01', level: 'good' });
+			// CB6: 8 of 10 excellent; the others 1 or 2 of 10
+			const exc = i === 6 ? 8 : 1 + (i % 2);
+			ratings.push({ unit: `CB${i}`, decider: 'X01', level: 'excellent', count: exc, self: 'complete' });
+			ratings.push({ unit: `CB${i}`, decider: 'X01', level: 'good', count: 10 - exc, self: 'good' });
+		}
+		const db = await fixtureDb({ units, ratings }, { year: 2022 });
+		const r = await runAudit(db, { year: 2022, rules: ['excellent_cap'] });
+		const outliers = r.signals.filter((s) => s.signal === 'excellent_outlier');
+		expect(outliers.map((s) => s.unit_code)).toEqual(['CB6']);
+		expect(outliers[0].message).toMatch(/^Tín hiệu thống kê: Chi bộ thôn 6 có 8\/10 đảng viên HTXSNV \(80%\)/);
+		// raised from "complete" to "excellent": two levels, in every chi bộ; in CB6 80% of members
+		const gaps = r.signals.filter((s) => s.signal === 'self_gap');
+		expect(gaps.map((s) => s.unit_code)).toEqual(['CB6', 'CB2', 'CB4'].sort());
+		expect(r.findings.every((f) => f.rule === 'excellent_cap')).toBe(true);
+		db.close();
+	});
+
+	it('find a member list copied unchanged three years running', async () => {
+		const persons = Array.from({ length: 6 }, (_, i) => ({ key: `p${i}`, name: `Đảng viên ${i}`, card: `0200000${i}` }));
+		const given: Given = {
+			units: [
+				{ code: 'CB1', name: 'Chi bộ thôn Một', kind: 'chi_bo_co_so' },
+				{ code: 'CB2', name: 'Chi bộ thôn Hai', kind: 'chi_bo_co_so' }
+			],
+			persons,
+			ratings: []
+		};
+		for (const year of [2020, 2021, 2022])
+			for (const [i, p] of persons.entries()) {
+				given.ratings!.push({ person: p.key, unit: 'CB1', level: i === 0 ? 'excellent' : 'good', year });
+				given.ratings!.push({ unit: 'CB2', level: 'good', year }); // new people every year
+			}
+		const db = await fixtureDb(given, { year: 2022 });
+		const r = await runAudit(db, { year: 2022, rules: ['excellent_cap'] });
+		const same = r.signals.filter((s) => s.signal === 'identical_years');
+		expect(same.map((s) => s.unit_code)).toEqual(['CB1']);
+		expect(same[0].message).toBe('Tín hiệu thống kê: danh sách xếp loại 6 đảng viên của Chi bộ thôn Một giống hệt nhau 3 năm liền (2020–2022)');
+		const earlier = await runAudit(db, { year: 2021, rules: ['excellent_cap'] });
+		expect(earlier.signals.filter((s) => s.signal === 'identical_years')).toEqual([]);
+		db.close();
+	});
+});
+
+describe('marts', () => {
+	it('aggregate per unit and locality, the two excellent_cap groupings apart, what-if runs ignored', async () => {
+		const db = await fixtureDb({ ...TREE, ...overCap(2022) }, { year: 2022 });
+		await runAudit(db, { year: 2022 });
+		await runAudit(db, { year: 2022, overrides: { r1_share: 1 } }); // what if: no cap at all
+		const { rows } = await refreshMarts(db);
+		expect(rows.unit_year).toBeGreaterThan(0);
+		const cb1 = await db.one<Record<string, number>>("select * from mart_unit_year where unit_code = 'CB1' and year = 2022");
+		expect(cb1).toMatchObject({ members_rated: 8, excellent: 3, good: 5, org_level: 3, excess_in_chi_bo: 2, excess_at_decider: 0, excellent_cap: 1 });
+		expect(cb1!.excellent_ratio).toBeCloseTo(0.6);
+		const x01 = await db.one<Record<string, number>>("select * from mart_unit_year where unit_code = 'X01' and year = 2022");
+		expect(x01).toMatchObject({ excess_in_chi_bo: 0, excess_at_decider: 2 });
+		const h1 = await db.one<Record<string, number>>("select * from mart_locality_year where locality = 'Huyện Một' and year = 2022");
+		expect(h1).toMatchObject({ members_rated: 8, excellent: 3, excess_in_chi_bo: 2, excess_at_decider: 2 });
+		const province = await db.one<Record<string, number>>('select * from mart_locality_year where is_province_total and year = 2022');
+		expect(province).toMatchObject({ members_rated: 16, excellent: 6, excess_in_chi_bo: 4, excess_at_decider: 4 });
+		db.close();
+	});
+});
