@@ -85,6 +85,27 @@ describe('header position and shape', () => {
 		expect(await db.query('select distinct u.code from rating r join unit u on u.id = r.unit_id')).toEqual([{ code: 'C70010102' }]);
 	});
 
+	it('section rows ("II | Chi bộ thôn 2") give the unit of the rows below them', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const f = writeCsv(dir, 'muc.csv', [
+			['ĐẢNG BỘ XÃ ĐOÀN KẾT'],
+			['DANH SÁCH XẾP LOẠI ĐẢNG VIÊN NĂM 2022'],
+			['STT', 'Họ và tên', 'Năm sinh', 'Xếp loại'],
+			['I', 'Chi bộ thôn 1', '', ''],
+			['1', 'Nguyễn Văn A', '1970', 'HTT'],
+			['2', 'Lê Văn B', '1971', 'HTT'],
+			['II', 'Chi bộ thôn 2', '', ''],
+			['1', 'Trần Thị C', '1972', 'HTNV']
+		]);
+		const r = await ingest(db, [f]);
+		expect(r.files[0]).toMatchObject({ status: 'loaded', rowsStored: 3 });
+		expect(await db.query(`select p.full_name, u.code from rating r join person p on p.id = r.person_id join unit u on u.id = r.unit_id order by r.source_row`)).toEqual([
+			{ full_name: 'Nguyễn Văn A', code: 'C70010101' },
+			{ full_name: 'Lê Văn B', code: 'C70010101' },
+			{ full_name: 'Trần Thị C', code: 'C70010102' }
+		]);
+	});
+
 	it('refuses a file whose header cannot be found, naming what it looked for', async () => {
 		const { db, dir } = await dbWithRegistry();
 		const f = writeCsv(dir, 'la.csv', [['Cột A', 'Cột B'], ['1', '2']]);

@@ -58,6 +58,27 @@ export async function stage(db: Db, src: SourceTable, header: HeaderMap): Promis
 		           then coalesce(regexp_matches(fold(coalesce(full_name, unit_name, '')), '^(tong( so| cong)?|cong|nguoi lap|xac nhan|t/m|tm\\.? )\\b'), false)
 		           else false end)`);
 	await db.run('drop table if exists stg_raw');
+	if (byField.has('full_name')) await applySectionRows(db);
 	const n = await db.one<{ n: number }>('select count(*)::int as n from stg');
 	return n?.n ?? 0;
+}
+
+// A section row names the chi bộ of the rows below it ("II | Chi bộ thôn 2 |  |"), a layout many
+// lists use instead of a unit column: it has a unit name in the name column and nothing else.
+const SECTION = `final_level is null and self_level is null and proposed_level is null and birth is null
+	and card_no is null and discipline_form is null and cs_level is null
+	and coalesce(regexp_matches(fold(full_name), '^(chi bo|dang bo|dang uy|to dang|chi uy)\\b'), false)`;
+
+async function applySectionRows(db: Db): Promise<void> {
+	const n = await db.one<{ n: number }>(`select count(*)::int as n from stg where ${SECTION}`);
+	if (!n?.n) return;
+	await db.run(`create or replace temp table stg as
+		select * exclude (is_section, section_unit)
+			replace (case when unit_name is null and unit_code is null then section_unit else unit_name end as unit_name)
+		from (
+			select *, last_value(case when is_section then full_name end ignore nulls)
+				over (order by rn rows between unbounded preceding and current row) as section_unit
+			from (select *, (${SECTION}) as is_section from stg)
+		)
+		where not is_section`);
 }
