@@ -157,7 +157,8 @@ export async function loadGiven(db: Db, given: Given, defaults: FixtureDefaults)
 	}
 	const unitId = async (code: string | null | undefined): Promise<string> => {
 		if (!code) return 'null';
-		if (!units.has(code)) throw new Error(`fixture: unknown unit ${code}`);
+		if (!units.has(code) && !(await db.one('select 1 from unit where code = $code', { code })))
+			throw new Error(`fixture: unknown unit ${code}`);
 		return `(select id from unit where code = ${q(code)})`;
 	};
 	for (const l of given.lineage ?? [])

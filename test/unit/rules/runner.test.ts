@@ -202,7 +202,7 @@ describe('signals', () => {
 			ratings.push({ kind: 'party_org', org: `CB${i}`, decider: 'X01', level: 'good' });
 			// CB6: 8 of 10 excellent; the others 1 or 2 of 10
 			const exc = i === 6 ? 8 : 1 + (i % 2);
-			ratings.push({ unit: `CB${i}`, decider: 'X01', level: 'excellent', count: exc, self: 'complete' });
+			ratings.push({ unit: `CB${i}`, decider: 'X01', level: 'excellent', count: exc, self: i === 6 ? 'complete' : 'good' });
 			ratings.push({ unit: `CB${i}`, decider: 'X01', level: 'good', count: 10 - exc, self: 'good' });
 		}
 		const db = await fixtureDb({ units, ratings }, { year: 2022 });
@@ -210,9 +210,10 @@ describe('signals', () => {
 		const outliers = r.signals.filter((s) => s.signal === 'excellent_outlier');
 		expect(outliers.map((s) => s.unit_code)).toEqual(['CB6']);
 		expect(outliers[0].message).toMatch(/^Tín hiệu thống kê: Chi bộ thôn 6 có 8\/10 đảng viên HTXSNV \(80%\)/);
-		// raised from "complete" to "excellent": two levels, in every chi bộ; in CB6 80% of members
+		// in CB6 the excellent members had rated themselves "complete": two levels up, 80% of members
 		const gaps = r.signals.filter((s) => s.signal === 'self_gap');
-		expect(gaps.map((s) => s.unit_code)).toEqual(['CB6', 'CB2', 'CB4'].sort());
+		expect(gaps.map((s) => s.unit_code)).toEqual(['CB6']);
+		expect(gaps[0].message).toBe('Tín hiệu thống kê: Chi bộ thôn 6 có 8/10 đảng viên (80%) được quyết định mức cách mức tự xếp loại từ 2 bậc trở lên (8 cao hơn, 0 thấp hơn)');
 		expect(r.findings.every((f) => f.rule === 'excellent_cap')).toBe(true);
 		db.close();
 	});

@@ -45,7 +45,7 @@ const ORDER: FileKind[] = ['registry', 'roster', 'rating', 'civil_servant', 'dis
 
 function refusedReport(path: string, kind: FileKind | null, e: unknown, started: number): FileReport {
 	const base = { path, kind, status: 'refused' as const, rowsRead: 0, rowsStored: 0, warnings: [], seconds: (performance.now() - started) / 1000 };
-	if (e instanceof RefusedError) return { ...base, errors: e.errors, errorCount: e.total, message: `${e.total} dòng bị từ chối; tệp không được nạp.` };
+	if (e instanceof RefusedError) return { ...base, errors: e.errors, errorCount: e.total, message: `${e.total.toLocaleString('vi-VN')} dòng bị từ chối; tệp không được nạp.` };
 	if (e instanceof IngestError) return { ...base, errors: [], errorCount: 0, message: e.message };
 	return { ...base, errors: [], errorCount: 0, message: `Lỗi không mong đợi khi nạp: ${(e as Error)?.message ?? e}` };
 }
@@ -128,7 +128,8 @@ export async function ingestFiles(db: Db, paths: string[], opts: IngestOptions =
 					let errorCount = 0;
 					for (const p of entry.parts) {
 						try {
-							results.push(await loadPrepared(t, p, { year: opts.year, unit: opts.unit, kind: opts.kind, scopePath: sp, loadedBy: opts.loadedBy }));
+							const onStep = (step: string) => opts.onProgress?.({ file: entry.path, index: i, total: entries.length, step });
+							results.push(await loadPrepared(t, p, { year: opts.year, unit: opts.unit, kind: opts.kind, scopePath: sp, loadedBy: opts.loadedBy, onStep }));
 						} catch (e) {
 							if (!(e instanceof RefusedError)) throw e;
 							errors.push(...e.errors);

@@ -23,6 +23,8 @@ export interface LoadOptions {
 	kind?: FileKind;
 	scopePath: string;
 	loadedBy?: string;
+	/** told when each step begins (Vietnamese step name), for the CLI's progress line */
+	onStep?: (step: string) => void;
 }
 
 export interface Prepared {
@@ -138,7 +140,9 @@ export async function loadPrepared(t: Db, p: Prepared, opts: LoadOptions): Promi
 		}
 	);
 	const fileId = file!.id;
+	const STEP_VI: Record<string, string> = { normalise: 'chuẩn hóa', merge: 'ghi vào kho', supersede: 'thay danh sách cũ' };
 	let t0 = performance.now();
+	opts.onStep?.('đọc và làm sạch');
 	const rowsRead = await stage(t, src, header);
 	trace('stage', t0);
 	const ctx = await contextUnit(t, p, opts);
@@ -166,6 +170,7 @@ export async function loadPrepared(t: Db, p: Prepared, opts: LoadOptions): Promi
 	const steps = sqlSteps(KIND_SQL[kind]);
 	const run = async (name: string) => {
 		const sql = steps.get(name);
+		if (sql && STEP_VI[name]) opts.onStep?.(STEP_VI[name]);
 		const t0 = performance.now();
 		if (sql) await t.run(sql).catch((e) => Promise.reject(new Error(`${KIND_SQL[kind]} step ${name}: ${e.message}`)));
 		trace(name, t0);
@@ -177,6 +182,7 @@ export async function loadPrepared(t: Db, p: Prepared, opts: LoadOptions): Promi
 	trace('dictionaries', t0);
 	await run('normalise');
 	t0 = performance.now();
+	opts.onStep?.('kiểm tra lỗi');
 	const errs = await t
 		.query<{ rn: number; field: string; value: string | null; message: string }>(steps.get('errors')!)
 		.catch((e) => Promise.reject(new Error(`${KIND_SQL[kind]} step errors: ${e.message}`)));
@@ -197,6 +203,7 @@ export async function loadPrepared(t: Db, p: Prepared, opts: LoadOptions): Promi
 		);
 	}
 	if (steps.has('identity_in')) {
+		opts.onStep?.('nhận diện người');
 		await run('identity_in');
 		const id = sqlSteps('ingest/identity.sql');
 		for (const [name, s] of id) {
