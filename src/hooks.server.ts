@@ -4,9 +4,12 @@
 import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { env } from '$env/dynamic/private';
 import { getDb } from '$lib/server/db';
+import { ensureMarts } from '$lib/server/queries/dashboard';
 
 export const init: ServerInit = async () => {
-	await getDb();
+	const db = await getDb();
+	// a database filled by the CLI may never have had its dashboard tables built
+	await ensureMarts(db).catch((e) => console.error('Không dựng được bảng tổng hợp (marts):', e));
 };
 
 export const handle: Handle = async ({ event, resolve }) => {

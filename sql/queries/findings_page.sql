@@ -1,14 +1,33 @@
 -- findings_page: one page of the findings in force (cur), filtered by $year, $rule, $status (each
--- null = any), ordered year desc, then rule number, unit, subject; with the total count and the
--- first 20 source rows of each finding; `ord` is the row's place in that order (the caller sorts by it). R1 findings at its two groupings ('group:unit',
+-- null = any), ordered year desc, then period, rule number, unit, subject; with the total count and
+-- the first 20 source rows of each finding (parsed for the page's rows only). `ord` is a row's place
+-- in that order: the caller sorts by it. R1 findings at its two groupings ('group:unit',
 -- 'group:decider') are separate rows, never added up (RULES.md, Decisions).
--- Reads cur (current_findings.sql); $rule_order is the list of rule ids in R-number order.
+-- Reads cur (current_findings.sql); $rule_order is the JSON list of rule ids in R-number order.
 with filtered as (
     select *
     from cur
     where ($year::integer is null or year = $year)
       and ($rule::varchar is null or rule = $rule)
       and ($status::varchar is null or status = $status)
+),
+
+ranked as (
+    select
+        f.*,
+        count(*) over ()::integer as total,
+        row_number() over (
+            order by
+                f.year desc,
+                f.period_kind,
+                f.period_no desc,
+                list_position(from_json($rule_order, '["VARCHAR"]'), f.rule),
+                f.view_unit_code,
+                f.subject_ref,
+                f.status,
+                f.message
+        )::integer as ord
+    from filtered f
 ),
 
 final as (
@@ -35,23 +54,12 @@ final as (
         f.source_row,
         coalesce(json_array_length(f.sources), 0)::integer as source_count,
         list_slice(from_json(coalesce(f.sources, '[]'), '[{"file":"VARCHAR","row":"INTEGER"}]'), 1, 20) as sources,
-        count(*) over ()::integer as total,
-        row_number() over (
-            order by
-                f.year desc,
-                f.period_kind,
-                f.period_no desc,
-                list_position(from_json($rule_order, '["VARCHAR"]'), f.rule),
-                f.view_unit_code,
-                f.subject_ref,
-                f.status,
-                f.message
-        )::integer as ord
-    from filtered f
+        f.total,
+        f.ord
+    from ranked f
     left join unit d on d.code = f.deciding_unit_code
+    where f.ord > $offset
+      and f.ord <= $offset + $limit
 )
 
-select *
-from final
-where ord > $offset
-  and ord <= $offset + $limit
+select * from final

@@ -1,49 +1,26 @@
--- unit_children: the direct sub-units of $code with, for $year, the members rated in their subtree
--- (annual period) and how many "Hoàn thành xuất sắc nhiệm vụ", the sub-unit's own annual level as a
--- party organisation, and the findings in force (flagged) about units of its subtree.
--- One row per sub-unit; reads cur (current_findings.sql) for the findings.
+-- unit_children: the direct sub-units of the units in $codes (a unit and its lineage predecessors,
+-- a JSON array) with, for $year, the members rated in their subtree
+-- and how many "Hoàn thành xuất sắc nhiệm vụ", the sub-unit's own level as a party organisation,
+-- and the findings in force about units of its subtree. One row per sub-unit.
+-- Reads mart_unit_year (yearly rounds).
 with child as (
-    select id, code, name, kind, path, locality, founded_on, dissolved_on
+    select id, code, name, kind, parent_code, path, locality, founded_on, dissolved_on
     from unit
-    where parent_code = $code
+    where list_contains(from_json($codes, '["VARCHAR"]'), parent_code)
       and path is not null
 ),
 
-members as (
+subtree as (
     select
         c.id,
-        count(*)::integer as rated,
-        count(*) filter (where r.final_level = 4)::integer as excellent
+        sum(m.members_rated)::integer as rated,
+        sum(m.excellent)::integer as excellent,
+        sum(m.findings)::integer as findings,
+        max(m.org_level) filter (where m.unit_id = c.id) as own_level
     from child c
     join unit u on starts_with(u.path, c.path)
-    join rating_current r on r.unit_id = u.id
-    where r.period_year = $year
-      and r.period_kind = 'year'
-      and r.subject_kind = 'member'
-      and r.final_level is not null
-    group by c.id
-),
-
-own as (
-    select
-        r.subject_unit_id as id,
-        max(r.final_level) as own_level
-    from rating_current r
-    join child c on c.id = r.subject_unit_id
-    where r.period_year = $year
-      and r.period_kind = 'year'
-      and r.subject_kind = 'party_org'
-    group by r.subject_unit_id
-),
-
-findings as (
-    select
-        c.id,
-        count(*)::integer as findings
-    from child c
-    join cur f on starts_with(f.unit_path, c.path)
-    where f.year = $year
-      and f.status = 'flagged'
+    join mart_unit_year m on m.unit_id = u.id
+    where m.year = $year
     group by c.id
 ),
 
@@ -52,17 +29,16 @@ final as (
         c.code,
         c.name,
         c.kind,
+        c.parent_code,
         c.locality,
         cast(c.founded_on as varchar) as founded_on,
         cast(c.dissolved_on as varchar) as dissolved_on,
-        coalesce(m.rated, 0) as rated,
-        coalesce(m.excellent, 0) as excellent,
-        o.own_level,
-        coalesce(f.findings, 0) as findings
+        coalesce(s.rated, 0) as rated,
+        coalesce(s.excellent, 0) as excellent,
+        s.own_level,
+        coalesce(s.findings, 0) as findings
     from child c
-    left join members m on m.id = c.id
-    left join own o on o.id = c.id
-    left join findings f on f.id = c.id
+    left join subtree s on s.id = c.id
 )
 
 select * from final

@@ -6,6 +6,8 @@
 -- excellent may be chosen; or an outstanding unit on the year's allowance list).
 -- Grain: one row per finding. Groupings, each its own finding (RULES.md, "R1 grouping"):
 --   unit    each chi bộ over its members' ratings: subject_ref 'group:unit', unit = the chi bộ;
+--           civil servants: each unit's agency (and "Nhóm" of similar duties), as NĐ 90 / NĐ 335
+--           count them, also 'group:unit' — they have no deciding-body grouping;
 --   decider each deciding body over everything it decides for one subject kind (and one "Nhóm" of
 --           similar positions where the rulebook groups by it): subject_ref 'group:decider',
 --           unit = the deciding body.
@@ -19,7 +21,15 @@
 with
 rated as (
     select
-        r.*,
+        r.id,
+        r.subject_kind,
+        r.unit_id,
+        r.deciding_unit_id,
+        r.group_name,
+        r.agency,
+        r.final_level,
+        r.source_file_id,
+        r.source_row,
         r.subject_kind = 'civil_servant' as is_cs
     from rating_current r
     where r.period_year = getvariable('period_year')
@@ -48,17 +58,36 @@ grouped as (
 
     union all
 
+    -- civil servants: within one agency (and one group of similar duties), as the decrees say
+    select
+        'unit',
+        r.unit_id,
+        r.subject_kind,
+        getvariable('cs_r1_group_by_column'),
+        concat_ws(' · ', r.agency, if(getvariable('cs_r1_group_by_column'), r.group_name, null)),
+        count(*) filter (where r.final_level = 4),
+        count(*) filter (where r.final_level = 3),
+        case when count(distinct r.deciding_unit_id) = 1 then min(r.deciding_unit_id) end
+    from rated r
+    where r.is_cs
+      and r.unit_id is not null
+    group by r.unit_id, r.subject_kind, 5
+    having count(*) filter (where r.final_level = 4) > 0
+
+    union all
+
     select
         'decider',
         r.deciding_unit_id,
         r.subject_kind,
-        bool_or(if(r.is_cs, getvariable('cs_r1_group_by_column'), getvariable('r1_group_by_column'))),
-        case when if(r.is_cs, getvariable('cs_r1_group_by_column'), getvariable('r1_group_by_column')) then r.group_name end,
+        getvariable('r1_group_by_column'),
+        if(getvariable('r1_group_by_column'), r.group_name, null),
         count(*) filter (where r.final_level = 4),
         count(*) filter (where r.final_level = 3),
         r.deciding_unit_id
     from rated r
-    where r.deciding_unit_id is not null
+    where not r.is_cs
+      and r.deciding_unit_id is not null
     group by r.deciding_unit_id, r.subject_kind, 5
     having count(*) filter (where r.final_level = 4) > 0
 ),
@@ -116,19 +145,20 @@ verdict as (
     where j.n_excellent > j.allowed_count or j.is_small
 ),
 
--- the ratings each grouping counted (excellent and good), for the sources
+-- the excellent ratings of each grouping (those a re-vote would lower), for the sources
 involved as (
-    select v.grouping, v.group_unit_id, v.subject_kind, v.group_name, r.final_level, r.source_file_id, r.source_row
+    select v.grouping, v.group_unit_id, v.subject_kind, v.group_name, r.source_file_id, r.source_row
     from verdict v
     join rated r on r.unit_id = v.group_unit_id and r.subject_kind = v.subject_kind
-    where v.grouping = 'unit' and r.final_level in (3, 4)
+    where v.grouping = 'unit' and r.final_level = 4
+      and (not r.is_cs or concat_ws(' · ', r.agency, if(v.by_group, r.group_name, null)) = v.group_name)
 
     union all
 
-    select v.grouping, v.group_unit_id, v.subject_kind, v.group_name, r.final_level, r.source_file_id, r.source_row
+    select v.grouping, v.group_unit_id, v.subject_kind, v.group_name, r.source_file_id, r.source_row
     from verdict v
     join rated r on r.deciding_unit_id = v.group_unit_id and r.subject_kind = v.subject_kind
-    where v.grouping = 'decider' and r.final_level in (3, 4)
+    where v.grouping = 'decider' and r.final_level = 4
       and (not v.by_group or r.group_name is not distinct from v.group_name)
 ),
 
@@ -138,8 +168,8 @@ sourced as (
         i.group_unit_id,
         i.subject_kind,
         i.group_name,
-        arg_min(sf.file_name, [i.final_level * -1, i.source_file_id, i.source_row]) as source_file,
-        arg_min(i.source_row, [i.final_level * -1, i.source_file_id, i.source_row]) as source_row,
+        arg_min(sf.file_name, [i.source_file_id, i.source_row]) as source_file,
+        arg_min(i.source_row, [i.source_file_id, i.source_row]) as source_row,
         to_json(list({'file': sf.file_name, 'row': i.source_row} order by sf.file_name, i.source_row)) as sources
     from involved i
     left join source_file sf on sf.id = i.source_file_id
@@ -168,9 +198,12 @@ final as (
         cast(null as date) as subject_birth_date,
         if(v.status = 'flagged', 'high', 'low') as severity,
         v.unit_name
-            || if(v.grouping = 'decider',
-                  ' (quyết định xếp loại ' || subject_kind_vi(v.subject_kind) || coalesce(', nhóm ' || v.group_name, '') || ')',
-                  '')
+            || case
+                   when v.grouping = 'decider'
+                       then ' (quyết định xếp loại ' || subject_kind_vi(v.subject_kind) || coalesce(', nhóm ' || v.group_name, '') || ')'
+                   when v.is_cs then ' (cán bộ, công chức, viên chức' || coalesce(', ' || nullif(v.group_name, ''), '') || ')'
+                   else ''
+               end
             || ': '
             || case
                    when v.is_small then

@@ -7,13 +7,29 @@
 -- Returns one row per rating above its cap (flagged), or a head saved by the newcomer exception
 -- (exempted: the roster or the list shows the head joined the unit in the year, 003 §5.11; without
 -- that data the finding stands). Grain: one row per finding. Levels: 4 excellent .. 1 incomplete.
--- The head of a unit: a leader rating marked head; else a member rating marked head (on the list
--- or the roster) of someone with no head leader rating there.
+-- The head of a unit: a leader or member rating marked head (on the list), or the roster's head;
+-- their member rating and their leader ratings about that unit are held to the unit's levels.
+-- One finding per rating, however many checks it fails.
 -- Parameters: r3_newcomer_head_exempt.
 -- Seeds: 001 §IV.2.1.2.b–c, §V.5.2 (nguyên tắc); 003 §5.11.
 with
 rated as (
-    select r.*
+    select
+        r.id,
+        r.subject_kind,
+        r.person_id,
+        r.subject_unit_id,
+        r.unit_id,
+        r.deciding_unit_id,
+        r.is_head,
+        r.final_level,
+        r.civil_servant_level,
+        r.score,
+        r.decided_on,
+        r.reviewed_on,
+        r.sick_leave_days,
+        r.source_file_id,
+        r.source_row
     from rating_current r
     where r.period_year = getvariable('period_year')
       and r.period_kind = getvariable('period_kind')
@@ -41,71 +57,73 @@ org_levels as (
     group by r.subject_unit_id
 ),
 
-head_leaders as (
-    select r.*
-    from rated r
-    where r.subject_kind = 'leader' and r.is_head
+-- who heads which unit: a leader or member rating marked head (the unit it is about), the roster's head
+head_of as (
+    select distinct h.person_id, h.unit_id
+    from (
+        select r.person_id, r.unit_id from rated r where r.is_head and r.subject_kind in ('leader', 'member')
+        union all
+        select m.person_id, m.unit_id from roster m where m.is_head
+    ) h
+    where h.person_id is not null and h.unit_id is not null
 ),
 
-roster_heads as (
-    select distinct m.person_id, m.unit_id
-    from roster m
-    where m.is_head
+-- (person, unit) pairs where the person joined the unit in the year: the roster's or a list's
+-- "Ngày chuyển đến"
+arrivals as (
+    select distinct a.person_id, a.unit_id
+    from (
+        select m.person_id, m.unit_id from roster m where year(m.joined_unit_on) = getvariable('period_year')
+        union all
+        select r.person_id, r.unit_id from rating_current r
+        where r.period_year = getvariable('period_year') and year(r.joined_unit_on) = getvariable('period_year')
+    ) a
 ),
 
-heads as (
-    select h.* from head_leaders h
-    union all
-    select r.*
-    from rated r
-    left join roster_heads rh on rh.person_id = r.person_id and rh.unit_id = r.unit_id
-    anti join head_leaders l on l.person_id = r.person_id and l.unit_id = r.unit_id
-    where r.subject_kind = 'member'
-      and (r.is_head or rh.person_id is not null)
-),
-
-heads_over as (
-    select h.*, o.org_level, o.coll_level, o.org_rating_id, o.coll_rating_id
-    from heads h
+head_caps as (
+    select
+        h.person_id,
+        h.unit_id as headed_unit_id,
+        o.org_level,
+        o.coll_level,
+        least(o.org_level, o.coll_level) as cap,
+        o.org_rating_id,
+        o.coll_rating_id,
+        a.person_id is not null as is_newcomer
+    from head_of h
     join org_levels o on o.unit_id = h.unit_id
-    where h.final_level > least(o.org_level, o.coll_level)
+    left join arrivals a on a.person_id = h.person_id and a.unit_id = h.unit_id
 ),
 
--- heads who joined the unit in the year: a date on the list or the roster, or last year's roster
--- showing them elsewhere only
-newcomers as (
-    select h.id as rating_id
-    from heads_over h
-    left join roster m on m.person_id = h.person_id and m.unit_id = h.unit_id
-    where year(h.joined_unit_on) = getvariable('period_year')
-       or year(m.joined_unit_on) = getvariable('period_year')
-
-    union
-
-    select h.id
-    from heads_over h
-    join membership_current p on p.person_id = h.person_id and p.year = getvariable('period_year') - 1
-    group by h.id, h.unit_id
-    having bool_and(p.unit_id <> h.unit_id)
+-- the head's own ratings: their leader ratings about the unit they head, and their member rating;
+-- where someone heads several units, the one binding hardest (a newcomer's last)
+heads_over as (
+    select r.*, c.headed_unit_id, c.org_level, c.coll_level, c.org_rating_id, c.coll_rating_id, c.is_newcomer
+    from head_caps c
+    join rated r
+        on r.person_id = c.person_id
+       and (r.subject_kind = 'member' or (r.subject_kind = 'leader' and r.unit_id = c.headed_unit_id))
+    where r.final_level > c.cap
+    qualify row_number() over (partition by r.id order by c.is_newcomer, c.cap, c.headed_unit_id) = 1
 ),
 
 head_findings as (
     select
         h.id as rating_id,
         h.unit_id,
-        if(n.rating_id is not null and getvariable('r3_newcomer_head_exempt'), 'exempted', 'flagged') as status,
-        'Người đứng đầu ' || p.full_name || ' (' || u.name || '): ' || level_short(h.final_level) || ' cao hơn mức của '
+        if(h.is_newcomer and getvariable('r3_newcomer_head_exempt'), 'exempted', 'flagged') as status,
+        'Người đứng đầu ' || p.full_name || ' (' || hu.name || '): '
+            || if(h.subject_kind = 'member', 'xếp loại đảng viên ', '') || level_short(h.final_level) || ' cao hơn mức của '
             || concat_ws(' và ',
                    if(h.final_level > h.org_level, 'tổ chức đảng (' || level_short(h.org_level) || ')', null),
                    if(h.final_level > h.coll_level, 'tập thể lãnh đạo, quản lý (' || level_short(h.coll_level) || ')', null))
-            || if(n.rating_id is not null, ': mới chuyển đến trong năm, không liên quan mức xếp loại của đơn vị (003 §5.11)', '')
+            || if(h.is_newcomer, ': mới chuyển đến trong năm, không liên quan mức xếp loại của đơn vị (003 §5.11)', '')
             as message,
-        json_object('check', 'head', 'level', h.final_level, 'org_level', h.org_level, 'collective_level', h.coll_level,
-                    'newcomer', n.rating_id is not null) as evidence,
+        json_object('check', 'head', 'headed_unit', hu.code, 'level', h.final_level, 'org_level', h.org_level,
+                    'collective_level', h.coll_level, 'newcomer', h.is_newcomer) as evidence,
         list_filter([h.org_rating_id, h.coll_rating_id], x -> x is not null) as other_ids
     from heads_over h
-    left join newcomers n on n.rating_id = h.id
-    join unit u on u.id = h.unit_id
+    join unit hu on hu.id = h.headed_unit_id
     left join person p on p.id = h.person_id
 ),
 
@@ -168,10 +186,23 @@ member_findings as (
     where m.final_level > least(m.cs_level, m.leader_level)
 ),
 
-findings as (
+checks as (
     select * from head_findings
     union all select * from collective_findings
     union all select * from member_findings
+),
+
+-- one finding per rating, whatever number of checks it fails
+findings as (
+    select
+        c.rating_id,
+        any_value(c.unit_id) as unit_id,
+        if(bool_or(c.status = 'flagged'), 'flagged', 'exempted') as status,
+        string_agg(c.message, '; ' order by c.message) as message,
+        if(count(*) = 1, any_value(c.evidence), to_json(list(c.evidence order by c.message))) as evidence,
+        flatten(list(c.other_ids)) as other_ids
+    from checks c
+    group by c.rating_id
 ),
 
 compared as (

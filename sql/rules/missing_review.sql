@@ -1,27 +1,39 @@
 -- missing_review (R4): what should have been reviewed, rated or sent and was not, or was late.
---   a. a roster member owed a rating for the year and without one (flagged), or with a stated
---      reason for not being rated that the roster does not bear out (exempted, with the reason);
---      not owed: statuses in r4_not_owed_statuses (exempt, suspended, temporary: rated in the
---      official chi bộ), members admitted less than new_member_months before the chi bộ's list
---      date (else 31/12), counted in calendar months (31/05 + 6 months = 30/11);
+--   a. a roster member owed a rating for the year and without one. Not owed: statuses in
+--      r4_not_owed_statuses (exempt, suspended; temporary: rated in the official chi bộ), and
+--      members admitted less than new_member_months before their own not-rated row's date (else
+--      31/12), counted in calendar months (31/05 + 6 months = 30/11). A reason written on the list
+--      ("vắng mặt", "nghỉ thai sản"…) is no exemption: it is quoted in the message;
 --   b. a rating without a review date, or decided before its review (subject kinds in
 --      r4_review_subject_kinds);
---   c. a registry unit of a rated kind, alive new_org_months by the end of the year (its age from
---      its oldest predecessor, as in R7) and not dissolved by its deadline, that no rating of the
---      year names (as the subject, the unit or the deciding body): no list sent;
+--   c. a registry unit of a rated kind without its own organisation rating for the year: alive
+--      new_org_months by the date of its not-rated row (else 31/12), its age counted from its oldest
+--      predecessor (as in R7); a unit dissolved by its deadline owes nothing;
 --   d. a list (the ratings of one deciding body, unit, subject kind and period) decided after the
---      deadline for the deciding body's level (r4_deadlines: per unit kind, '*' otherwise, province
---      overrides first; the date itself allowed); a list without a decision date is not judged.
+--      deadline for the deciding body's level (r4_deadlines: per unit kind, '*' otherwise, the
+--      province's overrides first; the date itself allowed), reported once per deciding body —
+--      the body that was late; a list without a decision date is not judged.
 -- a, c and d concern the yearly round only.
--- Returns one row per finding; subject_ref: the person (a, b), 'unit:CODE' (b for organisations,
--- c, d).
+-- Returns one row per finding; subject_ref: the person (a, b), 'unit:CODE' (b for organisations;
+-- c: the unit; d: the deciding body).
 -- Parameters: new_member_months, new_org_months, r4_not_owed_statuses, r4_review_subject_kinds,
 --   r4_deadlines, cs_r4_deadlines.
 -- Seeds: 000 §A.1.2, §II.2 (deadlines); 001 §V.4, §V.5.1; 002 (05/12, 08/12, 10/12);
 --   003 §5.4, §5.8, §5.10, §5.14.
 with
 period_ratings as (
-    select r.*
+    select
+        r.id,
+        r.subject_kind,
+        r.person_id,
+        r.subject_unit_id,
+        r.unit_id,
+        r.deciding_unit_id,
+        r.final_level,
+        r.decided_on,
+        r.reviewed_on,
+        r.source_file_id,
+        r.source_row
     from rating_current r
     where r.period_year = getvariable('period_year')
       and r.period_kind = getvariable('period_kind')
@@ -29,77 +41,67 @@ period_ratings as (
 ),
 
 -- a. roster members owed a rating -------------------------------------------------------------
-member_lists as (
-    select r.unit_id, max(r.decided_on) as list_decided_on
+rated_members as (
+    select distinct r.person_id
     from period_ratings r
-    where r.subject_kind = 'member'
-    group by r.unit_id
+    where r.subject_kind = 'member' and r.final_level is not null
+),
+
+unrated_members as (
+    select
+        r.person_id,
+        arg_max(r.id, r.id) as unrated_id,
+        max(coalesce(r.decided_on, r.reviewed_on)) as unrated_on
+    from period_ratings r
+    where r.subject_kind = 'member' and r.final_level is null
+    group by r.person_id
 ),
 
 owed_rows as (
     select
-        m.*,
+        m.person_id,
+        m.unit_id,
+        m.status,
+        m.source_file_id,
+        m.source_row,
         coalesce(p.joined_party_on, m.joined_party_on) as joined_on,
-        coalesce(l.list_decided_on, getvariable('period_end')) as as_of
+        coalesce(um.unrated_on, getvariable('period_end')) as as_of,
+        um.unrated_id
     from membership_current m
+    anti join rated_members rm on rm.person_id = m.person_id
     join person p on p.id = m.person_id
-    left join member_lists l on l.unit_id = m.unit_id
+    left join unrated_members um on um.person_id = m.person_id
     where getvariable('period_kind') = 'year'
       and m.year = getvariable('period_year')
       and not list_contains(getvariable('r4_not_owed_statuses'), m.status)
     qualify row_number() over (partition by m.person_id order by m.source_file_id desc, m.source_row desc) = 1
 ),
 
-owed as (
-    select o.*
-    from owed_rows o
-    where o.joined_on is null
-       or cast(o.joined_on + to_months(getvariable('new_member_months')) as date) <= o.as_of
-),
-
-member_rated as (
-    select distinct r.person_id
-    from period_ratings r
-    where r.subject_kind = 'member' and r.final_level is not null
-),
-
-member_unrated as (
-    select
-        r.person_id,
-        arg_max(r.not_rated_reason, r.id) as reason,
-        arg_max(r.id, r.id) as rating_id
-    from period_ratings r
-    where r.subject_kind = 'member' and r.final_level is null
-    group by r.person_id
-),
-
 roster_findings as (
     select
-        if(nr.reason is not null, 'exempted', 'flagged') as status,
+        'flagged' as status,
         o.unit_id,
-        nr_r.deciding_unit_id,
+        nr.deciding_unit_id,
         'member' as subject_kind,
         o.person_id,
         cast(null as integer) as subject_unit_id,
         'Đảng viên ' || p.full_name || ' (' || u.name || ') có tên trong danh sách đảng viên năm '
-            || getvariable('period_year')
-            || if(nr.reason is not null,
-                  ' không được xếp loại, lý do ghi: "' || nr.reason || '"',
-                  ' nhưng không có kết quả xếp loại') as message,
+            || getvariable('period_year') || ' nhưng không có kết quả xếp loại'
+            || coalesce(' (lý do ghi: "' || nr.not_rated_reason || '", không thuộc diện miễn xếp loại)', '') as message,
         json_object('check', 'roster_member_not_rated', 'status', o.status, 'joined_party_on', o.joined_on,
-                    'as_of', o.as_of, 'not_rated_reason', nr.reason) as evidence,
+                    'as_of', o.as_of, 'not_rated_reason', nr.not_rated_reason) as evidence,
         coalesce(nr_sf.file_name, sf.file_name) as source_file,
-        coalesce(nr_r.source_row, o.source_row) as source_row,
-        list_filter([{'file': sf.file_name, 'row': o.source_row}, {'file': nr_sf.file_name, 'row': nr_r.source_row}],
+        coalesce(nr.source_row, o.source_row) as source_row,
+        list_filter([{'file': sf.file_name, 'row': o.source_row}, {'file': nr_sf.file_name, 'row': nr.source_row}],
                     s -> s.row is not null) as srcs
-    from owed o
-    anti join member_rated mr on mr.person_id = o.person_id
+    from owed_rows o
     join person p on p.id = o.person_id
     join unit u on u.id = o.unit_id
-    left join member_unrated nr on nr.person_id = o.person_id
-    left join rating nr_r on nr_r.id = nr.rating_id
-    left join source_file nr_sf on nr_sf.id = nr_r.source_file_id
+    left join rating nr on nr.id = o.unrated_id
+    left join source_file nr_sf on nr_sf.id = nr.source_file_id
     left join source_file sf on sf.id = o.source_file_id
+    where o.joined_on is null
+       or cast(o.joined_on + to_months(getvariable('new_member_months')) as date) <= o.as_of
 ),
 
 -- b. rated without (or before) review ---------------------------------------------------------
@@ -172,37 +174,47 @@ lineage as (
     group by a.code
 ),
 
-named_units as (
-    select unit_id as id from period_ratings where unit_id is not null
-    union
-    select subject_unit_id from period_ratings where subject_unit_id is not null
-    union
-    select deciding_unit_id from period_ratings where deciding_unit_id is not null
+org_rows as (
+    select
+        r.subject_unit_id as unit_id,
+        bool_or(r.final_level is not null) as is_rated,
+        arg_max(r.id, r.id) filter (where r.final_level is null) as unrated_id,
+        max(coalesce(r.decided_on, r.reviewed_on)) filter (where r.final_level is null) as unrated_on
+    from period_ratings r
+    where r.subject_kind = 'party_org' and r.subject_unit_id is not null
+    group by r.subject_unit_id
 ),
 
 unit_findings as (
     select
         'flagged',
         u.id,
-        cast(null as integer),
+        nr.deciding_unit_id,
         'party_org',
         cast(null as integer),
         u.id,
-        u.name || ' không gửi danh sách xếp loại năm ' || getvariable('period_year')
-            || coalesce(' (thành lập ' || vi_date(l.founded_on) || ')', ''),
-        json_object('check', 'no_list', 'unit_kind', u.kind, 'founded_on', l.founded_on, 'dissolved_on', u.dissolved_on),
-        sf.file_name,
-        u.source_row,
-        [{'file': sf.file_name, 'row': u.source_row}]
+        u.name || ' không có kết quả xếp loại tổ chức đảng năm ' || getvariable('period_year')
+            || coalesce(' (thành lập ' || vi_date(l.founded_on) || ')', '')
+            || coalesce(', lý do ghi: "' || nr.not_rated_reason || '"', ''),
+        json_object('check', 'unit_not_rated', 'unit_kind', u.kind, 'founded_on', l.founded_on, 'dissolved_on', u.dissolved_on,
+                    'not_rated_reason', nr.not_rated_reason),
+        coalesce(nr_sf.file_name, sf.file_name),
+        coalesce(nr.source_row, u.source_row),
+        list_filter([{'file': sf.file_name, 'row': u.source_row}, {'file': nr_sf.file_name, 'row': nr.source_row}],
+                    s -> s.row is not null)
     from unit u
     left join lineage l on l.code = u.code
     left join unit_deadlines dl on dl.unit_id = u.id and not dl.is_cs
+    left join org_rows o on o.unit_id = u.id
+    left join rating nr on nr.id = o.unrated_id
+    left join source_file nr_sf on nr_sf.id = nr.source_file_id
     left join source_file sf on sf.id = u.source_file_id
-    anti join named_units n on n.id = u.id
     where getvariable('period_kind') = 'year'
+      and not coalesce(o.is_rated, false)
       and u.kind in (select unit_kind from ref_unit_kind_alias where rated = 'true')
       and (l.founded_on is null
-           or cast(l.founded_on + to_months(getvariable('new_org_months')) as date) <= getvariable('period_end'))
+           or cast(l.founded_on + to_months(getvariable('new_org_months')) as date)
+              <= coalesce(o.unrated_on, getvariable('period_end')))
       and (u.dissolved_on is null or u.dissolved_on > coalesce(dl.deadline, getvariable('period_end')))
 ),
 
@@ -214,38 +226,62 @@ lists as (
         r.subject_kind,
         max(r.decided_on) as decided_on,
         arg_max(r.id, r.decided_on) as last_id,
-        count(*) as n_rows,
-        list({'file': sf.file_name, 'row': r.source_row} order by sf.file_name, r.source_row) as srcs
+        count(*) as n_rows
     from period_ratings r
-    left join source_file sf on sf.id = r.source_file_id
     where getvariable('period_kind') = 'year'
       and r.deciding_unit_id is not null
       and r.decided_on is not null
     group by r.deciding_unit_id, coalesce(r.unit_id, r.subject_unit_id, r.deciding_unit_id), r.subject_kind
 ),
 
+late_lists as (
+    select l.*, dl.deadline
+    from lists l
+    join unit_deadlines dl on dl.unit_id = l.deciding_unit_id and dl.is_cs = (l.subject_kind = 'civil_servant')
+    where l.decided_on > dl.deadline
+),
+
+-- the rows of the late lists, for the sources
+late_sources as (
+    select
+        l.deciding_unit_id,
+        list({'file': sf.file_name, 'row': r.source_row} order by r.decided_on, sf.file_name, r.source_row) as srcs
+    from late_lists l
+    join period_ratings r
+        on r.deciding_unit_id = l.deciding_unit_id
+       and coalesce(r.unit_id, r.subject_unit_id, r.deciding_unit_id) = l.unit_id
+       and r.subject_kind = l.subject_kind
+       and r.decided_on is not null
+    left join source_file sf on sf.id = r.source_file_id
+    group by l.deciding_unit_id
+),
+
+-- one finding per deciding body: the body that decided late
 late_findings as (
     select
         'flagged',
-        l.unit_id,
-        l.deciding_unit_id,
-        l.subject_kind,
+        du.id,
+        du.id,
+        if(count(distinct l.subject_kind) = 1, any_value(l.subject_kind), cast(null as varchar)),
         cast(null as integer),
-        l.unit_id,
-        u.name || ': danh sách xếp loại ' || subject_kind_vi(l.subject_kind) || ' (' || l.n_rows || ' dòng) do '
-            || du.name || ' quyết định ngày ' || vi_date(l.decided_on) || ', sau hạn ' || vi_date(dl.deadline),
-        json_object('check', 'late_list', 'decided_on', l.decided_on, 'deadline', dl.deadline,
-                    'deciding_unit_kind', du.kind, 'rows', l.n_rows, 'days_late', l.decided_on - dl.deadline),
-        sf.file_name,
-        last.source_row,
-        l.srcs
-    from lists l
+        du.id,
+        du.name || ' quyết định ' || count(*) || ' danh sách xếp loại sau hạn ' || vi_date(min(l.deadline))
+            || ': ' || string_agg(subject_kind_vi(l.subject_kind) || ' ' || u.name || ' ngày ' || vi_date(l.decided_on), '; '
+                                  order by l.decided_on, u.name, l.subject_kind),
+        json_object('check', 'late_list', 'deadline', min(l.deadline), 'deciding_unit_kind', du.kind,
+                    'latest_decided_on', max(l.decided_on), 'days_late', max(l.decided_on - l.deadline),
+                    'lists', list({'unit': u.code, 'subject_kind': l.subject_kind, 'decided_on': l.decided_on, 'rows': l.n_rows}
+                                  order by l.decided_on, u.code, l.subject_kind)),
+        arg_max(sf.file_name, l.decided_on),
+        arg_max(last.source_row, l.decided_on),
+        any_value(s.srcs)
+    from late_lists l
     join unit du on du.id = l.deciding_unit_id
     join unit u on u.id = l.unit_id
-    join unit_deadlines dl on dl.unit_id = l.deciding_unit_id and dl.is_cs = (l.subject_kind = 'civil_servant')
     join rating last on last.id = l.last_id
     left join source_file sf on sf.id = last.source_file_id
-    where l.decided_on > dl.deadline
+    left join late_sources s on s.deciding_unit_id = l.deciding_unit_id
+    group by du.id, du.name, du.kind
 ),
 
 findings as (

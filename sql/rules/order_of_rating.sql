@@ -1,6 +1,6 @@
 -- order_of_rating (R8): ratings decided out of the prescribed order, in the same period:
 --   a. a member's Party rating decided before their civil-servant rating;
---   b. an organisation's rating decided before the ratings of its direct sub-organisations.
+--   b. an organisation's rating decided before the rating of an organisation below it (any depth).
 -- Exception (a): a cadre rated as a leader in the period (managed by a standing committee) is
 -- rated as a member first, and that rating is redone if the cadre rating comes lower: exempted.
 -- Equal dates are in order. Ratings without a decision date are not judged.
@@ -9,7 +9,22 @@
 -- Seeds: 001 §V.4, §V.5.2; 003 §5.5; 004 §II.5 (công chức, viên chức xếp loại trước).
 with
 rated as (
-    select r.*
+    select
+        r.id,
+        r.subject_kind,
+        r.person_id,
+        r.subject_unit_id,
+        r.unit_id,
+        r.deciding_unit_id,
+        r.is_head,
+        r.final_level,
+        r.civil_servant_level,
+        r.score,
+        r.decided_on,
+        r.reviewed_on,
+        r.sick_leave_days,
+        r.source_file_id,
+        r.source_row
     from rating_current r
     where r.period_year = getvariable('period_year')
       and r.period_kind = getvariable('period_kind')
@@ -54,10 +69,17 @@ member_findings as (
 ),
 
 org_ratings as (
-    select r.*, u.code as org_code, u.parent_code, u.name as org_name
+    select r.*, u.code as org_code, u.name as org_name, string_split(trim(u.path, '/'), '/') as chain
     from rated r
     join unit u on u.id = r.subject_unit_id
     where r.subject_kind = 'party_org'
+),
+
+-- each organisation rating beside every organisation above it (from the unit's path)
+lower_ratings as (
+    select lo.id, lo.org_code, lo.decided_on, unnest(list_slice(lo.chain, 1, len(lo.chain) - 1)) as above_code
+    from org_ratings lo
+    where lo.chain is not null
 ),
 
 org_findings as (
@@ -66,12 +88,12 @@ org_findings as (
         'flagged',
         hi.subject_unit_id,
         hi.org_name || ' được xếp loại ngày ' || vi_date(hi.decided_on) || ', trước ' || count(*)
-            || ' tổ chức đảng trực thuộc (muộn nhất ngày ' || vi_date(max(lo.decided_on)) || ')',
+            || ' tổ chức đảng cấp dưới (muộn nhất ngày ' || vi_date(max(lo.decided_on)) || ')',
         json_object('check', 'higher_before_lower', 'decided_on', hi.decided_on, 'lower_rated_later', count(*),
                     'latest_lower_decided_on', max(lo.decided_on), 'lower_units', list(lo.org_code order by lo.org_code)),
         list(lo.id order by lo.org_code)
     from org_ratings hi
-    join org_ratings lo on lo.parent_code = hi.org_code
+    join lower_ratings lo on lo.above_code = hi.org_code
     where lo.decided_on > hi.decided_on
     group by hi.id, hi.subject_unit_id, hi.org_name, hi.decided_on
 ),

@@ -10,7 +10,23 @@
 -- Seeds: 001 §V.4, §V.5.2; 003 §5.8, §5.14.
 with
 rated as (
-    select r.*, coalesce(r.decided_on, r.reviewed_on, getvariable('period_end')) as as_of
+    select
+        r.id,
+        r.subject_kind,
+        r.person_id,
+        r.subject_unit_id,
+        r.unit_id,
+        r.deciding_unit_id,
+        r.is_head,
+        r.final_level,
+        r.civil_servant_level,
+        r.score,
+        r.decided_on,
+        r.reviewed_on,
+        r.sick_leave_days,
+        r.source_file_id,
+        r.source_row,
+        coalesce(r.decided_on, r.reviewed_on, getvariable('period_end')) as as_of
     from rating_current r
     where r.period_year = getvariable('period_year')
       and r.period_kind = getvariable('period_kind')

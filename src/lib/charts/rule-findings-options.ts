@@ -1,5 +1,6 @@
-// Findings per rule (R1..R10, Vietnamese titles), flagged and exempted stacked: the dashboard's
-// "Phát hiện theo quy tắc". Every rule gets a row, zero included, so the chart reads the same each year.
+// Findings per rule (R1..R10, Vietnamese titles), flagged and (when there are any) exempted stacked:
+// the dashboard's "Phát hiện theo quy tắc". Every rule gets a row, zero included, so the chart reads
+// the same each year.
 import { RULES, type RuleId } from '../domain/anomaly';
 import { fmtInt } from '../format';
 import { EXEMPTED_COLOR, FLAGGED_COLOR, FONT, TEXT } from './palette';
@@ -8,7 +9,8 @@ import type { ChartOption } from './types';
 export interface RuleCountRow {
 	rule: string;
 	flagged: number;
-	exempted: number;
+	/** exceptions applied (miễn trừ); absent or 0 → no second series */
+	exempted?: number;
 }
 
 export const RULE_ORDER = Object.keys(RULES) as RuleId[];
@@ -31,7 +33,7 @@ export function ruleFindingsOptions(rows: RuleCountRow[]): ChartOption {
 			type: 'category',
 			inverse: true,
 			data: labels,
-			axisLabel: { width: 260, overflow: 'truncate', fontSize: 12 }
+			axisLabel: { width: 250, overflow: 'break', fontSize: 12, lineHeight: 14 }
 		},
 		series: [
 			{
@@ -42,14 +44,18 @@ export function ruleFindingsOptions(rows: RuleCountRow[]): ChartOption {
 				itemStyle: { color: FLAGGED_COLOR },
 				data: RULE_ORDER.map((r) => by.get(r)?.flagged ?? 0)
 			},
-			{
-				type: 'bar',
-				name: 'Miễn trừ',
-				stack: 'status',
-				barMaxWidth: 18,
-				itemStyle: { color: EXEMPTED_COLOR },
-				data: RULE_ORDER.map((r) => by.get(r)?.exempted ?? 0)
-			}
+			...(rows.some((r) => (r.exempted ?? 0) > 0)
+				? [
+						{
+							type: 'bar' as const,
+							name: 'Miễn trừ',
+							stack: 'status',
+							barMaxWidth: 18,
+							itemStyle: { color: EXEMPTED_COLOR },
+							data: RULE_ORDER.map((r) => by.get(r)?.exempted ?? 0)
+						}
+					]
+				: [])
 		]
 	};
 }

@@ -24,6 +24,11 @@ describe('ruleFindingsOptions', () => {
 		expect(series[1].data).toEqual([1, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
 	});
 
+	it('no exempted series when nothing was exempted', () => {
+		const o2 = ruleFindingsOptions([{ rule: 'excellent_cap', flagged: 2 }]);
+		expect((o2.series as Array<{ name: string }>).map((s) => s.name)).toEqual(['Phát hiện']);
+	});
+
 	it('an unknown rule id is shown as is', () => {
 		expect(ruleLabel('new_rule')).toBe('new_rule');
 	});

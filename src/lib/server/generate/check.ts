@@ -142,12 +142,16 @@ export function check(R: Round): Finding[] {
 		}
 	}
 	for (const r of rated) if (!r.reviewed) add('missing_review', r.unit.code, r.person ? personRef(r.person) : unitRef(r.unit), 'chưa kiểm điểm', r.pk, r.pno);
-	const owing: Unit[] = [...R.gs, ...R.chiBos, ...R.bps];
-	if (y <= 2024 && R.w.district.dissolved === null) owing.push(R.w.district);
-	for (const u of owing) {
-		if (addMonths(u.ageFrom, 6) > endOfYear) continue;
-		const o = orgOf.get(u);
-		if (!o || (!o.final && addMonths(u.ageFrom, 6) <= (o.decided || endOfYear))) add('missing_review', u.code, unitRef(u), 'không có kết quả xếp loại');
+	// a registry unit of a rated kind, old enough, not dissolved by its deadline, that no rating of
+	// the year names (as the subject, the unit or the deciding body): no list sent
+	const named = new Set<Unit>();
+	for (const r of R.ratings) if (!r.omit && r.pk === 'year') named.add(r.unit).add(r.decider);
+	const deadline = (u: Unit) =>
+		isChiBo(u) ? R.deadlines.chiBo : u.kind === 'dang_bo_bo_phan' ? R.deadlines.bp : u.kind === 'dang_bo_co_so' ? R.deadlines.grassroots : R.deadlines.upward;
+	for (const u of R.w.all) {
+		if (u.kind === 'tinh_uy' || u.founded > endOfYear || addMonths(u.ageFrom, 6) > endOfYear) continue;
+		if (u.dissolved !== null && u.dissolved <= deadline(u)) continue;
+		if (!named.has(u)) add('missing_review', u.code, unitRef(u), 'không gửi danh sách xếp loại');
 	}
 	const lateBy = new Map<string, Rating>();
 	for (const r of R.ratings) if (!r.omit && r.pk === 'year' && r.decided > R.deadlines.upward) lateBy.set(r.decider.code, r);
@@ -202,13 +206,17 @@ export function check(R: Round): Finding[] {
 	}
 	if (y >= 2026) for (const c of R.cs) if (Number.isNaN(c.score) || c.level > bandOf(c.score)) add('score_band', c.unit.code, personRef(c.person), `CBCCVC điểm ${c.score}`);
 
-	// R10 collective_with_disciplined (QĐ 366)
+	// R10 collective_with_disciplined (QĐ 366): leadership members are the unit's leaders and its
+	// roster head
+	const headsOf = new Map<Unit, Person[]>();
+	for (const rows of R.rosterByG.values()) for (const row of rows) if (row.isHead) (headsOf.get(row.unit) ?? headsOf.set(row.unit, []).get(row.unit)!).push(row.person);
 	if (R.rulebook === 'qd366') {
 		for (const u of new Set([...orgOf.keys(), ...leadOf.keys()])) {
 			const top = Math.max(orgOf.get(u)?.final ?? 0, leadOf.get(u)?.final ?? 0);
 			if (top !== EXC) continue;
 			const subHit = u.kids.some((k) => discUnits.has(k));
-			const leaderHit = (R.leadersOf.get(u) ?? []).some((p) => discPersons.has(p));
+			const leaders = [...(R.leadersOf.get(u) ?? []), ...(headsOf.get(u) ?? [])];
+			const leaderHit = leaders.some((p) => discPersons.has(p));
 			if (subHit || leaderHit) add('collective_with_disciplined', u.code, unitRef(u), subHit ? 'có tổ chức trực thuộc bị kỷ luật' : 'có thành viên lãnh đạo bị kỷ luật');
 		}
 	}

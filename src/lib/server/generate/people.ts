@@ -245,7 +245,7 @@ export function advanceYear(w: World, rng: Rng, y: number, plan: YearPlan): void
 	}
 	// admissions: dated where the 6-month rule is never borderline by accident
 	for (const cb of cbs) {
-		const n = rng.poisson(cb.members.length * 0.034);
+		const n = rng.poisson(cb.members.length * 0.028);
 		for (let i = 0; i < n; i++) {
 			const early = rng.chance(0.55);
 			const adm = early ? randomDay(rng, y, 1, 4) : day(y, rng.int(7, 10), rng.int(10, 28));
@@ -269,23 +269,27 @@ export function advanceYear(w: World, rng: Rng, y: number, plan: YearPlan): void
 	if (y !== 2025) unitEvents(w, rng, y, plan);
 	// heads: elections in congress years, otherwise now and then; some arrive from elsewhere
 	refreshHeads(w, rng, y, y === 2020 || y === 2025 ? 0.3 : 0.08);
-	const newcomerP = plan.newcomerHead ? 1 : 0.02;
-	const cands = w.allChiBos().filter((c) => c.kind === 'chi_bo_truc_thuoc' && c.members.length >= 6);
-	let forced = !plan.newcomerHead;
+	// heads arriving from another chi bộ this year (R3's newcomer exception)
+	const cands = w.allChiBos().filter((c) => c.kind === 'chi_bo_truc_thuoc' && c.members.length >= 6 && c.founded < day(y, 1, 1));
+	let forced = plan.newcomerHead ? 1 : 0;
 	for (const cb of rng.shuffle([...cands])) {
-		if (!rng.chance(newcomerP) && forced) continue;
+		if (forced <= 0 && !rng.chance(0.02)) continue;
 		const taken = headsInUse(w);
-		const from = cbs.filter((c) => c !== cb && sameKind(c, cb) && c.members.length > 5);
+		const from = cbs.filter((c) => c !== cb && sameKind(c, cb) && c.members.length > 5 && c.dissolved === null);
 		if (!from.length) continue;
 		const src = rng.pick(from);
 		const h = src.members.find((p) => eligibleHead(p, y, taken) && p !== src.head && !src.deputies.includes(p));
 		if (!h) continue;
+		if (cb.head) cb.deputies = [cb.head, ...cb.deputies].slice(0, cb.members.length >= 9 ? 1 : 0);
 		transfer(h, cb, randomDay(rng, y, 2, 8));
 		cb.head = h;
-		forced = true;
-		if (!plan.newcomerHead) continue;
-		break;
+		forced--;
 	}
+}
+
+/** After the 2025 reorganisation: fill heads and deputies the merges left empty. */
+export function refreshHeadsAfterReorg(w: World, rng: Rng, y: number): void {
+	refreshHeads(w, rng, y, 0);
 }
 
 /** Renames, merges, splits and new organisations of chi bộ in a year (not 2025). */

@@ -71,6 +71,7 @@ function attempt(ctx: PlantCtx, caseId: string, mutate: () => Draft[] | null): b
 	};
 	const drafts = mutate();
 	if (!drafts) {
+		if (process.env.GIAMSAT_GEN_DEBUG) console.error(`[plant ${R.y} ${caseId}] no change made`);
 		undo();
 		return false;
 	}
@@ -89,6 +90,13 @@ function attempt(ctx: PlantCtx, caseId: string, mutate: () => Draft[] | null): b
 	const found = new Set(check(R).map((f) => f.key));
 	let ok = found.size === expected.size && [...expected].every((k) => found.has(k)) && ![...notFlagged].some((k) => found.has(k) || expected.has(k));
 	if (!ok) {
+		if (process.env.GIAMSAT_GEN_DEBUG)
+			console.error(
+				`[plant ${R.y} ${caseId}] missing: ${[...expected].filter((k) => !found.has(k)).join(', ')} | extra: ${check(R)
+					.filter((f) => !expected.has(f.key))
+					.map((f) => `${f.key} (${f.msg})`)
+					.join(', ')}`
+			);
 		undo();
 		try {
 			settle(R);
@@ -145,6 +153,11 @@ const cbOf = (R: Round) => R.chiBos.filter((c) => c.kind === 'chi_bo_truc_thuoc'
 
 function lock(rs: Rating[]): void {
 	for (const r of rs) r.locked = true;
+}
+
+/** Lock a chi bộ's member ratings, except its head's: R3 keeps that one below the chi bộ. */
+function lockMembers(R: Round, rs: Rating[]): void {
+	for (const r of rs) if (!r.person || !R.heads.has(r.person)) r.locked = true;
 }
 
 function addDiscipline(R: Round, d: Partial<Discipline> & Pick<Discipline, 'unit'>, rng: Rng): Discipline {
@@ -292,7 +305,7 @@ export const KINDS: PlantKind[] = [
 				const up = stay.filter((r) => r.final === GOOD && canBe(R, r, EXC));
 				if (up.length < e - cur.length) return null;
 				for (const r of up.slice(0, e - cur.length)) r.final = EXC;
-				lock(ms);
+				lockMembers(R, ms);
 				return [{ ...org(cb, 'excellent_cap', 'not_flagged', `đúng 20%: ${e} xuất sắc / ${5 * e} tốt`, 'member'), subject: 'group:unit' }];
 			})
 	},
@@ -322,7 +335,7 @@ export const KINDS: PlantKind[] = [
 				const up = top.find((r) => canBe(R, r, EXC));
 				if (!up) return null;
 				up.final = EXC;
-				lock(ms);
+				lockMembers(R, ms);
 				return [{ ...org(cb, 'excellent_cap', 'not_flagged', `dưới 5 tốt: 1 xuất sắc / ${top.length - 1} tốt`, 'member'), subject: 'group:unit' }];
 			})
 	},
@@ -497,20 +510,20 @@ export const KINDS: PlantKind[] = [
 		id: 'org_not_rated',
 		rule: 'missing_review',
 		expect: 'flagged',
-		when: () => true,
+		when: (y) => y <= 2024,
 		run: (ctx) =>
-			tries(ctx, cbOf(ctx.R), 'org_not_rated', (cb) => {
-				const o = ctx.R.org.get(cb)!;
+			tries(ctx, ctx.R.bps.filter((b) => ctx.R.org.get(b)?.final && !ctx.R.org.get(b)!.locked), 'org_not_rated', (bp) => {
+				const o = ctx.R.org.get(bp)!;
 				o.omit = true;
 				o.locked = true;
-				return [org(cb, 'missing_review', 'flagged', 'chi bộ không có kết quả xếp loại trong danh sách của đảng ủy')];
+				return [org(bp, 'missing_review', 'flagged', 'đảng bộ bộ phận không có tên trong danh sách xếp loại nào của năm')];
 			})
 	},
 	{
 		id: 'late_list',
 		rule: 'missing_review',
 		expect: 'flagged',
-		when: () => true,
+		when: (y) => y <= 2024,
 		run: (ctx) =>
 			tries(ctx, ctx.R.gs.filter((g) => g.kind === 'chi_bo_co_so'), 'late_list', (g) => {
 				const rs = ctx.R.ratings.filter((r) => r.kind === 'member' && r.decider === g && !r.omit);
@@ -581,7 +594,7 @@ export const KINDS: PlantKind[] = [
 					gp--;
 				}
 				if (gp * 5 >= n * 4 || gp * 2 < n) return null;
-				lock(ms);
+				lockMembers(R, ms);
 				const o = R.org.get(cb)!;
 				o.final = EXC;
 				o.locked = true;
@@ -601,7 +614,7 @@ export const KINDS: PlantKind[] = [
 				const v = ms.find((r) => plain(R, r.person!) && r.final >= COMP);
 				if (!v) return null;
 				v.final = INC;
-				lock(ms);
+				lockMembers(R, ms);
 				const o = R.org.get(cb)!;
 				o.final = GOOD;
 				o.locked = true;
@@ -625,7 +638,7 @@ export const KINDS: PlantKind[] = [
 				const vs = ms.filter((r) => plain(R, r.person!));
 				if (vs.length < k) return null;
 				for (const r of vs.slice(0, k)) r.final = INC;
-				lock(ms);
+				lockMembers(R, ms);
 				const o = R.org.get(cb)!;
 				o.final = COMP;
 				o.locked = true;
@@ -655,7 +668,7 @@ export const KINDS: PlantKind[] = [
 					gp++;
 				}
 				if (gp !== target) return null;
-				lock(ms);
+				lockMembers(R, ms);
 				const o = R.org.get(cb)!;
 				o.final = EXC;
 				o.locked = true;
@@ -805,6 +818,31 @@ export const KINDS: PlantKind[] = [
 			})
 	},
 	{
+		id: 'r10_discipline_previous_year',
+		rule: 'collective_with_disciplined',
+		expect: 'not_flagged',
+		when: (y, years) => y >= 2026 && years.includes(y - 1),
+		prep: (ctx) => {
+			const R = ctx.R;
+			const underBp = R.chiBos.filter((c) => R.w.units.get(c.parent!)?.kind === 'dang_bo_bo_phan' && R.org.get(c)?.final && !R.org.get(c)!.locked);
+			return tries(ctx, underBp.length ? underBp : cbOf(R), 'prep', (cb) => {
+				const d = addDiscipline(R, { subjectUnit: cb, unit: cb }, ctx.rng);
+				d.decided = day(R.y, 12, ctx.rng.int(10, 20));
+				ctx.nextCarry.prevUnit.push(cb);
+				ctx.undos.push(() => ctx.nextCarry.prevUnit.pop());
+				return [];
+			});
+		},
+		run: (ctx) =>
+			tries(ctx, ctx.carry.prevUnit.filter((cb) => cb.dissolved === null).map((cb) => ctx.R.w.units.get(cb.parent!)!), 'r10_discipline_previous_year', (g) => {
+				const o = ctx.R.org.get(g);
+				if (!o || !o.final || o.locked) return null;
+				o.final = EXC;
+				o.locked = true;
+				return [org(g, 'collective_with_disciplined', 'not_flagged', `tổ chức trực thuộc bị kỷ luật tháng 12/${ctx.R.y - 1}: không tính vào năm ${ctx.R.y}`)];
+			})
+	},
+	{
 		id: 'excellent_with_disciplined_subunit',
 		rule: 'collective_with_disciplined',
 		expect: 'flagged',
@@ -824,28 +862,6 @@ export const KINDS: PlantKind[] = [
 		expect: 'not_flagged',
 		when: q366,
 		run: (ctx) => r10(ctx, 'good_with_disciplined_subunit')
-	},
-	{
-		id: 'r10_discipline_previous_year',
-		rule: 'collective_with_disciplined',
-		expect: 'not_flagged',
-		when: (y, years) => y >= 2026 && years.includes(y - 1),
-		prep: (ctx) =>
-			tries(ctx, cbOf(ctx.R), 'prep', (cb) => {
-				const d = addDiscipline(ctx.R, { subjectUnit: cb, unit: cb }, ctx.rng);
-				d.decided = day(ctx.R.y, 12, ctx.rng.int(10, 20));
-				ctx.nextCarry.prevUnit.push(cb);
-				ctx.undos.push(() => ctx.nextCarry.prevUnit.pop());
-				return [];
-			}),
-		run: (ctx) =>
-			tries(ctx, ctx.carry.prevUnit.filter((cb) => cb.dissolved === null).map((cb) => ctx.R.w.grassroots(cb)), 'r10_discipline_previous_year', (g) => {
-				const o = ctx.R.org.get(g);
-				if (!o || !o.final || o.locked) return null;
-				o.final = EXC;
-				o.locked = true;
-				return [org(g, 'collective_with_disciplined', 'not_flagged', `chi bộ trực thuộc bị kỷ luật tháng 12/${ctx.R.y - 1}: không tính vào năm ${ctx.R.y}`)];
-			})
 	}
 ];
 
@@ -857,7 +873,8 @@ function headAbove(ctx: PlantCtx, newcomer: boolean): boolean {
 		const m = R.memberOf.get(h);
 		const cs = R.csOf.get(h);
 		if (!m || !m.final || m.locked || (cs && cs.level < GOOD)) return false;
-		return (yearOf(h.joinedUnit) === R.y) === newcomer;
+		// not a newcomer: in this unit (same code) since last year, as last year's roster shows
+		return newcomer ? yearOf(h.joinedUnit) === R.y : yearOf(h.joinedUnit) < R.y && cb.founded < day(R.y, 1, 1);
 	});
 	return tries(ctx, cands, newcomer ? 'newcomer_head' : 'head_above_unit', (cb) => {
 		const o = R.org.get(cb)!;
@@ -897,29 +914,37 @@ function band(ctx: PlantCtx, id: string, score: number, expect: Draft['expect'])
 
 function r10(ctx: PlantCtx, id: string): boolean {
 	const R = ctx.R;
-	const gs = R.gs.filter((g) => g.role === 'commune' && R.org.get(g)?.final && !R.org.get(g)!.locked && w(R, g).length >= 5);
-	return tries(ctx, gs, id, (g) => {
-		const o = R.org.get(g)!;
-		if (id === 'excellent_with_disciplined_leader') {
-			const d = (R.leadersOf.get(g) ?? []).slice(1).find((p) => !R.heads.has(p) && !R.disciplinedPersons.has(p));
-			if (!d) return null;
-			addDiscipline(R, { person: d, unit: d.unit }, ctx.rng);
+	const free = (u: Unit) => !!R.org.get(u)?.final && !R.org.get(u)!.locked;
+	// đảng bộ bộ phận first (their own excellent quota is the đảng ủy's), then commune đảng bộ
+	const bps = R.bps.filter((b) => free(b) && w(R, b).length >= 2);
+	const gs = R.gs.filter((g) => g.role === 'commune' && free(g) && w(R, g).length >= 5);
+	const cands = id === 'excellent_with_disciplined_leader' ? gs : [...ctx.rng.shuffle(bps), ...ctx.rng.shuffle(gs)];
+	for (const g of cands.slice(0, 6)) {
+		const ok = attempt(ctx, id, () => {
+			const o = R.org.get(g)!;
+			if (id === 'excellent_with_disciplined_leader') {
+				const d = (R.leadersOf.get(g) ?? []).slice(1).find((p) => !R.heads.has(p) && !R.disciplinedPersons.has(p));
+				if (!d) return null;
+				addDiscipline(R, { person: d, unit: d.unit }, ctx.rng);
+				o.final = EXC;
+				o.locked = true;
+				return [org(g, 'collective_with_disciplined', 'flagged', `${g.name} HTXSNV nhưng đồng chí ${d.name} (thành viên lãnh đạo) bị kỷ luật trong năm`)];
+			}
+			const cb = w(R, g).find((c) => R.org.get(c)?.final && !R.org.get(c)!.locked && !R.disciplinedUnits.has(c) && c.kind !== 'dang_bo_bo_phan');
+			if (!cb) return null;
+			addDiscipline(R, { subjectUnit: cb, unit: cb, selfRemedied: ctx.rng.chance(0.5) }, ctx.rng);
+			if (id === 'good_with_disciplined_subunit') {
+				o.final = GOOD;
+				o.locked = true;
+				return [org(g, 'collective_with_disciplined', 'not_flagged', `${g.name} HTTNV (không phải HTXSNV) có ${cb.name} bị kỷ luật`)];
+			}
 			o.final = EXC;
 			o.locked = true;
-			return [org(g, 'collective_with_disciplined', 'flagged', `đảng bộ HTXSNV nhưng đồng chí ${d.name} (thành viên lãnh đạo) bị kỷ luật trong năm`)];
-		}
-		const cb = w(R, g).find((c) => R.org.get(c)?.final && !R.org.get(c)!.locked && !R.disciplinedUnits.has(c));
-		if (!cb) return null;
-		addDiscipline(R, { subjectUnit: cb, unit: cb, selfRemedied: ctx.rng.chance(0.5) }, ctx.rng);
-		if (id === 'good_with_disciplined_subunit') {
-			o.final = GOOD;
-			o.locked = true;
-			return [org(g, 'collective_with_disciplined', 'not_flagged', `đảng bộ HTTNV (không phải HTXSNV) có ${cb.name} bị kỷ luật`)];
-		}
-		o.final = EXC;
-		o.locked = true;
-		return [org(g, 'collective_with_disciplined', 'flagged', `đảng bộ HTXSNV nhưng ${cb.name} bị kỷ luật trong năm`)];
-	});
+			return [org(g, 'collective_with_disciplined', 'flagged', `${g.name} HTXSNV nhưng ${cb.name} trực thuộc bị kỷ luật trong năm`)];
+		});
+		if (ok) return true;
+	}
+	return false;
 }
 
 const w = (R: Round, g: Unit) => g.kids.filter((k) => R.org.has(k));

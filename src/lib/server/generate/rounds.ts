@@ -258,7 +258,7 @@ export function buildRound(inp: RoundInput): Round {
 	const to = day(y, 12, 20);
 	for (const cb of chiBos) {
 		for (const p of cb.members) {
-			if (p.exempt || !rng.chance(inp.disciplineRate)) continue;
+			if (p.exempt || !rng.chance(inp.disciplineRate) || (R.leadersOf.get(w.district) ?? []).includes(p)) continue;
 			const form = rng.chance(0.72) ? 'Khiển trách' : 'Cảnh cáo';
 			R.disciplines.push({
 				person: p,
@@ -287,23 +287,6 @@ export function buildRound(inp: RoundInput): Round {
 		}
 	}
 
-	// --- civil-servant ratings (before the Party ratings)
-	const agencyDate = new Map<string, number>();
-	for (const cb of chiBos) {
-		if (!cb.cs || !cb.agency) continue;
-		const d = cb.school ? day(y, 6, rng.int(8, 25)) : day(y, 11, rng.int(3, 12));
-		agencyDate.set(cb.agency, d);
-		for (const p of cb.members) {
-			const st = statusOf(p, y, roundDay);
-			if (st === 'exempt' || !p.cs) continue;
-			let level = draw(rng, { exc: shares.exc * 1.05, comp: shares.comp, inc: shares.inc * 0.8 }, p.merit, false);
-			if (p.sick >= 90 && level > COMP) level = COMP;
-			const c: CsRating = { year: y, person: p, unit: cb, agency: cb.agency, level, score: NaN, u: rng.next(), decided: d, sick: p.sick, locked: false, scoreLocked: false };
-			R.cs.push(c);
-			R.csOf.set(p, c);
-		}
-	}
-
 	// --- member ratings: one list per grassroots organisation (its đảng ủy decides), or the chi bộ cơ sở itself
 	for (const g of gs) {
 		const decided = day(y, 11, rng.int(18, 21));
@@ -321,12 +304,29 @@ export function buildRound(inp: RoundInput): Round {
 					r.reason = rng.pick(NOT_RATED.newMember);
 				} else {
 					r.final = draw(rng, shares, p.merit, weak);
-					const cs = R.csOf.get(p);
-					if (cs) r.csLevel = cs.level;
 				}
 				R.ratings.push(r);
 				R.memberOf.set(p, r);
 			}
+		}
+	}
+
+	// --- civil-servant ratings (dated before the Party ratings). Drawn after the member levels so
+	// that the two agree as real rounds do: a member rated excellent was an excellent civil servant.
+	const districtLeaders = new Set(R.leadersOf.get(w.district) ?? []);
+	for (const cb of chiBos) {
+		if (!cb.cs || !cb.agency) continue;
+		const d = cb.school ? day(y, 6, rng.int(8, 25)) : day(y, 11, rng.int(3, 12));
+		for (const p of cb.members) {
+			const st = statusOf(p, y, roundDay);
+			if (st === 'exempt' || !p.cs || districtLeaders.has(p)) continue;
+			const m = R.memberOf.get(p);
+			const drawn = draw(rng, { exc: 0, comp: shares.comp * 0.8, inc: shares.inc * 0.5 }, p.merit, false);
+			let level = (m && m.final === EXC ? EXC : Math.min(GOOD, Math.max(m?.final ?? 0, drawn))) as Lv;
+			if (p.sick >= 90 && level > COMP) level = COMP;
+			const c: CsRating = { year: y, person: p, unit: cb, agency: cb.agency, level, score: NaN, u: rng.next(), decided: d, sick: p.sick, locked: false, scoreLocked: false };
+			R.cs.push(c);
+			R.csOf.set(p, c);
 		}
 	}
 

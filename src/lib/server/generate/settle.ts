@@ -107,7 +107,7 @@ function orgCaps(R: Round): boolean {
 			if ((q124 || q366) && nd * 5 > subs.length) cap = INC;
 			if (q366 && nd > 0) cap = Math.min(cap, GOOD);
 		}
-		if (q366 && (R.leadersOf.get(u) ?? []).some((p) => R.disciplinedPersons.has(p))) cap = Math.min(cap, GOOD);
+		if (q366 && ((R.leadersOf.get(u) ?? []).some((p) => R.disciplinedPersons.has(p)) || (u.head && R.disciplinedPersons.has(u.head)))) cap = Math.min(cap, GOOD);
 		ch = lower(o, cap) || ch;
 		const l = R.lead.get(u);
 		if (l && o.final) ch = lower(l, Math.min(cap, o.final)) || ch;

@@ -77,11 +77,11 @@ export class World {
 	}
 
 	/** next child code under a parent: CB + parent digits + 2-digit counter */
-	nextKid(parent: Unit, prefix = parent.code.startsWith('XA') ? 'CN' : 'CB'): string {
+	nextKid(parent: Unit, prefix = /^(XA|BN)/.test(parent.code) ? 'CN' : 'CB'): string {
 		const digits = parent.code.replace(/^[A-Z]+/, '');
 		const n = (this.kidSeq.get(parent.code) ?? 0) + 1;
 		this.kidSeq.set(parent.code, n);
-		return `${prefix}${digits}${prefix === 'BP' ? String(n) : p2(n)}`;
+		return `${prefix}${digits}${prefix === 'BP' || prefix === 'BN' ? String(n) : p2(n)}`;
 	}
 
 	/** chi bộ under a grassroots organisation (directly or under its đảng bộ bộ phận), or itself */
@@ -244,8 +244,8 @@ function districtAgencies(w: World, rng: Rng, dshort: string, target: number): A
 }
 
 const SIZE: Record<Role, [number, number]> = {
-	village: [16, 6],
-	school: [12, 5],
+	village: [18, 6],
+	school: [14, 5],
 	health: [9, 4],
 	gov: [16, 4],
 	police: [9, 3],
@@ -344,7 +344,7 @@ export function buildDistrict(w: World, rng: Rng): void {
 		// wards and towns sometimes group their residential chi bộ under a đảng bộ bộ phận
 		let bp: Unit | null = null;
 		const villages = specs.filter((s) => s.role === 'village');
-		if (ward && villages.length >= 6 && rng.chance(0.4)) {
+		if (ward && villages.length >= 5 && (!w.all.some((u) => u.kind === 'dang_bo_bo_phan') || rng.chance(0.3))) {
 			bp = w.add(
 				makeUnit({
 					code: w.nextKid(g, 'BP'),
@@ -375,7 +375,7 @@ export function buildDistrict(w: World, rng: Rng): void {
 	const agencies = districtAgencies(w, rng, dshortFull, spec.members - memberSum);
 	let k = 0;
 	for (const a of agencies) {
-		if (k >= 4 && memberSum >= spec.members) break;
+		if (k >= 9 && memberSum >= spec.members) break;
 		k++;
 		const g = w.add(
 			makeUnit({
@@ -448,7 +448,7 @@ function moveAll(from: Unit, to: Unit): void {
 function cloneAs(w: World, old: Unit, parent: Unit, date: number, name: string): Unit {
 	return w.add(
 		makeUnit({
-			code: w.nextKid(parent),
+			code: old.kind === 'dang_bo_bo_phan' ? w.nextKid(parent, parent.code.startsWith('XA') ? 'BN' : 'BP') : w.nextKid(parent),
 			name,
 			kind: parent.kind === 'chi_bo_co_so' ? 'chi_bo_co_so' : old.kind === 'dang_bo_bo_phan' ? 'dang_bo_bo_phan' : 'chi_bo_truc_thuoc',
 			parent: parent.code,
@@ -595,12 +595,19 @@ export function reorganise2025(w: World, rng: Rng): void {
 		// leaders: the first old commune's bí thư leads; another old bí thư becomes deputy
 		xa.head = olds[0].head;
 		xa.deputies = [olds[0].deputies[0], olds[1]?.head].filter((p): p is Person => !!p && p !== xa.head).slice(0, 2);
-		const all = olds.flatMap((g) => w.chiBos(g));
+		// đảng bộ bộ phận keep their chi bộ, under the new commune
+		const bps = olds.flatMap((g) => g.kids.filter((k) => k.kind === 'dang_bo_bo_phan'));
+		const inBp = new Set(bps.flatMap((b) => b.kids));
+		for (const bp of bps) {
+			const kids = [...bp.kids];
+			const nbp = renameChiBo(w, bp, date, uniqueName(xa, bp.name, communeParty(w.grassrootsOf(bp).locality).short), xa);
+			for (const cb of kids) renameChiBo(w, cb, date, cb.name, nbp);
+		}
+		const all = olds.flatMap((g) => w.chiBos(g)).filter((c) => !inBp.has(c) && c.dissolved === null);
 		for (const g of olds) {
 			g.mergedInto = xa.code;
 			g.lineageOn = date;
 			g.dissolved = date;
-			for (const k2 of g.kids) if (k2.kind === 'dang_bo_bo_phan') k2.dissolved = date;
 		}
 		// one commune government, one police and one military chi bộ: merged
 		for (const role of ['gov', 'police', 'military'] as const) {
@@ -629,12 +636,10 @@ export function reorganise2025(w: World, rng: Rng): void {
 	// district agencies: their chi bộ join the first new commune (the district seat)
 	const seat = newGs[0];
 	for (const g of agencies) {
+		const cbs = w.chiBos(g).filter((c) => c.dissolved === null);
+		for (const cb of cbs) renameChiBo(w, cb, date, uniqueName(seat, cb.name, g.name), seat);
 		g.dissolved = date;
 		for (const k2 of g.kids) if (k2.kind === 'dang_bo_bo_phan') k2.dissolved = date;
-		for (const cb of w.chiBos(g)) {
-			if (cb.dissolved !== null) continue;
-			renameChiBo(w, cb, date, cb.name, seat);
-		}
 	}
 	w.district.dissolved = date;
 	w.district.kids = newGs;

@@ -1,55 +1,79 @@
-// Queries of the dashboard (/): years with data, KPI cards, the per-year series behind the charts,
-// localities ranked by excellent share, findings per rule. Each takes the page's focus (scope.ts);
-// five queries per page view, whatever the number of units.
+// Queries of the dashboard (/) and the unit page's trend: years with data, KPI cards, the per-year
+// series behind the charts, localities ranked by excellent share, findings per rule. They read the
+// marts (sql/marts/unit_year.sql, refreshed after every audit), so a page view costs a few small
+// GROUP BYs whatever the number of ratings. Yearly rounds only, as the marts are.
 import type { LevelYearRow } from '$lib/charts/level-shares-options';
 import type { LocalityRow } from '$lib/charts/locality-excellent-options';
 import type { RuleCountRow } from '$lib/charts/rule-findings-options';
 import type { TrendRow } from '$lib/charts/anomaly-trend-options';
 import { type Db, sqlFile } from '../db';
-import { withCurrentFindings } from './findings-cte';
+import { refreshMarts } from '../rules/marts';
 import { type Focus, VIEW_UNIT_CTE, viewParams } from './scope';
 
-export interface Kpis {
-	orgs: number;
-	orgs_rated: number;
+export interface YearRow {
+	year: number;
 	members_rated: number;
-	member_ratings: number;
-	members_excellent: number;
+	l4: number;
+	l3: number;
+	l2: number;
+	l1: number;
 	findings: number;
 	exempted: number;
+	units: number;
 	units_with_findings: number;
+	orgs_rated: number;
+	excess_in_chi_bo: number;
+	excess_at_decider: number;
 }
 
-export interface YearSeries {
-	levels: LevelYearRow[];
-	trend: TrendRow[];
+export interface Kpis extends YearRow {
+	/** organisations of a rated kind alive in the year, in view */
+	orgs: number;
 }
 
-const q = (file: string) => `${withCurrentFindings()}, q as (\n${sqlFile(file)}\n) select * from q`;
+const q = (file: string) => `with ${VIEW_UNIT_CTE}, q as (\n${sqlFile(file)}\n) select * from q`;
 
-/** Per-year series for the level-share and anomaly-trend charts; the years with any data. */
-export async function yearSeries(db: Db, f: Focus): Promise<YearSeries & { years: number[] }> {
-	const rows = await db.query<{ year: number; ratings: number; l4: number; l3: number; l2: number; l1: number; findings: number }>(
-		q('queries/dashboard_years.sql'),
-		viewParams(f)
+/** Build the marts when the database has never had them (a fresh file, or one filled by the CLI). */
+export async function ensureMarts(db: Db): Promise<void> {
+	const have = await db.one<{ n: number }>(`select count(*)::integer as n from duckdb_tables() where table_name = 'mart_unit_year'`);
+	if (!have?.n) await refreshMarts(db);
+}
+
+/** Per-year figures for the focus, oldest first; `years` newest first. */
+export async function yearRows(db: Db, f: Focus): Promise<{ rows: YearRow[]; years: number[] }> {
+	const rows = await db.query<YearRow>(`${q('queries/mart_years.sql')} order by year`, viewParams(f));
+	return { rows, years: rows.map((r) => r.year).reverse() };
+}
+
+export function levelSeries(rows: YearRow[]): LevelYearRow[] {
+	return rows.filter((r) => r.l4 + r.l3 + r.l2 + r.l1 > 0).map((r) => ({ year: r.year, counts: { 4: r.l4, 3: r.l3, 2: r.l2, 1: r.l1 } }));
+}
+
+export function trendSeries(rows: YearRow[]): TrendRow[] {
+	return rows.map((r) => ({ year: r.year, findings: r.findings, units: r.units, unitsWithFindings: r.units_with_findings }));
+}
+
+export async function kpis(db: Db, f: Focus, row: YearRow): Promise<Kpis> {
+	const orgs = await db.one<{ n: number }>(
+		`with ${VIEW_UNIT_CTE}
+		 select count(*)::integer as n from view_unit u
+		 where u.kind in ('dang_bo_co_so', 'chi_bo_co_so', 'dang_bo_bo_phan', 'chi_bo_truc_thuoc')
+		   and (u.founded_on is null or u.founded_on <= make_date($year, 12, 31))
+		   and (u.dissolved_on is null or u.dissolved_on >= make_date($year, 1, 1))`,
+		{ ...viewParams(f), year: row.year }
 	);
-	return {
-		years: rows.map((r) => r.year).sort((a, b) => b - a),
-		levels: rows
-			.filter((r) => r.l4 + r.l3 + r.l2 + r.l1 > 0)
-			.map((r) => ({ year: r.year, counts: { 4: r.l4, 3: r.l3, 2: r.l2, 1: r.l1 } })),
-		trend: rows.map((r) => ({ year: r.year, findings: r.findings, ratings: r.ratings }))
-	};
+	return { ...row, orgs: orgs?.n ?? 0 };
 }
 
-export async function kpis(db: Db, f: Focus, year: number): Promise<Kpis> {
-	return (await db.one<Kpis>(q('queries/dashboard_kpis.sql'), { ...viewParams(f), year }))!;
-}
-
-/** Excellent share by province when several are in view, else by locality. */
+/** Excellent share by province when several are in view, else by locality (huyện / xã). */
 export async function localities(db: Db, f: Focus, year: number): Promise<{ by: 'province' | 'locality'; rows: LocalityRow[] }> {
 	const raw = await db.query<{ province: string; locality: string; excellent: number; rated: number }>(
-		`with ${VIEW_UNIT_CTE}, q as (\n${sqlFile('queries/dashboard_localities.sql')}\n) select * from q`,
+		`with ${VIEW_UNIT_CTE}
+		 select coalesce(m.province_name, '(chưa rõ tỉnh)') as province, coalesce(m.locality, '(chưa rõ địa bàn)') as locality,
+		        sum(m.excellent)::integer as excellent, sum(m.members_rated)::integer as rated
+		 from mart_unit_year m semi join view_unit u on u.id = m.unit_id
+		 where m.year = $year and m.members_rated > 0
+		 group by all`,
 		{ ...viewParams(f), year }
 	);
 	const by = new Set(raw.map((r) => r.province)).size > 1 ? 'province' : 'locality';
@@ -65,12 +89,5 @@ export async function localities(db: Db, f: Focus, year: number): Promise<{ by: 
 }
 
 export async function findingsByRule(db: Db, f: Focus, year: number): Promise<RuleCountRow[]> {
-	return db.query<RuleCountRow>(
-		`${withCurrentFindings()}
-		select rule,
-		       count(*) filter (where status = 'flagged')::integer as flagged,
-		       count(*) filter (where status = 'exempted')::integer as exempted
-		from cur where year = $year group by rule`,
-		{ ...viewParams(f), year }
-	);
+	return db.query<RuleCountRow>(q('queries/mart_rules.sql'), { ...viewParams(f), year });
 }

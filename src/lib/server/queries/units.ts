@@ -2,8 +2,7 @@
 // for one unit its record, lineage, levels across years (following lineage), its own ratings, and
 // its sub-units with their figures for a year. A fixed number of queries per page view.
 import { type Db, sqlFile } from '../db';
-import { withCurrentFindings } from './findings-cte';
-import { type Focus, type ScopeInfo, VIEW_UNIT_CTE, viewParams } from './scope';
+import { type Focus, type ScopeInfo, VIEW_UNIT_CTE } from './scope';
 
 export interface UnitRecord {
 	code: string;
@@ -83,6 +82,8 @@ export interface ChildRow {
 	code: string;
 	name: string;
 	kind: string;
+	/** the unit itself, or one of its lineage predecessors */
+	parent_code: string;
 	locality: string | null;
 	founded_on: string | null;
 	dissolved_on: string | null;
@@ -92,10 +93,11 @@ export interface ChildRow {
 	findings: number;
 }
 
+/** Direct sub-units of the unit and of its lineage predecessors, with their figures for `year`. */
 export async function children(db: Db, f: Focus, year: number): Promise<ChildRow[]> {
 	return db.query<ChildRow>(
-		`${withCurrentFindings()}, q as (\n${sqlFile('queries/unit_children.sql')}\n) select * from q order by dissolved_on is not null, code`,
-		{ ...viewParams(f), code: f.code, year }
+		`with q as (\n${sqlFile('queries/unit_children.sql')}\n) select * from q order by parent_code <> $code, parent_code, dissolved_on is not null, code`,
+		{ codes: JSON.stringify([f.code, ...f.predecessors.map((p) => p.code)]), code: f.code, year }
 	);
 }
 
@@ -109,6 +111,8 @@ export interface UnitListRow {
 	founded_on: string | null;
 	dissolved_on: string | null;
 	children: number;
+	/** depth below the shallowest unit listed (for indenting the tree) */
+	level: number;
 }
 
 /** Units in scope matching `search` (code, or accent-insensitive name), one page, with the total. */
@@ -127,6 +131,7 @@ export async function unitList(
 		select h.code, h.name, h.kind, h.parent_code, p.name as parent_name, h.locality,
 		       cast(h.founded_on as varchar) as founded_on, cast(h.dissolved_on as varchar) as dissolved_on,
 		       (select count(*) from unit c where c.parent_code = h.code)::integer as children,
+		       (h.depth - min(h.depth) over ())::integer as level,
 		       count(*) over ()::integer as total
 		from hit h left join unit p on p.code = h.parent_code
 		order by h.path

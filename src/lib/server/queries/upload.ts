@@ -1,13 +1,14 @@
 // The web upload (/nap-du-lieu): validates the form, saves the files to a private temp dir under
 // their own names (the report and source_file cite them), calls ingestFiles with the caller's scope,
-// then runs the audit of the periods the load touched apart, so that an audit error never hides the
-// load report. Same code path as the CLI: nothing is implemented twice.
+// then runs the audit of the periods the load touched apart (and refreshes the dashboard marts), so
+// that an audit error never hides the load report. Same code path as the CLI: nothing is implemented twice.
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { FILE_KINDS, type FileKind } from '$lib/domain/levels';
 import type { Db } from '../db';
 import { ingestFiles, type FileReport } from '../ingest';
+import { refreshMarts } from '../rules/marts';
 import { auditPeriods } from '../rules/runner';
 
 export const ACCEPTED = ['.csv', '.xlsx', '.xls', '.txt'];
@@ -72,6 +73,7 @@ export async function runUpload(db: Db, input: UploadInput, scope: string | null
 		if (report.touched.length) {
 			try {
 				auditRuns = await auditPeriods(db, report.touched, scope);
+				await refreshMarts(db);
 			} catch (e) {
 				auditError = (e as Error).message ?? String(e);
 			}

@@ -1,0 +1,206 @@
+// End to end: builds the app, serves it with `node build` over a database filled through the ingest
+// (test/e2e/seed.ts), and drives Debian Chromium through every page: Vietnamese headings, real data,
+// filters kept in the URL (back button), an upload with its per-file report, screenshots in
+// test-results/. Skips only when Chromium is missing outside CI; in CI it must run.
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join, resolve } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedDatabase, uploadFiles, type Seeded } from './seed';
+
+const ROOT = resolve(import.meta.dirname, '..', '..');
+const CHROMIUM = '/usr/bin/chromium';
+const SHOTS = join(ROOT, 'test-results');
+const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+const skip = !existsSync(CHROMIUM) && !process.env.CI;
+if (skip) console.warn(`test/e2e/pages.test.ts bỏ qua: không có ${CHROMIUM} (cài bằng: apt-get install -y chromium). Trong CI (biến CI) bài kiểm tra này bắt buộc chạy.`);
+
+function freePort(): Promise<number> {
+	return new Promise((ok, fail) => {
+		const s = createServer();
+		s.once('error', fail);
+		s.listen(0, '127.0.0.1', () => {
+			const port = (s.address() as { port: number }).port;
+			s.close(() => ok(port));
+		});
+	});
+}
+
+/** Child-process env without vitest's test mode, so the build and the server run as in production. */
+function prodEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
+	const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'production', ...extra };
+	for (const k of Object.keys(env)) if (k.startsWith('VITEST') || k === 'TEST') delete env[k];
+	return env;
+}
+
+async function waitForServer(base: string, proc: ChildProcess, log: () => string): Promise<void> {
+	const until = Date.now() + 30_000;
+	while (Date.now() < until) {
+		if (proc.exitCode !== null) throw new Error(`node build đã dừng (mã ${proc.exitCode}):\n${log()}`);
+		try {
+			const r = await fetch(base + '/kiem-tra');
+			if (r.ok) return;
+		} catch {
+			/* not listening yet */
+		}
+		await new Promise((r) => setTimeout(r, 200));
+	}
+	throw new Error(`node build không trả lời sau 30 giây:\n${log()}`);
+}
+
+describe.skipIf(skip)('pages in Chromium', () => {
+	let seeded: Seeded;
+	let server: ChildProcess;
+	let serverLog = '';
+	let browser: Browser;
+	let page: Page;
+	let base: string;
+	const pageErrors: string[] = [];
+
+	beforeAll(async () => {
+		execFileSync('npx', ['vite', 'build'], { cwd: ROOT, env: prodEnv({}), stdio: 'pipe', timeout: 180_000 });
+		seeded = await seedDatabase();
+		const port = await freePort();
+		base = `http://127.0.0.1:${port}`;
+		server = spawn(process.execPath, ['build'], {
+			cwd: ROOT,
+			env: prodEnv({ GIAMSAT_DB: seeded.dbPath, PORT: String(port), HOST: '127.0.0.1', ORIGIN: base, BODY_SIZE_LIMIT: '20M' }),
+			stdio: ['ignore', 'pipe', 'pipe']
+		});
+		server.stdout!.on('data', (d) => (serverLog += d));
+		server.stderr!.on('data', (d) => (serverLog += d));
+		await waitForServer(base, server, () => serverLog);
+		mkdirSync(SHOTS, { recursive: true });
+		browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+		page = await browser.newPage({ viewport: { width: 1366, height: 900 }, locale: 'vi-VN' });
+		page.on('pageerror', (e) => pageErrors.push(e.message));
+		page.on('console', (m) => {
+			if (m.type() === 'error') pageErrors.push(m.text());
+		});
+	}, 240_000);
+
+	afterAll(async () => {
+		await browser?.close();
+		server?.kill('SIGTERM');
+		if (seeded) rmSync(seeded.dir, { recursive: true, force: true });
+	});
+
+	async function open(path: string, shot: string): Promise<void> {
+		const r = await page.goto(base + path, { waitUntil: 'networkidle' });
+		expect(r?.status(), `${path}\n${serverLog}`).toBe(200);
+		await page.waitForTimeout(400); // chart animations settle before the screenshot
+		await page.screenshot({ path: join(SHOTS, `e2e-${shot}.png`), fullPage: true });
+	}
+
+	it('Tổng quan: KPIs, four charts, vi-VN numbers, year filter in the URL and the back button', async () => {
+		await open('/?nam=2024', 'tong-quan');
+		await expect(page.locator('h1').textContent()).resolves.toBe('Tổng quan năm 2024');
+		await expect(page.locator('header.site').textContent()).resolves.toContain('Giám Sát — Giám sát đánh giá, xếp loại chất lượng');
+		const kpi = (label: string) => page.locator('.kpi', { hasText: label }).locator('.value').textContent();
+		await expect(kpi('Số đảng viên được xếp loại')).resolves.toBe('30');
+		await expect(kpi('Số phát hiện')).resolves.toBe(String(seeded.facts.findings2024));
+		expect(await kpi('Tỷ lệ Hoàn thành xuất sắc nhiệm vụ')).toMatch(/^\d{1,3},\d%$/);
+		// every chart drew on its canvas
+		await page.locator('.chart canvas').nth(3).waitFor();
+		expect(await page.locator('.chart canvas').count()).toBe(4);
+		// the data tables behind the charts, in Vietnamese
+		const body = await page.locator('main').textContent();
+		for (const t of ['Cơ cấu xếp loại đảng viên qua các năm', 'Tỷ lệ HTXSNV theo địa bàn', 'Phát hiện theo quy tắc', 'Phát hiện qua các năm', 'Đoàn Kết', 'Minh Hưng'])
+			expect(body).toContain(t);
+
+		await page.selectOption('select[name="nam"]', '2023');
+		await page.waitForURL(/nam=2023/);
+		await expect(page.locator('h1').textContent()).resolves.toBe('Tổng quan năm 2023');
+		await page.goBack();
+		await page.waitForURL(/nam=2024/);
+		await page.waitForFunction(() => document.querySelector('h1')?.textContent === 'Tổng quan năm 2024');
+		// the select follows the URL back, not the last click
+		await expect(page.locator('select[name="nam"]').inputValue()).resolves.toBe('2024');
+	});
+
+	it('Phát hiện: R1 at its two groupings as separate rows, with status, severity and source file and row', async () => {
+		await open('/phat-hien?nam=2024&qt=excellent_cap', 'phat-hien');
+		await expect(page.locator('h1').textContent()).resolves.toBe('Phát hiện');
+		const rows = page.locator('table.findings tbody tr');
+		expect(await rows.count()).toBeGreaterThanOrEqual(2);
+		const text = (await page.locator('table.findings').textContent())!;
+		expect(text).toContain('Vượt tỷ lệ Hoàn thành xuất sắc nhiệm vụ');
+		expect(text).toContain('Chi bộ thôn 2');
+		expect(text).toContain('Nhóm: trong chi bộ');
+		expect(text).toContain('Nhóm: toàn bộ do cấp quyết định');
+		expect(text).toMatch(/nguồn: tệp xep-loai-dang-vien-2024\.csv, dòng \d+/);
+		expect(text).toContain('Miễn trừ');
+		expect(text).toContain('Vi phạm');
+		// the filters are the URL: the rule select shows R1 chosen
+		await expect(page.locator('select[name="qt"]').inputValue()).resolves.toBe('excellent_cap');
+
+		await open('/phat-hien?nam=2023&qt=sick_leave_cap', 'phat-hien-r6');
+		expect(await page.locator('table.findings').textContent()).toContain('nghỉ ốm 120 ngày');
+	});
+
+	it('Đơn vị: the merged commune follows its predecessors across years; the list finds units without accents', async () => {
+		await open('/don-vi/X700199', 'don-vi');
+		await expect(page.locator('h1').textContent()).resolves.toContain('Đảng bộ xã Bù Đăng');
+		const main = (await page.locator('main').textContent())!;
+		expect(main).toContain('Hình thành từ');
+		expect(main).toContain('Đảng bộ xã Đoàn Kết');
+		expect(main).toContain('Đảng bộ xã Minh Hưng');
+		// 2022–2024 come from the predecessors (lineage), 2025 from the merged unit's own chi bộ
+		const years = await page.locator('.levels table tbody tr td:first-child').allTextContents();
+		expect(years).toEqual(['2022', '2023', '2024', '2025']);
+		expect(main).toContain('Chi bộ thôn 2');
+
+		await open('/don-vi?q=doan ket', 'don-vi-tim');
+		const names = await page.locator('table tbody tr td:nth-child(2)').allTextContents();
+		expect(names.map((n) => n.trim())).toEqual(expect.arrayContaining(['Đảng bộ xã Đoàn Kết', 'Chi bộ Trường THCS Đoàn Kết']));
+	});
+
+	it('Nạp dữ liệu: uploads two files and shows, per file, what was stored and every refused row', async () => {
+		await open('/nap-du-lieu', 'nap-du-lieu-trong');
+		const { good, bad } = uploadFiles(seeded.dir);
+		await page.setInputFiles('input[type="file"][name="files"]', [good, bad]);
+		await page.locator('.chosen li').nth(1).waitFor();
+		expect(await page.locator('.chosen li').count()).toBe(2);
+		await page.click('button[type="submit"]');
+		const report = page.locator('section.report');
+		await report.waitFor({ timeout: 60_000 });
+		const text = (await report.textContent())!;
+		expect(text).toContain('bo-sung-dang-vien-2024.csv');
+		expect(text).toContain('Đã nạp');
+		expect(text).toContain('xep-loai-loi-2024.csv');
+		expect(text).toContain('Bị từ chối');
+		expect(text).toContain('Xuất sắc lắm');
+		const refused = report.locator('tr', { hasText: 'Xuất sắc lắm' });
+		await expect(refused.locator('td').nth(1).textContent()).resolves.toBe('3');
+		await page.screenshot({ path: join(SHOTS, 'e2e-nap-du-lieu.png'), fullPage: true });
+
+		// nothing valid sent: the action answers 400 with a Vietnamese message
+		const form = new FormData();
+		form.append('files', new Blob([]), '');
+		const r = await fetch(base + '/nap-du-lieu', { method: 'POST', body: form, headers: { origin: base, 'x-sveltekit-action': 'true', accept: 'application/json' } });
+		const json = (await r.json()) as { type: string; status: number; data: string };
+		expect(json.type).toBe('failure');
+		expect(json.status).toBe(400);
+		expect(json.data).toContain('Chưa chọn tệp nào');
+	});
+
+	it('Lượt kiểm tra: the stored runs, and one run exactly as stored', async () => {
+		await open('/kiem-tra', 'kiem-tra');
+		await expect(page.locator('h1').textContent()).resolves.toBe('Lượt kiểm tra');
+		const list = (await page.locator('table').textContent())!;
+		for (const y of [2022, 2023, 2024, 2025]) expect(list).toContain(`Năm ${y}`);
+		await open(`/kiem-tra/${seeded.facts.firstRun}`, 'kiem-tra-chi-tiet');
+		const main = (await page.locator('main').textContent())!;
+		expect(main).toContain(seeded.facts.fingerprint);
+		expect(main).toContain('qd132');
+		expect(main).toContain('Phát hiện đã lưu');
+	});
+
+	it('no script errors in the browser, no server errors', () => {
+		expect(pageErrors).toEqual([]);
+		expect(serverLog).not.toMatch(/Error|bigint/i);
+	});
+});

@@ -1,0 +1,101 @@
+// `npm run audit`: the arguments, the two output formats, a stored run shown again, and the
+// Vietnamese errors with a non-zero exit code. Runs the real CLI in a child process on a file
+// database built from fixture rows.
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { closeDb, getDb } from '../../../src/lib/server/db';
+import { tempDir } from '../../helpers/files';
+import { loadGiven } from '../../helpers/fixture-db';
+
+let dbPath = '';
+
+function audit(...args: string[]) {
+	const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/audit.ts', ...args], { encoding: 'utf8', env: { ...process.env, CI: '1' } });
+	return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+beforeAll(async () => {
+	dbPath = join(tempDir('giamsat-audit-cli-'), 'cli.duckdb');
+	const db = await getDb(dbPath);
+	await loadGiven(
+		db,
+		{
+			units: [
+				{ code: 'X01', name: 'Đảng bộ xã Một', kind: 'dang_bo_co_so' },
+				{ code: 'CB1', name: 'Chi bộ thôn Một', kind: 'chi_bo_truc_thuoc', parent: 'X01' }
+			],
+			persons: [{ key: 'an', name: 'Nguyễn Văn An', card: '01000001', birth: '1980-03-02' }],
+			ratings: [
+				{ kind: 'party_org', org: 'X01', decider: 'X01', level: 'good', decided_on: '2022-12-10' },
+				{ kind: 'party_org', org: 'CB1', decider: 'X01', level: 'good', decided_on: '2022-12-05' },
+				{ unit: 'CB1', decider: 'X01', level: 'excellent', count: 3 },
+				{ unit: 'CB1', decider: 'X01', level: 'good', count: 5 },
+				{ person: 'an', unit: 'CB1', decider: 'X01', level: 'good', sick_days: 120 }
+			]
+		},
+		{ year: 2022 }
+	);
+	await closeDb(dbPath);
+});
+
+describe('npm run audit', () => {
+	it('prints one JSON object per finding per line, with the fields the issue names', () => {
+		const r = audit('--year', '2022', '--db', dbPath, '--format', 'json');
+		expect(r.code, r.err).toBe(0);
+		const lines = r.out.trim().split('\n').map((l) => JSON.parse(l));
+		expect(lines.length).toBeGreaterThan(0);
+		for (const f of lines)
+			for (const k of ['rule', 'status', 'year', 'unit_code', 'deciding_unit_code', 'subject_kind', 'subject_name', 'subject_card', 'subject_birth_date', 'message', 'source_file', 'source_row'])
+				expect(f, k).toHaveProperty(k);
+		const sick = lines.find((f) => f.rule === 'sick_leave_cap');
+		expect(sick).toMatchObject({ status: 'flagged', unit_code: 'CB1', subject_card: '01000001', subject_birth_date: '1980-03-02', subject_name: 'Nguyễn Văn An' });
+		expect(lines.filter((f) => f.rule === 'excellent_cap').map((f) => f.subject_ref).sort()).toEqual(['group:decider', 'group:unit']);
+		expect(r.err).toMatch(/^Lượt kiểm tra số 1 \(năm 2022, qd132\)/);
+	});
+
+	it('prints an aligned table in Vietnamese, and a stored run again exactly as it was', () => {
+		const r = audit('--year', '2022', '--db', dbPath, '--rule', 'excellent_cap,sick_leave_cap');
+		expect(r.code, r.err).toBe(0);
+		expect(r.out).toMatch(/Lượt kiểm tra số 2 — năm 2022 — Quy định số 132-QĐ\/TW/);
+		expect(r.out).toMatch(/Chi bộ thôn Một: 3 HTXSNV \/ 6 HTTNV = 50% > 20%, vượt 2/);
+		const header = r.out.split('\n').find((l) => l.startsWith('Quy tắc'))!;
+		const row = r.out.split('\n').find((l) => l.startsWith('R6'))!;
+		expect(row.indexOf('CB1')).toBe(header.indexOf('Đơn vị'));
+		const again = audit('--run', '2', '--db', dbPath);
+		expect(again.code).toBe(0);
+		expect(again.out).toBe(r.out);
+		const json = audit('--run', '1', '--db', dbPath, '--format', 'json');
+		expect(json.out).toBe(audit('--run', '1', '--db', dbPath, '--format', 'json').out);
+	});
+
+	it('runs another rulebook on the year ("what if") and lists the runs', () => {
+		const r = audit('--year', '2022', '--rulebook', 'qd366', '--rule', 'score_band', '--db', dbPath);
+		expect(r.code, r.err).toBe(0);
+		expect(r.out).toMatch(/Chạy thử "nếu như"/);
+		expect(r.out).toMatch(/không có điểm/);
+		const runs = audit('--runs', '--db', dbPath);
+		expect(runs.out).toMatch(/qd366 \(nếu như\)/);
+	});
+
+	it('refuses bad arguments in Vietnamese with a non-zero exit code', () => {
+		const cases: Array<[string[], RegExp]> = [
+			[[], /Cần --year/],
+			[['--year', 'abc'], /--year cần một số nguyên/],
+			[['--year', '2022', '--quarter', '5'], /--quarter chỉ nhận 1, 2, 3 hoặc 4/],
+			[['--year', '2022', '--format', 'xml'], /--format chỉ nhận table hoặc json/],
+			[['--year', '2022', '--rule', 'nope'], /Không có quy tắc "nope"/],
+			[['--year', '2022', '--term', '2020-2024'], /--term cần dạng/],
+			[['--year', '2022', '--rulebook', 'qd999', '--db', dbPath], /Không có bộ quy tắc "qd999"/],
+			[['--year', '2022', '--scope', 'KHONGCO', '--db', dbPath], /Không có đơn vị mã "KHONGCO"/],
+			[['--run', '99', '--db', dbPath], /Không có lượt kiểm tra số 99/],
+			[['--year', '2022', '--set', 'r1_share=2', '--db', dbPath], /r1_share.*không hợp lệ/]
+		];
+		for (const [args, msg] of cases) {
+			const r = audit(...args);
+			expect(r.code, args.join(' ')).not.toBe(0);
+			expect(r.err, args.join(' ')).toMatch(msg);
+			expect(r.err).toMatch(/^Lỗi: /);
+		}
+	});
+});
