@@ -42,7 +42,7 @@ period_ratings as (
 
 -- a. roster members owed a rating -------------------------------------------------------------
 rated_members as (
-    select distinct r.person_id
+    select r.person_id
     from period_ratings r
     where r.subject_kind = 'member' and r.final_level is not null
 ),

@@ -93,11 +93,14 @@ flagged as (
     where c.too_many_incomplete or c.short_of_complete or c.short_of_good
 ),
 
+-- the members whose levels fall short: incomplete ones where the shares of "complete or above"
+-- or of "incomplete" fail, those below "good" where the share of "good or above" fails
 member_sources as (
     select f.id as rating_id, list({'file': sf.file_name, 'row': r.source_row} order by sf.file_name, r.source_row) as srcs
     from flagged f
     join rated r on r.unit_id = f.subject_unit_id and r.subject_kind = 'member'
     left join source_file sf on sf.id = r.source_file_id
+    where r.final_level < if(f.short_of_good, 3, 2)
     group by f.id
 ),
 
@@ -145,7 +148,7 @@ final as (
         ) as evidence,
         sf.file_name as source_file,
         c.source_row,
-        to_json(list_concat([{'file': sf.file_name, 'row': c.source_row}], ms.srcs)) as sources
+        to_json(list_concat([{'file': sf.file_name, 'row': c.source_row}], coalesce(ms.srcs, []))) as sources
     from flagged c
     left join unit du on du.id = c.deciding_unit_id
     left join source_file sf on sf.id = c.source_file_id

@@ -34,22 +34,38 @@ rated as (
       and r.final_level is not null
 ),
 
-roster_joined as (
-    select m.person_id, max(m.joined_party_on) as joined_on
+-- admission dates recent enough to matter (a superset: before the earliest rating date, less the
+-- months and one more): the person's own, else the roster's
+cutoff as (
+    select cast(min(r.as_of) - to_months(getvariable('new_member_months') + 1) as date) as d
+    from rated r
+    where r.subject_kind = 'member'
+),
+
+admissions as (
+    select p.id as person_id, p.full_name, p.joined_party_on as joined_on
+    from person p, cutoff c
+    where p.joined_party_on > c.d
+
+    union all
+
+    select p.id, p.full_name, max(m.joined_party_on)
     from membership_current m
-    where m.year = getvariable('period_year') and m.joined_party_on is not null
-    group by m.person_id
+    join person p on p.id = m.person_id and p.joined_party_on is null
+    cross join cutoff c
+    where m.year = getvariable('period_year')
+      and m.joined_party_on > c.d
+    group by p.id, p.full_name
 ),
 
 members as (
     select
         r.*,
-        p.full_name,
-        coalesce(p.joined_party_on, rj.joined_on) as joined_on,
-        cast(coalesce(p.joined_party_on, rj.joined_on) + to_months(getvariable('new_member_months')) as date) as full_on
+        a.full_name,
+        a.joined_on,
+        cast(a.joined_on + to_months(getvariable('new_member_months')) as date) as full_on
     from rated r
-    join person p on p.id = r.person_id
-    left join roster_joined rj on rj.person_id = r.person_id
+    join admissions a on a.person_id = r.person_id
     where r.subject_kind = 'member'
 ),
 

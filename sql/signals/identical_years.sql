@@ -5,13 +5,16 @@
 -- Grain: one row per signal.
 -- Settings (src/lib/server/rules/signals.ts): sig_identical_years, sig_min_rated.
 with
+-- each yearly member list of a chi bộ, summed up: its size, its levels, and an order-free
+-- signature of (member, level) pairs
 lists as (
     select
         r.period_year,
         r.unit_id,
         count(*) as n,
-        hash(list({'person': r.person_id, 'level': r.final_level} order by r.person_id, r.final_level)) as signature,
-        list(r.final_level) as levels
+        count(*) filter (where r.final_level = 4) as n_excellent,
+        count(*) filter (where r.final_level = 3) as n_good,
+        sum(hash(r.person_id, r.final_level)::hugeint) as signature
     from rating_current r
     where r.period_kind = 'year'
       and r.period_year between getvariable('period_year') - getvariable('sig_identical_years') + 1 and getvariable('period_year')
@@ -27,11 +30,13 @@ same as (
         min(l.period_year) as first_year,
         max(l.n) as n,
         count(*) filter (where l.period_year = getvariable('period_year')) as has_current,
-        arg_max(l.levels, l.period_year) as levels
+        arg_max(l.n_excellent, l.period_year) as n_excellent,
+        arg_max(l.n_good, l.period_year) as n_good
     from lists l
     group by l.unit_id
     having count(*) = getvariable('sig_identical_years')
        and count(distinct l.signature) = 1
+       and count(distinct l.n) = 1
 ),
 
 final as (
@@ -45,7 +50,7 @@ final as (
         'Tín hiệu thống kê: danh sách xếp loại ' || s.n || ' đảng viên của ' || u.name || ' giống hệt nhau '
             || getvariable('sig_identical_years') || ' năm liền (' || s.first_year || '–' || getvariable('period_year') || ')' as message,
         json_object('years', getvariable('sig_identical_years'), 'first_year', s.first_year, 'members', s.n,
-                    'excellent', len(list_filter(s.levels, x -> x = 4)), 'good', len(list_filter(s.levels, x -> x = 3))) as evidence
+                    'excellent', s.n_excellent, 'good', s.n_good) as evidence
     from same s
     join unit u on u.id = s.unit_id
     where s.has_current > 0

@@ -33,3 +33,9 @@ const shown: Record<string, number> = {};
 for (const f of fps) { shown[f.rule] = (shown[f.rule] ?? 0) + 1; if (shown[f.rule] <= 4) console.log('FP', findingKey(f), '|', f.message); }
 for (const t of truth) if (t.expect === 'flagged' && !got.has(findingKey(t as any))) console.log('FN', findingKey(t as any), t.case, '|', t.note);
 for (const t of truth) if (t.expect !== 'flagged' && got.has(findingKey(t as any))) console.log('NEAR-MISS FLAGGED', findingKey(t as any), t.case);
+for (const t of truth) if (t.expect === 'flagged' && !got.has(findingKey(t as any)) && (t as any).subject_card) {
+  const card = (t as any).subject_card;
+  console.log('--- FN detail', t.case, card);
+  console.log(await db.query(`select r.subject_kind, r.period_year, r.final_level, r.decided_on::varchar d, r.score, u.code, du.code dc, sf.file_name from rating r join person p on p.id=r.person_id left join unit u on u.id=r.unit_id left join unit du on du.id = r.deciding_unit_id join source_file sf on sf.id=r.source_file_id where p.card_no = $c and r.period_year = $y`, { c: card, y: t.year }));
+  console.log(await db.query(`select count(*)::int n, list(distinct card_no) from person where name_key = (select name_key from person where card_no = $c)`, { c: card }));
+}

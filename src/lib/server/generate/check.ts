@@ -142,16 +142,21 @@ export function check(R: Round): Finding[] {
 		}
 	}
 	for (const r of rated) if (!r.reviewed) add('missing_review', r.unit.code, r.person ? personRef(r.person) : unitRef(r.unit), 'chưa kiểm điểm', r.pk, r.pno);
-	// a registry unit of a rated kind, old enough, not dissolved by its deadline, that no rating of
-	// the year names (as the subject, the unit or the deciding body): no list sent
-	const named = new Set<Unit>();
-	for (const r of R.ratings) if (!r.omit && r.pk === 'year') named.add(r.unit).add(r.decider);
+	// a registry unit of a rated kind, founded, old enough (by its oldest predecessor), not dissolved
+	// by its deadline, without a rating of its own as an organisation
+	const orgRated = new Set<Unit>();
+	const unratedOn = new Map<Unit, number>();
+	for (const r of R.ratings) {
+		if (r.omit || r.pk !== 'year' || r.kind !== 'party_org') continue;
+		if (r.final) orgRated.add(r.unit);
+		else unratedOn.set(r.unit, r.decided || r.reviewed || endOfYear);
+	}
 	const deadline = (u: Unit) =>
 		isChiBo(u) ? R.deadlines.chiBo : u.kind === 'dang_bo_bo_phan' ? R.deadlines.bp : u.kind === 'dang_bo_co_so' ? R.deadlines.grassroots : R.deadlines.upward;
 	for (const u of R.w.all) {
-		if (u.kind === 'tinh_uy' || u.founded > endOfYear || addMonths(u.ageFrom, 6) > endOfYear) continue;
+		if (u.kind === 'tinh_uy' || u.founded > endOfYear || addMonths(u.ageFrom, 6) > (unratedOn.get(u) ?? endOfYear)) continue;
 		if (u.dissolved !== null && u.dissolved <= deadline(u)) continue;
-		if (!named.has(u)) add('missing_review', u.code, unitRef(u), 'không gửi danh sách xếp loại');
+		if (!orgRated.has(u)) add('missing_review', u.code, unitRef(u), 'không có kết quả xếp loại tổ chức đảng');
 	}
 	const lateBy = new Map<string, Rating>();
 	for (const r of R.ratings) if (!r.omit && r.pk === 'year' && r.decided > R.deadlines.upward) lateBy.set(r.decider.code, r);

@@ -516,6 +516,7 @@ function writeDistrictYear(d: DistrictRun, w: World, R: Round, plantedCards: Set
 	for (const [cbCode, cs] of byAgency) {
 		const name = `${y}_XLCC_${cbCode}_${slug(cs[0].agency)}.`;
 		const st = fileStyle(seed, name, mess, { allowXlsx: true, allowLegacy: true });
+		st.titles = true;
 		sink.write(name + st.fmt, render(st, csTable(st, ctxG, cs[0].unit, y, cs, { forceCard: hasPlanted(cs.map((c) => c.person)), scored: y >= 2026 })), 'civil_servant', cs.length);
 	}
 	// lists decided at province level and the discipline register: buffered for the group

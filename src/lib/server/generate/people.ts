@@ -43,10 +43,13 @@ const JOBS: Partial<Record<Role, string[]>> = {
 };
 
 function cardOf(w: World, seq: number): string {
-	// a bijection on 0..999999 so that cards look scattered; 33 000 cards per district
+	// a bijection on 0..999999 (a small Feistel network on two 3-digit halves), so that the cards
+	// of one chi bộ look scattered; 33 000 cards per district
 	const x = ((w.spec.dd - 1) * 33_000 + seq) % 1_000_000;
-	const y = (x * 7919 + 123_457) % 1_000_000;
-	return w.pp + String(y).padStart(6, '0');
+	let l = Math.floor(x / 1000),
+		r = x % 1000;
+	for (let k = 0; k < 4; k++) [l, r] = [r, (l + ((r * r * 31 + r * 17 + k * 271 + 89) % 1000)) % 1000];
+	return w.pp + String(l * 1000 + r).padStart(6, '0');
 }
 
 function birthFor(rng: Rng, role: Role, atYear: number): number {

@@ -155,9 +155,10 @@ function lock(rs: Rating[]): void {
 	for (const r of rs) r.locked = true;
 }
 
-/** Lock a chi bộ's member ratings, except its head's: R3 keeps that one below the chi bộ. */
-function lockMembers(R: Round, rs: Rating[]): void {
-	for (const r of rs) if (!r.person || !R.heads.has(r.person)) r.locked = true;
+/** Lock a chi bộ's member ratings, except its head's (R3 keeps that one below the chi bộ) and, for
+ * R5 cases, the excellent ones (R1 may still lower them to good without changing R5's shares). */
+function lockMembers(R: Round, rs: Rating[], freeExcellent = false): void {
+	for (const r of rs) if ((!r.person || !R.heads.has(r.person)) && !(freeExcellent && r.final === EXC)) r.locked = true;
 }
 
 function addDiscipline(R: Round, d: Partial<Discipline> & Pick<Discipline, 'unit'>, rng: Rng): Discipline {
@@ -510,13 +511,13 @@ export const KINDS: PlantKind[] = [
 		id: 'org_not_rated',
 		rule: 'missing_review',
 		expect: 'flagged',
-		when: (y) => y <= 2024,
+		when: () => true,
 		run: (ctx) =>
-			tries(ctx, ctx.R.bps.filter((b) => ctx.R.org.get(b)?.final && !ctx.R.org.get(b)!.locked), 'org_not_rated', (bp) => {
-				const o = ctx.R.org.get(bp)!;
+			tries(ctx, [...ctx.R.bps.filter((b) => ctx.R.org.get(b)?.final && !ctx.R.org.get(b)!.locked), ...cbOf(ctx.R)], 'org_not_rated', (u) => {
+				const o = ctx.R.org.get(u)!;
 				o.omit = true;
 				o.locked = true;
-				return [org(bp, 'missing_review', 'flagged', 'đảng bộ bộ phận không có tên trong danh sách xếp loại nào của năm')];
+				return [org(u, 'missing_review', 'flagged', `${u.name} không có kết quả xếp loại trong danh sách của đảng ủy`)];
 			})
 	},
 	{
@@ -594,7 +595,7 @@ export const KINDS: PlantKind[] = [
 					gp--;
 				}
 				if (gp * 5 >= n * 4 || gp * 2 < n) return null;
-				lockMembers(R, ms);
+				lockMembers(R, ms, true);
 				const o = R.org.get(cb)!;
 				o.final = EXC;
 				o.locked = true;
@@ -614,7 +615,7 @@ export const KINDS: PlantKind[] = [
 				const v = ms.find((r) => plain(R, r.person!) && r.final >= COMP);
 				if (!v) return null;
 				v.final = INC;
-				lockMembers(R, ms);
+				lockMembers(R, ms, true);
 				const o = R.org.get(cb)!;
 				o.final = GOOD;
 				o.locked = true;
@@ -638,7 +639,7 @@ export const KINDS: PlantKind[] = [
 				const vs = ms.filter((r) => plain(R, r.person!));
 				if (vs.length < k) return null;
 				for (const r of vs.slice(0, k)) r.final = INC;
-				lockMembers(R, ms);
+				lockMembers(R, ms, true);
 				const o = R.org.get(cb)!;
 				o.final = COMP;
 				o.locked = true;
@@ -668,7 +669,7 @@ export const KINDS: PlantKind[] = [
 					gp++;
 				}
 				if (gp !== target) return null;
-				lockMembers(R, ms);
+				lockMembers(R, ms, true);
 				const o = R.org.get(cb)!;
 				o.final = EXC;
 				o.locked = true;
@@ -741,11 +742,15 @@ export const KINDS: PlantKind[] = [
 		id: 'merged_unit_not_new',
 		rule: 'rated_too_early',
 		expect: 'not_flagged',
-		when: () => true,
-		run: (ctx) =>
-			tries(ctx, [...ctx.R.org.values()].filter((o) => o.final && o.unit.ageFrom < o.unit.founded && addMonths(o.unit.founded, 6) > o.decided).map((o) => o.unit), 'merged_unit_not_new', (u) => [
-				org(u, 'rated_too_early', 'not_flagged', `thành lập ngày ${iso(u.founded)} do sáp nhập/chia tách/đổi tên; tính tuổi từ ${iso(u.ageFrom)}`)
-			])
+		when: (y) => y !== 2025,
+		run: (ctx) => notNew(ctx, 'merged_unit_not_new', (u) => u.role !== 'commune')
+	},
+	{
+		id: 'reorganised_2025_not_new',
+		rule: 'rated_too_early',
+		expect: 'not_flagged',
+		when: (y) => y === 2025,
+		run: (ctx) => notNew(ctx, 'reorganised_2025_not_new', (u) => u.role === 'commune')
 	},
 	{
 		id: 'party_before_civil_servant',
@@ -864,6 +869,14 @@ export const KINDS: PlantKind[] = [
 		run: (ctx) => r10(ctx, 'good_with_disciplined_subunit')
 	}
 ];
+
+/** A unit formed this year by a merge, split or rename, rated: not new (R7 counts from its oldest predecessor). */
+function notNew(ctx: PlantCtx, id: string, pick: (u: Unit) => boolean): boolean {
+	const us = [...ctx.R.org.values()].filter((o) => o.final && !o.omit && o.unit.ageFrom < o.unit.founded && addMonths(o.unit.founded, 6) > o.decided && pick(o.unit)).map((o) => o.unit);
+	return tries(ctx, us, id, (u) => [
+		org(u, 'rated_too_early', 'not_flagged', `thành lập ngày ${iso(u.founded)} do sáp nhập, chia tách, đổi tên: tính từ đơn vị tiền thân (${iso(u.ageFrom)})`)
+	]);
+}
 
 function headAbove(ctx: PlantCtx, newcomer: boolean): boolean {
 	const R = ctx.R;

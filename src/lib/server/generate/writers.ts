@@ -437,8 +437,9 @@ export function csTable(st: FileStyle, ctx: Ctx, cb: Unit, y: number, cs: CsRati
 	const withCard = o.forceCard || !st.noCard;
 	const withYear = !st.yearFromTitle;
 	const sick = st.rng.chance(0.4);
-	// without a title naming civil servants, the level column must read as theirs
-	const lvHeader = st.titles && st.rng.chance(0.5) ? header(st, 'final_level') : header(st, 'cs_level');
+	// the title names civil servants, so the level column is a plain "Xếp loại" (a "Xếp loại viên
+	// chức" column would read as the civil-servant level beside a Party rating)
+	const lvHeader = header(st, 'final_level');
 	const headers = [header(st, 'stt'), ...nameCols(st, cs[0]?.person ?? ({} as Person), withCard).h];
 	if (withCard) headers.push(header(st, 'card_no'));
 	headers.push(header(st, 'unit_code'), header(st, 'agency'), header(st, 'position'), lvHeader);

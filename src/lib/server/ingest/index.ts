@@ -6,6 +6,7 @@ import { IngestError, type RowError } from './errors';
 import { loadPrepared, prepare, RefusedError, type LoadResult, type Prepared } from './load';
 import { readSource } from './read';
 import { auditPeriods } from '../rules/runner';
+import { refreshMarts } from '../rules/marts';
 
 export interface IngestOptions {
 	year?: number;
@@ -157,5 +158,6 @@ export async function ingestFiles(db: Db, paths: string[], opts: IngestOptions =
 	const t0 = performance.now();
 	const list = [...touched.values()].sort((a, b) => a.year - b.year || a.period_no - b.period_no);
 	const auditRuns = opts.audit !== false && list.length ? await auditPeriods(db, list, scope) : [];
+	if (auditRuns.length) await refreshMarts(db);
 	return { files: reports, touched: list, auditRuns, auditSeconds: seconds(t0) };
 }

@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import { RULES, type Finding, type RuleId } from '../../domain/anomaly';
 import type { PeriodKind } from '../../domain/levels';
 import { type Db, scopePath, sqlFile } from '../db';
+import { refreshMarts } from './marts';
 import { getRulebook, pickRulebook, rulebookVariables, RulebookError, sqlLiteral, withOverrides, type Rulebook, type Variable } from './rulebook';
 import { SIGNAL_IDS, signalVariables, type Signal } from './signals';
 
@@ -30,6 +31,8 @@ export interface AuditOptions {
 	rules?: RuleId[];
 	/** compute the statistical screens (default true for a plain year) */
 	signals?: boolean;
+	/** return the findings (default true); false: only the run and its counts (the ingest's audit) */
+	findings?: boolean;
 }
 
 export interface RunInfo {
@@ -111,19 +114,23 @@ function describe(rb: Rulebook) {
 }
 
 /**
- * A fingerprint of the data the rules read for a period year: row counts and hash sums of the
- * ratings of the year, the rosters of the year and the one before, and all disciplines, units,
- * lineage, people and source files. Equal fingerprints: the same input, so the same findings.
+ * A fingerprint of the data the rules read for a period year. Everything stored comes from a
+ * loaded file, so the loaded files (id, SHA-256, rows) and what replaced what say most; row counts
+ * and hash sums of the columns that decide findings say the rest: the ratings of the year, the
+ * rosters of the year and the one before, disciplines, units and lineage, people.
+ * Equal fingerprints: the same input, so the same findings.
  */
 export async function dataFingerprint(db: Db, year: number): Promise<string> {
 	const rows = await db.query<{ t: string; n: number; h: string }>(
-		`select 'rating' as t, count(*) as n, coalesce(sum(hash(r)), 0)::varchar as h from rating r where r.period_year = $year
-		 union all select 'membership', count(*), coalesce(sum(hash(m)), 0)::varchar from membership m where m.year in ($year, $year - 1)
-		 union all select 'discipline', count(*), coalesce(sum(hash(d)), 0)::varchar from discipline d
-		 union all select 'unit', count(*), coalesce(sum(hash(u)), 0)::varchar from unit u
-		 union all select 'unit_lineage', count(*), coalesce(sum(hash(l)), 0)::varchar from unit_lineage l
-		 union all select 'person', count(*), coalesce(sum(hash(p)), 0)::varchar from person p
-		 union all select 'source_file', count(*), coalesce(sum(hash(s.id, s.file_name, s.sha256)), 0)::varchar from source_file s`,
+		`select 'source_file' as t, count(*) as n, coalesce(sum(hash(s.id, s.sha256, s.row_count)), 0)::varchar as h from source_file s
+		 union all select 'rating', count(*), coalesce(sum(hash(r.id, r.superseded_by, r.final_level, r.decided_on)), 0)::varchar
+		   from rating r where r.period_year = $year
+		 union all select 'membership', count(*), coalesce(sum(hash(m.person_id, m.unit_id, m.status, m.superseded_by)), 0)::varchar
+		   from membership m where m.year in ($year, $year - 1)
+		 union all select 'discipline', count(*), coalesce(sum(hash(d.person_id, d.subject_unit_id, d.decided_on, d.form, d.superseded_by)), 0)::varchar from discipline d
+		 union all select 'unit', count(*), coalesce(sum(hash(u.code, u.path, u.kind, u.founded_on, u.dissolved_on)), 0)::varchar from unit u
+		 union all select 'unit_lineage', count(*), coalesce(sum(hash(l.from_code, l.to_code, l.effective_on)), 0)::varchar from unit_lineage l
+		 union all select 'person', count(*), coalesce(max(p.id), 0)::varchar from person p`,
 		{ year }
 	);
 	return createHash('sha256').update(JSON.stringify(rows.map((r) => [r.t, r.n, r.h]))).digest('hex');
@@ -236,7 +243,7 @@ export async function runAudit(db: Db, opts: AuditOptions): Promise<AuditResult>
 			`update audit_run set finding_count = (select count(*) from anomaly where run_id = $id and status = 'flagged'), seconds = $seconds where id = $id`,
 			{ id: runId, seconds }
 		);
-		return showRun(t, runId);
+		return showRun(t, runId, { findings: opts.findings });
 	});
 }
 
@@ -248,25 +255,38 @@ function parseJson<T>(v: unknown, fallback: T): T {
 	return (typeof v === 'string' ? JSON.parse(v) : v) as T;
 }
 
-/** A stored run, as it was stored: the run, its findings in a fixed order, its signals. */
-export async function showRun(db: Db, runId: number): Promise<AuditResult> {
+/**
+ * A stored run, as it was stored: the run, its findings in a fixed order, its signals. With
+ * `findings: false` the findings are left out (their counts are kept): what the ingest needs.
+ */
+export async function showRun(db: Db, runId: number, o: { findings?: boolean } = {}): Promise<AuditResult> {
 	const run = await db.one<Record<string, unknown>>('select * from audit_run where id = $id', { id: runId });
 	if (!run) throw new AuditError(`Không có lượt kiểm tra số ${runId}.`);
 	const stored = parseJson<Record<string, any>>(run.rulebook_params, {});
-	const findings = (
-		await db.query<Record<string, unknown>>(`select * exclude (run_id) from anomaly where run_id = $id order by ${FINDING_ORDER}`, { id: runId })
-	).map((f) => ({ ...f, evidence: parseJson(f.evidence, {}), sources: parseJson(f.sources, []) }) as unknown as Finding);
+	// each row as one JSON text, built by DuckDB: far cheaper than column-by-column conversion
+	const findings =
+		o.findings === false
+			? []
+			: (
+					await db.query<{ j: string }>(
+						`select to_json(a)::varchar as j from (select * exclude (run_id) from anomaly where run_id = $id) a order by ${FINDING_ORDER}`,
+						{ id: runId }
+					)
+				).map((r) => JSON.parse(r.j) as Finding);
 	const signals = (
-		await db.query<Record<string, unknown>>(
-			'select * exclude (run_id) from signal where run_id = $id order by signal, year, unit_code nulls first, message',
+		await db.query<{ j: string }>(
+			`select to_json(s)::varchar as j from (select * exclude (run_id) from signal where run_id = $id) s
+			 order by signal, year, unit_code nulls first, message`,
 			{ id: runId }
 		)
-	).map((s) => ({ ...s, evidence: parseJson(s.evidence, {}) }) as unknown as Signal);
+	).map((r) => JSON.parse(r.j) as Signal);
 	const counts: AuditResult['counts'] = {};
-	for (const f of findings) {
-		const c = (counts[f.rule] ??= { flagged: 0, exempted: 0 });
-		c[f.status] += 1;
-	}
+	for (const c of await db.query<{ rule: string; flagged: number; exempted: number }>(
+		`select rule, count(*) filter (where status = 'flagged') as flagged, count(*) filter (where status = 'exempted') as exempted
+		 from anomaly where run_id = $id group by rule order by rule`,
+		{ id: runId }
+	))
+		counts[c.rule] = { flagged: c.flagged, exempted: c.exempted };
 	return {
 		runId,
 		startedAt: String(run.started_at),
@@ -301,17 +321,20 @@ export async function listRuns(db: Db, filter: { year?: number } = {}): Promise<
 
 /**
  * The audit an ingest triggers: the rulebook in force for each touched period, whole country or the
- * loader's scope. Signature of the ingest's AuditHook; returns the run ids.
+ * loader's scope, then the marts refreshed once (unless `marts: false`). Findings are stored, not
+ * read back. Returns the run ids.
  */
 export async function auditPeriods(
 	db: Db,
 	touched: Array<{ year: number; period_kind: string; period_no: number }>,
-	scope: string | null = null
+	scope: string | null = null,
+	o: { marts?: boolean } = {}
 ): Promise<number[]> {
 	const ids: number[] = [];
 	for (const p of touched) {
-		const r = await runAudit(db, { year: p.year, periodKind: p.period_kind as PeriodKind, periodNo: p.period_no, scope });
+		const r = await runAudit(db, { year: p.year, periodKind: p.period_kind as PeriodKind, periodNo: p.period_no, scope, findings: false });
 		ids.push(r.runId);
 	}
+	if (ids.length && o.marts !== false) await refreshMarts(db);
 	return ids;
 }
