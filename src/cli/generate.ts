@@ -1,5 +1,5 @@
 // npm run generate -- --scale small|province|national --years 2019-2026 --seed N --out DIR
-//   [--members N] [--plant-rate P] [--no-mess] [--provinces 70,75]
+//   [--members N] [--plant-rate P] [--no-mess] [--provinces 70,75] [--workers N]
 // Thin over src/lib/server/generate: writes the five file kinds as units send them, truth.jsonl
 // (every planted case) and invalid.jsonl (the rows made invalid on purpose) into DIR.
 import { rmSync } from 'node:fs';
@@ -40,6 +40,7 @@ async function main() {
 		members: flagInt(flags, 'members'),
 		plantRate: rate !== undefined ? Number(rate) : undefined,
 		provinces: flagString(flags, 'provinces')?.split(','),
+		workers: flagInt(flags, 'workers'),
 		mess: flags.has('no-mess')
 			? { xlsx: 0, nfd: 0, semicolonBom: 0, utf8Bom: 0, cp1258: 0, tcvn3: 0, vni: 0, xlsxLegacy: 0, bareBirthYear: 0, noCard: 0, cardDots: 0, lowerLevels: 0, stray: 0 }
 			: undefined,

@@ -130,8 +130,20 @@ function attempt(ctx: PlantCtx, caseId: string, mutate: () => Draft[] | null): b
 
 // ---------------------------------------------------------------- helpers
 
+const memberIdx = new WeakMap<Round, { all: Rating[]; byUnit: Map<Unit, Rating[]> }>();
+function index(R: Round) {
+	let x = memberIdx.get(R);
+	if (!x) {
+		const all = R.ratings.filter((r) => r.kind === 'member' && r.pk === 'year' && r.person);
+		const byUnit = new Map<Unit, Rating[]>();
+		for (const r of all) (byUnit.get(r.unit) ?? byUnit.set(r.unit, []).get(r.unit)!).push(r);
+		memberIdx.set(R, (x = { all, byUnit }));
+	}
+	return x;
+}
+
 function annualMembers(R: Round): Rating[] {
-	return R.ratings.filter((r) => r.kind === 'member' && r.pk === 'year' && !r.omit && r.person);
+	return index(R).all.filter((r) => !r.omit);
 }
 
 /** An ordinary member: heads nothing, leads nothing, not disciplined, not on long sick leave. */
@@ -223,7 +235,7 @@ const q366 = (y: number) => y >= 2025;
 
 /** Members of a chi bộ, rated, for R1/R5 edits. */
 function chiBoMembers(R: Round, cb: Unit): Rating[] {
-	return annualMembers(R).filter((r) => r.unit === cb && r.final > 0);
+	return (index(R).byUnit.get(cb) ?? []).filter((r) => r.final > 0 && !r.omit);
 }
 
 export const KINDS: PlantKind[] = [

@@ -125,17 +125,19 @@ function demote(list: Array<Rating | CsRating>, strict: boolean): boolean {
 	let e = 0,
 		g = 0;
 	for (const r of list) {
+		if ('omit' in r && r.omit) continue;
 		const f = 'level' in r ? r.level : r.final;
 		if (f === EXC) e++;
 		else if (f === GOOD) g++;
 	}
+	if (e === 0) return false;
 	let ch = false;
 	while (e > allowed(g, strict)) {
 		let best: Rating | CsRating | null = null;
 		let bestKey = Infinity;
 		for (const r of list) {
 			const f = 'level' in r ? r.level : r.final;
-			if (f !== EXC || r.locked) continue;
+			if (f !== EXC || r.locked || ('omit' in r && r.omit)) continue;
 			const key = 'level' in r ? r.person.merit : r.person ? r.person.merit : r.u;
 			if (key < bestKey) {
 				bestKey = key;
@@ -165,19 +167,40 @@ function group<T>(items: T[], key: (t: T) => string | null): Map<string, T[]> {
 	return m;
 }
 
+interface R1Groups {
+	strict: Array<Array<Rating | CsRating>>;
+	lenient: Array<Array<Rating | CsRating>>;
+}
+const r1Cache = new WeakMap<Round, R1Groups>();
+
+/** The groupings R1 counts in, built once per round (levels change, groupings do not). */
+function r1Groups(R: Round): R1Groups {
+	let g = r1Cache.get(R);
+	if (g) return g;
+	// members within their chi bộ: strict 20% (so that every union of chi bộ also holds)
+	const unitMembers = group(R.ratings, (r) => (r.kind === 'member' ? `${r.unit.code}|${r.pk}|${r.pno}` : null));
+	// other kinds within their unit: the small-unit exception applies
+	const unitOther = group(R.ratings, (r) => (r.kind !== 'member' ? `${r.kind}|${r.unit.code}|${r.pk}|${r.pno}` : null));
+	// within each deciding body over everything it decides for one kind; a province decides for
+	// many districts, so its share from one district is held to the strict 20%
+	const deciders = group(R.ratings, (r) => `${r.kind}|${r.decider.code}|${r.pk}|${r.pno}`);
+	const strictDeciders = [...deciders.values()].filter((l) => l[0].decider.kind === 'tinh_uy');
+	const lenientDeciders = [...deciders.values()].filter((l) => l[0].decider.kind !== 'tinh_uy');
+	// civil servants within their agency: strict
+	const agencies = group(R.cs, (c) => c.agency);
+	g = {
+		strict: [...unitMembers.values(), ...strictDeciders, ...agencies.values()],
+		lenient: [...unitOther.values(), ...lenientDeciders]
+	};
+	r1Cache.set(R, g);
+	return g;
+}
+
 function r1(R: Round): boolean {
 	let ch = false;
-	const rated = R.ratings.filter((r) => r.final !== 0 && !r.omit);
-	// members within their chi bộ: strict 20% (so that every union of chi bộ also holds)
-	for (const l of group(rated, (r) => (r.kind === 'member' ? `${r.unit.code}|${r.pk}|${r.pno}` : null)).values()) ch = demote(l, true) || ch;
-	// other kinds within their unit: the small-unit exception applies
-	for (const l of group(rated, (r) => (r.kind !== 'member' ? `${r.kind}|${r.unit.code}|${r.pk}|${r.pno}` : null)).values()) ch = demote(l, false) || ch;
-	// within each deciding body over everything it decides for one kind; a province decides for many
-	// districts, so its share from one district is held to the strict 20%
-	const provinceLevel = (u: Unit) => u.kind === 'tinh_uy';
-	for (const l of group(rated, (r) => `${r.kind}|${r.decider.code}|${r.pk}|${r.pno}`).values()) ch = demote(l, provinceLevel(l[0].decider)) || ch;
-	// civil servants within their agency: strict
-	for (const l of group(R.cs, (c) => c.agency).values()) ch = demote(l, true) || ch;
+	const g = r1Groups(R);
+	for (const l of g.strict) ch = demote(l, true) || ch;
+	for (const l of g.lenient) ch = demote(l, false) || ch;
 	return ch;
 }
 

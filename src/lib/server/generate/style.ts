@@ -220,7 +220,18 @@ export function fmtCell(st: FileStyle, c: Cell): string {
 /** "Có" / "x" for true; "Không" or blank for false (blank only where the position names no head). */
 export function yesNo(st: FileStyle, b: boolean, position = ''): string {
 	if (b) return st.rng.chance(0.7) ? 'Có' : 'x';
-	return /^(bi thu|giam doc|chu tich|truong (phong|ban|khoa))/.test(fold0(position)) || st.rng.chance(0.3) ? 'Không' : '';
+	return namesHead(position) || st.rng.chance(0.3) ? 'Không' : '';
+}
+
+const headWords = new Map<string, boolean>();
+/** Would the ingest read this position as a head's ("Bí thư…", "Chủ tịch…") when the cell is blank? */
+function namesHead(position: string): boolean {
+	let v = headWords.get(position);
+	if (v === undefined) {
+		v = /^(bi thu|giam doc|chu tich|truong (phong|ban|khoa))/.test(fold0(position));
+		if (headWords.size < 10_000) headWords.set(position, v);
+	}
+	return v;
 }
 
 function fold0(s: string): string {

@@ -76,12 +76,20 @@ export class World {
 		return `${this.pp}${this.dd}${p3(++this.gSeq)}`;
 	}
 
-	/** next child code under a parent: CB + parent digits + 2-digit counter */
-	nextKid(parent: Unit, prefix = /^(XA|BN)/.test(parent.code) ? 'CN' : 'CB'): string {
+	/**
+	 * The next child code under a parent: prefix + parent digits + counter. The prefix names the
+	 * parent's type, so codes of different depths never collide: CB (under a grassroots
+	 * organisation, 3 digits), CP (under a đảng bộ bộ phận, 2), CN (under a 2025 commune, 3), CQ
+	 * (under its đảng bộ bộ phận, 2); BP / BN for đảng bộ bộ phận (1 digit).
+	 */
+	nextKid(parent: Unit, prefix?: string): string {
+		const pre = prefix ?? (parent.code.startsWith('XA') ? 'CN' : parent.code.startsWith('BN') ? 'CQ' : parent.code.startsWith('BP') ? 'CP' : 'CB');
+		const width = pre === 'BP' || pre === 'BN' ? 1 : pre === 'CB' || pre === 'CN' ? 3 : 2;
 		const digits = parent.code.replace(/^[A-Z]+/, '');
-		const n = (this.kidSeq.get(parent.code) ?? 0) + 1;
-		this.kidSeq.set(parent.code, n);
-		return `${prefix}${digits}${prefix === 'BP' || prefix === 'BN' ? String(n) : p2(n)}`;
+		const n = (this.kidSeq.get(parent.code + pre) ?? 0) + 1;
+		if (String(n).length > width) throw new Error(`too many units under ${parent.code}`);
+		this.kidSeq.set(parent.code + pre, n);
+		return `${pre}${digits}${String(n).padStart(width, '0')}`;
 	}
 
 	/** chi bộ under a grassroots organisation (directly or under its đảng bộ bộ phận), or itself */
@@ -314,7 +322,7 @@ export function buildDistrict(w: World, rng: Rng): void {
 	const town = /^Thị xã/.test(spec.name);
 	let communes = spec.communes?.map((c) => c.commune);
 	if (!communes || communes.length === 0) {
-		const n = Math.max(5, Math.min(45, Math.round((spec.members * 0.7) / 215)));
+		const n = Math.max(5, Math.min(120, Math.round((spec.members * 0.7) / 215)));
 		communes = [];
 		for (let i = 0; i < n; i++) {
 			const kind = urban ? (i < n * 0.8 ? 'Phường' : 'Xã') : town ? (i < n / 2 ? 'Phường' : 'Xã') : i === 0 ? 'Thị trấn' : 'Xã';
@@ -402,7 +410,7 @@ export function buildDistrict(w: World, rng: Rng): void {
 	}
 	// big districts: more enterprises and schools as chi bộ cơ sở
 	let extra = 0;
-	while (memberSum < spec.members * 0.97 && extra < 200) {
+	while (memberSum < spec.members * 0.97 && extra < 400) {
 		extra++;
 		const isSchool = rng.chance(0.35);
 		const nm = isSchool

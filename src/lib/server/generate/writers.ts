@@ -53,8 +53,9 @@ export interface Table {
 	summary?: Array<[string, number]>;
 }
 
-function csvQuote(s: string, sep: string): string {
-	return s.includes(sep) || s.includes('"') || s.includes('\n') || s.includes('\r') ? `"${s.replaceAll('"', '""')}"` : s;
+const NEEDS_QUOTES = /[",;\n\r]/;
+function csvQuote(s: string, _sep: string): string {
+	return NEEDS_QUOTES.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
 }
 
 function strayed(st: FileStyle, s: string): string {
@@ -533,14 +534,15 @@ export interface RegistryCols {
 	row: (u: Unit) => Cell[];
 }
 
-/** The registry's columns, chosen once for the whole file (it may be written in pieces). */
-export function registryCols(st: FileStyle): RegistryCols {
-	const keys = ['stt', 'unit_code', 'unit_name_org', 'unit_kind', 'parent', 'province', 'locality', 'founded_on', 'dissolved_on', 'merged_into', 'split_from', 'renamed_from', 'lineage_on'];
+/** The registry's columns, chosen once for the whole file (it may be written in pieces, then
+ * without the STT column, whose numbering would restart in every piece). */
+export function registryCols(st: FileStyle, withStt = true): RegistryCols {
+	const keys = ['stt', 'unit_code', 'unit_name_org', 'unit_kind', 'parent', 'province', 'locality', 'founded_on', 'dissolved_on', 'merged_into', 'split_from', 'renamed_from', 'lineage_on'].slice(withStt ? 0 : 1);
 	let n = 0;
 	return {
 		headers: keys.map((k) => (k === 'unit_name_org' ? st.rng.pick(['Tên đơn vị', 'Tên đơn vị', 'Tên tổ chức đảng']) : header(st, k))),
 		row: (u) => [
-			++n,
+			...(withStt ? [++n] : []),
 			u.code,
 			u.name,
 			kindLabel(st, u),
