@@ -4,7 +4,8 @@
 
 -- step: unit_refs
 create or replace temp table unit_ref as
-select distinct 'unit' as role, coalesce(unit_code, '') as code, coalesce(unit_name, '') as name from stg;
+select distinct 'unit' as role, coalesce(s.unit_code, '') as code, coalesce(s.unit_name, '') as name, c.context_path
+from stg s join file_ctx c using (part_id);
 
 -- step: normalise
 create or replace temp table norm as
@@ -15,10 +16,15 @@ sk as (
     select distinct alnum_key(alias) as k, subject_kind from ref_subject_kind_alias
 ),
 s as (
-    select stg.*, clean(full_name) as c_name, clean(birth) as c_birth from stg
+    select stg.*, clean(full_name) as c_name, clean(birth) as c_birth, c.*
+    from stg
+    join file_ctx c using (part_id)
 )
 select
+    s.part_id,
+    s.file_id,
     s.rn,
+    s.rk,
     case
         when sk.subject_kind in ('party_org', 'leadership') then 'unit'
         when sk.subject_kind is not null then 'person'
@@ -40,31 +46,31 @@ select
     clean(s.self_remedied) as self_remedied_raw,
     clean(s.issuing_body) as issuing_body,
     coalesce(clean(s.unit_code), clean(s.unit_name)) as unit_raw,
-    coalesce(u.unit_id, case when u.raw is null then getvariable('context_unit_id') end) as unit_id,
+    coalesce(u.unit_id, case when u.raw is null then s.context_unit_id end) as unit_id,
     u.candidates as unit_candidates
 from s
 left join f on f.k = alnum_key(s.discipline_form)
 left join sk on sk.k = alnum_key(s.subject_kind)
-left join unit_hit u on u.role = 'unit' and u.code = coalesce(s.unit_code, '') and u.name = coalesce(s.unit_name, '');
+left join unit_hit u on u.role = 'unit' and u.code = coalesce(s.unit_code, '') and u.name = coalesce(s.unit_name, '') and u.context_path = s.context_path;
 
 -- step: errors
 with n as (select * from norm),
 units as (select id, name, path from unit),
 errs as (
-    select rn, 'full_name' as field, '' as value, 'Thiếu họ và tên người bị kỷ luật.' as message
+    select part_id, rn, 'full_name' as field, '' as value, 'Thiếu họ và tên người bị kỷ luật.' as message
     from n where subject_type = 'person' and full_name is null
     union all
-    select rn, 'discipline_form', coalesce(form_text, ''), 'Thiếu hình thức kỷ luật.' from n where form is null
+    select part_id, rn, 'discipline_form', coalesce(form_text, ''), 'Thiếu hình thức kỷ luật.' from n where form is null
     union all
-    select rn, 'decided_on', coalesce(decided_raw, ''), 'Thiếu hoặc sai ngày quyết định kỷ luật (năm của quyết định quyết định năm bị tính).'
+    select part_id, rn, 'decided_on', coalesce(decided_raw, ''), 'Thiếu hoặc sai ngày quyết định kỷ luật (năm của quyết định quyết định năm bị tính).'
     from n where decided_on is null
     union all
-    select rn, 'self_remedied', self_remedied_raw, 'Giá trị "Tự phát hiện, khắc phục" phải là Có hoặc Không.' from n where self_remedied is null
+    select part_id, rn, 'self_remedied', self_remedied_raw, 'Giá trị "Tự phát hiện, khắc phục" phải là Có hoặc Không.' from n where self_remedied is null
     union all
-    select rn, 'birth', birth_raw, 'Ngày sinh không hợp lệ.'
+    select part_id, rn, 'birth', birth_raw, 'Ngày sinh không hợp lệ.'
     from n where birth_raw is not null and (birth_year is null or birth_year < 1900 or birth_year > year(current_date))
     union all
-    select rn, 'unit_name', coalesce(unit_raw, ''),
+    select part_id, rn, 'unit_name', coalesce(unit_raw, ''),
         case
             when unit_raw is null then 'Không xác định được đơn vị nơi xảy ra vi phạm: thêm cột Mã đơn vị / Đơn vị.'
             when unit_candidates > 1 then 'Tên đơn vị trùng với ' || unit_candidates || ' đơn vị trong danh mục: dùng mã đơn vị.'
@@ -72,31 +78,33 @@ errs as (
         end
     from n where unit_id is null
     union all
-    select n.rn, 'unit_name', coalesce(n.unit_raw, u.name), 'Đơn vị "' || u.name || '" nằm ngoài phạm vi quản lý của người nạp.'
+    select n.part_id, n.rn, 'unit_name', coalesce(n.unit_raw, u.name), 'Đơn vị "' || u.name || '" nằm ngoài phạm vi quản lý của người nạp.'
     from n join units u on u.id = n.unit_id
     where not starts_with(u.path, getvariable('scope_path'))
 )
-select * from errs order by rn, field;
+select * from errs order by part_id, rn, field;
 
 -- step: identity_in
 create or replace temp table ident_in as
-select rn, card_no, full_name, name_key, birth_date, birth_year, null::varchar as sex, unit_id, null::date as joined_party_on
+select rk, file_id, rn, year(decided_on) as year, card_no, full_name, name_key, birth_date, birth_year, null::varchar as sex, unit_id, null::date as joined_party_on
 from norm where subject_type = 'person';
 
 -- step: merge
 -- The same decision sent twice (same subject, date, form) is stored once.
 insert into discipline (subject_type, person_id, subject_unit_id, unit_id, decided_on, form, form_text, self_remedied, issuing_body, source_file_id, source_row)
 select n.subject_type, i.person_id, case when n.subject_type = 'unit' then n.unit_id end, n.unit_id,
-    n.decided_on, n.form, n.form_text, n.self_remedied, n.issuing_body, getvariable('file_id'), n.rn
+    n.decided_on, n.form, n.form_text, n.self_remedied, n.issuing_body, n.file_id, n.rn
 from norm n
-left join ident_out i on i.rn = n.rn
+left join ident_out i on i.rk = n.rk
 where not exists (
     select 1 from discipline d
     where d.superseded_by is null
       and d.decided_on = n.decided_on and d.form = n.form
       and d.person_id is not distinct from i.person_id
       and d.unit_id is not distinct from n.unit_id
-);
+)
+qualify row_number() over (partition by n.decided_on, n.form, i.person_id, n.unit_id, n.subject_type order by n.file_id, n.rn) = 1
+order by n.file_id, n.rn;
 
 -- step: touched
 select distinct year(decided_on) as year, 'year' as period_kind, 0 as period_no from norm where decided_on is not null;

@@ -1,133 +1,180 @@
--- identity: which person each staged row is. Reads temp table ident_in(rn, card_no, full_name,
--- name_key, birth_date, birth_year, sex, unit_id, joined_party_on); writes ident_out(rn, person_id,
--- how) and records ambiguous matches in ingest_issue. RULES.md "identity": card number; else
--- accent-folded name + birth date (or year) within the unit and its lineage; ambiguous -> a new
--- person and a report, never a guess. Variables: file_id.
+-- identity: which person each staged row is. Reads temp table ident_in(rk, file_id, rn, year,
+-- card_no, full_name, name_key, birth_date, birth_year, sex, unit_id, joined_party_on) — the rows
+-- of one year; the loader runs "scope" once and the other steps year by year — and writes
+-- ident_out(rk, person_id, how); ambiguous matches are recorded in ingest_issue.
+-- RULES.md "identity": card number; else accent-folded name + birth date (or year) within the unit
+-- and its lineage; ambiguous -> a new person and a report, never a guess. "Within the unit" is read
+-- as within the grassroots organisation (đảng bộ / chi bộ cơ sở) the unit belongs to, so a member
+-- who moves between its chi bộ stays one person, and "its lineage" as every grassroots
+-- organisation it follows from or leads to through merges, splits and renames (the 2025
+-- reorganisation included).
 
--- step: family
--- Units connected by lineage (merge, split, rename), either direction, to any depth.
-create or replace temp table unit_family as
+-- step: scope
+-- unit_scope: each unit -> its grassroots organisation g (nearest đảng bộ / chi bộ cơ sở on its
+-- path, else itself). g_related(a, b): a and b are the same grassroots organisation or one follows
+-- from the other through merges, splits and renames (forward, any depth) — not two communes merged
+-- into the same successor, whose namesakes stay two people.
+create or replace temp table unit_scope as
+with ancestors as (
+    select u.id as unit_id, u.code
+    from (select id, unnest(string_split(trim(path, '/'), '/')) as code from unit where path is not null) u
+)
+select u.id as unit_id,
+    coalesce(max_by(a_unit.id, a_unit.depth) filter (where a_unit.kind in ('dang_bo_co_so', 'chi_bo_co_so')), u.id) as g
+from unit u
+left join ancestors a on a.unit_id = u.id
+left join unit a_unit on a_unit.code = a.code
+group by u.id;
+
+create or replace temp table g_related as
 with recursive edges as (
-    select f.id as a, t.id as b
+    select distinct gf.g as a, gt.g as b
     from unit_lineage l
     join unit f on f.code = l.from_code
     join unit t on t.code = l.to_code
+    join unit_scope gf on gf.unit_id = f.id
+    join unit_scope gt on gt.unit_id = t.id
+    where gf.g <> gt.g
 ),
-undirected as (
+reach(a, b) as (
     select a, b from edges
     union
-    select b, a from edges
-),
-reach(unit_id, other_id) as (
-    select distinct unit_id, unit_id from ident_in where unit_id is not null
-    union
-    select r.unit_id, e.b
-    from reach r
-    join undirected e on e.a = r.other_id
+    select r.a, e.b from reach r join edges e on e.a = r.b
 )
-select * from reach;
+select distinct g as a, g as b from unit_scope
+union
+select a, b from reach
+union
+select b, a from reach;
 
 -- step: match
 create or replace temp table ident_out as
-with by_card as (
-    select i.rn, p.id as person_id
+with ins as (
+    select i.*, us.g
     from ident_in i
+    left join unit_scope us on us.unit_id = i.unit_id
+),
+
+by_card as (
+    select i.rk, p.id as person_id
+    from ins i
     join person p on p.card_no = i.card_no
     where i.card_no is not null
 ),
 
--- every unit a known person has been seen in
-person_unit as (
-    select id as person_id, home_unit_id as unit_id from person where home_unit_id is not null
-    union
-    select person_id, unit_id from membership
-    union
-    select person_id, unit_id from rating where person_id is not null and unit_id is not null
+rest as (
+    select i.*
+    from ins i
+    anti join by_card c on c.rk = i.rk
+),
+
+cand_person as (
+    select p.*
+    from person p
+    semi join rest r on r.name_key = p.name_key
+),
+
+-- every grassroots organisation a candidate has been seen in
+person_g as (
+    select distinct x.person_id, us.g
+    from (
+        select id as person_id, home_unit_id as unit_id from cand_person
+        union all
+        select m.person_id, m.unit_id from membership m semi join cand_person c on c.id = m.person_id
+        union all
+        select r.person_id, r.unit_id from rating r semi join cand_person c on c.id = r.person_id
+    ) x
+    join unit_scope us on us.unit_id = x.unit_id
 ),
 
 name_candidates as (
-    select i.rn, p.id as person_id
-    from ident_in i
-    anti join by_card c on c.rn = i.rn
-    join person p
-      on p.name_key = i.name_key
-     and (p.card_no is null or i.card_no is null)
+    select distinct r.rk, p.id as person_id
+    from rest r
+    join cand_person p
+      on p.name_key = r.name_key
+     and (p.card_no is null or r.card_no is null)
      and (
-            (i.birth_date is not null and p.birth_date is not null and i.birth_date = p.birth_date)
-         or ((i.birth_date is null or p.birth_date is null) and i.birth_year = p.birth_year)
-         or (i.birth_year is null and p.birth_year is null)
+            (r.birth_date is not null and p.birth_date is not null and r.birth_date = p.birth_date)
+         or ((r.birth_date is null or p.birth_date is null) and r.birth_year = p.birth_year)
+         or (r.birth_year is null and p.birth_year is null)
      )
-    where exists (
-        select 1
-        from person_unit pu
-        join unit_family f on f.other_id = pu.unit_id
-        where pu.person_id = p.id and f.unit_id = i.unit_id
-    )
+    join person_g pg on pg.person_id = p.id
+    join g_related gr on gr.a = r.g and gr.b = pg.g
 ),
 
 by_name as (
-    select rn, min(person_id) as person_id, count(distinct person_id)::int as n
+    select rk, min(person_id) as person_id, count(distinct person_id)::int as n
     from name_candidates
-    group by rn
+    group by rk
 )
 
-select rn, person_id, 'card' as how from by_card
+select rk, person_id, 'card' as how from by_card
 union all
-select rn, person_id, 'name' from by_name where n = 1
+select rk, person_id, 'name' from by_name where n = 1
 union all
-select rn, null, 'ambiguous' from by_name where n > 1;
+select rk, null, 'ambiguous' from by_name where n > 1;
 
 -- step: report_ambiguous
 insert into ingest_issue (source_file_id, source_row, severity, message)
-select getvariable('file_id'), o.rn, 'ambiguous',
+select i.file_id, i.rn, 'ambiguous',
     'Không xác định chắc chắn người "' || i.full_name || '": trùng họ tên và ngày sinh với nhiều người đã có; đã tạo hồ sơ mới, cần bổ sung số thẻ đảng viên.'
 from ident_out o
-join ident_in i on i.rn = o.rn
+join ident_in i on i.rk = o.rk
 where o.how = 'ambiguous';
 
 -- step: create_new
--- Rows still without a person: one new person per distinct identity in this file.
+-- Rows still without a person: one new person per distinct identity among them (card; else name,
+-- birth and grassroots organisation; a row with no unit is a person of its own). The loader runs
+-- identity one year at a time, so a member seen in 2024 and, after a merger, in 2025 is matched by
+-- the step above, not split here.
 create or replace temp table ident_new as
 with pending as (
-    select i.*
+    select i.*, coalesce(us.g, -i.rk) as g
     from ident_in i
-    anti join ident_out o on o.rn = i.rn and o.person_id is not null
+    left join unit_scope us on us.unit_id = i.unit_id
+    anti join ident_out o on o.rk = i.rk and o.person_id is not null
 )
 select
-    rn,
-    min(rn) over (partition by card_no,
+    rk,
+    min(rk) over (partition by card_no,
                   case when card_no is null then name_key end,
                   case when card_no is null then birth_date end,
                   case when card_no is null then birth_year end,
-                  case when card_no is null then unit_id end) as first_rn
+                  case when card_no is null then g end) as first_rk
 from pending;
 
 insert into person (card_no, full_name, name_key, birth_date, birth_year, sex, joined_party_on, home_unit_id, source_file_id, source_row)
-select i.card_no, i.full_name, i.name_key, i.birth_date, i.birth_year, i.sex, i.joined_party_on, i.unit_id, getvariable('file_id'), i.rn
+select i.card_no, i.full_name, i.name_key, i.birth_date, i.birth_year, i.sex, i.joined_party_on, i.unit_id, i.file_id, i.rn
 from ident_in i
-join ident_new n on n.rn = i.rn and n.first_rn = i.rn
-order by i.rn;
+join ident_new n on n.rk = i.rk and n.first_rk = i.rk
+order by i.rk;
 
 create or replace temp table ident_out as
-select rn, person_id, how from ident_out where person_id is not null
+select rk, person_id, how from ident_out where person_id is not null
 union all
-select n.rn, p.id, 'new'
+select n.rk, p.id, 'new'
 from ident_new n
-join person p on p.source_file_id = getvariable('file_id') and p.source_row = n.first_rn;
+join ident_in f on f.rk = n.first_rk
+join person p on p.source_file_id = f.file_id and p.source_row = f.rn;
 
 -- step: enrich
--- What this file knows that the person record lacks: a card number, a full birth date, admission.
+-- What this batch knows that the person record lacks: a card number, a full birth date, admission.
 update person p
-set card_no = coalesce(p.card_no, i.card_no),
-    birth_date = coalesce(p.birth_date, i.birth_date),
-    birth_year = coalesce(p.birth_year, i.birth_year),
-    joined_party_on = coalesce(p.joined_party_on, i.joined_party_on),
-    sex = coalesce(p.sex, i.sex)
-from ident_out o
-join ident_in i on i.rn = o.rn
-where p.id = o.person_id
-  and o.how <> 'new'
-  and ((p.card_no is null and i.card_no is not null)
-    or (p.birth_date is null and i.birth_date is not null)
-    or (p.joined_party_on is null and i.joined_party_on is not null)
-    or (p.sex is null and i.sex is not null));
+set card_no = coalesce(p.card_no, x.card_no),
+    birth_date = coalesce(p.birth_date, x.birth_date),
+    birth_year = coalesce(p.birth_year, x.birth_year),
+    joined_party_on = coalesce(p.joined_party_on, x.joined_party_on),
+    sex = coalesce(p.sex, x.sex)
+from (
+    select o.person_id, max(i.card_no) as card_no, max(i.birth_date) as birth_date, max(i.birth_year) as birth_year,
+        min(i.joined_party_on) as joined_party_on, max(i.sex) as sex
+    from ident_out o
+    join ident_in i on i.rk = o.rk
+    where o.how <> 'new'
+    group by o.person_id
+) x
+where p.id = x.person_id
+  and ((p.card_no is null and x.card_no is not null)
+    or (p.birth_date is null and x.birth_date is not null)
+    or (p.joined_party_on is null and x.joined_party_on is not null)
+    or (p.sex is null and x.sex is not null));

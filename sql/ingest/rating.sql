@@ -1,14 +1,17 @@
 -- rating: ingest of a rating list (members, leaders, leadership collectives, organisations) or a
 -- civil-servant rating list. Steps run in order by src/lib/server/ingest/load.ts on one transaction.
--- Reads temp table stg (fields of fields.ts as varchar) and period_map(raw, kind, no, year).
--- Variables: file_id, file_kind, default_year, default_period_kind, default_period_no,
--- title_subject_kind, context_unit_id, context_path, scope_path.
+-- Reads temp tables stg (part_id, rn, rk, fields of fields.ts as varchar), file_ctx (per file:
+-- file_id, file_kind, default_year, default_period_kind, default_period_no, title_subject_kind,
+-- context_unit_id, context_path) and period_map(raw, kind, no, year). Variable: scope_path.
 
 -- step: unit_refs
 create or replace temp table unit_ref as
-select distinct 'unit' as role, coalesce(unit_code, '') as code, coalesce(unit_name, '') as name from stg
+select distinct 'unit' as role, coalesce(s.unit_code, '') as code, coalesce(s.unit_name, '') as name, c.context_path
+from stg s join file_ctx c using (part_id)
 union
-select distinct 'decider', decider, decider from stg where decider is not null;
+select distinct 'decider', s.decider, s.decider, c.context_path
+from stg s join file_ctx c using (part_id)
+where s.decider is not null;
 
 -- step: normalise
 create or replace temp table norm as
@@ -20,11 +23,16 @@ with sk as (
 ),
 
 s as (
-    select stg.*, clean(full_name) as c_name from stg
+    select stg.*, clean(full_name) as c_name, c.*
+    from stg
+    join file_ctx c using (part_id)
 )
 
 select
+    s.part_id,
+    s.file_id,
     s.rn,
+    s.rk,
     s.c_name as full_name,
     fold(s.c_name) as name_key,
     s.birth as birth_raw,
@@ -38,18 +46,18 @@ select
         else coalesce(regexp_matches(fold(s.position), '^(bi thu|giam doc|chu tich|truong (phong|ban|khoa))\b'), false)
     end as is_head,
     case
-        when getvariable('file_kind') = 'civil_servant' then 'civil_servant'
+        when s.file_kind = 'civil_servant' then 'civil_servant'
         else coalesce(
             sk.subject_kind,
-            getvariable('title_subject_kind'),
+            s.title_subject_kind,
             case when s.c_name is not null then 'member' else 'party_org' end)
     end as subject_kind,
     s.subject_kind as subject_kind_raw,
     sk.subject_kind is null and s.subject_kind is not null as bad_subject_kind,
-    coalesce(pm.year, parse_year(s.year), getvariable('default_year')) as period_year,
+    coalesce(pm.year, parse_year(s.year), s.default_year) as period_year,
     s.year as year_raw,
-    coalesce(pm.kind, getvariable('default_period_kind'), 'year') as period_kind,
-    coalesce(pm.no, getvariable('default_period_no'), 0) as period_no,
+    coalesce(pm.kind, s.default_period_kind, 'year') as period_kind,
+    coalesce(pm.no, s.default_period_no, 0) as period_no,
     s.period as period_raw,
     s.period is not null and pm.kind is null as bad_period,
     l_self.level as self_level,
@@ -77,7 +85,7 @@ select
     s.note,
     s.agency,
     coalesce(s.unit_code, s.unit_name) as unit_raw,
-    coalesce(u.unit_id, case when u.raw is null then getvariable('context_unit_id') end) as unit_id,
+    coalesce(u.unit_id, case when u.raw is null then s.context_unit_id end) as unit_id,
     u.candidates as unit_candidates,
     s.decider as decider_raw,
     d.unit_id as decider_id,
@@ -94,52 +102,52 @@ left join date_dict dd on dd.v = s.decided_on
 left join date_dict rd on rd.v = s.reviewed_on
 left join date_dict jp on jp.v = s.joined_party_on
 left join date_dict ju on ju.v = s.joined_unit_on
-left join unit_hit u on u.role = 'unit' and u.code = coalesce(s.unit_code, '') and u.name = coalesce(s.unit_name, '')
-left join unit_hit d on d.role = 'decider' and d.code = s.decider;
+left join unit_hit u on u.role = 'unit' and u.code = coalesce(s.unit_code, '') and u.name = coalesce(s.unit_name, '') and u.context_path = s.context_path
+left join unit_hit d on d.role = 'decider' and d.code = s.decider and d.context_path = s.context_path;
 
 -- step: errors
 with n as (select * from norm),
 units as (select id, code, name, path from unit),
 errs as (
-    select rn, 'final_level' as field, final_raw as value,
+    select part_id, rn, 'final_level' as field, final_raw as value,
         'Mức xếp loại không hợp lệ: dùng Hoàn thành xuất sắc nhiệm vụ / Hoàn thành tốt nhiệm vụ / Hoàn thành nhiệm vụ / Không hoàn thành nhiệm vụ (hoặc HTXSNV, HTTNV, HTNV, KHTNV).' as message
     from n where final_raw is not null and final_level is null
     union all
-    select rn, 'self_level', self_raw, 'Mức tự xếp loại không hợp lệ.' from n where self_raw is not null and self_level is null
+    select part_id, rn, 'self_level', self_raw, 'Mức tự xếp loại không hợp lệ.' from n where self_raw is not null and self_level is null
     union all
-    select rn, 'proposed_level', proposed_raw, 'Mức đề xuất không hợp lệ.' from n where proposed_raw is not null and proposed_level is null
+    select part_id, rn, 'proposed_level', proposed_raw, 'Mức đề xuất không hợp lệ.' from n where proposed_raw is not null and proposed_level is null
     union all
-    select rn, 'cs_level', cs_raw, 'Mức xếp loại cán bộ, công chức, viên chức không hợp lệ.' from n where cs_raw is not null and civil_servant_level is null
+    select part_id, rn, 'cs_level', cs_raw, 'Mức xếp loại cán bộ, công chức, viên chức không hợp lệ.' from n where cs_raw is not null and civil_servant_level is null
     union all
-    select rn, 'full_name', '', 'Thiếu họ và tên.'
+    select part_id, rn, 'full_name', '', 'Thiếu họ và tên.'
     from n where full_name is null and subject_kind in ('member', 'leader', 'civil_servant')
     union all
-    select rn, 'birth', birth_raw, 'Ngày sinh không hợp lệ (dùng dd/mm/yyyy hoặc năm sinh).'
+    select part_id, rn, 'birth', birth_raw, 'Ngày sinh không hợp lệ (dùng dd/mm/yyyy hoặc năm sinh).'
     from n where birth_raw is not null and (birth_year is null or birth_year < 1900 or birth_year > year(current_date))
     union all
-    select rn, 'decided_on', decided_raw, 'Ngày quyết định không hợp lệ.' from n where decided_raw is not null and decided_on is null
+    select part_id, rn, 'decided_on', decided_raw, 'Ngày quyết định không hợp lệ.' from n where decided_raw is not null and decided_on is null
     union all
-    select rn, 'reviewed_on', reviewed_raw, 'Ngày kiểm điểm không hợp lệ.' from n where reviewed_raw is not null and reviewed_on is null
+    select part_id, rn, 'reviewed_on', reviewed_raw, 'Ngày kiểm điểm không hợp lệ.' from n where reviewed_raw is not null and reviewed_on is null
     union all
-    select rn, 'joined_party_on', joined_party_raw, 'Ngày vào Đảng không hợp lệ.' from n where joined_party_raw is not null and joined_party_on is null
+    select part_id, rn, 'joined_party_on', joined_party_raw, 'Ngày vào Đảng không hợp lệ.' from n where joined_party_raw is not null and joined_party_on is null
     union all
-    select rn, 'joined_unit_on', joined_unit_raw, 'Ngày chuyển đến không hợp lệ.' from n where joined_unit_raw is not null and joined_unit_on is null
+    select part_id, rn, 'joined_unit_on', joined_unit_raw, 'Ngày chuyển đến không hợp lệ.' from n where joined_unit_raw is not null and joined_unit_on is null
     union all
-    select rn, 'score', score_raw, 'Điểm phải là số từ 0 đến 100.'
+    select part_id, rn, 'score', score_raw, 'Điểm phải là số từ 0 đến 100.'
     from n where score_raw is not null and (score is null or score < 0 or score > 100)
     union all
-    select rn, 'sick_days', sick_raw, 'Số ngày nghỉ ốm phải là số nguyên không âm.'
+    select part_id, rn, 'sick_days', sick_raw, 'Số ngày nghỉ ốm phải là số nguyên không âm.'
     from n where sick_raw is not null and (sick_leave_days is null or sick_leave_days < 0 or sick_leave_days > 366)
     union all
-    select rn, 'subject_kind', subject_kind_raw, 'Đối tượng không rõ: Đảng viên / Tổ chức đảng / Tập thể lãnh đạo, quản lý / Cá nhân lãnh đạo, quản lý.'
+    select part_id, rn, 'subject_kind', subject_kind_raw, 'Đối tượng không rõ: Đảng viên / Tổ chức đảng / Tập thể lãnh đạo, quản lý / Cá nhân lãnh đạo, quản lý.'
     from n where bad_subject_kind
     union all
-    select rn, 'period', period_raw, 'Kỳ đánh giá không rõ: Năm / Quý I–IV / Nhiệm kỳ 2020–2025.' from n where bad_period
+    select part_id, rn, 'period', period_raw, 'Kỳ đánh giá không rõ: Năm / Quý I–IV / Nhiệm kỳ 2020–2025.' from n where bad_period
     union all
-    select rn, 'year', coalesce(year_raw, ''), 'Không xác định được năm đánh giá: thêm cột Năm, ghi năm ở tiêu đề hoặc dùng --year.'
+    select part_id, rn, 'year', coalesce(year_raw, ''), 'Không xác định được năm đánh giá: thêm cột Năm, ghi năm ở tiêu đề hoặc dùng --year.'
     from n where period_year is null or period_year < 1990 or period_year > year(current_date) + 1
     union all
-    select rn, 'unit_name', coalesce(unit_raw, ''),
+    select part_id, rn, 'unit_name', coalesce(unit_raw, ''),
         case
             when unit_raw is null then 'Không xác định được đơn vị: thêm cột Mã đơn vị / Chi bộ, ghi đơn vị ở tiêu đề hoặc dùng --unit.'
             when unit_candidates > 1 then 'Tên đơn vị trùng với ' || unit_candidates || ' đơn vị trong danh mục: dùng mã đơn vị.'
@@ -147,39 +155,39 @@ errs as (
         end
     from n where unit_id is null and subject_kind <> 'civil_servant'
     union all
-    select rn, 'decider', decider_raw,
+    select part_id, rn, 'decider', decider_raw,
         case when decider_candidates > 1 then 'Tên cấp quyết định trùng nhiều đơn vị: dùng mã.'
              else 'Không có cấp quyết định này trong danh mục đơn vị.' end
     from n where decider_raw is not null and decider_id is null
     union all
-    select n.rn, 'unit_name', coalesce(n.unit_raw, u.name), 'Đơn vị "' || u.name || '" nằm ngoài phạm vi quản lý của người nạp.'
+    select n.part_id, n.rn, 'unit_name', coalesce(n.unit_raw, u.name), 'Đơn vị "' || u.name || '" nằm ngoài phạm vi quản lý của người nạp.'
     from n join units u on u.id = n.unit_id
     where not starts_with(u.path, getvariable('scope_path'))
     union all
     -- the same person twice in one list (same period and subject kind): by card, else name+birth+unit
-    select rn, case when card_no is not null then 'card_no' else 'full_name' end,
+    select part_id, rn, case when card_no is not null then 'card_no' else 'full_name' end,
         coalesce(card_no, full_name),
         'Trùng người trong cùng danh sách (dòng ' || first_rn || ').'
     from (
-        select rn, card_no, full_name,
-            min(rn) over (partition by subject_kind, period_year, period_kind, period_no, card_no,
+        select part_id, rn, card_no, full_name,
+            min(rn) over (partition by part_id, subject_kind, period_year, period_kind, period_no, card_no,
                           case when card_no is null then name_key end,
                           case when card_no is null then birth_raw end,
                           case when card_no is null then unit_id end) as first_rn
         from n where subject_kind in ('member', 'leader', 'civil_servant') and full_name is not null
     ) where rn > first_rn
     union all
-    select rn, 'unit_name', unit_raw, 'Tổ chức/tập thể trùng trong cùng danh sách (dòng ' || first_rn || ').'
+    select part_id, rn, 'unit_name', unit_raw, 'Tổ chức/tập thể trùng trong cùng danh sách (dòng ' || first_rn || ').'
     from (
-        select rn, unit_raw, min(rn) over (partition by subject_kind, period_year, period_kind, period_no, unit_id) as first_rn
+        select part_id, rn, unit_raw, min(rn) over (partition by part_id, subject_kind, period_year, period_kind, period_no, unit_id) as first_rn
         from n where subject_kind in ('party_org', 'leadership') and unit_id is not null
     ) where rn > first_rn
 )
-select * from errs order by rn, field;
+select * from errs order by part_id, rn, field;
 
 -- step: identity_in
 create or replace temp table ident_in as
-select rn, card_no, full_name, name_key, birth_date, birth_year, null::varchar as sex, unit_id, joined_party_on
+select rk, file_id, rn, period_year as year, card_no, full_name, name_key, birth_date, birth_year, null::varchar as sex, unit_id, joined_party_on
 from norm
 where subject_kind in ('member', 'leader', 'civil_servant');
 
@@ -231,23 +239,30 @@ select
     coalesce(n.decider_id, dd.decider_id),
     n.position, n.is_head, n.joined_unit_on, n.group_name, n.self_level, n.proposed_level,
     n.final_level, n.civil_servant_level, n.score, n.decided_on, n.reviewed_on, n.sick_leave_days,
-    n.not_rated_reason, n.note, n.agency, getvariable('file_id'), n.rn
+    n.not_rated_reason, n.note, n.agency, n.file_id, n.rn
 from norm n
-left join ident_out i on i.rn = n.rn
+left join ident_out i on i.rk = n.rk
 left join default_decider dd on dd.unit_id = n.unit_id and dd.subject_kind = n.subject_kind and n.decider_id is null
-order by n.rn;
+order by n.file_id, n.rn;
 
 -- step: supersede
 -- A corrected list replaces the earlier one for the same deciding body, unit, subject kind and
--- period; the earlier rows stay, marked with the file that replaced them.
+-- period: of the current rows of a list, those not from its latest file are marked with the file
+-- that replaced them, and stay queryable.
 update rating r
-set superseded_by = getvariable('file_id')
+set superseded_by = k.latest
 from (
-    select distinct deciding_unit_id, unit_id, subject_kind, period_year, period_kind, period_no
-    from rating where source_file_id = getvariable('file_id')
+    select deciding_unit_id, unit_id, subject_kind, period_year, period_kind, period_no, max(source_file_id) as latest
+    from rating c
+    where c.superseded_by is null
+      and exists (
+          select 1 from norm n
+          where n.period_year = c.period_year and n.subject_kind = c.subject_kind
+            and n.unit_id is not distinct from c.unit_id)
+    group by all
 ) k
 where r.superseded_by is null
-  and r.source_file_id <> getvariable('file_id')
+  and r.source_file_id <> k.latest
   and r.deciding_unit_id is not distinct from k.deciding_unit_id
   and r.unit_id is not distinct from k.unit_id
   and r.subject_kind = k.subject_kind

@@ -1,6 +1,7 @@
 -- registry: ingest of the unit registry (danh mục đơn vị) with lineage rows. Units are upserted by
 -- code; paths (the scope key) are rebuilt for the whole tree afterwards.
--- Variables: file_id, scope_path.
+-- Reads temp tables stg and file_ctx (file_id per part). Across the files of one batch, the last
+-- row for a code wins.
 
 -- step: normalise
 create or replace temp table norm as
@@ -8,7 +9,9 @@ with k as (
     select distinct alnum_key(alias) as k, unit_kind, rated from ref_unit_kind_alias
 ),
 s as (
-    select stg.*, upper(clean(unit_code)) as c_code, clean(unit_name) as c_name from stg
+    select stg.*, upper(clean(unit_code)) as c_code, clean(unit_name) as c_name, c.file_id
+    from stg
+    join file_ctx c using (part_id)
 ),
 -- a parent may be named by code or by (unique) name, in this file or the stored registry
 known as (
@@ -20,7 +23,10 @@ parent_by_name as (
     select nkey, min(code) as code, count(distinct code) as n from known group by nkey
 )
 select
+    s.part_id,
+    s.file_id,
     s.rn,
+    s.rk,
     s.c_code as code,
     s.c_name as name,
     unit_key(s.c_name) as name_key,
@@ -57,71 +63,77 @@ known as (
     select upper(code) from unit
 ),
 errs as (
-    select rn, 'unit_code' as field, '' as value, 'Thiếu mã đơn vị.' as message from n where code is null
+    select part_id, rn, 'unit_code' as field, '' as value, 'Thiếu mã đơn vị.' as message from n where code is null
     union all
-    select rn, 'unit_name', '', 'Thiếu tên đơn vị.' from n where name is null
+    select part_id, rn, 'unit_name', '', 'Thiếu tên đơn vị.' from n where name is null
     union all
-    select rn, 'unit_kind', coalesce(kind_raw, ''),
+    select part_id, rn, 'unit_kind', coalesce(kind_raw, ''),
         'Loại đơn vị không rõ: Tỉnh ủy / Huyện ủy / Đảng bộ cơ sở / Chi bộ cơ sở / Đảng bộ bộ phận / Chi bộ trực thuộc.'
     from n where kind is null
     union all
-    select rn, 'parent', parent_raw,
+    select part_id, rn, 'parent', parent_raw,
         case when parent_candidates > 1 then 'Tên đơn vị cấp trên trùng nhiều đơn vị: dùng mã.'
              else 'Không có đơn vị cấp trên này trong danh mục.' end
     from n where parent_raw is not null and parent_code is null
     union all
-    select rn, 'parent', parent_raw, 'Đơn vị không thể trực thuộc chính nó.' from n where parent_code = code
+    select part_id, rn, 'parent', parent_raw, 'Đơn vị không thể trực thuộc chính nó.' from n where parent_code = code
     union all
-    select rn, 'founded_on', founded_raw, 'Ngày thành lập không hợp lệ.' from n where founded_raw is not null and founded_on is null
+    select part_id, rn, 'founded_on', founded_raw, 'Ngày thành lập không hợp lệ.' from n where founded_raw is not null and founded_on is null
     union all
-    select rn, 'dissolved_on', dissolved_raw, 'Ngày giải thể không hợp lệ.' from n where dissolved_raw is not null and dissolved_on is null
+    select part_id, rn, 'dissolved_on', dissolved_raw, 'Ngày giải thể không hợp lệ.' from n where dissolved_raw is not null and dissolved_on is null
     union all
-    select rn, 'dissolved_on', dissolved_raw, 'Ngày giải thể trước ngày thành lập.' from n where dissolved_on < founded_on
+    select part_id, rn, 'dissolved_on', dissolved_raw, 'Ngày giải thể trước ngày thành lập.' from n where dissolved_on < founded_on
     union all
-    select rn, 'lineage_on', lineage_raw, 'Ngày hiệu lực không hợp lệ.' from n where lineage_raw is not null and lineage_on is null
+    select part_id, rn, 'lineage_on', lineage_raw, 'Ngày hiệu lực không hợp lệ.' from n where lineage_raw is not null and lineage_on is null
     union all
-    select rn, 'merged_into', merged_into, 'Không có đơn vị kế thừa này trong danh mục.'
+    select part_id, rn, 'merged_into', merged_into, 'Không có đơn vị kế thừa này trong danh mục.'
     from n where merged_into is not null and merged_into not in (select code from known)
     union all
-    select rn, 'split_from', split_from, 'Không có đơn vị bị chia tách này trong danh mục.'
+    select part_id, rn, 'split_from', split_from, 'Không có đơn vị bị chia tách này trong danh mục.'
     from n where split_from is not null and split_from not in (select code from known)
     union all
-    select rn, 'renamed_from', renamed_from, 'Không có đơn vị tên cũ này trong danh mục.'
+    select part_id, rn, 'renamed_from', renamed_from, 'Không có đơn vị tên cũ này trong danh mục.'
     from n where renamed_from is not null and renamed_from not in (select code from known)
     union all
-    select rn, 'unit_code', code, 'Mã đơn vị trùng trong cùng danh mục (dòng ' || first_rn || ').'
-    from (select rn, code, min(rn) over (partition by code) as first_rn from n where code is not null)
+    select part_id, rn, 'unit_code', code, 'Mã đơn vị trùng trong cùng danh mục (dòng ' || first_rn || ').'
+    from (select part_id, rn, code, min(rn) over (partition by code) as first_rn from n where code is not null)
     where rn > first_rn
 )
-select * from errs order by rn, field;
+select * from errs order by part_id, rn, field;
 
 -- step: merge
+create or replace temp table norm_last as
+select * from norm qualify row_number() over (partition by code order by file_id desc, rn desc) = 1;
+
 update unit u
 set name = n.name, name_key = n.name_key, kind = n.kind, parent_code = n.parent_code,
     province_name = coalesce(n.province_name, u.province_name), locality = coalesce(n.locality, u.locality),
     founded_on = coalesce(n.founded_on, u.founded_on), dissolved_on = coalesce(n.dissolved_on, u.dissolved_on),
-    status = coalesce(n.status, u.status), source_file_id = getvariable('file_id'), source_row = n.rn
-from norm n
+    status = coalesce(n.status, u.status), source_file_id = n.file_id, source_row = n.rn
+from norm_last n
 where upper(u.code) = n.code;
 
 insert into unit (code, name, name_key, kind, parent_code, province_name, locality, founded_on, dissolved_on, status, source_file_id, source_row)
-select n.code, n.name, n.name_key, n.kind, n.parent_code, n.province_name, n.locality, n.founded_on, n.dissolved_on, n.status, getvariable('file_id'), n.rn
-from norm n
+select n.code, n.name, n.name_key, n.kind, n.parent_code, n.province_name, n.locality, n.founded_on, n.dissolved_on, n.status, n.file_id, n.rn
+from norm_last n
 where n.code not in (select upper(code) from unit)
-order by n.rn;
+order by n.file_id, n.rn;
 
 insert into unit_lineage (from_code, to_code, kind, effective_on, source_file_id, source_row)
-select from_code, to_code, kind, effective_on, getvariable('file_id'), rn
+select from_code, to_code, kind, effective_on, file_id, rn
 from (
-    select rn, code as from_code, merged_into as to_code, 'merge' as kind, coalesce(lineage_on, dissolved_on) as effective_on from norm where merged_into is not null
+    select file_id, rn, code as from_code, merged_into as to_code, 'merge' as kind, coalesce(lineage_on, dissolved_on) as effective_on from norm where merged_into is not null
     union all
-    select rn, split_from, code, 'split', coalesce(lineage_on, founded_on) from norm where split_from is not null
+    select file_id, rn, split_from, code, 'split', coalesce(lineage_on, founded_on) from norm where split_from is not null
     union all
-    select rn, renamed_from, code, 'rename', coalesce(lineage_on, founded_on) from norm where renamed_from is not null
+    select file_id, rn, renamed_from, code, 'rename', coalesce(lineage_on, founded_on) from norm where renamed_from is not null
 ) l
 where not exists (
     select 1 from unit_lineage x where x.from_code = l.from_code and x.to_code = l.to_code and x.kind = l.kind
-);
+)
+qualify row_number() over (partition by from_code, to_code, kind order by file_id, rn) = 1;
+
+drop table norm_last;
 
 -- step: paths
 -- The scope key: '/ROOT/…/CODE/' for every unit, from parent_code; a unit whose parent is unknown

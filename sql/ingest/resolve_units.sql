@@ -1,15 +1,16 @@
 -- resolve_units: every unit a staged row names (its own unit, its deciding body) is found in the
 -- registry by code, else by name (unit_key, accent-insensitive) within the file's context (a title
 -- unit or --unit). Resolved once per distinct spelling, not per row.
--- Reads temp table unit_ref(role, code, name) (distinct; '' for absent); writes unit_hit: one row
--- per reference, unit_id null when unknown (candidates = 0) or ambiguous (> 1).
--- Variables: context_path (unit path prefix, '/' for all).
+-- Reads temp table unit_ref(role, code, name, context_path) (distinct; '' for absent; context_path
+-- the file's title unit or --unit, '/' for all); writes unit_hit: one row per reference, unit_id
+-- null when unknown (candidates = 0) or ambiguous (> 1).
 create or replace temp table unit_hit as
 with refs as (
     select distinct
         role,
         code,
         name,
+        context_path,
         upper(nullif(code, '')) as ucode,
         unit_key(nullif(name, '')) as nkey,
         coalesce(nullif(code, ''), nullif(name, '')) as raw
@@ -22,7 +23,7 @@ units as (
 ),
 
 by_code as (
-    select r.role, r.code, r.name, u.id as unit_id
+    select r.role, r.code, r.name, r.context_path, u.id as unit_id
     from refs r
     join units u on u.code = r.ucode
 ),
@@ -30,16 +31,16 @@ by_code as (
 name_refs as (
     select r.*
     from refs r
-    anti join by_code b on b.role = r.role and b.code = r.code and b.name = r.name
+    anti join by_code b on b.role = r.role and b.code = r.code and b.name = r.name and b.context_path = r.context_path
     where r.nkey is not null
 ),
 
 by_name as (
-    select r.role, r.code, r.name, u.id as unit_id
+    select r.role, r.code, r.name, r.context_path, u.id as unit_id
     from name_refs r
     join units u on (u.name_key = r.nkey or u.name_key = 'chi bo ' || r.nkey)
-    where starts_with(u.path, getvariable('context_path'))
-       or starts_with(getvariable('context_path'), u.path)
+    where starts_with(u.path, r.context_path)
+       or starts_with(r.context_path, u.path)
 ),
 
 hits as (
@@ -53,12 +54,13 @@ final as (
         r.role,
         r.code,
         r.name,
+        r.context_path,
         r.raw,
         case when count(distinct h.unit_id) = 1 then min(h.unit_id) end as unit_id,
         count(distinct h.unit_id)::int as candidates
     from refs r
-    left join hits h on h.role = r.role and h.code = r.code and h.name = r.name
-    group by r.role, r.code, r.name, r.raw
+    left join hits h on h.role = r.role and h.code = r.code and h.name = r.name and h.context_path = r.context_path
+    group by r.role, r.code, r.name, r.context_path, r.raw
 )
 
 select * from final;

@@ -4,7 +4,8 @@
 
 -- step: unit_refs
 create or replace temp table unit_ref as
-select distinct 'unit' as role, coalesce(unit_code, '') as code, coalesce(unit_name, '') as name from stg;
+select distinct 'unit' as role, coalesce(s.unit_code, '') as code, coalesce(s.unit_name, '') as name, c.context_path
+from stg s join file_ctx c using (part_id);
 
 -- step: normalise
 create or replace temp table norm as
@@ -12,10 +13,15 @@ with st as (
     select distinct alnum_key(alias) as k, status from ref_member_status_alias
 ),
 s as (
-    select stg.*, clean(full_name) as c_name, clean(birth) as c_birth from stg
+    select stg.*, clean(full_name) as c_name, clean(birth) as c_birth, c.*
+    from stg
+    join file_ctx c using (part_id)
 )
 select
+    s.part_id,
+    s.file_id,
     s.rn,
+    s.rk,
     s.c_name as full_name,
     fold(s.c_name) as name_key,
     s.c_birth as birth_raw,
@@ -33,39 +39,39 @@ select
     end as is_head,
     coalesce(st.status, case when clean(s.status) is null then 'official' end) as status,
     clean(s.status) as status_raw,
-    coalesce(parse_year(s.year), getvariable('default_year')) as year,
+    coalesce(parse_year(s.year), s.default_year) as year,
     clean(s.year) as year_raw,
     parse_date(s.joined_party_on) as joined_party_on,
     clean(s.joined_party_on) as joined_party_raw,
     parse_date(s.joined_unit_on) as joined_unit_on,
     clean(s.joined_unit_on) as joined_unit_raw,
     coalesce(clean(s.unit_code), clean(s.unit_name)) as unit_raw,
-    coalesce(u.unit_id, case when u.raw is null then getvariable('context_unit_id') end) as unit_id,
+    coalesce(u.unit_id, case when u.raw is null then s.context_unit_id end) as unit_id,
     u.candidates as unit_candidates
 from s
 left join st on st.k = alnum_key(s.status)
-left join unit_hit u on u.role = 'unit' and u.code = coalesce(s.unit_code, '') and u.name = coalesce(s.unit_name, '');
+left join unit_hit u on u.role = 'unit' and u.code = coalesce(s.unit_code, '') and u.name = coalesce(s.unit_name, '') and u.context_path = s.context_path;
 
 -- step: errors
 with n as (select * from norm),
 units as (select id, name, path from unit),
 errs as (
-    select rn, 'full_name' as field, '' as value, 'Thiếu họ và tên.' as message from n where full_name is null
+    select part_id, rn, 'full_name' as field, '' as value, 'Thiếu họ và tên.' as message from n where full_name is null
     union all
-    select rn, 'birth', birth_raw, 'Ngày sinh không hợp lệ (dùng dd/mm/yyyy hoặc năm sinh).'
+    select part_id, rn, 'birth', birth_raw, 'Ngày sinh không hợp lệ (dùng dd/mm/yyyy hoặc năm sinh).'
     from n where birth_raw is not null and (birth_year is null or birth_year < 1900 or birth_year > year(current_date))
     union all
-    select rn, 'status', status_raw, 'Tình trạng đảng viên không rõ: Chính thức / Dự bị / Sinh hoạt tạm thời / Miễn sinh hoạt / Đình chỉ sinh hoạt.'
+    select part_id, rn, 'status', status_raw, 'Tình trạng đảng viên không rõ: Chính thức / Dự bị / Sinh hoạt tạm thời / Miễn sinh hoạt / Đình chỉ sinh hoạt.'
     from n where status is null
     union all
-    select rn, 'joined_party_on', joined_party_raw, 'Ngày vào Đảng không hợp lệ.' from n where joined_party_raw is not null and joined_party_on is null
+    select part_id, rn, 'joined_party_on', joined_party_raw, 'Ngày vào Đảng không hợp lệ.' from n where joined_party_raw is not null and joined_party_on is null
     union all
-    select rn, 'joined_unit_on', joined_unit_raw, 'Ngày chuyển đến không hợp lệ.' from n where joined_unit_raw is not null and joined_unit_on is null
+    select part_id, rn, 'joined_unit_on', joined_unit_raw, 'Ngày chuyển đến không hợp lệ.' from n where joined_unit_raw is not null and joined_unit_on is null
     union all
-    select rn, 'year', coalesce(year_raw, ''), 'Không xác định được năm của danh sách: thêm cột Năm, ghi năm ở tiêu đề hoặc dùng --year.'
+    select part_id, rn, 'year', coalesce(year_raw, ''), 'Không xác định được năm của danh sách: thêm cột Năm, ghi năm ở tiêu đề hoặc dùng --year.'
     from n where year is null
     union all
-    select rn, 'unit_name', coalesce(unit_raw, ''),
+    select part_id, rn, 'unit_name', coalesce(unit_raw, ''),
         case
             when unit_raw is null then 'Không xác định được chi bộ: thêm cột Mã đơn vị / Chi bộ, ghi ở tiêu đề hoặc dùng --unit.'
             when unit_candidates > 1 then 'Tên đơn vị trùng với ' || unit_candidates || ' đơn vị trong danh mục: dùng mã đơn vị.'
@@ -73,38 +79,44 @@ errs as (
         end
     from n where unit_id is null
     union all
-    select n.rn, 'unit_name', coalesce(n.unit_raw, u.name), 'Đơn vị "' || u.name || '" nằm ngoài phạm vi quản lý của người nạp.'
+    select n.part_id, n.rn, 'unit_name', coalesce(n.unit_raw, u.name), 'Đơn vị "' || u.name || '" nằm ngoài phạm vi quản lý của người nạp.'
     from n join units u on u.id = n.unit_id
     where not starts_with(u.path, getvariable('scope_path'))
     union all
-    select rn, case when card_no is not null then 'card_no' else 'full_name' end, coalesce(card_no, full_name),
+    select part_id, rn, case when card_no is not null then 'card_no' else 'full_name' end, coalesce(card_no, full_name),
         'Trùng người trong cùng danh sách (dòng ' || first_rn || ').'
     from (
-        select rn, card_no, full_name,
+        select part_id, rn, card_no, full_name,
             min(rn) over (partition by year, coalesce(card_no, name_key || '|' || coalesce(birth_raw, '') || '|' || coalesce(unit_id, -1))) as first_rn
         from n where full_name is not null
     ) where rn > first_rn
 )
-select * from errs order by rn, field;
+select * from errs order by part_id, rn, field;
 
 -- step: identity_in
 create or replace temp table ident_in as
-select rn, card_no, full_name, name_key, birth_date, birth_year, sex, unit_id, joined_party_on from norm;
+select rk, file_id, rn, year, card_no, full_name, name_key, birth_date, birth_year, sex, unit_id, joined_party_on from norm;
 
 -- step: merge
 insert into membership (person_id, unit_id, year, status, joined_party_on, joined_unit_on, is_head, position, source_file_id, source_row)
-select i.person_id, n.unit_id, n.year, n.status, n.joined_party_on, n.joined_unit_on, n.is_head, n.position, getvariable('file_id'), n.rn
+select i.person_id, n.unit_id, n.year, n.status, n.joined_party_on, n.joined_unit_on, n.is_head, n.position, n.file_id, n.rn
 from norm n
-join ident_out i on i.rn = n.rn
-order by n.rn;
+join ident_out i on i.rk = n.rk
+order by n.file_id, n.rn;
 
 -- step: supersede
 -- A later roster of the same chi bộ and year replaces the earlier one (kept, marked).
 update membership m
-set superseded_by = getvariable('file_id')
-from (select distinct unit_id, year from membership where source_file_id = getvariable('file_id')) k
+set superseded_by = k.latest
+from (
+    select unit_id, year, max(source_file_id) as latest
+    from membership c
+    where c.superseded_by is null
+      and exists (select 1 from norm n where n.unit_id = c.unit_id and n.year = c.year)
+    group by all
+) k
 where m.superseded_by is null
-  and m.source_file_id <> getvariable('file_id')
+  and m.source_file_id <> k.latest
   and m.unit_id = k.unit_id
   and m.year = k.year;
 

@@ -12,7 +12,8 @@
 --           similar positions where the rulebook groups by it): subject_ref 'group:decider',
 --           unit = the deciding body.
 -- allowed = floor(share × denominator); excess = excellent − allowed; counted on the final levels
--- as decided (before any re-vote). Levels: 4 excellent, 3 good.
+-- as decided (before any re-vote). Sources: the excellent ratings of the grouping (those a re-vote
+-- would lower). Levels: 4 excellent, 3 good.
 -- Parameters: r1_share, r1_share_by_province, r1_denominator, r1_small_unit_below,
 --   r1_small_unit_allowed, r1_allowance_units, r1_group_by_column, r1_subject_kinds; the same with
 --   cs_ for civil-servant ratings (cs_rulebook).

@@ -3,12 +3,15 @@
 --      r4_not_owed_statuses (exempt, suspended; temporary: rated in the official chi bộ), and
 --      members admitted less than new_member_months before their own not-rated row's date (else
 --      31/12), counted in calendar months (31/05 + 6 months = 30/11). A reason written on the list
---      ("vắng mặt", "nghỉ thai sản"…) is no exemption: it is quoted in the message;
+--      ("vắng mặt", "nghỉ thai sản"…) is no exemption: it is quoted in the message. Exempted:
+--      someone of the same folded name and birth (where known) was rated in that chi bộ under another
+--      person record (identity in doubt, as the ingest reported: never guessed, kept for checking);
 --   b. a rating without a review date, or decided before its review (subject kinds in
 --      r4_review_subject_kinds);
---   c. a registry unit of a rated kind without its own organisation rating for the year: alive
---      new_org_months by the date of its not-rated row (else 31/12), its age counted from its oldest
---      predecessor (as in R7); a unit dissolved by its deadline owes nothing;
+--   c. a registry unit of a rated kind, founded by the end of the period, without its own
+--      organisation rating for the year: alive new_org_months by the date of its not-rated row
+--      (else 31/12), its age counted from its oldest predecessor (as in R7); a unit dissolved by
+--      its deadline owes nothing;
 --   d. a list (the ratings of one deciding body, unit, subject kind and period) decided after the
 --      deadline for the deciding body's level (r4_deadlines: per unit kind, '*' otherwise, the
 --      province's overrides first; the date itself allowed), reported once per deciding body —
@@ -77,9 +80,25 @@ owed_rows as (
     qualify row_number() over (partition by m.person_id order by m.source_file_id desc, m.source_row desc) = 1
 ),
 
+-- someone of the same folded name, and the same birth date or year where both records have one,
+-- rated in the same chi bộ under another record: the identity is in doubt (the ingest reported it),
+-- so the finding is kept but exempted
+namesakes as (
+    select o.person_id, min(p2.card_no) as card_no
+    from owed_rows o
+    join person p on p.id = o.person_id
+    join period_ratings r on r.unit_id = o.unit_id and r.subject_kind = 'member' and r.final_level is not null
+    join person p2
+        on p2.id = r.person_id
+       and p2.id <> p.id
+       and p2.name_key = p.name_key
+       and coalesce(p2.birth_date = p.birth_date, p2.birth_year = p.birth_year, true)
+    group by o.person_id
+),
+
 roster_findings as (
     select
-        'flagged' as status,
+        if(ns.person_id is null, 'flagged', 'exempted') as status,
         o.unit_id,
         nr.deciding_unit_id,
         'member' as subject_kind,
@@ -87,9 +106,14 @@ roster_findings as (
         cast(null as integer) as subject_unit_id,
         'Đảng viên ' || p.full_name || ' (' || u.name || ') có tên trong danh sách đảng viên năm '
             || getvariable('period_year') || ' nhưng không có kết quả xếp loại'
-            || coalesce(' (lý do ghi: "' || nr.not_rated_reason || '", không thuộc diện miễn xếp loại)', '') as message,
+            || coalesce(' (lý do ghi: "' || nr.not_rated_reason || '", không thuộc diện miễn xếp loại)', '')
+            || if(ns.person_id is not null,
+                  ': có người cùng họ tên, ngày sinh được xếp loại trong chi bộ' || coalesce(' (số thẻ ' || ns.card_no || ')', '')
+                  || ', cần xác định danh tính',
+                  '') as message,
         json_object('check', 'roster_member_not_rated', 'status', o.status, 'joined_party_on', o.joined_on,
-                    'as_of', o.as_of, 'not_rated_reason', nr.not_rated_reason) as evidence,
+                    'as_of', o.as_of, 'not_rated_reason', nr.not_rated_reason, 'namesake_rated', ns.person_id is not null,
+                    'namesake_card', ns.card_no) as evidence,
         coalesce(nr_sf.file_name, sf.file_name) as source_file,
         coalesce(nr.source_row, o.source_row) as source_row,
         list_filter([{'file': sf.file_name, 'row': o.source_row}, {'file': nr_sf.file_name, 'row': nr.source_row}],
@@ -100,6 +124,7 @@ roster_findings as (
     left join rating nr on nr.id = o.unrated_id
     left join source_file nr_sf on nr_sf.id = nr.source_file_id
     left join source_file sf on sf.id = o.source_file_id
+    left join namesakes ns on ns.person_id = o.person_id
     where o.joined_on is null
        or cast(o.joined_on + to_months(getvariable('new_member_months')) as date) <= o.as_of
 ),
@@ -212,6 +237,7 @@ unit_findings as (
     where getvariable('period_kind') = 'year'
       and not coalesce(o.is_rated, false)
       and u.kind in (select unit_kind from ref_unit_kind_alias where rated = 'true')
+      and (u.founded_on is null or u.founded_on <= getvariable('period_end'))
       and (l.founded_on is null
            or cast(l.founded_on + to_months(getvariable('new_org_months')) as date)
               <= coalesce(o.unrated_on, getvariable('period_end')))

@@ -127,7 +127,7 @@ describe('file kinds', () => {
 			[1, 'Nguyễn Văn An', new Date(Date.UTC(1970, 4, 12)), '70012345', 'Trường THCS Đoàn Kết', 'Hoàn thành tốt nhiệm vụ', new Date(Date.UTC(2022, 10, 25))]
 		]);
 		const r = await ingest(db, [cs, roster]);
-		expect(r.files.map((f) => [f.kind, f.status])).toEqual([['roster', 'loaded'], ['civil_servant', 'loaded']]);
+		expect(r.files.map((f) => [f.kind, f.status])).toEqual([['civil_servant', 'loaded'], ['roster', 'loaded']]);
 		const row = await db.one(`select r.subject_kind, r.final_level, r.agency, cast(r.decided_on as varchar) as decided, (select count(*)::int from person) as persons from rating r`);
 		expect(row).toEqual({ subject_kind: 'civil_servant', final_level: 3, agency: 'Trường THCS Đoàn Kết', decided: '2022-11-25', persons: 1 });
 	});

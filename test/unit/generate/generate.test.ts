@@ -4,7 +4,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { findingKey, RULES } from '$lib/domain/anomaly';
+import { findingKey, RULES, type FindingKey } from '$lib/domain/anomaly';
 import { generate, type GenerateSummary } from '$lib/server/generate';
 import { KINDS } from '$lib/server/generate/plant';
 import type { Truth } from '$lib/server/generate/types';
@@ -103,7 +103,7 @@ describe('generate: small, 2019–2026', () => {
 				expect(t.subject_name).toBeTruthy();
 				expect(t.subject_birth_date).toMatch(/^\d{4}-\d{2}-\d{2}$/);
 			}
-			const k = findingKey(t);
+			const k = findingKey(t as unknown as FindingKey);
 			expect(keys.has(k), k).toBe(false);
 			keys.add(k);
 		}

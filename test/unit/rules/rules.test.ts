@@ -11,6 +11,8 @@ import { fixtureDb, type Given } from '../../helpers/fixture-db';
 
 interface Expected {
 	status: 'flagged' | 'exempted';
+	/** the fixture's rule unless the case runs several */
+	rule?: string;
 	unit_code?: string | null;
 	subject_ref?: string;
 	subject_kind?: string;
@@ -80,7 +82,7 @@ function sameFindings(actual: Finding[], expected: Expected[]): boolean {
 }
 
 const show = (fs: Finding[]) =>
-	fs.map((f) => `${f.status} ${f.unit_code} ${f.subject_ref} [${f.subject_kind}] ${f.message} ${JSON.stringify(f.evidence)}`).join('\n') || '(none)';
+	fs.map((f) => `${f.rule} ${f.status} ${f.unit_code} ${f.subject_ref} [${f.subject_kind}] ${f.message} ${JSON.stringify(f.evidence)}`).join('\n') || '(none)';
 
 for (const file of readdirSync(DIR).filter((f) => f.endsWith('.json')).sort()) {
 	const fx = JSON.parse(readFileSync(join(DIR, file), 'utf8')) as Fixture;

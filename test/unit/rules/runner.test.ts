@@ -177,6 +177,10 @@ describe('runAudit', () => {
 		const q2 = await runAudit(db, { year: 2025, periodKind: 'quarter', periodNo: 2 });
 		expect(q2.warnings).toEqual([]);
 		expect(q2.period).toMatchObject({ start: '2025-04-01', end: '2025-06-30' });
+		const q22 = await runAudit(db, { year: 2022, periodKind: 'quarter', periodNo: 2 });
+		expect(q22.warnings.join(' ')).toMatch(/QĐ 132-QĐ\/TW không có kỳ đánh giá theo quý/);
+		const term = await runAudit(db, { year: 2025, periodKind: 'term', periodNo: 2020 });
+		expect(term).toMatchObject({ warnings: [], rulebook: { id: 'qd366' }, period: { start: '2020-01-01', end: '2025-12-31' } });
 		await expect(runAudit(db, { year: 2025, periodKind: 'quarter', periodNo: 5 })).rejects.toThrow(/Quý "5" không hợp lệ/);
 		await expect(runAudit(db, { year: 2025, rules: ['nope' as never] })).rejects.toThrow(/Không có quy tắc "nope"/);
 		await expect(runAudit(db, { year: 2025, rulebook: 'nd90' })).rejects.toThrow(/công chức, viên chức/);

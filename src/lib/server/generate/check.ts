@@ -227,3 +227,24 @@ export function check(R: Round): Finding[] {
 	}
 	return [...out.values()];
 }
+
+/** Rows the ingest would refuse as duplicates: one person twice in a roster or in one list. */
+export function duplicates(R: Round): string[] {
+	const out: string[] = [];
+	for (const [g, rows] of R.rosterByG) {
+		const seen = new Set<Person>();
+		for (const r of rows) {
+			if (seen.has(r.person)) out.push(`${R.y} roster ${g.code}: ${r.person.card} twice`);
+			seen.add(r.person);
+		}
+	}
+	const lists = new Map<string, Set<Person>>();
+	for (const r of R.ratings) {
+		if (!r.person || r.omit) continue;
+		const k = `${r.decider.code}|${r.kind}|${r.pk}|${r.pno}`;
+		const s = lists.get(k) ?? lists.set(k, new Set()).get(k)!;
+		if (s.has(r.person)) out.push(`${R.y} list ${k}: ${r.person.card} twice`);
+		s.add(r.person);
+	}
+	return out;
+}

@@ -2,9 +2,9 @@
 // year, its round settled, audited and planted, its files written; then the lists the province
 // decides and the discipline registers, buffered for the group. Returns the group's truth lines,
 // registry rows and counts. Called by index.ts in the main thread or in a worker (worker.ts).
-import { check } from './check';
+import { check, duplicates } from './check';
 import { day } from './dates';
-import { huyenPlans, provinceUnits, type GenerateOptions, type GroupLayout } from './layout';
+import { huyenPlans, PRESETS, provinceUnits, type GenerateOptions, type GroupLayout } from './layout';
 import { advanceYear, populate, refreshHeadsAfterReorg, type YearPlan } from './people';
 import { KINDS, type Carry, type PlantCtx, type PlantKind } from './plant';
 import { Rng } from './prng';
@@ -174,6 +174,7 @@ function runDistrict(st: GroupState, spec: DistrictSpec, huyen: (y: number) => R
 		finalise(R);
 		const base0 = check(R);
 		if (base0.length) st.stats.baselineFindings.push(...base0.slice(0, 20).map((f) => `${f.key} ${f.msg}`));
+		st.stats.baselineFindings.push(...duplicates(R).slice(0, 20));
 		const ctx: PlantCtx = {
 			R,
 			rng: rng.fork(`plant${y}`),
@@ -285,11 +286,15 @@ function writeDistrictYear(st: GroupState, w: World, R: Round, plantedCards: Set
 	// lists of the district committee (up to 2024)
 	const dl = byDecider.get(w.district);
 	if (y <= 2024 && dl) writeUnitLists(st, ctxD, w.district, y, dl, hasPlanted);
-	// civil servants, one list per agency
+	// civil servants, one list per agency (per grassroots organisation at national scale)
+	const perG = PRESETS[st.env.opts.scale].csByGrassroots;
 	const byAgency = new Map<string, typeof R.cs>();
-	for (const c of R.cs) (byAgency.get(c.unit.code) ?? byAgency.set(c.unit.code, []).get(c.unit.code)!).push(c);
-	for (const [cbCode, cs] of byAgency) {
-		const name = `${y}_XLCC_${cbCode}_${slug(cs[0].agency)}.`;
+	for (const c of R.cs) {
+		const k = perG ? w.grassroots(c.unit).code : c.unit.code;
+		(byAgency.get(k) ?? byAgency.set(k, []).get(k)!).push(c);
+	}
+	for (const [code, cs] of byAgency) {
+		const name = `${y}_XLCC_${code}_${slug(perG ? w.grassroots(cs[0].unit).name : cs[0].agency)}.`;
 		const fs = fileStyle(seed, name, mess, { allowXlsx: true, allowLegacy: true });
 		fs.titles = true;
 		sink.write(name + fs.fmt, render(fs, csTable(fs, ctxG, cs[0].unit, y, cs, { forceCard: hasPlanted(cs.map((c) => c.person)), scored: y >= 2026 })), 'civil_servant', cs.length);
@@ -306,7 +311,7 @@ function writeDistrictYear(st: GroupState, w: World, R: Round, plantedCards: Set
 	}
 	const body = y >= 2025 ? spec.newProvince : spec.province;
 	const dkey = `${y}|${body.code}`;
-	const dd = st.discs.get(dkey) ?? st.discs.set(dkey, { body: liteOnce(body), y, ds: [], ctx: ctxD }).get(dkey)!;
+	const dd = st.discs.get(dkey) ?? st.discs.set(dkey, { body: liteOnce(body), y, ds: [], ctx: { upper: partyOf(body) } }).get(dkey)!;
 	for (const x of R.disciplines)
 		if (x.decided >= day(y, 1, 1) && x.decided <= day(y, 12, 31))
 			dd.ds.push({ ...x, person: litePerson(x.person), subjectUnit: x.subjectUnit && liteOnce(x.subjectUnit), unit: liteOnce(x.unit) });
@@ -341,7 +346,7 @@ function writeUnitLists(st: GroupState, ctx: Ctx, decider: Unit, y: number, list
 }
 
 function writeProvList(st: GroupState, l: { decider: Unit; y: number; q: number; kind: string; rs: Rating[] }): void {
-	const ctx: Ctx = { upper: 'Ban Chấp hành Trung ương' };
+	const ctx: Ctx = { upper: partyOf(l.decider) };
 	const hasPlanted = (ps: Array<Person | null>) => ps.some((p) => p && st.planted.has(p.card));
 	if (l.kind === 'leader') return writeUnitLists(st, ctx, l.decider, l.y, new Map([[`leader|${l.q ? 'quarter' : 'year'}|${l.q}`, l.rs]]), hasPlanted);
 	const { sink, seed, mess } = st.env;

@@ -215,7 +215,13 @@ export function buildRound(inp: RoundInput): Round {
 
 	// --- roster (one per grassroots organisation)
 	const tempBy = new Map<Unit, Person[]>();
-	for (const p of w.persons) if (p.tempUnit) (tempBy.get(w.grassroots(p.tempUnit)) ?? tempBy.set(w.grassroots(p.tempUnit), []).get(w.grassroots(p.tempUnit))!).push(p);
+	for (const p of w.persons) {
+		// temporary activity in another grassroots organisation, still open at the round
+		if (p.tempUnit && (p.tempUnit.dissolved !== null || w.grassroots(p.tempUnit) === w.grassroots(p.unit))) p.tempUnit = null;
+		if (!p.tempUnit) continue;
+		const g = w.grassroots(p.tempUnit);
+		(tempBy.get(g) ?? tempBy.set(g, []).get(g)!).push(p);
+	}
 	const gLeaders = new Map<Person, string>();
 	for (const g of gs) {
 		const ls = [g.head, ...g.deputies].filter((p): p is Person => !!p);

@@ -24,3 +24,13 @@ export function formatRowError(e: RowError): string {
 	const val = e.value !== '' ? `, giá trị "${e.value}"` : '';
 	return `${e.file}, ${at}${col}${val}: ${e.message}`;
 }
+
+/** A file refused for its rows: the first few hundred row errors, and how many there were. */
+export class RefusedError extends Error {
+	constructor(
+		readonly errors: RowError[],
+		readonly total: number
+	) {
+		super(`${total} dòng bị từ chối`);
+	}
+}

@@ -2,8 +2,8 @@
 // registry → rosters → ratings → civil-servant lists → discipline, each file in one transaction.
 import type { FileKind } from '../../domain/levels';
 import { type Db, scopePath } from '../db';
-import { IngestError, type RowError } from './errors';
-import { loadPrepared, prepare, RefusedError, type LoadResult, type Prepared } from './load';
+import { IngestError, RefusedError, type RowError } from './errors';
+import { loadBatch, prepare, type PartResult, type Prepared } from './load';
 import { readSource } from './read';
 import { auditPeriods } from '../rules/runner';
 import { refreshMarts } from '../rules/marts';
@@ -52,6 +52,10 @@ function refusedReport(path: string, kind: FileKind | null, e: unknown, started:
 }
 
 class DryRun extends Error {}
+class Retry extends Error {}
+
+/** Kinds loaded together, in order. */
+const BATCHES: FileKind[][] = [['registry'], ['roster'], ['rating', 'civil_servant'], ['discipline']];
 
 interface Entry {
 	path: string;
@@ -115,46 +119,69 @@ export async function ingestFiles(db: Db, paths: string[], opts: IngestOptions =
 			reports.push(refusedReport(path, null, e, started));
 		}
 	}
-	entries.sort((a, b) => ORDER.indexOf(a.parts[0].kind) - ORDER.indexOf(b.parts[0].kind));
+	// Pass 2: one transaction for the batch, kind by kind (the registry first: the others resolve
+	// their units against it). A file with a refused row stores nothing; the others go in. When a
+	// workbook is refused in a later kind after a sheet of it went in with an earlier kind, the
+	// transaction is run again without it.
 	const touched = new Map<string, IngestReport['touched'][number]>();
-	for (const [i, entry] of entries.entries()) {
-		opts.onProgress?.({ file: entry.path, index: i, total: entries.length, step: 'nạp' });
-		const kind = entry.parts[0].kind;
+	const refusedFiles = new Map<number, { errors: RowError[]; errorCount: number }>();
+	let results = new Map<Prepared, PartResult>();
+	const t1 = performance.now();
+	for (let attempt = 0; ; attempt++) {
+		results = new Map();
+		touched.clear();
+		let retry = false;
 		try {
-			// Every sheet of a workbook in one transaction: one refused row refuses the file.
-			const results: LoadResult[] = [];
-			await db
-				.tx(async (t) => {
-					const errors: RowError[] = [];
-					let errorCount = 0;
-					for (const p of entry.parts) {
-						try {
-							const onStep = (step: string) => opts.onProgress?.({ file: entry.path, index: i, total: entries.length, step });
-							results.push(await loadPrepared(t, p, { year: opts.year, unit: opts.unit, kind: opts.kind, scopePath: sp, loadedBy: opts.loadedBy, onStep }));
-						} catch (e) {
-							if (!(e instanceof RefusedError)) throw e;
-							errors.push(...e.errors);
-							errorCount += e.total;
+			await db.tx(async (t) => {
+				const merged = new Set<number>();
+				for (const kinds of BATCHES) {
+					const items = entries.flatMap((e, fi) => (refusedFiles.has(fi) ? [] : e.parts.filter((p) => kinds.includes(p.kind)).map((p) => ({ fi, p }))));
+					if (!items.length) continue;
+					const onStep = (step: string) => opts.onProgress?.({ file: items.length === 1 ? entries[items[0].fi].path : `${items.length} tệp`, index: BATCHES.indexOf(kinds), total: BATCHES.length, step });
+					const r = await loadBatch(t, items.map((x) => x.p), { year: opts.year, unit: opts.unit, kind: opts.kind, scopePath: sp, loadedBy: opts.loadedBy, onStep }, items.map((x) => x.fi));
+					items.forEach((x, i) => results.set(x.p, r.parts[i]));
+					for (const x of r.touched) touched.set(`${x.year}|${x.period_kind}|${x.period_no}`, x);
+					for (const [i, x] of items.entries()) {
+						const pr = r.parts[i];
+						if (pr.errorCount) {
+							const prev = refusedFiles.get(x.fi) ?? { errors: [], errorCount: 0 };
+							refusedFiles.set(x.fi, { errors: [...prev.errors, ...pr.errors], errorCount: prev.errorCount + pr.errorCount });
+							if (merged.has(x.fi)) retry = true;
 						}
 					}
-					if (errorCount) throw new RefusedError(errors, errorCount);
-					if (opts.dryRun) throw new DryRun();
-				})
-				.catch((e) => {
-					if (!(e instanceof DryRun)) throw e;
-				});
-			if (!opts.dryRun) for (const r of results) for (const x of r.touched) touched.set(`${x.year}|${x.period_kind}|${x.period_no}`, x);
-			const warnings = results.flatMap((r) => r.warnings);
-			if (entry.skipped.length) warnings.push(`Bỏ qua trang tính không nhận ra tiêu đề cột: ${entry.skipped.join(', ')}.`);
-			reports.push({
-				path: entry.path, kind, status: opts.dryRun ? 'checked' : 'loaded',
-				rowsRead: results.reduce((s, r) => s + r.rowsRead, 0), rowsStored: results.reduce((s, r) => s + r.rowsStored, 0),
-				errors: [], errorCount: 0, warnings, seconds: seconds(entry.started)
+					for (const x of items) if (!refusedFiles.has(x.fi)) merged.add(x.fi);
+				}
+				if (retry) throw new Retry();
+				if (opts.dryRun) throw new DryRun();
 			});
 		} catch (e) {
-			reports.push(refusedReport(entry.path, kind, e, entry.started));
+			if (e instanceof Retry && attempt < 3) continue;
+			if (!(e instanceof DryRun)) {
+				for (const entry of entries) reports.push(refusedReport(entry.path, entry.parts[0].kind, e, entry.started));
+				return { files: reports, touched: [], auditRuns: [], auditSeconds: 0 };
+			}
 		}
+		break;
 	}
+	for (const [fi, entry] of entries.entries()) {
+		const kind = entry.parts[0].kind;
+		const bad = refusedFiles.get(fi);
+		if (bad) {
+			reports.push(refusedReport(entry.path, kind, new RefusedError(bad.errors, bad.errorCount), entry.started));
+			continue;
+		}
+		const rs = entry.parts.map((p) => results.get(p)!).filter(Boolean);
+		const warnings = rs.flatMap((r) => r.warnings);
+		if (entry.skipped.length) warnings.push(`Bỏ qua trang tính không nhận ra tiêu đề cột: ${entry.skipped.join(', ')}.`);
+		reports.push({
+			path: entry.path, kind, status: opts.dryRun ? 'checked' : 'loaded',
+			rowsRead: rs.reduce((s, r) => s + r.rowsRead, 0), rowsStored: rs.reduce((s, r) => s + r.rowsStored, 0),
+			errors: [], errorCount: 0, warnings,
+			// a batch is loaded together: each file's share of its time is not measured apart
+			seconds: (performance.now() - t1) / 1000 / entries.length
+		});
+	}
+	if (opts.dryRun) touched.clear();
 	const t0 = performance.now();
 	const list = [...touched.values()].sort((a, b) => a.year - b.year || a.period_no - b.period_no);
 	const auditRuns = opts.audit !== false && list.length ? await auditPeriods(db, list, scope) : [];

@@ -1,6 +1,9 @@
-// Loads one file: stage → resolve units → normalise → validate → identity → merge, all in one
-// transaction on a connection of its own. Any refused row refuses the file and nothing is stored.
-// The SQL of each step lives in sql/ingest/<kind>.sql, split on "-- step: name" markers.
+// Loads a batch of files of one kind: stage → resolve units → normalise → validate → identity →
+// merge, inside the caller's transaction. Set-based over the whole batch, so a thousand small lists
+// cost about what one large list does. A file with any refused row is left out whole (its rows
+// removed before the merge) and reported; the others go in. The SQL of each step lives in
+// sql/ingest/<kind>.sql, split on "-- step: name" markers; per-file settings (default year,
+// period, title unit…) are the temp table file_ctx, joined by part_id.
 import type { FileKind } from '../../domain/levels';
 import { type Db, sqlFile } from '../db';
 import { FIELDS } from './fields';
@@ -54,126 +57,125 @@ const KIND_SQL: Record<FileKind, string> = {
 	discipline: 'ingest/discipline.sql'
 };
 
-function lit(v: unknown): string {
-	if (v === null || v === undefined) return 'null';
-	if (typeof v === 'number') return Number.isFinite(v) ? String(v) : 'null';
-	return `'${String(v).replaceAll("'", "''")}'`;
-}
-
-// Session variables the ingest SQL reads with getvariable(). Typed explicitly: a bare NULL would
-// be bound as INTEGER and break coalesce() with text.
-const VAR_TYPES = {
-	file_id: 'integer',
-	file_kind: 'varchar',
-	default_year: 'integer',
-	default_period_kind: 'varchar',
-	default_period_no: 'integer',
-	title_subject_kind: 'varchar',
-	context_unit_id: 'integer',
-	context_path: 'varchar',
-	scope_path: 'varchar'
-} as const;
-
-async function setVars(db: Db, vars: { [K in keyof typeof VAR_TYPES]: unknown }): Promise<void> {
-	for (const [k, v] of Object.entries(vars)) await db.run(`set variable ${k} = cast(${lit(v)} as ${VAR_TYPES[k as keyof typeof VAR_TYPES]})`);
-}
-
-/** The unit the title lines (or --unit) point at: the deepest one that resolves uniquely. */
-async function contextUnit(db: Db, p: Prepared, opts: LoadOptions): Promise<{ id: number | null; path: string }> {
-	let ctx: { id: number | null; path: string } = { id: null, path: opts.scopePath };
-	if (opts.unit) {
-		const u = await db.one<{ id: number; path: string }>(
-			'select id, path from unit where upper(code) = upper($c) or name_key = unit_key($c) order by code = $c desc limit 1',
-			{ c: opts.unit }
-		);
-		if (!u) throw new IngestError(p.src.fileName, `--unit "${opts.unit}": không có đơn vị này trong danh mục.`);
-		ctx = { id: u.id, path: u.path };
-	}
-	for (const name of p.title.unitNames) {
-		const hits = await db.query<{ id: number; path: string }>(
-			`select id, path from unit where name_key = unit_key($n) and starts_with(path, $p)`,
-			{ n: name, p: ctx.path }
-		);
-		if (hits.length === 1) ctx = { id: hits[0].id, path: hits[0].path };
-	}
-	return ctx;
-}
+/** The SQL file a kind loads with: ratings and civil-servant lists share one. */
+export const sqlOfKind = (k: FileKind) => KIND_SQL[k];
 
 /** GIAMSAT_TRACE=1 prints the time of each step (for the benchmark and profiling). */
 function trace(step: string, t0: number) {
 	if (process.env.GIAMSAT_TRACE) process.stderr.write(`  ${step}: ${((performance.now() - t0) / 1000).toFixed(2)} s\n`);
 }
 
-export class RefusedError extends Error {
-	constructor(readonly errors: RowError[], readonly total: number) {
-		super(`${total} dòng bị từ chối`);
-	}
-}
-
-export interface LoadResult {
+export interface PartResult {
 	fileId: number;
 	rowsRead: number;
 	rowsStored: number;
-	touched: Array<{ year: number; period_kind: string; period_no: number }>;
+	errors: RowError[];
+	errorCount: number;
 	warnings: string[];
+}
+
+export interface BatchResult {
+	parts: PartResult[];
+	touched: Array<{ year: number; period_kind: string; period_no: number }>;
 }
 
 const MAX_ERRORS = 500;
 
-/** Run the kind's steps inside the caller's transaction `t`. Throws RefusedError on bad rows. */
-export async function loadPrepared(t: Db, p: Prepared, opts: LoadOptions): Promise<LoadResult> {
-	const { src, header, title, kind } = p;
-	const warnings: string[] = [];
-	const file = await t.one<{ id: number }>(
-		`insert into source_file (file_name, sha256, file_sha256, kind, encoding, header_row, row_count, period_year, title_unit, loaded_by)
-		 values ($f, $s, $fs, $k, $e, $h, 0, $y, $u, $by) returning id`,
-		{
-			f: src.fileName,
-			s: src.sha256,
-			fs: src.fileSha256,
-			k: kind,
-			e: src.encoding,
-			h: header.headerRows[0] + 1,
-			y: opts.year ?? title.year ?? null,
-			u: title.unitNames.join(' / ') || null,
-			by: opts.loadedBy ?? 'cli'
+/** Units named in title lines (or --unit): each part's context is the deepest title unit that
+ * resolves uniquely, each name looked up within the context found so far. One query for all. */
+async function contextUnits(t: Db, parts: Prepared[], opts: LoadOptions): Promise<Array<{ id: number | null; path: string }>> {
+	let base: { id: number | null; path: string } = { id: null, path: opts.scopePath };
+	if (opts.unit) {
+		const u = await t.one<{ id: number; path: string }>(
+			'select id, path from unit where upper(code) = upper($c) or name_key = unit_key($c) order by upper(code) = upper($c) desc limit 1',
+			{ c: opts.unit }
+		);
+		if (!u) throw new IngestError(parts[0]?.src.fileName ?? '', `--unit "${opts.unit}": không có đơn vị này trong danh mục.`);
+		base = { id: u.id, path: u.path };
+	}
+	const names = [...new Set(parts.flatMap((p) => p.title.unitNames))];
+	const byKey = new Map<string, Array<{ id: number; path: string }>>();
+	if (names.length) {
+		await t.run('create or replace temp table title_name (name varchar)');
+		const app = await t.conn.createAppender('title_name', 'main', 'temp');
+		for (const n of names) {
+			app.appendVarchar(n);
+			app.endRow();
 		}
-	);
-	const fileId = file!.id;
-	const STEP_VI: Record<string, string> = { normalise: 'chuẩn hóa', merge: 'ghi vào kho', supersede: 'thay danh sách cũ' };
-	let t0 = performance.now();
-	opts.onStep?.('đọc và làm sạch');
-	const rowsRead = await stage(t, src, header);
-	trace('stage', t0);
-	const ctx = await contextUnit(t, p, opts);
-	const period = title.period ?? { kind: 'year', no: 0 };
-	await setVars(t, {
-		file_id: fileId,
-		file_kind: kind,
-		default_year: opts.year ?? title.year,
-		default_period_kind: period.kind,
-		default_period_no: period.no,
-		title_subject_kind: title.subjectKind,
-		context_unit_id: ctx.id,
-		context_path: ctx.path,
-		scope_path: opts.scopePath
+		app.closeSync();
+		const rows = await t.query<{ name: string; id: number; path: string }>(
+			'select n.name, u.id, u.path from title_name n join unit u on u.name_key = unit_key(n.name)'
+		);
+		for (const r of rows) (byKey.get(r.name) ?? byKey.set(r.name, []).get(r.name)!).push({ id: r.id, path: r.path });
+		await t.run('drop table title_name');
+	}
+	return parts.map((p) => {
+		let ctx = base;
+		for (const name of p.title.unitNames) {
+			const hits = (byKey.get(name) ?? []).filter((u) => u.path.startsWith(ctx.path));
+			if (hits.length === 1) ctx = hits[0];
+		}
+		return ctx;
 	});
+}
+
+/** Load parts of one kind (or rating + civil_servant) inside transaction `t`. `fileOf` names the
+ * file each part belongs to: one refused part refuses every part of its file. */
+export async function loadBatch(t: Db, parts: Prepared[], opts: LoadOptions, fileOf: number[] = parts.map((_, i) => i)): Promise<BatchResult> {
+	const kind = parts[0].kind;
+	const sqlPath = KIND_SQL[kind];
+	let t0 = performance.now();
+	await t.run(`set variable scope_path = cast(${`'${opts.scopePath.replaceAll("'", "''")}'`} as varchar)`);
+
+	// source_file rows first (the ids go into every stored row); removed again for refused files
+	opts.onStep?.('đọc và làm sạch');
+	const ctxs = await contextUnits(t, parts, opts);
+	await t.run(`create or replace temp table file_ctx (
+		part_id integer, file_name varchar, sha256 varchar, file_sha256 varchar, file_kind varchar, encoding varchar,
+		header_row integer, default_year integer, default_period_kind varchar, default_period_no integer,
+		title_subject_kind varchar, title_unit varchar, context_unit_id integer, context_path varchar)`);
+	const app = await t.conn.createAppender('file_ctx', 'main', 'temp');
+	const put = (v: string | number | null | undefined) => (v === null || v === undefined ? app.appendNull() : typeof v === 'number' ? app.appendInteger(v) : app.appendVarchar(v));
+	parts.forEach((p, i) => {
+		const period = p.title.period ?? { kind: 'year', no: 0 };
+		for (const v of [i, p.src.fileName, p.src.sha256, p.src.fileSha256, p.kind, p.src.encoding, p.header.headerRows[0] + 1, opts.year ?? p.title.year, period.kind, period.no, p.title.subjectKind, p.title.unitNames.join(' / ') || null, ctxs[i].id, ctxs[i].path])
+			put(v);
+		app.endRow();
+	});
+	app.closeSync();
+	await t.run(`alter table file_ctx add column file_id integer`);
+	const ids = await t.query<{ id: number; sha256: string }>(
+		`insert into source_file (file_name, sha256, file_sha256, kind, encoding, header_row, row_count, period_year, title_unit, loaded_by)
+		 select file_name, sha256, file_sha256, file_kind, encoding, header_row, 0, default_year, title_unit, $by from file_ctx order by part_id
+		 returning id, sha256`,
+		{ by: opts.loadedBy ?? 'cli' }
+	);
+	const idOf = new Map(ids.map((r) => [r.sha256, r.id]));
+	await t.run(`update file_ctx set file_id = s.id from source_file s where s.sha256 = file_ctx.sha256`);
+	const fileIds = parts.map((p) => idOf.get(p.src.sha256)!);
+	trace('source_file', t0);
+
+	t0 = performance.now();
+	const staged = await stage(t, parts.map((p, i) => ({ partId: i, src: p.src, header: p.header })));
+	trace('stage', t0);
+
 	// Per-row period cells ("Quý III", "Nhiệm kỳ 2020–2025") are few distinct values: parsed here.
 	await t.run('create or replace temp table period_map (raw varchar, kind varchar, no integer, year integer)');
-	if (header.columns.some((c) => c.field === 'period')) {
-		const raws = await t.query<{ raw: string }>('select distinct clean(period) as raw from stg where clean(period) is not null');
-		for (const { raw } of raws) {
-			const pp = parsePeriod(raw);
-			if (pp) await t.run('insert into period_map values ($r, $k, $n, $y)', { r: raw, k: pp.kind, n: pp.no, y: pp.year ?? null });
-		}
+	const raws = await t.query<{ raw: string }>('select distinct period as raw from stg where period is not null');
+	for (const { raw } of raws) {
+		const pp = parsePeriod(raw);
+		if (pp) await t.run('insert into period_map values ($r, $k, $n, $y)', { r: raw, k: pp.kind, n: pp.no, y: pp.year ?? null });
 	}
-	const steps = sqlSteps(KIND_SQL[kind]);
+
+	const steps = sqlSteps(sqlPath);
+	const STEP_VI: Record<string, string> = { normalise: 'chuẩn hóa', merge: 'ghi vào kho', supersede: 'thay danh sách cũ' };
 	const run = async (name: string) => {
 		const sql = steps.get(name);
-		if (sql && STEP_VI[name]) opts.onStep?.(STEP_VI[name]);
-		const t0 = performance.now();
-		if (sql) await t.run(sql).catch((e) => Promise.reject(new Error(`${KIND_SQL[kind]} step ${name}: ${e.message}`)));
-		trace(name, t0);
+		if (!sql) return;
+		if (STEP_VI[name]) opts.onStep?.(STEP_VI[name]);
+		const t1 = performance.now();
+		await t.run(sql).catch((e) => Promise.reject(new Error(`${sqlPath} step ${name}: ${e.message}`)));
+		trace(name, t1);
 	};
 	await run('unit_refs');
 	if (steps.has('unit_refs')) await t.run(sqlFile('ingest/resolve_units.sql'));
@@ -181,51 +183,81 @@ export async function loadPrepared(t: Db, p: Prepared, opts: LoadOptions): Promi
 	for (const sql of sqlSteps('ingest/dictionaries.sql').values()) await t.run(sql);
 	trace('dictionaries', t0);
 	await run('normalise');
+
+	// Validation: every refused row, per file; refused files leave the batch whole.
 	t0 = performance.now();
 	opts.onStep?.('kiểm tra lỗi');
 	const errs = await t
-		.query<{ rn: number; field: string; value: string | null; message: string }>(steps.get('errors')!)
-		.catch((e) => Promise.reject(new Error(`${KIND_SQL[kind]} step errors: ${e.message}`)));
+		.query<{ part_id: number; rn: number; field: string; value: string | null; message: string }>(steps.get('errors')!)
+		.catch((e) => Promise.reject(new Error(`${sqlPath} step errors: ${e.message}`)));
 	trace('errors', t0);
-	if (errs.length) {
-		const headerOf = new Map(header.columns.map((c) => [c.field, c.header]));
-		const label = new Map(FIELDS.map((f) => [f.field, f.label]));
-		throw new RefusedError(
-			errs.slice(0, MAX_ERRORS).map((e) => ({
-				file: src.fileName,
-				row: e.rn,
-				// a unit may be named by either column: report the one the file has
-				column: headerOf.get(e.field) ?? (e.field === 'unit_name' ? headerOf.get('unit_code') : undefined) ?? label.get(e.field) ?? e.field,
-				value: e.value ?? '',
-				message: e.message
-			})),
-			errs.length
-		);
+	const results: PartResult[] = parts.map((p, i) => ({ fileId: fileIds[i], rowsRead: staged.get(i) ?? 0, rowsStored: 0, errors: [], errorCount: 0, warnings: [] }));
+	const label = new Map(FIELDS.map((f) => [f.field, f.label]));
+	for (const e of errs) {
+		const r = results[e.part_id];
+		r.errorCount++;
+		if (r.errors.length >= MAX_ERRORS) continue;
+		const headerOf = new Map(parts[e.part_id].header.columns.map((c) => [c.field, c.header]));
+		r.errors.push({
+			file: parts[e.part_id].src.fileName,
+			row: e.rn,
+			// a unit may be named by either column: report the one the file has
+			column: headerOf.get(e.field) ?? (e.field === 'unit_name' ? headerOf.get('unit_code') : undefined) ?? label.get(e.field) ?? e.field,
+			value: e.value ?? '',
+			message: e.message
+		});
 	}
+	const badFiles = new Set(results.flatMap((r, i) => (r.errorCount ? [fileOf[i]] : [])));
+	const refused = results.flatMap((_, i) => (badFiles.has(fileOf[i]) ? [i] : []));
+	if (refused.length) {
+		const list = refused.join(', ');
+		await t.run(`delete from norm where part_id in (${list})`);
+		await t.run(`delete from source_file where id in (select file_id from file_ctx where part_id in (${list}))`);
+		await t.run(`delete from file_ctx where part_id in (${list})`);
+	}
+
 	if (steps.has('identity_in')) {
 		opts.onStep?.('nhận diện người');
 		await run('identity_in');
+		// Year by year, oldest first: a member seen in 2024 and, after a merger, in 2025 is created
+		// once and then matched through the lineage.
 		const id = sqlSteps('ingest/identity.sql');
-		for (const [name, s] of id) {
-			t0 = performance.now();
-			await t.run(s);
-			trace(`identity.${name}`, t0);
+		const step = async (name: string) => {
+			const t1 = performance.now();
+			await t.run(id.get(name)!).catch((e) => Promise.reject(new Error(`ingest/identity.sql step ${name}: ${e.message}`)));
+			trace(`identity.${name}`, t1);
+		};
+		await step('scope');
+		await t.run('create or replace temp table ident_all as select * from ident_in');
+		await t.run('create or replace temp table ident_out_all (rk bigint, person_id integer, how varchar)');
+		const years = await t.query<{ year: number | null }>('select distinct year from ident_all order by year nulls first');
+		for (const { year } of years) {
+			await t.run(`create or replace temp table ident_in as select * from ident_all where year is not distinct from ${year === null ? 'null' : Number(year)}`);
+			for (const name of ['match', 'report_ambiguous', 'create_new', 'enrich']) await step(name);
+			await t.run('insert into ident_out_all select rk, person_id, how from ident_out');
 		}
-		const amb = await t.one<{ n: number }>(`select count(*)::int as n from ingest_issue where source_file_id = $f and severity = 'ambiguous'`, { f: fileId });
-		if (amb?.n) warnings.push(`${amb.n} người chưa xác định chắc chắn (trùng họ tên, ngày sinh): đã ghi vào danh sách cần kiểm tra.`);
+		await t.run('create or replace temp table ident_out as select * from ident_out_all; drop table ident_out_all; drop table ident_all');
+		const amb = await t.query<{ file_id: number; n: number }>(
+			`select source_file_id as file_id, count(*)::int as n from ingest_issue where severity = 'ambiguous' and source_file_id in (select file_id from file_ctx) group by 1`
+		);
+		for (const a of amb) results[fileIds.indexOf(a.file_id)]?.warnings.push(`${a.n} người chưa xác định chắc chắn (trùng họ tên, ngày sinh): đã ghi vào danh sách cần kiểm tra.`);
 	}
 	await run('merge');
 	await run('supersede');
 	await run('paths');
-	const touched = steps.has('touched')
-		? await t.query<{ year: number; period_kind: string; period_no: number }>(steps.get('touched')!)
-		: [];
-	if (kind === 'rating' && touched.some((x) => x.period_kind === 'quarter' && x.period_no === 4 && x.year >= 2025))
-		warnings.push('Danh sách quý IV: theo Quy định 366-QĐ/TW quý IV không đánh giá riêng mà gộp vào đánh giá cả năm; đã nạp kèm cảnh báo.');
-	for (const w of warnings) await t.run('insert into ingest_issue values ($f, null, $s, $m)', { f: fileId, s: 'warning', m: w });
-	const stored = await t.one<{ n: number }>('select count(*)::int as n from norm');
-	await t.run('update source_file set row_count = $n where id = $id', { n: stored?.n ?? 0, id: fileId });
-	for (const tmp of process.env.KEEP_TMP ? [] : ['date_dict', 'level_dict', 'stg', 'norm', 'unit_ref', 'unit_hit', 'period_map', 'ident_in', 'ident_out', 'ident_new', 'unit_family', 'unit_paths'])
+	const touched = steps.has('touched') ? await t.query<{ year: number; period_kind: string; period_no: number }>(steps.get('touched')!) : [];
+	const q4 = await t.query<{ part_id: number }>(
+		kind === 'rating' || kind === 'civil_servant' ? `select distinct part_id from norm where period_kind = 'quarter' and period_no = 4 and period_year >= 2025` : 'select null::integer as part_id where false'
+	);
+	for (const { part_id } of q4)
+		results[part_id].warnings.push('Danh sách quý IV: theo Quy định 366-QĐ/TW quý IV không đánh giá riêng mà gộp vào đánh giá cả năm; đã nạp kèm cảnh báo.');
+	const stored = await t.query<{ part_id: number; n: number }>('select part_id, count(*)::int as n from norm group by part_id');
+	for (const s of stored) results[s.part_id].rowsStored = s.n;
+	await t.run(`update source_file set row_count = n.n from (select part_id, count(*)::int as n from norm group by part_id) n
+		join file_ctx c on c.part_id = n.part_id where source_file.id = c.file_id`);
+	for (const [i, r] of results.entries())
+		if (!refused.includes(i)) for (const w of r.warnings) await t.run('insert into ingest_issue values ($f, null, $s, $m)', { f: fileIds[i], s: 'warning', m: w });
+	for (const tmp of process.env.KEEP_TMP ? [] : ['date_dict', 'level_dict', 'stg', 'norm', 'unit_ref', 'unit_hit', 'period_map', 'ident_in', 'ident_out', 'ident_new', 'unit_scope', 'g_related', 'unit_paths', 'file_ctx'])
 		await t.run(`drop table if exists ${tmp}`);
-	return { fileId, rowsRead, rowsStored: stored?.n ?? 0, touched, warnings };
+	return { parts: results, touched };
 }

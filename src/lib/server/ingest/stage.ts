@@ -1,7 +1,10 @@
-// Staging: the file's data rows become the temp table `stg` (rn = row number in the file, then one
-// VARCHAR column per field of fields.ts, null where the file has no such column). A clean UTF-8 CSV
-// goes through DuckDB's read_csv; everything else through the appender. Rows with none of the
-// identifying fields (blank lines, signatures, "Tổng số" footers) are dropped here.
+// Staging: the data rows of every file of one batch become the temp table `stg`: part_id (the file
+// or sheet), rn (its row number in the file), rk (a key unique in the batch), then one VARCHAR
+// column per field of fields.ts, null where the file has no such column. Clean UTF-8 CSVs with the
+// same layout go through ONE read_csv over the list of files; everything else through the
+// appender. Values are NFC and trimmed here once; rows with none of the identifying fields (blank
+// lines, signatures, "Tổng số" footers) are dropped; section rows ("II | Chi bộ thôn 2") give the
+// unit of the rows below them.
 import type { Db } from '../db';
 import { FIELDS } from './fields';
 import type { HeaderMap } from './header';
@@ -9,76 +12,122 @@ import type { SourceTable } from './read';
 
 const KEY_FIELDS = ['full_name', 'card_no', 'unit_code', 'unit_name', 'final_level', 'self_level', 'discipline_form', 'cs_level'];
 
+export interface StagePart {
+	partId: number;
+	src: SourceTable;
+	header: HeaderMap;
+}
+
 function q(s: string): string {
 	return `'${s.replaceAll("'", "''")}'`;
 }
 
-export async function stage(db: Db, src: SourceTable, header: HeaderMap): Promise<number> {
-	const width = Math.max(header.width, ...header.columns.map((c) => c.index + 1));
-	const raw = Array.from({ length: width }, (_, i) => `c${i}`);
-	let from: string;
-	if (src.csv) {
-		// One pass: DuckDB reads the file and the select below cleans it into stg.
-		const cols = `{${raw.map((c) => `${q(c)}: 'VARCHAR'`).join(', ')}}`;
-		from = `(select (row_number() over ()) + ${header.dataStart} as rn, *
-			from read_csv(${q(src.path)}, delim = ${q(src.csv.delim)}, quote = '"', escape = '"',
-			     header = false, skip = ${header.dataStart}, columns = ${cols},
-			     null_padding = true, strict_mode = false, parallel = true))`;
-	} else {
-		await db.run(`create or replace temp table stg_raw (rn integer, ${raw.map((c) => `${c} varchar`).join(', ')})`);
-		const app = await db.conn.createAppender('stg_raw', 'main', 'temp');
-		const rows = src.rows ?? [];
-		for (let r = header.dataStart; r < rows.length; r++) {
-			const row = rows[r];
-			if (!row || row.every((c) => !c || !c.trim())) continue;
-			app.appendInteger(r + 1);
-			for (let i = 0; i < width; i++) {
-				const v = row[i];
-				if (v === undefined || v === '') app.appendNull();
-				else app.appendVarchar(v);
-			}
-			app.endRow();
-		}
-		app.closeSync();
-		from = 'stg_raw';
-	}
-	// Every value NFC and trimmed once here; '' is null. Inner white space is left to fold()/clean()
-	// where it matters (names), and code, level and date spellings are mapped per distinct value.
-	const byField = new Map(header.columns.map((c) => [c.field, `c${c.index}`]));
+function widthOf(h: HeaderMap): number {
+	return Math.max(h.width, ...h.columns.map((c) => c.index + 1));
+}
+
+/** Parts whose columns map the same way are staged by one statement. */
+function layoutKey(p: StagePart): string {
+	return JSON.stringify([p.src.csv?.delim ?? null, p.src.csv ? p.header.dataStart : null, widthOf(p.header), p.header.columns.map((c) => [c.index, c.field])]);
+}
+
+function fieldSelect(h: HeaderMap): { select: string; where: string } {
+	const byField = new Map(h.columns.map((c) => [c.field, `c${c.index}`]));
 	const select = FIELDS.map((f) => {
 		const c = byField.get(f.field);
 		return c ? `nullif(trim(nfc_normalize(${c}), ' \t\r\n\u00a0'), '') as ${f.field}` : `null::varchar as ${f.field}`;
 	}).join(',\n');
 	const present = KEY_FIELDS.filter((f) => byField.has(f)).map((f) => `${f} is not null`);
-	await db.run(`create or replace temp table stg as
-		select * from (select rn, ${select} from ${from})
-		where (${present.length ? present.join(' or ') : 'false'})
+	const where = `(${present.length ? present.join(' or ') : 'false'})
 		  -- footers and signatures: "Tổng số", "Cộng", "Người lập biểu", "Xác nhận"
 		  and not (case when final_level is null and card_no is null
 		           then coalesce(regexp_matches(fold(coalesce(full_name, unit_name, '')), '^(tong( so| cong)?|cong|nguoi lap|xac nhan|t/m|tm\\.? )\\b'), false)
-		           else false end)`);
-	await db.run('drop table if exists stg_raw');
-	if (byField.has('full_name')) await applySectionRows(db);
-	const n = await db.one<{ n: number }>('select count(*)::int as n from stg');
-	return n?.n ?? 0;
+		           else false end)`;
+	return { select, where };
+}
+
+/** Stage the parts; returns rows staged per part. */
+export async function stage(db: Db, parts: StagePart[]): Promise<Map<number, number>> {
+	const cols = FIELDS.map((f) => `${f.field} varchar`).join(', ');
+	await db.run(`create or replace temp table stg_parts (part_id integer, rn integer, ${cols})`);
+	const groups = new Map<string, StagePart[]>();
+	for (const p of parts) {
+		const k = layoutKey(p);
+		(groups.get(k) ?? groups.set(k, []).get(k)!).push(p);
+	}
+	for (const group of groups.values()) {
+		const first = group[0];
+		const width = widthOf(first.header);
+		const raw = Array.from({ length: width }, (_, i) => `c${i}`);
+		const { select, where } = fieldSelect(first.header);
+		if (first.src.csv) {
+			// One read over the list: rows keep file order, so a file's row number is its position
+			// among that file's rows (row_number over the scan) plus the lines above its data.
+			await db.run(`create or replace temp table part_path (path varchar, part_id integer)`);
+			const app = await db.conn.createAppender('part_path', 'main', 'temp');
+			for (const p of group) {
+				app.appendVarchar(p.src.path);
+				app.appendInteger(p.partId);
+				app.endRow();
+			}
+			app.closeSync();
+			const columns = `{${raw.map((c) => `${q(c)}: 'VARCHAR'`).join(', ')}}`;
+			const list = `[${group.map((p) => q(p.src.path)).join(', ')}]`;
+			await db.run(`insert into stg_parts
+				select * from (
+					select pp.part_id, (g.grn - min(g.grn) over (partition by g.filename)) + ${first.header.dataStart + 1} as rn, ${select}
+					from (select row_number() over () as grn, *
+					      from read_csv(${list}, delim = ${q(first.src.csv.delim)}, quote = '"', escape = '"',
+					           header = false, skip = ${first.header.dataStart}, columns = ${columns},
+					           null_padding = true, strict_mode = false, parallel = true, filename = true)) g
+					join part_path pp on pp.path = g.filename
+				)
+				where ${where}`);
+		} else {
+			await db.run(`create or replace temp table stg_raw (part_id integer, rn integer, ${raw.map((c) => `${c} varchar`).join(', ')})`);
+			const app = await db.conn.createAppender('stg_raw', 'main', 'temp');
+			for (const p of group) {
+				const rows = p.src.rows ?? [];
+				for (let r = p.header.dataStart; r < rows.length; r++) {
+					const row = rows[r];
+					if (!row || row.every((c) => !c || !c.trim())) continue;
+					app.appendInteger(p.partId);
+					app.appendInteger(r + 1);
+					for (let i = 0; i < width; i++) {
+						const v = row[i];
+						if (v === undefined || v === '') app.appendNull();
+						else app.appendVarchar(v);
+					}
+					app.endRow();
+				}
+			}
+			app.closeSync();
+			await db.run(`insert into stg_parts select * from (select part_id, rn, ${select} from stg_raw) where ${where}`);
+		}
+	}
+	await db.run('drop table if exists stg_raw; drop table if exists part_path');
+	await applySectionRows(db);
+	await db.run('create or replace temp table stg as select row_number() over () as rk, * from stg_parts; drop table stg_parts');
+	const counts = await db.query<{ part_id: number; n: number }>('select part_id, count(*)::int as n from stg group by part_id');
+	return new Map(counts.map((c) => [c.part_id, c.n]));
 }
 
 // A section row names the chi bộ of the rows below it ("II | Chi bộ thôn 2 |  |"), a layout many
 // lists use instead of a unit column: it has a unit name in the name column and nothing else.
-const SECTION = `final_level is null and self_level is null and proposed_level is null and birth is null
-	and card_no is null and discipline_form is null and cs_level is null
+const SECTION = `full_name is not null and final_level is null and self_level is null and proposed_level is null
+	and birth is null and card_no is null and discipline_form is null and cs_level is null
 	and coalesce(regexp_matches(fold(full_name), '^(chi bo|dang bo|dang uy|to dang|chi uy)\\b'), false)`;
 
 async function applySectionRows(db: Db): Promise<void> {
-	const n = await db.one<{ n: number }>(`select count(*)::int as n from stg where ${SECTION}`);
+	const n = await db.one<{ n: number }>(`select count(*)::int as n from stg_parts where ${SECTION}`);
 	if (!n?.n) return;
-	await db.run(`create or replace temp table stg as
+	await db.run(`create or replace temp table stg_parts as
 		select * exclude (is_section, section_unit)
 			replace (case when unit_name is null and unit_code is null then section_unit else unit_name end as unit_name)
 		from (
 			select *, last_value(case when is_section then full_name end ignore nulls)
-				over (order by rn rows between unbounded preceding and current row) as section_unit
-			from (select *, (${SECTION}) as is_section from stg)
+				over (partition by part_id order by rn rows between unbounded preceding and current row) as section_unit
+			from (select *, (${SECTION}) as is_section from stg_parts)
 		)
 		where not is_section`);
 }

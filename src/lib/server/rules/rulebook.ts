@@ -39,6 +39,7 @@ type ParamType =
 	| 'denominator'
 	| 'subject_kinds'
 	| 'strings'
+	| 'period_kinds'
 	| 'share_overrides'
 	| 'allowance'
 	| 'deadlines'
@@ -90,6 +91,7 @@ export const PARAMS: Record<RulebookKind, Record<string, ParamType>> = {
 		r5_good_good_share: 'share',
 		r5_incomplete_share: 'share',
 		r10_enabled: 'bool',
+		period_kinds: 'period_kinds',
 		quarter_iv_rated_apart: 'bool'
 	},
 	civil_servant: { ...COMMON }
@@ -207,6 +209,8 @@ function checkType(t: ParamType, v: unknown): boolean {
 			return Array.isArray(v) && v.every((x) => typeof x === 'string' && x in SUBJECT_KINDS);
 		case 'strings':
 			return Array.isArray(v) && v.every((x) => typeof x === 'string');
+		case 'period_kinds':
+			return Array.isArray(v) && v.length > 0 && v.every((x) => x === 'year' || x === 'quarter' || x === 'term');
 		case 'share_overrides':
 			return isObject(v) && Object.entries(v).every(([y, m]) => isYearKey(y) && isObject(m) && Object.values(m).every(isShare));
 		case 'allowance':
@@ -307,7 +311,7 @@ export function rulebookVariables(rb: Rulebook, year: number, prefix = ''): Vari
 			add('r4_deadlines', list, sqlLiteral(list, 'deadline_list'));
 		} else if (t === 'deadline_overrides') {
 			continue; // folded into r4_deadlines
-		} else if (t === 'subject_kinds' || t === 'strings') {
+		} else if (t === 'subject_kinds' || t === 'strings' || t === 'period_kinds') {
 			add(k, v, sqlLiteral(v, 'varchar[]'));
 		} else add(k, v, sqlLiteral(v));
 	}

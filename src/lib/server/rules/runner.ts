@@ -7,7 +7,6 @@ import { createHash } from 'node:crypto';
 import { RULES, type Finding, type RuleId } from '../../domain/anomaly';
 import type { PeriodKind } from '../../domain/levels';
 import { type Db, scopePath, sqlFile } from '../db';
-import { refreshMarts } from './marts';
 import { getRulebook, pickRulebook, rulebookVariables, RulebookError, sqlLiteral, withOverrides, type Rulebook, type Variable } from './rulebook';
 import { SIGNAL_IDS, signalVariables, type Signal } from './signals';
 
@@ -64,6 +63,8 @@ export interface AuditResult extends RunInfo {
 
 export class AuditError extends Error {}
 
+const PERIOD_VI: Record<PeriodKind, string> = { year: 'theo năm', quarter: 'theo quý', term: 'theo nhiệm kỳ' };
+
 /** First and last day of a period. */
 export function periodRange(year: number, kind: PeriodKind, no: number): { start: string; end: string } {
 	const pad = (n: number) => String(n).padStart(2, '0');
@@ -76,10 +77,10 @@ export function periodRange(year: number, kind: PeriodKind, no: number): { start
 
 function checkPeriod(year: number, kind: PeriodKind, no: number): void {
 	if (!Number.isInteger(year) || year < 1990 || year > 2100) throw new AuditError(`Năm "${year}" không hợp lệ.`);
+	if (!['year', 'quarter', 'term'].includes(kind)) throw new AuditError(`Loại kỳ "${kind}" không hợp lệ: year, quarter hoặc term.`);
 	if (kind === 'year' && no !== 0) throw new AuditError('Kỳ đánh giá năm không có số kỳ.');
 	if (kind === 'quarter' && !(Number.isInteger(no) && no >= 1 && no <= 4)) throw new AuditError(`Quý "${no}" không hợp lệ: chọn 1, 2, 3 hoặc 4.`);
 	if (kind === 'term' && !(Number.isInteger(no) && no < year)) throw new AuditError(`Nhiệm kỳ ${no}–${year} không hợp lệ.`);
-	if (!['year', 'quarter', 'term'].includes(kind)) throw new AuditError(`Loại kỳ "${kind}" không hợp lệ.`);
 }
 
 function ruleSql(rel: string): string {
@@ -169,6 +170,8 @@ async function prepare(db: Db, opts: AuditOptions): Promise<Prepared> {
 	const range = periodRange(opts.year, kind, no);
 
 	const warnings: string[] = [];
+	if (!(party.params.period_kinds as string[]).includes(kind))
+		warnings.push(`${party.short} không có kỳ đánh giá ${PERIOD_VI[kind]}: các danh sách được kiểm tra như đã nạp, theo tham số của bộ quy tắc này.`);
 	if (kind === 'quarter' && no === 4 && party.params.quarter_iv_rated_apart === false)
 		warnings.push(`Theo ${party.short}, quý IV không đánh giá riêng mà gộp vào đánh giá cuối năm: các danh sách quý IV được kiểm tra như đã nạp.`);
 
@@ -321,20 +324,18 @@ export async function listRuns(db: Db, filter: { year?: number } = {}): Promise<
 
 /**
  * The audit an ingest triggers: the rulebook in force for each touched period, whole country or the
- * loader's scope, then the marts refreshed once (unless `marts: false`). Findings are stored, not
- * read back. Returns the run ids.
+ * loader's scope. Findings are stored, not read back. Returns the run ids; the caller refreshes the
+ * marts once afterwards (marts.ts).
  */
 export async function auditPeriods(
 	db: Db,
 	touched: Array<{ year: number; period_kind: string; period_no: number }>,
-	scope: string | null = null,
-	o: { marts?: boolean } = {}
+	scope: string | null = null
 ): Promise<number[]> {
 	const ids: number[] = [];
 	for (const p of touched) {
 		const r = await runAudit(db, { year: p.year, periodKind: p.period_kind as PeriodKind, periodNo: p.period_no, scope, findings: false });
 		ids.push(r.runId);
 	}
-	if (ids.length && o.marts !== false) await refreshMarts(db);
 	return ids;
 }
