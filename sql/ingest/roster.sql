@@ -87,7 +87,7 @@ errs as (
         'Trùng người trong cùng danh sách (dòng ' || first_rn || ').'
     from (
         select part_id, rn, card_no, full_name,
-            min(rn) over (partition by year, coalesce(card_no, name_key || '|' || coalesce(birth_raw, '') || '|' || coalesce(unit_id, -1))) as first_rn
+            min(rn) over (partition by part_id, year, coalesce(card_no, name_key || '|' || coalesce(birth_raw, '') || '|' || coalesce(unit_id, -1))) as first_rn
         from n where full_name is not null
     ) where rn > first_rn
 )

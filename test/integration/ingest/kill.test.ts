@@ -32,10 +32,10 @@ describe('kill in the middle of a load', () => {
 		const p = cli([big, '--db', dbPath, '--year', '2022', '--no-audit']);
 		let out = '';
 		p.stdout.on('data', (d) => (out += d));
-		// wait until the load step has begun, then give it a moment inside the transaction
+		// wait until the transaction has begun (its first step), then give it a moment inside it
 		await new Promise<void>((resolve) => {
 			const t = setInterval(() => {
-				if (out.includes('nạp:')) {
+				if (out.includes('đọc và làm sạch:')) {
 					clearInterval(t);
 					setTimeout(resolve, 700);
 				}

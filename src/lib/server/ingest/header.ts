@@ -40,11 +40,17 @@ function isNumberingRow(row: string[]): boolean {
 	return cells.length >= 2 && cells.every((c) => /^\(?([0-9]{1,2}|[A-Za-z])\)?(\s*=.*)?$/.test(c.trim()));
 }
 
+/** A row holding values, not names: a date or a plain number in some cell. */
+function looksLikeData(row: string[]): boolean {
+	return row.some((c) => /^\s*(\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\d{4}-\d{2}-\d{2}|\d+([.,]\d+)?)\s*$/.test(c ?? ''));
+}
+
 export function findHeader(preview: string[][]): HeaderMap | null {
 	let best = -1;
 	let bestScore = 1; // at least two recognised fields
 	const scan = Math.min(HEADER_SCAN, preview.length);
 	for (let r = 0; r < scan; r++) {
+		if (looksLikeData(preview[r] ?? [])) continue;
 		const s = score(rowFields(preview[r] ?? []));
 		if (s > bestScore) [best, bestScore] = [r, s];
 	}
@@ -55,7 +61,9 @@ export function findHeader(preview: string[][]): HeaderMap | null {
 	const headerRows = [best];
 	let merged = top;
 	const next = preview[best + 1];
-	if (next && !isNumberingRow(next)) {
+	// a second header row holds only names: every filled cell names a field, none is a value
+	const onlyNames = (row: string[]) => row.every((c, i) => !c || !c.trim() || rowFields(row)[i] !== null);
+	if (next && !isNumberingRow(next) && !looksLikeData(next) && onlyNames(next)) {
 		const below = rowFields(next);
 		const combined = top.map((f, i) => below[i] ?? f);
 		for (let i = top.length; i < below.length; i++) combined[i] = below[i];
