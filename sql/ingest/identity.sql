@@ -47,6 +47,10 @@ select a, b from reach
 union
 select b, a from reach;
 
+-- batch_seen: people placed by the years of this batch already done (the tables only learn of
+-- them at the merge), so a member who transferred in 2023 is found there in 2024.
+create or replace temp table batch_seen (person_id integer, unit_id integer);
+
 -- step: match
 create or replace temp table ident_out as
 with ins as (
@@ -56,10 +60,11 @@ with ins as (
 ),
 
 by_card as (
-    select i.rk, p.id as person_id
+    select i.rk, min(p.id) as person_id
     from ins i
     join person p on p.card_no = i.card_no
     where i.card_no is not null
+    group by i.rk
 ),
 
 rest as (
@@ -83,6 +88,8 @@ person_g as (
         select m.person_id, m.unit_id from membership m semi join cand_person c on c.id = m.person_id
         union all
         select r.person_id, r.unit_id from rating r semi join cand_person c on c.id = r.person_id
+        union all
+        select b.person_id, b.unit_id from batch_seen b semi join cand_person c on c.id = b.person_id
     ) x
     join unit_scope us on us.unit_id = x.unit_id
 ),
@@ -123,16 +130,25 @@ join ident_in i on i.rk = o.rk
 where o.how = 'ambiguous';
 
 -- step: create_new
--- Rows still without a person: one new person per distinct identity among them (card; else name,
--- birth and grassroots organisation; a row with no unit is a person of its own). The loader runs
--- identity one year at a time, so a member seen in 2024 and, after a merger, in 2025 is matched by
--- the step above, not split here.
+-- Rows still without a person: one new person per distinct identity among them. The loader runs
+-- this in three phases with a match between each — rows with a card number, then rows with a full
+-- birth date, then the rest — so that a list without cards or with birth years only joins the
+-- people a carded or dated list of the same year has just created (variable ident_phase). A row
+-- with no unit is a person of its own. Identity runs one year at a time, so a member seen in 2024
+-- and, after a merger, in 2025 is matched through the lineage, not split here.
 create or replace temp table ident_new as
 with pending as (
     select i.*, coalesce(us.g, -i.rk) as g
     from ident_in i
     left join unit_scope us on us.unit_id = i.unit_id
-    anti join ident_out o on o.rk = i.rk and o.person_id is not null
+    -- matched rows have their person; ambiguous ones stay so whatever is created, and wait for
+    -- the last phase (a new person of their own, reported)
+    anti join ident_out o on o.rk = i.rk and (o.person_id is not null or (o.how = 'ambiguous' and getvariable('ident_phase') < 3))
+    where case getvariable('ident_phase')
+              when 1 then i.card_no is not null
+              when 2 then i.card_no is null and i.birth_date is not null
+              else true
+          end
 )
 select
     rk,
@@ -149,6 +165,8 @@ from ident_in i
 join ident_new n on n.rk = i.rk and n.first_rk = i.rk
 order by i.rk;
 
+-- step: finalize
+-- After the last phase: the matched rows, and the rows of the people the last phase created.
 create or replace temp table ident_out as
 select rk, person_id, how from ident_out where person_id is not null
 union all
@@ -174,7 +192,16 @@ from (
     group by o.person_id
 ) x
 where p.id = x.person_id
+  -- a card already held by another person is not copied: that would make two people one card
+  and (x.card_no is null or x.card_no not in (select card_no from person where card_no is not null))
   and ((p.card_no is null and x.card_no is not null)
     or (p.birth_date is null and x.birth_date is not null)
     or (p.joined_party_on is null and x.joined_party_on is not null)
     or (p.sex is null and x.sex is not null));
+
+-- step: remember
+insert into batch_seen
+select o.person_id, i.unit_id
+from ident_out o
+join ident_in i on i.rk = o.rk
+where o.person_id is not null and i.unit_id is not null;

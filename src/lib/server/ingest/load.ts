@@ -233,7 +233,15 @@ export async function loadBatch(t: Db, parts: Prepared[], opts: LoadOptions, fil
 		const years = await t.query<{ year: number | null }>('select distinct year from ident_all order by year nulls first');
 		for (const { year } of years) {
 			await t.run(`create or replace temp table ident_in as select * from ident_all where year is not distinct from ${year === null ? 'null' : Number(year)}`);
-			for (const name of ['match', 'report_ambiguous', 'create_new', 'enrich']) await step(name);
+			for (const phase of [1, 2, 3]) {
+				await step('match');
+				if (phase === 3) await step('report_ambiguous');
+				await t.run(`set variable ident_phase = ${phase}`);
+				await step('create_new');
+			}
+			await step('finalize');
+			await step('enrich');
+			await step('remember');
 			await t.run('insert into ident_out_all select rk, person_id, how from ident_out');
 		}
 		await t.run('create or replace temp table ident_out as select * from ident_out_all; drop table ident_out_all; drop table ident_all');
@@ -257,7 +265,7 @@ export async function loadBatch(t: Db, parts: Prepared[], opts: LoadOptions, fil
 		join file_ctx c on c.part_id = n.part_id where source_file.id = c.file_id`);
 	for (const [i, r] of results.entries())
 		if (!refused.includes(i)) for (const w of r.warnings) await t.run('insert into ingest_issue values ($f, null, $s, $m)', { f: fileIds[i], s: 'warning', m: w });
-	for (const tmp of process.env.KEEP_TMP ? [] : ['date_dict', 'level_dict', 'stg', 'norm', 'unit_ref', 'unit_hit', 'period_map', 'ident_in', 'ident_out', 'ident_new', 'unit_scope', 'g_related', 'unit_paths', 'file_ctx'])
+	for (const tmp of process.env.KEEP_TMP ? [] : ['date_dict', 'level_dict', 'stg', 'norm', 'unit_ref', 'unit_hit', 'period_map', 'ident_in', 'ident_out', 'ident_new', 'unit_scope', 'g_related', 'batch_seen', 'unit_paths', 'file_ctx'])
 		await t.run(`drop table if exists ${tmp}`);
 	return { parts: results, touched };
 }
