@@ -23,7 +23,7 @@ with sk as (
 ),
 
 s as (
-    select stg.*, clean(full_name) as c_name, c.*
+    select stg.*, nullif(squish(full_name), '') as c_name, c.*
     from stg
     join file_ctx c using (part_id)
 )
@@ -237,9 +237,9 @@ select
     case when n.subject_kind in ('party_org', 'leadership') then n.unit_id end,
     n.unit_id,
     coalesce(n.decider_id, dd.decider_id),
-    n.position, n.is_head, n.joined_unit_on, n.group_name, n.self_level, n.proposed_level,
+    clean(n.position), n.is_head, n.joined_unit_on, clean(n.group_name), n.self_level, n.proposed_level,
     n.final_level, n.civil_servant_level, n.score, n.decided_on, n.reviewed_on, n.sick_leave_days,
-    n.not_rated_reason, n.note, n.agency, n.file_id, n.rn
+    clean(n.not_rated_reason), clean(n.note), clean(n.agency), n.file_id, n.rn
 from norm n
 left join ident_out i on i.rk = n.rk
 left join default_decider dd on dd.unit_id = n.unit_id and dd.subject_kind = n.subject_kind and n.decider_id is null

@@ -11,9 +11,9 @@ with refs as (
         code,
         name,
         context_path,
-        upper(nullif(code, '')) as ucode,
+        upper(clean(code)) as ucode,
         unit_key(nullif(name, '')) as nkey,
-        coalesce(nullif(code, ''), nullif(name, '')) as raw
+        coalesce(clean(code), clean(name)) as raw
     from unit_ref
     where code <> '' or name <> ''
 ),

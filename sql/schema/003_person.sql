@@ -3,8 +3,10 @@
 -- in ingest_issue, never guessed.
 create sequence if not exists person_seq start 1;
 
+-- No primary key index: loads insert millions of people at once and an ART index costs more than
+-- it saves here (DuckDB joins by hash); ids come from the sequence only.
 create table if not exists person (
-    id             integer primary key default nextval('person_seq'),
+    id             integer not null default nextval('person_seq'),
     card_no        varchar,               -- số thẻ đảng viên, digits/letters only
     full_name      varchar not null,      -- NFC, as written
     name_key       varchar not null,      -- fold(full_name)

@@ -2,8 +2,9 @@
 -- (deciding body, unit, subject kind, period) supersedes the earlier rows, which stay queryable.
 create sequence if not exists rating_seq start 1;
 
+-- No primary key index, as for person: bulk loads of millions of rows.
 create table if not exists rating (
-    id                  bigint primary key default nextval('rating_seq'),
+    id                  bigint not null default nextval('rating_seq'),
     period_year         integer not null,
     period_kind         varchar not null, -- year | quarter | term
     period_no           integer not null, -- quarter 1..4; term: first year; year: 0

@@ -240,10 +240,6 @@ function writeDistrictYear(st: GroupState, w: World, R: Round, plantedCards: Set
 	st.stats.membersByYear[y] = (st.stats.membersByYear[y] ?? 0) + members;
 	st.stats.orgsByYear[y] = (st.stats.orgsByYear[y] ?? 0) + R.org.size;
 
-	if (process.env.GIAMSAT_GEN_DEBUG_UNIT) {
-		const rs = R.ratings.filter((r) => r.kind === 'member' && r.pk === 'year' && r.unit.code === process.env.GIAMSAT_GEN_DEBUG_UNIT);
-		if (rs.length) console.error(y, rs.map((r) => `${r.final}${r.omit ? 'o' : ''}${r.locked ? 'L' : ''}`).join(','));
-	}
 	const byDecider = new Map<Unit, Map<string, Rating[]>>();
 	for (const r of R.ratings) {
 		if (r.omit) continue;

@@ -787,6 +787,7 @@ export const KINDS: PlantKind[] = [
 			tries(ctx, ctx.R.gs.filter((g) => g.kind === 'dang_bo_co_so' && ctx.R.org.get(g)?.final && !ctx.R.org.get(g)!.locked), 'higher_before_lower', (g) => {
 				const o = ctx.R.org.get(g)!;
 				o.decided = day(ctx.R.y, 11, 22);
+				o.reviewed = Math.min(o.reviewed, o.decided - 2);
 				o.locked = true;
 				return [org(g, 'order_of_rating', 'flagged', `đảng bộ cơ sở xếp loại ngày ${iso(o.decided)}, trước các chi bộ trực thuộc`)];
 			})

@@ -18,6 +18,8 @@ export interface SourceTable {
 	sha256: string;
 	/** of the whole file */
 	fileSha256: string;
+	/** text may hold combining marks (NFD): staging then NFC-normalises; a clean NFC file skips it */
+	mayBeNfd: boolean;
 	/** what was detected: utf-8, windows-1258, tcvn3, vni, xlsx, xlsx+tcvn3 … */
 	encoding: string;
 	/** first rows of the file, 1 row per line (CSV) or sheet row (XLSX) */
@@ -34,17 +36,28 @@ const MB = 1024 * 1024;
 export const MAX_CSV_BYTES = Number(process.env.GIAMSAT_MAX_CSV_MB ?? 1024) * MB;
 export const MAX_XLSX_BYTES = Number(process.env.GIAMSAT_MAX_XLSX_MB ?? 100) * MB;
 
-function sha256File(path: string): string {
+/** SHA-256 of the file, and whether its bytes hold a UTF-8 lead byte of U+0300–U+037F (0xCC,
+ * 0xCD): the combining marks of NFD text. Without them the file is NFC already (memchr-fast). */
+function scanFile(path: string): { sha256: string; mayBeNfd: boolean } {
 	const h = createHash('sha256');
 	const fd = openSync(path, 'r');
 	const buf = Buffer.allocUnsafe(4 * MB);
+	let mayBeNfd = false;
 	try {
 		let n: number;
-		while ((n = readSync(fd, buf, 0, buf.length, null)) > 0) h.update(buf.subarray(0, n));
+		while ((n = readSync(fd, buf, 0, buf.length, null)) > 0) {
+			const chunk = buf.subarray(0, n);
+			h.update(chunk);
+			if (!mayBeNfd && (chunk.indexOf(0xcc) >= 0 || chunk.indexOf(0xcd) >= 0)) mayBeNfd = true;
+		}
 	} finally {
 		closeSync(fd);
 	}
-	return h.digest('hex');
+	return { sha256: h.digest('hex'), mayBeNfd };
+}
+
+function sha256File(path: string): string {
+	return scanFile(path).sha256;
 }
 
 function head(path: string, bytes: number): Buffer {
@@ -113,7 +126,7 @@ function parseLines(lines: string[], delim: string): string[][] {
 }
 
 async function readCsv(path: string, fileName: string, size: number): Promise<SourceTable> {
-	const sha256 = sha256File(path);
+	const { sha256, mayBeNfd } = scanFile(path);
 	const first = head(path, Math.min(size, 256 * 1024));
 	if (looksBinary(first)) throw new IngestError(fileName, 'Tệp không phải CSV hoặc Excel (.xlsx): nội dung nhị phân không đọc được.');
 	const hasBom = first[0] === 0xef && first[1] === 0xbb && first[2] === 0xbf;
@@ -127,16 +140,16 @@ async function readCsv(path: string, fileName: string, size: number): Promise<So
 				r.map((c) => c.normalize('NFC'))
 			);
 			const all = multiLineSafe(rows);
-			return { path, fileName, sha256, fileSha256: sha256, encoding: hasBom ? 'utf-8-bom' : 'utf-8', preview: all.slice(0, PREVIEW_ROWS), rows: all, csv: null };
+			return { path, fileName, sha256, fileSha256: sha256, mayBeNfd: false, encoding: hasBom ? 'utf-8-bom' : 'utf-8', preview: all.slice(0, PREVIEW_ROWS), rows: all, csv: null };
 		}
-		return { path, fileName, sha256, fileSha256: sha256, encoding: hasBom ? 'utf-8-bom' : 'utf-8', preview: parseLines(lines, delim), rows: null, csv: { delim } };
+		return { path, fileName, sha256, fileSha256: sha256, mayBeNfd, encoding: hasBom ? 'utf-8-bom' : 'utf-8', preview: parseLines(lines, delim), rows: null, csv: { delim } };
 	}
 	// Everything else is decoded and converted in memory, then staged through the appender.
 	const { text, encoding } = decodeText(readFileSync(path));
 	const all = text.split(/\r?\n/);
 	const delim = detectDelimiter(all.slice(0, 30));
 	const rows = multiLineSafe(Papa.parse<string[]>(text, { delimiter: delim, skipEmptyLines: false }).data.map((r) => r.map((c) => c.normalize('NFC'))));
-	return { path, fileName, sha256, fileSha256: sha256, encoding, preview: rows.slice(0, PREVIEW_ROWS), rows, csv: null };
+	return { path, fileName, sha256, fileSha256: sha256, mayBeNfd: false, encoding, preview: rows.slice(0, PREVIEW_ROWS), rows, csv: null };
 }
 
 /** Papa's rows are records, not lines; when a quoted cell spans lines the two differ. We keep
@@ -207,6 +220,7 @@ async function readXlsx(path: string, fileName: string): Promise<SourceTable[]> 
 			fileName: several ? `${fileName} [${sheet.name}]` : fileName,
 			sha256: several ? createHash('sha256').update(`${sha256}:${sheet.name}`).digest('hex') : sha256,
 			fileSha256: sha256,
+			mayBeNfd: false, // cells were NFC-normalised as read
 			encoding,
 			preview: grid.slice(0, PREVIEW_ROWS),
 			rows: grid,

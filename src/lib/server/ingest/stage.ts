@@ -11,6 +11,9 @@ import type { HeaderMap } from './header';
 import type { SourceTable } from './read';
 
 const KEY_FIELDS = ['full_name', 'card_no', 'unit_code', 'unit_name', 'final_level', 'self_level', 'discipline_form', 'cs_level'];
+// Free text kept as written: NFC here. Codes, dates, numbers and level or kind spellings are
+// compared through fold()/alnum_key() per distinct value, which does not care about the form.
+const TEXT_FIELDS = new Set(['full_name', 'unit_name', 'position', 'note', 'agency', 'group_name', 'not_rated_reason', 'issuing_body', 'locality', 'province', 'discipline_form', 'decider', 'parent']);
 
 export interface StagePart {
 	partId: number;
@@ -28,38 +31,48 @@ function widthOf(h: HeaderMap): number {
 
 /** Parts whose columns map the same way are staged by one statement. */
 function layoutKey(p: StagePart): string {
-	return JSON.stringify([p.src.csv?.delim ?? null, p.src.csv ? p.header.dataStart : null, widthOf(p.header), p.header.columns.map((c) => [c.index, c.field])]);
+	return JSON.stringify([p.src.csv?.delim ?? null, p.src.csv ? p.header.dataStart : null, p.src.mayBeNfd, widthOf(p.header), p.header.columns.map((c) => [c.index, c.field])]);
 }
 
-function fieldSelect(h: HeaderMap): { select: string; where: string } {
+function fieldSelect(h: HeaderMap, nfc: boolean): { select: string; keep: string } {
 	const byField = new Map(h.columns.map((c) => [c.field, `c${c.index}`]));
+	// '' is null. Values are not trimmed row by row: every consumer compares through clean(),
+	// squish(), fold() or a per-distinct-value dictionary, which trim; free text is NFC-normalised
+	// only when the file may hold NFD.
 	const select = FIELDS.map((f) => {
 		const c = byField.get(f.field);
-		return c ? `nullif(trim(nfc_normalize(${c}), ' \t\r\n\u00a0'), '') as ${f.field}` : `null::varchar as ${f.field}`;
+		if (!c) return `null::varchar as ${f.field}`;
+		return nfc && TEXT_FIELDS.has(f.field) ? `nullif(nfc_normalize(${c}), '') as ${f.field}` : `nullif(${c}, '') as ${f.field}`;
 	}).join(',\n');
-	const present = KEY_FIELDS.filter((f) => byField.has(f)).map((f) => `${f} is not null`);
-	const where = `(${present.length ? present.join(' or ') : 'false'})
+	const keys = KEY_FIELDS.filter((f) => byField.has(f));
+	const present = keys.length ? [`trim(concat_ws('', ${keys.join(', ')}), ' \t\r\n\u00a0') <> ''`] : [];
+	// rk: a row's key in the batch, from its file and row
+	const rk = '(cast(part_id as bigint) << 32) + rn as rk';
+	const keep = `(${present.length ? present.join(' or ') : 'false'})
 		  -- footers and signatures: "Tổng số", "Cộng", "Người lập biểu", "Xác nhận"
 		  and not (case when final_level is null and card_no is null
 		           then coalesce(regexp_matches(fold(coalesce(full_name, unit_name, '')), '^(tong( so| cong)?|cong|nguoi lap|xac nhan|t/m|tm\\.? )\\b'), false)
 		           else false end)`;
-	return { select, where };
+	return { select: `${select},\n${rk}`, keep };
 }
 
 /** Stage the parts; returns rows staged per part. */
 export async function stage(db: Db, parts: StagePart[]): Promise<Map<number, number>> {
 	const cols = FIELDS.map((f) => `${f.field} varchar`).join(', ');
-	await db.run(`create or replace temp table stg_parts (part_id integer, rn integer, ${cols})`);
+	await db.run(`create or replace temp table stg_parts (part_id integer, rn integer, ${cols}, rk bigint)`);
 	const groups = new Map<string, StagePart[]>();
 	for (const p of parts) {
 		const k = layoutKey(p);
 		(groups.get(k) ?? groups.set(k, []).get(k)!).push(p);
 	}
+	const drops: Array<{ keep: string; partIds: string }> = [];
 	for (const group of groups.values()) {
 		const first = group[0];
 		const width = widthOf(first.header);
 		const raw = Array.from({ length: width }, (_, i) => `c${i}`);
-		const { select, where } = fieldSelect(first.header);
+		const { select, keep } = fieldSelect(first.header, first.src.mayBeNfd);
+		const partIds = group.map((p) => p.partId).join(', ');
+		drops.push({ keep, partIds });
 		if (first.src.csv) {
 			// One read over the list: rows keep file order, so a file's row number is its position
 			// among that file's rows (row_number over the scan) plus the lines above its data.
@@ -75,14 +88,16 @@ export async function stage(db: Db, parts: StagePart[]): Promise<Map<number, num
 			const list = `[${group.map((p) => q(p.src.path)).join(', ')}]`;
 			await db.run(`insert into stg_parts
 				select * from (
-					select pp.part_id, (g.grn - min(g.grn) over (partition by g.filename)) + ${first.header.dataStart + 1} as rn, ${select}
-					from (select row_number() over () as grn, *
-					      from read_csv(${list}, delim = ${q(first.src.csv.delim)}, quote = '"', escape = '"',
-					           header = false, skip = ${first.header.dataStart}, columns = ${columns},
-					           null_padding = true, strict_mode = false, parallel = true, filename = true)) g
-					join part_path pp on pp.path = g.filename
-				)
-				where ${where}`);
+					select part_id, rn, ${select}
+					from (
+						select pp.part_id, (g.grn - min(g.grn) over (partition by g.filename)) + ${first.header.dataStart + 1} as rn, g.*
+						from (select row_number() over () as grn, *
+						      from read_csv(${list}, delim = ${q(first.src.csv.delim)}, quote = '"', escape = '"',
+						           header = false, skip = ${first.header.dataStart}, columns = ${columns},
+						           null_padding = true, strict_mode = false, parallel = true, filename = true)) g
+						join part_path pp on pp.path = g.filename
+					)
+				)`);
 		} else {
 			await db.run(`create or replace temp table stg_raw (part_id integer, rn integer, ${raw.map((c) => `${c} varchar`).join(', ')})`);
 			const app = await db.conn.createAppender('stg_raw', 'main', 'temp');
@@ -102,12 +117,13 @@ export async function stage(db: Db, parts: StagePart[]): Promise<Map<number, num
 				}
 			}
 			app.closeSync();
-			await db.run(`insert into stg_parts select * from (select part_id, rn, ${select} from stg_raw) where ${where}`);
+			await db.run(`insert into stg_parts select part_id, rn, ${select} from stg_raw`);
 		}
 	}
 	await db.run('drop table if exists stg_raw; drop table if exists part_path');
+	for (const { keep, partIds } of drops) await db.run(`delete from stg_parts where part_id in (${partIds}) and not (${keep})`);
 	await applySectionRows(db);
-	await db.run('create or replace temp table stg as select row_number() over () as rk, * from stg_parts; drop table stg_parts');
+	await db.run('alter table stg_parts rename to stg');
 	const counts = await db.query<{ part_id: number; n: number }>('select part_id, count(*)::int as n from stg group by part_id');
 	return new Map(counts.map((c) => [c.part_id, c.n]));
 }
