@@ -55,10 +55,11 @@ create or replace macro parse_year(s) as (
 
 -- parse_bool: Có / x / yes / 1 -> true; Không / no / 0 / blank -> false; anything else -> null.
 create or replace macro parse_bool(s) as (
+    -- list_contains, not IN: an IN list over an expression plans as a join on every row
     case
         when clean(s) is null then false
-        when alnum_key(s) in ('co', 'x', 'yes', 'y', '1', 'true', 'dung', 'v', 'da') then true
-        when alnum_key(s) in ('khong', 'k', 'no', 'n', '0', 'false', 'chua') then false
+        when list_contains(['co', 'x', 'yes', 'y', '1', 'true', 'dung', 'v', 'da'], alnum_key(s)) then true
+        when list_contains(['khong', 'k', 'no', 'n', '0', 'false', 'chua'], alnum_key(s)) then false
         else null
     end);
 

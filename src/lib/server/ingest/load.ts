@@ -156,8 +156,12 @@ export async function loadBatch(t: Db, parts: Prepared[], opts: LoadOptions, fil
 	trace('source_file', t0);
 
 	t0 = performance.now();
+	await t.run('set preserve_insertion_order = true'); // staging numbers rows in file order
 	const staged = await stage(t, parts.map((p, i) => ({ partId: i, src: p.src, header: p.header })));
 	trace('stage', t0);
+	// From here every row carries its file and row number: tables may be written in any order,
+	// which lets DuckDB write them in parallel.
+	await t.run('set preserve_insertion_order = false');
 
 	// Per-row period cells ("Quý III", "Nhiệm kỳ 2020–2025") are few distinct values: parsed here.
 	await t.run('create or replace temp table period_map (raw varchar, kind varchar, no integer, year integer)');
