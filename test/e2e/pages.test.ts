@@ -122,7 +122,7 @@ describe.skipIf(skip)('pages in Chromium', () => {
 	});
 
 	it('Phát hiện: R1 at its two groupings as separate rows, with status, severity and source file and row', async () => {
-		await open('/phat-hien?nam=2024&qt=excellent_cap', 'phat-hien');
+		await open('/phat-hien?nam=2024&qt=excellent_cap&tt=all', 'phat-hien');
 		await expect(page.locator('h1').textContent()).resolves.toBe('Phát hiện');
 		const rows = page.locator('table.findings tbody tr');
 		expect(await rows.count()).toBeGreaterThanOrEqual(2);

@@ -33,7 +33,7 @@ export function anomalyTrendOptions(rows: TrendRow[]): ChartOption {
 				min: 0,
 				splitLine: { show: false },
 				nameTextStyle: { align: 'right' },
-				axisLabel: { formatter: (v: number) => fmtPct(v / 100, 0) }
+				axisLabel: { formatter: (v: number) => fmtPct(v / 100, Number.isInteger(v) ? 0 : 1) }
 			}
 		],
 		series: [

@@ -15,7 +15,8 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	const rule = url.searchParams.get('qt') || null;
 	if (rule && !(rule in RULES)) error(400, `Không có quy tắc "${rule}".`);
 	const tt = url.searchParams.get('tt');
-	const status = tt === 'flagged' || tt === 'exempted' ? tt : null;
+	// violations by default: exemptions (merged units not new, small chi bộ…) are on request
+	const status = tt === 'exempted' ? 'exempted' : tt === 'all' ? null : 'flagged';
 	const year = intParam(url, 'nam');
 	const page = intParam(url, 'trang', 1)!;
 	const [years, result, units] = await Promise.all([
