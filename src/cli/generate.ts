@@ -2,7 +2,7 @@
 //   [--members N] [--plant-rate P] [--no-mess] [--provinces 70,75] [--workers N]
 // Thin over src/lib/server/generate: writes the five file kinds as units send them, truth.jsonl
 // (every planted case) and invalid.jsonl (the rows made invalid on purpose) into DIR.
-import { rmSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from '../lib/server/db';
 import { generate, type Scale } from '../lib/server/generate';
@@ -29,7 +29,11 @@ async function main() {
 	const ys = years(flagString(flags, 'years') ?? '2019-2026');
 	const seed = flagString(flags, 'seed') ?? '1';
 	const rate = flagString(flags, 'plant-rate');
-	rmSync(out, { recursive: true, force: true });
+	// start from an empty directory, but only ever remove one the generator wrote before
+	if (existsSync(out) && readdirSync(out).length) {
+		if (!existsSync(join(out, 'manifest.json'))) fail(`Thư mục ${out} không trống và không phải dữ liệu sinh trước đó: chọn --out khác.`);
+		rmSync(out, { recursive: true, force: true });
+	}
 	console.log(`Sinh dữ liệu mức ${scale}, năm ${ys[0]}–${ys[ys.length - 1]}, hạt giống ${seed}, vào ${out}`);
 	const t0 = performance.now();
 	const s = await generate({

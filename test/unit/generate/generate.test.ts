@@ -29,6 +29,19 @@ describe('generate: determinism', () => {
 		for (const f of fa) expect(readFileSync(join(b, f)).equals(readFileSync(join(a, f))), f).toBe(true);
 	});
 
+	it('worker threads do not change the bytes (national, two merged provinces)', async () => {
+		const a = tempDir('gen-w1-');
+		const b = tempDir('gen-w2-');
+		const opts = { scale: 'national' as const, years: [2025], seed: 5, provinces: ['70', '42'], members: 400_000 };
+		const s1 = await generate({ ...opts, out: a, workers: 1 });
+		const s2 = await generate({ ...opts, out: b, workers: 2 });
+		expect(s2.workers).toBe(2);
+		expect(s1.files).toBe(s2.files);
+		const fa = readdirSync(a).sort();
+		expect(readdirSync(b).sort()).toEqual(fa);
+		for (const f of fa) expect(readFileSync(join(b, f)).equals(readFileSync(join(a, f))), f).toBe(true);
+	});
+
 	it('another seed writes other data', async () => {
 		const a = tempDir('gen-c-');
 		const s = await generate({ scale: 'small', years: [2024], seed: 43, out: a });

@@ -5,7 +5,6 @@
 // organisations of units. index.ts calls populate() once and advanceYear() for every year.
 import { addMonths, day, yearOf } from './dates';
 import { fullName, placeName } from './names';
-import { communeParty } from './places';
 import type { Rng } from './prng';
 import type { Person, Role, Unit } from './types';
 import { memberTarget, mergeChiBos, newChiBo, renameChiBo, splitChiBo, type World } from './units';
@@ -301,7 +300,6 @@ function unitEvents(w: World, rng: Rng, y: number, plan: YearPlan): void {
 	for (const g of [...w.gs]) {
 		if (g.role !== 'commune') continue;
 		const villages = () => w.chiBos(g).filter((c) => c.role === 'village' && c.dissolved === null && c.kind === 'chi_bo_truc_thuoc' && c.parent === g.code);
-		const cp = communeParty(g.locality);
 		// a village renamed
 		for (const v of villages()) {
 			if (rng.chance(0.006)) renameChiBo(w, v, randomDay(rng, y, 2, 9), `Chi bộ ${v.name.split(' ')[2] ?? 'Thôn'} ${placeName(rng, w.usedPlaces)}`);
@@ -330,7 +328,6 @@ function unitEvents(w: World, rng: Rng, y: number, plan: YearPlan): void {
 			const date = late ? day(y, rng.int(7, 10), rng.int(15, 28)) : randomDay(rng, y, 2, 4);
 			const nm = `Công ty TNHH ${placeName(rng, w.usedPlaces)}`;
 			const cb = newChiBo(w, g, date, `Chi bộ ${nm}`, 'enterprise');
-			void cp;
 			const donors = villages().flatMap((v) => v.members.filter((p) => p !== v.head && !v.deputies.includes(p) && !p.exempt && ageAt(p, y) < 55));
 			rng.shuffle(donors);
 			for (const p of donors.slice(0, rng.int(3, 7))) transfer(p, cb, date);

@@ -425,8 +425,6 @@ export const KINDS: PlantKind[] = [
 				if (!canBe(ctx.R, r, GOOD)) return null;
 				r.final = GOOD;
 				r.locked = true;
-				const d = ctx.R.disciplines.length;
-				void d;
 				return [member(r, 'disciplined_not_incomplete', 'not_flagged', `kỷ luật tháng 12/${ctx.R.y - 1}: không tính vào năm ${ctx.R.y}`)];
 			})
 	},
@@ -583,7 +581,8 @@ export const KINDS: PlantKind[] = [
 		id: 'dissolved_unit_no_list',
 		rule: 'missing_review',
 		expect: 'not_flagged',
-		when: () => true,
+		// the 2025 reorganisation dissolves units for sure; other years only now and then
+		when: (y, years) => (years.includes(2025) ? y === 2025 : true),
 		run: (ctx) =>
 			tries(ctx, ctx.R.w.all.filter((u) => u.dissolved !== null && yearOf(u.dissolved) === ctx.R.y && u.kind !== 'tinh_uy'), 'dissolved_unit_no_list', (u) => [
 				org(u, 'missing_review', 'not_flagged', `giải thể ngày ${iso(u.dissolved!)}: không phải xếp loại`)
