@@ -47,10 +47,12 @@ select
     end as is_head,
     case
         when s.file_kind = 'civil_servant' then 'civil_servant'
+        -- a list with a name column is a list of people: a row without a name is a missing name,
+        -- not an organisation
         else coalesce(
             sk.subject_kind,
             s.title_subject_kind,
-            case when s.c_name is not null then 'member' else 'party_org' end)
+            case when s.c_name is not null or s.has_name_column then 'member' else 'party_org' end)
     end as subject_kind,
     s.subject_kind as subject_kind_raw,
     sk.subject_kind is null and s.subject_kind is not null as bad_subject_kind,
@@ -64,8 +66,9 @@ select
     s.self_level as self_raw,
     l_prop.level as proposed_level,
     s.proposed_level as proposed_raw,
-    l_final.level as final_level,
-    s.final_level as final_raw,
+    -- a civil-servant list may head its level "Xếp loại viên chức": that is its final level
+    case when s.file_kind = 'civil_servant' then coalesce(l_final.level, l_cs.level) else l_final.level end as final_level,
+    case when s.file_kind = 'civil_servant' then coalesce(s.final_level, s.cs_level) else s.final_level end as final_raw,
     l_cs.level as civil_servant_level,
     s.cs_level as cs_raw,
     parse_number(s.score) as score,

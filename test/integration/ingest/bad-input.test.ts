@@ -33,6 +33,15 @@ describe('refused rows', () => {
 		expect(await counts(db)).toEqual(before);
 	});
 
+	it('a nameless row in a member list without an "Đối tượng" column is a missing name, not an organisation', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const f = writeCsv(dir, 'ds.csv', [HEAD, GOOD, ['2', '', '', 'C70010101', 'HTTNV', '05/12/2022']]);
+		const r = await ingest(db, [f], { year: 2022 });
+		expect(r.files[0].status).toBe('refused');
+		expect(r.files[0].errors[0]).toMatchObject({ row: 3, column: 'Họ và tên' });
+		expect(r.files[0].errors[0].message).toMatch(/Thiếu họ và tên/);
+	});
+
 	it('a unit outside the caller\'s scope is refused', async () => {
 		const { db, dir } = await dbWithRegistry();
 		const f = writeCsv(dir, 'ds.csv', [HEAD, [...GOOD.slice(0, 3), 'C70010201', 'HTTNV', '05/12/2022']]);

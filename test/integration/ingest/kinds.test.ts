@@ -115,6 +115,17 @@ describe('file kinds', () => {
 		]);
 	});
 
+	it('a civil-servant list headed "Xếp loại viên chức" stores that column as its level', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const f = writeCsv(dir, 'vc.csv', [
+			['STT', 'Họ và tên', 'Ngày sinh', 'Số thẻ đảng viên', 'Mã đơn vị', 'Xếp loại viên chức', 'Năm'],
+			['1', 'Nguyễn Văn An', '12/05/1970', '70012345', 'C70010301', 'HTXSNV', '2022']
+		]);
+		const r = await ingest(db, [f]);
+		expect(r.files[0]).toMatchObject({ kind: 'civil_servant', status: 'loaded' });
+		expect(await db.one('select subject_kind, final_level from rating')).toEqual({ subject_kind: 'civil_servant', final_level: 4 });
+	});
+
 	it('civil-servant list as a separate XLSX file, matched to the member by card number', async () => {
 		const { db, dir } = await dbWithRegistry();
 		const roster = writeCsv(dir, 'r.csv', [
