@@ -1,5 +1,7 @@
 // npm run ingest -- FILES… [--year Y] [--unit CODE] [--kind K] [--dry-run] [--db PATH] [--scope CODE]
 // Thin over ingestFiles: the web upload calls the same function.
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { FILE_KINDS, type FileKind } from '../lib/domain/levels';
 import { getDb } from '../lib/server/db';
 import { formatRowError } from '../lib/server/ingest/errors';
@@ -8,16 +10,34 @@ import { fail, flagInt, flagString, num, parseArgs, progress, secs, table } from
 
 const STATUS: Record<string, string> = { loaded: 'đã nạp', unchanged: 'không đổi', refused: 'từ chối', checked: 'hợp lệ (chạy thử)' };
 
+/** A folder stands for every CSV/XLSX file under it (a whole round is thousands of files: more
+ * than a command line holds). */
+function expand(paths: string[]): string[] {
+	return paths.flatMap((p) => {
+		let st;
+		try {
+			st = statSync(p);
+		} catch {
+			return [p]; // ingest reports the missing file
+		}
+		if (!st.isDirectory()) return [p];
+		return readdirSync(p, { recursive: true, encoding: 'utf8' })
+			.filter((f) => /\.(csv|xlsx)$/i.test(f))
+			.sort()
+			.map((f) => join(p, f));
+	});
+}
+
 async function main() {
 	const { flags, rest } = parseArgs(process.argv.slice(2));
 	if (flags.has('help') || rest.length === 0) {
-		console.log('Cách dùng: npm run ingest -- TỆP… [--year NĂM] [--unit MÃ] [--kind registry|roster|rating|discipline|civil_servant] [--dry-run] [--no-audit] [--db ĐƯỜNG_DẪN]');
+		console.log('Cách dùng: npm run ingest -- TỆP_HOẶC_THƯ_MỤC… [--year NĂM] [--unit MÃ] [--kind registry|roster|rating|discipline|civil_servant] [--dry-run] [--no-audit] [--db ĐƯỜNG_DẪN]');
 		process.exit(rest.length === 0 && !flags.has('help') ? 2 : 0);
 	}
 	const kind = flagString(flags, 'kind');
 	if (kind && !(kind in FILE_KINDS)) fail(`--kind "${kind}" không hợp lệ: ${Object.keys(FILE_KINDS).join(', ')}.`);
 	const db = await getDb(flagString(flags, 'db')).catch((e) => fail(e.message));
-	const report = await ingestFiles(db, rest, {
+	const report = await ingestFiles(db, expand(rest), {
 		year: flagInt(flags, 'year'),
 		unit: flagString(flags, 'unit'),
 		kind: kind as FileKind | undefined,
