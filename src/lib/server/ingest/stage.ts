@@ -59,20 +59,45 @@ function fieldSelect(h: HeaderMap, nfc: boolean): { select: string; keep: string
 /** Stage the parts; returns rows staged per part. */
 export async function stage(db: Db, parts: StagePart[]): Promise<Map<number, number>> {
 	const cols = FIELDS.map((f) => `${f.field} varchar`).join(', ');
-	await db.run(`create or replace temp table stg_parts (part_id integer, rn integer, ${cols}, rk bigint)`);
+	// grp: the layout group a row was staged with, so that each group's clean-up touches its rows only
+	await db.run(`create or replace temp table stg_parts (part_id integer, rn integer, ${cols}, rk bigint, grp integer)`);
 	const groups = new Map<string, StagePart[]>();
 	for (const p of parts) {
 		const k = layoutKey(p);
 		(groups.get(k) ?? groups.set(k, []).get(k)!).push(p);
 	}
-	const drops: Array<{ keep: string; partIds: string }> = [];
-	for (const group of groups.values()) {
+	const list = [...groups.values()];
+	// Grid parts (XLSX, converted or small CSV) of every group go through ONE appender into one raw
+	// table, group after group, so that each group's insert below reads a contiguous run.
+	const grid = list.map((g, i) => [g, i] as const).filter(([g]) => !g[0].src.csv);
+	if (grid.length) {
+		const width = Math.max(...grid.map(([g]) => widthOf(g[0].header)));
+		await db.run(`create or replace temp table stg_raw (grp integer, part_id integer, rn integer, ${Array.from({ length: width }, (_, i) => `c${i} varchar`).join(', ')})`);
+		const app = await db.conn.createAppender('stg_raw', 'main', 'temp');
+		for (const [group, gi] of grid)
+			for (const p of group) {
+				const rows = p.src.rows ?? [];
+				for (let r = p.header.dataStart; r < rows.length; r++) {
+					const row = rows[r];
+					if (!row || row.every((c) => !c || !c.trim())) continue;
+					app.appendInteger(gi);
+					app.appendInteger(p.partId);
+					app.appendInteger(r + 1);
+					for (let i = 0; i < width; i++) {
+						const v = row[i];
+						if (v === undefined || v === '') app.appendNull();
+						else app.appendVarchar(v);
+					}
+					app.endRow();
+				}
+			}
+		app.closeSync();
+	}
+	for (const [gi, group] of list.entries()) {
 		const first = group[0];
 		const width = widthOf(first.header);
 		const raw = Array.from({ length: width }, (_, i) => `c${i}`);
 		const { select, keep } = fieldSelect(first.header, first.src.mayBeNfd);
-		const partIds = group.map((p) => p.partId).join(', ');
-		drops.push({ keep, partIds });
 		if (first.src.csv) {
 			// One read over the list: rows keep file order, so a file's row number is its position
 			// among that file's rows (row_number over the scan) plus the lines above its data.
@@ -85,43 +110,26 @@ export async function stage(db: Db, parts: StagePart[]): Promise<Map<number, num
 			}
 			app.closeSync();
 			const columns = `{${raw.map((c) => `${q(c)}: 'VARCHAR'`).join(', ')}}`;
-			const list = `[${group.map((p) => q(p.src.path)).join(', ')}]`;
+			const files = `[${group.map((p) => q(p.src.path)).join(', ')}]`;
 			await db.run(`insert into stg_parts
-				select * from (
+				select *, ${gi} from (
 					select part_id, rn, ${select}
 					from (
 						select pp.part_id, (g.grn - min(g.grn) over (partition by g.filename)) + ${first.header.dataStart + 1} as rn, g.*
 						from (select row_number() over () as grn, *
-						      from read_csv(${list}, delim = ${q(first.src.csv.delim)}, quote = '"', escape = '"',
+						      from read_csv(${files}, delim = ${q(first.src.csv.delim)}, quote = '"', escape = '"',
 						           header = false, skip = ${first.header.dataStart}, columns = ${columns},
 						           null_padding = true, strict_mode = false, parallel = true, filename = true)) g
 						join part_path pp on pp.path = g.filename
 					)
 				)`);
 		} else {
-			await db.run(`create or replace temp table stg_raw (part_id integer, rn integer, ${raw.map((c) => `${c} varchar`).join(', ')})`);
-			const app = await db.conn.createAppender('stg_raw', 'main', 'temp');
-			for (const p of group) {
-				const rows = p.src.rows ?? [];
-				for (let r = p.header.dataStart; r < rows.length; r++) {
-					const row = rows[r];
-					if (!row || row.every((c) => !c || !c.trim())) continue;
-					app.appendInteger(p.partId);
-					app.appendInteger(r + 1);
-					for (let i = 0; i < width; i++) {
-						const v = row[i];
-						if (v === undefined || v === '') app.appendNull();
-						else app.appendVarchar(v);
-					}
-					app.endRow();
-				}
-			}
-			app.closeSync();
-			await db.run(`insert into stg_parts select part_id, rn, ${select} from stg_raw`);
+			await db.run(`insert into stg_parts select part_id, rn, ${select}, ${gi} from stg_raw where grp = ${gi}`);
 		}
+		// a filter inside the insert above a window costs more than this delete after it
+		await db.run(`delete from stg_parts where grp = ${gi} and not (${keep})`);
 	}
 	await db.run('drop table if exists stg_raw; drop table if exists part_path');
-	for (const { keep, partIds } of drops) await db.run(`delete from stg_parts where part_id in (${partIds}) and not (${keep})`);
 	await applySectionRows(db);
 	await db.run('alter table stg_parts rename to stg');
 	const counts = await db.query<{ part_id: number; n: number }>('select part_id, count(*)::int as n from stg group by part_id');
@@ -135,15 +143,17 @@ const SECTION = `full_name is not null and final_level is null and self_level is
 	and coalesce(regexp_matches(fold(full_name), '^(chi bo|dang bo|dang uy|to dang|chi uy)\\b'), false)`;
 
 async function applySectionRows(db: Db): Promise<void> {
-	const n = await db.one<{ n: number }>(`select count(*)::int as n from stg_parts where ${SECTION}`);
-	if (!n?.n) return;
-	await db.run(`create or replace temp table stg_parts as
-		select * exclude (is_section, section_unit)
-			replace (case when unit_name is null and unit_code is null then section_unit else unit_name end as unit_name)
+	// only the files that have section rows are renumbered through the window
+	await db.run(`create or replace temp table sect_part as select distinct part_id from stg_parts where ${SECTION}`);
+	const n = await db.one<{ n: number }>('select count(*)::int as n from sect_part');
+	if (!n?.n) return void (await db.run('drop table sect_part'));
+	await db.run(`update stg_parts set unit_name = x.section_unit
 		from (
-			select *, last_value(case when is_section then full_name end ignore nulls)
+			select rk, last_value(case when ${SECTION} then full_name end ignore nulls)
 				over (partition by part_id order by rn rows between unbounded preceding and current row) as section_unit
-			from (select *, (${SECTION}) as is_section from stg_parts)
-		)
-		where not is_section`);
+			from stg_parts semi join sect_part using (part_id)
+		) x
+		where stg_parts.rk = x.rk and stg_parts.unit_name is null and stg_parts.unit_code is null and x.section_unit is not null`);
+	await db.run(`delete from stg_parts where part_id in (select part_id from sect_part) and ${SECTION}`);
+	await db.run('drop table sect_part');
 }
