@@ -70,4 +70,19 @@ describe('encodings', () => {
 		expect(r.files[0].status).toBe('loaded');
 		expect((await stored(db)).map((x) => x.full_name)).toEqual(['NGUYỄN THỊ KIM TUYẾT', 'Trương Đức Hữu']);
 	});
+
+	it('a large UTF-8 file with one Windows-1258 byte far past its start is decoded as a whole, not half-read', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const rows = [ROWS[0], ROWS[1], ...Array.from({ length: 6000 }, (_, i) => [String(i + 1), `Nguyễn Văn Số ${i + 1}`, '01/02/1980', 'Chi bộ thôn 2', 'HTTNV', ''])];
+		const f = writeCsv(dir, 'lon.csv', rows);
+		// a last row typed in another program, saved as Windows-1258
+		const { appendFileSync } = await import('node:fs');
+		const { encodeText } = await import('../../../src/lib/server/ingest/encoding');
+		appendFileSync(f, encodeText('\r\n6001,Lê Văn Cuối,01/02/1980,Chi bộ thôn 2,HTTNV,Tốt', 'windows-1258'));
+		const r = await ingest(db, [f], { unit: 'X700101' });
+		expect(r.files[0], JSON.stringify(r.files[0]).slice(0, 600)).toMatchObject({ status: 'loaded', rowsStored: 6001 });
+		expect((await db.one<{ encoding: string }>('select encoding from source_file where kind = $k', { k: 'rating' }))?.encoding).toBe('utf-8+windows-1258');
+		expect(await db.one(`select p.full_name, r.note from rating r join person p on p.id = r.person_id where r.source_row = 6003`)).toEqual({ full_name: 'Lê Văn Cuối', note: 'Tốt' });
+		expect(await db.one(`select p.full_name from rating r join person p on p.id = r.person_id where r.source_row = 3`)).toEqual({ full_name: 'Nguyễn Văn Số 1' });
+	});
 });

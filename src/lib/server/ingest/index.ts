@@ -157,6 +157,19 @@ export async function ingestFiles(db: Db, paths: string[], opts: IngestOptions =
 		} catch (e) {
 			if (e instanceof Retry && attempt < 3) continue;
 			if (!(e instanceof DryRun)) {
+				// Something no validation foresaw broke the batch: load the files one by one, so that
+				// one pathological file does not hold back a whole round.
+				if (entries.length > 1) {
+					const one = { ...opts, audit: false, onProgress: undefined };
+					const each: IngestReport[] = [];
+					for (const entry of entries) each.push(await ingestFiles(db, [entry.path], one));
+					const merged = each.flatMap((r) => r.files);
+					const list = [...new Map(each.flatMap((r) => r.touched).map((x) => [`${x.year}|${x.period_kind}|${x.period_no}`, x])).values()];
+					const t2 = performance.now();
+					const auditRuns = opts.audit !== false && list.length ? await auditPeriods(db, list, scope) : [];
+					if (auditRuns.length) await refreshMarts(db);
+					return { files: [...reports, ...merged], touched: list, auditRuns, auditSeconds: seconds(t2) };
+				}
 				for (const entry of entries) reports.push(refusedReport(entry.path, entry.parts[0].kind, e, entry.started));
 				return { files: reports, touched: [], auditRuns: [], auditSeconds: 0 };
 			}

@@ -36,24 +36,34 @@ const MB = 1024 * 1024;
 export const MAX_CSV_BYTES = Number(process.env.GIAMSAT_MAX_CSV_MB ?? 1024) * MB;
 export const MAX_XLSX_BYTES = Number(process.env.GIAMSAT_MAX_XLSX_MB ?? 100) * MB;
 
-/** SHA-256 of the file, and whether its bytes hold a UTF-8 lead byte of U+0300–U+037F (0xCC,
- * 0xCD): the combining marks of NFD text. Without them the file is NFC already (memchr-fast). */
-function scanFile(path: string): { sha256: string; mayBeNfd: boolean } {
+/** SHA-256 of the file; whether its bytes hold a UTF-8 lead byte of U+0300–U+037F (0xCC, 0xCD):
+ * the combining marks of NFD text, without which the file is NFC already (memchr-fast); and
+ * whether the whole file is valid UTF-8 (read_csv must not meet a bad byte half-way through). */
+function scanFile(path: string): { sha256: string; mayBeNfd: boolean; utf8: boolean } {
 	const h = createHash('sha256');
 	const fd = openSync(path, 'r');
 	const buf = Buffer.allocUnsafe(4 * MB);
 	let mayBeNfd = false;
+	let utf8 = true;
+	let carry = Buffer.alloc(0);
 	try {
 		let n: number;
 		while ((n = readSync(fd, buf, 0, buf.length, null)) > 0) {
 			const chunk = buf.subarray(0, n);
 			h.update(chunk);
 			if (!mayBeNfd && (chunk.indexOf(0xcc) >= 0 || chunk.indexOf(0xcd) >= 0)) mayBeNfd = true;
+			if (utf8) {
+				const whole = carry.length ? Buffer.concat([carry, chunk]) : chunk;
+				const body = trimPartialUtf8(whole);
+				utf8 = isUtf8(body);
+				carry = Buffer.from(whole.subarray(body.length));
+			}
 		}
+		if (utf8 && carry.length) utf8 = isUtf8(carry);
 	} finally {
 		closeSync(fd);
 	}
-	return { sha256: h.digest('hex'), mayBeNfd };
+	return { sha256: h.digest('hex'), mayBeNfd, utf8 };
 }
 
 function sha256File(path: string): string {
@@ -126,26 +136,21 @@ function parseLines(lines: string[], delim: string): string[][] {
 }
 
 async function readCsv(path: string, fileName: string, size: number): Promise<SourceTable> {
-	const { sha256, mayBeNfd } = scanFile(path);
+	const { sha256, mayBeNfd, utf8 } = scanFile(path);
 	const first = head(path, Math.min(size, 256 * 1024));
 	if (looksBinary(first)) throw new IngestError(fileName, 'Tệp không phải CSV hoặc Excel (.xlsx): nội dung nhị phân không đọc được.');
 	const hasBom = first[0] === 0xef && first[1] === 0xbb && first[2] === 0xbf;
-	// The fast path: UTF-8, not a legacy font encoding. read_csv takes the file; NFC happens in SQL.
+	// The fast path, whatever the size: UTF-8, not a legacy font encoding. Only a preview is held
+	// here; read_csv takes the file (thousands of files of one layout in one read); NFC in SQL.
 	const firstText = first.toString('utf8');
-	if (isUtf8(trimPartialUtf8(first)) && !detectLegacy(firstText)) {
+	if (utf8 && !detectLegacy(firstText)) {
 		const lines = firstText.replace(/^\uFEFF/, '').split(/\r?\n/).slice(0, PREVIEW_ROWS);
 		const delim = detectDelimiter(lines.slice(0, 30));
-		if (size <= 256 * 1024) {
-			const rows = Papa.parse<string[]>(firstText.replace(/^\uFEFF/, ''), { delimiter: delim, skipEmptyLines: false }).data.map((r) =>
-				r.map((c) => c.normalize('NFC'))
-			);
-			const all = multiLineSafe(rows);
-			return { path, fileName, sha256, fileSha256: sha256, mayBeNfd: false, encoding: hasBom ? 'utf-8-bom' : 'utf-8', preview: all.slice(0, PREVIEW_ROWS), rows: all, csv: null };
-		}
 		return { path, fileName, sha256, fileSha256: sha256, mayBeNfd, encoding: hasBom ? 'utf-8-bom' : 'utf-8', preview: parseLines(lines, delim), rows: null, csv: { delim } };
 	}
 	// Everything else is decoded and converted in memory, then staged through the appender.
-	const { text, encoding } = decodeText(readFileSync(path));
+	const bytes = readFileSync(path);
+	const { text, encoding } = isUtf8(trimPartialUtf8(first)) && !detectLegacy(firstText) ? decodeMixed(bytes) : decodeText(bytes);
 	const all = text.split(/\r?\n/);
 	const delim = detectDelimiter(all.slice(0, 30));
 	const rows = multiLineSafe(Papa.parse<string[]>(text, { delimiter: delim, skipEmptyLines: false }).data.map((r) => r.map((c) => c.normalize('NFC'))));
@@ -157,6 +162,21 @@ async function readCsv(path: string, fileName: string, size: number): Promise<So
 function multiLineSafe(rows: string[][]): string[][] {
 	while (rows.length && rows[rows.length - 1].every((c) => !c.trim())) rows.pop();
 	return rows;
+}
+
+/** A UTF-8 file with a few lines typed elsewhere (Windows-1258 bytes): each line decoded by what it
+ * is, so one stray line neither garbles the rest nor stops the load. */
+function decodeMixed(bytes: Buffer): { text: string; encoding: string } {
+	const out: string[] = [];
+	let start = 0;
+	while (start <= bytes.length) {
+		let end = bytes.indexOf(0x0a, start);
+		if (end < 0) end = bytes.length;
+		const line = bytes.subarray(start, end);
+		out.push(isUtf8(line) ? line.toString('utf8') : decodeText(line).text);
+		start = end + 1;
+	}
+	return { text: out.join('\n').replace(/^\uFEFF/, '').normalize('NFC'), encoding: 'utf-8+windows-1258' };
 }
 
 /** A 256 KB head may cut a multi-byte character: drop the incomplete tail before isUtf8. */
