@@ -94,17 +94,20 @@ export async function ingestFiles(db: Db, paths: string[], opts: IngestOptions =
 	const total = paths.length;
 	const seconds = (t0: number) => (performance.now() - t0) / 1000;
 	// Pass 1: read and classify every file, so that the registry goes in first whatever the order.
+	// Files already loaded (same bytes) are known from one query, not one per file.
+	const loaded = new Map(
+		(await db.query<{ sha: string; file_name: string; loaded_at: string }>(
+			`select file_sha256 as sha, any_value(file_name) as file_name, strftime(min(loaded_at), '%d/%m/%Y %H:%M') as loaded_at from source_file group by 1`
+		)).map((r) => [r.sha, r])
+	);
+	const inBatch = new Set<string>();
 	for (const [i, path] of paths.entries()) {
 		const started = performance.now();
 		opts.onProgress?.({ file: path, index: i, total, step: 'đọc tệp' });
 		try {
 			const entry = await classify(path, opts);
-			const dup = await db.one<{ file_name: string; loaded_at: string }>(
-				'select file_name, strftime(loaded_at, \'%d/%m/%Y %H:%M\') as loaded_at from source_file where file_sha256 = $s limit 1',
-				{ s: entry.sha256 }
-			);
-			const dupInBatch = entries.some((e) => e.sha256 === entry.sha256);
-			if (dup || dupInBatch) {
+			const dup = loaded.get(entry.sha256);
+			if (dup || inBatch.has(entry.sha256)) {
 				reports.push({
 					path, kind: entry.parts[0].kind, status: 'unchanged', rowsRead: 0, rowsStored: 0, errors: [], errorCount: 0, warnings: [],
 					message: dup
@@ -114,6 +117,7 @@ export async function ingestFiles(db: Db, paths: string[], opts: IngestOptions =
 				});
 				continue;
 			}
+			inBatch.add(entry.sha256);
 			entries.push({ ...entry, started });
 		} catch (e) {
 			reports.push(refusedReport(path, null, e, started));
