@@ -49,8 +49,19 @@ export function progress(label: string, done: number, total: number, detail = ''
 		const bar = '█'.repeat(filled) + '░'.repeat(width - filled);
 		process.stdout.write(`\r${label} ${bar} ${done}/${total} ${detail}`.slice(0, process.stdout.columns ?? 120).padEnd(process.stdout.columns ?? 120));
 		if (done === total) process.stdout.write('\n');
-	} else if (detail) process.stdout.write(`${label} [${done + 1}/${total}] ${detail}\n`);
+	} else if (detail) {
+		// pipes and CI: a line when the step changes, and at most one every two seconds otherwise
+		const step = detail.split(':')[0];
+		const now = Date.now();
+		if (step !== lastStep || now - lastLine > 2000 || done + 1 === total) {
+			process.stdout.write(`${label} [${done + 1}/${total}] ${detail}\n`);
+			lastStep = step;
+			lastLine = now;
+		}
+	}
 }
+let lastStep = '';
+let lastLine = 0;
 
 /** Columns padded to their widest cell. */
 export function table(head: string[], rows: Array<Array<string | number>>): string {
