@@ -3,6 +3,7 @@
 // fonts in cells, date spellings, level spellings (full, abbreviated, lower-case), header variants,
 // bare birth years, card numbers left out or dotted, stray spaces. writers.ts asks it for every cell.
 import { alnumKey, fieldOfHeader } from '$lib/server/ingest/fields';
+import { fold } from '$lib/domain/anomaly';
 import { fmtDate, type DateStyle } from './dates';
 import { Rng } from './prng';
 import type { Lv } from './types';
@@ -228,17 +229,9 @@ const headWords = new Map<string, boolean>();
 function namesHead(position: string): boolean {
 	let v = headWords.get(position);
 	if (v === undefined) {
-		v = /^(bi thu|giam doc|chu tich|truong (phong|ban|khoa))/.test(fold0(position));
+		v = /^(bi thu|giam doc|chu tich|truong (phong|ban|khoa))/.test(fold(position));
 		if (headWords.size < 10_000) headWords.set(position, v);
 	}
 	return v;
 }
 
-function fold0(s: string): string {
-	return s
-		.normalize('NFD')
-		.replace(/[\u0300-\u036f]/g, '')
-		.replace(/đ/g, 'd')
-		.replace(/Đ/g, 'D')
-		.toLowerCase();
-}

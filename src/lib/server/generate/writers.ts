@@ -5,6 +5,7 @@
 import { appendFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FileKind } from '$lib/domain/levels';
+import { fold } from '$lib/domain/anomaly';
 import { encodeText, unicodeToLegacy } from '$lib/server/ingest/encoding';
 import { excelSerial, fmtDate, parts, yearOf } from './dates';
 import { card, date, fmtCell, header, level, score, yesNo, type Cell, type FileStyle } from './style';
@@ -166,12 +167,7 @@ export function bodyName(u: Unit): string {
 }
 
 export function slug(s: string): string {
-	return s
-		.normalize('NFD')
-		.replace(/[\u0300-\u036f]/g, '')
-		.replace(/đ/g, 'd')
-		.replace(/Đ/g, 'D')
-		.toLowerCase()
+	return fold(s)
 		.replace(/[^a-z0-9]+/g, '-')
 		.replace(/^-|-$/g, '')
 		.slice(0, 40);
