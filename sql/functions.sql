@@ -5,7 +5,7 @@
 create or replace macro squish(s) as (
     case
         when contains(s, '  ') or contains(s, chr(9)) or contains(s, chr(10)) or contains(s, chr(13)) or contains(s, chr(160))
-            then regexp_replace(trim(s), '\s+', ' ', 'g')
+            then trim(regexp_replace(s, '\s+', ' ', 'g'))
         else trim(s)
     end);
 

@@ -114,33 +114,33 @@ units as (select id, code, name, path from unit),
 errs as (
     select part_id, rn, 'final_level' as field, final_raw as value,
         'Mức xếp loại không hợp lệ: dùng Hoàn thành xuất sắc nhiệm vụ / Hoàn thành tốt nhiệm vụ / Hoàn thành nhiệm vụ / Không hoàn thành nhiệm vụ (hoặc HTXSNV, HTTNV, HTNV, KHTNV).' as message
-    from n where final_raw is not null and final_level is null
+    from n where clean(final_raw) is not null and final_level is null
     union all
-    select part_id, rn, 'self_level', self_raw, 'Mức tự xếp loại không hợp lệ.' from n where self_raw is not null and self_level is null
+    select part_id, rn, 'self_level', self_raw, 'Mức tự xếp loại không hợp lệ.' from n where clean(self_raw) is not null and self_level is null
     union all
-    select part_id, rn, 'proposed_level', proposed_raw, 'Mức đề xuất không hợp lệ.' from n where proposed_raw is not null and proposed_level is null
+    select part_id, rn, 'proposed_level', proposed_raw, 'Mức đề xuất không hợp lệ.' from n where clean(proposed_raw) is not null and proposed_level is null
     union all
-    select part_id, rn, 'cs_level', cs_raw, 'Mức xếp loại cán bộ, công chức, viên chức không hợp lệ.' from n where cs_raw is not null and civil_servant_level is null
+    select part_id, rn, 'cs_level', cs_raw, 'Mức xếp loại cán bộ, công chức, viên chức không hợp lệ.' from n where clean(cs_raw) is not null and civil_servant_level is null
     union all
     select part_id, rn, 'full_name', '', 'Thiếu họ và tên.'
     from n where full_name is null and subject_kind in ('member', 'leader', 'civil_servant')
     union all
     select part_id, rn, 'birth', birth_raw, 'Ngày sinh không hợp lệ (dùng dd/mm/yyyy hoặc năm sinh).'
-    from n where birth_raw is not null and (birth_year is null or birth_year < 1900 or birth_year > year(current_date))
+    from n where clean(birth_raw) is not null and (birth_year is null or birth_year < 1900 or birth_year > year(current_date))
     union all
-    select part_id, rn, 'decided_on', decided_raw, 'Ngày quyết định không hợp lệ.' from n where decided_raw is not null and decided_on is null
+    select part_id, rn, 'decided_on', decided_raw, 'Ngày quyết định không hợp lệ.' from n where clean(decided_raw) is not null and decided_on is null
     union all
-    select part_id, rn, 'reviewed_on', reviewed_raw, 'Ngày kiểm điểm không hợp lệ.' from n where reviewed_raw is not null and reviewed_on is null
+    select part_id, rn, 'reviewed_on', reviewed_raw, 'Ngày kiểm điểm không hợp lệ.' from n where clean(reviewed_raw) is not null and reviewed_on is null
     union all
-    select part_id, rn, 'joined_party_on', joined_party_raw, 'Ngày vào Đảng không hợp lệ.' from n where joined_party_raw is not null and joined_party_on is null
+    select part_id, rn, 'joined_party_on', joined_party_raw, 'Ngày vào Đảng không hợp lệ.' from n where clean(joined_party_raw) is not null and joined_party_on is null
     union all
-    select part_id, rn, 'joined_unit_on', joined_unit_raw, 'Ngày chuyển đến không hợp lệ.' from n where joined_unit_raw is not null and joined_unit_on is null
+    select part_id, rn, 'joined_unit_on', joined_unit_raw, 'Ngày chuyển đến không hợp lệ.' from n where clean(joined_unit_raw) is not null and joined_unit_on is null
     union all
     select part_id, rn, 'score', score_raw, 'Điểm phải là số từ 0 đến 100.'
-    from n where score_raw is not null and (score is null or score < 0 or score > 100)
+    from n where clean(score_raw) is not null and (score is null or score < 0 or score > 100)
     union all
     select part_id, rn, 'sick_days', sick_raw, 'Số ngày nghỉ ốm phải là số nguyên không âm.'
-    from n where sick_raw is not null and (sick_leave_days is null or sick_leave_days < 0 or sick_leave_days > 366)
+    from n where clean(sick_raw) is not null and (sick_leave_days is null or sick_leave_days < 0 or sick_leave_days > 366)
     union all
     select part_id, rn, 'subject_kind', subject_kind_raw, 'Đối tượng không rõ: Đảng viên / Tổ chức đảng / Tập thể lãnh đạo, quản lý / Cá nhân lãnh đạo, quản lý.'
     from n where bad_subject_kind
@@ -161,7 +161,7 @@ errs as (
     select part_id, rn, 'decider', decider_raw,
         case when decider_candidates > 1 then 'Tên cấp quyết định trùng nhiều đơn vị: dùng mã.'
              else 'Không có cấp quyết định này trong danh mục đơn vị.' end
-    from n where decider_raw is not null and decider_id is null
+    from n where clean(decider_raw) is not null and decider_id is null
     union all
     select n.part_id, n.rn, 'unit_name', coalesce(n.unit_raw, u.name), 'Đơn vị "' || u.name || '" nằm ngoài phạm vi quản lý của người nạp.'
     from n join units u on u.id = n.unit_id

@@ -8,12 +8,27 @@ select distinct 'unit' as role, coalesce(s.unit_code, '') as code, coalesce(s.un
 from stg s join file_ctx c using (part_id);
 
 -- step: normalise
+-- Dates, statuses, sexes and years through dictionaries of their distinct spellings (a roster of a
+-- whole province repeats a few thousand of them), not parsed row by row.
 create or replace temp table norm as
 with st as (
-    select distinct alnum_key(alias) as k, status from ref_member_status_alias
+    select d.v, a.status
+    from (select distinct status as v from stg where status is not null) d
+    left join (select distinct alnum_key(alias) as k, status from ref_member_status_alias) a on a.k = alnum_key(d.v)
+),
+small as (
+    select v,
+        case
+            when list_contains(['nam', 'male', 'm'], alnum_key(v)) then 'nam'
+            when list_contains(['nu', 'female', 'f'], alnum_key(v)) then 'nu'
+        end as sex,
+        parse_year(v) as year,
+        parse_bool(v) as bool
+    from (select distinct sex as v from stg union select distinct year from stg union select distinct is_head from stg)
+    where v is not null
 ),
 s as (
-    select stg.*, clean(full_name) as c_name, clean(birth) as c_birth, c.*
+    select stg.*, nullif(squish(full_name), '') as c_name, c.*
     from stg
     join file_ctx c using (part_id)
 )
@@ -24,32 +39,36 @@ select
     s.rk,
     s.c_name as full_name,
     fold(s.c_name) as name_key,
-    s.c_birth as birth_raw,
-    case when regexp_full_match(s.c_birth, '(19|20)\d{2}') then null else parse_date(s.c_birth) end as birth_date,
-    parse_year(s.c_birth) as birth_year,
+    s.birth as birth_raw,
+    case when bd.bare_year then null else bd.d end as birth_date,
+    bd.y as birth_year,
     card_key(s.card_no) as card_no,
-    case
-        when alnum_key(s.sex) in ('nam', 'male', 'm') then 'nam'
-        when alnum_key(s.sex) in ('nu', 'female', 'f') then 'nu'
-    end as sex,
+    sx.sex,
     clean(s.position) as position,
     case
-        when clean(s.is_head) is not null then parse_bool(s.is_head)
+        when s.is_head is not null then hd.bool
+        when s.position is null then false
         else coalesce(regexp_matches(fold(s.position), '^(bi thu|giam doc|chu tich|truong (phong|ban|khoa))\b'), false)
     end as is_head,
     coalesce(st.status, case when clean(s.status) is null then 'official' end) as status,
-    clean(s.status) as status_raw,
-    coalesce(parse_year(s.year), s.default_year) as year,
-    clean(s.year) as year_raw,
-    parse_date(s.joined_party_on) as joined_party_on,
-    clean(s.joined_party_on) as joined_party_raw,
-    parse_date(s.joined_unit_on) as joined_unit_on,
-    clean(s.joined_unit_on) as joined_unit_raw,
+    s.status as status_raw,
+    coalesce(yr.year, s.default_year) as year,
+    s.year as year_raw,
+    jp.d as joined_party_on,
+    s.joined_party_on as joined_party_raw,
+    ju.d as joined_unit_on,
+    s.joined_unit_on as joined_unit_raw,
     coalesce(clean(s.unit_code), clean(s.unit_name)) as unit_raw,
     coalesce(u.unit_id, case when u.raw is null then s.context_unit_id end) as unit_id,
     u.candidates as unit_candidates
 from s
-left join st on st.k = alnum_key(s.status)
+left join st on st.v = s.status
+left join small sx on sx.v = s.sex
+left join small yr on yr.v = s.year
+left join small hd on hd.v = s.is_head
+left join date_dict bd on bd.v = s.birth
+left join date_dict jp on jp.v = s.joined_party_on
+left join date_dict ju on ju.v = s.joined_unit_on
 left join unit_hit u on u.role = 'unit' and u.code = coalesce(s.unit_code, '') and u.name = coalesce(s.unit_name, '') and u.context_path = s.context_path;
 
 -- step: errors
@@ -59,14 +78,14 @@ errs as (
     select part_id, rn, 'full_name' as field, '' as value, 'Thiếu họ và tên.' as message from n where full_name is null
     union all
     select part_id, rn, 'birth', birth_raw, 'Ngày sinh không hợp lệ (dùng dd/mm/yyyy hoặc năm sinh).'
-    from n where birth_raw is not null and (birth_year is null or birth_year < 1900 or birth_year > year(current_date))
+    from n where clean(birth_raw) is not null and (birth_year is null or birth_year < 1900 or birth_year > year(current_date))
     union all
     select part_id, rn, 'status', status_raw, 'Tình trạng đảng viên không rõ: Chính thức / Dự bị / Sinh hoạt tạm thời / Miễn sinh hoạt / Đình chỉ sinh hoạt.'
     from n where status is null
     union all
-    select part_id, rn, 'joined_party_on', joined_party_raw, 'Ngày vào Đảng không hợp lệ.' from n where joined_party_raw is not null and joined_party_on is null
+    select part_id, rn, 'joined_party_on', joined_party_raw, 'Ngày vào Đảng không hợp lệ.' from n where clean(joined_party_raw) is not null and joined_party_on is null
     union all
-    select part_id, rn, 'joined_unit_on', joined_unit_raw, 'Ngày chuyển đến không hợp lệ.' from n where joined_unit_raw is not null and joined_unit_on is null
+    select part_id, rn, 'joined_unit_on', joined_unit_raw, 'Ngày chuyển đến không hợp lệ.' from n where clean(joined_unit_raw) is not null and joined_unit_on is null
     union all
     select part_id, rn, 'year', coalesce(year_raw, ''), 'Không xác định được năm của danh sách: thêm cột Năm, ghi năm ở tiêu đề hoặc dùng --year.'
     from n where year is null

@@ -162,6 +162,19 @@ describe('values', () => {
 		]);
 	});
 
+	it('cells holding only spaces are blank, not invalid values', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const f = writeCsv(dir, 'trang.csv', [
+			['STT', 'Họ và tên', 'Năm sinh', 'Mã đơn vị', 'Tự xếp loại', 'Xếp loại', 'Ngày quyết định', 'Điểm', 'Số ngày nghỉ ốm'],
+			['1', ' Trần  Văn Bảo ', '1970', 'C70010101 ', '   ', 'HTT', '  ', ' ', '\t']
+		]);
+		const r = await ingest(db, [f], { year: 2022 });
+		expect(r.files[0], JSON.stringify(r.files[0].errors)).toMatchObject({ status: 'loaded', rowsStored: 1 });
+		expect(await db.one(`select p.full_name, r.self_level, r.final_level, r.decided_on, r.score, r.sick_leave_days from rating r join person p on p.id = r.person_id`)).toEqual({
+			full_name: 'Trần Văn Bảo', self_level: null, final_level: 3, decided_on: null, score: null, sick_leave_days: null
+		});
+	});
+
 	it('reads yes/no as Có / Không / x / blank', async () => {
 		const { db, dir } = await dbWithRegistry();
 		const f = writeCsv(dir, 'kl.csv', [
