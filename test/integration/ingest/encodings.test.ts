@@ -85,4 +85,15 @@ describe('encodings', () => {
 		expect(await db.one(`select p.full_name, r.note from rating r join person p on p.id = r.person_id where r.source_row = 6003`)).toEqual({ full_name: 'Lê Văn Cuối', note: 'Tốt' });
 		expect(await db.one(`select p.full_name from rating r join person p on p.id = r.person_id where r.source_row = 3`)).toEqual({ full_name: 'Nguyễn Văn Số 1' });
 	});
+
+	it('UTF-16 tab-separated text, as Excel saves "Unicode Text"', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const text = ROWS.map((r) => r.join('\t')).join('\r\n');
+		const { writeFileSync } = await import('node:fs');
+		const f = `${dir}/unicode.txt`;
+		writeFileSync(f, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]));
+		const r = await ingest(db, [f], { unit: 'X700101' });
+		expect(r.files[0]).toMatchObject({ status: 'loaded', rowsStored: 2 });
+		expect(await stored(db)).toEqual(EXPECTED);
+	});
 });
