@@ -17,7 +17,7 @@ export async function writeBigRatingCsv(path: string, rows: number, units: strin
 		const birth = i % 5 === 0 ? String(1960 + (i % 40)) : `${d}/${String((i % 12) + 1).padStart(2, '0')}/${1960 + (i % 40)}`;
 		chunk += `${i};${name};${birth};${String(10_000_000 + i)};${units[i % units.length]};${LEVELS[i % LEVELS.length]};20/11/2022;${i % 3 === 0 ? '2022-12-05' : '05/12/2022'}\r\n`;
 		if (chunk.length > 1 << 20) {
-			if (!out.write(chunk)) await new Promise((r) => out.once('drain', r));
+			if (!out.write(chunk)) await new Promise<void>((r) => out.once('drain', () => r()));
 			chunk = '';
 		}
 	}

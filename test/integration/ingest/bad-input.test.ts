@@ -95,15 +95,15 @@ describe('refused files', () => {
 	});
 
 	it('a file over the size limit is refused', async () => {
-		const { MAX_CSV_BYTES } = await import('../../../src/lib/server/ingest/read');
-		expect(MAX_CSV_BYTES).toBeGreaterThan(0);
+		const { db, dir } = await dbWithRegistry();
+		const before = await counts(db);
 		process.env.GIAMSAT_MAX_CSV_MB = '0.0001';
 		try {
-			const mod = await import('../../../src/lib/server/ingest/read?limit');
-			const { db, dir } = await dbWithRegistry();
-			const f = writeCsv(dir, 'big.csv', [HEAD, ...Array.from({ length: 50 }, () => GOOD)]);
-			await expect(mod.readSource(f)).rejects.toThrow(/Tệp quá lớn/);
-			expect(db).toBeTruthy();
+			const f = writeCsv(dir, 'big.csv', [HEAD, ...Array.from({ length: 50 }, (_, i) => [String(i), `Người ${i}`, '1970', 'C70010101', 'HTT', '05/12/2022'])]);
+			const r = await ingest(db, [f], { year: 2022 });
+			expect(r.files[0].status).toBe('refused');
+			expect(r.files[0].message).toMatch(/Tệp quá lớn/);
+			expect(await counts(db)).toEqual(before);
 		} finally {
 			delete process.env.GIAMSAT_MAX_CSV_MB;
 		}

@@ -33,8 +33,9 @@ export interface SourceTable {
 
 const PREVIEW_ROWS = 40;
 const MB = 1024 * 1024;
-export const MAX_CSV_BYTES = Number(process.env.GIAMSAT_MAX_CSV_MB ?? 1024) * MB;
-export const MAX_XLSX_BYTES = Number(process.env.GIAMSAT_MAX_XLSX_MB ?? 100) * MB;
+/** Size limits, read when a file is read (GIAMSAT_MAX_CSV_MB, GIAMSAT_MAX_XLSX_MB). */
+export const maxCsvBytes = () => Number(process.env.GIAMSAT_MAX_CSV_MB ?? 1024) * MB;
+export const maxXlsxBytes = () => Number(process.env.GIAMSAT_MAX_XLSX_MB ?? 100) * MB;
 
 /** SHA-256 of the file; whether its bytes hold a UTF-8 lead byte of U+0300–U+037F (0xCC, 0xCD):
  * the combining marks of NFD text, without which the file is NFC already (memchr-fast); and
@@ -94,16 +95,16 @@ export async function readSource(path: string): Promise<SourceTable[]> {
 	if (size === 0) throw new IngestError(fileName, 'Tệp rỗng, không có dữ liệu.');
 	const magic = head(path, 8);
 	if (magic[0] === 0x50 && magic[1] === 0x4b) {
-		if (size > MAX_XLSX_BYTES)
-			throw new IngestError(fileName, `Tệp Excel quá lớn (${(size / MB).toFixed(0)} MB, tối đa ${MAX_XLSX_BYTES / MB} MB): hãy tách tệp hoặc lưu dạng CSV.`);
+		if (size > maxXlsxBytes())
+			throw new IngestError(fileName, `Tệp Excel quá lớn (${(size / MB).toFixed(0)} MB, tối đa ${maxXlsxBytes() / MB} MB): hãy tách tệp hoặc lưu dạng CSV.`);
 		return readXlsx(path, fileName);
 	}
 	if (magic.subarray(0, 4).equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0])))
 		throw new IngestError(fileName, 'Tệp Excel có đặt mật khẩu hoặc là định dạng Excel cũ (.xls): hãy bỏ mật khẩu và lưu lại dạng .xlsx hoặc CSV.');
 	if (magic.subarray(0, 4).toString('latin1') === '%PDF')
 		throw new IngestError(fileName, 'Tệp PDF không nạp được: hãy gửi danh sách dạng CSV hoặc Excel (.xlsx).');
-	if (size > MAX_CSV_BYTES)
-		throw new IngestError(fileName, `Tệp quá lớn (${(size / MB).toFixed(0)} MB, tối đa ${MAX_CSV_BYTES / MB} MB).`);
+	if (size > maxCsvBytes())
+		throw new IngestError(fileName, `Tệp quá lớn (${(size / MB).toFixed(1)} MB, tối đa ${maxCsvBytes() / MB} MB).`);
 	return [await readCsv(path, fileName, size)];
 }
 
