@@ -118,3 +118,8 @@ create or replace macro level_key(s) as
         replace(replace(replace(replace(replace(replace(alnum_key(s),
             'khong', 'k'), 'hoanthanh', 'ht'), 'xuatsac', 'xs'), 'nhiemvu', 'nv'), 'tot', 't'), 'chua', 'k'),
         'nv$', '');
+
+-- head_by_title: a title that makes its holder the head of the unit (Bí thư, not Phó bí thư;
+-- Giám đốc, Chủ tịch, Trưởng phòng/ban/khoa), for lists without a "Người đứng đầu" column.
+create or replace macro head_by_title(title) as
+    coalesce(regexp_matches(fold(title), '^(bi thu|giam doc|chu tich|truong (phong|ban|khoa))\b'), false);

@@ -43,7 +43,7 @@ select
     case
         when s.is_head is not null then parse_bool(s.is_head)
         when s.position is null then false
-        else coalesce(regexp_matches(fold(s.position), '^(bi thu|giam doc|chu tich|truong (phong|ban|khoa))\b'), false)
+        else head_by_title(s.position)
     end as is_head,
     case
         when s.file_kind = 'civil_servant' then 'civil_servant'

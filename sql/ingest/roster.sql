@@ -48,7 +48,7 @@ select
     case
         when s.is_head is not null then hd.bool
         when s.position is null then false
-        else coalesce(regexp_matches(fold(s.position), '^(bi thu|giam doc|chu tich|truong (phong|ban|khoa))\b'), false)
+        else head_by_title(s.position)
     end as is_head,
     coalesce(st.status, case when clean(s.status) is null then 'official' end) as status,
     s.status as status_raw,
