@@ -9,40 +9,9 @@
 -- Parameters: r10_enabled, discipline_forms_member, discipline_forms_org.
 -- Sources: Quy định 366-QĐ/TW (RULES.md R10); not in the seeds, which predate it.
 with
-rated as (
-    select
-        r.id,
-        r.subject_kind,
-        r.person_id,
-        r.subject_unit_id,
-        r.unit_id,
-        r.deciding_unit_id,
-        r.is_head,
-        r.final_level,
-        r.civil_servant_level,
-        r.score,
-        r.decided_on,
-        r.reviewed_on,
-        r.sick_leave_days,
-        r.source_file_id,
-        r.source_row
-    from rating_current r
-    where r.period_year = getvariable('period_year')
-      and r.period_kind = getvariable('period_kind')
-      and r.period_no = getvariable('period_no')
-      and r.final_level is not null
-),
-
-disc as (
-    select d.*, sf.file_name
-    from discipline_current d
-    left join source_file sf on sf.id = d.source_file_id
-    where d.decided_on between getvariable('period_start') and getvariable('period_end')
-),
-
 excellent as (
-    select r.*, u.code as org_code
-    from rated r
+    select r.id, r.subject_kind, r.subject_unit_id, r.final_level, u.code as org_code, u.name as org_name
+    from period_rating r
     join unit u on u.id = r.subject_unit_id
     where getvariable('r10_enabled')
       and r.subject_kind in ('party_org', 'leadership')
@@ -60,18 +29,18 @@ sub_unit_hits as (
         {'file': d.file_name, 'row': d.source_row} as src
     from excellent e
     join unit c on c.parent_code = e.org_code
-    join disc d on d.subject_type = 'unit' and d.subject_unit_id = c.id
+    join period_discipline d on d.subject_type = 'unit' and d.subject_unit_id = c.id
     where list_contains(getvariable('discipline_forms_org'), d.form)
 ),
 
 leadership_members as (
     select distinct r.person_id, r.unit_id
-    from rated r
-    where r.subject_kind = 'leader' and r.person_id is not null
+    from period_rating r
+    where r.subject_kind = 'leader' and r.person_id is not null and r.final_level is not null
     union
     select m.person_id, m.unit_id
-    from membership_current m
-    where m.year = getvariable('period_year') and m.is_head
+    from period_roster m
+    where m.is_head
 ),
 
 member_hits as (
@@ -85,7 +54,7 @@ member_hits as (
         {'file': d.file_name, 'row': d.source_row}
     from excellent e
     join leadership_members l on l.unit_id = e.subject_unit_id
-    join disc d on d.subject_type = 'person' and d.person_id = l.person_id
+    join period_discipline d on d.subject_type = 'person' and d.person_id = l.person_id
     join person p on p.id = d.person_id
     where list_contains(getvariable('discipline_forms_member'), d.form)
 ),
@@ -106,39 +75,17 @@ per_rating as (
     group by h.rating_id
 ),
 
-final as (
+findings as (
     select
-        'collective_with_disciplined' as rule,
+        e.id as rating_id,
         'flagged' as status,
-        getvariable('rulebook') as rulebook,
-        getvariable('period_year') as year,
-        getvariable('period_kind') as period_kind,
-        getvariable('period_no') as period_no,
-        u.id as unit_id,
-        u.code as unit_code,
-        u.name as unit_name,
-        r.deciding_unit_id,
-        du.code as deciding_unit_code,
-        r.subject_kind,
-        cast(null as integer) as person_id,
-        r.subject_unit_id,
-        'unit:' || u.code as subject_ref,
-        u.name as subject_name,
-        cast(null as varchar) as subject_card,
-        cast(null as date) as subject_birth_date,
-        'high' as severity,
-        if(r.subject_kind = 'leadership', 'Tập thể lãnh đạo, quản lý ', '') || u.name
-            || ' được xếp loại HTXSNV nhưng có ' || h.hits as message,
-        json_object('level', r.final_level, 'disciplines', h.details) as evidence,
-        sf.file_name as source_file,
-        r.source_row,
-        to_json(list_concat([{'file': sf.file_name, 'row': r.source_row}], h.srcs)) as sources
+        e.subject_unit_id as unit_id,
+        subject_label(e.subject_kind, null, null, e.org_name) || ' được xếp loại HTXSNV nhưng có ' || h.hits as message,
+        json_object('level', e.final_level, 'disciplines', h.details) as evidence,
+        [] as other_ids,
+        h.srcs as more_sources
     from per_rating h
-    join rating r on r.id = h.rating_id
-    join unit u on u.id = r.subject_unit_id
-    left join unit du on du.id = r.deciding_unit_id
-    left join source_file sf on sf.id = r.source_file_id
-    where u.path like getvariable('scope_path') || '%'
+    join excellent e on e.id = h.rating_id
 )
 
-select * from final
+select * from rating_findings('collective_with_disciplined', 'high', (select list(f) from findings f))

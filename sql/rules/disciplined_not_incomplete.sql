@@ -16,34 +16,9 @@
 -- Seeds: 000 §II.5; 001 §III.2.2.3, §III.2.2.4, §IV.2.1.2.d, §IV.2.2.3.d, §V.5.4; 003 §5.12.
 with
 rated as (
-    select
-        r.id,
-        r.subject_kind,
-        r.person_id,
-        r.subject_unit_id,
-        r.unit_id,
-        r.deciding_unit_id,
-        r.is_head,
-        r.final_level,
-        r.civil_servant_level,
-        r.score,
-        r.decided_on,
-        r.reviewed_on,
-        r.sick_leave_days,
-        r.source_file_id,
-        r.source_row
-    from rating_current r
-    where r.period_year = getvariable('period_year')
-      and r.period_kind = getvariable('period_kind')
-      and r.period_no = getvariable('period_no')
-      and r.final_level is not null
-),
-
-disc as (
-    select d.*, sf.file_name
-    from discipline_current d
-    left join source_file sf on sf.id = d.source_file_id
-    where d.decided_on between getvariable('period_start') and getvariable('period_end')
+    select r.id, r.subject_kind, r.person_id, r.subject_unit_id, r.unit_id, r.final_level
+    from period_rating r
+    where r.final_level is not null
 ),
 
 -- a person's own ratings (member, leader) against their disciplines
@@ -57,7 +32,7 @@ person_hits as (
         json_object('reason', 'person', 'form', d.form, 'decided_on', d.decided_on, 'self_remedied', d.self_remedied) as detail,
         [{'file': d.file_name, 'row': d.source_row}] as srcs
     from rated r
-    join disc d on d.subject_type = 'person' and d.person_id = r.person_id
+    join period_discipline d on d.subject_type = 'person' and d.person_id = r.person_id
     where r.subject_kind in ('member', 'leader')
       and list_contains(getvariable('discipline_forms_member'), d.form)
 ),
@@ -74,7 +49,7 @@ org_hits as (
         json_object('reason', 'organisation', 'form', d.form, 'decided_on', d.decided_on, 'self_remedied', d.self_remedied),
         [{'file': d.file_name, 'row': d.source_row}]
     from rated r
-    join disc d on d.subject_type = 'unit' and d.subject_unit_id = r.subject_unit_id
+    join period_discipline d on d.subject_type = 'unit' and d.subject_unit_id = r.subject_unit_id
     where list_contains(getvariable('r2_org_subject_kinds'), r.subject_kind)
       and list_contains(getvariable('discipline_forms_org'), d.form)
 ),
@@ -92,7 +67,7 @@ member_hits as (
                     'self_remedied', d.self_remedied),
         [{'file': d.file_name, 'row': d.source_row}]
     from rated r
-    join disc d on d.subject_type = 'person' and d.unit_id = r.subject_unit_id
+    join period_discipline d on d.subject_type = 'person' and d.unit_id = r.subject_unit_id
     join person p on p.id = d.person_id
     where getvariable('r2_collective_member_disciplined')
       and list_contains(getvariable('r2_org_subject_kinds'), r.subject_kind)
@@ -117,7 +92,7 @@ sub_unit_counts as (
         count(distinct d.subject_unit_id) as n_disciplined,
         list(distinct {'file': d.file_name, 'row': d.source_row}) filter (where d.subject_unit_id is not null) as disc_sources
     from sub_units s
-    left join disc d
+    left join period_discipline d
         on d.subject_type = 'unit'
        and d.subject_unit_id = s.child_id
        and list_contains(getvariable('discipline_forms_org'), d.form)
@@ -176,33 +151,12 @@ judged as (
     join rated r on r.id = h.rating_id
 ),
 
-final as (
+findings as (
     select
-        'disciplined_not_incomplete' as rule,
+        j.id as rating_id,
         j.status,
-        getvariable('rulebook') as rulebook,
-        getvariable('period_year') as year,
-        getvariable('period_kind') as period_kind,
-        getvariable('period_no') as period_no,
-        u.id as unit_id,
-        u.code as unit_code,
-        u.name as unit_name,
-        j.deciding_unit_id,
-        du.code as deciding_unit_code,
-        j.subject_kind,
-        j.person_id,
-        j.subject_unit_id,
-        if(j.person_id is not null, person_ref(p.card_no, p.name_key, p.birth_date, p.birth_year), 'unit:' || su.code) as subject_ref,
-        coalesce(p.full_name, su.name) as subject_name,
-        p.card_no as subject_card,
-        p.birth_date as subject_birth_date,
-        if(j.status = 'flagged', 'high', 'low') as severity,
-        case j.subject_kind
-            when 'member' then 'Đảng viên ' || p.full_name || ' (' || u.name || ')'
-            when 'leader' then 'Cán bộ lãnh đạo, quản lý ' || p.full_name || ' (' || u.name || ')'
-            when 'leadership' then 'Tập thể lãnh đạo, quản lý ' || su.name
-            else su.name
-        end
+        coalesce(j.subject_unit_id, j.unit_id) as unit_id,
+        subject_label(j.subject_kind, p.full_name, u.name, su.name)
             || ' ' || j.hits || ', nhưng được xếp loại ' || level_short(j.final_level)
             || if(j.status = 'flagged',
                   ' (tối đa ' || level_short(j.cap) || ')',
@@ -213,17 +167,13 @@ final as (
             'max_level_without_exception', j.strict_cap,
             'disciplines', j.details
         ) as evidence,
-        sf.file_name as source_file,
-        j.source_row,
-        to_json(list_concat([{'file': sf.file_name, 'row': j.source_row}], j.srcs)) as sources
+        [] as other_ids,
+        j.srcs as more_sources
     from judged j
     join unit u on u.id = coalesce(j.subject_unit_id, j.unit_id)
-    left join unit du on du.id = j.deciding_unit_id
     left join unit su on su.id = j.subject_unit_id
     left join person p on p.id = j.person_id
-    left join source_file sf on sf.id = j.source_file_id
     where j.status is not null
-      and u.path like getvariable('scope_path') || '%'
 )
 
-select * from final
+select * from rating_findings('disciplined_not_incomplete', 'high', (select list(f) from findings f))

@@ -21,22 +21,10 @@
 --   003 §5.2 and §5.13.
 with
 rated as (
-    select
-        r.id,
-        r.subject_kind,
-        r.unit_id,
-        r.deciding_unit_id,
-        r.group_name,
-        r.agency,
-        r.final_level,
-        r.source_file_id,
-        r.source_row,
-        r.subject_kind = 'civil_servant' as is_cs
-    from rating_current r
-    where r.period_year = getvariable('period_year')
-      and r.period_kind = getvariable('period_kind')
-      and r.period_no = getvariable('period_no')
-      and r.final_level is not null
+    select r.id, r.subject_kind, r.unit_id, r.deciding_unit_id, r.group_name, r.agency, r.final_level,
+           r.source_file_id, r.source_row, r.is_cs
+    from period_rating r
+    where r.final_level is not null
       and (list_contains(getvariable('r1_subject_kinds'), r.subject_kind)
            or list_contains(getvariable('cs_r1_subject_kinds'), r.subject_kind))
 ),

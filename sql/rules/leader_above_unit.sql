@@ -14,33 +14,9 @@
 -- Seeds: 001 §IV.2.1.2.b–c, §V.5.2 (nguyên tắc); 003 §5.11.
 with
 rated as (
-    select
-        r.id,
-        r.subject_kind,
-        r.person_id,
-        r.subject_unit_id,
-        r.unit_id,
-        r.deciding_unit_id,
-        r.is_head,
-        r.final_level,
-        r.civil_servant_level,
-        r.score,
-        r.decided_on,
-        r.reviewed_on,
-        r.sick_leave_days,
-        r.source_file_id,
-        r.source_row
-    from rating_current r
-    where r.period_year = getvariable('period_year')
-      and r.period_kind = getvariable('period_kind')
-      and r.period_no = getvariable('period_no')
-      and r.final_level is not null
-),
-
-roster as (
-    select m.*
-    from membership_current m
-    where m.year = getvariable('period_year')
+    select r.id, r.subject_kind, r.person_id, r.subject_unit_id, r.unit_id, r.is_head, r.final_level, r.civil_servant_level
+    from period_rating r
+    where r.final_level is not null
 ),
 
 -- the organisation's and its leadership collective's levels (the lowest where a unit has several)
@@ -63,17 +39,17 @@ head_of as (
     from (
         select r.person_id, r.unit_id from rated r where r.is_head and r.subject_kind in ('leader', 'member')
         union all
-        select m.person_id, m.unit_id from roster m where m.is_head
+        select m.person_id, m.unit_id from period_roster m where m.is_head
     ) h
     where h.person_id is not null and h.unit_id is not null
 ),
 
 -- (person, unit) pairs where the person joined the unit in the year: the roster's or a list's
--- "Ngày chuyển đến"
+-- "Ngày chuyển đến" (any list of the year, whatever its period)
 arrivals as (
     select distinct a.person_id, a.unit_id
     from (
-        select m.person_id, m.unit_id from roster m where year(m.joined_unit_on) = getvariable('period_year')
+        select m.person_id, m.unit_id from period_roster m where year(m.joined_unit_on) = getvariable('period_year')
         union all
         select r.person_id, r.unit_id from rating_current r
         where r.period_year = getvariable('period_year') and year(r.joined_unit_on) = getvariable('period_year')
@@ -200,59 +176,10 @@ findings as (
         if(bool_or(c.status = 'flagged'), 'flagged', 'exempted') as status,
         string_agg(c.message, '; ' order by c.message) as message,
         if(count(*) = 1, any_value(c.evidence), to_json(list(c.evidence order by c.message))) as evidence,
-        flatten(list(c.other_ids)) as other_ids
+        flatten(list(c.other_ids)) as other_ids,
+        [] as more_sources
     from checks c
     group by c.rating_id
-),
-
-compared as (
-    select f.rating_id, unnest(f.other_ids) as other_id
-    from findings f
-),
-
-other_sources as (
-    select c.rating_id, list({'file': sf.file_name, 'row': o.source_row} order by sf.file_name, o.source_row) as srcs
-    from compared c
-    join rating o on o.id = c.other_id
-    left join source_file sf on sf.id = o.source_file_id
-    group by c.rating_id
-),
-
-final as (
-    select
-        'leader_above_unit' as rule,
-        f.status,
-        getvariable('rulebook') as rulebook,
-        getvariable('period_year') as year,
-        getvariable('period_kind') as period_kind,
-        getvariable('period_no') as period_no,
-        u.id as unit_id,
-        u.code as unit_code,
-        u.name as unit_name,
-        r.deciding_unit_id,
-        du.code as deciding_unit_code,
-        r.subject_kind,
-        r.person_id,
-        r.subject_unit_id,
-        if(r.person_id is not null, person_ref(p.card_no, p.name_key, p.birth_date, p.birth_year), 'unit:' || su.code) as subject_ref,
-        coalesce(p.full_name, su.name) as subject_name,
-        p.card_no as subject_card,
-        p.birth_date as subject_birth_date,
-        if(f.status = 'flagged', 'high', 'low') as severity,
-        f.message,
-        f.evidence,
-        sf.file_name as source_file,
-        r.source_row,
-        to_json(list_concat([{'file': sf.file_name, 'row': r.source_row}], coalesce(o.srcs, []))) as sources
-    from findings f
-    join rating r on r.id = f.rating_id
-    join unit u on u.id = f.unit_id
-    left join unit du on du.id = r.deciding_unit_id
-    left join unit su on su.id = r.subject_unit_id
-    left join person p on p.id = r.person_id
-    left join source_file sf on sf.id = r.source_file_id
-    left join other_sources o on o.rating_id = f.rating_id
-    where u.path like getvariable('scope_path') || '%'
 )
 
-select * from final
+select * from rating_findings('leader_above_unit', 'high', (select list(f) from findings f))

@@ -24,29 +24,10 @@
 -- Seeds: 000 §A.1.2, §II.2 (deadlines); 001 §V.4, §V.5.1; 002 (05/12, 08/12, 10/12);
 --   003 §5.4, §5.8, §5.10, §5.14.
 with
-period_ratings as (
-    select
-        r.id,
-        r.subject_kind,
-        r.person_id,
-        r.subject_unit_id,
-        r.unit_id,
-        r.deciding_unit_id,
-        r.final_level,
-        r.decided_on,
-        r.reviewed_on,
-        r.source_file_id,
-        r.source_row
-    from rating_current r
-    where r.period_year = getvariable('period_year')
-      and r.period_kind = getvariable('period_kind')
-      and r.period_no = getvariable('period_no')
-),
-
 -- a. roster members owed a rating -------------------------------------------------------------
 rated_members as (
     select r.person_id
-    from period_ratings r
+    from period_rating r
     where r.subject_kind = 'member' and r.final_level is not null
 ),
 
@@ -55,7 +36,7 @@ unrated_members as (
         r.person_id,
         arg_max(r.id, r.id) as unrated_id,
         max(coalesce(r.decided_on, r.reviewed_on)) as unrated_on
-    from period_ratings r
+    from period_rating r
     where r.subject_kind = 'member' and r.final_level is null
     group by r.person_id
 ),
@@ -70,12 +51,11 @@ owed_rows as (
         coalesce(p.joined_party_on, m.joined_party_on) as joined_on,
         coalesce(um.unrated_on, getvariable('period_end')) as as_of,
         um.unrated_id
-    from membership_current m
+    from period_roster m
     anti join rated_members rm on rm.person_id = m.person_id
     join person p on p.id = m.person_id
     left join unrated_members um on um.person_id = m.person_id
     where getvariable('period_kind') = 'year'
-      and m.year = getvariable('period_year')
       and not list_contains(getvariable('r4_not_owed_statuses'), m.status)
     qualify row_number() over (partition by m.person_id order by m.source_file_id desc, m.source_row desc) = 1
 ),
@@ -87,7 +67,7 @@ namesakes as (
     select o.person_id, min(p2.card_no) as card_no
     from owed_rows o
     join person p on p.id = o.person_id
-    join period_ratings r on r.unit_id = o.unit_id and r.subject_kind = 'member' and r.final_level is not null
+    join period_rating r on r.unit_id = o.unit_id and r.subject_kind = 'member' and r.final_level is not null
     join person p2
         on p2.id = r.person_id
        and p2.id <> p.id
@@ -138,12 +118,7 @@ review_findings as (
         r.subject_kind,
         r.person_id,
         r.subject_unit_id,
-        case r.subject_kind
-            when 'party_org' then su.name
-            when 'leadership' then 'Tập thể lãnh đạo, quản lý ' || su.name
-            when 'leader' then 'Cán bộ lãnh đạo, quản lý ' || p.full_name || ' (' || u.name || ')'
-            else 'Đảng viên ' || p.full_name || ' (' || u.name || ')'
-        end
+        subject_label(r.subject_kind, p.full_name, u.name, su.name)
             || ' được xếp loại ' || level_short(r.final_level)
             || if(r.reviewed_on is null,
                   ' nhưng không có ngày kiểm điểm',
@@ -153,7 +128,7 @@ review_findings as (
         sf.file_name,
         r.source_row,
         [{'file': sf.file_name, 'row': r.source_row}]
-    from period_ratings r
+    from period_rating r
     left join unit u on u.id = r.unit_id
     left join unit su on su.id = r.subject_unit_id
     left join person p on p.id = r.person_id
@@ -163,7 +138,24 @@ review_findings as (
       and (r.reviewed_on is null or r.reviewed_on > r.decided_on)
 ),
 
--- deadlines: the rulebooks' tables, province overrides first ----------------------------------
+-- lists: the ratings of one deciding body, unit, subject kind; dated ones (d) ------------------
+lists as (
+    select
+        r.deciding_unit_id,
+        coalesce(r.unit_id, r.subject_unit_id, r.deciding_unit_id) as unit_id,
+        r.subject_kind,
+        max(r.decided_on) as decided_on,
+        arg_max(r.id, r.decided_on) as last_id,
+        count(*) as n_rows
+    from period_rating r
+    where getvariable('period_kind') = 'year'
+      and r.deciding_unit_id is not null
+      and r.decided_on is not null
+    group by r.deciding_unit_id, coalesce(r.unit_id, r.subject_unit_id, r.deciding_unit_id), r.subject_kind
+),
+
+-- deadlines: the rulebooks' tables, province overrides first, for the units that need one: the
+-- deciding bodies of dated lists (d) and the dissolved units (c) --------------------------------
 deadlines as (
     select false as is_cs, d.* from (select unnest(getvariable('r4_deadlines'), recursive := true)) d
     union all
@@ -181,35 +173,38 @@ unit_deadlines as (
             max(d.md) filter (where d.province = '*' and d.kind = '*')), '%Y-%m-%d') as date) as deadline
     from unit u
     cross join deadlines d
+    where u.dissolved_on is not null
+       or u.id in (select l.deciding_unit_id from lists l)
     group by u.id, d.is_cs
 ),
 
 -- c. registry units that sent no list ---------------------------------------------------------
-lineage as (
-    with recursive ancestors(code, ancestor) as (
-        select u.code, u.code from unit u
-        union
-        select a.code, l.from_code
-        from ancestors a
-        join unit_lineage l on l.to_code = a.ancestor
-    )
-    select a.code, min(anc.founded_on) as founded_on
-    from ancestors a
-    join unit anc on anc.code = a.ancestor
-    group by a.code
-),
-
 org_rows as (
     select
         r.subject_unit_id as unit_id,
         bool_or(r.final_level is not null) as is_rated,
         arg_max(r.id, r.id) filter (where r.final_level is null) as unrated_id,
         max(coalesce(r.decided_on, r.reviewed_on)) filter (where r.final_level is null) as unrated_on
-    from period_ratings r
+    from period_rating r
     where r.subject_kind = 'party_org' and r.subject_unit_id is not null
     group by r.subject_unit_id
 ),
 
+-- registry units of a rated kind, founded by the end of the period, not dissolved by their
+-- deadline, without an organisation rating
+unrated_units as (
+    select u.*, o.unrated_id, coalesce(o.unrated_on, getvariable('period_end')) as as_of
+    from unit u
+    left join unit_deadlines dl on dl.unit_id = u.id and not dl.is_cs
+    left join org_rows o on o.unit_id = u.id
+    where getvariable('period_kind') = 'year'
+      and not coalesce(o.is_rated, false)
+      and u.kind in (select unit_kind from ref_unit_kind_alias where rated = 'true')
+      and (u.founded_on is null or u.founded_on <= getvariable('period_end'))
+      and (u.dissolved_on is null or u.dissolved_on > coalesce(dl.deadline, getvariable('period_end')))
+),
+
+-- … alive new_org_months by then, counted from the oldest predecessor (as R7)
 unit_findings as (
     select
         'flagged',
@@ -219,47 +214,24 @@ unit_findings as (
         cast(null as integer),
         u.id,
         u.name || ' không có kết quả xếp loại tổ chức đảng năm ' || getvariable('period_year')
-            || coalesce(' (thành lập ' || vi_date(l.founded_on) || ')', '')
+            || coalesce(' (thành lập ' || vi_date(a.founded_on) || ')', '')
             || coalesce(', lý do ghi: "' || nr.not_rated_reason || '"', ''),
-        json_object('check', 'unit_not_rated', 'unit_kind', u.kind, 'founded_on', l.founded_on, 'dissolved_on', u.dissolved_on,
+        json_object('check', 'unit_not_rated', 'unit_kind', u.kind, 'founded_on', a.founded_on, 'dissolved_on', u.dissolved_on,
                     'not_rated_reason', nr.not_rated_reason),
         coalesce(nr_sf.file_name, sf.file_name),
         coalesce(nr.source_row, u.source_row),
         list_filter([{'file': sf.file_name, 'row': u.source_row}, {'file': nr_sf.file_name, 'row': nr.source_row}],
                     s -> s.row is not null)
-    from unit u
-    left join lineage l on l.code = u.code
-    left join unit_deadlines dl on dl.unit_id = u.id and not dl.is_cs
-    left join org_rows o on o.unit_id = u.id
-    left join rating nr on nr.id = o.unrated_id
+    from unrated_units u
+    left join unit_ancestry((select list(x.code) from unrated_units x)) a on a.code = u.code
+    left join rating nr on nr.id = u.unrated_id
     left join source_file nr_sf on nr_sf.id = nr.source_file_id
     left join source_file sf on sf.id = u.source_file_id
-    where getvariable('period_kind') = 'year'
-      and not coalesce(o.is_rated, false)
-      and u.kind in (select unit_kind from ref_unit_kind_alias where rated = 'true')
-      and (u.founded_on is null or u.founded_on <= getvariable('period_end'))
-      and (l.founded_on is null
-           or cast(l.founded_on + to_months(getvariable('new_org_months')) as date)
-              <= coalesce(o.unrated_on, getvariable('period_end')))
-      and (u.dissolved_on is null or u.dissolved_on > coalesce(dl.deadline, getvariable('period_end')))
+    where a.founded_on is null
+       or cast(a.founded_on + to_months(getvariable('new_org_months')) as date) <= u.as_of
 ),
 
 -- d. lists decided after the deadline ---------------------------------------------------------
-lists as (
-    select
-        r.deciding_unit_id,
-        coalesce(r.unit_id, r.subject_unit_id, r.deciding_unit_id) as unit_id,
-        r.subject_kind,
-        max(r.decided_on) as decided_on,
-        arg_max(r.id, r.decided_on) as last_id,
-        count(*) as n_rows
-    from period_ratings r
-    where getvariable('period_kind') = 'year'
-      and r.deciding_unit_id is not null
-      and r.decided_on is not null
-    group by r.deciding_unit_id, coalesce(r.unit_id, r.subject_unit_id, r.deciding_unit_id), r.subject_kind
-),
-
 late_lists as (
     select l.*, dl.deadline
     from lists l
@@ -273,7 +245,7 @@ late_sources as (
         l.deciding_unit_id,
         list({'file': sf.file_name, 'row': r.source_row} order by r.decided_on, sf.file_name, r.source_row) as srcs
     from late_lists l
-    join period_ratings r
+    join period_rating r
         on r.deciding_unit_id = l.deciding_unit_id
        and coalesce(r.unit_id, r.subject_unit_id, r.deciding_unit_id) = l.unit_id
        and r.subject_kind = l.subject_kind

@@ -9,27 +9,9 @@
 -- Seeds: 001 §V.4, §V.5.2; 003 §5.5; 004 §II.5 (công chức, viên chức xếp loại trước).
 with
 rated as (
-    select
-        r.id,
-        r.subject_kind,
-        r.person_id,
-        r.subject_unit_id,
-        r.unit_id,
-        r.deciding_unit_id,
-        r.is_head,
-        r.final_level,
-        r.civil_servant_level,
-        r.score,
-        r.decided_on,
-        r.reviewed_on,
-        r.sick_leave_days,
-        r.source_file_id,
-        r.source_row
-    from rating_current r
-    where r.period_year = getvariable('period_year')
-      and r.period_kind = getvariable('period_kind')
-      and r.period_no = getvariable('period_no')
-      and r.final_level is not null
+    select r.id, r.subject_kind, r.person_id, r.subject_unit_id, r.unit_id, r.decided_on
+    from period_rating r
+    where r.final_level is not null
       and r.decided_on is not null
 ),
 
@@ -99,58 +81,9 @@ org_findings as (
 ),
 
 findings as (
-    select * from member_findings
+    select *, [] as more_sources from member_findings
     union all
-    select * from org_findings
-),
-
-compared as (
-    select f.rating_id, unnest(f.other_ids) as other_id
-    from findings f
-),
-
-other_sources as (
-    select c.rating_id, list({'file': sf.file_name, 'row': o.source_row} order by sf.file_name, o.source_row) as srcs
-    from compared c
-    join rating o on o.id = c.other_id
-    left join source_file sf on sf.id = o.source_file_id
-    group by c.rating_id
-),
-
-final as (
-    select
-        'order_of_rating' as rule,
-        f.status,
-        getvariable('rulebook') as rulebook,
-        getvariable('period_year') as year,
-        getvariable('period_kind') as period_kind,
-        getvariable('period_no') as period_no,
-        u.id as unit_id,
-        u.code as unit_code,
-        u.name as unit_name,
-        r.deciding_unit_id,
-        du.code as deciding_unit_code,
-        r.subject_kind,
-        r.person_id,
-        r.subject_unit_id,
-        if(r.person_id is not null, person_ref(p.card_no, p.name_key, p.birth_date, p.birth_year), 'unit:' || u.code) as subject_ref,
-        coalesce(p.full_name, u.name) as subject_name,
-        p.card_no as subject_card,
-        p.birth_date as subject_birth_date,
-        if(f.status = 'flagged', 'medium', 'low') as severity,
-        f.message,
-        f.evidence,
-        sf.file_name as source_file,
-        r.source_row,
-        to_json(list_concat([{'file': sf.file_name, 'row': r.source_row}], coalesce(o.srcs, []))) as sources
-    from findings f
-    join rating r on r.id = f.rating_id
-    join unit u on u.id = f.unit_id
-    left join unit du on du.id = r.deciding_unit_id
-    left join person p on p.id = r.person_id
-    left join source_file sf on sf.id = r.source_file_id
-    left join other_sources o on o.rating_id = f.rating_id
-    where u.path like getvariable('scope_path') || '%'
+    select *, [] from org_findings
 )
 
-select * from final
+select * from rating_findings('order_of_rating', 'medium', (select list(f) from findings f))

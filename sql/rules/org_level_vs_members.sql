@@ -11,27 +11,9 @@
 -- Seeds: 001 §III.2.2.1–2.2.4.
 with
 rated as (
-    select
-        r.id,
-        r.subject_kind,
-        r.person_id,
-        r.subject_unit_id,
-        r.unit_id,
-        r.deciding_unit_id,
-        r.is_head,
-        r.final_level,
-        r.civil_servant_level,
-        r.score,
-        r.decided_on,
-        r.reviewed_on,
-        r.sick_leave_days,
-        r.source_file_id,
-        r.source_row
-    from rating_current r
-    where r.period_year = getvariable('period_year')
-      and r.period_kind = getvariable('period_kind')
-      and r.period_no = getvariable('period_no')
-      and r.final_level is not null
+    select r.id, r.subject_kind, r.subject_unit_id, r.unit_id, r.deciding_unit_id, r.final_level, r.source_file_id, r.source_row
+    from period_rating r
+    where r.final_level is not null
 ),
 
 members as (

@@ -11,27 +11,10 @@
 with
 rated as (
     select
-        r.id,
-        r.subject_kind,
-        r.person_id,
-        r.subject_unit_id,
-        r.unit_id,
-        r.deciding_unit_id,
-        r.is_head,
-        r.final_level,
-        r.civil_servant_level,
-        r.score,
-        r.decided_on,
-        r.reviewed_on,
-        r.sick_leave_days,
-        r.source_file_id,
-        r.source_row,
+        r.id, r.subject_kind, r.person_id, r.subject_unit_id, r.unit_id, r.final_level,
         coalesce(r.decided_on, r.reviewed_on, getvariable('period_end')) as as_of
-    from rating_current r
-    where r.period_year = getvariable('period_year')
-      and r.period_kind = getvariable('period_kind')
-      and r.period_no = getvariable('period_no')
-      and r.final_level is not null
+    from period_rating r
+    where r.final_level is not null
 ),
 
 -- admission dates recent enough to matter (a superset: before the earliest rating date, less the
@@ -50,11 +33,10 @@ admissions as (
     union all
 
     select p.id, p.full_name, max(m.joined_party_on)
-    from membership_current m
+    from period_roster m
     join person p on p.id = m.person_id and p.joined_party_on is null
     cross join cutoff c
-    where m.year = getvariable('period_year')
-      and m.joined_party_on > c.d
+    where m.joined_party_on > c.d
     group by p.id, p.full_name
 ),
 
@@ -84,39 +66,29 @@ member_findings as (
     where m.full_on > m.as_of
 ),
 
--- every unit's predecessors, back to the oldest (merges, splits, renames)
-ancestors as (
-    with recursive chain(code, ancestor) as (
-        select u.code, u.code from unit u
-        union
-        select c.code, l.from_code
-        from chain c
-        join unit_lineage l on l.to_code = c.ancestor
-    )
-    select
-        c.code,
-        min(a.founded_on) as founded_on,
-        arg_min(a.code, a.founded_on) as oldest_code,
-        arg_min(a.name, a.founded_on) as oldest_name
-    from chain c
-    join unit a on a.code = c.ancestor
-    group by c.code
-),
-
-orgs as (
+-- organisations rated while young by their own founding date …
+young_orgs as (
     select
         r.*,
+        u.code as org_code,
         u.name as org_name,
-        u.founded_on as own_founded_on,
-        a.founded_on as founded_on,
-        a.oldest_code,
-        a.oldest_name,
-        cast(u.founded_on + to_months(getvariable('new_org_months')) as date) as own_full_on,
-        cast(a.founded_on + to_months(getvariable('new_org_months')) as date) as full_on
+        u.founded_on as own_founded_on
     from rated r
     join unit u on u.id = r.subject_unit_id
-    join ancestors a on a.code = u.code
     where r.subject_kind in ('party_org', 'leadership')
+      and cast(u.founded_on + to_months(getvariable('new_org_months')) as date) > r.as_of
+),
+
+-- … and their age counted from the oldest predecessor (merges, splits, renames)
+orgs as (
+    select
+        y.*,
+        a.founded_on,
+        a.oldest_code,
+        a.oldest_name,
+        cast(a.founded_on + to_months(getvariable('new_org_months')) as date) as full_on
+    from young_orgs y
+    join unit_ancestry((select list(distinct y.org_code) from young_orgs y)) a on a.code = y.org_code
 ),
 
 org_findings as (
@@ -134,48 +106,12 @@ org_findings as (
         json_object('founded_on', o.own_founded_on, 'counted_from', o.founded_on, 'oldest_predecessor', o.oldest_code,
                     'as_of', o.as_of, 'full_on', o.full_on, 'months', getvariable('new_org_months'))
     from orgs o
-    where o.own_full_on > o.as_of
 ),
 
 findings as (
-    select * from member_findings
+    select *, [] as other_ids, [] as more_sources from member_findings
     union all
-    select * from org_findings
-),
-
-final as (
-    select
-        'rated_too_early' as rule,
-        f.status,
-        getvariable('rulebook') as rulebook,
-        getvariable('period_year') as year,
-        getvariable('period_kind') as period_kind,
-        getvariable('period_no') as period_no,
-        u.id as unit_id,
-        u.code as unit_code,
-        u.name as unit_name,
-        r.deciding_unit_id,
-        du.code as deciding_unit_code,
-        r.subject_kind,
-        r.person_id,
-        r.subject_unit_id,
-        if(r.person_id is not null, person_ref(p.card_no, p.name_key, p.birth_date, p.birth_year), 'unit:' || u.code) as subject_ref,
-        coalesce(p.full_name, u.name) as subject_name,
-        p.card_no as subject_card,
-        p.birth_date as subject_birth_date,
-        if(f.status = 'flagged', 'medium', 'low') as severity,
-        f.message,
-        f.evidence,
-        sf.file_name as source_file,
-        r.source_row,
-        to_json([{'file': sf.file_name, 'row': r.source_row}]) as sources
-    from findings f
-    join rating r on r.id = f.rating_id
-    join unit u on u.id = f.unit_id
-    left join unit du on du.id = r.deciding_unit_id
-    left join person p on p.id = r.person_id
-    left join source_file sf on sf.id = r.source_file_id
-    where u.path like getvariable('scope_path') || '%'
+    select *, [], [] from org_findings
 )
 
-select * from final
+select * from rating_findings('rated_too_early', 'medium', (select list(f) from findings f))

@@ -10,31 +10,6 @@
 -- Sources: Quy định 366-QĐ/TW, Hướng dẫn 43-HD/BTCTW; Nghị định 335/2025/NĐ-CP (not in the seeds,
 --   which predate the score; RULES.md R9).
 with
-rated as (
-    select
-        r.id,
-        r.subject_kind,
-        r.person_id,
-        r.subject_unit_id,
-        r.unit_id,
-        r.deciding_unit_id,
-        r.is_head,
-        r.final_level,
-        r.civil_servant_level,
-        r.score,
-        r.decided_on,
-        r.reviewed_on,
-        r.sick_leave_days,
-        r.source_file_id,
-        r.source_row,
-        r.subject_kind = 'civil_servant' as is_cs
-    from rating_current r
-    where r.period_year = getvariable('period_year')
-      and r.period_kind = getvariable('period_kind')
-      and r.period_no = getvariable('period_no')
-      and r.final_level is not null
-),
-
 banded as (
     select
         r.*,
@@ -42,8 +17,9 @@ banded as (
         if(r.is_cs, getvariable('cs_r9_min_good'), getvariable('r9_min_good')) as min_good,
         if(r.is_cs, getvariable('cs_r9_min_complete'), getvariable('r9_min_complete')) as min_complete,
         if(r.is_cs, getvariable('cs_r9_score_required'), getvariable('r9_score_required')) as score_required
-    from rated r
-    where if(r.is_cs, getvariable('cs_r9_enabled'), getvariable('r9_enabled'))
+    from period_rating r
+    where r.final_level is not null
+      and if(r.is_cs, getvariable('cs_r9_enabled'), getvariable('r9_enabled'))
       and list_contains(if(r.is_cs, getvariable('cs_r9_subject_kinds'), getvariable('r9_subject_kinds')), r.subject_kind)
 ),
 
@@ -73,49 +49,23 @@ over as (
        or j.final_level > j.band
 ),
 
-final as (
+findings as (
     select
-        'score_band' as rule,
+        o.id as rating_id,
         'flagged' as status,
-        if(o.is_cs, getvariable('cs_rulebook'), getvariable('rulebook')) as rulebook,
-        getvariable('period_year') as year,
-        getvariable('period_kind') as period_kind,
-        getvariable('period_no') as period_no,
         u.id as unit_id,
-        u.code as unit_code,
-        u.name as unit_name,
-        o.deciding_unit_id,
-        du.code as deciding_unit_code,
-        o.subject_kind,
-        o.person_id,
-        o.subject_unit_id,
-        if(o.person_id is not null, person_ref(p.card_no, p.name_key, p.birth_date, p.birth_year), 'unit:' || u.code) as subject_ref,
-        coalesce(p.full_name, u.name) as subject_name,
-        p.card_no as subject_card,
-        p.birth_date as subject_birth_date,
-        'medium' as severity,
-        case o.subject_kind
-            when 'party_org' then u.name
-            when 'leadership' then 'Tập thể lãnh đạo, quản lý ' || u.name
-            when 'leader' then 'Cán bộ lãnh đạo, quản lý ' || p.full_name || ' (' || u.name || ')'
-            when 'civil_servant' then 'Cán bộ, công chức, viên chức ' || p.full_name || ' (' || u.name || ')'
-            else 'Đảng viên ' || p.full_name || ' (' || u.name || ')'
-        end
+        subject_label(o.subject_kind, p.full_name, u.name, u.name)
             || if(o.score is null,
                   ' được xếp loại ' || level_short(o.final_level) || ' nhưng không có điểm',
                   ': ' || vi_num(o.score) || ' điểm thuộc khung ' || level_short(o.band) || ' (' || o.band_text
                   || ' điểm) nhưng được xếp loại ' || level_short(o.final_level)) as message,
         json_object('score', o.score, 'level', o.final_level, 'band_level', o.band,
                     'bands', [o.min_excellent, o.min_good, o.min_complete]) as evidence,
-        sf.file_name as source_file,
-        o.source_row,
-        to_json([{'file': sf.file_name, 'row': o.source_row}]) as sources
+        [] as other_ids,
+        [] as more_sources
     from over o
     join unit u on u.id = coalesce(o.subject_unit_id, o.unit_id)
-    left join unit du on du.id = o.deciding_unit_id
     left join person p on p.id = o.person_id
-    left join source_file sf on sf.id = o.source_file_id
-    where u.path like getvariable('scope_path') || '%'
 )
 
-select * from final
+select * from rating_findings('score_band', 'medium', (select list(f) from findings f))

@@ -141,6 +141,21 @@ async function setVariables(db: Db, vars: Variable[]): Promise<void> {
 	for (const v of vars) await db.run(`set variable ${v.name} = ${v.sql}`);
 }
 
+/**
+ * The inputs the rules share (sql/rules/shared/), made once per run on the run's connection, after
+ * the session variables they read: the period's ratings and disciplines as temp tables (every rule
+ * reads the ratings, most several times), its roster as a temp view (read once by each rule that
+ * needs it, each for other rows), then the macros, which read them.
+ */
+export const SHARED_TABLES = ['period_rating', 'period_discipline'] as const;
+export const SHARED_VIEWS = ['period_roster'] as const;
+
+async function makeSharedInputs(db: Db): Promise<void> {
+	for (const t of SHARED_TABLES) await db.run(`create or replace temp table ${t} as\n${ruleSql(`rules/shared/${t}.sql`)}`);
+	for (const v of SHARED_VIEWS) await db.run(`create or replace temp view ${v} as\n${ruleSql(`rules/shared/${v}.sql`)}`);
+	await db.run(sqlFile('rules/shared/macros.sql'));
+}
+
 interface Prepared {
 	year: number;
 	kind: PeriodKind;
@@ -192,12 +207,14 @@ async function prepare(db: Db, opts: AuditOptions): Promise<Prepared> {
 }
 
 /**
- * Set on `db`'s own connection the session variables a run with these options gives the rules
- * (for running one rule's SQL by hand: `npm run audit -- --explain`, tests).
+ * Set on `db`'s own connection the session variables a run with these options gives the rules, and
+ * make the shared inputs they read (for running one rule's SQL by hand: `npm run audit -- --explain`,
+ * tests).
  */
 export async function setSessionVariables(db: Db, opts: AuditOptions): Promise<Variable[]> {
 	const p = await prepare(db, opts);
 	await setVariables(db, p.vars);
+	await makeSharedInputs(db);
 	return p.vars;
 }
 
@@ -226,6 +243,7 @@ export async function runAudit(db: Db, opts: AuditOptions): Promise<AuditResult>
 			{ year, kind, no, rulebook: party.id, params: JSON.stringify(stored), scope: scopeCode, fp: fingerprint }
 		);
 		const runId = run!.id;
+		await makeSharedInputs(t);
 		for (const rule of rules) {
 			try {
 				await t.run(`insert into anomaly by name select ${runId}::integer as run_id, * from (\n${ruleSql(`rules/${rule}.sql`)}\n)`);

@@ -1,0 +1,94 @@
+-- Macros the rules share, made by runner.ts on the run's connection (temp macros) after the
+-- period's inputs (period_rating…), which they read.
+
+-- subject_label: who a finding is about, as the messages open: "Đảng viên Nguyễn Văn A (Chi bộ 1)",
+-- "Tập thể lãnh đạo, quản lý Đảng bộ xã B", the organisation's own name for party_org.
+create or replace temp macro subject_label(subject_kind, person_name, unit_name, org_name) as
+    case subject_kind
+        when 'party_org' then org_name
+        when 'leadership' then 'Tập thể lãnh đạo, quản lý ' || org_name
+        when 'leader' then 'Cán bộ lãnh đạo, quản lý ' || person_name || ' (' || unit_name || ')'
+        when 'civil_servant' then 'Cán bộ, công chức, viên chức ' || person_name || ' (' || unit_name || ')'
+        else 'Đảng viên ' || person_name || ' (' || unit_name || ')'
+    end;
+
+-- unit_ancestry(codes): for each unit code of the list, the oldest of its predecessors through
+-- unit_lineage (merges, splits, renames, followed back recursively; the unit itself counts):
+-- founded_on (the earliest founding date of the chain), oldest_code, oldest_name (of predecessors
+-- founded the same day, the first by code: the same answer every run). Called with
+-- only the units whose age matters (R4, R7): the chains of the whole registry are not walked.
+create or replace temp macro unit_ancestry(codes) as table
+    with recursive chain(code, ancestor) as (
+        select c.code, c.code from (select unnest(codes) as code) c
+        union
+        select c.code, l.from_code
+        from chain c
+        join unit_lineage l on l.to_code = c.ancestor
+    )
+    select
+        c.code,
+        min(a.founded_on) as founded_on,
+        arg_min(a.code, {'founded_on': a.founded_on, 'code': a.code}) filter (where a.founded_on is not null) as oldest_code,
+        arg_min(a.name, {'founded_on': a.founded_on, 'code': a.code}) filter (where a.founded_on is not null) as oldest_name
+    from chain c
+    join unit a on a.code = c.ancestor
+    group by c.code;
+
+-- rating_findings(rule_id, flagged_severity, findings): the anomaly rows (the columns of
+-- sql/rules/README.md, in order) of findings about single ratings of the period. A rule passes its
+-- findings as one list, (select list(f) from findings f), each a struct of
+--   rating_id     the period_rating row found
+--   status        'flagged' or 'exempted' (severity: flagged_severity, else 'low')
+--   unit_id       the unit the finding is filed under (and scoped by)
+--   message, evidence
+--   other_ids     other ratings of the period compared with it (their rows join the sources)
+--   more_sources  other {file, row} sources (disciplines), after those
+-- The subject is the rating's person, else its organisation; the rulebook, the civil-servant one
+-- for a civil-servant rating; the main source, the rating's own row.
+create or replace temp macro rating_findings(rule_id, flagged_severity, findings) as table
+    with
+    found as (
+        select unnest(findings, max_depth := 2)
+    ),
+    other_sources as (
+        select o.rating_id, list({'file': sf.file_name, 'row': r.source_row} order by sf.file_name, r.source_row) as srcs
+        from (select f.rating_id, unnest(f.other_ids) as other_id from found f) o
+        join period_rating r on r.id = o.other_id
+        left join source_file sf on sf.id = r.source_file_id
+        group by o.rating_id
+    )
+    select
+        rule_id as rule,
+        f.status,
+        if(r.is_cs, getvariable('cs_rulebook'), getvariable('rulebook')) as rulebook,
+        getvariable('period_year') as year,
+        getvariable('period_kind') as period_kind,
+        getvariable('period_no') as period_no,
+        u.id as unit_id,
+        u.code as unit_code,
+        u.name as unit_name,
+        r.deciding_unit_id,
+        du.code as deciding_unit_code,
+        r.subject_kind,
+        r.person_id,
+        r.subject_unit_id,
+        if(r.person_id is not null, person_ref(p.card_no, p.name_key, p.birth_date, p.birth_year),
+           'unit:' || coalesce(su.code, u.code)) as subject_ref,
+        coalesce(p.full_name, su.name, u.name) as subject_name,
+        p.card_no as subject_card,
+        p.birth_date as subject_birth_date,
+        if(f.status = 'flagged', flagged_severity, 'low') as severity,
+        f.message,
+        f.evidence,
+        sf.file_name as source_file,
+        r.source_row,
+        to_json(list_concat([{'file': sf.file_name, 'row': r.source_row}], coalesce(o.srcs, []), f.more_sources)) as sources
+    from found f
+    join period_rating r on r.id = f.rating_id
+    join unit u on u.id = f.unit_id
+    left join unit du on du.id = r.deciding_unit_id
+    left join unit su on su.id = r.subject_unit_id
+    left join person p on p.id = r.person_id
+    left join source_file sf on sf.id = r.source_file_id
+    left join other_sources o on o.rating_id = f.rating_id
+    where u.path like getvariable('scope_path') || '%';
