@@ -109,3 +109,29 @@ describe('refused files', () => {
 		}
 	});
 });
+
+describe('row numbers are line numbers', () => {
+	const text = (lines: string[]) => lines.join('\r\n') + '\r\n';
+
+	it('empty lines above the header or among the rows do not shift them', async () => {
+		const { db, dir } = await dbWithRegistry();
+		// a: empty lines in the title and among the rows; its row 9 is bad
+		const a = join(dir, 'a.csv');
+		writeFileSync(a, text(['ĐẢNG BỘ XÃ ĐOÀN KẾT', '', 'DANH SÁCH XẾP LOẠI NĂM 2022', '', HEAD.join(','), GOOD.join(','), '', '2,Trần Văn Bảo,1971,C70010101,HTTNV,05/12/2022', '3,Lê Văn Cường,1972,C70010101,Khá,05/12/2022', '', '']));
+		// b and c: the same delimiter and first data line, other column orders (one read_csv); b
+		// is good, with an empty line among its rows; c's row 4 is bad
+		const b = join(dir, 'b.csv');
+		writeFileSync(b, text(['DANH SÁCH NĂM 2022', 'Họ và tên,Xếp loại,Mã đơn vị,Ngày sinh', 'Phạm Thị Dung,HTXSNV,C70010102,1980', '', 'Hoàng Văn Em,HTNV,C70010102,1981']));
+		const c = join(dir, 'c.csv');
+		writeFileSync(c, text(['DANH SÁCH NĂM 2022', 'Mã đơn vị,Họ và tên,Ngày sinh,Xếp loại', 'C70010201,Vũ Thị Giang,1982,HTTNV', 'C70010201,Đỗ Văn Hải,1983,Giỏi']));
+		const r = await ingest(db, [a, b, c]);
+		const byName = new Map(r.files.map((f) => [f.path, f]));
+		expect(byName.get(a)!.errors.map((e) => [e.row, e.column, e.value])).toEqual([[9, 'Xếp loại', 'Khá']]);
+		expect(byName.get(c)!.errors.map((e) => [e.row, e.column, e.value])).toEqual([[4, 'Xếp loại', 'Giỏi']]);
+		expect(byName.get(b)!.status).toBe('loaded');
+		expect(await db.query(`select p.full_name, r.source_row, r.final_level from rating r join person p on p.id = r.person_id order by 2`)).toEqual([
+			{ full_name: 'Phạm Thị Dung', source_row: 3, final_level: 4 },
+			{ full_name: 'Hoàng Văn Em', source_row: 5, final_level: 2 }
+		]);
+	});
+});

@@ -164,6 +164,7 @@ export async function ingestFiles(db: Db, paths: string[], opts: IngestOptions =
 				// Something no validation foresaw broke the batch: load the files one by one, so that
 				// one pathological file does not hold back a whole round.
 				if (entries.length > 1) {
+					if (process.env.GIAMSAT_TRACE) process.stderr.write(`  batch failed, file by file: ${e instanceof Error ? e.message : e}\n`);
 					const one = { ...opts, audit: false, onProgress: undefined };
 					const each: IngestReport[] = [];
 					for (const entry of entries) each.push(await ingestFiles(db, [entry.path], one));

@@ -9,7 +9,7 @@ import { type Db, sqlFile } from '../db';
 import { FIELDS } from './fields';
 import { findHeader, readTitle, detectKind, parsePeriod, type HeaderMap, type TitleInfo } from './header';
 import { IngestError, type RowError } from './errors';
-import type { SourceTable } from './read';
+import { withRows, type SourceTable } from './read';
 import { stage } from './stage';
 
 /** The named steps of an ingest SQL file, in file order. */
@@ -38,10 +38,14 @@ export interface Prepared {
 }
 
 /** Header, title and kind of a file already read; IngestError when any cannot be found. */
-export function prepare(src: SourceTable, opts: Pick<LoadOptions, 'kind'>): Prepared {
-	const header = findHeader(src.preview);
+export function prepare(read: SourceTable, opts: Pick<LoadOptions, 'kind'>): Prepared {
+	let header = findHeader(read.preview);
 	if (!header)
-		throw new IngestError(src.fileName, 'Không tìm thấy dòng tiêu đề cột trong 20 dòng đầu (cần ít nhất hai cột nhận ra được, ví dụ "Họ và tên" và "Xếp loại"). Tải mẫu trống để xem tên cột.');
+		throw new IngestError(read.fileName, 'Không tìm thấy dòng tiêu đề cột trong 20 dòng đầu (cần ít nhất hai cột nhận ra được, ví dụ "Họ và tên" và "Xếp loại"). Tải mẫu trống để xem tên cột.');
+	// read_csv skips empty lines: a file with one among its data rows is read in memory instead,
+	// so that every row keeps its line number
+	const src = withRows(read, header.dataStart);
+	if (src !== read) header = findHeader(src.preview) ?? header;
 	const title = readTitle(src.preview, header.headerRows[0]);
 	const kind = opts.kind ?? detectKind(new Set(header.columns.map((c) => c.field)), title);
 	if (!kind)

@@ -26,8 +26,10 @@ export interface SourceTable {
 	preview: string[][];
 	/** every row (XLSX and converted CSV); null when read_csv reads the file itself */
 	rows: string[][] | null;
-	/** set when DuckDB can read the file as is (clean UTF-8 CSV) */
-	csv: { delim: string } | null;
+	/** set when DuckDB can read the file as is (clean UTF-8 CSV); `empties`: the preview lines
+	 * that are empty — read_csv skips empty lines, so a row's number is only its line number
+	 * when no empty line stands between the header and it (see needsRows) */
+	csv: { delim: string; empties: number[] } | null;
 	sheet?: string;
 }
 
@@ -40,18 +42,39 @@ export const maxXlsxBytes = () => Number(process.env.GIAMSAT_MAX_XLSX_MB ?? 100)
 /** SHA-256 of the file; whether its bytes hold a UTF-8 lead byte of U+0300–U+037F (0xCC, 0xCD):
  * the combining marks of NFD text, without which the file is NFC already (memchr-fast); and
  * whether the whole file is valid UTF-8 (read_csv must not meet a bad byte half-way through). */
-function scanFile(path: string): { sha256: string; mayBeNfd: boolean; utf8: boolean } {
+function scanFile(path: string): { sha256: string; mayBeNfd: boolean; utf8: boolean; innerEmpty: number } {
 	const h = createHash('sha256');
 	const fd = openSync(path, 'r');
 	const buf = Buffer.allocUnsafe(4 * MB);
 	let mayBeNfd = false;
 	let utf8 = true;
 	let carry = Buffer.alloc(0);
+	// innerEmpty: byte offset of the last empty line ("\n\n" or "\n\r\n") that has text after it
+	// (empty lines that end the file number nothing)
+	let innerEmpty = -1;
+	let pending = -1;
+	let pos = 0;
+	let tail = Buffer.alloc(0);
+	const lastEmptyIn = (b: Buffer) => Math.max(b.lastIndexOf('\n\n'), b.lastIndexOf('\n\r\n'));
 	try {
 		let n: number;
 		while ((n = readSync(fd, buf, 0, buf.length, null)) > 0) {
 			const chunk = buf.subarray(0, n);
 			h.update(chunk);
+			const seam = Buffer.concat([tail, chunk]);
+			const base = pos - tail.length;
+			let c = seam.length - 1;
+			while (c >= 0 && (seam[c] === 0x0a || seam[c] === 0x0d)) c--;
+			if (c >= 0) {
+				if (pending >= 0) innerEmpty = Math.max(innerEmpty, pending);
+				const at = lastEmptyIn(seam.subarray(0, c));
+				if (at >= 0) innerEmpty = Math.max(innerEmpty, base + at + 1);
+				pending = -1;
+			}
+			const after = lastEmptyIn(seam.subarray(Math.max(0, c)));
+			if (after >= 0) pending = base + Math.max(0, c) + after + 1;
+			tail = Buffer.from(chunk.subarray(Math.max(0, n - 2)));
+			pos += n;
 			if (!mayBeNfd && (chunk.indexOf(0xcc) >= 0 || chunk.indexOf(0xcd) >= 0)) mayBeNfd = true;
 			if (utf8) {
 				const whole = carry.length ? Buffer.concat([carry, chunk]) : chunk;
@@ -64,7 +87,7 @@ function scanFile(path: string): { sha256: string; mayBeNfd: boolean; utf8: bool
 	} finally {
 		closeSync(fd);
 	}
-	return { sha256: h.digest('hex'), mayBeNfd, utf8 };
+	return { sha256: h.digest('hex'), mayBeNfd, utf8, innerEmpty };
 }
 
 function sha256File(path: string): string {
@@ -137,7 +160,7 @@ function parseLines(lines: string[], delim: string): string[][] {
 }
 
 async function readCsv(path: string, fileName: string, size: number): Promise<SourceTable> {
-	const { sha256, mayBeNfd, utf8 } = scanFile(path);
+	const { sha256, mayBeNfd, utf8, innerEmpty } = scanFile(path);
 	const first = head(path, Math.min(size, 256 * 1024));
 	if (looksBinary(first)) throw new IngestError(fileName, 'Tệp không phải CSV hoặc Excel (.xlsx): nội dung nhị phân không đọc được.');
 	const hasBom = first[0] === 0xef && first[1] === 0xbb && first[2] === 0xbf;
@@ -146,10 +169,27 @@ async function readCsv(path: string, fileName: string, size: number): Promise<So
 	const firstText = first.toString('utf8');
 	if (utf8 && !detectLegacy(firstText)) {
 		const lines = firstText.replace(/^\uFEFF/, '').split(/\r?\n/).slice(0, PREVIEW_ROWS);
-		const delim = detectDelimiter(lines.slice(0, 30));
-		return { path, fileName, sha256, fileSha256: sha256, mayBeNfd, encoding: hasBom ? 'utf-8-bom' : 'utf-8', preview: parseLines(lines, delim), rows: null, csv: { delim } };
+		// bytes of the preview's lines; an empty line after them, not at the end, needs the grid
+		const previewEnd = lines.reduce((at, l) => (at < 0 ? at : first.indexOf(0x0a, at + Buffer.byteLength(l)) + 1 || -1), hasBom ? 3 : 0);
+		if (innerEmpty < 0 || previewEnd <= 0 || innerEmpty < previewEnd) {
+			const delim = detectDelimiter(lines.slice(0, 30));
+			const empties = lines.flatMap((l, i) => (l === '' && lines.slice(i + 1).some((x) => x !== '') ? [i] : []));
+			return { path, fileName, sha256, fileSha256: sha256, mayBeNfd, encoding: hasBom ? 'utf-8-bom' : 'utf-8', preview: parseLines(lines, delim), rows: null, csv: { delim, empties } };
+		}
 	}
-	// Everything else is decoded and converted in memory, then staged through the appender.
+	return readCsvInMemory(path, fileName, sha256, first, firstText);
+}
+
+/** The same CSV read in memory, when its header shows an empty line among the data rows. */
+export function withRows(src: SourceTable, dataStart: number): SourceTable {
+	if (!src.csv || !src.csv.empties.some((i) => i >= dataStart)) return src;
+	const first = head(src.path, 256 * 1024);
+	return readCsvInMemory(src.path, src.fileName, src.sha256, first, first.toString('utf8'));
+}
+
+/** A CSV decoded and parsed in memory (legacy encodings, mixed lines, empty lines in the data):
+ * staged through the appender with its exact row numbers. */
+function readCsvInMemory(path: string, fileName: string, sha256: string, first: Buffer, firstText: string): SourceTable {
 	const bytes = readFileSync(path);
 	const { text, encoding } = isUtf8(trimPartialUtf8(first)) && !detectLegacy(firstText) ? decodeMixed(bytes) : decodeText(bytes);
 	const all = text.split(/\r?\n/);

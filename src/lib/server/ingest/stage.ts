@@ -29,22 +29,34 @@ function widthOf(h: HeaderMap): number {
 	return Math.max(h.width, ...h.columns.map((c) => c.index + 1));
 }
 
-/** Parts whose columns map the same way are staged by one statement. */
-function layoutKey(p: StagePart): string {
-	return JSON.stringify([p.src.csv?.delim ?? null, p.src.csv ? p.header.dataStart : null, p.src.mayBeNfd, widthOf(p.header), p.header.columns.map((c) => [c.index, c.field])]);
+/** Parts staged by one statement: CSVs of one delimiter and first data line read by one read_csv
+ * over their list, or the grid parts; NFD-prone files apart (only they pay for nfc_normalize). Their columns may map
+ * differently (each unit's header has its own order and spellings): see fieldSelect. */
+function groupKey(p: StagePart): string {
+	return JSON.stringify([p.src.csv?.delim ?? null, p.src.csv ? p.header.dataStart : null, p.src.mayBeNfd]);
 }
 
-function fieldSelect(h: HeaderMap, nfc: boolean): { select: string; keep: string } {
-	const byField = new Map(h.columns.map((c) => [c.field, `c${c.index}`]));
+/** The select of one group: each field of fields.ts from the column its part maps it to. When every
+ * part maps a field to the same column it is that column; otherwise a CASE on the part's column
+ * number for the field (temp table part_map, one row per part: f_<field> = column index or null). */
+function fieldSelect(group: StagePart[], nfc: boolean): { select: string; keep: string; mapCols: string[] } {
+	const maps = group.map((p) => new Map(p.header.columns.map((c) => [c.field, c.index])));
+	const mapCols: string[] = [];
 	// '' is null. Values are not trimmed row by row: every consumer compares through clean(),
 	// squish(), fold() or a per-distinct-value dictionary, which trim; free text is NFC-normalised
 	// only when the file may hold NFD.
 	const select = FIELDS.map((f) => {
-		const c = byField.get(f.field);
+		const idx = [...new Set(maps.map((m) => m.get(f.field) ?? -1))];
+		let c: string | null;
+		if (idx.length === 1) c = idx[0] < 0 ? null : `c${idx[0]}`;
+		else {
+			mapCols.push(f.field);
+			c = `case pm.f_${f.field} ${idx.filter((i) => i >= 0).map((i) => `when ${i} then c${i}`).join(' ')} end`;
+		}
 		if (!c) return `null::varchar as ${f.field}`;
 		return nfc && TEXT_FIELDS.has(f.field) ? `nullif(nfc_normalize(${c}), '') as ${f.field}` : `nullif(${c}, '') as ${f.field}`;
 	}).join(',\n');
-	const keys = KEY_FIELDS.filter((f) => byField.has(f));
+	const keys = KEY_FIELDS.filter((f) => maps.some((m) => m.has(f)));
 	const present = keys.length ? [`trim(concat_ws('', ${keys.join(', ')}), ' \t\r\n\u00a0') <> ''`] : [];
 	// rk: a row's key in the batch, from its file and row
 	const rk = '(cast(part_id as bigint) << 32) + rn as rk';
@@ -53,17 +65,36 @@ function fieldSelect(h: HeaderMap, nfc: boolean): { select: string; keep: string
 		  and not (case when final_level is null and card_no is null
 		           then coalesce(regexp_matches(fold(coalesce(full_name, unit_name, '')), '^(tong( so| cong)?|cong|nguoi lap|xac nhan|t/m|tm\\.? )\\b'), false)
 		           else false end)`;
-	return { select: `${select},\n${rk}`, keep };
+	return { select: `${select},\n${rk}`, keep, mapCols };
+}
+
+/** part_map: per part its path and, for the fields mapped differently across the group, the
+ * column index of each. */
+async function writePartMap(db: Db, group: StagePart[], mapCols: string[]): Promise<void> {
+	await db.run(`create or replace temp table part_map (part_id integer, path varchar${mapCols.map((f) => `, f_${f} integer`).join('')})`);
+	const app = await db.conn.createAppender('part_map', 'main', 'temp');
+	for (const p of group) {
+		const m = new Map(p.header.columns.map((c) => [c.field, c.index]));
+		app.appendInteger(p.partId);
+		app.appendVarchar(p.src.path);
+		for (const f of mapCols) {
+			const i = m.get(f);
+			if (i === undefined) app.appendNull();
+			else app.appendInteger(i);
+		}
+		app.endRow();
+	}
+	app.closeSync();
 }
 
 /** Stage the parts; returns rows staged per part. */
 export async function stage(db: Db, parts: StagePart[]): Promise<Map<number, number>> {
 	const cols = FIELDS.map((f) => `${f.field} varchar`).join(', ');
-	// grp: the layout group a row was staged with, so that each group's clean-up touches its rows only
+	// grp: the group a row was staged with, so that each group's clean-up touches its rows only
 	await db.run(`create or replace temp table stg_parts (part_id integer, rn integer, ${cols}, rk bigint, grp integer)`);
 	const groups = new Map<string, StagePart[]>();
 	for (const p of parts) {
-		const k = layoutKey(p);
+		const k = groupKey(p);
 		(groups.get(k) ?? groups.set(k, []).get(k)!).push(p);
 	}
 	const list = [...groups.values()];
@@ -71,7 +102,7 @@ export async function stage(db: Db, parts: StagePart[]): Promise<Map<number, num
 	// table, group after group, so that each group's insert below reads a contiguous run.
 	const grid = list.map((g, i) => [g, i] as const).filter(([g]) => !g[0].src.csv);
 	if (grid.length) {
-		const width = Math.max(...grid.map(([g]) => widthOf(g[0].header)));
+		const width = Math.max(...grid.flatMap(([g]) => g.map((p) => widthOf(p.header))));
 		await db.run(`create or replace temp table stg_raw (grp integer, part_id integer, rn integer, ${Array.from({ length: width }, (_, i) => `c${i} varchar`).join(', ')})`);
 		const app = await db.conn.createAppender('stg_raw', 'main', 'temp');
 		for (const [group, gi] of grid)
@@ -95,41 +126,35 @@ export async function stage(db: Db, parts: StagePart[]): Promise<Map<number, num
 	}
 	for (const [gi, group] of list.entries()) {
 		const first = group[0];
-		const width = widthOf(first.header);
-		const raw = Array.from({ length: width }, (_, i) => `c${i}`);
-		const { select, keep } = fieldSelect(first.header, first.src.mayBeNfd);
+		const { select, keep, mapCols } = fieldSelect(group, first.src.mayBeNfd);
+		await writePartMap(db, group, mapCols);
 		if (first.src.csv) {
 			// One read over the list: rows keep file order, so a file's row number is its position
-			// among that file's rows (row_number over the scan) plus the lines above its data.
-			await db.run(`create or replace temp table part_path (path varchar, part_id integer)`);
-			const app = await db.conn.createAppender('part_path', 'main', 'temp');
-			for (const p of group) {
-				app.appendVarchar(p.src.path);
-				app.appendInteger(p.partId);
-				app.endRow();
-			}
-			app.closeSync();
-			const columns = `{${raw.map((c) => `${q(c)}: 'VARCHAR'`).join(', ')}}`;
+			// among that file's rows (row_number over the scan) plus the lines above its data (skip
+			// counts every line; read_csv drops empty lines, which read.ts keeps out of this path).
+			const width = Math.max(...group.map((p) => widthOf(p.header)));
+			const skip = first.header.dataStart;
+			const columns = `{${Array.from({ length: width }, (_, i) => `${q(`c${i}`)}: 'VARCHAR'`).join(', ')}}`;
 			const files = `[${group.map((p) => q(p.src.path)).join(', ')}]`;
 			await db.run(`insert into stg_parts
 				select *, ${gi} from (
 					select part_id, rn, ${select}
 					from (
-						select pp.part_id, (g.grn - min(g.grn) over (partition by g.filename)) + ${first.header.dataStart + 1} as rn, g.*
+						select pm.*, (g.grn - min(g.grn) over (partition by g.filename)) + ${skip + 1} as rn, g.*
 						from (select row_number() over () as grn, *
 						      from read_csv(${files}, delim = ${q(first.src.csv.delim)}, quote = '"', escape = '"',
-						           header = false, skip = ${first.header.dataStart}, columns = ${columns},
-						           null_padding = true, strict_mode = false, parallel = true, filename = true)) g
-						join part_path pp on pp.path = g.filename
-					)
+						           header = false, skip = ${skip}, columns = ${columns},
+						           null_padding = true, strict_mode = false, parallel = true, filename = true, auto_detect = false)) g
+						join part_map pm on pm.path = g.filename
+					) pm
 				)`);
 		} else {
-			await db.run(`insert into stg_parts select part_id, rn, ${select}, ${gi} from stg_raw where grp = ${gi}`);
+			await db.run(`insert into stg_parts select part_id, rn, ${select}, ${gi} from stg_raw join part_map pm using (part_id) where grp = ${gi}`);
 		}
 		// a filter inside the insert above a window costs more than this delete after it
 		await db.run(`delete from stg_parts where grp = ${gi} and not (${keep})`);
 	}
-	await db.run('drop table if exists stg_raw; drop table if exists part_path');
+	await db.run('drop table if exists stg_raw; drop table if exists part_map');
 	await applySectionRows(db);
 	await db.run('alter table stg_parts rename to stg');
 	const counts = await db.query<{ part_id: number; n: number }>('select part_id, count(*)::int as n from stg group by part_id');
