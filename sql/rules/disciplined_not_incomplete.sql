@@ -15,10 +15,12 @@
 --   r2_collective_subunit_share.
 -- Seeds: 000 §II.5; 001 §III.2.2.3, §III.2.2.4, §IV.2.1.2.d, §IV.2.2.3.d, §V.5.4; 003 §5.12.
 with
-rated as (
+-- only ratings above r2_max_level can be found (every cap below is at least that)
+-- not materialized: each use below reads only the rows and columns it needs
+rated as not materialized (
     select r.id, r.subject_kind, r.person_id, r.subject_unit_id, r.unit_id, r.final_level
     from period_rating r
-    where r.final_level is not null
+    where r.final_level > getvariable('r2_max_level')
 ),
 
 -- a person's own ratings (member, leader) against their disciplines
@@ -74,12 +76,16 @@ member_hits as (
       and list_contains(getvariable('discipline_forms_member'), d.form)
 ),
 
--- qd124: more than a share of the direct sub-units disciplined
+-- qd124: more than a share of the direct sub-units disciplined (of the units with a disciplined
+-- sub-unit: the others cannot be over)
 sub_units as (
     select parent.id as parent_id, child.id as child_id
     from unit parent
     join unit child on child.parent_code = parent.code
     where getvariable('r2_collective_subunit_share') is not null
+      and parent.code in (select u.parent_code
+                          from period_discipline d
+                          join units_of((select list(d.subject_unit_id) from period_discipline d)) u on u.id = d.subject_unit_id)
       and child.kind in (select unit_kind from ref_unit_kind_alias where rated = 'true')
       and coalesce(child.founded_on, getvariable('period_start')) <= getvariable('period_end')
       and coalesce(child.dissolved_on, getvariable('period_end')) >= getvariable('period_start')
@@ -156,8 +162,7 @@ findings as (
         j.id as rating_id,
         j.status,
         coalesce(j.subject_unit_id, j.unit_id) as unit_id,
-        subject_label(j.subject_kind, p.full_name, u.name, su.name)
-            || ' ' || j.hits || ', nhưng được xếp loại ' || level_short(j.final_level)
+        '{subject} ' || j.hits || ', nhưng được xếp loại ' || level_short(j.final_level)
             || if(j.status = 'flagged',
                   ' (tối đa ' || level_short(j.cap) || ')',
                   ': tự phát hiện, khắc phục nên được xếp đến ' || coalesce(level_short(j.cap), 'mức đã xếp')) as message,
@@ -170,9 +175,6 @@ findings as (
         [] as other_ids,
         j.srcs as more_sources
     from judged j
-    join unit u on u.id = coalesce(j.subject_unit_id, j.unit_id)
-    left join unit su on su.id = j.subject_unit_id
-    left join person p on p.id = j.person_id
     where j.status is not null
 )
 

@@ -20,7 +20,8 @@
 -- Seeds: 000 §B.2.1 (lưu ý) and §II.5; 001 §IV.2.1.2.a and §V.4 (lưu ý: biểu quyết lại);
 --   003 §5.2 and §5.13.
 with
-rated as (
+-- not materialized: each use below reads only the rows and columns it needs
+rated as not materialized (
     select r.id, r.subject_kind, r.unit_id, r.deciding_unit_id, r.group_name, r.agency, r.final_level,
            r.source_file_id, r.source_row, r.is_cs
     from period_rating r

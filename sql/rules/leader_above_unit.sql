@@ -13,20 +13,22 @@
 -- Parameters: r3_newcomer_head_exempt.
 -- Seeds: 001 §IV.2.1.2.b–c, §V.5.2 (nguyên tắc); 003 §5.11.
 with
-rated as (
+-- not materialized: each use below reads only the rows and columns it needs
+rated as not materialized (
     select r.id, r.subject_kind, r.person_id, r.subject_unit_id, r.unit_id, r.is_head, r.final_level, r.civil_servant_level
     from period_rating r
     where r.final_level is not null
 ),
 
--- the organisation's and its leadership collective's levels (the lowest where a unit has several)
+-- the organisation's and its leadership collective's levels (the lowest where a unit has several;
+-- of equal ones, the first rating)
 org_levels as (
     select
         r.subject_unit_id as unit_id,
         min(r.final_level) filter (where r.subject_kind = 'party_org') as org_level,
         min(r.final_level) filter (where r.subject_kind = 'leadership') as coll_level,
-        arg_min(r.id, r.final_level) filter (where r.subject_kind = 'party_org') as org_rating_id,
-        arg_min(r.id, r.final_level) filter (where r.subject_kind = 'leadership') as coll_rating_id
+        arg_min(r.id, [r.final_level, r.id]) filter (where r.subject_kind = 'party_org') as org_rating_id,
+        arg_min(r.id, [r.final_level, r.id]) filter (where r.subject_kind = 'leadership') as coll_rating_id
     from rated r
     where r.subject_kind in ('party_org', 'leadership')
       and r.subject_unit_id is not null
@@ -88,7 +90,7 @@ head_findings as (
         h.id as rating_id,
         h.unit_id,
         if(h.is_newcomer and getvariable('r3_newcomer_head_exempt'), 'exempted', 'flagged') as status,
-        'Người đứng đầu ' || p.full_name || ' (' || hu.name || '): '
+        'Người đứng đầu {name} (' || hu.name || '): '
             || if(h.subject_kind = 'member', 'xếp loại đảng viên ', '') || level_short(h.final_level) || ' cao hơn mức của '
             || concat_ws(' và ',
                    if(h.final_level > h.org_level, 'tổ chức đảng (' || level_short(h.org_level) || ')', null),
@@ -99,8 +101,7 @@ head_findings as (
                     'collective_level', h.coll_level, 'newcomer', h.is_newcomer) as evidence,
         list_filter([h.org_rating_id, h.coll_rating_id], x -> x is not null) as other_ids
     from heads_over h
-    join unit hu on hu.id = h.headed_unit_id
-    left join person p on p.id = h.person_id
+    join units_of((select list(h.headed_unit_id) from heads_over h)) hu on hu.id = h.headed_unit_id
 ),
 
 collective_findings as (
@@ -108,41 +109,45 @@ collective_findings as (
         o.coll_rating_id,
         o.unit_id,
         'flagged',
-        'Tập thể lãnh đạo, quản lý ' || u.name || ': ' || level_short(o.coll_level)
-            || ' cao hơn mức của tổ chức đảng (' || level_short(o.org_level) || ')',
+        '{subject}: ' || level_short(o.coll_level) || ' cao hơn mức của tổ chức đảng (' || level_short(o.org_level) || ')',
         json_object('check', 'collective', 'level', o.coll_level, 'org_level', o.org_level),
         [o.org_rating_id]
     from org_levels o
-    join unit u on u.id = o.unit_id
     where o.coll_level > o.org_level
 ),
 
-cs_levels as (
-    select r.person_id, min(r.final_level) as cs_level, arg_min(r.id, r.final_level) as cs_rating_id
-    from rated r
-    where r.subject_kind = 'civil_servant' and r.person_id is not null
-    group by r.person_id
+-- members whose Party level is above their civil-servant level (the list's column, else any
+-- civil-servant rating of theirs) or above any of their ratings as a leader
+members_over as (
+    select m.id
+    from rated m
+    where m.subject_kind = 'member' and m.final_level > m.civil_servant_level
+    union
+    select m.id
+    from rated m
+    join rated c
+        on c.person_id = m.person_id
+       and (c.subject_kind = 'leader' or (c.subject_kind = 'civil_servant' and m.civil_servant_level is null))
+    where m.subject_kind = 'member'
+      and m.final_level > c.final_level
 ),
 
-leader_levels as (
-    select r.person_id, min(r.final_level) as leader_level, arg_min(r.id, r.final_level) as leader_rating_id
-    from rated r
-    where r.subject_kind = 'leader' and r.person_id is not null
-    group by r.person_id
-),
-
+-- … beside their civil-servant level and their lowest leader level (of equal ones, the first rating)
 member_checked as (
     select
-        r.*,
-        coalesce(r.civil_servant_level, c.cs_level) as cs_level,
-        if(r.civil_servant_level is null, c.cs_rating_id, null) as cs_rating_id,
-        l.leader_level,
-        l.leader_rating_id
-    from rated r
-    left join cs_levels c on c.person_id = r.person_id
-    left join leader_levels l on l.person_id = r.person_id
-    where r.subject_kind = 'member'
-      and (c.person_id is not null or l.person_id is not null or r.civil_servant_level is not null)
+        m.id,
+        m.person_id,
+        m.unit_id,
+        m.final_level,
+        coalesce(m.civil_servant_level, min(c.final_level) filter (where c.subject_kind = 'civil_servant')) as cs_level,
+        if(m.civil_servant_level is null,
+           arg_min(c.id, [c.final_level, c.id]) filter (where c.subject_kind = 'civil_servant'), null) as cs_rating_id,
+        min(c.final_level) filter (where c.subject_kind = 'leader') as leader_level,
+        arg_min(c.id, [c.final_level, c.id]) filter (where c.subject_kind = 'leader') as leader_rating_id
+    from (select unnest((select list(o.id) from members_over o)) as id) o
+    join rated m on m.id = o.id
+    left join rated c on c.person_id = m.person_id and c.subject_kind in ('civil_servant', 'leader')
+    group by m.id, m.person_id, m.unit_id, m.final_level, m.civil_servant_level
 ),
 
 member_findings as (
@@ -150,16 +155,13 @@ member_findings as (
         m.id,
         m.unit_id,
         'flagged',
-        'Đảng viên ' || p.full_name || ' (' || u.name || '): xếp loại đảng viên ' || level_short(m.final_level) || ' cao hơn '
+        '{subject}: xếp loại đảng viên ' || level_short(m.final_level) || ' cao hơn '
             || concat_ws(' và ',
                    if(m.final_level > m.cs_level, 'xếp loại cán bộ, công chức, viên chức (' || level_short(m.cs_level) || ')', null),
                    if(m.final_level > m.leader_level, 'xếp loại cán bộ lãnh đạo, quản lý (' || level_short(m.leader_level) || ')', null)),
         json_object('check', 'member', 'level', m.final_level, 'civil_servant_level', m.cs_level, 'leader_level', m.leader_level),
         list_filter([m.cs_rating_id, m.leader_rating_id], x -> x is not null)
     from member_checked m
-    join unit u on u.id = m.unit_id
-    left join person p on p.id = m.person_id
-    where m.final_level > least(m.cs_level, m.leader_level)
 ),
 
 checks as (

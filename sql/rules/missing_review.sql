@@ -25,39 +25,48 @@
 --   003 §5.4, §5.8, §5.10, §5.14.
 with
 -- a. roster members owed a rating -------------------------------------------------------------
-rated_members as (
-    select r.person_id
-    from period_rating r
-    where r.subject_kind = 'member' and r.final_level is not null
-),
-
+-- a member's not-rated row (the last one), as a struct: no lookup in the rating table afterwards
 unrated_members as (
     select
         r.person_id,
-        arg_max(r.id, r.id) as unrated_id,
+        arg_max({'deciding_unit_id': r.deciding_unit_id, 'reason': r.not_rated_reason,
+                 'source_file_id': r.source_file_id, 'source_row': r.source_row}, r.id) as unrated,
         max(coalesce(r.decided_on, r.reviewed_on)) as unrated_on
     from period_rating r
     where r.subject_kind = 'member' and r.final_level is null
     group by r.person_id
 ),
 
-owed_rows as (
-    select
-        m.person_id,
-        m.unit_id,
-        m.status,
-        m.source_file_id,
-        m.source_row,
-        coalesce(p.joined_party_on, m.joined_party_on) as joined_on,
-        coalesce(um.unrated_on, getvariable('period_end')) as as_of,
-        um.unrated_id
+-- the roster rows (one per member, the last) of members without a rating of their own
+unrated_roster as (
+    select m.person_id, m.unit_id, m.status, m.joined_party_on, m.source_file_id, m.source_row
     from period_roster m
-    anti join rated_members rm on rm.person_id = m.person_id
-    join person p on p.id = m.person_id
-    left join unrated_members um on um.person_id = m.person_id
+    anti join period_rating r
+        on r.person_id = m.person_id
+       and r.subject_kind = 'member'
+       and r.final_level is not null
     where getvariable('period_kind') = 'year'
       and not list_contains(getvariable('r4_not_owed_statuses'), m.status)
     qualify row_number() over (partition by m.person_id order by m.source_file_id desc, m.source_row desc) = 1
+),
+
+-- … who owe one: admitted new_member_months before their not-rated row's date (else 31/12)
+owed_rows as (
+    select
+        o.*,
+        p.full_name,
+        p.name_key,
+        p.birth_date,
+        p.birth_year,
+        coalesce(p.joined_party_on, o.joined_party_on) as joined_on,
+        coalesce(um.unrated_on, getvariable('period_end')) as as_of,
+        um.unrated as nr
+    from unrated_roster o
+    join person p on p.id = o.person_id
+    left join unrated_members um on um.person_id = o.person_id
+    where coalesce(p.joined_party_on, o.joined_party_on) is null
+       or cast(coalesce(p.joined_party_on, o.joined_party_on) + to_months(getvariable('new_member_months')) as date)
+          <= coalesce(um.unrated_on, getvariable('period_end'))
 ),
 
 -- someone of the same folded name, and the same birth date or year where both records have one,
@@ -66,13 +75,15 @@ owed_rows as (
 namesakes as (
     select o.person_id, min(p2.card_no) as card_no
     from owed_rows o
-    join person p on p.id = o.person_id
-    join period_rating r on r.unit_id = o.unit_id and r.subject_kind = 'member' and r.final_level is not null
-    join person p2
-        on p2.id = r.person_id
-       and p2.id <> p.id
-       and p2.name_key = p.name_key
-       and coalesce(p2.birth_date = p.birth_date, p2.birth_year = p.birth_year, true)
+    join persons_named((select list(o.name_key) from owed_rows o)) p2
+        on p2.name_key = o.name_key
+       and p2.id <> o.person_id
+       and coalesce(p2.birth_date = o.birth_date, p2.birth_year = o.birth_year, true)
+    join period_rating r
+        on r.person_id = p2.id
+       and r.unit_id = o.unit_id
+       and r.subject_kind = 'member'
+       and r.final_level is not null
     group by o.person_id
 ),
 
@@ -80,36 +91,40 @@ roster_findings as (
     select
         if(ns.person_id is null, 'flagged', 'exempted') as status,
         o.unit_id,
-        nr.deciding_unit_id,
+        o.nr.deciding_unit_id,
         'member' as subject_kind,
         o.person_id,
         cast(null as integer) as subject_unit_id,
-        'Đảng viên ' || p.full_name || ' (' || u.name || ') có tên trong danh sách đảng viên năm '
+        'Đảng viên ' || o.full_name || ' (' || u.name || ') có tên trong danh sách đảng viên năm '
             || getvariable('period_year') || ' nhưng không có kết quả xếp loại'
-            || coalesce(' (lý do ghi: "' || nr.not_rated_reason || '", không thuộc diện miễn xếp loại)', '')
+            || coalesce(' (lý do ghi: "' || o.nr.reason || '", không thuộc diện miễn xếp loại)', '')
             || if(ns.person_id is not null,
                   ': có người cùng họ tên, ngày sinh được xếp loại trong chi bộ' || coalesce(' (số thẻ ' || ns.card_no || ')', '')
                   || ', cần xác định danh tính',
                   '') as message,
         json_object('check', 'roster_member_not_rated', 'status', o.status, 'joined_party_on', o.joined_on,
-                    'as_of', o.as_of, 'not_rated_reason', nr.not_rated_reason, 'namesake_rated', ns.person_id is not null,
+                    'as_of', o.as_of, 'not_rated_reason', o.nr.reason, 'namesake_rated', ns.person_id is not null,
                     'namesake_card', ns.card_no) as evidence,
         coalesce(nr_sf.file_name, sf.file_name) as source_file,
-        coalesce(nr.source_row, o.source_row) as source_row,
-        list_filter([{'file': sf.file_name, 'row': o.source_row}, {'file': nr_sf.file_name, 'row': nr.source_row}],
+        coalesce(o.nr.source_row, o.source_row) as source_row,
+        list_filter([{'file': sf.file_name, 'row': o.source_row}, {'file': nr_sf.file_name, 'row': o.nr.source_row}],
                     s -> s.row is not null) as srcs
     from owed_rows o
-    join person p on p.id = o.person_id
-    join unit u on u.id = o.unit_id
-    left join rating nr on nr.id = o.unrated_id
-    left join source_file nr_sf on nr_sf.id = nr.source_file_id
-    left join source_file sf on sf.id = o.source_file_id
+    join units_of((select list(o.unit_id) from owed_rows o)) u on u.id = o.unit_id
+    left join files_of((select list(o.nr.source_file_id) from owed_rows o)) nr_sf on nr_sf.id = o.nr.source_file_id
+    left join files_of((select list(o.source_file_id) from owed_rows o)) sf on sf.id = o.source_file_id
     left join namesakes ns on ns.person_id = o.person_id
-    where o.joined_on is null
-       or cast(o.joined_on + to_months(getvariable('new_member_months')) as date) <= o.as_of
 ),
 
 -- b. rated without (or before) review ---------------------------------------------------------
+unreviewed as (
+    select r.*
+    from period_rating r
+    where r.final_level is not null
+      and list_contains(getvariable('r4_review_subject_kinds'), r.subject_kind)
+      and (r.reviewed_on is null or r.reviewed_on > r.decided_on)
+),
+
 review_findings as (
     select
         'flagged',
@@ -128,54 +143,11 @@ review_findings as (
         sf.file_name,
         r.source_row,
         [{'file': sf.file_name, 'row': r.source_row}]
-    from period_rating r
-    left join unit u on u.id = r.unit_id
-    left join unit su on su.id = r.subject_unit_id
-    left join person p on p.id = r.person_id
-    left join source_file sf on sf.id = r.source_file_id
-    where r.final_level is not null
-      and list_contains(getvariable('r4_review_subject_kinds'), r.subject_kind)
-      and (r.reviewed_on is null or r.reviewed_on > r.decided_on)
-),
-
--- lists: the ratings of one deciding body, unit, subject kind; dated ones (d) ------------------
-lists as (
-    select
-        r.deciding_unit_id,
-        coalesce(r.unit_id, r.subject_unit_id, r.deciding_unit_id) as unit_id,
-        r.subject_kind,
-        max(r.decided_on) as decided_on,
-        arg_max(r.id, r.decided_on) as last_id,
-        count(*) as n_rows
-    from period_rating r
-    where getvariable('period_kind') = 'year'
-      and r.deciding_unit_id is not null
-      and r.decided_on is not null
-    group by r.deciding_unit_id, coalesce(r.unit_id, r.subject_unit_id, r.deciding_unit_id), r.subject_kind
-),
-
--- deadlines: the rulebooks' tables, province overrides first, for the units that need one: the
--- deciding bodies of dated lists (d) and the dissolved units (c) --------------------------------
-deadlines as (
-    select false as is_cs, d.* from (select unnest(getvariable('r4_deadlines'), recursive := true)) d
-    union all
-    select true, d.* from (select unnest(getvariable('cs_r4_deadlines'), recursive := true)) d
-),
-
-unit_deadlines as (
-    select
-        u.id as unit_id,
-        d.is_cs,
-        cast(strptime(getvariable('period_year') || '-' || coalesce(
-            max(d.md) filter (where d.province = u.province_code and d.kind = u.kind),
-            max(d.md) filter (where d.province = '*' and d.kind = u.kind),
-            max(d.md) filter (where d.province = u.province_code and d.kind = '*'),
-            max(d.md) filter (where d.province = '*' and d.kind = '*')), '%Y-%m-%d') as date) as deadline
-    from unit u
-    cross join deadlines d
-    where u.dissolved_on is not null
-       or u.id in (select l.deciding_unit_id from lists l)
-    group by u.id, d.is_cs
+    from unreviewed r
+    left join units_of((select list(r.unit_id) from unreviewed r)) u on u.id = r.unit_id
+    left join units_of((select list(r.subject_unit_id) from unreviewed r)) su on su.id = r.subject_unit_id
+    left join persons_of((select list(r.person_id) from unreviewed r)) p on p.id = r.person_id
+    left join files_of((select list(r.source_file_id) from unreviewed r)) sf on sf.id = r.source_file_id
 ),
 
 -- c. registry units that sent no list ---------------------------------------------------------
@@ -183,74 +155,133 @@ org_rows as (
     select
         r.subject_unit_id as unit_id,
         bool_or(r.final_level is not null) as is_rated,
-        arg_max(r.id, r.id) filter (where r.final_level is null) as unrated_id,
+        arg_max({'deciding_unit_id': r.deciding_unit_id, 'reason': r.not_rated_reason,
+                 'source_file_id': r.source_file_id, 'source_row': r.source_row}, r.id)
+            filter (where r.final_level is null) as unrated,
         max(coalesce(r.decided_on, r.reviewed_on)) filter (where r.final_level is null) as unrated_on
     from period_rating r
     where r.subject_kind = 'party_org' and r.subject_unit_id is not null
     group by r.subject_unit_id
 ),
 
--- registry units of a rated kind, founded by the end of the period, not dissolved by their
--- deadline, without an organisation rating
+-- registry units of a rated kind, founded by the end of the period, without an organisation rating
 unrated_units as (
-    select u.*, o.unrated_id, coalesce(o.unrated_on, getvariable('period_end')) as as_of
+    select u.*, o.unrated as nr, coalesce(o.unrated_on, getvariable('period_end')) as as_of
     from unit u
-    left join unit_deadlines dl on dl.unit_id = u.id and not dl.is_cs
     left join org_rows o on o.unit_id = u.id
     where getvariable('period_kind') = 'year'
       and not coalesce(o.is_rated, false)
       and u.kind in (select unit_kind from ref_unit_kind_alias where rated = 'true')
       and (u.founded_on is null or u.founded_on <= getvariable('period_end'))
-      and (u.dissolved_on is null or u.dissolved_on > coalesce(dl.deadline, getvariable('period_end')))
 ),
 
--- … alive new_org_months by then, counted from the oldest predecessor (as R7)
+-- d. each deciding body's last decision, on Party lists and on civil-servant lists -------------
+decider_dates as (
+    select r.deciding_unit_id as unit_id, r.is_cs, max(r.decided_on) as last_decided_on
+    from period_rating r
+    where getvariable('period_kind') = 'year'
+      and r.deciding_unit_id is not null
+      and r.decided_on is not null
+    group by r.deciding_unit_id, r.is_cs
+),
+
+-- deadlines by the level of the deciding body (rulebooks' r4_deadlines: per unit kind, '*'
+-- otherwise, the province's overrides first), for the deciding bodies (d) and the dissolved
+-- unrated units (c: one dissolved by its deadline owes nothing)
+unit_deadlines as (
+    select
+        k.unit_id,
+        k.is_cs,
+        cast(strptime(getvariable('period_year') || '-'
+             || arg_min(d.md, if(d.kind = u.kind, 0, 2) + if(d.province = u.province_code, 0, 1)), '%Y-%m-%d') as date) as deadline
+    from (select x.unit_id, x.is_cs from decider_dates x
+          union select x.id, false from unrated_units x where x.dissolved_on is not null) k
+    join unit u on u.id = k.unit_id
+    join (select false as is_cs, unnest(getvariable('r4_deadlines'), recursive := true)
+          union all
+          select true, unnest(getvariable('cs_r4_deadlines'), recursive := true)) d
+        on d.is_cs = k.is_cs
+       and d.province in (u.province_code, '*')
+       and d.kind in (u.kind, '*')
+    group by k.unit_id, k.is_cs
+),
+
+-- c (cont.) … not dissolved by their deadline, and alive new_org_months by then, counted from the
+-- oldest predecessor (as R7)
+alive_units as (
+    select u.*
+    from unrated_units u
+    left join unit_deadlines dl on dl.unit_id = u.id and not dl.is_cs
+    where u.dissolved_on is null
+       or u.dissolved_on > coalesce(dl.deadline, getvariable('period_end'))
+),
+
 unit_findings as (
     select
         'flagged',
         u.id,
-        nr.deciding_unit_id,
+        u.nr.deciding_unit_id,
         'party_org',
         cast(null as integer),
         u.id,
         u.name || ' không có kết quả xếp loại tổ chức đảng năm ' || getvariable('period_year')
             || coalesce(' (thành lập ' || vi_date(a.founded_on) || ')', '')
-            || coalesce(', lý do ghi: "' || nr.not_rated_reason || '"', ''),
+            || coalesce(', lý do ghi: "' || u.nr.reason || '"', ''),
         json_object('check', 'unit_not_rated', 'unit_kind', u.kind, 'founded_on', a.founded_on, 'dissolved_on', u.dissolved_on,
-                    'not_rated_reason', nr.not_rated_reason),
+                    'not_rated_reason', u.nr.reason),
         coalesce(nr_sf.file_name, sf.file_name),
-        coalesce(nr.source_row, u.source_row),
-        list_filter([{'file': sf.file_name, 'row': u.source_row}, {'file': nr_sf.file_name, 'row': nr.source_row}],
+        coalesce(u.nr.source_row, u.source_row),
+        list_filter([{'file': sf.file_name, 'row': u.source_row}, {'file': nr_sf.file_name, 'row': u.nr.source_row}],
                     s -> s.row is not null)
-    from unrated_units u
-    left join unit_ancestry((select list(x.code) from unrated_units x)) a on a.code = u.code
-    left join rating nr on nr.id = u.unrated_id
-    left join source_file nr_sf on nr_sf.id = nr.source_file_id
-    left join source_file sf on sf.id = u.source_file_id
+    from alive_units u
+    left join unit_ancestry((select list(x.code) from alive_units x)) a on a.code = u.code
+    left join files_of((select list(x.nr.source_file_id) from alive_units x)) nr_sf on nr_sf.id = u.nr.source_file_id
+    left join files_of((select list(x.source_file_id) from alive_units x)) sf on sf.id = u.source_file_id
     where a.founded_on is null
        or cast(a.founded_on + to_months(getvariable('new_org_months')) as date) <= u.as_of
 ),
 
--- d. lists decided after the deadline ---------------------------------------------------------
+-- d (cont.) the lists (the ratings of one deciding body, unit, subject kind) of the bodies whose
+-- last decision is after their deadline, decided after it (the date itself allowed)
 late_lists as (
-    select l.*, dl.deadline
-    from lists l
-    join unit_deadlines dl on dl.unit_id = l.deciding_unit_id and dl.is_cs = (l.subject_kind = 'civil_servant')
-    where l.decided_on > dl.deadline
+    select l.*
+    from (
+        select
+            r.deciding_unit_id,
+            coalesce(r.unit_id, r.subject_unit_id, r.deciding_unit_id) as unit_id,
+            r.subject_kind,
+            any_value(dl.deadline) as deadline,
+            max(r.decided_on) as decided_on,
+            -- the row cited: the first of the list's last decision
+            arg_max({'source_file_id': r.source_file_id, 'source_row': r.source_row}, {'decided_on': r.decided_on, 'first': -r.id}) as cited_row,
+            count(*) as n_rows
+        from decider_dates dd
+        join unit_deadlines dl on dl.unit_id = dd.unit_id and dl.is_cs = dd.is_cs
+        join period_rating r on r.deciding_unit_id = dd.unit_id and r.is_cs = dd.is_cs
+        where dd.last_decided_on > dl.deadline
+          and r.decided_on is not null
+        group by r.deciding_unit_id, coalesce(r.unit_id, r.subject_unit_id, r.deciding_unit_id), r.subject_kind
+    ) l
+    where l.decided_on > l.deadline
 ),
 
 -- the rows of the late lists, for the sources
-late_sources as (
-    select
-        l.deciding_unit_id,
-        list({'file': sf.file_name, 'row': r.source_row} order by r.decided_on, sf.file_name, r.source_row) as srcs
+late_rows as (
+    select l.deciding_unit_id, r.decided_on, r.source_file_id, r.source_row
     from late_lists l
     join period_rating r
         on r.deciding_unit_id = l.deciding_unit_id
        and coalesce(r.unit_id, r.subject_unit_id, r.deciding_unit_id) = l.unit_id
        and r.subject_kind = l.subject_kind
        and r.decided_on is not null
-    left join source_file sf on sf.id = r.source_file_id
+),
+
+late_sources as (
+    select
+        l.deciding_unit_id,
+        list({'file': sf.file_name, 'row': l.source_row} order by l.decided_on, sf.file_name, l.source_row) as srcs
+    from late_rows l
+    left join files_of((select list(x.source_file_id) from late_rows x)) sf on sf.id = l.source_file_id
     group by l.deciding_unit_id
 ),
 
@@ -270,14 +301,13 @@ late_findings as (
                     'latest_decided_on', max(l.decided_on), 'days_late', max(l.decided_on - l.deadline),
                     'lists', list({'unit': u.code, 'subject_kind': l.subject_kind, 'decided_on': l.decided_on, 'rows': l.n_rows}
                                   order by l.decided_on, u.code, l.subject_kind)),
-        arg_max(sf.file_name, l.decided_on),
-        arg_max(last.source_row, l.decided_on),
+        arg_max(sf.file_name, {'decided_on': l.decided_on, 'unit': u.code, 'kind': l.subject_kind}),
+        arg_max(l.cited_row.source_row, {'decided_on': l.decided_on, 'unit': u.code, 'kind': l.subject_kind}),
         any_value(s.srcs)
     from late_lists l
-    join unit du on du.id = l.deciding_unit_id
-    join unit u on u.id = l.unit_id
-    join rating last on last.id = l.last_id
-    left join source_file sf on sf.id = last.source_file_id
+    join units_of((select list(x.deciding_unit_id) || list(x.unit_id) from late_lists x)) du on du.id = l.deciding_unit_id
+    join units_of((select list(x.deciding_unit_id) || list(x.unit_id) from late_lists x)) u on u.id = l.unit_id
+    left join files_of((select list(x.cited_row.source_file_id) from late_lists x)) sf on sf.id = l.cited_row.source_file_id
     left join late_sources s on s.deciding_unit_id = l.deciding_unit_id
     group by du.id, du.name, du.kind
 ),
@@ -316,9 +346,9 @@ final as (
         f.source_row,
         to_json(f.srcs) as sources
     from findings f
-    join unit u on u.id = f.unit_id
-    left join unit du on du.id = f.deciding_unit_id
-    left join person p on p.id = f.person_id
+    join units_of((select list(f.unit_id) || list(f.deciding_unit_id) from findings f)) u on u.id = f.unit_id
+    left join units_of((select list(f.unit_id) || list(f.deciding_unit_id) from findings f)) du on du.id = f.deciding_unit_id
+    left join persons_of((select list(f.person_id) from findings f)) p on p.id = f.person_id
     where u.path like getvariable('scope_path') || '%'
 )
 

@@ -8,46 +8,49 @@
 -- Parameters: none beyond the period.
 -- Seeds: 001 §V.4, §V.5.2; 003 §5.5; 004 §II.5 (công chức, viên chức xếp loại trước).
 with
-rated as (
+-- not materialized: each use below reads only the rows and columns it needs
+rated as not materialized (
     select r.id, r.subject_kind, r.person_id, r.subject_unit_id, r.unit_id, r.decided_on
     from period_rating r
     where r.final_level is not null
       and r.decided_on is not null
 ),
 
-cs_dates as (
-    select r.person_id, max(r.decided_on) as cs_decided_on, arg_max(r.id, r.decided_on) as cs_rating_id
-    from rated r
-    where r.subject_kind = 'civil_servant' and r.person_id is not null
-    group by r.person_id
-),
-
-cadres as (
-    select distinct r.person_id
-    from rated r
-    where r.subject_kind = 'leader' and r.person_id is not null
+-- members rated before one of their civil-servant ratings, with the last of those (of equal
+-- dates, the first rating)
+members_early as (
+    select
+        m.id,
+        m.person_id,
+        m.unit_id,
+        m.decided_on,
+        max(c.decided_on) as cs_decided_on,
+        arg_max(c.id, {'decided_on': c.decided_on, 'first': -c.id}) as cs_rating_id
+    from rated m
+    join rated c
+        on c.person_id = m.person_id
+       and c.subject_kind = 'civil_servant'
+       and c.decided_on > m.decided_on
+    where m.subject_kind = 'member'
+    group by m.id, m.person_id, m.unit_id, m.decided_on
 ),
 
 member_findings as (
     select
-        r.id as rating_id,
+        m.id as rating_id,
         if(k.person_id is not null, 'exempted', 'flagged') as status,
-        r.unit_id,
-        'Đảng viên ' || p.full_name || ' (' || u.name || ') được xếp loại đảng viên ngày ' || vi_date(r.decided_on)
-            || ', trước khi có xếp loại cán bộ, công chức, viên chức (ngày ' || vi_date(c.cs_decided_on) || ')'
+        m.unit_id,
+        '{subject} được xếp loại đảng viên ngày ' || vi_date(m.decided_on)
+            || ', trước khi có xếp loại cán bộ, công chức, viên chức (ngày ' || vi_date(m.cs_decided_on) || ')'
             || if(k.person_id is not null,
                   ': cán bộ lãnh đạo, quản lý được xếp loại đảng viên trước, xếp loại lại nếu mức cán bộ thấp hơn (001 §V.5.2)', '')
             as message,
-        json_object('check', 'member_before_civil_servant', 'decided_on', r.decided_on,
-                    'civil_servant_decided_on', c.cs_decided_on, 'cadre', k.person_id is not null) as evidence,
-        [c.cs_rating_id] as other_ids
-    from rated r
-    join cs_dates c on c.person_id = r.person_id
-    left join cadres k on k.person_id = r.person_id
-    join person p on p.id = r.person_id
-    join unit u on u.id = r.unit_id
-    where r.subject_kind = 'member'
-      and r.decided_on < c.cs_decided_on
+        json_object('check', 'member_before_civil_servant', 'decided_on', m.decided_on,
+                    'civil_servant_decided_on', m.cs_decided_on, 'cadre', k.person_id is not null) as evidence,
+        [m.cs_rating_id] as other_ids
+    from members_early m
+    -- a cadre: rated as a leader in the period (exception)
+    left join (select distinct r.person_id from rated r where r.subject_kind = 'leader') k on k.person_id = m.person_id
 ),
 
 org_ratings as (

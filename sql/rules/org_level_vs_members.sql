@@ -10,7 +10,8 @@
 --   r5_good_complete_share, r5_good_good_share, r5_incomplete_share.
 -- Seeds: 001 §III.2.2.1–2.2.4.
 with
-rated as (
+-- not materialized: each use below reads only the rows and columns it needs
+rated as not materialized (
     select r.id, r.subject_kind, r.subject_unit_id, r.unit_id, r.deciding_unit_id, r.final_level, r.source_file_id, r.source_row
     from period_rating r
     where r.final_level is not null

@@ -9,7 +9,8 @@
 -- Parameters: new_member_months, new_org_months.
 -- Seeds: 001 §V.4, §V.5.2; 003 §5.8, §5.14.
 with
-rated as (
+-- not materialized: each use below reads only the rows and columns it needs
+rated as not materialized (
     select
         r.id, r.subject_kind, r.person_id, r.subject_unit_id, r.unit_id, r.final_level,
         coalesce(r.decided_on, r.reviewed_on, getvariable('period_end')) as as_of
@@ -26,24 +27,23 @@ cutoff as (
 ),
 
 admissions as (
-    select p.id as person_id, p.full_name, p.joined_party_on as joined_on
-    from person p, cutoff c
-    where p.joined_party_on > c.d
+    select p.id as person_id, p.joined_party_on as joined_on
+    from person p
+    where p.joined_party_on > (select c.d from cutoff c)
 
     union all
 
-    select p.id, p.full_name, max(m.joined_party_on)
+    select m.person_id, max(m.joined_party_on)
     from period_roster m
-    join person p on p.id = m.person_id and p.joined_party_on is null
-    cross join cutoff c
-    where m.joined_party_on > c.d
-    group by p.id, p.full_name
+    join person p on p.id = m.person_id
+    where p.joined_party_on is null
+      and m.joined_party_on > (select c.d from cutoff c)
+    group by m.person_id
 ),
 
 members as (
     select
         r.*,
-        a.full_name,
         a.joined_on,
         cast(a.joined_on + to_months(getvariable('new_member_months')) as date) as full_on
     from rated r
@@ -56,13 +56,12 @@ member_findings as (
         m.id as rating_id,
         'flagged' as status,
         m.unit_id,
-        'Đảng viên ' || m.full_name || ' (' || u.name || ') kết nạp ngày ' || vi_date(m.joined_on) || ', chưa đủ '
+        '{subject} kết nạp ngày ' || vi_date(m.joined_on) || ', chưa đủ '
             || getvariable('new_member_months') || ' tháng đến ngày ' || vi_date(m.as_of) || ' (đủ ngày '
             || vi_date(m.full_on) || '), nhưng được xếp loại ' || level_short(m.final_level) as message,
         json_object('joined_party_on', m.joined_on, 'as_of', m.as_of, 'full_on', m.full_on,
                     'months', getvariable('new_member_months')) as evidence
     from members m
-    join unit u on u.id = m.unit_id
     where m.full_on > m.as_of
 ),
 

@@ -53,8 +53,8 @@ findings as (
     select
         o.id as rating_id,
         'flagged' as status,
-        u.id as unit_id,
-        subject_label(o.subject_kind, p.full_name, u.name, u.name)
+        coalesce(o.subject_unit_id, o.unit_id) as unit_id,
+        '{subject}'
             || if(o.score is null,
                   ' được xếp loại ' || level_short(o.final_level) || ' nhưng không có điểm',
                   ': ' || vi_num(o.score) || ' điểm thuộc khung ' || level_short(o.band) || ' (' || o.band_text
@@ -64,8 +64,6 @@ findings as (
         [] as other_ids,
         [] as more_sources
     from over o
-    join unit u on u.id = coalesce(o.subject_unit_id, o.unit_id)
-    left join person p on p.id = o.person_id
 )
 
 select * from rating_findings('score_band', 'medium', (select list(f) from findings f))

@@ -35,7 +35,7 @@ findings as (
         o.id as rating_id,
         'flagged' as status,
         o.unit_id,
-        subject_label(o.subject_kind, p.full_name, u.name, null) || ' nghỉ '
+        '{subject} nghỉ '
             || if(o.is_cs, '', 'ốm ') || vi_num(o.sick_leave_days) || ' ngày trong năm (từ ' || o.months || ' tháng = '
             || vi_num(o.min_days) || ' ngày) nhưng được xếp loại ' || level_short(o.final_level)
             || ' (tối đa ' || level_short(o.max_level) || ')' as message,
@@ -44,8 +44,6 @@ findings as (
         [] as other_ids,
         [] as more_sources
     from over o
-    join unit u on u.id = o.unit_id
-    left join person p on p.id = o.person_id
 )
 
 select * from rating_findings('sick_leave_cap', 'medium', (select list(f) from findings f))

@@ -34,13 +34,31 @@ create or replace temp macro unit_ancestry(codes) as table
     join unit a on a.code = c.ancestor
     group by c.code;
 
+-- Lookups by a list of keys: persons_of(ids), persons_named(name_keys), units_of(ids),
+-- files_of(ids). Called as `left join persons_of((select list(f.person_id) from findings f)) p on …`:
+-- an inner join from the keys, so the planner knows the result is as small as the list and builds
+-- its hash tables on it. A plain left join from a few findings to person (millions of rows) builds
+-- a hash table of the whole table, once per rule and period.
+create or replace temp macro persons_of(ids) as table
+    select p.* from (select distinct unnest(ids) as id) k join person p on p.id = k.id;
+
+create or replace temp macro persons_named(name_keys) as table
+    select p.* from (select distinct unnest(name_keys) as name_key) k join person p on p.name_key = k.name_key;
+
+create or replace temp macro units_of(ids) as table
+    select u.* from (select distinct unnest(ids) as id) k join unit u on u.id = k.id;
+
+create or replace temp macro files_of(ids) as table
+    select sf.id, sf.file_name from (select distinct unnest(ids) as id) k join source_file sf on sf.id = k.id;
+
 -- rating_findings(rule_id, flagged_severity, findings): the anomaly rows (the columns of
 -- sql/rules/README.md, in order) of findings about single ratings of the period. A rule passes its
 -- findings as one list, (select list(f) from findings f), each a struct of
 --   rating_id     the period_rating row found
 --   status        'flagged' or 'exempted' (severity: flagged_severity, else 'low')
 --   unit_id       the unit the finding is filed under (and scoped by)
---   message, evidence
+--   message, evidence (in the message, '{subject}' stands for subject_label of the rating's
+--                 subject, '{name}' for the person's name: the macro looks them up, the rule need not)
 --   other_ids     other ratings of the period compared with it (their rows join the sources)
 --   more_sources  other {file, row} sources (disciplines), after those
 -- The subject is the rating's person, else its organisation; the rulebook, the civil-servant one
@@ -50,12 +68,31 @@ create or replace temp macro rating_findings(rule_id, flagged_severity, findings
     found as (
         select unnest(findings, max_depth := 2)
     ),
+    compared as (
+        select f.rating_id, unnest(f.other_ids) as other_id from found f
+    ),
+    -- the rows the findings name, by their keys (see the lookups above)
+    ratings as (
+        select r.id, r.subject_kind, r.is_cs, r.person_id, r.subject_unit_id, r.deciding_unit_id, r.source_file_id, r.source_row
+        from (select f.rating_id as id from found f union select c.other_id from compared c) k
+        join period_rating r on r.id = k.id
+    ),
+    units as (
+        select * from units_of((select list(f.unit_id) from found f)
+                               || (select list(r.deciding_unit_id) || list(r.subject_unit_id) from ratings r))
+    ),
+    persons as (
+        select * from persons_of((select list(r.person_id) from ratings r))
+    ),
+    files as (
+        select * from files_of((select list(r.source_file_id) from ratings r))
+    ),
     other_sources as (
-        select o.rating_id, list({'file': sf.file_name, 'row': r.source_row} order by sf.file_name, r.source_row) as srcs
-        from (select f.rating_id, unnest(f.other_ids) as other_id from found f) o
-        join period_rating r on r.id = o.other_id
-        left join source_file sf on sf.id = r.source_file_id
-        group by o.rating_id
+        select c.rating_id, list({'file': sf.file_name, 'row': r.source_row} order by sf.file_name, r.source_row) as srcs
+        from compared c
+        join ratings r on r.id = c.other_id
+        left join files sf on sf.id = r.source_file_id
+        group by c.rating_id
     )
     select
         rule_id as rule,
@@ -78,17 +115,18 @@ create or replace temp macro rating_findings(rule_id, flagged_severity, findings
         p.card_no as subject_card,
         p.birth_date as subject_birth_date,
         if(f.status = 'flagged', flagged_severity, 'low') as severity,
-        f.message,
+        replace(replace(f.message, '{subject}', subject_label(r.subject_kind, p.full_name, u.name, coalesce(su.name, u.name))),
+                '{name}', coalesce(p.full_name, '')) as message,
         f.evidence,
         sf.file_name as source_file,
         r.source_row,
         to_json(list_concat([{'file': sf.file_name, 'row': r.source_row}], coalesce(o.srcs, []), f.more_sources)) as sources
     from found f
-    join period_rating r on r.id = f.rating_id
-    join unit u on u.id = f.unit_id
-    left join unit du on du.id = r.deciding_unit_id
-    left join unit su on su.id = r.subject_unit_id
-    left join person p on p.id = r.person_id
-    left join source_file sf on sf.id = r.source_file_id
+    join ratings r on r.id = f.rating_id
+    join units u on u.id = f.unit_id
+    left join units du on du.id = r.deciding_unit_id
+    left join units su on su.id = r.subject_unit_id
+    left join persons p on p.id = r.person_id
+    left join files sf on sf.id = r.source_file_id
     left join other_sources o on o.rating_id = f.rating_id
     where u.path like getvariable('scope_path') || '%';

@@ -143,16 +143,26 @@ async function setVariables(db: Db, vars: Variable[]): Promise<void> {
 
 /**
  * The inputs the rules share (sql/rules/shared/), made once per run on the run's connection, after
- * the session variables they read: the period's ratings and disciplines as temp tables (every rule
- * reads the ratings, most several times), its roster as a temp view (read once by each rule that
- * needs it, each for other rows), then the macros, which read them.
+ * the session variables they read: the period's disciplines (few) as a temp table, its roster as a
+ * temp view, its ratings as a temp view or, for a period with few of them (a quarter), a temp table:
+ * then the planner knows how few they are and builds its hash tables on them, where over a view it
+ * assumes the whole table's millions and builds on the registry or the people instead. A year's
+ * millions stay a view: copying them costs more than the rules' scans of the stored table, which
+ * read only the columns and row groups each needs. Then the macros, which read them.
  */
-export const SHARED_TABLES = ['period_rating', 'period_discipline'] as const;
-export const SHARED_VIEWS = ['period_roster'] as const;
+export const SHARED_INPUTS = { period_discipline: 'table', period_roster: 'view', period_rating: 'view' } as const;
+
+/** Up to this many ratings, the period's ratings are copied into a temp table (see above). */
+const SMALL_PERIOD_RATINGS = 250_000;
 
 async function makeSharedInputs(db: Db): Promise<void> {
-	for (const t of SHARED_TABLES) await db.run(`create or replace temp table ${t} as\n${ruleSql(`rules/shared/${t}.sql`)}`);
-	for (const v of SHARED_VIEWS) await db.run(`create or replace temp view ${v} as\n${ruleSql(`rules/shared/${v}.sql`)}`);
+	for (const [name, as] of Object.entries(SHARED_INPUTS))
+		await db.run(`create or replace temp ${as} ${name} as\n${ruleSql(`rules/shared/${name}.sql`)}`);
+	const n = (await db.one<{ n: number }>('select count(*) as n from period_rating'))!.n;
+	if (n <= SMALL_PERIOD_RATINGS) {
+		await db.run('create or replace temp table period_rating_small as select * from period_rating');
+		await db.run('create or replace temp view period_rating as select * from period_rating_small');
+	}
 	await db.run(sqlFile('rules/shared/macros.sql'));
 }
 
