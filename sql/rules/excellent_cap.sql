@@ -39,7 +39,8 @@ grouped as (
         cast(null as varchar) as group_name,
         count(*) filter (where r.final_level = 4) as n_excellent,
         count(*) filter (where r.final_level = 3) as n_good,
-        case when count(distinct r.deciding_unit_id) = 1 then min(r.deciding_unit_id) end as deciding_unit_id
+        -- the grouping's deciding body, when it has only one
+        if(min(r.deciding_unit_id) = max(r.deciding_unit_id), min(r.deciding_unit_id), null) as deciding_unit_id
     from rated r
     where r.subject_kind = 'member'
       and r.unit_id is not null
@@ -57,7 +58,7 @@ grouped as (
         concat_ws(' · ', r.agency, if(getvariable('cs_r1_group_by_column'), r.group_name, null)),
         count(*) filter (where r.final_level = 4),
         count(*) filter (where r.final_level = 3),
-        case when count(distinct r.deciding_unit_id) = 1 then min(r.deciding_unit_id) end
+        if(min(r.deciding_unit_id) = max(r.deciding_unit_id), min(r.deciding_unit_id), null)
     from rated r
     where r.is_cs
       and r.unit_id is not null

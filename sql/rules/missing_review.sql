@@ -25,18 +25,6 @@
 --   003 §5.4, §5.8, §5.10, §5.14.
 with
 -- a. roster members owed a rating -------------------------------------------------------------
--- a member's not-rated row (the last one), as a struct: no lookup in the rating table afterwards
-unrated_members as (
-    select
-        r.person_id,
-        arg_max({'deciding_unit_id': r.deciding_unit_id, 'reason': r.not_rated_reason,
-                 'source_file_id': r.source_file_id, 'source_row': r.source_row}, r.id) as unrated,
-        max(coalesce(r.decided_on, r.reviewed_on)) as unrated_on
-    from period_rating r
-    where r.subject_kind = 'member' and r.final_level is null
-    group by r.person_id
-),
-
 -- the roster rows (one per member, the last) of members without a rating of their own
 unrated_roster as (
     select m.person_id, m.unit_id, m.status, m.joined_party_on, m.source_file_id, m.source_row
@@ -50,11 +38,38 @@ unrated_roster as (
     qualify row_number() over (partition by m.person_id order by m.source_file_id desc, m.source_row desc) = 1
 ),
 
--- … who owe one: admitted new_member_months before their not-rated row's date (else 31/12)
+-- their not-rated rows (the last one each), as a struct: no lookup in the rating table afterwards
+unrated_members as (
+    select
+        r.person_id,
+        arg_max({'deciding_unit_id': r.deciding_unit_id, 'reason': r.not_rated_reason,
+                 'source_file_id': r.source_file_id, 'source_row': r.source_row}, r.id) as unrated,
+        max(coalesce(r.decided_on, r.reviewed_on)) as unrated_on
+    from period_rating r
+    semi join unrated_roster o on o.person_id = r.person_id
+    where r.subject_kind = 'member' and r.final_level is null
+    group by r.person_id
+),
+
+-- b. ratings without (or before) their review -------------------------------------------------
+unreviewed as (
+    select r.*
+    from period_rating r
+    where r.final_level is not null
+      and list_contains(getvariable('r4_review_subject_kinds'), r.subject_kind)
+      and (r.reviewed_on is null or r.reviewed_on > r.decided_on)
+),
+
+-- the people of a and b, looked up once
+persons as (
+    select *
+    from persons_of(list_concat((select list(o.person_id) from unrated_roster o), (select list(r.person_id) from unreviewed r)))
+),
+
+-- a (cont.) … who owe one: admitted new_member_months before their not-rated row's date (else 31/12)
 owed_rows as (
     select
         o.*,
-        p.full_name,
         p.name_key,
         p.birth_date,
         p.birth_year,
@@ -62,7 +77,7 @@ owed_rows as (
         coalesce(um.unrated_on, getvariable('period_end')) as as_of,
         um.unrated as nr
     from unrated_roster o
-    join person p on p.id = o.person_id
+    join persons p on p.id = o.person_id
     left join unrated_members um on um.person_id = o.person_id
     where coalesce(p.joined_party_on, o.joined_party_on) is null
        or cast(coalesce(p.joined_party_on, o.joined_party_on) + to_months(getvariable('new_member_months')) as date)
@@ -85,69 +100,6 @@ namesakes as (
        and r.subject_kind = 'member'
        and r.final_level is not null
     group by o.person_id
-),
-
-roster_findings as (
-    select
-        if(ns.person_id is null, 'flagged', 'exempted') as status,
-        o.unit_id,
-        o.nr.deciding_unit_id,
-        'member' as subject_kind,
-        o.person_id,
-        cast(null as integer) as subject_unit_id,
-        'Đảng viên ' || o.full_name || ' (' || u.name || ') có tên trong danh sách đảng viên năm '
-            || getvariable('period_year') || ' nhưng không có kết quả xếp loại'
-            || coalesce(' (lý do ghi: "' || o.nr.reason || '", không thuộc diện miễn xếp loại)', '')
-            || if(ns.person_id is not null,
-                  ': có người cùng họ tên, ngày sinh được xếp loại trong chi bộ' || coalesce(' (số thẻ ' || ns.card_no || ')', '')
-                  || ', cần xác định danh tính',
-                  '') as message,
-        json_object('check', 'roster_member_not_rated', 'status', o.status, 'joined_party_on', o.joined_on,
-                    'as_of', o.as_of, 'not_rated_reason', o.nr.reason, 'namesake_rated', ns.person_id is not null,
-                    'namesake_card', ns.card_no) as evidence,
-        coalesce(nr_sf.file_name, sf.file_name) as source_file,
-        coalesce(o.nr.source_row, o.source_row) as source_row,
-        list_filter([{'file': sf.file_name, 'row': o.source_row}, {'file': nr_sf.file_name, 'row': o.nr.source_row}],
-                    s -> s.row is not null) as srcs
-    from owed_rows o
-    join units_of((select list(o.unit_id) from owed_rows o)) u on u.id = o.unit_id
-    left join files_of((select list(o.nr.source_file_id) from owed_rows o)) nr_sf on nr_sf.id = o.nr.source_file_id
-    left join files_of((select list(o.source_file_id) from owed_rows o)) sf on sf.id = o.source_file_id
-    left join namesakes ns on ns.person_id = o.person_id
-),
-
--- b. rated without (or before) review ---------------------------------------------------------
-unreviewed as (
-    select r.*
-    from period_rating r
-    where r.final_level is not null
-      and list_contains(getvariable('r4_review_subject_kinds'), r.subject_kind)
-      and (r.reviewed_on is null or r.reviewed_on > r.decided_on)
-),
-
-review_findings as (
-    select
-        'flagged',
-        coalesce(r.subject_unit_id, r.unit_id),
-        r.deciding_unit_id,
-        r.subject_kind,
-        r.person_id,
-        r.subject_unit_id,
-        subject_label(r.subject_kind, p.full_name, u.name, su.name)
-            || ' được xếp loại ' || level_short(r.final_level)
-            || if(r.reviewed_on is null,
-                  ' nhưng không có ngày kiểm điểm',
-                  ' ngày ' || vi_date(r.decided_on) || ', trước khi kiểm điểm (ngày ' || vi_date(r.reviewed_on) || ')'),
-        json_object('check', if(r.reviewed_on is null, 'no_review', 'rated_before_review'),
-                    'reviewed_on', r.reviewed_on, 'decided_on', r.decided_on),
-        sf.file_name,
-        r.source_row,
-        [{'file': sf.file_name, 'row': r.source_row}]
-    from unreviewed r
-    left join units_of((select list(r.unit_id) from unreviewed r)) u on u.id = r.unit_id
-    left join units_of((select list(r.subject_unit_id) from unreviewed r)) su on su.id = r.subject_unit_id
-    left join persons_of((select list(r.person_id) from unreviewed r)) p on p.id = r.person_id
-    left join files_of((select list(r.source_file_id) from unreviewed r)) sf on sf.id = r.source_file_id
 ),
 
 -- c. registry units that sent no list ---------------------------------------------------------
@@ -216,31 +168,6 @@ alive_units as (
        or u.dissolved_on > coalesce(dl.deadline, getvariable('period_end'))
 ),
 
-unit_findings as (
-    select
-        'flagged',
-        u.id,
-        u.nr.deciding_unit_id,
-        'party_org',
-        cast(null as integer),
-        u.id,
-        u.name || ' không có kết quả xếp loại tổ chức đảng năm ' || getvariable('period_year')
-            || coalesce(' (thành lập ' || vi_date(a.founded_on) || ')', '')
-            || coalesce(', lý do ghi: "' || u.nr.reason || '"', ''),
-        json_object('check', 'unit_not_rated', 'unit_kind', u.kind, 'founded_on', a.founded_on, 'dissolved_on', u.dissolved_on,
-                    'not_rated_reason', u.nr.reason),
-        coalesce(nr_sf.file_name, sf.file_name),
-        coalesce(u.nr.source_row, u.source_row),
-        list_filter([{'file': sf.file_name, 'row': u.source_row}, {'file': nr_sf.file_name, 'row': u.nr.source_row}],
-                    s -> s.row is not null)
-    from alive_units u
-    left join unit_ancestry((select list(x.code) from alive_units x)) a on a.code = u.code
-    left join files_of((select list(x.nr.source_file_id) from alive_units x)) nr_sf on nr_sf.id = u.nr.source_file_id
-    left join files_of((select list(x.source_file_id) from alive_units x)) sf on sf.id = u.source_file_id
-    where a.founded_on is null
-       or cast(a.founded_on + to_months(getvariable('new_org_months')) as date) <= u.as_of
-),
-
 -- d (cont.) the lists (the ratings of one deciding body, unit, subject kind) of the bodies whose
 -- last decision is after their deadline, decided after it (the date itself allowed)
 late_lists as (
@@ -276,12 +203,112 @@ late_rows as (
        and r.decided_on is not null
 ),
 
+-- the files and units the findings cite, looked up once ----------------------------------------
+files as (
+    select *
+    from files_of(list_concat(
+        (select list_concat(list(o.source_file_id), list(o.nr.source_file_id)) from owed_rows o),
+        (select list(r.source_file_id) from unreviewed r),
+        (select list_concat(list(u.source_file_id), list(u.nr.source_file_id)) from alive_units u),
+        (select list(l.source_file_id) from late_rows l)))
+),
+
+units as (
+    select *
+    from units_of(list_concat(
+        (select list_concat(list(o.unit_id), list(o.nr.deciding_unit_id)) from owed_rows o),
+        (select list_concat(list(r.unit_id), list(r.subject_unit_id), list(r.deciding_unit_id)) from unreviewed r),
+        (select list_concat(list(u.id), list(u.nr.deciding_unit_id)) from alive_units u),
+        (select list_concat(list(l.deciding_unit_id), list(l.unit_id)) from late_lists l)))
+),
+
+-- the findings --------------------------------------------------------------------------------
+roster_findings as (
+    select
+        if(ns.person_id is null, 'flagged', 'exempted') as status,
+        o.unit_id,
+        o.nr.deciding_unit_id,
+        'member' as subject_kind,
+        o.person_id,
+        cast(null as integer) as subject_unit_id,
+        'Đảng viên ' || p.full_name || ' (' || u.name || ') có tên trong danh sách đảng viên năm '
+            || getvariable('period_year') || ' nhưng không có kết quả xếp loại'
+            || coalesce(' (lý do ghi: "' || o.nr.reason || '", không thuộc diện miễn xếp loại)', '')
+            || if(ns.person_id is not null,
+                  ': có người cùng họ tên, ngày sinh được xếp loại trong chi bộ' || coalesce(' (số thẻ ' || ns.card_no || ')', '')
+                  || ', cần xác định danh tính',
+                  '') as message,
+        json_object('check', 'roster_member_not_rated', 'status', o.status, 'joined_party_on', o.joined_on,
+                    'as_of', o.as_of, 'not_rated_reason', o.nr.reason, 'namesake_rated', ns.person_id is not null,
+                    'namesake_card', ns.card_no) as evidence,
+        coalesce(nr_sf.file_name, sf.file_name) as source_file,
+        coalesce(o.nr.source_row, o.source_row) as source_row,
+        list_filter([{'file': sf.file_name, 'row': o.source_row}, {'file': nr_sf.file_name, 'row': o.nr.source_row}],
+                    s -> s.row is not null) as srcs
+    from owed_rows o
+    join persons p on p.id = o.person_id
+    join units u on u.id = o.unit_id
+    left join files nr_sf on nr_sf.id = o.nr.source_file_id
+    left join files sf on sf.id = o.source_file_id
+    left join namesakes ns on ns.person_id = o.person_id
+),
+
+review_findings as (
+    select
+        'flagged',
+        coalesce(r.subject_unit_id, r.unit_id),
+        r.deciding_unit_id,
+        r.subject_kind,
+        r.person_id,
+        r.subject_unit_id,
+        subject_label(r.subject_kind, p.full_name, u.name, su.name)
+            || ' được xếp loại ' || level_short(r.final_level)
+            || if(r.reviewed_on is null,
+                  ' nhưng không có ngày kiểm điểm',
+                  ' ngày ' || vi_date(r.decided_on) || ', trước khi kiểm điểm (ngày ' || vi_date(r.reviewed_on) || ')'),
+        json_object('check', if(r.reviewed_on is null, 'no_review', 'rated_before_review'),
+                    'reviewed_on', r.reviewed_on, 'decided_on', r.decided_on),
+        sf.file_name,
+        r.source_row,
+        [{'file': sf.file_name, 'row': r.source_row}]
+    from unreviewed r
+    left join units u on u.id = r.unit_id
+    left join units su on su.id = r.subject_unit_id
+    left join persons p on p.id = r.person_id
+    left join files sf on sf.id = r.source_file_id
+),
+
+unit_findings as (
+    select
+        'flagged',
+        u.id,
+        u.nr.deciding_unit_id,
+        'party_org',
+        cast(null as integer),
+        u.id,
+        u.name || ' không có kết quả xếp loại tổ chức đảng năm ' || getvariable('period_year')
+            || coalesce(' (thành lập ' || vi_date(a.founded_on) || ')', '')
+            || coalesce(', lý do ghi: "' || u.nr.reason || '"', ''),
+        json_object('check', 'unit_not_rated', 'unit_kind', u.kind, 'founded_on', a.founded_on, 'dissolved_on', u.dissolved_on,
+                    'not_rated_reason', u.nr.reason),
+        coalesce(nr_sf.file_name, sf.file_name),
+        coalesce(u.nr.source_row, u.source_row),
+        list_filter([{'file': sf.file_name, 'row': u.source_row}, {'file': nr_sf.file_name, 'row': u.nr.source_row}],
+                    s -> s.row is not null)
+    from alive_units u
+    left join unit_ancestry((select list(x.code) from alive_units x)) a on a.code = u.code
+    left join files nr_sf on nr_sf.id = u.nr.source_file_id
+    left join files sf on sf.id = u.source_file_id
+    where a.founded_on is null
+       or cast(a.founded_on + to_months(getvariable('new_org_months')) as date) <= u.as_of
+),
+
 late_sources as (
     select
         l.deciding_unit_id,
         list({'file': sf.file_name, 'row': l.source_row} order by l.decided_on, sf.file_name, l.source_row) as srcs
     from late_rows l
-    left join files_of((select list(x.source_file_id) from late_rows x)) sf on sf.id = l.source_file_id
+    left join files sf on sf.id = l.source_file_id
     group by l.deciding_unit_id
 ),
 
@@ -305,9 +332,9 @@ late_findings as (
         arg_max(l.cited_row.source_row, {'decided_on': l.decided_on, 'unit': u.code, 'kind': l.subject_kind}),
         any_value(s.srcs)
     from late_lists l
-    join units_of((select list(x.deciding_unit_id) || list(x.unit_id) from late_lists x)) du on du.id = l.deciding_unit_id
-    join units_of((select list(x.deciding_unit_id) || list(x.unit_id) from late_lists x)) u on u.id = l.unit_id
-    left join files_of((select list(x.cited_row.source_file_id) from late_lists x)) sf on sf.id = l.cited_row.source_file_id
+    join units du on du.id = l.deciding_unit_id
+    join units u on u.id = l.unit_id
+    left join files sf on sf.id = l.cited_row.source_file_id
     left join late_sources s on s.deciding_unit_id = l.deciding_unit_id
     group by du.id, du.name, du.kind
 ),
@@ -346,9 +373,9 @@ final as (
         f.source_row,
         to_json(f.srcs) as sources
     from findings f
-    join units_of((select list(f.unit_id) || list(f.deciding_unit_id) from findings f)) u on u.id = f.unit_id
-    left join units_of((select list(f.unit_id) || list(f.deciding_unit_id) from findings f)) du on du.id = f.deciding_unit_id
-    left join persons_of((select list(f.person_id) from findings f)) p on p.id = f.person_id
+    join units u on u.id = f.unit_id
+    left join units du on du.id = f.deciding_unit_id
+    left join persons p on p.id = f.person_id
     where u.path like getvariable('scope_path') || '%'
 )
 

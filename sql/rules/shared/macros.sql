@@ -74,12 +74,12 @@ create or replace temp macro rating_findings(rule_id, flagged_severity, findings
     -- the rows the findings name, by their keys (see the lookups above)
     ratings as (
         select r.id, r.subject_kind, r.is_cs, r.person_id, r.subject_unit_id, r.deciding_unit_id, r.source_file_id, r.source_row
-        from (select f.rating_id as id from found f union select c.other_id from compared c) k
+        from (select unnest(list_distinct((select list_concat(list(f.rating_id), flatten(list(f.other_ids))) from found f))) as id) k
         join period_rating r on r.id = k.id
     ),
     units as (
-        select * from units_of((select list(f.unit_id) from found f)
-                               || (select list(r.deciding_unit_id) || list(r.subject_unit_id) from ratings r))
+        select * from units_of(list_concat((select list(f.unit_id) from found f),
+                                           (select list_concat(list(r.deciding_unit_id), list(r.subject_unit_id)) from ratings r)))
     ),
     persons as (
         select * from persons_of((select list(r.person_id) from ratings r))
