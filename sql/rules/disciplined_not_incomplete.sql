@@ -178,4 +178,5 @@ findings as (
     where j.status is not null
 )
 
-select * from rating_findings('disciplined_not_incomplete', 'high', (select list(f) from findings f))
+-- rows of rating_finding (shared/macros.sql): the runner adds the subject, unit and sources
+select 'disciplined_not_incomplete' as rule, 'high' as severity, f.* from findings f

@@ -89,4 +89,5 @@ findings as (
     select *, [] from org_findings
 )
 
-select * from rating_findings('order_of_rating', 'medium', (select list(f) from findings f))
+-- rows of rating_finding (shared/macros.sql): the runner adds the subject, unit and sources
+select 'order_of_rating' as rule, 'medium' as severity, f.* from findings f

@@ -113,4 +113,5 @@ findings as (
     select *, [], [] from org_findings
 )
 
-select * from rating_findings('rated_too_early', 'medium', (select list(f) from findings f))
+-- rows of rating_finding (shared/macros.sql): the runner adds the subject, unit and sources
+select 'rated_too_early' as rule, 'medium' as severity, f.* from findings f

@@ -66,4 +66,5 @@ findings as (
     from over o
 )
 
-select * from rating_findings('score_band', 'medium', (select list(f) from findings f))
+-- rows of rating_finding (shared/macros.sql): the runner adds the subject, unit and sources
+select 'score_band' as rule, 'medium' as severity, f.* from findings f

@@ -51,25 +51,41 @@ create or replace temp macro units_of(ids) as table
 create or replace temp macro files_of(ids) as table
     select sf.id, sf.file_name from (select distinct unnest(ids) as id) k join source_file sf on sf.id = k.id;
 
--- rating_findings(rule_id, flagged_severity, findings): the anomaly rows (the columns of
--- sql/rules/README.md, in order) of findings about single ratings of the period. A rule passes its
--- findings as one list, (select list(f) from findings f), each a struct of
+-- rating_finding: the findings about single ratings of the period (R2, R3, R6–R10), each rule's
+-- own columns, before the columns they share: each of those rules returns rows of this shape, which
+-- the runner gathers here, then turns into anomaly rows with rating_findings(), once for all of
+-- them: the lookups of people, units and files are made once per run, not once per rule.
+--   rule, status  the rule; 'flagged' or 'exempted'
+--   severity      of the finding when flagged ('low' when exempted)
 --   rating_id     the period_rating row found
---   status        'flagged' or 'exempted' (severity: flagged_severity, else 'low')
 --   unit_id       the unit the finding is filed under (and scoped by)
 --   message, evidence (in the message, '{subject}' stands for subject_label of the rating's
---                 subject, '{name}' for the person's name: the macro looks them up, the rule need not)
+--                 subject, '{name}' for the person's name: looked up here, the rule need not)
 --   other_ids     other ratings of the period compared with it (their rows join the sources)
 --   more_sources  other {file, row} sources (disciplines), after those
--- The subject is the rating's person, else its organisation; the rulebook, the civil-servant one
--- for a civil-servant rating; the main source, the rating's own row.
-create or replace temp macro rating_findings(rule_id, flagged_severity, findings) as table
+create or replace temp table rating_finding (
+    rule         varchar not null,
+    status       varchar not null,
+    severity     varchar not null,
+    rating_id    bigint not null,
+    unit_id      integer,
+    message      varchar not null,
+    evidence     json,
+    other_ids    bigint[],
+    more_sources struct(file varchar, "row" integer)[]
+);
+
+-- rating_findings(): the anomaly rows (the columns of sql/rules/README.md, in order) of the
+-- rating_finding rows. The subject is the rating's person, else its organisation; the rulebook, the
+-- civil-servant one for a civil-servant rating; the main source, the rating's own row.
+create or replace temp macro rating_findings() as table
     with
     found as (
-        select unnest(findings, max_depth := 2)
+        select * from rating_finding
     ),
+    -- (a rating has at most one finding per rule: rule and rating identify a finding)
     compared as (
-        select f.rating_id, unnest(f.other_ids) as other_id from found f
+        select f.rule, f.rating_id, unnest(f.other_ids) as other_id from found f
     ),
     -- the rows the findings name, by their keys (see the lookups above)
     ratings as (
@@ -88,14 +104,14 @@ create or replace temp macro rating_findings(rule_id, flagged_severity, findings
         select * from files_of((select list(r.source_file_id) from ratings r))
     ),
     other_sources as (
-        select c.rating_id, list({'file': sf.file_name, 'row': r.source_row} order by sf.file_name, r.source_row) as srcs
+        select c.rule, c.rating_id, list({'file': sf.file_name, 'row': r.source_row} order by sf.file_name, r.source_row) as srcs
         from compared c
         join ratings r on r.id = c.other_id
         left join files sf on sf.id = r.source_file_id
-        group by c.rating_id
+        group by c.rule, c.rating_id
     )
     select
-        rule_id as rule,
+        f.rule,
         f.status,
         if(r.is_cs, getvariable('cs_rulebook'), getvariable('rulebook')) as rulebook,
         getvariable('period_year') as year,
@@ -114,13 +130,13 @@ create or replace temp macro rating_findings(rule_id, flagged_severity, findings
         coalesce(p.full_name, su.name, u.name) as subject_name,
         p.card_no as subject_card,
         p.birth_date as subject_birth_date,
-        if(f.status = 'flagged', flagged_severity, 'low') as severity,
+        if(f.status = 'flagged', f.severity, 'low') as severity,
         replace(replace(f.message, '{subject}', subject_label(r.subject_kind, p.full_name, u.name, coalesce(su.name, u.name))),
                 '{name}', coalesce(p.full_name, '')) as message,
         f.evidence,
         sf.file_name as source_file,
         r.source_row,
-        to_json(list_concat([{'file': sf.file_name, 'row': r.source_row}], coalesce(o.srcs, []), f.more_sources)) as sources
+        to_json(list_concat([{'file': sf.file_name, 'row': r.source_row}], o.srcs, f.more_sources)) as sources
     from found f
     join ratings r on r.id = f.rating_id
     join units u on u.id = f.unit_id
@@ -128,5 +144,5 @@ create or replace temp macro rating_findings(rule_id, flagged_severity, findings
     left join units su on su.id = r.subject_unit_id
     left join persons p on p.id = r.person_id
     left join files sf on sf.id = r.source_file_id
-    left join other_sources o on o.rating_id = f.rating_id
+    left join other_sources o on o.rule = f.rule and o.rating_id = f.rating_id
     where u.path like getvariable('scope_path') || '%';

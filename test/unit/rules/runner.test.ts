@@ -6,7 +6,7 @@ import { RULES } from '../../../src/lib/domain/anomaly';
 import { sqlFile } from '../../../src/lib/server/db';
 import { refreshMarts } from '../../../src/lib/server/rules/marts';
 import { getRulebook, listRulebooks, pickRulebook, rulebookVariables, withOverrides } from '../../../src/lib/server/rules/rulebook';
-import { auditPeriods, listRuns, RULE_IDS, runAudit, setSessionVariables, showRun } from '../../../src/lib/server/rules/runner';
+import { auditPeriods, listRuns, RATING_FINDING_RULES, RULE_IDS, runAudit, setSessionVariables, showRun } from '../../../src/lib/server/rules/runner';
 import { fixtureDb, loadGiven, type Given } from '../../helpers/fixture-db';
 
 const COLUMNS = [
@@ -88,14 +88,18 @@ describe('rulebooks', () => {
 });
 
 describe('runAudit', () => {
-	it('every rule returns exactly the same columns, in the anomaly table\'s order', async () => {
+	it('every rule returns exactly the same columns, in the anomaly table\'s order (or rating_finding\'s, turned into them)', async () => {
 		const db = await fixtureDb(TREE, { year: 2025 });
 		const conn = await db.fork();
 		await setSessionVariables(conn, { year: 2025 });
+		const names = async (sql: string) => (await conn.query<{ column_name: string }>(`describe ${sql}`)).map((c) => c.column_name);
+		const ratingFinding = await names('rating_finding');
 		for (const rule of RULE_IDS) {
-			const cols = await conn.query<{ column_name: string }>(`describe select * from (\n${sqlFile(`rules/${rule}.sql`)}\n)`);
-			expect(cols.map((c) => c.column_name), rule).toEqual(COLUMNS);
+			const cols = await names(`select * from (\n${sqlFile(`rules/${rule}.sql`)}\n)`);
+			if (RATING_FINDING_RULES.has(rule)) expect([...cols].sort(), rule).toEqual([...ratingFinding].sort());
+			else expect(cols, rule).toEqual(COLUMNS);
 		}
+		expect(await names('select * from rating_findings()')).toEqual(COLUMNS);
 		const table = await conn.query<{ column_name: string }>('describe anomaly');
 		expect(table.map((c) => c.column_name)).toEqual(['run_id', ...COLUMNS]);
 		expect(Object.keys(RULES).sort()).toEqual([...RULE_IDS].sort());

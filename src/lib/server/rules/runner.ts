@@ -12,6 +12,22 @@ import { SIGNAL_IDS, signalVariables, type Signal } from './signals';
 
 export const RULE_IDS = Object.keys(RULES) as RuleId[];
 
+/**
+ * The rules whose findings are about single ratings: their SQL returns rows of the temp table
+ * rating_finding (sql/rules/shared/macros.sql), which the runner gathers for all of them and turns
+ * into anomaly rows once (rating_findings()), so that people, units and files are looked up once
+ * per run. The others return anomaly rows themselves.
+ */
+export const RATING_FINDING_RULES: ReadonlySet<RuleId> = new Set<RuleId>([
+	'disciplined_not_incomplete',
+	'leader_above_unit',
+	'sick_leave_cap',
+	'rated_too_early',
+	'order_of_rating',
+	'score_band',
+	'collective_with_disciplined'
+]);
+
 export interface AuditOptions {
 	year: number;
 	/** 'year' (default), 'quarter' or 'term' */
@@ -256,10 +272,16 @@ export async function runAudit(db: Db, opts: AuditOptions): Promise<AuditResult>
 		await makeSharedInputs(t);
 		for (const rule of rules) {
 			try {
-				await t.run(`insert into anomaly by name select ${runId}::integer as run_id, * from (\n${ruleSql(`rules/${rule}.sql`)}\n)`);
+				if (RATING_FINDING_RULES.has(rule)) await t.run(`insert into rating_finding by name select * from (\n${ruleSql(`rules/${rule}.sql`)}\n)`);
+				else await t.run(`insert into anomaly by name select ${runId}::integer as run_id, * from (\n${ruleSql(`rules/${rule}.sql`)}\n)`);
 			} catch (e) {
 				throw new AuditError(`Quy tắc ${rule} lỗi: ${(e as Error).message}`);
 			}
+		}
+		try {
+			await t.run(`insert into anomaly by name select ${runId}::integer as run_id, * from rating_findings()`);
+		} catch (e) {
+			throw new AuditError(`Quy tắc ${rules.filter((r) => RATING_FINDING_RULES.has(r)).join(', ')} lỗi: ${(e as Error).message}`);
 		}
 		if (withSignals)
 			for (const s of SIGNAL_IDS) {
