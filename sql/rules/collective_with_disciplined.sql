@@ -10,37 +10,63 @@
 -- Sources: Quy định 366-QĐ/TW (RULES.md R10); not in the seeds, which predate it.
 with
 excellent as (
-    select r.id, r.subject_kind, r.subject_unit_id, r.final_level, u.code as org_code, u.name as org_name
+    select r.id, r.subject_kind, r.subject_unit_id, r.final_level
     from period_rating r
-    join unit u on u.id = r.subject_unit_id
     where getvariable('r10_enabled')
       and r.subject_kind in ('party_org', 'leadership')
       and r.final_level = 4
+),
+
+-- the disciplines that count, from which the search starts (they are few)
+org_disciplines as (
+    select d.*
+    from period_discipline d
+    where d.subject_type = 'unit'
+      and list_contains(getvariable('discipline_forms_org'), d.form)
+),
+
+person_disciplines as (
+    select d.*
+    from period_discipline d
+    where d.subject_type = 'person'
+      and list_contains(getvariable('discipline_forms_member'), d.form)
+),
+
+-- a disciplined organisation, beside the organisation directly above it
+disciplined_sub_units as (
+    select d.*, c.code, c.name, parent.id as parent_id
+    from org_disciplines d
+    join units_of((select list(d.subject_unit_id) from org_disciplines d)) c on c.id = d.subject_unit_id
+    join unit parent on parent.code = c.parent_code
 ),
 
 sub_unit_hits as (
     select
         e.id as rating_id,
         d.decided_on,
-        'tổ chức trực thuộc ' || c.name || ' bị kỷ luật ' || discipline_form_vi(d.form) || ' ngày ' || vi_date(d.decided_on)
+        'tổ chức trực thuộc ' || d.name || ' bị kỷ luật ' || discipline_form_vi(d.form) || ' ngày ' || vi_date(d.decided_on)
             || if(d.self_remedied, ' (đã tự phát hiện, khắc phục)', '') as hit,
-        json_object('reason', 'sub_unit', 'unit', c.code, 'form', d.form, 'decided_on', d.decided_on,
+        json_object('reason', 'sub_unit', 'unit', d.code, 'form', d.form, 'decided_on', d.decided_on,
                     'self_remedied', d.self_remedied) as detail,
         {'file': d.file_name, 'row': d.source_row} as src
-    from excellent e
-    join unit c on c.parent_code = e.org_code
-    join period_discipline d on d.subject_type = 'unit' and d.subject_unit_id = c.id
-    where list_contains(getvariable('discipline_forms_org'), d.form)
+    from disciplined_sub_units d
+    join excellent e on e.subject_unit_id = d.parent_id
 ),
 
-leadership_members as (
-    select distinct r.person_id, r.unit_id
-    from period_rating r
-    where r.subject_kind = 'leader' and r.person_id is not null and r.final_level is not null
-    union
-    select m.person_id, m.unit_id
-    from period_roster m
-    where m.is_head
+-- disciplined people in a leadership collective: rated as leaders of the unit in the period, or
+-- the roster's head
+disciplined_leaders as (
+    select distinct l.person_id, l.unit_id
+    from (
+        select r.person_id, r.unit_id
+        from period_rating r
+        where r.subject_kind = 'leader' and r.final_level is not null
+        union all
+        select m.person_id, m.unit_id
+        from period_roster m
+        where m.is_head
+    ) l
+    semi join person_disciplines d on d.person_id = l.person_id
 ),
 
 member_hits as (
@@ -53,10 +79,9 @@ member_hits as (
                     'self_remedied', d.self_remedied),
         {'file': d.file_name, 'row': d.source_row}
     from excellent e
-    join leadership_members l on l.unit_id = e.subject_unit_id
-    join period_discipline d on d.subject_type = 'person' and d.person_id = l.person_id
-    join person p on p.id = d.person_id
-    where list_contains(getvariable('discipline_forms_member'), d.form)
+    join disciplined_leaders l on l.unit_id = e.subject_unit_id
+    join person_disciplines d on d.person_id = l.person_id
+    join persons_of((select list(l.person_id) from disciplined_leaders l)) p on p.id = d.person_id
 ),
 
 hits as (
@@ -80,7 +105,7 @@ findings as (
         e.id as rating_id,
         'flagged' as status,
         e.subject_unit_id as unit_id,
-        subject_label(e.subject_kind, null, null, e.org_name) || ' được xếp loại HTXSNV nhưng có ' || h.hits as message,
+        '{subject} được xếp loại HTXSNV nhưng có ' || h.hits as message,
         json_object('level', e.final_level, 'disciplines', h.details) as evidence,
         [] as other_ids,
         h.srcs as more_sources

@@ -112,7 +112,7 @@ counted as (
 allowed as (
     select
         c.*,
-        cast(floor(cast(c.share as decimal(18, 6)) * c.denominator) as integer) as allowed_by_share
+        cast(floor_share(c.share, c.denominator) as integer) as allowed_by_share
     from counted c
 ),
 

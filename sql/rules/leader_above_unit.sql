@@ -77,7 +77,7 @@ head_caps as (
 -- where someone heads several units, the one binding hardest (a newcomer's last)
 heads_over as (
     select r.*, c.headed_unit_id, c.org_level, c.coll_level, c.org_rating_id, c.coll_rating_id, c.is_newcomer
-    from head_caps c
+    from (select unnest((select list(c) from head_caps c), max_depth := 2)) c
     join rated r
         on r.person_id = c.person_id
        and (r.subject_kind = 'member' or (r.subject_kind = 'leader' and r.unit_id = c.headed_unit_id))

@@ -125,6 +125,8 @@ unrated_units as (
       and not coalesce(o.is_rated, false)
       and u.kind in (select unit_kind from ref_unit_kind_alias where rated = 'true')
       and (u.founded_on is null or u.founded_on <= getvariable('period_end'))
+      -- dissolved before the year: past any deadline of the year already (see alive_units)
+      and (u.dissolved_on is null or u.dissolved_on > getvariable('period_start'))
 ),
 
 -- d. each deciding body's last decision, on Party lists and on civil-servant lists -------------
