@@ -69,19 +69,25 @@ disciplined_leaders as (
     semi join person_disciplines d on d.person_id = l.person_id
 ),
 
+-- … of a collective rated excellent
+leader_disciplines as (
+    select e.id as rating_id, d.*
+    from excellent e
+    join disciplined_leaders l on l.unit_id = e.subject_unit_id
+    join person_disciplines d on d.person_id = l.person_id
+),
+
 member_hits as (
     select
-        e.id,
+        d.rating_id,
         d.decided_on,
         'thành viên tập thể lãnh đạo ' || p.full_name || ' bị kỷ luật ' || discipline_form_vi(d.form) || ' ngày '
             || vi_date(d.decided_on) || if(d.self_remedied, ' (đã tự phát hiện, khắc phục)', ''),
         json_object('reason', 'leadership_member', 'person', p.full_name, 'form', d.form, 'decided_on', d.decided_on,
                     'self_remedied', d.self_remedied),
         {'file': d.file_name, 'row': d.source_row}
-    from excellent e
-    join disciplined_leaders l on l.unit_id = e.subject_unit_id
-    join person_disciplines d on d.person_id = l.person_id
-    join persons_of((select list(l.person_id) from disciplined_leaders l)) p on p.id = d.person_id
+    from leader_disciplines d
+    join persons_of((select list(d.person_id) from leader_disciplines d)) p on p.id = d.person_id
 ),
 
 hits as (

@@ -57,9 +57,18 @@ org_hits as (
 ),
 
 -- qd124: a member disciplined for a violation in the organisation (unless self-remedied)
+member_disciplines as (
+    select r.id as rating_id, d.*
+    from rated r
+    join period_discipline d on d.subject_type = 'person' and d.unit_id = r.subject_unit_id
+    where getvariable('r2_collective_member_disciplined')
+      and list_contains(getvariable('r2_org_subject_kinds'), r.subject_kind)
+      and list_contains(getvariable('discipline_forms_member'), d.form)
+),
+
 member_hits as (
     select
-        r.id,
+        d.rating_id,
         if(d.self_remedied, cast(null as integer), getvariable('r2_max_level')),
         getvariable('r2_max_level'),
         d.decided_on,
@@ -68,12 +77,8 @@ member_hits as (
         json_object('reason', 'member', 'person', p.full_name, 'form', d.form, 'decided_on', d.decided_on,
                     'self_remedied', d.self_remedied),
         [{'file': d.file_name, 'row': d.source_row}]
-    from rated r
-    join period_discipline d on d.subject_type = 'person' and d.unit_id = r.subject_unit_id
-    join person p on p.id = d.person_id
-    where getvariable('r2_collective_member_disciplined')
-      and list_contains(getvariable('r2_org_subject_kinds'), r.subject_kind)
-      and list_contains(getvariable('discipline_forms_member'), d.form)
+    from member_disciplines d
+    join persons_of((select list(d.person_id) from member_disciplines d)) p on p.id = d.person_id
 ),
 
 -- qd124: more than a share of the direct sub-units disciplined (of the units with a disciplined

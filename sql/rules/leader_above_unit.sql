@@ -77,6 +77,8 @@ head_caps as (
 -- where someone heads several units, the one binding hardest (a newcomer's last)
 heads_over as (
     select r.*, c.headed_unit_id, c.org_level, c.coll_level, c.org_rating_id, c.coll_rating_id, c.is_newcomer
+    -- (the caps unnested from a list: the planner then builds its hash table on them, not on the
+    -- millions of ratings)
     from (select unnest((select list(c) from head_caps c), max_depth := 2)) c
     join rated r
         on r.person_id = c.person_id
