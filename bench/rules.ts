@@ -108,6 +108,7 @@ export async function benchRules(argv: string[]): Promise<void> {
 	// scoring needs are read afterwards, untimed)
 	const runIds: number[] = [];
 	const perPeriod: string[] = [];
+	const cpu0 = process.cpuUsage();
 	const audit = await timed(async () => {
 		for (const p of periods) {
 			const t = await timed(() => runAudit(db, { year: p.year, periodKind: p.period_kind, periodNo: p.period_no, signals: false, findings: false }));
@@ -116,6 +117,7 @@ export async function benchRules(argv: string[]): Promise<void> {
 			perPeriod.push(`${p.year}${p.period_kind === 'year' ? '' : ` ${p.period_kind} ${p.period_no}`}: ${secs(t.seconds)}, ${num(n)} phát hiện`);
 		}
 	});
+	const cpu = process.cpuUsage(cpu0);
 	const flagged = runIds.length
 		? await db.query<FindingKey>(
 				`select rule, year, period_kind, period_no, unit_code, subject_ref from anomaly
@@ -125,6 +127,7 @@ export async function benchRules(argv: string[]): Promise<void> {
 	// the reference: one plain GROUP BY over the same ratings (the audited years, current rows),
 	// aggregated inside DuckDB; only its size comes back, so that it times the scan, not the
 	// conversion of millions of groups into JavaScript objects
+	const scanCpu0 = process.cpuUsage();
 	const scan = await timed(() =>
 		db.one<{ groups: number; rows: number }>(
 			`select count(*) as groups, sum(n)::bigint as rows from (
@@ -133,6 +136,7 @@ export async function benchRules(argv: string[]): Promise<void> {
 			{ from: years[0], to: years.at(-1)! }
 		)
 	);
+	const scanCpu = process.cpuUsage(scanCpu0);
 	if (dir) {
 		const truth = readTruth(dir);
 		const s = score(truth, flagged);
@@ -147,8 +151,8 @@ export async function benchRules(argv: string[]): Promise<void> {
 	} else console.log('\n(không có --dir: không có truth.jsonl để tính precision, recall)');
 	console.log();
 	for (const l of perPeriod) console.log(`  ${l}`);
-	line(`Kiểm tra toàn bộ ${num(periods.length)} kỳ`, secs(audit.seconds));
-	line('GROUP BY quét cùng dữ liệu xếp loại', `${secs(scan.seconds)} (${num(scan.value!.rows)} dòng, ${num(scan.value!.groups)} nhóm)`);
+	line(`Kiểm tra toàn bộ ${num(periods.length)} kỳ`, `${secs(audit.seconds)} (CPU ${secs((cpu.user + cpu.system) / 1e6)})`);
+	line('GROUP BY quét cùng dữ liệu xếp loại', `${secs(scan.seconds)} (CPU ${secs((scanCpu.user + scanCpu.system) / 1e6)}; ${num(scan.value!.rows)} dòng, ${num(scan.value!.groups)} nhóm)`);
 	line('Tỷ lệ (mục tiêu ≤ 10×, < 20 giây)', `${(audit.seconds / scan.seconds).toLocaleString('vi-VN', { maximumFractionDigits: 1 })}×`);
 	line('Bộ nhớ đỉnh (RSS)', `${num(Math.round(peakMb()))} MB`);
 	await closeDb(dbPath);
