@@ -163,7 +163,7 @@ sourced as (
         arg_min(i.source_row, [i.source_file_id, i.source_row]) as source_row,
         to_json(list({'file': sf.file_name, 'row': i.source_row} order by sf.file_name, i.source_row)) as sources
     from involved i
-    left join source_file sf on sf.id = i.source_file_id
+    left join files_of((select list(i.source_file_id) from involved i)) sf on sf.id = i.source_file_id
     group by all
 ),
 
@@ -234,7 +234,7 @@ final as (
         s.source_row,
         s.sources
     from verdict v
-    left join unit du on du.id = v.deciding_unit_id
+    left join units_of((select list(v.deciding_unit_id) from verdict v)) du on du.id = v.deciding_unit_id
     left join sourced s
         on s.grouping = v.grouping
        and s.group_unit_id = v.group_unit_id

@@ -78,13 +78,18 @@ flagged as (
 
 -- the members whose levels fall short: incomplete ones where the shares of "complete or above"
 -- or of "incomplete" fail, those below "good" where the share of "good or above" fails
-member_sources as (
-    select f.id as rating_id, list({'file': sf.file_name, 'row': r.source_row} order by sf.file_name, r.source_row) as srcs
+short_members as (
+    select f.id as rating_id, r.source_file_id, r.source_row
     from flagged f
     join rated r on r.unit_id = f.subject_unit_id and r.subject_kind = 'member'
-    left join source_file sf on sf.id = r.source_file_id
     where r.final_level < if(f.short_of_good, 3, 2)
-    group by f.id
+),
+
+member_sources as (
+    select m.rating_id, list({'file': sf.file_name, 'row': m.source_row} order by sf.file_name, m.source_row) as srcs
+    from short_members m
+    left join files_of((select list(m.source_file_id) from short_members m)) sf on sf.id = m.source_file_id
+    group by m.rating_id
 ),
 
 final as (
@@ -133,8 +138,8 @@ final as (
         c.source_row,
         to_json(list_concat([{'file': sf.file_name, 'row': c.source_row}], coalesce(ms.srcs, []))) as sources
     from flagged c
-    left join unit du on du.id = c.deciding_unit_id
-    left join source_file sf on sf.id = c.source_file_id
+    left join units_of((select list(c.deciding_unit_id) from flagged c)) du on du.id = c.deciding_unit_id
+    left join files_of((select list(c.source_file_id) from flagged c)) sf on sf.id = c.source_file_id
     left join member_sources ms on ms.rating_id = c.id
 )
 
