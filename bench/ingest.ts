@@ -31,7 +31,8 @@ async function writeBigXlsx(path: string, rows: number): Promise<void> {
 }
 
 /** DuckDB's own read of CSV files into a table, all VARCHAR: one read_csv over every file of the
- * same layout (delimiter, lines above the header, header), as DuckDB reads a folder at its best.
+ * same delimiter and lines above the header, columns matched by name (union_by_name), as DuckDB
+ * reads a folder at its best.
  * UTF-8 files are read as such; a Windows-1258 / TCVN3 / VNI file is read raw as latin-1 (its
  * speed, not its letters, is what the comparison needs). */
 async function rawReadCsv(paths: string[], dbPath: string): Promise<{ seconds: number; unread: string[] }> {
@@ -47,16 +48,16 @@ async function rawReadCsv(paths: string[], dbPath: string): Promise<{ seconds: n
 		// the header: the first line of several cells and no digit (titles carry years, rows data)
 		const found = lines.findIndex((l) => l.split(delim[0]).length >= 3 && !/\d/.test(l));
 		const skip = found >= 0 ? found : lines.findIndex((l) => l.split(delim[0]).length === delim[1]);
-		const key = JSON.stringify([delim[0], skip, lines[skip], isUtf8(head.subarray(0, n - 4))]);
+		const key = JSON.stringify([delim[0], skip, isUtf8(head.subarray(0, n - 4))]);
 		(groups.get(key) ?? groups.set(key, []).get(key)!).push(path);
 	}
 	let seconds = 0;
 	const unread: string[] = [];
 	for (const [key, files] of groups) {
-		const [delim, skip, , utf8] = JSON.parse(key);
+		const [delim, skip, utf8] = JSON.parse(key);
 		const list = `[${files.map((f) => `'${f.replaceAll("'", "''")}'`).join(', ')}]`;
 		const read = (enc: string) =>
-			`create or replace temp table raw_read as select * from read_csv(${list}, delim = '${delim}', skip = ${skip}, header = true, all_varchar = true, null_padding = true, strict_mode = false, encoding = '${enc}')`;
+			`create or replace temp table raw_read as select * from read_csv(${list}, delim = '${delim}', skip = ${skip}, header = true, union_by_name = true, all_varchar = true, null_padding = true, strict_mode = false, encoding = '${enc}')`;
 		const t = await timed(() => db.run(read(utf8 ? 'utf-8' : 'latin-1')).catch(() => db.run(read('latin-1'))).then(() => true, () => false));
 		seconds += t.seconds;
 		// bytes DuckDB reads as neither UTF-8 nor latin-1 (0x80–0x9F of Windows-1258): such files

@@ -149,15 +149,28 @@ with pending as (
               when 2 then i.card_no is null and i.birth_date is not null
               else true
           end
+),
+-- the identity of a pending row: its card, else name + birth + grassroots organisation
+keyed as (
+    select rk, card_no,
+        case when card_no is null then name_key end as k_name,
+        case when card_no is null then birth_date end as k_date,
+        case when card_no is null then birth_year end as k_year,
+        case when card_no is null then g end as k_g
+    from pending
+),
+-- a GROUP BY and a join, not a window: a window over millions of rows sorts them
+firsts as (
+    select card_no, k_name, k_date, k_year, k_g, min(rk) as first_rk
+    from keyed
+    group by all
 )
-select
-    rk,
-    min(rk) over (partition by card_no,
-                  case when card_no is null then name_key end,
-                  case when card_no is null then birth_date end,
-                  case when card_no is null then birth_year end,
-                  case when card_no is null then g end) as first_rk
-from pending;
+select k.rk, f.first_rk
+from keyed k
+join firsts f
+  on f.card_no is not distinct from k.card_no and f.k_name is not distinct from k.k_name
+ and f.k_date is not distinct from k.k_date and f.k_year is not distinct from k.k_year
+ and f.k_g is not distinct from k.k_g;
 
 insert into person (card_no, full_name, name_key, birth_date, birth_year, sex, joined_party_on, home_unit_id, source_file_id, source_row)
 select i.card_no, i.full_name, i.name_key, i.birth_date, i.birth_year, i.sex, i.joined_party_on, i.unit_id, i.file_id, i.rn

@@ -109,8 +109,53 @@ left join unit_hit u on u.role = 'unit' and u.code = coalesce(s.unit_code, '') a
 left join unit_hit d on d.role = 'decider' and d.code = s.decider and d.context_path = s.context_path;
 
 -- step: errors
-with n as (select * from norm),
-units as (select id, code, name, path from unit),
+-- Most rows are fine: the per-field checks run on the rows where some value did not parse or is out
+-- of range (one cheap scan picks them), the scope check once per unit, duplicates by a GROUP BY.
+with n as (
+    select * from norm
+    where (final_level is null and final_raw is not null)
+       or (self_level is null and self_raw is not null)
+       or (proposed_level is null and proposed_raw is not null)
+       or (civil_servant_level is null and cs_raw is not null)
+       or full_name is null
+       or (birth_raw is not null and (birth_year is null or birth_year < 1900 or birth_year > year(current_date)))
+       or (decided_on is null and decided_raw is not null)
+       or (reviewed_on is null and reviewed_raw is not null)
+       or (joined_party_on is null and joined_party_raw is not null)
+       or (joined_unit_on is null and joined_unit_raw is not null)
+       or (score_raw is not null and (score is null or score < 0 or score > 100))
+       or (sick_raw is not null and (sick_leave_days is null or sick_leave_days < 0 or sick_leave_days > 366))
+       or bad_subject_kind or bad_period
+       or period_year is null or period_year < 1990 or period_year > year(current_date) + 1
+       or unit_id is null
+       or (decider_id is null and decider_raw is not null)
+),
+out_of_scope as (
+    select u.id, u.name
+    from (select distinct unit_id from norm where unit_id is not null) d
+    join unit u on u.id = d.unit_id
+    where not starts_with(u.path, getvariable('scope_path'))
+),
+-- the same person twice in one list (same period and subject kind): by card, else name+birth+unit
+person_key as (
+    select part_id, rn, card_no, full_name, subject_kind, period_year, period_kind, period_no,
+        case when card_no is null then name_key end as k_name,
+        case when card_no is null then birth_raw end as k_birth,
+        case when card_no is null then unit_id end as k_unit
+    from norm where subject_kind in ('member', 'leader', 'civil_servant') and full_name is not null
+),
+dup_person as (
+    select part_id, subject_kind, period_year, period_kind, period_no, card_no, k_name, k_birth, k_unit, min(rn) as first_rn
+    from person_key
+    group by all
+    having count(*) > 1
+),
+dup_org as (
+    select part_id, subject_kind, period_year, period_kind, period_no, unit_id, min(rn) as first_rn
+    from norm where subject_kind in ('party_org', 'leadership') and unit_id is not null
+    group by all
+    having count(*) > 1
+),
 errs as (
     select part_id, rn, 'final_level' as field, final_raw as value,
         'Mức xếp loại không hợp lệ: dùng Hoàn thành xuất sắc nhiệm vụ / Hoàn thành tốt nhiệm vụ / Hoàn thành nhiệm vụ / Không hoàn thành nhiệm vụ (hoặc HTXSNV, HTTNV, HTNV, KHTNV).' as message
@@ -163,28 +208,25 @@ errs as (
              else 'Không có cấp quyết định này trong danh mục đơn vị.' end
     from n where clean(decider_raw) is not null and decider_id is null
     union all
-    select n.part_id, n.rn, 'unit_name', coalesce(n.unit_raw, u.name), 'Đơn vị "' || u.name || '" nằm ngoài phạm vi quản lý của người nạp.'
-    from n join units u on u.id = n.unit_id
-    where not starts_with(u.path, getvariable('scope_path'))
+    select x.part_id, x.rn, 'unit_name', coalesce(x.unit_raw, o.name), 'Đơn vị "' || o.name || '" nằm ngoài phạm vi quản lý của người nạp.'
+    from norm x join out_of_scope o on o.id = x.unit_id
     union all
-    -- the same person twice in one list (same period and subject kind): by card, else name+birth+unit
-    select part_id, rn, case when card_no is not null then 'card_no' else 'full_name' end,
-        coalesce(card_no, full_name),
-        'Trùng người trong cùng danh sách (dòng ' || first_rn || ').'
-    from (
-        select part_id, rn, card_no, full_name,
-            min(rn) over (partition by part_id, subject_kind, period_year, period_kind, period_no, card_no,
-                          case when card_no is null then name_key end,
-                          case when card_no is null then birth_raw end,
-                          case when card_no is null then unit_id end) as first_rn
-        from n where subject_kind in ('member', 'leader', 'civil_servant') and full_name is not null
-    ) where rn > first_rn
+    select k.part_id, k.rn, case when k.card_no is not null then 'card_no' else 'full_name' end,
+        coalesce(k.card_no, k.full_name),
+        'Trùng người trong cùng danh sách (dòng ' || d.first_rn || ').'
+    from person_key k
+    join dup_person d
+      on d.part_id = k.part_id and d.subject_kind = k.subject_kind and d.period_year is not distinct from k.period_year
+     and d.period_kind = k.period_kind and d.period_no = k.period_no and d.card_no is not distinct from k.card_no
+     and d.k_name is not distinct from k.k_name and d.k_birth is not distinct from k.k_birth and d.k_unit is not distinct from k.k_unit
+    where k.rn > d.first_rn
     union all
-    select part_id, rn, 'unit_name', unit_raw, 'Tổ chức/tập thể trùng trong cùng danh sách (dòng ' || first_rn || ').'
-    from (
-        select part_id, rn, unit_raw, min(rn) over (partition by part_id, subject_kind, period_year, period_kind, period_no, unit_id) as first_rn
-        from n where subject_kind in ('party_org', 'leadership') and unit_id is not null
-    ) where rn > first_rn
+    select x.part_id, x.rn, 'unit_name', x.unit_raw, 'Tổ chức/tập thể trùng trong cùng danh sách (dòng ' || d.first_rn || ').'
+    from norm x
+    join dup_org d
+      on d.part_id = x.part_id and d.subject_kind = x.subject_kind and d.period_year is not distinct from x.period_year
+     and d.period_kind = x.period_kind and d.period_no = x.period_no and d.unit_id = x.unit_id
+    where x.rn > d.first_rn
 )
 select * from errs order by part_id, rn, field;
 
