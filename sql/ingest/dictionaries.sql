@@ -14,6 +14,7 @@ with v as (
         union all select joined_unit_on from stg
         union all select decided_on from stg
         union all select reviewed_on from stg
+        union all select year from stg
     )
     where v is not null
 )

@@ -33,7 +33,7 @@ select
     end as subject_type,
     clean(s.subject_kind) as subject_kind_raw,
     s.c_name as full_name,
-    fold(s.c_name) as name_key,
+    fold(s.full_name) as name_key,
     s.c_birth as birth_raw,
     case when regexp_full_match(s.c_birth, '(19|20)\d{2}') then null else parse_date(s.c_birth) end as birth_date,
     parse_year(s.c_birth) as birth_year,

@@ -34,7 +34,7 @@ select
     s.rn,
     s.rk,
     s.c_name as full_name,
-    fold(s.c_name) as name_key,
+    fold(s.full_name) as name_key,
     s.birth as birth_raw,
     case when bd.bare_year then null else bd.d end as birth_date,
     bd.y as birth_year,
@@ -56,7 +56,7 @@ select
     end as subject_kind,
     s.subject_kind as subject_kind_raw,
     sk.subject_kind is null and s.subject_kind is not null as bad_subject_kind,
-    coalesce(pm.year, parse_year(s.year), s.default_year) as period_year,
+    coalesce(pm.year, yd.y, s.default_year) as period_year,
     s.year as year_raw,
     coalesce(pm.kind, s.default_period_kind, 'year') as period_kind,
     coalesce(pm.no, s.default_period_no, 0) as period_no,
@@ -105,6 +105,7 @@ left join date_dict dd on dd.v = s.decided_on
 left join date_dict rd on rd.v = s.reviewed_on
 left join date_dict jp on jp.v = s.joined_party_on
 left join date_dict ju on ju.v = s.joined_unit_on
+left join date_dict yd on yd.v = s.year
 left join unit_hit u on u.role = 'unit' and u.code = coalesce(s.unit_code, '') and u.name = coalesce(s.unit_name, '') and u.context_path = s.context_path
 left join unit_hit d on d.role = 'decider' and d.code = s.decider and d.context_path = s.context_path;
 
@@ -282,9 +283,9 @@ select
     case when n.subject_kind in ('party_org', 'leadership') then n.unit_id end,
     n.unit_id,
     coalesce(n.decider_id, dd.decider_id),
-    clean(n.position), n.is_head, n.joined_unit_on, clean(n.group_name), n.self_level, n.proposed_level,
+    tidy(n.position), n.is_head, n.joined_unit_on, tidy(n.group_name), n.self_level, n.proposed_level,
     n.final_level, n.civil_servant_level, n.score, n.decided_on, n.reviewed_on, n.sick_leave_days,
-    clean(n.not_rated_reason), clean(n.note), clean(n.agency), n.file_id, n.rn
+    tidy(n.not_rated_reason), tidy(n.note), tidy(n.agency), n.file_id, n.rn
 from norm n
 left join ident_out i on i.rk = n.rk
 left join default_decider dd on dd.unit_id = n.unit_id and dd.subject_kind = n.subject_kind and n.decider_id is null

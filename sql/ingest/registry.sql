@@ -4,23 +4,47 @@
 -- row for a code wins.
 
 -- step: normalise
+-- Kinds, names, parents and dates resolved once per distinct spelling (a national registry
+-- repeats a few thousand of each over 700 thousand rows), not row by row.
 create or replace temp table norm as
-with k as (
-    select distinct alnum_key(alias) as k, unit_kind, rated from ref_unit_kind_alias
+with kd as (
+    select d.v, a.unit_kind
+    from (select distinct unit_kind as v from stg where unit_kind is not null) d
+    left join (select distinct alnum_key(alias) as k, unit_kind from ref_unit_kind_alias) a on a.k = alnum_key(d.v)
 ),
 s as (
-    select stg.*, upper(clean(unit_code)) as c_code, clean(unit_name) as c_name, c.file_id
+    select stg.*, upper(tidy(unit_code)) as c_code, tidy(unit_name) as c_name, c.file_id
     from stg
     join file_ctx c using (part_id)
 ),
--- a parent may be named by code or by (unique) name, in this file or the stored registry
-known as (
-    select upper(clean(unit_code)) as code, unit_key(unit_name) as nkey from stg where clean(unit_code) is not null
-    union
-    select upper(code), name_key from unit
+nk as (
+    select v, unit_key(v) as name_key from (select distinct c_name as v from s where c_name is not null)
 ),
-parent_by_name as (
-    select nkey, min(code) as code, count(distinct code) as n from known group by nkey
+codes as (
+    select c_code as code from s where c_code is not null
+    union
+    select upper(code) from unit
+),
+-- a parent may be named by code or by (unique) name, in this file or the stored registry
+pv as (
+    select v, upper(tidy(v)) as code_guess from (select distinct parent as v from stg where tidy(parent) is not null)
+),
+p_name as (
+    select v, unit_key(v) as nkey from pv anti join codes c on c.code = pv.code_guess
+),
+p_known as (
+    select s.c_code as code, nk.name_key as nkey from s join nk on nk.v = s.c_name semi join p_name p on p.nkey = nk.name_key
+    union
+    select upper(u.code), u.name_key from unit u semi join p_name p on p.nkey = u.name_key
+),
+pd as (
+    select pv.v,
+        case when c.code is not null then pv.code_guess when pn.n = 1 then pn.code end as parent_code,
+        pn.n as parent_candidates
+    from pv
+    left join codes c on c.code = pv.code_guess
+    left join p_name using (v)
+    left join (select nkey, min(code) as code, count(distinct code) as n from p_known group by nkey) pn on pn.nkey = p_name.nkey
 )
 select
     s.part_id,
@@ -29,31 +53,31 @@ select
     s.rk,
     s.c_code as code,
     s.c_name as name,
-    unit_key(s.c_name) as name_key,
-    k.unit_kind as kind,
-    clean(s.unit_kind) as kind_raw,
-    clean(s.parent) as parent_raw,
-    case
-        when clean(s.parent) is null then null
-        when upper(clean(s.parent)) in (select code from known) then upper(clean(s.parent))
-        when pn.n = 1 then pn.code
-    end as parent_code,
-    pn.n as parent_candidates,
-    clean(s.province) as province_name,
-    clean(s.locality) as locality,
-    parse_date(s.founded_on) as founded_on,
-    clean(s.founded_on) as founded_raw,
-    parse_date(s.dissolved_on) as dissolved_on,
-    clean(s.dissolved_on) as dissolved_raw,
-    clean(s.status) as status,
-    upper(clean(s.merged_into)) as merged_into,
-    upper(clean(s.split_from)) as split_from,
-    upper(clean(s.renamed_from)) as renamed_from,
-    parse_date(s.lineage_on) as lineage_on,
-    clean(s.lineage_on) as lineage_raw
+    nk.name_key,
+    kd.unit_kind as kind,
+    tidy(s.unit_kind) as kind_raw,
+    tidy(s.parent) as parent_raw,
+    pd.parent_code,
+    pd.parent_candidates,
+    tidy(s.province) as province_name,
+    tidy(s.locality) as locality,
+    fd.d as founded_on,
+    tidy(s.founded_on) as founded_raw,
+    dd.d as dissolved_on,
+    tidy(s.dissolved_on) as dissolved_raw,
+    tidy(s.status) as status,
+    upper(tidy(s.merged_into)) as merged_into,
+    upper(tidy(s.split_from)) as split_from,
+    upper(tidy(s.renamed_from)) as renamed_from,
+    ld.d as lineage_on,
+    tidy(s.lineage_on) as lineage_raw
 from s
-left join k on k.k = alnum_key(s.unit_kind)
-left join parent_by_name pn on pn.nkey = unit_key(s.parent);
+left join kd on kd.v = s.unit_kind
+left join nk on nk.v = s.c_name
+left join pd on pd.v = s.parent
+left join date_dict fd on fd.v = s.founded_on
+left join date_dict dd on dd.v = s.dissolved_on
+left join date_dict ld on ld.v = s.lineage_on;
 
 -- step: errors
 with n as (select * from norm),

@@ -38,19 +38,19 @@ select
     s.rn,
     s.rk,
     s.c_name as full_name,
-    fold(s.c_name) as name_key,
+    fold(s.full_name) as name_key,
     s.birth as birth_raw,
     case when bd.bare_year then null else bd.d end as birth_date,
     bd.y as birth_year,
     card_key(s.card_no) as card_no,
     sx.sex,
-    clean(s.position) as position,
+    tidy(s.position) as position,
     case
         when s.is_head is not null then hd.bool
         when s.position is null then false
         else head_by_title(s.position)
     end as is_head,
-    coalesce(st.status, case when clean(s.status) is null then 'official' end) as status,
+    coalesce(st.status, case when tidy(s.status) is null then 'official' end) as status,
     s.status as status_raw,
     coalesce(yr.year, s.default_year) as year,
     s.year as year_raw,
@@ -58,7 +58,7 @@ select
     s.joined_party_on as joined_party_raw,
     ju.d as joined_unit_on,
     s.joined_unit_on as joined_unit_raw,
-    coalesce(clean(s.unit_code), clean(s.unit_name)) as unit_raw,
+    coalesce(tidy(s.unit_code), tidy(s.unit_name)) as unit_raw,
     coalesce(u.unit_id, case when u.raw is null then s.context_unit_id end) as unit_id,
     u.candidates as unit_candidates
 from s
