@@ -123,6 +123,16 @@ export async function ingestFiles(db: Db, paths: string[], opts: IngestOptions =
 			reports.push(refusedReport(path, null, e, started));
 		}
 	}
+	// A registry written earlier in the same transaction makes DuckDB plan the identity steps badly
+	// (a national registry: an hour instead of seconds), so files that are only a registry are
+	// committed first, in a transaction of their own; the lists then resolve against it. A workbook
+	// with a registry sheet beside lists stays whole in the main transaction.
+	const registryOnly = entries.filter((e) => e.parts.every((p) => p.kind === 'registry'));
+	if (!opts.dryRun && registryOnly.length && registryOnly.length < entries.length) {
+		const first = await ingestFiles(db, registryOnly.map((e) => e.path), { ...opts, audit: false });
+		reports.push(...first.files);
+		entries.splice(0, entries.length, ...entries.filter((e) => !registryOnly.includes(e)));
+	}
 	// Pass 2: one transaction for the batch, kind by kind (the registry first: the others resolve
 	// their units against it). A file with a refused row stores nothing; the others go in. When a
 	// workbook is refused in a later kind after a sheet of it went in with an earlier kind, the
