@@ -4,12 +4,13 @@
 // forms), beside DuckDB's own read_csv of the same file into a table, in the same run; then an XLSX
 // of 100 thousand rows; the audit the ingest triggers is timed and printed apart; peak memory last.
 // With --dir DIR (e.g. generated national data for one year) it loads every file of DIR instead.
-import { closeSync, openSync, readdirSync, readFileSync, readSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { isUtf8 } from 'node:buffer';
 import ExcelJS from 'exceljs';
 import { closeDb, getDb } from '../src/lib/server/db';
 import { ingestFiles } from '../src/lib/server/ingest';
+import { findHeader } from '../src/lib/server/ingest/header';
+import { detectDelimiter, readSource } from '../src/lib/server/ingest/read';
 import { auditPeriods } from '../src/lib/server/rules/runner';
 import { parseArgs, flagInt, flagString } from '../src/cli/output';
 import { writeBigRatingCsv } from '../test/helpers/big-csv';
@@ -31,27 +32,22 @@ async function writeBigXlsx(path: string, rows: number): Promise<void> {
 }
 
 /** DuckDB's own read of CSV files into a table, all VARCHAR: one read_csv over every file of the
- * same delimiter and lines above the header (header = false, as many columns as the widest
- * header, no sniffing), as DuckDB reads a folder of files at its best. UTF-8 files are read as
- * such; a Windows-1258 / TCVN3 / VNI file is read raw as latin-1 (its speed, not its letters, is
- * what the comparison needs). */
+ * same delimiter and first data line (header = false, as many columns as the widest header, no
+ * sniffing), as DuckDB reads a folder of files at its best. Delimiter and header are found by the
+ * ingest's own readers, outside the timing. UTF-8 files are read as such; a Windows-1258 / TCVN3 /
+ * VNI file is read raw as latin-1 (its speed, not its letters, is what the comparison needs). */
 async function rawReadCsv(paths: string[], dbPath: string): Promise<{ seconds: number; unread: string[] }> {
 	const db = await getDb(dbPath);
 	const groups = new Map<string, { files: string[]; width: number }>();
 	for (const path of paths) {
-		const fd = openSync(path, 'r');
-		const head = Buffer.alloc(16384);
-		const n = readSync(fd, head, 0, head.length, 0);
-		closeSync(fd);
-		const lines = head.subarray(0, n).toString('latin1').split(/\r?\n/).slice(0, 20);
-		const delim = [';', ',', '\t'].map((d) => [d, Math.max(...lines.map((l) => l.split(d).length))] as const).sort((a, b) => b[1] - a[1])[0];
-		// the header: the first line of several cells and no digit (titles carry years, rows data)
-		const found = lines.findIndex((l) => l.split(delim[0]).length >= 3 && !/\d/.test(l));
-		const skip = (found >= 0 ? found : lines.findIndex((l) => l.split(delim[0]).length === delim[1])) + 1;
-		const key = JSON.stringify([delim[0], skip, isUtf8(readFileSync(path))]);
+		const [src] = await readSource(path);
+		const header = findHeader(src.preview);
+		if (!header) continue;
+		const delim = src.csv?.delim ?? detectDelimiter(readFileSync(path, 'latin1').split(/\r?\n/, 30));
+		const key = JSON.stringify([delim, header.dataStart, src.csv !== null]);
 		const g = groups.get(key) ?? groups.set(key, { files: [], width: 0 }).get(key)!;
 		g.files.push(path);
-		g.width = Math.max(g.width, delim[1]);
+		g.width = Math.max(g.width, header.width);
 	}
 	let seconds = 0;
 	const unread: string[] = [];

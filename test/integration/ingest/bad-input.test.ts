@@ -135,3 +135,60 @@ describe('row numbers are line numbers', () => {
 		]);
 	});
 });
+
+describe('every check of a rating row', () => {
+	// One list, one fault per row after the first: each fault is reported on its own row and column
+	// (the checks look only at rows where some value did not parse, so each kind is exercised here).
+	it('score, sick days, period, subject kind, self level, deciding body, duplicate organisation', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const head = ['STT', 'Họ và tên', 'Năm sinh', 'Mã đơn vị', 'Đối tượng', 'Kỳ đánh giá', 'Tự xếp loại', 'Xếp loại', 'Điểm', 'Số ngày nghỉ ốm', 'Cấp quyết định'];
+		const f = writeCsv(dir, 'ds.csv', [
+			['DANH SÁCH XẾP LOẠI NĂM 2025'],
+			head,
+			['1', 'Nguyễn Văn An', '1970', 'C70010101', 'Đảng viên', 'Năm', 'HTTNV', 'HTTNV', '85', '', 'X700101'],
+			['2', 'Trần Văn Bảo', '1971', 'C70010101', 'Đảng viên', 'Năm', 'HTTNV', 'HTTNV', '105', '', 'X700101'],
+			['3', 'Lê Văn Cường', '1972', 'C70010101', 'Đảng viên', 'Năm', 'HTTNV', 'HTTNV', '80', 'nhiều', 'X700101'],
+			['4', 'Phạm Thị Dung', '1973', 'C70010101', 'Đảng viên', 'Học kỳ 2', 'HTTNV', 'HTTNV', '80', '', 'X700101'],
+			['5', 'Hoàng Văn Em', '1974', 'C70010101', 'Học sinh', 'Năm', 'HTTNV', 'HTTNV', '80', '', 'X700101'],
+			['6', 'Vũ Thị Giang', '1975', 'C70010101', 'Đảng viên', 'Năm', 'Khá', 'HTTNV', '80', '', 'X700101'],
+			['7', 'Đỗ Văn Hải', '1976', 'C70010101', 'Đảng viên', 'Năm', 'HTTNV', 'HTTNV', '80', '', 'X999999'],
+			['8', '', '', 'C70010102', 'Tổ chức đảng', 'Năm', 'HTTNV', 'HTTNV', '80', '', 'X700101'],
+			['9', '', '', 'C70010102', 'Tổ chức đảng', 'Năm', 'HTNV', 'HTNV', '60', '', 'X700101']
+		]);
+		const r = await ingest(db, [f]);
+		expect(r.files[0].status).toBe('refused');
+		expect(r.files[0].errors.map((e) => [e.row, e.column, e.value])).toEqual([
+			[4, 'Điểm', '105'],
+			[5, 'Số ngày nghỉ ốm', 'nhiều'],
+			[6, 'Kỳ đánh giá', 'Học kỳ 2'],
+			[7, 'Đối tượng', 'Học sinh'],
+			[8, 'Tự xếp loại', 'Khá'],
+			[9, 'Cấp quyết định', 'X999999'],
+			[11, 'Mã đơn vị', 'C70010102']
+		]);
+		expect(r.files[0].errors.map((e) => e.message)).toEqual([
+			expect.stringMatching(/Điểm phải là số từ 0 đến 100/),
+			expect.stringMatching(/nghỉ ốm phải là số nguyên/),
+			expect.stringMatching(/Kỳ đánh giá không rõ/),
+			expect.stringMatching(/Đối tượng không rõ/),
+			expect.stringMatching(/Mức tự xếp loại không hợp lệ/),
+			expect.stringMatching(/Không có cấp quyết định này/),
+			expect.stringMatching(/trùng trong cùng danh sách \(dòng 10\)/)
+		]);
+	});
+});
+
+describe('registry parents', () => {
+	it('a parent named by its unique name resolves; an ambiguous or unknown name is refused', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const head = ['Mã đơn vị', 'Tên đơn vị', 'Loại', 'Trực thuộc'];
+		const good = writeCsv(dir, 'dm1.csv', [head, ['C70010103', 'Chi bộ thôn 3', 'Chi bộ trực thuộc', 'Đảng ủy xã Đoàn Kết']]);
+		expect((await ingest(db, [good])).files[0].status).toBe('loaded');
+		expect(await db.one(`select parent_code, path from unit where code = 'C70010103'`)).toEqual({ parent_code: 'X700101', path: '/T70/H7001/X700101/C70010103/' });
+		const bad = writeCsv(dir, 'dm2.csv', [head, ['C70010104', 'Tổ đảng 4', 'Chi bộ trực thuộc', 'Chi bộ thôn 1'], ['C70010105', 'Tổ đảng 5', 'Chi bộ trực thuộc', 'Chi bộ thôn 99']]);
+		const r = await ingest(db, [bad]);
+		expect(r.files[0].errors.map((e) => [e.row, e.column, e.value])).toEqual([[2, 'Trực thuộc', 'Chi bộ thôn 1'], [3, 'Trực thuộc', 'Chi bộ thôn 99']]);
+		expect(r.files[0].errors[0].message).toMatch(/trùng nhiều đơn vị/);
+		expect(r.files[0].errors[1].message).toMatch(/Không có đơn vị cấp trên này/);
+	});
+});

@@ -140,7 +140,7 @@ function looksBinary(buf: Buffer): boolean {
 	return ctrl > 0;
 }
 
-function detectDelimiter(lines: string[]): string {
+export function detectDelimiter(lines: string[]): string {
 	let best = ',';
 	let bestScore = -1;
 	for (const d of [',', ';', '\t', '|']) {
@@ -169,9 +169,11 @@ async function readCsv(path: string, fileName: string, size: number): Promise<So
 	const firstText = first.toString('utf8');
 	if (utf8 && !detectLegacy(firstText)) {
 		const lines = firstText.replace(/^\uFEFF/, '').split(/\r?\n/).slice(0, PREVIEW_ROWS);
-		// bytes of the preview's lines; an empty line after them, not at the end, needs the grid
-		const previewEnd = lines.reduce((at, l) => (at < 0 ? at : first.indexOf(0x0a, at + Buffer.byteLength(l)) + 1 || -1), hasBom ? 3 : 0);
-		if (innerEmpty < 0 || previewEnd <= 0 || innerEmpty < previewEnd) {
+		// the bytes the preview's lines take: an empty line after them (not at the end of the file)
+		// stands among data rows that read_csv would misnumber, so such a file is read in memory
+		let previewEnd = 0;
+		for (let i = 0; i < lines.length && previewEnd < first.length; i++) previewEnd = first.indexOf(0x0a, previewEnd) + 1 || first.length;
+		if (innerEmpty < previewEnd) {
 			const delim = detectDelimiter(lines.slice(0, 30));
 			const empties = lines.flatMap((l, i) => (l === '' && lines.slice(i + 1).some((x) => x !== '') ? [i] : []));
 			return { path, fileName, sha256, fileSha256: sha256, mayBeNfd, encoding: hasBom ? 'utf-8-bom' : 'utf-8', preview: parseLines(lines, delim), rows: null, csv: { delim, empties } };
