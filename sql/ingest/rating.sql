@@ -244,7 +244,7 @@ insert into rating (
     final_level, civil_servant_level, score, decided_on, reviewed_on, sick_leave_days,
     not_rated_reason, note, agency, source_file_id, source_row)
 with units as (
-    select id, kind, path, depth, parent_code from unit
+    select id, code, kind, path, depth, parent_code from unit
 ),
 
 -- Who decides when the list does not say (HD 21): a chi bộ cơ sở decides for its members; the
@@ -255,13 +255,20 @@ pending as (
     select distinct unit_id, subject_kind from norm where decider_id is null and unit_id is not null
 ),
 
+-- the codes on each pending unit's path are its ancestors (and itself): an equality join on them,
+-- where a prefix test (starts_with on paths) compared every pending unit with every grassroots body
+pending_ancestor as (
+    select p.unit_id, p.subject_kind, u.kind as unit_kind, unnest(string_split(trim(u.path, '/'), '/')) as ancestor_code
+    from pending p
+    join units u on u.id = p.unit_id
+),
+
 grassroots as (
     select p.unit_id, p.subject_kind, a.id as grassroots_id,
         row_number() over (partition by p.unit_id, p.subject_kind order by a.depth desc) as k
-    from pending p
-    join units u on u.id = p.unit_id
-    join units a on starts_with(u.path, a.path) and a.kind in ('dang_bo_co_so', 'chi_bo_co_so')
-                    and (a.id <> u.id or (p.subject_kind = 'member' and u.kind = 'chi_bo_co_so'))
+    from pending_ancestor p
+    join units a on a.code = p.ancestor_code and a.kind in ('dang_bo_co_so', 'chi_bo_co_so')
+                    and (a.id <> p.unit_id or (p.subject_kind = 'member' and p.unit_kind = 'chi_bo_co_so'))
 ),
 
 parent as (

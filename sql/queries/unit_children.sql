@@ -10,6 +10,15 @@ with child as (
       and path is not null
 ),
 
+-- the year's units, each under every code of its path (its ancestors and itself): an equality
+-- join with the children, where a path prefix test compared each child with every unit
+under as (
+    select m.*, unnest(string_split(trim(u.path, '/'), '/')) as ancestor_code
+    from mart_unit_year m
+    join unit u on u.id = m.unit_id
+    where m.year = $year
+),
+
 subtree as (
     select
         c.id,
@@ -18,9 +27,7 @@ subtree as (
         sum(m.findings)::integer as findings,
         max(m.org_level) filter (where m.unit_id = c.id) as own_level
     from child c
-    join unit u on starts_with(u.path, c.path)
-    join mart_unit_year m on m.unit_id = u.id
-    where m.year = $year
+    join under m on m.ancestor_code = c.code
     group by c.id
 ),
 

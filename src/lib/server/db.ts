@@ -3,6 +3,7 @@
 // (BIGINT -> number, DATE -> 'yyyy-mm-dd'), so callers and SvelteKit's json() never see bigint.
 import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
 import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 
 export type Row = Record<string, unknown>;
@@ -122,11 +123,20 @@ export async function closeDb(path: string = defaultDbPath()): Promise<void> {
 	d.instance.closeSync();
 }
 
+/**
+ * DuckDB's default limit is 80 % of RAM, which leaves Node too little: a national year (13 M rows in
+ * one transaction) was OOM-killed at 24 GB. Half of RAM (or GIAMSAT_MEMORY, e.g. '8GB'); beyond it
+ * DuckDB spills to <database>.tmp.
+ */
+function memoryLimit(): string {
+	return process.env.GIAMSAT_MEMORY ?? `${Math.max(1, Math.floor(totalmem() / 2 ** 30 / 2))}GB`;
+}
+
 async function openDb(path: string): Promise<Db> {
 	if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
 	let instance: DuckDBInstance;
 	try {
-		instance = await DuckDBInstance.create(path);
+		instance = await DuckDBInstance.create(path, { memory_limit: memoryLimit() });
 	} catch (e) {
 		const msg = String((e as Error).message ?? e);
 		if (/lock/i.test(msg))

@@ -3,7 +3,7 @@
 import type { FileKind } from '../../domain/levels';
 import { type Db, scopePath } from '../db';
 import { IngestError, RefusedError, type RowError } from './errors';
-import { loadBatch, prepare, type PartResult, type Prepared } from './load';
+import { loadBatch, prepare, trace, type PartResult, type Prepared } from './load';
 import { readSource } from './read';
 import { auditPeriods } from '../rules/runner';
 import { refreshMarts } from '../rules/marts';
@@ -101,6 +101,7 @@ export async function ingestFiles(db: Db, paths: string[], opts: IngestOptions =
 		)).map((r) => [r.sha, r])
 	);
 	const inBatch = new Set<string>();
+	const tRead = performance.now();
 	for (const [i, path] of paths.entries()) {
 		const started = performance.now();
 		opts.onProgress?.({ file: path, index: i, total, step: 'đọc tệp' });
@@ -123,6 +124,7 @@ export async function ingestFiles(db: Db, paths: string[], opts: IngestOptions =
 			reports.push(refusedReport(path, null, e, started));
 		}
 	}
+	trace(`read ${paths.length} files`, tRead);
 	// A registry written earlier in the same transaction makes DuckDB plan the identity steps badly
 	// (a national registry: an hour instead of seconds), so files that are only a registry are
 	// committed first, in a transaction of their own; the lists then resolve against it. A workbook

@@ -65,7 +65,7 @@ const KIND_SQL: Record<FileKind, string> = {
 export const sqlOfKind = (k: FileKind) => KIND_SQL[k];
 
 /** GIAMSAT_TRACE=1 prints the time of each step (for the benchmark and profiling). */
-function trace(step: string, t0: number) {
+export function trace(step: string, t0: number) {
 	if (process.env.GIAMSAT_TRACE) process.stderr.write(`  ${step}: ${((performance.now() - t0) / 1000).toFixed(2)} s\n`);
 }
 
