@@ -295,7 +295,9 @@ select
     tidy(n.not_rated_reason), tidy(n.note), tidy(n.agency), n.file_id, n.rn
 from norm n
 left join ident_out i on i.rk = n.rk
-left join default_decider dd on dd.unit_id = n.unit_id and dd.subject_kind = n.subject_kind and n.decider_id is null
+-- (a plain equality join: with "and n.decider_id is null" in it DuckDB compared every row with
+-- every pending unit; the coalesce above keeps the list's own decider first)
+left join default_decider dd on dd.unit_id = n.unit_id and dd.subject_kind = n.subject_kind
 order by n.file_id, n.rn;
 
 -- step: supersede

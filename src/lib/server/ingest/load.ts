@@ -64,6 +64,19 @@ const KIND_SQL: Record<FileKind, string> = {
 /** The SQL file a kind loads with: ratings and civil-servant lists share one. */
 export const sqlOfKind = (k: FileKind) => KIND_SQL[k];
 
+/** GIAMSAT_PROFILE=DIR writes DuckDB's profile of each step (operators, rows, times) to
+ * DIR/<kind>-<step>.json, for finding where a large load spends its time. */
+async function profiled<T>(t: Db, name: string, fn: () => Promise<T>): Promise<T> {
+	const dir = process.env.GIAMSAT_PROFILE;
+	if (!dir) return fn();
+	await t.run(`pragma enable_profiling = 'json'; set profiling_output = '${dir.replaceAll("'", "''")}/${name}.json'`);
+	try {
+		return await fn();
+	} finally {
+		await t.run('pragma disable_profiling');
+	}
+}
+
 /** GIAMSAT_TRACE=1 prints the time of each step (for the benchmark and profiling). */
 export function trace(step: string, t0: number) {
 	if (process.env.GIAMSAT_TRACE) process.stderr.write(`  ${step}: ${((performance.now() - t0) / 1000).toFixed(2)} s\n`);
@@ -183,7 +196,7 @@ export async function loadBatch(t: Db, parts: Prepared[], opts: LoadOptions, fil
 		if (!sql) return;
 		if (STEP_VI[name]) opts.onStep?.(STEP_VI[name]);
 		const t1 = performance.now();
-		await t.run(sql).catch((e) => Promise.reject(new Error(`${sqlPath} step ${name}: ${e.message}`)));
+		await profiled(t, `${kind}-${name}`, () => t.run(sql)).catch((e) => Promise.reject(new Error(`${sqlPath} step ${name}: ${e.message}`)));
 		trace(name, t1);
 	};
 	await run('unit_refs');

@@ -164,7 +164,9 @@ export function detectDelimiter(lines: string[]): string {
 function parseLines(lines: string[], delim: string): string[][] {
 	return lines.map((l) => {
 		if (!l.trim()) return [];
-		const r = Papa.parse<string[]>(l, { delimiter: delim, skipEmptyLines: false });
+		// most lines quote nothing: a split is what Papa would return, at a fraction of its cost
+		if (!l.includes('"')) return l.split(delim).map((c) => c.normalize('NFC'));
+		const r = Papa.parse<string[]>(l, { delimiter: delim, newline: '\n', skipEmptyLines: false });
 		return (r.data[0] ?? []).map((c) => c.normalize('NFC'));
 	});
 }
