@@ -310,9 +310,11 @@ const SAMPLE = 64 * 1024;
 /** The text looked at; words are NFC-normalised one by one as scored (not the whole sample). */
 const sample = (text: string) => text.slice(0, SAMPLE);
 
-/** A word: a run of anything but spaces and ASCII punctuation or digits (matched lazily, so that
- * scoring stops after ENOUGH words without splitting the whole sample). */
-const WORD = /[^\s\u00a0\u2000-\u206f\u3000!-@[-`{-~]+/g;
+/** A word with a non-ASCII char: a run of anything but spaces and ASCII punctuation or digits
+ * (only such words weigh in score(); matched lazily, so that scoring stops after ENOUGH of them
+ * without splitting the whole sample, and the regex engine skips the ASCII words itself). */
+const SEP = '\\s\\u00a0\\u2000-\\u206f\\u3000!-@[-`{-~';
+const WORD = new RegExp(`[^${SEP}]*[^\\x00-\\x7f${SEP}][^${SEP}]*`, 'g');
 const TONE_RE = /[\u0300\u0301\u0303\u0309\u0323]/g;
 const SYLLABLE = new RegExp(
 	'^(ngh|ng|gh|gi|kh|nh|ph|th|tr|ch|qu|[bcdđghklmnprstvx])?' +
@@ -351,7 +353,7 @@ function score(text: string, enc: LegacyEncoding | null): { valid: number; total
 	let total = 0;
 	for (const [raw] of text.matchAll(WORD)) {
 		if (total >= ENOUGH) break;
-		if (!/[^\x00-\x7f]/.test(raw) || !/[A-Za-z]/.test(raw)) continue;
+		if (!/[A-Za-z]/.test(raw)) continue;
 		const word = raw.normalize('NFC');
 		const weight = Math.min(2, word.replace(/[\x00-\x7f]/g, '').length);
 		total += weight;
