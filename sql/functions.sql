@@ -71,7 +71,7 @@ create or replace macro parse_bool(s) as (
 
 -- parse_number: '92,5' or '92.5' -> 92.5 (Vietnamese files use a decimal comma).
 create or replace macro parse_number(s) as
-    try_cast(replace(clean(s), ',', '.') as double);
+    try_cast(replace(tidy(s), ',', '.') as double);
 
 -- unit_key: how unit names are compared: fold, and "Đảng ủy X" names the same unit as "Đảng bộ X".
 create or replace macro unit_key(s) as

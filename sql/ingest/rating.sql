@@ -22,6 +22,18 @@ with sk as (
       on a.k = alnum_key(d.v)
 ),
 
+-- "Đứng đầu" flags and titles: a few distinct spellings, read once each (row by row they cost
+-- ~5 µs a row: a third of this step on a national list)
+flags as (
+    select v, parse_bool(v) as bool
+    from (select distinct is_head as v from stg where is_head is not null)
+),
+
+titles as (
+    select v, head_by_title(v) as head
+    from (select distinct position as v from stg where position is not null)
+),
+
 s as (
     select stg.*, nullif(squish(full_name), '') as c_name, c.*
     from stg
@@ -41,9 +53,9 @@ select
     card_key(s.card_no) as card_no,
     s.position,
     case
-        when s.is_head is not null then parse_bool(s.is_head)
+        when s.is_head is not null then hb.bool
         when s.position is null then false
-        else head_by_title(s.position)
+        else ht.head
     end as is_head,
     case
         when s.file_kind = 'civil_servant' then 'civil_servant'
@@ -95,6 +107,8 @@ select
     d.candidates as decider_candidates
 from s
 left join sk on sk.v = s.subject_kind
+left join flags hb on hb.v = s.is_head
+left join titles ht on ht.v = s.position
 left join period_map pm on pm.raw = s.period
 left join level_dict l_self on l_self.v = s.self_level
 left join level_dict l_prop on l_prop.v = s.proposed_level

@@ -27,6 +27,11 @@ small as (
     from (select distinct sex as v from stg union select distinct year from stg union select distinct is_head from stg)
     where v is not null
 ),
+-- titles: a few distinct spellings, read once each
+titles as (
+    select v, head_by_title(v) as head
+    from (select distinct position as v from stg where position is not null)
+),
 s as (
     select stg.*, nullif(squish(full_name), '') as c_name, c.*
     from stg
@@ -48,7 +53,7 @@ select
     case
         when s.is_head is not null then hd.bool
         when s.position is null then false
-        else head_by_title(s.position)
+        else ht.head
     end as is_head,
     coalesce(st.status, case when tidy(s.status) is null then 'official' end) as status,
     s.status as status_raw,
@@ -66,6 +71,7 @@ left join st on st.v = s.status
 left join small sx on sx.v = s.sex
 left join small yr on yr.v = s.year
 left join small hd on hd.v = s.is_head
+left join titles ht on ht.v = s.position
 left join date_dict bd on bd.v = s.birth
 left join date_dict jp on jp.v = s.joined_party_on
 left join date_dict ju on ju.v = s.joined_unit_on
