@@ -94,19 +94,33 @@ person_g as (
     join unit_scope us on us.unit_id = x.unit_id
 ),
 
-name_candidates as (
-    select distinct r.rk, p.id as person_id
+-- same folded name and: the same birth date where both have one; else the same birth year; or no
+-- birth year on either side. Three equality joins, one per case: joined on the name alone, a common
+-- name ("nguyen van hung") paired every row with thousands of people before the birth test, which
+-- took minutes once a few national years were loaded.
+same_name_birth as (
+    select r.rk, r.g, p.id as person_id
     from rest r
-    join cand_person p
-      on p.name_key = r.name_key
-     and (p.card_no is null or r.card_no is null)
-     and (
-            (r.birth_date is not null and p.birth_date is not null and r.birth_date = p.birth_date)
-         or ((r.birth_date is null or p.birth_date is null) and r.birth_year = p.birth_year)
-         or (r.birth_year is null and p.birth_year is null)
-     )
-    join person_g pg on pg.person_id = p.id
-    join g_related gr on gr.a = r.g and gr.b = pg.g
+    join cand_person p on p.name_key = r.name_key and p.birth_date = r.birth_date
+    where p.card_no is null or r.card_no is null
+    union all
+    select r.rk, r.g, p.id
+    from rest r
+    join cand_person p on p.name_key = r.name_key and p.birth_year = r.birth_year
+    where (p.card_no is null or r.card_no is null)
+      and (r.birth_date is null or p.birth_date is null)
+    union all
+    select r.rk, r.g, p.id
+    from (select * from rest where birth_year is null) r
+    join (select * from cand_person where birth_year is null) p on p.name_key = r.name_key
+    where p.card_no is null or r.card_no is null
+),
+
+name_candidates as (
+    select distinct c.rk, c.person_id
+    from same_name_birth c
+    join person_g pg on pg.person_id = c.person_id
+    join g_related gr on gr.a = c.g and gr.b = pg.g
 ),
 
 by_name as (
