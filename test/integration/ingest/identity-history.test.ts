@@ -22,6 +22,17 @@ describe('identity', () => {
 		expect((await counts(db)).person).toBe(1);
 	});
 
+	it('without a card or any birth data on either list: the same folded name in the same unit is one person; another birth date is another person', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const noBirth = ['STT', 'Họ và tên', 'Mã đơn vị', 'Xếp loại'];
+		await ingest(db, [writeCsv(dir, 'a.csv', [noBirth, ['1', 'Đinh Văn Lộc', 'C70010101', 'HTT']])], { year: 2022 });
+		await ingest(db, [writeCsv(dir, 'b.csv', [noBirth, ['1', 'ĐINH VĂN LỘC', 'C70010101', 'HTT']])], { year: 2023 });
+		expect((await counts(db)).person).toBe(1);
+		await ingest(db, [writeCsv(dir, 'c.csv', [HEAD, ['1', 'Mai Văn Phúc', '01/01/1980', 'C70010101', 'HTT', '05/12/2022']])], { year: 2022 });
+		await ingest(db, [writeCsv(dir, 'd.csv', [HEAD, ['1', 'Mai Văn Phúc', '02/01/1980', 'C70010101', 'HTT', '05/12/2023']])], { year: 2023 });
+		expect((await counts(db)).person).toBe(3);
+	});
+
 	it('namesakes with the same birth date in two different units stay two people', async () => {
 		const { db, dir } = await dbWithRegistry();
 		const f = writeCsv(dir, 'x.csv', [HEAD, ['1', 'Nguyễn Văn Nam', '01/01/1980', 'C70010101', 'HTT', '05/12/2022'], ['2', 'Nguyễn Văn Nam', '01/01/1980', 'C70010201', 'HTT', '05/12/2022']]);
