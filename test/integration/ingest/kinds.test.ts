@@ -86,6 +86,22 @@ describe('file kinds', () => {
 		]);
 	});
 
+	it('head of a unit: the "Đứng đầu" column when the list has it, else the title (Bí thư, not Phó bí thư)', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const f = writeCsv(dir, 'ld.csv', [
+			['DANH SÁCH XẾP LOẠI ĐẢNG VIÊN NĂM 2022'],
+			['STT', 'Họ và tên', 'Năm sinh', 'Mã đơn vị', 'Chức vụ', 'Đứng đầu', 'Xếp loại'],
+			['1', 'Lý Văn Một', '1970', 'C70010101', 'Phó bí thư chi bộ', 'Có', 'HTTNV'],
+			['2', 'Lý Văn Hai', '1971', 'C70010101', 'Bí thư chi bộ', 'Không', 'HTTNV'],
+			['3', 'Lý Văn Ba', '1972', 'C70010102', 'Bí thư chi bộ', '', 'HTTNV'],
+			['4', 'Lý Văn Bốn', '1973', 'C70010102', 'Phó bí thư chi bộ', '', 'HTTNV'],
+			['5', 'Lý Văn Năm', '1974', 'C70010102', '', 'x', 'HTTNV']
+		]);
+		expect((await ingest(db, [f])).files[0].status).toBe('loaded');
+		const rows = await db.query<{ is_head: boolean }>('select is_head from rating order by source_row');
+		expect(rows.map((r) => r.is_head)).toEqual([true, false, true, false, true]);
+	});
+
 	it('a term rating from the title "NHIỆM KỲ 2020–2025" is a term ending in 2025', async () => {
 		const { db, dir } = await dbWithRegistry();
 		const f = writeCsv(dir, 'nk.csv', [
