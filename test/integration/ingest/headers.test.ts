@@ -39,6 +39,17 @@ describe('header aliases', () => {
 });
 
 describe('header position and shape', () => {
+	it('a quoted header cell holding the delimiter ("Chức vụ, chức danh") is one column', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const f = writeCsv(dir, 'q.csv', [
+			['DANH SÁCH XẾP LOẠI ĐẢNG VIÊN NĂM 2022'],
+			['STT', 'Họ và tên', 'Năm sinh', 'Chức vụ, chức danh', 'Mã đơn vị', 'Xếp loại'],
+			['1', 'Lò Văn Sáu', '1970', 'Bí thư chi bộ', 'C70010101', 'HTTNV']
+		]);
+		expect((await ingest(db, [f])).files[0].status).toBe('loaded');
+		expect(await db.one('select position, is_head, final_level from rating')).toEqual({ position: 'Bí thư chi bộ', is_head: true, final_level: 3 });
+	});
+
 	it('finds a two-row XLSX header below 12 title lines, with merged group cells and a column-number row', async () => {
 		const { db, dir } = await dbWithRegistry();
 		const titles: Array<Array<string | null>> = Array.from({ length: 12 }, (_, i) => [i === 2 ? 'ĐẢNG BỘ XÃ ĐOÀN KẾT' : i === 3 ? 'CHI BỘ THÔN 2' : i === 6 ? 'DANH SÁCH XẾP LOẠI ĐẢNG VIÊN NĂM 2023' : null]);
