@@ -86,19 +86,24 @@ owed_rows as (
 
 -- someone of the same folded name, and the same birth date or year where both records have one,
 -- rated in the same chi bộ under another record: the identity is in doubt (the ingest reported it),
--- so the finding is kept but exempted
+-- so the finding is kept but exempted. The members rated in the owed rows' chi bộ first, then their
+-- names: looking the names up first paired each owed row with every namesake in the country
+-- (millions of people share the common names).
+rated_beside as (
+    select distinct r.person_id, r.unit_id
+    from period_rating r
+    semi join owed_rows o on o.unit_id = r.unit_id
+    where r.subject_kind = 'member' and r.final_level is not null
+),
+
 namesakes as (
     select o.person_id, min(p2.card_no) as card_no
     from owed_rows o
-    join persons_named((select list(o.name_key) from owed_rows o)) p2
-        on p2.name_key = o.name_key
-       and p2.id <> o.person_id
+    join rated_beside b on b.unit_id = o.unit_id and b.person_id <> o.person_id
+    join persons_of((select list(b.person_id) from rated_beside b)) p2
+        on p2.id = b.person_id
+       and p2.name_key = o.name_key
        and coalesce(p2.birth_date = o.birth_date, p2.birth_year = o.birth_year, true)
-    join period_rating r
-        on r.person_id = p2.id
-       and r.unit_id = o.unit_id
-       and r.subject_kind = 'member'
-       and r.final_level is not null
     group by o.person_id
 ),
 
