@@ -70,6 +70,8 @@ create or replace temp macro files_of(ids) as table
 --                 subject, '{name}' for the person's name: looked up here, the rule need not)
 --   other_ids     other ratings of the period compared with it (their rows join the sources)
 --   more_sources  other {file, row} sources (disciplines), after those
+--   about_unit    true: the finding is about its unit (unit_id, e.g. the body that decided the
+--                 ratings it groups: R7's exemptions), not about the rating's subject; null: false
 create or replace temp table rating_finding (
     rule         varchar not null,
     status       varchar not null,
@@ -79,7 +81,8 @@ create or replace temp table rating_finding (
     message      varchar not null,
     evidence     json,
     other_ids    bigint[],
-    more_sources struct(file varchar, "row" integer)[]
+    more_sources struct(file varchar, "row" integer)[],
+    about_unit   boolean
 );
 
 -- rating_findings(): the anomaly rows (the columns of sql/rules/README.md, in order) of the
@@ -88,7 +91,7 @@ create or replace temp table rating_finding (
 create or replace temp macro rating_findings() as table
     with
     found as (
-        select * from rating_finding
+        select * replace (coalesce(about_unit, false) as about_unit) from rating_finding
     ),
     -- (a rating has at most one finding per rule: rule and rating identify a finding)
     compared as (
@@ -130,9 +133,9 @@ create or replace temp macro rating_findings() as table
         r.deciding_unit_id,
         du.code as deciding_unit_code,
         r.subject_kind,
-        r.person_id,
-        r.subject_unit_id,
-        if(r.person_id is not null, person_ref(p.card_no, p.name_key, p.birth_date, p.birth_year),
+        if(f.about_unit, null, r.person_id) as person_id,
+        if(f.about_unit, f.unit_id, r.subject_unit_id) as subject_unit_id,
+        if(p.id is not null, person_ref(p.card_no, p.name_key, p.birth_date, p.birth_year),
            'unit:' || coalesce(su.code, u.code)) as subject_ref,
         coalesce(p.full_name, su.name, u.name) as subject_name,
         p.card_no as subject_card,
@@ -148,8 +151,8 @@ create or replace temp macro rating_findings() as table
     join ratings r on r.id = f.rating_id
     join units u on u.id = f.unit_id
     left join units du on du.id = r.deciding_unit_id
-    left join units su on su.id = r.subject_unit_id
-    left join persons p on p.id = r.person_id
+    left join units su on su.id = if(f.about_unit, f.unit_id, r.subject_unit_id)
+    left join persons p on p.id = r.person_id and not f.about_unit
     left join files sf on sf.id = r.source_file_id
     left join other_sources o on o.rule = f.rule and o.rating_id = f.rating_id
     where u.path like getvariable('scope_path') || '%';

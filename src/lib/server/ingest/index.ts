@@ -3,7 +3,8 @@
 import type { FileKind } from '../../domain/levels';
 import { type Db, scopePath } from '../db';
 import { IngestError, RefusedError, type RowError } from './errors';
-import { loadBatch, prepare, trace, type PartResult, type Prepared } from './load';
+import { loadBatch, prepare, type PartResult, type Prepared } from './load';
+import { trace } from '../trace';
 import { readSource } from './read';
 import { auditPeriods } from '../rules/runner';
 import { refreshMarts } from '../rules/marts';

@@ -4,6 +4,7 @@
 // removed before the merge) and reported; the others go in. The SQL of each step lives in
 // sql/ingest/<kind>.sql, split on "-- step: name" markers; per-file settings (default year,
 // period, title unit…) are the temp table file_ctx, joined by part_id.
+import { trace } from '../trace';
 import type { FileKind } from '../../domain/levels';
 import { type Db, sqlFile } from '../db';
 import { FIELDS } from './fields';
@@ -78,10 +79,6 @@ async function profiled<T>(t: Db, name: string, fn: () => Promise<T>): Promise<T
 }
 
 /** GIAMSAT_TRACE=1 prints the time of each step (for the benchmark and profiling). */
-export function trace(step: string, t0: number) {
-	if (process.env.GIAMSAT_TRACE) process.stderr.write(`  ${step}: ${((performance.now() - t0) / 1000).toFixed(2)} s\n`);
-}
-
 export interface PartResult {
 	fileId: number;
 	rowsRead: number;

@@ -9,6 +9,7 @@ import type { PeriodKind } from '../../domain/levels';
 import { type Db, scopePath, sqlFile } from '../db';
 import { getRulebook, pickRulebook, rulebookVariables, RulebookError, sqlLiteral, withOverrides, type Rulebook, type Variable } from './rulebook';
 import { SIGNAL_IDS, signalVariables, type Signal } from './signals';
+import { trace } from '../trace';
 
 export const RULE_IDS = Object.keys(RULES) as RuleId[];
 
@@ -268,19 +269,24 @@ export async function runAudit(db: Db, opts: AuditOptions): Promise<AuditResult>
 		);
 		const runId = run!.id;
 		await makeSharedInputs(t);
+		trace(`audit ${year}: fingerprint, shared inputs`, t0);
 		for (const rule of rules) {
+			const t1 = performance.now();
 			try {
 				if (RATING_FINDING_RULES.has(rule)) await t.run(`insert into rating_finding by name select * from (\n${ruleSql(`rules/${rule}.sql`)}\n)`);
 				else await t.run(`insert into anomaly by name select ${runId}::integer as run_id, * from (\n${ruleSql(`rules/${rule}.sql`)}\n)`);
 			} catch (e) {
 				throw new AuditError(`Quy tắc ${rule} lỗi: ${(e as Error).message}`);
 			}
+			trace(`audit ${year}: ${rule}`, t1);
 		}
+		const t2 = performance.now();
 		try {
 			await t.run(`insert into anomaly by name select ${runId}::integer as run_id, * from rating_findings()`);
 		} catch (e) {
 			throw new AuditError(`Quy tắc ${rules.filter((r) => RATING_FINDING_RULES.has(r)).join(', ')} lỗi: ${(e as Error).message}`);
 		}
+		trace(`audit ${year}: rating_findings()`, t2);
 		if (withSignals)
 			for (const s of SIGNAL_IDS) {
 				try {
@@ -294,7 +300,9 @@ export async function runAudit(db: Db, opts: AuditOptions): Promise<AuditResult>
 			`update audit_run set finding_count = (select count(*) from anomaly where run_id = $id and status = 'flagged'), seconds = $seconds where id = $id`,
 			{ id: runId, seconds }
 		);
-		return showRun(t, runId, { findings: opts.findings });
+		const shown = await showRun(t, runId, { findings: opts.findings });
+		trace(`audit ${year}: run`, t0);
+		return shown;
 	});
 }
 
