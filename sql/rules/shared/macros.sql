@@ -20,26 +20,18 @@ create or replace temp macro floor_share(share, n) as
 -- unit_ancestry(codes): for each unit code of the list, the oldest of its predecessors through
 -- unit_lineage (merges, splits, renames, followed back recursively; the unit itself counts):
 -- founded_on (the earliest founding date of the chain), oldest_code, oldest_name (of predecessors
--- founded the same day, the first by code: the same answer every run). Called with
--- only the units whose age matters (R4, R7): the chains of the whole registry are not walked.
+-- founded the same day, the first by code: the same answer every run). From unit_origin, which
+-- the runner keeps up to date with the registry (shared/unit_origin.sql); a unit formed from no
+-- other is its own origin.
 create or replace temp macro unit_ancestry(codes) as table
-    with recursive chain(code, ancestor) as (
-        select c.code, c.code from (select distinct unnest(codes) as code) c
-        union
-        select c.code, l.from_code
-        from chain c
-        join unit_lineage l on l.to_code = c.ancestor
-    )
     select
-        c.code,
-        min(a.founded_on) as founded_on,
-        arg_min(a.code, {'founded_on': a.founded_on, 'code': a.code}) filter (where a.founded_on is not null) as oldest_code,
-        arg_min(a.name, {'founded_on': a.founded_on, 'code': a.code}) filter (where a.founded_on is not null) as oldest_name
-    from chain c
-    -- a plain join: the chains of a few units are found as fast as through a list of their
-    -- ancestors' codes, and those of the 2025 round's 300 000 merged units twice as fast
-    join unit a on a.code = c.ancestor
-    group by c.code;
+        u.code,
+        if(o.code is null, u.founded_on, o.founded_on) as founded_on,
+        if(o.code is null, if(u.founded_on is null, null, u.code), o.oldest_code) as oldest_code,
+        if(o.code is null, if(u.founded_on is null, null, u.name), o.oldest_name) as oldest_name
+    from (select distinct unnest(codes) as code) k
+    join unit u on u.code = k.code
+    left join unit_origin o on o.code = k.code;
 
 -- Lookups by a list of keys: persons_of(ids), persons_named(name_keys), units_of(ids),
 -- files_of(ids). Called as `left join persons_of((select list(f.person_id) from findings f)) p on …`:

@@ -142,6 +142,23 @@ describe('runAudit', () => {
 		db.close();
 	});
 
+	it('counts a merged unit\'s age from the registry as it is now: lineage loaded after an audit is used by the next', async () => {
+		const db = await fixtureDb(
+			{
+				...TREE,
+				units: [...TREE.units!, { code: 'X09', name: 'Đảng bộ xã Chín', kind: 'dang_bo_co_so', parent: 'H01', founded_on: '2025-07-01' }],
+				ratings: [{ kind: 'party_org', org: 'X09', decider: 'H01', level: 'good', year: 2025, decided_on: '2025-12-10', score: 80 }]
+			},
+			{ year: 2025 }
+		);
+		const before = await runAudit(db, { year: 2025, rules: ['rated_too_early'] });
+		expect(before.findings.map((f) => [f.status, f.unit_code])).toEqual([['flagged', 'X09']]);
+		await loadGiven(db, { lineage: [{ from: 'X01', to: 'X09', kind: 'merge', on: '2025-07-01' }] }, { year: 2025 });
+		const after = await runAudit(db, { year: 2025, rules: ['rated_too_early'] });
+		expect(after.findings.map((f) => [f.status, f.unit_code, f.evidence.units])).toEqual([['exempted', 'H01', ['X09']]]);
+		db.close();
+	});
+
 	it('stores each run and shows it later exactly as it was, whatever the data became', async () => {
 		const db = await fixtureDb({ ...TREE, ...overCap(2022) }, { year: 2022 });
 		const first = await runAudit(db, { year: 2022 });

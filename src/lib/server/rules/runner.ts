@@ -135,22 +135,32 @@ function describe(rb: Rulebook) {
  * A fingerprint of the stored data, for a run to record what it read. Only a load changes stored
  * data, and a load always adds its files to source_file (in the transaction that stores their rows,
  * replaces earlier lists and completes people), so the loaded files (id, SHA-256, rows) identify
- * the data; each table's row count, highest id and superseded rows are added as a check against
- * changes made outside the loader. Equal fingerprints: the same input, so the same findings.
- * Hashing the rows themselves (a year's ratings, two years of rosters) cost 0,3 s per national year.
+ * the data; each table's row count, highest id and superseded rows are added to tell apart data
+ * changed outside the loader. Equal fingerprints: the same input, so the same findings. Kept per
+ * process while the loaded files are the same (the quarters of a year, repeated runs). Hashing
+ * the rows themselves (a year's ratings, two years of rosters) cost 0,3 s per national year.
  */
 export async function dataFingerprint(db: Db): Promise<string> {
+	const files = (await db.one<{ h: string }>(
+		`select count(*) || '/' || coalesce(sum(hash(s.id, s.sha256, s.row_count)), 0) as h from source_file s`
+	))!.h;
+	const known = fingerprints.get(db.instance);
+	if (known?.files === files) return known.fp;
 	const rows = await db.query<{ t: string; n: number; h: string }>(
-		`select 'source_file' as t, count(*) as n, coalesce(sum(hash(s.id, s.sha256, s.row_count)), 0)::varchar as h from source_file s
-		 union all select 'rating', count(*), hash(max(id), count(superseded_by))::varchar from rating
+		`select 'rating' as t, count(*) as n, hash(max(id), count(superseded_by))::varchar as h from rating
 		 union all select 'membership', count(*), hash(max(source_file_id), count(superseded_by))::varchar from membership
 		 union all select 'discipline', count(*), hash(max(source_file_id), count(superseded_by))::varchar from discipline
 		 union all select 'unit', count(*), hash(max(id), max(source_file_id))::varchar from unit
 		 union all select 'unit_lineage', count(*), max(source_file_id)::varchar from unit_lineage
 		 union all select 'person', count(*), max(id)::varchar from person`
 	);
-	return createHash('sha256').update(JSON.stringify(rows.map((r) => [r.t, r.n, r.h]))).digest('hex');
+	const fp = createHash('sha256').update(JSON.stringify([files, ...rows.map((r) => [r.t, r.n, r.h])])).digest('hex');
+	fingerprints.set(db.instance, { files, fp });
+	return fp;
 }
+
+/** The last fingerprint computed per database in this process, with the digest of the files it stood for. */
+const fingerprints = new WeakMap<object, { files: string; fp: string }>();
 
 async function setVariables(db: Db, vars: Variable[]): Promise<void> {
 	for (const v of vars) await db.run(`set variable ${v.name} = ${v.sql}`);
@@ -170,7 +180,24 @@ export const SHARED_INPUTS = { period_discipline: 'table', period_roster: 'view'
 /** Up to this many ratings, the period's ratings are copied into a temp table (see above). */
 const SMALL_PERIOD_RATINGS = 250_000;
 
+/**
+ * Rebuild unit_origin when the registry it was built from has changed (sql/schema/007_unit_origin.sql).
+ * A registry load inserts units and lineage or updates units, always from a new file (ids grow), so
+ * the counts and the highest ids and file ids say whether it has.
+ */
+async function refreshUnitOrigin(db: Db): Promise<void> {
+	const now = await db.one<{ stamp: string }>(
+		`select (select count(*) || '/' || coalesce(max(id), 0) || '/' || coalesce(max(source_file_id), 0) from unit)
+		        || '/' || (select count(*) || '/' || coalesce(max(source_file_id), 0) from unit_lineage) as stamp`
+	);
+	const built = await db.one<{ stamp: string }>('select registry_stamp as stamp from unit_origin_stamp');
+	if (built?.stamp === now!.stamp) return;
+	await db.run(`set variable registry_stamp = ${sqlLiteral(now!.stamp)}`);
+	await db.run(sqlFile('rules/shared/unit_origin.sql'));
+}
+
 async function makeSharedInputs(db: Db): Promise<void> {
+	await refreshUnitOrigin(db);
 	for (const [name, as] of Object.entries(SHARED_INPUTS))
 		await db.run(`create or replace temp ${as} ${name} as\n${ruleSql(`rules/shared/${name}.sql`)}`);
 	const n = (await db.one<{ n: number }>('select count(*) as n from period_rating'))!.n;
