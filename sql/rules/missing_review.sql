@@ -60,27 +60,26 @@ unreviewed as (
       and (r.reviewed_on is null or r.reviewed_on > r.decided_on)
 ),
 
--- the people of a and b, looked up once
-persons as (
-    select *
-    from persons_of(list_concat((select list(o.person_id) from unrated_roster o), (select list(r.person_id) from unreviewed r)))
+-- a (cont.) … who owe one: admitted new_member_months before their not-rated row's date (else
+-- 31/12). The admission dates alone first: a date column of the people, where a lookup of their
+-- names reads every name of the table (most unrated members are new ones, who owe nothing).
+admitted as (
+    select p.id, p.joined_party_on
+    from person p
+    semi join unrated_roster o on o.person_id = p.id
 ),
 
--- a (cont.) … who owe one: admitted new_member_months before their not-rated row's date (else 31/12)
 owed_rows as (
     select
         o.*,
-        p.name_key,
-        p.birth_date,
-        p.birth_year,
-        coalesce(p.joined_party_on, o.joined_party_on) as joined_on,
+        coalesce(a.joined_party_on, o.joined_party_on) as joined_on,
         coalesce(um.unrated_on, getvariable('period_end')) as as_of,
         um.unrated as nr
     from unrated_roster o
-    join persons p on p.id = o.person_id
+    join admitted a on a.id = o.person_id
     left join unrated_members um on um.person_id = o.person_id
-    where coalesce(p.joined_party_on, o.joined_party_on) is null
-       or cast(coalesce(p.joined_party_on, o.joined_party_on) + to_months(getvariable('new_member_months')) as date)
+    where coalesce(a.joined_party_on, o.joined_party_on) is null
+       or cast(coalesce(a.joined_party_on, o.joined_party_on) + to_months(getvariable('new_member_months')) as date)
           <= coalesce(um.unrated_on, getvariable('period_end'))
 ),
 
@@ -96,14 +95,22 @@ rated_beside as (
     where r.subject_kind = 'member' and r.final_level is not null
 ),
 
+-- the people of a and b and those rated beside them, looked up once
+persons as (
+    select *
+    from persons_of(list_concat((select list(o.person_id) from owed_rows o), (select list(r.person_id) from unreviewed r),
+                                (select list(b.person_id) from rated_beside b)))
+),
+
 namesakes as (
     select o.person_id, min(p2.card_no) as card_no
     from owed_rows o
+    join persons p on p.id = o.person_id
     join rated_beside b on b.unit_id = o.unit_id and b.person_id <> o.person_id
-    join persons_of((select list(b.person_id) from rated_beside b)) p2
+    join persons p2
         on p2.id = b.person_id
-       and p2.name_key = o.name_key
-       and coalesce(p2.birth_date = o.birth_date, p2.birth_year = o.birth_year, true)
+       and p2.name_key = p.name_key
+       and coalesce(p2.birth_date = p.birth_date, p2.birth_year = p.birth_year, true)
     group by o.person_id
 ),
 
