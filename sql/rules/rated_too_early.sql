@@ -132,7 +132,7 @@ reorganised as (
              || ' thành lập ' || vi_date(o.founded_on) || ')' order by o.k) filter (where o.k <= 10) as named,
         -- the evidence lists the codes (each organisation's predecessors are in the registry):
         -- {unit, founded_on, counted_from…} for each of 2025's 300 000 cost 0,4 s
-        list(o.org_code order by o.k) as units
+        list_sort(list(o.org_code)) as units
     from reorganised_orgs o
     group by all
 ),

@@ -106,7 +106,7 @@ create or replace temp macro rating_findings() as table
         select * from files_of((select list(r.source_file_id) from ratings r))
     ),
     other_sources as (
-        select c.rule, c.rating_id, list({'file': sf.file_name, 'row': r.source_row} order by sf.file_name, r.source_row) as srcs
+        select c.rule, c.rating_id, list_sort(list({'file': sf.file_name, 'row': r.source_row})) as srcs
         from compared c
         join ratings r on r.id = c.other_id
         left join files sf on sf.id = r.source_file_id
