@@ -155,21 +155,30 @@ decider_dates as (
 -- otherwise, the province's overrides first), for the deciding bodies (d) and the dissolved
 -- unrated units (c: one dissolved by its deadline owes nothing)
 unit_deadlines as (
-    select
-        k.unit_id,
-        k.is_cs,
-        cast(strptime(getvariable('period_year') || '-'
-             || arg_min(d.md, if(d.kind = u.kind, 0, 2) + if(d.province = u.province_code, 0, 1)), '%Y-%m-%d') as date) as deadline
-    from (select x.unit_id, x.is_cs from decider_dates x
-          union select x.id, false from unrated_units x where x.dissolved_on is not null) k
-    join unit u on u.id = k.unit_id
-    join (select false as is_cs, unnest(getvariable('r4_deadlines'), recursive := true)
-          union all
-          select true, unnest(getvariable('cs_r4_deadlines'), recursive := true)) d
-        on d.is_cs = k.is_cs
-       and d.province in (u.province_code, '*')
-       and d.kind in (u.kind, '*')
-    group by k.unit_id, k.is_cs
+    with keyed as (
+        select k.unit_id, k.is_cs, u.kind, u.province_code
+        from (select x.unit_id, x.is_cs from decider_dates x
+              union select x.id, false from unrated_units x where x.dissolved_on is not null) k
+        join unit u on u.id = k.unit_id
+    ),
+    -- once per kind and province (a few hundred), not per body (a hundred thousand)
+    by_kind as (
+        select
+            c.is_cs, c.kind, c.province_code,
+            cast(strptime(getvariable('period_year') || '-'
+                 || arg_min(d.md, if(d.kind = c.kind, 0, 2) + if(d.province = c.province_code, 0, 1)), '%Y-%m-%d') as date) as deadline
+        from (select distinct is_cs, kind, province_code from keyed) c
+        join (select false as is_cs, unnest(getvariable('r4_deadlines'), recursive := true)
+              union all
+              select true, unnest(getvariable('cs_r4_deadlines'), recursive := true)) d
+            on d.is_cs = c.is_cs
+           and d.province in (c.province_code, '*')
+           and d.kind in (c.kind, '*')
+        group by all
+    )
+    select k.unit_id, k.is_cs, b.deadline
+    from keyed k
+    join by_kind b on b.is_cs = k.is_cs and b.kind = k.kind and b.province_code is not distinct from k.province_code
 ),
 
 -- c (cont.) … not dissolved by their deadline, and alive new_org_months by then, counted from the
@@ -182,39 +191,49 @@ alive_units as (
        or u.dissolved_on > coalesce(dl.deadline, getvariable('period_end'))
 ),
 
--- d (cont.) the lists (the ratings of one deciding body, unit, subject kind) of the bodies whose
--- last decision is after their deadline, decided after it (the date itself allowed)
+-- d (cont.) the decided ratings of the bodies whose last decision is after their deadline (one
+-- scan of the period), grouped into lists (one deciding body, unit, subject kind); a list is late
+-- when decided after the deadline (the date itself allowed)
+late_body_rows as (
+    select
+        r.deciding_unit_id,
+        coalesce(r.unit_id, r.subject_unit_id, r.deciding_unit_id) as unit_id,
+        r.subject_kind,
+        r.id,
+        r.decided_on,
+        r.source_file_id,
+        r.source_row,
+        dl.deadline
+    from decider_dates dd
+    join unit_deadlines dl on dl.unit_id = dd.unit_id and dl.is_cs = dd.is_cs
+    join period_rating r on r.deciding_unit_id = dd.unit_id and r.is_cs = dd.is_cs
+    where dd.last_decided_on > dl.deadline
+      and r.decided_on is not null
+),
+
 late_lists as (
     select l.*
     from (
         select
             r.deciding_unit_id,
-            coalesce(r.unit_id, r.subject_unit_id, r.deciding_unit_id) as unit_id,
+            r.unit_id,
             r.subject_kind,
-            any_value(dl.deadline) as deadline,
+            any_value(r.deadline) as deadline,
             max(r.decided_on) as decided_on,
             -- the row cited: the first of the list's last decision
             arg_max({'source_file_id': r.source_file_id, 'source_row': r.source_row}, {'decided_on': r.decided_on, 'first': -r.id}) as cited_row,
             count(*) as n_rows
-        from decider_dates dd
-        join unit_deadlines dl on dl.unit_id = dd.unit_id and dl.is_cs = dd.is_cs
-        join period_rating r on r.deciding_unit_id = dd.unit_id and r.is_cs = dd.is_cs
-        where dd.last_decided_on > dl.deadline
-          and r.decided_on is not null
-        group by r.deciding_unit_id, coalesce(r.unit_id, r.subject_unit_id, r.deciding_unit_id), r.subject_kind
+        from late_body_rows r
+        group by r.deciding_unit_id, r.unit_id, r.subject_kind
     ) l
     where l.decided_on > l.deadline
 ),
 
 -- the rows of the late lists, for the sources
 late_rows as (
-    select l.deciding_unit_id, r.decided_on, r.source_file_id, r.source_row
-    from late_lists l
-    join period_rating r
-        on r.deciding_unit_id = l.deciding_unit_id
-       and coalesce(r.unit_id, r.subject_unit_id, r.deciding_unit_id) = l.unit_id
-       and r.subject_kind = l.subject_kind
-       and r.decided_on is not null
+    select r.deciding_unit_id, r.decided_on, r.source_file_id, r.source_row
+    from late_body_rows r
+    semi join late_lists l on l.deciding_unit_id = r.deciding_unit_id and l.unit_id = r.unit_id and l.subject_kind = r.subject_kind
 ),
 
 -- the files and units the findings cite, looked up once ----------------------------------------
