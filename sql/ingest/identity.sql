@@ -226,6 +226,98 @@ where p.id = x.person_id
     or (p.joined_party_on is null and x.joined_party_on is not null)
     or (p.sex is null and x.sex is not null));
 
+-- step: reconcile
+-- A card-less record made earlier for someone this batch names with a card in the same unit (or
+-- its lineage), with the same folded name and birth: one person, the rule of "same name and birth
+-- within the unit" applied once the card holder is known to be there. Typical: a member moves to
+-- another đảng bộ, whose roster (no card column) is loaded before its rating list (cards): the
+-- roster made a record of its own, and every later card-less list of the unit found two people.
+-- Only one-to-one pairs are joined; the card-less record's rows pass to the card holder, its
+-- data fills what the holder lacks, and the list row is told (ingest_issue).
+create or replace temp table ident_merge as
+with carded as (
+    select distinct o.person_id, us.g, i.name_key,
+        coalesce(i.birth_date, p.birth_date) as birth_date, coalesce(i.birth_year, p.birth_year) as birth_year
+    from ident_out o
+    join ident_in i on i.rk = o.rk
+    join unit_scope us on us.unit_id = i.unit_id
+    join person p on p.id = o.person_id
+    where o.how = 'card'
+),
+cardless as (
+    select q.id, q.name_key, q.birth_date, q.birth_year, q.home_unit_id
+    from person q
+    semi join carded c on c.name_key = q.name_key
+    where q.card_no is null
+),
+-- same folded name and birth, by equality joins as in match (on the name alone, a common name
+-- pairs thousands with thousands)
+same_name_birth as (
+    select c.person_id as keep_id, c.g, q.id as drop_id
+    from carded c join cardless q on q.name_key = c.name_key and q.birth_date = c.birth_date
+    union all
+    select c.person_id, c.g, q.id
+    from carded c join cardless q on q.name_key = c.name_key and q.birth_year = c.birth_year
+    where q.birth_date is null or c.birth_date is null
+    union all
+    select c.person_id, c.g, q.id
+    from (select * from carded where birth_year is null) c
+    join (select * from cardless where birth_year is null) q on q.name_key = c.name_key
+),
+-- every grassroots organisation those card-less records have been seen in (as person_g in match)
+cardless_g as (
+    select distinct x.person_id, us.g
+    from (
+        select q.id as person_id, q.home_unit_id as unit_id from cardless q semi join same_name_birth s on s.drop_id = q.id
+        union all
+        select m.person_id, m.unit_id from membership m semi join same_name_birth s on s.drop_id = m.person_id
+        union all
+        select r.person_id, r.unit_id from rating r semi join same_name_birth s on s.drop_id = r.person_id
+        union all
+        select b.person_id, b.unit_id from batch_seen b semi join same_name_birth s on s.drop_id = b.person_id
+        union all
+        select o.person_id, i.unit_id from ident_out o join ident_in i on i.rk = o.rk semi join same_name_birth s on s.drop_id = o.person_id
+    ) x
+    join unit_scope us on us.unit_id = x.unit_id
+),
+pairs as (
+    select distinct s.keep_id, s.drop_id
+    from same_name_birth s
+    join cardless_g qg on qg.person_id = s.drop_id
+    join g_related gr on gr.a = s.g and gr.b = qg.g
+    where s.keep_id <> s.drop_id
+)
+select keep_id, drop_id
+from pairs
+qualify count(*) over (partition by keep_id) = 1 and count(*) over (partition by drop_id) = 1;
+
+insert into ingest_issue (source_file_id, source_row, severity, message)
+select i.file_id, i.rn, 'merged',
+    'Người "' || i.full_name || '" (số thẻ ' || i.card_no || ') trùng họ tên, ngày sinh với hồ sơ không có số thẻ đảng viên trong cùng đơn vị ('
+    || coalesce(sf.file_name, '?') || ', dòng ' || q.source_row || '): đã nhận là một người.'
+from ident_merge m
+join person q on q.id = m.drop_id
+left join source_file sf on sf.id = q.source_file_id
+join (select o.person_id, min(o.rk) as rk from ident_out o where o.how = 'card' group by o.person_id) f on f.person_id = m.keep_id
+join ident_in i on i.rk = f.rk;
+
+update person p
+set birth_date = coalesce(p.birth_date, q.birth_date),
+    birth_year = coalesce(p.birth_year, q.birth_year),
+    joined_party_on = coalesce(p.joined_party_on, q.joined_party_on),
+    sex = coalesce(p.sex, q.sex)
+from ident_merge m
+join person q on q.id = m.drop_id
+where p.id = m.keep_id;
+
+update membership set person_id = m.keep_id from ident_merge m where membership.person_id = m.drop_id;
+update rating set person_id = m.keep_id from ident_merge m where rating.person_id = m.drop_id;
+update discipline set person_id = m.keep_id from ident_merge m where discipline.person_id = m.drop_id;
+update batch_seen set person_id = m.keep_id from ident_merge m where batch_seen.person_id = m.drop_id;
+update ident_out set person_id = m.keep_id from ident_merge m where ident_out.person_id = m.drop_id;
+update ident_out_all set person_id = m.keep_id from ident_merge m where ident_out_all.person_id = m.drop_id;
+delete from person where id in (select drop_id from ident_merge);
+
 -- step: remember
 insert into batch_seen
 select o.person_id, i.unit_id

@@ -4,6 +4,6 @@
 create table if not exists ingest_issue (
     source_file_id integer not null,
     source_row     integer,
-    severity       varchar not null,      -- warning | ambiguous
+    severity       varchar not null,      -- warning | ambiguous | merged (identity.sql reconcile)
     message        varchar not null
 );

@@ -48,6 +48,30 @@ describe('identity', () => {
 		expect((await counts(db)).person).toBe(1);
 	});
 
+	it('a member who moved: the new unit\'s roster without cards, then its rating list with them — one person, told on the list', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const carded = ['STT', 'Họ và tên', 'Ngày sinh', 'Số thẻ đảng viên', 'Mã đơn vị', 'Xếp loại'];
+		await ingest(db, [writeCsv(dir, 'a.csv', [carded, ['1', 'Trần Văn Bắc', '04/04/1977', '70055555', 'C70010101', 'HTT']])], { year: 2023 });
+		await ingest(db, [writeCsv(dir, 'b.csv', [['STT', 'Họ và tên', 'Ngày sinh', 'Mã đơn vị', 'Năm'], ['1', 'Trần Văn Bắc', '04/04/1977', 'C70010201', '2024']])]);
+		expect((await counts(db)).person).toBe(2); // the roster alone cannot know him: another đảng bộ
+		const r = await ingest(db, [writeCsv(dir, 'c.csv', [carded, ['1', 'Trần Văn Bắc', '04/04/1977', '70055555', 'C70010201', 'HTT']])], { year: 2024 });
+		expect(r.files[0].warnings.join(' ')).toMatch(/đã nhận là một người/);
+		expect((await counts(db)).person).toBe(1);
+		expect(await db.query(`select distinct p.card_no from membership m join person p on p.id = m.person_id union select distinct p.card_no from rating r join person p on p.id = r.person_id`)).toEqual([{ card_no: '70055555' }]);
+		expect(await db.one(`select source_row, message from ingest_issue where severity = 'merged'`)).toEqual({
+			source_row: 2,
+			message: 'Người "Trần Văn Bắc" (số thẻ 70055555) trùng họ tên, ngày sinh với hồ sơ không có số thẻ đảng viên trong cùng đơn vị (b.csv, dòng 2): đã nhận là một người.'
+		});
+	});
+
+	it('… but a card holder rated in another đảng bộ stays apart from a card-less namesake', async () => {
+		const { db, dir } = await dbWithRegistry();
+		await ingest(db, [writeCsv(dir, 'b.csv', [['STT', 'Họ và tên', 'Ngày sinh', 'Mã đơn vị', 'Năm'], ['1', 'Trần Văn Bắc', '04/04/1977', 'C70010201', '2024']])]);
+		const carded = ['STT', 'Họ và tên', 'Ngày sinh', 'Số thẻ đảng viên', 'Mã đơn vị', 'Xếp loại'];
+		await ingest(db, [writeCsv(dir, 'c.csv', [carded, ['1', 'Trần Văn Bắc', '04/04/1977', '70055555', 'C70010101', 'HTT']])], { year: 2024 });
+		expect((await counts(db)).person).toBe(2);
+	});
+
 	it('ambiguous: two known people fit the name and birth year; a third mention is a new person and a report', async () => {
 		const { db, dir } = await dbWithRegistry();
 		await ingest(db, [writeCsv(dir, 'a.csv', [HEAD, ['1', 'Vũ Văn Tùng', '01/01/1980', 'C70010101', 'HTT', '05/12/2022'], ['2', 'Vũ Văn Tùng', '02/02/1980', 'C70010101', 'HTT', '05/12/2022']])], { year: 2022 });

@@ -260,6 +260,7 @@ export async function loadBatch(t: Db, parts: Prepared[], opts: LoadOptions, fil
 			}
 			await step('finalize');
 			await step('enrich');
+			await step('reconcile');
 			await step('remember');
 			await t.run('insert into ident_out_all select rk, person_id, how from ident_out');
 		}
@@ -268,6 +269,11 @@ export async function loadBatch(t: Db, parts: Prepared[], opts: LoadOptions, fil
 			`select source_file_id as file_id, count(*)::int as n from ingest_issue where severity = 'ambiguous' and source_file_id in (select file_id from file_ctx) group by 1`
 		);
 		for (const a of amb) results[fileIds.indexOf(a.file_id)]?.warnings.push(`${a.n} người chưa xác định chắc chắn (trùng họ tên, ngày sinh): đã ghi vào danh sách cần kiểm tra.`);
+		const merged = await t.query<{ file_id: number; n: number }>(
+			`select source_file_id as file_id, count(*)::int as n from ingest_issue where severity = 'merged' and source_file_id in (select file_id from file_ctx) group by 1`
+		);
+		for (const m of merged)
+			results[fileIds.indexOf(m.file_id)]?.warnings.push(`${m.n} người có số thẻ trùng họ tên, ngày sinh với hồ sơ không có số thẻ trong cùng đơn vị: đã nhận là một người.`);
 	}
 	await run('merge');
 	await run('supersede');
