@@ -158,16 +158,19 @@ export function huyenPlans(rng: Rng, n: number, y: number): HuyenPlan[] {
 		const leaders = [0, 1, 2].map((k) => Math.min(pick(), lead, k === 0 ? org : EXC) as Lv);
 		plans.push({ org, lead, leaders, decided: day(y, 12, rng.int(3, 5)) });
 	}
-	const cap = (get: (p: HuyenPlan) => Lv[], set: (p: HuyenPlan, i: number, v: Lv) => void) => {
+	// `sure(i)`: the i-th level is rated whatever happens; a district without a deputy that year
+	// rates fewer leaders than planned, and a good one missing from the count could leave the
+	// province's group over the cap (national 2023: 2 excellent / 9 good), so only sure ones count
+	const cap = (get: (p: HuyenPlan) => Lv[], set: (p: HuyenPlan, i: number, v: Lv) => void, sure: (i: number) => boolean = () => true) => {
 		const all = plans.flatMap((p, pi) => get(p).map((v, i) => ({ pi, i, v })));
 		let e = all.filter((x) => x.v === EXC).length;
-		let g = all.filter((x) => x.v === GOOD).length;
+		let g = all.filter((x) => x.v === GOOD && sure(x.i)).length;
 		for (const x of all) {
 			if (e <= (g < 5 ? 1 : Math.floor(g / 5))) break;
 			if (x.v !== EXC) continue;
 			set(plans[x.pi], x.i, GOOD);
 			e--;
-			g++;
+			if (sure(x.i)) g++;
 		}
 	};
 	cap(
@@ -187,7 +190,8 @@ export function huyenPlans(rng: Rng, n: number, y: number): HuyenPlan[] {
 	);
 	cap(
 		(p) => p.leaders,
-		(p, i, v) => (p.leaders[i] = v)
+		(p, i, v) => (p.leaders[i] = v),
+		(i) => i === 0 // the head; deputies may be missing
 	);
 	// a district's own three leaders (their unit grouping) allow one excellent
 	for (const p of plans) {
