@@ -32,12 +32,19 @@ person_disciplines as (
       and list_contains(getvariable('discipline_forms_member'), d.form)
 ),
 
--- a disciplined organisation, beside the organisation directly above it
-disciplined_sub_units as (
-    select d.*, c.code, c.name, parent.id as parent_id
+-- a disciplined organisation, beside the organisation directly above it (the parents found from
+-- the few disciplined: joined the other way, the registry was hashed in every run)
+disciplined_units as (
+    select d.*, c.code, c.name, c.parent_code
     from org_disciplines d
     join units_of((select list(d.subject_unit_id) from org_disciplines d)) c on c.id = d.subject_unit_id
-    join unit parent on parent.code = c.parent_code
+),
+
+disciplined_sub_units as (
+    select d.*, parent.id as parent_id
+    from disciplined_units d
+    join (select u.id, u.code from unit u semi join disciplined_units d on d.parent_code = u.code) parent
+        on parent.code = d.parent_code
 ),
 
 sub_unit_hits as (

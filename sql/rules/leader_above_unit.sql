@@ -35,7 +35,9 @@ org_levels as (
     group by r.subject_unit_id
 ),
 
--- who heads which unit: a leader or member rating marked head (the unit it is about), the roster's head
+-- who heads which unit rated as an organisation or collective in the period: a leader or member
+-- rating marked head (the unit it is about), the roster's head (a quarter rates leaders only:
+-- then no roster is read through)
 head_of as (
     select distinct h.person_id, h.unit_id
     from (
@@ -43,11 +45,12 @@ head_of as (
         union all
         select m.person_id, m.unit_id from period_roster m where m.is_head
     ) h
-    where h.person_id is not null and h.unit_id is not null
+    semi join org_levels o on o.unit_id = h.unit_id
+    where h.person_id is not null
 ),
 
--- (person, unit) pairs where the person joined the unit in the year: the roster's or a list's
--- "Ngày chuyển đến" (any list of the year, whatever its period)
+-- the heads who joined their unit in the year: the roster's or a list's "Ngày chuyển đến" (any
+-- list of the year, whatever its period)
 arrivals as (
     select distinct a.person_id, a.unit_id
     from (
@@ -56,6 +59,7 @@ arrivals as (
         select r.person_id, r.unit_id from rating_current r
         where r.period_year = getvariable('period_year') and year(r.joined_unit_on) = getvariable('period_year')
     ) a
+    semi join head_of h on h.person_id = a.person_id and h.unit_id = a.unit_id
 ),
 
 head_caps as (

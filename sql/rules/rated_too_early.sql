@@ -127,7 +127,7 @@ reorganised as (
         any_value(o.id) filter (where o.k = 1) as first_id,
         list(o.id) filter (where o.k > 1) as other_ids,
         -- the message names the first ten (building all 300 000 names of 2025 cost 0,7 s)
-        list(if(o.subject_kind = 'leadership', 'Tập thể lãnh đạo, quản lý ', '') || o.org_name
+        list(o.org_name
              || ' (thành lập ' || vi_date(o.own_founded_on) || ', tính từ ' || o.oldest_name
              || ' thành lập ' || vi_date(o.founded_on) || ')' order by o.k) filter (where o.k <= 10) as named,
         -- the evidence lists the codes (each organisation's predecessors are in the registry):
@@ -142,7 +142,7 @@ exempt_findings as (
         g.first_id,
         'exempted',
         g.body_id,
-        b.name || ' xếp loại ' || g.n || if(g.subject_kind = 'leadership', ' tập thể lãnh đạo, quản lý', ' tổ chức đảng')
+        b.name || ' xếp loại ' || if(g.subject_kind = 'leadership', 'tập thể lãnh đạo, quản lý của ', '') || g.n || ' tổ chức đảng'
             || ' thành lập chưa đủ ' || getvariable('new_org_months') || ' tháng nhưng không phải tổ chức mới: do chia tách,'
             || ' hợp nhất, sáp nhập, tuổi tính từ tổ chức tiền thân, đã đủ ' || getvariable('new_org_months') || ' tháng: '
             || array_to_string(g.named, '; ')
