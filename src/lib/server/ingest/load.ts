@@ -265,15 +265,16 @@ export async function loadBatch(t: Db, parts: Prepared[], opts: LoadOptions, fil
 			await t.run('insert into ident_out_all select rk, person_id, how from ident_out');
 		}
 		await t.run('create or replace temp table ident_out as select * from ident_out_all; drop table ident_out_all; drop table ident_all');
-		const amb = await t.query<{ file_id: number; n: number }>(
-			`select source_file_id as file_id, count(*)::int as n from ingest_issue where severity = 'ambiguous' and source_file_id in (select file_id from file_ctx) group by 1`
+		// what identity reported per file, as the file's warnings
+		const told: Record<string, (n: number) => string> = {
+			ambiguous: (n) => `${n} người chưa xác định chắc chắn (trùng họ tên, ngày sinh): đã ghi vào danh sách cần kiểm tra.`,
+			merged: (n) => `${n} người có số thẻ trùng họ tên, ngày sinh với hồ sơ không có số thẻ trong cùng đơn vị: đã nhận là một người.`
+		};
+		const issues = await t.query<{ file_id: number; severity: string; n: number }>(
+			`select source_file_id as file_id, severity, count(*)::int as n from ingest_issue
+			 where severity in ('ambiguous', 'merged') and source_file_id in (select file_id from file_ctx) group by all order by all`
 		);
-		for (const a of amb) results[fileIds.indexOf(a.file_id)]?.warnings.push(`${a.n} người chưa xác định chắc chắn (trùng họ tên, ngày sinh): đã ghi vào danh sách cần kiểm tra.`);
-		const merged = await t.query<{ file_id: number; n: number }>(
-			`select source_file_id as file_id, count(*)::int as n from ingest_issue where severity = 'merged' and source_file_id in (select file_id from file_ctx) group by 1`
-		);
-		for (const m of merged)
-			results[fileIds.indexOf(m.file_id)]?.warnings.push(`${m.n} người có số thẻ trùng họ tên, ngày sinh với hồ sơ không có số thẻ trong cùng đơn vị: đã nhận là một người.`);
+		for (const i of issues) results[fileIds.indexOf(i.file_id)]?.warnings.push(told[i.severity](i.n));
 	}
 	await run('merge');
 	await run('supersede');
