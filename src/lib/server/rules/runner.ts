@@ -29,6 +29,20 @@ export const RATING_FINDING_RULES: ReadonlySet<RuleId> = new Set<RuleId>([
 	'collective_with_disciplined'
 ]);
 
+/**
+ * The rules that judge only ratings of some subject kinds: with no rated rating of any of them in
+ * the period they find nothing, and are not run (a quarter rates leaders only: five rules read
+ * millions of roster rows and units to find nothing). The others can find something in any period.
+ */
+const JUDGES_ONLY: Partial<Record<RuleId, string[]>> = {
+	leader_above_unit: ['party_org', 'leadership', 'member'],
+	org_level_vs_members: ['party_org'],
+	sick_leave_cap: ['member', 'civil_servant'],
+	rated_too_early: ['member', 'party_org', 'leadership'],
+	order_of_rating: ['member', 'party_org'],
+	collective_with_disciplined: ['party_org', 'leadership']
+};
+
 export interface AuditOptions {
 	year: number;
 	/** 'year' (default), 'quarter' or 'term' */
@@ -296,8 +310,12 @@ export async function runAudit(db: Db, opts: AuditOptions): Promise<AuditResult>
 		);
 		const runId = run!.id;
 		await makeSharedInputs(t);
+		const rated = new Set(
+			(await t.query<{ k: string }>('select distinct subject_kind as k from period_rating where final_level is not null')).map((r) => r.k)
+		);
 		trace(`audit ${year}: fingerprint, shared inputs`, t0);
 		for (const rule of rules) {
+			if (JUDGES_ONLY[rule] && !JUDGES_ONLY[rule].some((k) => rated.has(k))) continue;
 			const t1 = performance.now();
 			try {
 				if (RATING_FINDING_RULES.has(rule)) await t.run(`insert into rating_finding by name select * from (\n${ruleSql(`rules/${rule}.sql`)}\n)`);
