@@ -235,20 +235,27 @@ where p.id = x.person_id
 -- Only one-to-one pairs are joined; the card-less record's rows pass to the card holder, its
 -- data fills what the holder lacks, and the list row is told (ingest_issue).
 create or replace temp table ident_merge as
-with carded as (
-    select distinct o.person_id, us.g, i.name_key,
-        coalesce(i.birth_date, p.birth_date) as birth_date, coalesce(i.birth_year, p.birth_year) as birth_year
+with card_rows as (
+    select o.rk, o.person_id, i.name_key, i.birth_date, i.birth_year, i.unit_id
     from ident_out o
     join ident_in i on i.rk = o.rk
-    join unit_scope us on us.unit_id = i.unit_id
-    join person p on p.id = o.person_id
     where o.how = 'card'
 ),
+-- card-less records of the names matched by card (none, in a load of carded lists: then nothing
+-- below reads the batch's millions of rows)
 cardless as (
     select q.id, q.name_key, q.birth_date, q.birth_year, q.home_unit_id
     from person q
-    semi join carded c on c.name_key = q.name_key
+    semi join card_rows c on c.name_key = q.name_key
     where q.card_no is null
+),
+carded as (
+    select distinct c.person_id, us.g, c.name_key,
+        coalesce(c.birth_date, p.birth_date) as birth_date, coalesce(c.birth_year, p.birth_year) as birth_year
+    from card_rows c
+    semi join cardless q on q.name_key = c.name_key
+    join unit_scope us on us.unit_id = c.unit_id
+    join person p on p.id = c.person_id
 ),
 -- same folded name and birth, by equality joins as in match (on the name alone, a common name
 -- pairs thousands with thousands)
