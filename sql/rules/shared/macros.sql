@@ -33,16 +33,13 @@ create or replace temp macro unit_ancestry(codes) as table
     join unit u on u.code = k.code
     left join unit_origin o on o.code = k.code;
 
--- Lookups by a list of keys: persons_of(ids), persons_named(name_keys), units_of(ids),
--- files_of(ids). Called as `left join persons_of((select list(f.person_id) from findings f)) p on …`:
--- an inner join from the keys, so the planner knows the result is as small as the list and builds
--- its hash tables on it. A plain left join from a few findings to person (millions of rows) builds
--- a hash table of the whole table, once per rule and period.
+-- Lookups by a list of keys: persons_of(ids), units_of(ids), files_of(ids). Called as
+-- `left join persons_of((select list(f.person_id) from findings f)) p on …`: an inner join from the
+-- keys, so the planner knows the result is as small as the list and builds its hash tables on it.
+-- A plain left join from a few findings to person (millions of rows) builds a hash table of the
+-- whole table, once per rule and period.
 create or replace temp macro persons_of(ids) as table
     select p.* from (select distinct unnest(ids) as id) k join person p on p.id = k.id;
-
-create or replace temp macro persons_named(name_keys) as table
-    select p.* from (select distinct unnest(name_keys) as name_key) k join person p on p.name_key = k.name_key;
 
 create or replace temp macro units_of(ids) as table
     select u.* from (select distinct unnest(ids) as id) k join unit u on u.id = k.id;
