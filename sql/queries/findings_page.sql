@@ -52,8 +52,8 @@ final as (
         f.message,
         f.source_file,
         f.source_row,
-        coalesce(json_array_length(f.sources), 0)::integer as source_count,
-        list_slice(from_json(coalesce(f.sources, '[]'), '[{"file":"VARCHAR","row":"INTEGER"}]'), 1, 20) as sources,
+        coalesce(len(f.sources), 0)::integer as source_count,
+        list_slice(coalesce(f.sources, []), 1, 20) as sources,
         f.total,
         f.ord
     from ranked f

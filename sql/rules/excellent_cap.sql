@@ -174,7 +174,7 @@ sourced as (
         i.group_name,
         arg_min(sf.file_name, [i.source_file_id, i.source_row]) as source_file,
         arg_min(i.source_row, [i.source_file_id, i.source_row]) as source_row,
-        to_json(list({'file': sf.file_name, 'row': i.source_row} order by sf.file_name, i.source_row)) as sources
+        list_sort(list({'file': sf.file_name, 'row': i.source_row})) as sources
     from involved i
     left join files_of((select list(i.source_file_id) from involved i)) sf on sf.id = i.source_file_id
     group by all

@@ -404,7 +404,7 @@ final as (
         f.evidence,
         f.source_file,
         f.source_row,
-        to_json(f.srcs) as sources
+        f.srcs as sources
     from findings f
     join units u on u.id = f.unit_id
     left join units du on du.id = f.deciding_unit_id

@@ -136,7 +136,7 @@ final as (
         ) as evidence,
         sf.file_name as source_file,
         c.source_row,
-        to_json(list_concat([{'file': sf.file_name, 'row': c.source_row}], coalesce(ms.srcs, []))) as sources
+        list_concat([{'file': sf.file_name, 'row': c.source_row}], coalesce(ms.srcs, [])) as sources
     from flagged c
     left join units_of((select list(c.deciding_unit_id) from flagged c)) du on du.id = c.deciding_unit_id
     left join files_of((select list(c.source_file_id) from flagged c)) sf on sf.id = c.source_file_id

@@ -135,7 +135,7 @@ create or replace temp macro rating_findings() as table
         f.evidence,
         sf.file_name as source_file,
         r.source_row,
-        to_json(list_concat([{'file': sf.file_name, 'row': r.source_row}], o.srcs, f.more_sources)) as sources
+        list_concat([{'file': sf.file_name, 'row': r.source_row}], o.srcs, f.more_sources) as sources
     from found f
     join ratings r on r.id = f.rating_id
     join units u on u.id = f.unit_id

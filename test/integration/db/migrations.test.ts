@@ -1,0 +1,38 @@
+// Migrations on a database that already holds data: 008 turns the stored JSON sources of findings
+// into lists of {file, row}, keeping every row and its order of columns.
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { closeDb, getDb } from '../../../src/lib/server/db';
+import { tempDir } from '../../helpers/files';
+
+describe('migration 008: anomaly.sources', () => {
+	it('converts the JSON sources of stored findings into {file, row} lists', async () => {
+		const path = join(tempDir(), 'old.duckdb');
+		let db = await getDb(path);
+		// the table as 005 made it, holding a finding from before 008
+		const columns = (await db.query<{ column_name: string }>('describe anomaly')).map((c) => c.column_name);
+		await db.run('drop table anomaly');
+		await db.run(
+			`create table anomaly (run_id integer not null, rule varchar not null, status varchar not null, rulebook varchar not null,
+			   year integer not null, period_kind varchar not null, period_no integer not null, unit_id integer, unit_code varchar,
+			   unit_name varchar, deciding_unit_id integer, deciding_unit_code varchar, subject_kind varchar, person_id integer,
+			   subject_unit_id integer, subject_ref varchar not null, subject_name varchar, subject_card varchar,
+			   subject_birth_date date, severity varchar not null, message varchar not null, evidence json, source_file varchar,
+			   source_row integer, sources json)`
+		);
+		await db.run(
+			`insert into anomaly (run_id, rule, status, rulebook, year, period_kind, period_no, subject_ref, severity, message, sources)
+			 values (7, 'excellent_cap', 'flagged', 'qd124', 2024, 'year', 0, 'group:unit', 'high', 'Chi bộ thôn 1: …',
+			         '[{"file":"a.csv","row":3},{"file":"b.csv","row":12}]')`
+		);
+		await db.run(`delete from schema_migration where name = '008_anomaly_sources.sql'`);
+		await closeDb(path);
+
+		db = await getDb(path); // applies 008 again
+		expect((await db.query<{ column_name: string }>('describe anomaly')).map((c) => c.column_name)).toEqual(columns);
+		expect(await db.query('select run_id, sources from anomaly')).toEqual([
+			{ run_id: 7, sources: [{ file: 'a.csv', row: 3 }, { file: 'b.csv', row: 12 }] }
+		]);
+		await closeDb(path);
+	});
+});
