@@ -15,6 +15,13 @@ describe('identity', () => {
 		expect((await counts(db)).person).toBe(1);
 	});
 
+	it('a person found by card takes from the later list what the record lacks (birth date, admission)', async () => {
+		const { db, dir } = await dbWithRegistry();
+		await ingest(db, [writeCsv(dir, 'a.csv', [['STT', 'Họ và tên', 'Số thẻ đảng viên', 'Mã đơn vị', 'Xếp loại'], ['1', 'Đỗ Văn Khải', '70077777', 'C70010101', 'HTT']])], { year: 2022 });
+		await ingest(db, [writeCsv(dir, 'b.csv', [['STT', 'Họ và tên', 'Ngày sinh', 'Số thẻ đảng viên', 'Ngày vào Đảng', 'Mã đơn vị', 'Năm'], ['1', 'Đỗ Văn Khải', '09/09/1979', '70077777', '03/02/2005', 'C70010101', '2023']])]);
+		expect(await db.query(`select card_no, birth_date, joined_party_on from person`)).toEqual([{ card_no: '70077777', birth_date: '1979-09-09', joined_party_on: '2005-02-03' }]);
+	});
+
 	it('without a card: the same folded name and birth date in the same unit is one person; a birth year alone matches a full date', async () => {
 		const { db, dir } = await dbWithRegistry();
 		await ingest(db, [writeCsv(dir, 'r.csv', [['STT', 'Họ và tên', 'Ngày sinh', 'Mã đơn vị', 'Năm'], ['1', 'Lê Thị Hoa', '01/02/1980', 'C70010101', '2022']])]);
