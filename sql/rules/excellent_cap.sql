@@ -83,19 +83,6 @@ grouped as (
     having count(*) filter (where r.final_level = 4) > 0
 ),
 
--- the groupings that may be over their cap or are small: not within the lowest share of any
--- province and rulebook of their good ones alone (a share of good-and-above allows at least as
--- many). Half a million groupings in a national year, a few thousand left for the lookups below.
-candidates as (
-    select g.*
-    from grouped g
-    where g.n_excellent > floor_share(least(getvariable('r1_share'), getvariable('cs_r1_share'),
-                                            coalesce(list_min(map_values(getvariable('r1_share_by_province'))), 1),
-                                            coalesce(list_min(map_values(getvariable('cs_r1_share_by_province'))), 1)),
-                                      g.n_good)
-       or g.n_good < greatest(getvariable('r1_small_unit_below'), getvariable('cs_r1_small_unit_below'))
-),
-
 with_params as (
     select
         g.*,
@@ -109,7 +96,7 @@ with_params as (
         if(g.subject_kind = 'civil_servant', getvariable('cs_r1_small_unit_below'), getvariable('r1_small_unit_below')) as small_unit_below,
         if(g.subject_kind = 'civil_servant', getvariable('cs_r1_small_unit_allowed'), getvariable('r1_small_unit_allowed')) as small_unit_allowed,
         list_contains(if(g.subject_kind = 'civil_servant', getvariable('cs_r1_allowance_units'), getvariable('r1_allowance_units')), u.code) as has_allowance
-    from candidates g
+    from grouped g
     join unit u on u.id = g.group_unit_id
     where u.path like getvariable('scope_path') || '%'
 ),
