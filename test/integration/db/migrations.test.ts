@@ -9,17 +9,11 @@ describe('migration 008: anomaly.sources', () => {
 	it('converts the JSON sources of stored findings into {file, row} lists', async () => {
 		const path = join(tempDir(), 'old.duckdb');
 		let db = await getDb(path);
-		// the table as 005 made it, holding a finding from before 008
+		// the table as before 008 (sources as JSON text), holding a finding
 		const columns = (await db.query<{ column_name: string }>('describe anomaly')).map((c) => c.column_name);
+		await db.run('create table anomaly_v5 as select * replace (cast(null as json) as sources) from anomaly limit 0');
 		await db.run('drop table anomaly');
-		await db.run(
-			`create table anomaly (run_id integer not null, rule varchar not null, status varchar not null, rulebook varchar not null,
-			   year integer not null, period_kind varchar not null, period_no integer not null, unit_id integer, unit_code varchar,
-			   unit_name varchar, deciding_unit_id integer, deciding_unit_code varchar, subject_kind varchar, person_id integer,
-			   subject_unit_id integer, subject_ref varchar not null, subject_name varchar, subject_card varchar,
-			   subject_birth_date date, severity varchar not null, message varchar not null, evidence json, source_file varchar,
-			   source_row integer, sources json)`
-		);
+		await db.run('alter table anomaly_v5 rename to anomaly');
 		await db.run(
 			`insert into anomaly (run_id, rule, status, rulebook, year, period_kind, period_no, subject_ref, severity, message, sources)
 			 values (7, 'excellent_cap', 'flagged', 'qd124', 2024, 'year', 0, 'group:unit', 'high', 'Chi bộ thôn 1: …',

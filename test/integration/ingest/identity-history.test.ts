@@ -71,6 +71,22 @@ describe('identity', () => {
 		});
 	});
 
+	it('… also when the card-less and the carded list come in one load, a year apart: the earlier year\'s rows follow', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const carded = ['STT', 'Họ và tên', 'Ngày sinh', 'Số thẻ đảng viên', 'Mã đơn vị', 'Xếp loại', 'Năm'];
+		await ingest(db, [writeCsv(dir, 'a.csv', [carded, ['1', 'Trần Văn Bắc', '04/04/1977', '70055555', 'C70010101', 'HTT', '2022']])]);
+		await ingest(db, [
+			writeCsv(dir, 'b.csv', [['STT', 'Họ và tên', 'Ngày sinh', 'Mã đơn vị', 'Xếp loại', 'Năm'], ['1', 'Trần Văn Bắc', '04/04/1977', 'C70010201', 'HTT', '2023']]),
+			writeCsv(dir, 'c.csv', [carded, ['1', 'Trần Văn Bắc', '04/04/1977', '70055555', 'C70010201', 'HTT', '2024']])
+		]);
+		expect((await counts(db)).person).toBe(1);
+		expect(await db.query(`select r.period_year, p.card_no from rating r join person p on p.id = r.person_id order by 1`)).toEqual([
+			{ period_year: 2022, card_no: '70055555' },
+			{ period_year: 2023, card_no: '70055555' },
+			{ period_year: 2024, card_no: '70055555' }
+		]);
+	});
+
 	it('… but a card holder rated in another đảng bộ stays apart from a card-less namesake', async () => {
 		const { db, dir } = await dbWithRegistry();
 		await ingest(db, [writeCsv(dir, 'b.csv', [['STT', 'Họ và tên', 'Ngày sinh', 'Mã đơn vị', 'Năm'], ['1', 'Trần Văn Bắc', '04/04/1977', 'C70010201', '2024']])]);

@@ -78,7 +78,6 @@ async function profiled<T>(t: Db, name: string, fn: () => Promise<T>): Promise<T
 	}
 }
 
-/** GIAMSAT_TRACE=1 prints the time of each step (for the benchmark and profiling). */
 export interface PartResult {
 	fileId: number;
 	rowsRead: number;
