@@ -34,18 +34,22 @@ create or replace temp macro unit_ancestry(codes) as table
     left join unit_origin o on o.code = k.code;
 
 -- Lookups by a list of keys: persons_of(ids), units_of(ids), files_of(ids). Called as
--- `left join persons_of((select list(f.person_id) from findings f)) p on …`: an inner join from the
--- keys, so the planner knows the result is as small as the list and builds its hash tables on it.
--- A plain left join from a few findings to person (millions of rows) builds a hash table of the
--- whole table, once per rule and period.
+-- `left join persons_of((select list(f.person_id) from findings f)) p on …`: the table's rows whose
+-- key is in the list, read as a semi join against the keys, so that the planner knows the result
+-- is as small as the list. A plain left join from a few findings to person (millions of rows)
+-- builds a hash table of the whole table, once per rule and period. The keys' `is not null` (a
+-- no-op for an equality) makes the keys a filtered build side, for which DuckDB pushes a Bloom
+-- filter of them into the table's scan: only the matching rows' names are decoded (300 people
+-- among 6 million: 0,21 → 0,07 s). Without it, it pushes only the keys' min and max, and as an
+-- inner join from the keys it pushes none for the registry.
 create or replace temp macro persons_of(ids) as table
-    select p.* from (select distinct unnest(ids) as id) k join person p on p.id = k.id;
+    select p.* from person p semi join (select unnest(ids) as id) k on k.id = p.id and k.id is not null;
 
 create or replace temp macro units_of(ids) as table
-    select u.* from (select distinct unnest(ids) as id) k join unit u on u.id = k.id;
+    select u.* from unit u semi join (select unnest(ids) as id) k on k.id = u.id and k.id is not null;
 
 create or replace temp macro files_of(ids) as table
-    select sf.id, sf.file_name from (select distinct unnest(ids) as id) k join source_file sf on sf.id = k.id;
+    select sf.id, sf.file_name from source_file sf semi join (select unnest(ids) as id) k on k.id = sf.id and k.id is not null;
 
 -- rating_finding: the findings about single ratings of the period (R2, R3, R6–R10), each rule's
 -- own columns, before the columns they share: each of those rules returns rows of this shape, which
