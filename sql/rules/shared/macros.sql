@@ -93,15 +93,21 @@ create or replace temp macro rating_findings() as table
     -- the rows the findings name, by their keys (see the lookups above)
     ratings as (
         select r.id, r.subject_kind, r.is_cs, r.person_id, r.subject_unit_id, r.deciding_unit_id, r.source_file_id, r.source_row
-        from (select unnest(list_distinct((select list_concat(list(f.rating_id), flatten(list(f.other_ids))) from found f))) as id) k
-        join period_rating r on r.id = k.id
+        from period_rating r
+        semi join (select unnest((select list_concat(list(f.rating_id), flatten(list(f.other_ids))) from found f)) as id) k
+            on k.id = r.id and k.id is not null
+    ),
+    -- the findings' own ratings (the compared ones give only their sources: R7's exemptions of 2025
+    -- compare 300 000 organisations, whose units and people nothing shows)
+    found_ratings as (
+        select r.* from ratings r semi join found f on f.rating_id = r.id
     ),
     units as (
         select * from units_of(list_concat((select list(f.unit_id) from found f),
-                                           (select list_concat(list(r.deciding_unit_id), list(r.subject_unit_id)) from ratings r)))
+                                           (select list_concat(list(r.deciding_unit_id), list(r.subject_unit_id)) from found_ratings r)))
     ),
     persons as (
-        select * from persons_of((select list(r.person_id) from ratings r))
+        select * from persons_of((select list(r.person_id) from found_ratings r))
     ),
     files as (
         select * from files_of((select list(r.source_file_id) from ratings r))
