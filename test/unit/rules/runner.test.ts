@@ -57,7 +57,7 @@ describe('rulebooks', () => {
 	it('carry the decided settings', () => {
 		const p = (id: string) => getRulebook(id).params;
 		expect(p('qd132')).toMatchObject({ r1_share: 0.2, r1_denominator: 'good', r1_small_unit_below: 5, r1_small_unit_allowed: 1, new_member_months: 6, new_org_months: 6, r6_sick_leave_months: 3, days_per_month: 30 });
-		expect(p('qd132').r4_deadlines).toEqual({ chi_bo_co_so: '12-01', chi_bo_truc_thuoc: '12-01', dang_bo_bo_phan: '12-05', dang_bo_co_so: '12-10', '*': '12-15' });
+		expect(p('qd132').r4_deadlines).toEqual({ chi_bo_co_so: '12-01', chi_bo_truc_thuoc: '12-01', dang_bo_bo_phan: '12-05', dang_bo_co_so: '12-10' });
 		expect(p('qd124')).toMatchObject({ r2_collective_member_disciplined: true, r2_collective_subunit_share: 0.2 });
 		expect(p('qd366')).toMatchObject({ r9_enabled: true, r9_min_excellent: 90, r9_min_good: 70, r9_min_complete: 50, r10_enabled: true, r1_group_by_column: true, quarter_iv_rated_apart: false });
 		expect(p('nd335')).toMatchObject({ r9_enabled: true, r9_min_excellent: 90, r9_min_good: 70, r9_min_complete: 50 });

@@ -153,15 +153,20 @@ export function check(R: Round): Finding[] {
 		if (r.final) orgRated.add(r.unit);
 		else unratedOn.set(r.unit, r.decided || r.reviewed || endOfYear);
 	}
-	const deadline = (u: Unit) =>
-		isChiBo(u) ? R.deadlines.chiBo : u.kind === 'dang_bo_bo_phan' ? R.deadlines.bp : u.kind === 'dang_bo_co_so' ? R.deadlines.grassroots : R.deadlines.upward;
+	// the deadline of a deciding body's level; above the grassroots none (the seeds date only the
+	// lists sent up, by 15/12, which the upper bodies then decide on)
+	const deadline = (u: Unit): number | null =>
+		isChiBo(u) ? R.deadlines.chiBo : u.kind === 'dang_bo_bo_phan' ? R.deadlines.bp : u.kind === 'dang_bo_co_so' ? R.deadlines.grassroots : null;
 	for (const u of R.w.all) {
 		if (u.kind === 'tinh_uy' || u.founded > endOfYear || addMonths(u.ageFrom, 6) > (unratedOn.get(u) ?? endOfYear)) continue;
-		if (u.dissolved !== null && u.dissolved <= deadline(u)) continue;
+		if (u.dissolved !== null && u.dissolved <= (deadline(u) ?? endOfYear)) continue;
 		if (!orgRated.has(u)) add('missing_review', u.code, unitRef(u), 'không có kết quả xếp loại tổ chức đảng');
 	}
 	const lateBy = new Map<string, Rating>();
-	for (const r of R.ratings) if (!r.omit && r.pk === 'year' && r.decided > R.deadlines.upward) lateBy.set(r.decider.code, r);
+	for (const r of R.ratings) {
+		const due = deadline(r.decider);
+		if (!r.omit && r.pk === 'year' && due !== null && r.decided > due) lateBy.set(r.decider.code, r);
+	}
 	for (const [code] of lateBy) add('missing_review', code, `unit:${code}`, 'nộp muộn');
 
 	// R5 org_level_vs_members

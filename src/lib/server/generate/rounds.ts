@@ -53,7 +53,6 @@ export interface Deadlines {
 	chiBo: number;
 	bp: number;
 	grassroots: number;
-	upward: number;
 }
 
 export interface Round {
@@ -94,7 +93,7 @@ export interface Round {
 }
 
 export function deadlinesOf(y: number): Deadlines {
-	return { chiBo: day(y, 12, 1), bp: day(y, 12, 5), grassroots: day(y, 12, 10), upward: day(y, 12, 15) };
+	return { chiBo: day(y, 12, 1), bp: day(y, 12, 5), grassroots: day(y, 12, 10) };
 }
 
 function mkRating(r: Partial<Rating> & Pick<Rating, 'year' | 'kind' | 'decider' | 'unit'>): Rating {

@@ -216,7 +216,7 @@ function checkType(t: ParamType, v: unknown): boolean {
 		case 'allowance':
 			return isObject(v) && Object.entries(v).every(([y, l]) => isYearKey(y) && Array.isArray(l) && l.every((x) => typeof x === 'string'));
 		case 'deadlines':
-			return isObject(v) && '*' in v && Object.values(v).every(isMonthDay);
+			return isObject(v) && Object.values(v).every(isMonthDay);
 		case 'deadline_overrides':
 			return (
 				isObject(v) &&
