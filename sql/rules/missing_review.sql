@@ -320,9 +320,15 @@ unit_findings as (
         cast(null as integer),
         u.id,
         u.name || ' không có kết quả xếp loại tổ chức đảng năm ' || getvariable('period_year')
-            || coalesce(' (thành lập ' || vi_date(a.founded_on) || ')', '')
+            -- its own founding date; a merged unit's age, from its oldest predecessor (as R7 says it)
+            || coalesce(' (thành lập ' || vi_date(u.founded_on)
+                        || if(a.oldest_code is distinct from u.code,
+                              ', tính từ ' || a.oldest_name || coalesce(' thành lập ' || vi_date(a.founded_on), ', không rõ ngày thành lập'),
+                              '')
+                        || ')', '')
             || coalesce(', lý do ghi: "' || u.nr.reason || '"', ''),
-        json_object('check', 'unit_not_rated', 'unit_kind', u.kind, 'founded_on', a.founded_on, 'dissolved_on', u.dissolved_on,
+        json_object('check', 'unit_not_rated', 'unit_kind', u.kind, 'founded_on', u.founded_on, 'counted_from', a.founded_on,
+                    'oldest_predecessor', a.oldest_code, 'dissolved_on', u.dissolved_on,
                     'not_rated_reason', u.nr.reason),
         coalesce(nr_sf.file_name, sf.file_name),
         coalesce(u.nr.source_row, u.source_row),

@@ -108,8 +108,9 @@ org_findings as (
     where o.full_on > o.as_of
 ),
 
--- the organisations old through their predecessors, per deciding body (else the organisation
--- itself) and subject kind, numbered in the order of their codes
+-- the organisations old through their predecessors (or formed from one whose founding date the
+-- registry does not give: not new either), per deciding body (else the organisation itself) and
+-- subject kind, numbered in the order of their codes
 reorganised_orgs as (
     select
         o.*,
@@ -117,6 +118,7 @@ reorganised_orgs as (
         row_number() over (partition by coalesce(o.deciding_unit_id, o.subject_unit_id), o.subject_kind order by o.org_code, o.id) as k
     from orgs o
     where o.full_on <= o.as_of
+       or (o.founded_on is null and o.oldest_code is not null)
 ),
 
 reorganised as (
@@ -129,7 +131,7 @@ reorganised as (
         -- the message names the first five (building all 300 000 names of 2025 cost 0,7 s)
         list(o.org_name
              || ' (thành lập ' || vi_date(o.own_founded_on) || ', tính từ ' || o.oldest_name
-             || ' thành lập ' || vi_date(o.founded_on) || ')' order by o.k) filter (where o.k <= 5) as named,
+             || coalesce(' thành lập ' || vi_date(o.founded_on), ', không rõ ngày thành lập') || ')' order by o.k) filter (where o.k <= 5) as named,
         -- the evidence lists the codes (each organisation's predecessors are in the registry):
         -- {unit, founded_on, counted_from…} for each of 2025's 300 000 cost 0,4 s
         list_sort(list(o.org_code)) as units

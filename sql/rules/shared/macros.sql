@@ -20,7 +20,8 @@ create or replace temp macro floor_share(share, n) as
 -- unit_ancestry(codes): for each unit code of the list, the oldest of its predecessors through
 -- unit_lineage (merges, splits, renames, followed back recursively; the unit itself counts):
 -- founded_on (the earliest founding date of the chain), oldest_code, oldest_name (of predecessors
--- founded the same day, the first by code: the same answer every run). From unit_origin, which
+-- founded the same day, the first by code: the same answer every run). A predecessor of unknown
+-- founding date: founded_on null (age unknown, so not new), oldest_* that predecessor. From unit_origin, which
 -- the runner keeps up to date with the registry (shared/unit_origin.sql); a unit formed from no
 -- other is its own origin.
 create or replace temp macro unit_ancestry(codes) as table

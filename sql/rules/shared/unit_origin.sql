@@ -1,6 +1,8 @@
 -- Rebuilds unit_origin (sql/schema/007_unit_origin.sql) from the registry; run by runner.ts before
 -- an audit when the registry has changed since (variable registry_stamp). The unit itself counts;
--- `union` stops at a cycle in a bad registry.
+-- `union` stops at a cycle in a bad registry. A predecessor whose founding date the registry does
+-- not give makes the age unknown: founded_on null, oldest_code that predecessor (the unit is not
+-- new all the same: it was formed from an existing one, 003 §5.14).
 delete from unit_origin;
 
 insert into unit_origin
@@ -13,9 +15,13 @@ with recursive chain(code, ancestor) as (
 )
 select
     c.code,
-    min(a.founded_on),
-    arg_min(a.code, {'founded_on': a.founded_on, 'code': a.code}) filter (where a.founded_on is not null),
-    arg_min(a.name, {'founded_on': a.founded_on, 'code': a.code}) filter (where a.founded_on is not null)
+    if(bool_or(a.founded_on is null and a.code <> c.code), null, min(a.founded_on)),
+    if(bool_or(a.founded_on is null and a.code <> c.code),
+       min(a.code) filter (where a.founded_on is null and a.code <> c.code),
+       arg_min(a.code, {'founded_on': a.founded_on, 'code': a.code}) filter (where a.founded_on is not null)),
+    if(bool_or(a.founded_on is null and a.code <> c.code),
+       arg_min(a.name, a.code) filter (where a.founded_on is null and a.code <> c.code),
+       arg_min(a.name, {'founded_on': a.founded_on, 'code': a.code}) filter (where a.founded_on is not null))
 from chain c
 join unit a on a.code = c.ancestor
 group by c.code;

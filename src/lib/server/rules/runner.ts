@@ -202,14 +202,17 @@ const SMALL_PERIOD_RATINGS = 250_000;
  * the counts and the highest ids and file ids say whether it has.
  */
 async function refreshUnitOrigin(db: Db): Promise<void> {
+	const build = sqlFile('rules/shared/unit_origin.sql');
+	// the build's own text is part of the stamp: a changed definition rebuilds the table too
+	const version = createHash('sha256').update(build).digest('hex').slice(0, 12);
 	const now = await db.one<{ stamp: string }>(
-		`select (select count(*) || '/' || coalesce(max(id), 0) || '/' || coalesce(max(source_file_id), 0) from unit)
+		`select '${version}/' || (select count(*) || '/' || coalesce(max(id), 0) || '/' || coalesce(max(source_file_id), 0) from unit)
 		        || '/' || (select count(*) || '/' || coalesce(max(source_file_id), 0) from unit_lineage) as stamp`
 	);
 	const built = await db.one<{ stamp: string }>('select registry_stamp as stamp from unit_origin_stamp');
 	if (built?.stamp === now!.stamp) return;
 	await db.run(`set variable registry_stamp = ${sqlLiteral(now!.stamp)}`);
-	await db.run(sqlFile('rules/shared/unit_origin.sql'));
+	await db.run(build);
 }
 
 async function makeSharedInputs(db: Db): Promise<void> {
