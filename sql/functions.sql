@@ -89,13 +89,22 @@ create or replace macro person_ref(card_no, name_key, birth_date, birth_year) as
     coalesce(nullif(card_no, ''),
              name_key || '|' || coalesce(strftime(birth_date, '%Y-%m-%d'), cast(birth_year as varchar), ''));
 
--- vi_num: a number as vi-VN writes it: '.' groups thousands, ',' marks the decimal, at most one
--- decimal, none when whole (1234 -> '1.234', 37.5 -> '37,5').
-create or replace macro vi_num(x) as
-    regexp_replace(translate(format('{:,.1f}', cast(x as double)), ',.', '.,'), ',0$', '');
+-- vi_dec: a number as vi-VN writes it, with at most d decimals, trailing zeros dropped: '.' groups
+-- thousands, ',' marks the decimal (vi_dec(1234.50, 2) -> '1.234,5').
+create or replace macro vi_dec(x, d) as
+    regexp_replace(regexp_replace(translate(format('{:,.{}f}', cast(x as double), d), ',.', '.,'), '(,[0-9]*?)0+$', '\1'), ',$', '');
+
+-- vi_num: at most one decimal, none when whole (1234 -> '1.234', 37.5 -> '37,5').
+create or replace macro vi_num(x) as vi_dec(x, 1);
 
 -- vi_pct: a share as a vi-VN percentage (0.375 -> '37,5%').
 create or replace macro vi_pct(x) as vi_num(100 * cast(x as double)) || '%';
+
+-- vi_pct_vs: a share set beside the bound it is compared with, with as many decimals (up to four)
+-- as it takes not to read as the bound: 401/2001 against 20% is '20,04%', not '20%' ("20% > 20%").
+create or replace macro vi_pct_vs(x, bound) as
+    vi_dec(100 * cast(x as double),
+           coalesce(list_filter([1, 2, 3, 4], d -> round(100 * cast(x as double), d) <> round(100 * cast(bound as double), d))[1], 4)) || '%';
 
 -- vi_date: dd/mm/yyyy.
 create or replace macro vi_date(d) as strftime(cast(d as date), '%d/%m/%Y');

@@ -117,7 +117,7 @@ sub_unit_hits as (
         getvariable('r2_max_level'),
         cast(null as date),
         c.n_disciplined || '/' || c.n_sub || ' tổ chức trực thuộc bị kỷ luật = '
-            || vi_pct(c.n_disciplined / c.n_sub) || ' > ' || vi_pct(getvariable('r2_collective_subunit_share')),
+            || vi_pct_vs(c.n_disciplined / c.n_sub, getvariable('r2_collective_subunit_share')) || ' > ' || vi_pct(getvariable('r2_collective_subunit_share')),
         json_object('reason', 'sub_units', 'disciplined', c.n_disciplined, 'sub_units', c.n_sub,
                     'share', getvariable('r2_collective_subunit_share')),
         c.disc_sources

@@ -207,7 +207,7 @@ final as (
                    else
                        v.n_excellent || ' HTXSNV / ' || v.denominator || ' HTTNV'
                        || if(v.denominator_kind = 'good_and_above', ' trở lên', '')
-                       || ' = ' || vi_pct(v.n_excellent / v.denominator) || ' > ' || vi_pct(v.share)
+                       || ' = ' || vi_pct_vs(v.n_excellent / v.denominator, v.share) || ' > ' || vi_pct(v.share)
                        || ', vượt ' || v.excess
                end
             || case

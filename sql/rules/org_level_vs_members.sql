@@ -116,13 +116,13 @@ final as (
         c.unit_name || ' xếp loại ' || level_short(c.final_level) || ' nhưng '
             || concat_ws('; ',
                    if(c.too_many_incomplete,
-                      c.n_incomplete || '/' || c.n || ' đảng viên KHTNV = ' || vi_pct(c.n_incomplete / c.n)
+                      c.n_incomplete || '/' || c.n || ' đảng viên KHTNV = ' || vi_pct_vs(c.n_incomplete / c.n, c.incomplete_share)
                       || ' > ' || vi_pct(c.incomplete_share) || ' (chi bộ phải KHTNV)', null),
                    if(c.short_of_complete,
-                      'chỉ ' || c.n_complete_up || '/' || c.n || ' đảng viên HTNV trở lên = ' || vi_pct(c.n_complete_up / c.n)
+                      'chỉ ' || c.n_complete_up || '/' || c.n || ' đảng viên HTNV trở lên = ' || vi_pct_vs(c.n_complete_up / c.n, c.need_complete)
                       || ', cần ' || vi_pct(c.need_complete), null),
                    if(c.short_of_good,
-                      'chỉ ' || c.n_good_up || '/' || c.n || ' đảng viên HTTNV trở lên = ' || vi_pct(c.n_good_up / c.n)
+                      'chỉ ' || c.n_good_up || '/' || c.n || ' đảng viên HTTNV trở lên = ' || vi_pct_vs(c.n_good_up / c.n, c.need_good)
                       || ', cần từ ' || vi_pct(c.need_good), null)) as message,
         json_object(
             'level', c.final_level,

@@ -1,0 +1,31 @@
+// The vi-VN formatting macros of sql/functions.sql, which the rules' messages use: a finding states
+// its numbers, and they must not contradict the comparison they support.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { closeDb, getDb, type Db } from '../../src/lib/server/db';
+
+let db: Db;
+beforeAll(async () => {
+	db = await getDb(':memory:');
+});
+afterAll(async () => {
+	await closeDb(':memory:');
+});
+
+const one = async (expr: string) => (await db.one<{ v: string }>(`select ${expr} as v`))!.v;
+
+describe('sql formatting macros', () => {
+	it('vi_num: thousands with dots, one decimal with a comma, none when whole', async () => {
+		expect(await one('vi_num(1234)')).toBe('1.234');
+		expect(await one('vi_num(37.5)')).toBe('37,5');
+		expect(await one('vi_num(37.04)')).toBe('37');
+		expect(await one('vi_dec(1234.5, 2)')).toBe('1.234,5');
+	});
+	it('vi_pct_vs: a share beside its bound takes the decimals it needs not to read as the bound', async () => {
+		// 401 HTXSNV / 2001 HTTNV is over 20% (allowed 400), and must not read "20% > 20%"
+		expect(await one('vi_pct_vs(401 / 2001, 0.2)')).toBe('20,04%');
+		// 9 999 of 10 000 members "complete or above" is short of 100%
+		expect(await one('vi_pct_vs(9999 / 10000, 1)')).toBe('99,99%');
+		expect(await one('vi_pct_vs(3 / 5, 0.2)')).toBe('60%');
+		expect(await one('vi_pct_vs(0.375, 0.2)')).toBe('37,5%');
+	});
+});
