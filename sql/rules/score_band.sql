@@ -23,13 +23,14 @@ banded as (
       and list_contains(if(r.is_cs, getvariable('cs_r9_subject_kinds'), getvariable('r9_subject_kinds')), r.subject_kind)
 ),
 
+-- the score to six decimals: an average taken in a spreadsheet stores 90 as 89.99999999999999
 judged as (
     select
         b.*,
         case
-            when b.score >= b.min_excellent then 4
-            when b.score >= b.min_good then 3
-            when b.score >= b.min_complete then 2
+            when round(b.score, 6) >= b.min_excellent then 4
+            when round(b.score, 6) >= b.min_good then 3
+            when round(b.score, 6) >= b.min_complete then 2
             when b.score is not null then 1
         end as band
     from banded b
