@@ -7,9 +7,9 @@
 -- Matching: person_id (identity resolved by the ingest: card number, else name + birth date in the
 -- unit and its lineage), so a namesake is not matched; an organisation by subject_unit_id.
 -- A violation counts once, in the year (period) of the decision. Under qd124 a collective is also
--- "Không hoàn thành" when one of its members was disciplined (counted where the violation happened:
--- the register's unit column) unless self-remedied, or when more than a share of its direct
--- sub-units were disciplined. Levels: 4 excellent .. 1 incomplete.
+-- "Không hoàn thành" when one of its members was disciplined unless self-remedied (an
+-- organisation's: counted where the violation happened, the register's unit column; a leadership
+-- collective's: its own members), or when more than a share of its direct sub-units were. Levels: 4 excellent .. 1 incomplete.
 -- Parameters: discipline_forms_member, discipline_forms_org, r2_max_level,
 --   r2_self_remedied_max_level, r2_org_subject_kinds, r2_collective_member_disciplined,
 --   r2_collective_subunit_share.
@@ -56,12 +56,32 @@ org_hits as (
       and list_contains(getvariable('discipline_forms_org'), d.form)
 ),
 
--- qd124: a member disciplined for a violation in the organisation (unless self-remedied)
+-- qd124: a member of the collective disciplined (unless self-remedied): of an organisation, a
+-- Party member, for a violation in it (003 §5.12: the register's unit column); of a leadership
+-- collective, one of its own members, as R10 finds them (rated as a leader of the unit in the
+-- period, or the roster's head), not every Party member of the organisation
 member_disciplines as (
-    select r.id as rating_id, d.*
+    select r.id as rating_id, r.subject_kind as rated_kind, d.*
     from rated r
     join period_discipline d on d.subject_type = 'person' and d.unit_id = r.subject_unit_id
     where getvariable('r2_collective_member_disciplined')
+      and r.subject_kind <> 'leadership'
+      and list_contains(getvariable('r2_org_subject_kinds'), r.subject_kind)
+      and list_contains(getvariable('discipline_forms_member'), d.form)
+
+    union all
+
+    select r.id, r.subject_kind, d.*
+    from rated r
+    join (select distinct l.person_id, l.unit_id
+          from (select x.person_id, x.unit_id from period_rating x where x.subject_kind = 'leader' and x.final_level is not null
+                union all
+                select m.person_id, m.unit_id from period_roster m where m.is_head) l
+          semi join period_discipline d on d.subject_type = 'person' and d.person_id = l.person_id) l
+        on l.unit_id = r.subject_unit_id
+    join period_discipline d on d.subject_type = 'person' and d.person_id = l.person_id
+    where getvariable('r2_collective_member_disciplined')
+      and r.subject_kind = 'leadership'
       and list_contains(getvariable('r2_org_subject_kinds'), r.subject_kind)
       and list_contains(getvariable('discipline_forms_member'), d.form)
 ),
@@ -72,7 +92,7 @@ member_hits as (
         if(d.self_remedied, cast(null as integer), getvariable('r2_max_level')),
         getvariable('r2_max_level'),
         d.decided_on,
-        'có đảng viên ' || p.full_name || ' bị kỷ luật ' || discipline_form_vi(d.form) || ' ngày ' || vi_date(d.decided_on)
+        if(d.rated_kind = 'leadership', 'có thành viên ', 'có đảng viên ') || p.full_name || ' bị kỷ luật ' || discipline_form_vi(d.form) || ' ngày ' || vi_date(d.decided_on)
             || if(d.self_remedied, ' (tự phát hiện, khắc phục)', ''),
         json_object('reason', 'member', 'person', p.full_name, 'form', d.form, 'decided_on', d.decided_on,
                     'self_remedied', d.self_remedied),

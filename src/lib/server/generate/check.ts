@@ -60,13 +60,22 @@ export function check(R: Round): Finding[] {
 	const discPersons = new Set<Person>();
 	const discUnits = new Map<Unit, { self: boolean }>();
 	const violationsAt = new Map<Unit, boolean>();
+	const discUnremedied = new Set<Person>();
 	for (const d of R.disciplines) {
 		if (yearOf(d.decided) !== y) continue;
 		if (d.person) {
 			discPersons.add(d.person);
-			if (!d.selfRemedied) violationsAt.set(d.unit, true);
+			if (!d.selfRemedied) {
+				violationsAt.set(d.unit, true);
+				discUnremedied.add(d.person);
+			}
 		} else if (d.subjectUnit) discUnits.set(d.subjectUnit, { self: d.selfRemedied });
 	}
+	// the members of a unit's leadership collective: its leaders and its roster head (R2 under
+	// QĐ 124, R10)
+	const headsOf = new Map<Unit, Person[]>();
+	for (const rows of R.rosterByG.values()) for (const row of rows) if (row.isHead) (headsOf.get(row.unit) ?? headsOf.set(row.unit, []).get(row.unit)!).push(row.person);
+	const leadershipOf = (u: Unit) => [...(R.leadersOf.get(u) ?? []), ...(headsOf.get(u) ?? [])];
 
 	// R1 excellent_cap: within each unit and within each deciding body, per kind and period
 	const groups = new Map<string, { e: number; g: number; unit: string; sub: string; pk: 'year' | 'quarter'; pno: number }>();
@@ -101,6 +110,10 @@ export function check(R: Round): Finding[] {
 			const nd = subs.filter((k) => discUnits.has(k)).length;
 			if (subs.length && nd * 5 > subs.length && o.final > INC) add('disciplined_not_incomplete', u.code, unitRef(u), '> 20% tổ chức trực thuộc bị kỷ luật');
 		}
+		// a leadership collective, by its own members' disciplines
+		for (const [u, l] of leadOf)
+			if (l.final > INC && leadershipOf(u).some((p) => discUnremedied.has(p)))
+				add('disciplined_not_incomplete', u.code, unitRef(u), 'thành viên tập thể lãnh đạo bị kỷ luật (QĐ 124)');
 	}
 
 	// R3 leader_above_unit
@@ -218,17 +231,13 @@ export function check(R: Round): Finding[] {
 	}
 	if (y >= 2026) for (const c of R.cs) if (Number.isNaN(c.score) || c.level > bandOf(c.score)) add('score_band', c.unit.code, personRef(c.person), `CBCCVC điểm ${c.score}`);
 
-	// R10 collective_with_disciplined (QĐ 366): leadership members are the unit's leaders and its
-	// roster head
-	const headsOf = new Map<Unit, Person[]>();
-	for (const rows of R.rosterByG.values()) for (const row of rows) if (row.isHead) (headsOf.get(row.unit) ?? headsOf.set(row.unit, []).get(row.unit)!).push(row.person);
+	// R10 collective_with_disciplined (QĐ 366): leadership members as above
 	if (R.rulebook === 'qd366') {
 		for (const u of new Set([...orgOf.keys(), ...leadOf.keys()])) {
 			const top = Math.max(orgOf.get(u)?.final ?? 0, leadOf.get(u)?.final ?? 0);
 			if (top !== EXC) continue;
 			const subHit = u.kids.some((k) => discUnits.has(k));
-			const leaders = [...(R.leadersOf.get(u) ?? []), ...(headsOf.get(u) ?? [])];
-			const leaderHit = leaders.some((p) => discPersons.has(p));
+			const leaderHit = leadershipOf(u).some((p) => discPersons.has(p));
 			if (subHit || leaderHit) add('collective_with_disciplined', u.code, unitRef(u), subHit ? 'có tổ chức trực thuộc bị kỷ luật' : 'có thành viên lãnh đạo bị kỷ luật');
 		}
 	}

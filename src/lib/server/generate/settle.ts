@@ -4,6 +4,7 @@
 // its members' results (R5, QĐ 124, R10); excellent counts by the 20% cap at every grouping.
 // Locked ratings (planted cases) are never touched. Then finalise() fills self/proposed levels
 // and the 100-point scores. Called by index.ts after buildRound() and by plant.ts after each plant.
+import { yearOf } from './dates';
 import type { Round } from './rounds';
 import { COMP, EXC, GOOD, INC, type CsRating, type Lv, type Rating, type Unit } from './types';
 
@@ -92,6 +93,10 @@ function orgCaps(R: Round): boolean {
 	let ch = false;
 	const q124 = R.rulebook === 'qd124';
 	const q366 = R.rulebook === 'qd366';
+	// QĐ 124: a leadership collective one of whose members (its leaders, the roster's head) was
+	// disciplined in the year, not self-remedied, is incomplete
+	const unremedied = new Set(R.disciplines.filter((d) => d.person && !d.selfRemedied && yearOf(d.decided) === R.y).map((d) => d.person));
+	const leadershipHit = (u: Unit) => [...(R.leadersOf.get(u) ?? []), ...(u.head ? [u.head] : [])].some((p) => unremedied.has(p));
 	for (const [u, o] of R.org) {
 		if (o.omit) continue;
 		let cap = EXC;
@@ -111,6 +116,7 @@ function orgCaps(R: Round): boolean {
 		ch = lower(o, cap) || ch;
 		const l = R.lead.get(u);
 		if (l && o.final) ch = lower(l, Math.min(cap, o.final)) || ch;
+		if (l && q124 && leadershipHit(u)) ch = lower(l, INC) || ch;
 	}
 	return ch;
 }
