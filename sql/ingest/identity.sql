@@ -149,7 +149,10 @@ where o.how = 'ambiguous';
 -- birth date, then the rest — so that a list without cards or with birth years only joins the
 -- people a carded or dated list of the same year has just created (variable ident_phase). A row
 -- with no unit is a person of its own. Identity runs one year at a time, so a member seen in 2024
--- and, after a merger, in 2025 is matched through the lineage, not split here.
+-- and, after a merger, in 2025 is matched through the lineage, not split here. ident_made (made
+-- empty by the loader for each year): every row an earlier phase gave a new person, which the next
+-- match does not always find again (a row with no unit has no organisation to search), so it is
+-- not created twice.
 create or replace temp table ident_new as
 with pending as (
     select i.*, coalesce(us.g, -i.rk) as g
@@ -158,6 +161,7 @@ with pending as (
     -- matched rows have their person; ambiguous ones stay so whatever is created, and wait for
     -- the last phase (a new person of their own, reported)
     anti join ident_out o on o.rk = i.rk and (o.person_id is not null or (o.how = 'ambiguous' and getvariable('ident_phase') < 3))
+    anti join ident_made m on m.rk = i.rk
     where case getvariable('ident_phase')
               when 1 then i.card_no is not null
               when 2 then i.card_no is null and i.birth_date is not null
@@ -192,15 +196,21 @@ from ident_in i
 join ident_new n on n.rk = i.rk and n.first_rk = i.rk
 order by i.rk;
 
--- step: finalize
--- After the last phase: the matched rows, and the rows of the people the last phase created.
-create or replace temp table ident_out as
-select rk, person_id, how from ident_out where person_id is not null
-union all
-select n.rk, p.id, 'new'
+insert into ident_made
+select n.rk, p.id
 from ident_new n
 join ident_in f on f.rk = n.first_rk
 join person p on p.source_file_id = f.file_id and p.source_row = f.rn;
+
+-- step: finalize
+-- After the last phase: the matched rows, and the rows of the people the phases created that no
+-- later match found again.
+create or replace temp table ident_out as
+select rk, person_id, how from ident_out where person_id is not null
+union all
+select m.rk, m.person_id, 'new'
+from ident_made m
+anti join ident_out o on o.rk = m.rk and o.person_id is not null;
 
 -- step: enrich
 -- What this batch knows that the person record lacks: a card number, a full birth date, admission.

@@ -40,6 +40,22 @@ describe('identity', () => {
 		expect((await counts(db)).person).toBe(3);
 	});
 
+	it('a list without units or cards (a civil-servant list of a people\'s committee): one person and one rating per row, whatever the birth data', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const f = writeCsv(dir, 'cbccvc.csv', [
+			['DANH SÁCH ĐÁNH GIÁ, XẾP LOẠI CHẤT LƯỢNG CÁN BỘ, CÔNG CHỨC NĂM 2024'],
+			['STT', 'Họ và tên', 'Ngày sinh', 'Chức vụ', 'Mức xếp loại'],
+			['1', 'Nguyễn Văn An', '12/05/1970', 'Chủ tịch UBND', 'Hoàn thành tốt nhiệm vụ'],
+			['2', 'Trần Thị Bình', '1985', 'Công chức', 'Hoàn thành nhiệm vụ'],
+			['3', 'Lê Văn Cường', '01/01/1990', 'Công chức', 'Hoàn thành nhiệm vụ']
+		]);
+		const r = await ingest(db, [f], { kind: 'civil_servant' });
+		expect(r.files[0].status).toBe('loaded');
+		const c = await counts(db);
+		// rows with a full birth date were made a person in the second phase and again in the third
+		expect([c.person, c.rating]).toEqual([3, 3]);
+	});
+
 	it('namesakes with the same birth date in two different units stay two people', async () => {
 		const { db, dir } = await dbWithRegistry();
 		const f = writeCsv(dir, 'x.csv', [HEAD, ['1', 'Nguyễn Văn Nam', '01/01/1980', 'C70010101', 'HTT', '05/12/2022'], ['2', 'Nguyễn Văn Nam', '01/01/1980', 'C70010201', 'HTT', '05/12/2022']]);
