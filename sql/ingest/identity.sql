@@ -196,20 +196,18 @@ from ident_in i
 join ident_new n on n.rk = i.rk and n.first_rk = i.rk
 order by i.rk;
 
-insert into ident_made
-select n.rk, p.id
-from ident_new n
-join ident_in f on f.rk = n.first_rk
-join person p on p.source_file_id = f.file_id and p.source_row = f.rn;
+insert into ident_made select rk, first_rk from ident_new;
 
 -- step: finalize
 -- After the last phase: the matched rows, and the rows of the people the phases created that no
--- later match found again.
+-- later match found again (their person: the one made from their first row).
 create or replace temp table ident_out as
 select rk, person_id, how from ident_out where person_id is not null
 union all
-select m.rk, m.person_id, 'new'
+select m.rk, p.id, 'new'
 from ident_made m
+join ident_in f on f.rk = m.first_rk
+join person p on p.source_file_id = f.file_id and p.source_row = f.rn
 anti join ident_out o on o.rk = m.rk and o.person_id is not null;
 
 -- step: enrich

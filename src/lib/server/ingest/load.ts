@@ -251,7 +251,7 @@ export async function loadBatch(t: Db, parts: Prepared[], opts: LoadOptions, fil
 		const years = await t.query<{ year: number | null }>('select distinct year from ident_all order by year nulls first');
 		for (const { year } of years) {
 			await t.run(`create or replace temp table ident_in as select * from ident_all where year is not distinct from ${year === null ? 'null' : Number(year)}`);
-			await t.run('create or replace temp table ident_made (rk bigint, person_id integer)');
+			await t.run('create or replace temp table ident_made (rk bigint, first_rk bigint)');
 			for (const phase of [1, 2, 3]) {
 				await step('match');
 				if (phase === 3) await step('report_ambiguous');
