@@ -7,7 +7,8 @@
 --      someone of the same folded name and birth (where known) was rated in that chi bộ under another
 --      person record (identity in doubt, as the ingest reported: never guessed, kept for checking);
 --   b. a rating without a review date, or decided before its review (subject kinds in
---      r4_review_subject_kinds);
+--      r4_review_subject_kinds, periods in r4_review_period_kinds: a quarter's assessment has no
+--      kiểm điểm meeting);
 --   c. a registry unit of a rated kind, founded by the end of the period, without its own
 --      organisation rating for the year: alive new_org_months by the date of its not-rated row
 --      (else 31/12), its age counted from its oldest predecessor (as in R7); a unit dissolved by
@@ -20,6 +21,7 @@
 -- Returns one row per finding; subject_ref: the person (a, b), 'unit:CODE' (b for organisations;
 -- c: the unit; d: the deciding body).
 -- Parameters: new_member_months, new_org_months, r4_not_owed_statuses, r4_review_subject_kinds,
+--   r4_review_period_kinds,
 --   r4_deadlines, cs_r4_deadlines.
 -- Seeds: 000 §A.1.2, §II.2 (deadlines); 001 §V.4, §V.5.1; 002 (05/12, 08/12, 10/12);
 --   003 §5.4, §5.8, §5.10, §5.14.
@@ -56,6 +58,7 @@ unreviewed as (
     select r.*
     from period_rating r
     where r.final_level is not null
+      and list_contains(getvariable('r4_review_period_kinds'), getvariable('period_kind'))
       and list_contains(getvariable('r4_review_subject_kinds'), r.subject_kind)
       and (r.reviewed_on is null or r.reviewed_on > r.decided_on)
 ),

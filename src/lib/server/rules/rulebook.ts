@@ -83,6 +83,7 @@ export const PARAMS: Record<RulebookKind, Record<string, ParamType>> = {
 		r2_collective_subunit_share: 'share?',
 		r3_newcomer_head_exempt: 'bool',
 		r4_review_subject_kinds: 'subject_kinds',
+		r4_review_period_kinds: 'period_kinds',
 		r4_not_owed_statuses: 'strings',
 		r5_unit_kinds: 'strings',
 		r5_excellent_complete_share: 'share',
