@@ -154,8 +154,9 @@ export function check(R: Round): Finding[] {
 			add('missing_review', row.unit.code, personRef(row.person), 'đảng viên không được xếp loại');
 		}
 	}
+	// (a quarter's assessment holds no review meeting: r4_review_period_kinds)
 	for (const r of rated)
-		if (!r.reviewed || (r.decided && r.reviewed > r.decided))
+		if (r.pk !== 'quarter' && (!r.reviewed || (r.decided && r.reviewed > r.decided)))
 			add('missing_review', r.unit.code, r.person ? personRef(r.person) : unitRef(r.unit), 'chưa kiểm điểm, hoặc xếp loại trước khi kiểm điểm', r.pk, r.pno);
 	// a registry unit of a rated kind, founded, old enough (by its oldest predecessor), not dissolved
 	// by its deadline, without a rating of its own as an organisation
