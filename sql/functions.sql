@@ -18,6 +18,11 @@ create or replace macro fold(s) as
 create or replace macro alnum_key(s) as
     nullif(regexp_replace(fold(s), '[^a-z0-9]', '', 'g'), '');
 
+-- words: fold with punctuation as spaces ('Cảnh cáo (về Đảng)' -> 'canh cao ve dang'), so a value
+-- can be matched by its leading words ('Khai trừ khỏi Đảng' starts with 'khai tru').
+create or replace macro words(s) as
+    nullif(trim(regexp_replace(fold(s), '[^a-z0-9]+', ' ', 'g')), '');
+
 -- clean: NFC, trimmed, inner runs of white space collapsed; '' -> null.
 create or replace macro clean(s) as
     nullif(squish(nfc_normalize(s)), '');
@@ -28,27 +33,38 @@ create or replace macro clean(s) as
 create or replace macro tidy(s) as
     nullif(squish(s), '');
 
+-- date_text: a date cell as units write it reduced to its date: a leading "Ngày", "tháng"/"năm" as
+-- separators ("10 tháng 12 năm 2024"), spaces around separators ("10 / 12 / 2024") and a time after
+-- the date ("10/12/2024 08:30") dropped.
+create or replace macro date_text(s) as
+    nullif(regexp_replace(regexp_replace(regexp_replace(regexp_replace(clean(s),
+        '^ngày\.?\s*', '', 'i'),
+        '(\d)\s*(tháng|năm)\s*(\d)', '\1/\3', 'gi'),
+        '\s*([/.-])\s*', '\1', 'g'),
+        '^([0-9/.-]+)(\s+|T)\d{1,2}[:h]\d{2}(:\d{2}(\.\d+)?)?(\s*[ap]m)?$', '\1', 'i'), '');
+
 -- parse_date: dd/mm/yyyy, d/m/yy, dd-mm-yyyy, dd.mm.yyyy, yyyy-mm-dd (time part ignored), Excel
--- serial numbers. A bare year is not a date (see parse_year). Impossible dates (31/02) -> null.
+-- serial numbers, as date_text leaves them. A bare year is not a date (see parse_year). Impossible
+-- dates (31/02) -> null.
 create or replace macro parse_date(s) as (
     case
-        when clean(s) is null then null
-        when regexp_full_match(clean(s), '\d{1,2}[/.-]\d{1,2}[/.-]\d{4}')
-            then try_strptime(regexp_replace(clean(s), '[.-]', '/', 'g'), '%d/%m/%Y')::date
-        when regexp_full_match(clean(s), '\d{1,2}[/.-]\d{1,2}[/.-]\d{2}')
+        when date_text(s) is null then null
+        when regexp_full_match(date_text(s), '\d{1,2}[/.-]\d{1,2}[/.-]\d{4}')
+            then try_strptime(regexp_replace(date_text(s), '[.-]', '/', 'g'), '%d/%m/%Y')::date
+        when regexp_full_match(date_text(s), '\d{1,2}[/.-]\d{1,2}[/.-]\d{2}')
             -- two-digit years: a date in the future is last century's (15/3/65 -> 1965)
-            then (try_strptime(regexp_replace(clean(s), '[.-]', '/', 'g'), '%d/%m/%y')
-                  - case when year(try_strptime(regexp_replace(clean(s), '[.-]', '/', 'g'), '%d/%m/%y')) > year(current_date)
+            then (try_strptime(regexp_replace(date_text(s), '[.-]', '/', 'g'), '%d/%m/%y')
+                  - case when year(try_strptime(regexp_replace(date_text(s), '[.-]', '/', 'g'), '%d/%m/%y')) > year(current_date)
                          then interval 100 year else interval 0 year end)::date
-        when regexp_full_match(clean(s), '\d{4}-\d{1,2}-\d{1,2}([ T].*)?')
-            then try_strptime(regexp_extract(clean(s), '^\d{4}-\d{1,2}-\d{1,2}'), '%Y-%m-%d')::date
-        when regexp_full_match(clean(s), '\d{4}/\d{1,2}/\d{1,2}')
-            then try_strptime(clean(s), '%Y/%m/%d')::date
+        when regexp_full_match(date_text(s), '\d{4}-\d{1,2}-\d{1,2}([ T].*)?')
+            then try_strptime(regexp_extract(date_text(s), '^\d{4}-\d{1,2}-\d{1,2}'), '%Y-%m-%d')::date
+        when regexp_full_match(date_text(s), '\d{4}/\d{1,2}/\d{1,2}')
+            then try_strptime(date_text(s), '%Y/%m/%d')::date
         -- month and year only ("03/2015", common for admission dates): the first of the month
-        when regexp_full_match(clean(s), '\d{1,2}[/.-]\d{4}')
-            then try_strptime('01/' || regexp_replace(clean(s), '[.-]', '/', 'g'), '%d/%m/%Y')::date
-        when regexp_full_match(clean(s), '[1-9]\d{3,4}(\.\d+)?') and try_cast(clean(s) as double) between 3000 and 80000
-            then (date '1899-12-30' + cast(floor(cast(clean(s) as double)) as integer))::date
+        when regexp_full_match(date_text(s), '\d{1,2}[/.-]\d{4}')
+            then try_strptime('01/' || regexp_replace(date_text(s), '[.-]', '/', 'g'), '%d/%m/%Y')::date
+        when regexp_full_match(date_text(s), '[1-9]\d{3,4}(\.\d+)?') and try_cast(date_text(s) as double) between 3000 and 80000
+            then (date '1899-12-30' + cast(floor(cast(date_text(s) as double)) as integer))::date
         else null
     end);
 
@@ -128,12 +144,14 @@ create or replace macro discipline_form_vi(f) as
            when 'khai_tru' then 'khai trừ' when 'giai_tan' then 'giải tán' else coalesce(f, 'không rõ hình thức') end;
 
 -- level_key: a level spelling reduced to its initials ('Hoàn thành tốt NV', 'HT tốt nhiệm vụ',
--- 'H.T.T.N.V' -> 'httnv'), so spellings no alias list foresees still meet ref_level_alias.
+-- 'H.T.T.N.V', 'Hoàn thành tốt n/vụ' -> 'httnv'), so spellings no alias list foresees still meet
+-- ref_level_alias. 'nvu' is "n/vụ", "n.vụ" once the punctuation is gone; "nhiệm vụ được giao" is
+-- the full phrase of the forms.
 create or replace macro level_key(s) as
     regexp_replace(
-        replace(replace(replace(replace(replace(replace(alnum_key(s),
-            'khong', 'k'), 'hoanthanh', 'ht'), 'xuatsac', 'xs'), 'nhiemvu', 'nv'), 'tot', 't'), 'chua', 'k'),
-        'nv$', '');
+        replace(replace(replace(replace(replace(replace(replace(alnum_key(s),
+            'khong', 'k'), 'hoanthanh', 'ht'), 'xuatsac', 'xs'), 'nhiemvu', 'nv'), 'nvu', 'nv'), 'tot', 't'), 'chua', 'k'),
+        'nv(duocgiao)?$', '');
 
 -- head_by_title: a title that makes its holder the head of the unit (Bí thư, not Phó bí thư;
 -- Giám đốc, Chủ tịch, Trưởng phòng/ban/khoa), for lists without a "Người đứng đầu" column.

@@ -1,6 +1,7 @@
 -- dictionaries: dates and levels are parsed once per distinct spelling, not once per row (a 2 M
 -- row list has a few thousand distinct dates and a dozen level spellings). Reads temp table stg;
--- writes date_dict(v, d, y, bare_year) and level_dict(v, level). Run before every kind's normalise.
+-- writes date_dict(v, d, y, bare_year, d_or_year) and level_dict(v, level, not_rated). Run before
+-- every kind's normalise.
 
 -- step: dates
 create or replace temp table date_dict as
@@ -18,12 +19,18 @@ with v as (
     )
     where v is not null
 )
-select
-    v,
-    parse_date(v) as d,
-    parse_year(v) as y,
-    regexp_full_match(clean(v), '(19|20)\d{2}') as bare_year
-from v;
+select *,
+    -- admission and founding dates may be a bare year (README: "chỉ năm"); the schema holds a date
+    -- only, so such a date is stored as 1 January of that year
+    coalesce(d, case when bare_year then make_date(y, 1, 1) end) as d_or_year
+from (
+    select
+        v,
+        parse_date(v) as d,
+        parse_year(v) as y,
+        regexp_full_match(clean(v), '(19|20)\d{2}') as bare_year
+    from v
+);
 
 -- step: levels
 create or replace temp table level_dict as
@@ -40,6 +47,10 @@ alias as (
     select distinct level_key(alias) as k, cast(level as tinyint) as level from ref_level_alias
     where level_key(alias) <> ''
 )
-select v.v, a.level
+select v.v, a.level,
+    -- "Không xếp loại", "Chưa xếp loại", "Không đánh giá", "-", "—": written where a subject is not
+    -- rated (new member, exempt…), the same as an empty cell
+    a.level is null
+        and (alnum_key(v.v) is null or regexp_matches(words(v.v), '^(khong|chua) (duoc )?(xep loai|danh gia|xl)( |$)')) as not_rated
 from v
 left join alias a on a.k = level_key(v.v);

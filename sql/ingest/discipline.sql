@@ -9,8 +9,15 @@ from stg s join file_ctx c using (part_id);
 
 -- step: normalise
 create or replace temp table norm as
-with f as (
-    select distinct alnum_key(alias) as k, form from ref_discipline_form_alias
+with
+-- forms by their leading words: "Khiển trách về Đảng", "Cảnh cáo (về Đảng)", "Cách chức Bí thư chi
+-- bộ", "Khai trừ khỏi Đảng" are the forms R2 counts, not 'other'; longest alias first
+f as (
+    select d.v, a.form
+    from (select distinct discipline_form as v from stg where discipline_form is not null) d
+    left join (select distinct alnum_key(alias) as k, words(alias) as w, form from ref_discipline_form_alias) a
+      on a.k = alnum_key(d.v) or starts_with(words(d.v) || ' ', a.w || ' ')
+    qualify row_number() over (partition by d.v order by a.k = alnum_key(d.v) desc, length(a.w) desc, a.form) = 1
 ),
 sk as (
     select distinct alnum_key(alias) as k, subject_kind from ref_subject_kind_alias
@@ -49,7 +56,7 @@ select
     coalesce(u.unit_id, case when u.raw is null then s.context_unit_id end) as unit_id,
     u.candidates as unit_candidates
 from s
-left join f on f.k = alnum_key(s.discipline_form)
+left join f on f.v = s.discipline_form
 left join sk on sk.k = alnum_key(s.subject_kind)
 left join unit_hit u on u.role = 'unit' and u.code = coalesce(s.unit_code, '') and u.name = coalesce(s.unit_name, '') and u.context_path = s.context_path;
 

@@ -74,22 +74,32 @@ select
     coalesce(pm.no, s.default_period_no, 0) as period_no,
     s.period as period_raw,
     s.period is not null and pm.kind is null as bad_period,
+    -- a level cell "Không xếp loại", "Chưa xếp loại", "-"… (level_dict.not_rated) is an empty one:
+    -- no level and no error; the final one's text is kept as the reason (below)
     l_self.level as self_level,
-    s.self_level as self_raw,
+    case when l_self.not_rated then null else s.self_level end as self_raw,
     l_prop.level as proposed_level,
-    s.proposed_level as proposed_raw,
+    case when l_prop.not_rated then null else s.proposed_level end as proposed_raw,
     -- a civil-servant list may head its level "Xếp loại viên chức": that is its final level
     case when s.file_kind = 'civil_servant' then coalesce(l_final.level, l_cs.level) else l_final.level end as final_level,
-    case when s.file_kind = 'civil_servant' then coalesce(s.final_level, s.cs_level) else s.final_level end as final_raw,
+    case
+        when s.file_kind = 'civil_servant' and s.final_level is null then case when l_cs.not_rated then null else s.cs_level end
+        when l_final.not_rated then null
+        else s.final_level
+    end as final_raw,
+    case
+        when s.file_kind = 'civil_servant' and s.final_level is null then case when l_cs.not_rated then clean(s.cs_level) end
+        when l_final.not_rated then clean(s.final_level)
+    end as final_not_rated_text,
     l_cs.level as civil_servant_level,
-    s.cs_level as cs_raw,
+    case when l_cs.not_rated then null else s.cs_level end as cs_raw,
     parse_number(s.score) as score,
     s.score as score_raw,
     dd.d as decided_on,
     s.decided_on as decided_raw,
     rd.d as reviewed_on,
     s.reviewed_on as reviewed_raw,
-    jp.d as joined_party_on,
+    jp.d_or_year as joined_party_on,
     s.joined_party_on as joined_party_raw,
     ju.d as joined_unit_on,
     s.joined_unit_on as joined_unit_raw,
@@ -306,7 +316,7 @@ select
     coalesce(n.decider_id, dd.decider_id),
     tidy(n.position), n.is_head, n.joined_unit_on, tidy(n.group_name), n.self_level, n.proposed_level,
     n.final_level, n.civil_servant_level, n.score, n.decided_on, n.reviewed_on, n.sick_leave_days,
-    tidy(n.not_rated_reason), tidy(n.note), tidy(n.agency), n.file_id, n.rn
+    coalesce(tidy(n.not_rated_reason), n.final_not_rated_text), tidy(n.note), tidy(n.agency), n.file_id, n.rn
 from norm n
 left join ident_out i on i.rk = n.rk
 -- (a plain equality join: with "and n.decider_id is null" in it DuckDB compared every row with

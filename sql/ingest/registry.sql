@@ -8,9 +8,13 @@
 -- repeats a few thousand of each over 700 thousand rows), not row by row.
 create or replace temp table norm as
 with kd as (
+    -- by the whole spelling, else by its leading words ("Chi bộ trực thuộc Đảng ủy xã", "Đảng bộ bộ
+    -- phận thôn 3"), the longest alias first
     select d.v, a.unit_kind
     from (select distinct unit_kind as v from stg where unit_kind is not null) d
-    left join (select distinct alnum_key(alias) as k, unit_kind from ref_unit_kind_alias) a on a.k = alnum_key(d.v)
+    left join (select distinct alnum_key(alias) as k, words(alias) as w, unit_kind from ref_unit_kind_alias) a
+      on a.k = alnum_key(d.v) or starts_with(words(d.v) || ' ', a.w || ' ')
+    qualify row_number() over (partition by d.v order by a.k = alnum_key(d.v) desc, length(a.w) desc, a.unit_kind) = 1
 ),
 s as (
     select stg.*, upper(tidy(unit_code)) as c_code, tidy(unit_name) as c_name, c.file_id
@@ -61,7 +65,7 @@ select
     pd.parent_candidates,
     tidy(s.province) as province_name,
     tidy(s.locality) as locality,
-    fd.d as founded_on,
+    fd.d_or_year as founded_on,
     tidy(s.founded_on) as founded_raw,
     dd.d as dissolved_on,
     tidy(s.dissolved_on) as dissolved_raw,
@@ -92,7 +96,9 @@ errs as (
     select part_id, rn, 'unit_name', '', 'Thiếu tên đơn vị.' from n where name is null
     union all
     select part_id, rn, 'unit_kind', coalesce(kind_raw, ''),
-        'Loại đơn vị không rõ: Tỉnh ủy / Huyện ủy / Đảng bộ cơ sở / Chi bộ cơ sở / Đảng bộ bộ phận / Chi bộ trực thuộc.'
+        case when kind_raw is null then 'Thiếu loại đơn vị'
+             else 'Loại đơn vị không rõ: "' || kind_raw || '"' end
+        || ' (dùng Tỉnh ủy / Huyện ủy / Đảng bộ cơ sở / Chi bộ cơ sở / Đảng bộ bộ phận / Chi bộ trực thuộc).'
     from n where kind is null
     union all
     select part_id, rn, 'parent', parent_raw,

@@ -12,9 +12,13 @@ from stg s join file_ctx c using (part_id);
 -- whole province repeats a few thousand of them), not parsed row by row.
 create or replace temp table norm as
 with st as (
+    -- by the whole spelling, else by its leading words ("Miễn sinh hoạt và công tác đảng",
+    -- "Đình chỉ sinh hoạt đảng"), the longest alias first
     select d.v, a.status
     from (select distinct status as v from stg where status is not null) d
-    left join (select distinct alnum_key(alias) as k, status from ref_member_status_alias) a on a.k = alnum_key(d.v)
+    left join (select distinct alnum_key(alias) as k, words(alias) as w, status from ref_member_status_alias) a
+      on a.k = alnum_key(d.v) or starts_with(words(d.v) || ' ', a.w || ' ')
+    qualify row_number() over (partition by d.v order by a.k = alnum_key(d.v) desc, length(a.w) desc, a.status) = 1
 ),
 small as (
     select v,
@@ -59,7 +63,7 @@ select
     s.status as status_raw,
     coalesce(yr.year, s.default_year) as year,
     s.year as year_raw,
-    jp.d as joined_party_on,
+    jp.d_or_year as joined_party_on,
     s.joined_party_on as joined_party_raw,
     ju.d as joined_unit_on,
     s.joined_unit_on as joined_unit_raw,

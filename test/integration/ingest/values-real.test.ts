@@ -1,0 +1,199 @@
+// Cell values as real units write them: discipline forms with words after them, level cells that
+// say "not rated", level abbreviations, dates with spaces, times, "Ngày" or a bare year, member
+// statuses and unit kinds with trailing words. Each is stored as meant, or refused naming file,
+// row, column and value.
+import { describe, expect, it } from 'vitest';
+import { writeCsv } from '../../helpers/files';
+import { dbWithRegistry, ingest } from '../../helpers/ingest-db';
+
+const TITLE = [['ĐẢNG BỘ XÃ ĐOÀN KẾT'], ['CHI BỘ THÔN 1'], ['DANH SÁCH ĐÁNH GIÁ, XẾP LOẠI CHẤT LƯỢNG ĐẢNG VIÊN NĂM 2024']];
+
+describe('discipline forms', () => {
+	it('a form with words after it ("Khiển trách về Đảng", "Khai trừ khỏi Đảng") is that form, not other', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const forms = ['Khiển trách về Đảng', 'Cảnh cáo (về Đảng)', 'Cách chức Bí thư chi bộ', 'Khai trừ khỏi Đảng', 'Khai trừ ra khỏi Đảng', 'KHIỂN TRÁCH', 'Cách chức', 'Hạ bậc lương'];
+		const f = writeCsv(dir, 'kl.csv', [
+			['SỔ THEO DÕI KỶ LUẬT ĐẢNG VIÊN NĂM 2024'],
+			['STT', 'Họ và tên', 'Năm sinh', 'Chi bộ', 'Hình thức kỷ luật', 'Ngày quyết định', 'Tự phát hiện, khắc phục'],
+			...forms.map((form, i) => [String(i + 1), `Đảng viên ${i + 1}`, String(1970 + i), 'Chi bộ thôn 2', form, '05/06/2024', ''])
+		]);
+		const r = await ingest(db, [f]);
+		expect(r.files[0]).toMatchObject({ kind: 'discipline', status: 'loaded', rowsStored: forms.length });
+		const rows = await db.query<{ form: string; form_text: string }>('select form, form_text from discipline order by source_row');
+		expect(rows.map((x) => [x.form_text, x.form])).toEqual([
+			['Khiển trách về Đảng', 'khien_trach'],
+			['Cảnh cáo (về Đảng)', 'canh_cao'],
+			['Cách chức Bí thư chi bộ', 'cach_chuc'],
+			['Khai trừ khỏi Đảng', 'khai_tru'],
+			['Khai trừ ra khỏi Đảng', 'khai_tru'],
+			['KHIỂN TRÁCH', 'khien_trach'],
+			['Cách chức', 'cach_chuc'],
+			// a form of no rulebook stays other
+			['Hạ bậc lương', 'other']
+		]);
+	});
+});
+
+describe('level cells', () => {
+	it('"Không xếp loại", "Chưa xếp loại", "Không đánh giá", "-", "—" are not-rated rows, the text kept as reason', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const f = writeCsv(dir, 'xl.csv', [
+			...TITLE,
+			['STT', 'Họ và tên', 'Ngày sinh', 'Tự xếp loại', 'Chi bộ đề xuất', 'Đảng ủy quyết định', 'Lý do không xếp loại', 'Ghi chú'],
+			['1', 'Nguyễn Văn An', '12/05/1970', 'HTTNV', 'HTTNV', 'HTTNV', '', ''],
+			['2', 'Trần Thị Bình', '1985', '', '', 'Không xếp loại', '', 'Mới kết nạp 09/2024'],
+			['3', 'Lê Văn Cường', '1990', '', '', 'Chưa xếp loại', '', ''],
+			['4', 'Phạm Thị Dung', '1991', '', '', 'Không đánh giá', '', ''],
+			['5', 'Hoàng Văn Em', '1992', '-', '-', '-', '', 'Miễn sinh hoạt'],
+			['6', 'Vũ Thị Phương', '1993', '—', '—', '—', 'Đình chỉ sinh hoạt', ''],
+			['7', 'Đỗ Văn Giang', '1994', '', '', 'không xếp loại (mới kết nạp)', '', '']
+		]);
+		const r = await ingest(db, [f]);
+		expect(r.files[0]).toMatchObject({ status: 'loaded', rowsStored: 7 });
+		const rows = await db.query('select source_row, self_level, proposed_level, final_level, not_rated_reason from rating order by source_row');
+		expect(rows).toEqual([
+			{ source_row: 5, self_level: 3, proposed_level: 3, final_level: 3, not_rated_reason: null },
+			{ source_row: 6, self_level: null, proposed_level: null, final_level: null, not_rated_reason: 'Không xếp loại' },
+			{ source_row: 7, self_level: null, proposed_level: null, final_level: null, not_rated_reason: 'Chưa xếp loại' },
+			{ source_row: 8, self_level: null, proposed_level: null, final_level: null, not_rated_reason: 'Không đánh giá' },
+			{ source_row: 9, self_level: null, proposed_level: null, final_level: null, not_rated_reason: '-' },
+			// the reason column, when filled, is the reason
+			{ source_row: 10, self_level: null, proposed_level: null, final_level: null, not_rated_reason: 'Đình chỉ sinh hoạt' },
+			{ source_row: 11, self_level: null, proposed_level: null, final_level: null, not_rated_reason: 'không xếp loại (mới kết nạp)' }
+		]);
+	});
+
+	it('a level that is neither a level nor "not rated" is still refused, naming file, row, column and value', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const f = writeCsv(dir, 'xl.csv', [...TITLE, ['STT', 'Họ và tên', 'Năm sinh', 'Đảng ủy quyết định'], ['1', 'Nguyễn Văn An', '1970', 'Không rõ']]);
+		const r = await ingest(db, [f]);
+		expect(r.files[0].status).toBe('refused');
+		expect(r.files[0].errors).toHaveLength(1);
+		expect(r.files[0].errors[0]).toMatchObject({ file: 'xl.csv', row: 5, column: 'Đảng ủy quyết định', value: 'Không rõ' });
+		expect(r.files[0].errors[0].message).toMatch(/Mức xếp loại không hợp lệ/);
+	});
+
+	it('abbreviations: "Hoàn thành tốt n/vụ", "HT tốt NV", "Hoàn thành XS nhiệm vụ", "… nhiệm vụ được giao"', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const levels: Array<[string, number]> = [
+			['Hoàn thành tốt n/vụ', 3], ['HT tốt NV', 3], ['Hoàn thành tốt NV', 3], ['HTT n.vụ', 3], ['Hoàn thành XS nhiệm vụ', 4],
+			['Hoàn thành xuất sắc n/vụ', 4], ['HT XS NV', 4], ['Hoàn thành NV', 2], ['Không hoàn thành n/vụ', 1],
+			['Hoàn thành tốt nhiệm vụ được giao', 3]
+		];
+		const f = writeCsv(dir, 'xl.csv', [
+			...TITLE,
+			['STT', 'Họ và tên', 'Năm sinh', 'Đảng ủy quyết định'],
+			...levels.map(([l], i) => [String(i + 1), `Đảng viên ${i + 1}`, '1980', l])
+		]);
+		const r = await ingest(db, [f]);
+		expect(r.files[0]).toMatchObject({ status: 'loaded', rowsStored: levels.length });
+		const rows = await db.query<{ final_level: number }>('select final_level from rating order by source_row');
+		expect(rows.map((x) => x.final_level)).toEqual(levels.map(([, l]) => l));
+	});
+});
+
+describe('dates', () => {
+	it('spaces, a time after, a "Ngày" before, dashes, dots, "tháng … năm": the date', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const cells: Array<[string, string]> = [
+			['12 / 05 / 1970', '10 / 12 / 2024'],
+			['12/05/1970', '10/12/2024 08:30'],
+			['12/05/1970', 'Ngày 10/12/2024'],
+			['12-05-1970', '10-12-2024'],
+			['12.05.1970', '10.12.2024'],
+			['12/ 05/ 1970', 'ngày 10 tháng 12 năm 2024']
+		];
+		const f = writeCsv(dir, 'xl.csv', [
+			...TITLE,
+			['STT', 'Họ và tên', 'Ngày sinh', 'Đảng ủy quyết định', 'Ngày quyết định'],
+			...cells.map(([b, d], i) => [String(i + 1), `Đảng viên ${i + 1}`, b, 'HTTNV', d])
+		]);
+		const r = await ingest(db, [f]);
+		expect(r.files[0]).toMatchObject({ status: 'loaded', rowsStored: cells.length });
+		const rows = await db.query<{ b: string; d: string }>(`select cast(p.birth_date as varchar) as b, cast(r.decided_on as varchar) as d
+			from rating r join person p on p.id = r.person_id order by r.source_row`);
+		expect(rows).toEqual(cells.map(() => ({ b: '1970-05-12', d: '2024-12-10' })));
+	});
+
+	it('a bare year of admission (roster) is stored as 1 January of that year', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const f = writeCsv(dir, 'ds.csv', [
+			['ĐẢNG BỘ XÃ ĐOÀN KẾT'], ['CHI BỘ THÔN 1'], ['DANH SÁCH ĐẢNG VIÊN NĂM 2024'],
+			['STT', 'Họ và tên', 'Ngày sinh', 'Tình trạng', 'Ngày vào Đảng'],
+			['1', 'Nguyễn Văn An', '12/05/1970', 'Chính thức', '03/02/1995'],
+			['2', 'Lê Văn Cường', '01/01/1990', 'Chính thức', '1995']
+		]);
+		const r = await ingest(db, [f]);
+		expect(r.files[0]).toMatchObject({ kind: 'roster', status: 'loaded', rowsStored: 2 });
+		expect(await db.query('select cast(joined_party_on as varchar) as j from membership order by source_row')).toEqual([{ j: '1995-02-03' }, { j: '1995-01-01' }]);
+	});
+
+	it('a bare founding year (registry) is stored as 1 January; a bare year is no decision date', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const reg = writeCsv(dir, 'dm.csv', [
+			['STT', 'Mã đơn vị', 'Tên đơn vị', 'Loại', 'Trực thuộc', 'Ngày thành lập'],
+			['1', 'C70010112', 'Chi bộ Công an xã', 'Chi bộ trực thuộc', 'X700101', '2000']
+		]);
+		expect((await ingest(db, [reg])).files[0].status).toBe('loaded');
+		expect(await db.one(`select cast(founded_on as varchar) as f from unit where code = 'C70010112'`)).toEqual({ f: '2000-01-01' });
+		const xl = writeCsv(dir, 'xl.csv', [...TITLE, ['STT', 'Họ và tên', 'Năm sinh', 'Đảng ủy quyết định', 'Ngày quyết định'], ['1', 'Nguyễn Văn An', '1970', 'HTTNV', '2024']]);
+		const r = await ingest(db, [xl]);
+		expect(r.files[0].status).toBe('refused');
+		expect(r.files[0].errors[0]).toMatchObject({ file: 'xl.csv', row: 5, column: 'Ngày quyết định', value: '2024' });
+		expect(r.files[0].errors[0].message).toMatch(/Ngày quyết định không hợp lệ/);
+	});
+});
+
+describe('member statuses', () => {
+	it('a status with words after it is that status; an unknown one is refused with its value', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const head = [['ĐẢNG BỘ XÃ ĐOÀN KẾT'], ['CHI BỘ THÔN 1'], ['DANH SÁCH ĐẢNG VIÊN NĂM 2024'], ['STT', 'Họ và tên', 'Năm sinh', 'Tình trạng']];
+		const statuses: Array<[string, string]> = [
+			['Miễn sinh hoạt và công tác đảng', 'exempt'], ['Miễn công tác và sinh hoạt đảng', 'exempt'], ['Miễn công tác, sinh hoạt Đảng', 'exempt'],
+			['Miễn sinh hoạt Đảng', 'exempt'], ['Đình chỉ sinh hoạt đảng', 'suspended'], ['Đảng viên dự bị', 'probationary'],
+			['Chính thức (từ 2010)', 'official'], ['ĐV chính thức', 'official'], ['Sinh hoạt tạm thời', 'temporary']
+		];
+		const f = writeCsv(dir, 'ds.csv', [...head, ...statuses.map(([s], i) => [String(i + 1), `Đảng viên ${i + 1}`, String(1960 + i), s])]);
+		const r = await ingest(db, [f]);
+		expect(r.files[0]).toMatchObject({ status: 'loaded', rowsStored: statuses.length });
+		const rows = await db.query<{ status: string }>('select status from membership order by source_row');
+		expect(rows.map((x) => x.status)).toEqual(statuses.map(([, s]) => s));
+
+		const bad = writeCsv(dir, 'ds2.csv', [...head, ['1', 'Đỗ Văn Giang', '1980', 'Chuyển sinh hoạt tạm thời']]);
+		const r2 = await ingest(db, [bad]);
+		expect(r2.files[0].status).toBe('refused');
+		expect(r2.files[0].errors[0]).toMatchObject({ file: 'ds2.csv', row: 5, column: 'Tình trạng', value: 'Chuyển sinh hoạt tạm thời' });
+		expect(r2.files[0].errors[0].message).toMatch(/Tình trạng đảng viên không rõ/);
+	});
+});
+
+describe('registry unit kinds', () => {
+	it('a kind with words after it, or abbreviated, is that kind; an unknown kind is refused quoting it', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const head = ['STT', 'Mã đơn vị', 'Tên tổ chức đảng', 'Loại', 'Trực thuộc'];
+		const f = writeCsv(dir, 'dm.csv', [
+			['DANH MỤC TỔ CHỨC ĐẢNG TRỰC THUỘC ĐẢNG ỦY XÃ ĐOÀN KẾT'],
+			head,
+			['1', 'C70010111', 'Chi bộ thôn 11', 'Chi bộ trực thuộc Đảng ủy xã', 'X700101'],
+			['2', 'C70010112', 'Chi bộ thôn 12', 'Chi bộ trực thuộc Đảng bộ xã Đoàn Kết', 'X700101'],
+			['3', 'C70010113', 'Chi bộ Quân sự xã', 'CBTT', 'X700101'],
+			['4', 'B70010114', 'Đảng bộ bộ phận Khu 4', 'Đảng bộ bộ phận (trực thuộc Đảng ủy xã)', 'X700101'],
+			['5', 'C70010199', 'Chi bộ Trường Mầm non', 'Chi bộ cơ sở trực thuộc Huyện ủy', 'H7001']
+		]);
+		const r = await ingest(db, [f]);
+		expect(r.files[0]).toMatchObject({ status: 'loaded', rowsStored: 5 });
+		expect(await db.query(`select code, kind from unit where code in ('C70010111', 'C70010112', 'C70010113', 'B70010114', 'C70010199') order by source_row`)).toEqual([
+			{ code: 'C70010111', kind: 'chi_bo_truc_thuoc' },
+			{ code: 'C70010112', kind: 'chi_bo_truc_thuoc' },
+			{ code: 'C70010113', kind: 'chi_bo_truc_thuoc' },
+			{ code: 'B70010114', kind: 'dang_bo_bo_phan' },
+			{ code: 'C70010199', kind: 'chi_bo_co_so' }
+		]);
+
+		const bad = writeCsv(dir, 'dm2.csv', [head, ['1', 'C70010120', 'Chi bộ thôn 20', 'Tổ chức cơ sở', 'X700101']]);
+		const r2 = await ingest(db, [bad]);
+		expect(r2.files[0].status).toBe('refused');
+		expect(r2.files[0].errors[0]).toMatchObject({ file: 'dm2.csv', row: 2, column: 'Loại', value: 'Tổ chức cơ sở' });
+		expect(r2.files[0].errors[0].message).toMatch(/^Loại đơn vị không rõ: "Tổ chức cơ sở"/);
+	});
+});
