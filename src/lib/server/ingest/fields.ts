@@ -17,6 +17,9 @@ export interface FieldDef {
 export const FIELDS: FieldDef[] = [
 	{ field: 'stt', label: 'STT', aliases: ['STT', 'TT', 'Số thứ tự', 'No'], kinds: ['registry', 'roster', 'rating', 'discipline', 'civil_servant'], doc: 'số thứ tự (bỏ qua)' },
 	{ field: 'full_name', label: 'Họ và tên', aliases: ['Họ và tên', 'Họ tên', 'Họ và tên đảng viên', 'Tên đảng viên', 'Họ và tên cán bộ', 'Full name', 'Name'], kinds: ['roster', 'rating', 'discipline', 'civil_servant'], doc: 'họ và tên người được đánh giá' },
+	// "Họ (đệm)" | "Tên" in two columns: the given name, joined after the family name. No kinds: not
+	// a column of the templates, only recognised when a unit splits the name.
+	{ field: 'given_name', label: 'Tên', aliases: ['Tên', 'Tên gọi', 'Given name'], kinds: [], doc: 'tên, khi họ và tên tách hai cột' },
 	{ field: 'birth', label: 'Ngày sinh', aliases: ['Ngày sinh', 'Năm sinh', 'Ngày tháng năm sinh', 'Sinh ngày', 'Date of birth', 'Birth date'], kinds: ['roster', 'rating', 'discipline', 'civil_servant'], doc: 'ngày sinh dd/mm/yyyy, hoặc chỉ năm sinh' },
 	{ field: 'sex', label: 'Giới tính', aliases: ['Giới tính', 'Nam/Nữ', 'Sex', 'Gender'], kinds: ['roster'], doc: 'Nam / Nữ' },
 	{ field: 'card_no', label: 'Số thẻ đảng viên', aliases: ['Số thẻ đảng viên', 'Số thẻ ĐV', 'Mã đảng viên', 'Số thẻ', 'Mã ĐV', 'Card number', 'Party card'], kinds: ['roster', 'rating', 'discipline', 'civil_servant'], doc: 'số thẻ đảng viên (khóa nhận diện chính)' },
@@ -44,7 +47,7 @@ export const FIELDS: FieldDef[] = [
 	{ field: 'decider', label: 'Cấp quyết định', aliases: ['Cấp quyết định', 'Cơ quan quyết định', 'Cấp có thẩm quyền', 'Mã cấp quyết định', 'Deciding body'], kinds: ['rating', 'civil_servant'], doc: 'mã hoặc tên cấp quyết định xếp loại' },
 	{ field: 'self_level', label: 'Tự xếp loại', aliases: ['Tự xếp loại', 'Tự nhận mức xếp loại', 'Tự đánh giá', 'Tự nhận xếp loại', 'Self rating'], kinds: ['rating', 'civil_servant'], doc: 'mức tự xếp loại' },
 	{ field: 'proposed_level', label: 'Đề xuất', aliases: ['Đề xuất', 'Chi bộ đề xuất', 'Tổ đảng đề xuất', 'Đề xuất xếp loại', 'Đề nghị', 'Proposed'], kinds: ['rating'], doc: 'mức do chi bộ / tổ đảng đề xuất' },
-	{ field: 'final_level', label: 'Xếp loại', aliases: ['Xếp loại', 'Kết quả xếp loại', 'Quyết định xếp loại', 'Mức xếp loại', 'Xếp loại chất lượng', 'Kết quả', 'Final rating'], kinds: ['rating', 'civil_servant'], doc: 'mức xếp loại do cấp có thẩm quyền quyết định (cột "… quyết định" bất kỳ)' },
+	{ field: 'final_level', label: 'Xếp loại', aliases: ['Xếp loại', 'Kết quả xếp loại', 'Quyết định xếp loại', 'Mức xếp loại', 'Xếp loại chất lượng', 'Kết quả', 'Final rating'], kinds: ['rating', 'civil_servant'], doc: 'mức xếp loại do cấp có thẩm quyền quyết định (cột "<cấp> quyết định": Chi bộ, Đảng ủy, Cấp có thẩm quyền… quyết định)' },
 	{ field: 'cs_level', label: 'Xếp loại viên chức', aliases: ['Xếp loại viên chức', 'Xếp loại CBCCVC', 'Xếp loại công chức', 'Xếp loại công chức, viên chức', 'Kết quả xếp loại CBCCVC', 'Xếp loại cán bộ, công chức, viên chức'], kinds: ['rating'], doc: 'mức xếp loại cán bộ, công chức, viên chức cùng năm' },
 	{ field: 'reviewed_on', label: 'Ngày kiểm điểm', aliases: ['Ngày kiểm điểm', 'Kiểm điểm ngày', 'Review date'], kinds: ['rating'], doc: 'ngày họp kiểm điểm' },
 	{ field: 'sick_days', label: 'Số ngày nghỉ ốm', aliases: ['Số ngày nghỉ ốm', 'Nghỉ ốm (ngày)', 'Ngày nghỉ ốm', 'Sick days'], kinds: ['rating', 'civil_servant'], doc: 'tổng số ngày nghỉ ốm trong năm' },
@@ -70,23 +73,34 @@ for (const f of FIELDS) for (const a of f.aliases) byKey.set(alnumKey(a), f.fiel
  * Headers no alias list foresees ("Họ và tên đệm", "Số thẻ Đảng", "Mức chất lượng", "Xếp loại năm
  * 2024"): keyword rules on the alnum key, in order, after the exact aliases.
  */
-const KEYWORD_RULES: Array<[RegExp, string]> = [
+const KEYWORD_RULES: Array<[RegExp, string | null]> = [
 	[/^(stt|tt|sott)$/, 'stt'],
-	[/^ngay(quyetdinh|xeploai|ky|ra)/, 'decided_on'],
+	// null: a column we know is none of ours, whatever later rules would read in it
+	[/namtruoc/, null], // last year's level ("Kết quả xếp loại năm trước") is not this list's
+	[/^so(hieu)?(quyetdinh|qd)/, null], // the number of a decision, not a level
+	[/chinhthuc/, null], // "Ngày (kết nạp Đảng) chính thức": not the admission date, not a discipline
+	[/khenthuong/, null], // "Hình thức khen thưởng": an award, not a discipline
+	[/(uu|khuyet|nhuoc|dia|thoi|dac)diem/, null], // "Ưu điểm", "Khuyết điểm": text, not a score
+	[/^tuchamdiem|^(canhan|dangvien)tuchamdiem/, null], // a self score, not the self level
+	[/^ngay(thang)?(nam)?(ra|ky)?(quyetdinh|qd|xeploai|ky|ra)/, 'decided_on'],
 	[/kiemdiem/, 'reviewed_on'],
 	[/nghiom/, 'sick_days'],
 	[/lydo/, 'not_rated_reason'],
+	[/^(cap|coquan)(ra)?(quyetdinh)?kyluat$/, 'issuing_body'],
 	[/^(cap|coquan|donvi)?(co)?(thamquyen|quyetdinh)$|^capquyetdinh/, 'decider'],
-	[/^(tu)(xeploai|nhan|danhgia|cham)/, 'self_level'],
+	[/^(canhan|dangvien|banthan)?tu(xeploai|nhan|danhgia)/, 'self_level'],
 	[/dexuat|denghi/, 'proposed_level'],
 	[/(xeploai|ketqua|danhgia).*(vienchuc|congchuc|cbccvc|cbcc)/, 'cs_level'],
-	[/quyetdinh$/, 'final_level'],
+	// "… quyết định" is the final level when it names the deciding body or the rating ("Chi bộ /
+	// Đảng ủy / Cấp có thẩm quyền quyết định"); the date or number of a decision is not
+	[/(chibo|dangbo|uy|thuongvu|btv|bch|thamquyen|xeploai|ketqua|tapthe)\w*quyetdinh$|^quyetdinhxeploai/, 'final_level'],
 	[/^(tong)?diem/, 'score'],
 	[/xeploai|mucchatluong|mucxeploai|ketquadanhgia|chatluong/, 'final_level'],
 	[/diem/, 'score'],
-	[/hinhthuc|kyluat/, 'discipline_form'],
+	// anchored: "chính thức" holds "hinhthuc"
+	[/^hinhthuc|kyluat/, 'discipline_form'],
 	[/tuphathien|khacphuc/, 'self_remedied'],
-	[/^(ho)(va)?ten|^hodemvaten|^hovatendem/, 'full_name'],
+	[/^(ho)(va)?ten|^hodemvaten|^hovatendem|^ho(va)?(chu)?dem$/, 'full_name'],
 	[/(ngay|nam)(thangnam)?sinh/, 'birth'],
 	[/sothe|madangvien|sodangvien/, 'card_no'],
 	[/vaodang|ketnap/, 'joined_party_on'],
@@ -95,14 +109,17 @@ const KEYWORD_RULES: Array<[RegExp, string]> = [
 	[/capten|donvicaptren|tructhuoc/, 'parent'],
 	[/thanhlap/, 'founded_on'],
 	[/giaithe/, 'dissolved_on'],
+	// where a member works ("Đơn vị công tác: UBND xã …") is not the chi bộ
+	[/(donvi|coquan|noi)(dang)?congtac/, 'agency'],
 	[/^(chibo|dangbo|tochucdang|tendonvi|donvi)/, 'unit_name'],
+	[/^loai(hinh)?(tochuc|donvi)?(dang)?$/, 'unit_kind'],
 	[/chucvu|chucdanh/, 'position'],
 	[/^(ky|quy)/, 'period'],
 	[/^nam(danhgia|xeploai)?$/, 'year'],
 	[/ghichu/, 'note']
 ];
 
-/** The field a header cell names, or null. Any "<body> quyết định" column is the final level. */
+/** The field a header cell names, or null. A "<body> quyết định" column is the final level. */
 export function fieldOfHeader(text: string): string | null {
 	const key = alnumKey(text);
 	if (!key || key.length > 60) return null;
@@ -110,4 +127,9 @@ export function fieldOfHeader(text: string): string | null {
 	if (hit) return hit;
 	for (const [re, field] of KEYWORD_RULES) if (re.test(key)) return field;
 	return null;
+}
+
+/** "Họ", "Họ đệm", "Họ và tên đệm", "Họ (đệm)": the family part of a name split over two columns. */
+export function isFamilyNameHeader(text: string): boolean {
+	return /^ho(va)?(chu)?(ten)?dem$|^ho$/.test(alnumKey(text));
 }

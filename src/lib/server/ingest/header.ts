@@ -3,7 +3,7 @@
 // and decides the file kind from the columns present.
 import type { FileKind, PeriodKind, SubjectKind } from '../../domain/levels';
 import { fold } from '../../domain/anomaly';
-import { fieldOfHeader } from './fields';
+import { fieldOfHeader, isFamilyNameHeader } from './fields';
 
 export interface HeaderMap {
 	/** 0-based index of the first data row in the grid */
@@ -62,7 +62,7 @@ export function findHeader(preview: string[][]): HeaderMap | null {
 	let merged = top;
 	const next = preview[best + 1];
 	// a second header row holds only names: every filled cell names a field, none is a value
-	const onlyNames = (row: string[]) => row.every((c, i) => !c || !c.trim() || rowFields(row)[i] !== null);
+	const onlyNames = (row: string[]) => row.every((c, i) => !c || !c.trim() || rowFields(row)[i] !== null || isFamilyNameHeader(c));
 	if (next && !isNumberingRow(next) && !looksLikeData(next) && onlyNames(next)) {
 		const below = rowFields(next);
 		const combined = top.map((f, i) => below[i] ?? f);
@@ -74,6 +74,19 @@ export function findHeader(preview: string[][]): HeaderMap | null {
 	}
 	let dataStart = headerRows[headerRows.length - 1] + 1;
 	while (preview[dataStart] && isNumberingRow(preview[dataStart])) dataStart++;
+	splitName(preview, headerRows, dataStart, merged);
+
+	// Two columns of one field for different years ("Xếp loại năm 2023 | Xếp loại năm 2024"): the
+	// one naming the list's year (its title's, else the latest named) wins, whatever the order.
+	const yearOf = (h: string) => Number(fold(h).match(/\b((?:19|20)\d{2})\b/)?.[1] ?? 0) || null;
+	const headerOf = (i: number) => headerRows.map((r) => preview[r][i]).filter((c) => c && fieldOfHeader(c)).pop() ?? '';
+	const listYear = readTitle(preview, best).year ?? Math.max(0, ...merged.map((f, i) => (f ? (yearOf(headerOf(i)) ?? 0) : 0)));
+	const rank = (field: string, h: string) => {
+		const y = yearOf(h);
+		const ofYear = y === null ? 1 : y === listYear ? 2 : 0;
+		// a later "X quyết định" beats an earlier generic "Xếp loại" group cell
+		return ofYear * 2 + (field === 'final_level' && /quyet dinh/.test(fold(h)) ? 1 : 0);
+	};
 
 	const columns: HeaderMap['columns'] = [];
 	const seen = new Map<string, number>();
@@ -81,17 +94,33 @@ export function findHeader(preview: string[][]): HeaderMap | null {
 	for (let i = 0; i < merged.length; i++) {
 		const field = merged[i];
 		if (!field) continue;
-		const header = headerRows.map((r) => preview[r][i]).filter((c) => c && fieldOfHeader(c)).pop() ?? '';
+		const header = headerOf(i) || headerRows.map((r) => preview[r][i]).filter((c) => c && c.trim()).pop() || '';
 		const prev = seen.get(field);
 		if (prev !== undefined) {
-			// a later "X quyết định" beats an earlier generic "Xếp loại" group cell
-			if (field === 'final_level' && /quyet dinh/.test(fold(header))) columns[prev] = { index: i, field, header };
+			if (rank(field, header) > rank(field, columns[prev].header)) columns[prev] = { index: i, field, header };
 			continue;
 		}
 		seen.set(field, columns.length);
 		columns.push({ index: i, field, header });
 	}
 	return { dataStart, headerRows, columns, width };
+}
+
+/**
+ * A name over two columns: "Họ và tên" merged over "Họ (đệm) | Tên" leaves the second header cell
+ * empty with names below it; "Họ đệm | Tên" or "Họ | Tên" name both. The first is the full_name
+ * column (family part), the second given_name, which staging joins after it.
+ */
+function splitName(preview: string[][], headerRows: number[], dataStart: number, fields: Array<string | null>): void {
+	const cell = (r: number, i: number) => (preview[r]?.[i] ?? '').trim();
+	for (let i = 0; i + 1 < Math.max(fields.length, ...headerRows.map((r) => preview[r].length)); i++) {
+		const family = headerRows.map((r) => cell(r, i)).filter(Boolean);
+		if (fields[i] === 'full_name' && !fields[i + 1] && headerRows.every((r) => !cell(r, i + 1))) {
+			// only when the rows below hold words there, not an empty or numbered column
+			const below = preview.slice(dataStart, dataStart + 3).map((row) => (row[i + 1] ?? '').trim());
+			if (below.some(Boolean) && below.every((v) => !v || /^\p{L}[\p{L}\s]*$/u.test(v))) fields[i + 1] = 'given_name';
+		} else if (!fields[i] && fields[i + 1] === 'given_name' && family.some(isFamilyNameHeader)) fields[i] = 'full_name';
+	}
 }
 
 const ROMAN: Record<string, number> = { i: 1, ii: 2, iii: 3, iv: 4, '1': 1, '2': 2, '3': 3, '4': 4 };
@@ -126,11 +155,16 @@ export function readTitle(preview: string[][], headerRow: number): TitleInfo {
 	for (const line of lines) {
 		const f = fold(line);
 		// "…, ngày 17 tháng 11 năm 2020" is a signing date, not the round's year: prefer list titles.
-		const isDateLine = /ngay \d{1,2} thang \d{1,2} nam/.test(f);
+		// The day is often left blank to be filled by hand ("ngày     tháng 01 năm 2025").
+		const isDateLine = /\bngay\b[^a-z]*\bthang\b[^a-z]*\bnam\b/.test(f);
 		const y = f.match(/\bnam (\d{4})\b/);
 		if (y && !isDateLine) info.year = Number(y[1]);
 		const p = parsePeriod(f.replace(/^.*?(?=quy|nhiem ky)/, ''));
-		if (p && p.kind !== 'year' && /quy|nhiem ky/.test(f)) {
+		// a term is the list's period only when the line is about the rating ("xếp loại … nhiệm kỳ")
+		// or names the term alone ("NHIỆM KỲ 2020–2025"); "(Chi bộ thôn 1 nhiệm kỳ 2022 - 2025)"
+		// names the cấp ủy's term
+		const term = /(xep loai|danh gia|kiem diem).*nhiem ky|^\W*nhiem ky/.test(f);
+		if (p && (p.kind === 'quarter' || (p.kind === 'term' && term)) && /quy|nhiem ky/.test(f)) {
 			info.period = { kind: p.kind, no: p.no };
 			if (p.year) info.year = p.year;
 		}
@@ -143,7 +177,8 @@ export function readTitle(preview: string[][], headerRow: number): TitleInfo {
 	for (const r of preview.slice(0, headerRow))
 		for (const c of r) {
 			const f = fold(c ?? '');
-			if (UNIT_PREFIX.test(f) && f.length < 80 && !/cong san viet nam/.test(f)) info.unitNames.push(c.trim());
+			// "CHI BỘ: THÔN 1" names "Chi bộ thôn 1"
+			if (UNIT_PREFIX.test(f) && f.length < 80 && !/cong san viet nam/.test(f)) info.unitNames.push(c.trim().replace(/^([^:]{4,20}?)\s*:\s*/, '$1 '));
 		}
 	return info;
 }
@@ -151,8 +186,13 @@ export function readTitle(preview: string[][], headerRow: number): TitleInfo {
 /** The file kind from its columns; null when the columns fit none. */
 export function detectKind(fields: Set<string>, title: TitleInfo): FileKind | null {
 	const has = (f: string) => fields.has(f);
-	if (has('discipline_form')) return 'discipline';
 	const level = has('final_level') || has('self_level') || has('proposed_level');
+	// a register carries no level: a rating list may note a discipline, it stays a rating list
+	if (has('discipline_form') && !level) return 'discipline';
+	// "Tự xếp loại | Xếp loại công chức, viên chức" with no Party level (no proposal, no decision):
+	// a civil-servant list, whose level rating.sql reads from the cs column
+	if (has('cs_level') && has('full_name') && !has('final_level') && !has('proposed_level') && title.subjectKind !== 'member' && title.subjectKind !== 'leader')
+		return 'civil_servant';
 	if (level && title.subjectKind === 'civil_servant' && !has('cs_level')) return 'civil_servant';
 	if (!level && has('cs_level') && has('full_name')) return 'civil_servant';
 	if (level && (has('full_name') || has('unit_name') || has('unit_code'))) return 'rating';

@@ -5,6 +5,7 @@ import { type Db, scopePath } from '../db';
 import { IngestError, RefusedError, type RowError } from './errors';
 import { loadBatch, prepare, type PartResult, type Prepared } from './load';
 import { trace } from '../trace';
+import { fold } from '../../domain/anomaly';
 import { readSource } from './read';
 import { auditPeriods } from '../rules/runner';
 import { refreshMarts } from '../rules/marts';
@@ -61,30 +62,47 @@ const BATCHES: FileKind[][] = [['registry'], ['roster'], ['rating', 'civil_serva
 interface Entry {
 	path: string;
 	parts: Prepared[];
-	/** sheets skipped because no header was recognised in them */
-	skipped: string[];
+	/** the sheets skipped (no header recognised, hidden, summary), as warnings */
+	notes: string[];
 	started: number;
 	sha256: string;
 }
 
-/** Read and classify one file: its data sheets (one part for a CSV); sheets without a recognised
- * header are skipped when another sheet has one, and the file is refused when none has. */
+/** A workbook's summary sheet ("Tổng hợp": counts per unit and level) has headers like a list's
+ * ("Chi bộ", "Số được xếp loại") but no person or decision in it. */
+function isSummary(p: Prepared): boolean {
+	const cells = p.header.headerRows.flatMap((r) => p.src.preview[r] ?? []).map((c) => fold(c ?? ''));
+	return /^(tong hop|thong ke|bieu tong hop|bao cao tong hop)/.test(fold(p.src.sheet ?? ''))
+		|| p.title.lines.some((l) => /(tong hop|thong ke) (ket qua|so lieu)/.test(fold(l)))
+		|| cells.some((c) => /^(tong so|so luong|ty le|so duoc)/.test(c));
+}
+
+/** Read and classify one file: its data sheets (one part for a CSV). Sheets without a recognised
+ * header, hidden sheets (dropdown values) and summary sheets are skipped when another sheet loads;
+ * the file is refused when none does. */
 async function classify(path: string, opts: IngestOptions): Promise<Omit<Entry, 'started'>> {
 	const tables = await readSource(path);
 	const parts: Prepared[] = [];
 	const skipped: string[] = [];
+	const aside: Array<{ name: string; part: Prepared; why: string }> = [];
 	let firstError: unknown = null;
 	for (const t of tables) {
 		try {
-			parts.push(prepare(t, opts));
+			const p = prepare(t, opts);
+			if (tables.length > 1 && t.hidden) aside.push({ name: t.sheet ?? t.fileName, part: p, why: 'ẩn' });
+			else if (tables.length > 1 && isSummary(p)) aside.push({ name: t.sheet ?? t.fileName, part: p, why: 'tổng hợp' });
+			else parts.push(p);
 		} catch (e) {
 			firstError ??= e;
 			skipped.push(t.sheet ?? t.fileName);
 		}
 	}
+	// a workbook of hidden or summary sheets only: they are all it has
+	if (!parts.length) parts.push(...aside.splice(0).map((a) => a.part));
 	if (!parts.length) throw firstError;
 	parts.sort((a, b) => ORDER.indexOf(a.kind) - ORDER.indexOf(b.kind));
-	return { path, parts, skipped, sha256: tables[0].fileSha256 };
+	const notes = [...(skipped.length ? [`Bỏ qua trang tính không nhận ra tiêu đề cột: ${skipped.join(', ')}.`] : []), ...aside.map((a) => `Bỏ qua trang tính ${a.why}: ${a.name}.`)];
+	return { path, parts, notes, sha256: tables[0].fileSha256 };
 }
 
 export async function ingestFiles(db: Db, paths: string[], opts: IngestOptions = {}): Promise<IngestReport> {
@@ -141,7 +159,7 @@ export async function ingestFiles(db: Db, paths: string[], opts: IngestOptions =
 	// workbook is refused in a later kind after a sheet of it went in with an earlier kind, the
 	// transaction is run again without it.
 	const touched = new Map<string, IngestReport['touched'][number]>();
-	const refusedFiles = new Map<number, { errors: RowError[]; errorCount: number }>();
+	const refusedFiles = new Map<number, { errors: RowError[]; errorCount: number; message?: string }>();
 	let results = new Map<Prepared, PartResult>();
 	const t1 = performance.now();
 	for (let attempt = 0; ; attempt++) {
@@ -167,6 +185,15 @@ export async function ingestFiles(db: Db, paths: string[], opts: IngestOptions =
 						}
 					}
 					for (const x of items) if (!refusedFiles.has(x.fi)) merged.add(x.fi);
+				}
+				// A file with a header and no data row (a blank template, a list of only its footer) is
+				// refused, not loaded empty; an empty sheet beside sheets with rows is only noted.
+				for (const [fi, e] of entries.entries()) {
+					if (refusedFiles.has(fi) || !e.parts.every((p) => results.has(p))) continue;
+					if (e.parts.some((p) => results.get(p)!.rowsRead > 0)) continue;
+					const p = e.parts[0];
+					refusedFiles.set(fi, { errors: [], errorCount: 0, message: `Không có dòng dữ liệu nào dưới dòng tiêu đề cột (dòng ${p.header.headerRows[p.header.headerRows.length - 1] + 1}): tệp không được nạp.` });
+					if (merged.has(fi)) retry = true;
 				}
 				if (retry) throw new Retry();
 				if (opts.dryRun) throw new DryRun();
@@ -198,12 +225,15 @@ export async function ingestFiles(db: Db, paths: string[], opts: IngestOptions =
 		const kind = entry.parts[0].kind;
 		const bad = refusedFiles.get(fi);
 		if (bad) {
-			reports.push(refusedReport(entry.path, kind, new RefusedError(bad.errors, bad.errorCount), entry.started));
+			const why = bad.message ? new IngestError(entry.parts[0].src.fileName, bad.message) : new RefusedError(bad.errors, bad.errorCount);
+			reports.push(refusedReport(entry.path, kind, why, entry.started));
 			continue;
 		}
 		const rs = entry.parts.map((p) => results.get(p)!).filter(Boolean);
 		const warnings = rs.flatMap((r) => r.warnings);
-		if (entry.skipped.length) warnings.push(`Bỏ qua trang tính không nhận ra tiêu đề cột: ${entry.skipped.join(', ')}.`);
+		if (entry.parts.length > 1)
+			for (const p of entry.parts) if (!results.get(p)?.rowsRead) warnings.push(`Trang tính "${p.src.sheet ?? p.src.fileName}" không có dòng dữ liệu nào: bỏ qua.`);
+		warnings.push(...entry.notes);
 		reports.push({
 			path: entry.path, kind, status: opts.dryRun ? 'checked' : 'loaded',
 			rowsRead: rs.reduce((s, r) => s + r.rowsRead, 0), rowsStored: rs.reduce((s, r) => s + r.rowsStored, 0),

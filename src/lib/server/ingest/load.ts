@@ -5,9 +5,10 @@
 // sql/ingest/<kind>.sql, split on "-- step: name" markers; per-file settings (default year,
 // period, title unit…) are the temp table file_ctx, joined by part_id.
 import { trace } from '../trace';
-import type { FileKind } from '../../domain/levels';
+import { fold } from '../../domain/anomaly';
+import { LEVELS, type FileKind } from '../../domain/levels';
 import { type Db, sqlFile } from '../db';
-import { FIELDS } from './fields';
+import { FIELDS, alnumKey, fieldOfHeader } from './fields';
 import { findHeader, readTitle, detectKind, parsePeriod, type HeaderMap, type TitleInfo } from './header';
 import { IngestError, type RowError } from './errors';
 import { withRows, type SourceTable } from './read';
@@ -41,17 +42,71 @@ export interface Prepared {
 /** Header, title and kind of a file already read; IngestError when any cannot be found. */
 export function prepare(read: SourceTable, opts: Pick<LoadOptions, 'kind'>): Prepared {
 	let header = findHeader(read.preview);
+	// A section row merged across the row right under the header ("Chi bộ thôn 1", "I. CHI BỘ THÔN 1")
+	// names a unit, not a column: it is the first data row, not a second header row.
+	if (header && header.headerRows.length > 1) {
+		const second = header.headerRows[1];
+		if (isSectionRow(read.preview[second])) header = findHeader(read.preview.map((r, i) => (i === second ? [] : r))) ?? header;
+	}
 	if (!header)
 		throw new IngestError(read.fileName, 'Không tìm thấy dòng tiêu đề cột trong 20 dòng đầu (cần ít nhất hai cột nhận ra được, ví dụ "Họ và tên" và "Xếp loại"). Tải mẫu trống để xem tên cột.');
 	// read_csv skips empty lines: a file with one among its data rows is read in memory instead,
 	// so that every row keeps its line number
-	const src = withRows(read, header.dataStart);
+	let src = withRows(read, header.dataStart);
 	if (src !== read) header = findHeader(src.preview) ?? header;
-	const title = readTitle(src.preview, header.headerRows[0]);
+	const marks = levelMarkColumns(src.preview[header.dataStart]);
+	if (marks.length) [src, header] = markedLevels(withRows(src, header.dataStart, true), header, marks);
+	// a title cell typed over two lines ("ĐẢNG BỘ XÃ …⏎CHI BỘ THÔN 1") names two units
+	const title = readTitle(src.preview.map((r, i) => (i < header.headerRows[0] ? r.flatMap((c) => c.split(/\r?\n/)) : r)), header.headerRows[0]);
 	const kind = opts.kind ?? detectKind(new Set(header.columns.map((c) => c.field)), title);
 	if (!kind)
 		throw new IngestError(src.fileName, `Không nhận ra loại tệp từ các cột (${header.columns.map((c) => c.header).join(', ')}). Dùng --kind registry|roster|rating|discipline|civil_servant.`);
 	return { src, header, title, kind };
+}
+
+// Levels marked "x" under one column per level: "Xếp loại" over HTXSNV | HTTNV | HTNV | KHTNV.
+const LEVEL_NAMES = new Set(
+	[...LEVELS.flatMap((l) => [l.vi, l.short]), 'HTXS', 'HTT', 'HT', 'KHT', 'Xuất sắc', 'Tốt', 'Hoàn thành', 'Không hoàn thành'].map(alnumKey)
+);
+const MARK = /^[xX✓✔vV+*]$/;
+
+/** The columns of a row that name a level (the sub-header of x-marked levels): two levels at
+ * least, and nothing else in the row but blanks or column names (a data row has a name). */
+function levelMarkColumns(row: string[] | undefined): number[] {
+	const cols = (row ?? []).flatMap((c, i) => (c && LEVEL_NAMES.has(alnumKey(c)) ? [i] : []));
+	if (new Set(cols.map((i) => alnumKey(row![i]))).size < 2) return [];
+	return row!.every((c, i) => cols.includes(i) || !c?.trim() || fieldOfHeader(c)) ? cols : [];
+}
+
+/** The level a row marks becomes the text of one added column, the final level's; the sub-header
+ * row is header, not data. Two marks in a row give both names, which validation refuses. */
+function markedLevels(src: SourceTable, header: HeaderMap, marks: number[]): [SourceTable, HeaderMap] {
+	const rows = src.rows!;
+	const sub = header.dataStart;
+	const at = Math.max(header.width, ...rows.map((r) => r.length));
+	let dataStart = sub + 1;
+	while (rows[dataStart]?.every((c) => /^\(?([0-9]{1,2}|[A-Za-z])\)?$/.test(c.trim()) || !c.trim()) && rows[dataStart].some((c) => c.trim())) dataStart++;
+	const out = rows.map((r, i) => {
+		if (i < dataStart) return r;
+		const hit = marks.filter((m) => MARK.test(r[m]?.trim() ?? '')).map((m) => rows[sub][m]);
+		const row = [...r];
+		for (const m of marks) if (MARK.test(row[m]?.trim() ?? '')) row[m] = '';
+		row[at] = hit.join(' + ');
+		return row;
+	});
+	const group = header.columns.find((c) => c.field === 'final_level');
+	const columns = header.columns.filter((c) => c.field !== 'final_level' && !marks.includes(c.index));
+	columns.push({ index: at, field: 'final_level', header: group?.header || 'Xếp loại' });
+	return [
+		{ ...src, rows: out, preview: out.slice(0, src.preview.length) },
+		{ ...header, dataStart, headerRows: [...header.headerRows, sub], columns, width: at + 1 }
+	];
+}
+
+/** One filled cell, in the first column, naming a chi bộ or a hamlet: the text of a section row. */
+function isSectionRow(row: string[] | undefined): boolean {
+	const cells = (row ?? []).map((c, i) => [c?.trim() ?? '', i] as const).filter(([c]) => c);
+	return cells.length === 1 && cells[0][1] <= 1 && /^(([IVX]{1,5}|[0-9]{1,3})\s*[.)/:-]\s*)?(chi bo|dang bo|dang uy|thon|ap|xom|buon|khu pho|to dan pho) /i.test(fold(cells[0][0]));
 }
 
 const KIND_SQL: Record<FileKind, string> = {

@@ -22,15 +22,18 @@ export interface SourceTable {
 	mayBeNfd: boolean;
 	/** what was detected: utf-8, windows-1258, tcvn3, vni, xlsx, xlsx+tcvn3 … */
 	encoding: string;
-	/** first rows of the file, 1 row per line (CSV) or sheet row (XLSX) */
+	/** first rows of the file, 1 row per record (CSV) or sheet row (XLSX) */
 	preview: string[][];
 	/** every row (XLSX and converted CSV); null when read_csv reads the file itself */
 	rows: string[][] | null;
 	/** set when DuckDB can read the file as is (clean UTF-8 CSV); `empties`: the preview lines
 	 * that are empty — read_csv skips empty lines, so a row's number is only its line number
-	 * when no empty line stands between the header and it (see needsRows) */
-	csv: { delim: string; empties: number[] } | null;
+	 * when no empty line stands between the header and it (see needsRows); `multiline`: the preview
+	 * records that span lines (a quoted cell with a line break), which read_csv's skip miscounts */
+	csv: { delim: string; empties: number[]; multiline: number[] } | null;
 	sheet?: string;
+	/** a hidden sheet (dropdown values, lookups): skipped when another sheet loads */
+	hidden?: boolean;
 }
 
 const PREVIEW_ROWS = 40;
@@ -161,14 +164,13 @@ export function detectDelimiter(lines: string[]): string {
 	return best;
 }
 
-function parseLines(lines: string[], delim: string): string[][] {
-	return lines.map((l) => {
-		if (!l.trim()) return [];
-		// most lines quote nothing: a split is what Papa would return, at a fraction of its cost
-		if (!l.includes('"')) return l.split(delim).map((c) => c.normalize('NFC'));
-		const r = Papa.parse<string[]>(l, { delimiter: delim, newline: '\n', skipEmptyLines: false });
-		return (r.data[0] ?? []).map((c) => c.normalize('NFC'));
-	});
+/** The first records of a CSV head, quote-aware (a quoted cell may hold line breaks). */
+function parsePreview(text: string, delim: string): string[][] {
+	// the head may end inside a record: only whole records before the cut are kept
+	const r = Papa.parse<string[]>(text, { delimiter: delim, skipEmptyLines: false, preview: PREVIEW_ROWS + 1 });
+	const rows = r.data.slice(0, PREVIEW_ROWS);
+	while (rows.length && rows[rows.length - 1].every((c) => !c.trim())) rows.pop();
+	return rows;
 }
 
 async function readCsv(path: string, fileName: string, size: number): Promise<SourceTable> {
@@ -182,23 +184,32 @@ async function readCsv(path: string, fileName: string, size: number): Promise<So
 	// here; read_csv takes the file (thousands of files of one layout in one read); NFC in SQL.
 	const firstText = first.toString('utf8');
 	if (utf8 && !detectLegacy(firstText)) {
-		const lines = firstText.replace(/^\uFEFF/, '').split(/\r?\n/).slice(0, PREVIEW_ROWS);
-		// the bytes the preview's lines take: an empty line after them (not at the end of the file)
+		const text = firstText.replace(/^\uFEFF/, '');
+		const delim = detectDelimiter(text.split(/\r?\n/, 30));
+		// records, not lines: a quoted header cell typed with Alt+Enter ("Họ và⏎tên") spans lines
+		const records = parsePreview(text, delim);
+		// the bytes the preview's records take: an empty line after them (not at the end of the file)
 		// stands among data rows that read_csv would misnumber, so such a file is read in memory
+		const lineCount = records.reduce((n, r) => n + 1 + r.join('').split('\n').length - 1, 0);
 		let previewEnd = 0;
-		for (let i = 0; i < lines.length && previewEnd < first.length; i++) previewEnd = first.indexOf(0x0a, previewEnd) + 1 || first.length;
+		for (let i = 0; i < lineCount && previewEnd < first.length; i++) previewEnd = first.indexOf(0x0a, previewEnd) + 1 || first.length;
 		if (innerEmpty < previewEnd) {
-			const delim = detectDelimiter(lines.slice(0, 30));
-			const empties = lines.flatMap((l, i) => (l === '' && lines.slice(i + 1).some((x) => x !== '') ? [i] : []));
-			return { path, fileName, sha256, fileSha256: sha256, mayBeNfd, encoding: hasBom ? 'utf-8-bom' : 'utf-8', preview: parseLines(lines, delim), rows: null, csv: { delim, empties } };
+			const empties = records.flatMap((r, i) => (r.every((c) => c === '') && records.slice(i + 1).some((x) => x.some((c) => c !== '')) ? [i] : []));
+			// read_csv's skip counts lines: records spanning lines are noted, see withRows
+			const multiline = records.flatMap((r, i) => (r.some((c) => c.includes('\n')) ? [i] : []));
+			const preview = records.map((r) => (r.length === 1 && r[0] === '' ? [] : r.map((c) => c.normalize('NFC'))));
+			return { path, fileName, sha256, fileSha256: sha256, mayBeNfd, encoding: hasBom ? 'utf-8-bom' : 'utf-8', preview, rows: null, csv: { delim, empties, multiline } };
 		}
 	}
 	return readCsvInMemory(path, fileName, sha256, first, firstText);
 }
 
 /** The same CSV read in memory, when its header shows an empty line among the data rows. */
-export function withRows(src: SourceTable, dataStart: number): SourceTable {
-	if (!src.csv || !src.csv.empties.some((i) => i >= dataStart)) return src;
+export function withRows(src: SourceTable, dataStart: number, force = false): SourceTable {
+	if (force && src.csv) return withRows({ ...src, csv: { ...src.csv, empties: [dataStart] } }, dataStart);
+	// a record above the data spanning lines (a header cell with a line break) would shift read_csv's
+	// skip, which counts lines
+	if (!src.csv || (!src.csv.empties.some((i) => i >= dataStart) && !src.csv.multiline.some((i) => i < dataStart))) return src;
 	const first = head(src.path, 256 * 1024);
 	return readCsvInMemory(src.path, src.fileName, src.sha256, first, first.toString('utf8'));
 }
@@ -254,6 +265,15 @@ function ymd(d: Date): string {
 
 type Converter = (s: string, font?: string) => string;
 
+/** A card typed as a number shows its leading zeros through a format of zeros ("00000000",
+ * "00.000000"): the text is what the cell shows, 01234560 and 70.012340, not 1234560. */
+function zeroPadded(v: number, fmt: string | undefined): string | null {
+	const m = fmt?.match(/^(0+)(?:\.(0+))?$/);
+	if (!m || v < 0) return null;
+	const [int, frac] = (m[2] ? v.toFixed(m[2].length) : String(Math.round(v))).split('.');
+	return int.padStart(m[1].length, '0') + (frac !== undefined ? `.${frac}` : '');
+}
+
 function cellText(cell: ExcelJS.Cell, convert: Converter): string {
 	// A vertically merged cell (a unit name spanning its members' rows) belongs to every row it
 	// covers; a horizontal merge (a footer "Tổng số" across columns) only to its first column.
@@ -263,7 +283,8 @@ function cellText(cell: ExcelJS.Cell, convert: Converter): string {
 	const font = src.font?.name;
 	if (v === null || v === undefined) return '';
 	if (v instanceof Date) return ymd(v);
-	if (typeof v === 'number' || typeof v === 'boolean') return String(v);
+	if (typeof v === 'number') return zeroPadded(v, src.numFmt) ?? String(v);
+	if (typeof v === 'boolean') return String(v);
 	if (typeof v === 'string') return convert(v, font);
 	if (typeof v === 'object') {
 		const o = v as Record<string, unknown>;
@@ -302,7 +323,8 @@ async function readXlsx(path: string, fileName: string): Promise<SourceTable[]> 
 			preview: grid.slice(0, PREVIEW_ROWS),
 			rows: grid,
 			csv: null,
-			sheet: sheet.name
+			sheet: sheet.name,
+			hidden: sheet.state !== 'visible'
 		};
 	});
 }

@@ -45,14 +45,17 @@ function fieldSelect(group: StagePart[], nfc: boolean): { select: string; keep: 
 	// '' is null. Values are not trimmed row by row: every consumer compares through clean(),
 	// squish(), fold() or a per-distinct-value dictionary, which trim; free text is NFC-normalised
 	// only when the file may hold NFD.
+	const colOf = (field: string): string | null => {
+		const idx = [...new Set(maps.map((m) => m.get(field) ?? -1))];
+		if (idx.length === 1) return idx[0] < 0 ? null : `c${idx[0]}`;
+		if (!mapCols.includes(field)) mapCols.push(field);
+		return `case pm.f_${field} ${idx.filter((i) => i >= 0).map((i) => `when ${i} then c${i}`).join(' ')} end`;
+	};
 	const select = FIELDS.map((f) => {
-		const idx = [...new Set(maps.map((m) => m.get(f.field) ?? -1))];
-		let c: string | null;
-		if (idx.length === 1) c = idx[0] < 0 ? null : `c${idx[0]}`;
-		else {
-			mapCols.push(f.field);
-			c = `case pm.f_${f.field} ${idx.filter((i) => i >= 0).map((i) => `when ${i} then c${i}`).join(' ')} end`;
-		}
+		let c = colOf(f.field);
+		// a name over two columns ("Họ (đệm)" | "Tên"): the given name joins the family part
+		const given = f.field === 'full_name' ? colOf('given_name') : null;
+		if (c && given) c = `concat_ws(' ', ${c}, ${given})`;
 		if (!c) return `null::varchar as ${f.field}`;
 		return nfc && TEXT_FIELDS.has(f.field) ? `nullif(nfc_normalize(${c}), '') as ${f.field}` : `nullif(${c}, '') as ${f.field}`;
 	}).join(',\n');
@@ -60,11 +63,8 @@ function fieldSelect(group: StagePart[], nfc: boolean): { select: string; keep: 
 	const present = keys.length ? [`trim(concat_ws('', ${keys.join(', ')}), ' \t\r\n\u00a0') <> ''`] : [];
 	// rk: a row's key in the batch, from its file and row
 	const rk = '(cast(part_id as bigint) << 32) + rn as rk';
-	const keep = `(${present.length ? present.join(' or ') : 'false'})
-		  -- footers and signatures: "Tổng số", "Cộng", "Người lập biểu", "Xác nhận"
-		  and not (case when final_level is null and card_no is null
-		           then coalesce(regexp_matches(fold(coalesce(full_name, unit_name, '')), '^(tong( so| cong)?|cong|nguoi lap|xac nhan|t/m|tm\\.? )\\b'), false)
-		           else false end)`;
+	// blank rows go; section rows stay until applySectionRows has read them
+	const keep = `(${present.length ? present.join(' or ') : 'false'} or ${SECTION})`;
 	return { select: `${select},\n${rk}`, keep, mapCols };
 }
 
@@ -151,6 +151,7 @@ export async function stage(db: Db, parts: StagePart[]): Promise<Map<number, num
 		} else {
 			await db.run(`insert into stg_parts select part_id, rn, ${select}, ${gi} from stg_raw join part_map pm using (part_id) where grp = ${gi}`);
 		}
+		await dropFooters(db, gi);
 		// a filter inside the insert above a window costs more than this delete after it
 		await db.run(`delete from stg_parts where grp = ${gi} and not (${keep})`);
 	}
@@ -161,24 +162,78 @@ export async function stage(db: Db, parts: StagePart[]): Promise<Map<number, num
 	return new Map(counts.map((c) => [c.part_id, c.n]));
 }
 
-// A section row names the chi bộ of the rows below it ("II | Chi bộ thôn 2 |  |"), a layout many
-// lists use instead of a unit column: it has a unit name in the name column and nothing else.
-const SECTION = `full_name is not null and final_level is null and self_level is null and proposed_level is null
-	and birth is null and card_no is null and discipline_form is null and cs_level is null
-	and coalesce(regexp_matches(fold(full_name), '^(chi bo|dang bo|dang uy|to dang|chi uy)\\b'), false)`;
+// Footers. A row identified by nothing (no STT number, card or birth) whose text is a signature
+// block ("T/M CHI BỘ", "BÍ THƯ", "(Đã ký)", "Người lập biểu", "Nơi nhận:") or a dateline ("Thôn 1,
+// ngày 15 tháng 12 năm 2024") ends the list: it and every row below it (the signer's name on its
+// own line) are footer. Summary lines ("Tổng số: 4", "- Hoàn thành tốt nhiệm vụ: 01 đ/c") are
+// dropped where they stand, since a subtotal may close a section with members below it.
+const IDENTIFIED = `(card_no is not null or birth is not null
+	or coalesce(regexp_matches(trim(stt), '^\\(?([0-9]{1,5}|[A-Za-z]|[IVXivx]{1,5})[.)]?$'), false))`;
+const ROW_TEXT = `fold(concat_ws(chr(31), ${FIELDS.map((f) => f.field).join(', ')}))`;
+const SIGN = `(nguoi lap|lap bieu|xac nhan|t/m|tm[. ]|t\\.m|noi nhan|(pho )?bi thu|\\(?da ky|\\(?ky[ ,]|\\(?ghi ro|thu truong|kt[. ]|k/t|dong dau)`;
+const DATELINE = `ngay[ .]*[0-9]*[ .]*thang[ .]*[0-9]*[ .]*nam[ .]*[0-9]{4}`;
+// every cell of the row is signature or dateline text
+const HARD_FOOTER = `case when ${IDENTIFIED} then false else coalesce(regexp_matches(${ROW_TEXT},
+	'^((${SIGN}|[^\\x1f]*${DATELINE})[^\\x1f]*)(\\x1f(${SIGN}|[^\\x1f]*${DATELINE})[^\\x1f]*)*$'), false) end`;
+// (a name or a bullet that reads like a total counts only on a row without a level: "Công Thị Hoa |
+// HTT" in a list without STT, card or birth is a member)
+const SOFT_FOOTER = `case when ${IDENTIFIED} then false else coalesce(regexp_matches(${ROW_TEXT},
+	'(^|\\x1f)[^\\x1f]*[0-9]+ *(d/c|dong chi|dang vien)\\b'), false)
+	or (final_level is null and coalesce(regexp_matches(${ROW_TEXT}, '(^|\\x1f)(tong( so| cong)?\\b|cong\\b|[-+*] *[a-z])'), false)) end`;
+
+/** Cut each part of group `gi` at its first signature or dateline row below a data row; drop its
+ * summary lines. Only the few footer rows are kept aside, not a copy of the group. */
+async function dropFooters(db: Db, gi: number): Promise<void> {
+	await db.run(`create or replace temp table foot as
+		select * from (select part_id, rn, ${HARD_FOOTER} as hard, ${SOFT_FOOTER} and not ${SECTION} as soft from stg_parts where grp = ${gi})
+		where hard or soft`);
+	const n = await db.one<{ n: number }>('select count(*)::int as n from foot');
+	if (n?.n)
+		await db.run(`delete from stg_parts using (
+				select f.part_id, min(f.rn) as cut
+				from foot f join (
+					-- the first data row of each part with a footer
+					select s.part_id, min(s.rn) as first from stg_parts s anti join foot using (part_id, rn)
+					where s.grp = ${gi} and s.part_id in (select part_id from foot) group by 1
+				) d on d.part_id = f.part_id and f.rn > d.first
+				where f.hard group by 1
+			) c
+			where stg_parts.grp = ${gi} and stg_parts.part_id = c.part_id and stg_parts.rn >= c.cut;
+			delete from stg_parts using foot f where stg_parts.grp = ${gi} and f.soft and stg_parts.part_id = f.part_id and stg_parts.rn = f.rn`);
+	await db.run('drop table foot');
+}
+
+// A section row heads the rows below it: "I. CHI BỘ THÔN 1" (in the STT column, or merged across
+// the row in XLSX, which leaves it in the first column), "I | Chi bộ thôn 1 (04 đảng viên)",
+// "I | Thôn 1"; a layout many lists use instead of a unit column. It holds nothing else. One that
+// names a chi bộ or a hamlet gives the unit of the rows below; a group row ("ĐẢNG VIÊN DỰ BỊ") is
+// only dropped.
+const SECTION_TEXT = `(case when birth is null and card_no is null and final_level is null and self_level is null
+	and proposed_level is null and discipline_form is null and cs_level is null and unit_code is null and unit_name is null
+	then regexp_replace(regexp_replace(
+		case when full_name is not null and (stt is null or ${IDENTIFIED}) then full_name
+		     when full_name is null and not ${IDENTIFIED} then stt end,
+		'^\\s*([IVXivx]{1,5}|[0-9]{1,3}|[A-Za-z])\\s*[.):/-]\\s*', ''), '\\s*(\\(.*\\)|:)\\s*$', '') end)`;
+const SECTION_UNIT = `coalesce(regexp_matches(fold(${SECTION_TEXT}), '^(chi bo|dang bo|dang uy|to dang|chi uy|thon|ap|xom|buon|khom|khu pho|to dan pho|khu dan cu) ')
+	and not regexp_matches(fold(${SECTION_TEXT}), '${DATELINE}'), false)`;
+const SECTION_GROUP = `coalesce(regexp_matches(fold(${SECTION_TEXT}), '^(dang vien |dv )?(chinh thuc|du bi)$'), false)`;
+const SECTION = `(${SECTION_UNIT} or ${SECTION_GROUP})`;
 
 async function applySectionRows(db: Db): Promise<void> {
-	// only the files that have section rows are renumbered through the window
-	await db.run(`create or replace temp table sect_part as select distinct part_id from stg_parts where ${SECTION}`);
-	const n = await db.one<{ n: number }>('select count(*)::int as n from sect_part');
-	if (!n?.n) return void (await db.run('drop table sect_part'));
+	// the section rows, read before the update below fills their own unit; only the files that have
+	// some are renumbered through the window
+	await db.run(`create or replace temp table sect as
+		select rk, part_id, ${SECTION_UNIT} as is_unit, ${SECTION_TEXT} as text from stg_parts where ${SECTION}`);
+	const n = await db.one<{ n: number }>('select count(*)::int as n from sect');
+	if (!n?.n) return void (await db.run('drop table sect'));
 	await db.run(`update stg_parts set unit_name = x.section_unit
 		from (
-			select rk, last_value(case when ${SECTION} then full_name end ignore nulls)
-				over (partition by part_id order by rn rows between unbounded preceding and current row) as section_unit
-			from stg_parts semi join sect_part using (part_id)
+			select s.rk, last_value(case when x.is_unit then x.text end ignore nulls)
+				over (partition by s.part_id order by s.rn rows between unbounded preceding and current row) as section_unit
+			from stg_parts s left join sect x using (rk)
+			where s.part_id in (select part_id from sect)
 		) x
 		where stg_parts.rk = x.rk and stg_parts.unit_name is null and stg_parts.unit_code is null and x.section_unit is not null`);
-	await db.run(`delete from stg_parts where part_id in (select part_id from sect_part) and ${SECTION}`);
-	await db.run('drop table sect_part');
+	await db.run('delete from stg_parts where rk in (select rk from sect)');
+	await db.run('drop table sect');
 }

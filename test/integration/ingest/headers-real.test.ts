@@ -1,0 +1,339 @@
+// Header recognition on lists as units really write them: extra columns whose names hold a field's
+// keyword ("Ngày chính thức" holds "hình thức", "Số quyết định" ends in "quyết định"), level columns
+// of two years, self-rating spelled as a sentence, a name over two columns, title lines that carry
+// a date, a cấp ủy's term or "CHI BỘ: THÔN 1". Each test writes the file a unit would send and
+// asserts the rows stored.
+import { describe, expect, it } from 'vitest';
+import { fieldOfHeader } from '../../../src/lib/server/ingest/fields';
+import { findHeader } from '../../../src/lib/server/ingest/header';
+import { writeCsv, writeXlsx } from '../../helpers/files';
+import { dbWithRegistry, ingest } from '../../helpers/ingest-db';
+
+const TITLE = [['ĐẢNG BỘ XÃ ĐOÀN KẾT'], ['CHI BỘ THÔN 1'], ['DANH SÁCH ĐÁNH GIÁ, XẾP LOẠI CHẤT LƯỢNG ĐẢNG VIÊN NĂM 2024']];
+
+/** Rating rows stored, in file order, with the person's name and the unit's code. */
+const RATINGS = `select p.full_name, r.self_level, r.proposed_level, r.final_level, r.score, r.civil_servant_level,
+	cast(r.decided_on as varchar) as decided_on, r.period_year, r.period_kind, r.subject_kind, u.code as unit
+	from rating r left join person p on p.id = r.person_id left join unit u on u.id = r.unit_id order by r.source_row`;
+
+describe('columns whose names hold another field’s keyword', () => {
+	it.each([
+		['Ngày chính thức', null], ['Ngày kết nạp Đảng chính thức', null], ['Hình thức khen thưởng', null], ['Hình thức kỷ luật', 'discipline_form'],
+		['Số quyết định', null], ['Số QĐ', null], ['Ngày tháng năm quyết định', 'decided_on'], ['Ngày, tháng ra quyết định', 'decided_on'],
+		['Chi bộ quyết định', 'final_level'], ['Đảng ủy quyết định', 'final_level'], ['Quyết định xếp loại', 'final_level'],
+		['Cấp có thẩm quyền quyết định', 'final_level'], ['Cấp quyết định', 'decider'], ['Cấp quyết định kỷ luật', 'issuing_body'],
+		['Đảng viên tự xếp loại', 'self_level'], ['Cá nhân tự đánh giá, xếp loại', 'self_level'], ['Cá nhân tự xếp loại', 'self_level'],
+		['Tự chấm điểm', null], ['Ưu điểm', null], ['Khuyết điểm, hạn chế', null], ['Kết quả xếp loại năm trước', null],
+		['Đơn vị công tác', 'agency'], ['Loại hình tổ chức', 'unit_kind'], ['Tên', 'given_name'], ['Họ (đệm)', 'full_name']
+	])('"%s" names %s', (header, field) => {
+		expect(fieldOfHeader(header)).toBe(field);
+		expect(fieldOfHeader(header.normalize('NFD').toUpperCase())).toBe(field);
+	});
+
+	it('a "Ngày chính thức" column leaves a rating list a rating list', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const f = writeCsv(dir, 'h12.csv', [
+			...TITLE,
+			['STT', 'Họ và tên', 'Ngày sinh', 'Số thẻ đảng viên', 'Ngày vào Đảng', 'Ngày chính thức', 'Tự xếp loại', 'Chi bộ đề xuất', 'Đảng ủy quyết định', 'Ngày quyết định'],
+			['1', 'Nguyễn Văn An', '12/05/1970', '70.012345', '03/02/1995', '03/02/1996', 'HTXSNV', 'HTTNV', 'HTTNV', '10/12/2024'],
+			['2', 'Trần Thị Bình', '1985', '70012346', '03/02/1995', '03/02/1996', 'HTTNV', 'HTNV', 'HTNV', '10/12/2024']
+		]);
+		const r = await ingest(db, [f]);
+		expect(r.files[0]).toMatchObject({ kind: 'rating', status: 'loaded', rowsStored: 2 });
+		expect(await db.query(RATINGS)).toMatchObject([
+			{ full_name: 'Nguyễn Văn An', self_level: 4, proposed_level: 3, final_level: 3, decided_on: '2024-12-10', period_year: 2024, unit: 'C70010101' },
+			{ full_name: 'Trần Thị Bình', self_level: 3, proposed_level: 2, final_level: 2, decided_on: '2024-12-10', period_year: 2024, unit: 'C70010101' }
+		]);
+		expect(await db.one('select count(*)::int as n from discipline')).toEqual({ n: 0 });
+	});
+
+	it('"Ngày kết nạp Đảng chính thức" among many extra columns: a rating list, and not the admission date', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const f = writeCsv(dir, 'h06.csv', [
+			...TITLE,
+			['STT', 'Họ và tên', 'Ngày sinh', 'Số thẻ đảng viên', 'Tự xếp loại', 'Chi bộ đề xuất', 'Đảng ủy quyết định', 'Ngày quyết định', 'Chức vụ đảng, chính quyền, đoàn thể', 'Trình độ LLCT', 'Quê quán', 'Dân tộc', 'Ngày kết nạp Đảng chính thức'],
+			['1', 'Nguyễn Văn An', '12/05/1970', '70.012345', 'HTXSNV', 'HTXSNV', 'HTXSNV', '10/12/2024', 'Bí thư chi bộ', 'Trung cấp', 'Xã Đoàn Kết', 'Kinh', '03/02/1996']
+		]);
+		const r = await ingest(db, [f]);
+		expect(r.files[0]).toMatchObject({ kind: 'rating', status: 'loaded', rowsStored: 1 });
+		expect(await db.query(RATINGS)).toMatchObject([{ full_name: 'Nguyễn Văn An', final_level: 4, unit: 'C70010101' }]);
+		expect(await db.one('select joined_party_on from person')).toEqual({ joined_party_on: null });
+	});
+
+	it('a roster with "Ngày chính thức" is a roster', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const f = writeCsv(dir, 'k02.csv', [
+			['ĐẢNG BỘ XÃ ĐOÀN KẾT'], ['CHI BỘ THÔN 1'], ['DANH SÁCH ĐẢNG VIÊN NĂM 2024'],
+			['STT', 'Họ và tên', 'Ngày sinh', 'Giới tính', 'Số thẻ đảng viên', 'Chức vụ', 'Ngày vào Đảng', 'Ngày chính thức', 'Tình trạng'],
+			['1', 'Nguyễn Văn An', '12/05/1970', 'Nam', '70.012345', 'Bí thư chi bộ', '03/02/1995', '03/02/1996', 'Chính thức'],
+			['2', 'Phạm Thị Dung', '02/03/1998', 'Nữ', '', 'Đảng viên', '15/09/2024', '', 'Dự bị']
+		]);
+		const r = await ingest(db, [f]);
+		expect(r.files[0]).toMatchObject({ kind: 'roster', status: 'loaded', rowsStored: 2 });
+		expect(await db.query(`select p.full_name, m.status, cast(m.joined_party_on as varchar) as joined, u.code from membership m join person p on p.id = m.person_id join unit u on u.id = m.unit_id order by m.source_row`)).toEqual([
+			{ full_name: 'Nguyễn Văn An', status: 'official', joined: '1995-02-03', code: 'C70010101' },
+			{ full_name: 'Phạm Thị Dung', status: 'probationary', joined: '2024-09-15', code: 'C70010101' }
+		]);
+	});
+
+	it('"Hình thức khen thưởng" does not make a rating list a discipline register', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const f = writeCsv(dir, 'h17.csv', [
+			...TITLE,
+			['STT', 'Họ và tên', 'Ngày sinh', 'Tự xếp loại', 'Chi bộ đề xuất', 'Đảng ủy quyết định', 'Ngày quyết định', 'Hình thức khen thưởng'],
+			['1', 'Nguyễn Văn An', '12/05/1970', 'HTXSNV', 'HTTNV', 'HTTNV', '10/12/2024', 'Giấy khen của Đảng ủy'],
+			['2', 'Trần Thị Bình', '1985', 'HTTNV', 'HTNV', 'HTNV', '10/12/2024', '']
+		]);
+		const r = await ingest(db, [f]);
+		expect(r.files[0]).toMatchObject({ kind: 'rating', status: 'loaded', rowsStored: 2 });
+		expect((await db.query<{ final_level: number }>(RATINGS)).map((x) => x.final_level)).toEqual([3, 2]);
+	});
+});
+
+describe('"… quyết định" columns', () => {
+	it('"Số quyết định" after "Đảng ủy quyết định" does not take the final level', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const f = writeCsv(dir, 'h10.csv', [
+			...TITLE,
+			['STT', 'Họ và tên', 'Ngày sinh', 'Tự xếp loại', 'Chi bộ đề xuất', 'Đảng ủy quyết định', 'Ngày quyết định', 'Số quyết định'],
+			['1', 'Nguyễn Văn An', '12/05/1970', 'HTXSNV', 'HTTNV', 'HTTNV', '10/12/2024', '125-QĐ/ĐU'],
+			['2', 'Trần Thị Bình', '1985', 'HTTNV', 'HTNV', 'HTNV', '10/12/2024', '125-QĐ/ĐU']
+		]);
+		const r = await ingest(db, [f]);
+		expect(r.files[0]).toMatchObject({ kind: 'rating', status: 'loaded', rowsStored: 2 });
+		expect(await db.query(RATINGS)).toMatchObject([
+			{ self_level: 4, proposed_level: 3, final_level: 3, decided_on: '2024-12-10' },
+			{ self_level: 3, proposed_level: 2, final_level: 2, decided_on: '2024-12-10' }
+		]);
+	});
+
+	it.each([['Ngày, tháng ra quyết định'], ['Ngày tháng năm quyết định']])('"%s" is the decision date; the level is the Đảng ủy column', async (dateHeader) => {
+		const { db, dir } = await dbWithRegistry();
+		const f = writeCsv(dir, 'h01.csv', [
+			...TITLE,
+			['TT', 'HỌ VÀ TÊN ĐẢNG VIÊN', 'Ngày, tháng, năm sinh', 'Số thẻ Đảng viên:', 'Tự nhận mức xếp loại (*)', 'Chi bộ đề nghị', 'Kết quả xếp loại của Đảng ủy (**)', dateHeader],
+			['1', 'Nguyễn Văn An', '12/05/1970', '70.012345', 'HTXSNV', 'HTXSNV', 'HTXSNV', '10/12/2024'],
+			['2', 'Phạm Thị Dung', '02/03/1998', '70012348', 'KHTNV', 'KHTNV', 'KHTNV', '11/12/2024']
+		]);
+		const r = await ingest(db, [f]);
+		expect(r.files[0]).toMatchObject({ kind: 'rating', status: 'loaded', rowsStored: 2 });
+		expect(await db.query(RATINGS)).toMatchObject([
+			{ full_name: 'Nguyễn Văn An', self_level: 4, proposed_level: 4, final_level: 4, decided_on: '2024-12-10' },
+			{ full_name: 'Phạm Thị Dung', self_level: 1, proposed_level: 1, final_level: 1, decided_on: '2024-12-11' }
+		]);
+	});
+
+	it('a discipline register\'s "Số quyết định" is no level, and "Cấp quyết định kỷ luật" is the issuing body', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const f = writeCsv(dir, 'k05.csv', [
+			['ĐẢNG BỘ XÃ ĐOÀN KẾT'], ['SỔ THEO DÕI KỶ LUẬT ĐẢNG VIÊN NĂM 2024'],
+			['STT', 'Họ và tên', 'Năm sinh', 'Số thẻ đảng viên', 'Chi bộ', 'Hình thức kỷ luật', 'Số quyết định', 'Ngày quyết định', 'Cấp quyết định kỷ luật'],
+			['1', 'Nguyễn Văn An', '1970', '70010000', 'Chi bộ thôn 2', 'Khiển trách', '10-QĐ/UBKT', '05/06/2024', 'UBKT Đảng ủy xã']
+		]);
+		const r = await ingest(db, [f]);
+		expect(r.files[0]).toMatchObject({ kind: 'discipline', status: 'loaded', rowsStored: 1 });
+		expect(await db.one('select form, issuing_body from discipline')).toEqual({ form: 'khien_trach', issuing_body: 'UBKT Đảng ủy xã' });
+	});
+});
+
+describe('level columns of two years', () => {
+	const head = ['STT', 'Họ và tên', 'Ngày sinh', 'Số thẻ đảng viên'];
+	const people = [['1', 'Nguyễn Văn An', '12/05/1970', '70.012345'], ['2', 'Phạm Thị Dung', '02/03/1998', '70012348']];
+
+	it.each([
+		['2023 then 2024', ['Xếp loại năm 2023', 'Xếp loại năm 2024'], [['HTTNV', 'HTXSNV'], ['HTTNV', 'KHTNV']]],
+		['2024 then 2023', ['Xếp loại năm 2024', 'Xếp loại năm 2023'], [['HTXSNV', 'HTTNV'], ['KHTNV', 'HTTNV']]]
+	])('the column of the list’s year wins (%s)', async (_, levelHeads, levels) => {
+		const { db, dir } = await dbWithRegistry();
+		const f = writeCsv(dir, 'h18.csv', [...TITLE, [...head, ...levelHeads, 'Ngày quyết định'], ...people.map((p, i) => [...p, ...levels[i], '10/12/2024'])]);
+		const r = await ingest(db, [f]);
+		expect(r.files[0]).toMatchObject({ kind: 'rating', status: 'loaded', rowsStored: 2 });
+		expect(await db.query(RATINGS)).toMatchObject([{ final_level: 4, period_year: 2024 }, { final_level: 1, period_year: 2024 }]);
+	});
+
+	it('without a year in the title, the latest year named wins', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const f = writeCsv(dir, 'h18b.csv', [
+			['CHI BỘ THÔN 2'], ['DANH SÁCH XẾP LOẠI ĐẢNG VIÊN'],
+			['STT', 'Họ và tên', 'Năm sinh', 'Xếp loại năm 2023', 'Xếp loại năm 2024', 'Năm'],
+			['1', 'Bùi Văn Khoa', '1960', 'HTTNV', 'HTXSNV', '2024']
+		]);
+		const r = await ingest(db, [f], { unit: 'X700101' });
+		expect(r.files[0]).toMatchObject({ kind: 'rating', status: 'loaded', rowsStored: 1 });
+		expect(await db.query(RATINGS)).toMatchObject([{ final_level: 4, period_year: 2024, unit: 'C70010102' }]);
+	});
+
+	it('"Kết quả xếp loại năm trước" before "Xếp loại" is not this year’s level', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const f = writeCsv(dir, 'h19.csv', [
+			...TITLE,
+			[...head, 'Kết quả xếp loại năm trước', 'Tự xếp loại', 'Chi bộ đề xuất', 'Xếp loại', 'Ngày quyết định'],
+			[...people[0], 'HTTNV', 'HTXSNV', 'HTXSNV', 'HTXSNV', '10/12/2024'],
+			[...people[1], 'HTTNV', 'KHTNV', 'KHTNV', 'KHTNV', '10/12/2024']
+		]);
+		const r = await ingest(db, [f]);
+		expect(r.files[0]).toMatchObject({ kind: 'rating', status: 'loaded', rowsStored: 2 });
+		expect(await db.query(RATINGS)).toMatchObject([{ self_level: 4, final_level: 4 }, { self_level: 1, final_level: 1 }]);
+	});
+});
+
+describe('self level, self score, strengths and weaknesses', () => {
+	it.each([['Đảng viên tự xếp loại', 'Mức xếp loại chất lượng'], ['Cá nhân tự xếp loại', 'Đảng ủy quyết định'], ['Cá nhân tự đánh giá, xếp loại', 'Đảng ủy quyết định']])(
+		'"%s" is the self level, "%s" the final one',
+		async (selfHead, finalHead) => {
+			const { db, dir } = await dbWithRegistry();
+			const f = writeCsv(dir, 'h11.csv', [
+				...TITLE,
+				['STT', 'Họ và tên', 'Ngày sinh', 'Số thẻ đảng viên', selfHead, 'Chi bộ đề xuất', finalHead, 'Ngày quyết định'],
+				['1', 'Nguyễn Văn An', '12/05/1970', '70.012345', 'HTXSNV', 'HTTNV', 'HTTNV', '10/12/2024'],
+				['2', 'Trần Thị Bình', '1985', '70012346', 'HTTNV', 'HTNV', 'HTNV', '10/12/2024']
+			]);
+			const r = await ingest(db, [f]);
+			expect(r.files[0]).toMatchObject({ kind: 'rating', status: 'loaded', rowsStored: 2 });
+			expect(await db.query(RATINGS)).toMatchObject([
+				{ self_level: 4, proposed_level: 3, final_level: 3 },
+				{ self_level: 3, proposed_level: 2, final_level: 2 }
+			]);
+		}
+	);
+
+	it('"Tự chấm điểm" is neither the self level nor the score; "Ưu điểm", "Khuyết điểm" are not the score', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const f = writeCsv(dir, 'h16.csv', [
+			...TITLE,
+			['STT', 'Họ và tên', 'Ngày sinh', 'Tự chấm điểm', 'Tự xếp loại', 'Chi bộ đề xuất', 'Đảng ủy quyết định', 'Ngày quyết định', 'Ưu điểm', 'Khuyết điểm, hạn chế'],
+			['1', 'Nguyễn Văn An', '12/05/1970', '85', 'HTXSNV', 'HTTNV', 'HTTNV', '10/12/2024', 'Gương mẫu, nhiệt tình', 'Chưa mạnh dạn phê bình'],
+			['2', 'Trần Thị Bình', '1985', '72', 'HTTNV', 'HTNV', 'HTNV', '10/12/2024', 'Gương mẫu', '']
+		]);
+		const r = await ingest(db, [f]);
+		expect(r.files[0]).toMatchObject({ kind: 'rating', status: 'loaded', rowsStored: 2 });
+		expect(await db.query(RATINGS)).toMatchObject([
+			{ self_level: 4, final_level: 3, score: null },
+			{ self_level: 3, final_level: 2, score: null }
+		]);
+	});
+});
+
+describe('units, agencies and unit kinds', () => {
+	it('"Đơn vị công tác" is where the member works, not the chi bộ: the title\'s chi bộ holds the rows', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const f = writeCsv(dir, 'l10.csv', [
+			...TITLE,
+			['STT', 'Họ và tên', 'Ngày sinh', 'Chức vụ', 'Đơn vị công tác', 'Tự xếp loại', 'Chi bộ đề xuất', 'Đảng ủy quyết định', 'Ngày quyết định'],
+			['1', 'Nguyễn Văn An', '12/05/1970', 'Bí thư chi bộ', 'UBND xã Đoàn Kết', 'HTXSNV', 'HTXSNV', 'HTXSNV', '10/12/2024'],
+			['2', 'Lê Văn Cường', '01/01/1990', 'Đảng viên', 'Hưu trí', 'HTNV', 'HTNV', 'HTNV', '10/12/2024']
+		]);
+		const r = await ingest(db, [f]);
+		expect(r.files[0]).toMatchObject({ kind: 'rating', status: 'loaded', rowsStored: 2 });
+		expect(await db.query('select u.code, r.agency from rating r join unit u on u.id = r.unit_id order by r.source_row')).toEqual([
+			{ code: 'C70010101', agency: 'UBND xã Đoàn Kết' },
+			{ code: 'C70010101', agency: 'Hưu trí' }
+		]);
+	});
+
+	it('a registry\'s "Loại hình tổ chức" is the unit kind', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const f = writeCsv(dir, 'k08.csv', [
+			['DANH MỤC TỔ CHỨC ĐẢNG TRỰC THUỘC ĐẢNG ỦY XÃ ĐOÀN KẾT'],
+			['STT', 'Mã đơn vị', 'Tên tổ chức đảng', 'Loại hình tổ chức', 'Trực thuộc', 'Tỉnh', 'Xã', 'Ngày thành lập'],
+			['1', 'C70010111', 'Chi bộ thôn 11', 'Chi bộ trực thuộc', 'X700101', 'Bình Phước', 'Đoàn Kết', '01/01/2000'],
+			['2', 'C70010112', 'Chi bộ Công an xã', 'Chi bộ trực thuộc', 'X700101', 'Bình Phước', 'Đoàn Kết', '01/01/2000']
+		]);
+		const r = await ingest(db, [f]);
+		expect(r.files[0]).toMatchObject({ kind: 'registry', status: 'loaded', rowsStored: 2 });
+		expect(await db.query(`select code, kind from unit where code in ('C70010111', 'C70010112') order by code`)).toEqual([
+			{ code: 'C70010111', kind: 'chi_bo_truc_thuoc' },
+			{ code: 'C70010112', kind: 'chi_bo_truc_thuoc' }
+		]);
+	});
+
+	it('"Tự xếp loại" + "Xếp loại công chức, viên chức" with no Party level: a civil-servant list, that column its level', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const f = writeCsv(dir, 'k07.csv', [
+			['UBND XÃ ĐOÀN KẾT'],
+			['DANH SÁCH ĐÁNH GIÁ, XẾP LOẠI CHẤT LƯỢNG CÁN BỘ, CÔNG CHỨC NĂM 2024'],
+			['STT', 'Họ và tên', 'Ngày sinh', 'Số thẻ đảng viên', 'Chức vụ', 'Đơn vị công tác', 'Tự xếp loại', 'Xếp loại công chức, viên chức', 'Ngày quyết định'],
+			['1', 'Nguyễn Văn An', '12/05/1970', '70012345', 'Chủ tịch UBND', 'UBND xã Đoàn Kết', 'HTXSNV', 'Hoàn thành tốt nhiệm vụ', '05/12/2024'],
+			['2', 'Trần Thị Bình', '1985', '70012346', 'Công chức', 'UBND xã Đoàn Kết', 'HTTNV', 'Hoàn thành nhiệm vụ', '05/12/2024']
+		]);
+		const r = await ingest(db, [f]);
+		expect(r.files[0]).toMatchObject({ kind: 'civil_servant', status: 'loaded', rowsStored: 2 });
+		expect(await db.query(`select r.subject_kind, r.self_level, r.final_level, r.agency, r.period_year from rating r order by r.source_row`)).toEqual([
+			{ subject_kind: 'civil_servant', self_level: 4, final_level: 3, agency: 'UBND xã Đoàn Kết', period_year: 2024 },
+			{ subject_kind: 'civil_servant', self_level: 3, final_level: 2, agency: 'UBND xã Đoàn Kết', period_year: 2024 }
+		]);
+	});
+});
+
+describe('a name over two columns', () => {
+	const head = (name: string[]) => ['STT', ...name, 'Ngày sinh', 'Tự xếp loại', 'Đảng ủy quyết định'];
+	const fieldsOf = (rows: string[][]) => {
+		const h = findHeader(rows)!;
+		return Object.fromEntries(h.columns.map((c) => [c.index, c.field]));
+	};
+	const data = ['1', 'Nguyễn Văn', 'An', '12/05/1970', 'HTT', 'HTT'];
+
+	it('"Họ và tên đệm" | "Tên", "Họ" | "Tên": family part and given name', () => {
+		for (const name of [['Họ và tên đệm', 'Tên'], ['Họ', 'Tên'], ['Họ (đệm)', 'Tên']])
+			expect(fieldsOf([...TITLE, head(name), data])).toMatchObject({ 1: 'full_name', 2: 'given_name', 3: 'birth' });
+	});
+
+	it('"Họ và tên" merged over an unnamed second column, or over "Họ (đệm)" | "Tên"', () => {
+		expect(fieldsOf([...TITLE, head(['Họ và tên', '']), data])).toMatchObject({ 1: 'full_name', 2: 'given_name', 3: 'birth' });
+		expect(fieldsOf([...TITLE, head(['Họ và tên', '']), ['', 'Họ (đệm)', 'Tên', '', '', ''], data])).toMatchObject({ 1: 'full_name', 2: 'given_name', 3: 'birth' });
+		// an empty column after the name with nothing below it is no given name
+		expect(fieldsOf([...TITLE, head(['Họ và tên', '']), ['1', 'Nguyễn Văn An', '', '12/05/1970', 'HTT', 'HTT']])).not.toHaveProperty('2');
+	});
+
+	// stage.ts joins given_name after full_name
+	it('stores the whole name from an XLSX "Họ và tên" merged over two columns', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const f = await writeXlsx(dir, 'x07.xlsx', [...TITLE, head(['Họ và tên', null as unknown as string]), [1, 'Nguyễn Văn', 'An', '12/05/1970', 'HTT', 'HTT']], { merges: ['B4:C4'] });
+		const r = await ingest(db, [f]);
+		expect(r.files[0]).toMatchObject({ kind: 'rating', status: 'loaded', rowsStored: 1 });
+		expect(await db.query(RATINGS)).toMatchObject([{ full_name: 'Nguyễn Văn An', final_level: 3 }]);
+	});
+});
+
+describe('title lines', () => {
+	const head = ['STT', 'Họ và tên', 'Ngày sinh', 'Tự xếp loại', 'Chi bộ đề xuất', 'Đảng ủy quyết định'];
+	const rows = [['1', 'Nguyễn Văn An', '12/05/1970', 'HTXSNV', 'HTXSNV', 'HTXSNV'], ['2', 'Trần Thị Bình', '1985', 'HTTNV', 'HTTNV', 'HTTNV']];
+
+	it('a date line with the day left blank ("ngày     tháng 01 năm 2025") is not the list’s year', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const f = writeCsv(dir, 'l13.csv', [...TITLE, ['Thôn 1, ngày     tháng 01 năm 2025'], head, ...rows]);
+		const r = await ingest(db, [f]);
+		expect(r.files[0]).toMatchObject({ kind: 'rating', status: 'loaded', rowsStored: 2 });
+		expect(await db.query(RATINGS)).toMatchObject([
+			{ period_year: 2024, period_kind: 'year', final_level: 4, unit: 'C70010101' },
+			{ period_year: 2024, period_kind: 'year', final_level: 3, unit: 'C70010101' }
+		]);
+	});
+
+	it('"(Chi bộ thôn 1 nhiệm kỳ 2022 - 2025)" under a yearly title leaves the period the year', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const f = writeCsv(dir, 'l12.csv', [...TITLE, ['(Chi bộ thôn 1 nhiệm kỳ 2022 - 2025)'], head, ...rows]);
+		const r = await ingest(db, [f]);
+		expect(r.files[0]).toMatchObject({ kind: 'rating', status: 'loaded', rowsStored: 2 });
+		expect(await db.query(RATINGS)).toMatchObject([
+			{ period_year: 2024, period_kind: 'year', unit: 'C70010101' },
+			{ period_year: 2024, period_kind: 'year', unit: 'C70010101' }
+		]);
+	});
+
+	it('a list rated by term ("XẾP LOẠI … NHIỆM KỲ 2020 - 2025") is a term', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const f = writeCsv(dir, 'nk.csv', [['ĐẢNG BỘ XÃ ĐOÀN KẾT'], ['CHI BỘ THÔN 1'], ['KẾT QUẢ ĐÁNH GIÁ, XẾP LOẠI ĐẢNG VIÊN NHIỆM KỲ 2020 - 2025'], head, ...rows]);
+		const r = await ingest(db, [f]);
+		expect(r.files[0]).toMatchObject({ kind: 'rating', status: 'loaded', rowsStored: 2 });
+		expect(await db.query('select distinct period_year, period_kind, period_no from rating')).toEqual([{ period_year: 2025, period_kind: 'term', period_no: 2020 }]);
+	});
+
+	it('"CHI BỘ: THÔN 1" names the chi bộ', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const f = writeCsv(dir, 'l14.csv', [['ĐẢNG BỘ XÃ ĐOÀN KẾT'], ['CHI BỘ: THÔN 1'], TITLE[2], head, ...rows]);
+		const r = await ingest(db, [f]);
+		expect(r.files[0]).toMatchObject({ kind: 'rating', status: 'loaded', rowsStored: 2 });
+		expect(await db.query(RATINGS)).toMatchObject([{ unit: 'C70010101', period_year: 2024 }, { unit: 'C70010101', period_year: 2024 }]);
+	});
+});

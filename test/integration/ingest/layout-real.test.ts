@@ -1,0 +1,270 @@
+// Layouts of real unit lists that are not data: footers and signature blocks below the list,
+// section rows, header cells typed over two lines, a list with no rows, workbook sheets that are
+// not lists (hidden dropdown values, a summary), cards typed as numbers with a zero format, and
+// levels marked "x" under one column per level.
+import ExcelJS from 'exceljs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { Db } from '../../../src/lib/server/db';
+import { writeCsv } from '../../helpers/files';
+import { counts, dbWithRegistry, ingest } from '../../helpers/ingest-db';
+
+const TITLE = [['ĐẢNG BỘ XÃ ĐOÀN KẾT'], ['CHI BỘ THÔN 1'], ['DANH SÁCH ĐÁNH GIÁ, XẾP LOẠI CHẤT LƯỢNG ĐẢNG VIÊN NĂM 2024']];
+const HEAD = ['STT', 'Họ và tên', 'Ngày sinh', 'Số thẻ đảng viên', 'Tự xếp loại', 'Chi bộ đề xuất', 'Đảng ủy quyết định', 'Ngày quyết định'];
+const MEMBERS = [
+	['1', 'Nguyễn Văn An', '12/05/1970', '70012345', 'HTXSNV', 'HTXSNV', 'HTXSNV', '10/12/2024'],
+	['2', 'Trần Thị Bình', '1985', '70012346', 'HTTNV', 'HTTNV', 'HTTNV', '10/12/2024'],
+	['3', 'Lê Văn Cường', '01/01/1990', '70012347', 'HTNV', 'HTNV', 'HTNV', '10/12/2024'],
+	['4', 'Bùi Thị Thư', '02/03/1998', '', 'KHTNV', 'KHTNV', 'KHTNV', '10/12/2024']
+];
+const blank = (n = 8) => Array<string>(n).fill('');
+const at = (i: number, text: string, n = 8) => blank(n).map((c, j) => (j === i ? text : c));
+
+/** Stored ratings of the last file: row, name, card, unit code, final level rank. */
+async function stored(db: Db) {
+	return db.query<{ row: number; name: string; card: string | null; unit: string; level: number | null }>(
+		`select r.source_row as row, p.full_name as name, p.card_no as card, u.code as unit, r.final_level as level
+		 from rating r join person p on p.id = r.person_id join unit u on u.id = r.unit_id
+		 where r.source_file_id = (select max(id) from source_file) order by r.source_row`
+	);
+}
+
+const FOUR = [
+	{ row: 5, name: 'Nguyễn Văn An', card: '70012345', unit: 'C70010101', level: 4 },
+	{ row: 6, name: 'Trần Thị Bình', card: '70012346', unit: 'C70010101', level: 3 },
+	{ row: 7, name: 'Lê Văn Cường', card: '70012347', unit: 'C70010101', level: 2 },
+	{ row: 8, name: 'Bùi Thị Thư', card: null, unit: 'C70010101', level: 1 }
+];
+
+describe('footers and signatures below the list', () => {
+	it('a summary block and a dateline are not members', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const f = writeCsv(dir, 'tong-hop.csv', [
+			...TITLE, HEAD, ...MEMBERS,
+			at(1, 'Tổng cộng: 04 đồng chí'),
+			at(1, '- Hoàn thành xuất sắc nhiệm vụ: 01 đ/c (25%)'),
+			at(1, '- Hoàn thành tốt nhiệm vụ: 01 đ/c'),
+			at(1, 'Tổng số đảng viên: 4'),
+			at(1, 'Thôn 1, ngày 15 tháng 12 năm 2024')
+		], { bom: true });
+		const r = await ingest(db, [f]);
+		expect(r.files[0]).toMatchObject({ status: 'loaded', rowsRead: 4, rowsStored: 4 });
+		expect(await stored(db)).toEqual(FOUR);
+	});
+
+	it('a signature in the name column ("BÍ THƯ CHI BỘ", "(Đã ký)", the signer) ends the list', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const f = writeCsv(dir, 'ky-ten.csv', [
+			...TITLE, HEAD, ...MEMBERS, blank(), at(1, 'BÍ THƯ CHI BỘ'), blank(), at(1, '(Đã ký)'), at(1, 'Nguyễn Văn An')
+		]);
+		const r = await ingest(db, [f]);
+		expect(r.files[0]).toMatchObject({ status: 'loaded', rowsStored: 4 });
+		expect(await stored(db)).toEqual(FOUR);
+	});
+
+	it('"T/M CHI BỘ" and "BÍ THƯ" under a level column, "Người lập biểu" beside them, the signers below: not refused', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const right = writeCsv(dir, 'ky-phai.csv', [
+			...TITLE, HEAD, ...MEMBERS, blank(), at(6, 'T/M CHI BỘ'), at(6, 'BÍ THƯ'), at(6, '(Ký, ghi rõ họ tên)'), blank(), at(6, 'Nguyễn Văn An')
+		]);
+		const left = writeCsv(dir, 'ky-trai.csv', [
+			...TITLE, HEAD, ...MEMBERS.map((m) => m.map((c) => (c === 'Bùi Thị Thư' ? 'Bùi Thị Thu' : c))), blank(),
+			['', 'Người lập biểu', '', '', '', 'T/M CHI BỘ', '', ''], at(5, 'BÍ THƯ'), blank(), ['', 'Lê Thị Hoa', '', '', '', 'Nguyễn Văn An', '', '']
+		]);
+		const r = await ingest(db, [right, left]);
+		expect(r.files.map((x) => [x.status, x.rowsStored])).toEqual([['loaded', 4], ['loaded', 4]]);
+		expect(await db.one('select count(*)::int as n from rating where person_id in (select id from person where full_name = \'Lê Thị Hoa\')')).toEqual({ n: 0 });
+	});
+
+	it('a list without STT, birth or card: a member whose name reads like a total ("Công Thị Hoa") is a member', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const f = writeCsv(dir, 'cong.csv', [...TITLE, ['Họ và tên', 'Xếp loại'], ['Công Thị Hoa', 'HTTNV'], ['Tống Văn Sơn', 'HTNV'], ['Tổng số: 2 đảng viên', '']]);
+		const r = await ingest(db, [f]);
+		expect(r.files[0].status).toBe('loaded');
+		expect((await stored(db)).map((x) => [x.name, x.level])).toEqual([['Công Thị Hoa', 3], ['Tống Văn Sơn', 2]]);
+	});
+
+	it('"Nơi nhận:" and the list under it end the list', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const f = writeCsv(dir, 'noi-nhan.csv', [...TITLE, HEAD, ...MEMBERS, at(0, 'Nơi nhận:'), at(0, '- Đảng ủy xã;'), at(1, 'Lưu chi bộ')]);
+		const r = await ingest(db, [f]);
+		expect(r.files[0]).toMatchObject({ status: 'loaded', rowsStored: 4 });
+	});
+
+	it('XLSX: a total merged across the row and a signature block merged over the level columns', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const wb = new ExcelJS.Workbook();
+		const ws = wb.addWorksheet('DS');
+		for (const r of [...TITLE, HEAD, ...MEMBERS]) ws.addRow(r);
+		ws.addRow(['Tổng cộng: 04 đồng chí']); // row 9
+		ws.addRow([]);
+		ws.addRow(['', 'NGƯỜI LẬP BIỂU', '', '', 'T/M CHI BỘ']); // row 11
+		ws.addRow(['', '', '', '', 'BÍ THƯ']);
+		ws.addRow([]);
+		ws.addRow(['', 'Lê Thị Hoa', '', '', 'Nguyễn Văn An']); // row 14
+		ws.mergeCells('A9:H9');
+		ws.mergeCells('E11:G11');
+		ws.mergeCells('E12:G12');
+		ws.mergeCells('E14:G14');
+		const path = join(dir, 'chan-trang.xlsx');
+		await wb.xlsx.writeFile(path);
+		const r = await ingest(db, [path]);
+		expect(r.files[0]).toMatchObject({ status: 'loaded', rowsStored: 4 });
+		expect(await stored(db)).toEqual(FOUR);
+	});
+});
+
+describe('section rows', () => {
+	it('"I. CHI BỘ THÔN 1" in the name column and "II | Thôn 2 (01 đảng viên)" give the unit below; group rows are dropped', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const f = writeCsv(dir, 'muc.csv', [
+			['ĐẢNG BỘ XÃ ĐOÀN KẾT'], ['DANH SÁCH XẾP LOẠI ĐẢNG VIÊN NĂM 2024'],
+			['STT', 'Họ và tên', 'Năm sinh', 'Số thẻ đảng viên', 'Xếp loại'],
+			['', 'I. CHI BỘ THÔN 1', '', '', ''],
+			['', 'ĐẢNG VIÊN CHÍNH THỨC', '', '', ''],
+			['1.', 'Nguyễn Văn An', '1970', '70012345', 'HTXSNV'],
+			['', 'ĐẢNG VIÊN DỰ BỊ', '', '', ''],
+			['a)', 'Trần Thị Bình', '1985', '70012346', 'HTTNV'],
+			['II', 'Thôn 2 (01 đảng viên)', '', '', ''],
+			['1', 'Lê Văn Cường', '1990', '70012347', 'HTNV']
+		]);
+		const r = await ingest(db, [f]);
+		expect(r.files[0]).toMatchObject({ status: 'loaded', rowsStored: 3 });
+		expect((await stored(db)).map((x) => [x.row, x.name, x.unit])).toEqual([
+			[6, 'Nguyễn Văn An', 'C70010101'],
+			[8, 'Trần Thị Bình', 'C70010101'],
+			[10, 'Lê Văn Cường', 'C70010102']
+		]);
+	});
+
+	it('XLSX: section rows merged across the row, numbered or plain, right under the header', async () => {
+		const { db, dir } = await dbWithRegistry();
+		for (const [name, s1, s2] of [['so.xlsx', 'I. CHI BỘ THÔN 1', 'II. CHI BỘ THÔN 2'], ['tron.xlsx', 'Chi bộ thôn 1', 'Chi bộ thôn 2']]) {
+			const wb = new ExcelJS.Workbook();
+			const ws = wb.addWorksheet('DS');
+			for (const r of [['ĐẢNG BỘ XÃ ĐOÀN KẾT'], ['DANH SÁCH XẾP LOẠI ĐẢNG VIÊN NĂM 2024'], ['STT', 'Họ và tên', 'Năm sinh', 'Số thẻ đảng viên', 'Đảng ủy quyết định'],
+				[s1], [1, 'Nguyễn Văn An', 1970, '70012345', 'HTXSNV'], [2, 'Trần Thị Bình', 1985, '70012346', 'HTTNV'], [s2], [3, 'Lê Văn Cường', 1990, '70012347', 'HTNV']])
+				ws.addRow(r);
+			ws.mergeCells('A4:E4');
+			ws.mergeCells('A7:E7');
+			const path = join(dir, name);
+			await wb.xlsx.writeFile(path);
+			const r = await ingest(db, [path]);
+			expect(r.files[0], name).toMatchObject({ status: 'loaded', rowsStored: 3 });
+			expect((await stored(db)).map((x) => [x.row, x.unit]), name).toEqual([[5, 'C70010101'], [6, 'C70010101'], [8, 'C70010102']]);
+		}
+	});
+});
+
+describe('CSV quirks', () => {
+	it('header cells typed over two lines (Alt+Enter), with or without BOM, and a title cell over two lines', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const head = ['STT', 'Họ và\ntên', 'Ngày\nsinh', 'Số thẻ\nđảng viên', 'Tự xếp\nloại', 'Chi bộ\nđề xuất', 'Đảng ủy\nquyết định', 'Ngày\nquyết định'];
+		const a = writeCsv(dir, 'xuong-dong.csv', [...TITLE, head, ...MEMBERS], { bom: true });
+		const b = writeCsv(dir, 'xuong-dong-khong-bom.csv', [...TITLE, head, ...MEMBERS.slice(0, 3)]);
+		const c = writeCsv(dir, 'tieu-de.csv', [['ĐẢNG BỘ XÃ ĐOÀN KẾT\nCHI BỘ THÔN 1'], [TITLE[2][0]], HEAD, ...MEMBERS.slice(0, 2)]);
+		const r = await ingest(db, [a, b, c]);
+		expect(r.files.map((x) => [x.kind, x.status, x.rowsStored])).toEqual([['rating', 'loaded', 4], ['rating', 'loaded', 3], ['rating', 'loaded', 2]]);
+		// rows are counted as Excel shows them: one per record
+		expect(await db.query(`select f.file_name, min(r.source_row)::int as first, count(*)::int as n, min(u.code) as unit
+			from rating r join source_file f on f.id = r.source_file_id join unit u on u.id = r.unit_id group by 1 order by 1`)).toEqual([
+			{ file_name: 'tieu-de.csv', first: 4, n: 2, unit: 'C70010101' },
+			{ file_name: 'xuong-dong-khong-bom.csv', first: 5, n: 3, unit: 'C70010101' },
+			{ file_name: 'xuong-dong.csv', first: 5, n: 4, unit: 'C70010101' }
+		]);
+	});
+
+	it('a header and no data row (or only a footer) is refused, nothing stored', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const before = await counts(db);
+		const a = writeCsv(dir, 'chi-tieu-de.csv', [...TITLE, HEAD]);
+		const b = writeCsv(dir, 'chi-chan-trang.csv', [...TITLE, HEAD, at(1, 'Tổng cộng: 0'), at(5, 'T/M CHI BỘ')]);
+		const r = await ingest(db, [a, b]);
+		for (const x of r.files) {
+			expect(x.status).toBe('refused');
+			expect(x.message).toMatch(/chi-(tieu-de|chan-trang)\.csv: Không có dòng dữ liệu nào dưới dòng tiêu đề cột \(dòng 4\)/);
+		}
+		expect(await counts(db)).toEqual(before);
+	});
+});
+
+describe('workbooks', () => {
+	async function book(path: string, extra: (wb: ExcelJS.Workbook) => void): Promise<string> {
+		const wb = new ExcelJS.Workbook();
+		const ws = wb.addWorksheet('DS');
+		for (const r of [...TITLE, HEAD, ...MEMBERS]) ws.addRow(r);
+		extra(wb);
+		await wb.xlsx.writeFile(path);
+		return path;
+	}
+
+	it('a hidden sheet of dropdown values and a summary sheet are skipped with a warning', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const hidden = await book(join(dir, 'an.xlsx'), (wb) => {
+			const dm = wb.addWorksheet('DM', { state: 'hidden' });
+			for (const r of [['Chi bộ', 'Mức xếp loại'], ['Chi bộ thôn 1', 'Hoàn thành xuất sắc nhiệm vụ'], ['Chi bộ thôn 2', 'Hoàn thành tốt nhiệm vụ']]) dm.addRow(r);
+		});
+		const summary = await book(join(dir, 'tong-hop.xlsx'), (wb) => {
+			const th = wb.addWorksheet('Tổng hợp');
+			for (const r of [['BIỂU TỔNG HỢP KẾT QUẢ XẾP LOẠI ĐẢNG VIÊN NĂM 2024'], ['STT', 'Chi bộ', 'Tổng số đảng viên', 'Số được xếp loại', 'Hoàn thành xuất sắc nhiệm vụ'], [1, 'Chi bộ thôn 1', 4, 4, 1]])
+				th.addRow(r);
+		});
+		const r = await ingest(db, [hidden, summary]);
+		expect(r.files.map((x) => [x.status, x.rowsStored])).toEqual([['loaded', 4], ['loaded', 4]]);
+		expect(r.files[0].warnings.join(' ')).toMatch(/Bỏ qua trang tính ẩn: DM/);
+		expect(r.files[1].warnings.join(' ')).toMatch(/Bỏ qua trang tính tổng hợp: Tổng hợp/);
+	});
+
+	it('cards typed as numbers keep the zeros of their number format', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const path = await book(join(dir, 'so.xlsx'), (wb) => {
+			const ws = wb.getWorksheet('DS')!;
+			const card = (row: number, v: number, fmt: string) => {
+				const c = ws.getRow(row).getCell(4);
+				c.value = v;
+				c.numFmt = fmt;
+			};
+			card(5, 70.01234, '00.000000');
+			card(6, 1234560, '00000000');
+			card(7, 70012347, '0');
+		});
+		const r = await ingest(db, [path]);
+		expect(r.files[0]).toMatchObject({ status: 'loaded', rowsStored: 4 });
+		expect((await stored(db)).map((x) => x.card)).toEqual(['70012340', '01234560', '70012347', null]);
+	});
+});
+
+describe('levels marked "x"', () => {
+	const sub = (names: string[]) => ['', '', '', '', ...names, ''];
+	const marked = [
+		['1', 'Nguyễn Văn An', '12/05/1970', '70012345', 'x', '', '', '', ''],
+		['2', 'Trần Thị Bình', '1985', '70012346', '', 'X', '', '', ''],
+		['3', 'Lê Văn Cường', '01/01/1990', '70012347', '', '', 'x', '', ''],
+		['4', 'Bùi Thị Thư', '02/03/1998', '', '', '', '', 'x', '']
+	];
+	const head = ['STT', 'Họ và tên', 'Ngày sinh', 'Số thẻ đảng viên', 'Kết quả xếp loại', '', '', '', 'Ghi chú'];
+
+	it('CSV: one column per level under one group header, short or long names', async () => {
+		const { db, dir } = await dbWithRegistry();
+		for (const names of [['HTXSNV', 'HTTNV', 'HTNV', 'KHTNV'], ['Hoàn thành xuất sắc nhiệm vụ', 'Hoàn thành tốt nhiệm vụ', 'Hoàn thành nhiệm vụ', 'Không hoàn thành nhiệm vụ']]) {
+			const r = await ingest(db, [writeCsv(dir, `x-${names[0].length}.csv`, [...TITLE, head, sub(names), ...marked])]);
+			expect(r.files[0]).toMatchObject({ status: 'loaded', rowsStored: 4 });
+			expect((await stored(db)).map((x) => [x.row, x.level])).toEqual([[6, 4], [7, 3], [8, 2], [9, 1]]);
+		}
+	});
+
+	it('XLSX: the group cell merged over the level columns; two marks on one row are refused', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const wb = new ExcelJS.Workbook();
+		const ws = wb.addWorksheet('DS');
+		const rows = [...TITLE, head, ['STT', 'Họ và tên', 'Ngày sinh', 'Số thẻ đảng viên', 'HTXSNV', 'HTTNV', 'HTNV', 'KHTNV', 'Ghi chú'], ...marked];
+		rows[rows.length - 1] = ['4', 'Bùi Thị Thư', '02/03/1998', '', '', '', 'x', 'x', ''];
+		for (const r of rows) ws.addRow(r);
+		ws.mergeCells('E4:H4');
+		const path = join(dir, 'x.xlsx');
+		await wb.xlsx.writeFile(path);
+		const r = await ingest(db, [path]);
+		expect(r.files[0].status).toBe('refused');
+		expect(r.files[0].errors).toEqual([expect.objectContaining({ file: 'x.xlsx', row: 9, column: 'Kết quả xếp loại', value: 'HTNV + KHTNV' })]);
+	});
+});
