@@ -64,7 +64,7 @@ function fieldSelect(group: StagePart[], nfc: boolean): { select: string; keep: 
 	// rk: a row's key in the batch, from its file and row
 	const rk = '(cast(part_id as bigint) << 32) + rn as rk';
 	// blank rows go; section rows stay until applySectionRows has read them
-	const keep = `(${present.length ? present.join(' or ') : 'false'} or ${SECTION})`;
+	const keep = `(${present.length ? present.join(' or ') : 'false'} or (birth is null and card_no is null and ${SECTION}))`;
 	return { select: `${select},\n${rk}`, keep, mapCols };
 }
 
@@ -185,7 +185,9 @@ const SOFT_FOOTER = `case when ${IDENTIFIED} then false else coalesce(regexp_mat
  * summary lines. Only the few footer rows are kept aside, not a copy of the group. */
 async function dropFooters(db: Db, gi: number): Promise<void> {
 	await db.run(`create or replace temp table foot as
-		select * from (select part_id, rn, ${HARD_FOOTER} as hard, ${SOFT_FOOTER} and not ${SECTION} as soft from stg_parts where grp = ${gi})
+		select * from (select part_id, rn, ${HARD_FOOTER} as hard, ${SOFT_FOOTER} and not ${SECTION} as soft from stg_parts
+		               -- (rows with a card or a birth are data: the texts of the few others only are read)
+		               where grp = ${gi} and card_no is null and birth is null)
 		where hard or soft`);
 	const n = await db.one<{ n: number }>('select count(*)::int as n from foot');
 	if (n?.n)
@@ -223,7 +225,8 @@ async function applySectionRows(db: Db): Promise<void> {
 	// the section rows, read before the update below fills their own unit; only the files that have
 	// some are renumbered through the window
 	await db.run(`create or replace temp table sect as
-		select rk, part_id, ${SECTION_UNIT} as is_unit, ${SECTION_TEXT} as text from stg_parts where ${SECTION}`);
+		select rk, part_id, ${SECTION_UNIT} as is_unit, ${SECTION_TEXT} as text from stg_parts
+		where birth is null and card_no is null and final_level is null and ${SECTION}`);
 	const n = await db.one<{ n: number }>('select count(*)::int as n from sect');
 	if (!n?.n) return void (await db.run('drop table sect'));
 	await db.run(`update stg_parts set unit_name = x.section_unit
