@@ -93,6 +93,16 @@ create or replace macro parse_number(s) as
 create or replace macro unit_key(s) as
     regexp_replace(fold(s), '^dang uy ', 'dang bo ');
 
+-- unit_loose_key: a looser key, for names unit_key finds nowhere: "CB"/"ĐB" for chi bộ/đảng bộ,
+-- numbers without leading zeros ("thôn 01" is "thôn 1"), the parent after a comma dropped
+-- ("Chi bộ thôn 1, xã Đoàn Kết").
+create or replace macro unit_loose_key(s) as
+    nullif(trim(regexp_replace(regexp_replace(regexp_replace(regexp_replace(unit_key(s),
+        ',.*$', ''),
+        '^cb\.? ', 'chi bo '),
+        '^(db|dbcs)\.? ', 'dang bo '),
+        '(^|[^0-9])0+([0-9])', '\1\2', 'g')), '');
+
 -- card_key: a party card number as compared: letters and digits only, upper-case (spaces and
 -- any other character dropped, so no NFC or trimming is needed first).
 create or replace macro card_key(s) as

@@ -43,10 +43,29 @@ by_name as (
        or starts_with(r.context_path, u.path)
 ),
 
+-- names found nowhere, by the looser key on both sides ("CB thôn 01, xã X" is "Chi bộ thôn 1")
+loose_refs as (
+    select r.*, unit_loose_key(r.name) as lkey
+    from name_refs r
+    anti join by_name b on b.role = r.role and b.code = r.code and b.name = r.name and b.context_path = r.context_path
+),
+
+by_loose as (
+    select r.role, r.code, r.name, r.context_path, u.id as unit_id
+    from loose_refs r
+    join (select id, path, unit_loose_key(name) as lkey from unit
+          where exists (select 1 from loose_refs)) u
+        on u.lkey = r.lkey or u.lkey = 'chi bo ' || r.lkey
+    where starts_with(u.path, r.context_path)
+       or starts_with(r.context_path, u.path)
+),
+
 hits as (
     select * from by_code
     union all
     select * from by_name
+    union all
+    select * from by_loose
 ),
 
 final as (
