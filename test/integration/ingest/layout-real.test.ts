@@ -232,6 +232,22 @@ describe('workbooks', () => {
 		expect(r.files[0]).toMatchObject({ status: 'loaded', rowsStored: 4 });
 		expect((await stored(db)).map((x) => x.card)).toEqual(['70012340', '01234560', '70012347', null]);
 	});
+
+	it('a score shown rounded by a "0" format keeps its value (89,6 is no 90 for R9)', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const path = await book(join(dir, 'diem.xlsx'), (wb) => {
+			const ws = wb.getWorksheet('DS')!;
+			ws.getRow(4).getCell(9).value = 'Tổng điểm';
+			for (const row of [5, 6, 7, 8]) {
+				const c = ws.getRow(row).getCell(9);
+				c.value = 89.6;
+				c.numFmt = '0';
+			}
+		});
+		const r = await ingest(db, [path]);
+		expect(r.files[0]).toMatchObject({ status: 'loaded', rowsStored: 4 });
+		expect(await db.query('select distinct score from rating where score is not null')).toEqual([{ score: 89.6 }]);
+	});
 });
 
 describe('levels marked "x"', () => {

@@ -266,10 +266,12 @@ function ymd(d: Date): string {
 type Converter = (s: string, font?: string) => string;
 
 /** A card typed as a number shows its leading zeros through a format of zeros ("00000000",
- * "00.000000"): the text is what the cell shows, 01234560 and 70.012340, not 1234560. */
+ * "00.000000"): the text is what the cell shows, 01234560 and 70.012340, not 1234560. Only a
+ * padding format (two zeros or more before any point): "0" or "0.0" would round a score of 89,6
+ * to the 90 the cell shows, and the value is what was entered. */
 function zeroPadded(v: number, fmt: string | undefined): string | null {
 	const m = fmt?.match(/^(0+)(?:\.(0+))?$/);
-	if (!m || v < 0) return null;
+	if (!m || v < 0 || m[1].length < 2) return null;
 	const [int, frac] = (m[2] ? v.toFixed(m[2].length) : String(Math.round(v))).split('.');
 	return int.padStart(m[1].length, '0') + (frac !== undefined ? `.${frac}` : '');
 }
