@@ -295,6 +295,38 @@ describe('a name over two columns', () => {
 	});
 });
 
+describe('"Năm sinh" over "Nam | Nữ"', () => {
+	it('the birth is whichever column is filled, and the sex follows it', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const f = writeCsv(dir, 'namnu.csv', [
+			...TITLE,
+			['STT', 'Họ và tên', 'Năm sinh', '', 'Số thẻ đảng viên', 'Kết quả xếp loại', '', '', 'Ngày quyết định'],
+			['', '', 'Nam', 'Nữ', '', 'Tự xếp loại', 'Chi bộ đề xuất', 'Đảng ủy quyết định', ''],
+			['1', 'Nguyễn Văn An', '12/05/1970', '', '70012345', 'HTXSNV', 'HTXSNV', 'HTXSNV', '10/12/2024'],
+			['2', 'Trần Thị Bình', '', '1985', '70012346', 'HTTNV', 'HTTNV', 'HTTNV', '10/12/2024']
+		]);
+		const r = await ingest(db, [f]);
+		expect(r.files[0]).toMatchObject({ kind: 'rating', status: 'loaded', rowsStored: 2 });
+		expect(await db.query('select full_name, birth_date, birth_year from person order by full_name')).toEqual([
+			{ full_name: 'Nguyễn Văn An', birth_date: '1970-05-12', birth_year: 1970 },
+			{ full_name: 'Trần Thị Bình', birth_date: null, birth_year: 1985 }
+		]);
+		// a roster keeps the sex the column tells
+		const roster = writeCsv(dir, 'namnu-ds.csv', [
+			['ĐẢNG BỘ XÃ ĐOÀN KẾT'], ['CHI BỘ THÔN 1'], ['DANH SÁCH ĐẢNG VIÊN NĂM 2024'],
+			['STT', 'Họ và tên', 'Năm sinh', '', 'Số thẻ đảng viên', 'Ngày vào Đảng'],
+			['', '', 'Nam', 'Nữ', '', ''],
+			['1', 'Lê Văn Cường', '1990', '', '70012347', '03/02/2015'],
+			['2', 'Bùi Thị Thư', '', '1998', '70012348', '04/05/2020']
+		]);
+		expect((await ingest(db, [roster])).files[0]).toMatchObject({ kind: 'roster', status: 'loaded', rowsStored: 2 });
+		expect(await db.query(`select full_name, birth_year, sex from person where card_no in ('70012347', '70012348') order by card_no`)).toEqual([
+			{ full_name: 'Lê Văn Cường', birth_year: 1990, sex: 'nam' },
+			{ full_name: 'Bùi Thị Thư', birth_year: 1998, sex: 'nu' }
+		]);
+	});
+});
+
 describe('title lines', () => {
 	const head = ['STT', 'Họ và tên', 'Ngày sinh', 'Tự xếp loại', 'Chi bộ đề xuất', 'Đảng ủy quyết định'];
 	const rows = [['1', 'Nguyễn Văn An', '12/05/1970', 'HTXSNV', 'HTXSNV', 'HTXSNV'], ['2', 'Trần Thị Bình', '1985', 'HTTNV', 'HTTNV', 'HTTNV']];

@@ -21,6 +21,9 @@ export const FIELDS: FieldDef[] = [
 	// a column of the templates, only recognised when a unit splits the name.
 	{ field: 'given_name', label: 'Tên', aliases: ['Tên', 'Tên gọi', 'Given name'], kinds: [], doc: 'tên, khi họ và tên tách hai cột' },
 	{ field: 'birth', label: 'Ngày sinh', aliases: ['Ngày sinh', 'Năm sinh', 'Ngày tháng năm sinh', 'Sinh ngày', 'Date of birth', 'Birth date'], kinds: ['roster', 'rating', 'discipline', 'civil_servant'], doc: 'ngày sinh dd/mm/yyyy, hoặc chỉ năm sinh' },
+	// "Năm sinh" over "Nam | Nữ": the women's births in the second column (header.ts finds it, staging
+	// takes whichever is filled and the sex from it). No kinds: not a column of the templates.
+	{ field: 'birth_female', label: 'Năm sinh (Nữ)', aliases: [], kinds: [], doc: 'ngày hoặc năm sinh của nữ, khi "Năm sinh" chia hai cột Nam | Nữ' },
 	{ field: 'sex', label: 'Giới tính', aliases: ['Giới tính', 'Nam/Nữ', 'Sex', 'Gender'], kinds: ['roster'], doc: 'Nam / Nữ' },
 	{ field: 'card_no', label: 'Số thẻ đảng viên', aliases: ['Số thẻ đảng viên', 'Số thẻ ĐV', 'Mã đảng viên', 'Số thẻ', 'Mã ĐV', 'Card number', 'Party card'], kinds: ['roster', 'rating', 'discipline', 'civil_servant'], doc: 'số thẻ đảng viên (khóa nhận diện chính)' },
 	{ field: 'position', label: 'Chức vụ', aliases: ['Chức vụ', 'Chức danh', 'Chức vụ, chức danh', 'Position'], kinds: ['roster', 'rating', 'civil_servant'], doc: 'chức vụ đảng, chính quyền' },

@@ -61,13 +61,17 @@ export function findHeader(preview: string[][]): HeaderMap | null {
 	const headerRows = [best];
 	let merged = top;
 	const next = preview[best + 1];
+	// "Năm sinh" over "Nam | Nữ": a sub-header of the birth column, not the fields "Nam"/"Nữ" name
+	const sexAt = next ? birthBySex(top, next) : null;
+	const names = next && sexAt !== null ? next.map((c, i) => (i === sexAt || i === sexAt + 1 ? '' : c)) : next;
 	// a second header row holds only names: every filled cell names a field, none is a value
 	const onlyNames = (row: string[]) => row.every((c, i) => !c || !c.trim() || rowFields(row)[i] !== null || isFamilyNameHeader(c));
-	if (next && !isNumberingRow(next) && !looksLikeData(next) && onlyNames(next)) {
-		const below = rowFields(next);
+	if (next && names && !isNumberingRow(next) && !looksLikeData(next) && onlyNames(names)) {
+		const below = rowFields(names);
 		const combined = top.map((f, i) => below[i] ?? f);
 		for (let i = top.length; i < below.length; i++) combined[i] = below[i];
-		if (score(combined) > score(top) && below.filter(Boolean).length >= 1) {
+		if (sexAt !== null) [combined[sexAt], combined[sexAt + 1]] = ['birth', 'birth_female'];
+		if ((score(combined) > score(top) || sexAt !== null) && (below.filter(Boolean).length >= 1 || sexAt !== null)) {
 			merged = combined;
 			headerRows.push(best + 1);
 		}
@@ -104,6 +108,13 @@ export function findHeader(preview: string[][]): HeaderMap | null {
 		columns.push({ index: i, field, header });
 	}
 	return { dataStart, headerRows, columns, width };
+}
+
+/** The column of a "Năm sinh"/"Ngày sinh" group cell whose sub-header reads "Nam | Nữ", or null. */
+function birthBySex(top: Array<string | null>, row: string[]): number | null {
+	for (let i = 0; i + 1 < row.length; i++)
+		if (top[i] === 'birth' && !top[i + 1] && fold(row[i] ?? '').trim() === 'nam' && fold(row[i + 1] ?? '').trim() === 'nu') return i;
+	return null;
 }
 
 /**

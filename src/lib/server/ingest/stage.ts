@@ -56,6 +56,11 @@ function fieldSelect(group: StagePart[], nfc: boolean): { select: string; keep: 
 		// a name over two columns ("Họ (đệm)" | "Tên"): the given name joins the family part
 		const given = f.field === 'full_name' ? colOf('given_name') : null;
 		if (c && given) c = `concat_ws(' ', ${c}, ${given})`;
+		// "Năm sinh" over "Nam | Nữ": whichever is filled; the sex from which, where no column gives it
+		const female = colOf('birth_female');
+		if (female && f.field === 'birth' && c) c = `coalesce(nullif(trim(${c}), ''), ${female})`;
+		if (female && f.field === 'sex' && !c && colOf('birth'))
+			c = `case when nullif(trim(${female}), '') is not null then 'Nữ' when nullif(trim(${colOf('birth')}), '') is not null then 'Nam' end`;
 		if (!c) return `null::varchar as ${f.field}`;
 		return nfc && TEXT_FIELDS.has(f.field) ? `nullif(nfc_normalize(${c}), '') as ${f.field}` : `nullif(${c}, '') as ${f.field}`;
 	}).join(',\n');
