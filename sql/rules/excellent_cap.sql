@@ -31,21 +31,21 @@ rated as not materialized (
 ),
 
 grouped as (
+    -- each chi bộ over its members (the counts of shared/period_member_counts.sql)
     select
         'unit' as grouping,
-        r.unit_id as group_unit_id,
-        r.subject_kind,
+        m.unit_id as group_unit_id,
+        'member' as subject_kind,
         false as by_group,
         cast(null as varchar) as group_name,
-        count(*) filter (where r.final_level = 4) as n_excellent,
-        count(*) filter (where r.final_level = 3) as n_good,
+        m.n_excellent,
+        m.n_good,
         -- the grouping's deciding body, when it has only one
-        if(min(r.deciding_unit_id) = max(r.deciding_unit_id), min(r.deciding_unit_id), null) as deciding_unit_id
-    from rated r
-    where r.subject_kind = 'member'
-      and r.unit_id is not null
-    group by r.unit_id, r.subject_kind
-    having count(*) filter (where r.final_level = 4) > 0
+        if(m.min_decider = m.max_decider, m.min_decider, null) as deciding_unit_id
+    from period_member_counts m
+    where list_contains(getvariable('r1_subject_kinds'), 'member')
+      and m.unit_id is not null
+      and m.n_excellent > 0
 
     union all
 

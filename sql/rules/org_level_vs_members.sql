@@ -17,16 +17,10 @@ rated as not materialized (
     where r.final_level is not null
 ),
 
+-- the members rated in each unit, by level (shared/period_member_counts.sql)
 members as (
-    select
-        r.unit_id,
-        count(*) as n,
-        count(*) filter (where r.final_level >= 2) as n_complete_up,
-        count(*) filter (where r.final_level >= 3) as n_good_up,
-        count(*) filter (where r.final_level = 1) as n_incomplete
-    from rated r
-    where r.subject_kind = 'member'
-    group by r.unit_id
+    select m.unit_id, m.n, m.n_complete_up, m.n_good_up, m.n_incomplete
+    from period_member_counts m
 ),
 
 chi_bo as (
