@@ -20,15 +20,12 @@ rated as not materialized (
     where r.final_level is not null
 ),
 
--- the organisation's and its leadership collective's levels (the lowest where a unit has several;
--- of equal ones, the first rating)
+-- the organisation's and its leadership collective's levels (the lowest where a unit has several)
 org_levels as (
     select
         r.subject_unit_id as unit_id,
         min(r.final_level) filter (where r.subject_kind = 'party_org') as org_level,
-        min(r.final_level) filter (where r.subject_kind = 'leadership') as coll_level,
-        arg_min(r.id, [r.final_level, r.id]) filter (where r.subject_kind = 'party_org') as org_rating_id,
-        arg_min(r.id, [r.final_level, r.id]) filter (where r.subject_kind = 'leadership') as coll_rating_id
+        min(r.final_level) filter (where r.subject_kind = 'leadership') as coll_level
     from rated r
     where r.subject_kind in ('party_org', 'leadership')
       and r.subject_unit_id is not null
@@ -69,8 +66,6 @@ head_caps as (
         o.org_level,
         o.coll_level,
         least(o.org_level, o.coll_level) as cap,
-        o.org_rating_id,
-        o.coll_rating_id,
         a.person_id is not null as is_newcomer
     from head_of h
     join org_levels o on o.unit_id = h.unit_id
@@ -80,7 +75,7 @@ head_caps as (
 -- the head's own ratings: their leader ratings about the unit they head, and their member rating;
 -- where someone heads several units, the one binding hardest (a newcomer's last)
 heads_over as (
-    select r.*, c.headed_unit_id, c.org_level, c.coll_level, c.org_rating_id, c.coll_rating_id, c.is_newcomer
+    select r.*, c.headed_unit_id, c.org_level, c.coll_level, c.is_newcomer
     from head_caps c
     -- the heads' ratings first: a semi join against the heads, whose `is not null` lets DuckDB push
     -- a Bloom filter of them into the scan of the ratings (one in fourteen members is a head)
@@ -90,6 +85,21 @@ heads_over as (
        and (r.subject_kind = 'member' or (r.subject_kind = 'leader' and r.unit_id = c.headed_unit_id))
     where r.final_level > c.cap
     qualify row_number() over (partition by r.id order by c.is_newcomer, c.cap, c.headed_unit_id) = 1
+),
+
+-- the ratings behind those levels (of equal ones, the first), for the few units a finding cites:
+-- over every organisation the choice cost more than the levels
+level_ratings as (
+    select
+        r.subject_unit_id as unit_id,
+        arg_min(r.id, [r.final_level, r.id]) filter (where r.subject_kind = 'party_org') as org_rating_id,
+        arg_min(r.id, [r.final_level, r.id]) filter (where r.subject_kind = 'leadership') as coll_rating_id
+    from rated r
+    semi join (select unnest(list_concat((select list(h.headed_unit_id) from heads_over h),
+                                         (select list(o.unit_id) from org_levels o where o.coll_level > o.org_level))) as id) k
+        on k.id = r.subject_unit_id and k.id is not null
+    where r.subject_kind in ('party_org', 'leadership')
+    group by r.subject_unit_id
 ),
 
 head_findings as (
@@ -106,20 +116,22 @@ head_findings as (
             as message,
         json_object('check', 'head', 'headed_unit', hu.code, 'level', h.final_level, 'org_level', h.org_level,
                     'collective_level', h.coll_level, 'newcomer', h.is_newcomer) as evidence,
-        list_filter([h.org_rating_id, h.coll_rating_id], x -> x is not null) as other_ids
+        list_filter([lr.org_rating_id, lr.coll_rating_id], x -> x is not null) as other_ids
     from heads_over h
     join units_of((select list(h.headed_unit_id) from heads_over h)) hu on hu.id = h.headed_unit_id
+    left join level_ratings lr on lr.unit_id = h.headed_unit_id
 ),
 
 collective_findings as (
     select
-        o.coll_rating_id,
+        lr.coll_rating_id,
         o.unit_id,
         'flagged',
         '{subject}: ' || level_short(o.coll_level) || ' cao hơn mức của tổ chức đảng (' || level_short(o.org_level) || ')',
         json_object('check', 'collective', 'level', o.coll_level, 'org_level', o.org_level),
-        [o.org_rating_id]
+        [lr.org_rating_id]
     from org_levels o
+    join level_ratings lr on lr.unit_id = o.unit_id
     where o.coll_level > o.org_level
 ),
 
