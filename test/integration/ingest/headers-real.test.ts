@@ -295,6 +295,12 @@ describe('a name over two columns', () => {
 	});
 });
 
+describe('membership start', () => {
+	it.each([['Ngày bắt đầu sinh hoạt'], ['Ngày sinh hoạt tại chi bộ'], ['Ngày bắt đầu sinh hoạt tại chi bộ'], ['Ngày chuyển sinh hoạt đến']])('"%s" is the day the member joined the unit (R3\'s newcomer head)', (h) => {
+		expect(fieldOfHeader(h)).toBe('joined_unit_on');
+	});
+});
+
 describe('"Năm sinh" over "Nam | Nữ"', () => {
 	it('the birth is whichever column is filled, and the sex follows it', async () => {
 		const { db, dir } = await dbWithRegistry();

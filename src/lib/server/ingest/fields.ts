@@ -42,7 +42,7 @@ export const FIELDS: FieldDef[] = [
 	{ field: 'lineage_on', label: 'Ngày hiệu lực', aliases: ['Ngày hiệu lực', 'Ngày biến động', 'Ngày sáp nhập', 'Effective date'], kinds: ['registry'], doc: 'ngày sáp nhập, chia tách, đổi tên có hiệu lực' },
 	{ field: 'status', label: 'Tình trạng', aliases: ['Tình trạng', 'Trạng thái', 'Tình trạng đảng viên', 'Status'], kinds: ['registry', 'roster'], doc: 'đảng viên: chính thức, dự bị, sinh hoạt tạm thời, miễn sinh hoạt, đình chỉ sinh hoạt' },
 	{ field: 'joined_party_on', label: 'Ngày vào Đảng', aliases: ['Ngày vào Đảng', 'Ngày kết nạp', 'Ngày kết nạp Đảng', 'Admitted'], kinds: ['roster', 'rating'], doc: 'ngày kết nạp vào Đảng' },
-	{ field: 'joined_unit_on', label: 'Ngày chuyển đến', aliases: ['Ngày chuyển đến', 'Ngày đến', 'Chuyển đến ngày', 'Ngày nhận công tác'], kinds: ['roster', 'rating'], doc: 'ngày chuyển sinh hoạt đến đơn vị' },
+	{ field: 'joined_unit_on', label: 'Ngày chuyển đến', aliases: ['Ngày chuyển đến', 'Ngày đến', 'Chuyển đến ngày', 'Ngày nhận công tác', 'Ngày bắt đầu sinh hoạt', 'Ngày sinh hoạt tại chi bộ'], kinds: ['roster', 'rating'], doc: 'ngày chuyển sinh hoạt đến đơn vị (ngày bắt đầu sinh hoạt tại đơn vị)' },
 	{ field: 'year', label: 'Năm', aliases: ['Năm', 'Năm đánh giá', 'Năm xếp loại', 'Year'], kinds: ['roster', 'rating', 'civil_servant'], doc: 'năm đánh giá (hoặc lấy từ tiêu đề / --year)' },
 	{ field: 'period', label: 'Kỳ đánh giá', aliases: ['Quý', 'Kỳ đánh giá', 'Kỳ', 'Kỳ xếp loại', 'Period', 'Quarter'], kinds: ['rating', 'civil_servant'], doc: 'Năm / Quý I–IV / Nhiệm kỳ 2020–2025' },
 	{ field: 'score', label: 'Điểm', aliases: ['Điểm', 'Tổng điểm', 'Điểm đánh giá', 'Điểm tự chấm', 'Score'], kinds: ['rating', 'civil_servant'], doc: 'điểm thang 100 (từ năm 2025)' },
@@ -107,7 +107,8 @@ const KEYWORD_RULES: Array<[RegExp, string | null]> = [
 	[/(ngay|nam)(thangnam)?sinh/, 'birth'],
 	[/sothe|madangvien|sodangvien/, 'card_no'],
 	[/vaodang|ketnap/, 'joined_party_on'],
-	[/chuyenden/, 'joined_unit_on'],
+	// the day membership in this unit began (RULES: "Ngày chuyển đến" or membership start, R3)
+	[/chuyen(sinhhoat)?den|batdausinhhoat|sinhhoattai(chibo|dangbo|donvi)/, 'joined_unit_on'],
 	[/^ma(don vi|donvi|tochuc|chibo|dv)/, 'unit_code'],
 	[/capten|donvicaptren|tructhuoc/, 'parent'],
 	[/thanhlap/, 'founded_on'],
