@@ -159,3 +159,12 @@ describe('file kinds', () => {
 		expect(row).toEqual({ subject_kind: 'civil_servant', final_level: 3, agency: 'Trường THCS Đoàn Kết', decided: '2022-11-25', persons: 1 });
 	});
 });
+
+describe('registry load', () => {
+	it("builds the merged units' origins (unit_origin) with the load, not at the first audit", async () => {
+		const { db } = await dbWithRegistry();
+		expect(await db.query(`select code, founded_on, oldest_code from unit_origin where code = 'X700199'`)).toEqual([
+			{ code: 'X700199', founded_on: '1990-03-15', oldest_code: 'X700101' }
+		]);
+	});
+});

@@ -7,7 +7,7 @@ import { loadBatch, prepare, type PartResult, type Prepared } from './load';
 import { trace } from '../trace';
 import { fold } from '../../domain/anomaly';
 import { readSource } from './read';
-import { auditPeriods } from '../rules/runner';
+import { auditPeriods, refreshUnitOrigin } from '../rules/runner';
 import { refreshMarts } from '../rules/marts';
 
 export interface IngestOptions {
@@ -197,6 +197,8 @@ export async function ingestFiles(db: Db, paths: string[], opts: IngestOptions =
 				}
 				if (retry) throw new Retry();
 				if (opts.dryRun) throw new DryRun();
+				// the merged units' predecessors, derived from the registry just loaded
+				if ([...results.keys()].some((p) => p.kind === 'registry')) await refreshUnitOrigin(t);
 			});
 		} catch (e) {
 			if (e instanceof Retry && attempt < 3) continue;

@@ -199,9 +199,11 @@ const SMALL_PERIOD_RATINGS = 250_000;
 /**
  * Rebuild unit_origin when the registry it was built from has changed (sql/schema/007_unit_origin.sql).
  * A registry load inserts units and lineage or updates units, always from a new file (ids grow), so
- * the counts and the highest ids and file ids say whether it has.
+ * the counts and the highest ids and file ids say whether it has. The ingest calls it after a
+ * registry load (the cost belongs to the load: 1 s for the national registry); every audit checks
+ * it again, for a registry changed any other way.
  */
-async function refreshUnitOrigin(db: Db): Promise<void> {
+export async function refreshUnitOrigin(db: Db): Promise<void> {
 	const build = sqlFile('rules/shared/unit_origin.sql');
 	// the build's own text is part of the stamp: a changed definition rebuilds the table too
 	const version = createHash('sha256').update(build).digest('hex').slice(0, 12);
