@@ -4,15 +4,17 @@
 // removed before the merge) and reported; the others go in. The SQL of each step lives in
 // sql/ingest/<kind>.sql, split on "-- step: name" markers; per-file settings (default year,
 // period, title unit…) are the temp table file_ctx, joined by part_id.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { trace } from '../trace';
 import { fold } from '../../domain/anomaly';
-import { LEVELS, type FileKind } from '../../domain/levels';
-import { type Db, sqlFile } from '../db';
+import type { FileKind } from '../../domain/levels';
+import { type Db, ROOT, sqlFile } from '../db';
 import { FIELDS, alnumKey, fieldOfHeader } from './fields';
 import { findHeader, readTitle, detectKind, parsePeriod, type HeaderMap, type TitleInfo } from './header';
 import { IngestError, type RowError } from './errors';
 import { withRows, type SourceTable } from './read';
-import { stage } from './stage';
+import { SECTION_NUMBER, SECTION_UNIT_WORDS, stage } from './stage';
 
 /** The named steps of an ingest SQL file, in file order. */
 export function sqlSteps(rel: string): Map<string, string> {
@@ -64,9 +66,14 @@ export function prepare(read: SourceTable, opts: Pick<LoadOptions, 'kind'>): Pre
 	return { src, header, title, kind };
 }
 
-// Levels marked "x" under one column per level: "Xếp loại" over HTXSNV | HTTNV | HTNV | KHTNV.
+// Levels marked "x" under one column per level: "Xếp loại" over HTXSNV | HTTNV | HTNV | KHTNV. The
+// spellings are the reference table's (data/reference/level_alias.csv), which the SQL reads too.
 const LEVEL_NAMES = new Set(
-	[...LEVELS.flatMap((l) => [l.vi, l.short]), 'HTXS', 'HTT', 'HT', 'KHT', 'Xuất sắc', 'Tốt', 'Hoàn thành', 'Không hoàn thành'].map(alnumKey)
+	readFileSync(join(ROOT, 'data', 'reference', 'level_alias.csv'), 'utf8')
+		.split(/\r?\n/)
+		.slice(1)
+		.map((l) => alnumKey(l.split(',')[0] ?? ''))
+		.filter(Boolean)
 );
 const MARK = /^[xX✓✔vV+*]$/;
 
@@ -103,10 +110,12 @@ function markedLevels(src: SourceTable, header: HeaderMap, marks: number[]): [So
 	];
 }
 
+const SECTION_ROW = new RegExp(`^\\s*(${SECTION_NUMBER})?(${SECTION_UNIT_WORDS}) `, 'i');
+
 /** One filled cell, in the first column, naming a chi bộ or a hamlet: the text of a section row. */
 function isSectionRow(row: string[] | undefined): boolean {
 	const cells = (row ?? []).map((c, i) => [c?.trim() ?? '', i] as const).filter(([c]) => c);
-	return cells.length === 1 && cells[0][1] <= 1 && /^(([IVX]{1,5}|[0-9]{1,3})\s*[.)/:-]\s*)?(chi bo|dang bo|dang uy|thon|ap|xom|buon|khu pho|to dan pho) /i.test(fold(cells[0][0]));
+	return cells.length === 1 && cells[0][1] <= 1 && SECTION_ROW.test(fold(cells[0][0]));
 }
 
 const KIND_SQL: Record<FileKind, string> = {

@@ -215,13 +215,18 @@ async function dropFooters(db: Db, gi: number): Promise<void> {
 // "I | Thôn 1"; a layout many lists use instead of a unit column. It holds nothing else. One that
 // names a chi bộ or a hamlet gives the unit of the rows below; a group row ("ĐẢNG VIÊN DỰ BỊ") is
 // only dropped.
+/** The folded openings of a section row naming a unit (a chi bộ, a đảng bộ, a hamlet), shared with
+ * load.ts, which must not take such a row for a second header row. */
+export const SECTION_UNIT_WORDS = 'chi bo|dang bo|dang uy|to dang|chi uy|thon|ap|xom|buon|khom|khu pho|to dan pho|khu dan cu';
+/** A section's numbering ("I.", "2)", "a/"), before its text. */
+export const SECTION_NUMBER = '([IVXivx]{1,5}|[0-9]{1,3}|[A-Za-z])\\s*[.):/-]\\s*';
 const SECTION_TEXT = `(case when birth is null and card_no is null and final_level is null and self_level is null
 	and proposed_level is null and discipline_form is null and cs_level is null and unit_code is null and unit_name is null
 	then regexp_replace(regexp_replace(
 		case when full_name is not null and (stt is null or ${IDENTIFIED}) then full_name
 		     when full_name is null and not ${IDENTIFIED} then stt end,
-		'^\\s*([IVXivx]{1,5}|[0-9]{1,3}|[A-Za-z])\\s*[.):/-]\\s*', ''), '\\s*(\\(.*\\)|:)\\s*$', '') end)`;
-const SECTION_UNIT = `coalesce(regexp_matches(fold(${SECTION_TEXT}), '^(chi bo|dang bo|dang uy|to dang|chi uy|thon|ap|xom|buon|khom|khu pho|to dan pho|khu dan cu) ')
+		'^\\s*${SECTION_NUMBER}', ''), '\\s*(\\(.*\\)|:)\\s*$', '') end)`;
+const SECTION_UNIT = `coalesce(regexp_matches(fold(${SECTION_TEXT}), '^(${SECTION_UNIT_WORDS}) ')
 	and not regexp_matches(fold(${SECTION_TEXT}), '${DATELINE}'), false)`;
 const SECTION_GROUP = `coalesce(regexp_matches(fold(${SECTION_TEXT}), '^(dang vien |dv )?(chinh thuc|du bi)$'), false)`;
 const SECTION = `(${SECTION_UNIT} or ${SECTION_GROUP})`;
