@@ -156,6 +156,12 @@ describe('runAudit', () => {
 		await loadGiven(db, { lineage: [{ from: 'X01', to: 'X09', kind: 'merge', on: '2025-07-01' }] }, { year: 2025 });
 		const after = await runAudit(db, { year: 2025, rules: ['rated_too_early'] });
 		expect(after.findings.map((f) => [f.status, f.unit_code, f.evidence.units])).toEqual([['exempted', 'H01', ['X09']]]);
+		// unit_origin built by another definition of shared/unit_origin.sql (the same registry): the
+		// stamp carries the definition, so the next audit rebuilds it
+		await db.run(`update unit_origin_stamp set registry_stamp = regexp_replace(registry_stamp, '^[0-9a-f]{12}/', 'aaaaaaaaaaaa/')`);
+		await db.run('delete from unit_origin');
+		const rebuilt = await runAudit(db, { year: 2025, rules: ['rated_too_early'] });
+		expect(rebuilt.findings.map((f) => [f.status, f.unit_code])).toEqual([['exempted', 'H01']]);
 		db.close();
 	});
 
