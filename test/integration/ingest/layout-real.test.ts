@@ -1,6 +1,7 @@
 // Layouts of real unit lists that are not data: footers and signature blocks below the list,
 // section rows, header cells typed over two lines, a list with no rows, workbook sheets that are
-// not lists (hidden dropdown values, a summary), cards typed as numbers with a zero format, and
+// not lists (hidden dropdown values, a summary), cards typed as numbers with a zero format, a year
+// typed into a date-formatted cell, and
 // levels marked "x" under one column per level.
 import ExcelJS from 'exceljs';
 import { join } from 'node:path';
@@ -247,6 +248,33 @@ describe('workbooks', () => {
 		const r = await ingest(db, [path]);
 		expect(r.files[0]).toMatchObject({ status: 'loaded', rowsStored: 4 });
 		expect(await db.query('select distinct score from rating where score is not null')).toEqual([{ score: 89.6 }]);
+	});
+	it('a year typed into a date-formatted "Năm sinh" cell is the year (Excel shows 07/06/1905), in either date system', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const typed = (date1904: boolean) =>
+			book(join(dir, `nam-sinh-${date1904}.xlsx`), (wb) => {
+				wb.properties.date1904 = date1904;
+				const c = wb.getWorksheet('DS')!.getRow(6).getCell(3);
+				// what Excel stores for 1985 typed into the cell: day 1985 of the workbook's calendar
+				c.value = new Date((date1904 ? Date.UTC(1904, 0, 1) : Date.UTC(1899, 11, 30)) + 1985 * 86_400_000);
+				c.numFmt = 'dd/mm/yyyy';
+				const real = wb.getWorksheet('DS')!.getRow(7).getCell(3);
+				real.value = new Date(Date.UTC(1990, 0, 1));
+				real.numFmt = 'dd/mm/yyyy';
+			});
+		for (const f of [await typed(false), await typed(true)]) {
+			const r = await ingest(db, [f]);
+			expect(r.files[0]).toMatchObject({ status: 'loaded' });
+			const births = await db.query<{ name: string; bd: string | null; by: number | null }>(
+				`select p.full_name as name, strftime(p.birth_date, '%d/%m/%Y') as bd, p.birth_year as by
+				 from rating r join person p on p.id = r.person_id
+				 where r.source_file_id = (select max(id) from source_file) and r.source_row in (6, 7) order by r.source_row`
+			);
+			expect(births).toEqual([
+				{ name: 'Trần Thị Bình', bd: null, by: 1985 },
+				{ name: 'Lê Văn Cường', bd: '01/01/1990', by: 1990 }
+			]);
+		}
 	});
 });
 

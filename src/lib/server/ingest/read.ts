@@ -265,6 +265,20 @@ function ymd(d: Date): string {
 
 type Converter = (s: string, font?: string) => string;
 
+/** A year typed into a cell formatted as a date (a "Năm sinh" column formatted dd/mm/yyyy): Excel
+ * keeps 1985 as day 1985 of its calendar and shows 07/06/1905. No date of this domain falls in
+ * those months (the Party was founded in 1930, no member was born then), so a date whose day
+ * number is a year from 1900 to 2100 is read as that year. */
+function typedYear(d: Date, date1904: boolean): string | null {
+	const epoch = date1904 ? Date.UTC(1904, 0, 1) : Date.UTC(1899, 11, 30);
+	const day = (d.getTime() - epoch) / 86_400_000;
+	return Number.isInteger(day) && day >= 1900 && day <= 2100 ? String(day) : null;
+}
+
+function dateText(d: Date, date1904: boolean): string {
+	return typedYear(d, date1904) ?? ymd(d);
+}
+
 /** A card typed as a number shows its leading zeros through a format of zeros ("00000000",
  * "00.000000"): the text is what the cell shows, 01234560 and 70.012340, not 1234560. Only a
  * padding format (two zeros or more before any point): "0" or "0.0" would round a score of 89,6
@@ -276,7 +290,7 @@ function zeroPadded(v: number, fmt: string | undefined): string | null {
 	return int.padStart(m[1].length, '0') + (frac !== undefined ? `.${frac}` : '');
 }
 
-function cellText(cell: ExcelJS.Cell, convert: Converter): string {
+function cellText(cell: ExcelJS.Cell, convert: Converter, date1904: boolean): string {
 	// A vertically merged cell (a unit name spanning its members' rows) belongs to every row it
 	// covers; a horizontal merge (a footer "Tổng số" across columns) only to its first column.
 	const src = cell.isMerged && cell.master && cell.master.col === cell.col ? cell.master : cell;
@@ -284,7 +298,7 @@ function cellText(cell: ExcelJS.Cell, convert: Converter): string {
 	const v = src.value as unknown;
 	const font = src.font?.name;
 	if (v === null || v === undefined) return '';
-	if (v instanceof Date) return ymd(v);
+	if (v instanceof Date) return dateText(v, date1904);
 	if (typeof v === 'number') return zeroPadded(v, src.numFmt) ?? String(v);
 	if (typeof v === 'boolean') return String(v);
 	if (typeof v === 'string') return convert(v, font);
@@ -294,7 +308,7 @@ function cellText(cell: ExcelJS.Cell, convert: Converter): string {
 			return (o.richText as Array<{ text: string; font?: { name?: string } }>).map((r) => convert(r.text, r.font?.name ?? font)).join('');
 		if ('result' in o) {
 			const r = o.result;
-			if (r instanceof Date) return ymd(r);
+			if (r instanceof Date) return dateText(r, date1904);
 			return r === null || r === undefined || typeof r === 'object' ? '' : convert(String(r), font);
 		}
 		if (typeof o.text === 'string') return convert(o.text, font);
@@ -344,9 +358,10 @@ function sheetGrid(sheet: ExcelJS.Worksheet): { grid: string[][]; encoding: stri
 	};
 	const grid: string[][] = [];
 	const width = sheet.columnCount;
+	const date1904 = Boolean(sheet.workbook.properties?.date1904);
 	sheet.eachRow({ includeEmpty: true }, (row, rowNo) => {
 		const out: string[] = [];
-		for (let c = 1; c <= width; c++) out.push(cellText(row.getCell(c), byFont));
+		for (let c = 1; c <= width; c++) out.push(cellText(row.getCell(c), byFont, date1904));
 		grid[rowNo - 1] = out;
 	});
 	for (let i = 0; i < grid.length; i++) grid[i] ??= [];
