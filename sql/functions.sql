@@ -163,7 +163,41 @@ create or replace macro level_key(s) as
             'khong', 'k'), 'hoanthanh', 'ht'), 'xuatsac', 'xs'), 'nhiemvu', 'nv'), 'nvu', 'nv'), 'tot', 't'), 'chua', 'k'),
         'nv(duocgiao)?$', '');
 
--- head_by_title: a title that makes its holder the head of the unit (Bí thư, not Phó bí thư;
--- Giám đốc, Chủ tịch, Trưởng phòng/ban/khoa), for lists without a "Người đứng đầu" column.
-create or replace macro head_by_title(title) as
-    coalesce(regexp_matches(fold(title), '^(bi thu|giam doc|chu tich|truong (phong|ban|khoa))\b'), false);
+-- head_title_scope: what a title makes its holder the head of, for lists without a "Người đứng
+-- đầu" column: 'party' (a bare "Bí thư", "Bí thư, Trưởng thôn": of the row's Party organisation),
+-- 'chi_bo' (Bí thư chi bộ, chi ủy, of a thôn…), 'dang_bo' (Bí thư Đảng ủy, Huyện ủy…: of a đảng
+-- bộ, not of the chi bộ where the holder is a member), 'agency' (Giám đốc, Chủ tịch, Trưởng
+-- phòng…: of a state body, not of a Party organisation); null: none (Phó Bí thư, Bí thư Đoàn…).
+create or replace macro head_title_scope(title) as
+    case
+        when regexp_matches(fold(title), '^(bi thu|bt)\s*($|[,;(/-]|kiem\b)') then 'party'
+        when regexp_matches(fold(title), '^(bi thu|bt) (chi bo|chi uy|cb|thon|xom|ap|lang|to dan pho|khu pho|khom|khu dan cu)\b') then 'chi_bo'
+        when regexp_matches(fold(title), '^(bi thu|bt) (dang uy|dang bo|du|dang doan|ban can su( dang)?|(tinh|thanh|huyen|quan|thi|xa|phuong) uy)\b') then 'dang_bo'
+        when regexp_matches(fold(title), '^(giam doc|chu tich|thu truong|truong (phong|ban|khoa))\b') then 'agency'
+    end;
+
+-- committee_seat: the leadership collective a title on a chi bộ's roster seats its holder in (R2,
+-- R10): 'chi_bo' (its Bí thư, Phó Bí thư, chi ủy viên), 'dang_bo' (Bí thư, Phó Bí thư, ủy viên of
+-- the Đảng ủy above it), 'dang_bo_bo_phan' (… of a Đảng ủy bộ phận); null: none (Bí thư Huyện ủy
+-- and the like sit in committees above the grassroots, which no roster places).
+create or replace macro committee_seat(title) as
+    case
+        when regexp_matches(fold(title), '^(pho )?(bi thu|bt)( thuong truc)?\s*($|[,;(/-]|kiem\b|(chi bo|chi uy|cb|thon|xom|ap|lang|to dan pho|khu pho|khom|khu dan cu)\b)')
+          or regexp_matches(fold(title), '^pbt\s*($|[,;(/-]|kiem\b|(chi bo|chi uy|cb)\b)')
+          or regexp_matches(fold(title), '^(chi uy vien|uy vien chi uy|cuv)\b') then 'chi_bo'
+        when regexp_matches(fold(title), '^((pho )?(bi thu|bt)|pbt)( thuong truc)? (dang uy|dang bo|du) bo phan\b')
+          or regexp_matches(fold(title), '^(dang uy vien|uy vien (ban chap hanh|bch) dang (bo|uy)) bo phan\b') then 'dang_bo_bo_phan'
+        when regexp_matches(fold(title), '^((pho )?(bi thu|bt)|pbt)( thuong truc)? (dang uy|dang bo|du)\b')
+          or regexp_matches(fold(title), '^(dang uy vien|duv|uy vien (ban chap hanh|bch|ban thuong vu|btv) dang (bo|uy))\b') then 'dang_bo'
+    end;
+
+-- head_by_scope: whether a title of that scope makes its holder the head of the unit of their
+-- row: a member's row (a roster, a member list) is in a chi bộ; a leader's, in the organisation
+-- they lead; a civil servant's, in their agency. (A Chủ tịch UBND or a Bí thư Đảng ủy xã on a chi
+-- bộ's roster heads no chi bộ: R3 and R10 held them to it.)
+create or replace macro head_by_scope(scope, subject_kind) as
+    coalesce(list_contains(case subject_kind
+                               when 'member' then ['party', 'chi_bo']
+                               when 'leader' then ['party', 'chi_bo', 'dang_bo']
+                               when 'civil_servant' then ['agency']
+                           end, scope), false);

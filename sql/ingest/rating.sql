@@ -30,7 +30,7 @@ flags as (
 ),
 
 titles as (
-    select v, head_by_title(v) as head
+    select v, head_title_scope(v) as scope
     from (select distinct position as v from stg where position is not null)
 ),
 
@@ -52,11 +52,12 @@ select
     bd.y as birth_year,
     card_key(s.card_no) as card_no,
     s.position,
+    -- the flag as written; without one, by the title (head_by_scope, once the subject kind is known)
     case
         when s.is_head is not null then hb.bool
         when s.position is null then false
-        else ht.head
     end as is_head,
+    ht.scope as head_scope,
     case
         when s.file_kind = 'civil_servant' then 'civil_servant'
         -- a list with a name column is a list of people: a row without a name is a missing name,
@@ -314,7 +315,7 @@ select
     case when n.subject_kind in ('party_org', 'leadership') then n.unit_id end,
     n.unit_id,
     coalesce(n.decider_id, dd.decider_id),
-    tidy(n.position), n.is_head, n.joined_unit_on, tidy(n.group_name), n.self_level, n.proposed_level,
+    tidy(n.position), coalesce(n.is_head, head_by_scope(n.head_scope, n.subject_kind)), n.joined_unit_on, tidy(n.group_name), n.self_level, n.proposed_level,
     n.final_level, n.civil_servant_level, n.score, n.decided_on, n.reviewed_on, n.sick_leave_days,
     coalesce(tidy(n.not_rated_reason), n.final_not_rated_text), tidy(n.note), tidy(n.agency), n.file_id, n.rn
 from norm n

@@ -167,6 +167,56 @@ describe('member statuses', () => {
 	});
 });
 
+describe('heads read from the title, where no "Người đứng đầu" column says', () => {
+	it('on a chi bộ roster only its Bí thư is its head: not the Bí thư Đảng ủy xã, the Chủ tịch UBND or the Bí thư Đoàn who are members there', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const titles: Array<[string, boolean]> = [
+			['Bí thư Chi bộ', true], ['Bí thư', true], ['Bí thư, Trưởng thôn', true], ['Bí thư chi bộ kiêm Trưởng thôn', true],
+			['Bí thư thôn', true], ['Phó Bí thư Chi bộ', false], ['Bí thư Đảng ủy xã', false], ['Chủ tịch UBND xã', false],
+			['Bí thư Đoàn Thanh niên', false], ['Bí thư Chi đoàn', false], ['Chủ tịch Hội Nông dân', false], ['Đảng viên', false]
+		];
+		const f = writeCsv(dir, 'ds.csv', [
+			['ĐẢNG BỘ XÃ ĐOÀN KẾT'], ['CHI BỘ THÔN 1'], ['DANH SÁCH ĐẢNG VIÊN NĂM 2024'], ['STT', 'Họ và tên', 'Năm sinh', 'Chức vụ'],
+			...titles.map(([t], i) => [String(i + 1), `Đảng viên ${i + 1}`, String(1960 + i), t])
+		]);
+		const r = await ingest(db, [f]);
+		expect(r.files[0]).toMatchObject({ kind: 'roster', status: 'loaded', rowsStored: titles.length });
+		const rows = await db.query<{ position: string; is_head: boolean }>('select position, is_head from membership order by source_row');
+		expect(rows.map((x) => [x.position, x.is_head])).toEqual(titles);
+	});
+
+	it('on a leader list the Bí thư of the organisation led is its head, its Chủ tịch UBND is not; on a member list, as on the roster', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const leaders = writeCsv(dir, 'lanh-dao.csv', [
+			['ĐẢNG ỦY XÃ ĐOÀN KẾT'], ['KẾT QUẢ XẾP LOẠI CÁN BỘ LÃNH ĐẠO, QUẢN LÝ NĂM 2024'],
+			['STT', 'Đối tượng', 'Họ và tên', 'Năm sinh', 'Chức vụ', 'Đơn vị', 'Xếp loại'],
+			['1', 'Cá nhân lãnh đạo, quản lý', 'Võ Văn Em', '1970', 'Bí thư Đảng ủy xã', 'Đảng ủy xã Đoàn Kết', 'HTT'],
+			['2', 'Cá nhân lãnh đạo, quản lý', 'Đặng Văn Phúc', '1972', 'Chủ tịch UBND xã', 'Đảng ủy xã Đoàn Kết', 'HTT'],
+			['3', 'Cá nhân lãnh đạo, quản lý', 'Hồ Thị Giang', '1975', 'Phó Bí thư Đảng ủy xã', 'Đảng ủy xã Đoàn Kết', 'HTT'],
+			['4', 'Cá nhân lãnh đạo, quản lý', 'Lý Văn Hải', '1976', 'Bí thư chi bộ', 'Chi bộ thôn 2', 'HTT']
+		]);
+		const members = writeCsv(dir, 'dang-vien.csv', [
+			['ĐẢNG BỘ XÃ ĐOÀN KẾT'], ['CHI BỘ THÔN 1'], ['DANH SÁCH XẾP LOẠI ĐẢNG VIÊN NĂM 2024'],
+			['STT', 'Họ và tên', 'Năm sinh', 'Chức vụ', 'Xếp loại'],
+			['1', 'Võ Văn Em', '1970', 'Bí thư Đảng ủy xã', 'HTXS'],
+			['2', 'Trịnh Văn Khoa', '1980', 'Bí thư chi bộ', 'HTT']
+		]);
+		const r = await ingest(db, [leaders, members]);
+		expect(r.files.map((x) => [x.status, x.rowsStored])).toEqual([['loaded', 4], ['loaded', 2]]);
+		const rows = await db.query<{ subject_kind: string; position: string; is_head: boolean }>(
+			'select subject_kind, position, is_head from rating order by source_file_id, source_row'
+		);
+		expect(rows.map((x) => [x.subject_kind, x.position, x.is_head])).toEqual([
+			['leader', 'Bí thư Đảng ủy xã', true],
+			['leader', 'Chủ tịch UBND xã', false],
+			['leader', 'Phó Bí thư Đảng ủy xã', false],
+			['leader', 'Bí thư chi bộ', true],
+			['member', 'Bí thư Đảng ủy xã', false],
+			['member', 'Bí thư chi bộ', true]
+		]);
+	});
+});
+
 describe('registry unit kinds', () => {
 	it('a kind with words after it, or abbreviated, is that kind; an unknown kind is refused quoting it', async () => {
 		const { db, dir } = await dbWithRegistry();
