@@ -3,7 +3,7 @@
 -- collective, was disciplined in the period. A self-remedied discipline counts too: the condition
 -- is "no discipline".
 -- Members of the leadership collective of a unit: those rated as leaders there in the period, and
--- the roster's head. Only under a rulebook with r10_enabled (QĐ 366).
+-- the roster's heads and committee seats (collective_members, shared/macros.sql). Only under a rulebook with r10_enabled (QĐ 366).
 -- Returns one row per excellent rating of a collective with such a discipline.
 -- Grain: one row per finding. Levels: 4 excellent.
 -- Parameters: r10_enabled, discipline_forms_member, discipline_forms_org.
@@ -60,20 +60,10 @@ sub_unit_hits as (
     join excellent e on e.subject_unit_id = d.parent_id
 ),
 
--- disciplined people in a leadership collective: rated as leaders of the unit in the period, or
--- the roster's head
+-- disciplined people in a leadership collective (collective_members, shared/macros.sql)
 disciplined_leaders as (
-    select distinct l.person_id, l.unit_id
-    from (
-        select r.person_id, r.unit_id
-        from period_rating r
-        where r.subject_kind = 'leader' and r.final_level is not null
-        union all
-        select m.person_id, m.unit_id
-        from period_roster m
-        where m.is_head
-    ) l
-    semi join person_disciplines d on d.person_id = l.person_id
+    select l.person_id, l.unit_id
+    from collective_members((select list(distinct d.person_id) from person_disciplines d)) l
 ),
 
 -- … of a collective rated excellent

@@ -58,8 +58,9 @@ org_hits as (
 
 -- qd124: a member of the collective disciplined (unless self-remedied): of an organisation, a
 -- Party member, for a violation in it (003 §5.12: the register's unit column); of a leadership
--- collective, one of its own members, as R10 finds them (rated as a leader of the unit in the
--- period, or the roster's head), not every Party member of the organisation
+-- collective, one of its own members, as R10 finds them (collective_members: rated as a leader of
+-- the unit in the period, or seated in its committee by the roster), not every Party member of the
+-- organisation
 member_disciplines as (
     select r.id as rating_id, r.subject_kind as rated_kind, d.*
     from rated r
@@ -73,11 +74,7 @@ member_disciplines as (
 
     select r.id, r.subject_kind, d.*
     from rated r
-    join (select distinct l.person_id, l.unit_id
-          from (select x.person_id, x.unit_id from period_rating x where x.subject_kind = 'leader' and x.final_level is not null
-                union all
-                select m.person_id, m.unit_id from period_roster m where m.is_head) l
-          semi join period_discipline d on d.subject_type = 'person' and d.person_id = l.person_id) l
+    join collective_members((select list(distinct d.person_id) from period_discipline d where d.subject_type = 'person')) l
         on l.unit_id = r.subject_unit_id
     join period_discipline d on d.subject_type = 'person' and d.person_id = l.person_id
     where getvariable('r2_collective_member_disciplined')

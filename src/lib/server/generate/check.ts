@@ -5,7 +5,7 @@
 // opinion for the generator, not the product's rule engine (that lives in sql/rules/).
 import { findingKey, type RuleId } from '$lib/domain/anomaly';
 import { addMonths, day, yearOf } from './dates';
-import type { Round } from './rounds';
+import { leadershipOf as collectiveOf, type Round } from './rounds';
 import { COMP, EXC, GOOD, INC, type Lv, type Person, type Rating, type Unit } from './types';
 
 export interface Finding {
@@ -71,11 +71,8 @@ export function check(R: Round): Finding[] {
 			}
 		} else if (d.subjectUnit) discUnits.set(d.subjectUnit, { self: d.selfRemedied });
 	}
-	// the members of a unit's leadership collective: its leaders and its roster head (R2 under
-	// QĐ 124, R10)
-	const headsOf = new Map<Unit, Person[]>();
-	for (const rows of R.rosterByG.values()) for (const row of rows) if (row.isHead) (headsOf.get(row.unit) ?? headsOf.set(row.unit, []).get(row.unit)!).push(row.person);
-	const leadershipOf = (u: Unit) => [...(R.leadersOf.get(u) ?? []), ...(headsOf.get(u) ?? [])];
+	// the members of a unit's leadership collective (R2 under QĐ 124, R10)
+	const leadershipOf = collectiveOf(R);
 
 	// R1 excellent_cap: within each unit and within each deciding body, per kind and period
 	const groups = new Map<string, { e: number; g: number; unit: string; sub: string; pk: 'year' | 'quarter'; pno: number }>();

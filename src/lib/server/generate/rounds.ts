@@ -92,6 +92,22 @@ export interface Round {
 	quarters: number[];
 }
 
+/** A chi bộ deputy's title on the roster (rounds.ts writes it; a deputy who leads the đảng bộ too bears that title instead). */
+const DEPUTY_CHI_BO = 'Phó Bí thư Chi bộ';
+
+/**
+ * The members of each unit's leadership collective as the rules find them (collective_members in
+ * sql/rules/shared/macros.sql; R2 under QĐ 124, R10): its rated leaders, and on the rosters each
+ * chi bộ's head and the deputies titled "Phó Bí thư Chi bộ" (the đảng bộ's leaders are on the
+ * rosters by their đảng ủy titles, and rated as its leaders already).
+ */
+export function leadershipOf(R: Round): (u: Unit) => Person[] {
+	const seated = new Map<Unit, Person[]>();
+	for (const rows of R.rosterByG.values())
+		for (const row of rows) if (row.isHead || row.position === DEPUTY_CHI_BO) (seated.get(row.unit) ?? seated.set(row.unit, []).get(row.unit)!).push(row.person);
+	return (u) => [...(R.leadersOf.get(u) ?? []), ...(seated.get(u) ?? [])];
+}
+
 export function deadlinesOf(y: number): Deadlines {
 	return { chiBo: day(y, 12, 1), bp: day(y, 12, 5), grassroots: day(y, 12, 10) };
 }
@@ -243,7 +259,7 @@ export function buildRound(inp: RoundInput): Round {
 			for (const p of cb.members) {
 				const isHead = cb.head === p;
 				const isDep = cb.deputies.includes(p);
-				const party = gLeaders.get(p) ?? (isHead ? 'Bí thư Chi bộ' : isDep ? 'Phó Bí thư Chi bộ' : '');
+				const party = gLeaders.get(p) ?? (isHead ? 'Bí thư Chi bộ' : isDep ? DEPUTY_CHI_BO : '');
 				rows.push({
 					person: p,
 					unit: cb,

@@ -5,7 +5,7 @@
 // Locked ratings (planted cases) are never touched. Then finalise() fills self/proposed levels
 // and the 100-point scores. Called by index.ts after buildRound() and by plant.ts after each plant.
 import { yearOf } from './dates';
-import type { Round } from './rounds';
+import { leadershipOf, type Round } from './rounds';
 import { COMP, EXC, GOOD, INC, type CsRating, type Lv, type Rating, type Unit } from './types';
 
 const isChiBo = (u: Unit) => u.kind === 'chi_bo_co_so' || u.kind === 'chi_bo_truc_thuoc';
@@ -93,10 +93,12 @@ function orgCaps(R: Round): boolean {
 	let ch = false;
 	const q124 = R.rulebook === 'qd124';
 	const q366 = R.rulebook === 'qd366';
-	// QĐ 124: a leadership collective one of whose members (its leaders, the roster's head) was
-	// disciplined in the year, not self-remedied, is incomplete
+	// QĐ 124: a leadership collective one of whose members (leadershipOf) was disciplined in the
+	// year, not self-remedied, is incomplete; QĐ 366: an organisation with a disciplined one is at
+	// most good (R10)
 	const unremedied = new Set(R.disciplines.filter((d) => d.person && !d.selfRemedied && yearOf(d.decided) === R.y).map((d) => d.person));
-	const leadershipHit = (u: Unit) => [...(R.leadersOf.get(u) ?? []), ...(u.head ? [u.head] : [])].some((p) => unremedied.has(p));
+	const collective = leadershipOf(R);
+	const leadershipHit = (u: Unit) => collective(u).some((p) => unremedied.has(p));
 	for (const [u, o] of R.org) {
 		if (o.omit) continue;
 		let cap = EXC;
@@ -112,7 +114,7 @@ function orgCaps(R: Round): boolean {
 			if ((q124 || q366) && nd * 5 > subs.length) cap = INC;
 			if (q366 && nd > 0) cap = Math.min(cap, GOOD);
 		}
-		if (q366 && ((R.leadersOf.get(u) ?? []).some((p) => R.disciplinedPersons.has(p)) || (u.head && R.disciplinedPersons.has(u.head)))) cap = Math.min(cap, GOOD);
+		if (q366 && collective(u).some((p) => R.disciplinedPersons.has(p))) cap = Math.min(cap, GOOD);
 		ch = lower(o, cap) || ch;
 		const l = R.lead.get(u);
 		if (l && o.final) ch = lower(l, Math.min(cap, o.final)) || ch;
