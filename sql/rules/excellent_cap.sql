@@ -130,10 +130,12 @@ verdict as (
         case
             when j.n_excellent > j.allowed_count and not j.has_allowance then 'flagged'
             when j.n_excellent > j.allowed_count then 'exempted'
-            when j.is_small then 'exempted'
+            else 'exempted' -- saved by the small-unit exception
         end as status
     from judged j
-    where j.n_excellent > j.allowed_count or j.is_small
+    -- the small-unit exception saves a grouping only when the share alone would not allow its
+    -- excellent ratings (1 HTXSNV / 4 HTTNV under good-and-above is 20%: nothing to exempt)
+    where j.n_excellent > j.allowed_count or (j.is_small and j.n_excellent > j.allowed_by_share)
 ),
 
 -- the excellent ratings of each grouping (those a re-vote would lower), for the sources
