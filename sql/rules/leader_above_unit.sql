@@ -1,8 +1,8 @@
 -- leader_above_unit (R3): a level above the level it may not exceed, in the same period:
 --   the head's level above the organisation's or the leadership collective's they head;
 --   a leadership collective's level above its organisation's;
---   a member's Party level above their civil-servant level (the list's column, else their
---   civil-servant rating) or above their own rating as a leader (then the member rating is redone).
+--   a member's Party level above their civil-servant level (the lower of the list's column and
+--   their civil-servant rating) or above their own rating as a leader (then the member rating is redone).
 --
 -- Returns one row per rating above its cap (flagged), or a head saved by the newcomer exception
 -- (exempted: the roster or the list shows the head joined the unit in the year, 003 §5.11; without
@@ -46,17 +46,45 @@ head_of as (
     where h.person_id is not null
 ),
 
--- the heads who joined their unit in the year: the roster's or a list's "Ngày chuyển đến" (any
--- list of the year, whatever its period)
-arrivals as (
+-- the heads who came to the unit they head in the year, from elsewhere (003 §5.11): a "Ngày chuyển
+-- đến" of the year (the roster's, or any list's of the year, whatever its period) into that unit or
+-- a chi bộ under it (a đảng bộ's head holds membership in one of its chi bộ); not one on or before
+-- the unit's own founding (they came with it: in 2025 every merged commune's head would be a
+-- newcomer), nor one from a unit of the same subtree, as last year's roster shows
+moves as (
+    select m.person_id, m.unit_id, m.joined_unit_on
+    from period_roster m
+    semi join head_of h on h.person_id = m.person_id and h.person_id is not null
+    where year(m.joined_unit_on) = getvariable('period_year')
+    union all
+    select r.person_id, r.unit_id, r.joined_unit_on
+    from rating_current r
+    semi join head_of h on h.person_id = r.person_id and h.person_id is not null
+    where r.period_year = getvariable('period_year') and year(r.joined_unit_on) = getvariable('period_year')
+),
+
+arrived as (
+    select distinct h.person_id, h.unit_id, hu.path as headed_path
+    from moves a
+    join head_of h on h.person_id = a.person_id
+    join unit hu on hu.id = h.unit_id
+    join unit au on au.id = a.unit_id
+    where starts_with(au.path, hu.path)
+      and (hu.founded_on is null or a.joined_unit_on > hu.founded_on)
+),
+
+stayed as (
     select distinct a.person_id, a.unit_id
-    from (
-        select m.person_id, m.unit_id from period_roster m where year(m.joined_unit_on) = getvariable('period_year')
-        union all
-        select r.person_id, r.unit_id from rating_current r
-        where r.period_year = getvariable('period_year') and year(r.joined_unit_on) = getvariable('period_year')
-    ) a
-    semi join head_of h on h.person_id = a.person_id and h.unit_id = a.unit_id
+    from arrived a
+    join membership_current p on p.person_id = a.person_id and p.year = getvariable('period_year') - 1
+    join unit pu on pu.id = p.unit_id
+    where starts_with(pu.path, a.headed_path)
+),
+
+arrivals as (
+    select a.person_id, a.unit_id
+    from arrived a
+    anti join stayed s on s.person_id = a.person_id and s.unit_id = a.unit_id
 ),
 
 head_caps as (
@@ -135,8 +163,9 @@ collective_findings as (
     where o.coll_level > o.org_level
 ),
 
--- members whose Party level is above their civil-servant level (the list's column, else any
--- civil-servant rating of theirs) or above any of their ratings as a leader
+-- members whose Party level is above their civil-servant level (the list's column, and any
+-- civil-servant rating of theirs: a level copied wrong onto the Party list does not hide the
+-- agency's) or above any of their ratings as a leader
 members_over as (
     select m.id
     from rated m
@@ -146,7 +175,7 @@ members_over as (
     from rated m
     join rated c
         on c.person_id = m.person_id
-       and (c.subject_kind = 'leader' or (c.subject_kind = 'civil_servant' and m.civil_servant_level is null))
+       and c.subject_kind in ('leader', 'civil_servant')
     where m.subject_kind = 'member'
       and m.final_level > c.final_level
 ),
@@ -158,9 +187,9 @@ member_checked as (
         m.person_id,
         m.unit_id,
         m.final_level,
-        coalesce(m.civil_servant_level, min(c.final_level) filter (where c.subject_kind = 'civil_servant')) as cs_level,
-        if(m.civil_servant_level is null,
-           arg_min(c.id, [c.final_level, c.id]) filter (where c.subject_kind = 'civil_servant'), null) as cs_rating_id,
+        -- the lower of the list's column and the civil-servant ratings (least skips a null)
+        least(m.civil_servant_level, min(c.final_level) filter (where c.subject_kind = 'civil_servant')) as cs_level,
+        arg_min(c.id, [c.final_level, c.id]) filter (where c.subject_kind = 'civil_servant') as cs_rating_id,
         min(c.final_level) filter (where c.subject_kind = 'leader') as leader_level,
         arg_min(c.id, [c.final_level, c.id]) filter (where c.subject_kind = 'leader') as leader_rating_id
     from (select unnest((select list(o.id) from members_over o)) as id) o

@@ -32,6 +32,8 @@ function allowedExc(good: number): number {
 }
 
 const isChiBo = (u: Unit) => u.kind === 'chi_bo_co_so' || u.kind === 'chi_bo_truc_thuoc';
+/** x is u or a unit under it */
+const within = (x: Unit, u: Unit): boolean => x === u || u.kids.some((k) => within(x, k));
 
 export function check(R: Round): Finding[] {
 	const out = new Map<string, Finding>();
@@ -120,7 +122,9 @@ export function check(R: Round): Finding[] {
 		for (const u of units) {
 			const cap = Math.min(orgOf.get(u)?.final || EXC, leadOf.get(u)?.final || EXC);
 			const rr = rosterRow.get(p);
-			const newcomer = isChiBo(u) && rr && rr.unit === u && yearOf(rr.joinedUnit) === y;
+			// a newcomer (003 §5.11): the roster shows them come in the year to the unit they head
+			// or a chi bộ under it, after its founding (one who came with a merged unit did not arrive)
+			const newcomer = rr && within(rr.unit, u) && yearOf(rr.joinedUnit) === y && rr.joinedUnit > u.founded;
 			for (const r of [memberOf.get(p), ...(leaderOf.get(p) ?? [])]) {
 				if (!r || !r.final || r.final <= cap) continue;
 				if (r.kind === 'leader' && r.unit !== u) continue;

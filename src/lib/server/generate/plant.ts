@@ -899,7 +899,8 @@ function headAbove(ctx: PlantCtx, newcomer: boolean): boolean {
 		const cs = R.csOf.get(h);
 		if (!m || !m.final || m.locked || (cs && cs.level < GOOD)) return false;
 		// not a newcomer: in this unit (same code) since last year, as last year's roster shows
-		return newcomer ? yearOf(h.joinedUnit) === R.y : yearOf(h.joinedUnit) < R.y && cb.founded < day(R.y, 1, 1);
+		// a newcomer: came in the year, after the chi bộ's founding (not with a merged chi bộ)
+		return newcomer ? yearOf(h.joinedUnit) === R.y && h.joinedUnit > cb.founded : yearOf(h.joinedUnit) < R.y && cb.founded < day(R.y, 1, 1);
 	});
 	return tries(ctx, cands, newcomer ? 'newcomer_head' : 'head_above_unit', (cb) => {
 		const o = R.org.get(cb)!;
