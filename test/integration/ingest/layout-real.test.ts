@@ -1,7 +1,7 @@
 // Layouts of real unit lists that are not data: footers and signature blocks below the list,
 // section rows, header cells typed over two lines, a list with no rows, workbook sheets that are
 // not lists (hidden dropdown values, a summary), cards typed as numbers with a zero format, a year
-// typed into a date-formatted cell, and
+// typed into a date-formatted cell, sections numbered by letters (groups, agencies), and
 // levels marked "x" under one column per level.
 import ExcelJS from 'exceljs';
 import { join } from 'node:path';
@@ -50,6 +50,20 @@ describe('footers and signatures below the list', () => {
 		], { bom: true });
 		const r = await ingest(db, [f]);
 		expect(r.files[0]).toMatchObject({ status: 'loaded', rowsRead: 4, rowsStored: 4 });
+		expect(await stored(db)).toEqual(FOUR);
+	});
+
+	it('a share row, an average, a note and a "this list has" line below the list are not members', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const f = writeCsv(dir, 'ty-le.csv', [
+			...TITLE, HEAD, ...MEMBERS,
+			at(1, 'Tỷ lệ HTXSNV / HTTNV: 100%'),
+			at(1, 'Điểm bình quân'),
+			at(1, 'Ghi chú: đồng chí Cường nghỉ ốm 4 tháng'),
+			at(1, 'Danh sách này gồm bốn đồng chí')
+		]);
+		const r = await ingest(db, [f]);
+		expect(r.files[0]).toMatchObject({ status: 'loaded', rowsStored: 4 });
 		expect(await stored(db)).toEqual(FOUR);
 	});
 
@@ -154,6 +168,45 @@ describe('section rows', () => {
 			expect(r.files[0], name).toMatchObject({ status: 'loaded', rowsStored: 3 });
 			expect((await stored(db)).map((x) => [x.row, x.unit]), name).toEqual([[5, 'C70010101'], [6, 'C70010101'], [8, 'C70010102']]);
 		}
+	});
+});
+
+describe('sections numbered by letters or Roman numerals', () => {
+	it('group rows ("A | Đảng viên đang công tác") are dropped, not members', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const f = writeCsv(dir, 'nhom.csv', [
+			...TITLE, ['STT', 'Họ và tên', 'Năm sinh', 'Xếp loại'],
+			['A', 'Đảng viên đang công tác', '', ''],
+			['1', 'Nguyễn Văn An', '1970', 'HTTNV'],
+			['B', 'Đảng viên nghỉ hưu', '', ''],
+			['2', 'Trần Văn Bảo', '1950', 'HTNV']
+		]);
+		const r = await ingest(db, [f]);
+		expect(r.files[0]).toMatchObject({ status: 'loaded', rowsStored: 2 });
+		expect((await stored(db)).map((x) => [x.row, x.name, x.level])).toEqual([[6, 'Nguyễn Văn An', 3], [8, 'Trần Văn Bảo', 2]]);
+	});
+
+	it('a civil-servant list sectioned by agency ("I | Văn phòng HĐND và UBND xã"): the agency of the rows below, no person', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const f = writeCsv(dir, 'cong-chuc.csv', [
+			['ỦY BAN NHÂN DÂN XÃ ĐOÀN KẾT'], ['KẾT QUẢ ĐÁNH GIÁ, XẾP LOẠI CÁN BỘ, CÔNG CHỨC, VIÊN CHỨC NĂM 2024'],
+			['STT', 'Họ và tên', 'Năm sinh', 'Chức vụ', 'Xếp loại'],
+			['I', 'Văn phòng HĐND và UBND xã', '', '', ''],
+			['1', 'Nguyễn Văn An', '1970', 'Chánh Văn phòng', 'Hoàn thành tốt nhiệm vụ'],
+			['2', 'Trần Thị Bình', '1985', 'Chuyên viên', 'Hoàn thành nhiệm vụ'],
+			['II', 'Phòng Kinh tế', '', '', ''],
+			['1', 'Lê Văn Cường', '1990', 'Trưởng phòng', 'Hoàn thành tốt nhiệm vụ']
+		]);
+		const r = await ingest(db, [f]);
+		expect(r.files[0]).toMatchObject({ kind: 'civil_servant', status: 'loaded', rowsStored: 3 });
+		const rows = await db.query<{ name: string; agency: string }>(
+			'select p.full_name as name, r.agency from rating r join person p on p.id = r.person_id order by r.source_row'
+		);
+		expect(rows).toEqual([
+			{ name: 'Nguyễn Văn An', agency: 'Văn phòng HĐND và UBND xã' },
+			{ name: 'Trần Thị Bình', agency: 'Văn phòng HĐND và UBND xã' },
+			{ name: 'Lê Văn Cường', agency: 'Phòng Kinh tế' }
+		]);
 	});
 });
 

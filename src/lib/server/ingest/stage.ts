@@ -181,10 +181,12 @@ const DATELINE = `ngay[ .]*[0-9]*[ .]*thang[ .]*[0-9]*[ .]*nam[ .]*[0-9]{4}`;
 const HARD_FOOTER = `case when ${IDENTIFIED} then false else coalesce(regexp_matches(${ROW_TEXT},
 	'^((${SIGN}|[^\\x1f]*${DATELINE})[^\\x1f]*)(\\x1f(${SIGN}|[^\\x1f]*${DATELINE})[^\\x1f]*)*$'), false) end`;
 // (a name or a bullet that reads like a total counts only on a row without a level: "Công Thị Hoa |
-// HTT" in a list without STT, card or birth is a member)
+// HTT" in a list without STT, card or birth is a member; shares "Tỷ lệ (%)", averages "Điểm bình
+// quân", notes "Ghi chú: …" and "Danh sách này gồm …" are summaries too)
 const SOFT_FOOTER = `case when ${IDENTIFIED} then false else coalesce(regexp_matches(${ROW_TEXT},
 	'(^|\\x1f)[^\\x1f]*[0-9]+ *(d/c|dong chi|dang vien)\\b'), false)
-	or (final_level is null and coalesce(regexp_matches(${ROW_TEXT}, '(^|\\x1f)(tong( so| cong)?\\b|cong\\b|[-+*] *[a-z])'), false)) end`;
+	or (final_level is null and coalesce(regexp_matches(${ROW_TEXT},
+		'(^|\\x1f)(tong( so| cong)?\\b|cong\\b|[-+*] *[a-z]|ty le\\b|(diem )?(binh quan|trung binh)\\b|ghi chu *:|danh sach (nay|tren)\\b)'), false)) end`;
 
 /** Cut each part of group `gi` at its first signature or dateline row below a data row; drop its
  * summary lines. Only the few footer rows are kept aside, not a copy of the group. */
@@ -229,13 +231,19 @@ const SECTION_TEXT = `(case when birth is null and card_no is null and final_lev
 const SECTION_UNIT = `coalesce(regexp_matches(fold(${SECTION_TEXT}), '^(${SECTION_UNIT_WORDS}) ')
 	and not regexp_matches(fold(${SECTION_TEXT}), '${DATELINE}'), false)`;
 const SECTION_GROUP = `coalesce(regexp_matches(fold(${SECTION_TEXT}), '^(dang vien |dv )?(chinh thuc|du bi)$'), false)`;
-const SECTION = `(${SECTION_UNIT} or ${SECTION_GROUP})`;
+// any other text alone on a row numbered by a Roman numeral or a letter ("A | Đảng viên đang công
+// tác", "II | Phòng Kinh tế"): people are numbered 1, 2, 3
+const SECTION_LETTERED = `(${SECTION_TEXT} is not null and coalesce(regexp_matches(trim(stt), '^\\(?([IVXivx]{1,5}|[A-Za-z])([.):/-]|$)'), false))`;
+const SECTION = `(${SECTION_UNIT} or ${SECTION_GROUP} or ${SECTION_LETTERED})`;
+// a section naming a state agency gives a civil-servant list's rows their agency
+const SECTION_AGENCY = `coalesce(regexp_matches(fold(${SECTION_TEXT}),
+	'^(van phong|phong|ban|trung tam|truong|tram|uy ban|ubnd|hdnd|hoi dong|cong an|so|chi cuc|cuc|benh vien|co quan|mat tran|ubmttq|hoi|doan)\\b'), false)`;
 
 async function applySectionRows(db: Db): Promise<void> {
 	// the section rows, read before the update below fills their own unit; only the files that have
 	// some are renumbered through the window
 	await db.run(`create or replace temp table sect as
-		select rk, part_id, ${SECTION_UNIT} as is_unit, ${SECTION_TEXT} as text from stg_parts
+		select rk, part_id, ${SECTION_UNIT} as is_unit, not ${SECTION_UNIT} and ${SECTION_AGENCY} as is_agency, ${SECTION_TEXT} as text from stg_parts
 		where birth is null and card_no is null and final_level is null and ${SECTION}`);
 	const n = await db.one<{ n: number }>('select count(*)::int as n from sect');
 	if (!n?.n) return void (await db.run('drop table sect'));
@@ -247,6 +255,15 @@ async function applySectionRows(db: Db): Promise<void> {
 			where s.part_id in (select part_id from sect)
 		) x
 		where stg_parts.rk = x.rk and stg_parts.unit_name is null and stg_parts.unit_code is null and x.section_unit is not null`);
+	if ((await db.one<{ n: number }>('select count(*)::int as n from sect where is_agency'))?.n)
+		await db.run(`update stg_parts set agency = x.section_agency
+			from (
+				select s.rk, last_value(case when x.is_agency then x.text end ignore nulls)
+					over (partition by s.part_id order by s.rn rows between unbounded preceding and current row) as section_agency
+				from stg_parts s left join sect x using (rk)
+				where s.part_id in (select part_id from sect where is_agency)
+			) x
+			where stg_parts.rk = x.rk and stg_parts.agency is null and x.section_agency is not null`);
 	await db.run('delete from stg_parts where rk in (select rk from sect)');
 	await db.run('drop table sect');
 }
