@@ -237,6 +237,13 @@ errs as (
     select x.part_id, x.rn, 'unit_name', coalesce(x.unit_raw, o.name), 'Đơn vị "' || o.name || '" nằm ngoài phạm vi quản lý của người nạp.'
     from norm x join out_of_scope o on o.id = x.unit_id
     union all
+    -- a Party member is rated in a chi bộ: rows that fall to a đảng bộ (a title naming only the đảng
+    -- bộ, no Chi bộ column) would be counted in no chi bộ (R1, R5)
+    select x.part_id, x.rn, 'unit_name', coalesce(x.unit_raw, u.name),
+        'Đảng viên phải thuộc một chi bộ; "' || u.name || '" là đảng bộ: thêm cột Chi bộ, ghi chi bộ ở tiêu đề hoặc dùng --unit.'
+    from norm x join (select id, name from unit where kind in ('dang_bo_co_so', 'dang_bo_bo_phan', 'huyen_uy', 'tinh_uy')) u on u.id = x.unit_id
+    where x.subject_kind = 'member'
+    union all
     select k.part_id, k.rn, case when k.card_no is not null then 'card_no' else 'full_name' end,
         coalesce(k.card_no, k.full_name),
         'Trùng người trong cùng danh sách (dòng ' || d.first_rn || ').'

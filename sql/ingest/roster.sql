@@ -112,6 +112,12 @@ errs as (
     from n join units u on u.id = n.unit_id
     where not starts_with(u.path, getvariable('scope_path'))
     union all
+    -- a Party member belongs to a chi bộ: rows that fall to a đảng bộ (a title naming only the đảng
+    -- bộ, no Chi bộ column) would be stored nowhere in particular
+    select n.part_id, n.rn, 'unit_name', coalesce(n.unit_raw, u.name),
+        'Đảng viên phải thuộc một chi bộ; "' || u.name || '" là đảng bộ: thêm cột Chi bộ, ghi chi bộ ở tiêu đề hoặc dùng --unit.'
+    from n join (select id, name from unit where kind in ('dang_bo_co_so', 'dang_bo_bo_phan', 'huyen_uy', 'tinh_uy')) u on u.id = n.unit_id
+    union all
     select part_id, rn, case when card_no is not null then 'card_no' else 'full_name' end, coalesce(card_no, full_name),
         'Trùng người trong cùng danh sách (dòng ' || first_rn || ').'
     from (

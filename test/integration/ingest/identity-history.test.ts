@@ -2,7 +2,7 @@
 // namesakes in different units stay two; ambiguity reported, never guessed), re-loading an
 // identical file, a corrected list replacing the earlier one with history kept, and dry runs.
 import { describe, expect, it } from 'vitest';
-import { writeCsv } from '../../helpers/files';
+import { REGISTRY, writeCsv } from '../../helpers/files';
 import { counts, dbWithRegistry, ingest } from '../../helpers/ingest-db';
 
 const HEAD = ['STT', 'Họ và tên', 'Ngày sinh', 'Mã đơn vị', 'Xếp loại', 'Ngày quyết định'];
@@ -66,8 +66,14 @@ describe('identity', () => {
 
 	it('follows the 2025 merger: a member of a merged commune is the same person in the successor', async () => {
 		const { db, dir } = await dbWithRegistry();
-		await ingest(db, [writeCsv(dir, 'a.csv', [HEAD, ['1', 'Phan Văn Quý', '03/03/1975', 'X700101', 'HTT', '05/12/2024']])], { year: 2024 });
-		await ingest(db, [writeCsv(dir, 'b.csv', [HEAD, ['1', 'Phan Văn Quý', '03/03/1975', 'X700199', 'HTT', '05/12/2025']])], { year: 2025 });
+		// the merged commune's chi bộ thôn 1 goes into a chi bộ of the new commune
+		await ingest(db, [writeCsv(dir, 'dm.csv', [
+			REGISTRY[1],
+			['1', 'C70010101', 'Chi bộ thôn 1', 'Chi bộ trực thuộc', 'X700101', 'Bình Phước', 'Đoàn Kết', '01/01/2000', '30/06/2025', 'C70019901', '01/07/2025'],
+			['2', 'C70019901', 'Chi bộ thôn Đoàn Kết', 'Chi bộ trực thuộc', 'X700199', 'Bình Phước', 'Bù Đăng', '01/07/2025', '', '', '']
+		])]);
+		await ingest(db, [writeCsv(dir, 'a.csv', [HEAD, ['1', 'Phan Văn Quý', '03/03/1975', 'C70010101', 'HTT', '05/12/2024']])], { year: 2024 });
+		await ingest(db, [writeCsv(dir, 'b.csv', [HEAD, ['1', 'Phan Văn Quý', '03/03/1975', 'C70019901', 'HTT', '05/12/2025']])], { year: 2025 });
 		expect((await counts(db)).person).toBe(1);
 	});
 

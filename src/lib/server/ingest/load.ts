@@ -160,7 +160,23 @@ const MAX_ERRORS = 500;
 
 /** Units named in title lines (or --unit): each part's context is the deepest title unit that
  * resolves uniquely, each name looked up within the context found so far. One query for all. */
-async function contextUnits(t: Db, parts: Prepared[], opts: LoadOptions): Promise<Array<{ id: number | null; path: string }>> {
+/** The unit names one title cell gives: one, or a chi bộ with its đảng bộ ("CHI BỘ THÔN 1, ĐẢNG BỘ XÃ
+ * MINH HƯNG", "CHI BỘ THÔN 1 - ĐẢNG BỘ XÃ ĐOÀN KẾT"); without "TRỰC THUỘC …" after a name, or the
+ * "BAN THƯỜNG VỤ" of a committee before it (the committee's đảng bộ is meant). */
+function titleUnitNames(cell: string): string[] {
+	return cell
+		.normalize('NFC')
+		.split(/\s*[,;–-]\s*(?=(?:chi bộ|đảng bộ|đảng ủy|huyện ủy|quận ủy|thị ủy|thành ủy|tỉnh ủy)\s)/iu)
+		.map((n) => n.replace(/\s+trực thuộc(?:\s.*)?$/iu, '').replace(/^ban (?:thường vụ|chấp hành)\s+/iu, '').trim())
+		.filter(Boolean);
+}
+
+/** The unit each part's rows belong to when they name none: --unit, else the deepest unit its title
+ * names, each name looked up inside the units found before it (a name that matches several units
+ * is tried again once a later line has narrowed the search: "CHI BỘ THÔN 1, ĐẢNG BỘ XÃ MINH HƯNG").
+ * `unresolved`: a chi bộ the title names that is nowhere (or in several places) inside that unit:
+ * its rows would otherwise fall to the đảng bộ. */
+async function contextUnits(t: Db, parts: Prepared[], opts: LoadOptions): Promise<Array<{ id: number | null; path: string; unresolved: string | null }>> {
 	let base: { id: number | null; path: string } = { id: null, path: opts.scopePath };
 	if (opts.unit) {
 		const u = await t.one<{ id: number; path: string }>(
@@ -170,7 +186,10 @@ async function contextUnits(t: Db, parts: Prepared[], opts: LoadOptions): Promis
 		if (!u) throw new IngestError(parts[0]?.src.fileName ?? '', `--unit "${opts.unit}": không có đơn vị này trong danh mục.`);
 		base = { id: u.id, path: u.path };
 	}
-	const names = [...new Set(parts.flatMap((p) => p.title.unitNames))];
+	const partNames = parts.map((p) => [...new Set(p.title.unitNames.flatMap(titleUnitNames))]);
+	// a workbook with a sheet per chi bộ may name each only by its sheet ("Thôn 1"): tried last
+	const sheetNames = parts.map((p) => (p.src.sheet && p.src.fileName.endsWith(`[${p.src.sheet}]`) ? [p.src.sheet, `Chi bộ ${p.src.sheet}`] : []));
+	const names = [...new Set([...partNames.flat(), ...sheetNames.flat()])];
 	const byKey = new Map<string, Array<{ id: number; path: string }>>();
 	if (names.length) {
 		await t.run('create or replace temp table title_name (name varchar)');
@@ -186,13 +205,27 @@ async function contextUnits(t: Db, parts: Prepared[], opts: LoadOptions): Promis
 		for (const r of rows) (byKey.get(r.name) ?? byKey.set(r.name, []).get(r.name)!).push({ id: r.id, path: r.path });
 		await t.run('drop table title_name');
 	}
-	return parts.map((p) => {
+	return parts.map((p, i) => {
 		let ctx = base;
-		for (const name of p.title.unitNames) {
-			const hits = (byKey.get(name) ?? []).filter((u) => u.path.startsWith(ctx.path));
-			if (hits.length === 1) ctx = hits[0];
+		let left = partNames[i];
+		for (let narrowed = true; narrowed && left.length; ) {
+			narrowed = false;
+			left = left.filter((name) => {
+				const inside = (byKey.get(name) ?? []).filter((u) => u.path.startsWith(ctx.path));
+				if (inside.some((u) => u.path === ctx.path)) return false; // names the unit found already
+				if (inside.length !== 1) return true;
+				ctx = inside[0];
+				narrowed = true;
+				return false;
+			});
 		}
-		return ctx;
+		const unresolved = opts.unit || p.kind === 'registry' ? null : (left.find((n) => /^(chi bo|to dang)\b/.test(fold(n))) ?? null);
+		if (!unresolved)
+			for (const name of sheetNames[i]) {
+				const inside = (byKey.get(name) ?? []).filter((u) => u.path.startsWith(ctx.path) && u.path !== ctx.path);
+				if (inside.length === 1) ctx = inside[0];
+			}
+		return { ...ctx, unresolved };
 	});
 }
 
@@ -289,6 +322,21 @@ export async function loadBatch(t: Db, parts: Prepared[], opts: LoadOptions, fil
 			message: e.message
 		});
 	}
+	// a chi bộ the title names that the registry has nowhere inside the unit found, in a list with no
+	// unit column: its rows are not the đảng bộ's (nor guessed)
+	parts.forEach((p, i) => {
+		const name = ctxs[i].unresolved;
+		if (!name || p.header.columns.some((c) => c.field === 'unit_name' || c.field === 'unit_code')) return;
+		const at = p.src.preview.findIndex((r) => r.some((c) => c?.normalize('NFC').includes(name)));
+		results[i].errorCount++;
+		results[i].errors.unshift({
+			file: p.src.fileName,
+			row: at + 1,
+			column: 'Tiêu đề',
+			value: name,
+			message: `Không tìm thấy chi bộ "${name}" trong danh mục${ctxs[i].id !== null ? ' (trong đơn vị tiêu đề nêu)' : ''}, hoặc tên trùng nhiều chi bộ: sửa tên, thêm cột Chi bộ / Mã đơn vị, hoặc dùng --unit MÃ.`
+		});
+	});
 	const badFiles = new Set(results.flatMap((r, i) => (r.errorCount ? [fileOf[i]] : [])));
 	const refused = results.flatMap((_, i) => (badFiles.has(fileOf[i]) ? [i] : []));
 	if (refused.length) {
