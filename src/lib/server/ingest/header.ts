@@ -22,6 +22,8 @@ export interface TitleInfo {
 	/** candidate unit names from title lines, as written */
 	unitNames: string[];
 	lines: string[];
+	/** "6 tháng đầu năm 2025", "9 tháng năm 2025" as written: a period Giám Sát has no kind for */
+	partialYear: string | null;
 }
 
 const HEADER_SCAN = 20;
@@ -141,10 +143,25 @@ export function parsePeriod(text: string): { kind: PeriodKind; no: number; year?
 	const t = fold(text).replace(/[–—]/g, '-');
 	const term = t.match(/nhiem ky\s*(\d{4})\s*-\s*(\d{4})/);
 	if (term) return { kind: 'term', no: Number(term[1]), year: Number(term[2]) };
-	const q = t.match(/(?:^|\b)(?:quy|q)\s*\.?\s*(iv|iii|ii|i|[1-4])\b/);
-	if (q) return { kind: 'quarter', no: ROMAN[q[1]] };
+	// "Quý IV và cả năm 2025": the year's rating, which quarter IV is folded into (QĐ 366)
+	const whole = t.match(/\bca nam\b(?:\s*(?:[/.-]|nam)?\s*((?:19|20)\d{2})\b)?/);
+	if (whole) return { kind: 'year', no: 0, ...(whole[1] ? { year: Number(whole[1]) } : {}) };
+	// "Quý III", "Q3", "Quý III/2025", "Q3-2025", "Quý III năm 2025": the year when it follows
+	const q = t.match(/(?:^|\b)(?:quy|q)\s*\.?\s*(iv|iii|ii|i|[1-4])\b(?:\s*(?:[/.-]|nam)\s*((?:19|20)\d{2})\b)?/);
+	if (q) return { kind: 'quarter', no: ROMAN[q[1]], ...(q[2] ? { year: Number(q[2]) } : {}) };
 	if (/^(ca )?nam\b|^hang nam|^year/.test(t)) return { kind: 'year', no: 0 };
 	return null;
+}
+
+/** A bare quarter ("III", "3") in a column headed "Quý"/"Quarter": that quarter. */
+export function parseBareQuarter(text: string, header: string): { kind: PeriodKind; no: number } | null {
+	const n = ROMAN[fold(text).replace(/[.)]$/, '').trim()];
+	return n && /^(quy|quarter)\b/.test(fold(header)) ? { kind: 'quarter', no: n } : null;
+}
+
+/** A term is a span of years, first before last: "Nhiệm kỳ 2020–2025". */
+export function isValidTerm(first: number, last: number): boolean {
+	return Number.isInteger(first) && Number.isInteger(last) && first < last && last - first <= 10;
 }
 
 const SUBJECT_IN_TITLE: Array<[RegExp, SubjectKind]> = [
@@ -162,28 +179,43 @@ export function readTitle(preview: string[][], headerRow: number): TitleInfo {
 		.slice(0, headerRow)
 		.map((r) => r.filter((c) => c && c.trim()).join(' ').trim())
 		.filter(Boolean);
-	const info: TitleInfo = { year: null, period: null, subjectKind: null, unitNames: [], lines };
-	for (const line of lines) {
+	const info: TitleInfo = { year: null, period: null, subjectKind: null, unitNames: [], lines, partialYear: null };
+	const isRatingLine = (f: string) => /(xep loai|danh gia|kiem diem)/.test(f);
+	let termEnd: number | null = null;
+	for (const [i, line] of lines.entries()) {
 		const f = fold(line);
 		// "…, ngày 17 tháng 11 năm 2020" is a signing date, not the round's year: prefer list titles.
 		// The day is often left blank to be filled by hand ("ngày     tháng 01 năm 2025").
 		const isDateLine = /\bngay\b[^a-z]*\bthang\b[^a-z]*\bnam\b/.test(f);
 		const y = f.match(/\bnam (\d{4})\b/);
 		if (y && !isDateLine) info.year = Number(y[1]);
-		const p = parsePeriod(f.replace(/^.*?(?=quy|nhiem ky)/, ''));
-		// a term is the list's period only when the line is about the rating ("xếp loại … nhiệm kỳ")
-		// or names the term alone ("NHIỆM KỲ 2020–2025"); "(Chi bộ thôn 1 nhiệm kỳ 2022 - 2025)"
-		// names the cấp ủy's term
-		const term = /(xep loai|danh gia|kiem diem).*nhiem ky|^\W*nhiem ky/.test(f);
-		if (p && (p.kind === 'quarter' || (p.kind === 'term' && term)) && /quy|nhiem ky/.test(f)) {
-			info.period = { kind: p.kind, no: p.no };
-			if (p.year) info.year = p.year;
+		// "6 THÁNG ĐẦU NĂM 2025", "9 THÁNG NĂM 2025": neither a year nor a quarter (load.ts refuses it)
+		if (!isDateLine && isRatingLine(f) && /\b\d{1,2} thang (dau |cuoi )?nam \d{4}\b/.test(f)) info.partialYear = line.replace(/\s+/g, ' ');
+		// A term is the list's period only when the line is about the rating ("xếp loại … nhiệm
+		// kỳ 2020–2025", no year or quarter before the term), or names the term alone right under a
+		// rating title that names no year or quarter, none below naming one either ("DANH SÁCH XẾP
+		// LOẠI TẬP THỂ LÃNH ĐẠO" ⏎ "NHIỆM KỲ 2020–2025"). "NHIỆM KỲ 2025 - 2030" under the unit's
+		// name, or with a "… NĂM 2025" / "… QUÝ III" title, names the cấp ủy's term.
+		const names = (g: string) => /\b(nam \d{4}|quy)\b/.test(g);
+		const prev = i > 0 ? fold(lines[i - 1]) : '';
+		const isTerm = (/(xep loai|danh gia|kiem diem).*nhiem ky/.test(f) && !/\b(nam \d{4}|quy)\b.*nhiem ky/.test(f))
+			|| (/^\W*nhiem ky/.test(f) && isRatingLine(prev) && !names(prev) && !lines.slice(i + 1).some((l) => isRatingLine(fold(l)) && names(fold(l))));
+		const t = parsePeriod(f.match(/nhiem ky.*$/)?.[0] ?? '');
+		const p = parsePeriod(f.replace(/\(?\s*nhiem ky\s*\d{4}\s*[-–—]\s*\d{4}\s*\)?/g, '').replace(/^.*?(?=quy|ca nam)/, ''));
+		if (t?.kind === 'term' && isTerm) {
+			info.period = { kind: 'term', no: t.no };
+			termEnd = t.year ?? null;
+		} else if (p && p.kind !== 'term' && /quy|ca nam/.test(f)) {
+			info.period = p.kind === 'year' ? null : { kind: p.kind, no: p.no };
+			if (p.year && !isDateLine) info.year = p.year;
 		}
 		if (!info.subjectKind && /(danh sach|xep loai|ket qua|danh gia)/.test(f)) {
 			const hits = SUBJECT_IN_TITLE.filter(([re]) => re.test(f));
 			if (hits.length === 1) info.subjectKind = hits[0][1];
 		}
 	}
+	// a term's year is its last year, whatever year another line names
+	if (info.period?.kind === 'term' && termEnd !== null) info.year = termEnd;
 	// Cells of the title area that name a unit ("ĐẢNG BỘ XÃ A", "CHI BỘ THÔN B")
 	for (const r of preview.slice(0, headerRow))
 		for (const c of r) {
