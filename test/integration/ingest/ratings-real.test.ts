@@ -152,3 +152,84 @@ describe('periods as titles and cells write them', () => {
 		expect(await db.query(PERIODS)).toEqual([{ period_year: 2025, period_kind: 'quarter', period_no: 3 }]);
 	});
 });
+
+describe('several score columns: the list’s score is the total, the deciding body’s, the year’s', () => {
+	const SCORES = 'select score from rating order by source_row';
+
+	it('"Tiêu chí chung (30 điểm) | Kết quả thực hiện nhiệm vụ (70 điểm) | Tổng điểm" under "Điểm đánh giá": the total', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const f = await writeXlsx(dir, 'd.xlsx', [
+			...UNIT,
+			['KẾT QUẢ ĐÁNH GIÁ, XẾP LOẠI CHẤT LƯỢNG ĐẢNG VIÊN NĂM 2025'],
+			['STT', 'Họ và tên', 'Năm sinh', 'Điểm đánh giá', null, null, 'Xếp loại', null],
+			['STT', 'Họ và tên', 'Năm sinh', 'Tiêu chí chung (30 điểm)', 'Kết quả thực hiện nhiệm vụ (70 điểm)', 'Tổng điểm', 'Tự xếp loại', 'Đảng ủy quyết định'],
+			['(1)', '(2)', '(3)', '(4)', '(5)', '(6)=(4)+(5)', '(7)', '(8)'],
+			[1, 'Nguyễn Văn An', 1970, 28, 64.5, 92.5, 'HTXSNV', 'HTXSNV'],
+			[2, 'Trần Thị Bình', 1985, 26, 56, 82, 'HTTNV', 'HTTNV']
+		], { merges: ['D4:F4', 'G4:H4'] });
+		const r = await ingest(db, [f]);
+		expect(r.files[0]).toMatchObject({ status: 'loaded', rowsStored: 2 });
+		expect((await db.query<{ score: number }>(SCORES)).map((x) => x.score)).toEqual([92.5, 82]);
+	});
+
+	it('"Điểm tự chấm | Điểm Đảng ủy chấm": the Đảng ủy’s', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const f = writeCsv(dir, 'd.csv', [
+			...UNIT,
+			['KẾT QUẢ ĐÁNH GIÁ, XẾP LOẠI CHẤT LƯỢNG ĐẢNG VIÊN NĂM 2025'],
+			['STT', 'Họ và tên', 'Năm sinh', 'Điểm tự chấm', 'Điểm Đảng ủy chấm', 'Tự xếp loại', 'Đảng ủy quyết định'],
+			['1', 'Nguyễn Văn An', '1970', '95', '88', 'HTXSNV', 'HTTNV'],
+			['2', 'Trần Thị Bình', '1985', '90', '80', 'HTXSNV', 'HTTNV']
+		]);
+		expect((await ingest(db, [f])).files[0].status).toBe('loaded');
+		expect((await db.query<{ score: number }>(SCORES)).map((x) => x.score)).toEqual([88, 80]);
+	});
+
+	it('"Điểm" over "Tự chấm | Chi bộ chấm | Đảng ủy chấm": the last body’s, not a unit column', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const f = await writeXlsx(dir, 'd.xlsx', [
+			...UNIT,
+			['KẾT QUẢ ĐÁNH GIÁ, XẾP LOẠI CHẤT LƯỢNG ĐẢNG VIÊN NĂM 2025'],
+			['STT', 'Họ và tên', 'Năm sinh', 'Điểm', null, null, 'Xếp loại', null, null],
+			['STT', 'Họ và tên', 'Năm sinh', 'Tự chấm', 'Chi bộ chấm', 'Đảng ủy chấm', 'Tự xếp loại', 'Chi bộ đề xuất', 'Đảng ủy quyết định'],
+			[1, 'Nguyễn Văn An', 1970, 95, 92, 88, 'HTXSNV', 'HTXSNV', 'HTTNV'],
+			[2, 'Trần Thị Bình', 1985, 90, 85, 80, 'HTXSNV', 'HTTNV', 'HTTNV']
+		], { merges: ['D4:F4', 'G4:I4'] });
+		const r = await ingest(db, [f]);
+		expect(r.files[0]).toMatchObject({ status: 'loaded', rowsStored: 2 });
+		expect((await db.query<{ score: number }>(SCORES)).map((x) => x.score)).toEqual([88, 80]);
+	});
+
+	it('"Điểm Quý I … Quý IV | Điểm trung bình năm" on a civil-servant list: the year’s', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const f = writeCsv(dir, 'cc.csv', [
+			['UBND XÃ BÙ ĐĂNG'],
+			['TỔNG HỢP KẾT QUẢ ĐÁNH GIÁ, XẾP LOẠI CHẤT LƯỢNG CÁN BỘ, CÔNG CHỨC NĂM 2025'],
+			['STT', 'Họ và tên', 'Năm sinh', 'Chức vụ', 'Điểm Quý I', 'Điểm Quý II', 'Điểm Quý III', 'Điểm Quý IV', 'Điểm trung bình năm', 'Xếp loại năm'],
+			['1', 'Nguyễn Văn An', '1970', 'Chủ tịch UBND', '60', '95', '95', '98', '87', 'Hoàn thành tốt nhiệm vụ'],
+			['2', 'Trần Thị Bình', '1985', 'Công chức Tư pháp - Hộ tịch', '92', '91', '93', '92', '92', 'Hoàn thành xuất sắc nhiệm vụ']
+		]);
+		const r = await ingest(db, [f]);
+		expect(r.files[0]).toMatchObject({ kind: 'civil_servant', status: 'loaded', rowsStored: 2 });
+		expect((await db.query<{ score: number }>(SCORES)).map((x) => x.score)).toEqual([87, 92]);
+	});
+});
+
+describe('a leader list with the member level beside the leader level', () => {
+	it('"Xếp loại chất lượng đảng viên | Xếp loại cán bộ lãnh đạo, quản lý": the leader’s level is the leader column', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const f = writeCsv(dir, 'ld.csv', [
+			['ĐẢNG BỘ XÃ ĐOÀN KẾT'],
+			['KẾT QUẢ ĐÁNH GIÁ, XẾP LOẠI CÁN BỘ LÃNH ĐẠO, QUẢN LÝ NĂM 2024'],
+			['STT', 'Họ và tên', 'Chức vụ', 'Xếp loại chất lượng đảng viên', 'Xếp loại cán bộ lãnh đạo, quản lý'],
+			['1', 'Nguyễn Văn An', 'Bí thư Đảng ủy', 'HTXSNV', 'HTTNV'],
+			['2', 'Trần Thị Bình', 'Phó Bí thư Đảng ủy', 'HTTNV', 'HTNV']
+		]);
+		const r = await ingest(db, [f]);
+		expect(r.files[0]).toMatchObject({ status: 'loaded', rowsStored: 2 });
+		expect(await db.query('select subject_kind, final_level from rating order by source_row')).toEqual([
+			{ subject_kind: 'leader', final_level: 3 },
+			{ subject_kind: 'leader', final_level: 2 }
+		]);
+	});
+});

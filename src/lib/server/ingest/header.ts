@@ -86,12 +86,12 @@ export function findHeader(preview: string[][]): HeaderMap | null {
 	// one naming the list's year (its title's, else the latest named) wins, whatever the order.
 	const yearOf = (h: string) => Number(fold(h).match(/\b((?:19|20)\d{2})\b/)?.[1] ?? 0) || null;
 	const headerOf = (i: number) => headerRows.map((r) => preview[r][i]).filter((c) => c && fieldOfHeader(c)).pop() ?? '';
-	const listYear = readTitle(preview, best).year ?? Math.max(0, ...merged.map((f, i) => (f ? (yearOf(headerOf(i)) ?? 0) : 0)));
+	const title = readTitle(preview, best);
+	const listYear = title.year ?? Math.max(0, ...merged.map((f, i) => (f ? (yearOf(headerOf(i)) ?? 0) : 0)));
 	const rank = (field: string, h: string) => {
 		const y = yearOf(h);
 		const ofYear = y === null ? 1 : y === listYear ? 2 : 0;
-		// a later "X quyết định" beats an earlier generic "Xếp loại" group cell
-		return ofYear * 2 + (field === 'final_level' && /quyet dinh/.test(fold(h)) ? 1 : 0);
+		return ofYear * 4 + (field === 'final_level' ? levelRank(h, title.subjectKind) : field === 'score' ? scoreRank(h) : 0);
 	};
 
 	const columns: HeaderMap['columns'] = [];
@@ -103,13 +103,38 @@ export function findHeader(preview: string[][]): HeaderMap | null {
 		const header = headerOf(i) || headerRows.map((r) => preview[r][i]).filter((c) => c && c.trim()).pop() || '';
 		const prev = seen.get(field);
 		if (prev !== undefined) {
-			if (rank(field, header) > rank(field, columns[prev].header)) columns[prev] = { index: i, field, header };
+			const [r, r0] = [rank(field, header), rank(field, columns[prev].header)];
+			// scores given by bodies in turn ("Chi bộ chấm | Đảng ủy chấm"): the last body's stands
+			if (r > r0 || (r === r0 && field === 'score' && isBodyScore(header) && isBodyScore(columns[prev].header))) columns[prev] = { index: i, field, header };
 			continue;
 		}
 		seen.set(field, columns.length);
 		columns.push({ index: i, field, header });
 	}
 	return { dataStart, headerRows, columns, width };
+}
+
+/** Among level columns: a later "X quyết định" beats an earlier generic "Xếp loại" group cell; on
+ * a leader list "Xếp loại cán bộ lãnh đạo, quản lý" beats "Xếp loại chất lượng đảng viên" (the
+ * member rating, another subject), whatever the order. 0–3. */
+function levelRank(h: string, subject: SubjectKind | null): number {
+	const f = fold(h);
+	const ofSubject = subject === 'leader' ? (/lanh dao|quan ly/.test(f) ? 2 : /dang vien/.test(f) ? 0 : 1) : 1;
+	return ofSubject + (/quyet dinh/.test(f) ? 1 : 0);
+}
+
+/** Among score columns the list's score is the total, the deciding body's, the year's: "Tổng
+ * điểm", "Điểm Đảng ủy chấm", "Điểm … quyết định", "Điểm trung bình năm", "Điểm cả năm" (2) over a
+ * plain "Điểm" (1) over a part ("Tiêu chí chung (30 điểm)", "Điểm Quý I") or the self score (0). */
+const SELF_SCORE = /tu cham|tu danh gia|tu cho diem|ca nhan cham/;
+const isBodyScore = (h: string) => !SELF_SCORE.test(fold(h)) && /\bcham\b|quyet dinh/.test(fold(h));
+
+function scoreRank(h: string): number {
+	const f = fold(h);
+	if (SELF_SCORE.test(f)) return 0;
+	if (/tong|trung binh|ca nam|\bnam\b/.test(f) || isBodyScore(h)) return 2;
+	if (/\(\s*\d+\s*diem\s*\)|tieu chi|\bquy\b|\bthang\b|nhiem vu|ket qua/.test(f)) return 0;
+	return 1;
 }
 
 /** The column of a "Năm sinh"/"Ngày sinh" group cell whose sub-header reads "Nam | Nữ", or null. */
