@@ -233,3 +233,99 @@ describe('a leader list with the member level beside the leader level', () => {
 		]);
 	});
 });
+
+describe('the subject kind from the title', () => {
+	it('"KẾT QUẢ XẾP LOẠI TẬP THỂ CHI ỦY CÁC CHI BỘ": leadership collectives', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const f = writeCsv(dir, 'tt.csv', [
+			['ĐẢNG BỘ XÃ ĐOÀN KẾT'],
+			['KẾT QUẢ XẾP LOẠI TẬP THỂ CHI ỦY CÁC CHI BỘ NĂM 2024'],
+			['STT', 'Chi bộ', 'Tự xếp loại', 'Đảng ủy quyết định'],
+			['1', 'Chi bộ thôn 1', 'HTXSNV', 'HTTNV'],
+			['2', 'Chi bộ thôn 2', 'HTTNV', 'HTTNV']
+		]);
+		expect((await ingest(db, [f])).files[0].status).toBe('loaded');
+		expect(await db.query('select distinct subject_kind from rating')).toEqual([{ subject_kind: 'leadership' }]);
+	});
+
+	it('"CÁN BỘ THUỘC DIỆN BAN THƯỜNG VỤ HUYỆN ỦY QUẢN LÝ" with a Chức vụ column: leaders', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const f = writeCsv(dir, 'cb.csv', [
+			['ĐẢNG BỘ XÃ ĐOÀN KẾT'],
+			['DANH SÁCH ĐÁNH GIÁ, XẾP LOẠI CÁN BỘ THUỘC DIỆN BAN THƯỜNG VỤ HUYỆN ỦY QUẢN LÝ NĂM 2024'],
+			['STT', 'Họ và tên', 'Năm sinh', 'Chức vụ', 'Tự xếp loại', 'Cấp có thẩm quyền quyết định'],
+			['1', 'Nguyễn Văn An', '1970', 'Bí thư Đảng ủy, Chủ tịch HĐND xã', 'HTXSNV', 'HTXSNV'],
+			['2', 'Trần Thị Bình', '1975', 'Phó Bí thư Thường trực Đảng ủy', 'HTTNV', 'HTTNV']
+		]);
+		expect((await ingest(db, [f])).files[0].status).toBe('loaded');
+		expect(await db.query('select distinct subject_kind from rating')).toEqual([{ subject_kind: 'leader' }]);
+	});
+});
+
+describe('a rating list is not a roster', () => {
+	it.each(['Phân loại', 'Mức đánh giá'])('"Tổng điểm | %s" with Xuất sắc / Tốt: a rating list, the column its level', async (col) => {
+		const { db, dir } = await dbWithRegistry();
+		const f = writeCsv(dir, 'pl.csv', [
+			...UNIT,
+			['KẾT QUẢ ĐÁNH GIÁ, XẾP LOẠI CHẤT LƯỢNG ĐẢNG VIÊN NĂM 2025'],
+			['STT', 'Họ và tên', 'Ngày sinh', 'Tổng điểm', col],
+			['1', 'Nguyễn Văn An', '12/05/1970', '92', 'Xuất sắc'],
+			['2', 'Trần Thị Bình', '03/02/1985', '80', 'Tốt']
+		]);
+		const r = await ingest(db, [f]);
+		expect(r.files[0]).toMatchObject({ kind: 'rating', status: 'loaded', rowsStored: 2 });
+		expect(await db.query('select final_level, score from rating order by source_row')).toEqual([
+			{ final_level: 4, score: 92 },
+			{ final_level: 3, score: 80 }
+		]);
+		expect(await db.one('select count(*)::int as n from membership')).toEqual({ n: 0 });
+	});
+
+	it('a list of names with scores and no level column is a rating list, not a roster', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const f = writeCsv(dir, 'd.csv', [...UNIT, ['KẾT QUẢ CHẤM ĐIỂM ĐẢNG VIÊN NĂM 2025'], ['STT', 'Họ và tên', 'Ngày sinh', 'Tổng điểm'], ['1', 'Nguyễn Văn An', '12/05/1970', '92']]);
+		const r = await ingest(db, [f]);
+		expect(r.files[0]).toMatchObject({ kind: 'rating', status: 'loaded', rowsStored: 1 });
+		expect(await db.one('select final_level, score from rating')).toEqual({ final_level: null, score: 92 });
+	});
+
+	it('"DANH SÁCH ĐẢNG VIÊN HOÀN THÀNH XUẤT SẮC NHIỆM VỤ" with no level column is refused, saying why, not stored as a roster', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const f = writeCsv(dir, 'xs.csv', [
+			['ĐẢNG BỘ XÃ ĐOÀN KẾT'],
+			['DANH SÁCH ĐẢNG VIÊN HOÀN THÀNH XUẤT SẮC NHIỆM VỤ NĂM 2024'],
+			['STT', 'Họ và tên', 'Năm sinh', 'Chức vụ', 'Chi bộ'],
+			['1', 'Nguyễn Văn An', '1970', 'Bí thư chi bộ', 'Chi bộ thôn 1'],
+			['2', 'Hoàng Văn Em', '1965', 'Đảng viên', 'Chi bộ thôn 2']
+		]);
+		const r = await ingest(db, [f]);
+		expect(r.files[0].status).toBe('refused');
+		expect(r.files[0].message).toMatch(/^xs\.csv: Tiêu đề "DANH SÁCH ĐẢNG VIÊN HOÀN THÀNH XUẤT SẮC NHIỆM VỤ NĂM 2024" là danh sách những người đạt một mức xếp loại/);
+		expect(await db.one('select count(*)::int as n from membership')).toEqual({ n: 0 });
+		// told it is a roster, it is one
+		expect((await ingest(db, [f], { kind: 'roster' })).files[0]).toMatchObject({ kind: 'roster', status: 'loaded', rowsStored: 2 });
+	});
+});
+
+describe('scores written with their unit', () => {
+	it('"92,5 điểm", "85 điểm", "62,25đ", "45 đ", "70 ĐIỂM": the number', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const cells = ['92,5 điểm', '85 điểm', '62,25đ', '45 đ', '70 ĐIỂM'];
+		const f = writeCsv(dir, 'd.csv', [
+			...UNIT,
+			['DANH SÁCH XẾP LOẠI ĐẢNG VIÊN NĂM 2025'],
+			['STT', 'Họ và tên', 'Năm sinh', 'Tổng điểm', 'Đảng ủy quyết định'],
+			...cells.map((c, i) => [String(i + 1), `Đảng viên ${i + 1}`, String(1970 + i), c, 'HTNV'])
+		], { nfd: true });
+		const r = await ingest(db, [f]);
+		expect(r.files[0]).toMatchObject({ status: 'loaded', rowsStored: cells.length });
+		expect((await db.query<{ score: number }>('select score from rating order by source_row')).map((x) => x.score)).toEqual([92.5, 85, 62.25, 45, 70]);
+	});
+
+	it('(kept) a score with other words is still refused, quoting it', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const f = writeCsv(dir, 'd.csv', [...UNIT, ['DANH SÁCH XẾP LOẠI ĐẢNG VIÊN NĂM 2025'], ['STT', 'Họ và tên', 'Năm sinh', 'Tổng điểm', 'Đảng ủy quyết định'], ['1', 'Nguyễn Văn An', '1970', 'khoảng 80 điểm', 'HTNV']]);
+		const r = await ingest(db, [f]);
+		expect(r.files[0].errors).toEqual([expect.objectContaining({ file: 'd.csv', row: 5, column: 'Tổng điểm', value: 'khoảng 80 điểm' })]);
+	});
+});

@@ -100,7 +100,7 @@ const KEYWORD_RULES: Array<[RegExp, string | null]> = [
 	[/^(tong)?diem/, 'score'],
 	// "Điểm" over "Tự chấm | Chi bộ chấm | Đảng ủy chấm": scores (header.ts prefers the body's)
 	[/^(tu|chibo|dangbo|danguy|capuy|chiuy|thuongvu|btv|bch|capthamquyen|thamquyen|hoidong|captren)cham(diem)?$/, 'score'],
-	[/xeploai|mucchatluong|mucxeploai|ketquadanhgia|chatluong/, 'final_level'],
+	[/xeploai|mucchatluong|mucxeploai|ketquadanhgia|chatluong|^mucdanhgia|^phanloai(danhgia|chatluong)?$/, 'final_level'],
 	[/diem/, 'score'],
 	// anchored: "chính thức" holds "hinhthuc"
 	[/^hinhthuc|kyluat/, 'discipline_form'],

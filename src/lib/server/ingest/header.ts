@@ -190,8 +190,10 @@ export function isValidTerm(first: number, last: number): boolean {
 }
 
 const SUBJECT_IN_TITLE: Array<[RegExp, SubjectKind]> = [
-	[/tap the lanh dao/, 'leadership'],
-	[/(ca nhan|can bo) lanh dao/, 'leader'],
+	// "TẬP THỂ CHI ỦY CÁC CHI BỘ", "TẬP THỂ BAN THƯỜNG VỤ": a leadership collective
+	[/tap the (lanh dao|chi uy|cap uy|dang uy|ban thuong vu|ban chap hanh|thuong truc)/, 'leadership'],
+	// "CÁN BỘ THUỘC DIỆN BAN THƯỜNG VỤ HUYỆN ỦY QUẢN LÝ": leaders by who manages them
+	[/(ca nhan|can bo) lanh dao|can bo (thuoc )?dien .*quan ly/, 'leader'],
 	[/(cong chuc|vien chuc|cbccvc)/, 'civil_servant'],
 	[/to chuc (co so )?dang/, 'party_org'],
 	[/dang vien/, 'member']
@@ -264,6 +266,8 @@ export function detectKind(fields: Set<string>, title: TitleInfo): FileKind | nu
 	if (level && title.subjectKind === 'civil_servant' && !has('cs_level')) return 'civil_servant';
 	if (!level && has('cs_level') && has('full_name')) return 'civil_servant';
 	if (level && (has('full_name') || has('unit_name') || has('unit_code'))) return 'rating';
+	// a score is rated, not listed: a list of names with scores is a rating list, never a roster
+	if (has('score') && (has('full_name') || has('unit_name') || has('unit_code'))) return 'rating';
 	if (has('full_name') && (has('joined_party_on') || has('status') || has('card_no') || has('birth'))) return 'roster';
 	if ((has('unit_code') || has('unit_name')) && (has('unit_kind') || has('parent') || has('founded_on'))) return 'registry';
 	return null;

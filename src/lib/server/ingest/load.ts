@@ -63,9 +63,19 @@ export function prepare(read: SourceTable, opts: Pick<LoadOptions, 'kind'>): Pre
 	const kind = opts.kind ?? detectKind(new Set(header.columns.map((c) => c.field)), title);
 	if (!kind)
 		throw new IngestError(src.fileName, `Không nhận ra loại tệp từ các cột (${header.columns.map((c) => c.header).join(', ')}). Dùng --kind registry|roster|rating|discipline|civil_servant.`);
+	if (kind === 'roster' && !opts.kind && title.lines.some(namesOneLevel))
+		throw new IngestError(
+			src.fileName,
+			`Tiêu đề "${title.lines.find(namesOneLevel)}" là danh sách những người đạt một mức xếp loại, không phải danh sách đảng viên, cũng không phải danh sách xếp loại đầy đủ (không có cột Xếp loại): tệp không được nạp. Gửi danh sách xếp loại có cột Xếp loại, hoặc dùng --kind roster nếu đây đúng là danh sách đảng viên.`
+		);
 	checkTitlePeriod(src.fileName, title, kind, header);
 	return { src, header, title, kind };
 }
+
+/** A title naming one level ("DANH SÁCH ĐẢNG VIÊN HOÀN THÀNH XUẤT SẮC NHIỆM VỤ NĂM 2024"): a list of
+ * those who reached it. Stored as a roster it would say nothing of their level; stored as a rating
+ * list it would replace the unit's full list. */
+const namesOneLevel = (line: string) => /^(danh sach|ds)\b.*\b(khong )?hoan thanh (xuat sac |tot )?nhiem vu\b/.test(fold(line));
 
 /** Periods Giám Sát cannot store, refused before anything is written: a term whose first year is
  * not before its last, a title rating "6 tháng đầu năm" / "9 tháng" (neither a year, a quarter nor
