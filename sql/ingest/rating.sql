@@ -2,7 +2,7 @@
 -- civil-servant rating list. Steps run in order by src/lib/server/ingest/load.ts on one transaction.
 -- Reads temp tables stg (part_id, rn, rk, fields of fields.ts as varchar), file_ctx (per file:
 -- file_id, file_kind, default_year, default_period_kind, default_period_no, title_subject_kind,
--- context_unit_id, context_path) and period_map(raw, kind, no, year). Variable: scope_path.
+-- context_unit_id, context_path) and period_map(raw, kind, no, year, part_id). Variable: scope_path.
 
 -- step: unit_refs
 create or replace temp table unit_ref as
@@ -75,6 +75,12 @@ select
     coalesce(pm.no, s.default_period_no, 0) as period_no,
     s.period as period_raw,
     s.period is not null and pm.kind is null as bad_period,
+    -- a period no audit can run: a term not spanning years, a quarter outside I–IV
+    case coalesce(pm.kind, s.default_period_kind, 'year')
+        when 'term' then not coalesce(coalesce(pm.no, s.default_period_no) between coalesce(pm.year, yd.y, s.default_year) - 10 and coalesce(pm.year, yd.y, s.default_year) - 1, true)
+        when 'quarter' then not coalesce(coalesce(pm.no, s.default_period_no) between 1 and 4, true)
+        else false
+    end as bad_period_span,
     -- a level cell "Không xếp loại", "Chưa xếp loại", "-"… (level_dict.not_rated) is an empty one:
     -- no level and no error; the final one's text is kept as the reason (below)
     l_self.level as self_level,
@@ -94,7 +100,8 @@ select
     end as final_not_rated_text,
     l_cs.level as civil_servant_level,
     case when l_cs.not_rated then null else s.cs_level end as cs_raw,
-    parse_number(s.score) as score,
+    -- "85 điểm", "62,25đ": the number
+    parse_number(regexp_replace(s.score, '\s*đ(i\S*m)?\.?\s*$', '', 'i')) as score,
     s.score as score_raw,
     dd.d as decided_on,
     s.decided_on as decided_raw,
@@ -120,7 +127,8 @@ from s
 left join sk on sk.v = s.subject_kind
 left join flags hb on hb.v = s.is_head
 left join titles ht on ht.v = s.position
-left join period_map pm on pm.raw = s.period
+-- (a bare "III" is a quarter only in its own file's "Quý" column: those rows carry the part)
+left join period_map pm on pm.raw = s.period and (pm.part_id is null or pm.part_id = s.part_id)
 left join level_dict l_self on l_self.v = s.self_level
 left join level_dict l_prop on l_prop.v = s.proposed_level
 left join level_dict l_final on l_final.v = s.final_level
@@ -151,7 +159,7 @@ with n as (
        or (joined_unit_on is null and joined_unit_raw is not null)
        or (score_raw is not null and (score is null or score < 0 or score > 100))
        or (sick_raw is not null and (sick_leave_days is null or sick_leave_days < 0 or sick_leave_days > 366))
-       or bad_subject_kind or bad_period
+       or bad_subject_kind or bad_period or bad_period_span
        or period_year is null or period_year < 1990 or period_year > year(current_date) + 1
        or unit_id is null
        or (decider_id is null and decider_raw is not null)
@@ -217,6 +225,11 @@ errs as (
     from n where bad_subject_kind
     union all
     select part_id, rn, 'period', period_raw, 'Kỳ đánh giá không rõ: Năm / Quý I–IV / Nhiệm kỳ 2020–2025.' from n where bad_period
+    union all
+    -- a term whose first year is not before its last (title or cell): never stored
+    select part_id, rn, 'period', coalesce(period_raw, 'Nhiệm kỳ ' || period_no || '–' || period_year),
+        'Nhiệm kỳ ' || period_no || '–' || period_year || ' không hợp lệ: năm đầu phải trước năm cuối (ví dụ Nhiệm kỳ 2020–2025).'
+    from n where bad_period_span and not bad_period
     union all
     select part_id, rn, 'year', coalesce(year_raw, ''), 'Không xác định được năm đánh giá: thêm cột Năm, ghi năm ở tiêu đề hoặc dùng --year.'
     from n where period_year is null or period_year < 1990 or period_year > year(current_date) + 1

@@ -98,7 +98,9 @@ const KEYWORD_RULES: Array<[RegExp, string | null]> = [
 	// Đảng ủy / Cấp có thẩm quyền quyết định"); the date or number of a decision is not
 	[/(chibo|dangbo|uy|thuongvu|btv|bch|thamquyen|xeploai|ketqua|tapthe)\w*quyetdinh$|^quyetdinhxeploai/, 'final_level'],
 	[/^(tong)?diem/, 'score'],
-	[/xeploai|mucchatluong|mucxeploai|ketquadanhgia|chatluong/, 'final_level'],
+	// "Điểm" over "Tự chấm | Chi bộ chấm | Đảng ủy chấm": scores (header.ts prefers the body's)
+	[/^(tu|chibo|dangbo|danguy|capuy|chiuy|thuongvu|btv|bch|capthamquyen|thamquyen|hoidong|captren)cham(diem)?$/, 'score'],
+	[/xeploai|mucchatluong|mucxeploai|ketquadanhgia|chatluong|^mucdanhgia|^phanloai(danhgia|chatluong)?$/, 'final_level'],
 	[/diem/, 'score'],
 	// anchored: "chính thức" holds "hinhthuc"
 	[/^hinhthuc|kyluat/, 'discipline_form'],

@@ -22,6 +22,8 @@ export interface TitleInfo {
 	/** candidate unit names from title lines, as written */
 	unitNames: string[];
 	lines: string[];
+	/** "6 tháng đầu năm 2025", "9 tháng năm 2025" as written: a period Giám Sát has no kind for */
+	partialYear: string | null;
 }
 
 const HEADER_SCAN = 20;
@@ -84,12 +86,12 @@ export function findHeader(preview: string[][]): HeaderMap | null {
 	// one naming the list's year (its title's, else the latest named) wins, whatever the order.
 	const yearOf = (h: string) => Number(fold(h).match(/\b((?:19|20)\d{2})\b/)?.[1] ?? 0) || null;
 	const headerOf = (i: number) => headerRows.map((r) => preview[r][i]).filter((c) => c && fieldOfHeader(c)).pop() ?? '';
-	const listYear = readTitle(preview, best).year ?? Math.max(0, ...merged.map((f, i) => (f ? (yearOf(headerOf(i)) ?? 0) : 0)));
+	const title = readTitle(preview, best);
+	const listYear = title.year ?? Math.max(0, ...merged.map((f, i) => (f ? (yearOf(headerOf(i)) ?? 0) : 0)));
 	const rank = (field: string, h: string) => {
 		const y = yearOf(h);
 		const ofYear = y === null ? 1 : y === listYear ? 2 : 0;
-		// a later "X quyết định" beats an earlier generic "Xếp loại" group cell
-		return ofYear * 2 + (field === 'final_level' && /quyet dinh/.test(fold(h)) ? 1 : 0);
+		return ofYear * 4 + (field === 'final_level' ? levelRank(h, title.subjectKind) : field === 'score' ? scoreRank(h) : 0);
 	};
 
 	const columns: HeaderMap['columns'] = [];
@@ -101,13 +103,38 @@ export function findHeader(preview: string[][]): HeaderMap | null {
 		const header = headerOf(i) || headerRows.map((r) => preview[r][i]).filter((c) => c && c.trim()).pop() || '';
 		const prev = seen.get(field);
 		if (prev !== undefined) {
-			if (rank(field, header) > rank(field, columns[prev].header)) columns[prev] = { index: i, field, header };
+			const [r, r0] = [rank(field, header), rank(field, columns[prev].header)];
+			// scores given by bodies in turn ("Chi bộ chấm | Đảng ủy chấm"): the last body's stands
+			if (r > r0 || (r === r0 && field === 'score' && isBodyScore(header) && isBodyScore(columns[prev].header))) columns[prev] = { index: i, field, header };
 			continue;
 		}
 		seen.set(field, columns.length);
 		columns.push({ index: i, field, header });
 	}
 	return { dataStart, headerRows, columns, width };
+}
+
+/** Among level columns: a later "X quyết định" beats an earlier generic "Xếp loại" group cell; on
+ * a leader list "Xếp loại cán bộ lãnh đạo, quản lý" beats "Xếp loại chất lượng đảng viên" (the
+ * member rating, another subject), whatever the order. 0–3. */
+function levelRank(h: string, subject: SubjectKind | null): number {
+	const f = fold(h);
+	const ofSubject = subject === 'leader' ? (/lanh dao|quan ly/.test(f) ? 2 : /dang vien/.test(f) ? 0 : 1) : 1;
+	return ofSubject + (/quyet dinh/.test(f) ? 1 : 0);
+}
+
+/** Among score columns the list's score is the total, the deciding body's, the year's: "Tổng
+ * điểm", "Điểm Đảng ủy chấm", "Điểm … quyết định", "Điểm trung bình năm", "Điểm cả năm" (2) over a
+ * plain "Điểm" (1) over a part ("Tiêu chí chung (30 điểm)", "Điểm Quý I") or the self score (0). */
+const SELF_SCORE = /tu cham|tu danh gia|tu cho diem|ca nhan cham/;
+const isBodyScore = (h: string) => !SELF_SCORE.test(fold(h)) && /\bcham\b|quyet dinh/.test(fold(h));
+
+function scoreRank(h: string): number {
+	const f = fold(h);
+	if (SELF_SCORE.test(f)) return 0;
+	if (/tong|trung binh|ca nam|\bnam\b/.test(f) || isBodyScore(h)) return 2;
+	if (/\(\s*\d+\s*diem\s*\)|tieu chi|\bquy\b|\bthang\b|nhiem vu|ket qua/.test(f)) return 0;
+	return 1;
 }
 
 /** The column of a "Năm sinh"/"Ngày sinh" group cell whose sub-header reads "Nam | Nữ", or null. */
@@ -141,15 +168,32 @@ export function parsePeriod(text: string): { kind: PeriodKind; no: number; year?
 	const t = fold(text).replace(/[–—]/g, '-');
 	const term = t.match(/nhiem ky\s*(\d{4})\s*-\s*(\d{4})/);
 	if (term) return { kind: 'term', no: Number(term[1]), year: Number(term[2]) };
-	const q = t.match(/(?:^|\b)(?:quy|q)\s*\.?\s*(iv|iii|ii|i|[1-4])\b/);
-	if (q) return { kind: 'quarter', no: ROMAN[q[1]] };
+	// "Quý IV và cả năm 2025": the year's rating, which quarter IV is folded into (QĐ 366)
+	const whole = t.match(/\bca nam\b(?:\s*(?:[/.-]|nam)?\s*((?:19|20)\d{2})\b)?/);
+	if (whole) return { kind: 'year', no: 0, ...(whole[1] ? { year: Number(whole[1]) } : {}) };
+	// "Quý III", "Q3", "Quý III/2025", "Q3-2025", "Quý III năm 2025": the year when it follows
+	const q = t.match(/(?:^|\b)(?:quy|q)\s*\.?\s*(iv|iii|ii|i|[1-4])\b(?:\s*(?:[/.-]|nam)\s*((?:19|20)\d{2})\b)?/);
+	if (q) return { kind: 'quarter', no: ROMAN[q[1]], ...(q[2] ? { year: Number(q[2]) } : {}) };
 	if (/^(ca )?nam\b|^hang nam|^year/.test(t)) return { kind: 'year', no: 0 };
 	return null;
 }
 
+/** A bare quarter ("III", "3") in a column headed "Quý"/"Quarter": that quarter. */
+export function parseBareQuarter(text: string, header: string): { kind: PeriodKind; no: number } | null {
+	const n = ROMAN[fold(text).replace(/[.)]$/, '').trim()];
+	return n && /^(quy|quarter)\b/.test(fold(header)) ? { kind: 'quarter', no: n } : null;
+}
+
+/** A term is a span of years, first before last: "Nhiệm kỳ 2020–2025". */
+export function isValidTerm(first: number, last: number): boolean {
+	return Number.isInteger(first) && Number.isInteger(last) && first < last && last - first <= 10;
+}
+
 const SUBJECT_IN_TITLE: Array<[RegExp, SubjectKind]> = [
-	[/tap the lanh dao/, 'leadership'],
-	[/(ca nhan|can bo) lanh dao/, 'leader'],
+	// "TẬP THỂ CHI ỦY CÁC CHI BỘ", "TẬP THỂ BAN THƯỜNG VỤ": a leadership collective
+	[/tap the (lanh dao|chi uy|cap uy|dang uy|ban thuong vu|ban chap hanh|thuong truc)/, 'leadership'],
+	// "CÁN BỘ THUỘC DIỆN BAN THƯỜNG VỤ HUYỆN ỦY QUẢN LÝ": leaders by who manages them
+	[/(ca nhan|can bo) lanh dao|can bo (thuoc )?dien .*quan ly/, 'leader'],
 	[/(cong chuc|vien chuc|cbccvc)/, 'civil_servant'],
 	[/to chuc (co so )?dang/, 'party_org'],
 	[/dang vien/, 'member']
@@ -162,28 +206,43 @@ export function readTitle(preview: string[][], headerRow: number): TitleInfo {
 		.slice(0, headerRow)
 		.map((r) => r.filter((c) => c && c.trim()).join(' ').trim())
 		.filter(Boolean);
-	const info: TitleInfo = { year: null, period: null, subjectKind: null, unitNames: [], lines };
-	for (const line of lines) {
+	const info: TitleInfo = { year: null, period: null, subjectKind: null, unitNames: [], lines, partialYear: null };
+	const isRatingLine = (f: string) => /(xep loai|danh gia|kiem diem)/.test(f);
+	let termEnd: number | null = null;
+	for (const [i, line] of lines.entries()) {
 		const f = fold(line);
 		// "…, ngày 17 tháng 11 năm 2020" is a signing date, not the round's year: prefer list titles.
 		// The day is often left blank to be filled by hand ("ngày     tháng 01 năm 2025").
 		const isDateLine = /\bngay\b[^a-z]*\bthang\b[^a-z]*\bnam\b/.test(f);
 		const y = f.match(/\bnam (\d{4})\b/);
 		if (y && !isDateLine) info.year = Number(y[1]);
-		const p = parsePeriod(f.replace(/^.*?(?=quy|nhiem ky)/, ''));
-		// a term is the list's period only when the line is about the rating ("xếp loại … nhiệm kỳ")
-		// or names the term alone ("NHIỆM KỲ 2020–2025"); "(Chi bộ thôn 1 nhiệm kỳ 2022 - 2025)"
-		// names the cấp ủy's term
-		const term = /(xep loai|danh gia|kiem diem).*nhiem ky|^\W*nhiem ky/.test(f);
-		if (p && (p.kind === 'quarter' || (p.kind === 'term' && term)) && /quy|nhiem ky/.test(f)) {
-			info.period = { kind: p.kind, no: p.no };
-			if (p.year) info.year = p.year;
+		// "6 THÁNG ĐẦU NĂM 2025", "9 THÁNG NĂM 2025": neither a year nor a quarter (load.ts refuses it)
+		if (!isDateLine && isRatingLine(f) && /\b\d{1,2} thang (dau |cuoi )?nam \d{4}\b/.test(f)) info.partialYear = line.replace(/\s+/g, ' ');
+		// A term is the list's period only when the line is about the rating ("xếp loại … nhiệm
+		// kỳ 2020–2025", no year or quarter before the term), or names the term alone right under a
+		// rating title that names no year or quarter, none below naming one either ("DANH SÁCH XẾP
+		// LOẠI TẬP THỂ LÃNH ĐẠO" ⏎ "NHIỆM KỲ 2020–2025"). "NHIỆM KỲ 2025 - 2030" under the unit's
+		// name, or with a "… NĂM 2025" / "… QUÝ III" title, names the cấp ủy's term.
+		const names = (g: string) => /\b(nam \d{4}|quy)\b/.test(g);
+		const prev = i > 0 ? fold(lines[i - 1]) : '';
+		const isTerm = (/(xep loai|danh gia|kiem diem).*nhiem ky/.test(f) && !/\b(nam \d{4}|quy)\b.*nhiem ky/.test(f))
+			|| (/^\W*nhiem ky/.test(f) && isRatingLine(prev) && !names(prev) && !lines.slice(i + 1).some((l) => isRatingLine(fold(l)) && names(fold(l))));
+		const t = parsePeriod(f.match(/nhiem ky.*$/)?.[0] ?? '');
+		const p = parsePeriod(f.replace(/\(?\s*nhiem ky\s*\d{4}\s*[-–—]\s*\d{4}\s*\)?/g, '').replace(/^.*?(?=quy|ca nam)/, ''));
+		if (t?.kind === 'term' && isTerm) {
+			info.period = { kind: 'term', no: t.no };
+			termEnd = t.year ?? null;
+		} else if (p && p.kind !== 'term' && /quy|ca nam/.test(f)) {
+			info.period = p.kind === 'year' ? null : { kind: p.kind, no: p.no };
+			if (p.year && !isDateLine) info.year = p.year;
 		}
 		if (!info.subjectKind && /(danh sach|xep loai|ket qua|danh gia)/.test(f)) {
 			const hits = SUBJECT_IN_TITLE.filter(([re]) => re.test(f));
 			if (hits.length === 1) info.subjectKind = hits[0][1];
 		}
 	}
+	// a term's year is its last year, whatever year another line names
+	if (info.period?.kind === 'term' && termEnd !== null) info.year = termEnd;
 	// Cells of the title area that name a unit ("ĐẢNG BỘ XÃ A", "CHI BỘ THÔN B")
 	for (const r of preview.slice(0, headerRow))
 		for (const c of r) {
@@ -207,6 +266,8 @@ export function detectKind(fields: Set<string>, title: TitleInfo): FileKind | nu
 	if (level && title.subjectKind === 'civil_servant' && !has('cs_level')) return 'civil_servant';
 	if (!level && has('cs_level') && has('full_name')) return 'civil_servant';
 	if (level && (has('full_name') || has('unit_name') || has('unit_code'))) return 'rating';
+	// a score is rated, not listed: a list of names with scores is a rating list, never a roster
+	if (has('score') && (has('full_name') || has('unit_name') || has('unit_code'))) return 'rating';
 	if (has('full_name') && (has('joined_party_on') || has('status') || has('card_no') || has('birth'))) return 'roster';
 	if ((has('unit_code') || has('unit_name')) && (has('unit_kind') || has('parent') || has('founded_on'))) return 'registry';
 	return null;

@@ -42,6 +42,21 @@ export interface IngestReport {
 	touched: Array<{ year: number; period_kind: string; period_no: number }>;
 	auditRuns: number[];
 	auditSeconds: number;
+	/** the audit after a committed load failed: the files above are loaded all the same */
+	auditError?: string;
+}
+
+/** The audit of the periods a load touched, run after its commit: a failure there is reported
+ * beside the files (which are loaded), never thrown past them. */
+async function auditAfterLoad(db: Db, list: IngestReport['touched'], scope: string | null, opts: IngestOptions): Promise<Pick<IngestReport, 'auditRuns' | 'auditError'>> {
+	if (opts.audit === false || !list.length) return { auditRuns: [] };
+	try {
+		const auditRuns = await auditPeriods(db, list, scope);
+		if (auditRuns.length) await refreshMarts(db);
+		return { auditRuns };
+	} catch (e) {
+		return { auditRuns: [], auditError: `Dữ liệu đã nạp, nhưng kiểm tra quy định không chạy được: ${(e as Error)?.message ?? e}` };
+	}
 }
 
 const ORDER: FileKind[] = ['registry', 'roster', 'rating', 'civil_servant', 'discipline'];
@@ -213,9 +228,8 @@ export async function ingestFiles(db: Db, paths: string[], opts: IngestOptions =
 					const merged = each.flatMap((r) => r.files);
 					const list = [...new Map(each.flatMap((r) => r.touched).map((x) => [`${x.year}|${x.period_kind}|${x.period_no}`, x])).values()];
 					const t2 = performance.now();
-					const auditRuns = opts.audit !== false && list.length ? await auditPeriods(db, list, scope) : [];
-					if (auditRuns.length) await refreshMarts(db);
-					return { files: [...reports, ...merged], touched: list, auditRuns, auditSeconds: seconds(t2) };
+					const audit = await auditAfterLoad(db, list, scope, opts);
+					return { files: [...reports, ...merged], touched: list, ...audit, auditSeconds: seconds(t2) };
 				}
 				for (const entry of entries) reports.push(refusedReport(entry.path, entry.parts[0].kind, e, entry.started));
 				return { files: reports, touched: [], auditRuns: [], auditSeconds: 0 };
@@ -247,7 +261,6 @@ export async function ingestFiles(db: Db, paths: string[], opts: IngestOptions =
 	if (opts.dryRun) touched.clear();
 	const t0 = performance.now();
 	const list = [...touched.values()].sort((a, b) => a.year - b.year || a.period_no - b.period_no);
-	const auditRuns = opts.audit !== false && list.length ? await auditPeriods(db, list, scope) : [];
-	if (auditRuns.length) await refreshMarts(db);
-	return { files: reports, touched: list, auditRuns, auditSeconds: seconds(t0) };
+	const audit = await auditAfterLoad(db, list, scope, opts);
+	return { files: reports, touched: list, ...audit, auditSeconds: seconds(t0) };
 }

@@ -11,7 +11,7 @@ import { fold } from '../../domain/anomaly';
 import type { FileKind } from '../../domain/levels';
 import { type Db, ROOT, sqlFile } from '../db';
 import { FIELDS, alnumKey, fieldOfHeader } from './fields';
-import { findHeader, readTitle, detectKind, parsePeriod, type HeaderMap, type TitleInfo } from './header';
+import { findHeader, readTitle, detectKind, parsePeriod, parseBareQuarter, isValidTerm, type HeaderMap, type TitleInfo } from './header';
 import { IngestError, type RowError } from './errors';
 import { withRows, type SourceTable } from './read';
 import { SECTION_NUMBER, SECTION_UNIT_WORDS, stage } from './stage';
@@ -63,7 +63,33 @@ export function prepare(read: SourceTable, opts: Pick<LoadOptions, 'kind'>): Pre
 	const kind = opts.kind ?? detectKind(new Set(header.columns.map((c) => c.field)), title);
 	if (!kind)
 		throw new IngestError(src.fileName, `Không nhận ra loại tệp từ các cột (${header.columns.map((c) => c.header).join(', ')}). Dùng --kind registry|roster|rating|discipline|civil_servant.`);
+	if (kind === 'roster' && !opts.kind && title.lines.some(namesOneLevel))
+		throw new IngestError(
+			src.fileName,
+			`Tiêu đề "${title.lines.find(namesOneLevel)}" là danh sách những người đạt một mức xếp loại, không phải danh sách đảng viên, cũng không phải danh sách xếp loại đầy đủ (không có cột Xếp loại): tệp không được nạp. Gửi danh sách xếp loại có cột Xếp loại, hoặc dùng --kind roster nếu đây đúng là danh sách đảng viên.`
+		);
+	checkTitlePeriod(src.fileName, title, kind, header);
 	return { src, header, title, kind };
+}
+
+/** A title naming one level ("DANH SÁCH ĐẢNG VIÊN HOÀN THÀNH XUẤT SẮC NHIỆM VỤ NĂM 2024"): a list of
+ * those who reached it. Stored as a roster it would say nothing of their level; stored as a rating
+ * list it would replace the unit's full list. */
+const namesOneLevel = (line: string) => /^(danh sach|ds)\b.*\b(khong )?hoan thanh (xuat sac |tot )?nhiem vu\b/.test(fold(line));
+
+/** Periods Giám Sát cannot store, refused before anything is written: a term whose first year is
+ * not before its last, a title rating "6 tháng đầu năm" / "9 tháng" (neither a year, a quarter nor
+ * a term) when no column gives each row its period. */
+function checkTitlePeriod(fileName: string, title: TitleInfo, kind: FileKind, header: HeaderMap): void {
+	if (kind !== 'rating' && kind !== 'civil_servant') return;
+	const p = title.period;
+	if (p?.kind === 'term' && title.year !== null && !isValidTerm(p.no, title.year))
+		throw new IngestError(fileName, `Nhiệm kỳ ${p.no}–${title.year} ở tiêu đề không hợp lệ: năm đầu phải trước năm cuối (ví dụ "NHIỆM KỲ 2020–2025"). Tệp không được nạp.`);
+	if (title.partialYear && !header.columns.some((c) => c.field === 'period'))
+		throw new IngestError(
+			fileName,
+			`Tiêu đề "${title.partialYear}": kỳ "6 tháng", "9 tháng" không phải kỳ đánh giá năm, quý hay nhiệm kỳ, Giám Sát không lưu được. Nạp danh sách cả năm hoặc từng quý (tiêu đề "QUÝ II NĂM 2025"), hoặc thêm cột Kỳ đánh giá. Tệp không được nạp.`
+		);
 }
 
 // Levels marked "x" under one column per level: "Xếp loại" over HTXSNV | HTTNV | HTNV | KHTNV. The
@@ -275,11 +301,17 @@ export async function loadBatch(t: Db, parts: Prepared[], opts: LoadOptions, fil
 	await t.run('set preserve_insertion_order = false');
 
 	// Per-row period cells ("Quý III", "Nhiệm kỳ 2020–2025") are few distinct values: parsed here.
-	await t.run('create or replace temp table period_map (raw varchar, kind varchar, no integer, year integer)');
-	const raws = await t.query<{ raw: string }>('select distinct period as raw from stg where period is not null');
-	for (const { raw } of raws) {
+	// A bare "III" or "3" is a quarter under a header "Quý" only: such rows are per file (part_id).
+	await t.run('create or replace temp table period_map (raw varchar, kind varchar, no integer, year integer, part_id integer)');
+	const raws = await t.query<{ raw: string; parts: number[] }>('select period as raw, list(distinct part_id) as parts from stg where period is not null group by 1');
+	for (const { raw, parts: ps } of raws) {
 		const pp = parsePeriod(raw);
-		if (pp) await t.run('insert into period_map values ($r, $k, $n, $y)', { r: raw, k: pp.kind, n: pp.no, y: pp.year ?? null });
+		if (pp) await t.run('insert into period_map values ($r, $k, $n, $y, null)', { r: raw, k: pp.kind, n: pp.no, y: pp.year ?? null });
+		else
+			for (const pi of ps) {
+				const bare = parseBareQuarter(raw, parts[pi].header.columns.find((c) => c.field === 'period')?.header ?? '');
+				if (bare) await t.run('insert into period_map values ($r, $k, $n, null, $p)', { r: raw, k: bare.kind, n: bare.no, p: pi });
+			}
 	}
 
 	const steps = sqlSteps(sqlPath);

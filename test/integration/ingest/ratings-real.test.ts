@@ -1,0 +1,331 @@
+// Rating lists as units really write them: a cấp ủy's term under the unit's name, periods written
+// "QUÝ III/2025", "QUÝ IV VÀ CẢ NĂM", "6 THÁNG ĐẦU NĂM"; several score columns; a leader list with
+// a member level beside the leader level; level columns headed "Phân loại"; scores written "85
+// điểm". Each test writes the file a unit would send and asserts what was stored (or refused).
+import { describe, expect, it, vi } from 'vitest';
+import { writeCsv, writeXlsx } from '../../helpers/files';
+import { dbWithRegistry, ingest } from '../../helpers/ingest-db';
+
+// The audit after a load, made to fail on demand (a rulebook missing, a bug): see "audit failing".
+const audit = vi.hoisted(() => ({ fail: false }));
+vi.mock('../../../src/lib/server/rules/runner', async (orig) => {
+	const real = await orig<typeof import('../../../src/lib/server/rules/runner')>();
+	return {
+		...real,
+		auditPeriods: async (...args: Parameters<typeof real.auditPeriods>) => {
+			if (audit.fail) throw new Error('Nhiệm kỳ 2025–2025 không hợp lệ.');
+			return real.auditPeriods(...args);
+		}
+	};
+});
+
+const UNIT = [['ĐẢNG BỘ XÃ ĐOÀN KẾT'], ['CHI BỘ THÔN 1']];
+const HEAD = ['STT', 'Họ và tên', 'Năm sinh', 'Tự xếp loại', 'Đảng ủy quyết định'];
+const ROWS = [
+	['1', 'Nguyễn Văn An', '1970', 'HTXSNV', 'HTXSNV'],
+	['2', 'Trần Thị Bình', '1985', 'HTTNV', 'HTTNV']
+];
+const PERIODS = 'select distinct period_year, period_kind, period_no from rating order by all';
+
+describe('a cấp ủy term line is not the list’s period', () => {
+	it.each([
+		['NHIỆM KỲ 2025 - 2030', 'under the unit, above a "NĂM 2025" title'],
+		['(Nhiệm kỳ 2025 – 2030)', 'in brackets under the unit']
+	])('"%s" %s: the year 2025', async (line) => {
+		const { db, dir } = await dbWithRegistry();
+		const f = writeCsv(dir, 'nk.csv', [...UNIT, [line], [], ['DANH SÁCH XẾP LOẠI CHẤT LƯỢNG ĐẢNG VIÊN NĂM 2025'], [], HEAD, ...ROWS], { bom: true });
+		const r = await ingest(db, [f]);
+		expect(r.files[0]).toMatchObject({ kind: 'rating', status: 'loaded', rowsStored: 2 });
+		expect(await db.query(PERIODS)).toEqual([{ period_year: 2025, period_kind: 'year', period_no: 0 }]);
+	});
+
+	it('a term line under a "QUÝ III NĂM 2025" title: quarter III of 2025', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const f = writeCsv(dir, 'nk.csv', [...UNIT, [], ['DANH SÁCH ĐÁNH GIÁ, XẾP LOẠI ĐẢNG VIÊN QUÝ III NĂM 2025'], ['Nhiệm kỳ 2025-2030'], [], HEAD, ...ROWS]);
+		const r = await ingest(db, [f]);
+		expect(r.files[0]).toMatchObject({ status: 'loaded', rowsStored: 2 });
+		expect(await db.query(PERIODS)).toEqual([{ period_year: 2025, period_kind: 'quarter', period_no: 3 }]);
+	});
+
+	it('(kept) a term alone under a rating title naming no year is the list’s term', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const f = writeCsv(dir, 'nk.csv', [...UNIT, ['DANH SÁCH ĐÁNH GIÁ, XẾP LOẠI ĐẢNG VIÊN'], ['NHIỆM KỲ 2020 - 2025'], HEAD, ...ROWS]);
+		expect((await ingest(db, [f])).files[0].status).toBe('loaded');
+		expect(await db.query(PERIODS)).toEqual([{ period_year: 2025, period_kind: 'term', period_no: 2020 }]);
+	});
+
+	it('an impossible term in the title is refused before anything is stored, naming the file', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const f = writeCsv(dir, 'nk.csv', [...UNIT, ['ĐÁNH GIÁ, XẾP LOẠI ĐẢNG VIÊN NHIỆM KỲ 2025 - 2025'], HEAD, ...ROWS]);
+		const r = await ingest(db, [f]);
+		expect(r.files[0].status).toBe('refused');
+		expect(r.files[0].message).toMatch(/^nk\.csv: Nhiệm kỳ 2025–2025 .*không hợp lệ/);
+		expect(await db.one('select count(*)::int as n from rating')).toEqual({ n: 0 });
+	});
+
+	it('an impossible term in a period cell is refused naming file, row, column and value', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const f = writeCsv(dir, 'nk.csv', [...UNIT, ['DANH SÁCH ĐÁNH GIÁ, XẾP LOẠI ĐẢNG VIÊN'], [...HEAD, 'Kỳ đánh giá'], [...ROWS[0], 'Nhiệm kỳ 2025–2020'], [...ROWS[1], 'Nhiệm kỳ 2020–2025']]);
+		const r = await ingest(db, [f]);
+		expect(r.files[0].status).toBe('refused');
+		expect(r.files[0].errors).toEqual([
+			expect.objectContaining({ file: 'nk.csv', row: 5, column: 'Kỳ đánh giá', value: 'Nhiệm kỳ 2025–2020', message: expect.stringMatching(/Nhiệm kỳ 2025–2020 không hợp lệ/) })
+		]);
+		expect(await db.one('select count(*)::int as n from rating')).toEqual({ n: 0 });
+	});
+
+	it('the audit failing after the commit leaves a full report: the files loaded, the audit’s error beside them', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const f = writeCsv(dir, 'a.csv', [...UNIT, ['DANH SÁCH XẾP LOẠI CHẤT LƯỢNG ĐẢNG VIÊN NĂM 2025'], HEAD, ...ROWS]);
+		audit.fail = true;
+		try {
+			const r = await ingest(db, [f], { audit: true });
+			expect(r.files[0]).toMatchObject({ status: 'loaded', rowsStored: 2 });
+			expect(r.touched).toEqual([{ year: 2025, period_kind: 'year', period_no: 0 }]);
+			expect(r.auditRuns).toEqual([]);
+			expect(r.auditError).toMatch(/^Dữ liệu đã nạp, nhưng kiểm tra quy định không chạy được: /);
+		} finally {
+			audit.fail = false;
+		}
+	});
+});
+
+describe('periods as titles and cells write them', () => {
+	const head = ['STT', 'Họ và tên', 'Năm sinh', 'Tổng điểm', 'Đảng ủy quyết định'];
+	const rows = [
+		['1', 'Nguyễn Văn An', '1970', '92,5', 'HTXSNV'],
+		['2', 'Trần Thị Bình', '1985', '85', 'HTTNV']
+	];
+
+	it.each(['6 THÁNG ĐẦU NĂM 2025', '9 THÁNG NĂM 2025'])('"… %s" is neither a year nor a quarter: refused, saying so', async (period) => {
+		const { db, dir } = await dbWithRegistry();
+		const f = writeCsv(dir, 'p.csv', [...UNIT, [`KẾT QUẢ ĐÁNH GIÁ, XẾP LOẠI CHẤT LƯỢNG ĐẢNG VIÊN ${period}`], head, ...rows]);
+		const r = await ingest(db, [f]);
+		expect(r.files[0].status).toBe('refused');
+		expect(r.files[0].message).toContain(`p.csv: Tiêu đề "KẾT QUẢ ĐÁNH GIÁ, XẾP LOẠI CHẤT LƯỢNG ĐẢNG VIÊN ${period}"`);
+		expect(r.files[0].message).toMatch(/không phải kỳ đánh giá năm, quý hay nhiệm kỳ/);
+		expect(await db.one('select count(*)::int as n from rating')).toEqual({ n: 0 });
+	});
+
+	it.each([
+		['QUÝ IV VÀ CẢ NĂM 2025', 2025, 'year', 0],
+		['QUÝ III/2025', 2025, 'quarter', 3],
+		['QUÝ III - 2025', 2025, 'quarter', 3]
+	])('a title "… %s": %i %s %i', async (period, year, kind, no) => {
+		const { db, dir } = await dbWithRegistry();
+		const f = writeCsv(dir, 'p.csv', [...UNIT, [`DANH SÁCH ĐÁNH GIÁ, XẾP LOẠI CHẤT LƯỢNG ĐẢNG VIÊN ${period}`], head, ...rows]);
+		const r = await ingest(db, [f]);
+		expect(r.files[0]).toMatchObject({ status: 'loaded', rowsStored: 2 });
+		// "QUÝ IV VÀ CẢ NĂM" is the year's rating: no quarter-IV warning
+		expect(r.files[0].warnings).toEqual([]);
+		expect(await db.query(PERIODS)).toEqual([{ period_year: year, period_kind: kind, period_no: no }]);
+	});
+
+	it('a "Kỳ đánh giá" cell "Quý III/2025", "Q3/2025", "Q3-2025" gives the quarter and the year', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const f = writeCsv(dir, 'p.csv', [
+			...UNIT,
+			['DANH SÁCH ĐÁNH GIÁ, XẾP LOẠI ĐẢNG VIÊN'],
+			['STT', 'Họ và tên', 'Năm sinh', 'Kỳ đánh giá', 'Xếp loại'],
+			['1', 'Nguyễn Văn An', '1970', 'Quý III/2025', 'HTXSNV'],
+			['2', 'Trần Thị Bình', '1985', 'Q3/2025', 'HTTNV'],
+			['3', 'Lê Văn Cường', '1990', 'Q3-2025', 'HTNV']
+		]);
+		const r = await ingest(db, [f]);
+		expect(r.files[0]).toMatchObject({ status: 'loaded', rowsStored: 3 });
+		expect(await db.query(PERIODS)).toEqual([{ period_year: 2025, period_kind: 'quarter', period_no: 3 }]);
+	});
+
+	it('a bare "III" or "3" under a header "Quý" is quarter 3; under "Kỳ đánh giá" it is refused', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const list = (col: string) => [
+			...UNIT,
+			['DANH SÁCH ĐÁNH GIÁ, XẾP LOẠI ĐẢNG VIÊN NĂM 2025'],
+			['STT', 'Họ và tên', 'Năm sinh', col, 'Xếp loại'],
+			['1', 'Nguyễn Văn An', '1970', 'III', 'HTXSNV'],
+			['2', 'Trần Thị Bình', '1985', '3', 'HTTNV']
+		];
+		const [ok, bad] = [writeCsv(dir, 'quy.csv', list('Quý')), writeCsv(dir, 'ky.csv', list('Kỳ đánh giá'))];
+		const r = await ingest(db, [ok, bad]);
+		expect(r.files.map((x) => x.status)).toEqual(['loaded', 'refused']);
+		expect(r.files[1].errors.map((e) => [e.row, e.column, e.value])).toEqual([[5, 'Kỳ đánh giá', 'III'], [6, 'Kỳ đánh giá', '3']]);
+		expect(await db.query(PERIODS)).toEqual([{ period_year: 2025, period_kind: 'quarter', period_no: 3 }]);
+	});
+});
+
+describe('several score columns: the list’s score is the total, the deciding body’s, the year’s', () => {
+	const SCORES = 'select score from rating order by source_row';
+
+	it('"Tiêu chí chung (30 điểm) | Kết quả thực hiện nhiệm vụ (70 điểm) | Tổng điểm" under "Điểm đánh giá": the total', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const f = await writeXlsx(dir, 'd.xlsx', [
+			...UNIT,
+			['KẾT QUẢ ĐÁNH GIÁ, XẾP LOẠI CHẤT LƯỢNG ĐẢNG VIÊN NĂM 2025'],
+			['STT', 'Họ và tên', 'Năm sinh', 'Điểm đánh giá', null, null, 'Xếp loại', null],
+			['STT', 'Họ và tên', 'Năm sinh', 'Tiêu chí chung (30 điểm)', 'Kết quả thực hiện nhiệm vụ (70 điểm)', 'Tổng điểm', 'Tự xếp loại', 'Đảng ủy quyết định'],
+			['(1)', '(2)', '(3)', '(4)', '(5)', '(6)=(4)+(5)', '(7)', '(8)'],
+			[1, 'Nguyễn Văn An', 1970, 28, 64.5, 92.5, 'HTXSNV', 'HTXSNV'],
+			[2, 'Trần Thị Bình', 1985, 26, 56, 82, 'HTTNV', 'HTTNV']
+		], { merges: ['D4:F4', 'G4:H4'] });
+		const r = await ingest(db, [f]);
+		expect(r.files[0]).toMatchObject({ status: 'loaded', rowsStored: 2 });
+		expect((await db.query<{ score: number }>(SCORES)).map((x) => x.score)).toEqual([92.5, 82]);
+	});
+
+	it('"Điểm tự chấm | Điểm Đảng ủy chấm": the Đảng ủy’s', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const f = writeCsv(dir, 'd.csv', [
+			...UNIT,
+			['KẾT QUẢ ĐÁNH GIÁ, XẾP LOẠI CHẤT LƯỢNG ĐẢNG VIÊN NĂM 2025'],
+			['STT', 'Họ và tên', 'Năm sinh', 'Điểm tự chấm', 'Điểm Đảng ủy chấm', 'Tự xếp loại', 'Đảng ủy quyết định'],
+			['1', 'Nguyễn Văn An', '1970', '95', '88', 'HTXSNV', 'HTTNV'],
+			['2', 'Trần Thị Bình', '1985', '90', '80', 'HTXSNV', 'HTTNV']
+		]);
+		expect((await ingest(db, [f])).files[0].status).toBe('loaded');
+		expect((await db.query<{ score: number }>(SCORES)).map((x) => x.score)).toEqual([88, 80]);
+	});
+
+	it('"Điểm" over "Tự chấm | Chi bộ chấm | Đảng ủy chấm": the last body’s, not a unit column', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const f = await writeXlsx(dir, 'd.xlsx', [
+			...UNIT,
+			['KẾT QUẢ ĐÁNH GIÁ, XẾP LOẠI CHẤT LƯỢNG ĐẢNG VIÊN NĂM 2025'],
+			['STT', 'Họ và tên', 'Năm sinh', 'Điểm', null, null, 'Xếp loại', null, null],
+			['STT', 'Họ và tên', 'Năm sinh', 'Tự chấm', 'Chi bộ chấm', 'Đảng ủy chấm', 'Tự xếp loại', 'Chi bộ đề xuất', 'Đảng ủy quyết định'],
+			[1, 'Nguyễn Văn An', 1970, 95, 92, 88, 'HTXSNV', 'HTXSNV', 'HTTNV'],
+			[2, 'Trần Thị Bình', 1985, 90, 85, 80, 'HTXSNV', 'HTTNV', 'HTTNV']
+		], { merges: ['D4:F4', 'G4:I4'] });
+		const r = await ingest(db, [f]);
+		expect(r.files[0]).toMatchObject({ status: 'loaded', rowsStored: 2 });
+		expect((await db.query<{ score: number }>(SCORES)).map((x) => x.score)).toEqual([88, 80]);
+	});
+
+	it('"Điểm Quý I … Quý IV | Điểm trung bình năm" on a civil-servant list: the year’s', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const f = writeCsv(dir, 'cc.csv', [
+			['UBND XÃ BÙ ĐĂNG'],
+			['TỔNG HỢP KẾT QUẢ ĐÁNH GIÁ, XẾP LOẠI CHẤT LƯỢNG CÁN BỘ, CÔNG CHỨC NĂM 2025'],
+			['STT', 'Họ và tên', 'Năm sinh', 'Chức vụ', 'Điểm Quý I', 'Điểm Quý II', 'Điểm Quý III', 'Điểm Quý IV', 'Điểm trung bình năm', 'Xếp loại năm'],
+			['1', 'Nguyễn Văn An', '1970', 'Chủ tịch UBND', '60', '95', '95', '98', '87', 'Hoàn thành tốt nhiệm vụ'],
+			['2', 'Trần Thị Bình', '1985', 'Công chức Tư pháp - Hộ tịch', '92', '91', '93', '92', '92', 'Hoàn thành xuất sắc nhiệm vụ']
+		]);
+		const r = await ingest(db, [f]);
+		expect(r.files[0]).toMatchObject({ kind: 'civil_servant', status: 'loaded', rowsStored: 2 });
+		expect((await db.query<{ score: number }>(SCORES)).map((x) => x.score)).toEqual([87, 92]);
+	});
+});
+
+describe('a leader list with the member level beside the leader level', () => {
+	it('"Xếp loại chất lượng đảng viên | Xếp loại cán bộ lãnh đạo, quản lý": the leader’s level is the leader column', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const f = writeCsv(dir, 'ld.csv', [
+			['ĐẢNG BỘ XÃ ĐOÀN KẾT'],
+			['KẾT QUẢ ĐÁNH GIÁ, XẾP LOẠI CÁN BỘ LÃNH ĐẠO, QUẢN LÝ NĂM 2024'],
+			['STT', 'Họ và tên', 'Chức vụ', 'Xếp loại chất lượng đảng viên', 'Xếp loại cán bộ lãnh đạo, quản lý'],
+			['1', 'Nguyễn Văn An', 'Bí thư Đảng ủy', 'HTXSNV', 'HTTNV'],
+			['2', 'Trần Thị Bình', 'Phó Bí thư Đảng ủy', 'HTTNV', 'HTNV']
+		]);
+		const r = await ingest(db, [f]);
+		expect(r.files[0]).toMatchObject({ status: 'loaded', rowsStored: 2 });
+		expect(await db.query('select subject_kind, final_level from rating order by source_row')).toEqual([
+			{ subject_kind: 'leader', final_level: 3 },
+			{ subject_kind: 'leader', final_level: 2 }
+		]);
+	});
+});
+
+describe('the subject kind from the title', () => {
+	it('"KẾT QUẢ XẾP LOẠI TẬP THỂ CHI ỦY CÁC CHI BỘ": leadership collectives', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const f = writeCsv(dir, 'tt.csv', [
+			['ĐẢNG BỘ XÃ ĐOÀN KẾT'],
+			['KẾT QUẢ XẾP LOẠI TẬP THỂ CHI ỦY CÁC CHI BỘ NĂM 2024'],
+			['STT', 'Chi bộ', 'Tự xếp loại', 'Đảng ủy quyết định'],
+			['1', 'Chi bộ thôn 1', 'HTXSNV', 'HTTNV'],
+			['2', 'Chi bộ thôn 2', 'HTTNV', 'HTTNV']
+		]);
+		expect((await ingest(db, [f])).files[0].status).toBe('loaded');
+		expect(await db.query('select distinct subject_kind from rating')).toEqual([{ subject_kind: 'leadership' }]);
+	});
+
+	it('"CÁN BỘ THUỘC DIỆN BAN THƯỜNG VỤ HUYỆN ỦY QUẢN LÝ" with a Chức vụ column: leaders', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const f = writeCsv(dir, 'cb.csv', [
+			['ĐẢNG BỘ XÃ ĐOÀN KẾT'],
+			['DANH SÁCH ĐÁNH GIÁ, XẾP LOẠI CÁN BỘ THUỘC DIỆN BAN THƯỜNG VỤ HUYỆN ỦY QUẢN LÝ NĂM 2024'],
+			['STT', 'Họ và tên', 'Năm sinh', 'Chức vụ', 'Tự xếp loại', 'Cấp có thẩm quyền quyết định'],
+			['1', 'Nguyễn Văn An', '1970', 'Bí thư Đảng ủy, Chủ tịch HĐND xã', 'HTXSNV', 'HTXSNV'],
+			['2', 'Trần Thị Bình', '1975', 'Phó Bí thư Thường trực Đảng ủy', 'HTTNV', 'HTTNV']
+		]);
+		expect((await ingest(db, [f])).files[0].status).toBe('loaded');
+		expect(await db.query('select distinct subject_kind from rating')).toEqual([{ subject_kind: 'leader' }]);
+	});
+});
+
+describe('a rating list is not a roster', () => {
+	it.each(['Phân loại', 'Mức đánh giá'])('"Tổng điểm | %s" with Xuất sắc / Tốt: a rating list, the column its level', async (col) => {
+		const { db, dir } = await dbWithRegistry();
+		const f = writeCsv(dir, 'pl.csv', [
+			...UNIT,
+			['KẾT QUẢ ĐÁNH GIÁ, XẾP LOẠI CHẤT LƯỢNG ĐẢNG VIÊN NĂM 2025'],
+			['STT', 'Họ và tên', 'Ngày sinh', 'Tổng điểm', col],
+			['1', 'Nguyễn Văn An', '12/05/1970', '92', 'Xuất sắc'],
+			['2', 'Trần Thị Bình', '03/02/1985', '80', 'Tốt']
+		]);
+		const r = await ingest(db, [f]);
+		expect(r.files[0]).toMatchObject({ kind: 'rating', status: 'loaded', rowsStored: 2 });
+		expect(await db.query('select final_level, score from rating order by source_row')).toEqual([
+			{ final_level: 4, score: 92 },
+			{ final_level: 3, score: 80 }
+		]);
+		expect(await db.one('select count(*)::int as n from membership')).toEqual({ n: 0 });
+	});
+
+	it('a list of names with scores and no level column is a rating list, not a roster', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const f = writeCsv(dir, 'd.csv', [...UNIT, ['KẾT QUẢ CHẤM ĐIỂM ĐẢNG VIÊN NĂM 2025'], ['STT', 'Họ và tên', 'Ngày sinh', 'Tổng điểm'], ['1', 'Nguyễn Văn An', '12/05/1970', '92']]);
+		const r = await ingest(db, [f]);
+		expect(r.files[0]).toMatchObject({ kind: 'rating', status: 'loaded', rowsStored: 1 });
+		expect(await db.one('select final_level, score from rating')).toEqual({ final_level: null, score: 92 });
+	});
+
+	it('"DANH SÁCH ĐẢNG VIÊN HOÀN THÀNH XUẤT SẮC NHIỆM VỤ" with no level column is refused, saying why, not stored as a roster', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const f = writeCsv(dir, 'xs.csv', [
+			['ĐẢNG BỘ XÃ ĐOÀN KẾT'],
+			['DANH SÁCH ĐẢNG VIÊN HOÀN THÀNH XUẤT SẮC NHIỆM VỤ NĂM 2024'],
+			['STT', 'Họ và tên', 'Năm sinh', 'Chức vụ', 'Chi bộ'],
+			['1', 'Nguyễn Văn An', '1970', 'Bí thư chi bộ', 'Chi bộ thôn 1'],
+			['2', 'Hoàng Văn Em', '1965', 'Đảng viên', 'Chi bộ thôn 2']
+		]);
+		const r = await ingest(db, [f]);
+		expect(r.files[0].status).toBe('refused');
+		expect(r.files[0].message).toMatch(/^xs\.csv: Tiêu đề "DANH SÁCH ĐẢNG VIÊN HOÀN THÀNH XUẤT SẮC NHIỆM VỤ NĂM 2024" là danh sách những người đạt một mức xếp loại/);
+		expect(await db.one('select count(*)::int as n from membership')).toEqual({ n: 0 });
+		// told it is a roster, it is one
+		expect((await ingest(db, [f], { kind: 'roster' })).files[0]).toMatchObject({ kind: 'roster', status: 'loaded', rowsStored: 2 });
+	});
+});
+
+describe('scores written with their unit', () => {
+	it('"92,5 điểm", "85 điểm", "62,25đ", "45 đ", "70 ĐIỂM": the number', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const cells = ['92,5 điểm', '85 điểm', '62,25đ', '45 đ', '70 ĐIỂM'];
+		const f = writeCsv(dir, 'd.csv', [
+			...UNIT,
+			['DANH SÁCH XẾP LOẠI ĐẢNG VIÊN NĂM 2025'],
+			['STT', 'Họ và tên', 'Năm sinh', 'Tổng điểm', 'Đảng ủy quyết định'],
+			...cells.map((c, i) => [String(i + 1), `Đảng viên ${i + 1}`, String(1970 + i), c, 'HTNV'])
+		], { nfd: true });
+		const r = await ingest(db, [f]);
+		expect(r.files[0]).toMatchObject({ status: 'loaded', rowsStored: cells.length });
+		expect((await db.query<{ score: number }>('select score from rating order by source_row')).map((x) => x.score)).toEqual([92.5, 85, 62.25, 45, 70]);
+	});
+
+	it('(kept) a score with other words is still refused, quoting it', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const f = writeCsv(dir, 'd.csv', [...UNIT, ['DANH SÁCH XẾP LOẠI ĐẢNG VIÊN NĂM 2025'], ['STT', 'Họ và tên', 'Năm sinh', 'Tổng điểm', 'Đảng ủy quyết định'], ['1', 'Nguyễn Văn An', '1970', 'khoảng 80 điểm', 'HTNV']]);
+		const r = await ingest(db, [f]);
+		expect(r.files[0].errors).toEqual([expect.objectContaining({ file: 'd.csv', row: 5, column: 'Tổng điểm', value: 'khoảng 80 điểm' })]);
+	});
+});
