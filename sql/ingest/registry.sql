@@ -17,7 +17,7 @@ with kd as (
     qualify row_number() over (partition by d.v order by a.k = alnum_key(d.v) desc, length(a.w) desc, a.unit_kind) = 1
 ),
 s as (
-    select stg.*, upper(tidy(unit_code)) as c_code, tidy(unit_name) as c_name, c.file_id
+    select stg.*, upper(tidy(unit_code)) as c_code, tidy(unit_name) as c_name, c.file_id, c.header_fields
     from stg
     join file_ctx c using (part_id)
 ),
@@ -61,6 +61,9 @@ select
     kd.unit_kind as kind,
     tidy(s.unit_kind) as kind_raw,
     tidy(s.parent) as parent_raw,
+    -- a file without a parent column (a list of dissolved or merged units) moves no unit; a blank
+    -- cell under one makes a root
+    contains(s.header_fields, ',parent,') as has_parent,
     pd.parent_code,
     pd.parent_candidates,
     tidy(s.province) as province_name,
@@ -90,16 +93,18 @@ known as (
     union
     select upper(code) from unit
 ),
+-- a unit already in the registry keeps its stored name and kind where the row gives none
+stored as (select upper(code) as code from unit),
 errs as (
     select part_id, rn, 'unit_code' as field, '' as value, 'Thiếu mã đơn vị.' as message from n where code is null
     union all
-    select part_id, rn, 'unit_name', '', 'Thiếu tên đơn vị.' from n where name is null
+    select part_id, rn, 'unit_name', '', 'Thiếu tên đơn vị.' from n where name is null and code not in (select code from stored)
     union all
     select part_id, rn, 'unit_kind', coalesce(kind_raw, ''),
         case when kind_raw is null then 'Thiếu loại đơn vị'
              else 'Loại đơn vị không rõ: "' || kind_raw || '"' end
         || ' (dùng Tỉnh ủy / Huyện ủy / Đảng bộ cơ sở / Chi bộ cơ sở / Đảng bộ bộ phận / Chi bộ trực thuộc).'
-    from n where kind is null
+    from n where kind is null and (kind_raw is not null or code not in (select code from stored))
     union all
     select part_id, rn, 'parent', parent_raw,
         case when parent_candidates > 1 then 'Tên đơn vị cấp trên trùng nhiều đơn vị: dùng mã.'
@@ -135,8 +140,11 @@ select * from errs order by part_id, rn, field;
 create or replace temp table norm_last as
 select * from norm qualify row_number() over (partition by code order by file_id desc, rn desc) = 1;
 
+-- Every column the row leaves empty keeps the stored value; the parent only where the file has no
+-- parent column (a list of dissolved or merged units must not make their units roots).
 update unit u
-set name = n.name, name_key = n.name_key, kind = n.kind, parent_code = n.parent_code,
+set name = coalesce(n.name, u.name), name_key = coalesce(n.name_key, u.name_key), kind = coalesce(n.kind, u.kind),
+    parent_code = case when n.has_parent then n.parent_code else u.parent_code end,
     province_name = coalesce(n.province_name, u.province_name), locality = coalesce(n.locality, u.locality),
     founded_on = coalesce(n.founded_on, u.founded_on), dissolved_on = coalesce(n.dissolved_on, u.dissolved_on),
     status = coalesce(n.status, u.status), source_file_id = n.file_id, source_row = n.rn
