@@ -3,6 +3,11 @@
 -- Variables: file_id, context_unit_id, context_path, scope_path.
 
 -- step: unit_refs
+-- "Tổ chức đảng, đảng viên bị kỷ luật": a cell naming an organisation (or its leadership: "Chi ủy
+-- Chi bộ thôn 2") is a unit subject (is_org_name); with no unit column it names the unit too.
+update stg set unit_name = regexp_replace(subject_name, '^(?i)(chi ủy|chi uỷ|cấp ủy|cấp uỷ|tập thể lãnh đạo)\s+', '')
+where unit_name is null and unit_code is null and is_org_name(subject_name);
+
 create or replace temp table unit_ref as
 select distinct 'unit' as role, coalesce(s.unit_code, '') as code, coalesce(s.unit_name, '') as name, c.context_path
 from stg s join file_ctx c using (part_id);
@@ -23,7 +28,9 @@ sk as (
     select distinct alnum_key(alias) as k, subject_kind from ref_subject_kind_alias
 ),
 s as (
-    select stg.*, clean(full_name) as c_name, clean(birth) as c_birth, c.*
+    select stg.*,
+        coalesce(clean(full_name), case when not is_org_name(subject_name) then clean(subject_name) end) as c_name,
+        clean(birth) as c_birth, c.*
     from stg
     join file_ctx c using (part_id)
 )
@@ -40,7 +47,7 @@ select
     end as subject_type,
     clean(s.subject_kind) as subject_kind_raw,
     s.c_name as full_name,
-    fold(s.full_name) as name_key,
+    fold(s.c_name) as name_key,
     s.c_birth as birth_raw,
     case when regexp_full_match(s.c_birth, '(19|20)\d{2}') then null else parse_date(s.c_birth) end as birth_date,
     parse_year(s.c_birth) as birth_year,

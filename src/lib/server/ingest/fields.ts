@@ -57,6 +57,9 @@ export const FIELDS: FieldDef[] = [
 	{ field: 'decided_on', label: 'Ngày quyết định', aliases: ['Ngày quyết định', 'Ngày xếp loại', 'Ngày ra quyết định', 'Ngày ký', 'Decision date'], kinds: ['rating', 'discipline', 'civil_servant'], doc: 'ngày cấp có thẩm quyền quyết định' },
 	{ field: 'subject_kind', label: 'Đối tượng', aliases: ['Đối tượng', 'Loại đối tượng', 'Đối tượng xếp loại', 'Đối tượng kỷ luật', 'Subject'], kinds: ['rating', 'discipline'], doc: 'Đảng viên / Tổ chức đảng / Tập thể lãnh đạo / Cá nhân lãnh đạo, quản lý' },
 	{ field: 'discipline_form', label: 'Hình thức kỷ luật', aliases: ['Hình thức kỷ luật', 'Hình thức', 'Kỷ luật', 'Discipline'], kinds: ['discipline'], doc: 'khiển trách, cảnh cáo, cách chức, khai trừ, giải tán' },
+	// "Tổ chức đảng, đảng viên bị kỷ luật": an organisation's or a person's name, told apart by its
+	// words (discipline.sql). No kinds: not a column of the templates.
+	{ field: 'subject_name', label: 'Tổ chức đảng, đảng viên bị kỷ luật', aliases: [], kinds: [], doc: 'tên tổ chức đảng hoặc họ tên đảng viên bị kỷ luật' },
 	{ field: 'self_remedied', label: 'Tự phát hiện, khắc phục', aliases: ['Tự phát hiện, khắc phục', 'Tự phát hiện khắc phục', 'Tự phát hiện và khắc phục', 'Self remedied'], kinds: ['discipline'], doc: 'Có / Không' },
 	{ field: 'issuing_body', label: 'Cấp kỷ luật', aliases: ['Cấp kỷ luật', 'Cơ quan kỷ luật', 'Cấp ra quyết định', 'Cơ quan ra quyết định'], kinds: ['discipline'], doc: 'cơ quan ra quyết định kỷ luật' },
 	{ field: 'not_rated_reason', label: 'Lý do không xếp loại', aliases: ['Lý do không xếp loại', 'Lý do chưa xếp loại', 'Không xếp loại'], kinds: ['rating'], doc: 'vì sao không xếp loại (mới kết nạp, miễn sinh hoạt…)' },
@@ -100,10 +103,18 @@ const KEYWORD_RULES: Array<[RegExp, string | null]> = [
 	[/^(tong)?diem/, 'score'],
 	[/xeploai|mucchatluong|mucxeploai|ketquadanhgia|chatluong/, 'final_level'],
 	[/diem/, 'score'],
-	// anchored: "chính thức" holds "hinhthuc"
-	[/^hinhthuc|kyluat/, 'discipline_form'],
-	[/tuphathien|khacphuc/, 'self_remedied'],
+	// a register's other "… kỷ luật" columns are not the form: the name of who was disciplined, the
+	// decision's number ("Quyết định kỷ luật": "Số 15-QĐ/UBKT") or date, its duration
 	[/^(ho)(va)?ten|^hodemvaten|^hovatendem|^ho(va)?(chu)?dem$/, 'full_name'],
+	[/^(dangvien|nguoi|canbo)(bi|duoc)?(thihanh)?kyluat$/, 'full_name'],
+	[/^(ten)?(tochuc|tapthe)\w*bi(thihanh)?kyluat$/, 'subject_name'],
+	[/^(so|sohieu)?(quyetdinh|qd)(thihanh)?kyluat$/, null],
+	[/^ngay(bi|thihanh)?kyluat/, 'decided_on'],
+	[/^thoihan/, null],
+	[/^(cap|coquan)(thihanh)?kyluat$/, 'issuing_body'],
+	// anchored: "chính thức" holds "hinhthuc"; "Kỷ luật" alone or "Hình thức (kỷ luật)"
+	[/^hinhthuc|^(muc)?kyluat(hinhthuc)?$/, 'discipline_form'],
+	[/tuphathien|khacphuc/, 'self_remedied'],
 	[/(ngay|nam)(thangnam)?sinh/, 'birth'],
 	[/sothe|madangvien|sodangvien/, 'card_no'],
 	[/vaodang|ketnap/, 'joined_party_on'],
