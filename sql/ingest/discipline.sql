@@ -16,12 +16,15 @@ from stg s join file_ctx c using (part_id);
 create or replace temp table norm as
 with
 -- forms by their leading words: "Khiển trách về Đảng", "Cảnh cáo (về Đảng)", "Cách chức Bí thư chi
--- bộ", "Khai trừ khỏi Đảng" are the forms R2 counts, not 'other'; longest alias first
+-- bộ", "Khai trừ khỏi Đảng" are the forms R2 counts, not 'other'; longest alias first. Lead words
+-- go first: "Kỷ luật khiển trách", "Kỷ luật bằng hình thức cảnh cáo", "Hình thức Khai trừ".
 f as (
     select d.v, a.form
-    from (select distinct discipline_form as v from stg where discipline_form is not null) d
+    from (select distinct discipline_form as v,
+              regexp_replace(words(discipline_form), '^(bi |thi hanh |ap dung )?(ky luat )?((bang|voi|theo) )?(hinh thuc )?(ky luat )?', '') as w
+          from stg where discipline_form is not null) d
     left join (select distinct alnum_key(alias) as k, words(alias) as w, form from ref_discipline_form_alias) a
-      on a.k = alnum_key(d.v) or starts_with(words(d.v) || ' ', a.w || ' ')
+      on a.k = alnum_key(d.v) or starts_with(d.w || ' ', a.w || ' ')
     qualify row_number() over (partition by d.v order by a.k = alnum_key(d.v) desc, length(a.w) desc, a.form) = 1
 ),
 sk as (
@@ -56,7 +59,10 @@ select
     clean(s.discipline_form) as form_text,
     parse_date(s.decided_on) as decided_on,
     clean(s.decided_on) as decided_raw,
-    parse_bool(s.self_remedied) as self_remedied,
+    -- "Tự phát hiện và khắc phục", "Đã khắc phục" say yes; "Chưa khắc phục" no
+    coalesce(parse_bool(s.self_remedied),
+        case when regexp_matches(words(s.self_remedied), '^(khong|chua)\b') then false
+             when regexp_matches(words(s.self_remedied), 'khac phuc|tu phat hien') then true end) as self_remedied,
     clean(s.self_remedied) as self_remedied_raw,
     clean(s.issuing_body) as issuing_body,
     coalesce(clean(s.unit_code), clean(s.unit_name)) as unit_raw,
@@ -119,6 +125,17 @@ where not exists (
 )
 qualify row_number() over (partition by n.decided_on, n.form, i.person_id, n.unit_id, n.subject_type order by n.file_id, n.rn) = 1
 order by n.file_id, n.rn;
+
+-- step: warnings
+-- A form no alias names is stored as 'other', which no rulebook counts (R2, R10): the file says so.
+select part_id,
+    count(*) || ' dòng có hình thức kỷ luật không nhận ra ở cột "Hình thức kỷ luật" ('
+    || string_agg('dòng ' || rn || ': "' || form_text || '"', ', ' order by rn) filter (where k <= 5)
+    || case when count(*) > 5 then ', …' else '' end
+    || '): đã lưu là hình thức khác, không tính khi kiểm tra kỷ luật (R2, R10). Hình thức được tính: khiển trách, cảnh cáo, cách chức, khai trừ, giải tán.' as message
+from (select *, row_number() over (partition by part_id order by rn) as k from norm where form = 'other')
+group by part_id
+order by part_id;
 
 -- step: touched
 select distinct year(decided_on) as year, 'year' as period_kind, 0 as period_no from norm where decided_on is not null;

@@ -78,3 +78,42 @@ describe('discipline register headers that say "kỷ luật"', () => {
 		]);
 	});
 });
+
+describe('discipline forms and remedies as written', () => {
+	const HEAD = ['STT', 'Họ và tên', 'Năm sinh', 'Chi bộ', 'Hình thức kỷ luật', 'Ngày quyết định', 'Tự phát hiện, khắc phục'];
+	const rows = (cells: Array<[string, string]>) => cells.map(([form, remedied], i) => [String(i + 1), `Đảng viên ${i + 1}`, String(1970 + i), 'Chi bộ thôn 1', form, '05/06/2024', remedied]);
+
+	it('the form word after lead words ("Kỷ luật khiển trách", "Kỷ luật bằng hình thức cảnh cáo", "Hình thức Khai trừ") is the form', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const f = writeCsv(dir, 'kl.csv', [
+			...TITLE,
+			HEAD,
+			...rows([
+				['Cách tất cả chức vụ trong Đảng', ''],
+				['Kỷ luật khiển trách', 'Tự phát hiện và khắc phục'],
+				['Kỷ luật bằng hình thức cảnh cáo', 'Đã khắc phục'],
+				['Hình thức Khai trừ', 'Có'],
+				['Khiển trách.', 'Chưa khắc phục']
+			])
+		]);
+		const r = await ingest(db, [f]);
+		expect(r.files[0]).toMatchObject({ kind: 'discipline', status: 'loaded', rowsStored: 5, warnings: [] });
+		expect((await stored(db)).map((x) => [x.form, x.self_remedied])).toEqual([
+			['cach_chuc', false],
+			['khien_trach', true],
+			['canh_cao', true],
+			['khai_tru', true],
+			['khien_trach', false]
+		]);
+	});
+
+	it('a form no rulebook names is stored as other and the file warns, naming rows and values', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const f = writeCsv(dir, 'kl.csv', [...TITLE, HEAD, ...rows([['KT', ''], ['Khiển trách', ''], ['CC', '']])]);
+		const r = await ingest(db, [f]);
+		expect(r.files[0]).toMatchObject({ status: 'loaded', rowsStored: 3 });
+		expect((await stored(db)).map((x) => x.form)).toEqual(['other', 'khien_trach', 'other']);
+		expect(r.files[0].warnings).toHaveLength(1);
+		expect(r.files[0].warnings[0]).toMatch(/^2 dòng có hình thức kỷ luật không nhận ra .*dòng 4: "KT", dòng 6: "CC"/);
+	});
+});

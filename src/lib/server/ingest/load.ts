@@ -351,6 +351,9 @@ export async function loadBatch(t: Db, parts: Prepared[], opts: LoadOptions, fil
 	);
 	for (const { part_id } of q4)
 		results[part_id].warnings.push('Danh sách quý IV: theo Quy định 366-QĐ/TW quý IV không đánh giá riêng mà gộp vào đánh giá cả năm; đã nạp kèm cảnh báo.');
+	// what the kind's SQL has to say about a file it stored (forms it could not read…)
+	if (steps.has('warnings'))
+		for (const w of await t.query<{ part_id: number; message: string }>(steps.get('warnings')!)) results[w.part_id].warnings.push(w.message);
 	const stored = await t.query<{ part_id: number; n: number }>('select part_id, count(*)::int as n from norm group by part_id');
 	for (const s of stored) results[s.part_id].rowsStored = s.n;
 	await t.run(`update source_file set row_count = n.n from (select part_id, count(*)::int as n from norm group by part_id) n
