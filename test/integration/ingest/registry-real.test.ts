@@ -59,3 +59,76 @@ describe('a registry file without some columns', () => {
 		]);
 	});
 });
+
+const lineage = (db: Awaited<ReturnType<typeof dbWithRegistry>>['db']) =>
+	db.query<{ from_code: string; to_code: string; kind: string; effective_on: string | null }>(
+		`select from_code, to_code, kind, strftime(effective_on, '%d/%m/%Y') as effective_on from unit_lineage where source_file_id > 1 order by all`
+	);
+
+describe('lineage written from either side', () => {
+	it('"Hình thành từ" lists the predecessors by code, separated by , or ;', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const f = writeCsv(dir, 'sau-sap-xep.csv', [
+			['DANH MỤC TỔ CHỨC ĐẢNG SAU SẮP XẾP ĐƠN VỊ HÀNH CHÍNH CẤP XÃ'],
+			['STT', 'Mã đơn vị', 'Tên tổ chức đảng', 'Loại hình', 'Trực thuộc', 'Ngày thành lập', 'Ngày giải thể', 'Hình thành từ', 'Ngày hiệu lực'],
+			['1', 'X700301', 'Đảng bộ xã Bom Bo', 'Đảng bộ cơ sở', 'H7001', '15/03/1990', '30/06/2025', '', ''],
+			['2', 'X700302', 'Đảng bộ xã Bình Minh', 'Đảng bộ cơ sở', 'H7001', '15/03/1991', '30/06/2025', '', ''],
+			['3', 'X700303', 'Đảng bộ xã Đắk Nhau', 'Đảng bộ cơ sở', 'H7001', '15/03/1995', '30/06/2025', '', ''],
+			['4', 'X700399', 'Đảng bộ xã Bom Bo', 'Đảng bộ cơ sở', 'T70', '01/07/2025', '', 'X700301, X700302; X700303', '01/07/2025']
+		]);
+		const r = await ingest(db, [f]);
+		expect(r.files[0]).toMatchObject({ kind: 'registry', status: 'loaded', rowsStored: 4 });
+		expect(await lineage(db)).toEqual(
+			['X700301', 'X700302', 'X700303'].map((c) => ({ from_code: c, to_code: 'X700399', kind: 'merge', effective_on: '01/07/2025' }))
+		);
+	});
+
+	it('"Hợp nhất từ" by names: the old unit of the same name is a predecessor, not the unit itself', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const f = writeCsv(dir, 'sau-sap-xep.csv', [
+			['STT', 'Mã đơn vị', 'Tên tổ chức đảng', 'Loại hình', 'Trực thuộc', 'Ngày thành lập', 'Ngày giải thể', 'Hợp nhất từ'],
+			['1', 'X700301', 'Đảng bộ xã Bom Bo', 'Đảng bộ cơ sở', 'H7001', '15/03/1990', '30/06/2025', ''],
+			['2', 'X700399', 'Đảng bộ xã Bom Bo', 'Đảng bộ cơ sở', 'T70', '01/07/2025', '', 'Đảng bộ xã Bom Bo;\nDang bo xa Minh Hung']
+		]);
+		const r = await ingest(db, [f]);
+		expect(r.files[0]).toMatchObject({ status: 'loaded', rowsStored: 2 });
+		// no date given: the successor's founding date
+		expect(await lineage(db)).toEqual([
+			{ from_code: 'X700102', to_code: 'X700399', kind: 'merge', effective_on: '01/07/2025' },
+			{ from_code: 'X700301', to_code: 'X700399', kind: 'merge', effective_on: '01/07/2025' }
+		]);
+	});
+
+	it('"Đổi tên thành" and "Sáp nhập vào" two units are lineage from this row; a "Tên cũ" that is its own name is none', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const f = writeCsv(dir, 'doi-ten.csv', [
+			['STT', 'Mã đơn vị', 'Tên tổ chức đảng', 'Loại hình', 'Trực thuộc', 'Ngày thành lập', 'Đổi tên thành', 'Sáp nhập vào', 'Tên cũ', 'Ngày hiệu lực'],
+			['1', 'C70010201', 'Chi bộ thôn 1', 'Chi bộ trực thuộc', 'X700102', '01/01/2001', 'C70019921', '', '', '01/07/2025'],
+			['2', 'C70019921', 'Chi bộ ấp Minh Hưng 1', 'Chi bộ trực thuộc', 'X700199', '01/07/2025', '', '', '', ''],
+			['3', 'C70010102', 'Chi bộ thôn 2', 'Chi bộ trực thuộc', 'X700101', '01/01/2000', '', 'C70019921, Chi bộ ấp Đoàn Kết', '', '01/07/2025'],
+			['4', 'C70019922', 'Chi bộ ấp Đoàn Kết', 'Chi bộ trực thuộc', 'X700199', '01/07/2025', '', '', '', ''],
+			['5', 'C70010101', 'Chi bộ ấp 1', 'Chi bộ trực thuộc', 'X700101', '01/01/2000', '', '', 'Chi bộ thôn 1', '01/03/2025']
+		]);
+		const r = await ingest(db, [f]);
+		expect(r.files[0]).toMatchObject({ status: 'loaded', rowsStored: 5 });
+		expect(await lineage(db)).toEqual([
+			{ from_code: 'C70010102', to_code: 'C70019921', kind: 'merge', effective_on: '01/07/2025' },
+			{ from_code: 'C70010102', to_code: 'C70019922', kind: 'merge', effective_on: '01/07/2025' },
+			{ from_code: 'C70010201', to_code: 'C70019921', kind: 'rename', effective_on: '01/07/2025' }
+		]);
+	});
+
+	it('a predecessor named nowhere, or by a name two units share, is refused naming the value', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const f = writeCsv(dir, 'sau-sap-xep.csv', [
+			['STT', 'Mã đơn vị', 'Tên tổ chức đảng', 'Loại hình', 'Trực thuộc', 'Ngày thành lập', 'Hình thành từ'],
+			['1', 'C70019923', 'Chi bộ ấp 3', 'Chi bộ trực thuộc', 'X700199', '01/07/2025', 'Chi bộ thôn 1; Chi bộ thôn 9']
+		]);
+		const r = await ingest(db, [f]);
+		expect(r.files[0].status).toBe('refused');
+		expect(r.files[0].errors?.map((e) => [e.row, e.column, e.value, e.message])).toEqual([
+			[2, 'Hình thành từ', 'Chi bộ thôn 1', 'Tên đơn vị trùng với 2 đơn vị trong danh mục: dùng mã đơn vị.'],
+			[2, 'Hình thành từ', 'Chi bộ thôn 9', 'Không có đơn vị tiền thân này trong danh mục.']
+		]);
+	});
+});
