@@ -257,10 +257,25 @@ where not exists (
     select 1 from unit_lineage x where x.from_code = l.from_code and x.to_code = l.to_code and x.kind = l.kind
 );
 
+-- A unit merged into another or renamed to a new code ends the day before the change takes effect
+-- (dissolved 30/06, merged 01/07), unless the file or the registry gives its dissolution; so does
+-- one whose status says it is dissolved or merged ("Đã giải thể", "Đã sáp nhập") with a date.
+-- R4: a dissolved unit owes no list after its dissolution.
+update unit u
+set dissolved_on = e.ended_on
+from (
+    select from_code as code, cast(min(effective_on) - interval 1 day as date) as ended_on
+    from lin_new where kind in ('merge', 'rename') and effective_on is not null group by 1
+    union all
+    select code, cast(lineage_on - interval 1 day as date) from norm_last
+    where lineage_on is not null and regexp_matches(words(status), '^(da )?(bi )?(giai the|sap nhap|hop nhat)\b')
+) e
+where upper(u.code) = e.code and u.dissolved_on is null;
+
 drop table lin_new;
 drop table lin_ref;
-
 drop table norm_last;
+
 
 -- step: paths
 -- The scope key: '/ROOT/…/CODE/' for every unit, from parent_code; a unit whose parent is unknown

@@ -132,3 +132,47 @@ describe('lineage written from either side', () => {
 		]);
 	});
 });
+
+describe('units merged away', () => {
+	it('a unit merged into another ends the day before the merger: the date given, else the new successor\'s founding', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const f = writeCsv(dir, 'sap-nhap.csv', [
+			['STT', 'Mã đơn vị', 'Tên tổ chức đảng', 'Loại hình', 'Trực thuộc', 'Ngày thành lập', 'Sáp nhập vào', 'Ngày sáp nhập', 'Ghi chú'],
+			// absorbed by an old commune: the date given
+			['1', 'X700601', 'Đảng bộ xã Phước Sơn', 'Đảng bộ cơ sở', 'H7001', '1990', 'X700602', '1/7/2025', 'Sáp nhập vào xã Nghĩa Trung'],
+			['2', 'X700602', 'Đảng bộ xã Nghĩa Trung', 'Đảng bộ cơ sở', 'T70', '1992', '', '', 'Nhận sáp nhập xã Phước Sơn'],
+			// no date: the new commune's founding
+			['3', 'X700301', 'Đảng bộ xã Bom Bo', 'Đảng bộ cơ sở', 'H7001', '15/03/1990', 'X700399', '', ''],
+			['4', 'X700399', 'Đảng bộ xã Bom Bo', 'Đảng bộ cơ sở', 'T70', '01/07/2025', '', '', '']
+		]);
+		const r = await ingest(db, [f]);
+		expect(r.files[0]).toMatchObject({ kind: 'registry', status: 'loaded', rowsStored: 4 });
+		expect((await units(db, ['X700301', 'X700399', 'X700601', 'X700602'])).map((u) => [u.code, u.dissolved_on])).toEqual([
+			['X700301', '30/06/2025'],
+			['X700399', null],
+			['X700601', '30/06/2025'],
+			['X700602', null]
+		]);
+		expect(await lineage(db)).toEqual([
+			{ from_code: 'X700301', to_code: 'X700399', kind: 'merge', effective_on: '01/07/2025' },
+			{ from_code: 'X700601', to_code: 'X700602', kind: 'merge', effective_on: '01/07/2025' }
+		]);
+	});
+
+	it('a dissolution date the file or the registry gives is kept; a status "Đã giải thể" with a date ends the unit', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const f = writeCsv(dir, 'sap-nhap.csv', [
+			['STT', 'Mã đơn vị', 'Tên tổ chức đảng', 'Loại hình', 'Trực thuộc', 'Ngày giải thể', 'Sáp nhập vào', 'Ngày hiệu lực', 'Tình trạng'],
+			['1', 'C70010102', 'Chi bộ thôn 2', 'Chi bộ trực thuộc', 'X700101', '15/06/2025', 'C70010101', '01/07/2025', ''],
+			['2', 'X700102', 'Đảng bộ xã Minh Hưng', 'Đảng bộ cơ sở', 'H7001', '', 'X700199', '01/08/2025', ''],
+			['3', 'C70010301', 'Chi bộ Trường THCS Đoàn Kết', 'Chi bộ cơ sở', 'H7001', '', '', '01/09/2025', 'Đã giải thể']
+		]);
+		const r = await ingest(db, [f]);
+		expect(r.files[0]).toMatchObject({ status: 'loaded', rowsStored: 3 });
+		expect((await units(db, ['C70010102', 'C70010301', 'X700102'])).map((u) => [u.code, u.dissolved_on])).toEqual([
+			['C70010102', '15/06/2025'],
+			['C70010301', '31/08/2025'],
+			['X700102', '30/06/2025']
+		]);
+	});
+});
