@@ -1,5 +1,6 @@
 -- discipline: ingest of a discipline register (sổ theo dõi kỷ luật): members and organisations.
--- A person's violation counts where it happened: the row's unit (003 §5.12).
+-- A violation counts where it happened (003 §5.12; RULES R2): the "Đơn vị / Nơi xảy ra vi phạm"
+-- column where the register has one, else the row's unit (the member's chi bộ, the organisation).
 -- Variables: file_id, context_unit_id, context_path, scope_path.
 
 -- step: unit_refs
@@ -10,7 +11,11 @@ where unit_name is null and unit_code is null and is_org_name(subject_name);
 
 create or replace temp table unit_ref as
 select distinct 'unit' as role, coalesce(s.unit_code, '') as code, coalesce(s.unit_name, '') as name, c.context_path
-from stg s join file_ctx c using (part_id);
+from stg s join file_ctx c using (part_id)
+union
+select distinct 'violation', s.violation_unit, s.violation_unit, c.context_path
+from stg s join file_ctx c using (part_id)
+where s.violation_unit is not null;
 
 -- step: normalise
 create or replace temp table norm as
@@ -64,14 +69,22 @@ select
         case when regexp_matches(words(s.self_remedied), '^(khong|chua)\b') then false
              when regexp_matches(words(s.self_remedied), 'khac phuc|tu phat hien') then true end) as self_remedied,
     clean(s.self_remedied) as self_remedied_raw,
-    clean(s.issuing_body) as issuing_body,
+    -- "Cấp quyết định" on a register is the body that issued the decision
+    coalesce(clean(s.issuing_body), clean(s.decider)) as issuing_body,
     coalesce(clean(s.unit_code), clean(s.unit_name)) as unit_raw,
-    coalesce(u.unit_id, case when u.raw is null then s.context_unit_id end) as unit_id,
-    u.candidates as unit_candidates
+    -- the row's unit: the member's chi bộ, the organisation disciplined
+    coalesce(u.unit_id, case when u.raw is null then s.context_unit_id end) as own_unit_id,
+    u.candidates as unit_candidates,
+    clean(s.violation_unit) as violation_raw,
+    v.unit_id as violation_unit_id,
+    v.candidates as violation_candidates,
+    -- where the violation happened, which R2 counts
+    coalesce(v.unit_id, u.unit_id, case when u.raw is null then s.context_unit_id end) as unit_id
 from s
 left join f on f.v = s.discipline_form
 left join sk on sk.k = alnum_key(s.subject_kind)
-left join unit_hit u on u.role = 'unit' and u.code = coalesce(s.unit_code, '') and u.name = coalesce(s.unit_name, '') and u.context_path = s.context_path;
+left join unit_hit u on u.role = 'unit' and u.code = coalesce(s.unit_code, '') and u.name = coalesce(s.unit_name, '') and u.context_path = s.context_path
+left join unit_hit v on v.role = 'violation' and v.code = s.violation_unit and v.name = s.violation_unit and v.context_path = s.context_path;
 
 -- step: errors
 with n as (select * from norm),
@@ -96,23 +109,32 @@ errs as (
             when unit_candidates > 1 then 'Tên đơn vị trùng với ' || unit_candidates || ' đơn vị trong danh mục: dùng mã đơn vị.'
             else 'Không có đơn vị này trong danh mục đơn vị.'
         end
-    from n where unit_id is null
+    from n where own_unit_id is null and (unit_raw is not null or violation_raw is null)
+    union all
+    select part_id, rn, 'violation_unit', violation_raw,
+        case when violation_candidates > 1 then 'Tên đơn vị trùng với ' || violation_candidates || ' đơn vị trong danh mục: dùng mã đơn vị.'
+             else 'Không có đơn vị này trong danh mục đơn vị.' end
+    from n where violation_raw is not null and violation_unit_id is null
     union all
     select n.part_id, n.rn, 'unit_name', coalesce(n.unit_raw, u.name), 'Đơn vị "' || u.name || '" nằm ngoài phạm vi quản lý của người nạp.'
-    from n join units u on u.id = n.unit_id
+    from n join units u on u.id = n.own_unit_id
+    where not starts_with(u.path, getvariable('scope_path'))
+    union all
+    select n.part_id, n.rn, 'violation_unit', n.violation_raw, 'Đơn vị "' || u.name || '" nằm ngoài phạm vi quản lý của người nạp.'
+    from n join units u on u.id = n.violation_unit_id
     where not starts_with(u.path, getvariable('scope_path'))
 )
 select * from errs order by part_id, rn, field;
 
 -- step: identity_in
 create or replace temp table ident_in as
-select rk, file_id, rn, year(decided_on) as year, card_no, full_name, name_key, birth_date, birth_year, null::varchar as sex, unit_id, null::date as joined_party_on
+select rk, file_id, rn, year(decided_on) as year, card_no, full_name, name_key, birth_date, birth_year, null::varchar as sex, coalesce(own_unit_id, unit_id) as unit_id, null::date as joined_party_on
 from norm where subject_type = 'person';
 
 -- step: merge
 -- The same decision sent twice (same subject, date, form) is stored once.
 insert into discipline (subject_type, person_id, subject_unit_id, unit_id, decided_on, form, form_text, self_remedied, issuing_body, source_file_id, source_row)
-select n.subject_type, i.person_id, case when n.subject_type = 'unit' then n.unit_id end, n.unit_id,
+select n.subject_type, i.person_id, case when n.subject_type = 'unit' then coalesce(n.own_unit_id, n.unit_id) end, n.unit_id,
     n.decided_on, n.form, n.form_text, n.self_remedied, n.issuing_body, n.file_id, n.rn
 from norm n
 left join ident_out i on i.rk = n.rk

@@ -117,3 +117,40 @@ describe('discipline forms and remedies as written', () => {
 		expect(r.files[0].warnings[0]).toMatch(/^2 dòng có hình thức kỷ luật không nhận ra .*dòng 4: "KT", dòng 6: "CC"/);
 	});
 });
+
+describe('where the violation happened, who decided', () => {
+	it.each([['Đơn vị xảy ra vi phạm'], ['Nơi xảy ra vi phạm']])('"%s" is the unit R2 counts; the member stays in the chi bộ they belong to', async (header) => {
+		const { db, dir } = await dbWithRegistry();
+		const f = writeCsv(dir, 'kl.csv', [
+			[TITLE[0][0]],
+			['ỦY BAN KIỂM TRA'],
+			['DANH SÁCH ĐẢNG VIÊN BỊ KỶ LUẬT NĂM 2024'],
+			['STT', 'Họ và tên', 'Năm sinh', 'Chi bộ đang sinh hoạt', header, 'Hình thức kỷ luật', 'Ngày quyết định', 'Cấp quyết định'],
+			['1', 'Nguyễn Văn An', '1970', 'Chi bộ thôn 1', 'Chi bộ thôn 2', 'Khiển trách', '05/06/2024', 'UBKT Đảng ủy xã'],
+			['2', 'Trần Thị Bình', '1971', 'Chi bộ thôn 1', '', 'Cảnh cáo', '05/06/2024', 'UBKT Đảng ủy xã']
+		]);
+		const r = await ingest(db, [f]);
+		expect(r.files[0]).toMatchObject({ kind: 'discipline', status: 'loaded', rowsStored: 2 });
+		expect(await stored(db)).toMatchObject([
+			{ name: 'Nguyễn Văn An', unit: 'C70010102', issuing_body: 'UBKT Đảng ủy xã' },
+			{ name: 'Trần Thị Bình', unit: 'C70010101', issuing_body: 'UBKT Đảng ủy xã' }
+		]);
+		// the person is known in their own chi bộ
+		expect(await db.query(`select p.full_name, u.code from person p join unit u on u.id = p.home_unit_id order by 1`)).toEqual([
+			{ full_name: 'Nguyễn Văn An', code: 'C70010101' },
+			{ full_name: 'Trần Thị Bình', code: 'C70010101' }
+		]);
+	});
+
+	it('a violation unit that is no unit of the registry is refused, naming the column and value', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const f = writeCsv(dir, 'kl.csv', [
+			...TITLE,
+			['STT', 'Họ và tên', 'Năm sinh', 'Chi bộ', 'Nơi xảy ra vi phạm', 'Hình thức kỷ luật', 'Ngày quyết định'],
+			['1', 'Nguyễn Văn An', '1970', 'Chi bộ thôn 1', 'Chi bộ thôn 9', 'Khiển trách', '05/06/2024']
+		]);
+		const r = await ingest(db, [f]);
+		expect(r.files[0].status).toBe('refused');
+		expect(r.files[0].errors?.map((e) => [e.row, e.column, e.value])).toEqual([[4, 'Nơi xảy ra vi phạm', 'Chi bộ thôn 9']]);
+	});
+});

@@ -63,7 +63,8 @@ export const FIELDS: FieldDef[] = [
 	// words (discipline.sql). No kinds: not a column of the templates.
 	{ field: 'subject_name', label: 'Tổ chức đảng, đảng viên bị kỷ luật', aliases: [], kinds: [], doc: 'tên tổ chức đảng hoặc họ tên đảng viên bị kỷ luật' },
 	{ field: 'self_remedied', label: 'Tự phát hiện, khắc phục', aliases: ['Tự phát hiện, khắc phục', 'Tự phát hiện khắc phục', 'Tự phát hiện và khắc phục', 'Self remedied'], kinds: ['discipline'], doc: 'Có / Không' },
-	{ field: 'issuing_body', label: 'Cấp kỷ luật', aliases: ['Cấp kỷ luật', 'Cơ quan kỷ luật', 'Cấp ra quyết định', 'Cơ quan ra quyết định'], kinds: ['discipline'], doc: 'cơ quan ra quyết định kỷ luật' },
+	{ field: 'violation_unit', label: 'Đơn vị xảy ra vi phạm', aliases: ['Đơn vị xảy ra vi phạm', 'Nơi xảy ra vi phạm', 'Nơi vi phạm', 'Đơn vị vi phạm'], kinds: ['discipline'], doc: 'mã hoặc tên đơn vị nơi xảy ra vi phạm, khi khác đơn vị của dòng (vi phạm được tính ở đó)' },
+	{ field: 'issuing_body', label: 'Cấp kỷ luật', aliases: ['Cấp kỷ luật', 'Cơ quan kỷ luật', 'Cấp ra quyết định', 'Cơ quan ra quyết định'], kinds: ['discipline'], doc: 'cơ quan ra quyết định kỷ luật (trên sổ kỷ luật, cột "Cấp quyết định" cũng là cơ quan này)' },
 	{ field: 'not_rated_reason', label: 'Lý do không xếp loại', aliases: ['Lý do không xếp loại', 'Lý do chưa xếp loại', 'Không xếp loại'], kinds: ['rating'], doc: 'vì sao không xếp loại (mới kết nạp, miễn sinh hoạt…)' },
 	{ field: 'agency', label: 'Cơ quan công tác', aliases: ['Cơ quan công tác', 'Cơ quan, đơn vị công tác', 'Nơi công tác', 'Cơ quan'], kinds: ['civil_servant'], doc: 'cơ quan nơi công chức, viên chức công tác' },
 	{ field: 'note', label: 'Ghi chú', aliases: ['Ghi chú', 'Note', 'Notes'], kinds: ['registry', 'roster', 'rating', 'discipline', 'civil_servant'], doc: 'ghi chú' }
@@ -126,6 +127,8 @@ const KEYWORD_RULES: Array<[RegExp, string | null]> = [
 	[/capten|donvicaptren|tructhuoc/, 'parent'],
 	[/thanhlap/, 'founded_on'],
 	[/giaithe/, 'dissolved_on'],
+	// where the violation happened is not the member's chi bộ (a register's "Đơn vị xảy ra vi phạm")
+	[/^(donvi|noi|chibo|tochucdang)(de|da)?(xayra)?vipham/, 'violation_unit'],
 	// where a member works ("Đơn vị công tác: UBND xã …") is not the chi bộ
 	[/(donvi|coquan|noi)(dang)?congtac/, 'agency'],
 	[/^(chibo|dangbo|tochucdang|tendonvi|donvi)/, 'unit_name'],
