@@ -176,3 +176,26 @@ describe('units merged away', () => {
 		]);
 	});
 });
+
+describe('unit kinds of the 2025 registries', () => {
+	it('"Đảng bộ xã", "Đảng bộ phường", "Đảng bộ cơ quan", "Đảng bộ cơ sở" are grassroots đảng bộ', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const f = writeCsv(dir, 'dm.csv', [
+			['STT', 'Mã đơn vị', 'Tên tổ chức đảng', 'Loại hình tổ chức', 'Trực thuộc', 'Ngày thành lập'],
+			['1', 'X700501', 'Đảng bộ xã Thọ Sơn', 'Đảng bộ xã', 'T70', '01/07/2025'],
+			['2', 'P700502', 'Đảng bộ phường Bình Long', 'Đảng bộ phường', 'T70', '01/07/2025'],
+			['3', 'D70050106', 'Đảng bộ cơ quan Ủy ban nhân dân tỉnh', 'Đảng bộ cơ quan', 'T70', '01/01/1990'],
+			['4', 'D70050105', 'Đảng bộ Công ty Cao su Phú Riềng', 'Đảng bộ cơ sở', 'T70', '01/01/1990'],
+			['5', 'B70050103', 'Đảng bộ Quân sự xã', 'Đảng bộ bộ phận', 'X700501', '01/07/2025']
+		]);
+		const r = await ingest(db, [f]);
+		expect(r.files[0]).toMatchObject({ kind: 'registry', status: 'loaded', rowsStored: 5 });
+		expect(await db.query(`select code, kind from unit where source_file_id > 1 order by source_row`)).toEqual([
+			{ code: 'X700501', kind: 'dang_bo_co_so' },
+			{ code: 'P700502', kind: 'dang_bo_co_so' },
+			{ code: 'D70050106', kind: 'dang_bo_co_so' },
+			{ code: 'D70050105', kind: 'dang_bo_co_so' },
+			{ code: 'B70050103', kind: 'dang_bo_bo_phan' }
+		]);
+	});
+});
