@@ -115,18 +115,24 @@ known as (
     union
     select upper(code), name_key, true from unit
 ),
-cands as (
+exact as (
     select i.part_id, i.rn, i.field, i.item, k.code as cand, k.stored, 1 as tier
     from items i join known k on k.code = upper(i.item)
     union all
     select i.part_id, i.rn, i.field, i.item, k.code, k.stored, 2
     from items i join known k on k.name_key = unit_key(i.item)
     where upper(i.item) not in (select code from known)
+),
+-- the looser key only for the few names found by neither code nor name
+loose as (
+    select i.* from items i anti join exact e using (part_id, rn, field, item)
+),
+cands as (
+    select * from exact
     union all
     select i.part_id, i.rn, i.field, i.item, k.code, k.stored, 3
-    from items i join (select code, stored, unit_loose_key(name_key) as lkey from known
-                       where exists (select 1 from items)) k on k.lkey = unit_loose_key(i.item)
-    where upper(i.item) not in (select code from known)
+    from loose i join (select code, stored, unit_loose_key(name_key) as lkey from known
+                       where exists (select 1 from loose)) k on k.lkey = unit_loose_key(i.item)
 ),
 picked as (
     select c.part_id, c.rn, c.field, c.item,
