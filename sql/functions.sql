@@ -103,6 +103,12 @@ create or replace macro unit_loose_key(s) as
         '^(db|dbcs)\.? ', 'dang bo '),
         '(^|[^0-9])0+([0-9])', '\1\2', 'g')), '');
 
+-- is_org_name: a name that names a Party organisation or its leadership ("Chi bộ thôn 2", "Chi ủy
+-- Chi bộ thôn 2", "Ban Thường vụ Đảng ủy xã"), not a person: a register's "Tổ chức đảng, đảng viên
+-- bị kỷ luật" column holds either.
+create or replace macro is_org_name(v) as
+    regexp_matches(fold(v), '^(chi bo|dang bo|chi uy|dang uy|cap uy|ban thuong vu|ban chap hanh|btv|bch|tap the|to dang)\b');
+
 -- card_key: a party card number as compared: letters and digits only, upper-case (spaces and
 -- any other character dropped, so no NFC or trimming is needed first).
 create or replace macro card_key(s) as

@@ -1,29 +1,44 @@
 -- discipline: ingest of a discipline register (sổ theo dõi kỷ luật): members and organisations.
--- A person's violation counts where it happened: the row's unit (003 §5.12).
+-- A violation counts where it happened (003 §5.12; RULES R2): the "Đơn vị / Nơi xảy ra vi phạm"
+-- column where the register has one, else the row's unit (the member's chi bộ, the organisation).
 -- Variables: file_id, context_unit_id, context_path, scope_path.
 
 -- step: unit_refs
+-- "Tổ chức đảng, đảng viên bị kỷ luật": a cell naming an organisation (or its leadership: "Chi ủy
+-- Chi bộ thôn 2") is a unit subject (is_org_name); with no unit column it names the unit too.
+update stg set unit_name = regexp_replace(subject_name, '^(?i)(chi ủy|chi uỷ|cấp ủy|cấp uỷ|tập thể lãnh đạo)\s+', '')
+where unit_name is null and unit_code is null and is_org_name(subject_name);
+
 create or replace temp table unit_ref as
 select distinct 'unit' as role, coalesce(s.unit_code, '') as code, coalesce(s.unit_name, '') as name, c.context_path
-from stg s join file_ctx c using (part_id);
+from stg s join file_ctx c using (part_id)
+union
+select distinct 'violation', s.violation_unit, s.violation_unit, c.context_path
+from stg s join file_ctx c using (part_id)
+where s.violation_unit is not null;
 
 -- step: normalise
 create or replace temp table norm as
 with
 -- forms by their leading words: "Khiển trách về Đảng", "Cảnh cáo (về Đảng)", "Cách chức Bí thư chi
--- bộ", "Khai trừ khỏi Đảng" are the forms R2 counts, not 'other'; longest alias first
+-- bộ", "Khai trừ khỏi Đảng" are the forms R2 counts, not 'other'; longest alias first. Lead words
+-- go first: "Kỷ luật khiển trách", "Kỷ luật bằng hình thức cảnh cáo", "Hình thức Khai trừ".
 f as (
     select d.v, a.form
-    from (select distinct discipline_form as v from stg where discipline_form is not null) d
+    from (select distinct discipline_form as v,
+              regexp_replace(words(discipline_form), '^(bi |thi hanh |ap dung )?(ky luat )?((bang|voi|theo) )?(hinh thuc )?(ky luat )?', '') as w
+          from stg where discipline_form is not null) d
     left join (select distinct alnum_key(alias) as k, words(alias) as w, form from ref_discipline_form_alias) a
-      on a.k = alnum_key(d.v) or starts_with(words(d.v) || ' ', a.w || ' ')
+      on a.k = alnum_key(d.v) or starts_with(d.w || ' ', a.w || ' ')
     qualify row_number() over (partition by d.v order by a.k = alnum_key(d.v) desc, length(a.w) desc, a.form) = 1
 ),
 sk as (
     select distinct alnum_key(alias) as k, subject_kind from ref_subject_kind_alias
 ),
 s as (
-    select stg.*, clean(full_name) as c_name, clean(birth) as c_birth, c.*
+    select stg.*,
+        coalesce(clean(full_name), case when not is_org_name(subject_name) then clean(subject_name) end) as c_name,
+        clean(birth) as c_birth, c.*
     from stg
     join file_ctx c using (part_id)
 )
@@ -40,7 +55,7 @@ select
     end as subject_type,
     clean(s.subject_kind) as subject_kind_raw,
     s.c_name as full_name,
-    fold(s.full_name) as name_key,
+    fold(s.c_name) as name_key,
     s.c_birth as birth_raw,
     case when regexp_full_match(s.c_birth, '(19|20)\d{2}') then null else parse_date(s.c_birth) end as birth_date,
     parse_year(s.c_birth) as birth_year,
@@ -49,16 +64,27 @@ select
     clean(s.discipline_form) as form_text,
     parse_date(s.decided_on) as decided_on,
     clean(s.decided_on) as decided_raw,
-    parse_bool(s.self_remedied) as self_remedied,
+    -- "Tự phát hiện và khắc phục", "Đã khắc phục" say yes; "Chưa khắc phục" no
+    coalesce(parse_bool(s.self_remedied),
+        case when regexp_matches(words(s.self_remedied), '^(khong|chua)\b') then false
+             when regexp_matches(words(s.self_remedied), 'khac phuc|tu phat hien') then true end) as self_remedied,
     clean(s.self_remedied) as self_remedied_raw,
-    clean(s.issuing_body) as issuing_body,
+    -- "Cấp quyết định" on a register is the body that issued the decision
+    coalesce(clean(s.issuing_body), clean(s.decider)) as issuing_body,
     coalesce(clean(s.unit_code), clean(s.unit_name)) as unit_raw,
-    coalesce(u.unit_id, case when u.raw is null then s.context_unit_id end) as unit_id,
-    u.candidates as unit_candidates
+    -- the row's unit: the member's chi bộ, the organisation disciplined
+    coalesce(u.unit_id, case when u.raw is null then s.context_unit_id end) as own_unit_id,
+    u.candidates as unit_candidates,
+    clean(s.violation_unit) as violation_raw,
+    v.unit_id as violation_unit_id,
+    v.candidates as violation_candidates,
+    -- where the violation happened, which R2 counts
+    coalesce(v.unit_id, u.unit_id, case when u.raw is null then s.context_unit_id end) as unit_id
 from s
 left join f on f.v = s.discipline_form
 left join sk on sk.k = alnum_key(s.subject_kind)
-left join unit_hit u on u.role = 'unit' and u.code = coalesce(s.unit_code, '') and u.name = coalesce(s.unit_name, '') and u.context_path = s.context_path;
+left join unit_hit u on u.role = 'unit' and u.code = coalesce(s.unit_code, '') and u.name = coalesce(s.unit_name, '') and u.context_path = s.context_path
+left join unit_hit v on v.role = 'violation' and v.code = s.violation_unit and v.name = s.violation_unit and v.context_path = s.context_path;
 
 -- step: errors
 with n as (select * from norm),
@@ -83,23 +109,32 @@ errs as (
             when unit_candidates > 1 then 'Tên đơn vị trùng với ' || unit_candidates || ' đơn vị trong danh mục: dùng mã đơn vị.'
             else 'Không có đơn vị này trong danh mục đơn vị.'
         end
-    from n where unit_id is null
+    from n where own_unit_id is null and (unit_raw is not null or violation_raw is null)
+    union all
+    select part_id, rn, 'violation_unit', violation_raw,
+        case when violation_candidates > 1 then 'Tên đơn vị trùng với ' || violation_candidates || ' đơn vị trong danh mục: dùng mã đơn vị.'
+             else 'Không có đơn vị này trong danh mục đơn vị.' end
+    from n where violation_raw is not null and violation_unit_id is null
     union all
     select n.part_id, n.rn, 'unit_name', coalesce(n.unit_raw, u.name), 'Đơn vị "' || u.name || '" nằm ngoài phạm vi quản lý của người nạp.'
-    from n join units u on u.id = n.unit_id
+    from n join units u on u.id = n.own_unit_id
+    where not starts_with(u.path, getvariable('scope_path'))
+    union all
+    select n.part_id, n.rn, 'violation_unit', n.violation_raw, 'Đơn vị "' || u.name || '" nằm ngoài phạm vi quản lý của người nạp.'
+    from n join units u on u.id = n.violation_unit_id
     where not starts_with(u.path, getvariable('scope_path'))
 )
 select * from errs order by part_id, rn, field;
 
 -- step: identity_in
 create or replace temp table ident_in as
-select rk, file_id, rn, year(decided_on) as year, card_no, full_name, name_key, birth_date, birth_year, null::varchar as sex, unit_id, null::date as joined_party_on
+select rk, file_id, rn, year(decided_on) as year, card_no, full_name, name_key, birth_date, birth_year, null::varchar as sex, coalesce(own_unit_id, unit_id) as unit_id, null::date as joined_party_on
 from norm where subject_type = 'person';
 
 -- step: merge
 -- The same decision sent twice (same subject, date, form) is stored once.
 insert into discipline (subject_type, person_id, subject_unit_id, unit_id, decided_on, form, form_text, self_remedied, issuing_body, source_file_id, source_row)
-select n.subject_type, i.person_id, case when n.subject_type = 'unit' then n.unit_id end, n.unit_id,
+select n.subject_type, i.person_id, case when n.subject_type = 'unit' then coalesce(n.own_unit_id, n.unit_id) end, n.unit_id,
     n.decided_on, n.form, n.form_text, n.self_remedied, n.issuing_body, n.file_id, n.rn
 from norm n
 left join ident_out i on i.rk = n.rk
@@ -112,6 +147,17 @@ where not exists (
 )
 qualify row_number() over (partition by n.decided_on, n.form, i.person_id, n.unit_id, n.subject_type order by n.file_id, n.rn) = 1
 order by n.file_id, n.rn;
+
+-- step: warnings
+-- A form no alias names is stored as 'other', which no rulebook counts (R2, R10): the file says so.
+select part_id,
+    count(*) || ' dòng có hình thức kỷ luật không nhận ra ở cột "Hình thức kỷ luật" ('
+    || string_agg('dòng ' || rn || ': "' || form_text || '"', ', ' order by rn) filter (where k <= 5)
+    || case when count(*) > 5 then ', …' else '' end
+    || '): đã lưu là hình thức khác, không tính khi kiểm tra kỷ luật (R2, R10). Hình thức được tính: khiển trách, cảnh cáo, cách chức, khai trừ, giải tán.' as message
+from (select *, row_number() over (partition by part_id order by rn) as k from norm where form = 'other')
+group by part_id
+order by part_id;
 
 -- step: touched
 select distinct year(decided_on) as year, 'year' as period_kind, 0 as period_no from norm where decided_on is not null;

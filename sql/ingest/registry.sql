@@ -17,7 +17,7 @@ with kd as (
     qualify row_number() over (partition by d.v order by a.k = alnum_key(d.v) desc, length(a.w) desc, a.unit_kind) = 1
 ),
 s as (
-    select stg.*, upper(tidy(unit_code)) as c_code, tidy(unit_name) as c_name, c.file_id
+    select stg.*, upper(tidy(unit_code)) as c_code, tidy(unit_name) as c_name, c.file_id, c.header_fields
     from stg
     join file_ctx c using (part_id)
 ),
@@ -61,6 +61,9 @@ select
     kd.unit_kind as kind,
     tidy(s.unit_kind) as kind_raw,
     tidy(s.parent) as parent_raw,
+    -- a file without a parent column (a list of dissolved or merged units) moves no unit; a blank
+    -- cell under one makes a root
+    contains(s.header_fields, ',parent,') as has_parent,
     pd.parent_code,
     pd.parent_candidates,
     tidy(s.province) as province_name,
@@ -70,9 +73,11 @@ select
     dd.d as dissolved_on,
     tidy(s.dissolved_on) as dissolved_raw,
     tidy(s.status) as status,
-    upper(tidy(s.merged_into)) as merged_into,
-    upper(tidy(s.split_from)) as split_from,
-    upper(tidy(s.renamed_from)) as renamed_from,
+    tidy(s.merged_into) as merged_into,
+    tidy(s.split_from) as split_from,
+    tidy(s.renamed_from) as renamed_from,
+    tidy(s.formed_from) as formed_from,
+    tidy(s.renamed_to) as renamed_to,
     ld.d as lineage_on,
     tidy(s.lineage_on) as lineage_raw
 from s
@@ -83,6 +88,75 @@ left join date_dict fd on fd.v = s.founded_on
 left join date_dict dd on dd.v = s.dissolved_on
 left join date_dict ld on ld.v = s.lineage_on;
 
+-- The units a row's lineage cells name, from either side: "Sáp nhập vào", "Đổi tên thành" (its
+-- successors), "Hình thành từ", "Chia tách từ", "Đổi tên từ" (its predecessors). A cell may list
+-- several, separated by , ; or a line break, each a code or a name. A name is found like other unit
+-- names (unit_key, else the looser key) among this file's units and the registry's, the row's own
+-- unit left out: "Đảng bộ xã Bom Bo" formed from the old "Đảng bộ xã Bom Bo" is not its own
+-- predecessor. A "Tên cũ" that is the unit's own stored name is a change of name only: no lineage.
+create or replace temp table lin_ref as
+with items as (
+    select part_id, file_id, rn, code, field, trim(item) as item
+    from (
+        select part_id, file_id, rn, code, 'merged_into' as field, merged_into as raw from norm where merged_into is not null
+        union all
+        select part_id, file_id, rn, code, 'renamed_to', renamed_to from norm where renamed_to is not null
+        union all
+        select part_id, file_id, rn, code, 'formed_from', formed_from from norm where formed_from is not null
+        union all
+        select part_id, file_id, rn, code, 'split_from', split_from from norm where split_from is not null
+        union all
+        select part_id, file_id, rn, code, 'renamed_from', renamed_from from norm where renamed_from is not null
+    ), unnest(string_split_regex(raw, '\s*[,;\n]\s*')) as t(item)
+    where trim(item) <> ''
+),
+known as (
+    select code, name_key, false as stored from norm where code is not null
+    union
+    select upper(code), name_key, true from unit
+),
+exact as (
+    select i.part_id, i.rn, i.field, i.item, k.code as cand, k.stored, 1 as tier
+    from items i join known k on k.code = upper(i.item)
+    union all
+    select i.part_id, i.rn, i.field, i.item, k.code, k.stored, 2
+    from items i join known k on k.name_key = unit_key(i.item)
+    where upper(i.item) not in (select code from known)
+),
+-- the looser key only for the few names found by neither code nor name
+loose as (
+    select i.* from items i anti join exact e using (part_id, rn, field, item)
+),
+cands as (
+    select * from exact
+    union all
+    select i.part_id, i.rn, i.field, i.item, k.code, k.stored, 3
+    from loose i join (select code, stored, unit_loose_key(name_key) as lkey from known
+                       where exists (select 1 from loose)) k on k.lkey = unit_loose_key(i.item)
+),
+picked as (
+    select c.part_id, c.rn, c.field, c.item,
+        bool_or(c.cand = i.code and c.tier = 1) as is_self_code,
+        bool_or(c.cand = i.code and c.stored and c.field = 'renamed_from') as is_own_old_name,
+        min(c.tier) filter (where c.cand <> i.code or c.tier = 1) as tier
+    from cands c
+    join items i using (part_id, rn, field, item)
+    group by all
+),
+resolved as (
+    select p.part_id, p.rn, p.field, p.item, p.is_self_code, p.is_own_old_name,
+        count(distinct c.cand) as n, min(c.cand) as ref_code
+    from picked p
+    left join cands c using (part_id, rn, field, item)
+    join items i using (part_id, rn, field, item)
+    where c.tier = p.tier and (c.cand <> i.code or c.tier = 1)
+    group by all
+)
+select i.*, r.ref_code, coalesce(r.n, 0) as candidates, coalesce(r.is_self_code, false) as is_self_code,
+    coalesce(r.is_own_old_name, false) as is_own_old_name
+from items i
+left join resolved r using (part_id, rn, field, item);
+
 -- step: errors
 with n as (select * from norm),
 known as (
@@ -90,16 +164,18 @@ known as (
     union
     select upper(code) from unit
 ),
+-- a unit already in the registry keeps its stored name and kind where the row gives none
+stored as (select upper(code) as code from unit),
 errs as (
     select part_id, rn, 'unit_code' as field, '' as value, 'Thiếu mã đơn vị.' as message from n where code is null
     union all
-    select part_id, rn, 'unit_name', '', 'Thiếu tên đơn vị.' from n where name is null
+    select part_id, rn, 'unit_name', '', 'Thiếu tên đơn vị.' from n where name is null and code not in (select code from stored)
     union all
     select part_id, rn, 'unit_kind', coalesce(kind_raw, ''),
         case when kind_raw is null then 'Thiếu loại đơn vị'
              else 'Loại đơn vị không rõ: "' || kind_raw || '"' end
         || ' (dùng Tỉnh ủy / Huyện ủy / Đảng bộ cơ sở / Chi bộ cơ sở / Đảng bộ bộ phận / Chi bộ trực thuộc).'
-    from n where kind is null
+    from n where kind is null and (kind_raw is not null or code not in (select code from stored))
     union all
     select part_id, rn, 'parent', parent_raw,
         case when parent_candidates > 1 then 'Tên đơn vị cấp trên trùng nhiều đơn vị: dùng mã.'
@@ -116,14 +192,19 @@ errs as (
     union all
     select part_id, rn, 'lineage_on', lineage_raw, 'Ngày hiệu lực không hợp lệ.' from n where lineage_raw is not null and lineage_on is null
     union all
-    select part_id, rn, 'merged_into', merged_into, 'Không có đơn vị kế thừa này trong danh mục.'
-    from n where merged_into is not null and merged_into not in (select code from known)
-    union all
-    select part_id, rn, 'split_from', split_from, 'Không có đơn vị bị chia tách này trong danh mục.'
-    from n where split_from is not null and split_from not in (select code from known)
-    union all
-    select part_id, rn, 'renamed_from', renamed_from, 'Không có đơn vị tên cũ này trong danh mục.'
-    from n where renamed_from is not null and renamed_from not in (select code from known)
+    select part_id, rn, field, item,
+        case
+            when is_self_code then 'Đơn vị không thể kế thừa chính nó.'
+            when candidates > 1 then 'Tên đơn vị trùng với ' || candidates || ' đơn vị trong danh mục: dùng mã đơn vị.'
+            else case field
+                when 'merged_into' then 'Không có đơn vị kế thừa này trong danh mục.'
+                when 'renamed_to' then 'Không có đơn vị tên mới này trong danh mục.'
+                when 'formed_from' then 'Không có đơn vị tiền thân này trong danh mục.'
+                when 'split_from' then 'Không có đơn vị bị chia tách này trong danh mục.'
+                else 'Không có đơn vị tên cũ này trong danh mục.'
+            end
+        end
+    from lin_ref where is_self_code or (candidates <> 1 and not is_own_old_name)
     union all
     select part_id, rn, 'unit_code', code, 'Mã đơn vị trùng trong cùng danh mục (dòng ' || first_rn || ').'
     from (select part_id, rn, code, min(rn) over (partition by code) as first_rn from n where code is not null)
@@ -135,8 +216,11 @@ select * from errs order by part_id, rn, field;
 create or replace temp table norm_last as
 select * from norm qualify row_number() over (partition by code order by file_id desc, rn desc) = 1;
 
+-- Every column the row leaves empty keeps the stored value; the parent only where the file has no
+-- parent column (a list of dissolved or merged units must not make their units roots).
 update unit u
-set name = n.name, name_key = n.name_key, kind = n.kind, parent_code = n.parent_code,
+set name = coalesce(n.name, u.name), name_key = coalesce(n.name_key, u.name_key), kind = coalesce(n.kind, u.kind),
+    parent_code = case when n.has_parent then n.parent_code else u.parent_code end,
     province_name = coalesce(n.province_name, u.province_name), locality = coalesce(n.locality, u.locality),
     founded_on = coalesce(n.founded_on, u.founded_on), dissolved_on = coalesce(n.dissolved_on, u.dissolved_on),
     status = coalesce(n.status, u.status), source_file_id = n.file_id, source_row = n.rn
@@ -149,21 +233,55 @@ from norm_last n
 where n.code not in (select upper(code) from unit)
 order by n.file_id, n.rn;
 
+-- Lineage as the row says it, from either side. Without an effective date: the successor's
+-- founding date when it was founded after its predecessor (an old commune absorbing another was
+-- not founded by it), else the predecessor's dissolution.
+create or replace temp table lin_new as
+with l as (
+    select r.file_id, r.rn,
+        case when r.field in ('merged_into', 'renamed_to') then r.code else r.ref_code end as from_code,
+        case when r.field in ('merged_into', 'renamed_to') then r.ref_code else r.code end as to_code,
+        case r.field when 'split_from' then 'split' when 'renamed_from' then 'rename' when 'renamed_to' then 'rename' else 'merge' end as kind,
+        n.lineage_on
+    from lin_ref r
+    join norm n using (part_id, rn)
+    where r.ref_code is not null and r.ref_code <> r.code and not r.is_own_old_name
+)
+select l.file_id, l.rn, l.from_code, l.to_code, l.kind,
+    coalesce(l.lineage_on,
+        case when t.founded_on > f.founded_on or f.founded_on is null then t.founded_on end,
+        f.dissolved_on) as effective_on
+from l
+left join unit f on upper(f.code) = l.from_code
+left join unit t on upper(t.code) = l.to_code
+qualify row_number() over (partition by l.from_code, l.to_code, l.kind order by l.file_id, l.rn) = 1;
+
 insert into unit_lineage (from_code, to_code, kind, effective_on, source_file_id, source_row)
 select from_code, to_code, kind, effective_on, file_id, rn
-from (
-    select file_id, rn, code as from_code, merged_into as to_code, 'merge' as kind, coalesce(lineage_on, dissolved_on) as effective_on from norm where merged_into is not null
-    union all
-    select file_id, rn, split_from, code, 'split', coalesce(lineage_on, founded_on) from norm where split_from is not null
-    union all
-    select file_id, rn, renamed_from, code, 'rename', coalesce(lineage_on, founded_on) from norm where renamed_from is not null
-) l
+from lin_new l
 where not exists (
     select 1 from unit_lineage x where x.from_code = l.from_code and x.to_code = l.to_code and x.kind = l.kind
-)
-qualify row_number() over (partition by from_code, to_code, kind order by file_id, rn) = 1;
+);
 
+-- A unit merged into another or renamed to a new code ends the day before the change takes effect
+-- (dissolved 30/06, merged 01/07), unless the file or the registry gives its dissolution; so does
+-- one whose status says it is dissolved or merged ("Đã giải thể", "Đã sáp nhập") with a date.
+-- R4: a dissolved unit owes no list after its dissolution.
+update unit u
+set dissolved_on = e.ended_on
+from (
+    select from_code as code, cast(min(effective_on) - interval 1 day as date) as ended_on
+    from lin_new where kind in ('merge', 'rename') and effective_on is not null group by 1
+    union all
+    select code, cast(lineage_on - interval 1 day as date) from norm_last
+    where lineage_on is not null and regexp_matches(words(status), '^(da )?(bi )?(giai the|sap nhap|hop nhat)\b')
+) e
+where upper(u.code) = e.code and u.dissolved_on is null;
+
+drop table lin_new;
+drop table lin_ref;
 drop table norm_last;
+
 
 -- step: paths
 -- The scope key: '/ROOT/…/CODE/' for every unit, from parent_code; a unit whose parent is unknown

@@ -36,7 +36,9 @@ export const FIELDS: FieldDef[] = [
 	{ field: 'locality', label: 'Huyện/Xã', aliases: ['Huyện/Xã', 'Huyện', 'Xã', 'Xã/Phường', 'Huyện/Thị xã', 'Địa bàn', 'District', 'Commune'], kinds: ['registry'], doc: 'huyện, xã, phường' },
 	{ field: 'founded_on', label: 'Ngày thành lập', aliases: ['Ngày thành lập', 'Thành lập', 'Founded'], kinds: ['registry'], doc: 'ngày thành lập' },
 	{ field: 'dissolved_on', label: 'Ngày giải thể', aliases: ['Ngày giải thể', 'Giải thể', 'Dissolved'], kinds: ['registry'], doc: 'ngày giải thể / chấm dứt hoạt động' },
-	{ field: 'merged_into', label: 'Sáp nhập vào', aliases: ['Sáp nhập vào', 'Hợp nhất vào', 'Merged into'], kinds: ['registry'], doc: 'mã đơn vị kế thừa khi sáp nhập, hợp nhất' },
+	{ field: 'merged_into', label: 'Sáp nhập vào', aliases: ['Sáp nhập vào', 'Hợp nhất vào', 'Merged into'], kinds: ['registry'], doc: 'mã hoặc tên đơn vị kế thừa khi sáp nhập, hợp nhất (nhiều đơn vị: cách nhau bởi dấu phẩy, chấm phẩy)' },
+	{ field: 'renamed_to', label: 'Đổi tên thành', aliases: ['Đổi tên thành', 'Tên mới', 'Mã mới', 'Renamed to'], kinds: ['registry'], doc: 'mã hoặc tên đơn vị sau khi đổi tên' },
+	{ field: 'formed_from', label: 'Hình thành từ', aliases: ['Hình thành từ', 'Hợp nhất từ', 'Sáp nhập từ', 'Được hình thành từ', 'Thành lập từ', 'Hình thành trên cơ sở', 'Formed from'], kinds: ['registry'], doc: 'mã hoặc tên các đơn vị hợp nhất, sáp nhập thành đơn vị này' },
 	{ field: 'split_from', label: 'Tách từ', aliases: ['Tách từ', 'Chia tách từ', 'Split from'], kinds: ['registry'], doc: 'mã đơn vị bị chia tách' },
 	{ field: 'renamed_from', label: 'Đổi tên từ', aliases: ['Đổi tên từ', 'Tên cũ', 'Mã cũ', 'Renamed from'], kinds: ['registry'], doc: 'mã đơn vị trước khi đổi tên' },
 	{ field: 'lineage_on', label: 'Ngày hiệu lực', aliases: ['Ngày hiệu lực', 'Ngày biến động', 'Ngày sáp nhập', 'Effective date'], kinds: ['registry'], doc: 'ngày sáp nhập, chia tách, đổi tên có hiệu lực' },
@@ -57,8 +59,12 @@ export const FIELDS: FieldDef[] = [
 	{ field: 'decided_on', label: 'Ngày quyết định', aliases: ['Ngày quyết định', 'Ngày xếp loại', 'Ngày ra quyết định', 'Ngày ký', 'Decision date'], kinds: ['rating', 'discipline', 'civil_servant'], doc: 'ngày cấp có thẩm quyền quyết định' },
 	{ field: 'subject_kind', label: 'Đối tượng', aliases: ['Đối tượng', 'Loại đối tượng', 'Đối tượng xếp loại', 'Đối tượng kỷ luật', 'Subject'], kinds: ['rating', 'discipline'], doc: 'Đảng viên / Tổ chức đảng / Tập thể lãnh đạo / Cá nhân lãnh đạo, quản lý' },
 	{ field: 'discipline_form', label: 'Hình thức kỷ luật', aliases: ['Hình thức kỷ luật', 'Hình thức', 'Kỷ luật', 'Discipline'], kinds: ['discipline'], doc: 'khiển trách, cảnh cáo, cách chức, khai trừ, giải tán' },
+	// "Tổ chức đảng, đảng viên bị kỷ luật": an organisation's or a person's name, told apart by its
+	// words (discipline.sql). No kinds: not a column of the templates.
+	{ field: 'subject_name', label: 'Tổ chức đảng, đảng viên bị kỷ luật', aliases: [], kinds: [], doc: 'tên tổ chức đảng hoặc họ tên đảng viên bị kỷ luật' },
 	{ field: 'self_remedied', label: 'Tự phát hiện, khắc phục', aliases: ['Tự phát hiện, khắc phục', 'Tự phát hiện khắc phục', 'Tự phát hiện và khắc phục', 'Self remedied'], kinds: ['discipline'], doc: 'Có / Không' },
-	{ field: 'issuing_body', label: 'Cấp kỷ luật', aliases: ['Cấp kỷ luật', 'Cơ quan kỷ luật', 'Cấp ra quyết định', 'Cơ quan ra quyết định'], kinds: ['discipline'], doc: 'cơ quan ra quyết định kỷ luật' },
+	{ field: 'violation_unit', label: 'Đơn vị xảy ra vi phạm', aliases: ['Đơn vị xảy ra vi phạm', 'Nơi xảy ra vi phạm', 'Nơi vi phạm', 'Đơn vị vi phạm'], kinds: ['discipline'], doc: 'mã hoặc tên đơn vị nơi xảy ra vi phạm, khi khác đơn vị của dòng (vi phạm được tính ở đó)' },
+	{ field: 'issuing_body', label: 'Cấp kỷ luật', aliases: ['Cấp kỷ luật', 'Cơ quan kỷ luật', 'Cấp ra quyết định', 'Cơ quan ra quyết định'], kinds: ['discipline'], doc: 'cơ quan ra quyết định kỷ luật (trên sổ kỷ luật, cột "Cấp quyết định" cũng là cơ quan này)' },
 	{ field: 'not_rated_reason', label: 'Lý do không xếp loại', aliases: ['Lý do không xếp loại', 'Lý do chưa xếp loại', 'Không xếp loại'], kinds: ['rating'], doc: 'vì sao không xếp loại (mới kết nạp, miễn sinh hoạt…)' },
 	{ field: 'agency', label: 'Cơ quan công tác', aliases: ['Cơ quan công tác', 'Cơ quan, đơn vị công tác', 'Nơi công tác', 'Cơ quan'], kinds: ['civil_servant'], doc: 'cơ quan nơi công chức, viên chức công tác' },
 	{ field: 'note', label: 'Ghi chú', aliases: ['Ghi chú', 'Note', 'Notes'], kinds: ['registry', 'roster', 'rating', 'discipline', 'civil_servant'], doc: 'ghi chú' }
@@ -102,10 +108,18 @@ const KEYWORD_RULES: Array<[RegExp, string | null]> = [
 	[/^(tu|chibo|dangbo|danguy|capuy|chiuy|thuongvu|btv|bch|capthamquyen|thamquyen|hoidong|captren)cham(diem)?$/, 'score'],
 	[/xeploai|mucchatluong|mucxeploai|ketquadanhgia|chatluong|^mucdanhgia|^phanloai(danhgia|chatluong)?$/, 'final_level'],
 	[/diem/, 'score'],
-	// anchored: "chính thức" holds "hinhthuc"
-	[/^hinhthuc|kyluat/, 'discipline_form'],
-	[/tuphathien|khacphuc/, 'self_remedied'],
+	// a register's other "… kỷ luật" columns are not the form: the name of who was disciplined, the
+	// decision's number ("Quyết định kỷ luật": "Số 15-QĐ/UBKT") or date, its duration
 	[/^(ho)(va)?ten|^hodemvaten|^hovatendem|^ho(va)?(chu)?dem$/, 'full_name'],
+	[/^(dangvien|nguoi|canbo)(bi|duoc)?(thihanh)?kyluat$/, 'full_name'],
+	[/^(ten)?(tochuc|tapthe)\w*bi(thihanh)?kyluat$/, 'subject_name'],
+	[/^(so|sohieu)?(quyetdinh|qd)(thihanh)?kyluat$/, null],
+	[/^ngay(bi|thihanh)?kyluat/, 'decided_on'],
+	[/^thoihan/, null],
+	[/^(cap|coquan)(thihanh)?kyluat$/, 'issuing_body'],
+	// anchored: "chính thức" holds "hinhthuc"; "Kỷ luật" alone or "Hình thức (kỷ luật)"
+	[/^hinhthuc|^(muc)?kyluat(hinhthuc)?$/, 'discipline_form'],
+	[/tuphathien|khacphuc/, 'self_remedied'],
 	[/(ngay|nam)(thangnam)?sinh/, 'birth'],
 	[/sothe|madangvien|sodangvien/, 'card_no'],
 	[/vaodang|ketnap/, 'joined_party_on'],
@@ -115,6 +129,8 @@ const KEYWORD_RULES: Array<[RegExp, string | null]> = [
 	[/capten|donvicaptren|tructhuoc/, 'parent'],
 	[/thanhlap/, 'founded_on'],
 	[/giaithe/, 'dissolved_on'],
+	// where the violation happened is not the member's chi bộ (a register's "Đơn vị xảy ra vi phạm")
+	[/^(donvi|noi|chibo|tochucdang)(de|da)?(xayra)?vipham/, 'violation_unit'],
 	// where a member works ("Đơn vị công tác: UBND xã …") is not the chi bộ
 	[/(donvi|coquan|noi)(dang)?congtac/, 'agency'],
 	[/^(chibo|dangbo|tochucdang|tendonvi|donvi)/, 'unit_name'],

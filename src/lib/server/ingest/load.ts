@@ -269,7 +269,7 @@ export async function loadBatch(t: Db, parts: Prepared[], opts: LoadOptions, fil
 	await t.run(`create or replace temp table file_ctx (
 		part_id integer, file_name varchar, sha256 varchar, file_sha256 varchar, file_kind varchar, encoding varchar,
 		header_row integer, default_year integer, default_period_kind varchar, default_period_no integer,
-		title_subject_kind varchar, title_unit varchar, context_unit_id integer, context_path varchar, has_name_column boolean)`);
+		title_subject_kind varchar, title_unit varchar, context_unit_id integer, context_path varchar, has_name_column boolean, header_fields varchar)`);
 	const app = await t.conn.createAppender('file_ctx', 'main', 'temp');
 	const put = (v: string | number | null | undefined) => (v === null || v === undefined ? app.appendNull() : typeof v === 'number' ? app.appendInteger(v) : app.appendVarchar(v));
 	parts.forEach((p, i) => {
@@ -277,6 +277,8 @@ export async function loadBatch(t: Db, parts: Prepared[], opts: LoadOptions, fil
 		for (const v of [i, p.src.fileName, p.src.sha256, p.src.fileSha256, p.kind, p.src.encoding, p.header.headerRows[0] + 1, opts.year ?? p.title.year, period.kind, period.no, p.title.subjectKind, p.title.unitNames.join(' / ') || null, ctxs[i].id, ctxs[i].path])
 			put(v);
 		app.appendBoolean(p.header.columns.some((c) => c.field === 'full_name'));
+		// the fields the file has a column for, ',a,b,': a column absent keeps what is stored
+		app.appendVarchar(`,${p.header.columns.map((c) => c.field).join(',')},`);
 		app.endRow();
 	});
 	app.closeSync();
@@ -429,6 +431,9 @@ export async function loadBatch(t: Db, parts: Prepared[], opts: LoadOptions, fil
 	);
 	for (const { part_id } of q4)
 		results[part_id].warnings.push('Danh sách quý IV: theo Quy định 366-QĐ/TW quý IV không đánh giá riêng mà gộp vào đánh giá cả năm; đã nạp kèm cảnh báo.');
+	// what the kind's SQL has to say about a file it stored (forms it could not read…)
+	if (steps.has('warnings'))
+		for (const w of await t.query<{ part_id: number; message: string }>(steps.get('warnings')!)) results[w.part_id].warnings.push(w.message);
 	const stored = await t.query<{ part_id: number; n: number }>('select part_id, count(*)::int as n from norm group by part_id');
 	for (const s of stored) results[s.part_id].rowsStored = s.n;
 	await t.run(`update source_file set row_count = n.n from (select part_id, count(*)::int as n from norm group by part_id) n

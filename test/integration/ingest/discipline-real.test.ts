@@ -1,0 +1,156 @@
+// Discipline registers as inspection committees write them: headers that all say "kỷ luật" (who
+// was disciplined, the decision's number, date and duration), organisations and members in one
+// column, forms in whole sentences. Each is stored as meant: the form from the form column only.
+import { describe, expect, it } from 'vitest';
+import { writeCsv } from '../../helpers/files';
+import { dbWithRegistry, ingest } from '../../helpers/ingest-db';
+
+const TITLE = [['ĐẢNG BỘ XÃ ĐOÀN KẾT'], ['DANH SÁCH TỔ CHỨC ĐẢNG, ĐẢNG VIÊN BỊ KỶ LUẬT NĂM 2024']];
+
+type Db = Awaited<ReturnType<typeof dbWithRegistry>>['db'];
+const stored = (db: Db) =>
+	db.query<Record<string, unknown>>(`select d.source_row as row, d.subject_type as type, p.full_name as name, u.code as unit, su.code as subject_unit,
+		strftime(d.decided_on, '%d/%m/%Y') as decided_on, d.form, d.self_remedied, d.issuing_body
+		from discipline d left join person p on p.id = d.person_id left join unit u on u.id = d.unit_id left join unit su on su.id = d.subject_unit_id
+		order by d.source_row`);
+
+describe('discipline register headers that say "kỷ luật"', () => {
+	it('"Họ và tên đảng viên bị kỷ luật" is the name, "Quyết định kỷ luật" and "Thời hạn kỷ luật" are not the form', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const f = writeCsv(dir, 'kl.csv', [
+			...TITLE,
+			['STT', 'Họ và tên đảng viên bị kỷ luật', 'Năm sinh', 'Chi bộ', 'Quyết định kỷ luật', 'Thời hạn kỷ luật', 'Hình thức kỷ luật', 'Ngày quyết định', 'Cấp kỷ luật'],
+			['1', 'Nguyễn Văn An', '1970', 'Chi bộ thôn 1', 'Số 15-QĐ/UBKT', '12 tháng', 'Khiển trách', '05/06/2024', 'UBKT Đảng ủy xã'],
+			['2', 'Trần Thị Bình', '1971', 'Chi bộ thôn 2', 'Số 16-QĐ/UBKT', '', 'Cảnh cáo', '31/12/2024', 'Ban Thường vụ Đảng ủy xã']
+		]);
+		const r = await ingest(db, [f]);
+		expect(r.files[0]).toMatchObject({ kind: 'discipline', status: 'loaded', rowsStored: 2 });
+		expect(await stored(db)).toMatchObject([
+			{ row: 4, type: 'person', name: 'Nguyễn Văn An', unit: 'C70010101', decided_on: '05/06/2024', form: 'khien_trach', issuing_body: 'UBKT Đảng ủy xã' },
+			{ row: 5, type: 'person', name: 'Trần Thị Bình', unit: 'C70010102', decided_on: '31/12/2024', form: 'canh_cao', issuing_body: 'Ban Thường vụ Đảng ủy xã' }
+		]);
+	});
+
+	it('"Ngày bị kỷ luật" is the decision date', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const f = writeCsv(dir, 'kl.csv', [
+			[TITLE[0][0]],
+			['SỔ THEO DÕI KỶ LUẬT ĐẢNG VIÊN'],
+			['STT', 'Họ và tên', 'Năm sinh', 'Chi bộ', 'Ngày bị kỷ luật', 'Hình thức kỷ luật'],
+			['1', 'Nguyễn Văn An', '1970', 'Chi bộ thôn 1', '31/12/2024', 'Khiển trách']
+		]);
+		const r = await ingest(db, [f]);
+		expect(r.files[0]).toMatchObject({ kind: 'discipline', status: 'loaded', rowsStored: 1 });
+		expect(await stored(db)).toMatchObject([{ name: 'Nguyễn Văn An', decided_on: '31/12/2024', form: 'khien_trach' }]);
+	});
+
+	it('"Tổ chức đảng, đảng viên bị kỷ luật" holds organisations (units) and members (persons)', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const f = writeCsv(dir, 'kl.csv', [
+			...TITLE,
+			['STT', 'Tổ chức đảng, đảng viên bị kỷ luật', 'Chi bộ', 'Hình thức kỷ luật', 'Ngày quyết định', 'Cấp kỷ luật', 'Tự phát hiện, khắc phục'],
+			['1', 'Chi ủy Chi bộ thôn 2', 'Chi bộ thôn 2', 'Khiển trách', '20/11/2024', 'Ban Thường vụ Đảng ủy xã', 'Có'],
+			['2', 'Chi bộ thôn 1', 'Chi bộ thôn 1', 'Cảnh cáo', '20/11/2024', 'Ban Thường vụ Đảng ủy xã', ''],
+			['3', 'Nguyễn Văn An', 'Chi bộ thôn 1', 'Khiển trách', '05/06/2024', 'UBKT Đảng ủy xã', '']
+		]);
+		const r = await ingest(db, [f]);
+		expect(r.files[0]).toMatchObject({ kind: 'discipline', status: 'loaded', rowsStored: 3 });
+		expect(await stored(db)).toMatchObject([
+			{ row: 4, type: 'unit', name: null, unit: 'C70010102', subject_unit: 'C70010102', form: 'khien_trach', self_remedied: true },
+			{ row: 5, type: 'unit', name: null, unit: 'C70010101', subject_unit: 'C70010101', form: 'canh_cao', self_remedied: false },
+			{ row: 6, type: 'person', name: 'Nguyễn Văn An', unit: 'C70010101', subject_unit: null, form: 'khien_trach' }
+		]);
+	});
+
+	it('"Tổ chức đảng bị kỷ luật" with no unit column names the unit disciplined', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const f = writeCsv(dir, 'kl.csv', [
+			...TITLE,
+			['STT', 'Tổ chức đảng bị kỷ luật', 'Hình thức kỷ luật', 'Ngày quyết định kỷ luật'],
+			['1', 'Chi ủy Chi bộ thôn 2', 'Khiển trách', '20/11/2024'],
+			['2', 'Chi bộ thôn 1', 'Cảnh cáo', '20/11/2024']
+		]);
+		const r = await ingest(db, [f]);
+		expect(r.files[0]).toMatchObject({ kind: 'discipline', status: 'loaded', rowsStored: 2 });
+		expect(await stored(db)).toMatchObject([
+			{ type: 'unit', subject_unit: 'C70010102', form: 'khien_trach', decided_on: '20/11/2024' },
+			{ type: 'unit', subject_unit: 'C70010101', form: 'canh_cao' }
+		]);
+	});
+});
+
+describe('discipline forms and remedies as written', () => {
+	const HEAD = ['STT', 'Họ và tên', 'Năm sinh', 'Chi bộ', 'Hình thức kỷ luật', 'Ngày quyết định', 'Tự phát hiện, khắc phục'];
+	const rows = (cells: Array<[string, string]>) => cells.map(([form, remedied], i) => [String(i + 1), `Đảng viên ${i + 1}`, String(1970 + i), 'Chi bộ thôn 1', form, '05/06/2024', remedied]);
+
+	it('the form word after lead words ("Kỷ luật khiển trách", "Kỷ luật bằng hình thức cảnh cáo", "Hình thức Khai trừ") is the form', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const f = writeCsv(dir, 'kl.csv', [
+			...TITLE,
+			HEAD,
+			...rows([
+				['Cách tất cả chức vụ trong Đảng', ''],
+				['Kỷ luật khiển trách', 'Tự phát hiện và khắc phục'],
+				['Kỷ luật bằng hình thức cảnh cáo', 'Đã khắc phục'],
+				['Hình thức Khai trừ', 'Có'],
+				['Khiển trách.', 'Chưa khắc phục']
+			])
+		]);
+		const r = await ingest(db, [f]);
+		expect(r.files[0]).toMatchObject({ kind: 'discipline', status: 'loaded', rowsStored: 5, warnings: [] });
+		expect((await stored(db)).map((x) => [x.form, x.self_remedied])).toEqual([
+			['cach_chuc', false],
+			['khien_trach', true],
+			['canh_cao', true],
+			['khai_tru', true],
+			['khien_trach', false]
+		]);
+	});
+
+	it('a form no rulebook names is stored as other and the file warns, naming rows and values', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const f = writeCsv(dir, 'kl.csv', [...TITLE, HEAD, ...rows([['KT', ''], ['Khiển trách', ''], ['CC', '']])]);
+		const r = await ingest(db, [f]);
+		expect(r.files[0]).toMatchObject({ status: 'loaded', rowsStored: 3 });
+		expect((await stored(db)).map((x) => x.form)).toEqual(['other', 'khien_trach', 'other']);
+		expect(r.files[0].warnings).toHaveLength(1);
+		expect(r.files[0].warnings[0]).toMatch(/^2 dòng có hình thức kỷ luật không nhận ra .*dòng 4: "KT", dòng 6: "CC"/);
+	});
+});
+
+describe('where the violation happened, who decided', () => {
+	it.each([['Đơn vị xảy ra vi phạm'], ['Nơi xảy ra vi phạm']])('"%s" is the unit R2 counts; the member stays in the chi bộ they belong to', async (header) => {
+		const { db, dir } = await dbWithRegistry();
+		const f = writeCsv(dir, 'kl.csv', [
+			[TITLE[0][0]],
+			['ỦY BAN KIỂM TRA'],
+			['DANH SÁCH ĐẢNG VIÊN BỊ KỶ LUẬT NĂM 2024'],
+			['STT', 'Họ và tên', 'Năm sinh', 'Chi bộ đang sinh hoạt', header, 'Hình thức kỷ luật', 'Ngày quyết định', 'Cấp quyết định'],
+			['1', 'Nguyễn Văn An', '1970', 'Chi bộ thôn 1', 'Chi bộ thôn 2', 'Khiển trách', '05/06/2024', 'UBKT Đảng ủy xã'],
+			['2', 'Trần Thị Bình', '1971', 'Chi bộ thôn 1', '', 'Cảnh cáo', '05/06/2024', 'UBKT Đảng ủy xã']
+		]);
+		const r = await ingest(db, [f]);
+		expect(r.files[0]).toMatchObject({ kind: 'discipline', status: 'loaded', rowsStored: 2 });
+		expect(await stored(db)).toMatchObject([
+			{ name: 'Nguyễn Văn An', unit: 'C70010102', issuing_body: 'UBKT Đảng ủy xã' },
+			{ name: 'Trần Thị Bình', unit: 'C70010101', issuing_body: 'UBKT Đảng ủy xã' }
+		]);
+		// the person is known in their own chi bộ
+		expect(await db.query(`select p.full_name, u.code from person p join unit u on u.id = p.home_unit_id order by 1`)).toEqual([
+			{ full_name: 'Nguyễn Văn An', code: 'C70010101' },
+			{ full_name: 'Trần Thị Bình', code: 'C70010101' }
+		]);
+	});
+
+	it('a violation unit that is no unit of the registry is refused, naming the column and value', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const f = writeCsv(dir, 'kl.csv', [
+			...TITLE,
+			['STT', 'Họ và tên', 'Năm sinh', 'Chi bộ', 'Nơi xảy ra vi phạm', 'Hình thức kỷ luật', 'Ngày quyết định'],
+			['1', 'Nguyễn Văn An', '1970', 'Chi bộ thôn 1', 'Chi bộ thôn 9', 'Khiển trách', '05/06/2024']
+		]);
+		const r = await ingest(db, [f]);
+		expect(r.files[0].status).toBe('refused');
+		expect(r.files[0].errors?.map((e) => [e.row, e.column, e.value])).toEqual([[4, 'Nơi xảy ra vi phạm', 'Chi bộ thôn 9']]);
+	});
+});

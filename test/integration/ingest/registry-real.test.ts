@@ -1,0 +1,201 @@
+// Registry files as provinces send them after the 2025 merger: lists of dissolved or merged units
+// that carry only some columns, and lineage written from the successor's side. A column the file
+// does not have keeps what the registry holds; lineage rows follow what the file says.
+import { describe, expect, it } from 'vitest';
+import { writeCsv } from '../../helpers/files';
+import { dbWithRegistry, ingest } from '../../helpers/ingest-db';
+
+async function units(db: Awaited<ReturnType<typeof dbWithRegistry>>['db'], codes: string[]) {
+	return db.query<{ code: string; name: string; kind: string; parent_code: string | null; path: string; dissolved_on: string | null }>(
+		`select code, name, kind, parent_code, path, strftime(dissolved_on, '%d/%m/%Y') as dissolved_on from unit
+		 where code in (${codes.map((c) => `'${c}'`).join(', ')}) order by code`
+	);
+}
+
+describe('a registry file without some columns', () => {
+	it('a list of dissolved, merged units (no parent column) moves no unit out of the tree', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const f = writeCsv(dir, 'giai-the.csv', [
+			['DANH SÁCH TỔ CHỨC ĐẢNG GIẢI THỂ, SÁP NHẬP NĂM 2025'],
+			['STT', 'Mã đơn vị', 'Tên tổ chức đảng', 'Loại', 'Ngày giải thể', 'Sáp nhập vào'],
+			['1', 'X700101', 'Đảng bộ xã Đoàn Kết', 'Đảng bộ cơ sở', '30/06/2025', 'X700199'],
+			['2', 'C70010102', 'Chi bộ thôn 2', 'Chi bộ trực thuộc', '30/06/2025', 'C70010101']
+		]);
+		const r = await ingest(db, [f]);
+		expect(r.files[0]).toMatchObject({ kind: 'registry', status: 'loaded', rowsStored: 2 });
+		expect(await units(db, ['X700101', 'C70010101', 'C70010102'])).toEqual([
+			{ code: 'C70010101', name: 'Chi bộ thôn 1', kind: 'chi_bo_truc_thuoc', parent_code: 'X700101', path: '/T70/H7001/X700101/C70010101/', dissolved_on: null },
+			{ code: 'C70010102', name: 'Chi bộ thôn 2', kind: 'chi_bo_truc_thuoc', parent_code: 'X700101', path: '/T70/H7001/X700101/C70010102/', dissolved_on: '30/06/2025' },
+			{ code: 'X700101', name: 'Đảng bộ xã Đoàn Kết', kind: 'dang_bo_co_so', parent_code: 'H7001', path: '/T70/H7001/X700101/', dissolved_on: '30/06/2025' }
+		]);
+	});
+
+	it('a row that leaves the name or the kind empty keeps the stored one; a blank parent under a parent column still makes a root', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const f = writeCsv(dir, 'bo-sung.csv', [
+			['STT', 'Mã đơn vị', 'Tên đơn vị', 'Loại', 'Mã đơn vị cấp trên', 'Ngày thành lập'],
+			['1', 'C70010102', '', '', 'X700101', '02/01/2000'],
+			['2', 'X700199', 'Đảng bộ xã Bù Đăng', 'Đảng bộ cơ sở', '', '01/07/2025']
+		]);
+		const r = await ingest(db, [f]);
+		expect(r.files[0]).toMatchObject({ kind: 'registry', status: 'loaded', rowsStored: 2 });
+		expect(await units(db, ['C70010102', 'X700199'])).toMatchObject([
+			{ code: 'C70010102', name: 'Chi bộ thôn 2', kind: 'chi_bo_truc_thuoc', parent_code: 'X700101' },
+			{ code: 'X700199', parent_code: null, path: '/X700199/' }
+		]);
+	});
+
+	it('a new unit without name or kind is still refused', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const f = writeCsv(dir, 'moi.csv', [
+			['STT', 'Mã đơn vị', 'Tên đơn vị', 'Loại', 'Mã đơn vị cấp trên'],
+			['1', 'C70019999', '', '', 'X700199']
+		]);
+		const r = await ingest(db, [f]);
+		expect(r.files[0].status).toBe('refused');
+		expect(r.files[0].errors?.map((e) => [e.row, e.column])).toEqual([
+			[2, 'Loại'],
+			[2, 'Tên đơn vị']
+		]);
+	});
+});
+
+const lineage = (db: Awaited<ReturnType<typeof dbWithRegistry>>['db']) =>
+	db.query<{ from_code: string; to_code: string; kind: string; effective_on: string | null }>(
+		`select from_code, to_code, kind, strftime(effective_on, '%d/%m/%Y') as effective_on from unit_lineage where source_file_id > 1 order by all`
+	);
+
+describe('lineage written from either side', () => {
+	it('"Hình thành từ" lists the predecessors by code, separated by , or ;', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const f = writeCsv(dir, 'sau-sap-xep.csv', [
+			['DANH MỤC TỔ CHỨC ĐẢNG SAU SẮP XẾP ĐƠN VỊ HÀNH CHÍNH CẤP XÃ'],
+			['STT', 'Mã đơn vị', 'Tên tổ chức đảng', 'Loại hình', 'Trực thuộc', 'Ngày thành lập', 'Ngày giải thể', 'Hình thành từ', 'Ngày hiệu lực'],
+			['1', 'X700301', 'Đảng bộ xã Bom Bo', 'Đảng bộ cơ sở', 'H7001', '15/03/1990', '30/06/2025', '', ''],
+			['2', 'X700302', 'Đảng bộ xã Bình Minh', 'Đảng bộ cơ sở', 'H7001', '15/03/1991', '30/06/2025', '', ''],
+			['3', 'X700303', 'Đảng bộ xã Đắk Nhau', 'Đảng bộ cơ sở', 'H7001', '15/03/1995', '30/06/2025', '', ''],
+			['4', 'X700399', 'Đảng bộ xã Bom Bo', 'Đảng bộ cơ sở', 'T70', '01/07/2025', '', 'X700301, X700302; X700303', '01/07/2025']
+		]);
+		const r = await ingest(db, [f]);
+		expect(r.files[0]).toMatchObject({ kind: 'registry', status: 'loaded', rowsStored: 4 });
+		expect(await lineage(db)).toEqual(
+			['X700301', 'X700302', 'X700303'].map((c) => ({ from_code: c, to_code: 'X700399', kind: 'merge', effective_on: '01/07/2025' }))
+		);
+	});
+
+	it('"Hợp nhất từ" by names: the old unit of the same name is a predecessor, not the unit itself', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const f = writeCsv(dir, 'sau-sap-xep.csv', [
+			['STT', 'Mã đơn vị', 'Tên tổ chức đảng', 'Loại hình', 'Trực thuộc', 'Ngày thành lập', 'Ngày giải thể', 'Hợp nhất từ'],
+			['1', 'X700301', 'Đảng bộ xã Bom Bo', 'Đảng bộ cơ sở', 'H7001', '15/03/1990', '30/06/2025', ''],
+			['2', 'X700399', 'Đảng bộ xã Bom Bo', 'Đảng bộ cơ sở', 'T70', '01/07/2025', '', 'Đảng bộ xã Bom Bo;\nDang bo xa Minh Hung']
+		]);
+		const r = await ingest(db, [f]);
+		expect(r.files[0]).toMatchObject({ status: 'loaded', rowsStored: 2 });
+		// no date given: the successor's founding date
+		expect(await lineage(db)).toEqual([
+			{ from_code: 'X700102', to_code: 'X700399', kind: 'merge', effective_on: '01/07/2025' },
+			{ from_code: 'X700301', to_code: 'X700399', kind: 'merge', effective_on: '01/07/2025' }
+		]);
+	});
+
+	it('"Đổi tên thành" and "Sáp nhập vào" two units are lineage from this row; a "Tên cũ" that is its own name is none', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const f = writeCsv(dir, 'doi-ten.csv', [
+			['STT', 'Mã đơn vị', 'Tên tổ chức đảng', 'Loại hình', 'Trực thuộc', 'Ngày thành lập', 'Đổi tên thành', 'Sáp nhập vào', 'Tên cũ', 'Ngày hiệu lực'],
+			['1', 'C70010201', 'Chi bộ thôn 1', 'Chi bộ trực thuộc', 'X700102', '01/01/2001', 'C70019921', '', '', '01/07/2025'],
+			['2', 'C70019921', 'Chi bộ ấp Minh Hưng 1', 'Chi bộ trực thuộc', 'X700199', '01/07/2025', '', '', '', ''],
+			['3', 'C70010102', 'Chi bộ thôn 2', 'Chi bộ trực thuộc', 'X700101', '01/01/2000', '', 'C70019921, Chi bộ ấp Đoàn Kết', '', '01/07/2025'],
+			['4', 'C70019922', 'Chi bộ ấp Đoàn Kết', 'Chi bộ trực thuộc', 'X700199', '01/07/2025', '', '', '', ''],
+			['5', 'C70010101', 'Chi bộ ấp 1', 'Chi bộ trực thuộc', 'X700101', '01/01/2000', '', '', 'Chi bộ thôn 1', '01/03/2025']
+		]);
+		const r = await ingest(db, [f]);
+		expect(r.files[0]).toMatchObject({ status: 'loaded', rowsStored: 5 });
+		expect(await lineage(db)).toEqual([
+			{ from_code: 'C70010102', to_code: 'C70019921', kind: 'merge', effective_on: '01/07/2025' },
+			{ from_code: 'C70010102', to_code: 'C70019922', kind: 'merge', effective_on: '01/07/2025' },
+			{ from_code: 'C70010201', to_code: 'C70019921', kind: 'rename', effective_on: '01/07/2025' }
+		]);
+	});
+
+	it('a predecessor named nowhere, or by a name two units share, is refused naming the value', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const f = writeCsv(dir, 'sau-sap-xep.csv', [
+			['STT', 'Mã đơn vị', 'Tên tổ chức đảng', 'Loại hình', 'Trực thuộc', 'Ngày thành lập', 'Hình thành từ'],
+			['1', 'C70019923', 'Chi bộ ấp 3', 'Chi bộ trực thuộc', 'X700199', '01/07/2025', 'Chi bộ thôn 1; Chi bộ thôn 9']
+		]);
+		const r = await ingest(db, [f]);
+		expect(r.files[0].status).toBe('refused');
+		expect(r.files[0].errors?.map((e) => [e.row, e.column, e.value, e.message])).toEqual([
+			[2, 'Hình thành từ', 'Chi bộ thôn 1', 'Tên đơn vị trùng với 2 đơn vị trong danh mục: dùng mã đơn vị.'],
+			[2, 'Hình thành từ', 'Chi bộ thôn 9', 'Không có đơn vị tiền thân này trong danh mục.']
+		]);
+	});
+});
+
+describe('units merged away', () => {
+	it('a unit merged into another ends the day before the merger: the date given, else the new successor\'s founding', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const f = writeCsv(dir, 'sap-nhap.csv', [
+			['STT', 'Mã đơn vị', 'Tên tổ chức đảng', 'Loại hình', 'Trực thuộc', 'Ngày thành lập', 'Sáp nhập vào', 'Ngày sáp nhập', 'Ghi chú'],
+			// absorbed by an old commune: the date given
+			['1', 'X700601', 'Đảng bộ xã Phước Sơn', 'Đảng bộ cơ sở', 'H7001', '1990', 'X700602', '1/7/2025', 'Sáp nhập vào xã Nghĩa Trung'],
+			['2', 'X700602', 'Đảng bộ xã Nghĩa Trung', 'Đảng bộ cơ sở', 'T70', '1992', '', '', 'Nhận sáp nhập xã Phước Sơn'],
+			// no date: the new commune's founding
+			['3', 'X700301', 'Đảng bộ xã Bom Bo', 'Đảng bộ cơ sở', 'H7001', '15/03/1990', 'X700399', '', ''],
+			['4', 'X700399', 'Đảng bộ xã Bom Bo', 'Đảng bộ cơ sở', 'T70', '01/07/2025', '', '', '']
+		]);
+		const r = await ingest(db, [f]);
+		expect(r.files[0]).toMatchObject({ kind: 'registry', status: 'loaded', rowsStored: 4 });
+		expect((await units(db, ['X700301', 'X700399', 'X700601', 'X700602'])).map((u) => [u.code, u.dissolved_on])).toEqual([
+			['X700301', '30/06/2025'],
+			['X700399', null],
+			['X700601', '30/06/2025'],
+			['X700602', null]
+		]);
+		expect(await lineage(db)).toEqual([
+			{ from_code: 'X700301', to_code: 'X700399', kind: 'merge', effective_on: '01/07/2025' },
+			{ from_code: 'X700601', to_code: 'X700602', kind: 'merge', effective_on: '01/07/2025' }
+		]);
+	});
+
+	it('a dissolution date the file or the registry gives is kept; a status "Đã giải thể" with a date ends the unit', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const f = writeCsv(dir, 'sap-nhap.csv', [
+			['STT', 'Mã đơn vị', 'Tên tổ chức đảng', 'Loại hình', 'Trực thuộc', 'Ngày giải thể', 'Sáp nhập vào', 'Ngày hiệu lực', 'Tình trạng'],
+			['1', 'C70010102', 'Chi bộ thôn 2', 'Chi bộ trực thuộc', 'X700101', '15/06/2025', 'C70010101', '01/07/2025', ''],
+			['2', 'X700102', 'Đảng bộ xã Minh Hưng', 'Đảng bộ cơ sở', 'H7001', '', 'X700199', '01/08/2025', ''],
+			['3', 'C70010301', 'Chi bộ Trường THCS Đoàn Kết', 'Chi bộ cơ sở', 'H7001', '', '', '01/09/2025', 'Đã giải thể']
+		]);
+		const r = await ingest(db, [f]);
+		expect(r.files[0]).toMatchObject({ status: 'loaded', rowsStored: 3 });
+		expect((await units(db, ['C70010102', 'C70010301', 'X700102'])).map((u) => [u.code, u.dissolved_on])).toEqual([
+			['C70010102', '15/06/2025'],
+			['C70010301', '31/08/2025'],
+			['X700102', '30/06/2025']
+		]);
+	});
+});
+
+describe('unit kinds of the 2025 registries', () => {
+	it('"Đảng bộ xã", "Đảng bộ phường", "Đảng bộ cơ quan", "Đảng bộ cơ sở" are grassroots đảng bộ', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const f = writeCsv(dir, 'dm.csv', [
+			['STT', 'Mã đơn vị', 'Tên tổ chức đảng', 'Loại hình tổ chức', 'Trực thuộc', 'Ngày thành lập'],
+			['1', 'X700501', 'Đảng bộ xã Thọ Sơn', 'Đảng bộ xã', 'T70', '01/07/2025'],
+			['2', 'P700502', 'Đảng bộ phường Bình Long', 'Đảng bộ phường', 'T70', '01/07/2025'],
+			['3', 'D70050106', 'Đảng bộ cơ quan Ủy ban nhân dân tỉnh', 'Đảng bộ cơ quan', 'T70', '01/01/1990'],
+			['4', 'D70050105', 'Đảng bộ Công ty Cao su Phú Riềng', 'Đảng bộ cơ sở', 'T70', '01/01/1990'],
+			['5', 'B70050103', 'Đảng bộ Quân sự xã', 'Đảng bộ bộ phận', 'X700501', '01/07/2025']
+		]);
+		const r = await ingest(db, [f]);
+		expect(r.files[0]).toMatchObject({ kind: 'registry', status: 'loaded', rowsStored: 5 });
+		expect(await db.query(`select code, kind from unit where source_file_id > 1 order by source_row`)).toEqual([
+			{ code: 'X700501', kind: 'dang_bo_co_so' },
+			{ code: 'P700502', kind: 'dang_bo_co_so' },
+			{ code: 'D70050106', kind: 'dang_bo_co_so' },
+			{ code: 'D70050105', kind: 'dang_bo_co_so' },
+			{ code: 'B70050103', kind: 'dang_bo_bo_phan' }
+		]);
+	});
+});
