@@ -42,7 +42,7 @@ export interface IngestReport {
 	touched: Array<{ year: number; period_kind: string; period_no: number }>;
 	auditRuns: number[];
 	auditSeconds: number;
-	/** the audit after a committed load failed: the files above are loaded all the same */
+	/** why the audit after a committed load failed: the files above are loaded all the same */
 	auditError?: string;
 }
 
@@ -55,7 +55,7 @@ async function auditAfterLoad(db: Db, list: IngestReport['touched'], scope: stri
 		if (auditRuns.length) await refreshMarts(db);
 		return { auditRuns };
 	} catch (e) {
-		return { auditRuns: [], auditError: `Dữ liệu đã nạp, nhưng kiểm tra quy định không chạy được: ${(e as Error)?.message ?? e}` };
+		return { auditRuns: [], auditError: (e as Error)?.message ?? String(e) };
 	}
 }
 

@@ -1,15 +1,13 @@
 // The web upload (/nap-du-lieu): validates the form, saves the files to a private temp dir under
 // their own names (the report and source_file cite them), calls ingestFiles with the caller's scope,
-// then runs the audit of the periods the load touched apart (and refreshes the dashboard marts), so
-// that an audit error never hides the load report. Same code path as the CLI: nothing is implemented twice.
+// which audits the periods the load touched after its commit (and refreshes the dashboard marts),
+// reporting an audit error beside the load report, never instead of it. Same code path as the CLI.
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { FILE_KINDS, type FileKind } from '$lib/domain/levels';
 import type { Db } from '../db';
 import { ingestFiles, type FileReport } from '../ingest';
-import { refreshMarts } from '../rules/marts';
-import { auditPeriods } from '../rules/runner';
 
 export const ACCEPTED = ['.csv', '.xlsx', '.xls', '.txt'];
 
@@ -63,27 +61,18 @@ export async function runUpload(db: Db, input: UploadInput, scope: string | null
 			await writeFile(path, Buffer.from(await f.arrayBuffer()));
 			saved.push({ path, size: f.size });
 		}
+		// the audit of the periods touched runs after the commit; its failure is reported, not thrown
 		const report = await ingestFiles(
 			db,
 			saved.map((s) => s.path),
-			{ year: input.year ?? undefined, unit: input.unit ?? undefined, kind: input.kind ?? undefined, scope, loadedBy, audit: false }
+			{ year: input.year ?? undefined, unit: input.unit ?? undefined, kind: input.kind ?? undefined, scope, loadedBy }
 		);
-		let auditRuns: number[] = [];
-		let auditError: string | null = null;
-		if (report.touched.length) {
-			try {
-				auditRuns = await auditPeriods(db, report.touched, scope);
-				await refreshMarts(db);
-			} catch (e) {
-				auditError = (e as Error).message ?? String(e);
-			}
-		}
 		const size = new Map(saved.map((s) => [s.path, s.size]));
 		return {
 			files: report.files.map(({ path, ...r }) => ({ ...r, name: basename(path), size: size.get(path) ?? 0 })),
 			touched: report.touched,
-			auditRuns,
-			auditError,
+			auditRuns: report.auditRuns,
+			auditError: report.auditError ?? null,
 			seconds: (performance.now() - t0) / 1000
 		};
 	} finally {
