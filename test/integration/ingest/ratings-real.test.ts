@@ -83,7 +83,7 @@ describe('a cấp ủy term line is not the list’s period', () => {
 			expect(r.files[0]).toMatchObject({ status: 'loaded', rowsStored: 2 });
 			expect(r.touched).toEqual([{ year: 2025, period_kind: 'year', period_no: 0 }]);
 			expect(r.auditRuns).toEqual([]);
-			expect(r.auditError).toMatch(/^Dữ liệu đã nạp, nhưng kiểm tra quy định không chạy được: /);
+			expect(r.auditError).toBe('Nhiệm kỳ 2025–2025 không hợp lệ.');
 		} finally {
 			audit.fail = false;
 		}
