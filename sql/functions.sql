@@ -185,16 +185,17 @@ create or replace macro head_title_scope(title) as
 -- committee_seat: the leadership collective a title on a chi bộ's roster seats its holder in (R2,
 -- R10): 'chi_bo' (its Bí thư, Phó Bí thư, chi ủy viên), 'dang_bo' (Bí thư, Phó Bí thư, ủy viên of
 -- the Đảng ủy above it), 'dang_bo_bo_phan' (… of a Đảng ủy bộ phận); null: none (Bí thư Huyện ủy
--- and the like sit in committees above the grassroots, which no roster places).
-create or replace macro committee_seat(title) as
+-- and the like sit in committees above the grassroots, which no roster places). Takes the folded
+-- title (fold(position), computed once: a macro repeats its argument at every use).
+create or replace macro committee_seat(title_key) as
     case
-        when regexp_matches(fold(title), '^(pho )?(bi thu|bt)( thuong truc)?\s*($|[,;(/-]|kiem\b|(chi bo|chi uy|cb|thon|xom|ap|lang|to dan pho|khu pho|khom|khu dan cu)\b)')
-          or regexp_matches(fold(title), '^pbt\s*($|[,;(/-]|kiem\b|(chi bo|chi uy|cb)\b)')
-          or regexp_matches(fold(title), '^(chi uy vien|uy vien chi uy|cuv)\b') then 'chi_bo'
-        when regexp_matches(fold(title), '^((pho )?(bi thu|bt)|pbt)( thuong truc)? (dang uy|dang bo|du) bo phan\b')
-          or regexp_matches(fold(title), '^(dang uy vien|uy vien (ban chap hanh|bch) dang (bo|uy)) bo phan\b') then 'dang_bo_bo_phan'
-        when regexp_matches(fold(title), '^((pho )?(bi thu|bt)|pbt)( thuong truc)? (dang uy|dang bo|du)\b')
-          or regexp_matches(fold(title), '^(dang uy vien|duv|uy vien (ban chap hanh|bch|ban thuong vu|btv) dang (bo|uy))\b') then 'dang_bo'
+        when regexp_matches(title_key, '^(pho )?(bi thu|bt)( thuong truc)?\s*($|[,;(/-]|kiem\b|(chi bo|chi uy|cb|thon|xom|ap|lang|to dan pho|khu pho|khom|khu dan cu)\b)')
+          or regexp_matches(title_key, '^pbt\s*($|[,;(/-]|kiem\b|(chi bo|chi uy|cb)\b)')
+          or regexp_matches(title_key, '^(chi uy vien|uy vien chi uy|cuv)\b') then 'chi_bo'
+        when regexp_matches(title_key, '^((pho )?(bi thu|bt)|pbt)( thuong truc)? (dang uy|dang bo|du) bo phan\b')
+          or regexp_matches(title_key, '^(dang uy vien|uy vien (ban chap hanh|bch) dang (bo|uy)) bo phan\b') then 'dang_bo_bo_phan'
+        when regexp_matches(title_key, '^((pho )?(bi thu|bt)|pbt)( thuong truc)? (dang uy|dang bo|du)\b')
+          or regexp_matches(title_key, '^(dang uy vien|duv|uy vien (ban chap hanh|bch|ban thuong vu|btv) dang (bo|uy))\b') then 'dang_bo'
     end;
 
 -- head_by_scope: whether a title of that scope makes its holder the head of the unit of their

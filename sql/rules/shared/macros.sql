@@ -60,10 +60,13 @@ create or replace temp macro files_of(ids) as table
 create or replace temp macro collective_members(ids) as table
     with
     keys as (select unnest(ids) as id),
-    roster as (
-        select m.person_id, m.unit_id, m.is_head, committee_seat(m.position) as seat
+    roster_rows as materialized (
+        select m.person_id, m.unit_id, m.is_head, fold(m.position) as title_key
         from period_roster m
         semi join keys k on k.id = m.person_id and k.id is not null
+    ),
+    roster as materialized (
+        select r.person_id, r.unit_id, r.is_head, committee_seat(r.title_key) as seat from roster_rows r
     ),
     -- the đảng bộ above the chi bộ of those seated in one: the nearest of the kind the title names
     ancestors as (
