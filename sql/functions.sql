@@ -200,11 +200,12 @@ create or replace macro committee_seat(title_key) as
 
 -- head_by_scope: whether a title of that scope makes its holder the head of the unit of their
 -- row: a member's row (a roster, a member list) is in a chi bộ; a leader's, in the organisation
--- they lead; a civil servant's, in their agency. (A Chủ tịch UBND or a Bí thư Đảng ủy xã on a chi
--- bộ's roster heads no chi bộ: R3 and R10 held them to it.)
-create or replace macro head_by_scope(scope, subject_kind) as
+-- they lead (of unit_kind: a chi bộ's Bí thư heads a chi bộ, a Bí thư Đảng ủy a đảng bộ); a civil
+-- servant's, in their agency. (A Chủ tịch UBND or a Bí thư Đảng ủy xã on a chi bộ's roster heads
+-- no chi bộ: R3 and R10 held them to it.)
+create or replace macro head_by_scope(scope, subject_kind, unit_kind) as
     coalesce(list_contains(case subject_kind
                                when 'member' then ['party', 'chi_bo']
-                               when 'leader' then ['party', 'chi_bo', 'dang_bo']
+                               when 'leader' then if(starts_with(coalesce(unit_kind, ''), 'chi_bo'), ['party', 'chi_bo'], ['party', 'dang_bo'])
                                when 'civil_servant' then ['agency']
                            end, scope), false);

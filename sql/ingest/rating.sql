@@ -252,9 +252,14 @@ errs as (
     union all
     -- a Party member is rated in a chi bộ: rows that fall to a đảng bộ (a title naming only the đảng
     -- bộ, no Chi bộ column) would be counted in no chi bộ (R1, R5)
-    select x.part_id, x.rn, 'unit_name', coalesce(x.unit_raw, u.name),
-        'Đảng viên phải thuộc một chi bộ; "' || u.name || '" là đảng bộ: thêm cột Chi bộ, ghi chi bộ ở tiêu đề hoặc dùng --unit.'
-    from norm x join (select id, name from unit where kind in ('dang_bo_co_so', 'dang_bo_bo_phan', 'huyen_uy', 'tinh_uy')) u on u.id = x.unit_id
+    select x.part_id, x.rn, 'unit_name', coalesce(x.unit_raw, ''),
+        case when x.unit_raw is null and (contains(c.header_fields, ',unit_name,') or contains(c.header_fields, ',unit_code,'))
+             then 'Ô chi bộ để trống (ô gộp của Excel để trống khi lưu CSV?): đảng viên phải thuộc một chi bộ, ghi chi bộ cho từng dòng.'
+             else 'Đảng viên phải thuộc một chi bộ, "' || u.name || '" là đảng bộ: thêm cột Chi bộ hoặc ghi chi bộ ở tiêu đề (danh sách cán bộ lãnh đạo, quản lý: ghi rõ ở tiêu đề hoặc cột Đối tượng).'
+        end
+    from norm x
+    join (select id, name from unit where kind in ('dang_bo_co_so', 'dang_bo_bo_phan', 'huyen_uy', 'tinh_uy')) u on u.id = x.unit_id
+    join file_ctx c on c.part_id = x.part_id
     where x.subject_kind = 'member'
     union all
     select k.part_id, k.rn, case when k.card_no is not null then 'card_no' else 'full_name' end,
@@ -335,7 +340,7 @@ select
     case when n.subject_kind in ('party_org', 'leadership') then n.unit_id end,
     n.unit_id,
     coalesce(n.decider_id, dd.decider_id),
-    tidy(n.position), coalesce(n.is_head, head_by_scope(n.head_scope, n.subject_kind)), n.joined_unit_on, tidy(n.group_name), n.self_level, n.proposed_level,
+    tidy(n.position), coalesce(n.is_head, head_by_scope(n.head_scope, n.subject_kind, hu.kind)), n.joined_unit_on, tidy(n.group_name), n.self_level, n.proposed_level,
     n.final_level, n.civil_servant_level, n.score, n.decided_on, n.reviewed_on, n.sick_leave_days,
     coalesce(tidy(n.not_rated_reason), n.final_not_rated_text), tidy(n.note), tidy(n.agency), n.file_id, n.rn
 from norm n
@@ -343,6 +348,10 @@ left join ident_out i on i.rk = n.rk
 -- (a plain equality join: with "and n.decider_id is null" in it DuckDB compared every row with
 -- every pending unit; the coalesce above keeps the list's own decider first)
 left join default_decider dd on dd.unit_id = n.unit_id and dd.subject_kind = n.subject_kind
+-- the kind of the units leaders are headed by title in (a few): a chi bộ's Bí thư or a đảng bộ's
+left join (select u.id, u.kind from unit u
+           semi join (select distinct unit_id from norm where subject_kind = 'leader' and is_head is null and head_scope is not null) k
+               on k.unit_id = u.id) hu on hu.id = n.unit_id
 order by n.file_id, n.rn;
 
 -- step: supersede

@@ -33,7 +33,7 @@ small as (
 ),
 -- titles: a few distinct spellings, read once each
 titles as (
-    select v, head_by_scope(head_title_scope(v), 'member') as head
+    select v, head_by_scope(head_title_scope(v), 'member', null) as head
     from (select distinct position as v from stg where position is not null)
 ),
 s as (
@@ -114,9 +114,14 @@ errs as (
     union all
     -- a Party member belongs to a chi bộ: rows that fall to a đảng bộ (a title naming only the đảng
     -- bộ, no Chi bộ column) would be stored nowhere in particular
-    select n.part_id, n.rn, 'unit_name', coalesce(n.unit_raw, u.name),
-        'Đảng viên phải thuộc một chi bộ; "' || u.name || '" là đảng bộ: thêm cột Chi bộ, ghi chi bộ ở tiêu đề hoặc dùng --unit.'
-    from n join (select id, name from unit where kind in ('dang_bo_co_so', 'dang_bo_bo_phan', 'huyen_uy', 'tinh_uy')) u on u.id = n.unit_id
+    select n.part_id, n.rn, 'unit_name', coalesce(n.unit_raw, ''),
+        case when n.unit_raw is null and (contains(c.header_fields, ',unit_name,') or contains(c.header_fields, ',unit_code,'))
+             then 'Ô chi bộ để trống (ô gộp của Excel để trống khi lưu CSV?): đảng viên phải thuộc một chi bộ, ghi chi bộ cho từng dòng.'
+             else 'Đảng viên phải thuộc một chi bộ, "' || u.name || '" là đảng bộ: thêm cột Chi bộ hoặc ghi chi bộ ở tiêu đề.'
+        end
+    from n
+    join (select id, name from unit where kind in ('dang_bo_co_so', 'dang_bo_bo_phan', 'huyen_uy', 'tinh_uy')) u on u.id = n.unit_id
+    join file_ctx c on c.part_id = n.part_id
     union all
     select part_id, rn, case when card_no is not null then 'card_no' else 'full_name' end, coalesce(card_no, full_name),
         'Trùng người trong cùng danh sách (dòng ' || first_rn || ').'

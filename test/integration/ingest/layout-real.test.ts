@@ -186,6 +186,21 @@ describe('sections numbered by letters or Roman numerals', () => {
 		expect((await stored(db)).map((x) => [x.row, x.name, x.level])).toEqual([[6, 'Nguyễn Văn An', 3], [8, 'Trần Văn Bảo', 2]]);
 	});
 
+	it('people numbered by letters with only a reason they were not rated are people, not sections', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const f = writeCsv(dir, 'khong-xep-loai.csv', [
+			...TITLE, ['STT', 'Họ và tên', 'Năm sinh', 'Xếp loại', 'Lý do không xếp loại'],
+			['I', 'Đảng viên được xếp loại', '', '', ''],
+			['1', 'Nguyễn Văn An', '1970', 'HTTNV', ''],
+			['II', 'Đảng viên không xếp loại', '', '', ''],
+			['a', 'Lê Văn Cường', '', '', 'Miễn công tác và sinh hoạt đảng'],
+			['b', 'Phạm Thị Dung', '', '', 'Mới kết nạp dưới 6 tháng']
+		]);
+		const r = await ingest(db, [f]);
+		expect(r.files[0]).toMatchObject({ status: 'loaded', rowsStored: 3 });
+		expect((await stored(db)).map((x) => [x.name, x.level])).toEqual([['Nguyễn Văn An', 3], ['Lê Văn Cường', null], ['Phạm Thị Dung', null]]);
+	});
+
 	it('a civil-servant list sectioned by agency ("I | Văn phòng HĐND và UBND xã"): the agency of the rows below, no person', async () => {
 		const { db, dir } = await dbWithRegistry();
 		const f = writeCsv(dir, 'cong-chuc.csv', [

@@ -281,11 +281,14 @@ describe('a rating list is not a roster', () => {
 		expect(await db.one('select count(*)::int as n from membership')).toEqual({ n: 0 });
 	});
 
-	it('a list of names with scores and no level column is a rating list, not a roster', async () => {
+	it('a list of names with scores and no level column is neither a roster nor a rating list replacing the rated one: refused saying why; told it is a rating list, it is one', async () => {
 		const { db, dir } = await dbWithRegistry();
 		const f = writeCsv(dir, 'd.csv', [...UNIT, ['KẾT QUẢ CHẤM ĐIỂM ĐẢNG VIÊN NĂM 2025'], ['STT', 'Họ và tên', 'Ngày sinh', 'Tổng điểm'], ['1', 'Nguyễn Văn An', '12/05/1970', '92']]);
 		const r = await ingest(db, [f]);
-		expect(r.files[0]).toMatchObject({ kind: 'rating', status: 'loaded', rowsStored: 1 });
+		expect(r.files[0].status).toBe('refused');
+		expect(r.files[0].message).toMatch(/có cột điểm nhưng không có cột Xếp loại/);
+		expect(await db.one('select count(*)::int as n from rating')).toEqual({ n: 0 });
+		expect((await ingest(db, [f], { kind: 'rating' })).files[0]).toMatchObject({ kind: 'rating', status: 'loaded', rowsStored: 1 });
 		expect(await db.one('select final_level, score from rating')).toEqual({ final_level: null, score: 92 });
 	});
 
@@ -327,5 +330,52 @@ describe('scores written with their unit', () => {
 		const f = writeCsv(dir, 'd.csv', [...UNIT, ['DANH SÁCH XẾP LOẠI ĐẢNG VIÊN NĂM 2025'], ['STT', 'Họ và tên', 'Năm sinh', 'Tổng điểm', 'Đảng ủy quyết định'], ['1', 'Nguyễn Văn An', '1970', 'khoảng 80 điểm', 'HTNV']]);
 		const r = await ingest(db, [f]);
 		expect(r.files[0].errors).toEqual([expect.objectContaining({ file: 'd.csv', row: 5, column: 'Tổng điểm', value: 'khoảng 80 điểm' })]);
+	});
+});
+
+describe('what a second probe of the readings found', () => {
+	const period = (db: Awaited<ReturnType<typeof dbWithRegistry>>['db']) =>
+		db.query<{ y: number; k: string; n: number; sk: string }>('select distinct period_year as y, period_kind as k, period_no as n, subject_kind as sk from rating');
+
+	it('notes naming quarters ("(Sau khi tổng hợp … các quý I, II, III)", "(Kèm theo … quý IV)") leave the year\'s list a year', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const a = writeCsv(dir, 'a.csv', [...UNIT, ['DANH SÁCH XẾP LOẠI CHẤT LƯỢNG ĐẢNG VIÊN NĂM 2025'], ['(Sau khi tổng hợp kết quả đánh giá các quý I, II, III)'], HEAD, ...ROWS]);
+		const b = writeCsv(dir, 'b.csv', [['(Kèm theo Báo cáo kết quả quý IV của Chi bộ)'], ...UNIT, ['DANH SÁCH XẾP LOẠI CHẤT LƯỢNG ĐẢNG VIÊN NĂM 2025'], HEAD, ...ROWS]);
+		for (const f of [a, b]) {
+			const { db: d } = await dbWithRegistry();
+			expect((await ingest(d, [f])).files[0].status).toBe('loaded');
+			expect(await period(d)).toEqual([{ y: 2025, k: 'year', n: 0, sk: 'member' }]);
+		}
+		void db;
+	});
+
+	it('"12 THÁNG NĂM 2025" and a note on members "dưới 6 tháng" are a year\'s list, not a "6 tháng" one', async () => {
+		for (const title of [['DANH SÁCH XẾP LOẠI CHẤT LƯỢNG ĐẢNG VIÊN 12 THÁNG NĂM 2025'], ['DANH SÁCH XẾP LOẠI CHẤT LƯỢNG ĐẢNG VIÊN NĂM 2025'], ['(Đảng viên mới kết nạp dưới 6 tháng năm 2025 không xếp loại)']]) {
+			const { db, dir } = await dbWithRegistry();
+			const r = await ingest(db, [writeCsv(dir, 'a.csv', [...UNIT, title, ...(title[0].startsWith('(') ? [] : []), ['DANH SÁCH XẾP LOẠI NĂM 2025'], HEAD, ...ROWS])]);
+			expect(r.files[0].status, title[0]).toBe('loaded');
+		}
+	});
+
+	it('level columns per quarter and one for the year: the year\'s is the level', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const f = writeCsv(dir, 'q.csv', [...UNIT, ['KẾT QUẢ XẾP LOẠI ĐẢNG VIÊN NĂM 2025'], ['STT', 'Họ và tên', 'Năm sinh', 'Xếp loại quý I', 'Xếp loại quý II', 'Xếp loại quý III', 'Xếp loại năm'],
+			['1', 'Nguyễn Văn An', '1970', 'HTT', 'HTT', 'HTXS', 'HTXS'], ['2', 'Trần Thị Bình', '1985', 'HTXS', 'HTT', 'HTT', 'HTT']]);
+		expect((await ingest(db, [f])).files[0].status).toBe('loaded');
+		expect(await db.query('select final_level from rating order by source_row')).toEqual([{ final_level: 4 }, { final_level: 3 }]);
+	});
+
+	it('a leader list titled "… CÁN BỘ LÃNH ĐẠO, QUẢN LÝ LÀ ĐẢNG VIÊN", or untitled with a leaders\' level column, rates leaders of the đảng bộ', async () => {
+		const rows = [['1', 'Nguyễn Văn An', '1970', 'Bí thư Đảng ủy', 'HTXS'], ['2', 'Trần Thị Bình', '1985', 'Bí thư Chi bộ thôn 1', 'HTT']];
+		for (const [title, level] of [['KẾT QUẢ XẾP LOẠI CÁN BỘ LÃNH ĐẠO, QUẢN LÝ LÀ ĐẢNG VIÊN NĂM 2024', 'Xếp loại'], ['KẾT QUẢ NĂM 2024', 'Xếp loại cán bộ lãnh đạo, quản lý']]) {
+			const { db, dir } = await dbWithRegistry();
+			const r = await ingest(db, [writeCsv(dir, 'ld.csv', [['ĐẢNG BỘ XÃ ĐOÀN KẾT'], [title], ['STT', 'Họ và tên', 'Năm sinh', 'Chức vụ', level], ...rows])]);
+			expect(r.files[0].status, title).toBe('loaded');
+			// the Bí thư of a chi bộ on the đảng bộ's leader list does not head the đảng bộ
+			expect(await db.query('select r.subject_kind, u.code, r.is_head from rating r join unit u on u.id = r.unit_id order by r.source_row')).toEqual([
+				{ subject_kind: 'leader', code: 'X700101', is_head: true },
+				{ subject_kind: 'leader', code: 'X700101', is_head: false }
+			]);
+		}
 	});
 });

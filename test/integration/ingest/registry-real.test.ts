@@ -134,6 +134,13 @@ describe('lineage written from either side', () => {
 });
 
 describe('units merged away', () => {
+	it('a list of merged units only (code, name, "Sáp nhập vào", "Ngày hiệu lực") is recognised as a registry', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const f = writeCsv(dir, 'sap-nhap.csv', [['DANH SÁCH TỔ CHỨC ĐẢNG SÁP NHẬP'], ['Mã đơn vị', 'Tên tổ chức đảng', 'Sáp nhập vào', 'Ngày hiệu lực'], ['C70010102', 'Chi bộ thôn 2', 'C70010101', '01/10/2025']]);
+		const r = await ingest(db, [f]);
+		expect(r.files[0]).toMatchObject({ kind: 'registry', status: 'loaded' });
+	});
+
 	it('a unit merged into another ends the day before the merger: the date given, else the new successor\'s founding', async () => {
 		const { db, dir } = await dbWithRegistry();
 		const f = writeCsv(dir, 'sap-nhap.csv', [

@@ -61,8 +61,8 @@ describe('the unit named in the title', () => {
 		const { db, dir } = await dbWithRegistry();
 		const r = await ingest(db, [writeCsv(dir, 'ds.csv', [['ĐẢNG BỘ XÃ ĐOÀN KẾT'], ...LIST])]);
 		expect(r.files[0].status).toBe('refused');
-		expect(r.files[0].errors[0]).toMatchObject({ row: 4, value: 'Đảng bộ xã Đoàn Kết' });
-		expect(r.files[0].errors[0].message).toMatch(/phải thuộc một chi bộ/);
+		expect(r.files[0].errors[0]).toMatchObject({ row: 4, value: '' });
+		expect(r.files[0].errors[0].message).toMatch(/phải thuộc một chi bộ, "Đảng bộ xã Đoàn Kết" là đảng bộ/);
 	});
 
 	it('a workbook with a sheet per chi bộ named only by the sheet ("Thôn 1", "Thôn 2"): each sheet\'s chi bộ', async () => {
@@ -80,5 +80,30 @@ describe('the unit named in the title', () => {
 			{ name: 'Lê Văn Cường', code: 'C70010102' },
 			{ name: 'Nguyễn Văn An', code: 'C70010101' }
 		]);
+	});
+});
+
+describe('the title\'s units, as a second probe wrote them', () => {
+	const LIST = [['DANH SÁCH XẾP LOẠI CHẤT LƯỢNG ĐẢNG VIÊN NĂM 2024'], ['STT', 'Họ và tên', 'Năm sinh', 'Xếp loại'], ['1', 'Nguyễn Văn An', '1970', 'HTXSNV']];
+	it.each([
+		['CHI BỘ THÔN 1 TRỰC THUỘC ĐẢNG BỘ XÃ MINH HƯNG', 'C70010201'],
+		['CHI BỘ THÔN 1 (ĐẢNG BỘ XÃ MINH HƯNG)', 'C70010201'],
+		['CHI BỘ THÔN 1, XÃ MINH HƯNG', 'C70010201'],
+		['CHI BỘ THÔN 02 - XÃ ĐOÀN KẾT', 'C70010102'],
+		['CB THÔN 2', 'C70010102']
+	])('"%s": %s', async (title, code) => {
+		const { db, dir } = await dbWithRegistry();
+		const r = await ingest(db, [writeCsv(dir, 'ds.csv', [[title], ...LIST])]);
+		expect(r.files[0].status).toBe('loaded');
+		expect(await db.query('select distinct u.code from rating r join unit u on u.id = r.unit_id')).toEqual([{ code }]);
+	});
+
+	it('a blank chi bộ cell (a merged cell saved as CSV) refuses the row saying the cell is empty', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const r = await ingest(db, [writeCsv(dir, 'ds.csv', [['ĐẢNG BỘ XÃ ĐOÀN KẾT'], LIST[0], ['STT', 'Họ và tên', 'Năm sinh', 'Chi bộ', 'Xếp loại'],
+			['1', 'Nguyễn Văn An', '1970', 'Chi bộ thôn 1', 'HTXSNV'], ['2', 'Trần Thị Bình', '1985', '', 'HTTNV']])]);
+		expect(r.files[0].status).toBe('refused');
+		expect(r.files[0].errors[0]).toMatchObject({ row: 5, column: 'Chi bộ', value: '' });
+		expect(r.files[0].errors[0].message).toMatch(/^Ô chi bộ để trống/);
 	});
 });

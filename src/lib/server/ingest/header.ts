@@ -119,8 +119,11 @@ export function findHeader(preview: string[][]): HeaderMap | null {
  * member rating, another subject), whatever the order. 0–3. */
 function levelRank(h: string, subject: SubjectKind | null): number {
 	const f = fold(h);
-	const ofSubject = subject === 'leader' ? (/lanh dao|quan ly/.test(f) ? 2 : /dang vien/.test(f) ? 0 : 1) : 1;
-	return ofSubject + (/quyet dinh/.test(f) ? 1 : 0);
+	// (a list the title does not name the subjects of, with a leaders' level column, is a leader list)
+	const ofSubject = subject === 'leader' || subject === null ? (/lanh dao|quan ly/.test(f) ? 2 : /dang vien/.test(f) ? 0 : 1) : 1;
+	// "Xếp loại quý I | … | Xếp loại năm": the year's column is the list's level (a quarter's is not)
+	if (/\bquy\b/.test(f) && !/ca nam|\bnam\b/.test(f)) return 0;
+	return ofSubject + (/quyet dinh|ca nam|\bnam\b/.test(f) ? 1 : 0);
 }
 
 /** Among score columns the list's score is the total, the deciding body's, the year's: "Tổng
@@ -193,13 +196,13 @@ const SUBJECT_IN_TITLE: Array<[RegExp, SubjectKind]> = [
 	// "TẬP THỂ CHI ỦY CÁC CHI BỘ", "TẬP THỂ BAN THƯỜNG VỤ": a leadership collective
 	[/tap the (lanh dao|chi uy|cap uy|dang uy|ban thuong vu|ban chap hanh|thuong truc)/, 'leadership'],
 	// "CÁN BỘ THUỘC DIỆN BAN THƯỜNG VỤ HUYỆN ỦY QUẢN LÝ": leaders by who manages them
-	[/(ca nhan|can bo) lanh dao|can bo (thuoc )?dien .*quan ly/, 'leader'],
+	[/(ca nhan|can bo) lanh dao|can bo (thuoc )?dien .*quan ly|(dang|cap) uy vien/, 'leader'],
 	[/(cong chuc|vien chuc|cbccvc)/, 'civil_servant'],
 	[/to chuc (co so )?dang/, 'party_org'],
 	[/dang vien/, 'member']
 ];
 
-const UNIT_PREFIX = /^(chi bo|dang bo|dang uy|huyen uy|thi uy|quan uy|thanh uy|tinh uy|ban thuong vu)\b/;
+const UNIT_PREFIX = /^(chi bo|dang bo|dang uy|huyen uy|thi uy|quan uy|thanh uy|tinh uy|ban thuong vu|cb |db )\b/;
 
 export function readTitle(preview: string[][], headerRow: number): TitleInfo {
 	const lines = preview
@@ -214,10 +217,15 @@ export function readTitle(preview: string[][], headerRow: number): TitleInfo {
 		// "…, ngày 17 tháng 11 năm 2020" is a signing date, not the round's year: prefer list titles.
 		// The day is often left blank to be filled by hand ("ngày     tháng 01 năm 2025").
 		const isDateLine = /\bngay\b[^a-z]*\bthang\b[^a-z]*\bnam\b/.test(f);
+		// a note in brackets or an attachment line ("(Sau khi tổng hợp kết quả các quý I, II, III)",
+		// "(Kèm theo Báo cáo … quý IV)") names no period of the list
+		const isNote = /^\W*\(|^\W*kem theo\b/.test(f);
 		const y = f.match(/\bnam (\d{4})\b/);
 		if (y && !isDateLine) info.year = Number(y[1]);
 		// "6 THÁNG ĐẦU NĂM 2025", "9 THÁNG NĂM 2025": neither a year nor a quarter (load.ts refuses it)
-		if (!isDateLine && isRatingLine(f) && /\b\d{1,2} thang (dau |cuoi )?nam \d{4}\b/.test(f)) info.partialYear = line.replace(/\s+/g, ' ');
+		// (not a note: "(Đảng viên mới kết nạp dưới 6 tháng năm 2025 …)"; not "12 THÁNG")
+		if (!isDateLine && !isNote && isRatingLine(f) && /(?<!(duoi|du|chua du|khong du) )\b(6|06|9|09) thang (dau |cuoi )?nam \d{4}\b/.test(f))
+			info.partialYear = line.replace(/\s+/g, ' ');
 		// A term is the list's period only when the line is about the rating ("xếp loại … nhiệm
 		// kỳ 2020–2025", no year or quarter before the term), or names the term alone right under a
 		// rating title that names no year or quarter, none below naming one either ("DANH SÁCH XẾP
@@ -232,13 +240,15 @@ export function readTitle(preview: string[][], headerRow: number): TitleInfo {
 		if (t?.kind === 'term' && isTerm) {
 			info.period = { kind: 'term', no: t.no };
 			termEnd = t.year ?? null;
-		} else if (p && p.kind !== 'term' && /quy|ca nam/.test(f)) {
+		} else if (p && p.kind !== 'term' && /quy|ca nam/.test(f) && !isNote && !/cac quy\b/.test(f)) {
 			info.period = p.kind === 'year' ? null : { kind: p.kind, no: p.no };
 			if (p.year && !isDateLine) info.year = p.year;
 		}
 		if (!info.subjectKind && /(danh sach|xep loai|ket qua|danh gia)/.test(f)) {
-			const hits = SUBJECT_IN_TITLE.filter(([re]) => re.test(f));
-			if (hits.length === 1) info.subjectKind = hits[0][1];
+			const hits = SUBJECT_IN_TITLE.filter(([re]) => re.test(f)).map(([, k]) => k);
+			// "CÁN BỘ LÃNH ĐẠO, QUẢN LÝ LÀ ĐẢNG VIÊN": leaders, who are members too
+			const kinds = hits.includes('leader') ? hits.filter((k) => k !== 'member') : hits;
+			if (kinds.length === 1) info.subjectKind = kinds[0];
 		}
 	}
 	// a term's year is its last year, whatever year another line names
@@ -269,6 +279,7 @@ export function detectKind(fields: Set<string>, title: TitleInfo): FileKind | nu
 	// a score is rated, not listed: a list of names with scores is a rating list, never a roster
 	if (has('score') && (has('full_name') || has('unit_name') || has('unit_code'))) return 'rating';
 	if (has('full_name') && (has('joined_party_on') || has('status') || has('card_no') || has('birth'))) return 'roster';
-	if ((has('unit_code') || has('unit_name')) && (has('unit_kind') || has('parent') || has('founded_on'))) return 'registry';
+	const registryOnly = ['unit_kind', 'parent', 'founded_on', 'dissolved_on', 'merged_into', 'renamed_to', 'formed_from', 'split_from', 'renamed_from', 'lineage_on'];
+	if ((has('unit_code') || has('unit_name')) && registryOnly.some(has)) return 'registry';
 	return null;
 }

@@ -60,6 +60,9 @@ export function prepare(read: SourceTable, opts: Pick<LoadOptions, 'kind'>): Pre
 	if (marks.length) [src, header] = markedLevels(withRows(src, header.dataStart, true), header, marks);
 	// a title cell typed over two lines ("ĐẢNG BỘ XÃ …⏎CHI BỘ THÔN 1") names two units
 	const title = readTitle(src.preview.map((r, i) => (i < header.headerRows[0] ? r.flatMap((c) => c.split(/\r?\n/)) : r)), header.headerRows[0]);
+	// the level column a title naming no subjects leaves: "Xếp loại cán bộ lãnh đạo, quản lý" rates leaders
+	const levelHeader = header.columns.find((c) => c.field === 'final_level')?.header;
+	if (title.subjectKind === null && levelHeader && /lanh dao|quan ly/.test(fold(levelHeader))) title.subjectKind = 'leader';
 	const kind = opts.kind ?? detectKind(new Set(header.columns.map((c) => c.field)), title);
 	if (!kind)
 		throw new IngestError(src.fileName, `Không nhận ra loại tệp từ các cột (${header.columns.map((c) => c.header).join(', ')}). Dùng --kind registry|roster|rating|discipline|civil_servant.`);
@@ -67,6 +70,14 @@ export function prepare(read: SourceTable, opts: Pick<LoadOptions, 'kind'>): Pre
 		throw new IngestError(
 			src.fileName,
 			`Tiêu đề "${title.lines.find(namesOneLevel)}" là danh sách những người đạt một mức xếp loại, không phải danh sách đảng viên, cũng không phải danh sách xếp loại đầy đủ (không có cột Xếp loại): tệp không được nạp. Gửi danh sách xếp loại có cột Xếp loại, hoặc dùng --kind roster nếu đây đúng là danh sách đảng viên.`
+		);
+	// scores with no level column ("BẢNG TỔNG HỢP ĐIỂM"): stored, the list would replace the unit's
+	// rated list with ratings of no level
+	const fields = new Set(header.columns.map((c) => c.field));
+	if (kind === 'rating' && !opts.kind && fields.has('score') && !['final_level', 'self_level', 'proposed_level', 'cs_level', 'not_rated_reason'].some((f) => fields.has(f)))
+		throw new IngestError(
+			src.fileName,
+			'Tệp có cột điểm nhưng không có cột Xếp loại: nạp vào sẽ thay danh sách xếp loại đã có của đơn vị bằng một danh sách không có mức xếp loại. Gửi danh sách có cả cột Xếp loại (và cột Điểm), hoặc dùng --kind rating nếu đúng là muốn nạp. Tệp không được nạp.'
 		);
 	checkTitlePeriod(src.fileName, title, kind, header);
 	return { src, header, title, kind };
@@ -192,8 +203,11 @@ const MAX_ERRORS = 500;
 function titleUnitNames(cell: string): string[] {
 	return cell
 		.normalize('NFC')
-		.split(/\s*[,;–-]\s*(?=(?:chi bộ|đảng bộ|đảng ủy|huyện ủy|quận ủy|thị ủy|thành ủy|tỉnh ủy)\s)/iu)
-		.map((n) => n.replace(/\s+trực thuộc(?:\s.*)?$/iu, '').replace(/^ban (?:thường vụ|chấp hành)\s+/iu, '').trim())
+		.replace(/[\s*]+$/u, '') // "CHI BỘ ẤP 3 *"
+		.split(/\s*(?:[,;–(-]|\btrực thuộc\b)\s*(?=(?:chi bộ|đảng bộ|đảng ủy|huyện ủy|quận ủy|thị ủy|thành ủy|tỉnh ủy|cb|đb|xã|phường|thị trấn)\s)/iu)
+		.map((n) => n.replace(/\s+trực thuộc(?:\s.*)?$/iu, '').replace(/^ban (?:thường vụ|chấp hành)\s+/iu, '').replace(/\)\s*$/u, '').trim())
+		// "CHI BỘ THÔN 1, XÃ ĐOÀN KẾT": the commune's đảng bộ
+		.map((n) => n.replace(/^(?=(?:xã|phường|thị trấn)\s)/iu, 'Đảng bộ '))
 		.filter(Boolean);
 }
 
@@ -225,8 +239,15 @@ async function contextUnits(t: Db, parts: Prepared[], opts: LoadOptions): Promis
 			app.endRow();
 		}
 		app.closeSync();
+		// by name, else (for names found nowhere) by the looser key the rows' unit names use too
+		// ("CHI BỘ THÔN 01", "CB THÔN 1", "CHI BỘ THÔN 1, XÃ ĐOÀN KẾT")
 		const rows = await t.query<{ name: string; id: number; path: string }>(
-			'select n.name, u.id, u.path from title_name n join unit u on u.name_key = unit_key(n.name)'
+			`with exact as (select n.name, u.id, u.path from title_name n join unit u on u.name_key = unit_key(n.name)),
+			 loose as (select n.name, unit_loose_key(n.name) as lkey from title_name n anti join exact e on e.name = n.name)
+			 select * from exact
+			 union all
+			 select l.name, u.id, u.path from loose l
+			 join (select id, path, unit_loose_key(name) as lkey from unit where exists (select 1 from loose)) u on u.lkey = l.lkey`
 		);
 		for (const r of rows) (byKey.get(r.name) ?? byKey.set(r.name, []).get(r.name)!).push({ id: r.id, path: r.path });
 		await t.run('drop table title_name');
@@ -245,7 +266,7 @@ async function contextUnits(t: Db, parts: Prepared[], opts: LoadOptions): Promis
 				return false;
 			});
 		}
-		const unresolved = opts.unit || p.kind === 'registry' ? null : (left.find((n) => /^(chi bo|to dang)\b/.test(fold(n))) ?? null);
+		const unresolved = opts.unit || p.kind === 'registry' ? null : (left.find((n) => /^(chi bo|cb|to dang) /.test(fold(n))) ?? null);
 		if (!unresolved)
 			for (const name of sheetNames[i]) {
 				const inside = (byKey.get(name) ?? []).filter((u) => u.path.startsWith(ctx.path) && u.path !== ctx.path);

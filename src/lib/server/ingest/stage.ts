@@ -185,8 +185,9 @@ const HARD_FOOTER = `case when ${IDENTIFIED} then false else coalesce(regexp_mat
 // quân", notes "Ghi chú: …" and "Danh sách này gồm …" are summaries too)
 const SOFT_FOOTER = `case when ${IDENTIFIED} then false else coalesce(regexp_matches(${ROW_TEXT},
 	'(^|\\x1f)[^\\x1f]*[0-9]+ *(d/c|dong chi|dang vien)\\b'), false)
-	or (final_level is null and coalesce(regexp_matches(${ROW_TEXT},
-		'(^|\\x1f)(tong( so| cong)?\\b|cong\\b|[-+*] *[a-z]|ty le\\b|(diem )?(binh quan|trung binh)\\b|ghi chu *:|danh sach (nay|tren)\\b)'), false)) end`;
+	or (final_level is null and coalesce(regexp_matches(${ROW_TEXT}, '(^|\\x1f)(tong( so| cong)?\\b|cong\\b|[-+*] *[a-z])'), false))
+	or (final_level is null and coalesce(regexp_matches(fold(coalesce(full_name, unit_name, stt)),
+		'^(ty le\\b|(diem )?(binh quan|trung binh)\\b|ghi chu *:|danh sach (nay|tren)\\b)'), false)) end`;
 
 /** Cut each part of group `gi` at its first signature or dateline row below a data row; drop its
  * summary lines. Only the few footer rows are kept aside, not a copy of the group. */
@@ -224,6 +225,7 @@ export const SECTION_UNIT_WORDS = 'chi bo|dang bo|dang uy|to dang|chi uy|thon|ap
 export const SECTION_NUMBER = '([IVXivx]{1,5}|[0-9]{1,3}|[A-Za-z])\\s*[.):/-]\\s*';
 const SECTION_TEXT = `(case when birth is null and card_no is null and final_level is null and self_level is null
 	and proposed_level is null and discipline_form is null and cs_level is null and unit_code is null and unit_name is null
+	and not_rated_reason is null and note is null and position is null and score is null
 	then regexp_replace(regexp_replace(
 		case when full_name is not null and (stt is null or ${IDENTIFIED}) then full_name
 		     when full_name is null and not ${IDENTIFIED} then stt end,
