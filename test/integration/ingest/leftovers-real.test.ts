@@ -2,7 +2,7 @@
 // the 2025 merger, two chi bộ lists in one sheet, level and date spellings, unit names, and
 // columns of rosters and civil-servant lists.
 import { describe, expect, it } from 'vitest';
-import { writeCsv } from '../../helpers/files';
+import { writeCsv, writeXlsx } from '../../helpers/files';
 import { dbWithRegistry, ingest } from '../../helpers/ingest-db';
 
 const REG_HEAD = ['STT', 'Mã đơn vị', 'Tên tổ chức đảng', 'Loại hình', 'Trực thuộc', 'Ngày thành lập', 'Ngày giải thể', 'Sáp nhập vào', 'Ngày hiệu lực'];
@@ -48,5 +48,41 @@ describe('units of the same name after the 2025 merger', () => {
 		expect(r.files[0].errors[0]).toMatchObject({ file: 'ds.csv', column: 'Tiêu đề', value: 'Chi bộ thôn Bình Minh' });
 		expect(r.files[0].errors[0].message).toContain('đã giải thể ngày 30/06/2025');
 		expect(await db.query(`select count(*)::int as n from membership`)).toEqual([{ n: 0 }]);
+	});
+});
+
+describe('two chi bộ lists in one sheet', () => {
+	const HEAD = ['STT', 'Họ và tên', 'Ngày sinh', 'Số thẻ đảng viên', 'Tự xếp loại', 'Chi bộ đề xuất', 'Đảng ủy quyết định'];
+	it('the second list\'s "CHI BỘ THÔN 2" is the sibling of the title\'s chi bộ, inside its đảng bộ', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const f = await writeXlsx(dir, 'ds.xlsx', [
+			['ĐẢNG BỘ XÃ ĐOÀN KẾT'], ['CHI BỘ THÔN 1'], [], ['DANH SÁCH ĐÁNH GIÁ, XẾP LOẠI CHẤT LƯỢNG ĐẢNG VIÊN NĂM 2024'], [], HEAD,
+			[1, 'Nguyễn Văn An', '12/05/1970', '70012345', 'HTXSNV', 'HTXSNV', 'HTXSNV'],
+			[2, 'Trần Thị Bình', '03/02/1985', '70012346', 'HTTNV', 'HTTNV', 'HTTNV'],
+			[], ['CHI BỘ THÔN 2'], ['DANH SÁCH ĐÁNH GIÁ, XẾP LOẠI CHẤT LƯỢNG ĐẢNG VIÊN NĂM 2024'], HEAD,
+			[1, 'Hoàng Văn Em', '07/07/1965', '70022345', 'HTTNV', 'HTTNV', 'HTTNV'],
+			[2, 'Vũ Thị Gấm', '09/09/1979', '70022346', 'HTNV', 'HTNV', 'HTNV']
+		]);
+		const r = await ingest(db, [f]);
+		expect(r.files[0].errors).toEqual([]);
+		expect(r.files[0].status).toBe('loaded');
+		expect(await db.query(`select p.full_name as name, u.code from rating r join person p on p.id = r.person_id join unit u on u.id = r.unit_id order by r.source_row`)).toEqual([
+			{ name: 'Nguyễn Văn An', code: 'C70010101' },
+			{ name: 'Trần Thị Bình', code: 'C70010101' },
+			{ name: 'Hoàng Văn Em', code: 'C70010102' },
+			{ name: 'Vũ Thị Gấm', code: 'C70010102' }
+		]);
+	});
+
+	it('a section naming a chi bộ of another đảng bộ is still refused', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const f = await writeXlsx(dir, 'ds.xlsx', [
+			['ĐẢNG BỘ XÃ ĐOÀN KẾT'], ['CHI BỘ THÔN 1'], ['DANH SÁCH ĐÁNH GIÁ, XẾP LOẠI CHẤT LƯỢNG ĐẢNG VIÊN NĂM 2024'], HEAD,
+			[1, 'Nguyễn Văn An', '12/05/1970', '70012345', 'HTXSNV', 'HTXSNV', 'HTXSNV'],
+			['CHI BỘ THÔN 7'], [1, 'Hoàng Văn Em', '07/07/1965', '70022345', 'HTTNV', 'HTTNV', 'HTTNV']
+		]);
+		const r = await ingest(db, [f]);
+		expect(r.files[0].status).toBe('refused');
+		expect(r.files[0].errors[0]).toMatchObject({ file: 'ds.xlsx', value: 'CHI BỘ THÔN 7' });
 	});
 });
