@@ -33,12 +33,23 @@ create or replace macro clean(s) as
 create or replace macro tidy(s) as
     nullif(squish(s), '');
 
--- date_text: a date cell as units write it reduced to its date: a leading "Ngày", "tháng"/"năm" as
--- separators ("10 tháng 12 năm 2024"), spaces around separators ("10 / 12 / 2024") and a time after
--- the date ("10/12/2024 08:30") dropped.
+-- month_number: Excel's English month abbreviation as its number ("10-Dec-24" -> "10-12-24",
+-- "01-Jul-2025" -> "01-7-2025"); other text as it is.
+create or replace macro month_number(s) as (
+    case
+        when regexp_full_match(s, '\d{1,2}[/.-][A-Za-z]{3}[/.-]\d{2}(\d{2})?')
+            then regexp_replace(s, '[A-Za-z]{3}', coalesce(cast(nullif(list_position(
+                ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'], lower(regexp_extract(s, '[A-Za-z]{3}'))), 0) as varchar), 'x'))
+        else s
+    end);
+
+-- date_text: a date cell as units write it reduced to its date: an English month as its number
+-- ("10-Dec-24"), a leading "Ngày" or "Từ ngày", "tháng"/"năm" as separators ("10 tháng 12 năm
+-- 2024"), spaces around separators ("10 / 12 / 2024") and a time after the date ("10/12/2024
+-- 08:30") dropped.
 create or replace macro date_text(s) as
-    nullif(regexp_replace(regexp_replace(regexp_replace(regexp_replace(clean(s),
-        '^ngày\.?\s*', '', 'i'),
+    nullif(regexp_replace(regexp_replace(regexp_replace(regexp_replace(month_number(clean(s)),
+        '^((kể |tính )?từ\s+)?(ngày\.?\s*)?', '', 'i'),
         '(\d)\s*(tháng|năm)\s*(\d)', '\1/\3', 'gi'),
         '\s*([/.-])\s*', '\1', 'g'),
         '^([0-9/.-]+)(\s+|T)\d{1,2}[:h]\d{2}(:\d{2}(\.\d+)?)?(\s*[ap]m)?$', '\1', 'i'), '');

@@ -107,7 +107,11 @@ select
     tidy(s.locality) as locality,
     fd.d_or_year as founded_on,
     tidy(s.founded_on) as founded_raw,
-    dd.d as dissolved_on,
+    -- a "Giải thể" column marked "x": the date is the effective date, else the one the note gives
+    -- ("Giải thể theo Quyết định 15-QĐ/HU ngày 30/6/2025")
+    coalesce(dd.d, case when s.dissolved_on is not null and dd.d is null and parse_bool(s.dissolved_on)
+                        then coalesce(ld.d, parse_date(regexp_extract(s.note, '(\d{1,2}/\d{1,2}/\d{4})', 1))) end) as dissolved_on,
+    s.dissolved_on is not null and dd.d is null and coalesce(parse_bool(s.dissolved_on), false) as dissolved_marked,
     tidy(s.dissolved_on) as dissolved_raw,
     tidy(s.status) as status,
     tidy(s.merged_into) as merged_into,
@@ -223,7 +227,10 @@ errs as (
     union all
     select part_id, rn, 'founded_on', founded_raw, 'Ngày thành lập không hợp lệ.' from n where founded_raw is not null and founded_on is null
     union all
-    select part_id, rn, 'dissolved_on', dissolved_raw, 'Ngày giải thể không hợp lệ.' from n where dissolved_raw is not null and dissolved_on is null
+    select part_id, rn, 'dissolved_on', dissolved_raw,
+        case when dissolved_marked then 'Đơn vị đánh dấu giải thể nhưng không có ngày giải thể: ghi ngày (dd/mm/yyyy) vào ô này, cột Ngày hiệu lực hoặc Ghi chú.'
+             else 'Ngày giải thể không hợp lệ.' end
+    from n where dissolved_raw is not null and dissolved_on is null
     union all
     select part_id, rn, 'dissolved_on', dissolved_raw, 'Ngày giải thể trước ngày thành lập.' from n where dissolved_on < founded_on
     union all

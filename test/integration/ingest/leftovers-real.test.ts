@@ -86,3 +86,79 @@ describe('two chi bộ lists in one sheet', () => {
 		expect(r.files[0].errors[0]).toMatchObject({ file: 'ds.xlsx', value: 'CHI BỘ THÔN 7' });
 	});
 });
+
+describe('values as units write them', () => {
+	const TITLE = [['ĐẢNG BỘ XÃ ĐOÀN KẾT'], ['CHI BỘ THÔN 1'], ['DANH SÁCH XẾP LOẠI CHẤT LƯỢNG ĐẢNG VIÊN NĂM 2024']];
+	const rated = (db: Awaited<ReturnType<typeof dbWithRegistry>>['db']) =>
+		db.query(`select r.self_level as s, r.final_level as f, r.not_rated_reason as nr from rating r order by r.source_row`);
+
+	it.each([
+		['Hoàn thành tốt nhiệm vụ (HTTNV)', 3],
+		['HTT (1)', 3],
+		['Hoàn thành xuất sắc nhiệm vụ (HTXSNV)', 4]
+	])('level "%s": the level before its own abbreviation or footnote mark', async (level, rank) => {
+		const { db, dir } = await dbWithRegistry();
+		const f = writeCsv(dir, 'ds.csv', [...TITLE, ['STT', 'Họ và tên', 'Năm sinh', 'Tự xếp loại', 'Đảng ủy quyết định'], ['1', 'Nguyễn Văn An', '1970', level, level]]);
+		const r = await ingest(db, [f]);
+		expect(r.files[0].errors).toEqual([]);
+		expect(await rated(db)).toEqual([{ s: rank, f: rank, nr: null }]);
+	});
+
+	it('"HTXS (HTT)": brackets naming another level are not a footnote: refused', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const f = writeCsv(dir, 'ds.csv', [...TITLE, ['STT', 'Họ và tên', 'Năm sinh', 'Xếp loại'], ['1', 'Nguyễn Văn An', '1970', 'HTXS (HTT)']]);
+		const r = await ingest(db, [f]);
+		expect(r.files[0].status).toBe('refused');
+		expect(r.files[0].errors[0]).toMatchObject({ file: 'ds.csv', row: 5, column: 'Xếp loại', value: 'HTXS (HTT)' });
+	});
+
+	it.each([['Miễn đánh giá'], ['Dự bị chưa đủ 6 tháng'], ['Miễn sinh hoạt']])('"%s" in the level column: not rated, the text kept as the reason', async (text) => {
+		const { db, dir } = await dbWithRegistry();
+		const f = writeCsv(dir, 'ds.csv', [...TITLE, ['STT', 'Họ và tên', 'Năm sinh', 'Xếp loại'], ['1', 'Nguyễn Văn An', '1970', 'HTTNV'], ['2', 'Trần Thị Bình', '1985', text]]);
+		const r = await ingest(db, [f]);
+		expect(r.files[0].errors).toEqual([]);
+		expect(await rated(db)).toEqual([{ s: null, f: 3, nr: null }, { s: null, f: null, nr: text }]);
+	});
+
+	it('Excel\'s "12-May-70", "10-Dec-24", "01-Jul-2025" are dates', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const f = writeCsv(dir, 'ds.csv', [...TITLE, ['STT', 'Họ và tên', 'Ngày sinh', 'Xếp loại', 'Ngày quyết định', 'Ngày kiểm điểm'],
+			['1', 'Nguyễn Văn An', '12-May-70', 'HTTNV', '10-Dec-24', '28-Nov-24'], ['2', 'Trần Thị Bình', '3-Feb-85', 'HTTNV', '01-Jan-2025', '28-Nov-2024']]);
+		const r = await ingest(db, [f]);
+		expect(r.files[0].errors).toEqual([]);
+		expect(await db.query(`select strftime(p.birth_date, '%d/%m/%Y') as bd, strftime(r.decided_on, '%d/%m/%Y') as dec, strftime(r.reviewed_on, '%d/%m/%Y') as rev
+			from rating r join person p on p.id = r.person_id order by r.source_row`)).toEqual([
+			{ bd: '12/05/1970', dec: '10/12/2024', rev: '28/11/2024' },
+			{ bd: '03/02/1985', dec: '01/01/2025', rev: '28/11/2024' }
+		]);
+	});
+
+	it('a registry\'s effective date "Từ ngày 01/7/2025"', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const f = writeCsv(dir, 'dm.csv', [['DANH MỤC'], REG_HEAD,
+			['1', 'X700901', 'Đảng bộ xã Thống Nhất', 'Đảng bộ cơ sở', 'H7001', '1990', '', 'X700999', 'Từ ngày 01/7/2025'],
+			['2', 'X700999', 'Đảng bộ xã Thống Nhất', 'Đảng bộ cơ sở', 'T70', '01/7/2025', '', '', '']]);
+		const r = await ingest(db, [f]);
+		expect(r.files[0].errors).toEqual([]);
+		expect(await db.query(`select strftime(effective_on, '%d/%m/%Y') as eff from unit_lineage where from_code = 'X700901'`)).toEqual([{ eff: '01/07/2025' }]);
+		expect(await db.query(`select strftime(dissolved_on, '%d/%m/%Y') as d from unit where code = 'X700901'`)).toEqual([{ d: '30/06/2025' }]);
+	});
+
+	const DISSOLVE_HEAD = ['STT', 'Mã đơn vị', 'Tên tổ chức đảng', 'Loại hình', 'Trực thuộc', 'Ngày thành lập', 'Giải thể', 'Ghi chú'];
+	it('an "x" under "Giải thể" with the date in the note: dissolved on that date', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const f = writeCsv(dir, 'dm.csv', [DISSOLVE_HEAD, ['1', 'C70010301', 'Chi bộ Trường THCS Đoàn Kết', 'Chi bộ cơ sở', 'H7001', '05/09/2005', 'x', 'Giải thể theo Quyết định 15-QĐ/HU ngày 30/6/2025']]);
+		const r = await ingest(db, [f]);
+		expect(r.files[0].errors).toEqual([]);
+		expect(await db.query(`select strftime(dissolved_on, '%d/%m/%Y') as d from unit where code = 'C70010301'`)).toEqual([{ d: '30/06/2025' }]);
+	});
+
+	it('an "x" under "Giải thể" and no date anywhere: refused asking for the date', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const f = writeCsv(dir, 'dm.csv', [DISSOLVE_HEAD, ['1', 'C70010301', 'Chi bộ Trường THCS Đoàn Kết', 'Chi bộ cơ sở', 'H7001', '05/09/2005', 'x', '']]);
+		const r = await ingest(db, [f]);
+		expect(r.files[0].status).toBe('refused');
+		expect(r.files[0].errors[0]).toMatchObject({ file: 'dm.csv', row: 2, column: 'Giải thể', value: 'x' });
+		expect(r.files[0].errors[0].message).toContain('không có ngày giải thể');
+	});
+});
