@@ -50,14 +50,26 @@ loose_refs as (
     anti join by_name b on b.role = r.role and b.code = r.code and b.name = r.name and b.context_path = r.context_path
 ),
 
-by_loose as (
-    select r.role, r.code, r.name, r.context_path, u.id as unit_id
+by_loose_all as (
+    select r.role, r.code, r.name, r.context_path, u.id as unit_id, u.path, unit_parent_key(r.name) as pkey
     from loose_refs r
     join (select id, path, unit_loose_key(name) as lkey from unit
           where exists (select 1 from loose_refs)) u
         on u.lkey = r.lkey or u.lkey = 'chi bo ' || r.lkey
     where starts_with(u.path, r.context_path)
        or starts_with(r.context_path, u.path)
+),
+
+-- the parent a name carries ("Chi bộ thôn 1, xã Minh Hưng") picks among units of that name: those
+-- under a unit whose name ends with it
+by_loose as (
+    select role, code, name, context_path, unit_id
+    from (
+        select b.*, b.pkey is not null and exists (
+            select 1 from unit a where starts_with(b.path, a.path) and a.path <> b.path and ends_with(a.name_key, ' ' || b.pkey)) as parent_ok
+        from by_loose_all b
+    )
+    qualify parent_ok or not bool_or(parent_ok) over (partition by role, code, name, context_path)
 ),
 
 -- names found nowhere in a chi bộ context: looked up inside the nearest đảng bộ above it (a sheet of

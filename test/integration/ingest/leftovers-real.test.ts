@@ -162,3 +162,29 @@ describe('values as units write them', () => {
 		expect(r.files[0].errors[0].message).toContain('không có ngày giải thể');
 	});
 });
+
+describe('unit names with words and parents', () => {
+	it.each([
+		['Chi bộ thôn Một', 'C70010101'],
+		['Chi bộ thôn Hai', 'C70010102'],
+		['Chi bộ Thôn 1 (xã Đoàn Kết)', 'C70010101']
+	])('"%s" under the đảng bộ of the title', async (name, code) => {
+		const { db, dir } = await dbWithRegistry();
+		const f = writeCsv(dir, 'ds.csv', [['ĐẢNG ỦY XÃ ĐOÀN KẾT'], ['DANH SÁCH XẾP LOẠI CHẤT LƯỢNG ĐẢNG VIÊN NĂM 2024'],
+			['STT', 'Họ và tên', 'Năm sinh', 'Chi bộ', 'Đảng ủy quyết định'], ['1', 'Nguyễn Văn An', '1970', name, 'HTTNV']]);
+		const r = await ingest(db, [f]);
+		expect(r.files[0].errors).toEqual([]);
+		expect(await db.query(`select u.code from rating r join unit u on u.id = r.unit_id`)).toEqual([{ code }]);
+	});
+
+	it('a district roster\'s "Chi bộ thôn 1, xã Minh Hưng" and "Chi bộ thôn 1 - Đảng bộ xã Đoàn Kết": the commune picks the chi bộ', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const f = writeCsv(dir, 'ds.csv', [['ĐẢNG BỘ HUYỆN BÙ ĐĂNG'], ['DANH SÁCH ĐẢNG VIÊN NĂM 2024'],
+			['STT', 'Họ và tên', 'Năm sinh', 'Giới tính', 'Chi bộ', 'Ngày vào Đảng', 'Tình trạng'],
+			['1', 'Nguyễn Văn An', '1970', 'Nam', 'Chi bộ thôn 1, xã Minh Hưng', '03/02/1995', 'Chính thức'],
+			['2', 'Trần Văn Bảo', '1980', 'Nam', 'Chi bộ thôn 1 - Đảng bộ xã Đoàn Kết', '03/02/2005', 'Chính thức']]);
+		const r = await ingest(db, [f]);
+		expect(r.files[0].errors).toEqual([]);
+		expect(await db.query(`select u.code from membership m join unit u on u.id = m.unit_id order by m.source_row`)).toEqual([{ code: 'C70010201' }, { code: 'C70010101' }]);
+	});
+});
