@@ -33,12 +33,23 @@ create or replace macro clean(s) as
 create or replace macro tidy(s) as
     nullif(squish(s), '');
 
--- date_text: a date cell as units write it reduced to its date: a leading "Ngày", "tháng"/"năm" as
--- separators ("10 tháng 12 năm 2024"), spaces around separators ("10 / 12 / 2024") and a time after
--- the date ("10/12/2024 08:30") dropped.
+-- month_number: Excel's English month abbreviation as its number ("10-Dec-24" -> "10-12-24",
+-- "01-Jul-2025" -> "01-7-2025"); other text as it is.
+create or replace macro month_number(s) as (
+    case
+        when regexp_full_match(s, '\d{1,2}[/.-][A-Za-z]{3}[/.-]\d{2}(\d{2})?')
+            then regexp_replace(s, '[A-Za-z]{3}', coalesce(cast(nullif(list_position(
+                ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'], lower(regexp_extract(s, '[A-Za-z]{3}'))), 0) as varchar), 'x'))
+        else s
+    end);
+
+-- date_text: a date cell as units write it reduced to its date: an English month as its number
+-- ("10-Dec-24"), a leading "Ngày" or "Từ ngày", "tháng"/"năm" as separators ("10 tháng 12 năm
+-- 2024"), spaces around separators ("10 / 12 / 2024") and a time after the date ("10/12/2024
+-- 08:30") dropped.
 create or replace macro date_text(s) as
-    nullif(regexp_replace(regexp_replace(regexp_replace(regexp_replace(clean(s),
-        '^ngày\.?\s*', '', 'i'),
+    nullif(regexp_replace(regexp_replace(regexp_replace(regexp_replace(month_number(clean(s)),
+        '^((kể |tính )?từ\s+)?(ngày\.?\s*)?', '', 'i'),
         '(\d)\s*(tháng|năm)\s*(\d)', '\1/\3', 'gi'),
         '\s*([/.-])\s*', '\1', 'g'),
         '^([0-9/.-]+)(\s+|T)\d{1,2}[:h]\d{2}(:\d{2}(\.\d+)?)?(\s*[ap]m)?$', '\1', 'i'), '');
@@ -94,14 +105,27 @@ create or replace macro unit_key(s) as
     regexp_replace(fold(s), '^dang uy ', 'dang bo ');
 
 -- unit_loose_key: a looser key, for names unit_key finds nowhere: "CB"/"ĐB" for chi bộ/đảng bộ,
--- numbers without leading zeros ("thôn 01" is "thôn 1"), the parent after a comma dropped
--- ("Chi bộ thôn 1, xã Đoàn Kết").
+-- numbers without leading zeros ("thôn 01" is "thôn 1"), a hamlet's number in words ("thôn Một" is
+-- "thôn 1"; not "Năm", which folds like "Nam"), the parent after a comma, in brackets or after a
+-- dash dropped ("Chi bộ thôn 1, xã Đoàn Kết", "Chi bộ Thôn 1 (xã Đoàn Kết)", "Chi bộ thôn 1 - Đảng
+-- bộ xã Đoàn Kết"; unit_parent_key keeps it).
 create or replace macro unit_loose_key(s) as
-    nullif(trim(regexp_replace(regexp_replace(regexp_replace(regexp_replace(unit_key(s),
-        ',.*$', ''),
+    nullif(trim(regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(unit_key(s),
+        '(,|\s*\(|\s+[-–]\s+(dang bo|dang uy|xa|phuong|thi tran)\b).*$', ''),
         '^cb\.? ', 'chi bo '),
         '^(db|dbcs)\.? ', 'dang bo '),
-        '(^|[^0-9])0+([0-9])', '\1\2', 'g')), '');
+        '(^|[^0-9])0+([0-9])', '\1\2', 'g'),
+        '\b(thon|ap|xom|to|khu|doi|buon|khoi|pho) (mot|hai|ba|bon|tu|sau|bay|tam|chin|muoi)$',
+        '\1 ' || case regexp_extract(unit_key(s), '(mot|hai|ba|bon|tu|sau|bay|tam|chin|muoi)$')
+                     when 'mot' then '1' when 'hai' then '2' when 'ba' then '3' when 'bon' then '4' when 'tu' then '4'
+                     when 'sau' then '6' when 'bay' then '7' when 'tam' then '8' when 'chin' then '9' else '10' end)), '');
+
+-- unit_parent_key: the parent a unit name carries after a comma, in brackets or after a dash, its
+-- kind words dropped ("Chi bộ thôn 1, xã Minh Hưng" -> 'minh hung'); null when none.
+create or replace macro unit_parent_key(s) as
+    nullif(trim(regexp_replace(coalesce(nullif(regexp_extract(unit_key(s), '(,|\()\s*([^()]*)\)?\s*$', 2), ''),
+                                        regexp_extract(unit_key(s), '\s[-–]\s+((dang bo|dang uy|xa|phuong|thi tran)\b.*)$', 1)),
+        '^((dang bo|dang uy|dbcs|db)\.?\s+)?((xa|phuong|thi tran|huyen)\s+)?', '')), '');
 
 -- is_org_name: a name that names a Party organisation or its leadership ("Chi bộ thôn 2", "Chi ủy
 -- Chi bộ thôn 2", "Ban Thường vụ Đảng ủy xã"), not a person: a register's "Tổ chức đảng, đảng viên

@@ -46,11 +46,30 @@ with v as (
 alias as (
     select distinct level_key(alias) as k, cast(level as tinyint) as level from ref_level_alias
     where level_key(alias) <> ''
+),
+-- a level followed by its own abbreviation or a footnote mark ("Hoàn thành tốt nhiệm vụ (HTTNV)",
+-- "HTT (1)", "HTT*"): the level before it, when what the brackets hold is no other level
+bare as (
+    select v, regexp_extract(v, '^(.*?)\s*(\(([^()]*)\)|\*+)\s*$', 1) as head, regexp_extract(v, '\(([^()]*)\)\s*$', 1) as inner
+    from v
+    where regexp_matches(v, '(\)|\*)\s*$')
+),
+bare_level as (
+    select b.v, h.level
+    from bare b
+    join alias h on h.k = level_key(b.head)
+    left join alias i on i.k = level_key(b.inner)
+    where i.level is null or i.level = h.level
 )
-select v.v, a.level,
+select v.v, coalesce(a.level, b.level) as level,
     -- "Không xếp loại", "Chưa xếp loại", "Không đánh giá", "-", "—": written where a subject is not
-    -- rated (new member, exempt…), the same as an empty cell
-    a.level is null
-        and (alnum_key(v.v) is null or regexp_matches(words(v.v), '^(khong|chua) (duoc )?(xep loai|danh gia|xl)( |$)')) as not_rated
+    -- rated (new member, exempt…), the same as an empty cell; so are the reasons written in its
+    -- place ("Miễn đánh giá", "Miễn sinh hoạt", "Dự bị chưa đủ 6 tháng", "Mới kết nạp"), kept as
+    -- the reason
+    coalesce(a.level, b.level) is null
+        and (alnum_key(v.v) is null
+             or regexp_matches(words(v.v), '^(khong|chua) (duoc )?(xep loai|danh gia|xl)( |$)')
+             or regexp_matches(words(v.v), '^(mien (danh gia|xep loai|sinh hoat|cong tac)|moi ket nap|(dang vien )?du bi chua du (6|sau) thang|chua du (6|sau) thang)( |$)')) as not_rated
 from v
-left join alias a on a.k = level_key(v.v);
+left join alias a on a.k = level_key(v.v)
+left join bare_level b on b.v = v.v;

@@ -29,26 +29,63 @@ codes as (
     union
     select upper(code) from unit
 ),
--- a parent may be named by code or by (unique) name, in this file or the stored registry
+-- a parent may be named by code or by (unique) name, in this file or the stored registry. Among
+-- units of the same name (after the 2025 merger a new "Đảng bộ xã Bom Bo" succeeds the dissolved
+-- one), the one alive while the row's unit is (founded before it ends, not dissolved before it
+-- starts); then, for a unit not dissolved, the one not dissolved. Resolved per distinct parent
+-- spelling and row dates.
 pv as (
-    select v, upper(tidy(v)) as code_guess from (select distinct parent as v from stg where tidy(parent) is not null)
+    select distinct stg.parent as v, upper(tidy(stg.parent)) as code_guess, fd.d_or_year as cf, dd.d as cd
+    from stg
+    left join date_dict fd on fd.v = stg.founded_on
+    left join date_dict dd on dd.v = stg.dissolved_on
+    where tidy(stg.parent) is not null
 ),
 p_name as (
-    select v, unit_key(v) as nkey from pv anti join codes c on c.code = pv.code_guess
+    select distinct v, unit_key(v) as nkey from pv anti join codes c on c.code = pv.code_guess
 ),
 p_known as (
-    select s.c_code as code, nk.name_key as nkey from s join nk on nk.v = s.c_name semi join p_name p on p.nkey = nk.name_key
+    -- a unit of this file ends where it says, or the day before it is merged or renamed away
+    select s.c_code as code, nk.name_key as nkey, fd.d_or_year as founded,
+        coalesce(dd.d, case when s.merged_into is not null or s.renamed_to is not null then cast(ld.d - interval 1 day as date) end) as ended
+    from s join nk on nk.v = s.c_name
+    left join date_dict fd on fd.v = s.founded_on
+    left join date_dict dd on dd.v = s.dissolved_on
+    left join date_dict ld on ld.v = s.lineage_on
+    semi join p_name p on p.nkey = nk.name_key
     union
-    select upper(u.code), u.name_key from unit u semi join p_name p on p.nkey = u.name_key
+    select upper(u.code), u.name_key, u.founded_on, u.dissolved_on from unit u semi join p_name p on p.nkey = u.name_key
+),
+pk as (
+    select pv.v, pv.cf, pv.cd, k.code,
+        (k.founded is null or pv.cd is null or k.founded <= pv.cd)
+            and (k.ended is null or pv.cf is null or k.ended >= pv.cf) as alive,
+        pv.cd is not null or k.ended is null as live
+    from pv
+    join p_name using (v)
+    join p_known k on k.nkey = p_name.nkey
+),
+pn as (
+    select v, cf, cd,
+        count(distinct code) as n,
+        min(code) as code,
+        count(distinct code) filter (where alive) as n_alive,
+        min(code) filter (where alive) as code_alive,
+        count(distinct code) filter (where alive and live) as n_live,
+        min(code) filter (where alive and live) as code_live
+    from pk
+    group by all
 ),
 pd as (
-    select pv.v,
-        case when c.code is not null then pv.code_guess when pn.n = 1 then pn.code end as parent_code,
+    select pv.v, pv.cf, pv.cd,
+        case when c.code is not null then pv.code_guess
+             when pn.n = 1 then pn.code
+             when pn.n_alive = 1 then pn.code_alive
+             when pn.n_live = 1 then pn.code_live end as parent_code,
         pn.n as parent_candidates
     from pv
     left join codes c on c.code = pv.code_guess
-    left join p_name using (v)
-    left join (select nkey, min(code) as code, count(distinct code) as n from p_known group by nkey) pn on pn.nkey = p_name.nkey
+    left join pn on pn.v = pv.v and pn.cf is not distinct from pv.cf and pn.cd is not distinct from pv.cd
 )
 select
     s.part_id,
@@ -70,7 +107,11 @@ select
     tidy(s.locality) as locality,
     fd.d_or_year as founded_on,
     tidy(s.founded_on) as founded_raw,
-    dd.d as dissolved_on,
+    -- a "Giải thể" column marked "x": the date is the effective date, else the one the note gives
+    -- ("Giải thể theo Quyết định 15-QĐ/HU ngày 30/6/2025")
+    coalesce(dd.d, case when s.dissolved_on is not null and dd.d is null and parse_bool(s.dissolved_on)
+                        then coalesce(ld.d, parse_date(regexp_extract(s.note, '(\d{1,2}/\d{1,2}/\d{4})', 1))) end) as dissolved_on,
+    s.dissolved_on is not null and dd.d is null and coalesce(parse_bool(s.dissolved_on), false) as dissolved_marked,
     tidy(s.dissolved_on) as dissolved_raw,
     tidy(s.status) as status,
     tidy(s.merged_into) as merged_into,
@@ -83,9 +124,9 @@ select
 from s
 left join kd on kd.v = s.unit_kind
 left join nk on nk.v = s.c_name
-left join pd on pd.v = s.parent
 left join date_dict fd on fd.v = s.founded_on
 left join date_dict dd on dd.v = s.dissolved_on
+left join pd on pd.v = s.parent and pd.cf is not distinct from fd.d_or_year and pd.cd is not distinct from dd.d
 left join date_dict ld on ld.v = s.lineage_on;
 
 -- The units a row's lineage cells name, from either side: "Sáp nhập vào", "Đổi tên thành" (its
@@ -186,7 +227,10 @@ errs as (
     union all
     select part_id, rn, 'founded_on', founded_raw, 'Ngày thành lập không hợp lệ.' from n where founded_raw is not null and founded_on is null
     union all
-    select part_id, rn, 'dissolved_on', dissolved_raw, 'Ngày giải thể không hợp lệ.' from n where dissolved_raw is not null and dissolved_on is null
+    select part_id, rn, 'dissolved_on', dissolved_raw,
+        case when dissolved_marked then 'Đơn vị đánh dấu giải thể nhưng không có ngày giải thể: ghi ngày (dd/mm/yyyy) vào ô này, cột Ngày hiệu lực hoặc Ghi chú.'
+             else 'Ngày giải thể không hợp lệ.' end
+    from n where dissolved_raw is not null and dissolved_on is null
     union all
     select part_id, rn, 'dissolved_on', dissolved_raw, 'Ngày giải thể trước ngày thành lập.' from n where dissolved_on < founded_on
     union all

@@ -216,21 +216,48 @@ function titleUnitNames(cell: string): string[] {
  * is tried again once a later line has narrowed the search: "CHI BỘ THÔN 1, ĐẢNG BỘ XÃ MINH HƯNG").
  * `unresolved`: a chi bộ the title names that is nowhere (or in several places) inside that unit:
  * its rows would otherwise fall to the đảng bộ. */
-async function contextUnits(t: Db, parts: Prepared[], opts: LoadOptions): Promise<Array<{ id: number | null; path: string; unresolved: string | null }>> {
-	let base: { id: number | null; path: string } = { id: null, path: opts.scopePath };
+interface CtxUnit {
+	id: number | null;
+	path: string;
+	code?: string;
+	name?: string;
+	founded?: string | null;
+	dissolved?: string | null;
+}
+
+/** Whether a unit (its founding and dissolution, 'yyyy-mm-dd') lived in year y: founded on or
+ * before 31/12, not dissolved before 01/01 (to the day: `atEnd` asks for alive on 31/12). */
+function aliveIn(u: CtxUnit, y: number, atEnd = false): boolean {
+	return (!u.founded || u.founded <= `${y}-12-31`) && (!u.dissolved || u.dissolved >= (atEnd ? `${y}-12-31` : `${y}-01-01`));
+}
+
+/** Units of one name (after the 2025 merger a new "Đảng bộ xã Bom Bo" succeeds the dissolved one):
+ * those alive in the list's year, else those alive at its end (lists are made in December); all of
+ * them when the year is unknown or the narrowing leaves none. */
+function aliveOf<U extends CtxUnit>(us: U[], year: number | null): U[] {
+	if (us.length < 2 || year === null) return us;
+	const alive = us.filter((u) => aliveIn(u, year));
+	if (alive.length < 2) return alive.length ? alive : us;
+	const atEnd = alive.filter((u) => aliveIn(u, year, true));
+	return atEnd.length ? atEnd : alive;
+}
+
+async function contextUnits(t: Db, parts: Prepared[], opts: LoadOptions): Promise<Array<CtxUnit & { unresolved: string | null; dissolved_in: { name: string; on: string; successor: string | null } | null }>> {
+	let base: CtxUnit = { id: null, path: opts.scopePath };
 	if (opts.unit) {
-		const u = await t.one<{ id: number; path: string }>(
-			'select id, path from unit where upper(code) = upper($c) or name_key = unit_key($c) order by upper(code) = upper($c) desc limit 1',
+		const u = await t.one<CtxUnit & { id: number }>(
+			`select id, path, code, name, strftime(founded_on, '%Y-%m-%d') as founded, strftime(dissolved_on, '%Y-%m-%d') as dissolved
+			 from unit where upper(code) = upper($c) or name_key = unit_key($c) order by upper(code) = upper($c) desc, dissolved_on is null desc limit 1`,
 			{ c: opts.unit }
 		);
 		if (!u) throw new IngestError(parts[0]?.src.fileName ?? '', `--unit "${opts.unit}": không có đơn vị này trong danh mục.`);
-		base = { id: u.id, path: u.path };
+		base = u;
 	}
 	const partNames = parts.map((p) => [...new Set(p.title.unitNames.flatMap(titleUnitNames))]);
 	// a workbook with a sheet per chi bộ may name each only by its sheet ("Thôn 1"): tried last
 	const sheetNames = parts.map((p) => (p.src.sheet && p.src.fileName.endsWith(`[${p.src.sheet}]`) ? [p.src.sheet, `Chi bộ ${p.src.sheet}`] : []));
 	const names = [...new Set([...partNames.flat(), ...sheetNames.flat()])];
-	const byKey = new Map<string, Array<{ id: number; path: string }>>();
+	const byKey = new Map<string, Array<CtxUnit & { id: number }>>();
 	if (names.length) {
 		await t.run('create or replace temp table title_name (name varchar)');
 		const app = await t.conn.createAppender('title_name', 'main', 'temp');
@@ -241,24 +268,29 @@ async function contextUnits(t: Db, parts: Prepared[], opts: LoadOptions): Promis
 		app.closeSync();
 		// by name, else (for names found nowhere) by the looser key the rows' unit names use too
 		// ("CHI BỘ THÔN 01", "CB THÔN 1", "CHI BỘ THÔN 1, XÃ ĐOÀN KẾT")
-		const rows = await t.query<{ name: string; id: number; path: string }>(
-			`with exact as (select n.name, u.id, u.path from title_name n join unit u on u.name_key = unit_key(n.name)),
-			 loose as (select n.name, unit_loose_key(n.name) as lkey from title_name n anti join exact e on e.name = n.name)
-			 select * from exact
-			 union all
-			 select l.name, u.id, u.path from loose l
-			 join (select id, path, unit_loose_key(name) as lkey from unit where exists (select 1 from loose)) u on u.lkey = l.lkey`
+		const rows = await t.query<CtxUnit & { title: string; id: number }>(
+			`with exact as (select n.name as title, u.id from title_name n join unit u on u.name_key = unit_key(n.name)),
+			 loose as (select n.name, unit_loose_key(n.name) as lkey from title_name n anti join exact e on e.title = n.name),
+			 found as (
+			     select * from exact
+			     union all
+			     select l.name, u.id from loose l
+			     join (select id, unit_loose_key(name) as lkey from unit where exists (select 1 from loose)) u on u.lkey = l.lkey
+			 )
+			 select f.title, u.id, u.path, u.code, u.name, strftime(u.founded_on, '%Y-%m-%d') as founded, strftime(u.dissolved_on, '%Y-%m-%d') as dissolved
+			 from found f join unit u on u.id = f.id`
 		);
-		for (const r of rows) (byKey.get(r.name) ?? byKey.set(r.name, []).get(r.name)!).push({ id: r.id, path: r.path });
+		for (const { title, ...u } of rows) (byKey.get(title) ?? byKey.set(title, []).get(title)!).push(u);
 		await t.run('drop table title_name');
 	}
-	return parts.map((p, i) => {
+	const contexts = parts.map((p, i) => {
+		const year = opts.year ?? p.title.year ?? null;
 		let ctx = base;
 		let left = partNames[i];
 		for (let narrowed = true; narrowed && left.length; ) {
 			narrowed = false;
 			left = left.filter((name) => {
-				const inside = (byKey.get(name) ?? []).filter((u) => u.path.startsWith(ctx.path));
+				const inside = aliveOf((byKey.get(name) ?? []).filter((u) => u.path.startsWith(ctx.path)), year);
 				if (inside.some((u) => u.path === ctx.path)) return false; // names the unit found already
 				if (inside.length !== 1) return true;
 				ctx = inside[0];
@@ -269,11 +301,26 @@ async function contextUnits(t: Db, parts: Prepared[], opts: LoadOptions): Promis
 		const unresolved = opts.unit || p.kind === 'registry' ? null : (left.find((n) => /^(chi bo|cb|to dang) /.test(fold(n))) ?? null);
 		if (!unresolved)
 			for (const name of sheetNames[i]) {
-				const inside = (byKey.get(name) ?? []).filter((u) => u.path.startsWith(ctx.path) && u.path !== ctx.path);
+				const inside = aliveOf((byKey.get(name) ?? []).filter((u) => u.path.startsWith(ctx.path) && u.path !== ctx.path), year);
 				if (inside.length === 1) ctx = inside[0];
 			}
-		return { ...ctx, unresolved };
+		// a list of a year after its unit was dissolved: refused, not stored on the dead unit (nor
+		// moved to a successor the file does not name)
+		const gone = ctx.id !== null && year !== null && ctx.dissolved && ctx.dissolved < `${year}-01-01` ? ctx : null;
+		return { ...ctx, unresolved, gone };
 	});
+	const gone = [...new Set(contexts.flatMap((c) => (c.gone?.code ? [c.gone.code] : [])))];
+	const successors = new Map<string, string[]>();
+	if (gone.length)
+		for (const r of await t.query<{ from_code: string; to: string }>(
+			`select l.from_code, u.name || ' (' || u.code || ')' as to from unit_lineage l join unit u on upper(u.code) = upper(l.to_code)
+			 where upper(l.from_code) in (${gone.map((c) => `'${c.toUpperCase().replaceAll("'", "''")}'`).join(', ')}) order by all`
+		))
+			(successors.get(r.from_code.toUpperCase()) ?? successors.set(r.from_code.toUpperCase(), []).get(r.from_code.toUpperCase())!).push(r.to);
+	return contexts.map(({ gone: g, ...c }) => ({
+		...c,
+		dissolved_in: g ? { name: g.name ?? g.code ?? '', on: g.dissolved!.split('-').reverse().join('/'), successor: successors.get(g.code!.toUpperCase())?.join(', ') ?? null } : null
+	}));
 }
 
 /** Load parts of one kind (or rating + civil_servant) inside transaction `t`. `fileOf` names the
@@ -390,6 +437,21 @@ export async function loadBatch(t: Db, parts: Prepared[], opts: LoadOptions, fil
 			column: 'Tiêu đề',
 			value: name,
 			message: `Không tìm thấy chi bộ "${name}" trong danh mục${ctxs[i].id !== null ? ' (trong đơn vị tiêu đề nêu)' : ''}, hoặc tên trùng nhiều chi bộ: sửa tên, thêm cột Chi bộ / Mã đơn vị, hoặc dùng --unit MÃ.`
+		});
+	});
+	// a list of a year after the unit its title names was dissolved
+	parts.forEach((p, i) => {
+		const d = ctxs[i].dissolved_in;
+		if (!d) return;
+		const at = p.src.preview.findIndex((r) => r.some((c) => c && fold(c).includes(fold(d.name))));
+		const year = opts.year ?? p.title.year;
+		results[i].errorCount++;
+		results[i].errors.unshift({
+			file: p.src.fileName,
+			row: at + 1,
+			column: 'Tiêu đề',
+			value: d.name,
+			message: `Đơn vị "${d.name}" đã giải thể ngày ${d.on}: không nhận danh sách năm ${year} của đơn vị này${d.successor ? ` (đơn vị kế thừa: ${d.successor}; nếu danh sách là của đơn vị đó, sửa tiêu đề hoặc dùng --unit MÃ)` : ''}.`
 		});
 	});
 	const badFiles = new Set(results.flatMap((r, i) => (r.errorCount ? [fileOf[i]] : [])));

@@ -190,8 +190,10 @@ const SOFT_FOOTER = `case when ${IDENTIFIED} then false else coalesce(regexp_mat
 		'^(ty le\\b|(diem )?(binh quan|trung binh)\\b|ghi chu *:|danh sach (nay|tren)\\b)'), false)) end`;
 
 /** Cut each part of group `gi` at its first signature or dateline row below a data row; drop its
- * summary lines. Only the few footer rows are kept aside, not a copy of the group. */
+ * summary lines and repeated header rows. Only the few footer rows are kept aside, not a copy of the group. */
 async function dropFooters(db: Db, gi: number): Promise<void> {
+	// a header repeated above a second list in the sheet ("STT | Họ và tên | …"): not a member
+	await db.run(`delete from stg_parts where grp = ${gi} and list_contains(['stt', 'tt'], lower(trim(stt)))`);
 	await db.run(`create or replace temp table foot as
 		select * from (select part_id, rn, ${HARD_FOOTER} as hard, ${SOFT_FOOTER} and not ${SECTION} as soft from stg_parts
 		               -- (rows with a card or a birth are data: the texts of the few others only are read)
