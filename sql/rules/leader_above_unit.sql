@@ -165,15 +165,19 @@ collective_findings as (
 
 -- members whose Party level is above their civil-servant level (the list's column, and any
 -- civil-servant rating of theirs: a level copied wrong onto the Party list does not hide the
--- agency's) or above any of their ratings as a leader (shared/period_member_others.sql)
+-- agency's) or above any of their ratings as a leader
 members_over as (
     select m.id
     from rated m
     where m.subject_kind = 'member' and m.final_level > m.civil_servant_level
     union
-    select o.id
-    from period_member_others o
-    where o.final_level > o.cs_level or o.final_level > o.leader_level
+    select m.id
+    from rated m
+    join rated c
+        on c.person_id = m.person_id
+       and c.subject_kind in ('leader', 'civil_servant')
+    where m.subject_kind = 'member'
+      and m.final_level > c.final_level
 ),
 
 -- … beside their civil-servant level and their lowest leader level (of equal ones, the first rating)
@@ -184,13 +188,14 @@ member_checked as (
         m.unit_id,
         m.final_level,
         -- the lower of the list's column and the civil-servant ratings (least skips a null)
-        least(m.civil_servant_level, o.cs_level) as cs_level,
-        o.cs_lowest_id as cs_rating_id,
-        o.leader_level,
-        o.leader_lowest_id as leader_rating_id
-    from (select unnest((select list(o.id) from members_over o)) as id) k
-    join rated m on m.id = k.id
-    left join period_member_others o on o.id = m.id
+        least(m.civil_servant_level, min(c.final_level) filter (where c.subject_kind = 'civil_servant')) as cs_level,
+        arg_min(c.id, [c.final_level, c.id]) filter (where c.subject_kind = 'civil_servant') as cs_rating_id,
+        min(c.final_level) filter (where c.subject_kind = 'leader') as leader_level,
+        arg_min(c.id, [c.final_level, c.id]) filter (where c.subject_kind = 'leader') as leader_rating_id
+    from (select unnest((select list(o.id) from members_over o)) as id) o
+    join rated m on m.id = o.id
+    left join rated c on c.person_id = m.person_id and c.subject_kind in ('civil_servant', 'leader')
+    group by m.id, m.person_id, m.unit_id, m.final_level, m.civil_servant_level
 ),
 
 member_findings as (

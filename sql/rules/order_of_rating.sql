@@ -16,37 +16,41 @@ rated as not materialized (
       and r.decided_on is not null
 ),
 
--- members rated before their civil-servant rating: before the last of them (of equal dates, the
--- first rating), from shared/period_member_others.sql; a cadre (rated as a leader in the period,
--- with a date) is the exception
+-- members rated before one of their civil-servant ratings, with the last of those (of equal
+-- dates, the first rating)
 members_early as (
     select
-        o.id,
-        o.person_id,
-        o.unit_id,
-        o.decided_on,
-        o.cs_last_decided_on as cs_decided_on,
-        o.cs_last_id as cs_rating_id,
-        o.leader_dated as is_cadre
-    from period_member_others o
-    where o.decided_on is not null
-      and o.cs_last_decided_on > o.decided_on
+        m.id,
+        m.person_id,
+        m.unit_id,
+        m.decided_on,
+        max(c.decided_on) as cs_decided_on,
+        arg_max(c.id, {'decided_on': c.decided_on, 'first': -c.id}) as cs_rating_id
+    from rated m
+    join rated c
+        on c.person_id = m.person_id
+       and c.subject_kind = 'civil_servant'
+       and c.decided_on > m.decided_on
+    where m.subject_kind = 'member'
+    group by m.id, m.person_id, m.unit_id, m.decided_on
 ),
 
 member_findings as (
     select
         m.id as rating_id,
-        if(m.is_cadre, 'exempted', 'flagged') as status,
+        if(k.person_id is not null, 'exempted', 'flagged') as status,
         m.unit_id,
         '{subject} được xếp loại đảng viên ngày ' || vi_date(m.decided_on)
             || ', trước khi có xếp loại cán bộ, công chức, viên chức (ngày ' || vi_date(m.cs_decided_on) || ')'
-            || if(m.is_cadre,
+            || if(k.person_id is not null,
                   ': cán bộ lãnh đạo, quản lý được xếp loại đảng viên trước, xếp loại lại nếu mức cán bộ thấp hơn (001 §V.5.2)', '')
             as message,
         json_object('check', 'member_before_civil_servant', 'decided_on', m.decided_on,
-                    'civil_servant_decided_on', m.cs_decided_on, 'cadre', m.is_cadre) as evidence,
+                    'civil_servant_decided_on', m.cs_decided_on, 'cadre', k.person_id is not null) as evidence,
         [m.cs_rating_id] as other_ids
     from members_early m
+    -- a cadre: rated as a leader in the period (exception)
+    left join (select distinct r.person_id from rated r where r.subject_kind = 'leader') k on k.person_id = m.person_id
 ),
 
 org_ratings as (

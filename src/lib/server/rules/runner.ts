@@ -191,7 +191,7 @@ async function setVariables(db: Db, vars: Variable[]): Promise<void> {
  * millions stay a view: copying them costs more than the rules' scans of the stored table, which
  * read only the columns and row groups each needs. Then the macros, which read them.
  */
-export const SHARED_INPUTS = { period_discipline: 'table', period_roster: 'view', period_rating: 'view', period_member_counts: 'table', period_member_others: 'table' } as const;
+export const SHARED_INPUTS = { period_discipline: 'table', period_roster: 'view', period_rating: 'view', period_member_counts: 'table' } as const;
 
 /** Up to this many ratings, the period's ratings are copied into a temp table (see above). */
 const SMALL_PERIOD_RATINGS = 250_000;
