@@ -63,7 +63,7 @@ sub_unit_hits as (
 -- disciplined people in a leadership collective (collective_members, shared/macros.sql)
 disciplined_leaders as (
     select l.person_id, l.unit_id
-    from collective_members((select list(distinct d.person_id) from person_disciplines d)) l
+    from collective_members((select list(distinct d.person_id) from person_disciplines d where getvariable('r10_enabled'))) l
 ),
 
 -- … of a collective rated excellent

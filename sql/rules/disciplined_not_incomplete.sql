@@ -74,7 +74,9 @@ member_disciplines as (
 
     select r.id, r.subject_kind, d.*
     from rated r
-    join collective_members((select list(distinct d.person_id) from period_discipline d where d.subject_type = 'person')) l
+    -- (the seats looked up only where the rulebook asks: a roster scan otherwise)
+    join collective_members((select list(distinct d.person_id) from period_discipline d
+                             where d.subject_type = 'person' and getvariable('r2_collective_member_disciplined'))) l
         on l.unit_id = r.subject_unit_id
     join period_discipline d on d.subject_type = 'person' and d.person_id = l.person_id
     where getvariable('r2_collective_member_disciplined')
