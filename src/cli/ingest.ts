@@ -1,4 +1,4 @@
-// npm run ingest -- FILES… [--year Y] [--unit CODE] [--kind K] [--dry-run] [--db PATH] [--scope CODE]
+// npm run ingest -- FILES… [--year Y] [--period P] [--unit CODE] [--kind K] [--dry-run] [--db PATH] [--scope CODE]
 // Thin over ingestFiles: the web upload calls the same function.
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -6,6 +6,7 @@ import { FILE_KINDS, type FileKind } from '../lib/domain/levels';
 import { getDb } from '../lib/server/db';
 import { formatRowError } from '../lib/server/ingest/errors';
 import { ingestFiles } from '../lib/server/ingest';
+import { isValidTerm, parsePeriod } from '../lib/server/ingest/header';
 import { fail, flagInt, flagString, num, parseArgs, progress, secs, table } from './output';
 
 const STATUS: Record<string, string> = { loaded: 'đã nạp', unchanged: 'không đổi', refused: 'từ chối', checked: 'hợp lệ (chạy thử)' };
@@ -31,14 +32,20 @@ function expand(paths: string[]): string[] {
 async function main() {
 	const { flags, rest } = parseArgs(process.argv.slice(2));
 	if (flags.has('help') || rest.length === 0) {
-		console.log('Cách dùng: npm run ingest -- TỆP_HOẶC_THƯ_MỤC… [--year NĂM] [--unit MÃ] [--kind registry|roster|rating|discipline|civil_servant] [--dry-run] [--no-audit] [--db ĐƯỜNG_DẪN]');
+		console.log('Cách dùng: npm run ingest -- TỆP_HOẶC_THƯ_MỤC… [--year NĂM] [--period "Quý III"|"Nhiệm kỳ 2020-2025"|năm] [--unit MÃ] [--kind registry|roster|rating|discipline|civil_servant] [--dry-run] [--no-audit] [--db ĐƯỜNG_DẪN]');
 		process.exit(rest.length === 0 && !flags.has('help') ? 2 : 0);
 	}
 	const kind = flagString(flags, 'kind');
 	if (kind && !(kind in FILE_KINDS)) fail(`--kind "${kind}" không hợp lệ: ${Object.keys(FILE_KINDS).join(', ')}.`);
+	// --period "Quý III", "Q3", "Nhiệm kỳ 2020-2025" (or "2020-2025"), "năm": every list's period
+	const periodText = flagString(flags, 'period');
+	const period = periodText ? parsePeriod(/^\d{4}\s*[-–]\s*\d{4}$/.test(periodText.trim()) ? `nhiệm kỳ ${periodText}` : periodText) : undefined;
+	if (periodText && (!period || (period.kind === 'term' && !isValidTerm(period.no, period.year ?? 0))))
+		fail(`--period "${periodText}" không hợp lệ: dùng "Quý III" (hoặc Q3), "Nhiệm kỳ 2020-2025" hoặc "năm".`);
 	const db = await getDb(flagString(flags, 'db')).catch((e) => fail(e.message));
 	const report = await ingestFiles(db, expand(rest), {
 		year: flagInt(flags, 'year'),
+		period: period ?? undefined,
 		unit: flagString(flags, 'unit'),
 		kind: kind as FileKind | undefined,
 		dryRun: flags.has('dry-run'),

@@ -379,3 +379,25 @@ describe('what a second probe of the readings found', () => {
 		}
 	});
 });
+
+describe('the period told (--period) and a school year', () => {
+	it('--period gives every list its period, a "6 THÁNG" title included; a term\'s year is its last', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const f = writeCsv(dir, 'p.csv', [...UNIT, ['DANH SÁCH XẾP LOẠI ĐẢNG VIÊN 6 THÁNG ĐẦU NĂM 2025'], HEAD, ...ROWS]);
+		expect((await ingest(db, [f], { period: { kind: 'quarter', no: 2 } })).files[0].status).toBe('loaded');
+		const t = writeCsv(dir, 't.csv', [...UNIT, ['DANH SÁCH XẾP LOẠI CÁN BỘ LÃNH ĐẠO'], HEAD, ...ROWS]);
+		expect((await ingest(db, [t], { period: { kind: 'term', no: 2020, year: 2025 } })).files[0].status).toBe('loaded');
+		expect(await db.query('select distinct period_year as y, period_kind as k, period_no as n from rating order by 2, 3')).toEqual([
+			{ y: 2025, k: 'quarter', n: 2 },
+			{ y: 2025, k: 'term', n: 2020 }
+		]);
+	});
+
+	it('"NĂM HỌC 2023-2024" is the year 2024 (the school year ended in it, RULES.md R8)', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const f = writeCsv(dir, 'nh.csv', [['TRƯỜNG THCS ĐOÀN KẾT'], ['KẾT QUẢ ĐÁNH GIÁ, XẾP LOẠI VIÊN CHỨC NĂM HỌC 2023-2024'],
+			['STT', 'Họ và tên', 'Năm sinh', 'Chức vụ', 'Xếp loại'], ['1', 'Nguyễn Văn An', '1970', 'Giáo viên', 'Hoàn thành tốt nhiệm vụ']]);
+		expect((await ingest(db, [f])).files[0]).toMatchObject({ kind: 'civil_servant', status: 'loaded' });
+		expect(await db.query('select period_year as y from rating')).toEqual([{ y: 2024 }]);
+	});
+});

@@ -1,6 +1,6 @@
 // The ingest entry point the CLI, the web upload and the tests call: files in any order, loaded
 // registry → rosters → ratings → civil-servant lists → discipline, each file in one transaction.
-import type { FileKind } from '../../domain/levels';
+import type { FileKind, PeriodKind } from '../../domain/levels';
 import { type Db, scopePath } from '../db';
 import { IngestError, RefusedError, type RowError } from './errors';
 import { loadBatch, prepare, type PartResult, type Prepared } from './load';
@@ -12,6 +12,8 @@ import { refreshMarts } from '../rules/marts';
 
 export interface IngestOptions {
 	year?: number;
+	/** the period of every list loaded (--period: "Quý III", "Q3", "Nhiệm kỳ 2020–2025", "năm") */
+	period?: { kind: PeriodKind; no: number; year?: number };
 	unit?: string;
 	kind?: FileKind;
 	dryRun?: boolean;

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { trace } from '../trace';
 import { fold } from '../../domain/anomaly';
-import type { FileKind } from '../../domain/levels';
+import type { FileKind, PeriodKind } from '../../domain/levels';
 import { type Db, ROOT, sqlFile } from '../db';
 import { FIELDS, alnumKey, fieldOfHeader } from './fields';
 import { findHeader, readTitle, detectKind, parsePeriod, parseBareQuarter, isValidTerm, type HeaderMap, type TitleInfo } from './header';
@@ -26,6 +26,8 @@ export function sqlSteps(rel: string): Map<string, string> {
 
 export interface LoadOptions {
 	year?: number;
+	/** the period of every list loaded (--period), over the titles' and for lists naming none */
+	period?: { kind: PeriodKind; no: number; year?: number };
 	unit?: string;
 	kind?: FileKind;
 	scopePath: string;
@@ -42,7 +44,7 @@ export interface Prepared {
 }
 
 /** Header, title and kind of a file already read; IngestError when any cannot be found. */
-export function prepare(read: SourceTable, opts: Pick<LoadOptions, 'kind'>): Prepared {
+export function prepare(read: SourceTable, opts: Pick<LoadOptions, 'kind' | 'period'>): Prepared {
 	let header = findHeader(read.preview);
 	// A section row merged across the row right under the header ("Chi bộ thôn 1", "I. CHI BỘ THÔN 1")
 	// names a unit, not a column: it is the first data row, not a second header row.
@@ -60,6 +62,12 @@ export function prepare(read: SourceTable, opts: Pick<LoadOptions, 'kind'>): Pre
 	if (marks.length) [src, header] = markedLevels(withRows(src, header.dataStart, true), header, marks);
 	// a title cell typed over two lines ("ĐẢNG BỘ XÃ …⏎CHI BỘ THÔN 1") names two units
 	const title = readTitle(src.preview.map((r, i) => (i < header.headerRows[0] ? r.flatMap((c) => c.split(/\r?\n/)) : r)), header.headerRows[0]);
+	// --period: the list's period, whatever its title says ("6 tháng" included)
+	if (opts.period) {
+		title.period = opts.period.kind === 'year' ? null : { kind: opts.period.kind, no: opts.period.no };
+		if (opts.period.year) title.year = opts.period.year;
+		title.partialYear = null;
+	}
 	// the level column a title naming no subjects leaves: "Xếp loại cán bộ lãnh đạo, quản lý" rates leaders
 	const levelHeader = header.columns.find((c) => c.field === 'final_level')?.header;
 	if (title.subjectKind === null && levelHeader && /lanh dao|quan ly/.test(fold(levelHeader))) title.subjectKind = 'leader';
@@ -99,7 +107,7 @@ function checkTitlePeriod(fileName: string, title: TitleInfo, kind: FileKind, he
 	if (title.partialYear && !header.columns.some((c) => c.field === 'period'))
 		throw new IngestError(
 			fileName,
-			`Tiêu đề "${title.partialYear}": kỳ "6 tháng", "9 tháng" không phải kỳ đánh giá năm, quý hay nhiệm kỳ, Giám Sát không lưu được. Nạp danh sách cả năm hoặc từng quý (tiêu đề "QUÝ II NĂM 2025"), hoặc thêm cột Kỳ đánh giá. Tệp không được nạp.`
+			`Tiêu đề "${title.partialYear}": kỳ "6 tháng", "9 tháng" không phải kỳ đánh giá năm, quý hay nhiệm kỳ, Giám Sát không lưu được. Nạp danh sách cả năm hoặc từng quý (tiêu đề "QUÝ II NĂM 2025"), thêm cột Kỳ đánh giá, hoặc chỉ rõ kỳ bằng --period. Tệp không được nạp.`
 		);
 }
 
