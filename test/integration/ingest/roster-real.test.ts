@@ -28,3 +28,14 @@ describe('member statuses', () => {
 		).toEqual(['official', 'official', 'official', 'official', 'temporary', 'temporary', 'temporary']);
 	});
 });
+
+describe('moves', () => {
+	it('"Chuyển đến từ" (where from, a unit\'s name) is not the move-in date; "Ngày chuyển đến" is', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const f = writeCsv(dir, 'ds.csv', [...TITLE, ['STT', 'Họ và tên', 'Năm sinh', 'Chuyển đến từ', 'Ngày chuyển đến', 'Nơi chuyển đi', 'Tình trạng'],
+			['1', 'Nguyễn Văn An', '1970', '', '', '', 'Chính thức'], ['2', 'Trần Thị Bích', '1980', 'Đảng bộ xã Minh Hưng', '15/08/2024', '', 'Chính thức']]);
+		const r = await ingest(db, [f]);
+		expect(r.files[0]).toMatchObject({ kind: 'roster', status: 'loaded', rowsStored: 2 });
+		expect(await db.query("select strftime(joined_unit_on, '%d/%m/%Y') as j from membership order by source_row")).toEqual([{ j: null }, { j: '15/08/2024' }]);
+	});
+});

@@ -123,6 +123,8 @@ const KEYWORD_RULES: Array<[RegExp, string | null]> = [
 	[/(ngay|nam)(thangnam)?sinh/, 'birth'],
 	[/sothe|madangvien|sodangvien/, 'card_no'],
 	[/vaodang|ketnap/, 'joined_party_on'],
+	// where a member came from or went ("Chuyển đến từ", "Nơi chuyển đến/đi"): a unit's name, not a date
+	[/chuyen(sinhhoat)?dentu|^(noi|donvi)(chuyen|den|di)/, null],
 	// the day membership in this unit began (RULES: "Ngày chuyển đến" or membership start, R3)
 	[/chuyen(sinhhoat)?den|batdausinhhoat|sinhhoattai(chibo|dangbo|donvi)/, 'joined_unit_on'],
 	[/^ma(don vi|donvi|tochuc|chibo|dv)/, 'unit_code'],
