@@ -193,43 +193,50 @@ create or replace macro level_key(s) as
             'khong', 'k'), 'hoanthanh', 'ht'), 'xuatsac', 'xs'), 'nhiemvu', 'nv'), 'nvu', 'nv'), 'tot', 't'), 'chua', 'k'),
         'nv(duocgiao)?$', '');
 
--- head_title_scope: what a title makes its holder the head of, for lists without a "Người đứng
--- đầu" column: 'party' (a bare "Bí thư", "Bí thư, Trưởng thôn": of the row's Party organisation),
+-- head_title_scopes: what a title makes its holder the head of, for lists without a "Người đứng
+-- đầu" column, for each of the posts it lists ("Phó Chủ tịch UBND xã, Bí thư chi bộ": the order
+-- varies): 'party' (a bare "Bí thư", "Bí thư kiêm Trưởng thôn": of the row's Party organisation),
 -- 'chi_bo' (Bí thư chi bộ, chi ủy, of a thôn…), 'dang_bo' (Bí thư Đảng ủy, Huyện ủy…: of a đảng
 -- bộ, not of the chi bộ where the holder is a member), 'agency' (Giám đốc, Chủ tịch, Trưởng
--- phòng…: of a state body, not of a Party organisation); null: none (Phó Bí thư, Bí thư Đoàn…).
-create or replace macro head_title_scope(title) as
+-- phòng…: of a state body, not of a Party organisation); none for Phó Bí thư, Bí thư Đoàn…
+create or replace macro head_post_scope(post) as
     case
-        when regexp_matches(fold(title), '^(bi thu|bt)\s*($|[,;(/-]|kiem\b)') then 'party'
-        when regexp_matches(fold(title), '^(bi thu|bt) (chi bo|chi uy|cb|thon|xom|ap|lang|to dan pho|khu pho|khom|khu dan cu)\b') then 'chi_bo'
-        when regexp_matches(fold(title), '^(bi thu|bt) (dang uy|dang bo|du|dang doan|ban can su( dang)?|(tinh|thanh|huyen|quan|thi|xa|phuong) uy)\b') then 'dang_bo'
-        when regexp_matches(fold(title), '^(giam doc|chu tich|thu truong|truong (phong|ban|khoa))\b') then 'agency'
+        when regexp_matches(post, '^(bi thu|bt)\s*($|[(/-]|kiem\b)') then 'party'
+        when regexp_matches(post, '^(bi thu|bt) (chi bo|chi uy|cb|thon|xom|ap|lang|to dan pho|khu pho|khom|khu dan cu)\b') then 'chi_bo'
+        when regexp_matches(post, '^(bi thu|bt) (dang uy|dang bo|du|dang doan|ban can su( dang)?|(tinh|thanh|huyen|quan|thi|xa|phuong) uy)\b') then 'dang_bo'
+        when regexp_matches(post, '^(giam doc|chu tich|thu truong|truong (phong|ban|khoa))\b') then 'agency'
     end;
 
--- committee_seat: the leadership collective a title on a chi bộ's roster seats its holder in (R2,
--- R10): 'chi_bo' (its Bí thư, Phó Bí thư, chi ủy viên), 'dang_bo' (Bí thư, Phó Bí thư, ủy viên of
--- the Đảng ủy above it), 'dang_bo_bo_phan' (… of a Đảng ủy bộ phận); null: none (Bí thư Huyện ủy
--- and the like sit in committees above the grassroots, which no roster places). Takes the folded
--- title (fold(position), computed once: a macro repeats its argument at every use).
-create or replace macro committee_seat(title_key) as
+create or replace macro head_title_scopes(title) as
+    list_filter(list_transform(string_split_regex(fold(title), '\s*[,;+]\s*'), p -> head_post_scope(p)), s -> s is not null);
+
+-- committee_seats: the leadership collectives a title on a chi bộ's roster seats its holder in (R2,
+-- R10), for each post it lists: 'chi_bo' (its Bí thư, Phó Bí thư, chi ủy viên), 'dang_bo' (Bí
+-- thư, Phó Bí thư, ủy viên of the Đảng ủy above it), 'dang_bo_bo_phan' (… of a Đảng ủy bộ phận);
+-- none for Bí thư Huyện ủy and the like, in committees above the grassroots, which no roster
+-- places. Takes the folded title (fold(position), computed once: a macro repeats its argument).
+create or replace macro committee_post_seat(post) as
     case
-        when regexp_matches(title_key, '^(pho )?(bi thu|bt)( thuong truc)?\s*($|[,;(/-]|kiem\b|(chi bo|chi uy|cb|thon|xom|ap|lang|to dan pho|khu pho|khom|khu dan cu)\b)')
-          or regexp_matches(title_key, '^pbt\s*($|[,;(/-]|kiem\b|(chi bo|chi uy|cb)\b)')
-          or regexp_matches(title_key, '^(chi uy vien|uy vien chi uy|cuv)\b') then 'chi_bo'
-        when regexp_matches(title_key, '^((pho )?(bi thu|bt)|pbt)( thuong truc)? (dang uy|dang bo|du) bo phan\b')
-          or regexp_matches(title_key, '^(dang uy vien|uy vien (ban chap hanh|bch) dang (bo|uy)) bo phan\b') then 'dang_bo_bo_phan'
-        when regexp_matches(title_key, '^((pho )?(bi thu|bt)|pbt)( thuong truc)? (dang uy|dang bo|du)\b')
-          or regexp_matches(title_key, '^(dang uy vien|duv|uy vien (ban chap hanh|bch|ban thuong vu|btv) dang (bo|uy))\b') then 'dang_bo'
+        when regexp_matches(post, '^(pho )?(bi thu|bt)( thuong truc)?\s*($|[(/-]|kiem\b|(chi bo|chi uy|cb|thon|xom|ap|lang|to dan pho|khu pho|khom|khu dan cu)\b)')
+          or regexp_matches(post, '^pbt\s*($|[(/-]|kiem\b|(chi bo|chi uy|cb)\b)')
+          or regexp_matches(post, '^(chi uy vien|uy vien chi uy|cuv)\b') then 'chi_bo'
+        when regexp_matches(post, '^((pho )?(bi thu|bt)|pbt)( thuong truc)? (dang uy|dang bo|du) bo phan\b')
+          or regexp_matches(post, '^(dang uy vien|uy vien (ban chap hanh|bch) dang (bo|uy)) bo phan\b') then 'dang_bo_bo_phan'
+        when regexp_matches(post, '^((pho )?(bi thu|bt)|pbt)( thuong truc)? (dang uy|dang bo|du)\b')
+          or regexp_matches(post, '^(dang uy vien|duv|uy vien (ban chap hanh|bch|ban thuong vu|btv) dang (bo|uy))\b') then 'dang_bo'
     end;
 
--- head_by_scope: whether a title of that scope makes its holder the head of the unit of their
+create or replace macro committee_seats(title_key) as
+    list_filter(list_transform(string_split_regex(title_key, '\s*[,;+]\s*'), p -> committee_post_seat(p)), s -> s is not null);
+
+-- head_by_scope: whether a title of those scopes makes its holder the head of the unit of their
 -- row: a member's row (a roster, a member list) is in a chi bộ; a leader's, in the organisation
 -- they lead (of unit_kind: a chi bộ's Bí thư heads a chi bộ, a Bí thư Đảng ủy a đảng bộ); a civil
 -- servant's, in their agency. (A Chủ tịch UBND or a Bí thư Đảng ủy xã on a chi bộ's roster heads
 -- no chi bộ: R3 and R10 held them to it.)
-create or replace macro head_by_scope(scope, subject_kind, unit_kind) as
-    coalesce(list_contains(case subject_kind
-                               when 'member' then ['party', 'chi_bo']
-                               when 'leader' then if(starts_with(coalesce(unit_kind, ''), 'chi_bo'), ['party', 'chi_bo'], ['party', 'dang_bo'])
-                               when 'civil_servant' then ['agency']
-                           end, scope), false);
+create or replace macro head_by_scope(scopes, subject_kind, unit_kind) as
+    coalesce(list_has_any(case subject_kind
+                              when 'member' then ['party', 'chi_bo']
+                              when 'leader' then if(starts_with(coalesce(unit_kind, ''), 'chi_bo'), ['party', 'chi_bo'], ['party', 'dang_bo'])
+                              when 'civil_servant' then ['agency']
+                          end, scopes), false);

@@ -30,7 +30,7 @@ flags as (
 ),
 
 titles as (
-    select v, head_title_scope(v) as scope
+    select v, head_title_scopes(v) as scope
     from (select distinct position as v from stg where position is not null)
 ),
 
@@ -350,7 +350,7 @@ left join ident_out i on i.rk = n.rk
 left join default_decider dd on dd.unit_id = n.unit_id and dd.subject_kind = n.subject_kind
 -- the kind of the units leaders are headed by title in (a few): a chi bộ's Bí thư or a đảng bộ's
 left join (select u.id, u.kind from unit u
-           semi join (select distinct unit_id from norm where subject_kind = 'leader' and is_head is null and head_scope is not null) k
+           semi join (select distinct unit_id from norm where subject_kind = 'leader' and is_head is null and len(head_scope) > 0) k
                on k.unit_id = u.id) hu on hu.id = n.unit_id
 order by n.file_id, n.rn;
 

@@ -33,7 +33,7 @@ small as (
 ),
 -- titles: a few distinct spellings, read once each
 titles as (
-    select v, head_by_scope(head_title_scope(v), 'member', null) as head
+    select v, head_by_scope(head_title_scopes(v), 'member', null) as head
     from (select distinct position as v from stg where position is not null)
 ),
 s as (

@@ -56,7 +56,7 @@ create or replace temp macro files_of(ids) as table
 -- collectives in the period, as (person_id, unit_id): rated as a leader of the unit; on a chi bộ's
 -- roster, its head or a seat of its committee (Phó Bí thư, chi ủy viên); or, by the roster's
 -- title, a seat of the Đảng ủy above their chi bộ (the nearest đảng bộ cơ sở, or đảng bộ bộ phận
--- where the title says "bộ phận": committee_seat in functions.sql). R2 (QĐ 124) and R10 (QĐ 366).
+-- where the title says "bộ phận": committee_seats in functions.sql). R2 (QĐ 124) and R10 (QĐ 366).
 create or replace temp macro collective_members(ids) as table
     with
     keys as (select unnest(ids) as id),
@@ -66,18 +66,17 @@ create or replace temp macro collective_members(ids) as table
         semi join keys k on k.id = m.person_id and k.id is not null
     ),
     roster as materialized (
-        select r.person_id, r.unit_id, r.is_head, committee_seat(r.title_key) as seat from roster_rows r
+        select r.person_id, r.unit_id, r.is_head, committee_seats(r.title_key) as seats from roster_rows r
     ),
     -- the đảng bộ above the chi bộ of those seated in one: the nearest of the kind the title names
     ancestors as (
         select r.person_id, r.unit_id, r.seat, unnest(string_split(trim(c.path, '/'), '/')) as code
-        from roster r
+        from (select person_id, unit_id, unnest(list_filter(seats, s -> s in ('dang_bo', 'dang_bo_bo_phan'))) as seat from roster) r
         join unit c on c.id = r.unit_id
-        where r.seat in ('dang_bo', 'dang_bo_bo_phan')
     ),
     above as (
         select x.person_id, a.id as unit_id,
-               row_number() over (partition by x.person_id, x.unit_id order by a.depth desc) as k
+               row_number() over (partition by x.person_id, x.unit_id, x.seat order by a.depth desc) as k
         from ancestors x
         join unit a on a.code = x.code and a.id <> x.unit_id
         where a.kind = if(x.seat = 'dang_bo', 'dang_bo_co_so', 'dang_bo_bo_phan')
@@ -89,7 +88,7 @@ create or replace temp macro collective_members(ids) as table
         semi join keys k on k.id = r.person_id and k.id is not null
         where r.subject_kind = 'leader' and r.final_level is not null
         union all
-        select r.person_id, r.unit_id from roster r where r.is_head or r.seat = 'chi_bo'
+        select r.person_id, r.unit_id from roster r where r.is_head or list_contains(r.seats, 'chi_bo')
         union all
         select a.person_id, a.unit_id from above a where a.k = 1
     );

@@ -365,6 +365,14 @@ describe('levels marked "x"', () => {
 		}
 	});
 
+	it('a flat header naming the levels itself ("… | Điểm | HTXSNV | HTTNV | HTNV | KHTNV"), with a score', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const flat = ['STT', 'Họ và tên', 'Ngày sinh', 'Số thẻ đảng viên', 'HTXSNV', 'HTTNV', 'HTNV', 'KHTNV', 'Điểm'];
+		const r = await ingest(db, [writeCsv(dir, 'phang.csv', [...TITLE, flat, ...marked.map((m, i) => [...m.slice(0, 8), String(95 - 15 * i)])])]);
+		expect(r.files[0]).toMatchObject({ status: 'loaded', rowsStored: 4 });
+		expect((await stored(db)).map((x) => [x.row, x.level])).toEqual([[5, 4], [6, 3], [7, 2], [8, 1]]);
+	});
+
 	it('XLSX: the group cell merged over the level columns; two marks on one row are refused', async () => {
 		const { db, dir } = await dbWithRegistry();
 		const wb = new ExcelJS.Workbook();

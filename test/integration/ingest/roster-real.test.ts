@@ -39,3 +39,14 @@ describe('moves', () => {
 		expect(await db.query("select strftime(joined_unit_on, '%d/%m/%Y') as j from membership order by source_row")).toEqual([{ j: null }, { j: '15/08/2024' }]);
 	});
 });
+
+describe('a bare "Phân loại" column', () => {
+	it('holding "Chính thức" / "Dự bị" on a roster is the status, not a level', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const f = writeCsv(dir, 'ds.csv', [...TITLE, ['STT', 'Họ và tên', 'Năm sinh', 'Ngày vào Đảng', 'Phân loại'],
+			['1', 'Nguyễn Văn An', '1970', '01/01/2000', 'Chính thức'], ['2', 'Trần Thị Bình', '1971', '01/01/2024', 'Dự bị']]);
+		const r = await ingest(db, [f]);
+		expect(r.files[0]).toMatchObject({ kind: 'roster', status: 'loaded', rowsStored: 2 });
+		expect((await db.query<{ status: string }>('select status from membership order by source_row')).map((m) => m.status)).toEqual(['official', 'probationary']);
+	});
+});

@@ -173,7 +173,9 @@ describe('heads read from the title, where no "Người đứng đầu" column s
 		const titles: Array<[string, boolean]> = [
 			['Bí thư Chi bộ', true], ['Bí thư', true], ['Bí thư, Trưởng thôn', true], ['Bí thư chi bộ kiêm Trưởng thôn', true],
 			['Bí thư thôn', true], ['Phó Bí thư Chi bộ', false], ['Bí thư Đảng ủy xã', false], ['Chủ tịch UBND xã', false],
-			['Bí thư Đoàn Thanh niên', false], ['Bí thư Chi đoàn', false], ['Chủ tịch Hội Nông dân', false], ['Đảng viên', false]
+			['Bí thư Đoàn Thanh niên', false], ['Bí thư Chi đoàn', false], ['Chủ tịch Hội Nông dân', false], ['Đảng viên', false],
+			// the posts a title lists, in any order
+			['Phó Chủ tịch UBND xã, Bí thư chi bộ', true], ['Hiệu trưởng, Bí thư chi bộ', true], ['Chủ tịch UBND xã, Phó Bí thư Đảng ủy', false]
 		];
 		const f = writeCsv(dir, 'ds.csv', [
 			['ĐẢNG BỘ XÃ ĐOÀN KẾT'], ['CHI BỘ THÔN 1'], ['DANH SÁCH ĐẢNG VIÊN NĂM 2024'], ['STT', 'Họ và tên', 'Năm sinh', 'Chức vụ'],

@@ -226,7 +226,7 @@ export function yesNo(st: FileStyle, b: boolean, position = ''): string {
 
 const headWords = new Map<string, boolean>();
 /** Might the ingest read this position as a head's ("Bí thư…", "Chủ tịch…") when the cell is blank? (a superset of
- * sql/functions.sql head_title_scope: "Không" is written where in doubt) */
+ * sql/functions.sql head_title_scopes: "Không" is written where in doubt) */
 function namesHead(position: string): boolean {
 	let v = headWords.get(position);
 	if (v === undefined) {

@@ -98,9 +98,11 @@ export function findHeader(preview: string[][]): HeaderMap | null {
 	const seen = new Map<string, number>();
 	const width = Math.max(...headerRows.map((r) => preview[r].length));
 	for (let i = 0; i < merged.length; i++) {
-		const field = merged[i];
+		let field = merged[i];
 		if (!field) continue;
 		const header = headerOf(i) || headerRows.map((r) => preview[r][i]).filter((c) => c && c.trim()).pop() || '';
+		// a bare "Phân loại" holding "Chính thức" / "Dự bị" on a roster is the member's status
+		if (field === 'final_level' && /^phan ?loai$/.test(fold(header).trim()) && holdsStatuses(preview.slice(dataStart).map((r) => r[i]))) field = 'status';
 		const prev = seen.get(field);
 		if (prev !== undefined) {
 			const [r, r0] = [rank(field, header), rank(field, columns[prev].header)];
@@ -112,6 +114,12 @@ export function findHeader(preview: string[][]): HeaderMap | null {
 		columns.push({ index: i, field, header });
 	}
 	return { dataStart, headerRows, columns, width };
+}
+
+/** Most filled cells read "Chính thức", "Dự bị" (a member's status, not a level). */
+function holdsStatuses(cells: Array<string | undefined>): boolean {
+	const filled = cells.filter((c): c is string => !!c && !!c.trim());
+	return filled.length > 0 && filled.filter((c) => /^(dang vien |dv )?(chinh thuc|du bi)\b/.test(fold(c).trim())).length * 2 > filled.length;
 }
 
 /** Among level columns: a later "X quyết định" beats an earlier generic "Xếp loại" group cell; on

@@ -58,8 +58,12 @@ export function prepare(read: SourceTable, opts: Pick<LoadOptions, 'kind' | 'per
 	// so that every row keeps its line number
 	let src = withRows(read, header.dataStart);
 	if (src !== read) header = findHeader(src.preview) ?? header;
-	const marks = levelMarkColumns(src.preview[header.dataStart]);
-	if (marks.length) [src, header] = markedLevels(withRows(src, header.dataStart, true), header, marks);
+	// the level names under a "Xếp loại" group cell, or in the header row itself ("… | Điểm | HTXSNV |
+	// HTTNV | HTNV | KHTNV")
+	const lastHeader = header.headerRows[header.headerRows.length - 1];
+	const under = levelMarkColumns(src.preview[header.dataStart]);
+	const marks = under.length ? under : levelMarkColumns(src.preview[lastHeader]);
+	if (marks.length) [src, header] = markedLevels(withRows(src, header.dataStart, true), header, marks, under.length ? header.dataStart : lastHeader);
 	// a title cell typed over two lines ("ĐẢNG BỘ XÃ …⏎CHI BỘ THÔN 1") names two units
 	const title = readTitle(src.preview.map((r, i) => (i < header.headerRows[0] ? r.flatMap((c) => c.split(/\r?\n/)) : r)), header.headerRows[0]);
 	// --period: the list's period, whatever its title says ("6 tháng" included)
@@ -130,13 +134,12 @@ function levelMarkColumns(row: string[] | undefined): number[] {
 	return row!.every((c, i) => cols.includes(i) || !c?.trim() || fieldOfHeader(c)) ? cols : [];
 }
 
-/** The level a row marks becomes the text of one added column, the final level's; the sub-header
- * row is header, not data. Two marks in a row give both names, which validation refuses. */
-function markedLevels(src: SourceTable, header: HeaderMap, marks: number[]): [SourceTable, HeaderMap] {
+/** The level a row marks becomes the text of one added column, the final level's; the row naming
+ * the levels (`sub`) is header, not data. Two marks in a row give both names, which validation refuses. */
+function markedLevels(src: SourceTable, header: HeaderMap, marks: number[], sub: number): [SourceTable, HeaderMap] {
 	const rows = src.rows!;
-	const sub = header.dataStart;
 	const at = Math.max(header.width, ...rows.map((r) => r.length));
-	let dataStart = sub + 1;
+	let dataStart = Math.max(sub + 1, header.dataStart);
 	while (rows[dataStart]?.every((c) => /^\(?([0-9]{1,2}|[A-Za-z])\)?$/.test(c.trim()) || !c.trim()) && rows[dataStart].some((c) => c.trim())) dataStart++;
 	const out = rows.map((r, i) => {
 		if (i < dataStart) return r;
@@ -151,7 +154,7 @@ function markedLevels(src: SourceTable, header: HeaderMap, marks: number[]): [So
 	columns.push({ index: at, field: 'final_level', header: group?.header || 'Xếp loại' });
 	return [
 		{ ...src, rows: out, preview: out.slice(0, src.preview.length) },
-		{ ...header, dataStart, headerRows: [...header.headerRows, sub], columns, width: at + 1 }
+		{ ...header, dataStart, headerRows: header.headerRows.includes(sub) ? header.headerRows : [...header.headerRows, sub], columns, width: at + 1 }
 	];
 }
 
