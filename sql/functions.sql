@@ -35,13 +35,10 @@ create or replace macro tidy(s) as
 
 -- month_number: Excel's English month abbreviation as its number ("10-Dec-24" -> "10-12-24",
 -- "01-Jul-2025" -> "01-7-2025"); other text as it is.
-create or replace macro month_number(s) as (
-    case
-        when regexp_full_match(s, '\d{1,2}[/.-][A-Za-z]{3}[/.-]\d{2}(\d{2})?')
-            then regexp_replace(s, '[A-Za-z]{3}', coalesce(cast(nullif(list_position(
-                ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'], lower(regexp_extract(s, '[A-Za-z]{3}'))), 0) as varchar), 'x'))
-        else s
-    end);
+-- (one nested replace per month, each reading its argument once: a macro repeats an argument at
+-- every use, and parse_date reads date_text's many times)
+create or replace macro month_number(s) as
+    regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(s, '^(\d{1,2}[/.-])jan([/.-]\d{2}(\d{2})?)$', '\11\2', 'i'), '^(\d{1,2}[/.-])feb([/.-]\d{2}(\d{2})?)$', '\12\2', 'i'), '^(\d{1,2}[/.-])mar([/.-]\d{2}(\d{2})?)$', '\13\2', 'i'), '^(\d{1,2}[/.-])apr([/.-]\d{2}(\d{2})?)$', '\14\2', 'i'), '^(\d{1,2}[/.-])may([/.-]\d{2}(\d{2})?)$', '\15\2', 'i'), '^(\d{1,2}[/.-])jun([/.-]\d{2}(\d{2})?)$', '\16\2', 'i'), '^(\d{1,2}[/.-])jul([/.-]\d{2}(\d{2})?)$', '\17\2', 'i'), '^(\d{1,2}[/.-])aug([/.-]\d{2}(\d{2})?)$', '\18\2', 'i'), '^(\d{1,2}[/.-])sep([/.-]\d{2}(\d{2})?)$', '\19\2', 'i'), '^(\d{1,2}[/.-])oct([/.-]\d{2}(\d{2})?)$', '\110\2', 'i'), '^(\d{1,2}[/.-])nov([/.-]\d{2}(\d{2})?)$', '\111\2', 'i'), '^(\d{1,2}[/.-])dec([/.-]\d{2}(\d{2})?)$', '\112\2', 'i');
 
 -- date_text: a date cell as units write it reduced to its date: an English month as its number
 -- ("10-Dec-24"), a leading "Ngày" or "Từ ngày", "tháng"/"năm" as separators ("10 tháng 12 năm
@@ -110,15 +107,12 @@ create or replace macro unit_key(s) as
 -- dash dropped ("Chi bộ thôn 1, xã Đoàn Kết", "Chi bộ Thôn 1 (xã Đoàn Kết)", "Chi bộ thôn 1 - Đảng
 -- bộ xã Đoàn Kết"; unit_parent_key keeps it).
 create or replace macro unit_loose_key(s) as
-    nullif(trim(regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(unit_key(s),
+    -- (the hamlet's number in words, one nested replace each: unit_key(s) read once)
+    nullif(trim(regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(unit_key(s),
         '(,|\s*\(|\s+[-–]\s+(dang bo|dang uy|xa|phuong|thi tran)\b).*$', ''),
         '^cb\.? ', 'chi bo '),
         '^(db|dbcs)\.? ', 'dang bo '),
-        '(^|[^0-9])0+([0-9])', '\1\2', 'g'),
-        '\b(thon|ap|xom|to|khu|doi|buon|khoi|pho) (mot|hai|ba|bon|tu|sau|bay|tam|chin|muoi)$',
-        '\1 ' || case regexp_extract(unit_key(s), '(mot|hai|ba|bon|tu|sau|bay|tam|chin|muoi)$')
-                     when 'mot' then '1' when 'hai' then '2' when 'ba' then '3' when 'bon' then '4' when 'tu' then '4'
-                     when 'sau' then '6' when 'bay' then '7' when 'tam' then '8' when 'chin' then '9' else '10' end)), '');
+        '(^|[^0-9])0+([0-9])', '\1\2', 'g'), '\b(thon|ap|xom|to|khu|doi|buon|khoi|pho) mot$', '\1 1'), '\b(thon|ap|xom|to|khu|doi|buon|khoi|pho) hai$', '\1 2'), '\b(thon|ap|xom|to|khu|doi|buon|khoi|pho) ba$', '\1 3'), '\b(thon|ap|xom|to|khu|doi|buon|khoi|pho) bon$', '\1 4'), '\b(thon|ap|xom|to|khu|doi|buon|khoi|pho) tu$', '\1 4'), '\b(thon|ap|xom|to|khu|doi|buon|khoi|pho) sau$', '\1 6'), '\b(thon|ap|xom|to|khu|doi|buon|khoi|pho) bay$', '\1 7'), '\b(thon|ap|xom|to|khu|doi|buon|khoi|pho) tam$', '\1 8'), '\b(thon|ap|xom|to|khu|doi|buon|khoi|pho) chin$', '\1 9'), '\b(thon|ap|xom|to|khu|doi|buon|khoi|pho) muoi$', '\1 10')), '');
 
 -- unit_parent_key: the parent a unit name carries after a comma, in brackets or after a dash, its
 -- kind words dropped ("Chi bộ thôn 1, xã Minh Hưng" -> 'minh hung'); null when none.
