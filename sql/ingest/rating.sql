@@ -75,7 +75,8 @@ select
     coalesce(pm.no, s.default_period_no, 0) as period_no,
     s.period as period_raw,
     s.period is not null and pm.kind is null as bad_period,
-    -- a period no audit can run: a term not spanning years, a quarter outside I–IV
+    -- a period no audit can run: a term not spanning years (at most MAX_TERM_YEARS, as
+    -- isValidTerm in src/lib/domain/levels.ts), a quarter outside I–IV
     case coalesce(pm.kind, s.default_period_kind, 'year')
         when 'term' then not coalesce(coalesce(pm.no, s.default_period_no) between coalesce(pm.year, yd.y, s.default_year) - 10 and coalesce(pm.year, yd.y, s.default_year) - 1, true)
         when 'quarter' then not coalesce(coalesce(pm.no, s.default_period_no) between 1 and 4, true)

@@ -2,11 +2,11 @@
 // Thin over ingestFiles: the web upload calls the same function.
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { FILE_KINDS, type FileKind } from '../lib/domain/levels';
+import { FILE_KINDS, isValidTerm, type FileKind } from '../lib/domain/levels';
 import { getDb } from '../lib/server/db';
 import { formatRowError } from '../lib/server/ingest/errors';
 import { ingestFiles } from '../lib/server/ingest';
-import { isValidTerm, parsePeriod } from '../lib/server/ingest/header';
+import { parsePeriod } from '../lib/server/ingest/header';
 import { fail, flagInt, flagString, num, parseArgs, progress, secs, table } from './output';
 
 const STATUS: Record<string, string> = { loaded: 'đã nạp', unchanged: 'không đổi', refused: 'từ chối', checked: 'hợp lệ (chạy thử)' };

@@ -27,6 +27,16 @@ export type SubjectKind = keyof typeof SUBJECT_KINDS;
 
 /** A rating's period: a year, a quarter of a year, or a term ending in `year`. */
 export type PeriodKind = 'year' | 'quarter' | 'term';
+
+/** The longest term Giám Sát takes for one (a cấp ủy's is five years; ten allows a term written
+ * across two): a sanity bound on what a file says, not a rule threshold. sql/ingest/rating.sql
+ * checks the same span on the rows (bad_period_span). */
+export const MAX_TERM_YEARS = 10;
+
+/** A term is a span of years, first before last: "Nhiệm kỳ 2020–2025". */
+export function isValidTerm(first: number, last: number): boolean {
+	return Number.isInteger(first) && Number.isInteger(last) && first < last && last - first <= MAX_TERM_YEARS;
+}
 export interface Period {
 	year: number;
 	kind: PeriodKind;

@@ -195,11 +195,6 @@ export function parseBareQuarter(text: string, header: string): { kind: PeriodKi
 	return n && /^(quy|quarter)\b/.test(fold(header)) ? { kind: 'quarter', no: n } : null;
 }
 
-/** A term is a span of years, first before last: "Nhiệm kỳ 2020–2025". */
-export function isValidTerm(first: number, last: number): boolean {
-	return Number.isInteger(first) && Number.isInteger(last) && first < last && last - first <= 10;
-}
-
 const SUBJECT_IN_TITLE: Array<[RegExp, SubjectKind]> = [
 	// "TẬP THỂ CHI ỦY CÁC CHI BỘ", "TẬP THỂ BAN THƯỜNG VỤ": a leadership collective
 	[/tap the (lanh dao|chi uy|cap uy|dang uy|ban thuong vu|ban chap hanh|thuong truc)/, 'leadership'],

@@ -5,7 +5,7 @@
 // load touched (auditPeriods), and by the pages.
 import { createHash } from 'node:crypto';
 import { RULES, type Finding, type RuleId } from '../../domain/anomaly';
-import type { PeriodKind } from '../../domain/levels';
+import { isValidTerm, type PeriodKind } from '../../domain/levels';
 import { type Db, scopePath, sqlFile } from '../db';
 import { getRulebook, pickRulebook, rulebookVariables, RulebookError, sqlLiteral, withOverrides, type Rulebook, type Variable } from './rulebook';
 import { SIGNAL_IDS, signalVariables, type Signal } from './signals';
@@ -111,7 +111,7 @@ function checkPeriod(year: number, kind: PeriodKind, no: number): void {
 	if (!['year', 'quarter', 'term'].includes(kind)) throw new AuditError(`Loại kỳ "${kind}" không hợp lệ: year, quarter hoặc term.`);
 	if (kind === 'year' && no !== 0) throw new AuditError('Kỳ đánh giá năm không có số kỳ.');
 	if (kind === 'quarter' && !(Number.isInteger(no) && no >= 1 && no <= 4)) throw new AuditError(`Quý "${no}" không hợp lệ: chọn 1, 2, 3 hoặc 4.`);
-	if (kind === 'term' && !(Number.isInteger(no) && no < year)) throw new AuditError(`Nhiệm kỳ ${no}–${year} không hợp lệ.`);
+	if (kind === 'term' && !isValidTerm(no, year)) throw new AuditError(`Nhiệm kỳ ${no}–${year} không hợp lệ.`);
 }
 
 function ruleSql(rel: string): string {
