@@ -42,12 +42,14 @@ create or replace macro month_number(s) as
 
 -- date_text: a date cell as units write it reduced to its date: an English month as its number
 -- ("10-Dec-24"), a leading "Ngày" or "Từ ngày", "tháng"/"năm" as separators ("10 tháng 12 năm
--- 2024"), spaces around separators ("10 / 12 / 2024") and a time after the date ("10/12/2024
--- 08:30") dropped.
+-- 2024"; "tháng" and "năm" each in its own pass: in "05 tháng 8 năm 2025" one pass took the 8
+-- with "tháng" and left "năm"), a leading "tháng" ("tháng 3/2015"), spaces around separators
+-- ("10 / 12 / 2024") and a time after the date ("10/12/2024 08:30") dropped.
 create or replace macro date_text(s) as
-    nullif(regexp_replace(regexp_replace(regexp_replace(regexp_replace(month_number(clean(s)),
-        '^((kể |tính )?từ\s+)?(ngày\.?\s*)?', '', 'i'),
-        '(\d)\s*(tháng|năm)\s*(\d)', '\1/\3', 'gi'),
+    nullif(regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(month_number(clean(s)),
+        '^((kể |tính )?từ\s+)?(ngày\.?\s*|tháng\s*)?', '', 'i'),
+        '(\d)\s*tháng\s*(\d)', '\1/\2', 'gi'),
+        '(\d)\s*năm\s*(\d)', '\1/\2', 'gi'),
         '\s*([/.-])\s*', '\1', 'g'),
         '^([0-9/.-]+)(\s+|T)\d{1,2}[:h]\d{2}(:\d{2}(\.\d+)?)?(\s*[ap]m)?$', '\1', 'i'), '');
 

@@ -101,7 +101,9 @@ describe('dates', () => {
 			['12/05/1970', 'Ngày 10/12/2024'],
 			['12-05-1970', '10-12-2024'],
 			['12.05.1970', '10.12.2024'],
-			['12/ 05/ 1970', 'ngày 10 tháng 12 năm 2024']
+			['12/ 05/ 1970', 'ngày 10 tháng 12 năm 2024'],
+			// a one-digit month between "tháng" and "năm"
+			['ngày 12 tháng 5 năm 1970', 'ngày 10 tháng 12 năm 2024']
 		];
 		const f = writeCsv(dir, 'xl.csv', [
 			...TITLE,
@@ -121,11 +123,16 @@ describe('dates', () => {
 			['ĐẢNG BỘ XÃ ĐOÀN KẾT'], ['CHI BỘ THÔN 1'], ['DANH SÁCH ĐẢNG VIÊN NĂM 2024'],
 			['STT', 'Họ và tên', 'Ngày sinh', 'Tình trạng', 'Ngày vào Đảng'],
 			['1', 'Nguyễn Văn An', '12/05/1970', 'Chính thức', '03/02/1995'],
-			['2', 'Lê Văn Cường', '01/01/1990', 'Chính thức', '1995']
+			['2', 'Lê Văn Cường', '01/01/1990', 'Chính thức', '1995'],
+			['3', 'Trần Thị Bình', '01/01/1991', 'Chính thức', 'tháng 3/2015']
 		]);
 		const r = await ingest(db, [f]);
-		expect(r.files[0]).toMatchObject({ kind: 'roster', status: 'loaded', rowsStored: 2 });
-		expect(await db.query('select cast(joined_party_on as varchar) as j from membership order by source_row')).toEqual([{ j: '1995-02-03' }, { j: '1995-01-01' }]);
+		expect(r.files[0]).toMatchObject({ kind: 'roster', status: 'loaded', rowsStored: 3 });
+		expect(await db.query('select cast(joined_party_on as varchar) as j from membership order by source_row')).toEqual([
+			{ j: '1995-02-03' },
+			{ j: '1995-01-01' },
+			{ j: '2015-03-01' }
+		]);
 	});
 
 	it('a bare founding year (registry) is stored as 1 January; a bare year is no decision date', async () => {
