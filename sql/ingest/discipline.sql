@@ -65,9 +65,15 @@ select
     parse_date(s.decided_on) as decided_on,
     clean(s.decided_on) as decided_raw,
     -- "Tự phát hiện và khắc phục", "Đã khắc phục" say yes; "Chưa khắc phục" no
+    -- a blank column (or none) with "(tự phát hiện, khắc phục)" written after the form or in the
+    -- note: self-detected (001 §III.2.2.3), as the column's "Có"
     coalesce(parse_bool(s.self_remedied),
         case when regexp_matches(words(s.self_remedied), '^(khong|chua)\b') then false
-             when regexp_matches(words(s.self_remedied), 'khac phuc|tu phat hien') then true end) as self_remedied,
+             when regexp_matches(words(s.self_remedied), 'khac phuc|tu phat hien') then true end)
+        or (clean(s.self_remedied) is null
+            and regexp_matches(words(concat_ws(' ', s.discipline_form, s.note)), '(^|\s)tu phat hien\s+(va\s+)?((da|kip thoi)\s+)?khac phuc')
+            and not regexp_matches(words(concat_ws(' ', s.discipline_form, s.note)), '(khong|chua)\s+tu phat hien'))
+        as self_remedied,
     clean(s.self_remedied) as self_remedied_raw,
     -- "Cấp quyết định" on a register is the body that issued the decision
     coalesce(clean(s.issuing_body), clean(s.decider)) as issuing_body,

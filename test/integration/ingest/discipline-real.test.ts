@@ -2,7 +2,7 @@
 // was disciplined, the decision's number, date and duration), organisations and members in one
 // column, forms in whole sentences. Each is stored as meant: the form from the form column only.
 import { describe, expect, it } from 'vitest';
-import { writeCsv } from '../../helpers/files';
+import { writeCsv, writeXlsx } from '../../helpers/files';
 import { dbWithRegistry, ingest } from '../../helpers/ingest-db';
 
 const TITLE = [['ĐẢNG BỘ XÃ ĐOÀN KẾT'], ['DANH SÁCH TỔ CHỨC ĐẢNG, ĐẢNG VIÊN BỊ KỶ LUẬT NĂM 2024']];
@@ -104,6 +104,45 @@ describe('discipline forms and remedies as written', () => {
 			['canh_cao', true],
 			['khai_tru', true],
 			['khien_trach', false]
+		]);
+	});
+
+	it('"C.cáo", "K.trách" abbreviated with a dot: the forms; "(tự phát hiện, khắc phục)" after the form or in the note, no remedy column: self-detected', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const f = writeCsv(dir, 'kl.csv', [
+			...TITLE,
+			['STT', 'Họ và tên', 'Năm sinh', 'Chi bộ', 'Hình thức kỷ luật', 'Ngày quyết định', 'Ghi chú'],
+			['1', 'Nguyễn Văn An', '1970', 'Chi bộ thôn 1', 'C.cáo', '05/06/2024', ''],
+			['2', 'Trần Thị Bình', '1971', 'Chi bộ thôn 1', 'K.trách', '05/06/2024', 'Tự phát hiện và đã khắc phục'],
+			['3', 'Lê Văn Cường', '1972', 'Chi bộ thôn 1', 'Cảnh cáo (tự phát hiện, khắc phục)', '05/06/2024', ''],
+			['4', 'Phạm Thị Dung', '1973', 'Chi bộ thôn 1', 'Khiển trách', '05/06/2024', 'Không tự phát hiện, khắc phục']
+		]);
+		const r = await ingest(db, [f]);
+		expect(r.files[0]).toMatchObject({ status: 'loaded', rowsStored: 4, warnings: [] });
+		expect((await stored(db)).map((x) => [x.form, x.self_remedied])).toEqual([
+			['canh_cao', false],
+			['khien_trach', true],
+			['canh_cao', true],
+			['khien_trach', false]
+		]);
+	});
+
+	it('forms marked x under "Hình thức kỷ luật" over Khiển trách | Cảnh cáo | Cách chức | Khai trừ: the marked form', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const f = await writeXlsx(dir, 'kl.xlsx', [
+			...TITLE,
+			['STT', 'Họ và tên', 'Năm sinh', 'Chi bộ', 'Hình thức kỷ luật', null, null, null, 'Ngày quyết định'],
+			['STT', 'Họ và tên', 'Năm sinh', 'Chi bộ', 'Khiển trách', 'Cảnh cáo', 'Cách chức', 'Khai trừ', 'Ngày quyết định'],
+			[1, 'Nguyễn Văn An', 1970, 'Chi bộ thôn 1', null, 'x', null, null, '05/06/2024'],
+			[2, 'Trần Thị Bình', 1971, 'Chi bộ thôn 1', 'x', null, null, null, '05/07/2024'],
+			[3, 'Lê Văn Cường', 1972, 'Chi bộ thôn 1', null, null, null, 'x', '05/08/2024']
+		], { merges: ['A3:A4', 'B3:B4', 'C3:C4', 'D3:D4', 'E3:H3', 'I3:I4'] });
+		const r = await ingest(db, [f]);
+		expect(r.files[0]).toMatchObject({ kind: 'discipline', status: 'loaded', rowsStored: 3, warnings: [] });
+		expect((await stored(db)).map((x) => [x.name, x.form])).toEqual([
+			['Nguyễn Văn An', 'canh_cao'],
+			['Trần Thị Bình', 'khien_trach'],
+			['Lê Văn Cường', 'khai_tru']
 		]);
 	});
 

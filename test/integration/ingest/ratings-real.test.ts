@@ -200,6 +200,54 @@ describe('several score columns: the list’s score is the total, the deciding b
 		expect((await db.query<{ score: number }>(SCORES)).map((x) => x.score)).toEqual([88, 80]);
 	});
 
+	it('"Điểm tự chấm" and "Điểm chi bộ đánh giá" each over "Tiêu chí chung | Nhiệm vụ | Tổng": the chi bộ’s total', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const f = await writeXlsx(dir, 'd.xlsx', [
+			...UNIT,
+			['KẾT QUẢ ĐÁNH GIÁ, XẾP LOẠI ĐẢNG VIÊN QUÝ II/2026'],
+			['STT', 'Họ và tên', 'Năm sinh', 'Điểm tự chấm', null, null, 'Điểm chi bộ đánh giá', null, null, 'Tự xếp loại', 'Chi bộ xếp loại'],
+			['STT', 'Họ và tên', 'Năm sinh', 'Tiêu chí chung', 'Nhiệm vụ', 'Tổng', 'Tiêu chí chung', 'Nhiệm vụ', 'Tổng', 'Tự xếp loại', 'Chi bộ xếp loại'],
+			[1, 'Nguyễn Văn An', 1970, 29, 63, 92, 28, 60, 88, 'HTXSNV', 'HTTNV'],
+			[2, 'Trần Thị Bình', 1985, 25, 50, 75, 22, 40, 62, 'HTTNV', 'HTNV']
+		], { merges: ['A4:A5', 'B4:B5', 'C4:C5', 'D4:F4', 'G4:I4', 'J4:J5', 'K4:K5'] });
+		const r = await ingest(db, [f]);
+		expect(r.files[0]).toMatchObject({ status: 'loaded', rowsStored: 2 });
+		expect(await db.query('select score, self_level, final_level from rating order by source_row')).toEqual([
+			{ score: 88, self_level: 4, final_level: 3 },
+			{ score: 62, self_level: 3, final_level: 2 }
+		]);
+	});
+
+	it.each([
+		['"Điểm tiêu chí chung (30đ) | Điểm thực hiện nhiệm vụ (70đ) | Cộng"', ['Điểm tiêu chí chung (30đ)', 'Điểm thực hiện nhiệm vụ (70đ)', 'Cộng']],
+		['"Tiêu chí 1 | Tiêu chí 2 | Tổng số" under "Điểm đánh giá"', ['Điểm đánh giá', 'Tiêu chí 2', 'Tổng số'], ['Tiêu chí 1', 'Tiêu chí 2', 'Tổng số']]
+	])('%s: the total', async (_, head, sub?) => {
+		const { db, dir } = await dbWithRegistry();
+		const f = await writeXlsx(dir, 'd.xlsx', [
+			...UNIT,
+			['KẾT QUẢ ĐÁNH GIÁ, XẾP LOẠI ĐẢNG VIÊN QUÝ I NĂM 2026'],
+			['STT', 'Họ và tên', 'Năm sinh', ...(sub ? [head[0], null, null] : head), 'Xếp loại'],
+			...(sub ? [['STT', 'Họ và tên', 'Năm sinh', ...sub, 'Xếp loại']] : []),
+			[1, 'Nguyễn Văn An', 1970, 28, 64, 92, 'HTXSNV'],
+			[2, 'Trần Thị Bình', 1985, 20, 40, 60, 'HTNV']
+		], { merges: sub ? ['A4:A5', 'B4:B5', 'C4:C5', 'D4:F4', 'G4:G5'] : [] });
+		const r = await ingest(db, [f]);
+		expect(r.files[0]).toMatchObject({ status: 'loaded', rowsStored: 2 });
+		expect((await db.query<{ score: number }>(SCORES)).map((x) => x.score)).toEqual([92, 60]);
+	});
+
+	it('parts of the score and no total: no score (a part is not the score)', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const f = writeCsv(dir, 'd.csv', [
+			...UNIT,
+			['KẾT QUẢ ĐÁNH GIÁ, XẾP LOẠI ĐẢNG VIÊN QUÝ I NĂM 2026'],
+			['STT', 'Họ và tên', 'Năm sinh', 'Tiêu chí chung (30 điểm)', 'Thực hiện nhiệm vụ (70 điểm)', 'Xếp loại'],
+			['1', 'Nguyễn Văn An', '1970', '28', '64', 'HTXSNV']
+		]);
+		expect((await ingest(db, [f])).files[0]).toMatchObject({ status: 'loaded', rowsStored: 1 });
+		expect(await db.query(SCORES)).toEqual([{ score: null }]);
+	});
+
 	it('"Điểm Quý I … Quý IV | Điểm trung bình năm" on a civil-servant list: the year’s', async () => {
 		const { db, dir } = await dbWithRegistry();
 		const f = writeCsv(dir, 'cc.csv', [
@@ -212,6 +260,80 @@ describe('several score columns: the list’s score is the total, the deciding b
 		const r = await ingest(db, [f]);
 		expect(r.files[0]).toMatchObject({ kind: 'civil_servant', status: 'loaded', rowsStored: 2 });
 		expect((await db.query<{ score: number }>(SCORES)).map((x) => x.score)).toEqual([87, 92]);
+	});
+});
+
+describe('the decision a list is attached to', () => {
+	it.each([
+		['(Kèm theo Quyết định số 45-QĐ/ĐU ngày 10/12/2025 của Đảng ủy xã)'],
+		['(Ban hành kèm theo Quyết định số 45-QĐ/ĐU, ngày 10 tháng 12 năm 2025)']
+	])('"%s" dates every row (R4 judges the list by it); a row’s own date column wins', async (line) => {
+		const { db, dir } = await dbWithRegistry();
+		const withColumn = writeCsv(dir, 'a.csv', [...UNIT, ['DANH SÁCH XẾP LOẠI CHẤT LƯỢNG ĐẢNG VIÊN NĂM 2025'], [line], [...HEAD, 'Ngày quyết định'], [...ROWS[0], '05/12/2025']]);
+		const without = writeCsv(dir, 'b.csv', [['ĐẢNG BỘ XÃ ĐOÀN KẾT'], ['CHI BỘ THÔN 2'], ['DANH SÁCH XẾP LOẠI CHẤT LƯỢNG ĐẢNG VIÊN NĂM 2025'], [line], HEAD, ...ROWS]);
+		const r = await ingest(db, [withColumn, without]);
+		expect(r.files.map((f) => f.status)).toEqual(['loaded', 'loaded']);
+		expect(await db.query(`select u.code, strftime(r.decided_on, '%d/%m/%Y') as d from rating r join unit u on u.id = r.unit_id order by u.code, r.source_row`)).toEqual([
+			{ code: 'C70010101', d: '05/12/2025' },
+			{ code: 'C70010102', d: '10/12/2025' },
+			{ code: 'C70010102', d: '10/12/2025' }
+		]);
+	});
+});
+
+describe('levels headed "… đánh giá", and marked x under three groups', () => {
+	it.each([
+		['Chi bộ đánh giá', 'Cá nhân tự đánh giá'],
+		['Đảng ủy đánh giá', 'Tự đánh giá'],
+		['Cấp có thẩm quyền đánh giá', 'Tự đánh giá']
+	])('"%s" is the final level (beside "%s")', async (final, self) => {
+		const { db, dir } = await dbWithRegistry();
+		const f = writeCsv(dir, 'd.csv', [
+			...UNIT,
+			['KẾT QUẢ ĐÁNH GIÁ ĐẢNG VIÊN QUÝ II NĂM 2026'],
+			['STT', 'Họ và tên', 'Năm sinh', 'Điểm', self, final],
+			['1', 'Nguyễn Văn An', '1970', '90', 'HTXSNV', 'HTXSNV'],
+			['2', 'Trần Thị Bình', '1985', '80', 'HTXSNV', 'HTTNV']
+		]);
+		expect((await ingest(db, [f])).files[0]).toMatchObject({ status: 'loaded', rowsStored: 2 });
+		expect(await db.query('select self_level, final_level from rating order by source_row')).toEqual([
+			{ self_level: 4, final_level: 4 },
+			{ self_level: 4, final_level: 3 }
+		]);
+	});
+
+	it('"Chi bộ đánh giá | Đảng ủy đánh giá": the Đảng ủy’s', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const f = writeCsv(dir, 'd.csv', [
+			...UNIT,
+			['KẾT QUẢ ĐÁNH GIÁ ĐẢNG VIÊN QUÝ II NĂM 2026'],
+			['STT', 'Họ và tên', 'Năm sinh', 'Chi bộ đánh giá', 'Đảng ủy đánh giá'],
+			['1', 'Nguyễn Văn An', '1970', 'HTXSNV', 'HTTNV']
+		]);
+		expect((await ingest(db, [f])).files[0]).toMatchObject({ status: 'loaded', rowsStored: 1 });
+		expect(await db.query('select final_level from rating')).toEqual([{ final_level: 3 }]);
+	});
+
+	it('"Tự xếp loại | Chi bộ đề xuất | Đảng ủy quyết định" each over HTXSNV | HTTNV | HTNV | KHTNV marked x: three levels', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const levels = ['HTXSNV', 'HTTNV', 'HTNV', 'KHTNV'];
+		const mark = (k: number) => levels.map((_, i) => (i === k ? 'x' : null));
+		const f = await writeXlsx(dir, 'd.xlsx', [
+			...UNIT,
+			['DANH SÁCH ĐÁNH GIÁ, XẾP LOẠI CHẤT LƯỢNG ĐẢNG VIÊN NĂM 2025'],
+			['STT', 'Họ và tên', 'Ngày sinh', 'Tự xếp loại', null, null, null, 'Chi bộ đề xuất', null, null, null, 'Đảng ủy quyết định', null, null, null],
+			['STT', 'Họ và tên', 'Ngày sinh', ...levels, ...levels, ...levels],
+			[1, 'Nguyễn Văn An', '12/05/1970', ...mark(0), ...mark(0), ...mark(0)],
+			[2, 'Trần Thị Bình', '03/02/1985', ...mark(0), ...mark(1), ...mark(1)],
+			[3, 'Lê Văn Cường', '01/01/1990', ...mark(1), ...mark(2), ...mark(2)]
+		], { merges: ['A4:A5', 'B4:B5', 'C4:C5', 'D4:G4', 'H4:K4', 'L4:O4'] });
+		const r = await ingest(db, [f]);
+		expect(r.files[0]).toMatchObject({ status: 'loaded', rowsStored: 3 });
+		expect(await db.query('select self_level, proposed_level, final_level from rating order by source_row')).toEqual([
+			{ self_level: 4, proposed_level: 4, final_level: 4 },
+			{ self_level: 4, proposed_level: 3, final_level: 3 },
+			{ self_level: 3, proposed_level: 2, final_level: 2 }
+		]);
 	});
 });
 

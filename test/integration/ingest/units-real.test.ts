@@ -83,6 +83,28 @@ describe('the unit named in the title', () => {
 	});
 });
 
+describe('the title\'s units, as a fourth probe wrote them', () => {
+	const ROW = ['1', 'Nguyễn Văn An', '12/05/1970', 'HTXSNV'];
+	it.each([
+		[[['DANH SÁCH KẾT QUẢ XẾP LOẠI ĐẢNG VIÊN NĂM 2024'], ['Tên đơn vị: Chi bộ thôn 1 - Đảng bộ xã Minh Hưng'], ['Ngày xuất: 12/12/2024 09:15']], 'C70010201'],
+		[[['DANH SÁCH KẾT QUẢ XẾP LOẠI ĐẢNG VIÊN NĂM 2024'], ['Đơn vị: Chi bộ thôn 2']], 'C70010102'],
+		[[['DANH SÁCH XẾP LOẠI ĐẢNG VIÊN CHI BỘ THÔN 1 NĂM 2024'], ['ĐẢNG BỘ XÃ ĐOÀN KẾT']], 'C70010101'],
+		[[['ĐẢNG BỘ XÃ MINH HƯNG'], ['KẾT QUẢ XẾP LOẠI ĐẢNG VIÊN CHI BỘ THÔN 1 NĂM 2024']], 'C70010201']
+	])('%j: %s', async (title, code) => {
+		const { db, dir } = await dbWithRegistry();
+		const f = writeCsv(dir, 'u.csv', [...title, ['STT', 'Họ và tên', 'Ngày sinh', 'Xếp loại'], ROW]);
+		const r = await ingest(db, [f]);
+		expect(r.files[0]).toMatchObject({ status: 'loaded', rowsStored: 1 });
+		expect(await db.query(`select u.code from rating r join unit u on u.id = r.unit_id`)).toEqual([{ code }]);
+	});
+
+	it('"… CÁC CHI BỘ …" names no chi bộ: a list without a unit column is still refused', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const f = writeCsv(dir, 'u.csv', [['ĐẢNG BỘ XÃ ĐOÀN KẾT'], ['DANH SÁCH XẾP LOẠI ĐẢNG VIÊN CÁC CHI BỘ NĂM 2024'], ['STT', 'Họ và tên', 'Ngày sinh', 'Xếp loại'], ROW]);
+		expect((await ingest(db, [f])).files[0].status).toBe('refused');
+	});
+});
+
 describe('the title\'s units, as a second probe wrote them', () => {
 	const LIST = [['DANH SÁCH XẾP LOẠI CHẤT LƯỢNG ĐẢNG VIÊN NĂM 2024'], ['STT', 'Họ và tên', 'Năm sinh', 'Xếp loại'], ['1', 'Nguyễn Văn An', '1970', 'HTXSNV']];
 	it.each([

@@ -104,6 +104,9 @@ const KEYWORD_RULES: Array<[RegExp, string | null]> = [
 	// Đảng ủy / Cấp có thẩm quyền quyết định"); the date or number of a decision is not
 	[/(chibo|dangbo|uy|thuongvu|btv|bch|thamquyen|xeploai|ketqua|tapthe)\w*quyetdinh$|^quyetdinhxeploai/, 'final_level'],
 	[/^(tong)?diem/, 'score'],
+	// "Chi bộ / Đảng ủy / Cấp có thẩm quyền đánh giá" holds the body's level, as "… quyết định"
+	// ("Điểm chi bộ đánh giá", above, is a score; "Cá nhân tự đánh giá", the self level)
+	[/^(cap)?(chibo|dangbo|danguy|capuy|chiuy|thuongvu|btv|bch|cothamquyen|thamquyen|tapthe|hoidong|captren)danhgia$/, 'final_level'],
 	// "Điểm" over "Tự chấm | Chi bộ chấm | Đảng ủy chấm": scores (header.ts prefers the body's)
 	[/^(tu|chibo|dangbo|danguy|capuy|chiuy|thuongvu|btv|bch|capthamquyen|thamquyen|hoidong|captren)cham(diem)?$/, 'score'],
 	[/xeploai|mucchatluong|mucxeploai|ketquadanhgia|chatluong|^mucdanhgia|^phanloai(danhgia|chatluong)?$/, 'final_level'],

@@ -24,6 +24,9 @@ export interface TitleInfo {
 	lines: string[];
 	/** "6 tháng đầu năm 2025", "9 tháng năm 2025" as written: a period Giám Sát has no kind for */
 	partialYear: string | null;
+	/** the date of the decision a list is attached to ("(Kèm theo Quyết định số 45-QĐ/ĐU ngày
+	 * 10/12/2025 …)"), dd/mm/yyyy: every row's decision date when no column gives one (R4's deadline) */
+	decidedOn: string | null;
 }
 
 const HEADER_SCAN = 20;
@@ -66,18 +69,25 @@ export function findHeader(preview: string[][]): HeaderMap | null {
 	// "Năm sinh" over "Nam | Nữ": a sub-header of the birth column, not the fields "Nam"/"Nữ" name
 	const sexAt = next ? birthBySex(top, next) : null;
 	const names = next && sexAt !== null ? next.map((c, i) => (i === sexAt || i === sexAt + 1 ? '' : c)) : next;
+	// the parts of a score under its group cell ("Điểm chi bộ chấm" over "Tiêu chí chung | Nhiệm vụ |
+	// Tổng"): each a score column, named by group and part, which scoreRank tells apart
+	const parts = next ? scoreParts(preview[best], next) : new Map<number, string>();
 	// a second header row holds only names: every filled cell names a field, none is a value
-	const onlyNames = (row: string[]) => row.every((c, i) => !c || !c.trim() || rowFields(row)[i] !== null || isFamilyNameHeader(c));
+	const onlyNames = (row: string[]) => row.every((c, i) => !c || !c.trim() || rowFields(row)[i] !== null || parts.has(i) || isFamilyNameHeader(c));
 	if (next && names && !isNumberingRow(next) && !looksLikeData(next) && onlyNames(names)) {
-		const below = rowFields(names);
+		const below = rowFields(names).map((f, i) => (parts.has(i) ? 'score' : f));
 		const combined = top.map((f, i) => below[i] ?? f);
 		for (let i = top.length; i < below.length; i++) combined[i] = below[i];
 		if (sexAt !== null) [combined[sexAt], combined[sexAt + 1]] = ['birth', 'birth_female'];
-		if ((score(combined) > score(top) || sexAt !== null) && (below.filter(Boolean).length >= 1 || sexAt !== null)) {
+		if ((score(combined) > score(top) || sexAt !== null || parts.size) && (below.filter(Boolean).length >= 1 || sexAt !== null)) {
 			merged = combined;
 			headerRows.push(best + 1);
-		}
-	}
+		} else parts.clear();
+	} else parts.clear();
+	// a bare "Cộng" / "Tổng" / "Tổng số" right after score columns: their total
+	const lastRow = preview[headerRows[headerRows.length - 1]];
+	for (let i = 1; i < merged.length || i < lastRow.length; i++)
+		if (!merged[i] && merged[i - 1] === 'score' && /^(tong( so| cong)?|cong)$/.test(fold(lastRow[i] ?? '').trim())) merged[i] = 'score';
 	let dataStart = headerRows[headerRows.length - 1] + 1;
 	while (preview[dataStart] && isNumberingRow(preview[dataStart])) dataStart++;
 	splitName(preview, headerRows, dataStart, merged);
@@ -85,7 +95,7 @@ export function findHeader(preview: string[][]): HeaderMap | null {
 	// Two columns of one field for different years ("Xếp loại năm 2023 | Xếp loại năm 2024"): the
 	// one naming the list's year (its title's, else the latest named) wins, whatever the order.
 	const yearOf = (h: string) => Number(fold(h).match(/\b((?:19|20)\d{2})\b/)?.[1] ?? 0) || null;
-	const headerOf = (i: number) => headerRows.map((r) => preview[r][i]).filter((c) => c && fieldOfHeader(c)).pop() ?? '';
+	const headerOf = (i: number) => parts.get(i) ?? headerRows.map((r) => preview[r][i]).filter((c) => c && fieldOfHeader(c)).pop() ?? '';
 	const title = readTitle(preview, best);
 	const listYear = title.year ?? Math.max(0, ...merged.map((f, i) => (f ? (yearOf(headerOf(i)) ?? 0) : 0)));
 	const rank = (field: string, h: string) => {
@@ -106,14 +116,38 @@ export function findHeader(preview: string[][]): HeaderMap | null {
 		const prev = seen.get(field);
 		if (prev !== undefined) {
 			const [r, r0] = [rank(field, header), rank(field, columns[prev].header)];
-			// scores given by bodies in turn ("Chi bộ chấm | Đảng ủy chấm"): the last body's stands
-			if (r > r0 || (r === r0 && field === 'score' && isBodyScore(header) && isBodyScore(columns[prev].header))) columns[prev] = { index: i, field, header };
+			// scores or levels given by bodies in turn ("Chi bộ chấm | Đảng ủy chấm", "Chi bộ đánh
+			// giá | Đảng ủy đánh giá"): the last body's stands
+			const byBodies = field === 'score' ? isBodyScore(header) && isBodyScore(columns[prev].header) : field === 'final_level' && isBodyLevel(header) && isBodyLevel(columns[prev].header);
+			if (r > r0 || (r === r0 && byBodies)) columns[prev] = { index: i, field, header };
 			continue;
 		}
 		seen.set(field, columns.length);
 		columns.push({ index: i, field, header });
 	}
+	// of a score split in parts with no total, a part ("Tiêu chí chung (30 điểm)") is not the
+	// score: none, rather than a part (a lone "Điểm thực hiện nhiệm vụ" is the score)
+	const scoreAt = columns.findIndex((c) => c.field === 'score');
+	if (scoreAt >= 0 && merged.filter((f) => f === 'score').length > 1 && scoreRank(columns[scoreAt].header) < 0) columns.splice(scoreAt, 1);
 	return { dataStart, headerRows, columns, width };
+}
+
+/**
+ * The score columns of a two-row header's second row: those under a group cell naming a score
+ * ("Điểm chi bộ đánh giá", merged over its parts: the text stands in its first column only), each
+ * named "<group> – <part>". A vertically merged cell (the same text in both rows) starts no group.
+ */
+function scoreParts(top: string[], below: string[]): Map<number, string> {
+	const out = new Map<number, string>();
+	let group = '';
+	for (let i = 0; i < below.length; i++) {
+		const t = top[i]?.trim() ?? '';
+		const b = below[i]?.trim() ?? '';
+		if (t) group = t !== b && fieldOfHeader(t) === 'score' ? t : '';
+		if (group && b) out.set(i, `${group} – ${b}`);
+		else if (!b) group = '';
+	}
+	return out;
 }
 
 /** Most filled cells read "Chính thức", "Dự bị" (a member's status, not a level). */
@@ -135,17 +169,24 @@ function levelRank(h: string, subject: SubjectKind | null): number {
 }
 
 /** Among score columns the list's score is the total, the deciding body's, the year's: "Tổng
- * điểm", "Điểm Đảng ủy chấm", "Điểm … quyết định", "Điểm trung bình năm", "Điểm cả năm" (2) over a
- * plain "Điểm" (1) over a part ("Tiêu chí chung (30 điểm)", "Điểm Quý I") or the self score (0). */
+ * điểm", "Cộng", "Điểm Đảng ủy chấm", "Điểm … quyết định", "Điểm trung bình năm", "Điểm cả năm" (2)
+ * over a plain "Điểm" (1) over the self score or a quarter's ("Điểm Quý I", 0) over a part
+ * ("Tiêu chí chung (30 điểm)": -1, never the list's score). */
 const SELF_SCORE = /tu cham|tu danh gia|tu cho diem|ca nhan cham/;
 const isBodyScore = (h: string) => !SELF_SCORE.test(fold(h)) && /\bcham\b|quyet dinh/.test(fold(h));
+const isBodyLevel = (h: string) => /(chi bo|dang bo|dang uy|cap uy|chi uy|thuong vu|tham quyen|cap tren) (quyet dinh|danh gia)$/.test(fold(h).trim());
+/** A part of the 100 points: a criterion, "(30 điểm)" / "(70đ)" (not "(100 điểm)"). */
+const SCORE_PART = /\(\s*[1-9]\d?\s*d(iem)?\s*\)|tieu chi|nhiem vu|ket qua/;
 
 function scoreRank(h: string): number {
-	const f = fold(h);
+	const f = fold(h).trim();
 	if (SELF_SCORE.test(f)) return 0;
-	if (/tong|trung binh|ca nam|\bnam\b/.test(f) || isBodyScore(h)) return 2;
-	if (/\(\s*\d+\s*diem\s*\)|tieu chi|\bquy\b|\bthang\b|nhiem vu|ket qua/.test(f)) return 0;
-	return 1;
+	// a total: "Tổng điểm", "… – Tổng số", "Cộng", the mean or the year's
+	if (/tong|\bcong$|trung binh|binh quan|ca nam|\bnam\b/.test(f)) return 2;
+	if (SCORE_PART.test(f)) return -1;
+	// a quarter's or a month's ("Điểm Quý I"): the list's score only when it is the one score
+	if (/\bquy\b|\bthang\b/.test(f)) return 0;
+	return isBodyScore(h) ? 2 : 1;
 }
 
 /** The column of a "Năm sinh"/"Ngày sinh" group cell whose sub-header reads "Nam | Nữ", or null. */
@@ -212,7 +253,7 @@ export function readTitle(preview: string[][], headerRow: number): TitleInfo {
 		.slice(0, headerRow)
 		.map((r) => r.filter((c) => c && c.trim()).join(' ').trim())
 		.filter(Boolean);
-	const info: TitleInfo = { year: null, period: null, subjectKind: null, unitNames: [], lines, partialYear: null };
+	const info: TitleInfo = { year: null, period: null, subjectKind: null, unitNames: [], lines, partialYear: null, decidedOn: null };
 	const isRatingLine = (f: string) => /(xep loai|danh gia|kiem diem)/.test(f);
 	let termEnd: number | null = null;
 	for (const [i, line] of lines.entries()) {
@@ -223,6 +264,8 @@ export function readTitle(preview: string[][], headerRow: number): TitleInfo {
 		// a note in brackets or an attachment line ("(Sau khi tổng hợp kết quả các quý I, II, III)",
 		// "(Kèm theo Báo cáo … quý IV)") names no period of the list
 		const isNote = /^\W*\(|^\W*kem theo\b/.test(f);
+		const decision = f.match(/\b(kem theo|ban hanh kem theo) (quyet dinh|qd)\b.*?\bngay\s*(\d{1,2})\s*(?:[/.-]|thang)\s*(\d{1,2})\s*(?:[/.-]|nam)\s*(\d{4})\b/);
+		if (decision) info.decidedOn = `${decision[3]}/${decision[4]}/${decision[5]}`;
 		const y = f.match(/\bnam (\d{4})\b/);
 		if (y && !isDateLine) info.year = Number(y[1]);
 		// "NĂM HỌC 2023-2024": the school year ended in the year (RULES.md R8, education staff)
@@ -265,6 +308,17 @@ export function readTitle(preview: string[][], headerRow: number): TitleInfo {
 			const f = fold(c ?? '');
 			// "CHI BỘ: THÔN 1" names "Chi bộ thôn 1"
 			if (UNIT_PREFIX.test(f) && f.length < 80 && !/cong san viet nam/.test(f)) info.unitNames.push(c.trim().replace(/^([^:]{4,20}?)\s*:\s*/, '$1 '));
+			// "Đơn vị: Chi bộ thôn A - Đảng bộ xã B", "Tên đơn vị: …" (a software export's header lines)
+			else if (/^(ten )?(don vi|to chuc dang)\s*:/.test(f) && f.length < 120) {
+				const named = c.trim().replace(/^[^:]*:\s*/, '');
+				if (UNIT_PREFIX.test(fold(named))) info.unitNames.push(named);
+			}
+			// the chi bộ inside a list's title: "DANH SÁCH ĐẢNG VIÊN CHI BỘ THÔN A NĂM 2025" (not "… CÁC
+			// CHI BỘ", "… CHI BỘ TRỰC THUỘC")
+			else if (/^(danh sach|ket qua|bang|tong hop)\b/.test(f) && f.length < 160) {
+				const m = c.trim().match(/(?<!\b(các|những)\s+)(chi bộ\s+(?!trực thuộc\b|cơ sở\b).+?)(?=\s+năm\s+\d{4}|\s+quý\b|\s+nhiệm kỳ\b|\s*[(,]|$)/iu);
+				if (m) info.unitNames.push(m[2]);
+			}
 		}
 	return info;
 }

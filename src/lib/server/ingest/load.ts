@@ -60,10 +60,13 @@ export function prepare(read: SourceTable, opts: Pick<LoadOptions, 'kind' | 'per
 	if (src !== read) header = findHeader(src.preview) ?? header;
 	// the level names under a "Xếp loại" group cell, or in the header row itself ("… | Điểm | HTXSNV |
 	// HTTNV | HTNV | KHTNV")
-	const lastHeader = header.headerRows[header.headerRows.length - 1];
-	const under = levelMarkColumns(src.preview[header.dataStart]);
-	const marks = under.length ? under : levelMarkColumns(src.preview[lastHeader]);
-	if (marks.length) [src, header] = markedLevels(withRows(src, header.dataStart, true), header, marks, under.length ? header.dataStart : lastHeader);
+	// (the same for discipline forms under "Hình thức kỷ luật": Khiển trách | Cảnh cáo | …)
+	for (const kind of MARKED) {
+		const lastHeader = header.headerRows[header.headerRows.length - 1];
+		const under = markColumns(src.preview[header.dataStart], kind.names);
+		const marks = under.length ? under : markColumns(src.preview[lastHeader], kind.names);
+		if (marks.length) [src, header] = markedColumns(withRows(src, header.dataStart, true), header, marks, under.length ? header.dataStart : lastHeader, kind);
+	}
 	// a title cell typed over two lines ("ĐẢNG BỘ XÃ …⏎CHI BỘ THÔN 1") names two units
 	const title = readTitle(src.preview.map((r, i) => (i < header.headerRows[0] ? r.flatMap((c) => c.split(/\r?\n/)) : r)), header.headerRows[0]);
 	// --period: the list's period, whatever its title says ("6 tháng" included)
@@ -115,46 +118,84 @@ function checkTitlePeriod(fileName: string, title: TitleInfo, kind: FileKind, he
 		);
 }
 
-// Levels marked "x" under one column per level: "Xếp loại" over HTXSNV | HTTNV | HTNV | KHTNV. The
-// spellings are the reference table's (data/reference/level_alias.csv), which the SQL reads too.
-const LEVEL_NAMES = new Set(
-	readFileSync(join(ROOT, 'data', 'reference', 'level_alias.csv'), 'utf8')
-		.split(/\r?\n/)
-		.slice(1)
-		.map((l) => alnumKey(l.split(',')[0] ?? ''))
-		.filter(Boolean)
-);
+// Levels marked "x" under one column per level: "Xếp loại" over HTXSNV | HTTNV | HTNV | KHTNV;
+// discipline forms the same way under "Hình thức kỷ luật". The spellings are the reference tables'
+// (data/reference/*_alias.csv), which the SQL reads too.
+const aliasKeys = (file: string) =>
+	new Set(
+		readFileSync(join(ROOT, 'data', 'reference', file), 'utf8')
+			.split(/\r?\n/)
+			.slice(1)
+			.map((l) => alnumKey(l.split(',')[0] ?? ''))
+			.filter(Boolean)
+	);
+interface MarkedKind {
+	names: Set<string>;
+	/** the fields a group cell over the marks may name; the first is the field of a group naming none */
+	fields: string[];
+	header: string;
+}
+const MARKED: MarkedKind[] = [
+	{ names: aliasKeys('level_alias.csv'), fields: ['final_level', 'self_level', 'proposed_level', 'cs_level'], header: 'Xếp loại' },
+	{ names: aliasKeys('discipline_form_alias.csv'), fields: ['discipline_form'], header: 'Hình thức kỷ luật' }
+];
 const MARK = /^[xX✓✔vV+*]$/;
 
-/** The columns of a row that name a level (the sub-header of x-marked levels): two levels at
+/** The columns of a row that name a level (or a form): the sub-header of x marks. Two names at
  * least, and nothing else in the row but blanks or column names (a data row has a name). */
-function levelMarkColumns(row: string[] | undefined): number[] {
-	const cols = (row ?? []).flatMap((c, i) => (c && LEVEL_NAMES.has(alnumKey(c)) ? [i] : []));
+function markColumns(row: string[] | undefined, names: Set<string>): number[] {
+	const cols = (row ?? []).flatMap((c, i) => (c && names.has(alnumKey(c)) ? [i] : []));
 	if (new Set(cols.map((i) => alnumKey(row![i]))).size < 2) return [];
 	return row!.every((c, i) => cols.includes(i) || !c?.trim() || fieldOfHeader(c)) ? cols : [];
 }
 
-/** The level a row marks becomes the text of one added column, the final level's; the row naming
- * the levels (`sub`) is header, not data. Two marks in a row give both names, which validation refuses. */
-function markedLevels(src: SourceTable, header: HeaderMap, marks: number[], sub: number): [SourceTable, HeaderMap] {
+/**
+ * The groups of x-marked columns: one per group cell over them ("Tự xếp loại | Chi bộ đề xuất |
+ * Đảng ủy quyết định", each over HTXSNV | HTTNV | HTNV | KHTNV; the text stands in a merged cell's
+ * first column), or a name met again. Each group's field is its cell's (self, proposed, final
+ * level); the last group naming none takes the kind's first field, if no group names it.
+ */
+function markGroups(rows: string[][], sub: number, marks: number[], kind: MarkedKind): Array<{ field: string; header: string; cols: number[] }> {
+	const over = rows[sub - 1] ?? [];
+	const groups: Array<{ field: string; header: string; cols: number[] }> = [];
+	for (const m of marks) {
+		const cell = over[m]?.trim() ?? '';
+		const g = groups[groups.length - 1];
+		if (!g || (cell && cell !== g.header) || g.cols.some((c) => alnumKey(rows[sub][c]) === alnumKey(rows[sub][m])))
+			groups.push({ field: fieldOfHeader(cell) ?? '', header: cell, cols: [m] });
+		else g.cols.push(m);
+	}
+	for (const g of groups) if (!kind.fields.includes(g.field)) g.field = '';
+	const last = groups.filter((g) => !g.field).pop();
+	if (last && !groups.some((g) => g.field === kind.fields[0])) last.field = kind.fields[0];
+	return groups.filter((g) => g.field);
+}
+
+/** The name a row marks becomes the text of an added column per group of marks (markGroups); the
+ * row naming them (`sub`) is header, not data. Two marks in a group give both names, which
+ * validation refuses. */
+function markedColumns(src: SourceTable, header: HeaderMap, marks: number[], sub: number, kind: MarkedKind): [SourceTable, HeaderMap] {
 	const rows = src.rows!;
 	const at = Math.max(header.width, ...rows.map((r) => r.length));
 	let dataStart = Math.max(sub + 1, header.dataStart);
 	while (rows[dataStart]?.every((c) => /^\(?([0-9]{1,2}|[A-Za-z])\)?$/.test(c.trim()) || !c.trim()) && rows[dataStart].some((c) => c.trim())) dataStart++;
+	const groups = markGroups(rows, sub, marks, kind);
 	const out = rows.map((r, i) => {
 		if (i < dataStart) return r;
-		const hit = marks.filter((m) => MARK.test(r[m]?.trim() ?? '')).map((m) => rows[sub][m]);
 		const row = [...r];
+		groups.forEach((g, k) => (row[at + k] = g.cols.filter((m) => MARK.test(r[m]?.trim() ?? '')).map((m) => rows[sub][m]).join(' + ')));
 		for (const m of marks) if (MARK.test(row[m]?.trim() ?? '')) row[m] = '';
-		row[at] = hit.join(' + ');
 		return row;
 	});
-	const group = header.columns.find((c) => c.field === 'final_level');
-	const columns = header.columns.filter((c) => c.field !== 'final_level' && !marks.includes(c.index));
-	columns.push({ index: at, field: 'final_level', header: group?.header || 'Xếp loại' });
+	const groupCell = header.columns.find((c) => c.field === kind.fields[0]);
+	const fields = new Set(groups.map((g) => g.field));
+	const columns = header.columns.filter((c) => !fields.has(c.field) && !marks.includes(c.index));
+	groups.forEach((g, k) =>
+		columns.push({ index: at + k, field: g.field, header: g.header || (g.field === kind.fields[0] ? groupCell?.header : '') || kind.header })
+	);
 	return [
 		{ ...src, rows: out, preview: out.slice(0, src.preview.length) },
-		{ ...header, dataStart, headerRows: header.headerRows.includes(sub) ? header.headerRows : [...header.headerRows, sub], columns, width: at + 1 }
+		{ ...header, dataStart, headerRows: header.headerRows.includes(sub) ? header.headerRows : [...header.headerRows, sub], columns, width: at + groups.length }
 	];
 }
 
@@ -376,6 +417,10 @@ export async function loadBatch(t: Db, parts: Prepared[], opts: LoadOptions, fil
 	t0 = performance.now();
 	await t.run('set preserve_insertion_order = true'); // staging numbers rows in file order
 	const staged = await stage(t, parts.map((p, i) => ({ partId: i, src: p.src, header: p.header })));
+	// the decision a list is attached to (its title) dates the rows no decision column dates
+	for (const [i, p] of parts.entries())
+		if (p.title.decidedOn && (p.kind === 'rating' || p.kind === 'civil_servant'))
+			await t.run('update stg set decided_on = $d where part_id = $i and decided_on is null', { d: p.title.decidedOn, i });
 	trace('stage', t0);
 	// From here every row carries its file and row number: tables may be written in any order,
 	// which lets DuckDB write them in parallel.
