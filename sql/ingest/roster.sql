@@ -3,9 +3,12 @@
 -- Variables: file_id, default_year, context_unit_id, context_path, scope_path.
 
 -- step: unit_refs
+-- each with the row's year: of units sharing a name, the one alive then
 create or replace temp table unit_ref as
-select distinct 'unit' as role, coalesce(s.unit_code, '') as code, coalesce(s.unit_name, '') as name, c.context_path
-from stg s join file_ctx c using (part_id);
+select distinct 'unit' as role, coalesce(s.unit_code, '') as code, coalesce(s.unit_name, '') as name, c.context_path,
+    coalesce(yd.y, c.default_year) as year
+from stg s join file_ctx c using (part_id)
+left join date_dict yd on yd.v = s.year;
 
 -- step: normalise
 -- Dates, statuses, sexes and years through dictionaries of their distinct spellings (a roster of a
@@ -79,7 +82,8 @@ left join titles ht on ht.v = s.position
 left join date_dict bd on bd.v = s.birth
 left join date_dict jp on jp.v = s.joined_party_on
 left join date_dict ju on ju.v = s.joined_unit_on
-left join unit_hit u on u.role = 'unit' and u.code = coalesce(s.unit_code, '') and u.name = coalesce(s.unit_name, '') and u.context_path = s.context_path;
+left join unit_hit u on u.role = 'unit' and u.code = coalesce(s.unit_code, '') and u.name = coalesce(s.unit_name, '') and u.context_path = s.context_path
+    and u.year is not distinct from coalesce(yr.year, s.default_year);
 
 -- step: errors
 with n as (select * from norm),
