@@ -61,8 +61,8 @@ select
     s.c_name as full_name,
     fold(s.c_name) as name_key,
     s.c_birth as birth_raw,
-    case when regexp_full_match(s.c_birth, '(19|20)\d{2}') then null else parse_date(s.c_birth) end as birth_date,
-    parse_year(s.c_birth) as birth_year,
+    case when bd.bare_year then null else bd.d end as birth_date,
+    bd.y as birth_year,
     card_key(s.card_no) as card_no,
     coalesce(f.form, case when clean(s.discipline_form) is not null then 'other' end) as form,
     clean(s.discipline_form) as form_text,
@@ -88,6 +88,7 @@ from s
 left join f on f.v = s.discipline_form
 left join sk on sk.k = alnum_key(s.subject_kind)
 left join date_dict dd on dd.v = s.decided_on
+left join date_dict bd on bd.v = s.birth
 left join unit_hit u on u.role = 'unit' and u.code = coalesce(s.unit_code, '') and u.name = coalesce(s.unit_name, '') and u.context_path = s.context_path
     and u.year is not distinct from year(dd.d)
 left join unit_hit v on v.role = 'violation' and v.code = s.violation_unit and v.name = s.violation_unit and v.context_path = s.context_path

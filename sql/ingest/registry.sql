@@ -110,7 +110,7 @@ select
     -- a "Giải thể" column marked "x": the date is the effective date, else the one the note gives
     -- ("Giải thể theo Quyết định 15-QĐ/HU ngày 30/6/2025")
     coalesce(dd.d, case when s.dissolved_on is not null and dd.d is null and parse_bool(s.dissolved_on)
-                        then coalesce(ld.d, parse_date(regexp_extract(s.note, '(\d{1,2}/\d{1,2}/\d{4})', 1))) end) as dissolved_on,
+                        then coalesce(ld.d, nd.d) end) as dissolved_on,
     s.dissolved_on is not null and dd.d is null and coalesce(parse_bool(s.dissolved_on), false) as dissolved_marked,
     tidy(s.dissolved_on) as dissolved_raw,
     tidy(s.status) as status,
@@ -127,7 +127,8 @@ left join nk on nk.v = s.c_name
 left join date_dict fd on fd.v = s.founded_on
 left join date_dict dd on dd.v = s.dissolved_on
 left join pd on pd.v = s.parent and pd.cf is not distinct from fd.d_or_year and pd.cd is not distinct from dd.d
-left join date_dict ld on ld.v = s.lineage_on;
+left join date_dict ld on ld.v = s.lineage_on
+left join date_dict nd on nd.v = regexp_extract(s.note, '(\d{1,2}/\d{1,2}/\d{4})', 1);
 
 -- The units a row's lineage cells name, from either side: "Sáp nhập vào", "Đổi tên thành" (its
 -- successors), "Hình thành từ", "Chia tách từ", "Đổi tên từ" (its predecessors). A cell may list
@@ -161,6 +162,8 @@ with cells as (
     )
 ),
 items as (
+    -- (the keys once each: every macro a query names costs planning time on every load)
+    select *, unit_key(name) as nkey, unit_loose_key(name) as lkey from (
     select part_id, file_id, rn, code, field, item,
         -- the name without its bracket, in a "các xã" list with its kind
         case when each_kind is not null and not regexp_matches(item, '^(?i)(các\s+)?' || each_kind || '\s')
@@ -181,6 +184,7 @@ items as (
         )
         where trim(item) <> ''
     )
+    )
 ),
 known as (
     select code, name_key, parent_code, null::varchar as path, false as stored from norm where code is not null
@@ -192,7 +196,7 @@ exact as (
     from items i join known k on k.code = upper(i.name)
     union all
     select i.part_id, i.rn, i.field, i.item, k.code, k.stored, 2
-    from items i join known k on k.name_key in (unit_key(i.name), 'dang bo ' || unit_key(i.name), 'chi bo ' || unit_key(i.name))
+    from items i join known k on k.name_key in (i.nkey, 'dang bo ' || i.nkey, 'chi bo ' || i.nkey)
     where upper(i.name) not in (select code from known)
 ),
 -- the looser key only for the few names found by neither code nor name
@@ -205,7 +209,7 @@ cands as (
     select i.part_id, i.rn, i.field, i.item, k.code, k.stored, 3
     from loose i join (select code, stored, unit_loose_key(name_key) as lkey from known
                        where exists (select 1 from loose)) k
-      on k.lkey in (unit_loose_key(i.name), 'dang bo ' || unit_loose_key(i.name), 'chi bo ' || unit_loose_key(i.name))
+      on k.lkey in (i.lkey, 'dang bo ' || i.lkey, 'chi bo ' || i.lkey)
 ),
 picked as (
     select c.part_id, c.rn, c.field, c.item,
