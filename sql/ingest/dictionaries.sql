@@ -16,6 +16,8 @@ with v as (
         union all select decided_on from stg
         union all select reviewed_on from stg
         union all select year from stg
+        -- a registry's dissolution marked "x" takes its date from the note (registry.sql)
+        union all select regexp_extract(note, '(\d{1,2}/\d{1,2}/\d{4})', 1) from stg where dissolved_on is not null and note is not null
     )
     where v is not null
 )
@@ -24,12 +26,16 @@ select *,
     -- only, so such a date is stored as 1 January of that year
     coalesce(d, case when bare_year then make_date(y, 1, 1) end) as d_or_year
 from (
-    select
-        v,
-        parse_date(v) as d,
-        parse_year(v) as y,
-        regexp_full_match(clean(v), '(19|20)\d{2}') as bare_year
-    from v
+    -- parse_year(v), from the date parsed once: each parse_date a query names expands its macros
+    -- into some two hundred regular expressions, which cost planning time on every load
+    select v, d, case when bare_year then cast(clean(v) as integer) else year(d) end as y, bare_year
+    from (
+        select
+            v,
+            parse_date(v) as d,
+            regexp_full_match(clean(v), '(19|20)\d{2}') as bare_year
+        from v
+    )
 );
 
 -- step: levels

@@ -9,13 +9,17 @@
 update stg set unit_name = regexp_replace(subject_name, '^(?i)(chi ủy|chi uỷ|cấp ủy|cấp uỷ|tập thể lãnh đạo)\s+', '')
 where unit_name is null and unit_code is null and is_org_name(subject_name);
 
+-- each with the year of the decision: of units sharing a name, the one alive then
 create or replace temp table unit_ref as
-select distinct 'unit' as role, coalesce(s.unit_code, '') as code, coalesce(s.unit_name, '') as name, c.context_path
-from stg s join file_ctx c using (part_id)
+with s as (
+    select s.unit_code, s.unit_name, s.violation_unit, c.context_path, year(dd.d) as year
+    from stg s
+    join file_ctx c using (part_id)
+    left join date_dict dd on dd.v = s.decided_on
+)
+select distinct 'unit' as role, coalesce(unit_code, '') as code, coalesce(unit_name, '') as name, context_path, year from s
 union
-select distinct 'violation', s.violation_unit, s.violation_unit, c.context_path
-from stg s join file_ctx c using (part_id)
-where s.violation_unit is not null;
+select distinct 'violation', violation_unit, violation_unit, context_path, year from s where violation_unit is not null;
 
 -- step: normalise
 create or replace temp table norm as
@@ -57,12 +61,12 @@ select
     s.c_name as full_name,
     fold(s.c_name) as name_key,
     s.c_birth as birth_raw,
-    case when regexp_full_match(s.c_birth, '(19|20)\d{2}') then null else parse_date(s.c_birth) end as birth_date,
-    parse_year(s.c_birth) as birth_year,
+    case when bd.bare_year then null else bd.d end as birth_date,
+    bd.y as birth_year,
     card_key(s.card_no) as card_no,
     coalesce(f.form, case when clean(s.discipline_form) is not null then 'other' end) as form,
     clean(s.discipline_form) as form_text,
-    parse_date(s.decided_on) as decided_on,
+    dd.d as decided_on,
     clean(s.decided_on) as decided_raw,
     -- "Tự phát hiện và khắc phục", "Đã khắc phục" say yes; "Chưa khắc phục" no
     -- a blank column (or none) with "(tự phát hiện, khắc phục)" written after the form or in the
@@ -89,8 +93,12 @@ select
 from s
 left join f on f.v = s.discipline_form
 left join sk on sk.k = alnum_key(s.subject_kind)
+left join date_dict dd on dd.v = s.decided_on
+left join date_dict bd on bd.v = s.birth
 left join unit_hit u on u.role = 'unit' and u.code = coalesce(s.unit_code, '') and u.name = coalesce(s.unit_name, '') and u.context_path = s.context_path
-left join unit_hit v on v.role = 'violation' and v.code = s.violation_unit and v.name = s.violation_unit and v.context_path = s.context_path;
+    and u.year is not distinct from year(dd.d)
+left join unit_hit v on v.role = 'violation' and v.code = s.violation_unit and v.name = s.violation_unit and v.context_path = s.context_path
+    and v.year is not distinct from year(dd.d);
 
 -- step: errors
 with n as (select * from norm),

@@ -5,13 +5,18 @@
 -- context_unit_id, context_path) and period_map(raw, kind, no, year, part_id). Variable: scope_path.
 
 -- step: unit_refs
+-- each with the row's year (period_year below): of units sharing a name, the one alive then
 create or replace temp table unit_ref as
-select distinct 'unit' as role, coalesce(s.unit_code, '') as code, coalesce(s.unit_name, '') as name, c.context_path
-from stg s join file_ctx c using (part_id)
+with s as (
+    select s.unit_code, s.unit_name, s.decider, c.context_path, coalesce(pm.year, yd.y, c.default_year) as year
+    from stg s
+    join file_ctx c using (part_id)
+    left join period_map pm on pm.raw = s.period and (pm.part_id is null or pm.part_id = s.part_id)
+    left join date_dict yd on yd.v = s.year
+)
+select distinct 'unit' as role, coalesce(unit_code, '') as code, coalesce(unit_name, '') as name, context_path, year from s
 union
-select distinct 'decider', s.decider, s.decider, c.context_path
-from stg s join file_ctx c using (part_id)
-where s.decider is not null;
+select distinct 'decider', decider, decider, context_path, year from s where decider is not null;
 
 -- step: normalise
 create or replace temp table norm as
@@ -141,7 +146,9 @@ left join date_dict jp on jp.v = s.joined_party_on
 left join date_dict ju on ju.v = s.joined_unit_on
 left join date_dict yd on yd.v = s.year
 left join unit_hit u on u.role = 'unit' and u.code = coalesce(s.unit_code, '') and u.name = coalesce(s.unit_name, '') and u.context_path = s.context_path
-left join unit_hit d on d.role = 'decider' and d.code = s.decider and d.context_path = s.context_path;
+    and u.year is not distinct from coalesce(pm.year, yd.y, s.default_year)
+left join unit_hit d on d.role = 'decider' and d.code = s.decider and d.context_path = s.context_path
+    and d.year is not distinct from coalesce(pm.year, yd.y, s.default_year);
 
 -- step: errors
 -- Most rows are fine: the per-field checks run on the rows where some value did not parse or is out

@@ -110,7 +110,7 @@ select
     -- a "Giải thể" column marked "x": the date is the effective date, else the one the note gives
     -- ("Giải thể theo Quyết định 15-QĐ/HU ngày 30/6/2025")
     coalesce(dd.d, case when s.dissolved_on is not null and dd.d is null and parse_bool(s.dissolved_on)
-                        then coalesce(ld.d, parse_date(regexp_extract(s.note, '(\d{1,2}/\d{1,2}/\d{4})', 1))) end) as dissolved_on,
+                        then coalesce(ld.d, nd.d) end) as dissolved_on,
     s.dissolved_on is not null and dd.d is null and coalesce(parse_bool(s.dissolved_on), false) as dissolved_marked,
     tidy(s.dissolved_on) as dissolved_raw,
     tidy(s.status) as status,
@@ -127,42 +127,77 @@ left join nk on nk.v = s.c_name
 left join date_dict fd on fd.v = s.founded_on
 left join date_dict dd on dd.v = s.dissolved_on
 left join pd on pd.v = s.parent and pd.cf is not distinct from fd.d_or_year and pd.cd is not distinct from dd.d
-left join date_dict ld on ld.v = s.lineage_on;
+left join date_dict ld on ld.v = s.lineage_on
+left join date_dict nd on nd.v = regexp_extract(s.note, '(\d{1,2}/\d{1,2}/\d{4})', 1);
 
 -- The units a row's lineage cells name, from either side: "Sáp nhập vào", "Đổi tên thành" (its
 -- successors), "Hình thành từ", "Chia tách từ", "Đổi tên từ" (its predecessors). A cell may list
--- several, separated by , ; or a line break, each a code or a name. A name is found like other unit
--- names (unit_key, else the looser key) among this file's units and the registry's, the row's own
--- unit left out: "Đảng bộ xã Bom Bo" formed from the old "Đảng bộ xã Bom Bo" is not its own
--- predecessor. A "Tên cũ" that is the unit's own stored name is a change of name only: no lineage.
+-- several, separated by , ; a line break or "và" before a unit ("Hợp nhất từ: xã Tân An và xã Tân
+-- Bình", "Sáp nhập xã A, xã B và thị trấn C": the verb before them dropped; "các xã A, B và C": each
+-- a xã), each a code or a name. A name is found like other unit names (unit_key, else the looser
+-- key; "xã Tân An" is its đảng bộ, "thôn 1" its chi bộ) among this file's units and the registry's,
+-- the row's own unit left out: "Đảng bộ xã Bom Bo" formed from the old "Đảng bộ xã Bom Bo" is not
+-- its own predecessor. A bracket after a name ("Xã Tân An (huyện Cần Đước)") names a unit above it:
+-- it chooses among units of that name, and is no part of the name. A "Tên cũ" that is the unit's
+-- own stored name is a change of name only: no lineage.
 create or replace temp table lin_ref as
-with items as (
-    select part_id, file_id, rn, code, field, trim(item) as item
+with cells as (
+    select *,
+        -- "các xã Tân An, Tân Bình và Tân Hòa": the kind every name of the list has
+        lower(nullif(regexp_extract(raw, '^(?i)các\s+(xã|phường|thị trấn|thôn|ấp|xóm|bản|khu phố|tổ dân phố|chi bộ|đảng bộ)\s', 1), '')) as each_kind
     from (
-        select part_id, file_id, rn, code, 'merged_into' as field, merged_into as raw from norm where merged_into is not null
-        union all
-        select part_id, file_id, rn, code, 'renamed_to', renamed_to from norm where renamed_to is not null
-        union all
-        select part_id, file_id, rn, code, 'formed_from', formed_from from norm where formed_from is not null
-        union all
-        select part_id, file_id, rn, code, 'split_from', split_from from norm where split_from is not null
-        union all
-        select part_id, file_id, rn, code, 'renamed_from', renamed_from from norm where renamed_from is not null
-    ), unnest(string_split_regex(raw, '\s*[,;\n]\s*')) as t(item)
-    where trim(item) <> ''
+        select part_id, file_id, rn, code, field,
+            regexp_replace(raw, '^(?i)(được\s+)?(hình thành|thành lập|hợp nhất|sáp nhập|sắp xếp|nhập|chia tách|tách|đổi tên)((\s+|\s*:\s*)(hình thành|thành lập|hợp nhất|sáp nhập|sắp xếp|nhập|từ|vào|thành|trên cơ sở|toàn bộ|nguyên trạng|của))*\s*:?\s*', '') as raw
+        from (
+            select part_id, file_id, rn, code, 'merged_into' as field, merged_into as raw from norm where merged_into is not null
+            union all
+            select part_id, file_id, rn, code, 'renamed_to', renamed_to from norm where renamed_to is not null
+            union all
+            select part_id, file_id, rn, code, 'formed_from', formed_from from norm where formed_from is not null
+            union all
+            select part_id, file_id, rn, code, 'split_from', split_from from norm where split_from is not null
+            union all
+            select part_id, file_id, rn, code, 'renamed_from', renamed_from from norm where renamed_from is not null
+        )
+    )
+),
+items as (
+    -- (the keys once each: every macro a query names costs planning time on every load)
+    select *, unit_key(name) as nkey, unit_loose_key(name) as lkey from (
+    select part_id, file_id, rn, code, field, item,
+        -- the name without its bracket, in a "các xã" list with its kind
+        case when each_kind is not null and not regexp_matches(item, '^(?i)(các\s+)?' || each_kind || '\s')
+             then each_kind || ' ' || bare else regexp_replace(bare, '^(?i)các\s+', '') end as name,
+        unit_parent_key(item) as qual
+    from (
+        select *, trim(item) as item, trim(regexp_replace(trim(item), '\s*\([^()]*\)$', '')) as bare
+        from (
+            select c.*, t.item
+            from cells c,
+            unnest(string_split_regex(
+                -- "và" splits before a unit's kind or a code only ("Chi bộ Tài nguyên và Môi trường" is one
+                -- unit), or anywhere in a "các xã" list
+                regexp_replace(raw, case when each_kind is not null then '\s+(?i:và)\s+()'
+                    else '\s+(?i:và)\s+((?i:xã|phường|thị trấn|thị xã|huyện|quận|chi bộ|đảng bộ|đảng ủy|cb|đb|thôn|ấp|xóm|bản|buôn|khu phố|tổ dân phố|khóm|tổ đảng)\s|[A-Z]{0,4}[0-9])' end,
+                    ';\1', 'g'),
+                '\s*[,;\n]\s*')) as t(item)
+        )
+        where trim(item) <> ''
+    )
+    )
 ),
 known as (
-    select code, name_key, false as stored from norm where code is not null
+    select code, name_key, parent_code, null::varchar as path, false as stored from norm where code is not null
     union
-    select upper(code), name_key, true from unit
+    select upper(code), name_key, upper(parent_code), path, true from unit
 ),
 exact as (
     select i.part_id, i.rn, i.field, i.item, k.code as cand, k.stored, 1 as tier
-    from items i join known k on k.code = upper(i.item)
+    from items i join known k on k.code = upper(i.name)
     union all
     select i.part_id, i.rn, i.field, i.item, k.code, k.stored, 2
-    from items i join known k on k.name_key = unit_key(i.item)
-    where upper(i.item) not in (select code from known)
+    from items i join known k on k.name_key in (i.nkey, 'dang bo ' || i.nkey, 'chi bo ' || i.nkey)
+    where upper(i.name) not in (select code from known)
 ),
 -- the looser key only for the few names found by neither code nor name
 loose as (
@@ -173,7 +208,8 @@ cands as (
     union all
     select i.part_id, i.rn, i.field, i.item, k.code, k.stored, 3
     from loose i join (select code, stored, unit_loose_key(name_key) as lkey from known
-                       where exists (select 1 from loose)) k on k.lkey = unit_loose_key(i.item)
+                       where exists (select 1 from loose)) k
+      on k.lkey in (i.lkey, 'dang bo ' || i.lkey, 'chi bo ' || i.lkey)
 ),
 picked as (
     select c.part_id, c.rn, c.field, c.item,
@@ -184,13 +220,35 @@ picked as (
     join items i using (part_id, rn, field, item)
     group by all
 ),
+-- the names above the units a bracket may choose among: the parent (of this file or stored), and
+-- what a stored unit or parent has above it (a unit of this file under another of this file sees
+-- its parent only: paths are built after the merge)
+qual_cands as (
+    select distinct c.cand from cands c join items i using (part_id, rn, field, item) where i.qual is not null
+),
+above as (
+    select q.cand, p.name_key, p.path
+    from qual_cands q join known k on k.code = q.cand join known p on p.code = k.parent_code
+    union
+    select q.cand, a.name_key, a.path
+    from qual_cands q join known k on k.code = q.cand and k.stored join unit a on starts_with(k.path, a.path) and a.path <> k.path
+),
+chosen as (
+    select c.part_id, c.rn, c.field, c.item, c.cand,
+        coalesce(bool_or(ends_with(' ' || a.name_key, ' ' || i.qual)), false) as qual_ok
+    from cands c
+    join picked p using (part_id, rn, field, item)
+    join items i using (part_id, rn, field, item)
+    left join above a on a.cand = c.cand and i.qual is not null
+    where c.tier = p.tier and (c.cand <> i.code or c.tier = 1)
+    group by c.part_id, c.rn, c.field, c.item, c.cand
+    qualify qual_ok or not bool_or(qual_ok) over (partition by c.part_id, c.rn, c.field, c.item)
+),
 resolved as (
     select p.part_id, p.rn, p.field, p.item, p.is_self_code, p.is_own_old_name,
         count(distinct c.cand) as n, min(c.cand) as ref_code
     from picked p
-    left join cands c using (part_id, rn, field, item)
-    join items i using (part_id, rn, field, item)
-    where c.tier = p.tier and (c.cand <> i.code or c.tier = 1)
+    join chosen c using (part_id, rn, field, item)
     group by all
 )
 select i.*, r.ref_code, coalesce(r.n, 0) as candidates, coalesce(r.is_self_code, false) as is_self_code,
@@ -239,7 +297,7 @@ errs as (
     select part_id, rn, field, item,
         case
             when is_self_code then 'Đơn vị không thể kế thừa chính nó.'
-            when candidates > 1 then 'Tên đơn vị trùng với ' || candidates || ' đơn vị trong danh mục: dùng mã đơn vị.'
+            when candidates > 1 then 'Tên đơn vị trùng với ' || candidates || ' đơn vị trong danh mục: dùng mã đơn vị, hoặc ghi đơn vị cấp trên trong ngoặc ("Xã Tân An (huyện Cần Đước)").'
             else case field
                 when 'merged_into' then 'Không có đơn vị kế thừa này trong danh mục.'
                 when 'renamed_to' then 'Không có đơn vị tên mới này trong danh mục.'

@@ -1,21 +1,27 @@
--- resolve_units: every unit a staged row names (its own unit, its deciding body) is found in the
--- registry by code, else by name (unit_key, accent-insensitive) within the file's context (a title
--- unit or --unit). Resolved once per distinct spelling, not per row.
--- Reads temp table unit_ref(role, code, name, context_path) (distinct; '' for absent; context_path
--- the file's title unit or --unit, '/' for all); writes unit_hit: one row per reference, unit_id
--- null when unknown (candidates = 0) or ambiguous (> 1).
+-- resolve_units: every unit a file names (a staged row's own unit and deciding body, its title's
+-- units, --unit) is found in the registry by code, else by name (unit_key, accent-insensitive)
+-- within the file's context (a title unit or --unit). Resolved once per distinct spelling, not per
+-- row. The one place unit names are looked up: load.ts resolves titles through it too.
+-- Reads temp table unit_ref(role, code, name, context_path, year) ('' for absent; context_path the
+-- file's title unit or --unit, '/' for all; year the row's or the list's, null when unknown);
+-- writes unit_hit: one row per reference, unit_id null when unknown (candidates = 0) or ambiguous
+-- (> 1).
 create or replace temp table unit_hit as
 with refs as (
-    select distinct
-        role,
-        code,
-        name,
-        context_path,
-        upper(clean(code)) as ucode,
-        unit_key(nullif(name, '')) as nkey,
-        coalesce(clean(code), clean(name)) as raw
-    from unit_ref
-    where code <> '' or name <> ''
+    select *, row_number() over () as ref_id
+    from (
+        select distinct
+            role,
+            code,
+            name,
+            context_path,
+            year,
+            upper(clean(code)) as ucode,
+            unit_key(nullif(name, '')) as nkey,
+            coalesce(clean(code), clean(name)) as raw
+        from unit_ref
+        where code <> '' or name <> ''
+    )
 ),
 
 units as (
@@ -23,7 +29,7 @@ units as (
 ),
 
 by_code as (
-    select r.role, r.code, r.name, r.context_path, u.id as unit_id
+    select r.ref_id, u.id as unit_id
     from refs r
     join units u on u.code = r.ucode
 ),
@@ -31,12 +37,12 @@ by_code as (
 name_refs as (
     select r.*
     from refs r
-    anti join by_code b on b.role = r.role and b.code = r.code and b.name = r.name and b.context_path = r.context_path
+    anti join by_code b using (ref_id)
     where r.nkey is not null
 ),
 
 by_name as (
-    select r.role, r.code, r.name, r.context_path, u.id as unit_id
+    select r.ref_id, u.id as unit_id
     from name_refs r
     join units u on (u.name_key = r.nkey or u.name_key = 'chi bo ' || r.nkey)
     where starts_with(u.path, r.context_path)
@@ -47,11 +53,11 @@ by_name as (
 loose_refs as (
     select r.*, unit_loose_key(r.name) as lkey
     from name_refs r
-    anti join by_name b on b.role = r.role and b.code = r.code and b.name = r.name and b.context_path = r.context_path
+    anti join by_name b using (ref_id)
 ),
 
 by_loose_all as (
-    select r.role, r.code, r.name, r.context_path, u.id as unit_id, u.path, unit_parent_key(r.name) as pkey
+    select r.ref_id, u.id as unit_id, u.path, unit_parent_key(r.name) as pkey
     from loose_refs r
     join (select id, path, unit_loose_key(name) as lkey from unit
           where exists (select 1 from loose_refs)) u
@@ -63,13 +69,13 @@ by_loose_all as (
 -- the parent a name carries ("Chi bộ thôn 1, xã Minh Hưng") picks among units of that name: those
 -- under a unit whose name ends with it
 by_loose as (
-    select role, code, name, context_path, unit_id
+    select ref_id, unit_id
     from (
         select b.*, b.pkey is not null and exists (
             select 1 from unit a where starts_with(b.path, a.path) and a.path <> b.path and ends_with(a.name_key, ' ' || b.pkey)) as parent_ok
         from by_loose_all b
     )
-    qualify parent_ok or not bool_or(parent_ok) over (partition by role, code, name, context_path)
+    qualify parent_ok or not bool_or(parent_ok) over (partition by ref_id)
 ),
 
 -- names found nowhere in a chi bộ context: looked up inside the nearest đảng bộ above it (a sheet of
@@ -78,7 +84,7 @@ by_loose as (
 wide_refs as (
     select r.*
     from loose_refs r
-    anti join by_loose b on b.role = r.role and b.code = r.code and b.name = r.name and b.context_path = r.context_path
+    anti join by_loose b using (ref_id)
 ),
 
 wide as (
@@ -90,7 +96,7 @@ wide as (
 ),
 
 by_wide as (
-    select r.role, r.code, r.name, r.context_path, u.id as unit_id
+    select r.ref_id, u.id as unit_id
     from wide_refs r
     join wide w using (context_path)
     join (select id, path, name_key, unit_loose_key(name) as lkey from unit
@@ -101,26 +107,53 @@ by_wide as (
 
 hits as (
     select * from by_code
-    union all
+    union
     select * from by_name
-    union all
+    union
     select * from by_loose
-    union all
+    union
     select * from by_wide
 ),
 
-final as (
-    select
-        r.role,
-        r.code,
-        r.name,
-        r.context_path,
-        r.raw,
-        case when count(distinct h.unit_id) = 1 then min(h.unit_id) end as unit_id,
-        count(distinct h.unit_id)::int as candidates
-    from refs r
-    left join hits h on h.role = r.role and h.code = r.code and h.name = r.name and h.context_path = r.context_path
-    group by r.role, r.code, r.name, r.context_path, r.raw
+-- Of units sharing a name (after the 2025 merger a new "Đảng bộ xã Bom Bo" succeeds the dissolved
+-- one): those alive in the year (founded by 31/12, not dissolved before 01/01), of those the ones
+-- alive at its end (lists are made in December); all of them when the year is unknown or the
+-- narrowing leaves none.
+lived as (
+    select h.ref_id, h.unit_id,
+        (u.founded_on is null or u.founded_on <= make_date(r.year, 12, 31))
+            and (u.dissolved_on is null or u.dissolved_on >= make_date(r.year, 1, 1)) as alive,
+        u.dissolved_on is null or u.dissolved_on >= make_date(r.year, 12, 31) as at_end
+    from hits h
+    join refs r using (ref_id)
+    join unit u on u.id = h.unit_id
+),
+
+counted as (
+    select ref_id,
+        count(*) as n,
+        count(*) filter (where alive) as n_alive,
+        count(*) filter (where alive and at_end) as n_end
+    from lived
+    group by ref_id
+),
+
+picked as (
+    select l.ref_id, count(*)::int as candidates, min(l.unit_id) as unit_id
+    from lived l
+    join counted c using (ref_id)
+    where c.n = 1 or c.n_alive = 0 or (l.alive and (c.n_alive = 1 or c.n_end = 0 or l.at_end))
+    group by l.ref_id
 )
 
-select * from final;
+select
+    r.role,
+    r.code,
+    r.name,
+    r.context_path,
+    r.year,
+    r.raw,
+    case when p.candidates = 1 then p.unit_id end as unit_id,
+    coalesce(p.candidates, 0) as candidates
+from refs r
+left join picked p using (ref_id);

@@ -3,9 +3,12 @@
 -- Variables: file_id, default_year, context_unit_id, context_path, scope_path.
 
 -- step: unit_refs
+-- each with the row's year: of units sharing a name, the one alive then
 create or replace temp table unit_ref as
-select distinct 'unit' as role, coalesce(s.unit_code, '') as code, coalesce(s.unit_name, '') as name, c.context_path
-from stg s join file_ctx c using (part_id);
+select distinct 'unit' as role, coalesce(s.unit_code, '') as code, coalesce(s.unit_name, '') as name, c.context_path,
+    coalesce(yd.y, c.default_year) as year
+from stg s join file_ctx c using (part_id)
+left join date_dict yd on yd.v = s.year;
 
 -- step: normalise
 -- Dates, statuses, sexes and years through dictionaries of their distinct spellings (a roster of a
@@ -26,9 +29,8 @@ small as (
             when list_contains(['nam', 'male', 'm'], alnum_key(v)) then 'nam'
             when list_contains(['nu', 'female', 'f'], alnum_key(v)) then 'nu'
         end as sex,
-        parse_year(v) as year,
         parse_bool(v) as bool
-    from (select distinct sex as v from stg union select distinct year from stg union select distinct is_head from stg)
+    from (select distinct sex as v from stg union select distinct is_head from stg)
     where v is not null
 ),
 -- titles: a few distinct spellings, read once each
@@ -61,7 +63,7 @@ select
     end as is_head,
     coalesce(st.status, case when tidy(s.status) is null then 'official' end) as status,
     s.status as status_raw,
-    coalesce(yr.year, s.default_year) as year,
+    coalesce(yr.y, s.default_year) as year,
     s.year as year_raw,
     jp.d_or_year as joined_party_on,
     s.joined_party_on as joined_party_raw,
@@ -73,13 +75,14 @@ select
 from s
 left join st on st.v = s.status
 left join small sx on sx.v = s.sex
-left join small yr on yr.v = s.year
+left join date_dict yr on yr.v = s.year
 left join small hd on hd.v = s.is_head
 left join titles ht on ht.v = s.position
 left join date_dict bd on bd.v = s.birth
 left join date_dict jp on jp.v = s.joined_party_on
 left join date_dict ju on ju.v = s.joined_unit_on
-left join unit_hit u on u.role = 'unit' and u.code = coalesce(s.unit_code, '') and u.name = coalesce(s.unit_name, '') and u.context_path = s.context_path;
+left join unit_hit u on u.role = 'unit' and u.code = coalesce(s.unit_code, '') and u.name = coalesce(s.unit_name, '') and u.context_path = s.context_path
+    and u.year is not distinct from coalesce(yr.y, s.default_year);
 
 -- step: errors
 with n as (select * from norm),

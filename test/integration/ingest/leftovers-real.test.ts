@@ -51,6 +51,47 @@ describe('units of the same name after the 2025 merger', () => {
 	});
 });
 
+describe('units of the same name in a row\'s unit column, or --unit: the one alive in the row\'s year', () => {
+	const loadBomBo = async () => {
+		const { db, dir } = await dbWithRegistry();
+		expect((await ingest(db, [writeCsv(dir, 'dm.csv', [['DANH MỤC'], REG_HEAD, ...BOM_BO])])).files[0].status).toBe('loaded');
+		return { db, dir };
+	};
+
+	it.each([
+		[2024, 'X700301'],
+		[2025, 'X700399'],
+		[2026, 'X700399']
+	])('a list of organisations of %i naming "Đảng bộ xã Bom Bo": %s', async (year, code) => {
+		const { db, dir } = await loadBomBo();
+		const f = writeCsv(dir, 'tcd.csv', [[`DANH SÁCH XẾP LOẠI TỔ CHỨC ĐẢNG NĂM ${year}`], ['STT', 'Tên tổ chức đảng', 'Xếp loại'], ['1', 'Đảng bộ xã Bom Bo', 'Hoàn thành tốt nhiệm vụ']]);
+		const r = await ingest(db, [f]);
+		expect(r.files[0].errors).toEqual([]);
+		expect(await db.query(`select u.code from rating r join unit u on u.id = r.unit_id`)).toEqual([{ code }]);
+	});
+
+	it('a discipline register: each row\'s unit alive at its decision', async () => {
+		const { db, dir } = await loadBomBo();
+		const f = writeCsv(dir, 'kl.csv', [['SỔ THEO DÕI KỶ LUẬT TỔ CHỨC ĐẢNG'], ['STT', 'Đối tượng', 'Đơn vị', 'Hình thức kỷ luật', 'Ngày quyết định'],
+			['1', 'Tổ chức đảng', 'Đảng bộ xã Bom Bo', 'Khiển trách', '15/03/2024'],
+			['2', 'Tổ chức đảng', 'Đảng ủy xã Bom Bo', 'Cảnh cáo', '15/03/2026']]);
+		const r = await ingest(db, [f]);
+		expect(r.files[0].errors).toEqual([]);
+		expect(await db.query(`select d.source_row as row, u.code from discipline d join unit u on u.id = d.unit_id order by 1`)).toEqual([
+			{ row: 3, code: 'X700301' },
+			{ row: 4, code: 'X700399' }
+		]);
+	});
+
+	it('--unit "Đảng bộ xã Bom Bo" for a 2024 list: the old đảng bộ, as a title naming it would be', async () => {
+		const { db, dir } = await loadBomBo();
+		const f = writeCsv(dir, 'tcd.csv', [['DANH SÁCH XẾP LOẠI TỔ CHỨC ĐẢNG NĂM 2024'], ['STT', 'Đối tượng', 'Xếp loại'], ['1', 'Tổ chức đảng', 'Hoàn thành tốt nhiệm vụ']]);
+		const r = await ingest(db, [f], { unit: 'Đảng bộ xã Bom Bo', kind: 'rating' });
+		expect(r.files[0].errors).toEqual([]);
+		expect(await db.query(`select u.code from rating r join unit u on u.id = r.unit_id`)).toEqual([{ code: 'X700301' }]);
+	});
+});
+
 describe('two chi bộ lists in one sheet', () => {
 	const HEAD = ['STT', 'Họ và tên', 'Ngày sinh', 'Số thẻ đảng viên', 'Tự xếp loại', 'Chi bộ đề xuất', 'Đảng ủy quyết định'];
 	it('the second list\'s "CHI BỘ THÔN 2" is the sibling of the title\'s chi bộ, inside its đảng bộ', async () => {

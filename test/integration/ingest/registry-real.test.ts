@@ -127,8 +127,67 @@ describe('lineage written from either side', () => {
 		const r = await ingest(db, [f]);
 		expect(r.files[0].status).toBe('refused');
 		expect(r.files[0].errors?.map((e) => [e.row, e.column, e.value, e.message])).toEqual([
-			[2, 'Hình thành từ', 'Chi bộ thôn 1', 'Tên đơn vị trùng với 2 đơn vị trong danh mục: dùng mã đơn vị.'],
+			[2, 'Hình thành từ', 'Chi bộ thôn 1', 'Tên đơn vị trùng với 2 đơn vị trong danh mục: dùng mã đơn vị, hoặc ghi đơn vị cấp trên trong ngoặc ("Xã Tân An (huyện Cần Đước)").'],
 			[2, 'Hình thành từ', 'Chi bộ thôn 9', 'Không có đơn vị tiền thân này trong danh mục.']
+		]);
+	});
+});
+
+describe('lineage written the way provinces wrote the 2025 merger', () => {
+	const HEAD = ['STT', 'Mã đơn vị', 'Tên tổ chức đảng', 'Loại hình', 'Trực thuộc', 'Ngày thành lập', 'Ngày giải thể', 'Hình thành từ'];
+	// the old district and its communes, dissolved on 30/06/2025
+	const OLD = [
+		['1', 'H7002', 'Đảng bộ huyện Cần Đước', 'Huyện ủy', 'T70', '01/01/1990', '30/06/2025', ''],
+		['2', 'X700201', 'Đảng bộ xã Tân An', 'Đảng bộ cơ sở', 'H7002', '01/01/1990', '30/06/2025', ''],
+		['3', 'X700202', 'Đảng bộ xã Tân Bình', 'Đảng bộ cơ sở', 'H7002', '01/01/1990', '30/06/2025', ''],
+		['4', 'X700203', 'Đảng bộ thị trấn Cần Đước', 'Đảng bộ cơ sở', 'H7002', '01/01/1990', '30/06/2025', ''],
+		['5', 'X700204', 'Đảng bộ xã Long Hòa', 'Đảng bộ cơ sở', 'H7002', '01/01/1990', '30/06/2025', ''],
+		['6', 'C70020105', 'Chi bộ Tài nguyên và Môi trường', 'Chi bộ cơ sở', 'H7002', '01/01/1990', '30/06/2025', ''],
+		['7', 'C70020106', 'Chi bộ Nông nghiệp', 'Chi bộ cơ sở', 'H7002', '01/01/1990', '30/06/2025', '']
+	];
+
+	it.each([
+		['Hợp nhất từ: xã Tân An và xã Tân Bình', ['X700201', 'X700202']],
+		['Sáp nhập xã Tân An, xã Tân Bình và thị trấn Cần Đước', ['X700201', 'X700202', 'X700203']],
+		['Hình thành trên cơ sở hợp nhất các xã Tân An, Tân Bình và Long Hòa', ['X700201', 'X700202', 'X700204']],
+		['Sáp nhập Chi bộ Tài nguyên và Môi trường và Chi bộ Nông nghiệp', ['C70020105', 'C70020106']]
+	])('"%s": the predecessors it names', async (cell, from) => {
+		const { db, dir } = await dbWithRegistry();
+		const f = writeCsv(dir, 'sau-sap-xep.csv', [HEAD, ...OLD, ['8', 'X700299', 'Đảng bộ xã Tân An', 'Đảng bộ cơ sở', 'T70', '01/07/2025', '', cell]]);
+		const r = await ingest(db, [f]);
+		expect(r.files[0].errors).toEqual([]);
+		expect(r.files[0]).toMatchObject({ status: 'loaded', rowsStored: 8 });
+		expect(await lineage(db)).toEqual(from.map((c) => ({ from_code: c, to_code: 'X700299', kind: 'merge', effective_on: '01/07/2025' })));
+	});
+
+	// two old communes named Tân An, in two districts merged into one province
+	const CAN_GIUOC = [
+		['8', 'H7003', 'Đảng bộ huyện Cần Giuộc', 'Huyện ủy', 'T70', '01/01/1990', '30/06/2025', ''],
+		['9', 'X700301', 'Đảng bộ xã Tân An', 'Đảng bộ cơ sở', 'H7003', '01/01/1990', '30/06/2025', '']
+	];
+	const NEW = ['10', 'X700399', 'Đảng bộ xã Tân Lập', 'Đảng bộ cơ sở', 'T70', '01/07/2025', '', 'Xã Tân An (huyện Cần Giuộc), Xã Long Hòa (huyện Cần Đước)'];
+
+	it('"Xã Tân An (huyện Cần Giuộc)": the bracket chooses the Tân An of that district, in the same file', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const r = await ingest(db, [writeCsv(dir, 'dm.csv', [HEAD, ...OLD, ...CAN_GIUOC, NEW])]);
+		expect(r.files[0].errors).toEqual([]);
+		expect((await lineage(db)).map((l) => [l.from_code, l.to_code])).toEqual([
+			['X700204', 'X700399'],
+			['X700301', 'X700399']
+		]);
+	});
+
+	it('"Xã Tân An (huyện Cần Giuộc)": the bracket chooses among units of the stored registry too; without it the name is refused as shared', async () => {
+		const { db, dir } = await dbWithRegistry();
+		expect((await ingest(db, [writeCsv(dir, 'cu.csv', [HEAD, ...OLD, ...CAN_GIUOC])])).files[0].status).toBe('loaded');
+		const bare = await ingest(db, [writeCsv(dir, 'moi-1.csv', [HEAD, [...NEW.slice(0, 7), 'Xã Tân An']])]);
+		expect(bare.files[0].errors?.map((e) => [e.row, e.column, e.value])).toEqual([[2, 'Hình thành từ', 'Xã Tân An']]);
+		expect(bare.files[0].errors?.[0].message).toMatch(/^Tên đơn vị trùng với 2 đơn vị/);
+		const r = await ingest(db, [writeCsv(dir, 'moi-2.csv', [HEAD, NEW])]);
+		expect(r.files[0].errors).toEqual([]);
+		expect((await lineage(db)).map((l) => [l.from_code, l.to_code])).toEqual([
+			['X700204', 'X700399'],
+			['X700301', 'X700399']
 		]);
 	});
 });

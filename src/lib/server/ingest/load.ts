@@ -247,8 +247,6 @@ export interface BatchResult {
 
 const MAX_ERRORS = 500;
 
-/** Units named in title lines (or --unit): each part's context is the deepest title unit that
- * resolves uniquely, each name looked up within the context found so far. One query for all. */
 /** The unit names one title cell gives: one, or a chi bộ with its đảng bộ ("CHI BỘ THÔN 1, ĐẢNG BỘ XÃ
  * MINH HƯNG", "CHI BỘ THÔN 1 - ĐẢNG BỘ XÃ ĐOÀN KẾT"); without "TRỰC THUỘC …" after a name, or the
  * "BAN THƯỜNG VỤ" of a committee before it (the committee's đảng bộ is meant). */
@@ -263,11 +261,6 @@ function titleUnitNames(cell: string): string[] {
 		.filter(Boolean);
 }
 
-/** The unit each part's rows belong to when they name none: --unit, else the deepest unit its title
- * names, each name looked up inside the units found before it (a name that matches several units
- * is tried again once a later line has narrowed the search: "CHI BỘ THÔN 1, ĐẢNG BỘ XÃ MINH HƯNG").
- * `unresolved`: a chi bộ the title names that is nowhere (or in several places) inside that unit:
- * its rows would otherwise fall to the đảng bộ. */
 interface CtxUnit {
 	id: number | null;
 	path: string;
@@ -277,89 +270,99 @@ interface CtxUnit {
 	dissolved?: string | null;
 }
 
-/** Whether a unit (its founding and dissolution, 'yyyy-mm-dd') lived in year y: founded on or
- * before 31/12, not dissolved before 01/01 (to the day: `atEnd` asks for alive on 31/12). */
-function aliveIn(u: CtxUnit, y: number, atEnd = false): boolean {
-	return (!u.founded || u.founded <= `${y}-12-31`) && (!u.dissolved || u.dissolved >= (atEnd ? `${y}-12-31` : `${y}-01-01`));
+interface NameRef {
+	code?: string;
+	name: string;
+	path: string;
+	year: number | null;
 }
 
-/** Units of one name (after the 2025 merger a new "Đảng bộ xã Bom Bo" succeeds the dissolved one):
- * those alive in the list's year, else those alive at its end (lists are made in December); all of
- * them when the year is unknown or the narrowing leaves none. */
-function aliveOf<U extends CtxUnit>(us: U[], year: number | null): U[] {
-	if (us.length < 2 || year === null) return us;
-	const alive = us.filter((u) => aliveIn(u, year));
-	if (alive.length < 2) return alive.length ? alive : us;
-	const atEnd = alive.filter((u) => aliveIn(u, year, true));
-	return atEnd.length ? atEnd : alive;
-}
-
-async function contextUnits(t: Db, parts: Prepared[], opts: LoadOptions): Promise<Array<CtxUnit & { unresolved: string | null; dissolved_in: { name: string; on: string; successor: string | null } | null }>> {
-	let base: CtxUnit = { id: null, path: opts.scopePath };
-	if (opts.unit) {
-		const u = await t.one<CtxUnit & { id: number }>(
-			`select id, path, code, name, strftime(founded_on, '%Y-%m-%d') as founded, strftime(dissolved_on, '%Y-%m-%d') as dissolved
-			 from unit where upper(code) = upper($c) or name_key = unit_key($c) order by upper(code) = upper($c) desc, dissolved_on is null desc limit 1`,
-			{ c: opts.unit }
-		);
-		if (!u) throw new IngestError(parts[0]?.src.fileName ?? '', `--unit "${opts.unit}": không có đơn vị này trong danh mục.`);
-		base = u;
-	}
-	const partNames = parts.map((p) => [...new Set(p.title.unitNames.flatMap(titleUnitNames))]);
-	// a workbook with a sheet per chi bộ may name each only by its sheet ("Thôn 1"): tried last
-	const sheetNames = parts.map((p) => (p.src.sheet && p.src.fileName.endsWith(`[${p.src.sheet}]`) ? [p.src.sheet, `Chi bộ ${p.src.sheet}`] : []));
-	const names = [...new Set([...partNames.flat(), ...sheetNames.flat()])];
-	const byKey = new Map<string, Array<CtxUnit & { id: number }>>();
-	if (names.length) {
-		await t.run('create or replace temp table title_name (name varchar)');
-		const app = await t.conn.createAppender('title_name', 'main', 'temp');
-		for (const n of names) {
-			app.appendVarchar(n);
+/** Units a file names outside its rows (title lines, sheet names, --unit), found by the same SQL as
+ * the rows' units (sql/ingest/resolve_units.sql: keys, looser keys, the one alive in the year): one
+ * unit per reference, or none (unknown or ambiguous). One query for all. */
+async function resolveNames(t: Db, refs: NameRef[]): Promise<(ref: NameRef) => (CtxUnit & { id: number }) | null> {
+	const key = (r: { code?: string | null; name: string; path: string; year: number | null }) => JSON.stringify([r.code ?? '', r.name, r.path, r.year]);
+	const found = new Map<string, CtxUnit & { id: number }>();
+	if (refs.length) {
+		await t.run('create or replace temp table unit_ref (role varchar, code varchar, name varchar, context_path varchar, year integer)');
+		const app = await t.conn.createAppender('unit_ref', 'main', 'temp');
+		for (const r of refs) {
+			app.appendVarchar('title');
+			app.appendVarchar(r.code ?? '');
+			app.appendVarchar(r.name);
+			app.appendVarchar(r.path);
+			if (r.year === null) app.appendNull();
+			else app.appendInteger(r.year);
 			app.endRow();
 		}
 		app.closeSync();
-		// by name, else (for names found nowhere) by the looser key the rows' unit names use too
-		// ("CHI BỘ THÔN 01", "CB THÔN 1", "CHI BỘ THÔN 1, XÃ ĐOÀN KẾT")
-		const rows = await t.query<CtxUnit & { title: string; id: number }>(
-			`with exact as (select n.name as title, u.id from title_name n join unit u on u.name_key = unit_key(n.name)),
-			 loose as (select n.name, unit_loose_key(n.name) as lkey from title_name n anti join exact e on e.title = n.name),
-			 found as (
-			     select * from exact
-			     union all
-			     select l.name, u.id from loose l
-			     join (select id, unit_loose_key(name) as lkey from unit where exists (select 1 from loose)) u on u.lkey = l.lkey
-			 )
-			 select f.title, u.id, u.path, u.code, u.name, strftime(u.founded_on, '%Y-%m-%d') as founded, strftime(u.dissolved_on, '%Y-%m-%d') as dissolved
-			 from found f join unit u on u.id = f.id`
+		await t.run(sqlFile('ingest/resolve_units.sql'));
+		const rows = await t.query<CtxUnit & { id: number; ref_code: string; ref_name: string; context_path: string; year: number | null }>(
+			`select h.code as ref_code, h.name as ref_name, h.context_path, h.year, u.id, u.path, u.code, u.name,
+			     strftime(u.founded_on, '%Y-%m-%d') as founded, strftime(u.dissolved_on, '%Y-%m-%d') as dissolved
+			 from unit_hit h join unit u on u.id = h.unit_id`
 		);
-		for (const { title, ...u } of rows) (byKey.get(title) ?? byKey.set(title, []).get(title)!).push(u);
-		await t.run('drop table title_name');
+		for (const { ref_code, ref_name, context_path, year, ...u } of rows) found.set(key({ code: ref_code, name: ref_name, path: context_path, year }), u);
+		await t.run('drop table unit_ref; drop table unit_hit');
 	}
-	const contexts = parts.map((p, i) => {
-		const year = opts.year ?? p.title.year ?? null;
-		let ctx = base;
-		let left = partNames[i];
-		for (let narrowed = true; narrowed && left.length; ) {
-			narrowed = false;
-			left = left.filter((name) => {
-				const inside = aliveOf((byKey.get(name) ?? []).filter((u) => u.path.startsWith(ctx.path)), year);
-				if (inside.some((u) => u.path === ctx.path)) return false; // names the unit found already
-				if (inside.length !== 1) return true;
-				ctx = inside[0];
-				narrowed = true;
-				return false;
-			});
-		}
-		const unresolved = opts.unit || p.kind === 'registry' ? null : (left.find((n) => /^(chi bo|cb|to dang) /.test(fold(n))) ?? null);
-		if (!unresolved)
-			for (const name of sheetNames[i]) {
-				const inside = aliveOf((byKey.get(name) ?? []).filter((u) => u.path.startsWith(ctx.path) && u.path !== ctx.path), year);
-				if (inside.length === 1) ctx = inside[0];
+	return (r) => found.get(key(r)) ?? null;
+}
+
+/** The unit each part's rows belong to when they name none: --unit, else the deepest unit its title
+ * names, each name looked up inside the units found before it (a name that matches several units
+ * is tried again once a later line has narrowed the search: "CHI BỘ THÔN 1, ĐẢNG BỘ XÃ MINH HƯNG").
+ * `unresolved`: a chi bộ the title names that is nowhere (or in several places) inside that unit:
+ * its rows would otherwise fall to the đảng bộ. */
+async function contextUnits(t: Db, parts: Prepared[], opts: LoadOptions): Promise<Array<CtxUnit & { unresolved: string | null; dissolved_in: { name: string; on: string; successor: string | null } | null }>> {
+	const years = parts.map((p) => opts.year ?? p.title.year ?? null);
+	const ctx: CtxUnit[] = parts.map(() => ({ id: null, path: opts.scopePath }));
+	if (opts.unit) {
+		// looked up over the whole registry, with each list's year
+		const unitRef = (i: number) => ({ code: opts.unit!, name: opts.unit!, path: '/', year: years[i] });
+		const hit = await resolveNames(t, parts.map((_, i) => unitRef(i)));
+		parts.forEach((p, i) => {
+			const u = hit(unitRef(i));
+			if (!u) throw new IngestError(p.src.fileName, `--unit "${opts.unit}": không có đơn vị này trong danh mục, hoặc tên trùng nhiều đơn vị (dùng mã đơn vị).`);
+			ctx[i] = u;
+		});
+	}
+	// Title names, pass by pass: a name found inside the context found so far narrows it; one found
+	// at or above it is the unit found already; one not found (or in several places) waits for a
+	// narrower context.
+	let left = parts.map((p) => [...new Set(p.title.unitNames.flatMap(titleUnitNames))]);
+	for (let narrowed = parts.map(() => true); narrowed.some(Boolean); ) {
+		const pending = parts.flatMap((_, i) => (narrowed[i] ? left[i].map((name) => ({ i, name, path: ctx[i].path, year: years[i] })) : []));
+		const hit = await resolveNames(t, pending);
+		narrowed = parts.map(() => false);
+		for (const ref of pending) {
+			const { i } = ref;
+			const u = hit(ref);
+			if (!u) continue;
+			if (ctx[i].path.startsWith(u.path)) left[i] = left[i].filter((n) => n !== ref.name);
+			else if (u.path.startsWith(ctx[i].path)) {
+				ctx[i] = u;
+				narrowed[i] = true;
+				left[i] = left[i].filter((n) => n !== ref.name);
 			}
+		}
+	}
+	const unresolvedOf = parts.map((p, i) => (opts.unit || p.kind === 'registry' ? null : (left[i].find((n) => /^(chi bo|cb|to dang) /.test(fold(n))) ?? null)));
+	// a workbook with a sheet per chi bộ may name each only by its sheet ("Thôn 1"): a unit inside the
+	// title's, tried last
+	const sheetRefs = parts.flatMap((p, i) =>
+		!unresolvedOf[i] && p.src.sheet && p.src.fileName.endsWith(`[${p.src.sheet}]`) ? [p.src.sheet, `Chi bộ ${p.src.sheet}`].map((name) => ({ i, name, path: ctx[i].path, year: years[i] })) : []
+	);
+	const sheetHit = await resolveNames(t, sheetRefs);
+	for (const ref of sheetRefs) {
+		const u = sheetHit(ref);
+		if (u && u.path.startsWith(ref.path) && u.path !== ref.path && ctx[ref.i].path === ref.path) ctx[ref.i] = u;
+	}
+	const contexts = parts.map((_, i) => {
 		// a list of a year after its unit was dissolved: refused, not stored on the dead unit (nor
 		// moved to a successor the file does not name)
-		const gone = ctx.id !== null && year !== null && ctx.dissolved && ctx.dissolved < `${year}-01-01` ? ctx : null;
-		return { ...ctx, unresolved, gone };
+		const c = ctx[i];
+		const gone = c.id !== null && years[i] !== null && c.dissolved && c.dissolved < `${years[i]}-01-01` ? c : null;
+		return { ...c, unresolved: unresolvedOf[i], gone };
 	});
 	const gone = [...new Set(contexts.flatMap((c) => (c.gone?.code ? [c.gone.code] : [])))];
 	const successors = new Map<string, string[]>();
@@ -450,11 +453,12 @@ export async function loadBatch(t: Db, parts: Prepared[], opts: LoadOptions, fil
 		await profiled(t, `${kind}-${name}`, () => t.run(sql)).catch((e) => Promise.reject(new Error(`${sqlPath} step ${name}: ${e.message}`)));
 		trace(name, t1);
 	};
-	await run('unit_refs');
-	if (steps.has('unit_refs')) await t.run(sqlFile('ingest/resolve_units.sql'));
+	// (the rows' years, which choose among units of one name, come from the dictionaries)
 	t0 = performance.now();
 	for (const sql of sqlSteps('ingest/dictionaries.sql').values()) await t.run(sql);
 	trace('dictionaries', t0);
+	await run('unit_refs');
+	if (steps.has('unit_refs')) await t.run(sqlFile('ingest/resolve_units.sql'));
 	await run('normalise');
 
 	// Validation: every refused row, per file; refused files leave the batch whole.
