@@ -117,6 +117,7 @@ select
     s.group_name,
     s.not_rated_reason,
     s.note,
+    sn.status is not null as note_states_status,
     s.agency,
     coalesce(s.unit_code, s.unit_name) as unit_raw,
     coalesce(u.unit_id, case when u.raw is null then s.context_unit_id end) as unit_id,
@@ -140,6 +141,7 @@ left join date_dict rd on rd.v = s.reviewed_on
 left join date_dict jp on jp.v = s.joined_party_on
 left join date_dict ju on ju.v = s.joined_unit_on
 left join date_dict yd on yd.v = s.year
+left join status_dict sn on sn.v = s.note and sn.in_note
 left join unit_hit u on u.role = 'unit' and u.code = coalesce(s.unit_code, '') and u.name = coalesce(s.unit_name, '') and u.context_path = s.context_path
 left join unit_hit d on d.role = 'decider' and d.code = s.decider and d.context_path = s.context_path;
 
@@ -343,7 +345,11 @@ select
     coalesce(n.decider_id, dd.decider_id),
     tidy(n.position), coalesce(n.is_head, head_by_scope(n.head_scope, n.subject_kind, hu.kind)), n.joined_unit_on, tidy(n.group_name), n.self_level, n.proposed_level,
     n.final_level, n.civil_servant_level, n.score, n.decided_on, n.reviewed_on, n.sick_leave_days,
-    coalesce(tidy(n.not_rated_reason), n.final_not_rated_text), tidy(n.note), tidy(n.agency), n.file_id, n.rn
+    -- a member not rated whose note states a status ("Được miễn công tác và sinh hoạt đảng",
+    -- status_dict): the note says why, where nothing else does
+    coalesce(tidy(n.not_rated_reason), n.final_not_rated_text,
+             case when n.final_level is null and n.subject_kind = 'member' and n.note_states_status then tidy(n.note) end),
+    tidy(n.note), tidy(n.agency), n.file_id, n.rn
 from norm n
 left join ident_out i on i.rk = n.rk
 -- (a plain equality join: with "and n.decider_id is null" in it DuckDB compared every row with

@@ -8,19 +8,10 @@ select distinct 'unit' as role, coalesce(s.unit_code, '') as code, coalesce(s.un
 from stg s join file_ctx c using (part_id);
 
 -- step: normalise
--- Dates, statuses, sexes and years through dictionaries of their distinct spellings (a roster of a
+-- Dates, statuses (status_dict), sexes and years through dictionaries of their distinct spellings (a roster of a
 -- whole province repeats a few thousand of them), not parsed row by row.
 create or replace temp table norm as
-with st as (
-    -- by the whole spelling, else by its leading words ("Miễn sinh hoạt và công tác đảng",
-    -- "Đình chỉ sinh hoạt đảng"), the longest alias first
-    select d.v, a.status
-    from (select distinct status as v from stg where status is not null) d
-    left join (select distinct alnum_key(alias) as k, words(alias) as w, status from ref_member_status_alias) a
-      on a.k = alnum_key(d.v) or starts_with(words(d.v) || ' ', a.w || ' ')
-    qualify row_number() over (partition by d.v order by a.k = alnum_key(d.v) desc, length(a.w) desc, a.status) = 1
-),
-small as (
+with small as (
     select v,
         case
             when list_contains(['nam', 'male', 'm'], alnum_key(v)) then 'nam'
@@ -59,7 +50,8 @@ select
         when s.position is null then false
         else ht.head
     end as is_head,
-    coalesce(st.status, case when tidy(s.status) is null then 'official' end) as status,
+    -- a roster with no status column may state one in its notes ("Miễn sinh hoạt"; status_dict)
+    coalesce(st.status, case when tidy(s.status) is null then coalesce(sn.status, 'official') end) as status,
     s.status as status_raw,
     coalesce(yr.year, s.default_year) as year,
     s.year as year_raw,
@@ -71,7 +63,8 @@ select
     coalesce(u.unit_id, case when u.raw is null then s.context_unit_id end) as unit_id,
     u.candidates as unit_candidates
 from s
-left join st on st.v = s.status
+left join status_dict st on st.v = s.status and not st.in_note
+left join status_dict sn on sn.v = s.note and sn.in_note and not contains(s.header_fields, ',status,')
 left join small sx on sx.v = s.sex
 left join small yr on yr.v = s.year
 left join small hd on hd.v = s.is_head
