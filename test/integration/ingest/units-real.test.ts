@@ -107,3 +107,51 @@ describe('the title\'s units, as a second probe wrote them', () => {
 		expect(r.files[0].errors[0].message).toMatch(/^Ô chi bộ để trống/);
 	});
 });
+
+describe('a workbook with a sheet per chi bộ, each named by its hamlet alone', () => {
+	// chi bộ named with their hamlet's kind ("thôn", "ấp", "tổ dân phố"), which the sheets leave out
+	const HAMLETS = [['STT', 'Mã đơn vị', 'Tên đơn vị', 'Loại', 'Mã đơn vị cấp trên', 'Ngày thành lập'],
+		['1', 'C70010111', 'Chi bộ thôn Sơn Lang', 'Chi bộ trực thuộc', 'X700101', '01/01/2000'],
+		['2', 'C70010112', 'Chi bộ ấp 3', 'Chi bộ trực thuộc', 'X700101', '01/01/2000'],
+		['3', 'C70010113', 'Chi bộ tổ dân phố 5', 'Chi bộ trực thuộc', 'X700101', '01/01/2000'],
+		['4', 'C70010114', 'Chi bộ thôn Sơn Hà', 'Chi bộ trực thuộc', 'X700101', '01/01/2000'],
+		['5', 'C70010115', 'Chi bộ khu phố Sơn Hà', 'Chi bộ trực thuộc', 'X700101', '01/01/2000'],
+		// Minh Hưng's, not the title's đảng bộ
+		['6', 'C70010211', 'Chi bộ thôn Sơn Lâm', 'Chi bộ trực thuộc', 'X700102', '01/01/2000']];
+	const LIST = [['ĐẢNG BỘ XÃ ĐOÀN KẾT'], ['DANH SÁCH XẾP LOẠI CHẤT LƯỢNG ĐẢNG VIÊN NĂM 2024'], ['STT', 'Họ và tên', 'Năm sinh', 'Xếp loại']];
+	async function workbook(dir: string, sheets: string[]): Promise<string> {
+		const wb = new ExcelJS.Workbook();
+		for (const [i, sheet] of sheets.entries()) {
+			const ws = wb.addWorksheet(sheet);
+			for (const row of [...LIST, ['1', `Đảng viên ${i + 1}`, String(1970 + i), 'HTTNV']]) ws.addRow(row);
+		}
+		const path = join(dir, 'ds.xlsx');
+		await wb.xlsx.writeFile(path);
+		return path;
+	}
+
+	it('"Sơn Lang", "Ấp 3", "Tổ 5": the chi bộ of the title\'s đảng bộ whose name is the sheet\'s after its kind words', async () => {
+		const { db, dir } = await dbWithRegistry();
+		expect((await ingest(db, [writeCsv(dir, 'dm.csv', HAMLETS)])).files[0].status).toBe('loaded');
+		const r = await ingest(db, [await workbook(dir, ['Sơn Lang', 'Ấp 3', 'Tổ 5'])]);
+		expect(r.files[0]).toMatchObject({ status: 'loaded', rowsStored: 3 });
+		expect(await db.query('select p.full_name as name, u.code from rating r join person p on p.id = r.person_id join unit u on u.id = r.unit_id order by 1')).toEqual([
+			{ name: 'Đảng viên 1', code: 'C70010111' },
+			{ name: 'Đảng viên 2', code: 'C70010112' },
+			{ name: 'Đảng viên 3', code: 'C70010113' }
+		]);
+	});
+
+	it.each([
+		['Sơn Hà', /nhiều chi bộ|2 chi bộ/],
+		['Sơn Lâm', /Không tìm thấy chi bộ/]
+	])('"%s" (two chi bộ of the đảng bộ, or one of another đảng bộ only): refused naming the file, the sheet and its name', async (sheet, why) => {
+		const { db, dir } = await dbWithRegistry();
+		expect((await ingest(db, [writeCsv(dir, 'dm.csv', HAMLETS)])).files[0].status).toBe('loaded');
+		const r = await ingest(db, [await workbook(dir, ['Sơn Lang', sheet])]);
+		expect(r.files[0].status).toBe('refused');
+		expect(r.files[0].errors[0]).toMatchObject({ file: `ds.xlsx [${sheet}]`, column: 'Tên trang tính', value: sheet });
+		expect(r.files[0].errors[0].message).toMatch(why);
+		expect(await db.one('select count(*)::int as n from rating')).toEqual({ n: 0 });
+	});
+});

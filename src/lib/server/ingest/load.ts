@@ -232,6 +232,7 @@ interface CtxUnit {
 	path: string;
 	code?: string;
 	name?: string;
+	kind?: string;
 	founded?: string | null;
 	dissolved?: string | null;
 }
@@ -253,11 +254,27 @@ function aliveOf<U extends CtxUnit>(us: U[], year: number | null): U[] {
 	return atEnd.length ? atEnd : alive;
 }
 
-async function contextUnits(t: Db, parts: Prepared[], opts: LoadOptions): Promise<Array<CtxUnit & { unresolved: string | null; dissolved_in: { name: string; on: string; successor: string | null } | null }>> {
+/** The unit kinds a member's list belongs to (a sheet of a workbook is one of them). */
+const CHI_BO_KINDS = ['chi_bo_co_so', 'chi_bo_truc_thuoc', 'to_dang'];
+/** The list's rows name their unit (a Chi bộ or Mã đơn vị column, or the subject of each row). */
+const namesUnits = (p: Prepared) => p.header.columns.some((c) => c.field === 'unit_name' || c.field === 'unit_code' || c.field === 'subject_kind');
+
+/** A sheet named by no chi bộ of the unit found (or by several), in a list whose rows name none. */
+interface SheetMiss {
+	sheet: string;
+	/** the chi bộ of that unit the sheet's name fits, without their kind words (0, or 2 and more) */
+	candidates: string[];
+}
+
+async function contextUnits(
+	t: Db,
+	parts: Prepared[],
+	opts: LoadOptions
+): Promise<Array<CtxUnit & { unresolved: string | null; sheetMiss: SheetMiss | null; dissolved_in: { name: string; on: string; successor: string | null } | null }>> {
 	let base: CtxUnit = { id: null, path: opts.scopePath };
 	if (opts.unit) {
 		const u = await t.one<CtxUnit & { id: number }>(
-			`select id, path, code, name, strftime(founded_on, '%Y-%m-%d') as founded, strftime(dissolved_on, '%Y-%m-%d') as dissolved
+			`select id, path, code, name, kind, strftime(founded_on, '%Y-%m-%d') as founded, strftime(dissolved_on, '%Y-%m-%d') as dissolved
 			 from unit where upper(code) = upper($c) or name_key = unit_key($c) order by upper(code) = upper($c) desc, dissolved_on is null desc limit 1`,
 			{ c: opts.unit }
 		);
@@ -288,7 +305,7 @@ async function contextUnits(t: Db, parts: Prepared[], opts: LoadOptions): Promis
 			     select l.name, u.id from loose l
 			     join (select id, unit_loose_key(name) as lkey from unit where exists (select 1 from loose)) u on u.lkey = l.lkey
 			 )
-			 select f.title, u.id, u.path, u.code, u.name, strftime(u.founded_on, '%Y-%m-%d') as founded, strftime(u.dissolved_on, '%Y-%m-%d') as dissolved
+			 select f.title, u.id, u.path, u.code, u.name, u.kind, strftime(u.founded_on, '%Y-%m-%d') as founded, strftime(u.dissolved_on, '%Y-%m-%d') as dissolved
 			 from found f join unit u on u.id = f.id`
 		);
 		for (const { title, ...u } of rows) (byKey.get(title) ?? byKey.set(title, []).get(title)!).push(u);
@@ -310,16 +327,54 @@ async function contextUnits(t: Db, parts: Prepared[], opts: LoadOptions): Promis
 			});
 		}
 		const unresolved = opts.unit || p.kind === 'registry' ? null : (left.find((n) => /^(chi bo|cb|to dang) /.test(fold(n))) ?? null);
-		if (!unresolved)
+		let sheetUnmatched = false;
+		if (!unresolved && sheetNames[i].length) {
+			const found = ctx;
 			for (const name of sheetNames[i]) {
 				const inside = aliveOf((byKey.get(name) ?? []).filter((u) => u.path.startsWith(ctx.path) && u.path !== ctx.path), year);
 				if (inside.length === 1) ctx = inside[0];
 			}
+			sheetUnmatched = ctx === found;
+		}
 		// a list of a year after its unit was dissolved: refused, not stored on the dead unit (nor
 		// moved to a successor the file does not name)
 		const gone = ctx.id !== null && year !== null && ctx.dissolved && ctx.dissolved < `${year}-01-01` ? ctx : null;
-		return { ...ctx, unresolved, gone };
+		return { ...ctx, unresolved, gone, sheetUnmatched, year };
 	});
+	// a sheet named by its hamlet alone ("Sơn Lang" for "Chi bộ thôn Sơn Lang", "Tổ 5" for "Chi bộ
+	// tổ dân phố 5"): the one chi bộ inside the unit the title or --unit gives whose name, without
+	// its kind words, is the sheet's (unit_bare_key). Left unmatched, the rows of a member list would
+	// fall to the đảng bộ: refused naming the sheet (below and in loadBatch).
+	const missing = contexts.flatMap((c, i) => (c.sheetUnmatched && c.id !== null && !CHI_BO_KINDS.includes(c.kind ?? '') && !namesUnits(parts[i]) ? [i] : []));
+	const sheetMiss = new Map<number, SheetMiss>();
+	if (missing.length) {
+		await t.run('create or replace temp table sheet_name (part integer, name varchar, path varchar)');
+		const app = await t.conn.createAppender('sheet_name', 'main', 'temp');
+		for (const i of missing) {
+			app.appendInteger(i);
+			app.appendVarchar(parts[i].src.sheet!);
+			app.appendVarchar(contexts[i].path);
+			app.endRow();
+		}
+		app.closeSync();
+		const rows = await t.query<CtxUnit & { part: number; id: number }>(
+			`select s.part, u.id, u.path, u.code, u.name, u.kind, strftime(u.founded_on, '%Y-%m-%d') as founded, strftime(u.dissolved_on, '%Y-%m-%d') as dissolved
+			 from sheet_name s
+			 join (select * from unit where kind in (${CHI_BO_KINDS.map((k) => `'${k}'`).join(', ')})) u on starts_with(u.path, s.path) and u.path <> s.path
+			 where unit_bare_key(u.name) = unit_bare_key(s.name)
+			 order by u.name`
+		);
+		await t.run('drop table sheet_name');
+		for (const i of missing) {
+			const fits = aliveOf(rows.filter((r) => r.part === i), contexts[i].year);
+			if (fits.length === 1) {
+				const { part: _, ...unit } = fits[0];
+				contexts[i] = { ...contexts[i], ...unit };
+			}
+			else if (parts[i].kind === 'roster' || (parts[i].kind === 'rating' && (parts[i].title.subjectKind ?? 'member') === 'member'))
+				sheetMiss.set(i, { sheet: parts[i].src.sheet!, candidates: fits.map((u) => u.name ?? u.code ?? '') });
+		}
+	}
 	const gone = [...new Set(contexts.flatMap((c) => (c.gone?.code ? [c.gone.code] : [])))];
 	const successors = new Map<string, string[]>();
 	if (gone.length)
@@ -328,8 +383,9 @@ async function contextUnits(t: Db, parts: Prepared[], opts: LoadOptions): Promis
 			 where upper(l.from_code) in (${gone.map((c) => `'${c.toUpperCase().replaceAll("'", "''")}'`).join(', ')}) order by all`
 		))
 			(successors.get(r.from_code.toUpperCase()) ?? successors.set(r.from_code.toUpperCase(), []).get(r.from_code.toUpperCase())!).push(r.to);
-	return contexts.map(({ gone: g, ...c }) => ({
+	return contexts.map(({ gone: g, sheetUnmatched: _, year: __, ...c }, i) => ({
 		...c,
+		sheetMiss: sheetMiss.get(i) ?? null,
 		dissolved_in: g ? { name: g.name ?? g.code ?? '', on: g.dissolved!.split('-').reverse().join('/'), successor: successors.get(g.code!.toUpperCase())?.join(', ') ?? null } : null
 	}));
 }
@@ -448,6 +504,20 @@ export async function loadBatch(t: Db, parts: Prepared[], opts: LoadOptions, fil
 			column: 'Tiêu đề',
 			value: name,
 			message: `Không tìm thấy chi bộ "${name}" trong danh mục${ctxs[i].id !== null ? ' (trong đơn vị tiêu đề nêu)' : ''}, hoặc tên trùng nhiều chi bộ: sửa tên, thêm cột Chi bộ / Mã đơn vị, hoặc dùng --unit MÃ.`
+		});
+	});
+	parts.forEach((p, i) => {
+		const miss = ctxs[i].sheetMiss;
+		if (!miss) return;
+		results[i].errorCount++;
+		results[i].errors.unshift({
+			file: p.src.fileName,
+			row: 0,
+			column: 'Tên trang tính',
+			value: miss.sheet,
+			message: miss.candidates.length
+				? `Tên trang tính "${miss.sheet}" khớp ${miss.candidates.length} chi bộ của ${ctxs[i].name} (${miss.candidates.join(', ')}): không biết danh sách là của chi bộ nào. Đặt tên trang tính đúng tên chi bộ, ghi chi bộ ở tiêu đề, thêm cột Chi bộ, hoặc dùng --unit MÃ.`
+				: `Không tìm thấy chi bộ "${miss.sheet}" trong ${ctxs[i].name} (tên trang tính, so với tên các chi bộ bỏ chữ "Chi bộ", "thôn", "ấp"…): đặt tên trang tính đúng tên chi bộ, ghi chi bộ ở tiêu đề, thêm cột Chi bộ, hoặc dùng --unit MÃ.`
 		});
 	});
 	// a list of a year after the unit its title names was dissolved
