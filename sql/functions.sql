@@ -131,6 +131,18 @@ create or replace macro unit_bare_key(s) as
         '^(to dan pho|tdp)\s', 'to '),
         '^(thon|ap|xom|buon|khom|khu pho|khu|to|doi|xa|phuong|thi tran|huyen)\s+([^0-9])', '\2');
 
+-- unit_parent_error, unit_in_parent_error: why a row's unit was not found, when a "Đảng bộ" column
+-- beside its "Chi bộ" column names the đảng bộ to look in (resolve_units.sql; roster, rating).
+create or replace macro unit_parent_error(candidates) as
+    case when candidates > 1
+         then 'Tên đảng bộ trùng với ' || candidates || ' đơn vị trong danh mục: ghi tên đầy đủ (Đảng bộ xã …) hoặc mã đơn vị.'
+         else 'Không có đảng bộ này trong danh mục (trong đơn vị tiêu đề nêu): sửa tên đảng bộ, hoặc nạp danh mục trước.' end;
+
+create or replace macro unit_in_parent_error(candidates, parent_name) as
+    case when candidates > 1
+         then 'Tên đơn vị trùng với ' || candidates || ' đơn vị trong "' || parent_name || '": dùng mã đơn vị.'
+         else 'Không có đơn vị này trong "' || parent_name || '" (cột Đảng bộ): sửa tên chi bộ hoặc tên đảng bộ.' end;
+
 -- is_org_name: a name that names a Party organisation or its leadership ("Chi bộ thôn 2", "Chi ủy
 -- Chi bộ thôn 2", "Ban Thường vụ Đảng ủy xã"), not a person: a register's "Tổ chức đảng, đảng viên
 -- bị kỷ luật" column holds either.

@@ -10,10 +10,10 @@ update stg set unit_name = regexp_replace(subject_name, '^(?i)(chi ủy|chi uỷ
 where unit_name is null and unit_code is null and is_org_name(subject_name);
 
 create or replace temp table unit_ref as
-select distinct 'unit' as role, coalesce(s.unit_code, '') as code, coalesce(s.unit_name, '') as name, c.context_path
+select distinct 'unit' as role, coalesce(s.unit_code, '') as code, coalesce(s.unit_name, '') as name, '' as parent, c.context_path
 from stg s join file_ctx c using (part_id)
 union
-select distinct 'violation', s.violation_unit, s.violation_unit, c.context_path
+select distinct 'violation', s.violation_unit, s.violation_unit, '', c.context_path
 from stg s join file_ctx c using (part_id)
 where s.violation_unit is not null;
 

@@ -5,11 +5,12 @@
 -- context_unit_id, context_path) and period_map(raw, kind, no, year, part_id). Variable: scope_path.
 
 -- step: unit_refs
+-- (parent: a "Đảng bộ" column beside the "Chi bộ" column, which the chi bộ is looked up in)
 create or replace temp table unit_ref as
-select distinct 'unit' as role, coalesce(s.unit_code, '') as code, coalesce(s.unit_name, '') as name, c.context_path
+select distinct 'unit' as role, coalesce(s.unit_code, '') as code, coalesce(s.unit_name, '') as name, coalesce(s.parent, '') as parent, c.context_path
 from stg s join file_ctx c using (part_id)
 union
-select distinct 'decider', s.decider, s.decider, c.context_path
+select distinct 'decider', s.decider, s.decider, '', c.context_path
 from stg s join file_ctx c using (part_id)
 where s.decider is not null;
 
@@ -122,6 +123,9 @@ select
     coalesce(s.unit_code, s.unit_name) as unit_raw,
     coalesce(u.unit_id, case when u.raw is null then s.context_unit_id end) as unit_id,
     u.candidates as unit_candidates,
+    s.parent as parent_raw,
+    u.parent_id,
+    u.parent_candidates,
     s.decider as decider_raw,
     d.unit_id as decider_id,
     d.candidates as decider_candidates
@@ -141,8 +145,9 @@ left join date_dict rd on rd.v = s.reviewed_on
 left join date_dict jp on jp.v = s.joined_party_on
 left join date_dict ju on ju.v = s.joined_unit_on
 left join date_dict yd on yd.v = s.year
-left join status_dict sn on sn.v = s.note and sn.in_note
-left join unit_hit u on u.role = 'unit' and u.code = coalesce(s.unit_code, '') and u.name = coalesce(s.unit_name, '') and u.context_path = s.context_path
+left join status_dict sn on sn.v = s.note and sn.in_note and not contains(s.header_fields, ',status,')
+left join unit_hit u on u.role = 'unit' and u.code = coalesce(s.unit_code, '') and u.name = coalesce(s.unit_name, '') and u.parent = coalesce(s.parent, '')
+    and u.context_path = s.context_path
 left join unit_hit d on d.role = 'decider' and d.code = s.decider and d.context_path = s.context_path;
 
 -- step: errors
@@ -237,13 +242,17 @@ errs as (
     select part_id, rn, 'year', coalesce(year_raw, ''), 'Không xác định được năm đánh giá: thêm cột Năm, ghi năm ở tiêu đề hoặc dùng --year.'
     from n where period_year is null or period_year < 1990 or period_year > year(current_date) + 1
     union all
-    select part_id, rn, 'unit_name', coalesce(unit_raw, ''),
+    select n.part_id, n.rn, if(n.parent_raw is not null and n.parent_id is null, 'parent', 'unit_name'),
+        if(n.parent_raw is not null and n.parent_id is null, n.parent_raw, coalesce(n.unit_raw, '')),
         case
-            when unit_raw is null then 'Không xác định được đơn vị: thêm cột Mã đơn vị / Chi bộ, ghi đơn vị ở tiêu đề hoặc dùng --unit.'
-            when unit_candidates > 1 then 'Tên đơn vị trùng với ' || unit_candidates || ' đơn vị trong danh mục: dùng mã đơn vị.'
+            when n.parent_raw is not null and n.parent_id is null then unit_parent_error(n.parent_candidates)
+            when n.unit_raw is null then 'Không xác định được đơn vị: thêm cột Mã đơn vị / Chi bộ, ghi đơn vị ở tiêu đề hoặc dùng --unit.'
+            when p.name is not null then unit_in_parent_error(n.unit_candidates, p.name)
+            when n.unit_candidates > 1 then 'Tên đơn vị trùng với ' || n.unit_candidates || ' đơn vị trong danh mục: dùng mã đơn vị.'
             else 'Không có đơn vị này trong danh mục đơn vị: nạp danh mục trước, hoặc sửa tên/mã.'
         end
-    from n where unit_id is null and subject_kind <> 'civil_servant'
+    from n left join unit p on p.id = n.parent_id
+    where n.unit_id is null and n.subject_kind <> 'civil_servant'
     union all
     select part_id, rn, 'decider', decider_raw,
         case when decider_candidates > 1 then 'Tên cấp quyết định trùng nhiều đơn vị: dùng mã.'

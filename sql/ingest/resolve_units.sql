@@ -1,21 +1,61 @@
 -- resolve_units: every unit a staged row names (its own unit, its deciding body) is found in the
 -- registry by code, else by name (unit_key, accent-insensitive) within the file's context (a title
 -- unit or --unit). Resolved once per distinct spelling, not per row.
--- Reads temp table unit_ref(role, code, name, context_path) (distinct; '' for absent; context_path
--- the file's title unit or --unit, '/' for all); writes unit_hit: one row per reference, unit_id
--- null when unknown (candidates = 0) or ambiguous (> 1).
+-- A row's "Đảng bộ" column beside its "Chi bộ" column (header.ts: field parent) narrows the
+-- context: the chi bộ is looked up inside that đảng bộ only ("Chi bộ thôn 1" is a name of many).
+-- Reads temp table unit_ref(role, code, name, parent, context_path) (distinct; '' for absent;
+-- context_path the file's title unit or --unit, '/' for all); writes unit_hit: one row per
+-- reference, unit_id null when unknown (candidates = 0) or ambiguous (> 1), or when its parent is
+-- (parent_id null, parent_candidates 0 or > 1); a reference with a parent and no name is the parent.
 create or replace temp table unit_hit as
-with refs as (
-    select distinct
-        role,
-        code,
-        name,
-        context_path,
-        upper(clean(code)) as ucode,
-        unit_key(nullif(name, '')) as nkey,
-        coalesce(clean(code), clean(name)) as raw
+with named as (
+    select distinct role, code, name, parent, context_path
     from unit_ref
-    where code <> '' or name <> ''
+    where code <> '' or name <> '' or parent <> ''
+),
+
+-- the đảng bộ a parent cell names, within the file's context: by code, name, the looser key, else
+-- its name without kind words ("Xã Minh Hưng", "Minh Hưng"), the closest key only
+parent_refs as (
+    select distinct parent, context_path, upper(clean(parent)) as ucode, unit_key(parent) as nkey,
+        unit_loose_key(parent) as lkey, unit_bare_key(parent) as bkey
+    from named
+    where parent <> ''
+),
+
+parent_units as (
+    select id, upper(code) as code, name_key, path, unit_loose_key(name) as lkey, unit_bare_key(name) as bkey
+    from unit
+    where exists (select 1 from parent_refs) and kind not in ('chi_bo_truc_thuoc', 'to_dang')
+),
+
+parents as (
+    select parent, context_path, case when count(*) = 1 then min(id) end as parent_id,
+        case when count(*) = 1 then min(path) end as parent_path, count(*)::int as parent_candidates
+    from (
+        select p.parent, p.context_path, u.id, u.path
+        from parent_refs p
+        join parent_units u on u.code = p.ucode or u.name_key = p.nkey or u.lkey = p.lkey or u.bkey = p.bkey
+        where starts_with(u.path, p.context_path) or starts_with(p.context_path, u.path)
+        qualify rank() over (partition by p.parent, p.context_path
+                             order by case when u.code = p.ucode then 1 when u.name_key = p.nkey then 2 when u.lkey = p.lkey then 3 else 4 end) = 1
+    )
+    group by all
+),
+
+-- ref_id: one reference; search_path: where its name is looked for (its parent, else the context)
+refs as (
+    select
+        row_number() over () as ref_id,
+        n.*,
+        coalesce(pa.parent_path, n.context_path) as search_path,
+        pa.parent_id,
+        coalesce(pa.parent_candidates, 0) as parent_candidates,
+        upper(clean(n.code)) as ucode,
+        unit_key(nullif(n.name, '')) as nkey,
+        coalesce(clean(n.code), clean(n.name)) as raw
+    from named n
+    left join parents pa on pa.parent = n.parent and pa.context_path = n.context_path
 ),
 
 units as (
@@ -23,53 +63,54 @@ units as (
 ),
 
 by_code as (
-    select r.role, r.code, r.name, r.context_path, u.id as unit_id
+    select r.ref_id, u.id as unit_id
     from refs r
     join units u on u.code = r.ucode
 ),
 
+-- (a parent that is nowhere, or several, leaves the name unlooked for: never found elsewhere)
 name_refs as (
     select r.*
     from refs r
-    anti join by_code b on b.role = r.role and b.code = r.code and b.name = r.name and b.context_path = r.context_path
-    where r.nkey is not null
+    anti join by_code b using (ref_id)
+    where r.nkey is not null and (r.parent = '' or r.parent_id is not null)
 ),
 
 by_name as (
-    select r.role, r.code, r.name, r.context_path, u.id as unit_id
+    select r.ref_id, u.id as unit_id
     from name_refs r
     join units u on (u.name_key = r.nkey or u.name_key = 'chi bo ' || r.nkey)
-    where starts_with(u.path, r.context_path)
-       or starts_with(r.context_path, u.path)
+    where starts_with(u.path, r.search_path)
+       or starts_with(r.search_path, u.path)
 ),
 
 -- names found nowhere, by the looser key on both sides ("CB thôn 01, xã X" is "Chi bộ thôn 1")
 loose_refs as (
     select r.*, unit_loose_key(r.name) as lkey
     from name_refs r
-    anti join by_name b on b.role = r.role and b.code = r.code and b.name = r.name and b.context_path = r.context_path
+    anti join by_name b using (ref_id)
 ),
 
 by_loose_all as (
-    select r.role, r.code, r.name, r.context_path, u.id as unit_id, u.path, unit_parent_key(r.name) as pkey
+    select r.ref_id, u.id as unit_id, u.path, unit_parent_key(r.name) as pkey
     from loose_refs r
     join (select id, path, unit_loose_key(name) as lkey from unit
           where exists (select 1 from loose_refs)) u
         on u.lkey = r.lkey or u.lkey = 'chi bo ' || r.lkey
-    where starts_with(u.path, r.context_path)
-       or starts_with(r.context_path, u.path)
+    where starts_with(u.path, r.search_path)
+       or starts_with(r.search_path, u.path)
 ),
 
 -- the parent a name carries ("Chi bộ thôn 1, xã Minh Hưng") picks among units of that name: those
 -- under a unit whose name ends with it
 by_loose as (
-    select role, code, name, context_path, unit_id
+    select ref_id, unit_id
     from (
         select b.*, b.pkey is not null and exists (
             select 1 from unit a where starts_with(b.path, a.path) and a.path <> b.path and ends_with(a.name_key, ' ' || b.pkey)) as parent_ok
         from by_loose_all b
     )
-    qualify parent_ok or not bool_or(parent_ok) over (partition by role, code, name, context_path)
+    qualify parent_ok or not bool_or(parent_ok) over (partition by ref_id)
 ),
 
 -- names found nowhere in a chi bộ context: looked up inside the nearest đảng bộ above it (a sheet of
@@ -78,21 +119,21 @@ by_loose as (
 wide_refs as (
     select r.*
     from loose_refs r
-    anti join by_loose b on b.role = r.role and b.code = r.code and b.name = r.name and b.context_path = r.context_path
+    anti join by_loose b using (ref_id)
 ),
 
 wide as (
-    select c.context_path, max_by(a.path, length(a.path)) as wide_path
-    from (select distinct context_path from wide_refs) c
-    join unit cu on cu.path = c.context_path and cu.kind in ('chi_bo_truc_thuoc', 'to_dang')
-    join unit a on starts_with(c.context_path, a.path) and a.path <> c.context_path and a.kind in ('dang_bo_co_so', 'dang_bo_bo_phan')
+    select c.search_path, max_by(a.path, length(a.path)) as wide_path
+    from (select distinct search_path from wide_refs) c
+    join unit cu on cu.path = c.search_path and cu.kind in ('chi_bo_truc_thuoc', 'to_dang')
+    join unit a on starts_with(c.search_path, a.path) and a.path <> c.search_path and a.kind in ('dang_bo_co_so', 'dang_bo_bo_phan')
     group by 1
 ),
 
 by_wide as (
-    select r.role, r.code, r.name, r.context_path, u.id as unit_id
+    select r.ref_id, u.id as unit_id
     from wide_refs r
-    join wide w using (context_path)
+    join wide w using (search_path)
     join (select id, path, name_key, unit_loose_key(name) as lkey from unit
           where exists (select 1 from wide) and kind in ('chi_bo_truc_thuoc', 'to_dang')) u
         on (u.name_key = r.nkey or u.name_key = 'chi bo ' || r.nkey or u.lkey = r.lkey or u.lkey = 'chi bo ' || r.lkey)
@@ -114,13 +155,16 @@ final as (
         r.role,
         r.code,
         r.name,
+        r.parent,
         r.context_path,
         r.raw,
-        case when count(distinct h.unit_id) = 1 then min(h.unit_id) end as unit_id,
-        count(distinct h.unit_id)::int as candidates
+        case when r.raw is null then r.parent_id when count(distinct h.unit_id) = 1 then min(h.unit_id) end as unit_id,
+        count(distinct h.unit_id)::int as candidates,
+        r.parent_id,
+        r.parent_candidates
     from refs r
-    left join hits h on h.role = r.role and h.code = r.code and h.name = r.name and h.context_path = r.context_path
-    group by r.role, r.code, r.name, r.context_path, r.raw
+    left join hits h using (ref_id)
+    group by r.ref_id, r.role, r.code, r.name, r.parent, r.context_path, r.raw, r.parent_id, r.parent_candidates
 )
 
 select * from final;
