@@ -123,6 +123,28 @@ create or replace macro unit_parent_key(s) as
                                         regexp_extract(unit_key(s), '\s[-–]\s+((dang bo|dang uy|xa|phuong|thi tran)\b.*)$', 1)),
         '^((dang bo|dang uy|dbcs|db)\.?\s+)?((xa|phuong|thi tran|huyen)\s+)?', '')), '');
 
+-- unit_bare_key: a unit's name without its leading kind words, as a sheet or a "Đảng bộ" cell may
+-- write it ("Chi bộ thôn Sơn Lang" -> 'son lang', "Đảng bộ xã Minh Hưng", "Xã Minh Hưng" -> 'minh
+-- hung'); before a number the hamlet's kind stays, a tổ dân phố a tổ ("Chi bộ ấp 3" -> 'ap 3',
+-- "Chi bộ tổ dân phố 5" -> 'to 5': "Thôn 5" is another chi bộ). For names no other key finds.
+create or replace macro unit_bare_key(s) as
+    regexp_replace(regexp_replace(regexp_replace(unit_loose_key(s),
+        '^(chi bo|dang bo|to dang)\s+', ''),
+        '^(to dan pho|tdp)\s', 'to '),
+        '^(thon|ap|xom|buon|khom|khu pho|khu|to|doi|xa|phuong|thi tran|huyen)\s+([^0-9])', '\2');
+
+-- unit_parent_error, unit_in_parent_error: why a row's unit was not found, when a "Đảng bộ" column
+-- beside its "Chi bộ" column names the đảng bộ to look in (resolve_units.sql; roster, rating).
+create or replace macro unit_parent_error(candidates) as
+    case when candidates > 1
+         then 'Tên đảng bộ trùng với ' || candidates || ' đơn vị trong danh mục: ghi tên đầy đủ (Đảng bộ xã …) hoặc mã đơn vị.'
+         else 'Không có đảng bộ này trong danh mục (trong đơn vị tiêu đề nêu): sửa tên đảng bộ, hoặc nạp danh mục trước.' end;
+
+create or replace macro unit_in_parent_error(candidates, parent_name) as
+    case when candidates > 1
+         then 'Tên đơn vị trùng với ' || candidates || ' đơn vị trong "' || parent_name || '": dùng mã đơn vị.'
+         else 'Không có đơn vị này trong "' || parent_name || '" (cột Đảng bộ): sửa tên chi bộ hoặc tên đảng bộ.' end;
+
 -- is_org_name: a name that names a Party organisation or its leadership ("Chi bộ thôn 2", "Chi ủy
 -- Chi bộ thôn 2", "Ban Thường vụ Đảng ủy xã"), not a person: a register's "Tổ chức đảng, đảng viên
 -- bị kỷ luật" column holds either.

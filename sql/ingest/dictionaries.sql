@@ -1,7 +1,7 @@
 -- dictionaries: dates and levels are parsed once per distinct spelling, not once per row (a 2 M
 -- row list has a few thousand distinct dates and a dozen level spellings). Reads temp table stg;
--- writes date_dict(v, d, y, bare_year, d_or_year) and level_dict(v, level, not_rated). Run before
--- every kind's normalise.
+-- writes date_dict(v, d, y, bare_year, d_or_year), level_dict(v, level, not_rated) and
+-- status_dict(v, in_note, status). Run before every kind's normalise.
 
 -- step: dates
 create or replace temp table date_dict as
@@ -79,3 +79,30 @@ select v.v, coalesce(a.level, b.level) as level,
 from v
 left join alias a on a.k = level_key(v.v)
 left join bare_level b on b.v = v.v;
+
+-- step: statuses
+-- Member statuses (membership.status), from a status cell or a note: by the whole spelling, else by
+-- the leading words ("Miễn sinh hoạt và công tác đảng", "Đình chỉ sinh hoạt đảng"), the longest
+-- alias first. A note ("Ghi chú"; read by roster.sql and rating.sql only where the list has no
+-- status column) states a status only clearly: the whole note is one, or it opens, after "Được" or
+-- "Đã", with one that names the Party activity or membership ("Được miễn công tác và sinh hoạt
+-- đảng", "Đảng viên dự bị"). "Tạm thời vắng mặt", "Đình chỉ công tác" state none: the short aliases
+-- ("Tạm thời", "Đình chỉ", "CT") name other things in free text.
+create or replace temp table status_dict as
+with v as (
+    select distinct status as v, false as in_note from stg where status is not null
+    union
+    select distinct note, true from stg where note is not null
+),
+alias as (
+    select distinct alnum_key(alias) as k, words(alias) as w, status,
+        regexp_matches(words(alias), '\b(sinh hoat|shtt|shd|sh|dang vien|dv|du bi|chinh thuc)\b') as names_party
+    from ref_member_status_alias
+)
+select v.v, v.in_note, a.status
+from v
+left join alias a
+  on a.k = alnum_key(v.v)
+  or (starts_with(words(v.v) || ' ', a.w || ' ') and not v.in_note)
+  or (starts_with(regexp_replace(words(v.v), '^(duoc|da) ', '') || ' ', a.w || ' ') and v.in_note and a.names_party)
+qualify row_number() over (partition by v.v, v.in_note order by a.k = alnum_key(v.v) desc, length(a.w) desc, a.status) = 1;

@@ -17,9 +17,9 @@ with s as (
     join file_ctx c using (part_id)
     left join date_dict dd on dd.v = s.decided_on
 )
-select distinct 'unit' as role, coalesce(unit_code, '') as code, coalesce(unit_name, '') as name, context_path, year from s
+select distinct 'unit' as role, coalesce(unit_code, '') as code, coalesce(unit_name, '') as name, '' as parent, context_path, year from s
 union
-select distinct 'violation', violation_unit, violation_unit, context_path, year from s where violation_unit is not null;
+select distinct 'violation', violation_unit, violation_unit, '', context_path, year from s where violation_unit is not null;
 
 -- step: normalise
 create or replace temp table norm as

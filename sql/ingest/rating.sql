@@ -6,17 +6,18 @@
 
 -- step: unit_refs
 -- each with the row's year (period_year below): of units sharing a name, the one alive then
+-- (parent: a "Đảng bộ" column beside the "Chi bộ" column, which the chi bộ is looked up in)
 create or replace temp table unit_ref as
 with s as (
-    select s.unit_code, s.unit_name, s.decider, c.context_path, coalesce(pm.year, yd.y, c.default_year) as year
+    select s.unit_code, s.unit_name, s.parent, s.decider, c.context_path, coalesce(pm.year, yd.y, c.default_year) as year
     from stg s
     join file_ctx c using (part_id)
     left join period_map pm on pm.raw = s.period and (pm.part_id is null or pm.part_id = s.part_id)
     left join date_dict yd on yd.v = s.year
 )
-select distinct 'unit' as role, coalesce(unit_code, '') as code, coalesce(unit_name, '') as name, context_path, year from s
+select distinct 'unit' as role, coalesce(unit_code, '') as code, coalesce(unit_name, '') as name, coalesce(parent, '') as parent, context_path, year from s
 union
-select distinct 'decider', decider, decider, context_path, year from s where decider is not null;
+select distinct 'decider', decider, decider, '', context_path, year from s where decider is not null;
 
 -- step: normalise
 create or replace temp table norm as
@@ -122,10 +123,14 @@ select
     s.group_name,
     s.not_rated_reason,
     s.note,
+    sn.status is not null as note_states_status,
     s.agency,
     coalesce(s.unit_code, s.unit_name) as unit_raw,
     coalesce(u.unit_id, case when u.raw is null then s.context_unit_id end) as unit_id,
     u.candidates as unit_candidates,
+    s.parent as parent_raw,
+    u.parent_id,
+    u.parent_candidates,
     s.decider as decider_raw,
     d.unit_id as decider_id,
     d.candidates as decider_candidates
@@ -145,8 +150,9 @@ left join date_dict rd on rd.v = s.reviewed_on
 left join date_dict jp on jp.v = s.joined_party_on
 left join date_dict ju on ju.v = s.joined_unit_on
 left join date_dict yd on yd.v = s.year
-left join unit_hit u on u.role = 'unit' and u.code = coalesce(s.unit_code, '') and u.name = coalesce(s.unit_name, '') and u.context_path = s.context_path
-    and u.year is not distinct from coalesce(pm.year, yd.y, s.default_year)
+left join status_dict sn on sn.v = s.note and sn.in_note and not contains(s.header_fields, ',status,')
+left join unit_hit u on u.role = 'unit' and u.code = coalesce(s.unit_code, '') and u.name = coalesce(s.unit_name, '') and u.parent = coalesce(s.parent, '')
+    and u.context_path = s.context_path and u.year is not distinct from coalesce(pm.year, yd.y, s.default_year)
 left join unit_hit d on d.role = 'decider' and d.code = s.decider and d.context_path = s.context_path
     and d.year is not distinct from coalesce(pm.year, yd.y, s.default_year);
 
@@ -242,13 +248,17 @@ errs as (
     select part_id, rn, 'year', coalesce(year_raw, ''), 'Không xác định được năm đánh giá: thêm cột Năm, ghi năm ở tiêu đề hoặc dùng --year.'
     from n where period_year is null or period_year < 1990 or period_year > year(current_date) + 1
     union all
-    select part_id, rn, 'unit_name', coalesce(unit_raw, ''),
+    select n.part_id, n.rn, if(n.parent_raw is not null and n.parent_id is null, 'parent', 'unit_name'),
+        if(n.parent_raw is not null and n.parent_id is null, n.parent_raw, coalesce(n.unit_raw, '')),
         case
-            when unit_raw is null then 'Không xác định được đơn vị: thêm cột Mã đơn vị / Chi bộ, ghi đơn vị ở tiêu đề hoặc dùng --unit.'
-            when unit_candidates > 1 then 'Tên đơn vị trùng với ' || unit_candidates || ' đơn vị trong danh mục: dùng mã đơn vị.'
+            when n.parent_raw is not null and n.parent_id is null then unit_parent_error(n.parent_candidates)
+            when n.unit_raw is null then 'Không xác định được đơn vị: thêm cột Mã đơn vị / Chi bộ, ghi đơn vị ở tiêu đề hoặc dùng --unit.'
+            when p.name is not null then unit_in_parent_error(n.unit_candidates, p.name)
+            when n.unit_candidates > 1 then 'Tên đơn vị trùng với ' || n.unit_candidates || ' đơn vị trong danh mục: dùng mã đơn vị.'
             else 'Không có đơn vị này trong danh mục đơn vị: nạp danh mục trước, hoặc sửa tên/mã.'
         end
-    from n where unit_id is null and subject_kind <> 'civil_servant'
+    from n left join unit p on p.id = n.parent_id
+    where n.unit_id is null and n.subject_kind <> 'civil_servant'
     union all
     select part_id, rn, 'decider', decider_raw,
         case when decider_candidates > 1 then 'Tên cấp quyết định trùng nhiều đơn vị: dùng mã.'
@@ -350,7 +360,11 @@ select
     coalesce(n.decider_id, dd.decider_id),
     tidy(n.position), coalesce(n.is_head, head_by_scope(n.head_scope, n.subject_kind, hu.kind)), n.joined_unit_on, tidy(n.group_name), n.self_level, n.proposed_level,
     n.final_level, n.civil_servant_level, n.score, n.decided_on, n.reviewed_on, n.sick_leave_days,
-    coalesce(tidy(n.not_rated_reason), n.final_not_rated_text), tidy(n.note), tidy(n.agency), n.file_id, n.rn
+    -- a member not rated whose note states a status ("Được miễn công tác và sinh hoạt đảng",
+    -- status_dict): the note says why, where nothing else does
+    coalesce(tidy(n.not_rated_reason), n.final_not_rated_text,
+             case when n.final_level is null and n.subject_kind = 'member' and n.note_states_status then tidy(n.note) end),
+    tidy(n.note), tidy(n.agency), n.file_id, n.rn
 from norm n
 left join ident_out i on i.rk = n.rk
 -- (a plain equality join: with "and n.decider_id is null" in it DuckDB compared every row with

@@ -2,26 +2,62 @@
 -- units, --unit) is found in the registry by code, else by name (unit_key, accent-insensitive)
 -- within the file's context (a title unit or --unit). Resolved once per distinct spelling, not per
 -- row. The one place unit names are looked up: load.ts resolves titles through it too.
--- Reads temp table unit_ref(role, code, name, context_path, year) ('' for absent; context_path the
--- file's title unit or --unit, '/' for all; year the row's or the list's, null when unknown);
--- writes unit_hit: one row per reference, unit_id null when unknown (candidates = 0) or ambiguous
--- (> 1).
+-- A row's "Đảng bộ" column beside its "Chi bộ" column (header.ts: field parent) narrows the
+-- context: the chi bộ is looked up inside that đảng bộ only ("Chi bộ thôn 1" is a name of many).
+-- Reads temp table unit_ref(role, code, name, parent, context_path, year) ('' for absent;
+-- context_path the file's title unit or --unit, '/' for all; year the row's or the list's, null
+-- when unknown); writes unit_hit: one row per reference, unit_id null when unknown (candidates =
+-- 0) or ambiguous (> 1), or when its parent is (parent_id null, parent_candidates 0 or > 1); a
+-- reference with a parent and no name is the parent.
 create or replace temp table unit_hit as
-with refs as (
-    select *, row_number() over () as ref_id
+with named as (
+    select distinct role, code, name, parent, context_path, year
+    from unit_ref
+    where code <> '' or name <> '' or parent <> ''
+),
+
+-- the đảng bộ a parent cell names, within the file's context: by code, name, the looser key, else
+-- its name without kind words ("Xã Minh Hưng", "Minh Hưng"), the closest key only
+parent_refs as (
+    select distinct parent, context_path, upper(clean(parent)) as ucode, unit_key(parent) as nkey,
+        unit_loose_key(parent) as lkey, unit_bare_key(parent) as bkey
+    from named
+    where parent <> ''
+),
+
+parent_units as (
+    select id, upper(code) as code, name_key, path, unit_loose_key(name) as lkey, unit_bare_key(name) as bkey
+    from unit
+    where exists (select 1 from parent_refs) and kind not in ('chi_bo_truc_thuoc', 'to_dang')
+),
+
+parents as (
+    select parent, context_path, case when count(*) = 1 then min(id) end as parent_id,
+        case when count(*) = 1 then min(path) end as parent_path, count(*)::int as parent_candidates
     from (
-        select distinct
-            role,
-            code,
-            name,
-            context_path,
-            year,
-            upper(clean(code)) as ucode,
-            unit_key(nullif(name, '')) as nkey,
-            coalesce(clean(code), clean(name)) as raw
-        from unit_ref
-        where code <> '' or name <> ''
+        select p.parent, p.context_path, u.id, u.path
+        from parent_refs p
+        join parent_units u on u.code = p.ucode or u.name_key = p.nkey or u.lkey = p.lkey or u.bkey = p.bkey
+        where starts_with(u.path, p.context_path) or starts_with(p.context_path, u.path)
+        qualify rank() over (partition by p.parent, p.context_path
+                             order by case when u.code = p.ucode then 1 when u.name_key = p.nkey then 2 when u.lkey = p.lkey then 3 else 4 end) = 1
     )
+    group by all
+),
+
+-- ref_id: one reference; search_path: where its name is looked for (its parent, else the context)
+refs as (
+    select
+        row_number() over () as ref_id,
+        n.*,
+        coalesce(pa.parent_path, n.context_path) as search_path,
+        pa.parent_id,
+        coalesce(pa.parent_candidates, 0) as parent_candidates,
+        upper(clean(n.code)) as ucode,
+        unit_key(nullif(n.name, '')) as nkey,
+        coalesce(clean(n.code), clean(n.name)) as raw
+    from named n
+    left join parents pa on pa.parent = n.parent and pa.context_path = n.context_path
 ),
 
 units as (
@@ -34,19 +70,20 @@ by_code as (
     join units u on u.code = r.ucode
 ),
 
+-- (a parent that is nowhere, or several, leaves the name unlooked for: never found elsewhere)
 name_refs as (
     select r.*
     from refs r
     anti join by_code b using (ref_id)
-    where r.nkey is not null
+    where r.nkey is not null and (r.parent = '' or r.parent_id is not null)
 ),
 
 by_name as (
     select r.ref_id, u.id as unit_id
     from name_refs r
     join units u on (u.name_key = r.nkey or u.name_key = 'chi bo ' || r.nkey)
-    where starts_with(u.path, r.context_path)
-       or starts_with(r.context_path, u.path)
+    where starts_with(u.path, r.search_path)
+       or starts_with(r.search_path, u.path)
 ),
 
 -- names found nowhere, by the looser key on both sides ("CB thôn 01, xã X" is "Chi bộ thôn 1")
@@ -62,8 +99,8 @@ by_loose_all as (
     join (select id, path, unit_loose_key(name) as lkey from unit
           where exists (select 1 from loose_refs)) u
         on u.lkey = r.lkey or u.lkey = 'chi bo ' || r.lkey
-    where starts_with(u.path, r.context_path)
-       or starts_with(r.context_path, u.path)
+    where starts_with(u.path, r.search_path)
+       or starts_with(r.search_path, u.path)
 ),
 
 -- the parent a name carries ("Chi bộ thôn 1, xã Minh Hưng") picks among units of that name: those
@@ -88,17 +125,17 @@ wide_refs as (
 ),
 
 wide as (
-    select c.context_path, max_by(a.path, length(a.path)) as wide_path
-    from (select distinct context_path from wide_refs) c
-    join unit cu on cu.path = c.context_path and cu.kind in ('chi_bo_truc_thuoc', 'to_dang')
-    join unit a on starts_with(c.context_path, a.path) and a.path <> c.context_path and a.kind in ('dang_bo_co_so', 'dang_bo_bo_phan')
+    select c.search_path, max_by(a.path, length(a.path)) as wide_path
+    from (select distinct search_path from wide_refs) c
+    join unit cu on cu.path = c.search_path and cu.kind in ('chi_bo_truc_thuoc', 'to_dang')
+    join unit a on starts_with(c.search_path, a.path) and a.path <> c.search_path and a.kind in ('dang_bo_co_so', 'dang_bo_bo_phan')
     group by 1
 ),
 
 by_wide as (
     select r.ref_id, u.id as unit_id
     from wide_refs r
-    join wide w using (context_path)
+    join wide w using (search_path)
     join (select id, path, name_key, unit_loose_key(name) as lkey from unit
           where exists (select 1 from wide) and kind in ('chi_bo_truc_thuoc', 'to_dang')) u
         on (u.name_key = r.nkey or u.name_key = 'chi bo ' || r.nkey or u.lkey = r.lkey or u.lkey = 'chi bo ' || r.lkey)
@@ -150,10 +187,13 @@ select
     r.role,
     r.code,
     r.name,
+    r.parent,
     r.context_path,
     r.year,
     r.raw,
-    case when p.candidates = 1 then p.unit_id end as unit_id,
-    coalesce(p.candidates, 0) as candidates
+    case when r.raw is null then r.parent_id when p.candidates = 1 then p.unit_id end as unit_id,
+    coalesce(p.candidates, 0) as candidates,
+    r.parent_id,
+    r.parent_candidates
 from refs r
 left join picked p using (ref_id);

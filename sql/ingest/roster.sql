@@ -3,27 +3,19 @@
 -- Variables: file_id, default_year, context_unit_id, context_path, scope_path.
 
 -- step: unit_refs
--- each with the row's year: of units sharing a name, the one alive then
+-- each with the row's year: of units sharing a name, the one alive then (parent: a "Đảng bộ"
+-- column beside the "Chi bộ" column, which the chi bộ is looked up in)
 create or replace temp table unit_ref as
-select distinct 'unit' as role, coalesce(s.unit_code, '') as code, coalesce(s.unit_name, '') as name, c.context_path,
-    coalesce(yd.y, c.default_year) as year
+select distinct 'unit' as role, coalesce(s.unit_code, '') as code, coalesce(s.unit_name, '') as name, coalesce(s.parent, '') as parent,
+    c.context_path, coalesce(yd.y, c.default_year) as year
 from stg s join file_ctx c using (part_id)
 left join date_dict yd on yd.v = s.year;
 
 -- step: normalise
--- Dates, statuses, sexes and years through dictionaries of their distinct spellings (a roster of a
+-- Dates, statuses (status_dict), sexes and years through dictionaries of their distinct spellings (a roster of a
 -- whole province repeats a few thousand of them), not parsed row by row.
 create or replace temp table norm as
-with st as (
-    -- by the whole spelling, else by its leading words ("Miễn sinh hoạt và công tác đảng",
-    -- "Đình chỉ sinh hoạt đảng"), the longest alias first
-    select d.v, a.status
-    from (select distinct status as v from stg where status is not null) d
-    left join (select distinct alnum_key(alias) as k, words(alias) as w, status from ref_member_status_alias) a
-      on a.k = alnum_key(d.v) or starts_with(words(d.v) || ' ', a.w || ' ')
-    qualify row_number() over (partition by d.v order by a.k = alnum_key(d.v) desc, length(a.w) desc, a.status) = 1
-),
-small as (
+with small as (
     select v,
         case
             when list_contains(['nam', 'male', 'm'], alnum_key(v)) then 'nam'
@@ -61,7 +53,8 @@ select
         when s.position is null then false
         else ht.head
     end as is_head,
-    coalesce(st.status, case when tidy(s.status) is null then 'official' end) as status,
+    -- a roster with no status column may state one in its notes ("Miễn sinh hoạt"; status_dict)
+    coalesce(st.status, case when tidy(s.status) is null then coalesce(sn.status, 'official') end) as status,
     s.status as status_raw,
     coalesce(yr.y, s.default_year) as year,
     s.year as year_raw,
@@ -71,9 +64,13 @@ select
     s.joined_unit_on as joined_unit_raw,
     coalesce(tidy(s.unit_code), tidy(s.unit_name)) as unit_raw,
     coalesce(u.unit_id, case when u.raw is null then s.context_unit_id end) as unit_id,
-    u.candidates as unit_candidates
+    u.candidates as unit_candidates,
+    s.parent as parent_raw,
+    u.parent_id,
+    u.parent_candidates
 from s
-left join st on st.v = s.status
+left join status_dict st on st.v = s.status and not st.in_note
+left join status_dict sn on sn.v = s.note and sn.in_note and not contains(s.header_fields, ',status,')
 left join small sx on sx.v = s.sex
 left join date_dict yr on yr.v = s.year
 left join small hd on hd.v = s.is_head
@@ -81,8 +78,8 @@ left join titles ht on ht.v = s.position
 left join date_dict bd on bd.v = s.birth
 left join date_dict jp on jp.v = s.joined_party_on
 left join date_dict ju on ju.v = s.joined_unit_on
-left join unit_hit u on u.role = 'unit' and u.code = coalesce(s.unit_code, '') and u.name = coalesce(s.unit_name, '') and u.context_path = s.context_path
-    and u.year is not distinct from coalesce(yr.y, s.default_year);
+left join unit_hit u on u.role = 'unit' and u.code = coalesce(s.unit_code, '') and u.name = coalesce(s.unit_name, '') and u.parent = coalesce(s.parent, '')
+    and u.context_path = s.context_path and u.year is not distinct from coalesce(yr.y, s.default_year);
 
 -- step: errors
 with n as (select * from norm),
@@ -103,13 +100,17 @@ errs as (
     select part_id, rn, 'year', coalesce(year_raw, ''), 'Không xác định được năm của danh sách: thêm cột Năm, ghi năm ở tiêu đề hoặc dùng --year.'
     from n where year is null
     union all
-    select part_id, rn, 'unit_name', coalesce(unit_raw, ''),
+    select n.part_id, n.rn, if(n.parent_raw is not null and n.parent_id is null, 'parent', 'unit_name'),
+        if(n.parent_raw is not null and n.parent_id is null, n.parent_raw, coalesce(n.unit_raw, '')),
         case
-            when unit_raw is null then 'Không xác định được chi bộ: thêm cột Mã đơn vị / Chi bộ, ghi ở tiêu đề hoặc dùng --unit.'
-            when unit_candidates > 1 then 'Tên đơn vị trùng với ' || unit_candidates || ' đơn vị trong danh mục: dùng mã đơn vị.'
+            when n.parent_raw is not null and n.parent_id is null then unit_parent_error(n.parent_candidates)
+            when n.unit_raw is null then 'Không xác định được chi bộ: thêm cột Mã đơn vị / Chi bộ, ghi ở tiêu đề hoặc dùng --unit.'
+            when p.name is not null then unit_in_parent_error(n.unit_candidates, p.name)
+            when n.unit_candidates > 1 then 'Tên đơn vị trùng với ' || n.unit_candidates || ' đơn vị trong danh mục: dùng mã đơn vị.'
             else 'Không có đơn vị này trong danh mục đơn vị.'
         end
-    from n where unit_id is null
+    from n left join units p on p.id = n.parent_id
+    where n.unit_id is null
     union all
     select n.part_id, n.rn, 'unit_name', coalesce(n.unit_raw, u.name), 'Đơn vị "' || u.name || '" nằm ngoài phạm vi quản lý của người nạp.'
     from n join units u on u.id = n.unit_id

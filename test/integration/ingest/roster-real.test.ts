@@ -29,6 +29,14 @@ describe('member statuses', () => {
 	});
 });
 
+describe('"Chuyển sinh hoạt tạm thời" in the status column', () => {
+	it('is temporary activity here, in any case, accents or abbreviation; "… đi" is official here', async () => {
+		expect(
+			await statuses(['Chuyển sinh hoạt tạm thời', 'CHUYỂN SINH HOẠT TẠM THỜI', 'chuyen sinh hoat tam thoi', 'Chuyển sinh hoạt Đảng tạm thời', 'Chuyển SHTT', 'Chuyển sinh hoạt tạm thời đi'])
+		).toEqual(['temporary', 'temporary', 'temporary', 'temporary', 'temporary', 'official']);
+	});
+});
+
 describe('moves', () => {
 	it('"Chuyển đến từ" (where from, a unit\'s name) is not the move-in date; "Ngày chuyển đến" is', async () => {
 		const { db, dir } = await dbWithRegistry();
@@ -48,5 +56,55 @@ describe('a bare "Phân loại" column', () => {
 		const r = await ingest(db, [f]);
 		expect(r.files[0]).toMatchObject({ kind: 'roster', status: 'loaded', rowsStored: 2 });
 		expect((await db.query<{ status: string }>('select status from membership order by source_row')).map((m) => m.status)).toEqual(['official', 'probationary']);
+	});
+});
+
+describe('statuses written only in "Ghi chú"', () => {
+	const NOTES: Array<[string, string]> = [
+		['Miễn sinh hoạt', 'exempt'],
+		['Được miễn công tác và sinh hoạt đảng', 'exempt'],
+		['Đình chỉ sinh hoạt', 'suspended'],
+		['Sinh hoạt tạm thời', 'temporary'],
+		['Chuyển sinh hoạt tạm thời đến Đảng bộ xã Minh Hưng', 'temporary'],
+		['Đảng viên dự bị', 'probationary'],
+		// notes that state no status, or not clearly: the member is official, the note stays a note
+		['Con liệt sĩ', 'official'],
+		['Tạm thời vắng mặt', 'official'],
+		['Đình chỉ công tác', 'official'],
+		['Không miễn sinh hoạt', 'official'],
+		['', 'official']
+	];
+
+	it('a roster with no status column: the status a note states', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const f = writeCsv(dir, 'ds.csv', [...TITLE, ['STT', 'Họ và tên', 'Năm sinh', 'Ngày vào Đảng', 'Ghi chú'],
+			...NOTES.map(([note], i) => [String(i + 1), `Đảng viên ${i + 1}`, String(1960 + i), '03/02/1995', note])]);
+		const r = await ingest(db, [f]);
+		expect(r.files[0]).toMatchObject({ kind: 'roster', status: 'loaded', rowsStored: NOTES.length });
+		expect((await db.query<{ status: string }>('select status from membership order by source_row')).map((m) => m.status)).toEqual(NOTES.map(([, s]) => s));
+	});
+
+	it('a roster with a status column: the note is not read', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const f = writeCsv(dir, 'ds.csv', [...TITLE, ['STT', 'Họ và tên', 'Năm sinh', 'Tình trạng', 'Ghi chú'], ['1', 'Nguyễn Văn An', '1970', 'Chính thức', 'Miễn sinh hoạt từ 2025']]);
+		const r = await ingest(db, [f]);
+		expect(r.files[0]).toMatchObject({ kind: 'roster', status: 'loaded' });
+		expect(await db.query('select status from membership')).toEqual([{ status: 'official' }]);
+	});
+
+	it('a rating list: the status a note states is why a member without a level was not rated; the note stays as written', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const f = writeCsv(dir, 'xl.csv', [['ĐẢNG BỘ XÃ ĐOÀN KẾT'], ['CHI BỘ THÔN 1'], ['DANH SÁCH ĐÁNH GIÁ, XẾP LOẠI CHẤT LƯỢNG ĐẢNG VIÊN NĂM 2024'],
+			['STT', 'Họ và tên', 'Năm sinh', 'Xếp loại', 'Ghi chú'],
+			['1', 'Nguyễn Văn An', '1950', '', 'Được miễn công tác và sinh hoạt đảng'],
+			['2', 'Trần Thị Bình', '1985', 'HTTNV', 'Con liệt sĩ'],
+			['3', 'Lê Văn Cường', '1990', '', 'Vắng mặt']]);
+		const r = await ingest(db, [f]);
+		expect(r.files[0]).toMatchObject({ kind: 'rating', status: 'loaded', rowsStored: 3 });
+		expect(await db.query('select final_level, not_rated_reason, note from rating order by source_row')).toEqual([
+			{ final_level: null, not_rated_reason: 'Được miễn công tác và sinh hoạt đảng', note: 'Được miễn công tác và sinh hoạt đảng' },
+			{ final_level: 3, not_rated_reason: null, note: 'Con liệt sĩ' },
+			{ final_level: null, not_rated_reason: null, note: 'Vắng mặt' }
+		]);
 	});
 });

@@ -129,3 +129,94 @@ describe('the title\'s units, as a second probe wrote them', () => {
 		expect(r.files[0].errors[0].message).toMatch(/^Ô chi bộ để trống/);
 	});
 });
+
+describe('a "Đảng bộ" column beside the "Chi bộ" column (a đảng bộ\'s consolidated list)', () => {
+	const TITLE_DISTRICT = [['ĐẢNG BỘ HUYỆN BÙ ĐĂNG'], ['DANH SÁCH ĐÁNH GIÁ, XẾP LOẠI CHẤT LƯỢNG ĐẢNG VIÊN NĂM 2024']];
+	const codes = (db: Awaited<ReturnType<typeof dbWithRegistry>>['db'], table: 'rating' | 'membership') =>
+		db.query<{ code: string }>(`select u.code from ${table} r join unit u on u.id = r.unit_id order by r.source_row`).then((rs) => rs.map((r) => r.code));
+
+	it('qualifies the chi bộ: "Chi bộ thôn 1" of each đảng bộ, the đảng bộ written in full, as "Xã …" or by its name alone', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const f = writeCsv(dir, 'xl.csv', [...TITLE_DISTRICT, ['STT', 'Họ và tên', 'Ngày sinh', 'Chi bộ', 'Đảng bộ', 'Xếp loại'],
+			['1', 'Nguyễn Văn An', '12/05/1970', 'Chi bộ thôn 1', 'Đảng bộ xã Minh Hưng', 'HTTNV'],
+			['2', 'Trần Thị Bình', '03/04/1985', 'Chi bộ thôn 1', 'Xã Đoàn Kết', 'HTTNV'],
+			['3', 'Lê Văn Cường', '1990', 'Thôn 1', 'Minh Hưng', 'HTNV'],
+			['4', 'Phạm Thị Dung', '1991', 'Chi bộ thôn 2', 'Đảng ủy xã Đoàn Kết', 'HTXSNV']]);
+		const r = await ingest(db, [f]);
+		expect(r.files[0]).toMatchObject({ kind: 'rating', status: 'loaded', rowsStored: 4 });
+		expect(await codes(db, 'rating')).toEqual(['C70010201', 'C70010101', 'C70010201', 'C70010102']);
+	});
+
+	it('a roster with the Đảng bộ column first: the Chi bộ column stays the unit', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const f = writeCsv(dir, 'ds.csv', [['ĐẢNG BỘ HUYỆN BÙ ĐĂNG'], ['DANH SÁCH ĐẢNG VIÊN NĂM 2024'], ['STT', 'Họ và tên', 'Năm sinh', 'Đảng bộ', 'Chi bộ', 'Tình trạng'],
+			['1', 'Nguyễn Văn An', '1970', 'Đảng bộ xã Đoàn Kết', 'Chi bộ thôn 1', 'Chính thức'],
+			['2', 'Trần Thị Bình', '1985', 'Đảng bộ xã Minh Hưng', 'Chi bộ thôn 1', 'Dự bị']]);
+		const r = await ingest(db, [f]);
+		expect(r.files[0]).toMatchObject({ kind: 'roster', status: 'loaded', rowsStored: 2 });
+		expect(await codes(db, 'membership')).toEqual(['C70010101', 'C70010201']);
+	});
+
+	it('a chi bộ the named đảng bộ does not have, or a đảng bộ the registry does not know: refused naming the cell, never resolved elsewhere', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const f = writeCsv(dir, 'xl.csv', [...TITLE_DISTRICT, ['STT', 'Họ và tên', 'Ngày sinh', 'Chi bộ', 'Đảng bộ', 'Xếp loại'],
+			// the registry's one "Chi bộ thôn 2" is Đoàn Kết's
+			['1', 'Nguyễn Văn An', '12/05/1970', 'Chi bộ thôn 2', 'Đảng bộ xã Minh Hưng', 'HTTNV'],
+			['2', 'Trần Thị Bình', '03/04/1985', 'Chi bộ thôn 1', 'Đảng bộ xã Tân Thành', 'HTTNV']]);
+		const r = await ingest(db, [f]);
+		expect(r.files[0].status).toBe('refused');
+		expect(r.files[0].errors).toHaveLength(2);
+		expect(r.files[0].errors[0]).toMatchObject({ file: 'xl.csv', row: 4, column: 'Chi bộ', value: 'Chi bộ thôn 2' });
+		expect(r.files[0].errors[0].message).toMatch(/Đảng bộ xã Minh Hưng/);
+		expect(r.files[0].errors[1]).toMatchObject({ file: 'xl.csv', row: 5, column: 'Đảng bộ', value: 'Đảng bộ xã Tân Thành' });
+		expect(r.files[0].errors[1].message).toMatch(/^Không có đảng bộ/);
+	});
+});
+
+describe('a workbook with a sheet per chi bộ, each named by its hamlet alone', () => {
+	// chi bộ named with their hamlet's kind ("thôn", "ấp", "tổ dân phố"), which the sheets leave out
+	const HAMLETS = [['STT', 'Mã đơn vị', 'Tên đơn vị', 'Loại', 'Mã đơn vị cấp trên', 'Ngày thành lập'],
+		['1', 'C70010111', 'Chi bộ thôn Sơn Lang', 'Chi bộ trực thuộc', 'X700101', '01/01/2000'],
+		['2', 'C70010112', 'Chi bộ ấp 3', 'Chi bộ trực thuộc', 'X700101', '01/01/2000'],
+		['3', 'C70010113', 'Chi bộ tổ dân phố 5', 'Chi bộ trực thuộc', 'X700101', '01/01/2000'],
+		['4', 'C70010114', 'Chi bộ thôn Sơn Hà', 'Chi bộ trực thuộc', 'X700101', '01/01/2000'],
+		['5', 'C70010115', 'Chi bộ khu phố Sơn Hà', 'Chi bộ trực thuộc', 'X700101', '01/01/2000'],
+		// Minh Hưng's, not the title's đảng bộ
+		['6', 'C70010211', 'Chi bộ thôn Sơn Lâm', 'Chi bộ trực thuộc', 'X700102', '01/01/2000']];
+	const LIST = [['ĐẢNG BỘ XÃ ĐOÀN KẾT'], ['DANH SÁCH XẾP LOẠI CHẤT LƯỢNG ĐẢNG VIÊN NĂM 2024'], ['STT', 'Họ và tên', 'Năm sinh', 'Xếp loại']];
+	async function workbook(dir: string, sheets: string[]): Promise<string> {
+		const wb = new ExcelJS.Workbook();
+		for (const [i, sheet] of sheets.entries()) {
+			const ws = wb.addWorksheet(sheet);
+			for (const row of [...LIST, ['1', `Đảng viên ${i + 1}`, String(1970 + i), 'HTTNV']]) ws.addRow(row);
+		}
+		const path = join(dir, 'ds.xlsx');
+		await wb.xlsx.writeFile(path);
+		return path;
+	}
+
+	it('"Sơn Lang", "Ấp 3", "Tổ 5": the chi bộ of the title\'s đảng bộ whose name is the sheet\'s after its kind words', async () => {
+		const { db, dir } = await dbWithRegistry();
+		expect((await ingest(db, [writeCsv(dir, 'dm.csv', HAMLETS)])).files[0].status).toBe('loaded');
+		const r = await ingest(db, [await workbook(dir, ['Sơn Lang', 'Ấp 3', 'Tổ 5'])]);
+		expect(r.files[0]).toMatchObject({ status: 'loaded', rowsStored: 3 });
+		expect(await db.query('select p.full_name as name, u.code from rating r join person p on p.id = r.person_id join unit u on u.id = r.unit_id order by 1')).toEqual([
+			{ name: 'Đảng viên 1', code: 'C70010111' },
+			{ name: 'Đảng viên 2', code: 'C70010112' },
+			{ name: 'Đảng viên 3', code: 'C70010113' }
+		]);
+	});
+
+	it.each([
+		['Sơn Hà', /nhiều chi bộ|2 chi bộ/],
+		['Sơn Lâm', /Không tìm thấy chi bộ/]
+	])('"%s" (two chi bộ of the đảng bộ, or one of another đảng bộ only): refused naming the file, the sheet and its name', async (sheet, why) => {
+		const { db, dir } = await dbWithRegistry();
+		expect((await ingest(db, [writeCsv(dir, 'dm.csv', HAMLETS)])).files[0].status).toBe('loaded');
+		const r = await ingest(db, [await workbook(dir, ['Sơn Lang', sheet])]);
+		expect(r.files[0].status).toBe('refused');
+		expect(r.files[0].errors[0]).toMatchObject({ file: `ds.xlsx [${sheet}]`, column: 'Tên trang tính', value: sheet });
+		expect(r.files[0].errors[0].message).toMatch(why);
+		expect(await db.one('select count(*)::int as n from rating')).toEqual({ n: 0 });
+	});
+});

@@ -166,10 +166,10 @@ describe('member statuses', () => {
 		const rows = await db.query<{ status: string }>('select status from membership order by source_row');
 		expect(rows.map((x) => x.status)).toEqual(statuses.map(([, s]) => s));
 
-		const bad = writeCsv(dir, 'ds2.csv', [...head, ['1', 'Đỗ Văn Giang', '1980', 'Chuyển sinh hoạt tạm thời']]);
+		const bad = writeCsv(dir, 'ds2.csv', [...head, ['1', 'Đỗ Văn Giang', '1980', 'Đang xem xét']]);
 		const r2 = await ingest(db, [bad]);
 		expect(r2.files[0].status).toBe('refused');
-		expect(r2.files[0].errors[0]).toMatchObject({ file: 'ds2.csv', row: 5, column: 'Tình trạng', value: 'Chuyển sinh hoạt tạm thời' });
+		expect(r2.files[0].errors[0]).toMatchObject({ file: 'ds2.csv', row: 5, column: 'Tình trạng', value: 'Đang xem xét' });
 		expect(r2.files[0].errors[0].message).toMatch(/Tình trạng đảng viên không rõ/);
 	});
 });

@@ -104,6 +104,12 @@ export function findHeader(preview: string[][]): HeaderMap | null {
 		return ofYear * 4 + (field === 'final_level' ? levelRank(h, title.subjectKind) : field === 'score' ? scoreRank(h) : 0);
 	};
 
+	// "Chi bộ | Đảng bộ" (a đảng bộ's consolidated list): the đảng bộ column is where the chi bộ is
+	// looked up (field parent, resolve_units.sql), not the row's unit; alone it is the unit
+	const unitColumns = merged.flatMap((f, i) => (f === 'unit_name' ? [i] : []));
+	const namesDangBo = (i: number) => /^(dang bo|dang uy)\b/.test(fold(headerOf(i)));
+	if (unitColumns.some(namesDangBo) && !unitColumns.every(namesDangBo)) for (const i of unitColumns.filter(namesDangBo)) merged[i] = 'parent';
+
 	const columns: HeaderMap['columns'] = [];
 	const seen = new Map<string, number>();
 	const width = Math.max(...headerRows.map((r) => preview[r].length));

@@ -266,6 +266,7 @@ interface CtxUnit {
 	path: string;
 	code?: string;
 	name?: string;
+	kind?: string;
 	founded?: string | null;
 	dissolved?: string | null;
 }
@@ -277,6 +278,18 @@ interface NameRef {
 	year: number | null;
 }
 
+/** The unit kinds a member's list belongs to (a sheet of a workbook is one of them). */
+const CHI_BO_KINDS = ['chi_bo_co_so', 'chi_bo_truc_thuoc', 'to_dang'];
+/** The list's rows name their unit (a Chi bộ or Mã đơn vị column, or the subject of each row). */
+const namesUnits = (p: Prepared) => p.header.columns.some((c) => c.field === 'unit_name' || c.field === 'unit_code' || c.field === 'subject_kind');
+
+/** A sheet named by no chi bộ of the unit found (or by several), in a list whose rows name none. */
+interface SheetMiss {
+	sheet: string;
+	/** the chi bộ of that unit the sheet's name fits, without their kind words (0, or 2 and more) */
+	candidates: string[];
+}
+
 /** Units a file names outside its rows (title lines, sheet names, --unit), found by the same SQL as
  * the rows' units (sql/ingest/resolve_units.sql: keys, looser keys, the one alive in the year): one
  * unit per reference, or none (unknown or ambiguous). One query for all. */
@@ -284,12 +297,13 @@ async function resolveNames(t: Db, refs: NameRef[]): Promise<(ref: NameRef) => (
 	const key = (r: { code?: string | null; name: string; path: string; year: number | null }) => JSON.stringify([r.code ?? '', r.name, r.path, r.year]);
 	const found = new Map<string, CtxUnit & { id: number }>();
 	if (refs.length) {
-		await t.run('create or replace temp table unit_ref (role varchar, code varchar, name varchar, context_path varchar, year integer)');
+		await t.run('create or replace temp table unit_ref (role varchar, code varchar, name varchar, parent varchar, context_path varchar, year integer)');
 		const app = await t.conn.createAppender('unit_ref', 'main', 'temp');
 		for (const r of refs) {
 			app.appendVarchar('title');
 			app.appendVarchar(r.code ?? '');
 			app.appendVarchar(r.name);
+			app.appendVarchar('');
 			app.appendVarchar(r.path);
 			if (r.year === null) app.appendNull();
 			else app.appendInteger(r.year);
@@ -298,7 +312,7 @@ async function resolveNames(t: Db, refs: NameRef[]): Promise<(ref: NameRef) => (
 		app.closeSync();
 		await t.run(sqlFile('ingest/resolve_units.sql'));
 		const rows = await t.query<CtxUnit & { id: number; ref_code: string; ref_name: string; context_path: string; year: number | null }>(
-			`select h.code as ref_code, h.name as ref_name, h.context_path, h.year, u.id, u.path, u.code, u.name,
+			`select h.code as ref_code, h.name as ref_name, h.context_path, h.year, u.id, u.path, u.code, u.name, u.kind,
 			     strftime(u.founded_on, '%Y-%m-%d') as founded, strftime(u.dissolved_on, '%Y-%m-%d') as dissolved
 			 from unit_hit h join unit u on u.id = h.unit_id`
 		);
@@ -313,7 +327,11 @@ async function resolveNames(t: Db, refs: NameRef[]): Promise<(ref: NameRef) => (
  * is tried again once a later line has narrowed the search: "CHI BỘ THÔN 1, ĐẢNG BỘ XÃ MINH HƯNG").
  * `unresolved`: a chi bộ the title names that is nowhere (or in several places) inside that unit:
  * its rows would otherwise fall to the đảng bộ. */
-async function contextUnits(t: Db, parts: Prepared[], opts: LoadOptions): Promise<Array<CtxUnit & { unresolved: string | null; dissolved_in: { name: string; on: string; successor: string | null } | null }>> {
+async function contextUnits(
+	t: Db,
+	parts: Prepared[],
+	opts: LoadOptions
+): Promise<Array<CtxUnit & { unresolved: string | null; sheetMiss: SheetMiss | null; dissolved_in: { name: string; on: string; successor: string | null } | null }>> {
 	const years = parts.map((p) => opts.year ?? p.title.year ?? null);
 	const ctx: CtxUnit[] = parts.map(() => ({ id: null, path: opts.scopePath }));
 	if (opts.unit) {
@@ -353,17 +371,59 @@ async function contextUnits(t: Db, parts: Prepared[], opts: LoadOptions): Promis
 		!unresolvedOf[i] && p.src.sheet && p.src.fileName.endsWith(`[${p.src.sheet}]`) ? [p.src.sheet, `Chi bộ ${p.src.sheet}`].map((name) => ({ i, name, path: ctx[i].path, year: years[i] })) : []
 	);
 	const sheetHit = await resolveNames(t, sheetRefs);
+	const sheetUnmatched = parts.map((_, i) => sheetRefs.some((r) => r.i === i));
 	for (const ref of sheetRefs) {
 		const u = sheetHit(ref);
-		if (u && u.path.startsWith(ref.path) && u.path !== ref.path && ctx[ref.i].path === ref.path) ctx[ref.i] = u;
+		if (u && u.path.startsWith(ref.path) && u.path !== ref.path && ctx[ref.i].path === ref.path) {
+			ctx[ref.i] = u;
+			sheetUnmatched[ref.i] = false;
+		}
 	}
 	const contexts = parts.map((_, i) => {
 		// a list of a year after its unit was dissolved: refused, not stored on the dead unit (nor
 		// moved to a successor the file does not name)
 		const c = ctx[i];
 		const gone = c.id !== null && years[i] !== null && c.dissolved && c.dissolved < `${years[i]}-01-01` ? c : null;
-		return { ...c, unresolved: unresolvedOf[i], gone };
+		return { ...c, unresolved: unresolvedOf[i], gone, sheetUnmatched: sheetUnmatched[i], year: years[i] };
 	});
+	// a sheet named by its hamlet alone ("Sơn Lang" for "Chi bộ thôn Sơn Lang", "Tổ 5" for "Chi bộ
+	// tổ dân phố 5"): the one chi bộ inside the unit the title or --unit gives whose name, without
+	// its kind words, is the sheet's (unit_bare_key). Left unmatched, the rows of a member list would
+	// fall to the đảng bộ: refused naming the sheet (below and in loadBatch).
+	const missing = contexts.flatMap((c, i) => (c.sheetUnmatched && c.id !== null && !CHI_BO_KINDS.includes(c.kind ?? '') && !namesUnits(parts[i]) ? [i] : []));
+	const sheetMiss = new Map<number, SheetMiss>();
+	if (missing.length) {
+		await t.run('create or replace temp table sheet_name (part integer, name varchar, path varchar, year integer)');
+		const app = await t.conn.createAppender('sheet_name', 'main', 'temp');
+		for (const i of missing) {
+			app.appendInteger(i);
+			app.appendVarchar(parts[i].src.sheet!);
+			app.appendVarchar(contexts[i].path);
+			if (contexts[i].year === null) app.appendNull();
+			else app.appendInteger(contexts[i].year!);
+			app.endRow();
+		}
+		app.closeSync();
+		// (alive in the list's year, when it is known)
+		const rows = await t.query<CtxUnit & { part: number; id: number }>(
+			`select s.part, u.id, u.path, u.code, u.name, u.kind, strftime(u.founded_on, '%Y-%m-%d') as founded, strftime(u.dissolved_on, '%Y-%m-%d') as dissolved
+			 from sheet_name s
+			 join (select * from unit where kind in (${CHI_BO_KINDS.map((k) => `'${k}'`).join(', ')})) u on starts_with(u.path, s.path) and u.path <> s.path
+			 where unit_bare_key(u.name) = unit_bare_key(s.name)
+			   and (s.year is null or ((u.founded_on is null or u.founded_on <= make_date(s.year, 12, 31)) and (u.dissolved_on is null or u.dissolved_on >= make_date(s.year, 1, 1))))
+			 order by u.name`
+		);
+		await t.run('drop table sheet_name');
+		for (const i of missing) {
+			const fits = rows.filter((r) => r.part === i);
+			if (fits.length === 1) {
+				const { part: _, ...unit } = fits[0];
+				contexts[i] = { ...contexts[i], ...unit };
+			}
+			else if (parts[i].kind === 'roster' || (parts[i].kind === 'rating' && (parts[i].title.subjectKind ?? 'member') === 'member'))
+				sheetMiss.set(i, { sheet: parts[i].src.sheet!, candidates: fits.map((u) => u.name ?? u.code ?? '') });
+		}
+	}
 	const gone = [...new Set(contexts.flatMap((c) => (c.gone?.code ? [c.gone.code] : [])))];
 	const successors = new Map<string, string[]>();
 	if (gone.length)
@@ -372,8 +432,9 @@ async function contextUnits(t: Db, parts: Prepared[], opts: LoadOptions): Promis
 			 where upper(l.from_code) in (${gone.map((c) => `'${c.toUpperCase().replaceAll("'", "''")}'`).join(', ')}) order by all`
 		))
 			(successors.get(r.from_code.toUpperCase()) ?? successors.set(r.from_code.toUpperCase(), []).get(r.from_code.toUpperCase())!).push(r.to);
-	return contexts.map(({ gone: g, ...c }) => ({
+	return contexts.map(({ gone: g, sheetUnmatched: _, year: __, ...c }, i) => ({
 		...c,
+		sheetMiss: sheetMiss.get(i) ?? null,
 		dissolved_in: g ? { name: g.name ?? g.code ?? '', on: g.dissolved!.split('-').reverse().join('/'), successor: successors.get(g.code!.toUpperCase())?.join(', ') ?? null } : null
 	}));
 }
@@ -497,6 +558,20 @@ export async function loadBatch(t: Db, parts: Prepared[], opts: LoadOptions, fil
 			column: 'Tiêu đề',
 			value: name,
 			message: `Không tìm thấy chi bộ "${name}" trong danh mục${ctxs[i].id !== null ? ' (trong đơn vị tiêu đề nêu)' : ''}, hoặc tên trùng nhiều chi bộ: sửa tên, thêm cột Chi bộ / Mã đơn vị, hoặc dùng --unit MÃ.`
+		});
+	});
+	parts.forEach((p, i) => {
+		const miss = ctxs[i].sheetMiss;
+		if (!miss) return;
+		results[i].errorCount++;
+		results[i].errors.unshift({
+			file: p.src.fileName,
+			row: 0,
+			column: 'Tên trang tính',
+			value: miss.sheet,
+			message: miss.candidates.length
+				? `Tên trang tính "${miss.sheet}" khớp ${miss.candidates.length} chi bộ của ${ctxs[i].name} (${miss.candidates.join(', ')}): không biết danh sách là của chi bộ nào. Đặt tên trang tính đúng tên chi bộ, ghi chi bộ ở tiêu đề, thêm cột Chi bộ, hoặc dùng --unit MÃ.`
+				: `Không tìm thấy chi bộ "${miss.sheet}" trong ${ctxs[i].name} (tên trang tính, so với tên các chi bộ bỏ chữ "Chi bộ", "thôn", "ấp"…): đặt tên trang tính đúng tên chi bộ, ghi chi bộ ở tiêu đề, thêm cột Chi bộ, hoặc dùng --unit MÃ.`
 		});
 	});
 	// a list of a year after the unit its title names was dissolved
