@@ -88,7 +88,8 @@ where u.path is not null;
 -- agency's name ("Trường Tiểu học Bù Đăng": Chi bộ Trường Tiểu học Bù Đăng), else the đảng bộ of
 -- the locality after its last level word ("UBND xã Bù Đăng, huyện Bù Đăng": Đảng bộ xã Bù Đăng);
 -- the units alive in the year when some are; of the parts that find one unit, the deepest. n: how
--- many units the agency could be (0: none, > 1: several; unit_id null unless one).
+-- many units the agency could be (0: none, > 1: several; unit_id null unless one). A province is
+-- no such locality ("UBND TỈNH …"): a name and a birth year are no evidence across a province.
 create or replace temp table agency_unit as
 with parts as (
     select agency, year, unit_key(trim(p)) as k
@@ -97,7 +98,7 @@ with parts as (
 ),
 localised as (
     select *, regexp_extract(regexp_replace(k, '\s*(,|\(|\s[-–]\s)\s*(huyen|tinh|thi xa|thanh pho|quan)\b.*$', ''),
-        '^(.*\s)?(thi tran|thi xa|thanh pho|xa|phuong|huyen|quan|tinh)\s+(.*[a-z0-9])', ['before', 'level', 'place']) as m
+        '^(.*\s)?(thi tran|thi xa|thanh pho|xa|phuong|huyen|quan)\s+(.*[a-z0-9])', ['before', 'level', 'place']) as m
     from parts
 ),
 keyed as (
@@ -108,16 +109,16 @@ keyed as (
 ),
 units as (
     select id, path, depth, founded_on, dissolved_on, name_key,
-        nullif(regexp_extract(name_key, '^dang bo ((thi tran|thi xa|thanh pho|xa|phuong|huyen|quan|tinh) .+)$', 1), '') as loc
+        nullif(regexp_extract(name_key, '^dang bo ((thi tran|thi xa|thanh pho|xa|phuong|huyen|quan) .+)$', 1), '') as loc
     from unit
     where starts_with(path, getvariable('scope_path'))
 ),
 hits as (
-    select k.agency, k.year, k.k, 1 as pref, u.id, u.depth, u.founded_on, u.dissolved_on
+    select k.agency, k.year, k.k, 1 as pref, u.id, u.path, u.depth, u.founded_on, u.dissolved_on
     from (select *, unnest(['chi bo ' || k, 'dang bo ' || k]) as nk from keyed) k
     join units u on u.name_key = k.nk
     union all
-    select k.agency, k.year, k.k, 2, u.id, u.depth, u.founded_on, u.dissolved_on
+    select k.agency, k.year, k.k, 2, u.id, u.path, u.depth, u.founded_on, u.dissolved_on
     from keyed k join units u on u.loc = k.loc
 ),
 best as (
@@ -127,20 +128,24 @@ best as (
 ),
 -- each part: the units it could be (those alive in the year, when some are)
 part_unit as (
-    select agency, year, k, count(*) as n, min(id) as id, min(depth) as depth
+    select agency, year, k, count(*) as n, min(id) as id, min(path) as path, min(depth) as depth
     from (select * from best qualify alive or count(*) filter (where alive) over (partition by agency, year, k) = 0)
     group by all
 ),
--- the deepest of the parts that name one unit
+-- the deepest of the parts that name one unit, if it lies within each of the others (a school of
+-- another commune than the title's is not the list's)
 deepest as (
-    select agency, year, count(distinct id) as n, min(id) as id
-    from part_unit
-    where n = 1
-    group by agency, year, depth
-    qualify depth = max(depth) over (partition by agency, year)
+    select d.agency, d.year, count(distinct d.id) as n, min(d.id) as id
+    from part_unit d
+    where d.n = 1
+      and not exists (select 1 from part_unit o where o.agency = d.agency and o.year is not distinct from d.year and o.n = 1 and not starts_with(d.path, o.path))
+    group by d.agency, d.year, d.depth
+    qualify d.depth = max(d.depth) over (partition by d.agency, d.year)
 )
 select a.agency, a.year, case when d.n = 1 then d.id end as unit_id,
-    coalesce(d.n, (select max(p.n) from part_unit p where p.agency = a.agency and p.year is not distinct from a.year), 0) as n
+    -- (parts naming units that do not nest: as many as they name)
+    coalesce(d.n, nullif((select count(distinct p.id) filter (where p.n = 1) from part_unit p where p.agency = a.agency and p.year is not distinct from a.year), 1),
+        (select max(p.n) from part_unit p where p.agency = a.agency and p.year is not distinct from a.year), 0) as n
 from (select distinct agency, year from parts) a
 left join deepest d on d.agency = a.agency and d.year is not distinct from a.year;
 

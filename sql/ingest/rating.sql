@@ -393,7 +393,7 @@ select n.part_id,
     || ') không đối chiếu được với đảng viên đã có: '
     || case
            when n.agency is null then 'danh sách không ghi đơn vị (cột Mã đơn vị / Chi bộ) và không ghi cơ quan (tiêu đề "UBND XÃ …", cột Cơ quan công tác)'
-           when n.n > 1 then 'cơ quan "' || n.agency || '" trùng tên với ' || n.n || ' tổ chức đảng trong danh mục'
+           when n.n > 1 then 'cơ quan "' || n.agency || '" ứng với ' || n.n || ' tổ chức đảng khác nhau trong danh mục'
            else 'cơ quan "' || n.agency || '" không khớp tổ chức đảng nào trong danh mục (đảng bộ của xã, phường, huyện nơi cơ quan đóng, hoặc chi bộ mang tên cơ quan)'
        end
     || '. Mỗi người được lưu thành hồ sơ riêng, nên việc so xếp loại đảng viên với xếp loại công chức (R3, R8) bỏ sót họ. Thêm cột Mã đơn vị / Chi bộ, ghi cơ quan ở tiêu đề, hoặc nạp lại với --unit MÃ (đảng bộ nơi cơ quan đóng).' as message

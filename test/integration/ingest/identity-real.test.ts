@@ -143,6 +143,10 @@ describe('a civil-servant list of a People\'s Committee, no party unit on it', (
 
 		const bare = await ingest(db, [writeCsv(dir, 'cbcc.csv', [['KẾT QUẢ ĐÁNH GIÁ, XẾP LOẠI CÁN BỘ, CÔNG CHỨC NĂM 2026'], ['STT', 'Họ và tên', 'Ngày sinh', 'Xếp loại'], ['1', 'Nguyễn Văn An', '12/05/1970', 'HTXSNV']])]);
 		expect(bare.files[0].warnings).toEqual([expect.stringMatching(/^Tệp "cbcc\.csv": 1 người \(dòng 3\) không đối chiếu được với đảng viên đã có: danh sách không ghi đơn vị .*--unit MÃ/)]);
+
+		// the title's commune and the row's agency (Chi bộ Văn phòng of Bù Đăng) do not nest: no guess
+		const twoPlaces = await ingest(db, [writeCsv(dir, 'cbcc2.csv', [['UBND XÃ ĐOÀN KẾT'], ['KẾT QUẢ ĐÁNH GIÁ, XẾP LOẠI CÁN BỘ, CÔNG CHỨC NĂM 2026'], ['STT', 'Họ và tên', 'Ngày sinh', 'Cơ quan công tác', 'Xếp loại'], ['1', 'Trần Thị Bình', '03/02/1985', 'Văn phòng', 'HTT']])]);
+		expect(twoPlaces.files[0].warnings).toEqual([expect.stringMatching(/^Tệp "cbcc2\.csv": 1 người \(dòng 4\) .*cơ quan "Văn phòng \/ UBND XÃ ĐOÀN KẾT" ứng với 2 tổ chức đảng khác nhau trong danh mục\./)]);
 	});
 });
 
