@@ -1,6 +1,6 @@
 -- identity: which person each staged row is. Reads temp table ident_in(rk, file_id, rn, year,
--- card_no, full_name, name_key, birth_date, birth_year, sex, unit_id, joined_party_on) — the rows
--- of one year; the loader runs "scope" once and the other steps year by year — and writes
+-- card_no, full_name, name_key, birth_date, birth_year, sex, unit_id, joined_party_on, agency) — the
+-- rows of one year; the loader runs "scope" once and the other steps year by year — and writes
 -- ident_out(rk, person_id, how); ambiguous matches are recorded in ingest_issue.
 -- RULES.md "identity": card number; else accent-folded name + birth date (or year) within the unit
 -- and its lineage; ambiguous -> a new person and a report, never a guess. "Within the unit" is read
@@ -8,6 +8,13 @@
 -- who moves between its chi bộ stays one person, and "its lineage" as every grassroots
 -- organisation it follows from or leads to through merges, splits and renames (the 2025
 -- reorganisation included).
+-- A row with a name and no birth data at all (many real lists, discipline registers) is matched on
+-- the name within its own unit (a chi bộ; a đảng bộ with the units under it) and that unit's
+-- lineage: one person of that folded name there is that person, several are reported; a namesake
+-- in another chi bộ is not evidence enough without a birth date.
+-- A row with no unit (a civil-servant list of a People's Committee) is looked for, by name and
+-- birth, in the party organisation of the locality its agency names ("UBND XÃ BÙ ĐĂNG": Đảng bộ xã
+-- Bù Đăng); agency: the agencies its cell and the list's title name, ' / ' between them.
 
 -- step: scope
 -- unit_scope: each unit -> its grassroots organisation g (nearest đảng bộ / chi bộ cơ sở on its
@@ -47,6 +54,120 @@ select a, b from reach
 union
 select b, a from reach;
 
+-- name_scope(unit_id, path): for each unit of a row that gives a name and no birth, the units whose
+-- people that name is looked for among: the unit and the units it follows from or leads to through
+-- merges, splits and renames (any depth; not the other predecessors of its successor), each with
+-- the units under it (by path).
+create or replace temp table name_scope as
+with recursive seeds as (
+    select distinct unit_id from ident_in where birth_year is null and unit_id is not null
+),
+edges as (
+    select distinct f.id as a, t.id as b
+    from unit_lineage l
+    join unit f on f.code = l.from_code
+    join unit t on t.code = l.to_code
+),
+fwd(s, u) as (
+    select unit_id, unit_id from seeds
+    union
+    select f.s, e.b from fwd f join edges e on e.a = f.u
+),
+bwd(s, u) as (
+    select unit_id, unit_id from seeds
+    union
+    select b.s, e.a from bwd b join edges e on e.b = b.u
+)
+select distinct x.s as unit_id, u.path
+from (select * from fwd union select * from bwd) x
+join unit u on u.id = x.u
+where u.path is not null;
+
+-- agency_unit(agency, year, unit_id, n): the party unit whose people a row with no unit is looked
+-- for among, by the agencies it names — each part of agency: the chi bộ / đảng bộ bearing the
+-- agency's name ("Trường Tiểu học Bù Đăng": Chi bộ Trường Tiểu học Bù Đăng), else the đảng bộ of
+-- the locality after its last level word ("UBND xã Bù Đăng, huyện Bù Đăng": Đảng bộ xã Bù Đăng);
+-- the units alive in the year when some are; of the parts that find one unit, the deepest. n: how
+-- many units the agency could be (0: none, > 1: several; unit_id null unless one). A province is
+-- no such locality ("UBND TỈNH …"): a name and a birth year are no evidence across a province.
+create or replace temp table agency_unit as
+with parts as (
+    select agency, year, unit_key(trim(p)) as k
+    from (select agency, year, unnest(string_split(agency, ' / ')) as p
+          from (select distinct agency, year from ident_in where unit_id is null and agency is not null))
+),
+localised as (
+    select *, regexp_extract(regexp_replace(k, '\s*(,|\(|\s[-–]\s)\s*(huyen|tinh|thi xa|thanh pho|quan)\b.*$', ''),
+        '^(.*\s)?(thi tran|thi xa|thanh pho|xa|phuong|huyen|quan)\s+(.*[a-z0-9])', ['before', 'level', 'place']) as m
+    from parts
+),
+keyed as (
+    -- (the greedy search finds "xã" in "thị xã")
+    select agency, year, k,
+        nullif(case when m.level = 'xa' and ends_with(m.before, 'thi ') then 'thi xa' else m.level end || ' ' || m.place, ' ') as loc
+    from localised
+),
+units as (
+    select id, path, depth, founded_on, dissolved_on, name_key,
+        nullif(regexp_extract(name_key, '^dang bo ((thi tran|thi xa|thanh pho|xa|phuong|huyen|quan) .+)$', 1), '') as loc
+    from unit
+    where starts_with(path, getvariable('scope_path'))
+),
+hits as (
+    select k.agency, k.year, k.k, 1 as pref, u.id, u.path, u.depth, u.founded_on, u.dissolved_on
+    from (select *, unnest(['chi bo ' || k, 'dang bo ' || k]) as nk from keyed) k
+    join units u on u.name_key = k.nk
+    union all
+    select k.agency, k.year, k.k, 2, u.id, u.path, u.depth, u.founded_on, u.dissolved_on
+    from keyed k join units u on u.loc = k.loc
+),
+best as (
+    select *, coalesce((founded_on is null or year(founded_on) <= year) and (dissolved_on is null or year(dissolved_on) >= year), true) as alive
+    from hits
+    qualify pref = min(pref) over (partition by agency, year, k)
+),
+-- each part: the units it could be (those alive in the year, when some are)
+part_unit as (
+    select agency, year, k, count(*) as n, min(id) as id, min(path) as path, min(depth) as depth
+    from (select * from best qualify alive or count(*) filter (where alive) over (partition by agency, year, k) = 0)
+    group by all
+),
+-- the deepest of the parts that name one unit, if it lies within each of the others (a school of
+-- another commune than the title's is not the list's)
+deepest as (
+    select d.agency, d.year, count(distinct d.id) as n, min(d.id) as id
+    from part_unit d
+    where d.n = 1
+      and not exists (select 1 from part_unit o where o.agency = d.agency and o.year is not distinct from d.year and o.n = 1 and not starts_with(d.path, o.path))
+    group by d.agency, d.year, d.depth
+    qualify d.depth = max(d.depth) over (partition by d.agency, d.year)
+)
+select a.agency, a.year, case when d.n = 1 then d.id end as unit_id,
+    -- (parts naming units that do not nest: as many as they name)
+    coalesce(d.n, nullif((select count(distinct p.id) filter (where p.n = 1) from part_unit p where p.agency = a.agency and p.year is not distinct from a.year), 1),
+        (select max(p.n) from part_unit p where p.agency = a.agency and p.year is not distinct from a.year), 0) as n
+from (select distinct agency, year from parts) a
+left join deepest d on d.agency = a.agency and d.year is not distinct from a.year;
+
+-- ident_place(rk, unit_id, g): each row with no unit its agency places, once for every grassroots
+-- organisation in the unit found (a commune's đảng bộ is one; a district has many).
+-- ident_unplaced(rk, agency, n): the card-less rows with no unit it could not place (rating.sql
+-- warns: their people are no party member's).
+create or replace temp table ident_place as
+select distinct i.rk, s.id as unit_id, us.g
+from ident_in i
+join agency_unit au on au.agency = i.agency and au.year is not distinct from i.year
+join unit s on s.id = au.unit_id
+join unit v on starts_with(v.path, s.path)
+join unit_scope us on us.unit_id = v.id
+where i.unit_id is null;
+
+create or replace temp table ident_unplaced as
+select i.rk, i.agency, coalesce(au.n, 0) as n
+from ident_in i
+left join agency_unit au on au.agency = i.agency and au.year is not distinct from i.year
+where i.unit_id is null and i.card_no is null and au.unit_id is null;
+
 -- batch_seen: people placed by the years of this batch already done (the tables only learn of
 -- them at the merge), so a member who transferred in 2023 is found there in 2024.
 create or replace temp table batch_seen (person_id integer, unit_id integer);
@@ -54,9 +175,11 @@ create or replace temp table batch_seen (person_id integer, unit_id integer);
 -- step: match
 create or replace temp table ident_out as
 with ins as (
-    select i.*, us.g
+    select i.*, coalesce(us.g, ip.g) as g
     from ident_in i
     left join unit_scope us on us.unit_id = i.unit_id
+    -- a row with no unit: once for each grassroots organisation its agency places it in
+    left join ident_place ip on ip.rk = i.rk
 ),
 
 by_card as (
@@ -79,25 +202,25 @@ cand_person as (
     semi join rest r on r.name_key = p.name_key
 ),
 
--- every grassroots organisation a candidate has been seen in
-person_g as (
-    select distinct x.person_id, us.g
+-- every unit a candidate has been seen in, and its grassroots organisation
+person_seen as (
+    select distinct x.person_id, x.name_key, x.unit_id, us.g
     from (
-        select id as person_id, home_unit_id as unit_id from cand_person
+        select id as person_id, name_key, home_unit_id as unit_id from cand_person
         union all
-        select m.person_id, m.unit_id from membership m semi join cand_person c on c.id = m.person_id
+        select m.person_id, c.name_key, m.unit_id from membership m join cand_person c on c.id = m.person_id
         union all
-        select r.person_id, r.unit_id from rating r semi join cand_person c on c.id = r.person_id
+        select r.person_id, c.name_key, r.unit_id from rating r join cand_person c on c.id = r.person_id
         union all
-        select b.person_id, b.unit_id from batch_seen b semi join cand_person c on c.id = b.person_id
+        select b.person_id, c.name_key, b.unit_id from batch_seen b join cand_person c on c.id = b.person_id
     ) x
     join unit_scope us on us.unit_id = x.unit_id
 ),
 
--- same folded name and: the same birth date where both have one; else the same birth year; or no
--- birth year on either side. Three equality joins, one per case: joined on the name alone, a common
--- name ("nguyen van hung") paired every row with thousands of people before the birth test, which
--- took minutes once a few national years were loaded.
+-- same folded name and: the same birth date where both have one; else the same birth year. Two
+-- equality joins, one per case: joined on the name alone, a common name ("nguyen van hung") paired
+-- every row with thousands of people before the birth test, which took minutes once a few national
+-- years were loaded.
 same_name_birth as (
     select r.rk, r.g, p.id as person_id
     from rest r
@@ -109,18 +232,31 @@ same_name_birth as (
     join cand_person p on p.name_key = r.name_key and p.birth_year = r.birth_year
     where (p.card_no is null or r.card_no is null)
       and (r.birth_date is null or p.birth_date is null)
-    union all
-    select r.rk, r.g, p.id
-    from (select * from rest where birth_year is null) r
-    join (select * from cand_person where birth_year is null) p on p.name_key = r.name_key
+),
+
+-- a name and no birth data: the people of that folded name seen in the row's unit or its lineage
+-- (name_scope), whatever birth data they have. Found among the namesakes of the row's grassroots
+-- organisation (and its lineage) by equality joins first: on the name alone, a common name would
+-- pair each row with thousands. (So never beyond that organisation: a name alone on a district's
+-- list is not looked for in its communes.)
+name_alone as (
+    select r.rk, ps.person_id
+    from (select * from rest where birth_year is null and unit_id is not null) r
+    join g_related gr on gr.a = r.g
+    join person_seen ps on ps.name_key = r.name_key and ps.g = gr.b
+    join unit v on v.id = ps.unit_id
+    join name_scope ns on ns.unit_id = r.unit_id and starts_with(v.path, ns.path)
+    join cand_person p on p.id = ps.person_id
     where p.card_no is null or r.card_no is null
 ),
 
 name_candidates as (
     select distinct c.rk, c.person_id
     from same_name_birth c
-    join person_g pg on pg.person_id = c.person_id
-    join g_related gr on gr.a = c.g and gr.b = pg.g
+    join person_seen ps on ps.person_id = c.person_id
+    join g_related gr on gr.a = c.g and gr.b = ps.g
+    union
+    select rk, person_id from name_alone
 ),
 
 by_name as (
@@ -138,7 +274,10 @@ select rk, null, 'ambiguous' from by_name where n > 1;
 -- step: report_ambiguous
 insert into ingest_issue (source_file_id, source_row, severity, message)
 select i.file_id, i.rn, 'ambiguous',
-    'Không xác định chắc chắn người "' || i.full_name || '": trùng họ tên và ngày sinh với nhiều người đã có; đã tạo hồ sơ mới, cần bổ sung số thẻ đảng viên.'
+    'Không xác định chắc chắn người "' || i.full_name || '": '
+    || case when i.birth_year is null
+            then 'danh sách không ghi ngày sinh, trùng họ tên với nhiều người đã có trong cùng đơn vị; đã tạo hồ sơ mới, cần bổ sung ngày sinh hoặc số thẻ đảng viên.'
+            else 'trùng họ tên và ngày sinh với nhiều người đã có; đã tạo hồ sơ mới, cần bổ sung số thẻ đảng viên.' end
 from ident_out o
 join ident_in i on i.rk = o.rk
 where o.how = 'ambiguous';
@@ -148,16 +287,20 @@ where o.how = 'ambiguous';
 -- this in three phases with a match between each — rows with a card number, then rows with a full
 -- birth date, then the rest — so that a list without cards or with birth years only joins the
 -- people a carded or dated list of the same year has just created (variable ident_phase). A row
--- with no unit is a person of its own. Identity runs one year at a time, so a member seen in 2024
+-- with no unit is a person of its own, unless its agency places it (ident_place). Identity runs one year at a time, so a member seen in 2024
 -- and, after a merger, in 2025 is matched through the lineage, not split here. ident_made (made
 -- empty by the loader for each year): every row an earlier phase gave a new person, which the next
 -- match does not always find again (a row with no unit has no organisation to search), so it is
 -- not created twice.
 create or replace temp table ident_new as
 with pending as (
-    select i.*, coalesce(us.g, -i.rk) as g
+    select i.*, coalesce(us.g, ip.g, -i.rk) as g
     from ident_in i
     left join unit_scope us on us.unit_id = i.unit_id
+    -- a row with no unit its agency places in one grassroots organisation is made one person with
+    -- that organisation's rows of the same name and birth (a commune's civil-servant list loaded
+    -- with its chi bộ's rating list)
+    left join (select rk, min(g) as g from ident_place group by rk having count(*) = 1) ip on ip.rk = i.rk
     -- matched rows have their person; ambiguous ones stay so whatever is created, and wait for
     -- the last phase (a new person of their own, reported)
     anti join ident_out o on o.rk = i.rk and (o.person_id is not null or (o.how = 'ambiguous' and getvariable('ident_phase') < 3))
@@ -168,18 +311,20 @@ with pending as (
               else true
           end
 ),
--- the identity of a pending row: its card, else name + birth + grassroots organisation
+-- the identity of a pending row: its card, else name + birth + grassroots organisation; a name
+-- with no birth data: name + unit (as match: namesakes in two chi bộ are two people)
 keyed as (
     select rk, card_no,
         case when card_no is null then name_key end as k_name,
         case when card_no is null then birth_date end as k_date,
         case when card_no is null then birth_year end as k_year,
-        case when card_no is null then g end as k_g
+        case when card_no is null then g end as k_g,
+        case when card_no is null and birth_year is null then unit_id end as k_unit
     from pending
 ),
 -- a GROUP BY and a join, not a window: a window over millions of rows sorts them
 firsts as (
-    select card_no, k_name, k_date, k_year, k_g, min(rk) as first_rk
+    select card_no, k_name, k_date, k_year, k_g, k_unit, min(rk) as first_rk
     from keyed
     group by all
 )
@@ -188,12 +333,14 @@ from keyed k
 join firsts f
   on f.card_no is not distinct from k.card_no and f.k_name is not distinct from k.k_name
  and f.k_date is not distinct from k.k_date and f.k_year is not distinct from k.k_year
- and f.k_g is not distinct from k.k_g;
+ and f.k_g is not distinct from k.k_g and f.k_unit is not distinct from k.k_unit;
 
 insert into person (card_no, full_name, name_key, birth_date, birth_year, sex, joined_party_on, home_unit_id, source_file_id, source_row)
-select i.card_no, i.full_name, i.name_key, i.birth_date, i.birth_year, i.sex, i.joined_party_on, i.unit_id, i.file_id, i.rn
+select i.card_no, i.full_name, i.name_key, i.birth_date, i.birth_year, i.sex, i.joined_party_on, coalesce(i.unit_id, ip.unit_id), i.file_id, i.rn
 from ident_in i
 join ident_new n on n.rk = i.rk and n.first_rk = i.rk
+-- a row with no unit: the unit its agency places it in, where a later list looks for the person
+left join (select distinct rk, unit_id from ident_place) ip on ip.rk = i.rk
 order by i.rk;
 
 insert into ident_made select rk, first_rk from ident_new;
@@ -284,7 +431,7 @@ same_name_birth as (
     from (select * from carded where birth_year is null) c
     join (select * from cardless where birth_year is null) q on q.name_key = c.name_key
 ),
--- every grassroots organisation those card-less records have been seen in (as person_g in match)
+-- every grassroots organisation those card-less records have been seen in (as person_seen in match)
 cardless_g as (
     select distinct x.person_id, us.g
     from (

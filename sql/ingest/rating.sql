@@ -300,10 +300,13 @@ errs as (
 select * from errs order by part_id, rn, field;
 
 -- step: identity_in
+-- agency: for a row with no unit, the agencies its cell and the title name (identity.sql places it)
 create or replace temp table ident_in as
-select rk, file_id, rn, period_year as year, card_no, full_name, name_key, birth_date, birth_year, null::varchar as sex, unit_id, joined_party_on
-from norm
-where subject_kind in ('member', 'leader', 'civil_servant');
+select n.rk, n.file_id, n.rn, n.period_year as year, n.card_no, n.full_name, n.name_key, n.birth_date, n.birth_year, null::varchar as sex, n.unit_id, n.joined_party_on,
+    case when n.unit_id is null then nullif(concat_ws(' / ', n.agency, c.title_agency), '') end as agency
+from norm n
+join file_ctx c using (part_id)
+where n.subject_kind in ('member', 'leader', 'civil_servant');
 
 -- step: merge
 insert into rating (
@@ -400,6 +403,28 @@ where r.superseded_by is null
   and r.period_year = k.period_year
   and r.period_kind = k.period_kind
   and r.period_no = k.period_no;
+
+-- step: warnings
+-- Rows with no unit and no card (a civil-servant list) that their agency places in no party
+-- organisation (identity.sql's ident_unplaced): each is a person of their own, never the party
+-- member they may be, so R3 and R8 cannot compare their two ratings. The file says why and what to add.
+select n.part_id,
+    'Tệp "' || c.file_name || '": ' || count(*) || ' người (dòng '
+    || string_agg(n.rn::varchar, ', ' order by n.rn) filter (where n.k <= 5) || case when count(*) > 5 then ', …' else '' end
+    || ') không đối chiếu được với đảng viên đã có: '
+    || case
+           when n.agency is null then 'danh sách không ghi đơn vị (cột Mã đơn vị / Chi bộ) và không ghi cơ quan (tiêu đề "UBND XÃ …", cột Cơ quan công tác)'
+           when n.n > 1 then 'cơ quan "' || n.agency || '" ứng với ' || n.n || ' tổ chức đảng khác nhau trong danh mục'
+           else 'cơ quan "' || n.agency || '" không khớp tổ chức đảng nào trong danh mục (đảng bộ của xã, phường, huyện nơi cơ quan đóng, hoặc chi bộ mang tên cơ quan)'
+       end
+    || '. Mỗi người được lưu thành hồ sơ riêng, nên việc so xếp loại đảng viên với xếp loại công chức (R3, R8) bỏ sót họ. Thêm cột Mã đơn vị / Chi bộ, ghi cơ quan ở tiêu đề, hoặc nạp lại với --unit MÃ (đảng bộ nơi cơ quan đóng).' as message
+from (
+    select n.part_id, n.rn, u.agency, u.n, row_number() over (partition by n.part_id, u.agency order by n.rn) as k
+    from norm n join ident_unplaced u on u.rk = n.rk
+) n
+join file_ctx c on c.part_id = n.part_id
+group by n.part_id, c.file_name, n.agency, n.n
+order by n.part_id, n.agency;
 
 -- step: touched
 select distinct period_year as year, period_kind, period_no from norm where period_year is not null;

@@ -4,6 +4,7 @@
 import type { FileKind, PeriodKind, SubjectKind } from '../../domain/levels';
 import { fold } from '../../domain/anomaly';
 import { fieldOfHeader, isFamilyNameHeader } from './fields';
+import { AGENCY_WORDS } from './stage';
 
 export interface HeaderMap {
 	/** 0-based index of the first data row in the grid */
@@ -27,6 +28,9 @@ export interface TitleInfo {
 	/** the date of the decision a list is attached to ("(Kèm theo Quyết định số 45-QĐ/ĐU ngày
 	 * 10/12/2025 …)"), dd/mm/yyyy: every row's decision date when no column gives one (R4's deadline) */
 	decidedOn: string | null;
+	/** the state agencies title cells name ("UBND XÃ BÙ ĐĂNG"; "UBND HUYỆN A / PHÒNG NỘI VỤ"), as
+	 * written: where a civil-servant list's people are looked for among party members */
+	agency: string | null;
 }
 
 const HEADER_SCAN = 20;
@@ -252,6 +256,7 @@ const SUBJECT_IN_TITLE: Array<[RegExp, SubjectKind]> = [
 	[/dang vien/, 'member']
 ];
 
+const AGENCY = new RegExp(`^(${AGENCY_WORDS})\\b`);
 const UNIT_PREFIX = /^(chi bo|dang bo|dang uy|huyen uy|thi uy|quan uy|thanh uy|tinh uy|ban thuong vu|cb |db )\b/;
 
 export function readTitle(preview: string[][], headerRow: number): TitleInfo {
@@ -259,7 +264,7 @@ export function readTitle(preview: string[][], headerRow: number): TitleInfo {
 		.slice(0, headerRow)
 		.map((r) => r.filter((c) => c && c.trim()).join(' ').trim())
 		.filter(Boolean);
-	const info: TitleInfo = { year: null, period: null, subjectKind: null, unitNames: [], lines, partialYear: null, decidedOn: null };
+	const info: TitleInfo = { year: null, period: null, subjectKind: null, unitNames: [], lines, partialYear: null, decidedOn: null, agency: null };
 	const isRatingLine = (f: string) => /(xep loai|danh gia|kiem diem)/.test(f);
 	let termEnd: number | null = null;
 	for (const [i, line] of lines.entries()) {
@@ -308,7 +313,8 @@ export function readTitle(preview: string[][], headerRow: number): TitleInfo {
 	}
 	// a term's year is its last year, whatever year another line names
 	if (info.period?.kind === 'term' && termEnd !== null) info.year = termEnd;
-	// Cells of the title area that name a unit ("ĐẢNG BỘ XÃ A", "CHI BỘ THÔN B")
+	// Cells of the title area that name a unit ("ĐẢNG BỘ XÃ A", "CHI BỘ THÔN B") or an agency
+	const agencies: string[] = [];
 	for (const r of preview.slice(0, headerRow))
 		for (const c of r) {
 			const f = fold(c ?? '');
@@ -325,7 +331,10 @@ export function readTitle(preview: string[][], headerRow: number): TitleInfo {
 				const m = c.trim().match(/(?<!\b(các|những)\s+)(chi bộ\s+(?!trực thuộc\b|cơ sở\b).+?)(?=\s+năm\s+\d{4}|\s+quý\b|\s+nhiệm kỳ\b|\s*[(,]|$)/iu);
 				if (m) info.unitNames.push(m[2]);
 			}
+			// a state agency ("UBND XÃ BÙ ĐĂNG"; "Số: 12/BC-UBND" is the document's number)
+			else if (AGENCY.test(f) && f.length < 80 && !f.includes(':')) agencies.push(c.trim());
 		}
+	if (agencies.length) info.agency = agencies.join(' / ');
 	return info;
 }
 

@@ -453,7 +453,7 @@ export async function loadBatch(t: Db, parts: Prepared[], opts: LoadOptions, fil
 	await t.run(`create or replace temp table file_ctx (
 		part_id integer, file_name varchar, sha256 varchar, file_sha256 varchar, file_kind varchar, encoding varchar,
 		header_row integer, default_year integer, default_period_kind varchar, default_period_no integer,
-		title_subject_kind varchar, title_unit varchar, context_unit_id integer, context_path varchar, has_name_column boolean, header_fields varchar)`);
+		title_subject_kind varchar, title_unit varchar, context_unit_id integer, context_path varchar, has_name_column boolean, header_fields varchar, title_agency varchar)`);
 	const app = await t.conn.createAppender('file_ctx', 'main', 'temp');
 	const put = (v: string | number | null | undefined) => (v === null || v === undefined ? app.appendNull() : typeof v === 'number' ? app.appendInteger(v) : app.appendVarchar(v));
 	parts.forEach((p, i) => {
@@ -463,6 +463,7 @@ export async function loadBatch(t: Db, parts: Prepared[], opts: LoadOptions, fil
 		app.appendBoolean(p.header.columns.some((c) => c.field === 'full_name'));
 		// the fields the file has a column for, ',a,b,': a column absent keeps what is stored
 		app.appendVarchar(`,${p.header.columns.map((c) => c.field).join(',')},`);
+		put(p.title.agency);
 		app.endRow();
 	});
 	app.closeSync();
@@ -658,7 +659,7 @@ export async function loadBatch(t: Db, parts: Prepared[], opts: LoadOptions, fil
 		join file_ctx c on c.part_id = n.part_id where source_file.id = c.file_id`);
 	for (const [i, r] of results.entries())
 		if (!refused.includes(i)) for (const w of r.warnings) await t.run('insert into ingest_issue values ($f, null, $s, $m)', { f: fileIds[i], s: 'warning', m: w });
-	for (const tmp of process.env.KEEP_TMP ? [] : ['date_dict', 'level_dict', 'stg', 'norm', 'unit_ref', 'unit_hit', 'period_map', 'ident_in', 'ident_out', 'ident_new', 'unit_scope', 'g_related', 'batch_seen', 'unit_paths', 'file_ctx'])
+	for (const tmp of process.env.KEEP_TMP ? [] : ['date_dict', 'level_dict', 'stg', 'norm', 'unit_ref', 'unit_hit', 'period_map', 'ident_in', 'ident_out', 'ident_new', 'unit_scope', 'g_related', 'batch_seen', 'name_scope', 'agency_unit', 'ident_place', 'ident_unplaced', 'unit_paths', 'file_ctx'])
 		await t.run(`drop table if exists ${tmp}`);
 	return { parts: results, touched };
 }

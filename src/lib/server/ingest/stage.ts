@@ -239,9 +239,11 @@ const SECTION_GROUP = `coalesce(regexp_matches(fold(${SECTION_TEXT}), '^(dang vi
 // tác", "II | Phòng Kinh tế"): people are numbered 1, 2, 3
 const SECTION_LETTERED = `(${SECTION_TEXT} is not null and coalesce(regexp_matches(trim(stt), '^\\(?([IVXivx]{1,5}|[A-Za-z])([.):/-]|$)'), false))`;
 const SECTION = `(${SECTION_UNIT} or ${SECTION_GROUP} or ${SECTION_LETTERED})`;
+/** The first words (folded) of a state agency's or a mass organisation's name: a section row or a
+ * title cell naming one ("UBND XÃ BÙ ĐĂNG", "Trường Tiểu học …") names a civil servant's agency. */
+export const AGENCY_WORDS = 'van phong|phong|ban|trung tam|truong|tram|uy ban|ubnd|hdnd|hoi dong|cong an|so|chi cuc|cuc|benh vien|co quan|mat tran|ubmttq|hoi|doan';
 // a section naming a state agency gives a civil-servant list's rows their agency
-const SECTION_AGENCY = `coalesce(regexp_matches(fold(${SECTION_TEXT}),
-	'^(van phong|phong|ban|trung tam|truong|tram|uy ban|ubnd|hdnd|hoi dong|cong an|so|chi cuc|cuc|benh vien|co quan|mat tran|ubmttq|hoi|doan)\\b'), false)`;
+const SECTION_AGENCY = `coalesce(regexp_matches(fold(${SECTION_TEXT}), '^(${AGENCY_WORDS})\\b'), false)`;
 
 async function applySectionRows(db: Db): Promise<void> {
 	// the section rows, read before the update below fills their own unit; only the files that have

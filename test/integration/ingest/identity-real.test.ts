@@ -1,0 +1,222 @@
+// People as real lists name them. A civil-servant list sent by a commune's People's Committee
+// ("UBND XÃ BÙ ĐĂNG" top left, no party unit anywhere) names people who are also members of the
+// commune's chi bộ: found, by name and birth, in the party organisation of that locality, so that
+// R3 and R8 compare their two ratings; a list placed nowhere says so. A discipline register or a
+// rating list giving a name and a chi bộ but no birth data: the one person of that name in the chi
+// bộ is that person; several are reported; a namesake in another chi bộ stays someone else.
+import { describe, expect, it } from 'vitest';
+import { REGISTRY, writeCsv, writeXlsx } from '../../helpers/files';
+import { counts, dbWithRegistry, ingest } from '../../helpers/ingest-db';
+
+type Db = Awaited<ReturnType<typeof dbWithRegistry>>['db'];
+
+/** The commune formed on 01/07/2025 (X700199) with two chi bộ of its own. */
+async function commune() {
+	const { db, dir } = await dbWithRegistry();
+	const r = await ingest(db, [writeCsv(dir, 'dm.csv', [
+		REGISTRY[1],
+		['1', 'C7019903', 'Chi bộ thôn Sơn Lang', 'Chi bộ trực thuộc', 'X700199', 'Bình Phước', 'Bù Đăng', '01/07/2025', '', '', ''],
+		['2', 'C7019901', 'Chi bộ Văn phòng', 'Chi bộ trực thuộc', 'X700199', 'Bình Phước', 'Bù Đăng', '01/07/2025', '', '', '']
+	])]);
+	expect(r.files[0].status).toBe('loaded');
+	return { db, dir };
+}
+
+/** The chi bộ's rating list, as d08b of the probe: title lines naming the đảng bộ and the chi bộ. */
+const memberList = (dir: string, chiBo: string, rows: string[][], name = 'dv.xlsx') =>
+	writeXlsx(dir, name, [
+		['ĐẢNG BỘ XÃ BÙ ĐĂNG'],
+		[chiBo],
+		[],
+		['DANH SÁCH ĐÁNH GIÁ, XẾP LOẠI CHẤT LƯỢNG ĐẢNG VIÊN NĂM 2026'],
+		['STT', 'Họ và tên', 'Ngày sinh', 'Chức vụ', 'Xếp loại', 'Ngày quyết định'],
+		...rows.map((r, i) => [String(i + 1), ...r])
+	]);
+
+/** The People's Committee's list under Nghị định 335: the agency and the national motto side by side. */
+const cbccList = (dir: string, agency: string, rows: string[][], name = 'cbcc.xlsx') =>
+	writeXlsx(dir, name, [
+		[agency, '', '', '', 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM'],
+		['', '', '', '', 'Độc lập - Tự do - Hạnh phúc'],
+		['KẾT QUẢ ĐÁNH GIÁ, XẾP LOẠI CÁN BỘ, CÔNG CHỨC NĂM 2026'],
+		['(Theo Nghị định số 335/2025/NĐ-CP)'],
+		['STT', 'Họ và tên', 'Ngày sinh', 'Chức vụ', 'Điểm bình quân', 'Xếp loại', 'Ngày xếp loại'],
+		...rows.map((r, i) => [String(i + 1), ...r])
+	]);
+
+const MEMBERS = [
+	['Nguyễn Văn An', '12/05/1970', 'Bí thư chi bộ', 'HTXSNV', '05/12/2026'],
+	['Trần Thị Bình', '03/02/1985', 'Phó Bí thư chi bộ', 'HTTNV', '05/12/2026'],
+	['Lê Văn Cường', '01/01/1990', '', 'HTTNV', '05/12/2026'],
+	['Phạm Thị Dung', '02/03/1998', '', 'HTNV', '05/12/2026']
+];
+const CBCC = [
+	['Nguyễn Văn An', '12/05/1970', 'Chủ tịch UBND xã', '91,75', 'Hoàn thành xuất sắc nhiệm vụ', '10/12/2026'],
+	['Trần Thị Bình', '03/02/1985', 'Công chức Văn phòng - Thống kê', '78,75', 'Hoàn thành tốt nhiệm vụ', '10/12/2026'],
+	['Lê Văn Cường', '01/01/1990', 'Công chức Địa chính', '62,75', 'Hoàn thành nhiệm vụ', '10/12/2026']
+];
+
+/** Each civil-servant rating's person, beside the member rating of the same person (null: none). */
+const pairs = (db: Db) =>
+	db.query<{ name: string; member: number | null; cs: number }>(`select p.full_name as name, m.final_level as member, c.final_level as cs
+		from rating c join person p on p.id = c.person_id
+		left join rating m on m.person_id = c.person_id and m.subject_kind = 'member'
+		where c.subject_kind = 'civil_servant' order by c.source_row`);
+
+describe('a civil-servant list of a People\'s Committee, no party unit on it', () => {
+	it('"UBND XÃ BÙ ĐĂNG": its people are the members of the commune\'s chi bộ with the same name and birth date, loaded after them', async () => {
+		const { db, dir } = await commune();
+		await ingest(db, [await memberList(dir, 'CHI BỘ THÔN SƠN LANG', MEMBERS)]);
+		const r = await ingest(db, [await cbccList(dir, 'UBND XÃ BÙ ĐĂNG', CBCC)]);
+		expect(r.files[0]).toMatchObject({ kind: 'civil_servant', status: 'loaded', rowsStored: 3, warnings: [] });
+		expect((await counts(db)).person).toBe(4);
+		// what R3 (member above civil servant) and R8 (member rated first) compare
+		expect(await pairs(db)).toEqual([
+			{ name: 'Nguyễn Văn An', member: 4, cs: 4 },
+			{ name: 'Trần Thị Bình', member: 3, cs: 3 },
+			{ name: 'Lê Văn Cường', member: 3, cs: 2 }
+		]);
+		// the civil-servant ratings stay the agency's: no party unit is written on them
+		expect(await db.query(`select count(*)::int as n from rating where subject_kind = 'civil_servant' and unit_id is null`)).toEqual([{ n: 3 }]);
+	});
+
+	it('… loaded first (civil servants are rated first), or in one load with the chi bộ\'s list, in another chi bộ of the commune', async () => {
+		const { db, dir } = await commune();
+		await ingest(db, [await cbccList(dir, 'ỦY BAN NHÂN DÂN XÃ BÙ ĐĂNG', CBCC)]);
+		await ingest(db, [await memberList(dir, 'CHI BỘ VĂN PHÒNG', MEMBERS)]);
+		expect((await counts(db)).person).toBe(4);
+		expect((await pairs(db)).map((p) => p.member)).toEqual([4, 3, 3]);
+
+		const other = await commune();
+		await ingest(other.db, [await cbccList(other.dir, 'UBND XÃ BÙ ĐĂNG', CBCC), await memberList(other.dir, 'CHI BỘ THÔN SƠN LANG', MEMBERS)]);
+		expect((await counts(other.db)).person).toBe(4);
+		expect((await pairs(other.db)).map((p) => p.member)).toEqual([4, 3, 3]);
+	});
+
+	it('a birth year alone matches the member\'s full date; two members of that name and year in the commune are reported, not guessed', async () => {
+		const { db, dir } = await commune();
+		await ingest(db, [await memberList(dir, 'CHI BỘ THÔN SƠN LANG', [...MEMBERS, ['Nguyễn Văn An', '01/09/1970', '', 'HTTNV', '05/12/2026']])]);
+		const r = await ingest(db, [await cbccList(dir, 'UBND XÃ BÙ ĐĂNG', CBCC.map((c) => [c[0], c[1].slice(-4), ...c.slice(2)]))]);
+		expect(r.files[0].status).toBe('loaded');
+		expect(r.files[0].warnings.join(' ')).toMatch(/1 người chưa xác định chắc chắn/);
+		expect((await pairs(db)).map((p) => [p.name, p.member])).toEqual([
+			['Nguyễn Văn An', null],
+			['Trần Thị Bình', 3],
+			['Lê Văn Cường', 3]
+		]);
+		expect(await db.query(`select source_row from ingest_issue where severity = 'ambiguous'`)).toEqual([{ source_row: 6 }]);
+	});
+
+	it('the agency in a "Cơ quan công tác" column places the rows; a namesake born the same day in a chi bộ outside the commune stays another person', async () => {
+		const { db, dir } = await commune();
+		await ingest(db, [writeCsv(dir, 'thcs.csv', [
+			['CHI BỘ TRƯỜNG THCS ĐOÀN KẾT'],
+			['DANH SÁCH XẾP LOẠI ĐẢNG VIÊN NĂM 2026'],
+			['STT', 'Họ và tên', 'Ngày sinh', 'Xếp loại'],
+			['1', 'Lê Văn Cường', '01/01/1990', 'HTTNV']
+		])]);
+		await ingest(db, [await memberList(dir, 'CHI BỘ THÔN SƠN LANG', MEMBERS.slice(0, 2))]);
+		const r = await ingest(db, [writeCsv(dir, 'cbcc.csv', [
+			['KẾT QUẢ ĐÁNH GIÁ, XẾP LOẠI CÁN BỘ, CÔNG CHỨC NĂM 2026'],
+			['STT', 'Họ và tên', 'Ngày sinh', 'Cơ quan công tác', 'Xếp loại'],
+			...CBCC.map((c, i) => [String(i + 1), c[0], c[1], 'UBND xã Bù Đăng, tỉnh Bình Phước', c[4]])
+		])]);
+		expect(r.files[0]).toMatchObject({ kind: 'civil_servant', status: 'loaded', warnings: [] });
+		expect((await pairs(db)).map((p) => [p.name, p.member])).toEqual([
+			['Nguyễn Văn An', 4],
+			['Trần Thị Bình', 3],
+			['Lê Văn Cường', null]
+		]);
+		expect((await counts(db)).person).toBe(4);
+	});
+
+	it('placed in no party unit: loaded as before, and the file says its people could not be matched, why, and what to add', async () => {
+		const { db, dir } = await commune();
+		await ingest(db, [await memberList(dir, 'CHI BỘ THÔN SƠN LANG', MEMBERS)]);
+		const r = await ingest(db, [await cbccList(dir, 'UBND XÃ PHÚ SƠN', CBCC)]);
+		expect(r.files[0]).toMatchObject({ kind: 'civil_servant', status: 'loaded', rowsStored: 3 });
+		expect(r.files[0].warnings).toEqual([
+			'Tệp "cbcc.xlsx": 3 người (dòng 6, 7, 8) không đối chiếu được với đảng viên đã có: cơ quan "UBND XÃ PHÚ SƠN" không khớp tổ chức đảng nào trong danh mục (đảng bộ của xã, phường, huyện nơi cơ quan đóng, hoặc chi bộ mang tên cơ quan). Mỗi người được lưu thành hồ sơ riêng, nên việc so xếp loại đảng viên với xếp loại công chức (R3, R8) bỏ sót họ. Thêm cột Mã đơn vị / Chi bộ, ghi cơ quan ở tiêu đề, hoặc nạp lại với --unit MÃ (đảng bộ nơi cơ quan đóng).'
+		]);
+		expect((await pairs(db)).map((p) => p.member)).toEqual([null, null, null]);
+		expect((await counts(db)).person).toBe(7);
+
+		const bare = await ingest(db, [writeCsv(dir, 'cbcc.csv', [['KẾT QUẢ ĐÁNH GIÁ, XẾP LOẠI CÁN BỘ, CÔNG CHỨC NĂM 2026'], ['STT', 'Họ và tên', 'Ngày sinh', 'Xếp loại'], ['1', 'Nguyễn Văn An', '12/05/1970', 'HTXSNV']])]);
+		expect(bare.files[0].warnings).toEqual([expect.stringMatching(/^Tệp "cbcc\.csv": 1 người \(dòng 3\) không đối chiếu được với đảng viên đã có: danh sách không ghi đơn vị .*--unit MÃ/)]);
+
+		// the title's commune and the row's agency (Chi bộ Văn phòng of Bù Đăng) do not nest: no guess
+		const twoPlaces = await ingest(db, [writeCsv(dir, 'cbcc2.csv', [['UBND XÃ ĐOÀN KẾT'], ['KẾT QUẢ ĐÁNH GIÁ, XẾP LOẠI CÁN BỘ, CÔNG CHỨC NĂM 2026'], ['STT', 'Họ và tên', 'Ngày sinh', 'Cơ quan công tác', 'Xếp loại'], ['1', 'Trần Thị Bình', '03/02/1985', 'Văn phòng', 'HTT']])]);
+		expect(twoPlaces.files[0].warnings).toEqual([expect.stringMatching(/^Tệp "cbcc2\.csv": 1 người \(dòng 4\) .*cơ quan "Văn phòng \/ UBND XÃ ĐOÀN KẾT" ứng với 2 tổ chức đảng khác nhau trong danh mục\./)]);
+	});
+});
+
+/** A chi bộ's list with birth dates and cards (the Đoàn Kết commune of the test registry, 2024). */
+const dated = (dir: string, rows: string[][]) =>
+	writeCsv(dir, 'xl.csv', [
+		['ĐẢNG BỘ XÃ ĐOÀN KẾT'],
+		['DANH SÁCH KẾT QUẢ XẾP LOẠI CHẤT LƯỢNG ĐẢNG VIÊN NĂM 2024'],
+		['STT', 'Họ và tên', 'Ngày sinh', 'Số thẻ đảng viên', 'Chi bộ', 'Xếp loại', 'Ngày quyết định'],
+		...rows.map((r, i) => [String(i + 1), ...r, '05/12/2024'])
+	]);
+
+/** The đảng ủy's register: a name and a chi bộ, neither card nor birth (d26 of the probe). */
+const register = (dir: string, rows: string[][]) =>
+	writeCsv(dir, 'kl.csv', [
+		['ĐẢNG ỦY XÃ ĐOÀN KẾT'],
+		['DANH SÁCH TỔ CHỨC ĐẢNG, ĐẢNG VIÊN BỊ THI HÀNH KỶ LUẬT NĂM 2024'],
+		['STT', 'Tổ chức đảng, đảng viên bị kỷ luật', 'Chi bộ', 'Hình thức kỷ luật', 'Ngày quyết định', 'Tự phát hiện, khắc phục'],
+		...rows.map((r, i) => [String(i + 1), ...r])
+	]);
+
+/** Each disciplined person: name, card of the person found (null: a record of its own). */
+const disciplined = (db: Db) =>
+	db.query<{ name: string; card: string | null }>(`select p.full_name as name, p.card_no as card from discipline d join person p on p.id = d.person_id order by d.source_row`);
+
+describe('a name and a chi bộ, no card or birth data', () => {
+	it('the one member of that name in the chi bộ is the person disciplined (R2 sees the rating)', async () => {
+		const { db, dir } = await dbWithRegistry();
+		await ingest(db, [dated(dir, [['Trần Thị Bình', '03/02/1985', '70012346', 'Chi bộ thôn 1', 'HTXSNV'], ['Lê Văn Cường', '01/01/1990', '70012347', 'Chi bộ thôn 2', 'HTTNV']])]);
+		const r = await ingest(db, [register(dir, [['Chi bộ thôn 2', '', 'Khiển trách', '10/09/2024', 'Không'], ['Trần Thị Bình', 'Chi bộ thôn 1', 'Khiển trách', '10/10/2024', '']])]);
+		expect(r.files[0]).toMatchObject({ kind: 'discipline', status: 'loaded', rowsStored: 2, warnings: [] });
+		expect(await disciplined(db)).toEqual([{ name: 'Trần Thị Bình', card: '70012346' }]);
+		expect((await counts(db)).person).toBe(2);
+	});
+
+	it('several members of that name in the chi bộ: reported, a record of its own, no guess', async () => {
+		const { db, dir } = await dbWithRegistry();
+		await ingest(db, [dated(dir, [['Trần Thị Bình', '03/02/1985', '70012346', 'Chi bộ thôn 1', 'HTXSNV'], ['Trần Thị Bình', '09/09/1960', '70012399', 'Chi bộ thôn 1', 'HTTNV']])]);
+		const r = await ingest(db, [register(dir, [['Trần Thị Bình', 'Chi bộ thôn 1', 'Khiển trách', '10/10/2024', '']])]);
+		expect(r.files[0].status).toBe('loaded');
+		expect(r.files[0].warnings.join(' ')).toMatch(/1 người chưa xác định chắc chắn/);
+		expect(await disciplined(db)).toEqual([{ name: 'Trần Thị Bình', card: null }]);
+		expect(await db.query(`select source_row, message from ingest_issue where severity = 'ambiguous'`)).toEqual([
+			{
+				source_row: 4,
+				message:
+					'Không xác định chắc chắn người "Trần Thị Bình": danh sách không ghi ngày sinh, trùng họ tên với nhiều người đã có trong cùng đơn vị; đã tạo hồ sơ mới, cần bổ sung ngày sinh hoặc số thẻ đảng viên.'
+			}
+		]);
+	});
+
+	it('a namesake in another chi bộ of the đảng bộ stays another person, as do two namesakes of two chi bộ in one list', async () => {
+		const { db, dir } = await dbWithRegistry();
+		await ingest(db, [dated(dir, [['Trần Thị Bình', '03/02/1985', '70012346', 'Chi bộ thôn 2', 'HTXSNV']])]);
+		const r = await ingest(db, [register(dir, [['Trần Thị Bình', 'Chi bộ thôn 1', 'Khiển trách', '10/10/2024', ''], ['Trần Thị Bình', 'Chi bộ thôn 2', 'Cảnh cáo', '10/11/2024', '']])]);
+		expect(r.files[0]).toMatchObject({ status: 'loaded', warnings: [] });
+		expect(await disciplined(db)).toEqual([
+			{ name: 'Trần Thị Bình', card: null },
+			{ name: 'Trần Thị Bình', card: '70012346' }
+		]);
+		expect((await counts(db)).person).toBe(2);
+	});
+
+	it('the same on a rating list giving names only: the chi bộ\'s one member of that name', async () => {
+		const { db, dir } = await dbWithRegistry();
+		await ingest(db, [writeCsv(dir, 'ds.csv', [['ĐẢNG BỘ XÃ ĐOÀN KẾT'], ['CHI BỘ THÔN 1'], ['DANH SÁCH ĐẢNG VIÊN NĂM 2024'], ['STT', 'Họ và tên', 'Ngày sinh', 'Số thẻ đảng viên'], ['1', 'Đỗ Văn Hải', '11/11/1988', '70012351']])]);
+		await ingest(db, [dated(dir, [['Đỗ Văn Hải', '02/02/1972', '', 'Chi bộ thôn 2', 'HTTNV']])]);
+		const r = await ingest(db, [writeCsv(dir, 'xl1.csv', [['CHI BỘ THÔN 1, ĐẢNG BỘ XÃ ĐOÀN KẾT'], ['KẾT QUẢ XẾP LOẠI ĐẢNG VIÊN NĂM 2024'], ['STT', 'Họ và tên', 'Xếp loại'], ['1', 'ĐỖ VĂN HẢI', 'Hoàn thành tốt nhiệm vụ']])]);
+		expect(r.files[0]).toMatchObject({ kind: 'rating', status: 'loaded', warnings: [] });
+		expect(await db.query(`select p.card_no as card from rating r join person p on p.id = r.person_id where r.source_file_id = (select max(id) from source_file)`)).toEqual([{ card: '70012351' }]);
+		expect((await counts(db)).person).toBe(2);
+	});
+});
