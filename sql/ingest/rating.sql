@@ -367,8 +367,11 @@ select
     -- status_dict): the note says why, where nothing else does
     coalesce(tidy(n.not_rated_reason), n.final_not_rated_text,
              case when n.final_level is null and n.subject_kind = 'member' and n.note_states_status then tidy(n.note) end),
-    tidy(n.note), tidy(n.agency), n.file_id, n.rn
+    -- a civil-servant row with no unit: the agency its title names ("UBND XÃ BÙ ĐĂNG") where no
+    -- column does, which R1 groups it by and which tells one commune's list from another's
+    tidy(n.note), tidy(coalesce(n.agency, case when n.unit_id is null and n.subject_kind = 'civil_servant' then c.title_agency end)), n.file_id, n.rn
 from norm n
+join file_ctx c using (part_id)
 left join ident_out i on i.rk = n.rk
 -- (a plain equality join: with "and n.decider_id is null" in it DuckDB compared every row with
 -- every pending unit; the coalesce above keeps the list's own decider first)
@@ -381,12 +384,14 @@ order by n.file_id, n.rn;
 
 -- step: supersede
 -- A corrected list replaces the earlier one for the same deciding body, unit, subject kind and
--- period: of the current rows of a list, those not from its latest file are marked with the file
--- that replaced them, and stay queryable.
+-- period (a list with no unit, a People's Committee's civil servants: the same agency too, or two
+-- communes' lists would replace each other): of the current rows of a list, those not from its
+-- latest file are marked with the file that replaced them, and stay queryable.
 update rating r
 set superseded_by = k.latest
 from (
-    select deciding_unit_id, unit_id, subject_kind, period_year, period_kind, period_no, max(source_file_id) as latest
+    select deciding_unit_id, unit_id, if(unit_id is null, agency, null) as list_agency, subject_kind, period_year, period_kind, period_no,
+        max(source_file_id) as latest
     from rating c
     where c.superseded_by is null
       and exists (
@@ -399,6 +404,7 @@ where r.superseded_by is null
   and r.source_file_id <> k.latest
   and r.deciding_unit_id is not distinct from k.deciding_unit_id
   and r.unit_id is not distinct from k.unit_id
+  and if(r.unit_id is null, r.agency, null) is not distinct from k.list_agency
   and r.subject_kind = k.subject_kind
   and r.period_year = k.period_year
   and r.period_kind = k.period_kind

@@ -64,6 +64,24 @@ const pairs = (db: Db) =>
 		where c.subject_kind = 'civil_servant' order by c.source_row`);
 
 describe('a civil-servant list of a People\'s Committee, no party unit on it', () => {
+	it('two communes\' lists (no party unit on either) are two lists, not one replacing the other; a corrected list replaces its own commune\'s', async () => {
+		const { db, dir } = await commune();
+		const other = [['Võ Thị Hồng', '04/04/1982', 'Công chức Tư pháp', '85', 'Hoàn thành tốt nhiệm vụ', '10/12/2026']];
+		await ingest(db, [await cbccList(dir, 'UBND XÃ BÙ ĐĂNG', CBCC, 'a.xlsx')]);
+		await ingest(db, [await cbccList(dir, 'UBND XÃ ĐOÀN KẾT', other, 'b.xlsx')]);
+		const current = () =>
+			db.query(`select r.agency, count(*)::int as n from rating r where r.subject_kind = 'civil_servant' and r.superseded_by is null group by all order by all`);
+		expect(await current()).toEqual([
+			{ agency: 'UBND XÃ BÙ ĐĂNG', n: 3 },
+			{ agency: 'UBND XÃ ĐOÀN KẾT', n: 1 }
+		]);
+		await ingest(db, [await cbccList(dir, 'UBND XÃ BÙ ĐĂNG', CBCC.slice(0, 2), 'a2.xlsx')]);
+		expect(await current()).toEqual([
+			{ agency: 'UBND XÃ BÙ ĐĂNG', n: 2 },
+			{ agency: 'UBND XÃ ĐOÀN KẾT', n: 1 }
+		]);
+	});
+
 	it('"UBND XÃ BÙ ĐĂNG": its people are the members of the commune\'s chi bộ with the same name and birth date, loaded after them', async () => {
 		const { db, dir } = await commune();
 		await ingest(db, [await memberList(dir, 'CHI BỘ THÔN SƠN LANG', MEMBERS)]);
