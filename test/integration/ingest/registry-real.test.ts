@@ -265,3 +265,35 @@ describe('unit kinds of the 2025 registries', () => {
 		]);
 	});
 });
+
+describe('parents named as provinces write them', () => {
+	const HEAD = ['STT', 'Mã đơn vị', 'Tên tổ chức đảng', 'Loại hình', 'Trực thuộc', 'Ngày thành lập'];
+
+	it('a committee names its đảng bộ: "Tỉnh ủy X", "Ban Thường vụ Tỉnh ủy X", "BTV Huyện ủy X", "Đảng ủy xã X", "Thị ủy X" for "Đảng bộ thị xã X"; "Thành ủy X" not the province', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const f = writeCsv(dir, 'dm.csv', [
+			['DANH MỤC TỔ CHỨC ĐẢNG (SAU SẮP XẾP)'],
+			HEAD,
+			['1', 'X700198', 'Đảng bộ xã Minh Đoàn', 'Đảng bộ xã', 'Tỉnh ủy Bình Phước', '01/07/2025'],
+			['2', 'C7019801', 'Chi bộ thôn Đoàn Kết 1', 'Chi bộ trực thuộc', 'Đảng ủy xã Minh Đoàn', '01/07/2025'],
+			['3', 'H7009', 'Thị ủy Bình Long', 'Thị ủy', 'Ban Thường vụ Tỉnh ủy Bình Phước', '01/01/1999'],
+			['4', 'X700901', 'Đảng bộ phường An Lộc', 'Đảng bộ phường', 'Đảng bộ thị xã Bình Long', '01/01/1999'],
+			['5', 'X700105', 'Đảng bộ xã Thọ Sơn', 'Đảng bộ xã', 'BTV Huyện ủy Bù Đăng', '01/01/1990']
+		]);
+		const r = await ingest(db, [f]);
+		expect(r.files[0].errors).toEqual([]);
+		expect((await units(db, ['C7019801', 'H7009', 'X700105', 'X700198', 'X700901'])).map((u) => [u.code, u.path])).toEqual([
+			['C7019801', '/T70/X700198/C7019801/'],
+			['H7009', '/T70/H7009/'],
+			['X700105', '/T70/H7001/X700105/'],
+			['X700198', '/T70/X700198/'],
+			['X700901', '/T70/H7009/X700901/']
+		]);
+		// "Thành ủy X" is a city's đảng bộ, never the province "Đảng bộ tỉnh X" of the same name
+		const city = await ingest(db, [writeCsv(dir, 'tp.csv', [HEAD, ['1', 'X700199', 'Đảng bộ xã Bù Đăng', 'Đảng bộ xã', 'Thành ủy Bình Phước', '01/07/2025']])]);
+		expect(city.files[0].status).toBe('refused');
+		expect(city.files[0].errors?.map((e) => [e.file, e.row, e.column, e.value, e.message])).toEqual([
+			['tp.csv', 2, 'Trực thuộc', 'Thành ủy Bình Phước', 'Không có đơn vị cấp trên này trong danh mục.']
+		]);
+	});
+});
