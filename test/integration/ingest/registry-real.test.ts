@@ -297,3 +297,54 @@ describe('parents named as provinces write them', () => {
 		]);
 	});
 });
+
+describe('a registry that shows its tree by its numbering (no "Trực thuộc" column)', () => {
+	const HEAD = ['STT', 'Mã đơn vị', 'Tên tổ chức đảng', 'Loại hình', 'Ngày thành lập'];
+
+	it('the rows numbered 1, 2… belong to the "I", "II" (or "A.") row above them; those, to the unit the title names', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const f = writeCsv(dir, 'dm.csv', [
+			['DANH MỤC TỔ CHỨC ĐẢNG TRỰC THUỘC ĐẢNG BỘ TỈNH (SAU SẮP XẾP, TỪ 01/7/2025)'],
+			HEAD,
+			['I', 'X700198', 'Đảng bộ xã Minh Đoàn', 'Đảng bộ xã', '01/07/2025'],
+			['1', 'C7019801', 'Chi bộ thôn Đoàn Kết 1', 'Chi bộ trực thuộc', '01/07/2025'],
+			['2', 'C7019802', 'Chi bộ thôn Minh Hưng 1', 'Chi bộ trực thuộc', '01/07/2025'],
+			// a unit the registry holds keeps its parent
+			['3', 'C70010201', 'Chi bộ thôn 1', 'Chi bộ trực thuộc', ''],
+			['B.', 'X700197', 'Đảng bộ phường Bình Long', 'Đảng bộ phường', '01/07/2025'],
+			['1', 'C7019701', 'Chi bộ khu phố 1', 'Chi bộ trực thuộc', '01/07/2025']
+		]);
+		const r = await ingest(db, [f]);
+		expect(r.files[0].errors).toEqual([]);
+		expect((await units(db, ['C70010201', 'C7019701', 'C7019801', 'C7019802', 'X700197', 'X700198'])).map((u) => [u.code, u.parent_code, u.path])).toEqual([
+			['C70010201', 'X700102', '/T70/H7001/X700102/C70010201/'],
+			['C7019701', 'X700197', '/T70/X700197/C7019701/'],
+			['C7019801', 'X700198', '/T70/X700198/C7019801/'],
+			['C7019802', 'X700198', '/T70/X700198/C7019802/'],
+			['X700197', 'T70', '/T70/X700197/'],
+			['X700198', 'T70', '/T70/X700198/']
+		]);
+	});
+
+	it('a new chi bộ with no parent anywhere is refused, saying to add a "Trực thuộc" column, not stored as a root', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const f = writeCsv(dir, 'dm.csv', [
+			['DANH MỤC TỔ CHỨC ĐẢNG (SAU SẮP XẾP)'],
+			HEAD,
+			['1', 'X700198', 'Đảng bộ xã Minh Đoàn', 'Đảng bộ xã', '01/07/2025'],
+			['2', 'C7019801', 'Chi bộ thôn Đoàn Kết 1', 'Chi bộ trực thuộc', '01/07/2025']
+		]);
+		const r = await ingest(db, [f]);
+		expect(r.files[0].status).toBe('refused');
+		expect(r.files[0].errors?.map((e) => [e.file, e.row, e.column, e.value, e.message])).toEqual([
+			[
+				'dm.csv',
+				4,
+				'Loại hình',
+				'Chi bộ trực thuộc',
+				'Chi bộ trực thuộc, đảng bộ bộ phận, tổ đảng luôn trực thuộc một đơn vị cấp trên, nhưng tệp không có cột Trực thuộc (Mã đơn vị cấp trên) và không có dòng đánh số La Mã (I, II…) nào ghi đơn vị phía trên dòng này: thêm cột "Trực thuộc" ghi mã hoặc tên đơn vị cấp trên.'
+			]
+		]);
+		expect(await units(db, ['C7019801', 'X700198'])).toEqual([]);
+	});
+});
