@@ -99,9 +99,19 @@ create or replace macro parse_bool(s) as (
 create or replace macro parse_number(s) as
     try_cast(replace(tidy(s), ',', '.') as double);
 
--- unit_key: how unit names are compared: fold, and "Đảng ủy X" names the same unit as "Đảng bộ X".
+-- unit_key: how unit names are compared: fold, and a committee names its đảng bộ: "Đảng ủy X" is
+-- "Đảng bộ X", "Tỉnh ủy X" "Đảng bộ tỉnh X", "Huyện ủy", "Quận ủy" likewise, "Thị ủy X" "Đảng bộ thị
+-- xã X", "Thành ủy X" "Đảng bộ thành phố X" (a city's, never a province's: "Thành ủy Bình Phước" is
+-- not "Tỉnh ủy Bình Phước"); its standing committee or executive ("Ban Thường vụ Tỉnh ủy X", "BTV
+-- Huyện ủy X", "Ban Chấp hành Đảng bộ xã X"), and a chi bộ's committee ("Chi ủy Chi bộ thôn 1"), the
+-- same unit. Stored as unit.name_key: a change here re-keys the stored units (a migration).
 create or replace macro unit_key(s) as
-    regexp_replace(fold(s), '^dang uy ', 'dang bo ');
+    regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(fold(s),
+        '^(ban thuong vu|btv|ban chap hanh|bch|thuong truc|chi uy) ((dang|tinh|thanh|huyen|quan|thi) uy( |$)|dang bo |chi bo )', '\2'),
+        '^dang uy( |$)', 'dang bo\1'),
+        '^(tinh|huyen|quan) uy( |$)', 'dang bo \1\2'),
+        '^thanh uy( |$)', 'dang bo thanh pho\1'),
+        '^thi uy( |$)', 'dang bo thi xa\1');
 
 -- unit_loose_key: a looser key, for names unit_key finds nowhere: "CB"/"ĐB" for chi bộ/đảng bộ,
 -- numbers without leading zeros ("thôn 01" is "thôn 1"), a hamlet's number in words ("thôn Một" is

@@ -16,10 +16,29 @@ with kd as (
       on a.k = alnum_key(d.v) or starts_with(words(d.v) || ' ', a.w || ' ')
     qualify row_number() over (partition by d.v order by a.k = alnum_key(d.v) desc, length(a.w) desc, a.unit_kind) = 1
 ),
+-- A file without a parent column may show the tree by its numbering, as Vietnamese tables do: a row
+-- numbered "I", "II" (or "A", "B") is a đảng bộ, the rows numbered 1, 2… below it its units; the
+-- "I" rows belong to the unit the title names ("… TRỰC THUỘC ĐẢNG BỘ TỈNH"), when it names one.
+-- The parent so implied is read like a parent cell (a code).
+implied as (
+    select rk,
+        case when head then nullif(ctx_code, code)
+             else last_value(case when head then code end ignore nulls) over (partition by part_id order by rn) end as parent
+    from (
+        select stg.rk, stg.part_id, stg.rn, upper(tidy(stg.unit_code)) as code, upper(u.code) as ctx_code,
+            regexp_full_match(coalesce(trim(stg.stt), ''), '\(?([IVXL]{1,6}|[A-Z])[.):/-]?') as head
+        from stg
+        join file_ctx c using (part_id)
+        left join unit u on u.id = c.context_unit_id
+        where not contains(c.header_fields, ',parent,')
+    )
+),
 s as (
-    select stg.*, upper(tidy(unit_code)) as c_code, tidy(unit_name) as c_name, c.file_id, c.header_fields
+    select stg.*, upper(tidy(unit_code)) as c_code, tidy(unit_name) as c_name, c.file_id, c.header_fields,
+        coalesce(stg.parent, im.parent) as parent_v
     from stg
     join file_ctx c using (part_id)
+    left join implied im using (rk)
 ),
 nk as (
     select v, unit_key(v) as name_key from (select distinct c_name as v from s where c_name is not null)
@@ -35,11 +54,11 @@ codes as (
 -- starts); then, for a unit not dissolved, the one not dissolved. Resolved per distinct parent
 -- spelling and row dates.
 pv as (
-    select distinct stg.parent as v, upper(tidy(stg.parent)) as code_guess, fd.d_or_year as cf, dd.d as cd
-    from stg
-    left join date_dict fd on fd.v = stg.founded_on
-    left join date_dict dd on dd.v = stg.dissolved_on
-    where tidy(stg.parent) is not null
+    select distinct s.parent_v as v, upper(tidy(s.parent_v)) as code_guess, fd.d_or_year as cf, dd.d as cd
+    from s
+    left join date_dict fd on fd.v = s.founded_on
+    left join date_dict dd on dd.v = s.dissolved_on
+    where tidy(s.parent_v) is not null
 ),
 p_name as (
     select distinct v, unit_key(v) as nkey from pv anti join codes c on c.code = pv.code_guess
@@ -98,8 +117,8 @@ select
     kd.unit_kind as kind,
     tidy(s.unit_kind) as kind_raw,
     tidy(s.parent) as parent_raw,
-    -- a file without a parent column (a list of dissolved or merged units) moves no unit; a blank
-    -- cell under one makes a root
+    -- a file without a parent column (a list of dissolved or merged units) moves no stored unit (its
+    -- numbering places new units and roots only); a blank cell under one makes a root
     contains(s.header_fields, ',parent,') as has_parent,
     pd.parent_code,
     pd.parent_candidates,
@@ -126,7 +145,7 @@ left join kd on kd.v = s.unit_kind
 left join nk on nk.v = s.c_name
 left join date_dict fd on fd.v = s.founded_on
 left join date_dict dd on dd.v = s.dissolved_on
-left join pd on pd.v = s.parent and pd.cf is not distinct from fd.d_or_year and pd.cd is not distinct from dd.d
+left join pd on pd.v = s.parent_v and pd.cf is not distinct from fd.d_or_year and pd.cd is not distinct from dd.d
 left join date_dict ld on ld.v = s.lineage_on
 left join date_dict nd on nd.v = regexp_extract(s.note, '(\d{1,2}/\d{1,2}/\d{4})', 1);
 
@@ -283,6 +302,16 @@ errs as (
     union all
     select part_id, rn, 'parent', parent_raw, 'Đơn vị không thể trực thuộc chính nó.' from n where parent_code = code
     union all
+    -- a chi bộ trực thuộc, đảng bộ bộ phận or tổ đảng is always inside a unit: a new one with none
+    -- would be stored as a root, out of its đảng bộ's scope
+    select part_id, rn, 'unit_kind', kind_raw,
+        'Chi bộ trực thuộc, đảng bộ bộ phận, tổ đảng luôn trực thuộc một đơn vị cấp trên, nhưng '
+        || case when has_parent then 'ô Trực thuộc của dòng này để trống: ghi mã hoặc tên đơn vị cấp trên vào ô đó.'
+                else 'tệp không có cột Trực thuộc (Mã đơn vị cấp trên) và không có dòng đánh số La Mã (I, II…) nào ghi đơn vị phía trên dòng này: thêm cột "Trực thuộc" ghi mã hoặc tên đơn vị cấp trên.' end
+    from n
+    where parent_code is null and parent_raw is null and code not in (select code from stored)
+      and kind in (select unit_kind from ref_unit_kind_alias where always_under = 'true')
+    union all
     select part_id, rn, 'founded_on', founded_raw, 'Ngày thành lập không hợp lệ.' from n where founded_raw is not null and founded_on is null
     union all
     select part_id, rn, 'dissolved_on', dissolved_raw,
@@ -318,11 +347,12 @@ select * from errs order by part_id, rn, field;
 create or replace temp table norm_last as
 select * from norm qualify row_number() over (partition by code order by file_id desc, rn desc) = 1;
 
--- Every column the row leaves empty keeps the stored value; the parent only where the file has no
--- parent column (a list of dissolved or merged units must not make their units roots).
+-- Every column the row leaves empty keeps the stored value; the parent too where the file has no
+-- parent column (a list of dissolved or merged units must not make their units roots), unless the
+-- unit has none and the file's numbering gives one.
 update unit u
 set name = coalesce(n.name, u.name), name_key = coalesce(n.name_key, u.name_key), kind = coalesce(n.kind, u.kind),
-    parent_code = case when n.has_parent then n.parent_code else u.parent_code end,
+    parent_code = case when n.has_parent then n.parent_code else coalesce(u.parent_code, n.parent_code) end,
     province_name = coalesce(n.province_name, u.province_name), locality = coalesce(n.locality, u.locality),
     founded_on = coalesce(n.founded_on, u.founded_on), dissolved_on = coalesce(n.dissolved_on, u.dissolved_on),
     status = coalesce(n.status, u.status), source_file_id = n.file_id, source_row = n.rn

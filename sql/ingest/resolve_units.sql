@@ -142,6 +142,23 @@ by_wide as (
        and starts_with(u.path, w.wide_path)
 ),
 
+-- a level named bare ("ĐẢNG BỘ TỈNH", "Huyện ủy", "Đảng ủy xã"; unit_key reads a committee as its
+-- đảng bộ): the unit of that level above the context or inside it, the one alive in the year among
+-- several (below)
+level_refs as (
+    select r.* from wide_refs r
+    where regexp_full_match(r.nkey, 'dang bo (tinh|thanh pho|huyen|quan|thi xa|xa|phuong|thi tran|dac khu)')
+),
+
+by_level as (
+    select r.ref_id, u.id as unit_id
+    from level_refs r
+    join (select id, path, name_key from unit where exists (select 1 from level_refs)) u
+        on starts_with(u.name_key, r.nkey || ' ')
+    where starts_with(u.path, r.context_path)
+       or starts_with(r.context_path, u.path)
+),
+
 hits as (
     select * from by_code
     union
@@ -150,6 +167,8 @@ hits as (
     select * from by_loose
     union
     select * from by_wide
+    union
+    select * from by_level
 ),
 
 -- Of units sharing a name (after the 2025 merger a new "Đảng bộ xã Bom Bo" succeeds the dissolved

@@ -162,6 +162,8 @@ export async function migrate(db: Db): Promise<string[]> {
 		'create table if not exists schema_migration (name varchar primary key, applied_at timestamp default current_timestamp)'
 	);
 	const done = new Set((await db.query<{ name: string }>('select name from schema_migration')).map((r) => r.name));
+	// the macros first: a migration may re-derive a stored key through them (unit.name_key)
+	await db.run(readFileSync(join(ROOT, 'sql', 'functions.sql'), 'utf8'));
 	const dir = join(ROOT, 'sql', 'schema');
 	const applied: string[] = [];
 	for (const name of readdirSync(dir).filter((f) => f.endsWith('.sql')).sort()) {
@@ -172,7 +174,6 @@ export async function migrate(db: Db): Promise<string[]> {
 		});
 		applied.push(name);
 	}
-	await db.run(readFileSync(join(ROOT, 'sql', 'functions.sql'), 'utf8'));
 	await loadReference(db);
 	return applied;
 }

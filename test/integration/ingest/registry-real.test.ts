@@ -265,3 +265,86 @@ describe('unit kinds of the 2025 registries', () => {
 		]);
 	});
 });
+
+describe('parents named as provinces write them', () => {
+	const HEAD = ['STT', 'Mã đơn vị', 'Tên tổ chức đảng', 'Loại hình', 'Trực thuộc', 'Ngày thành lập'];
+
+	it('a committee names its đảng bộ: "Tỉnh ủy X", "Ban Thường vụ Tỉnh ủy X", "BTV Huyện ủy X", "Đảng ủy xã X", "Thị ủy X" for "Đảng bộ thị xã X"; "Thành ủy X" not the province', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const f = writeCsv(dir, 'dm.csv', [
+			['DANH MỤC TỔ CHỨC ĐẢNG (SAU SẮP XẾP)'],
+			HEAD,
+			['1', 'X700198', 'Đảng bộ xã Minh Đoàn', 'Đảng bộ xã', 'Tỉnh ủy Bình Phước', '01/07/2025'],
+			['2', 'C7019801', 'Chi bộ thôn Đoàn Kết 1', 'Chi bộ trực thuộc', 'Đảng ủy xã Minh Đoàn', '01/07/2025'],
+			['3', 'H7009', 'Thị ủy Bình Long', 'Thị ủy', 'Ban Thường vụ Tỉnh ủy Bình Phước', '01/01/1999'],
+			['4', 'X700901', 'Đảng bộ phường An Lộc', 'Đảng bộ phường', 'Đảng bộ thị xã Bình Long', '01/01/1999'],
+			['5', 'X700105', 'Đảng bộ xã Thọ Sơn', 'Đảng bộ xã', 'BTV Huyện ủy Bù Đăng', '01/01/1990']
+		]);
+		const r = await ingest(db, [f]);
+		expect(r.files[0].errors).toEqual([]);
+		expect((await units(db, ['C7019801', 'H7009', 'X700105', 'X700198', 'X700901'])).map((u) => [u.code, u.path])).toEqual([
+			['C7019801', '/T70/X700198/C7019801/'],
+			['H7009', '/T70/H7009/'],
+			['X700105', '/T70/H7001/X700105/'],
+			['X700198', '/T70/X700198/'],
+			['X700901', '/T70/H7009/X700901/']
+		]);
+		// "Thành ủy X" is a city's đảng bộ, never the province "Đảng bộ tỉnh X" of the same name
+		const city = await ingest(db, [writeCsv(dir, 'tp.csv', [HEAD, ['1', 'X700199', 'Đảng bộ xã Bù Đăng', 'Đảng bộ xã', 'Thành ủy Bình Phước', '01/07/2025']])]);
+		expect(city.files[0].status).toBe('refused');
+		expect(city.files[0].errors?.map((e) => [e.file, e.row, e.column, e.value, e.message])).toEqual([
+			['tp.csv', 2, 'Trực thuộc', 'Thành ủy Bình Phước', 'Không có đơn vị cấp trên này trong danh mục.']
+		]);
+	});
+});
+
+describe('a registry that shows its tree by its numbering (no "Trực thuộc" column)', () => {
+	const HEAD = ['STT', 'Mã đơn vị', 'Tên tổ chức đảng', 'Loại hình', 'Ngày thành lập'];
+
+	it('the rows numbered 1, 2… belong to the "I", "II" (or "A.") row above them; those, to the unit the title names', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const f = writeCsv(dir, 'dm.csv', [
+			['DANH MỤC TỔ CHỨC ĐẢNG TRỰC THUỘC ĐẢNG BỘ TỈNH (SAU SẮP XẾP, TỪ 01/7/2025)'],
+			HEAD,
+			['I', 'X700198', 'Đảng bộ xã Minh Đoàn', 'Đảng bộ xã', '01/07/2025'],
+			['1', 'C7019801', 'Chi bộ thôn Đoàn Kết 1', 'Chi bộ trực thuộc', '01/07/2025'],
+			['2', 'C7019802', 'Chi bộ thôn Minh Hưng 1', 'Chi bộ trực thuộc', '01/07/2025'],
+			// a unit the registry holds keeps its parent
+			['3', 'C70010201', 'Chi bộ thôn 1', 'Chi bộ trực thuộc', ''],
+			['B.', 'X700197', 'Đảng bộ phường Bình Long', 'Đảng bộ phường', '01/07/2025'],
+			['1', 'C7019701', 'Chi bộ khu phố 1', 'Chi bộ trực thuộc', '01/07/2025']
+		]);
+		const r = await ingest(db, [f]);
+		expect(r.files[0].errors).toEqual([]);
+		expect((await units(db, ['C70010201', 'C7019701', 'C7019801', 'C7019802', 'X700197', 'X700198'])).map((u) => [u.code, u.parent_code, u.path])).toEqual([
+			['C70010201', 'X700102', '/T70/H7001/X700102/C70010201/'],
+			['C7019701', 'X700197', '/T70/X700197/C7019701/'],
+			['C7019801', 'X700198', '/T70/X700198/C7019801/'],
+			['C7019802', 'X700198', '/T70/X700198/C7019802/'],
+			['X700197', 'T70', '/T70/X700197/'],
+			['X700198', 'T70', '/T70/X700198/']
+		]);
+	});
+
+	it('a new chi bộ with no parent anywhere is refused, saying to add a "Trực thuộc" column, not stored as a root', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const f = writeCsv(dir, 'dm.csv', [
+			['DANH MỤC TỔ CHỨC ĐẢNG (SAU SẮP XẾP)'],
+			HEAD,
+			['1', 'X700198', 'Đảng bộ xã Minh Đoàn', 'Đảng bộ xã', '01/07/2025'],
+			['2', 'C7019801', 'Chi bộ thôn Đoàn Kết 1', 'Chi bộ trực thuộc', '01/07/2025']
+		]);
+		const r = await ingest(db, [f]);
+		expect(r.files[0].status).toBe('refused');
+		expect(r.files[0].errors?.map((e) => [e.file, e.row, e.column, e.value, e.message])).toEqual([
+			[
+				'dm.csv',
+				4,
+				'Loại hình',
+				'Chi bộ trực thuộc',
+				'Chi bộ trực thuộc, đảng bộ bộ phận, tổ đảng luôn trực thuộc một đơn vị cấp trên, nhưng tệp không có cột Trực thuộc (Mã đơn vị cấp trên) và không có dòng đánh số La Mã (I, II…) nào ghi đơn vị phía trên dòng này: thêm cột "Trực thuộc" ghi mã hoặc tên đơn vị cấp trên.'
+			]
+		]);
+		expect(await units(db, ['C7019801', 'X700198'])).toEqual([]);
+	});
+});

@@ -327,9 +327,12 @@ export function readTitle(preview: string[][], headerRow: number): TitleInfo {
 			}
 			// the chi bộ inside a list's title: "DANH SÁCH ĐẢNG VIÊN CHI BỘ THÔN A NĂM 2025" (not "… CÁC
 			// CHI BỘ", "… CHI BỘ TRỰC THUỘC")
-			else if (/^(danh sach|ket qua|bang|tong hop)\b/.test(f) && f.length < 160) {
+			else if (/^(danh sach|danh muc|ket qua|bang|tong hop)\b/.test(f) && f.length < 160) {
 				const m = c.trim().match(/(?<!\b(các|những)\s+)(chi bộ\s+(?!trực thuộc\b|cơ sở\b).+?)(?=\s+năm\s+\d{4}|\s+quý\b|\s+nhiệm kỳ\b|\s*[(,]|$)/iu);
+				// the unit a list's units belong to: "DANH MỤC TỔ CHỨC ĐẢNG TRỰC THUỘC ĐẢNG BỘ TỈNH (SAU SẮP XẾP)"
+				const above = c.normalize('NFC').trim().match(/\btrực thuộc\s+((?:đảng bộ|đảng ủy|tỉnh ủy|thành ủy|huyện ủy|quận ủy|thị ủy)(?:\s.+?)?)(?=\s+năm\s+\d{4}|\s+quý\b|\s+nhiệm kỳ\b|\s+(?:sau|trước|từ)\s|\s*[(,:]|$)/iu);
 				if (m) info.unitNames.push(m[2]);
+				else if (above) info.unitNames.push(above[1]);
 			}
 			// a state agency ("UBND XÃ BÙ ĐĂNG"; "Số: 12/BC-UBND" is the document's number)
 			else if (AGENCY.test(f) && f.length < 80 && !f.includes(':')) agencies.push(c.trim());

@@ -125,7 +125,7 @@ export async function unitList(
 		`with ${VIEW_UNIT_CTE},
 		hit as (
 			select * from view_unit u
-			where ($search::varchar is null or upper(u.code) like upper($search) || '%' or u.name_key like '%' || fold($search) || '%')
+			where ($search::varchar is null or upper(u.code) like upper($search) || '%' or u.name_key like '%' || unit_key($search) || '%')
 			  and ($kind::varchar is null or u.kind = $kind)
 		)
 		select h.code, h.name, h.kind, h.parent_code, p.name as parent_name, h.locality,
