@@ -54,9 +54,10 @@ create or replace temp macro files_of(ids) as table
 
 -- collective_members(ids): the seats these people (the disciplined: a few) hold in leadership
 -- collectives in the period, as (person_id, unit_id): rated as a leader of the unit; on a chi bộ's
--- roster, its head or a seat of its committee (Phó Bí thư, chi ủy viên); or, by the roster's
--- title, a seat of the Đảng ủy above their chi bộ (the nearest đảng bộ cơ sở, or đảng bộ bộ phận
--- where the title says "bộ phận": committee_seats in functions.sql). R2 (QĐ 124) and R10 (QĐ 366).
+-- roster (or its member rating list's Chức vụ), its head or a seat of its committee (Phó Bí thư,
+-- chi ủy viên); or, by that title, a seat of the Đảng ủy above their chi bộ (the nearest đảng
+-- bộ cơ sở, or đảng bộ bộ phận where the title says "bộ phận": committee_seats in functions.sql).
+-- R2 (QĐ 124) and R10 (QĐ 366).
 create or replace temp macro collective_members(ids) as table
     with
     keys as (select unnest(ids) as id),
@@ -64,6 +65,14 @@ create or replace temp macro collective_members(ids) as table
         select m.person_id, m.unit_id, m.is_head, fold(m.position) as title_key
         from period_roster m
         semi join keys k on k.id = m.person_id and k.id is not null
+        union all
+        -- the "Chức vụ" column of the chi bộ's member rating list says the same as its roster's
+        -- (a commune may send no roster)
+        select r.person_id, r.unit_id, r.is_head, fold(r.position)
+        from rating_current r
+        semi join keys k on k.id = r.person_id and k.id is not null
+        where r.period_year = getvariable('period_year') and r.period_kind = getvariable('period_kind')
+          and r.period_no = getvariable('period_no') and r.subject_kind = 'member' and r.position is not null
     ),
     roster as materialized (
         select r.person_id, r.unit_id, r.is_head, committee_seats(r.title_key) as seats from roster_rows r
