@@ -219,4 +219,21 @@ describe('a workbook with a sheet per chi bộ, each named by its hamlet alone',
 		expect(r.files[0].errors[0].message).toMatch(why);
 		expect(await db.one('select count(*)::int as n from rating')).toEqual({ n: 0 });
 	});
+
+	it('a sheet named "Xếp loại đảng viên" whose rows name their chi bộ in section rows ("Chi bộ thôn Sơn Lang"): loaded, the sheet name refuses nothing', async () => {
+		const { db, dir } = await dbWithRegistry();
+		expect((await ingest(db, [writeCsv(dir, 'dm.csv', HAMLETS)])).files[0].status).toBe('loaded');
+		const wb = new ExcelJS.Workbook();
+		const ws = wb.addWorksheet('Xếp loại đảng viên');
+		for (const row of [...LIST, ['', 'Chi bộ thôn Sơn Lang'], ['1', 'Nguyễn Văn An', '1970', 'HTTNV'], ['', 'Chi bộ ấp 3'], ['1', 'Trần Thị Bình', '1971', 'HTNV']]) ws.addRow(row);
+		wb.addWorksheet('Tổng hợp').addRow(['Ghi chú']);
+		const path = join(dir, 'ds.xlsx');
+		await wb.xlsx.writeFile(path);
+		const r = await ingest(db, [path]);
+		expect(r.files[0]).toMatchObject({ status: 'loaded', rowsStored: 2 });
+		expect(await db.query('select p.full_name as name, u.code from rating r join person p on p.id = r.person_id join unit u on u.id = r.unit_id order by 1')).toEqual([
+			{ name: 'Nguyễn Văn An', code: 'C70010111' },
+			{ name: 'Trần Thị Bình', code: 'C70010112' }
+		]);
+	});
 });

@@ -561,9 +561,12 @@ export async function loadBatch(t: Db, parts: Prepared[], opts: LoadOptions, fil
 			message: `Không tìm thấy chi bộ "${name}" trong danh mục${ctxs[i].id !== null ? ' (trong đơn vị tiêu đề nêu)' : ''}, hoặc tên trùng nhiều chi bộ: sửa tên, thêm cột Chi bộ / Mã đơn vị, hoặc dùng --unit MÃ.`
 		});
 	});
+	// a sheet named by no chi bộ, in a list whose rows then fell to the đảng bộ (refused above, row
+	// by row): the sheet's name is why. (Rows placed by section rows "Chi bộ …" fell nowhere: a sheet
+	// named "Xếp loại đảng viên" refuses nothing.)
 	parts.forEach((p, i) => {
 		const miss = ctxs[i].sheetMiss;
-		if (!miss) return;
+		if (!miss || !results[i].errors.some((e) => e.message.startsWith('Đảng viên phải thuộc một chi bộ'))) return;
 		results[i].errorCount++;
 		results[i].errors.unshift({
 			file: p.src.fileName,
