@@ -263,6 +263,26 @@ describe('several score columns: the list’s score is the total, the deciding b
 	});
 });
 
+describe('a leadership list whose "Tập thể" column names each collective', () => {
+	it('"Ban Thường vụ Đảng ủy xã", "Chi ủy Chi bộ thôn 1": the collectives of the đảng bộ and of its chi bộ', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const f = writeCsv(dir, 'tt.csv', [
+			['ĐẢNG BỘ XÃ ĐOÀN KẾT'],
+			['KẾT QUẢ ĐÁNH GIÁ, XẾP LOẠI CHẤT LƯỢNG TẬP THỂ LÃNH ĐẠO, QUẢN LÝ NĂM 2024'],
+			['STT', 'Tập thể', 'Tự xếp loại', 'Cấp có thẩm quyền xếp loại'],
+			['1', 'Ban Thường vụ Đảng ủy xã', 'HTXSNV', 'HTTNV'],
+			['2', 'Chi ủy Chi bộ thôn 1', 'HTTNV', 'HTTNV'],
+			['3', 'Chi ủy Chi bộ thôn 2', 'HTTNV', 'HTNV']
+		]);
+		expect((await ingest(db, [f])).files[0]).toMatchObject({ status: 'loaded', rowsStored: 3 });
+		expect(await db.query(`select r.subject_kind as k, u.code, r.final_level as l from rating r join unit u on u.id = r.subject_unit_id order by r.source_row`)).toEqual([
+			{ k: 'leadership', code: 'X700101', l: 3 },
+			{ k: 'leadership', code: 'C70010101', l: 3 },
+			{ k: 'leadership', code: 'C70010102', l: 2 }
+		]);
+	});
+});
+
 describe('the decision a list is attached to', () => {
 	it.each([
 		['(Kèm theo Quyết định số 45-QĐ/ĐU ngày 10/12/2025 của Đảng ủy xã)'],

@@ -116,6 +116,9 @@ const KEYWORD_RULES: Array<[RegExp, string | null]> = [
 	[/^(ho)(va)?ten|^hodemvaten|^hovatendem|^ho(va)?(chu)?dem$/, 'full_name'],
 	[/^(dangvien|nguoi|canbo)(bi|duoc)?(thihanh)?kyluat$/, 'full_name'],
 	[/^(ten)?(tochuc|tapthe)\w*bi(thihanh)?kyluat$/, 'subject_name'],
+	// a leadership list's "Tập thể" column names the collective ("Chi ủy Chi bộ thôn 1", "Ban Thường vụ
+	// Đảng ủy xã"): its unit (unit_key drops the committee's words)
+	[/^(ten)?tapthe(lanhdao)?(quanly)?$/, 'unit_name'],
 	[/^(so|sohieu)?(quyetdinh|qd)(thihanh)?kyluat$/, null],
 	[/^ngay(bi|thihanh)?kyluat/, 'decided_on'],
 	[/^thoihan/, null],
