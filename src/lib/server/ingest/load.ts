@@ -635,7 +635,7 @@ export async function loadBatch(t: Db, parts: Prepared[], opts: LoadOptions, fil
 		await t.run('create or replace temp table ident_out as select * from ident_out_all; drop table ident_out_all; drop table ident_all');
 		// what identity reported per file, as the file's warnings
 		const told: Record<string, (n: number) => string> = {
-			ambiguous: (n) => `${n} người chưa xác định chắc chắn (trùng họ tên, ngày sinh): đã ghi vào danh sách cần kiểm tra.`,
+			ambiguous: (n) => `${n} người chưa xác định chắc chắn (trùng họ tên và ngày sinh, hoặc chỉ trùng họ tên khi danh sách không ghi ngày sinh): đã ghi vào danh sách cần kiểm tra.`,
 			merged: (n) => `${n} người có số thẻ trùng họ tên, ngày sinh với hồ sơ không có số thẻ trong cùng đơn vị: đã nhận là một người.`
 		};
 		const issues = await t.query<{ file_id: number; severity: string; n: number }>(
