@@ -56,27 +56,30 @@ create or replace macro date_text(s) as
 -- parse_date: dd/mm/yyyy, d/m/yy, dd-mm-yyyy, dd.mm.yyyy, yyyy-mm-dd (time part ignored), Excel
 -- serial numbers, as date_text leaves them. A bare year is not a date (see parse_year). Impossible
 -- dates (31/02) -> null.
-create or replace macro parse_date(s) as (
-    case
-        when date_text(s) is null then null
-        when regexp_full_match(date_text(s), '\d{1,2}[/.-]\d{1,2}[/.-]\d{4}')
-            then try_strptime(regexp_replace(date_text(s), '[.-]', '/', 'g'), '%d/%m/%Y')::date
-        when regexp_full_match(date_text(s), '\d{1,2}[/.-]\d{1,2}[/.-]\d{2}')
-            -- two-digit years: a date in the future is last century's (15/3/65 -> 1965)
-            then (try_strptime(regexp_replace(date_text(s), '[.-]', '/', 'g'), '%d/%m/%y')
-                  - case when year(try_strptime(regexp_replace(date_text(s), '[.-]', '/', 'g'), '%d/%m/%y')) > year(current_date)
-                         then interval 100 year else interval 0 year end)::date
-        when regexp_full_match(date_text(s), '\d{4}-\d{1,2}-\d{1,2}([ T].*)?')
-            then try_strptime(regexp_extract(date_text(s), '^\d{4}-\d{1,2}-\d{1,2}'), '%Y-%m-%d')::date
-        when regexp_full_match(date_text(s), '\d{4}/\d{1,2}/\d{1,2}')
-            then try_strptime(date_text(s), '%Y/%m/%d')::date
-        -- month and year only ("03/2015", common for admission dates): the first of the month
-        when regexp_full_match(date_text(s), '\d{1,2}[/.-]\d{4}')
-            then try_strptime('01/' || regexp_replace(date_text(s), '[.-]', '/', 'g'), '%d/%m/%Y')::date
-        when regexp_full_match(date_text(s), '[1-9]\d{3,4}(\.\d+)?') and try_cast(date_text(s) as double) between 3000 and 80000
-            then (date '1899-12-30' + cast(floor(cast(date_text(s) as double)) as integer))::date
-        else null
-    end);
+create or replace macro parse_date(s) as
+    -- date_text once (a lambda's argument), not once per branch: 15 copies of its regexes made
+    -- a plan of some 250 expressions, built for every statement that parses dates
+    list_transform([date_text(s)], t ->
+        case
+            when t is null then null
+            when regexp_full_match(t, '\d{1,2}[/.-]\d{1,2}[/.-]\d{4}')
+                then try_strptime(regexp_replace(t, '[.-]', '/', 'g'), '%d/%m/%Y')::date
+            when regexp_full_match(t, '\d{1,2}[/.-]\d{1,2}[/.-]\d{2}')
+                -- two-digit years: a date in the future is last century's (15/3/65 -> 1965)
+                then (try_strptime(regexp_replace(t, '[.-]', '/', 'g'), '%d/%m/%y')
+                      - case when year(try_strptime(regexp_replace(t, '[.-]', '/', 'g'), '%d/%m/%y')) > year(current_date)
+                             then interval 100 year else interval 0 year end)::date
+            when regexp_full_match(t, '\d{4}-\d{1,2}-\d{1,2}([ T].*)?')
+                then try_strptime(regexp_extract(t, '^\d{4}-\d{1,2}-\d{1,2}'), '%Y-%m-%d')::date
+            when regexp_full_match(t, '\d{4}/\d{1,2}/\d{1,2}')
+                then try_strptime(t, '%Y/%m/%d')::date
+            -- month and year only ("03/2015", common for admission dates): the first of the month
+            when regexp_full_match(t, '\d{1,2}[/.-]\d{4}')
+                then try_strptime('01/' || regexp_replace(t, '[.-]', '/', 'g'), '%d/%m/%Y')::date
+            when regexp_full_match(t, '[1-9]\d{3,4}(\.\d+)?') and try_cast(t as double) between 3000 and 80000
+                then (date '1899-12-30' + cast(floor(cast(t as double)) as integer))::date
+            else null
+        end)[1];
 
 -- parse_year: a bare year (1900..2100), or the year of a parseable date.
 create or replace macro parse_year(s) as (
