@@ -19,29 +19,43 @@ with named as (
 -- the đảng bộ a parent cell names, within the file's context: by code, name, the looser key, else
 -- its name without kind words ("Xã Minh Hưng", "Minh Hưng"), the closest key only
 parent_refs as (
-    select distinct parent, context_path, upper(clean(parent)) as ucode, unit_key(parent) as nkey,
+    select distinct parent, context_path, year, upper(clean(parent)) as ucode, unit_key(parent) as nkey,
         unit_loose_key(parent) as lkey, unit_bare_key(parent) as bkey
     from named
     where parent <> ''
 ),
 
 parent_units as (
-    select id, upper(code) as code, name_key, path, unit_loose_key(name) as lkey, unit_bare_key(name) as bkey
+    select id, upper(code) as code, name_key, path, unit_loose_key(name) as lkey, unit_bare_key(name) as bkey, founded_on, dissolved_on
     from unit
     where exists (select 1 from parent_refs) and kind not in ('chi_bo_truc_thuoc', 'to_dang')
 ),
 
-parents as (
-    select parent, context_path, case when count(*) = 1 then min(id) end as parent_id,
-        case when count(*) = 1 then min(path) end as parent_path, count(*)::int as parent_candidates
+-- of đảng bộ sharing the name, as for the names below (lived): those alive in the row's year, of
+-- those the ones alive at its end; all when the year is unknown or none is alive
+parent_hits as (
+    select h.*,
+        count(*) filter (where h.alive) over w as n_alive,
+        count(*) filter (where h.alive and h.at_end) over w as n_end
     from (
-        select p.parent, p.context_path, u.id, u.path
+        select p.parent, p.context_path, p.year, u.id, u.path,
+            p.year is null or ((u.founded_on is null or u.founded_on <= make_date(p.year, 12, 31))
+                               and (u.dissolved_on is null or u.dissolved_on >= make_date(p.year, 1, 1))) as alive,
+            p.year is null or u.dissolved_on is null or u.dissolved_on >= make_date(p.year, 12, 31) as at_end
         from parent_refs p
         join parent_units u on u.code = p.ucode or u.name_key = p.nkey or u.lkey = p.lkey or u.bkey = p.bkey
         where starts_with(u.path, p.context_path) or starts_with(p.context_path, u.path)
-        qualify rank() over (partition by p.parent, p.context_path
+        qualify rank() over (partition by p.parent, p.context_path, p.year
                              order by case when u.code = p.ucode then 1 when u.name_key = p.nkey then 2 when u.lkey = p.lkey then 3 else 4 end) = 1
-    )
+    ) h
+    window w as (partition by h.parent, h.context_path, h.year)
+),
+
+parents as (
+    select parent, context_path, year, case when count(*) = 1 then min(id) end as parent_id,
+        case when count(*) = 1 then min(path) end as parent_path, count(*)::int as parent_candidates
+    from parent_hits
+    where n_alive = 0 or (alive and (n_end = 0 or at_end))
     group by all
 ),
 
@@ -57,7 +71,7 @@ refs as (
         unit_key(nullif(n.name, '')) as nkey,
         coalesce(clean(n.code), clean(n.name)) as raw
     from named n
-    left join parents pa on pa.parent = n.parent and pa.context_path = n.context_path
+    left join parents pa on pa.parent = n.parent and pa.context_path = n.context_path and pa.year is not distinct from n.year
 ),
 
 units as (

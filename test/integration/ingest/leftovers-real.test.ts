@@ -83,6 +83,22 @@ describe('units of the same name in a row\'s unit column, or --unit: the one ali
 		]);
 	});
 
+	it.each([
+		[2024, 'C70030101'],
+		[2026, 'C70039901']
+	])('a %i list whose "Đảng bộ" column says "Đảng bộ xã Bom Bo" beside "Chi bộ thôn 1": the chi bộ of the đảng bộ alive that year (%s)', async (year, code) => {
+		const { db, dir } = await loadBomBo();
+		const chiBo = writeCsv(dir, 'cb.csv', [['DANH MỤC'], REG_HEAD,
+			['1', 'C70030101', 'Chi bộ thôn 1', 'Chi bộ trực thuộc', 'X700301', '01/01/2000', '30/06/2025', '', ''],
+			['2', 'C70039901', 'Chi bộ thôn 1', 'Chi bộ trực thuộc', 'X700399', '01/07/2025', '', '', '']]);
+		expect((await ingest(db, [chiBo])).files[0].status).toBe('loaded');
+		const f = writeCsv(dir, 'th.csv', [[`DANH SÁCH XẾP LOẠI ĐẢNG VIÊN NĂM ${year}`], ['STT', 'Họ và tên', 'Năm sinh', 'Chi bộ', 'Đảng bộ', 'Xếp loại'],
+			['1', 'Nguyễn Văn An', '1970', 'Chi bộ thôn 1', 'Đảng bộ xã Bom Bo', 'HTTNV']]);
+		const r = await ingest(db, [f]);
+		expect(r.files[0].errors).toEqual([]);
+		expect(await db.query(`select u.code from rating r join unit u on u.id = r.unit_id`)).toEqual([{ code }]);
+	});
+
 	it('--unit "Đảng bộ xã Bom Bo" for a 2024 list: the old đảng bộ, as a title naming it would be', async () => {
 		const { db, dir } = await loadBomBo();
 		const f = writeCsv(dir, 'tcd.csv', [['DANH SÁCH XẾP LOẠI TỔ CHỨC ĐẢNG NĂM 2024'], ['STT', 'Đối tượng', 'Xếp loại'], ['1', 'Tổ chức đảng', 'Hoàn thành tốt nhiệm vụ']]);
