@@ -117,16 +117,22 @@ create or replace macro unit_key(s) as
         '^thi uy( |$)', 'dang bo thi xa\1');
 
 -- unit_loose_key: a looser key, for names unit_key finds nowhere: "CB"/"ĐB" for chi bộ/đảng bộ,
+-- "ĐU", "HU", "TU" for Đảng ủy, Huyện ủy, Tỉnh ủy, "TP."/"TX" for thành phố/thị xã ("TT" is also
+-- "Trung tâm": left),
 -- numbers without leading zeros ("thôn 01" is "thôn 1"), a hamlet's number in words ("thôn Một" is
 -- "thôn 1"; not "Năm", which folds like "Nam"), the parent after a comma, in brackets or after a
 -- dash dropped ("Chi bộ thôn 1, xã Đoàn Kết", "Chi bộ Thôn 1 (xã Đoàn Kết)", "Chi bộ thôn 1 - Đảng
 -- bộ xã Đoàn Kết"; unit_parent_key keeps it).
 create or replace macro unit_loose_key(s) as
     -- (the hamlet's number in words, one nested replace each: unit_key(s) read once)
-    nullif(trim(regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(unit_key(s),
+    nullif(trim(regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(unit_key(s),
         '(,|\s*\(|\s+[-–]\s+(dang bo|dang uy|xa|phuong|thi tran)\b).*$', ''),
         '^cb\.? ', 'chi bo '),
-        '^(db|dbcs)\.? ', 'dang bo '),
+        '^(db|dbcs|du)\.? ', 'dang bo '),
+        '^hu\.? ', 'dang bo huyen '),
+        '^tu\.? ', 'dang bo tinh '),
+        '\btp(\.\s*|\s+)', 'thanh pho '),
+        '\btx(\.\s*|\s+)', 'thi xa '),
         '(^|[^0-9])0+([0-9])', '\1\2', 'g'), '\b(thon|ap|xom|to|khu|doi|buon|khoi|pho) mot$', '\1 1'), '\b(thon|ap|xom|to|khu|doi|buon|khoi|pho) hai$', '\1 2'), '\b(thon|ap|xom|to|khu|doi|buon|khoi|pho) ba$', '\1 3'), '\b(thon|ap|xom|to|khu|doi|buon|khoi|pho) bon$', '\1 4'), '\b(thon|ap|xom|to|khu|doi|buon|khoi|pho) tu$', '\1 4'), '\b(thon|ap|xom|to|khu|doi|buon|khoi|pho) sau$', '\1 6'), '\b(thon|ap|xom|to|khu|doi|buon|khoi|pho) bay$', '\1 7'), '\b(thon|ap|xom|to|khu|doi|buon|khoi|pho) tam$', '\1 8'), '\b(thon|ap|xom|to|khu|doi|buon|khoi|pho) chin$', '\1 9'), '\b(thon|ap|xom|to|khu|doi|buon|khoi|pho) muoi$', '\1 10')), '');
 
 -- unit_parent_key: the parent a unit name carries after a comma, in brackets or after a dash, its

@@ -147,6 +147,16 @@ describe('a "Đảng bộ" column beside the "Chi bộ" column (a đảng bộ\'
 		expect(await codes(db, 'rating')).toEqual(['C70010201', 'C70010101', 'C70010201', 'C70010102']);
 	});
 
+	it('abbreviated as units write them: "ĐU xã Minh Hưng", "ĐU Đoàn Kết"', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const f = writeCsv(dir, 'xl.csv', [...TITLE_DISTRICT, ['STT', 'Họ và tên', 'Ngày sinh', 'Chi bộ', 'Đảng bộ', 'Xếp loại'],
+			['1', 'Nguyễn Văn An', '12/05/1970', 'CB thôn 1', 'ĐU xã Minh Hưng', 'HTTNV'],
+			['2', 'Trần Thị Bình', '03/04/1985', 'Chi bộ thôn 1', 'ĐU. Đoàn Kết', 'HTTNV']]);
+		const r = await ingest(db, [f]);
+		expect(r.files[0]).toMatchObject({ status: 'loaded', rowsStored: 2 });
+		expect(await codes(db, 'rating')).toEqual(['C70010201', 'C70010101']);
+	});
+
 	it('a roster with the Đảng bộ column first: the Chi bộ column stays the unit', async () => {
 		const { db, dir } = await dbWithRegistry();
 		const f = writeCsv(dir, 'ds.csv', [['ĐẢNG BỘ HUYỆN BÙ ĐĂNG'], ['DANH SÁCH ĐẢNG VIÊN NĂM 2024'], ['STT', 'Họ và tên', 'Năm sinh', 'Đảng bộ', 'Chi bộ', 'Tình trạng'],
