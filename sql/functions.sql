@@ -102,6 +102,14 @@ create or replace macro parse_bool(s) as (
 create or replace macro parse_number(s) as
     try_cast(replace(tidy(s), ',', '.') as double);
 
+-- alive_in: a unit lived in year y (founded by 31/12, not dissolved before 01/01); alive_at_end: it
+-- was still alive on 31/12 (lists are made in December). A null year: true. Of units sharing a name
+-- (after the 2025 merger a new "Đảng bộ xã Bom Bo" succeeds the dissolved one), the one a file means.
+create or replace macro alive_in(founded, dissolved, y) as
+    y is null or ((founded is null or founded <= make_date(y, 12, 31)) and (dissolved is null or dissolved >= make_date(y, 1, 1)));
+create or replace macro alive_at_end(dissolved, y) as
+    y is null or dissolved is null or dissolved >= make_date(y, 12, 31);
+
 -- unit_key: how unit names are compared: fold, and a committee names its đảng bộ: "Đảng ủy X" is
 -- "Đảng bộ X", "Tỉnh ủy X" "Đảng bộ tỉnh X", "Huyện ủy", "Quận ủy" likewise, "Thị ủy X" "Đảng bộ thị
 -- xã X", "Thành ủy X" "Đảng bộ thành phố X" (a city's, never a province's: "Thành ủy Bình Phước" is

@@ -122,7 +122,7 @@ hits as (
     from keyed k join units u on u.loc = k.loc
 ),
 best as (
-    select *, coalesce((founded_on is null or year(founded_on) <= year) and (dissolved_on is null or year(dissolved_on) >= year), true) as alive
+    select *, alive_in(founded_on, dissolved_on, year) as alive
     from hits
     qualify pref = min(pref) over (partition by agency, year, k)
 ),

@@ -32,16 +32,15 @@ parent_units as (
 ),
 
 -- of đảng bộ sharing the name, as for the names below (lived): those alive in the row's year, of
--- those the ones alive at its end; all when the year is unknown or none is alive
+-- those the ones alive at its end; all when none is alive
 parent_hits as (
     select h.*,
         count(*) filter (where h.alive) over w as n_alive,
         count(*) filter (where h.alive and h.at_end) over w as n_end
     from (
         select p.parent, p.context_path, p.year, u.id, u.path,
-            p.year is null or ((u.founded_on is null or u.founded_on <= make_date(p.year, 12, 31))
-                               and (u.dissolved_on is null or u.dissolved_on >= make_date(p.year, 1, 1))) as alive,
-            p.year is null or u.dissolved_on is null or u.dissolved_on >= make_date(p.year, 12, 31) as at_end
+            alive_in(u.founded_on, u.dissolved_on, p.year) as alive,
+            alive_at_end(u.dissolved_on, p.year) as at_end
         from parent_refs p
         join parent_units u on u.code = p.ucode or u.name_key = p.nkey or u.lkey = p.lkey or u.bkey = p.bkey
         where starts_with(u.path, p.context_path) or starts_with(p.context_path, u.path)
@@ -185,15 +184,12 @@ hits as (
     select * from by_level
 ),
 
--- Of units sharing a name (after the 2025 merger a new "Đảng bộ xã Bom Bo" succeeds the dissolved
--- one): those alive in the year (founded by 31/12, not dissolved before 01/01), of those the ones
--- alive at its end (lists are made in December); all of them when the year is unknown or the
--- narrowing leaves none.
+-- Of units sharing a name: those alive in the year, of those the ones alive at its end
+-- (functions.sql: alive_in, alive_at_end); all of them when the narrowing leaves none.
 lived as (
     select h.ref_id, h.unit_id,
-        (u.founded_on is null or u.founded_on <= make_date(r.year, 12, 31))
-            and (u.dissolved_on is null or u.dissolved_on >= make_date(r.year, 1, 1)) as alive,
-        u.dissolved_on is null or u.dissolved_on >= make_date(r.year, 12, 31) as at_end
+        alive_in(u.founded_on, u.dissolved_on, r.year) as alive,
+        alive_at_end(u.dissolved_on, r.year) as at_end
     from hits h
     join refs r using (ref_id)
     join unit u on u.id = h.unit_id

@@ -410,7 +410,7 @@ async function contextUnits(
 			 from sheet_name s
 			 join (select * from unit where kind in (${CHI_BO_KINDS.map((k) => `'${k}'`).join(', ')})) u on starts_with(u.path, s.path) and u.path <> s.path
 			 where unit_bare_key(u.name) = unit_bare_key(s.name)
-			   and (s.year is null or ((u.founded_on is null or u.founded_on <= make_date(s.year, 12, 31)) and (u.dissolved_on is null or u.dissolved_on >= make_date(s.year, 1, 1))))
+			   and alive_in(u.founded_on, u.dissolved_on, s.year)
 			 order by u.name`
 		);
 		await t.run('drop table sheet_name');
