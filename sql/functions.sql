@@ -110,6 +110,15 @@ create or replace macro alive_in(founded, dissolved, y) as
 create or replace macro alive_at_end(dissolved, y) as
     y is null or dissolved is null or dissolved >= make_date(y, 12, 31);
 
+-- closer_admission: the admission (new_on … new_by, schema 010) says more than the one held (on … by):
+-- none was held, or it is a shorter span inside it (15/03/2024 within "2024"). A span outside the
+-- one held contradicts it: the first stays, as for every other fact of a person.
+create or replace macro closer_admission(on_, by_, new_on, new_by) as
+    new_on is not null
+    and (on_ is null
+         or (date_diff('day', new_on, coalesce(new_by, new_on)) < date_diff('day', on_, coalesce(by_, on_))
+             and new_on >= on_ and coalesce(new_by, new_on) <= coalesce(by_, on_)));
+
 -- unit_key: how unit names are compared: fold, and a committee names its đảng bộ: "Đảng ủy X" is
 -- "Đảng bộ X", "Tỉnh ủy X" "Đảng bộ tỉnh X", "Huyện ủy", "Quận ủy" likewise, "Thị ủy X" "Đảng bộ thị
 -- xã X", "Thành ủy X" "Đảng bộ thành phố X" (a city's, never a province's: "Thành ủy Bình Phước" is
@@ -209,6 +218,16 @@ create or replace macro vi_pct_vs(x, bound) as
 
 -- vi_date: dd/mm/yyyy.
 create or replace macro vi_date(d) as strftime(cast(d as date), '%d/%m/%Y');
+
+-- vi_span: a date known from on to by (schema 010) as the list gave it: 'ngày 15/03/2024',
+-- 'tháng 03/2024', 'năm 2024'.
+create or replace macro vi_span(on_, by_) as
+    case
+        when by_ is null or by_ = on_ then 'ngày ' || vi_date(on_)
+        when day(on_) = 1 and by_ = last_day(on_) then 'tháng ' || strftime(cast(on_ as date), '%m/%Y')
+        when month(on_) = 1 and day(on_) = 1 and by_ = make_date(year(on_), 12, 31) then 'năm ' || year(on_)
+        else 'từ ' || vi_date(on_) || ' đến ' || vi_date(by_)
+    end;
 
 -- level_short / level_vi: a level rank (4 excellent .. 1 incomplete, src/lib/domain/levels.ts) in words.
 create or replace macro level_short(l) as

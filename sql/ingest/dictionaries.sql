@@ -1,6 +1,6 @@
 -- dictionaries: dates and levels are parsed once per distinct spelling, not once per row (a 2 M
 -- row list has a few thousand distinct dates and a dozen level spellings). Reads temp table stg;
--- writes date_dict(v, d, y, bare_year, d_or_year), level_dict(v, level, not_rated) and
+-- writes date_dict(v, d, y, bare_year, d_or_year, d_latest), level_dict(v, level, not_rated) and
 -- status_dict(v, in_note, status). Run before every kind's normalise.
 
 -- step: dates
@@ -22,18 +22,22 @@ with v as (
     where v is not null
 )
 select *,
-    -- admission and founding dates may be a bare year (README: "chỉ năm"); the schema holds a date
-    -- only, so such a date is stored as 1 January of that year
-    coalesce(d, case when bare_year then make_date(y, 1, 1) end) as d_or_year
+    -- admission and founding dates may be a bare year (README: "chỉ năm"): stored as 1 January of
+    -- that year, with d_latest the last day it can be (31/12; a month alone, "03/2015": its last
+    -- day), which an admission keeps beside it (joined_party_by, schema 010)
+    coalesce(d, case when bare_year then make_date(y, 1, 1) end) as d_or_year,
+    case when bare_year then make_date(y, 12, 31) when month_only then last_day(d) else d end as d_latest
 from (
     -- parse_year(v), from the date parsed once: each parse_date a query names expands its macros
     -- into some two hundred regular expressions, which cost planning time on every load
-    select v, d, case when bare_year then cast(clean(v) as integer) else year(d) end as y, bare_year
+    select v, d, case when bare_year then cast(clean(v) as integer) else year(d) end as y, bare_year, month_only
     from (
         select
             v,
             parse_date(v) as d,
-            regexp_full_match(clean(v), '(19|20)\d{2}') as bare_year
+            regexp_full_match(clean(v), '(19|20)\d{2}') as bare_year,
+            -- parse_date's "month and year only" shape
+            regexp_full_match(date_text(v), '\d{1,2}[/.-]\d{4}') as month_only
         from v
     )
 );

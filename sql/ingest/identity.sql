@@ -1,5 +1,6 @@
 -- identity: which person each staged row is. Reads temp table ident_in(rk, file_id, rn, year,
--- card_no, full_name, name_key, birth_date, birth_year, sex, unit_id, joined_party_on, agency) — the
+-- card_no, full_name, name_key, birth_date, birth_year, sex, unit_id, joined_party_on, joined_party_by,
+-- agency) — the
 -- rows of one year; the loader runs "scope" once and the other steps year by year — and writes
 -- ident_out(rk, person_id, how); ambiguous matches are recorded in ingest_issue.
 -- RULES.md "identity": card number; else accent-folded name + birth date (or year) within the unit
@@ -335,8 +336,8 @@ join firsts f
  and f.k_date is not distinct from k.k_date and f.k_year is not distinct from k.k_year
  and f.k_g is not distinct from k.k_g and f.k_unit is not distinct from k.k_unit;
 
-insert into person (card_no, full_name, name_key, birth_date, birth_year, sex, joined_party_on, home_unit_id, source_file_id, source_row)
-select i.card_no, i.full_name, i.name_key, i.birth_date, i.birth_year, i.sex, i.joined_party_on, coalesce(i.unit_id, ip.unit_id), i.file_id, i.rn
+insert into person (card_no, full_name, name_key, birth_date, birth_year, sex, joined_party_on, joined_party_by, home_unit_id, source_file_id, source_row)
+select i.card_no, i.full_name, i.name_key, i.birth_date, i.birth_year, i.sex, i.joined_party_on, i.joined_party_by, coalesce(i.unit_id, ip.unit_id), i.file_id, i.rn
 from ident_in i
 join ident_new n on n.rk = i.rk and n.first_rk = i.rk
 -- a row with no unit: the unit its agency places it in, where a later list looks for the person
@@ -358,18 +359,26 @@ join person p on p.source_file_id = f.file_id and p.source_row = f.rn
 anti join ident_out o on o.rk = m.rk and o.person_id is not null;
 
 -- step: enrich
--- What this batch knows that the person record lacks: a card number, a full birth date, admission.
+-- What this batch knows that the person record lacks: a card number, a full birth date, admission
+-- (or a closer one: a full date where the record has only the year, schema 010).
 update person p
 set card_no = coalesce(p.card_no, x.card_no),
     birth_date = coalesce(p.birth_date, x.birth_date),
     birth_year = coalesce(p.birth_year, x.birth_year),
-    joined_party_on = coalesce(p.joined_party_on, x.joined_party_on),
+    joined_party_on = if(closer_admission(p.joined_party_on, p.joined_party_by, x.admitted.joined_party_on, x.admitted.joined_party_by),
+                         x.admitted.joined_party_on, p.joined_party_on),
+    joined_party_by = if(closer_admission(p.joined_party_on, p.joined_party_by, x.admitted.joined_party_on, x.admitted.joined_party_by),
+                         x.admitted.joined_party_by, p.joined_party_by),
     sex = coalesce(p.sex, x.sex)
 from (
     select x.*
     from (
         select o.person_id, max(i.card_no) as card_no, max(i.birth_date) as birth_date, max(i.birth_year) as birth_year,
-            min(i.joined_party_on) as joined_party_on, max(i.sex) as sex
+            -- the closest admission the batch gives (a full date before a month, a month before a year)
+            arg_min({'joined_party_on': i.joined_party_on, 'joined_party_by': i.joined_party_by},
+                    [date_diff('day', i.joined_party_on, i.joined_party_by), epoch(i.joined_party_on)::bigint])
+                filter (where i.joined_party_on is not null) as admitted,
+            max(i.sex) as sex
         from ident_out o
         join ident_in i on i.rk = o.rk
         where o.how <> 'new'
@@ -383,7 +392,7 @@ from (
 where p.id = x.person_id
   and ((p.card_no is null and x.card_no is not null)
     or (p.birth_date is null and x.birth_date is not null)
-    or (p.joined_party_on is null and x.joined_party_on is not null)
+    or closer_admission(p.joined_party_on, p.joined_party_by, x.admitted.joined_party_on, x.admitted.joined_party_by)
     or (p.sex is null and x.sex is not null));
 
 -- step: reconcile
@@ -471,7 +480,8 @@ join ident_in i on i.rk = f.rk;
 update person p
 set birth_date = coalesce(p.birth_date, q.birth_date),
     birth_year = coalesce(p.birth_year, q.birth_year),
-    joined_party_on = coalesce(p.joined_party_on, q.joined_party_on),
+    joined_party_on = if(closer_admission(p.joined_party_on, p.joined_party_by, q.joined_party_on, q.joined_party_by), q.joined_party_on, p.joined_party_on),
+    joined_party_by = if(closer_admission(p.joined_party_on, p.joined_party_by, q.joined_party_on, q.joined_party_by), q.joined_party_by, p.joined_party_by),
     sex = coalesce(p.sex, q.sex)
 from ident_merge m
 join person q on q.id = m.drop_id

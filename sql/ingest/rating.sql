@@ -115,6 +115,7 @@ select
     rd.d as reviewed_on,
     s.reviewed_on as reviewed_raw,
     jp.d_or_year as joined_party_on,
+    jp.d_latest as joined_party_by,
     s.joined_party_on as joined_party_raw,
     ju.d as joined_unit_on,
     s.joined_unit_on as joined_unit_raw,
@@ -302,7 +303,7 @@ select * from errs order by part_id, rn, field;
 -- step: identity_in
 -- agency: for a row with no unit, the agencies its cell and the title name (identity.sql places it)
 create or replace temp table ident_in as
-select n.rk, n.file_id, n.rn, n.period_year as year, n.card_no, n.full_name, n.name_key, n.birth_date, n.birth_year, null::varchar as sex, n.unit_id, n.joined_party_on,
+select n.rk, n.file_id, n.rn, n.period_year as year, n.card_no, n.full_name, n.name_key, n.birth_date, n.birth_year, null::varchar as sex, n.unit_id, n.joined_party_on, n.joined_party_by,
     case when n.unit_id is null then nullif(concat_ws(' / ', n.agency, c.title_agency), '') end as agency
 from norm n
 join file_ctx c using (part_id)

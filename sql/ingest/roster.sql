@@ -59,6 +59,7 @@ select
     coalesce(yr.y, s.default_year) as year,
     s.year as year_raw,
     jp.d_or_year as joined_party_on,
+    jp.d_latest as joined_party_by,
     s.joined_party_on as joined_party_raw,
     ju.d as joined_unit_on,
     s.joined_unit_on as joined_unit_raw,
@@ -139,11 +140,11 @@ select * from errs order by part_id, rn, field;
 
 -- step: identity_in
 create or replace temp table ident_in as
-select rk, file_id, rn, year, card_no, full_name, name_key, birth_date, birth_year, sex, unit_id, joined_party_on, null::varchar as agency from norm;
+select rk, file_id, rn, year, card_no, full_name, name_key, birth_date, birth_year, sex, unit_id, joined_party_on, joined_party_by, null::varchar as agency from norm;
 
 -- step: merge
-insert into membership (person_id, unit_id, year, status, joined_party_on, joined_unit_on, is_head, position, source_file_id, source_row)
-select i.person_id, n.unit_id, n.year, n.status, n.joined_party_on, n.joined_unit_on, n.is_head, n.position, n.file_id, n.rn
+insert into membership (person_id, unit_id, year, status, joined_party_on, joined_party_by, joined_unit_on, is_head, position, source_file_id, source_row)
+select i.person_id, n.unit_id, n.year, n.status, n.joined_party_on, n.joined_party_by, n.joined_unit_on, n.is_head, n.position, n.file_id, n.rn
 from norm n
 join ident_out i on i.rk = n.rk
 order by n.file_id, n.rn;

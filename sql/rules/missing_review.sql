@@ -2,7 +2,8 @@
 --   a. a roster member owed a rating for the year and without one. Not owed: statuses in
 --      r4_not_owed_statuses (exempt, suspended; temporary: rated in the official chi bộ), and
 --      members admitted less than new_member_months before their own not-rated row's date (else
---      31/12), counted in calendar months (31/05 + 6 months = 30/11). A reason written on the list
+--      31/12), counted in calendar months (31/05 + 6 months = 30/11); an admission known by its year
+--      or month only, from its last day (joined_party_by, schema 010). A reason written on the list
 --      ("vắng mặt", "nghỉ thai sản"…) is no exemption: it is quoted in the message. Exempted:
 --      someone of the same folded name and birth (where known) was rated in that chi bộ under another
 --      person record (identity in doubt, as the ingest reported: never guessed, kept for checking);
@@ -29,7 +30,7 @@ with
 -- a. roster members owed a rating -------------------------------------------------------------
 -- the roster rows (one per member, the last) of members without a rating of their own
 unrated_roster as (
-    select m.person_id, m.unit_id, m.status, m.joined_party_on, m.source_file_id, m.source_row
+    select m.person_id, m.unit_id, m.status, m.joined_party_on, m.joined_party_by, m.source_file_id, m.source_row
     from period_roster m
     anti join period_rating r
         on r.person_id = m.person_id
@@ -67,7 +68,7 @@ unreviewed as (
 -- 31/12). The admission dates alone first: a date column of the people, where a lookup of their
 -- names reads every name of the table (most unrated members are new ones, who owe nothing).
 admitted as (
-    select p.id, p.joined_party_on
+    select p.id, p.joined_party_on, p.joined_party_by
     from person p
     semi join unrated_roster o on o.person_id = p.id
 ),
@@ -81,8 +82,11 @@ owed_rows as (
     from unrated_roster o
     join admitted a on a.id = o.person_id
     left join unrated_members um on um.person_id = o.person_id
+    -- an admission known by its year or month only: its last day (joined_party_by, schema 010), so
+    -- that a member admitted late in that year is not owed a rating the list never owed
     where coalesce(a.joined_party_on, o.joined_party_on) is null
-       or cast(coalesce(a.joined_party_on, o.joined_party_on) + to_months(getvariable('new_member_months')) as date)
+       or cast(if(a.joined_party_on is not null, coalesce(a.joined_party_by, a.joined_party_on), coalesce(o.joined_party_by, o.joined_party_on))
+               + to_months(getvariable('new_member_months')) as date)
           <= coalesce(um.unrated_on, getvariable('period_end'))
 ),
 

@@ -1,7 +1,8 @@
 -- rated_too_early (R7): a level given to a member admitted less than new_member_months before the
 -- rating (decision date, else review date, else the end of the period), or to an organisation or
 -- leadership collective founded less than new_org_months before it. Months are calendar months
--- (31/05 + 6 months = 30/11). An organisation formed by splitting, merging or absorbing others is
+-- (31/05 + 6 months = 30/11); an admission known by its year or month only counts from its first day
+-- (schema 010). An organisation formed by splitting, merging or absorbing others is
 -- not new: its age counts from its oldest predecessor (unit_lineage, followed back recursively).
 -- Returns one row per rating given too early (flagged). Organisations young by their own founding
 -- date but old through their predecessors are exempted in one row per deciding body and subject
@@ -30,13 +31,13 @@ cutoff as (
 ),
 
 admissions as (
-    select p.id as person_id, p.joined_party_on as joined_on
+    select p.id as person_id, p.joined_party_on as joined_on, p.joined_party_by as joined_by
     from person p
     where p.joined_party_on > (select c.d from cutoff c)
 
     union all
 
-    select m.person_id, max(m.joined_party_on)
+    select m.person_id, max(m.joined_party_on), max(m.joined_party_by)
     from period_roster m
     join person p on p.id = m.person_id
     where p.joined_party_on is null
@@ -48,6 +49,7 @@ members as (
     select
         r.*,
         a.joined_on,
+        a.joined_by,
         cast(a.joined_on + to_months(getvariable('new_member_months')) as date) as full_on
     from rated r
     join admissions a on a.person_id = r.person_id
@@ -59,7 +61,8 @@ member_findings as (
         m.id as rating_id,
         'flagged' as status,
         m.unit_id,
-        '{subject} kết nạp ngày ' || vi_date(m.joined_on) || ', chưa đủ '
+        -- an admission known by its year or month only: its first day, the earliest it can be
+        '{subject} kết nạp ' || vi_span(m.joined_on, m.joined_by) || ', chưa đủ '
             || getvariable('new_member_months') || ' tháng đến ngày ' || vi_date(m.as_of) || ' (đủ ngày '
             || vi_date(m.full_on) || '), nhưng được xếp loại ' || level_short(m.final_level) as message,
         json_object('joined_party_on', m.joined_on, 'as_of', m.as_of, 'full_on', m.full_on,

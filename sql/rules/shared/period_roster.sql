@@ -8,6 +8,7 @@ select
     m.is_head,
     m.position,
     m.joined_party_on,
+    m.joined_party_by,
     m.joined_unit_on,
     m.source_file_id,
     m.source_row
