@@ -5,7 +5,8 @@
 -- saved by an exception (exempted: fewer than r1_small_unit_below good, so r1_small_unit_allowed
 -- excellent may be chosen; or an outstanding unit on the year's allowance list).
 -- Grain: one row per finding. Groupings, each its own finding (RULES.md, "R1 grouping"):
---   unit    each chi bộ over its members' ratings: subject_ref 'group:unit', unit = the chi bộ;
+--   unit    each chi bộ over its members' ratings (within each "Nhóm" where the rulebook groups by
+--           it): subject_ref 'group:unit', unit = the chi bộ;
 --           civil servants: each unit's agency (and "Nhóm" of similar duties), as NĐ 90 / NĐ 335
 --           count them, also 'group:unit' — they have no deciding-body grouping;
 --   decider each deciding body over everything it decides for one subject kind (and one "Nhóm" of
@@ -31,13 +32,14 @@ rated as not materialized (
 ),
 
 grouped as (
-    -- each chi bộ over its members (the counts of shared/period_member_counts.sql)
+    -- each chi bộ over its members (the counts of shared/period_member_counts.sql), within each
+    -- "Nhóm" of similar positions where the rulebook counts by it and the list has one
     select
         'unit' as grouping,
         m.unit_id as group_unit_id,
         'member' as subject_kind,
-        false as by_group,
-        cast(null as varchar) as group_name,
+        getvariable('r1_group_by_column') as by_group,
+        m.group_name,
         m.n_excellent,
         m.n_good,
         -- the grouping's deciding body, when it has only one
@@ -144,7 +146,8 @@ involved as (
     from verdict v
     join rated r on r.unit_id = v.group_unit_id and r.subject_kind = v.subject_kind
     where v.grouping = 'unit' and r.final_level = 4
-      and (not r.is_cs or concat_ws(' · ', r.agency, if(v.by_group, r.group_name, null)) = v.group_name)
+      and if(r.is_cs, concat_ws(' · ', r.agency, if(v.by_group, r.group_name, null)) = v.group_name,
+             not v.by_group or r.group_name is not distinct from v.group_name)
 
     union all
 
@@ -195,7 +198,7 @@ final as (
                    when v.grouping = 'decider'
                        then ' (quyết định xếp loại ' || subject_kind_vi(v.subject_kind) || coalesce(', nhóm ' || v.group_name, '') || ')'
                    when v.is_cs then ' (cán bộ, công chức, viên chức' || coalesce(', ' || nullif(v.group_name, ''), '') || ')'
-                   else ''
+                   else coalesce(' (nhóm ' || v.group_name || ')', '')
                end
             || ': '
             || case
