@@ -2,7 +2,7 @@
 --   a. a roster member owed a rating for the year and without one. Not owed: statuses in
 --      r4_not_owed_statuses (exempt, suspended; temporary: rated in the official chi bộ), and
 --      members admitted less than new_member_months before their own not-rated row's date (else
---      31/12), counted in calendar months (31/05 + 6 months = 30/11); an admission known by its year
+--      their chi bộ's member list's decision date, else 31/12), counted in calendar months (31/05 + 6 months = 30/11); an admission known by its year
 --      or month only, from its last day (joined_party_by, schema 010). A reason written on the list
 --      ("vắng mặt", "nghỉ thai sản"…) is no exemption: it is quoted in the message. Exempted:
 --      someone of the same folded name and birth (where known) was rated in that chi bộ under another
@@ -73,21 +73,41 @@ admitted as (
     semi join unrated_roster o on o.person_id = p.id
 ),
 
-owed_rows as (
+-- the admission: the person's, else the roster row's; known by its year or month only, its last
+-- day counts (joined_party_by, schema 010): a member admitted late that year is not owed a rating
+-- the list never owed. full_on: the day they have been members new_member_months.
+admissions as (
     select
         o.*,
         coalesce(a.joined_party_on, o.joined_party_on) as joined_on,
-        coalesce(um.unrated_on, getvariable('period_end')) as as_of,
-        um.unrated as nr
+        cast(if(a.joined_party_on is not null, coalesce(a.joined_party_by, a.joined_party_on), coalesce(o.joined_party_by, o.joined_party_on))
+             + to_months(getvariable('new_member_months')) as date) as full_on
     from unrated_roster o
     join admitted a on a.id = o.person_id
+),
+
+-- the day the chi bộ's member list was decided (else reviewed), the latest if several: for a member
+-- left off it with no not-rated row, the day the round judged them (RULES.md: six months to the
+-- rating's decision date, else 31/12). Read only for the chi bộ of members who came of age in the
+-- period, for whom the day can matter.
+list_dates as (
+    select r.unit_id, max(coalesce(r.decided_on, r.reviewed_on)) as list_on
+    from period_rating r
+    semi join admissions o on o.unit_id = r.unit_id and o.full_on > getvariable('period_start')
+    where r.subject_kind = 'member' and r.final_level is not null
+    group by r.unit_id
+),
+
+owed_rows as (
+    select
+        o.* exclude (full_on),
+        coalesce(um.unrated_on, ld.list_on, getvariable('period_end')) as as_of,
+        um.unrated as nr
+    from admissions o
     left join unrated_members um on um.person_id = o.person_id
-    -- an admission known by its year or month only: its last day (joined_party_by, schema 010), so
-    -- that a member admitted late in that year is not owed a rating the list never owed
-    where coalesce(a.joined_party_on, o.joined_party_on) is null
-       or cast(if(a.joined_party_on is not null, coalesce(a.joined_party_by, a.joined_party_on), coalesce(o.joined_party_by, o.joined_party_on))
-               + to_months(getvariable('new_member_months')) as date)
-          <= coalesce(um.unrated_on, getvariable('period_end'))
+    left join list_dates ld on ld.unit_id = o.unit_id
+    where o.full_on is null
+       or o.full_on <= coalesce(um.unrated_on, ld.list_on, getvariable('period_end'))
 ),
 
 -- someone of the same folded name, and the same birth date or year where both records have one,

@@ -145,12 +145,16 @@ export function check(R: Round): Finding[] {
 
 	// R4 missing_review
 	const endOfYear = day(y, 12, 31);
+	// the day each chi bộ's member list was decided (else reviewed), the latest if several
+	const listOn = new Map<Unit, number>();
+	for (const [u, rs] of membersIn) listOn.set(u, Math.max(0, ...rs.map((r) => r.decided || r.reviewed || 0)));
 	for (const rows of R.rosterByG.values()) {
 		for (const row of rows) {
 			if (row.status === 'temporary' || row.status === 'exempt' || row.status === 'suspended') continue;
 			const m = memberOf.get(row.person);
 			if (m && m.final) continue;
-			const ref = m?.decided || endOfYear;
+			// six months to their own not-rated row's date, else their chi bộ's list's, else 31/12
+			const ref = m?.decided || listOn.get(row.unit) || endOfYear;
 			if (addMonths(row.person.admitted, 6) > ref) continue;
 			add('missing_review', row.unit.code, personRef(row.person), 'đảng viên không được xếp loại');
 		}
