@@ -260,9 +260,35 @@ name_candidates as (
     select rk, person_id from name_alone
 ),
 
+-- a name and a birth, and no one of that name and birth: the people of that folded name with no
+-- birth data at all seen in the row's unit, a unit under it or one above it (an undated roster's
+-- member, whom a rating list now dates: the enrich step keeps the birth). One is that person,
+-- several are reported, as for a name alone. The undated people first: most lists date everyone.
+undated_seen as (
+    select ps.*, p.card_no
+    from person_seen ps
+    join cand_person p on p.id = ps.person_id
+    where p.birth_year is null
+),
+
+dated_meets_undated as (
+    select r.rk, s.person_id
+    from rest r
+    join undated_seen s on s.name_key = r.name_key and s.g = r.g
+    join unit ru on ru.id = r.unit_id
+    join unit v on v.id = s.unit_id
+    where r.birth_year is not null
+      and (s.card_no is null or r.card_no is null)
+      and (starts_with(v.path, ru.path) or starts_with(ru.path, v.path))
+),
+
 by_name as (
     select rk, min(person_id) as person_id, count(distinct person_id)::int as n
-    from name_candidates
+    from (
+        select rk, person_id from name_candidates
+        union all
+        select d.rk, d.person_id from dated_meets_undated d anti join name_candidates c on c.rk = d.rk
+    )
     group by rk
 )
 
@@ -392,6 +418,7 @@ from (
 where p.id = x.person_id
   and ((p.card_no is null and x.card_no is not null)
     or (p.birth_date is null and x.birth_date is not null)
+    or (p.birth_year is null and x.birth_year is not null)
     or closer_admission(p.joined_party_on, p.joined_party_by, x.admitted.joined_party_on, x.admitted.joined_party_by)
     or (p.sex is null and x.sex is not null));
 

@@ -238,3 +238,47 @@ describe('a name and a chi bộ, no card or birth data', () => {
 		expect((await counts(db)).person).toBe(2);
 	});
 });
+
+describe('an undated member, then a list giving their birth', () => {
+	// a roster with no birth column (names, posts, statuses), then the chi bộ's rating list with
+	// "Năm sinh": the one member of that name in the chi bộ is that person, now dated (R4 saw two
+	// people: the roster's, never rated, and the list's, on no roster)
+	const roster = (dir: string, chiBo: string, names: string[], file = 'ds.csv') =>
+		writeCsv(dir, file, [['ĐẢNG BỘ XÃ ĐOÀN KẾT'], [chiBo], ['DANH SÁCH ĐẢNG VIÊN NĂM 2024'], ['STT', 'Họ và tên', 'Chức vụ', 'Tình trạng'],
+			...names.map((n, i) => [String(i + 1), n, i === 0 ? 'Bí thư' : '', 'Chính thức'])]);
+	const people = (db: Db) => db.query(`select full_name as name, birth_year as y from person order by id`);
+
+	it('is found in the chi bộ and given the birth year', async () => {
+		const { db, dir } = await dbWithRegistry();
+		await ingest(db, [roster(dir, 'CHI BỘ THÔN 1', ['Nguyễn Văn An', 'Trần Thị Bình'])]);
+		const r = await ingest(db, [writeCsv(dir, 'xl.csv', [['ĐẢNG BỘ XÃ ĐOÀN KẾT'], ['CHI BỘ THÔN 1'], ['KẾT QUẢ XẾP LOẠI ĐẢNG VIÊN NĂM 2024'],
+			['STT', 'Họ và tên', 'Năm sinh', 'Xếp loại'], ['1', 'Nguyễn Văn An', '1970', 'HTTNV'], ['2', 'Trần Thị Bình', '1980', 'HTTNV']])]);
+		expect(r.files[0]).toMatchObject({ kind: 'rating', status: 'loaded', warnings: [] });
+		expect(await people(db)).toEqual([{ name: 'Nguyễn Văn An', y: 1970 }, { name: 'Trần Thị Bình', y: 1980 }]);
+		expect(await db.query(`select count(distinct person_id)::int as n from (select person_id from membership union all select person_id from rating)`)).toEqual([{ n: 2 }]);
+	});
+
+	it('an undated namesake in another chi bộ is someone else; a đảng bộ\'s list finds the one of the chi bộ its row names', async () => {
+		const { db, dir } = await dbWithRegistry();
+		await ingest(db, [roster(dir, 'CHI BỘ THÔN 1', ['Nguyễn Văn An'], 'ds1.csv'), roster(dir, 'CHI BỘ THÔN 2', ['Nguyễn Văn An'], 'ds2.csv')]);
+		// thôn 1's list: its own An
+		await ingest(db, [writeCsv(dir, 'xl1.csv', [['ĐẢNG BỘ XÃ ĐOÀN KẾT'], ['CHI BỘ THÔN 1'], ['KẾT QUẢ XẾP LOẠI ĐẢNG VIÊN NĂM 2024'],
+			['STT', 'Họ và tên', 'Năm sinh', 'Xếp loại'], ['1', 'Nguyễn Văn An', '1970', 'HTTNV']])]);
+		expect(await people(db)).toEqual([{ name: 'Nguyễn Văn An', y: 1970 }, { name: 'Nguyễn Văn An', y: null }]);
+		// the đảng bộ's list naming An born 1965 of thôn 2: thôn 2's An (thôn 1's, dated 1970, is not)
+		const r = await ingest(db, [writeCsv(dir, 'xl-db.csv', [['ĐẢNG BỘ XÃ ĐOÀN KẾT'], ['KẾT QUẢ XẾP LOẠI ĐẢNG VIÊN NĂM 2024'],
+			['STT', 'Họ và tên', 'Năm sinh', 'Chi bộ', 'Xếp loại'], ['1', 'Nguyễn Văn An', '1965', 'Chi bộ thôn 2', 'HTTNV']])]);
+		expect(r.files[0]).toMatchObject({ status: 'loaded', warnings: [] });
+		expect(await people(db)).toEqual([{ name: 'Nguyễn Văn An', y: 1970 }, { name: 'Nguyễn Văn An', y: 1965 }]);
+	});
+
+	it('two undated members of that name under the unit of a leaders\' list: reported, a record of its own', async () => {
+		const { db, dir } = await dbWithRegistry();
+		await ingest(db, [roster(dir, 'CHI BỘ THÔN 1', ['Nguyễn Văn An'], 'ds1.csv'), roster(dir, 'CHI BỘ THÔN 2', ['Nguyễn Văn An'], 'ds2.csv')]);
+		const r = await ingest(db, [writeCsv(dir, 'cb.csv', [['ĐẢNG BỘ XÃ ĐOÀN KẾT'], ['KẾT QUẢ XẾP LOẠI CÁN BỘ LÃNH ĐẠO, QUẢN LÝ NĂM 2024'],
+			['STT', 'Họ và tên', 'Năm sinh', 'Chức vụ', 'Xếp loại'], ['1', 'Nguyễn Văn An', '1965', 'Phó Bí thư Đảng ủy', 'HTTNV']])]);
+		expect(r.files[0]).toMatchObject({ status: 'loaded', rowsStored: 1 });
+		expect(r.files[0].warnings.join(' ')).toMatch(/1 người chưa xác định chắc chắn/);
+		expect(await people(db)).toEqual([{ name: 'Nguyễn Văn An', y: null }, { name: 'Nguyễn Văn An', y: null }, { name: 'Nguyễn Văn An', y: 1965 }]);
+	});
+});
