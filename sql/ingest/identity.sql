@@ -123,14 +123,20 @@ hits as (
     from keyed k join units u on u.loc = k.loc
 ),
 best as (
-    select *, alive_in(founded_on, dissolved_on, year) as alive
+    select *, alive_in(founded_on, dissolved_on, year) as alive, alive_at_end(dissolved_on, year) as at_end
     from hits
     qualify pref = min(pref) over (partition by agency, year, k)
 ),
--- each part: the units it could be (those alive in the year, when some are)
+-- each part: the units it could be — those alive in the year, of those the ones alive at its end,
+-- when some are (as resolve_units.sql narrows a name: "UBND XÃ ĐÔNG NGŨ" on a list of December
+-- 2025 is the commune formed on 01/07/2025, not the one of that name dissolved on 30/06)
 part_unit as (
-    select agency, year, k, count(*) as n, min(id) as id, min(path) as path, min(depth) as depth
-    from (select * from best qualify alive or count(*) filter (where alive) over (partition by agency, year, k) = 0)
+    select agency, year, k, count(distinct id) as n, min(id) as id, min(path) as path, min(depth) as depth
+    from (
+        select * from best
+        qualify (alive and (at_end or count(*) filter (where alive and at_end) over (partition by agency, year, k) = 0))
+             or count(*) filter (where alive) over (partition by agency, year, k) = 0
+    )
     group by all
 ),
 -- the deepest of the parts that name one unit, if it lies within each of the others (a school of
@@ -145,7 +151,7 @@ deepest as (
 )
 select a.agency, a.year, case when d.n = 1 then d.id end as unit_id,
     -- (parts naming units that do not nest: as many as they name)
-    coalesce(d.n, nullif((select count(distinct p.id) filter (where p.n = 1) from part_unit p where p.agency = a.agency and p.year is not distinct from a.year), 1),
+    coalesce(d.n, nullif(nullif((select count(distinct p.id) filter (where p.n = 1) from part_unit p where p.agency = a.agency and p.year is not distinct from a.year), 1), 0),
         (select max(p.n) from part_unit p where p.agency = a.agency and p.year is not distinct from a.year), 0) as n
 from (select distinct agency, year from parts) a
 left join deepest d on d.agency = a.agency and d.year is not distinct from a.year;

@@ -148,6 +148,27 @@ describe('a civil-servant list of a People\'s Committee, no party unit on it', (
 		expect((await counts(db)).person).toBe(4);
 	});
 
+	it('a commune formed on 01/07/2025 under the name of one dissolved on 30/06: a list of December is the new one\'s; two such alive: reported as two', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const reg = (file: string, rows: string[][]) => ingest(db, [writeCsv(dir, file, [REGISTRY[1], ...rows])]);
+		await reg('dm.csv', [
+			['1', 'X700198', 'Đảng bộ xã Đoàn Kết', 'Đảng bộ cơ sở', 'T70', 'Bình Phước', 'Đoàn Kết', '01/07/2025', '', '', ''],
+			['2', 'C7019801', 'Chi bộ thôn Hòa Bình', 'Chi bộ trực thuộc', 'X700198', 'Bình Phước', 'Đoàn Kết', '01/07/2025', '', '', '']
+		]);
+		await ingest(db, [writeCsv(dir, 'dv.csv', [['ĐẢNG BỘ XÃ ĐOÀN KẾT'], ['CHI BỘ THÔN HÒA BÌNH'], ['DANH SÁCH XẾP LOẠI ĐẢNG VIÊN NĂM 2025'],
+			['STT', 'Họ và tên', 'Ngày sinh', 'Xếp loại', 'Ngày quyết định'], ['1', 'Nguyễn Văn An', '12/05/1970', 'HTTNV', '05/12/2025']])]);
+		const cs = (file: string, level = 'HTNV') => writeCsv(dir, file, [['UBND XÃ ĐOÀN KẾT'], ['KẾT QUẢ ĐÁNH GIÁ, XẾP LOẠI CÁN BỘ, CÔNG CHỨC NĂM 2025'],
+			['STT', 'Họ và tên', 'Ngày sinh', 'Xếp loại', 'Ngày xếp loại'], ['1', 'Nguyễn Văn An', '12/05/1970', level, '10/12/2025']]);
+		const r = await ingest(db, [cs('cs1.csv')]);
+		expect(r.files[0]).toMatchObject({ kind: 'civil_servant', status: 'loaded', warnings: [] });
+		expect(await pairs(db)).toEqual([{ name: 'Nguyễn Văn An', member: 3, cs: 2 }]);
+
+		// another commune of that name, in another district, alive too: two, said as two
+		await reg('dm2.csv', [['1', 'X700298', 'Đảng bộ xã Đoàn Kết', 'Đảng bộ cơ sở', 'T70', 'Bình Phước', 'Đoàn Kết', '01/07/2025', '', '', '']]);
+		const two = await ingest(db, [cs('cs2.csv', 'HTTNV')]);
+		expect(two.files[0].warnings).toEqual([expect.stringMatching(/cơ quan "UBND XÃ ĐOÀN KẾT" ứng với 2 tổ chức đảng khác nhau trong danh mục\./)]);
+	});
+
 	it('placed in no party unit: loaded as before, and the file says its people could not be matched, why, and what to add', async () => {
 		const { db, dir } = await commune();
 		await ingest(db, [await memberList(dir, 'CHI BỘ THÔN SƠN LANG', MEMBERS)]);
