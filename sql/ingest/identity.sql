@@ -434,8 +434,12 @@ where p.id = x.person_id
 -- within the unit" applied once the card holder is known to be there. Typical: a member moves to
 -- another đảng bộ, whose roster (no card column) is loaded before its rating list (cards): the
 -- roster made a record of its own, and every later card-less list of the unit found two people.
--- Only one-to-one pairs are joined; the card-less record's rows pass to the card holder, its
--- data fills what the holder lacks, and the list row is told (ingest_issue).
+-- Only one-to-one pairs are joined, and never a record made for a row reported ambiguous nor one
+-- that another card holder of that name and birth, seen in a related organisation, could be as
+-- well (two communes merged in 2025, each with its Nguyễn Văn Hùng born 12/05/1980: the card-less
+-- row was reported, then joined to whichever card came in the batch). The card-less record's rows
+-- pass to the card holder, its data fills what the holder lacks, and the list row is told
+-- (ingest_issue).
 create or replace temp table ident_merge as
 with card_rows as (
     select o.rk, o.person_id, i.name_key, i.birth_date, i.birth_year, i.unit_id
@@ -449,6 +453,7 @@ cardless as (
     select q.id, q.name_key, q.birth_date, q.birth_year, q.home_unit_id
     from person q
     semi join card_rows c on c.name_key = q.name_key
+    anti join ingest_issue ii on ii.severity = 'ambiguous' and ii.source_file_id = q.source_file_id and ii.source_row = q.source_row
     where q.card_no is null
 ),
 carded as (
@@ -495,9 +500,40 @@ pairs as (
     join cardless_g qg on qg.person_id = s.drop_id
     join g_related gr on gr.a = s.g and gr.b = qg.g
     where s.keep_id <> s.drop_id
+),
+-- other card holders of the same name and birth as a pair's card holder, and the organisations
+-- they have been seen in
+rivals as (
+    select distinct s.drop_id, p2.id as rival_id
+    from pairs s
+    join person k on k.id = s.keep_id
+    join person p2
+        on p2.name_key = k.name_key and p2.card_no is not null and p2.id <> k.id
+       and coalesce(p2.birth_date = k.birth_date, p2.birth_year = k.birth_year, true)
+),
+rival_g as (
+    select distinct r.drop_id, us.g
+    from rivals r
+    join (
+        select id as person_id, home_unit_id as unit_id from person semi join rivals r on r.rival_id = person.id
+        union all
+        select m.person_id, m.unit_id from membership m semi join rivals r on r.rival_id = m.person_id
+        union all
+        select x.person_id, x.unit_id from rating x semi join rivals r on r.rival_id = x.person_id
+        union all
+        select b.person_id, b.unit_id from batch_seen b semi join rivals r on r.rival_id = b.person_id
+    ) x on x.person_id = r.rival_id
+    join unit_scope us on us.unit_id = x.unit_id
+),
+contested as (
+    select distinct rg.drop_id
+    from rival_g rg
+    join cardless_g qg on qg.person_id = rg.drop_id
+    join g_related gr on gr.a = qg.g and gr.b = rg.g
 )
 select keep_id, drop_id
 from pairs
+anti join contested c on c.drop_id = pairs.drop_id
 qualify count(*) over (partition by keep_id) = 1 and count(*) over (partition by drop_id) = 1;
 
 insert into ingest_issue (source_file_id, source_row, severity, message)

@@ -117,6 +117,33 @@ describe('identity', () => {
 		expect((await counts(db)).person).toBe(2);
 	});
 
+	it('… nor a card-less row reported ambiguous: two communes merged in 2025, each with its namesake born the same day', async () => {
+		const { db, dir } = await dbWithRegistry();
+		await ingest(db, [writeCsv(dir, 'dm.csv', [
+			REGISTRY[1],
+			['1', 'C70010101', 'Chi bộ thôn 1', 'Chi bộ trực thuộc', 'X700101', 'Bình Phước', 'Đoàn Kết', '01/01/2000', '30/06/2025', 'C70019901', '01/07/2025'],
+			['2', 'C70010201', 'Chi bộ thôn 1', 'Chi bộ trực thuộc', 'X700102', 'Bình Phước', 'Minh Hưng', '01/01/2001', '30/06/2025', 'C70019902', '01/07/2025'],
+			['3', 'C70019901', 'Chi bộ thôn Đoàn Kết', 'Chi bộ trực thuộc', 'X700199', 'Bình Phước', 'Bù Đăng', '01/07/2025', '', '', ''],
+			['4', 'C70019902', 'Chi bộ thôn Minh Hưng', 'Chi bộ trực thuộc', 'X700199', 'Bình Phước', 'Bù Đăng', '01/07/2025', '', '', '']
+		])]);
+		const carded = ['STT', 'Họ và tên', 'Ngày sinh', 'Số thẻ đảng viên', 'Mã đơn vị', 'Xếp loại', 'Ngày quyết định'];
+		await ingest(db, [writeCsv(dir, 'a.csv', [carded,
+			['1', 'Nguyễn Văn Hùng', '12/05/1980', '70010185', 'C70010101', 'HTT', '05/12/2024'],
+			['2', 'Nguyễn Văn Hùng', '12/05/1980', '70011517', 'C70010201', 'HTT', '05/12/2024']])], { year: 2024 });
+		// the new commune's list: thôn Đoàn Kết's Hùng without his card (either man, as far as the
+		// list says: reported), thôn Minh Hưng's with his
+		const r = await ingest(db, [writeCsv(dir, 'b.csv', [carded,
+			['1', 'Nguyễn Văn Hùng', '12/05/1980', '', 'C70019901', 'HTT', '05/12/2025'],
+			['2', 'Nguyễn Văn Hùng', '12/05/1980', '70011517', 'C70019902', 'HTT', '05/12/2025']])], { year: 2025 });
+		expect(r.files[0].status).toBe('loaded');
+		expect(await db.query(`select severity, source_row from ingest_issue where source_row is not null order by all`)).toEqual([{ severity: 'ambiguous', source_row: 2 }]);
+		expect(await db.query(`select r.source_row as row, p.card_no as card from rating r join person p on p.id = r.person_id where r.period_year = 2025 order by 1`)).toEqual([
+			{ row: 2, card: null },
+			{ row: 3, card: '70011517' }
+		]);
+		expect((await counts(db)).person).toBe(3);
+	});
+
 	it('ambiguous: two known people fit the name and birth year; a third mention is a new person and a report', async () => {
 		const { db, dir } = await dbWithRegistry();
 		await ingest(db, [writeCsv(dir, 'a.csv', [HEAD, ['1', 'Vũ Văn Tùng', '01/01/1980', 'C70010101', 'HTT', '05/12/2022'], ['2', 'Vũ Văn Tùng', '02/02/1980', 'C70010101', 'HTT', '05/12/2022']])], { year: 2022 });
