@@ -478,57 +478,48 @@ same_name_birth as (
     from (select * from carded where birth_year is null) c
     join (select * from cardless where birth_year is null) q on q.name_key = c.name_key
 ),
--- every grassroots organisation those card-less records have been seen in (as person_seen in match)
-cardless_g as (
+-- other card holders of the same name and birth as a card holder of the batch
+rivals as (
+    select distinct s.drop_id, p2.id as rival_id
+    from same_name_birth s
+    join person k on k.id = s.keep_id
+    join person p2
+        on p2.name_key = k.name_key and p2.card_no is not null and p2.id <> k.id
+       and coalesce(p2.birth_date = k.birth_date, p2.birth_year = k.birth_year, true)
+),
+-- every grassroots organisation those card-less records and their rivals have been seen in (as
+-- person_seen in match)
+watched as (
+    select drop_id as id from same_name_birth union select rival_id from rivals
+),
+seen_g as (
     select distinct x.person_id, us.g
     from (
-        select q.id as person_id, q.home_unit_id as unit_id from cardless q semi join same_name_birth s on s.drop_id = q.id
+        select id as person_id, home_unit_id as unit_id from person semi join watched w on w.id = person.id
         union all
-        select m.person_id, m.unit_id from membership m semi join same_name_birth s on s.drop_id = m.person_id
+        select m.person_id, m.unit_id from membership m semi join watched w on w.id = m.person_id
         union all
-        select r.person_id, r.unit_id from rating r semi join same_name_birth s on s.drop_id = r.person_id
+        select r.person_id, r.unit_id from rating r semi join watched w on w.id = r.person_id
         union all
-        select b.person_id, b.unit_id from batch_seen b semi join same_name_birth s on s.drop_id = b.person_id
+        select b.person_id, b.unit_id from batch_seen b semi join watched w on w.id = b.person_id
         union all
-        select o.person_id, i.unit_id from ident_out o join ident_in i on i.rk = o.rk semi join same_name_birth s on s.drop_id = o.person_id
+        select o.person_id, i.unit_id from ident_out o join ident_in i on i.rk = o.rk semi join watched w on w.id = o.person_id
     ) x
     join unit_scope us on us.unit_id = x.unit_id
 ),
 pairs as (
     select distinct s.keep_id, s.drop_id
     from same_name_birth s
-    join cardless_g qg on qg.person_id = s.drop_id
+    join seen_g qg on qg.person_id = s.drop_id
     join g_related gr on gr.a = s.g and gr.b = qg.g
     where s.keep_id <> s.drop_id
 ),
--- other card holders of the same name and birth as a pair's card holder, and the organisations
--- they have been seen in
-rivals as (
-    select distinct s.drop_id, p2.id as rival_id
-    from pairs s
-    join person k on k.id = s.keep_id
-    join person p2
-        on p2.name_key = k.name_key and p2.card_no is not null and p2.id <> k.id
-       and coalesce(p2.birth_date = k.birth_date, p2.birth_year = k.birth_year, true)
-),
-rival_g as (
-    select distinct r.drop_id, us.g
-    from rivals r
-    join (
-        select id as person_id, home_unit_id as unit_id from person semi join rivals r on r.rival_id = person.id
-        union all
-        select m.person_id, m.unit_id from membership m semi join rivals r on r.rival_id = m.person_id
-        union all
-        select x.person_id, x.unit_id from rating x semi join rivals r on r.rival_id = x.person_id
-        union all
-        select b.person_id, b.unit_id from batch_seen b semi join rivals r on r.rival_id = b.person_id
-    ) x on x.person_id = r.rival_id
-    join unit_scope us on us.unit_id = x.unit_id
-),
+-- a card-less record another card holder of its name and birth could be as well
 contested as (
-    select distinct rg.drop_id
-    from rival_g rg
-    join cardless_g qg on qg.person_id = rg.drop_id
+    select distinct r.drop_id
+    from rivals r
+    join seen_g rg on rg.person_id = r.rival_id
+    join seen_g qg on qg.person_id = r.drop_id
     join g_related gr on gr.a = qg.g and gr.b = rg.g
 )
 select keep_id, drop_id
