@@ -42,22 +42,13 @@ async function flagged(db: Awaited<ReturnType<typeof loaded>>['db'], year: numbe
 describe('a unit’s province code, from the registry', () => {
 	it('is the code of the province named, a committee’s own name, or the nearest ancestor’s', async () => {
 		const { db, warnings } = await loaded();
-		expect(await db.query('select code, province_code from unit order by code')).toEqual([
-			{ code: 'C70010101', province_code: '70' },
-			{ code: 'C70010102', province_code: '70' },
-			{ code: 'C70010103', province_code: '70' },
-			{ code: 'C70010201', province_code: '70' },
-			{ code: 'C70010202', province_code: '70' },
-			{ code: 'C70010203', province_code: '70' },
-			{ code: 'C70010301', province_code: '70' },
-			{ code: 'C70019901', province_code: '75' },
-			{ code: 'H7001', province_code: '70' },
-			{ code: 'T70', province_code: '70' },
-			{ code: 'T75M', province_code: '75' },
-			{ code: 'X700101', province_code: '70' },
-			{ code: 'X700102', province_code: '70' },
-			// founded 01/07/2025, written "Bình Phước": Đồng Nai's code
-			{ code: 'X700199', province_code: '75' }
+		expect(await db.query('select province_code, list(code order by code) as units from unit group by all order by all')).toEqual([
+			{
+				province_code: '70',
+				units: ['C70010101', 'C70010102', 'C70010103', 'C70010201', 'C70010202', 'C70010203', 'C70010301', 'H7001', 'T70', 'X700101', 'X700102']
+			},
+			// X700199: founded 01/07/2025, written "Bình Phước": Đồng Nai's code
+			{ province_code: '75', units: ['C70019901', 'T75M', 'X700199'] }
 		]);
 		expect(warnings.join('\n')).toContain('(dòng 6: "Tỉnh Một")');
 	});
