@@ -133,6 +133,13 @@ create or replace macro unit_key(s) as
         '^thanh uy( |$)', 'dang bo thanh pho\1'),
         '^thi uy( |$)', 'dang bo thi xa\1');
 
+-- province_key: a province as a registry's "Tỉnh/Thành phố" cell or a province committee's name
+-- writes it, compared without its kind ("Tỉnh Bình Phước", "BÌNH PHƯỚC", "Tỉnh ủy Bình Phước",
+-- "TP. Hồ Chí Minh", "Bà Rịa - Vũng Tàu"): matched against data/reference/provinces.csv (schema 011).
+-- (unit_key is folded already: alnum_key over it would copy it into fold's every use of its argument)
+create or replace macro province_key(s) as
+    nullif(regexp_replace(regexp_replace(unit_key(s), '^(dang bo )?(tinh\s+|thanh pho\s+|tp\.?\s*)', ''), '[^a-z0-9]', '', 'g'), '');
+
 -- unit_loose_key: a looser key, for names unit_key finds nowhere: "CB"/"ĐB" for chi bộ/đảng bộ,
 -- "ĐU", "HU", "TU" for Đảng ủy, Huyện ủy, Tỉnh ủy, "TP."/"TX" for thành phố/thị xã ("TT" is also
 -- "Trung tâm": left),

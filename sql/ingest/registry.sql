@@ -433,5 +433,28 @@ select * from p;
 
 update unit u set path = p.path, depth = p.depth from unit_paths p where u.id = p.id;
 
+-- The province code the rulebooks' per-province overrides are keyed by, from the province names and
+-- the paths just built (view unit_province, schema 011: the 2025 merger's codes).
+update unit u set province_code = p.province_code
+from unit_province p
+where u.id = p.id and u.province_code is distinct from p.province_code;
+
+-- step: warnings
+-- A province name the reference does not know gives its units their ancestor's code, or none: a
+-- province's R1 share or R4 deadline may miss them. The file says so.
+select part_id,
+    count(*) || ' dòng ghi tỉnh, thành phố không nhận ra ở cột "Tỉnh/Thành phố" ('
+    || string_agg('dòng ' || rn || ': "' || province_name || '"', ', ' order by rn) filter (where k <= 5)
+    || case when count(*) > 5 then ', …' else '' end
+    || '): tỉnh của các đơn vị này lấy theo đơn vị cấp trên (nếu có), tỷ lệ, thời hạn riêng của tỉnh có thể không áp dụng đúng. Ghi tên tỉnh, thành phố (trước hoặc sau 01/07/2025) hoặc mã tỉnh.' as message
+from (
+    select n.*, row_number() over (partition by n.part_id order by n.rn) as k
+    from norm n
+    semi join (select v from (select distinct province_name as v from norm where province_name is not null)
+               where province_key(v) not in (select pkey from province_names)) x on x.v = n.province_name
+)
+group by part_id
+order by part_id;
+
 -- step: touched
 select null::integer as year, null::varchar as period_kind, null::integer as period_no where false;

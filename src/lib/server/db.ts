@@ -164,6 +164,8 @@ export async function migrate(db: Db): Promise<string[]> {
 	const done = new Set((await db.query<{ name: string }>('select name from schema_migration')).map((r) => r.name));
 	// the macros first: a migration may re-derive a stored key through them (unit.name_key)
 	await db.run(readFileSync(join(ROOT, 'sql', 'functions.sql'), 'utf8'));
+	// and the reference tables: a migration may read them (011: unit.province_code from provinces.csv)
+	await loadReference(db);
 	const dir = join(ROOT, 'sql', 'schema');
 	const applied: string[] = [];
 	for (const name of readdirSync(dir).filter((f) => f.endsWith('.sql')).sort()) {
@@ -178,7 +180,6 @@ export async function migrate(db: Db): Promise<string[]> {
 	// … ADD COLUMN on a table whose defaults call nextval (010), so a process killed before its next
 	// checkpoint left a database that would not open (test/integration/ingest/kill.test.ts)
 	if (applied.length) await db.run('checkpoint');
-	await loadReference(db);
 	return applied;
 }
 

@@ -1,9 +1,11 @@
 // Migrations on a database that already holds data: 008 turns the stored JSON sources of findings
-// into lists of {file, row}, keeping every row and its order of columns.
+// into lists of {file, row}, keeping every row and its order of columns; 011 gives units loaded
+// before it their province code.
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { closeDb, getDb } from '../../../src/lib/server/db';
-import { tempDir } from '../../helpers/files';
+import { ingestFiles } from '../../../src/lib/server/ingest';
+import { REGISTRY, tempDir, writeCsv } from '../../helpers/files';
 
 describe('migration 008: anomaly.sources', () => {
 	it('converts the JSON sources of stored findings into {file, row} lists', async () => {
@@ -26,6 +28,26 @@ describe('migration 008: anomaly.sources', () => {
 		expect((await db.query<{ column_name: string }>('describe anomaly')).map((c) => c.column_name)).toEqual(columns);
 		expect(await db.query('select run_id, sources from anomaly')).toEqual([
 			{ run_id: 7, sources: [{ file: 'a.csv', row: 3 }, { file: 'b.csv', row: 12 }] }
+		]);
+		await closeDb(path);
+	});
+});
+
+describe('migration 011: unit.province_code', () => {
+	it('fills the code of units stored without one, from their province names', async () => {
+		const dir = tempDir();
+		const path = join(dir, 'old.duckdb');
+		let db = await getDb(path);
+		await ingestFiles(db, [writeCsv(dir, 'registry.csv', REGISTRY)], { audit: false });
+		// as the registry load left them before 011
+		await db.run('update unit set province_code = null');
+		await db.run(`delete from schema_migration where name = '011_unit_province_code.sql'`);
+		await closeDb(path);
+
+		db = await getDb(path); // applies 011 again
+		expect(await db.query(`select province_code, count(*)::int as n from unit group by all order by all`)).toEqual([
+			{ province_code: '70', n: 8 },
+			{ province_code: '75', n: 1 } // Đảng bộ xã Bù Đăng, founded 01/07/2025
 		]);
 		await closeDb(path);
 	});
