@@ -24,7 +24,8 @@ describe('columns whose names hold another field’s keyword', () => {
 		['Cấp có thẩm quyền quyết định', 'final_level'], ['Cấp quyết định', 'decider'], ['Cấp quyết định kỷ luật', 'issuing_body'],
 		['Đảng viên tự xếp loại', 'self_level'], ['Cá nhân tự đánh giá, xếp loại', 'self_level'], ['Cá nhân tự xếp loại', 'self_level'],
 		['Tự chấm điểm', null], ['Ưu điểm', null], ['Khuyết điểm, hạn chế', null], ['Kết quả xếp loại năm trước', null],
-		['Đơn vị công tác', 'agency'], ['Loại hình tổ chức', 'unit_kind'], ['Tên', 'given_name'], ['Họ (đệm)', 'full_name']
+		['Đơn vị công tác', 'agency'], ['Loại hình tổ chức', 'unit_kind'], ['Tên', 'given_name'], ['Họ (đệm)', 'full_name'],
+		['Tên tổ chức, cá nhân', 'full_name'], ['Tên tập thể, cá nhân', 'full_name'], ['Tên tổ chức, cá nhân bị kỷ luật', 'subject_name']
 	])('"%s" names %s', (header, field) => {
 		expect(fieldOfHeader(header)).toBe(field);
 		expect(fieldOfHeader(header.normalize('NFD').toUpperCase())).toBe(field);

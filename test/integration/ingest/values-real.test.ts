@@ -202,7 +202,7 @@ describe('heads read from the title, where no "Người đứng đầu" column s
 			['1', 'Cá nhân lãnh đạo, quản lý', 'Võ Văn Em', '1970', 'Bí thư Đảng ủy xã', 'Đảng ủy xã Đoàn Kết', 'HTT'],
 			['2', 'Cá nhân lãnh đạo, quản lý', 'Đặng Văn Phúc', '1972', 'Chủ tịch UBND xã', 'Đảng ủy xã Đoàn Kết', 'HTT'],
 			['3', 'Cá nhân lãnh đạo, quản lý', 'Hồ Thị Giang', '1975', 'Phó Bí thư Đảng ủy xã', 'Đảng ủy xã Đoàn Kết', 'HTT'],
-			['4', 'Cá nhân lãnh đạo, quản lý', 'Lý Văn Hải', '1976', 'Bí thư chi bộ', 'Chi bộ thôn 2', 'HTT']
+			['4', 'Cá nhân lãnh đạo', 'Lý Văn Hải', '1976', 'Bí thư chi bộ', 'Chi bộ thôn 2', 'HTT']
 		]);
 		const members = writeCsv(dir, 'dang-vien.csv', [
 			['ĐẢNG BỘ XÃ ĐOÀN KẾT'], ['CHI BỘ THÔN 1'], ['DANH SÁCH XẾP LOẠI ĐẢNG VIÊN NĂM 2024'],

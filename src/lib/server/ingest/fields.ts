@@ -114,6 +114,9 @@ const KEYWORD_RULES: Array<[RegExp, string | null]> = [
 	// a register's other "… kỷ luật" columns are not the form: the name of who was disciplined, the
 	// decision's number ("Quyết định kỷ luật": "Số 15-QĐ/UBKT") or date, its duration
 	[/^(ho)(va)?ten|^hodemvaten|^hovatendem|^ho(va)?(chu)?dem$/, 'full_name'],
+	// a list of organisations, collectives and leaders in one: "Tên tổ chức, cá nhân" holds the names
+	// (a unit's for its own rows, as "Họ và tên" does there)
+	[/^ten(tochuc|tapthe)(va)?canhan$/, 'full_name'],
 	[/^(dangvien|nguoi|canbo)(bi|duoc)?(thihanh)?kyluat$/, 'full_name'],
 	[/^(ten)?(tochuc|tapthe)\w*bi(thihanh)?kyluat$/, 'subject_name'],
 	// a leadership list's "Tập thể" column names the collective ("Chi ủy Chi bộ thôn 1", "Ban Thường vụ
