@@ -93,7 +93,9 @@ where u.path is not null;
 -- no such locality ("UBND TỈNH …"): a name and a birth year are no evidence across a province.
 create or replace temp table agency_unit as
 with parts as (
-    select agency, year, unit_key(trim(p)) as k
+    -- distinct: a title repeating the cell's agency ("TRƯỜNG TIỂU HỌC ĐOÀN KẾT" above a column of
+    -- "Trường Tiểu học Đoàn Kết") is one part, not two hits of the same unit counted as two units
+    select distinct agency, year, unit_key(trim(p)) as k
     from (select agency, year, unnest(string_split(agency, ' / ')) as p
           from (select distinct agency, year from ident_in where unit_id is null and agency is not null))
 ),

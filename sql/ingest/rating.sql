@@ -314,7 +314,7 @@ insert into rating (
     period_year, period_kind, period_no, subject_kind, person_id, subject_unit_id, unit_id,
     deciding_unit_id, position, is_head, joined_unit_on, group_name, self_level, proposed_level,
     final_level, civil_servant_level, score, decided_on, reviewed_on, sick_leave_days,
-    not_rated_reason, note, agency, source_file_id, source_row)
+    not_rated_reason, note, agency, agency_unit_id, source_file_id, source_row)
 with units as (
     select id, code, kind, path, depth, parent_code from unit
 ),
@@ -370,10 +370,15 @@ select
              case when n.final_level is null and n.subject_kind = 'member' and n.note_states_status then tidy(n.note) end),
     -- a civil-servant row with no unit: the agency its title names ("UBND XÃ BÙ ĐĂNG") where no
     -- column does, which R1 groups it by and which tells one commune's list from another's
-    tidy(n.note), tidy(coalesce(n.agency, case when n.unit_id is null and n.subject_kind = 'civil_servant' then c.title_agency end)), n.file_id, n.rn
+    tidy(n.note), tidy(coalesce(n.agency, case when n.unit_id is null and n.subject_kind = 'civil_servant' then c.title_agency end)),
+    -- … and the party unit that agency is placed in (identity.sql's ident_place), where R1 and R4
+    -- judge the agency's list (schema 011)
+    case when n.subject_kind = 'civil_servant' then ap.unit_id end,
+    n.file_id, n.rn
 from norm n
 join file_ctx c using (part_id)
 left join ident_out i on i.rk = n.rk
+left join (select distinct rk, unit_id from ident_place) ap on ap.rk = n.rk
 -- (a plain equality join: with "and n.decider_id is null" in it DuckDB compared every row with
 -- every pending unit; the coalesce above keeps the list's own decider first)
 left join default_decider dd on dd.unit_id = n.unit_id and dd.subject_kind = n.subject_kind

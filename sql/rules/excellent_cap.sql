@@ -24,7 +24,7 @@ with
 -- not materialized: each use below reads only the rows and columns it needs
 rated as not materialized (
     select r.id, r.subject_kind, r.unit_id, r.deciding_unit_id, r.group_name, r.agency, r.final_level,
-           r.source_file_id, r.source_row, r.is_cs
+           r.source_file_id, r.source_row, r.is_cs, r.agency_unit_id
     from period_rating r
     where r.final_level is not null
       and (list_contains(getvariable('r1_subject_kinds'), r.subject_kind)
@@ -51,10 +51,12 @@ grouped as (
 
     union all
 
-    -- civil servants: within one agency (and one group of similar duties), as the decrees say
+    -- civil servants: within one agency (and one group of similar duties), as the decrees say; a
+    -- list with no party unit (an agency's, no Chi bộ column) under the unit its agency is placed in
+    -- (schema 011), whose scope the finding takes
     select
         'unit',
-        r.unit_id,
+        coalesce(r.unit_id, r.agency_unit_id),
         r.subject_kind,
         getvariable('cs_r1_group_by_column'),
         concat_ws(' · ', r.agency, if(getvariable('cs_r1_group_by_column'), r.group_name, null)),
@@ -63,8 +65,8 @@ grouped as (
         if(min(r.deciding_unit_id) = max(r.deciding_unit_id), min(r.deciding_unit_id), null)
     from rated r
     where r.is_cs
-      and r.unit_id is not null
-    group by r.unit_id, r.subject_kind, 5
+      and coalesce(r.unit_id, r.agency_unit_id) is not null
+    group by 2, r.subject_kind, 5
     having count(*) filter (where r.final_level = 4) > 0
 
     union all
@@ -148,6 +150,15 @@ involved as (
     where v.grouping = 'unit' and r.final_level = 4
       and if(r.is_cs, concat_ws(' · ', r.agency, if(v.by_group, r.group_name, null)) = v.group_name,
              not v.by_group or r.group_name is not distinct from v.group_name)
+
+    union all
+
+    -- … and the civil servants of a list with no party unit, under the unit their agency is placed in
+    select v.grouping, v.group_unit_id, v.subject_kind, v.group_name, r.source_file_id, r.source_row
+    from verdict v
+    join rated r on r.agency_unit_id = v.group_unit_id and r.subject_kind = v.subject_kind
+    where v.grouping = 'unit' and r.final_level = 4 and r.is_cs and r.unit_id is null
+      and concat_ws(' · ', r.agency, if(v.by_group, r.group_name, null)) = v.group_name
 
     union all
 

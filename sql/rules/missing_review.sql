@@ -17,10 +17,14 @@
 --   d. a list (the ratings of one deciding body, unit, subject kind and period) decided after the
 --      deadline for the deciding body's level (r4_deadlines: per unit kind, '*' otherwise, the
 --      province's overrides first; the date itself allowed), reported once per deciding body —
---      the body that was late; a list without a decision date is not judged.
+--      the body that was late; a list without a decision date is not judged. A civil-servant list
+--      no Party body decided (an agency's, with no Chi bộ column: its agency decides, NĐ 90) is
+--      one list per agency, due by the civil-servant deadline for every level ('*': an agency has no
+--      Party body's level), reported once per agency under the unit its agency is placed in
+--      (rating.agency_unit_id, schema 011), whose scope the finding takes.
 -- a, c and d concern the yearly round only.
 -- Returns one row per finding; subject_ref: the person (a, b), 'unit:CODE' (b for organisations;
--- c: the unit; d: the deciding body).
+-- c: the unit; d: the deciding body, or the unit an agency is placed in).
 -- Parameters: new_member_months, new_org_months, r4_not_owed_statuses, r4_review_subject_kinds,
 --   r4_review_period_kinds,
 --   r4_deadlines, cs_r4_deadlines.
@@ -178,14 +182,28 @@ decider_dates as (
     group by r.deciding_unit_id, r.is_cs
 ),
 
+-- … and each agency's last decision on a civil-servant list no Party body decided
+agency_dates as (
+    select r.agency_unit_id as unit_id, r.agency, max(r.decided_on) as last_decided_on
+    from period_rating r
+    where getvariable('period_kind') = 'year'
+      and r.is_cs
+      and r.deciding_unit_id is null
+      and r.agency_unit_id is not null
+      and r.decided_on is not null
+    group by r.agency_unit_id, r.agency
+),
+
 -- deadlines by the level of the deciding body (rulebooks' r4_deadlines: per unit kind, '*'
 -- otherwise, the province's overrides first), for the deciding bodies (d) and the dissolved
--- unrated units (c: one dissolved by its deadline owes nothing)
+-- unrated units (c: one dissolved by its deadline owes nothing); for the units agencies are placed
+-- in (d, by_kind false), the deadline for every level in the unit's province
 unit_deadlines as (
     with keyed as (
-        select k.unit_id, k.is_cs, u.kind, u.province_code
-        from (select x.unit_id, x.is_cs from decider_dates x
-              union select x.id, false from unrated_units x where x.dissolved_on is not null) k
+        select k.unit_id, k.is_cs, k.by_kind, if(k.by_kind, u.kind, '*') as kind, u.province_code
+        from (select x.unit_id, x.is_cs, true as by_kind from decider_dates x
+              union select x.id, false, true from unrated_units x where x.dissolved_on is not null
+              union select x.unit_id, true, false from agency_dates x) k
         join unit u on u.id = k.unit_id
     ),
     -- once per kind and province (a few hundred), not per body (a hundred thousand)
@@ -203,7 +221,7 @@ unit_deadlines as (
            and d.kind in (c.kind, '*')
         group by all
     )
-    select k.unit_id, k.is_cs, b.deadline
+    select k.unit_id, k.is_cs, k.by_kind, b.deadline
     from keyed k
     join by_kind b on b.is_cs = k.is_cs and b.kind = k.kind and b.province_code is not distinct from k.province_code
 ),
@@ -219,12 +237,13 @@ alive_units as (
 ),
 
 -- d (cont.) the decided ratings of the bodies whose last decision is after their deadline (one
--- scan of the period), grouped into lists (one deciding body, unit, subject kind); a list is late
--- when decided after the deadline (the date itself allowed)
+-- scan of the period), grouped into lists (one deciding body, unit, subject kind; an agency's
+-- list: one agency); a list is late when decided after the deadline (the date itself allowed)
 late_body_rows as (
     select
         r.deciding_unit_id,
         coalesce(r.unit_id, r.subject_unit_id, r.deciding_unit_id) as unit_id,
+        cast(null as varchar) as agency,
         r.subject_kind,
         r.id,
         r.decided_on,
@@ -232,9 +251,30 @@ late_body_rows as (
         r.source_row,
         dl.deadline
     from decider_dates dd
-    join unit_deadlines dl on dl.unit_id = dd.unit_id and dl.is_cs = dd.is_cs
+    join unit_deadlines dl on dl.unit_id = dd.unit_id and dl.is_cs = dd.is_cs and dl.by_kind
     join period_rating r on r.deciding_unit_id = dd.unit_id and r.is_cs = dd.is_cs
     where dd.last_decided_on > dl.deadline
+      and r.decided_on is not null
+
+    union all
+
+    -- an agency's list, under the unit its agency is placed in
+    select
+        cast(null as integer),
+        r.agency_unit_id,
+        r.agency,
+        r.subject_kind,
+        r.id,
+        r.decided_on,
+        r.source_file_id,
+        r.source_row,
+        dl.deadline
+    from agency_dates ad
+    join unit_deadlines dl on dl.unit_id = ad.unit_id and dl.is_cs and not dl.by_kind
+    join period_rating r on r.agency_unit_id = ad.unit_id and r.agency = ad.agency
+    where ad.last_decided_on > dl.deadline
+      and r.is_cs
+      and r.deciding_unit_id is null
       and r.decided_on is not null
 ),
 
@@ -244,6 +284,7 @@ late_lists as (
         select
             r.deciding_unit_id,
             r.unit_id,
+            r.agency,
             r.subject_kind,
             any_value(r.deadline) as deadline,
             max(r.decided_on) as decided_on,
@@ -251,16 +292,18 @@ late_lists as (
             arg_max({'source_file_id': r.source_file_id, 'source_row': r.source_row}, {'decided_on': r.decided_on, 'first': -r.id}) as cited_row,
             count(*) as n_rows
         from late_body_rows r
-        group by r.deciding_unit_id, r.unit_id, r.subject_kind
+        group by r.deciding_unit_id, r.unit_id, r.agency, r.subject_kind
     ) l
     where l.decided_on > l.deadline
 ),
 
 -- the rows of the late lists, for the sources
 late_rows as (
-    select r.deciding_unit_id, r.decided_on, r.source_file_id, r.source_row
+    select r.deciding_unit_id, r.unit_id, r.agency, r.decided_on, r.source_file_id, r.source_row
     from late_body_rows r
-    semi join late_lists l on l.deciding_unit_id = r.deciding_unit_id and l.unit_id = r.unit_id and l.subject_kind = r.subject_kind
+    semi join late_lists l
+        on l.deciding_unit_id is not distinct from r.deciding_unit_id and l.unit_id = r.unit_id
+       and l.agency is not distinct from r.agency and l.subject_kind = r.subject_kind
 ),
 
 -- the files and units the findings cite, looked up once ----------------------------------------
@@ -369,28 +412,32 @@ unit_findings as (
        or cast(a.founded_on + to_months(getvariable('new_org_months')) as date) <= u.as_of
 ),
 
+-- the body that decided late: the deciding body, or an agency (by its name, under its unit)
 late_sources as (
     select
         l.deciding_unit_id,
+        if(l.deciding_unit_id is null, l.unit_id, null) as agency_unit_id,
+        l.agency,
         list({'file': sf.file_name, 'row': l.source_row} order by l.decided_on, sf.file_name, l.source_row) as srcs
     from late_rows l
     left join files sf on sf.id = l.source_file_id
-    group by l.deciding_unit_id
+    group by all
 ),
 
--- one finding per deciding body: the body that decided late
+-- one finding per deciding body (an agency's list: per agency): the body that decided late
 late_findings as (
     select
         'flagged',
-        du.id,
+        coalesce(du.id, any_value(u.id)),
         du.id,
         if(count(distinct l.subject_kind) = 1, any_value(l.subject_kind), cast(null as varchar)),
         cast(null as integer),
-        du.id,
-        du.name || ' quyết định ' || count(*) || ' danh sách xếp loại sau hạn ' || vi_date(min(l.deadline))
-            || ': ' || string_agg(subject_kind_vi(l.subject_kind) || ' ' || u.name || ' ngày ' || vi_date(l.decided_on), '; '
+        coalesce(du.id, any_value(u.id)),
+        coalesce(du.name, l.agency) || ' quyết định ' || count(*) || ' danh sách xếp loại sau hạn ' || vi_date(min(l.deadline))
+            || ': ' || string_agg(subject_kind_vi(l.subject_kind) || ' ' || coalesce(l.agency || ' (' || u.name || ')', u.name)
+                                  || ' ngày ' || vi_date(l.decided_on), '; '
                                   order by l.decided_on, u.name, l.subject_kind),
-        json_object('check', 'late_list', 'deadline', min(l.deadline), 'deciding_unit_kind', du.kind,
+        json_object('check', 'late_list', 'deadline', min(l.deadline), 'deciding_unit_kind', du.kind, 'agency', l.agency,
                     'latest_decided_on', max(l.decided_on), 'days_late', max(l.decided_on - l.deadline),
                     'lists', list({'unit': u.code, 'subject_kind': l.subject_kind, 'decided_on': l.decided_on, 'rows': l.n_rows}
                                   order by l.decided_on, u.code, l.subject_kind)),
@@ -398,11 +445,15 @@ late_findings as (
         arg_max(l.cited_row.source_row, {'decided_on': l.decided_on, 'unit': u.code, 'kind': l.subject_kind}),
         any_value(s.srcs)
     from late_lists l
-    join units du on du.id = l.deciding_unit_id
+    left join units du on du.id = l.deciding_unit_id
     join units u on u.id = l.unit_id
     left join files sf on sf.id = l.cited_row.source_file_id
-    left join late_sources s on s.deciding_unit_id = l.deciding_unit_id
-    group by du.id, du.name, du.kind
+    left join late_sources s
+        on s.deciding_unit_id is not distinct from l.deciding_unit_id
+       and s.agency_unit_id is not distinct from if(l.deciding_unit_id is null, l.unit_id, null)
+       and s.agency is not distinct from l.agency
+    where du.id is not null or l.agency is not null
+    group by du.id, du.name, du.kind, if(du.id is null, l.unit_id, null), l.agency
 ),
 
 findings as (

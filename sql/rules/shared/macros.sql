@@ -109,7 +109,8 @@ create or replace temp macro collective_members(ids) as table
 --   rule, status  the rule; 'flagged' or 'exempted'
 --   severity      of the finding when flagged ('low' when exempted)
 --   rating_id     the period_rating row found
---   unit_id       the unit the finding is filed under (and scoped by)
+--   unit_id       the unit the finding is filed under (and scoped by); null for a civil servant
+--                 of a list with no party unit: the unit the agency is placed in (schema 011)
 --   message, evidence (in the message, '{subject}' stands for subject_label of the rating's
 --                 subject, '{name}' for the person's name: looked up here, the rule need not)
 --   other_ids     other ratings of the period compared with it (their rows join the sources)
@@ -143,7 +144,7 @@ create or replace temp macro rating_findings() as table
     ),
     -- the rows the findings name, by their keys (see the lookups above)
     ratings as (
-        select r.id, r.subject_kind, r.is_cs, r.person_id, r.subject_unit_id, r.deciding_unit_id, r.source_file_id, r.source_row
+        select r.id, r.subject_kind, r.is_cs, r.person_id, r.subject_unit_id, r.deciding_unit_id, r.agency_unit_id, r.source_file_id, r.source_row
         from period_rating r
         semi join (select unnest((select list_concat(list(f.rating_id), flatten(list(f.other_ids))) from found f)) as id) k
             on k.id = r.id and k.id is not null
@@ -155,7 +156,7 @@ create or replace temp macro rating_findings() as table
     ),
     units as (
         select * from units_of(list_concat((select list(f.unit_id) from found f),
-                                           (select list_concat(list(r.deciding_unit_id), list(r.subject_unit_id)) from found_ratings r)))
+                                           (select list_concat(list(r.deciding_unit_id), list(r.subject_unit_id), list(r.agency_unit_id)) from found_ratings r)))
     ),
     persons as (
         select * from persons_of((select list(r.person_id) from found_ratings r))
@@ -199,7 +200,7 @@ create or replace temp macro rating_findings() as table
         list_concat([{'file': sf.file_name, 'row': r.source_row}], o.srcs, f.more_sources) as sources
     from found f
     join ratings r on r.id = f.rating_id
-    join units u on u.id = f.unit_id
+    join units u on u.id = coalesce(f.unit_id, r.agency_unit_id)
     left join units du on du.id = r.deciding_unit_id
     left join units su on su.id = if(f.about_unit, f.unit_id, r.subject_unit_id)
     left join persons p on p.id = r.person_id and not f.about_unit

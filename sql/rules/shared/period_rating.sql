@@ -14,6 +14,7 @@ select
     r.is_head,
     r.group_name,
     r.agency,
+    r.agency_unit_id,
     r.final_level,
     r.civil_servant_level,
     r.score,

@@ -1,0 +1,169 @@
+// Civil-servant lists sent the normal way: a school's or a People's Committee's list of viên chức /
+// công chức, the agency in a "Cơ quan, đơn vị công tác" column or the title, no Chi bộ column. NĐ 90
+// (RULES.md, Rulebooks: "the `excellent` share may not exceed 20% of those rated `good` within one
+// agency"; "rated before 15/12") judges them per agency: R1 counts each agency's list, R4 dates it
+// against the civil-servant deadline (nd90: 15/12, the date itself allowed). No party unit decided
+// them: the findings are filed under the party unit the agency is placed in (the chi bộ bearing
+// the school's name, the đảng bộ of the commune), whose scope they take.
+import { describe, expect, it } from 'vitest';
+import { runAudit } from '../../../src/lib/server/rules/runner';
+import { writeCsv } from '../../helpers/files';
+import { dbWithRegistry, ingest } from '../../helpers/ingest-db';
+
+type Db = Awaited<ReturnType<typeof dbWithRegistry>>['db'];
+
+const PEOPLE = [
+	['Nguyễn Thanh Sơn', '22/01/1973'],
+	['Trần Quốc Tâm', '23/02/1974'],
+	['Lê Ngọc Thắng', '24/03/1975'],
+	['Phạm Hữu Thảo', '25/04/1976'],
+	['Hoàng Văn Trung', '26/05/1977'],
+	['Vũ Thị Tuấn', '27/06/1978'],
+	['Đỗ Đức Vân', '01/07/1979'],
+	['Bùi Minh Xuân', '02/08/1980'],
+	['Ngô Thị Yến', '03/09/1981'],
+	['Đặng Văn Long', '04/10/1982'],
+	['Lý Thị Mai', '05/11/1983'],
+	['Vương Đức Nam', '06/12/1984']
+];
+
+/** Levels, first the HTXSNV then the HTTNV, one person each, in the order of PEOPLE. */
+const levels = (excellent: number, good: number) => [...Array(excellent).fill('HTXSNV'), ...Array(good).fill('HTTNV')];
+
+/** A school's list as the probe's: the Phòng GD&ĐT and the school in the title, the school in a
+ * "Cơ quan, đơn vị công tác" column, no Chi bộ column (the school's chi bộ is C70010301). */
+function schoolList(dir: string, name: string, lv: string[], decided: string, agency = 'Trường THCS Đoàn Kết', title = 'TRƯỜNG THCS ĐOÀN KẾT') {
+	return writeCsv(dir, name, [
+		['PHÒNG GIÁO DỤC VÀ ĐÀO TẠO HUYỆN BÙ ĐĂNG'],
+		[title],
+		['KẾT QUẢ ĐÁNH GIÁ, XẾP LOẠI VIÊN CHỨC NĂM HỌC 2023-2024'],
+		[],
+		['STT', 'Họ và tên', 'Ngày sinh', 'Chức danh', 'Cơ quan, đơn vị công tác', 'Kết quả xếp loại', 'Ngày quyết định'],
+		...lv.map((l, i) => [String(i + 1), ...PEOPLE[i], 'Giáo viên', agency, l, decided])
+	]);
+}
+
+/** A People's Committee's list: the agency in the title only. */
+function committeeList(dir: string, name: string, agency: string, lv: string[], decided: string) {
+	return writeCsv(dir, name, [
+		[agency],
+		['DANH SÁCH ĐÁNH GIÁ, XẾP LOẠI CÁN BỘ, CÔNG CHỨC NĂM 2024'],
+		['STT', 'Họ và tên', 'Ngày sinh', 'Chức vụ', 'Xếp loại', 'Ngày quyết định'],
+		...lv.map((l, i) => [String(i + 1), ...PEOPLE[i], 'Công chức', l, decided])
+	]);
+}
+
+async function audit(db: Db, rules: string[]) {
+	const run = await runAudit(db, { year: 2024, rules, signals: false });
+	return run.findings.filter((f) => f.subject_kind === 'civil_servant');
+}
+
+const late = (fs: Awaited<ReturnType<typeof audit>>) => fs.filter((f) => f.rule === 'missing_review' && f.evidence.check === 'late_list');
+
+describe('R1 within one agency (NĐ 90): a list with no party unit', () => {
+	it('3 HTXSNV / 5 HTTNV: flagged, 1 allowed (floor 20% × 5), excess 2, under the chi bộ bearing the school\'s name, citing the 3 HTXSNV rows', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const r = await ingest(db, [schoolList(dir, 'vc.csv', levels(3, 5), '10/12/2024')]);
+		expect(r.files[0]).toMatchObject({ kind: 'civil_servant', status: 'loaded', rowsStored: 8 });
+		const fs = (await audit(db, ['excellent_cap'])).filter((f) => f.rule === 'excellent_cap');
+		expect(fs).toHaveLength(1);
+		expect(fs[0]).toMatchObject({
+			status: 'flagged',
+			rulebook: 'nd90',
+			unit_code: 'C70010301',
+			deciding_unit_code: null,
+			subject_ref: 'group:unit',
+			evidence: { group_name: 'Trường THCS Đoàn Kết', excellent: 3, good: 5, allowed: 1, excess: 2 },
+			source_file: 'vc.csv'
+		});
+		expect(fs[0].message).toContain('Trường THCS Đoàn Kết');
+		expect(fs[0].message).toContain('3 HTXSNV / 5 HTTNV = 60% > 20%, vượt 2');
+		// the header is line 5: the three HTXSNV are lines 6 to 8
+		expect(fs[0].sources).toEqual([6, 7, 8].map((row) => ({ file: 'vc.csv', row })));
+	});
+
+	it('1 HTXSNV / 5 HTTNV: within the share, not flagged; the school\'s corrected list, 2 / 5: flagged, excess 1', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const r1 = async () => (await audit(db, ['excellent_cap'])).filter((f) => f.rule === 'excellent_cap');
+		await ingest(db, [schoolList(dir, 'vc.csv', levels(1, 5), '10/12/2024')]);
+		expect(await r1()).toEqual([]);
+		await ingest(db, [schoolList(dir, 'vc2.csv', levels(2, 5), '10/12/2024')]);
+		expect((await r1()).map((f) => [f.status, f.unit_code, f.evidence.excess, f.source_file])).toEqual([['flagged', 'C70010301', 1, 'vc2.csv']]);
+	});
+});
+
+describe('R4 late lists (NĐ 90: rated before 15/12): a list with no party unit, judged per agency', () => {
+	it('decided 20/12/2024: late, the school named as the body that decided, every row of its list cited', async () => {
+		const { db, dir } = await dbWithRegistry();
+		await ingest(db, [schoolList(dir, 'vc.csv', levels(1, 5), '20/12/2024')]);
+		const fs = late(await audit(db, ['missing_review']));
+		expect(fs).toHaveLength(1);
+		expect(fs[0]).toMatchObject({
+			status: 'flagged',
+			rulebook: 'nd90',
+			unit_code: 'C70010301',
+			deciding_unit_code: null,
+			evidence: { deadline: '2024-12-15', latest_decided_on: '2024-12-20', days_late: 5, agency: 'Trường THCS Đoàn Kết' },
+			source_file: 'vc.csv',
+			source_row: 6
+		});
+		expect(fs[0].message).toMatch(/^Trường THCS Đoàn Kết quyết định 1 danh sách xếp loại sau hạn 15\/12\/2024: .* ngày 20\/12\/2024$/);
+		expect(fs[0].sources).toHaveLength(6);
+	});
+
+	it('decided 15/12/2024, the deadline itself: not late; its corrected list decided 16/12: late', async () => {
+		const { db, dir } = await dbWithRegistry();
+		await ingest(db, [schoolList(dir, 'vc.csv', levels(1, 5), '15/12/2024')]);
+		expect(late(await audit(db, ['missing_review']))).toEqual([]);
+		await ingest(db, [schoolList(dir, 'vc2.csv', levels(1, 4), '16/12/2024')]);
+		expect(late(await audit(db, ['missing_review'])).map((f) => [f.unit_code, f.evidence.days_late, f.source_file])).toEqual([['C70010301', 1, 'vc2.csv']]);
+	});
+});
+
+describe('two agencies\' lists are judged apart', () => {
+	it('two communes\' People\'s Committees: each list its own count and its own date, under its own đảng bộ', async () => {
+		const { db, dir } = await dbWithRegistry();
+		// together 3 HTXSNV / 15 HTTNV would be within the share (3 allowed), and one list of 18/12
+		await ingest(db, [
+			committeeList(dir, 'dk.csv', 'UBND XÃ ĐOÀN KẾT', levels(2, 5), '10/12/2024'),
+			committeeList(dir, 'mh.csv', 'UBND XÃ MINH HƯNG', levels(1, 10), '18/12/2024')
+		]);
+		const fs = await audit(db, ['excellent_cap', 'missing_review']);
+		expect(fs.filter((f) => f.rule === 'excellent_cap').map((f) => [f.status, f.unit_code, f.evidence.excess, f.source_file])).toEqual([
+			['flagged', 'X700101', 1, 'dk.csv']
+		]);
+		expect(late(fs).map((f) => [f.unit_code, f.evidence.agency, f.source_file])).toEqual([['X700102', 'UBND XÃ MINH HƯNG', 'mh.csv']]);
+	});
+
+	it('two agencies of one commune, both placed in its đảng bộ: still two lists', async () => {
+		const { db, dir } = await dbWithRegistry();
+		await ingest(db, [
+			committeeList(dir, 'ubnd.csv', 'UBND XÃ ĐOÀN KẾT', levels(2, 5), '10/12/2024'),
+			schoolList(dir, 'mn.csv', levels(1, 10), '18/12/2024', 'Trường Mầm non Hoa Sen, xã Đoàn Kết', 'TRƯỜNG MẦM NON HOA SEN')
+		]);
+		const fs = await audit(db, ['excellent_cap', 'missing_review']);
+		expect(fs.filter((f) => f.rule === 'excellent_cap').map((f) => [f.status, f.unit_code, f.evidence.group_name, f.evidence.excess])).toEqual([
+			['flagged', 'X700101', 'UBND XÃ ĐOÀN KẾT', 1]
+		]);
+		const l = late(fs);
+		expect(l.map((f) => [f.unit_code, f.evidence.agency, f.source_file])).toEqual([['X700101', 'Trường Mầm non Hoa Sen, xã Đoàn Kết', 'mn.csv']]);
+		expect(l[0].sources.every((s) => s.file === 'mn.csv')).toBe(true);
+	});
+});
+
+describe('a single rating\'s finding on such a list', () => {
+	it('R9 under NĐ 335 (HTXSNV at 85 points): filed under the đảng bộ its agency is placed in, not dropped', async () => {
+		const { db, dir } = await dbWithRegistry();
+		await ingest(db, [writeCsv(dir, 'cbcc.csv', [
+			['UBND XÃ BÙ ĐĂNG'],
+			['KẾT QUẢ ĐÁNH GIÁ, XẾP LOẠI CÁN BỘ, CÔNG CHỨC NĂM 2026'],
+			['STT', 'Họ và tên', 'Ngày sinh', 'Chức vụ', 'Điểm bình quân', 'Xếp loại', 'Ngày xếp loại'],
+			['1', 'Nguyễn Văn An', '12/05/1970', 'Chủ tịch UBND xã', '85', 'Hoàn thành xuất sắc nhiệm vụ', '10/12/2026'],
+			['2', 'Trần Thị Bình', '03/02/1985', 'Công chức Văn phòng - Thống kê', '78,75', 'Hoàn thành tốt nhiệm vụ', '10/12/2026']
+		])]);
+		const run = await runAudit(db, { year: 2026, rules: ['score_band'], signals: false });
+		expect(run.findings.map((f) => [f.rule, f.rulebook, f.unit_code, f.subject_name, f.source_file, f.source_row])).toEqual([
+			['score_band', 'nd335', 'X700199', 'Nguyễn Văn An', 'cbcc.csv', 4]
+		]);
+	});
+});
