@@ -372,7 +372,7 @@ select
     -- column does, which R1 groups it by and which tells one commune's list from another's
     tidy(n.note), tidy(coalesce(n.agency, case when n.unit_id is null and n.subject_kind = 'civil_servant' then c.title_agency end)),
     -- … and the party unit that agency is placed in (identity.sql's ident_place), where R1 and R4
-    -- judge the agency's list (schema 011)
+    -- judge the agency's list (schema 012)
     case when n.subject_kind = 'civil_servant' then ap.unit_id end,
     n.file_id, n.rn
 from norm n

@@ -53,7 +53,7 @@ grouped as (
 
     -- civil servants: within one agency (and one group of similar duties), as the decrees say; a
     -- list with no party unit (an agency's, no Chi bộ column) under the unit its agency is placed in
-    -- (schema 011), whose scope the finding takes
+    -- (schema 012), whose scope the finding takes
     select
         'unit',
         coalesce(r.unit_id, r.agency_unit_id),

@@ -21,7 +21,7 @@
 --      no Party body decided (an agency's, with no Chi bộ column: its agency decides, NĐ 90) is
 --      one list per agency, due by the civil-servant deadline for every level ('*': an agency has no
 --      Party body's level), reported once per agency under the unit its agency is placed in
---      (rating.agency_unit_id, schema 011), whose scope the finding takes.
+--      (rating.agency_unit_id, schema 012), whose scope the finding takes.
 -- a, c and d concern the yearly round only.
 -- Returns one row per finding; subject_ref: the person (a, b), 'unit:CODE' (b for organisations;
 -- c: the unit; d: the deciding body, or the unit an agency is placed in).

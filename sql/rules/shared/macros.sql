@@ -110,7 +110,7 @@ create or replace temp macro collective_members(ids) as table
 --   severity      of the finding when flagged ('low' when exempted)
 --   rating_id     the period_rating row found
 --   unit_id       the unit the finding is filed under (and scoped by); null for a civil servant
---                 of a list with no party unit: the unit the agency is placed in (schema 011)
+--                 of a list with no party unit: the unit the agency is placed in (schema 012)
 --   message, evidence (in the message, '{subject}' stands for subject_label of the rating's
 --                 subject, '{name}' for the person's name: looked up here, the rule need not)
 --   other_ids     other ratings of the period compared with it (their rows join the sources)
