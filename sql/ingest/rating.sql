@@ -392,18 +392,27 @@ order by n.file_id, n.rn;
 -- A corrected list replaces the earlier one for the same deciding body, unit, subject kind and
 -- period (a list with no unit, a People's Committee's civil servants: the same agency too, or two
 -- communes' lists would replace each other): of the current rows of a list, those not from its
--- latest file are marked with the file that replaced them, and stay queryable.
+-- current file are marked with the file that replaced them, and stay queryable. The current file:
+-- the one decided last when every version gives its decision date (files come in any order: "… (bản
+-- sửa).csv" sorts, and loads, before the list it corrects), else the one loaded last; of versions
+-- decided the same day, the one loaded last.
 update rating r
 set superseded_by = k.latest
 from (
-    select deciding_unit_id, unit_id, if(unit_id is null, agency, null) as list_agency, subject_kind, period_year, period_kind, period_no,
-        max(source_file_id) as latest
-    from rating c
-    where c.superseded_by is null
-      and exists (
-          select 1 from norm n
-          where n.period_year = c.period_year and n.subject_kind = c.subject_kind
-            and n.unit_id is not distinct from c.unit_id)
+    select deciding_unit_id, unit_id, list_agency, subject_kind, period_year, period_kind, period_no,
+        if(bool_and(decided_on is not null), arg_max(source_file_id, [epoch(decided_on), source_file_id]), max(source_file_id)) as latest
+    from (
+        -- each version (file) of each list, with its decision date
+        select deciding_unit_id, unit_id, if(unit_id is null, agency, null) as list_agency, subject_kind, period_year, period_kind, period_no,
+            source_file_id, max(decided_on) as decided_on
+        from rating c
+        where c.superseded_by is null
+          and exists (
+              select 1 from norm n
+              where n.period_year = c.period_year and n.subject_kind = c.subject_kind
+                and n.unit_id is not distinct from c.unit_id)
+        group by all
+    )
     group by all
 ) k
 where r.superseded_by is null
@@ -436,7 +445,26 @@ from (
 ) n
 join file_ctx c on c.part_id = n.part_id
 group by n.part_id, c.file_name, n.agency, n.n
-order by n.part_id, n.agency;
+
+union all
+
+-- A list of this load that is not the current version of its list on arrival: decided before the
+-- version already held (supersede). Stored as the earlier version; the file says so.
+select x.part_id,
+    'Tệp "' || c.file_name || '": ' || x.n || ' dòng thuộc danh sách đã có bản quyết định sau ("' || sf.file_name
+    || '", ngày ' || vi_date(x.later_on) || ') nên được lưu làm bản trước (quyết định ngày ' || vi_date(x.decided_on)
+    || '); bản quyết định sau vẫn là bản hiện hành.'
+from (
+    select p.part_id, r.superseded_by, count(*) as n, max(r.decided_on) as decided_on,
+        (select max(l.decided_on) from rating l where l.source_file_id = r.superseded_by) as later_on
+    from rating r
+    join (select distinct part_id, file_id from norm) p on p.file_id = r.source_file_id
+    where r.superseded_by is not null
+    group by p.part_id, r.superseded_by
+) x
+join file_ctx c on c.part_id = x.part_id
+join source_file sf on sf.id = x.superseded_by
+order by 1, 2;
 
 -- step: touched
 select distinct period_year as year, period_kind, period_no from norm where period_year is not null;

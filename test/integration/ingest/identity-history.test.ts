@@ -189,6 +189,25 @@ describe('re-load and history', () => {
 		expect((await counts(db)).person).toBe(3);
 	});
 
+	it('the version decided last is the current one, whatever the order the files come in; the earlier-decided file says it is kept as the earlier version', async () => {
+		const { db, dir } = await dbWithRegistry();
+		// "(bản sửa)" sorts, and loads, before the list it corrects
+		const fixed = writeCsv(dir, 'xl (ban sua).csv', [HEAD, ['1', 'A', '1970', 'C70010101', 'HTT', '08/12/2022'], ['2', 'B', '1971', 'C70010101', 'HTT', '08/12/2022']]);
+		const first = writeCsv(dir, 'xl.csv', [HEAD, ['1', 'A', '1970', 'C70010101', 'HTXS', '05/12/2022'], ['2', 'B', '1971', 'C70010101', 'HTXS', '05/12/2022']]);
+		const r = await ingest(db, [fixed, first], { year: 2022 });
+		expect(r.files.map((f) => f.status)).toEqual(['loaded', 'loaded']);
+		expect(await db.query(`select f.file_name as file, count(*)::int as n from rating_current r join source_file f on f.id = r.source_file_id group by all`)).toEqual([
+			{ file: 'xl (ban sua).csv', n: 2 }
+		]);
+		expect(r.files[1].warnings).toEqual([
+			'Tệp "xl.csv": 2 dòng thuộc danh sách đã có bản quyết định sau ("xl (ban sua).csv", ngày 08/12/2022) nên được lưu làm bản trước (quyết định ngày 05/12/2022); bản quyết định sau vẫn là bản hiện hành.'
+		]);
+		// a version without its decision date: the one loaded last, as before
+		const undated = writeCsv(dir, 'xl3.csv', [['STT', 'Họ và tên', 'Ngày sinh', 'Mã đơn vị', 'Xếp loại'], ['1', 'A', '1970', 'C70010101', 'HTNV'], ['2', 'B', '1971', 'C70010101', 'HTNV']]);
+		await ingest(db, [undated], { year: 2022 });
+		expect(await db.query(`select distinct f.file_name as file from rating_current r join source_file f on f.id = r.source_file_id`)).toEqual([{ file: 'xl3.csv' }]);
+	});
+
 	it('a list for another period does not replace the yearly one', async () => {
 		const { db, dir } = await dbWithRegistry();
 		await ingest(db, [writeCsv(dir, 'nam.csv', [HEAD, ['1', 'A', '1970', 'C70010101', 'HTT', '05/12/2025']])], { year: 2025 });
