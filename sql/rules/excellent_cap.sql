@@ -31,23 +31,52 @@ rated as not materialized (
            or list_contains(getvariable('cs_r1_subject_kinds'), r.subject_kind))
 ),
 
+-- the chi bộ whose member lists name a "Nhóm" of similar positions, where the rulebook counts
+-- within them (r1_group_by_column, QĐ 366: RULES.md "R1 under QĐ 366")
+grouped_units as (
+    select distinct r.unit_id
+    from rated r
+    where getvariable('r1_group_by_column')
+      and r.subject_kind = 'member'
+      and r.group_name is not null
+),
+
 grouped as (
-    -- each chi bộ over its members (the counts of shared/period_member_counts.sql), within each
-    -- "Nhóm" of similar positions where the rulebook counts by it and the list has one
+    -- each chi bộ over its members (the counts of shared/period_member_counts.sql) …
     select
         'unit' as grouping,
         m.unit_id as group_unit_id,
         'member' as subject_kind,
-        getvariable('r1_group_by_column') as by_group,
-        m.group_name,
+        false as by_group,
+        cast(null as varchar) as group_name,
         m.n_excellent,
         m.n_good,
         -- the grouping's deciding body, when it has only one
         if(m.min_decider = m.max_decider, m.min_decider, null) as deciding_unit_id
     from period_member_counts m
+    anti join grouped_units g on g.unit_id = m.unit_id
     where list_contains(getvariable('r1_subject_kinds'), 'member')
       and m.unit_id is not null
       and m.n_excellent > 0
+
+    union all
+
+    -- … or within each of its groups, where its list names them (members in none: a group of their own)
+    select
+        'unit',
+        r.unit_id,
+        'member',
+        true,
+        r.group_name,
+        count(*) filter (where r.final_level = 4),
+        count(*) filter (where r.final_level = 3),
+        if(min(r.deciding_unit_id) = max(r.deciding_unit_id), min(r.deciding_unit_id), null)
+    from rated r
+    semi join grouped_units g on g.unit_id = r.unit_id
+    where list_contains(getvariable('r1_subject_kinds'), 'member')
+      and r.subject_kind = 'member'
+    group by r.unit_id, r.group_name
+    having count(*) filter (where r.final_level = 4) > 0
 
     union all
 

@@ -17,12 +17,10 @@ rated as not materialized (
     where r.final_level is not null
 ),
 
--- the members rated in each unit, by level (shared/period_member_counts.sql: its groups added up)
+-- the members rated in each unit, by level (shared/period_member_counts.sql)
 members as (
-    select m.unit_id, sum(m.n) as n, sum(m.n_complete_up) as n_complete_up, sum(m.n_good_up) as n_good_up,
-           sum(m.n_incomplete) as n_incomplete
+    select m.unit_id, m.n, m.n_complete_up, m.n_good_up, m.n_incomplete
     from period_member_counts m
-    group by m.unit_id
 ),
 
 chi_bo as (

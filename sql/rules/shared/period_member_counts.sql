@@ -1,12 +1,9 @@
 -- period_member_counts: per unit, the members rated there in the period (final level given), by
--- level, and the lowest and highest body that decided them; per "Nhóm" of similar positions too
--- where the rulebook counts R1 within them (r1_group_by_column, QĐ 366: RULES.md "R1 under QĐ 366"),
--- else group_name null. R1 (each chi bộ's count) and R5 (the chi bộ's level against all its
--- members: it adds the groups up) read it: one pass over a year's five million member ratings
--- instead of one each. A temp table made by runner.ts after period_rating.
+-- level, and the lowest and highest body that decided them. R1 (each chi bộ's count) and R5 (the
+-- chi bộ's level against its members') read it: one pass over a year's five million member
+-- ratings instead of one each. A temp table made by runner.ts after period_rating.
 select
     r.unit_id,
-    if(getvariable('r1_group_by_column'), r.group_name, null) as group_name,
     count(*) as n,
     count(*) filter (where r.final_level = 4) as n_excellent,
     count(*) filter (where r.final_level = 3) as n_good,
@@ -18,4 +15,4 @@ select
 from period_rating r
 where r.subject_kind = 'member'
   and r.final_level is not null
-group by r.unit_id, 2
+group by r.unit_id
