@@ -8,7 +8,8 @@
 -- context_path the file's title unit or --unit, '/' for all; year the row's or the list's, null
 -- when unknown); writes unit_hit: one row per reference, unit_id null when unknown (candidates =
 -- 0) or ambiguous (> 1), or when its parent is (parent_id null, parent_candidates 0 or > 1); a
--- reference with a parent and no name is the parent.
+-- reference with a parent and no name is the parent; via_successor: found under a unit the context
+-- was merged, split or renamed into.
 create or replace temp table unit_hit as
 with named as (
     select distinct role, code, name, parent, context_path, year
@@ -172,6 +173,42 @@ by_level as (
        or starts_with(r.context_path, u.path)
 ),
 
+-- names found nowhere yet: under the units their search root merged, split or was renamed into
+-- (unit_lineage, any depth). A chi bộ carried over into the commune a merger formed (same code, the
+-- new commune its parent) is named under the old commune on that commune's past lists, which a
+-- province setting up loads after the registry that moved it.
+successor_refs as (
+    select r.*
+    from wide_refs r
+    anti join by_wide b using (ref_id)
+    anti join by_level l using (ref_id)
+),
+
+successor_roots as (
+    with recursive fwd(search_path, code) as (
+        select distinct s.search_path, u.code
+        from (select distinct search_path from successor_refs) s
+        join unit u on u.path = s.search_path
+        union
+        select f.search_path, l.to_code
+        from fwd f
+        join unit_lineage l on l.from_code = f.code
+    )
+    select f.search_path, u.path
+    from fwd f
+    join unit u on u.code = f.code
+    where u.path <> f.search_path
+),
+
+by_successor as (
+    select r.ref_id, u.id as unit_id
+    from successor_refs r
+    join successor_roots s using (search_path)
+    join (select id, path, name_key, unit_loose_key(name) as lkey from unit where exists (select 1 from successor_roots)) u
+        on (u.name_key = r.nkey or u.name_key = 'chi bo ' || r.nkey or u.lkey = r.lkey or u.lkey = 'chi bo ' || r.lkey)
+       and starts_with(u.path, s.path)
+),
+
 hits as (
     select * from by_code
     union
@@ -182,6 +219,8 @@ hits as (
     select * from by_wide
     union
     select * from by_level
+    union
+    select * from by_successor
 ),
 
 -- Of units sharing a name: those alive in the year, of those the ones alive at its end
@@ -223,6 +262,8 @@ select
     case when r.raw is null then r.parent_id when p.candidates = 1 then p.unit_id end as unit_id,
     coalesce(p.candidates, 0) as candidates,
     r.parent_id,
-    r.parent_candidates
+    r.parent_candidates,
+    -- found only under a unit the context became (by_successor): outside the context, yet its
+    exists (select 1 from by_successor s where s.ref_id = r.ref_id) as via_successor
 from refs r
 left join picked p using (ref_id);

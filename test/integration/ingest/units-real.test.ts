@@ -247,3 +247,34 @@ describe('a workbook with a sheet per chi bộ, each named by its hamlet alone',
 		]);
 	});
 });
+
+describe('a chi bộ carried over into the commune formed by a merger', () => {
+	// the 2025 registry moves Chi bộ thôn 1 (same code) from Đảng bộ xã Đoàn Kết, merged on
+	// 01/07/2025, to the commune formed then; a 2024 list of the old commune, loaded afterwards (a
+	// province setting up with its past years), names the chi bộ under the đảng bộ it had then
+	const moved = async () => {
+		const { db, dir } = await dbWithRegistry();
+		const r = await ingest(db, [writeCsv(dir, 'dm-2025.csv', [
+			['STT', 'Mã đơn vị', 'Tên đơn vị', 'Loại', 'Mã đơn vị cấp trên', 'Tỉnh/Thành phố', 'Huyện/Xã', 'Ngày thành lập', 'Ngày giải thể', 'Sáp nhập vào', 'Ngày hiệu lực'],
+			['1', 'C70010101', 'Chi bộ thôn 1', 'Chi bộ trực thuộc', 'X700199', 'Bình Phước', 'Bù Đăng', '01/01/2000', '', '', '']
+		])]);
+		expect(r.files[0].status).toBe('loaded');
+		return { db, dir };
+	};
+
+	it('is found under the đảng bộ the title names, which it was part of', async () => {
+		const { db, dir } = await moved();
+		const r = await ingest(db, [writeCsv(dir, 'xl-2024.csv', [['ĐẢNG BỘ XÃ ĐOÀN KẾT'], ['CHI BỘ THÔN 1'], ['DANH SÁCH XẾP LOẠI ĐẢNG VIÊN NĂM 2024'],
+			['STT', 'Họ và tên', 'Năm sinh', 'Xếp loại'], ['1', 'Nguyễn Văn An', '1970', 'HTTNV']])]);
+		expect(r.files[0]).toMatchObject({ status: 'loaded', rowsStored: 1 });
+		expect(await db.query(`select u.code from rating r join unit u on u.id = r.unit_id`)).toEqual([{ code: 'C70010101' }]);
+	});
+
+	it('… and in a Chi bộ column; a chi bộ of that name still under the đảng bộ is preferred', async () => {
+		const { db, dir } = await moved();
+		const r = await ingest(db, [writeCsv(dir, 'xl-2024.csv', [['ĐẢNG BỘ XÃ ĐOÀN KẾT'], ['DANH SÁCH XẾP LOẠI ĐẢNG VIÊN NĂM 2024'],
+			['STT', 'Họ và tên', 'Năm sinh', 'Chi bộ', 'Xếp loại'], ['1', 'Nguyễn Văn An', '1970', 'Chi bộ thôn 1', 'HTTNV'], ['2', 'Trần Thị Bình', '1980', 'Chi bộ thôn 2', 'HTTNV']])]);
+		expect(r.files[0]).toMatchObject({ status: 'loaded', rowsStored: 2 });
+		expect(await db.query(`select u.code from rating r join unit u on u.id = r.unit_id order by r.source_row`)).toEqual([{ code: 'C70010101' }, { code: 'C70010102' }]);
+	});
+});
