@@ -286,7 +286,8 @@ describe('a leadership list whose "Tập thể" column names each collective', (
 describe('the decision a list is attached to', () => {
 	it.each([
 		['(Kèm theo Quyết định số 45-QĐ/ĐU ngày 10/12/2025 của Đảng ủy xã)'],
-		['(Ban hành kèm theo Quyết định số 45-QĐ/ĐU, ngày 10 tháng 12 năm 2025)']
+		['(Ban hành kèm theo Quyết định số 45-QĐ/ĐU, ngày 10 tháng 12 năm 2025)'],
+		['(Kèm theo Nghị quyết số 12-NQ/CB ngày 10/12/2025 của Chi bộ)']
 	])('"%s" dates every row (R4 judges the list by it); a row’s own date column wins', async (line) => {
 		const { db, dir } = await dbWithRegistry();
 		const withColumn = writeCsv(dir, 'a.csv', [...UNIT, ['DANH SÁCH XẾP LOẠI CHẤT LƯỢNG ĐẢNG VIÊN NĂM 2025'], [line], [...HEAD, 'Ngày quyết định'], [...ROWS[0], '05/12/2025']]);

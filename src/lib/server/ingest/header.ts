@@ -275,7 +275,8 @@ export function readTitle(preview: string[][], headerRow: number): TitleInfo {
 		// a note in brackets or an attachment line ("(Sau khi tổng hợp kết quả các quý I, II, III)",
 		// "(Kèm theo Báo cáo … quý IV)") names no period of the list
 		const isNote = /^\W*\(|^\W*kem theo\b/.test(f);
-		const decision = f.match(/\b(kem theo|ban hanh kem theo) (quyet dinh|qd)\b.*?\bngay\s*(\d{1,2})\s*(?:[/.-]|thang)\s*(\d{1,2})\s*(?:[/.-]|nam)\s*(\d{4})\b/);
+		// (a chi bộ cơ sở decides by resolution: "Kèm theo Nghị quyết số 12-NQ/CB ngày …", 000 §2.2)
+		const decision = f.match(/\b(kem theo|ban hanh kem theo) (quyet dinh|qd|nghi quyet|nq)\b.*?\bngay\s*(\d{1,2})\s*(?:[/.-]|thang)\s*(\d{1,2})\s*(?:[/.-]|nam)\s*(\d{4})\b/);
 		if (decision) info.decidedOn = `${decision[3]}/${decision[4]}/${decision[5]}`;
 		const y = f.match(/\bnam (\d{4})\b/);
 		if (y && !isDateLine) info.year = Number(y[1]);
