@@ -9,7 +9,7 @@
 -- when unknown); writes unit_hit: one row per reference, unit_id null when unknown (candidates =
 -- 0) or ambiguous (> 1), or when its parent is (parent_id null, parent_candidates 0 or > 1); a
 -- reference with a parent and no name is the parent; via_successor: found under a unit the context
--- was merged, split or renamed into.
+-- was merged, split or renamed into. A tổ đảng found is its chi bộ (below).
 create or replace temp table unit_hit as
 with named as (
     select distinct role, code, name, parent, context_path, year
@@ -259,11 +259,16 @@ select
     r.context_path,
     r.year,
     r.raw,
-    case when r.raw is null then r.parent_id when p.candidates = 1 then p.unit_id end as unit_id,
+    case when r.raw is null then r.parent_id when p.candidates = 1 then coalesce(cb.id, p.unit_id) end as unit_id,
     coalesce(p.candidates, 0) as candidates,
     r.parent_id,
     r.parent_candidates,
     -- found only under a unit the context became (by_successor): outside the context, yet its
     exists (select 1 from by_successor s where s.ref_id = r.ref_id) as via_successor
 from refs r
-left join picked p using (ref_id);
+left join picked p using (ref_id)
+-- a tổ đảng is no unit of the lists: its members are its chi bộ's, rated and counted there (RULES.md:
+-- rated in the chi bộ of their official membership; a tổ đảng has no rating of its own). A row or
+-- title naming it is its chi bộ's (R1 counted it as a chi bộ of its own, R5 missed its members).
+left join unit td on td.id = p.unit_id and td.kind = 'to_dang'
+left join unit cb on cb.code = td.parent_code;

@@ -278,3 +278,34 @@ describe('a chi bộ carried over into the commune formed by a merger', () => {
 		expect(await db.query(`select u.code from rating r join unit u on u.id = r.unit_id order by r.source_row`)).toEqual([{ code: 'C70010101' }, { code: 'C70010102' }]);
 	});
 });
+
+describe('a tổ đảng named on a list', () => {
+	// a tổ đảng has no rating of its own: its members are rated and counted in its chi bộ (RULES.md);
+	// a chi bộ's list may still group them under it, in its Chi bộ column or as a title line
+	const withTo = async () => {
+		const { db, dir } = await dbWithRegistry();
+		const r = await ingest(db, [writeCsv(dir, 'dm.csv', [
+			['STT', 'Mã đơn vị', 'Tên đơn vị', 'Loại', 'Mã đơn vị cấp trên', 'Ngày thành lập'],
+			['1', 'C7001010101', 'Tổ đảng Trạm Khuyến nông', 'Tổ đảng', 'C70010101', '01/01/2010']
+		])]);
+		expect(r.files[0].status).toBe('loaded');
+		return { db, dir };
+	};
+	const units = (db: Awaited<ReturnType<typeof dbWithRegistry>>['db']) => db.query(`select u.code from rating r join unit u on u.id = r.unit_id order by r.source_row`);
+
+	it('in the Chi bộ column: the member is the chi bộ\'s', async () => {
+		const { db, dir } = await withTo();
+		const r = await ingest(db, [writeCsv(dir, 'xl.csv', [...TITLE, ['STT', 'Họ và tên', 'Năm sinh', 'Chi bộ', 'Xếp loại'],
+			['1', 'Nguyễn Văn An', '1970', 'Chi bộ thôn 1', 'HTTNV'], ['2', 'Trần Thị Bình', '1980', 'Tổ đảng Trạm Khuyến nông', 'KHTNV']])]);
+		expect(r.files[0]).toMatchObject({ status: 'loaded', rowsStored: 2 });
+		expect(await units(db)).toEqual([{ code: 'C70010101' }, { code: 'C70010101' }]);
+	});
+
+	it('as the title\'s last line: the chi bộ\'s list', async () => {
+		const { db, dir } = await withTo();
+		const r = await ingest(db, [writeCsv(dir, 'xl.csv', [['ĐẢNG BỘ XÃ ĐOÀN KẾT'], ['CHI BỘ THÔN 1'], ['TỔ ĐẢNG TRẠM KHUYẾN NÔNG'], ['DANH SÁCH XẾP LOẠI ĐẢNG VIÊN NĂM 2024'],
+			['STT', 'Họ và tên', 'Năm sinh', 'Xếp loại'], ['1', 'Trần Thị Bình', '1980', 'HTTNV']])]);
+		expect(r.files[0]).toMatchObject({ status: 'loaded', rowsStored: 1 });
+		expect(await units(db)).toEqual([{ code: 'C70010101' }]);
+	});
+});
