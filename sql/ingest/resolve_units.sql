@@ -156,12 +156,12 @@ by_wide as (
        and starts_with(u.path, w.wide_path)
 ),
 
--- a level named bare ("ĐẢNG BỘ TỈNH", "Huyện ủy", "Đảng ủy xã"; unit_key reads a committee as its
--- đảng bộ): the unit of that level above the context or inside it, the one alive in the year among
--- several (below)
+-- a level named bare ("ĐẢNG BỘ TỈNH", "Huyện ủy", "Đảng ủy xã", "Ban Thường vụ Đảng ủy Khối"; unit_key
+-- reads a committee as its đảng bộ): the unit of that level above the context or inside it, the one
+-- alive in the year among several (below)
 level_refs as (
     select r.* from wide_refs r
-    where regexp_full_match(r.nkey, 'dang bo (tinh|thanh pho|huyen|quan|thi xa|xa|phuong|thi tran|dac khu)')
+    where regexp_full_match(r.nkey, 'dang bo (tinh|thanh pho|huyen|quan|thi xa|xa|phuong|thi tran|dac khu|khoi)')
 ),
 
 by_level as (

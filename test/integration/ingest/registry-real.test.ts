@@ -264,6 +264,23 @@ describe('unit kinds of the 2025 registries', () => {
 			{ code: 'B70050103', kind: 'dang_bo_bo_phan' }
 		]);
 	});
+
+	it('a province\'s bodies directly under it ("Đảng bộ Khối", "Đảng ủy Công an tỉnh", "Đảng bộ cấp trên cơ sở") are of the district level', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const f = writeCsv(dir, 'dm.csv', [
+			['STT', 'Mã đơn vị', 'Tên tổ chức đảng', 'Loại hình tổ chức', 'Trực thuộc', 'Ngày thành lập'],
+			['1', 'K70', 'Đảng bộ Khối các cơ quan tỉnh', 'Đảng bộ Khối', 'T70', '01/01/1990'],
+			['2', 'CA70', 'Đảng bộ Công an tỉnh', 'Đảng ủy Công an tỉnh', 'T70', '01/01/1990'],
+			['3', 'QS70', 'Đảng bộ Quân sự tỉnh', 'Đảng bộ cấp trên cơ sở', 'T70', '01/01/1990']
+		]);
+		const r = await ingest(db, [f]);
+		expect(r.files[0]).toMatchObject({ kind: 'registry', status: 'loaded', rowsStored: 3 });
+		expect(await db.query(`select code, kind from unit where source_file_id > 1 order by source_row`)).toEqual([
+			{ code: 'K70', kind: 'huyen_uy' },
+			{ code: 'CA70', kind: 'huyen_uy' },
+			{ code: 'QS70', kind: 'huyen_uy' }
+		]);
+	});
 });
 
 describe('parents named as provinces write them', () => {

@@ -309,3 +309,20 @@ describe('a tổ đảng named on a list', () => {
 		expect(await units(db)).toEqual([{ code: 'C70010101' }]);
 	});
 });
+
+describe('a deciding body by the short name its own documents use', () => {
+	it('"Ban Thường vụ Đảng ủy Khối", "Đảng ủy Khối": the Khối above the list\'s chi bộ cơ sở', async () => {
+		const { db, dir } = await dbWithRegistry();
+		await ingest(db, [writeCsv(dir, 'dm.csv', [
+			['STT', 'Mã đơn vị', 'Tên tổ chức đảng', 'Loại', 'Trực thuộc', 'Ngày thành lập'],
+			['1', 'K70', 'Đảng bộ Khối các cơ quan tỉnh', 'Đảng ủy khối', 'T70', '01/01/1990'],
+			['2', 'K7003', 'Chi bộ Sở Tư pháp', 'Chi bộ cơ sở', 'K70', '01/01/1990']
+		])]);
+		const r = await ingest(db, [writeCsv(dir, 'xl.csv', [['ĐẢNG BỘ KHỐI CÁC CƠ QUAN TỈNH'], ['CHI BỘ SỞ TƯ PHÁP'], ['KẾT QUẢ XẾP LOẠI TỔ CHỨC ĐẢNG, TẬP THỂ LÃNH ĐẠO NĂM 2024'],
+			['STT', 'Tên tổ chức đảng', 'Đối tượng', 'Xếp loại', 'Cấp quyết định'],
+			['1', 'Chi bộ Sở Tư pháp', 'Tổ chức đảng', 'HTTNV', 'Ban Thường vụ Đảng ủy Khối'],
+			['2', 'Chi bộ Sở Tư pháp', 'Tập thể lãnh đạo', 'HTTNV', 'Đảng ủy Khối']])]);
+		expect(r.files[0]).toMatchObject({ status: 'loaded', rowsStored: 2 });
+		expect(await db.query(`select u.code from rating r join unit u on u.id = r.deciding_unit_id order by r.source_row`)).toEqual([{ code: 'K70' }, { code: 'K70' }]);
+	});
+});
