@@ -244,42 +244,34 @@ describe('units merged away', () => {
 });
 
 describe('unit kinds of the 2025 registries', () => {
-	it('"Đảng bộ xã", "Đảng bộ phường", "Đảng bộ cơ quan", "Đảng bộ cơ sở" are grassroots đảng bộ', async () => {
+	it.each([
+		[
+			'"Đảng bộ xã", "Đảng bộ phường", "Đảng bộ cơ quan", "Đảng bộ cơ sở" are grassroots đảng bộ',
+			[
+				['X700501', 'Đảng bộ xã Thọ Sơn', 'Đảng bộ xã', 'T70', '01/07/2025', 'dang_bo_co_so'],
+				['P700502', 'Đảng bộ phường Bình Long', 'Đảng bộ phường', 'T70', '01/07/2025', 'dang_bo_co_so'],
+				['D70050106', 'Đảng bộ cơ quan Ủy ban nhân dân tỉnh', 'Đảng bộ cơ quan', 'T70', '01/01/1990', 'dang_bo_co_so'],
+				['D70050105', 'Đảng bộ Công ty Cao su Phú Riềng', 'Đảng bộ cơ sở', 'T70', '01/01/1990', 'dang_bo_co_so'],
+				['B70050103', 'Đảng bộ Quân sự xã', 'Đảng bộ bộ phận', 'X700501', '01/07/2025', 'dang_bo_bo_phan']
+			]
+		],
+		[
+			'a province\'s bodies directly under it ("Đảng bộ Khối", "Đảng ủy Công an tỉnh", "Đảng bộ cấp trên cơ sở") are of the district level',
+			[
+				['K70', 'Đảng bộ Khối các cơ quan tỉnh', 'Đảng bộ Khối', 'T70', '01/01/1990', 'huyen_uy'],
+				['CA70', 'Đảng bộ Công an tỉnh', 'Đảng ủy Công an tỉnh', 'T70', '01/01/1990', 'huyen_uy'],
+				['QS70', 'Đảng bộ Quân sự tỉnh', 'Đảng bộ cấp trên cơ sở', 'T70', '01/01/1990', 'huyen_uy']
+			]
+		]
+	])('%s', async (_, rows) => {
 		const { db, dir } = await dbWithRegistry();
 		const f = writeCsv(dir, 'dm.csv', [
 			['STT', 'Mã đơn vị', 'Tên tổ chức đảng', 'Loại hình tổ chức', 'Trực thuộc', 'Ngày thành lập'],
-			['1', 'X700501', 'Đảng bộ xã Thọ Sơn', 'Đảng bộ xã', 'T70', '01/07/2025'],
-			['2', 'P700502', 'Đảng bộ phường Bình Long', 'Đảng bộ phường', 'T70', '01/07/2025'],
-			['3', 'D70050106', 'Đảng bộ cơ quan Ủy ban nhân dân tỉnh', 'Đảng bộ cơ quan', 'T70', '01/01/1990'],
-			['4', 'D70050105', 'Đảng bộ Công ty Cao su Phú Riềng', 'Đảng bộ cơ sở', 'T70', '01/01/1990'],
-			['5', 'B70050103', 'Đảng bộ Quân sự xã', 'Đảng bộ bộ phận', 'X700501', '01/07/2025']
+			...rows.map((r, i) => [String(i + 1), ...r.slice(0, 5)])
 		]);
 		const r = await ingest(db, [f]);
-		expect(r.files[0]).toMatchObject({ kind: 'registry', status: 'loaded', rowsStored: 5 });
-		expect(await db.query(`select code, kind from unit where source_file_id > 1 order by source_row`)).toEqual([
-			{ code: 'X700501', kind: 'dang_bo_co_so' },
-			{ code: 'P700502', kind: 'dang_bo_co_so' },
-			{ code: 'D70050106', kind: 'dang_bo_co_so' },
-			{ code: 'D70050105', kind: 'dang_bo_co_so' },
-			{ code: 'B70050103', kind: 'dang_bo_bo_phan' }
-		]);
-	});
-
-	it('a province\'s bodies directly under it ("Đảng bộ Khối", "Đảng ủy Công an tỉnh", "Đảng bộ cấp trên cơ sở") are of the district level', async () => {
-		const { db, dir } = await dbWithRegistry();
-		const f = writeCsv(dir, 'dm.csv', [
-			['STT', 'Mã đơn vị', 'Tên tổ chức đảng', 'Loại hình tổ chức', 'Trực thuộc', 'Ngày thành lập'],
-			['1', 'K70', 'Đảng bộ Khối các cơ quan tỉnh', 'Đảng bộ Khối', 'T70', '01/01/1990'],
-			['2', 'CA70', 'Đảng bộ Công an tỉnh', 'Đảng ủy Công an tỉnh', 'T70', '01/01/1990'],
-			['3', 'QS70', 'Đảng bộ Quân sự tỉnh', 'Đảng bộ cấp trên cơ sở', 'T70', '01/01/1990']
-		]);
-		const r = await ingest(db, [f]);
-		expect(r.files[0]).toMatchObject({ kind: 'registry', status: 'loaded', rowsStored: 3 });
-		expect(await db.query(`select code, kind from unit where source_file_id > 1 order by source_row`)).toEqual([
-			{ code: 'K70', kind: 'huyen_uy' },
-			{ code: 'CA70', kind: 'huyen_uy' },
-			{ code: 'QS70', kind: 'huyen_uy' }
-		]);
+		expect(r.files[0]).toMatchObject({ kind: 'registry', status: 'loaded', rowsStored: rows.length });
+		expect(await db.query(`select code, kind from unit where source_file_id > 1 order by source_row`)).toEqual(rows.map((r) => ({ code: r[0], kind: r[5] })));
 	});
 });
 
