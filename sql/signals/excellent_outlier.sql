@@ -32,9 +32,11 @@ placed as (
         u.name,
         u.path,
         u.province_code,
-        coalesce(u.locality, u.province_name, u.province_code) as locality
+        -- (a province known by its code alone: its name, not "42")
+        coalesce(u.locality, u.province_name, pv.name, u.province_code) as locality
     from per_unit p
     join unit u on u.id = p.unit_id
+    left join (select distinct code, name from ref_provinces) pv on pv.code = u.province_code
 ),
 
 centre as (

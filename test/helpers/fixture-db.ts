@@ -12,7 +12,7 @@ export interface UnitRow {
 	kind?: string;
 	parent?: string | null;
 	province?: string;
-	province_name?: string;
+	province_name?: string | null;
 	locality?: string | null;
 	founded_on?: string | null;
 	dissolved_on?: string | null;
@@ -153,7 +153,7 @@ export async function loadGiven(db: Db, given: Given, defaults: FixtureDefaults)
 		await db.run(
 			`insert into unit (code, name, name_key, kind, parent_code, path, depth, province_code, province_name, locality, founded_on, dissolved_on, source_file_id, source_row)
 			 values (${q(u.code)}, ${q(name)}, fold(${q(name)}), ${q(u.kind ?? 'chi_bo_co_so')}, ${q(u.parent ?? null)}, ${q(path)}, ${path.split('/').length - 2},
-			         ${q(u.province ?? '01')}, ${q(u.province_name ?? 'Tỉnh Một')}, ${q(u.locality === undefined ? 'Huyện Một' : u.locality)},
+			         ${q(u.province ?? '01')}, ${q(u.province_name === undefined ? 'Tỉnh Một' : u.province_name)}, ${q(u.locality === undefined ? 'Huyện Một' : u.locality)},
 			         ${d(u.founded_on === undefined ? '2000-01-01' : u.founded_on)}, ${d(u.dissolved_on)}, ${registry}, ${rowOf('danh-muc-don-vi.xlsx')})`
 		);
 	}

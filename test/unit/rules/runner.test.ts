@@ -226,11 +226,15 @@ describe('runAudit', () => {
 });
 
 describe('signals', () => {
-	it('are kept apart from findings and labelled as statistics', async () => {
-		const units: Given['units'] = [{ code: 'X01', name: 'Đảng bộ xã Một', kind: 'dang_bo_co_so', locality: 'Huyện Một' }];
+	// (the units' place: the registry's locality, else its province by name, even when only its code is known)
+	it.each([
+		['Huyện Một', 'Tỉnh Một', 'Huyện Một'],
+		[null, null, 'Hà Nội']
+	])('are kept apart from findings and labelled as statistics (locality %s, province %s: "cùng địa bàn %s")', async (locality, provinceName, place) => {
+		const units: Given['units'] = [{ code: 'X01', name: 'Đảng bộ xã Một', kind: 'dang_bo_co_so', locality, province_name: provinceName }];
 		const ratings: Given['ratings'] = [];
 		for (let i = 1; i <= 6; i++) {
-			units.push({ code: `CB${i}`, name: `Chi bộ thôn ${i}`, kind: 'chi_bo_truc_thuoc', parent: 'X01', locality: 'Huyện Một' });
+			units.push({ code: `CB${i}`, name: `Chi bộ thôn ${i}`, kind: 'chi_bo_truc_thuoc', parent: 'X01', locality, province_name: provinceName });
 			ratings.push({ kind: 'party_org', org: `CB${i}`, decider: 'X01', level: 'good' });
 			// CB6: 8 of 10 excellent; the others 1 or 2 of 10
 			const exc = i === 6 ? 8 : 1 + (i % 2);
@@ -242,6 +246,7 @@ describe('signals', () => {
 		const outliers = r.signals.filter((s) => s.signal === 'excellent_outlier');
 		expect(outliers.map((s) => s.unit_code)).toEqual(['CB6']);
 		expect(outliers[0].message).toMatch(/^Tín hiệu thống kê: Chi bộ thôn 6 có 8\/10 đảng viên HTXSNV \(80%\)/);
+		expect(outliers[0].message).toContain(`chi bộ cùng địa bàn ${place} là`);
 		// in CB6 the excellent members had rated themselves "complete": two levels up, 80% of members
 		const gaps = r.signals.filter((s) => s.signal === 'self_gap');
 		expect(gaps.map((s) => s.unit_code)).toEqual(['CB6']);
