@@ -6,6 +6,7 @@
 // them: the findings are filed under the party unit the agency is placed in (the chi bộ bearing
 // the school's name, the đảng bộ of the commune), whose scope they take.
 import { describe, expect, it } from 'vitest';
+import type { RuleId } from '../../../src/lib/domain/anomaly';
 import { runAudit } from '../../../src/lib/server/rules/runner';
 import { writeCsv } from '../../helpers/files';
 import { dbWithRegistry, ingest } from '../../helpers/ingest-db';
@@ -53,7 +54,7 @@ function committeeList(dir: string, name: string, agency: string, lv: string[], 
 	]);
 }
 
-async function audit(db: Db, rules: string[]) {
+async function audit(db: Db, rules: RuleId[]) {
 	const run = await runAudit(db, { year: 2024, rules, signals: false });
 	return run.findings.filter((f) => f.subject_kind === 'civil_servant');
 }
