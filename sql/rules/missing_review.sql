@@ -69,7 +69,7 @@ unreviewed as (
 ),
 
 -- a (cont.) … who owe one: admitted new_member_months before their not-rated row's date (else
--- 31/12). The admission dates alone first: a date column of the people, where a lookup of their
+-- their chi bộ list's date, else 31/12). The admission dates alone first: a date column of the people, where a lookup of their
 -- names reads every name of the table (most unrated members are new ones, who owe nothing).
 admitted as (
     select p.id, p.joined_party_on, p.joined_party_by
@@ -102,16 +102,20 @@ list_dates as (
     group by r.unit_id
 ),
 
+-- (the list's date only where it was read: a member of long standing is judged, and said to be, on
+-- 31/12 whether or not a newer member of the chi bộ made its list's date read)
 owed_rows as (
-    select
-        o.* exclude (full_on),
-        coalesce(um.unrated_on, ld.list_on, getvariable('period_end')) as as_of,
-        um.unrated as nr
-    from admissions o
-    left join unrated_members um on um.person_id = o.person_id
-    left join list_dates ld on ld.unit_id = o.unit_id
-    where o.full_on is null
-       or o.full_on <= coalesce(um.unrated_on, ld.list_on, getvariable('period_end'))
+    select o.* exclude (full_on)
+    from (
+        select
+            o.*,
+            coalesce(um.unrated_on, if(o.full_on > getvariable('period_start'), ld.list_on, null), getvariable('period_end')) as as_of,
+            um.unrated as nr
+        from admissions o
+        left join unrated_members um on um.person_id = o.person_id
+        left join list_dates ld on ld.unit_id = o.unit_id
+    ) o
+    where o.full_on is null or o.full_on <= o.as_of
 ),
 
 -- someone of the same folded name, and the same birth date or year where both records have one,
