@@ -347,6 +347,15 @@ select * from errs order by part_id, rn, field;
 create or replace temp table norm_last as
 select * from norm qualify row_number() over (partition by code order by file_id desc, rn desc) = 1;
 
+-- What the update below changes of a unit's parent or name is kept (unit_former): past lists name
+-- the unit as it was, under the unit it was in.
+insert into unit_former (code, parent_code, name, name_key, changed_by)
+select u.code, u.parent_code, u.name, u.name_key, n.file_id
+from unit u
+join norm_last n on upper(u.code) = n.code
+where (case when n.has_parent then n.parent_code else coalesce(u.parent_code, n.parent_code) end) is distinct from u.parent_code
+   or coalesce(n.name_key, u.name_key) is distinct from u.name_key;
+
 -- Every column the row leaves empty keeps the stored value; the parent too where the file has no
 -- parent column (a list of dissolved or merged units must not make their units roots), unless the
 -- unit has none and the file's numbering gives one.

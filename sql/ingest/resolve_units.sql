@@ -8,8 +8,8 @@
 -- context_path the file's title unit or --unit, '/' for all; year the row's or the list's, null
 -- when unknown); writes unit_hit: one row per reference, unit_id null when unknown (candidates =
 -- 0) or ambiguous (> 1), or when its parent is (parent_id null, parent_candidates 0 or > 1); a
--- reference with a parent and no name is the parent; via_successor: found under a unit the context
--- was merged, split or renamed into. A tổ đảng found is its chi bộ (below).
+-- reference with a parent and no name is the parent; via_former: found as a unit that was inside the
+-- context before a registry load moved it (unit_former). A tổ đảng found is its chi bộ (below).
 create or replace temp table unit_hit as
 with named as (
     select distinct role, code, name, parent, context_path, year
@@ -173,40 +173,44 @@ by_level as (
        or starts_with(r.context_path, u.path)
 ),
 
--- names found nowhere yet: under the units their search root merged, split or was renamed into
--- (unit_lineage, any depth). A chi bộ carried over into the commune a merger formed (same code, the
--- new commune its parent) is named under the old commune on that commune's past lists, which a
--- province setting up loads after the registry that moved it.
-successor_refs as (
+-- names found nowhere yet: a unit that was inside the search root before a registry load moved or
+-- renamed it (unit_former), by its name then or now, or a unit inside such a unit. A chi bộ carried
+-- over into the commune a merger formed is named under the old commune on that commune's past
+-- lists, which a province setting up loads after the registry that moved it. (Not any unit of that
+-- name under the successor: the other old commune's "Chi bộ thôn 3" is there too.)
+former_refs as (
     select r.*
     from wide_refs r
     anti join by_wide b using (ref_id)
     anti join by_level l using (ref_id)
 ),
 
-successor_roots as (
-    with recursive fwd(search_path, code) as (
-        select distinct s.search_path, u.code
-        from (select distinct search_path from successor_refs) s
-        join unit u on u.path = s.search_path
-        union
-        select f.search_path, l.to_code
-        from fwd f
-        join unit_lineage l on l.from_code = f.code
-    )
-    select f.search_path, u.path
-    from fwd f
-    join unit u on u.code = f.code
-    where u.path <> f.search_path
+former_children as (
+    select distinct r.search_path, fu.id as child_id, fu.path
+    from (select distinct search_path from former_refs) r
+    join unit root on root.path = r.search_path
+    join unit_former f on upper(f.parent_code) = upper(root.code)
+    join unit fu on upper(fu.code) = upper(f.code)
 ),
 
-by_successor as (
+-- the units inside them, by their names now and then
+former_named as (
+    select c.search_path, u.id, u.name_key, unit_loose_key(u.name) as lkey
+    from former_children c
+    join unit u on starts_with(u.path, c.path)
+    union
+    select c.search_path, c.child_id, f.name_key, unit_loose_key(f.name)
+    from former_children c
+    join unit fu on fu.id = c.child_id
+    join unit_former f on upper(f.code) = upper(fu.code)
+),
+
+by_former as (
     select r.ref_id, u.id as unit_id
-    from successor_refs r
-    join successor_roots s using (search_path)
-    join (select id, path, name_key, unit_loose_key(name) as lkey from unit where exists (select 1 from successor_roots)) u
-        on (u.name_key = r.nkey or u.name_key = 'chi bo ' || r.nkey or u.lkey = r.lkey or u.lkey = 'chi bo ' || r.lkey)
-       and starts_with(u.path, s.path)
+    from former_refs r
+    join former_named u
+        on u.search_path = r.search_path
+       and (u.name_key = r.nkey or u.name_key = 'chi bo ' || r.nkey or u.lkey = r.lkey or u.lkey = 'chi bo ' || r.lkey)
 ),
 
 hits as (
@@ -220,7 +224,7 @@ hits as (
     union
     select * from by_level
     union
-    select * from by_successor
+    select * from by_former
 ),
 
 -- Of units sharing a name: those alive in the year, of those the ones alive at its end
@@ -263,8 +267,8 @@ select
     coalesce(p.candidates, 0) as candidates,
     r.parent_id,
     r.parent_candidates,
-    -- found only under a unit the context became (by_successor): outside the context, yet its
-    exists (select 1 from by_successor s where s.ref_id = r.ref_id) as via_successor
+    -- found only as a unit once inside the context (by_former): outside it now, yet its
+    exists (select 1 from by_former s where s.ref_id = r.ref_id) as via_former
 from refs r
 left join picked p using (ref_id)
 -- a tổ đảng is no unit of the lists: its members are its chi bộ's, rated and counted there (RULES.md:

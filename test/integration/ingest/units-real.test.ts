@@ -277,6 +277,37 @@ describe('a chi bộ carried over into the commune formed by a merger', () => {
 		expect(r.files[0]).toMatchObject({ status: 'loaded', rowsStored: 2 });
 		expect(await db.query(`select u.code from rating r join unit u on u.id = r.unit_id order by r.source_row`)).toEqual([{ code: 'C70010101' }, { code: 'C70010102' }]);
 	});
+
+	it('renamed where names clashed: found by its former name; the other commune\'s chi bộ of that name is not it', async () => {
+		const { db, dir } = await dbWithRegistry();
+		// 2025: Minh Hưng's "Chi bộ thôn 1" (C70010201) moves under the new commune as "Chi bộ thôn Minh
+		// Hưng 1", beside Đoàn Kết's "Chi bộ thôn 1" (C70010101), moved too
+		await ingest(db, [writeCsv(dir, 'dm-2025.csv', [
+			['STT', 'Mã đơn vị', 'Tên đơn vị', 'Loại', 'Mã đơn vị cấp trên', 'Ngày thành lập'],
+			['1', 'C70010101', 'Chi bộ thôn 1', 'Chi bộ trực thuộc', 'X700199', '01/01/2000'],
+			['2', 'C70010201', 'Chi bộ thôn Minh Hưng 1', 'Chi bộ trực thuộc', 'X700199', '01/01/2001']
+		])]);
+		const list = (file: string, commune: string) => writeCsv(dir, file, [[commune], ['CHI BỘ THÔN 1'], ['DANH SÁCH XẾP LOẠI ĐẢNG VIÊN NĂM 2024'],
+			['STT', 'Họ và tên', 'Năm sinh', 'Xếp loại'], ['1', 'Nguyễn Văn An', '1970', 'HTTNV']]);
+		const r = await ingest(db, [list('mh.csv', 'ĐẢNG BỘ XÃ MINH HƯNG'), list('dk.csv', 'ĐẢNG BỘ XÃ ĐOÀN KẾT')]);
+		expect(r.files.map((f) => f.status)).toEqual(['loaded', 'loaded']);
+		expect(await db.query(`select f.file_name as file, u.code from rating r join unit u on u.id = r.unit_id join source_file f on f.id = r.source_file_id order by 1`)).toEqual([
+			{ file: 'dk.csv', code: 'C70010101' },
+			{ file: 'mh.csv', code: 'C70010201' }
+		]);
+	});
+
+	it('a unit of that name under the commune formed, never inside the list\'s đảng bộ: refused, not taken', async () => {
+		const { db, dir } = await dbWithRegistry();
+		// a chi bộ founded in the new commune, named as Minh Hưng's old one was
+		await ingest(db, [writeCsv(dir, 'dm-2025.csv', [
+			['STT', 'Mã đơn vị', 'Tên đơn vị', 'Loại', 'Mã đơn vị cấp trên', 'Ngày thành lập'],
+			['1', 'C70019905', 'Chi bộ thôn 5', 'Chi bộ trực thuộc', 'X700199', '01/01/2001']
+		])]);
+		const r = await ingest(db, [writeCsv(dir, 'mh.csv', [['ĐẢNG BỘ XÃ MINH HƯNG'], ['CHI BỘ THÔN 5'], ['DANH SÁCH XẾP LOẠI ĐẢNG VIÊN NĂM 2024'],
+			['STT', 'Họ và tên', 'Năm sinh', 'Xếp loại'], ['1', 'Nguyễn Văn An', '1970', 'HTTNV']])]);
+		expect(r.files[0].status).toBe('refused');
+	});
 });
 
 describe('a tổ đảng named on a list', () => {

@@ -269,8 +269,8 @@ interface CtxUnit {
 	kind?: string;
 	founded?: string | null;
 	dissolved?: string | null;
-	/** found under a unit the context was merged into, not inside it (resolve_units.sql) */
-	via_successor?: boolean;
+	/** found as a unit that was inside the context before a registry load moved it (resolve_units.sql) */
+	via_former?: boolean;
 }
 
 interface NameRef {
@@ -314,7 +314,7 @@ async function resolveNames(t: Db, refs: NameRef[]): Promise<(ref: NameRef) => (
 		app.closeSync();
 		await t.run(sqlFile('ingest/resolve_units.sql'));
 		const rows = await t.query<CtxUnit & { id: number; ref_code: string; ref_name: string; context_path: string; year: number | null }>(
-			`select h.code as ref_code, h.name as ref_name, h.context_path, h.year, h.via_successor, u.id, u.path, u.code, u.name, u.kind,
+			`select h.code as ref_code, h.name as ref_name, h.context_path, h.year, h.via_former, u.id, u.path, u.code, u.name, u.kind,
 			     strftime(u.founded_on, '%Y-%m-%d') as founded, strftime(u.dissolved_on, '%Y-%m-%d') as dissolved
 			 from unit_hit h join unit u on u.id = h.unit_id`
 		);
@@ -359,9 +359,9 @@ async function contextUnits(
 			const u = hit(ref);
 			if (!u) continue;
 			if (ctx[i].path.startsWith(u.path)) left[i] = left[i].filter((n) => n !== ref.name);
-			// inside the context, or inside a unit the context was merged into (a chi bộ the registry has
-			// since moved to the commune a merger formed)
-			else if (u.path.startsWith(ctx[i].path) || u.via_successor) {
+			// inside the context, or once inside it (a chi bộ the registry has since moved to the commune a
+			// merger formed)
+			else if (u.path.startsWith(ctx[i].path) || u.via_former) {
 				ctx[i] = u;
 				narrowed[i] = true;
 				left[i] = left[i].filter((n) => n !== ref.name);
