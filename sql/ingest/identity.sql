@@ -290,14 +290,33 @@ dated_meets_undated as (
       and (starts_with(v.path, ru.path) or starts_with(ru.path, v.path))
 ),
 
+undated_picks as (
+    select d.rk, d.person_id
+    from dated_meets_undated d
+    anti join name_candidates c on c.rk = d.rk
+),
+
+-- rows of other births meeting the same undated person (a father and his son of one name in one chi
+-- bộ, both on the rating list, one on the undated roster): which of them it is, the lists cannot
+-- say; all are reported
+undated_shared as (
+    select u.person_id
+    from undated_picks u
+    join rest r on r.rk = u.rk
+    group by u.person_id
+    having count(distinct r.birth_year) > 1 or count(distinct r.birth_date) > 1
+),
+
 by_name as (
-    select rk, min(person_id) as person_id, count(distinct person_id)::int as n
+    select x.rk, min(x.person_id) as person_id, if(bool_or(x.shared), 2, count(distinct x.person_id))::int as n
     from (
-        select rk, person_id from name_candidates
+        select rk, person_id, false as shared from name_candidates
         union all
-        select d.rk, d.person_id from dated_meets_undated d anti join name_candidates c on c.rk = d.rk
-    )
-    group by rk
+        select u.rk, u.person_id, s.person_id is not null
+        from undated_picks u
+        left join undated_shared s on s.person_id = u.person_id
+    ) x
+    group by x.rk
 )
 
 select rk, person_id, 'card' as how from by_card
@@ -312,7 +331,7 @@ select i.file_id, i.rn, 'ambiguous',
     'Không xác định chắc chắn người "' || i.full_name || '": '
     || case when i.birth_year is null
             then 'danh sách không ghi ngày sinh, trùng họ tên với nhiều người đã có trong cùng đơn vị; đã tạo hồ sơ mới, cần bổ sung ngày sinh hoặc số thẻ đảng viên.'
-            else 'trùng họ tên và ngày sinh với nhiều người đã có; đã tạo hồ sơ mới, cần bổ sung số thẻ đảng viên.' end
+            else 'trùng họ tên và ngày sinh với nhiều người đã có (hoặc cùng những người khác trong danh sách ứng với một người chưa ghi ngày sinh); đã tạo hồ sơ mới, cần bổ sung số thẻ đảng viên.' end
 from ident_out o
 join ident_in i on i.rk = o.rk
 where o.how = 'ambiguous';

@@ -293,6 +293,16 @@ describe('an undated member, then a list giving their birth', () => {
 		expect(await people(db)).toEqual([{ name: 'Nguyễn Văn An', y: 1970 }, { name: 'Nguyễn Văn An', y: 1965 }]);
 	});
 
+	it('two of that name and different births on the list (a father and his son), one undated on the roster: both reported, neither taken', async () => {
+		const { db, dir } = await dbWithRegistry();
+		await ingest(db, [roster(dir, 'CHI BỘ THÔN 1', ['Nguyễn Văn Hùng'])]);
+		const r = await ingest(db, [writeCsv(dir, 'xl.csv', [['ĐẢNG BỘ XÃ ĐOÀN KẾT'], ['CHI BỘ THÔN 1'], ['KẾT QUẢ XẾP LOẠI ĐẢNG VIÊN NĂM 2024'],
+			['STT', 'Họ và tên', 'Năm sinh', 'Chức vụ', 'Xếp loại'], ['1', 'Nguyễn Văn Hùng', '1955', 'Bí thư', 'HTTNV'], ['2', 'Nguyễn Văn Hùng', '1986', '', 'HTXSNV']])]);
+		expect(r.files[0]).toMatchObject({ status: 'loaded', rowsStored: 2 });
+		expect(r.files[0].warnings.join(' ')).toMatch(/2 người chưa xác định chắc chắn/);
+		expect(await people(db)).toEqual([{ name: 'Nguyễn Văn Hùng', y: null }, { name: 'Nguyễn Văn Hùng', y: 1955 }, { name: 'Nguyễn Văn Hùng', y: 1986 }]);
+	});
+
 	it('two undated members of that name under the unit of a leaders\' list: reported, a record of its own', async () => {
 		const { db, dir } = await dbWithRegistry();
 		await ingest(db, [roster(dir, 'CHI BỘ THÔN 1', ['Nguyễn Văn An'], 'ds1.csv'), roster(dir, 'CHI BỘ THÔN 2', ['Nguyễn Văn An'], 'ds2.csv')]);
