@@ -3,6 +3,8 @@
 // before the round (001 §V.4: đảng viên mới kết nạp chưa đủ 6 tháng không xếp loại): it reads the
 // span's last day. R7 flags a member rated too soon after admission: it reads the first. Neither
 // flags a chi bộ on a day its list never wrote.
+import ExcelJS from 'exceljs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runAudit } from '../../../src/lib/server/rules/runner';
 import { writeCsv } from '../../helpers/files';
@@ -71,5 +73,28 @@ describe('an admission known by its year or month', () => {
 		const flagged = run.findings.filter((f) => f.status === 'flagged');
 		expect(flagged.map((f) => f.subject_name)).toEqual(['Nguyễn Văn An']);
 		expect(flagged[0].message).toContain('kết nạp tháng 07/2024, chưa đủ 6 tháng');
+	});
+
+	it('an XLSX date cell whose format shows no day ("06/2024" typed, Excel showing mm/yyyy or mmm-yy; a year as yyyy) is that month or year', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const wb = new ExcelJS.Workbook();
+		const ws = wb.addWorksheet('DS');
+		ws.addRows([['ĐẢNG BỘ XÃ ĐOÀN KẾT'], ['CHI BỘ THÔN 1'], ['DANH SÁCH ĐẢNG VIÊN NĂM 2024'], ['STT', 'Họ và tên', 'Năm sinh', 'Ngày vào Đảng', 'Tình trạng']]);
+		const rows: Array<[string, string]> = [['Ngô Văn Ba', 'mm/yyyy'], ['Đỗ Thị Bốn', 'mmm-yy'], ['Lý Văn Năm', 'yyyy'], ['Hồ Thị Sáu', 'dd/mm/yyyy']];
+		rows.forEach(([name, fmt], i) => {
+			const row = ws.addRow([String(i + 1), name, 1990 + i, new Date(Date.UTC(2024, 5, 1)), 'Dự bị']);
+			row.getCell(4).numFmt = fmt;
+		});
+		const path = join(dir, 'ds.xlsx');
+		await wb.xlsx.writeFile(path);
+		const r = await ingest(db, [path]);
+		expect(r.files[0]).toMatchObject({ status: 'loaded', rowsStored: 4 });
+		expect(await db.query(`select full_name as name, strftime(joined_party_on, '%d/%m/%Y') as on_, strftime(joined_party_by, '%d/%m/%Y') as by_
+			from person order by id`)).toEqual([
+			{ name: 'Ngô Văn Ba', on_: '01/06/2024', by_: '30/06/2024' },
+			{ name: 'Đỗ Thị Bốn', on_: '01/06/2024', by_: '30/06/2024' },
+			{ name: 'Lý Văn Năm', on_: '01/01/2024', by_: '31/12/2024' },
+			{ name: 'Hồ Thị Sáu', on_: '01/06/2024', by_: '01/06/2024' }
+		]);
 	});
 });

@@ -275,8 +275,19 @@ function typedYear(d: Date, date1904: boolean): string | null {
 	return Number.isInteger(day) && day >= 1900 && day <= 2100 ? String(day) : null;
 }
 
-function dateText(d: Date, date1904: boolean): string {
-	return typedYear(d, date1904) ?? ymd(d);
+/** A date cell as the list gives it: a month or a year alone where its format shows no day ("06/2024"
+ * typed into a cell Excel then formats mm/yyyy or mmm-yy): read as a span (an admission month,
+ * schema 010), not as its first day. */
+function dateText(d: Date, date1904: boolean, fmt?: string): string {
+	const typed = typedYear(d, date1904);
+	if (typed) return typed;
+	// the format's own tokens: quoted text, [locale] and [colour] sections and escapes removed
+	const tokens = (fmt ?? '').replace(/"[^"]*"|\[[^\]]*\]|\\./g, '').toLowerCase();
+	if (/y/.test(tokens) && !/[dhs]/.test(tokens)) {
+		const month = String(d.getUTCMonth() + 1).padStart(2, '0');
+		return /m/.test(tokens) ? `${month}/${d.getUTCFullYear()}` : String(d.getUTCFullYear());
+	}
+	return ymd(d);
 }
 
 /** A card typed as a number shows its leading zeros through a format of zeros ("00000000",
@@ -298,7 +309,7 @@ function cellText(cell: ExcelJS.Cell, convert: Converter, date1904: boolean): st
 	const v = src.value as unknown;
 	const font = src.font?.name;
 	if (v === null || v === undefined) return '';
-	if (v instanceof Date) return dateText(v, date1904);
+	if (v instanceof Date) return dateText(v, date1904, src.numFmt);
 	if (typeof v === 'number') return zeroPadded(v, src.numFmt) ?? String(v);
 	if (typeof v === 'boolean') return String(v);
 	if (typeof v === 'string') return convert(v, font);
@@ -308,7 +319,7 @@ function cellText(cell: ExcelJS.Cell, convert: Converter, date1904: boolean): st
 			return (o.richText as Array<{ text: string; font?: { name?: string } }>).map((r) => convert(r.text, r.font?.name ?? font)).join('');
 		if ('result' in o) {
 			const r = o.result;
-			if (r instanceof Date) return dateText(r, date1904);
+			if (r instanceof Date) return dateText(r, date1904, src.numFmt);
 			return r === null || r === undefined || typeof r === 'object' ? '' : convert(String(r), font);
 		}
 		if (typeof o.text === 'string') return convert(o.text, font);
