@@ -12,6 +12,10 @@ import { dbWithRegistry, ingest } from '../../helpers/ingest-db';
 
 const TITLE = [['ĐẢNG BỘ XÃ ĐOÀN KẾT'], ['CHI BỘ THÔN 1']];
 
+/** Each person's admission as stored: its first and last possible day. */
+const admissions = (db: Awaited<ReturnType<typeof dbWithRegistry>>['db'], order: 'id' | 'full_name') =>
+	db.query(`select full_name as name, strftime(joined_party_on, '%d/%m/%Y') as on_, strftime(joined_party_by, '%d/%m/%Y') as by_ from person order by ${order}`);
+
 describe('an admission known by its year or month', () => {
 	it('R4 owes a rating only when the span\'s last day is six months before the round', async () => {
 		const { db, dir } = await dbWithRegistry();
@@ -27,8 +31,7 @@ describe('an admission known by its year or month', () => {
 			['4', 'Phạm Thị Dung', '1993', '07/2024', 'Dự bị']]);
 		const r = await ingest(db, [roster]);
 		expect(r.files[0]).toMatchObject({ kind: 'roster', status: 'loaded', rowsStored: 4 });
-		expect(await db.query(`select full_name as name, strftime(joined_party_on, '%d/%m/%Y') as on_, strftime(joined_party_by, '%d/%m/%Y') as by_
-			from person order by full_name`)).toEqual([
+		expect(await admissions(db, 'full_name')).toEqual([
 			{ name: 'Lê Văn Cường', on_: '01/06/2024', by_: '30/06/2024' },
 			{ name: 'Nguyễn Văn An', on_: '01/01/2024', by_: '31/12/2024' },
 			{ name: 'Phạm Thị Dung', on_: '01/07/2024', by_: '31/07/2024' },
@@ -52,8 +55,7 @@ describe('an admission known by its year or month', () => {
 			['2', 'Trần Thị Bình', '1991', '20/05/2022', 'Hoàn thành tốt nhiệm vụ']]);
 		const r = await ingest(db, [roster, rating]);
 		expect(r.files.map((f) => f.status)).toEqual(['loaded', 'loaded']);
-		expect(await db.query(`select full_name as name, strftime(joined_party_on, '%d/%m/%Y') as on_, strftime(joined_party_by, '%d/%m/%Y') as by_
-			from person order by full_name`)).toEqual([
+		expect(await admissions(db, 'full_name')).toEqual([
 			{ name: 'Nguyễn Văn An', on_: '15/03/2024', by_: '15/03/2024' },
 			{ name: 'Trần Thị Bình', on_: '01/01/2023', by_: '31/12/2023' }
 		]);
@@ -89,8 +91,7 @@ describe('an admission known by its year or month', () => {
 		await wb.xlsx.writeFile(path);
 		const r = await ingest(db, [path]);
 		expect(r.files[0]).toMatchObject({ status: 'loaded', rowsStored: 4 });
-		expect(await db.query(`select full_name as name, strftime(joined_party_on, '%d/%m/%Y') as on_, strftime(joined_party_by, '%d/%m/%Y') as by_
-			from person order by id`)).toEqual([
+		expect(await admissions(db, 'id')).toEqual([
 			{ name: 'Ngô Văn Ba', on_: '01/06/2024', by_: '30/06/2024' },
 			{ name: 'Đỗ Thị Bốn', on_: '01/06/2024', by_: '30/06/2024' },
 			{ name: 'Lý Văn Năm', on_: '01/01/2024', by_: '31/12/2024' },
