@@ -394,24 +394,33 @@ order by n.file_id, n.rn;
 -- communes' lists would replace each other): of the current rows of a list, those not from its
 -- current file are marked with the file that replaced them, and stay queryable. The current file:
 -- the one decided last when every version gives its decision date (files come in any order: "… (bản
--- sửa).csv" sorts, and loads, before the list it corrects), else the one loaded last; of versions
--- decided the same day, the one loaded last.
+-- sửa).csv" sorts, and loads, before the list it corrects), else the one of the latest load; of
+-- versions of one load (its files' order is the order they were named in), one whose file name says
+-- it corrects ("bản sửa", "điều chỉnh", "thay thế", "cập nhật") before one that does not, then the
+-- one loaded last.
 update rating r
 set superseded_by = k.latest
 from (
     select deciding_unit_id, unit_id, list_agency, subject_kind, period_year, period_kind, period_no,
-        if(bool_and(decided_on is not null), arg_max(source_file_id, [epoch(decided_on), source_file_id]), max(source_file_id)) as latest
+        arg_max(source_file_id, [if(all_dated, epoch(decided_on), 0), epoch(loaded_at), corrects::int, source_file_id]) as latest
     from (
-        -- each version (file) of each list, with its decision date
-        select deciding_unit_id, unit_id, if(unit_id is null, agency, null) as list_agency, subject_kind, period_year, period_kind, period_no,
-            source_file_id, max(decided_on) as decided_on
-        from rating c
-        where c.superseded_by is null
-          and exists (
-              select 1 from norm n
-              where n.period_year = c.period_year and n.subject_kind = c.subject_kind
-                and n.unit_id is not distinct from c.unit_id)
-        group by all
+        select v.*,
+            bool_and(v.decided_on is not null)
+                over (partition by v.deciding_unit_id, v.unit_id, v.list_agency, v.subject_kind, v.period_year, v.period_kind, v.period_no) as all_dated
+        from (
+            -- each version (file) of each list, with its decision date and whether its name says it corrects
+            select c.deciding_unit_id, c.unit_id, if(c.unit_id is null, c.agency, null) as list_agency, c.subject_kind, c.period_year, c.period_kind, c.period_no,
+                c.source_file_id, max(c.decided_on) as decided_on, any_value(f.loaded_at) as loaded_at,
+                regexp_matches(fold(any_value(f.file_name)), '\b(ban sua|sua doi|da sua|dieu chinh|thay the|cap nhat)\b') as corrects
+            from rating c
+            join source_file f on f.id = c.source_file_id
+            where c.superseded_by is null
+              and exists (
+                  select 1 from norm n
+                  where n.period_year = c.period_year and n.subject_kind = c.subject_kind
+                    and n.unit_id is not distinct from c.unit_id)
+            group by all
+        ) v
     )
     group by all
 ) k
@@ -451,9 +460,15 @@ union all
 -- A list of this load that is not the current version of its list on arrival: decided before the
 -- version already held (supersede). Stored as the earlier version; the file says so.
 select x.part_id,
-    'Tệp "' || c.file_name || '": ' || x.n || ' dòng thuộc danh sách đã có bản quyết định sau ("' || sf.file_name
-    || '", ngày ' || vi_date(x.later_on) || ') nên được lưu làm bản trước (quyết định ngày ' || vi_date(x.decided_on)
-    || '); bản quyết định sau vẫn là bản hiện hành.'
+    'Tệp "' || c.file_name || '": ' || x.n || ' dòng thuộc danh sách đã có '
+    || case
+           when x.later_on > x.decided_on then
+               'bản quyết định sau ("' || sf.file_name || '", ngày ' || vi_date(x.later_on) || ') nên được lưu làm bản trước (quyết định ngày '
+               || vi_date(x.decided_on) || '); bản quyết định sau vẫn là bản hiện hành.'
+           else
+               'bản "' || sf.file_name || '"' || coalesce(' cùng ngày quyết định ' || vi_date(x.decided_on) || ',', ' (ngày quyết định không ghi đủ ở các bản),')
+               || ' bản đó được giữ làm bản hiện hành (tên tệp ghi là bản sửa, hoặc nạp sau) và tệp này được lưu làm bản trước.'
+       end
 from (
     select p.part_id, r.superseded_by, count(*) as n, max(r.decided_on) as decided_on,
         (select max(l.decided_on) from rating l where l.source_file_id = r.superseded_by) as later_on

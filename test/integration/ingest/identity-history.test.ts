@@ -208,6 +208,20 @@ describe('re-load and history', () => {
 		expect(await db.query(`select distinct f.file_name as file from rating_current r join source_file f on f.id = r.source_file_id`)).toEqual([{ file: 'xl3.csv' }]);
 	});
 
+	it('versions of one load decided the same day: the one its file name calls a correction is current, and the other file says so', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const fixed = writeCsv(dir, 'xl (ban sua).csv', [HEAD, ['1', 'A', '1970', 'C70010101', 'HTT', '05/12/2022'], ['2', 'B', '1971', 'C70010101', 'HTT', '05/12/2022']]);
+		const first = writeCsv(dir, 'xl.csv', [HEAD, ['1', 'A', '1970', 'C70010101', 'HTXS', '05/12/2022'], ['2', 'B', '1971', 'C70010101', 'HTXS', '05/12/2022']]);
+		const r = await ingest(db, [fixed, first], { year: 2022 });
+		expect(await db.query(`select distinct f.file_name as file from rating_current r join source_file f on f.id = r.source_file_id`)).toEqual([{ file: 'xl (ban sua).csv' }]);
+		expect(r.files[1].warnings).toEqual([
+			'Tệp "xl.csv": 2 dòng thuộc danh sách đã có bản "xl (ban sua).csv" cùng ngày quyết định 05/12/2022, bản đó được giữ làm bản hiện hành (tên tệp ghi là bản sửa, hoặc nạp sau) và tệp này được lưu làm bản trước.'
+		]);
+		// a later load of the same day is current, whatever its name
+		await ingest(db, [writeCsv(dir, 'xl-lan3.csv', [HEAD, ['1', 'A', '1970', 'C70010101', 'HTNV', '05/12/2022'], ['2', 'B', '1971', 'C70010101', 'HTNV', '05/12/2022']])], { year: 2022 });
+		expect(await db.query(`select distinct f.file_name as file from rating_current r join source_file f on f.id = r.source_file_id`)).toEqual([{ file: 'xl-lan3.csv' }]);
+	});
+
 	it('a list for another period does not replace the yearly one', async () => {
 		const { db, dir } = await dbWithRegistry();
 		await ingest(db, [writeCsv(dir, 'nam.csv', [HEAD, ['1', 'A', '1970', 'C70010101', 'HTT', '05/12/2025']])], { year: 2025 });
