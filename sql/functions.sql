@@ -102,6 +102,18 @@ create or replace macro parse_bool(s) as (
 create or replace macro parse_number(s) as
     try_cast(replace(tidy(s), ',', '.') as double);
 
+-- parse_days: a number of days as lists write it: "90", "90 ngày", "3 tháng" (30 days to a month,
+-- RULES.md "months and days"), "3 tháng 5 ngày"; anything else null.
+create or replace macro parse_days(s) as
+    list_transform([fold(clean(s))], t ->
+        case
+            when t is null then null
+            when regexp_full_match(t, '\d+([.,]\d+)?') then parse_number(t)
+            when regexp_full_match(t, '((\d+([.,]\d+)?)\s*thang)?[\s,;va]*((\d+)\s*ngay)?') and regexp_matches(t, '\d')
+                then coalesce(30 * parse_number(regexp_extract(t, '(\d+([.,]\d+)?)\s*thang', 1)), 0)
+                     + coalesce(parse_number(regexp_extract(t, '(\d+)\s*ngay', 1)), 0)
+        end)[1];
+
 -- alive_in: a unit lived in year y (founded by 31/12, not dissolved before 01/01); alive_at_end: it
 -- was still alive on 31/12 (lists are made in December). A null year: true. Of units sharing a name
 -- (after the 2025 merger a new "Đảng bộ xã Bom Bo" succeeds the dissolved one), the one a file means.

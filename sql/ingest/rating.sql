@@ -119,7 +119,7 @@ select
     s.joined_party_on as joined_party_raw,
     ju.d as joined_unit_on,
     s.joined_unit_on as joined_unit_raw,
-    try_cast(parse_number(s.sick_days) as integer) as sick_leave_days,
+    try_cast(parse_days(s.sick_days) as integer) as sick_leave_days,
     s.sick_days as sick_raw,
     s.group_name,
     s.not_rated_reason,
@@ -233,7 +233,7 @@ errs as (
     select part_id, rn, 'score', score_raw, 'Điểm phải là số từ 0 đến 100.'
     from n where clean(score_raw) is not null and (score is null or score < 0 or score > 100)
     union all
-    select part_id, rn, 'sick_days', sick_raw, 'Số ngày nghỉ ốm phải là số nguyên không âm.'
+    select part_id, rn, 'sick_days', sick_raw, 'Số ngày nghỉ ốm phải là số ngày ("90", "90 ngày") hoặc số tháng ("3 tháng").'
     from n where clean(sick_raw) is not null and (sick_leave_days is null or sick_leave_days < 0 or sick_leave_days > 366)
     union all
     select part_id, rn, 'subject_kind', subject_kind_raw, 'Đối tượng không rõ: Đảng viên / Tổ chức đảng / Tập thể lãnh đạo, quản lý / Cá nhân lãnh đạo, quản lý.'

@@ -168,7 +168,7 @@ describe('every check of a rating row', () => {
 		]);
 		expect(r.files[0].errors.map((e) => e.message)).toEqual([
 			expect.stringMatching(/Điểm phải là số từ 0 đến 100/),
-			expect.stringMatching(/nghỉ ốm phải là số nguyên/),
+			expect.stringMatching(/nghỉ ốm phải là số ngày/),
 			expect.stringMatching(/Kỳ đánh giá không rõ/),
 			expect.stringMatching(/Đối tượng không rõ/),
 			expect.stringMatching(/Mức tự xếp loại không hợp lệ/),
