@@ -44,9 +44,11 @@ create or replace macro month_number(s) as
 -- ("10-Dec-24"), a leading "Ngày" or "Từ ngày", "tháng"/"năm" as separators ("10 tháng 12 năm
 -- 2024"; "tháng" and "năm" each in its own pass: in "05 tháng 8 năm 2025" one pass took the 8
 -- with "tháng" and left "năm"), a leading "tháng" ("tháng 3/2015"), spaces around separators
--- ("10 / 12 / 2024") and a time after the date ("10/12/2024 08:30") dropped.
+-- ("10 / 12 / 2024") and a time after the date ("10/12/2024 08:30") dropped; of a decision's number
+-- and date in one cell ("Số 05-QĐ/ĐU ngày 12/3/2024"), the date after its last "ngày".
 create or replace macro date_text(s) as
-    nullif(regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(month_number(clean(s)),
+    nullif(regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(month_number(clean(s)),
+        '^.*\sngày\.?\s*(\d)', '\1', 'i'),
         '^((kể |tính )?từ\s+)?(ngày\.?\s*|tháng\s*)?', '', 'i'),
         '(\d)\s*tháng\s*(\d)', '\1/\2', 'gi'),
         '(\d)\s*năm\s*(\d)', '\1/\2', 'gi'),
@@ -101,6 +103,13 @@ create or replace macro parse_bool(s) as (
 -- parse_number: '92,5' or '92.5' -> 92.5 (Vietnamese files use a decimal comma).
 create or replace macro parse_number(s) as
     try_cast(replace(tidy(s), ',', '.') as double);
+
+-- person_name: a person's name as a list writes it, without the honorific a register puts before it
+-- ("Đ/c", "Đồng chí") or the post in brackets after it ("Đặng Ngọc Khánh (Chi ủy viên)"): short
+-- brackets stay ("Nguyễn Văn Hùng (B)" tells namesakes apart). "Ông", "Bà" stay: Ông is a surname.
+create or replace macro person_name(s) as
+    nullif(trim(regexp_replace(regexp_replace(squish(s), '^(đ\s*/\s*c|đ\.\s*c|đồng chí)\.?\s+', '', 'i'),
+        '\s*\(([^()]*\s[^()]*|[^()]{5,})\)$', '')), '');
 
 -- parse_days: a number of days as lists write it: "90", "90 ngày", "3 tháng" (30 days to a month,
 -- RULES.md "months and days"), "3 tháng 5 ngày"; anything else null.

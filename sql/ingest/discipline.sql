@@ -41,7 +41,7 @@ sk as (
 ),
 s as (
     select stg.*,
-        coalesce(clean(full_name), case when not is_org_name(subject_name) then clean(subject_name) end) as c_name,
+        coalesce(person_name(full_name), case when not is_org_name(subject_name) then person_name(subject_name) end) as c_name,
         clean(birth) as c_birth, c.*
     from stg
     join file_ctx c using (part_id)
@@ -171,7 +171,27 @@ select part_id,
     || '): đã lưu là hình thức khác, không tính khi kiểm tra kỷ luật (R2, R10). Hình thức được tính: khiển trách, cảnh cáo, cách chức, khai trừ, giải tán.' as message
 from (select *, row_number() over (partition by part_id order by rn) as k from norm where form = 'other')
 group by part_id
-order by part_id;
+
+union all
+
+-- A disciplined member the register names whom the unit's lists, loaded already, do not have (another
+-- birth year, a name written otherwise): a person of their own, whose rating R2 and R10 never see.
+-- The file says so. (A unit with no list yet says nothing: its lists, loaded later, find the person.)
+select n.part_id,
+    count(*) || ' người trong sổ kỷ luật (dòng '
+    || string_agg(n.rn::varchar || ': "' || n.full_name || '"', ', ' order by n.rn) filter (where n.k <= 5)
+    || case when count(*) > 5 then ', …' else '' end
+    || ') không khớp đảng viên nào đã có trong đơn vị (họ tên, ngày sinh, số thẻ): đã lưu thành hồ sơ mới, nên việc kiểm tra xếp loại của người bị kỷ luật (R2, R10) bỏ sót họ. Kiểm tra họ tên, năm sinh, hoặc thêm số thẻ đảng viên; nạp danh sách đảng viên, xếp loại của đơn vị trước sổ kỷ luật.' as message
+from (
+    select n.*, row_number() over (partition by n.part_id order by n.rn) as k
+    from norm n
+    join ident_out o on o.rk = n.rk
+    where n.subject_type = 'person' and o.how = 'new'
+      and (exists (select 1 from rating r where r.unit_id = n.unit_id and r.subject_kind = 'member')
+           or exists (select 1 from membership m where m.unit_id = n.unit_id))
+) n
+group by n.part_id
+order by 1, 2;
 
 -- step: touched
 select distinct year(decided_on) as year, 'year' as period_kind, 0 as period_no from norm where decided_on is not null;

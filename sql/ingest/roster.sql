@@ -31,7 +31,7 @@ titles as (
     from (select distinct position as v from stg where position is not null)
 ),
 s as (
-    select stg.*, nullif(squish(full_name), '') as c_name, c.*
+    select stg.*, person_name(full_name) as c_name, c.*
     from stg
     join file_ctx c using (part_id)
 )
@@ -41,7 +41,7 @@ select
     s.rn,
     s.rk,
     s.c_name as full_name,
-    fold(s.full_name) as name_key,
+    fold(s.c_name) as name_key,
     s.birth as birth_raw,
     case when bd.bare_year then null else bd.d end as birth_date,
     bd.y as birth_year,

@@ -193,3 +193,34 @@ describe('where the violation happened, who decided', () => {
 		expect(r.files[0].errors?.map((e) => [e.row, e.column, e.value])).toEqual([[4, 'Nơi xảy ra vi phạm', 'Chi bộ thôn 9']]);
 	});
 });
+
+describe('a register as a đảng ủy writes it, after its chi bộ lists', () => {
+	it('"Số, ngày quyết định" in one cell is the date; "Đ/c" and a post in brackets are no part of a name; a member no list has is told', async () => {
+		const { db, dir } = await dbWithRegistry();
+		await ingest(db, [writeCsv(dir, 'xl.csv', [['ĐẢNG BỘ XÃ ĐOÀN KẾT'], ['CHI BỘ THÔN 1'], ['DANH SÁCH XẾP LOẠI ĐẢNG VIÊN NĂM 2024'],
+			['STT', 'Họ và tên', 'Năm sinh', 'Xếp loại'], ['1', 'Bùi Quốc Hùng', '1970', 'HTTNV'], ['2', 'Đặng Ngọc Khánh', '1975', 'HTTNV'], ['3', 'Đỗ Thanh Hòa', '1965', 'HTTNV']])]);
+		const r = await ingest(db, [writeCsv(dir, 'kl.csv', [
+			...TITLE,
+			['STT', 'Họ và tên', 'Năm sinh', 'Chi bộ', 'Hình thức kỷ luật', 'Số, ngày quyết định'],
+			['1', 'Đ/c Bùi Quốc Hùng', '', 'Chi bộ thôn 1', 'Cảnh cáo', 'Số 05-QĐ/ĐU ngày 12/3/2024'],
+			['2', 'Đặng Ngọc Khánh (Chi ủy viên)', '', 'Chi bộ thôn 1', 'Khiển trách', 'Số 21-QĐ/ĐU, ngày 10 tháng 10 năm 2024'],
+			['3', 'Đỗ Thanh Hòa', '1966', 'Chi bộ thôn 1', 'Khiển trách', 'Số 22-QĐ/ĐU ngày 12/06/2024']
+		])]);
+		expect(r.files[0]).toMatchObject({ kind: 'discipline', status: 'loaded', rowsStored: 3 });
+		expect(await stored(db)).toMatchObject([
+			{ row: 4, name: 'Bùi Quốc Hùng', decided_on: '12/03/2024', form: 'canh_cao' },
+			{ row: 5, name: 'Đặng Ngọc Khánh', decided_on: '10/10/2024', form: 'khien_trach' },
+			{ row: 6, name: 'Đỗ Thanh Hòa', decided_on: '12/06/2024', form: 'khien_trach' }
+		]);
+		// the first two are the rated members; the third (another birth year) is no one the lists have
+		expect(await db.query(`select count(distinct d.person_id)::int as n from discipline d join rating r on r.person_id = d.person_id`)).toEqual([{ n: 2 }]);
+		expect(r.files[0].warnings).toEqual([expect.stringMatching(/^1 người trong sổ kỷ luật \(dòng 6: "Đỗ Thanh Hòa"\) không khớp đảng viên nào đã có/)]);
+	});
+
+	it('a short bracket telling namesakes apart stays part of the name; "Ông" (a surname) stays', async () => {
+		const { db } = await dbWithRegistry();
+		const names = ['Nguyễn Văn Hùng (B)', 'Nguyễn Văn Hùng (lớn)', 'Đồng chí Lê Văn Tám', 'đ/c Lê Văn Tám', 'Ông Văn Tùng', 'Lê Thị Mai (Bí thư chi bộ)'];
+		const rows = await db.query<{ n: string }>(`select person_name(n) as n from unnest([${names.map((n) => `'${n}'`).join(', ')}]) t(n)`);
+		expect(rows.map((r) => r.n)).toEqual(['Nguyễn Văn Hùng (B)', 'Nguyễn Văn Hùng (lớn)', 'Lê Văn Tám', 'Lê Văn Tám', 'Ông Văn Tùng', 'Lê Thị Mai']);
+	});
+});

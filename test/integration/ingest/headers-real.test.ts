@@ -25,6 +25,8 @@ describe('columns whose names hold another field’s keyword', () => {
 		['Đảng viên tự xếp loại', 'self_level'], ['Cá nhân tự đánh giá, xếp loại', 'self_level'], ['Cá nhân tự xếp loại', 'self_level'],
 		['Tự chấm điểm', null], ['Ưu điểm', null], ['Khuyết điểm, hạn chế', null], ['Kết quả xếp loại năm trước', null],
 		['Đơn vị công tác', 'agency'], ['Loại hình tổ chức', 'unit_kind'], ['Tên', 'given_name'], ['Họ (đệm)', 'full_name'],
+		['Số, ngày quyết định', 'decided_on'], ['Số và ngày quyết định kỷ luật', 'decided_on'], ['Quyết định số, ngày', 'decided_on'],
+		['Số hiệu, ngày ra quyết định', 'decided_on'],
 		['Tên tổ chức, cá nhân', 'full_name'], ['Tên tập thể, cá nhân', 'full_name'], ['Tên tổ chức, cá nhân bị kỷ luật', 'subject_name']
 	])('"%s" names %s', (header, field) => {
 		expect(fieldOfHeader(header)).toBe(field);

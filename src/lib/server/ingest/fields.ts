@@ -122,6 +122,9 @@ const KEYWORD_RULES: Array<[RegExp, string | null]> = [
 	// a leadership list's "Tập thể" column names the collective ("Chi ủy Chi bộ thôn 1", "Ban Thường vụ
 	// Đảng ủy xã"): its unit (unit_key drops the committee's words)
 	[/^(ten)?tapthe(lanhdao)?(quanly)?$/, 'unit_name'],
+	// a decision's number and date in one cell ("Số, ngày quyết định": "Số 05-QĐ/ĐU ngày 12/3/2024"):
+	// the date (date_text reads it after "ngày")
+	[/^so(hieu)?(va)?ngay(ra)?(quyetdinh|qd)|^(quyetdinh|qd)(kyluat)?so(hieu)?(va)?ngay/, 'decided_on'],
 	[/^(so|sohieu)?(quyetdinh|qd)(thihanh)?kyluat$/, null],
 	[/^ngay(bi|thihanh)?kyluat/, 'decided_on'],
 	[/^thoihan/, null],
