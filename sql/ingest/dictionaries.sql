@@ -100,7 +100,8 @@ with v as (
 ),
 alias as (
     select distinct alnum_key(alias) as k, words(alias) as w, status,
-        regexp_matches(words(alias), '\b(sinh hoat|shtt|shd|sh|dang vien|dv|du bi|chinh thuc)\b') as names_party
+        -- (aliases a note may begin with: "Từ trần ngày 10/8/2024", "Chuyển đi Đảng bộ huyện X ngày …")
+        regexp_matches(words(alias), '\b(sinh hoat|shtt|shd|sh|dang vien|dv|du bi|chinh thuc|tu tran|chet|khai tru|xoa ten|chuyen di|shct)\b') as names_party
     from ref_member_status_alias
 )
 select v.v, v.in_note, a.status

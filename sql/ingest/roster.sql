@@ -53,8 +53,10 @@ select
         when s.position is null then false
         else ht.head
     end as is_head,
-    -- a roster with no status column may state one in its notes ("Miễn sinh hoạt"; status_dict)
-    coalesce(st.status, case when tidy(s.status) is null then coalesce(sn.status, 'official') end) as status,
+    -- a roster with no status column may state one in its notes ("Miễn sinh hoạt"; status_dict); a
+    -- note that the member left during the year ("Từ trần ngày 10/8/2024", "Chuyển đi …") is read
+    -- whatever the column says: it told their status before they left
+    coalesce(sl.status, st.status, case when tidy(s.status) is null then coalesce(sn.status, 'official') end) as status,
     s.status as status_raw,
     coalesce(yr.y, s.default_year) as year,
     s.year as year_raw,
@@ -72,6 +74,7 @@ select
 from s
 left join status_dict st on st.v = s.status and not st.in_note
 left join status_dict sn on sn.v = s.note and sn.in_note and not contains(s.header_fields, ',status,')
+left join status_dict sl on sl.v = s.note and sl.in_note and sl.status = 'left'
 left join small sx on sx.v = s.sex
 left join date_dict yr on yr.v = s.year
 left join small hd on hd.v = s.is_head
@@ -91,7 +94,7 @@ errs as (
     select part_id, rn, 'birth', birth_raw, 'Ngày sinh không hợp lệ (dùng dd/mm/yyyy hoặc năm sinh).'
     from n where clean(birth_raw) is not null and (birth_year is null or birth_year < 1900 or birth_year > year(current_date))
     union all
-    select part_id, rn, 'status', status_raw, 'Tình trạng đảng viên không rõ: Chính thức / Dự bị / Sinh hoạt tạm thời / Miễn sinh hoạt / Đình chỉ sinh hoạt.'
+    select part_id, rn, 'status', status_raw, 'Tình trạng đảng viên không rõ: Chính thức / Dự bị / Sinh hoạt tạm thời / Miễn sinh hoạt / Đình chỉ sinh hoạt / Từ trần, Khai trừ, Chuyển đi.'
     from n where status is null
     union all
     select part_id, rn, 'joined_party_on', joined_party_raw, 'Ngày vào Đảng không hợp lệ.' from n where clean(joined_party_raw) is not null and joined_party_on is null

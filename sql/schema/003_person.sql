@@ -24,7 +24,7 @@ create table if not exists membership (
     person_id       integer not null,
     unit_id         integer not null,
     year            integer not null,
-    status          varchar not null,     -- official | probationary | temporary | exempt | suspended
+    status          varchar not null,     -- official | probationary | temporary | exempt | suspended | left (died, expelled, moved out)
     joined_party_on date,
     joined_unit_on  date,                 -- ngày chuyển đến (R3 newcomer head)
     is_head         boolean not null default false,

@@ -3,6 +3,7 @@
 // hoạt tạm thời đi") stays its official member and owes a rating here (003 §5.10); one from
 // elsewhere active here ("SHTT đến") is temporary here.
 import { describe, expect, it } from 'vitest';
+import { runAudit } from '../../../src/lib/server/rules/runner';
 import { writeCsv } from '../../helpers/files';
 import { dbWithRegistry, ingest } from '../../helpers/ingest-db';
 
@@ -111,3 +112,24 @@ describe('statuses written only in "Ghi chú"', () => {
 		]);
 	});
 });
+
+describe('members gone during the year', () => {
+	// died, expelled or moved out officially (the receiving chi bộ rates them, 003 §5.9): no longer
+	// owed a rating here, in the status column or in Ghi chú (R4)
+	it('"Từ trần", "Đã khai trừ", "Chuyển đi …" in Tình trạng or Ghi chú: gone, and R4 owes nothing of them', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const roster = writeCsv(dir, 'ds.csv', [...TITLE, ['STT', 'Họ và tên', 'Năm sinh', 'Ngày vào Đảng', 'Tình trạng', 'Ghi chú'],
+			['1', 'Nguyễn Văn An', '1960', '03/02/1985', 'Chính thức', ''],
+			['2', 'Trần Văn Bảo', '1940', '03/02/1965', 'Từ trần', ''],
+			['3', 'Lê Hữu Hải', '1970', '03/02/1995', 'Chính thức', 'Chuyển đi Đảng bộ huyện Lý Nhân ngày 20/10/2024'],
+			['4', 'Đặng Quốc Lộc', '1975', '03/02/2000', 'Đã khai trừ', ''],
+			['5', 'Ngô Ngọc Phong', '1950', '03/02/1975', '', 'Từ trần ngày 10/8/2024']]);
+		const list = writeCsv(dir, 'xl.csv', [...TITLE.slice(0, 2), ['DANH SÁCH XẾP LOẠI ĐẢNG VIÊN NĂM 2024'], ['STT', 'Họ và tên', 'Năm sinh', 'Xếp loại'], ['1', 'Nguyễn Văn An', '1960', 'HTTNV']]);
+		const r = await ingest(db, [roster, list]);
+		expect(r.files.map((f) => f.status)).toEqual(['loaded', 'loaded']);
+		expect((await db.query<{ status: string }>('select status from membership order by source_row')).map((m) => m.status)).toEqual(['official', 'left', 'left', 'left', 'left']);
+		const run = await runAudit(db, { year: 2024, rules: ['missing_review'], signals: false });
+		expect(run.findings.filter((f) => (f.evidence as { check?: string }).check === 'roster_member_not_rated').map((f) => f.subject_name)).toEqual([]);
+	});
+});
+
