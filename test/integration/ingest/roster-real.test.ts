@@ -123,13 +123,15 @@ describe('members gone during the year', () => {
 			['2', 'Trần Văn Bảo', '1940', '03/02/1965', 'Từ trần', ''],
 			['3', 'Lê Hữu Hải', '1970', '03/02/1995', 'Chính thức', 'Chuyển đi Đảng bộ huyện Lý Nhân ngày 20/10/2024'],
 			['4', 'Đặng Quốc Lộc', '1975', '03/02/2000', 'Đã khai trừ', ''],
-			['5', 'Ngô Ngọc Phong', '1950', '03/02/1975', '', 'Từ trần ngày 10/8/2024']]);
+			['5', 'Ngô Ngọc Phong', '1950', '03/02/1975', '', 'Từ trần ngày 10/8/2024'],
+			// gone for a while, not for good: still this chi bộ's member, owed a rating here (003 §5.10)
+			['6', 'Phan Văn Quý', '1980', '03/02/2005', 'Chính thức', 'Chuyển đi sinh hoạt tạm thời tại Đảng bộ phường X']]);
 		const list = writeCsv(dir, 'xl.csv', [...TITLE.slice(0, 2), ['DANH SÁCH XẾP LOẠI ĐẢNG VIÊN NĂM 2024'], ['STT', 'Họ và tên', 'Năm sinh', 'Xếp loại'], ['1', 'Nguyễn Văn An', '1960', 'HTTNV']]);
 		const r = await ingest(db, [roster, list]);
 		expect(r.files.map((f) => f.status)).toEqual(['loaded', 'loaded']);
-		expect((await db.query<{ status: string }>('select status from membership order by source_row')).map((m) => m.status)).toEqual(['official', 'left', 'left', 'left', 'left']);
+		expect((await db.query<{ status: string }>('select status from membership order by source_row')).map((m) => m.status)).toEqual(['official', 'left', 'left', 'left', 'left', 'official']);
 		const run = await runAudit(db, { year: 2024, rules: ['missing_review'], signals: false });
-		expect(run.findings.filter((f) => (f.evidence as { check?: string }).check === 'roster_member_not_rated').map((f) => f.subject_name)).toEqual([]);
+		expect(run.findings.filter((f) => (f.evidence as { check?: string }).check === 'roster_member_not_rated').map((f) => f.subject_name)).toEqual(['Phan Văn Quý']);
 	});
 });
 
