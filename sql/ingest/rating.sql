@@ -119,7 +119,8 @@ select
     s.joined_party_on as joined_party_raw,
     ju.d as joined_unit_on,
     s.joined_unit_on as joined_unit_raw,
-    try_cast(parse_days(s.sick_days) as integer) as sick_leave_days,
+    -- (a plain number, as most lists write it, without parse_days's regular expressions)
+    coalesce(try_cast(s.sick_days as integer), try_cast(parse_days(s.sick_days) as integer)) as sick_leave_days,
     s.sick_days as sick_raw,
     s.group_name,
     s.not_rated_reason,
@@ -409,17 +410,19 @@ from (
                 over (partition by v.deciding_unit_id, v.unit_id, v.list_agency, v.subject_kind, v.period_year, v.period_kind, v.period_no) as all_dated
         from (
             -- each version (file) of each list, with its decision date and whether its name says it corrects
-            select c.deciding_unit_id, c.unit_id, if(c.unit_id is null, c.agency, null) as list_agency, c.subject_kind, c.period_year, c.period_kind, c.period_no,
-                c.source_file_id, max(c.decided_on) as decided_on, any_value(f.loaded_at) as loaded_at,
-                regexp_matches(fold(any_value(f.file_name)), '\b(ban sua|sua doi|da sua|dieu chinh|thay the|cap nhat)\b') as corrects
-            from rating c
-            join source_file f on f.id = c.source_file_id
-            where c.superseded_by is null
-              and exists (
-                  select 1 from norm n
-                  where n.period_year = c.period_year and n.subject_kind = c.subject_kind
-                    and n.unit_id is not distinct from c.unit_id)
-            group by all
+            select x.*, f.loaded_at, regexp_matches(fold(f.file_name), '\b(ban sua|sua doi|da sua|dieu chinh|thay the|cap nhat)\b') as corrects
+            from (
+                select c.deciding_unit_id, c.unit_id, if(c.unit_id is null, c.agency, null) as list_agency, c.subject_kind, c.period_year, c.period_kind, c.period_no,
+                    c.source_file_id, max(c.decided_on) as decided_on
+                from rating c
+                where c.superseded_by is null
+                  and exists (
+                      select 1 from norm n
+                      where n.period_year = c.period_year and n.subject_kind = c.subject_kind
+                        and n.unit_id is not distinct from c.unit_id)
+                group by all
+            ) x
+            join source_file f on f.id = x.source_file_id
         ) v
     )
     group by all
