@@ -6,6 +6,7 @@ export default defineConfig({
 	plugins: [sveltekit()],
 	test: {
 		include: ['test/**/*.test.ts'],
+		setupFiles: ['test/helpers/cleanup.ts'],
 		testTimeout: 120_000,
 		hookTimeout: 120_000,
 		// DuckDB work is CPU-bound; two cores here.

@@ -1,14 +1,24 @@
 // Writes test input files the way units send them: CSV in a chosen encoding, delimiter, BOM and
 // Unicode form; XLSX with title rows, merged cells and legacy fonts.
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import { encodeText } from '../../src/lib/server/ingest/encoding';
 
+/** A fresh directory under the system's temp, removed after each test file (test/helpers/cleanup.ts)
+ * or when a bench exits: a test run makes some thousands, a rules bench's generated data is 400 MB. */
 export function tempDir(prefix = 'giamsat-'): string {
-	return mkdtempSync(join(tmpdir(), prefix));
+	const dir = mkdtempSync(join(tmpdir(), prefix));
+	if (!made.length) process.once('exit', removeTempDirs);
+	made.push(dir);
+	return dir;
+}
+const made: string[] = [];
+
+export function removeTempDirs(): void {
+	for (const d of made.splice(0)) rmSync(d, { recursive: true, force: true });
 }
 
 export interface CsvOptions {
