@@ -1,6 +1,7 @@
 -- missing_review (R4): what should have been reviewed, rated or sent and was not, or was late.
 --   a. a roster member owed a rating for the year and without one. Not owed: statuses in
---      r4_not_owed_statuses (exempt, suspended; temporary: rated in the official chi bộ), and
+--      r4_not_owed_statuses (exempt, suspended; temporary: rated in the official chi bộ; left: died,
+--      expelled, moved out), on the roster or as the reason of their not-rated row, and
 --      members admitted less than new_member_months before their own not-rated row's date (else
 --      their chi bộ's member list's decision date, else 31/12), counted in calendar months (31/05 + 6 months = 30/11); an admission known by its year
 --      or month only, from its last day (joined_party_by, schema 010). A reason written on the list
@@ -56,6 +57,18 @@ unrated_members as (
     semi join unrated_roster o on o.person_id = r.person_id
     where r.subject_kind = 'member' and r.final_level is null
     group by r.person_id
+),
+
+-- … whose not-rated row says a status owed nothing ("Từ trần ngày 10/8/2024", "Chuyển đi …", "Miễn
+-- sinh hoạt": the longest member_status_alias its reason begins with, as a roster's note is read),
+-- as the roster would have had it said so (r4_not_owed_statuses)
+reason_not_owed as (
+    select u.person_id
+    from unrated_members u
+    join ref_member_status_alias a
+        on starts_with(regexp_replace(words(u.unrated.reason), '^(duoc|da) ', '') || ' ', words(a.alias) || ' ')
+    qualify row_number() over (partition by u.person_id order by length(words(a.alias)) desc) = 1
+        and list_contains(getvariable('r4_not_owed_statuses'), a.status)
 ),
 
 -- b. ratings without (or before) their review -------------------------------------------------
@@ -114,6 +127,7 @@ owed_rows as (
         from admissions o
         left join unrated_members um on um.person_id = o.person_id
         left join list_dates ld on ld.unit_id = o.unit_id
+        anti join reason_not_owed rn on rn.person_id = o.person_id
     ) o
     where o.full_on is null or o.full_on <= o.as_of
 ),
