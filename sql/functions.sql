@@ -116,6 +116,11 @@ create or replace macro person_name(s) as
                else squish(s)
            end, '');
 
+-- corrects: a file's name says it corrects an earlier version ("… (bản sửa).csv", "điều chỉnh", "thay
+-- thế", "cập nhật"): of two versions of a list in one load, the current one (rating.sql, roster.sql).
+create or replace macro corrects(file_name) as
+    regexp_matches(fold(file_name), '\b(ban sua|sua doi|da sua|dieu chinh|thay the|cap nhat)\b');
+
 -- parse_days: a number of days as lists write it: "90", "90 ngày", "3 tháng" (30 days to a month,
 -- RULES.md "months and days"), "3 tháng 5 ngày"; anything else null.
 create or replace macro parse_days(s) as

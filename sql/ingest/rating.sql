@@ -410,7 +410,7 @@ from (
                 over (partition by v.deciding_unit_id, v.unit_id, v.list_agency, v.subject_kind, v.period_year, v.period_kind, v.period_no) as all_dated
         from (
             -- each version (file) of each list, with its decision date and whether its name says it corrects
-            select x.*, f.loaded_at, regexp_matches(fold(f.file_name), '\b(ban sua|sua doi|da sua|dieu chinh|thay the|cap nhat)\b') as corrects
+            select x.*, f.loaded_at, corrects(f.file_name) as corrects
             from (
                 select c.deciding_unit_id, c.unit_id, if(c.unit_id is null, c.agency, null) as list_agency, c.subject_kind, c.period_year, c.period_kind, c.period_no,
                     c.source_file_id, max(c.decided_on) as decided_on

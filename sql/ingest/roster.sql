@@ -153,15 +153,21 @@ join ident_out i on i.rk = n.rk
 order by n.file_id, n.rn;
 
 -- step: supersede
--- A later roster of the same chi bộ and year replaces the earlier one (kept, marked).
+-- A later roster of the same chi bộ and year replaces the earlier one (kept, marked): the one of the
+-- latest load; of one load's (files named in any order: "… (bản sửa).csv" sorts first), the one its
+-- file name calls a correction, then the one loaded last.
 update membership m
 set superseded_by = k.latest
 from (
-    select unit_id, year, max(source_file_id) as latest
-    from membership c
-    where c.superseded_by is null
-      and exists (select 1 from norm n where n.unit_id = c.unit_id and n.year = c.year)
-    group by all
+    select x.unit_id, x.year, arg_max(x.source_file_id, [epoch(f.loaded_at), corrects(f.file_name)::int, x.source_file_id]) as latest
+    from (
+        select distinct unit_id, year, source_file_id
+        from membership c
+        where c.superseded_by is null
+          and exists (select 1 from norm n where n.unit_id = c.unit_id and n.year = c.year)
+    ) x
+    join source_file f on f.id = x.source_file_id
+    group by x.unit_id, x.year
 ) k
 where m.superseded_by is null
   and m.source_file_id <> k.latest

@@ -150,3 +150,17 @@ describe('members gone during the year', () => {
 	});
 });
 
+describe('a corrected roster', () => {
+	it('in the same load as the roster it corrects ("… (bản sửa).csv" sorts and loads first): the correction is current', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const head = ['STT', 'Họ và tên', 'Năm sinh', 'Tình trạng'];
+		const fixed = writeCsv(dir, 'ds (bản sửa).csv', [...TITLE, head, ['1', 'Nguyễn Văn An', '1960', 'Chính thức']]);
+		const first = writeCsv(dir, 'ds.csv', [...TITLE, head, ['1', 'Nguyễn Văn An', '1960', 'Chính thức'], ['2', 'Trần Văn Bảo', '1961', 'Chính thức']]);
+		const r = await ingest(db, [fixed, first]);
+		expect(r.files.map((f) => f.status)).toEqual(['loaded', 'loaded']);
+		expect(await db.query(`select f.file_name as file, count(*)::int as n from membership_current m join source_file f on f.id = m.source_file_id group by all`)).toEqual([
+			{ file: 'ds (bản sửa).csv', n: 1 }
+		]);
+	});
+});
+
