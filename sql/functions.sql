@@ -116,6 +116,30 @@ create or replace macro person_name(s) as
                else squish(s)
            end, '');
 
+-- member_statuses(vals, in_note): the member status each text states (member_status_alias), one row per
+-- distinct text (status null: none). A status cell by its whole spelling or its leading words ("Chi bộ
+-- … Đảng viên chính thức"); a note — a roster's Ghi chú, a not-rated row's reason — by its whole
+-- spelling, or by its leading words only for aliases that name party membership or leaving it
+-- ("Được miễn sinh hoạt đảng", "Từ trần ngày 10/8/2024", "Chuyển đi Đảng bộ huyện X"): "Tạm thời vắng
+-- mặt", "Đình chỉ công tác" state none (the short aliases "Tạm thời", "Đình chỉ" name other things in
+-- free text). Read by the ingest (dictionaries.sql) and R4 (a not-rated row's reason).
+create or replace macro member_statuses(vals, in_note) as table
+    with v as (
+        select distinct unnest(vals) as v
+    ),
+    alias as (
+        select distinct alnum_key(alias) as k, words(alias) as w, status,
+            regexp_matches(words(alias), '\b(sinh hoat|shtt|shd|sh|dang vien|dv|du bi|chinh thuc|tu tran|chet|khai tru|xoa ten|chuyen di|shct)\b') as names_party
+        from ref_member_status_alias
+    )
+    select v.v, a.status
+    from v
+    left join alias a
+      on a.k = alnum_key(v.v)
+      or (starts_with(words(v.v) || ' ', a.w || ' ') and not in_note)
+      or (starts_with(regexp_replace(words(v.v), '^(duoc|da) ', '') || ' ', a.w || ' ') and in_note and a.names_party)
+    qualify row_number() over (partition by v.v order by a.k = alnum_key(v.v) desc, length(a.w) desc, a.status) = 1;
+
 -- corrects: a file's name says it corrects an earlier version ("… (bản sửa).csv", "điều chỉnh", "thay
 -- thế", "cập nhật"): of two versions of a list in one load, the current one (rating.sql, roster.sql).
 create or replace macro corrects(file_name) as

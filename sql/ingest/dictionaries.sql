@@ -85,29 +85,9 @@ left join alias a on a.k = level_key(v.v)
 left join bare_level b on b.v = v.v;
 
 -- step: statuses
--- Member statuses (membership.status), from a status cell or a note: by the whole spelling, else by
--- the leading words ("Miễn sinh hoạt và công tác đảng", "Đình chỉ sinh hoạt đảng"), the longest
--- alias first. A note ("Ghi chú"; read by roster.sql and rating.sql only where the list has no
--- status column) states a status only clearly: the whole note is one, or it opens, after "Được" or
--- "Đã", with one that names the Party activity or membership ("Được miễn công tác và sinh hoạt
--- đảng", "Đảng viên dự bị"). "Tạm thời vắng mặt", "Đình chỉ công tác" state none: the short aliases
--- ("Tạm thời", "Đình chỉ", "CT") name other things in free text.
+-- Member statuses (membership.status), from a status cell or a note (Ghi chú; read by roster.sql and
+-- rating.sql), as functions.sql's member_statuses reads them.
 create or replace temp table status_dict as
-with v as (
-    select distinct status as v, false as in_note from stg where status is not null
-    union
-    select distinct note, true from stg where note is not null
-),
-alias as (
-    select distinct alnum_key(alias) as k, words(alias) as w, status,
-        -- (aliases a note may begin with: "Từ trần ngày 10/8/2024", "Chuyển đi Đảng bộ huyện X ngày …")
-        regexp_matches(words(alias), '\b(sinh hoat|shtt|shd|sh|dang vien|dv|du bi|chinh thuc|tu tran|chet|khai tru|xoa ten|chuyen di|shct)\b') as names_party
-    from ref_member_status_alias
-)
-select v.v, v.in_note, a.status
-from v
-left join alias a
-  on a.k = alnum_key(v.v)
-  or (starts_with(words(v.v) || ' ', a.w || ' ') and not v.in_note)
-  or (starts_with(regexp_replace(words(v.v), '^(duoc|da) ', '') || ' ', a.w || ' ') and v.in_note and a.names_party)
-qualify row_number() over (partition by v.v, v.in_note order by a.k = alnum_key(v.v) desc, length(a.w) desc, a.status) = 1;
+select v, false as in_note, status from member_statuses((select list(distinct status) from stg where status is not null), false)
+union all
+select v, true, status from member_statuses((select list(distinct note) from stg where note is not null), true);

@@ -60,22 +60,13 @@ unrated_members as (
 ),
 
 -- … whose not-rated row says a status owed nothing ("Từ trần ngày 10/8/2024", "Chuyển đi …", "Miễn
--- sinh hoạt": the longest member_status_alias its reason begins with, as a roster's note is read),
--- as the roster would have had it said so (r4_not_owed_statuses)
--- (each distinct reason read once: a country's 70 000 not-rated rows hold a few dozen reasons, and
--- a prefix test of every row against every alias took a minute)
+-- sinh hoạt"), read as a roster's note is (member_statuses), as the roster would have had it said so
+-- (r4_not_owed_statuses). Each distinct reason once: a country's 70 000 not-rated rows hold a few dozen.
 reason_not_owed as (
     select u.person_id
     from unrated_members u
-    join (
-        select r.reason, arg_max(a.status, length(a.w)) as status
-        from (
-            select reason, regexp_replace(words(reason), '^(duoc|da) ', '') as w
-            from (select distinct u.unrated.reason as reason from unrated_members u where u.unrated.reason is not null)
-        ) r
-        join (select words(alias) as w, status from ref_member_status_alias) a on starts_with(r.w || ' ', a.w || ' ')
-        group by r.reason
-    ) k on k.reason = u.unrated.reason
+    join member_statuses((select list(distinct x.unrated.reason) from unrated_members x where x.unrated.reason is not null), true) k
+        on k.v = u.unrated.reason
     where list_contains(getvariable('r4_not_owed_statuses'), k.status)
 ),
 
