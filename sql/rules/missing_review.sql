@@ -212,12 +212,14 @@ agency_dates as (
 ),
 
 -- deadlines by the level of the deciding body (rulebooks' r4_deadlines: per unit kind, '*'
--- otherwise, the province's overrides first), for the deciding bodies (d) and the dissolved
+-- otherwise, the province's overrides first: of the unit's own code, then, after the 2025 merger,
+-- of the province it became part of: merged_province), for the deciding bodies (d) and the dissolved
 -- unrated units (c: one dissolved by its deadline owes nothing); for the units agencies are placed
 -- in (d, by_kind false), the deadline for every level in the unit's province
 unit_deadlines as (
     with keyed as (
-        select k.unit_id, k.is_cs, k.by_kind, if(k.by_kind, u.kind, '*') as kind, u.province_code
+        select k.unit_id, k.is_cs, k.by_kind, if(k.by_kind, u.kind, '*') as kind, u.province_code,
+               merged_province(u.province_code) as merged_code
         from (select x.unit_id, x.is_cs, true as by_kind from decider_dates x
               union select x.id, false, true from unrated_units x where x.dissolved_on is not null
               union select x.unit_id, true, false from agency_dates x) k
@@ -228,13 +230,15 @@ unit_deadlines as (
         select
             c.is_cs, c.kind, c.province_code,
             cast(strptime(getvariable('period_year') || '-'
-                 || arg_min(d.md, if(d.kind = c.kind, 0, 2) + if(d.province = c.province_code, 0, 1)), '%Y-%m-%d') as date) as deadline
-        from (select distinct is_cs, kind, province_code from keyed) c
+                 || arg_min(d.md, if(d.kind = c.kind, 0, 3)
+                                  + case d.province when c.province_code then 0 when c.merged_code then 1 else 2 end),
+                 '%Y-%m-%d') as date) as deadline
+        from (select distinct is_cs, kind, province_code, merged_code from keyed) c
         join (select false as is_cs, unnest(getvariable('r4_deadlines'), recursive := true)
               union all
               select true, unnest(getvariable('cs_r4_deadlines'), recursive := true)) d
             on d.is_cs = c.is_cs
-           and d.province in (c.province_code, '*')
+           and d.province in (c.province_code, c.merged_code, '*')
            and d.kind in (c.kind, '*')
         group by all
     )

@@ -17,6 +17,20 @@ create or replace temp macro subject_label(subject_kind, person_name, unit_name,
 create or replace temp macro floor_share(share, n) as
     (cast(cast(share as decimal(18, 6)) * 1000000 as bigint) * n) // 1000000;
 
+-- merged_province(province): in a period that ends after the 2025 merger (01/07/2025, 63 → 34
+-- provinces), the code of the province `province` (a unit's province_code) became part of, where it
+-- changed; null otherwise. A per-province override of a round after the merger (R1's share, R4's
+-- deadlines: "some used 25% in 2025", RULES.md Decisions) is keyed by the provinces of that round,
+-- and reaches the units still registered under the provinces merged into it; a key of the unit's
+-- own code still comes first.
+create or replace temp macro merged_province(province) as (
+    select p.code_2025
+    from ref_provinces p
+    where p.code = province
+      and p.code_2025 <> p.code
+      and getvariable('period_end') >= date '2025-07-01'
+);
+
 -- unit_ancestry(codes): for each unit code of the list, the oldest of its predecessors through
 -- unit_lineage (merges, splits, renames, followed back recursively; the unit itself counts):
 -- founded_on (the earliest founding date of the chain), oldest_code, oldest_name (of predecessors

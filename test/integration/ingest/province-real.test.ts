@@ -2,7 +2,8 @@
 // overrides (R1 share, R4 deadlines) are keyed by its code ("70"). Through ingest, not the fixture:
 // the code is what the registry load stores (schema 011), and an override for it applies. After the
 // 2025 merger a unit founded on or after 01/07/2025 has the new province's code (Bình Phước is
-// then Đồng Nai, "75"); an older one keeps the code of the province it was registered in.
+// then Đồng Nai, "75"); an older one keeps the code of the province it was registered in, and an
+// override of a round after the merger keyed by the new province reaches it too.
 import { describe, expect, it } from 'vitest';
 import { runAudit } from '../../../src/lib/server/rules/runner';
 import { REGISTRY, writeCsv } from '../../helpers/files';
@@ -74,7 +75,10 @@ describe('per-province overrides on data loaded through ingest', () => {
 			[...new Set((await flagged(db, 2025, 'excellent_cap', { r1_share_overrides: { '2025': share } })).map((f) => f.unit_code))].sort();
 		expect(await units({})).toEqual(['C70010101', 'C70019901', 'X700101', 'X700199']);
 		expect(await units({ '70': 0.35 })).toEqual(['C70019901', 'X700199']);
-		expect(await units({ '75': 0.35 })).toEqual(['C70010101', 'X700101']);
+		// the round of December 2025 is Đồng Nai's (Bình Phước merged into it on 01/07/2025): its key
+		// reaches the units still registered under Bình Phước; a key of their own code comes first
+		expect(await units({ '75': 0.35 })).toEqual([]);
+		expect(await units({ '75': 0.35, '70': 0.2 })).toEqual(['C70010101', 'X700101']);
 	});
 
 	it('R4: the province’s later deadline makes a list decided on 20/12 on time', async () => {
@@ -86,5 +90,20 @@ describe('per-province overrides on data loaded through ingest', () => {
 		expect(await late()).toEqual(['X700101']);
 		expect(await late({ r4_deadline_overrides: { '2024': { '70': { dang_bo_co_so: '12-25' } } } })).toEqual([]);
 		expect(await late({ r4_deadline_overrides: { '2024': { '75': { dang_bo_co_so: '12-25' } } } })).toEqual(['X700101']);
+	});
+
+	it('R4 in 2025: the deadline of the province a unit’s province merged into, its own province’s first', async () => {
+		const { db, dir } = await loaded();
+		const list = writeCsv(dir, 'xl-2025.csv', [['ĐẢNG BỘ XÃ ĐOÀN KẾT'], ['CHI BỘ THÔN 1'], ['KẾT QUẢ XẾP LOẠI ĐẢNG VIÊN NĂM 2025'], HEAD, ...members('20/12/2025')]);
+		expect((await ingest(db, [list])).files[0]).toMatchObject({ status: 'loaded', rowsStored: 13 });
+		const late = async (over: Record<string, Record<string, string>>) =>
+			(await flagged(db, 2025, 'missing_review', { r4_deadline_overrides: { '2025': over } }))
+				.filter((f) => (f.evidence as { check?: string }).check === 'late_list')
+				.map((f) => f.unit_code);
+		expect(await late({})).toEqual(['X700101']);
+		expect(await late({ '75': { dang_bo_co_so: '12-25' } })).toEqual([]);
+		expect(await late({ '75': { dang_bo_co_so: '12-25' }, '70': { dang_bo_co_so: '12-15' } })).toEqual(['X700101']);
+		// another province the merger made (Hà Giang → Tuyên Quang, "08") is not Bình Phước's
+		expect(await late({ '08': { dang_bo_co_so: '12-25' } })).toEqual(['X700101']);
 	});
 });
