@@ -103,6 +103,9 @@ org_findings as (
         o.subject_unit_id,
         if(o.subject_kind = 'leadership', 'Tập thể lãnh đạo, quản lý ', '') || o.org_name
             || ' thành lập ngày ' || vi_date(o.own_founded_on)
+            -- formed from others: the six months run from the oldest predecessor, named (as R4 says it)
+            || if(o.oldest_code is distinct from o.org_code,
+                  ', tính từ ' || o.oldest_name || ' thành lập ngày ' || vi_date(o.founded_on), '')
             || ', chưa đủ ' || getvariable('new_org_months') || ' tháng đến ngày ' || vi_date(o.as_of)
             || ' (đủ ngày ' || vi_date(o.full_on) || '), nhưng được xếp loại ' || level_short(o.final_level),
         json_object('founded_on', o.own_founded_on, 'counted_from', o.founded_on, 'oldest_predecessor', o.oldest_code,
