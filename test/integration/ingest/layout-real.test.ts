@@ -91,6 +91,16 @@ describe('footers and signatures below the list', () => {
 		expect(await db.one('select count(*)::int as n from rating where person_id in (select id from person where full_name = \'Lê Thị Hoa\')')).toEqual({ n: 0 });
 	});
 
+	it('an agency head signing by title alone ("CHỦ TỊCH", "GIÁM ĐỐC", "HIỆU TRƯỞNG", "TRƯỞNG PHÒNG"), the signer below: not refused', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const files = ['CHỦ TỊCH', 'PHÓ GIÁM ĐỐC', 'HIỆU TRƯỞNG', 'Trưởng phòng'].map((title, i) =>
+			writeCsv(dir, `ky-${i}.csv`, [...TITLE, HEAD, ...MEMBERS, blank(), at(6, title), blank(), at(6, 'Mạc Văn Hòa')])
+		);
+		const r = await ingest(db, files);
+		expect(r.files.map((x) => [x.status, x.rowsStored])).toEqual(files.map(() => ['loaded', 4]));
+		expect(await stored(db)).toEqual(FOUR);
+	});
+
 	it('a list without STT, birth or card: a member whose name reads like a total ("Công Thị Hoa") is a member', async () => {
 		const { db, dir } = await dbWithRegistry();
 		const f = writeCsv(dir, 'cong.csv', [...TITLE, ['Họ và tên', 'Xếp loại'], ['Công Thị Hoa', 'HTTNV'], ['Tống Văn Sơn', 'HTNV'], ['Tổng số: 2 đảng viên', '']]);

@@ -168,14 +168,15 @@ export async function stage(db: Db, parts: StagePart[]): Promise<Map<number, num
 }
 
 // Footers. A row identified by nothing (no STT number, card or birth) whose text is a signature
-// block ("T/M CHI BỘ", "BÍ THƯ", "(Đã ký)", "Người lập biểu", "Nơi nhận:") or a dateline ("Thôn 1,
+// block ("T/M CHI BỘ", "BÍ THƯ", "(Đã ký)", "Người lập biểu", "Nơi nhận:"; an agency's list signed by
+// its head's title alone: "CHỦ TỊCH", "HIỆU TRƯỞNG") or a dateline ("Thôn 1,
 // ngày 15 tháng 12 năm 2024") ends the list: it and every row below it (the signer's name on its
 // own line) are footer. Summary lines ("Tổng số: 4", "- Hoàn thành tốt nhiệm vụ: 01 đ/c") are
 // dropped where they stand, since a subtotal may close a section with members below it.
 const IDENTIFIED = `(card_no is not null or birth is not null
 	or coalesce(regexp_matches(trim(stt), '^\\(?([0-9]{1,5}|[A-Za-z]|[IVXivx]{1,5})[.)]?$'), false))`;
 const ROW_TEXT = `fold(concat_ws(chr(31), ${FIELDS.map((f) => f.field).join(', ')}))`;
-const SIGN = `(nguoi lap|lap bieu|xac nhan|t/m|tm[. ]|t\\.m|noi nhan|(pho )?bi thu|\\(?da ky|\\(?ky[ ,]|\\(?ghi ro|thu truong|kt[. ]|k/t|dong dau)`;
+const SIGN = `(nguoi lap|lap bieu|xac nhan|t/m|tm[. ]|t\\.m|noi nhan|(pho )?bi thu|\\(?da ky|\\(?ky[ ,]|\\(?ghi ro|thu truong|kt[. ]|k/t|dong dau|(pho )?(chu tich|giam doc|hieu truong|truong phong|truong ban|chanh van phong))`;
 const DATELINE = `ngay[ .]*[0-9]*[ .]*thang[ .]*[0-9]*[ .]*nam[ .]*[0-9]{4}`;
 // every cell of the row is signature or dateline text
 const HARD_FOOTER = `case when ${IDENTIFIED} then false else coalesce(regexp_matches(${ROW_TEXT},
