@@ -103,7 +103,11 @@ describe('dates', () => {
 			['12.05.1970', '10.12.2024'],
 			['12/ 05/ 1970', 'ngày 10 tháng 12 năm 2024'],
 			// a one-digit month between "tháng" and "năm"
-			['ngày 12 tháng 5 năm 1970', 'ngày 10 tháng 12 năm 2024']
+			['ngày 12 tháng 5 năm 1970', 'ngày 10 tháng 12 năm 2024'],
+			// a decision's number, then its date without "ngày"
+			['12/05/1970', '05-QĐ/ĐU, 10/12/2024'],
+			['12/05/1970', 'Số 05-QĐ/UBKT (10/12/2024)'],
+			['12/05/1970', '45-NQ/CB 10/12/2024.']
 		];
 		const f = writeCsv(dir, 'xl.csv', [
 			...TITLE,
