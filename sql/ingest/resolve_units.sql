@@ -129,6 +129,26 @@ by_loose as (
     qualify parent_ok or not bool_or(parent_ok) over (partition by ref_id)
 ),
 
+-- a chi bộ named without its hamlet's kind ("CHI BỘ SƠN LANG", "Sơn Lang" for "Chi bộ thôn Sơn
+-- Lang"), as a sheet may name it (unit_bare_key); not a name that says another kind ("Chi bộ ấp Sơn
+-- Lang": its bare key drops the "ấp" it says)
+bare_refs as (
+    select r.*, unit_bare_key(r.name) as bkey
+    from loose_refs r
+    anti join by_loose b using (ref_id)
+    where unit_bare_key(r.name) = regexp_replace(r.lkey, '^chi bo\s+', '')
+),
+
+by_bare as (
+    select r.ref_id, u.id as unit_id
+    from bare_refs r
+    join (select id, path, unit_bare_key(name) as bkey from unit
+          where exists (select 1 from bare_refs) and kind in ('chi_bo_co_so', 'chi_bo_truc_thuoc')) u
+        on u.bkey = r.bkey
+    where starts_with(u.path, r.search_path)
+       or starts_with(r.search_path, u.path)
+),
+
 -- names found nowhere in a chi bộ context: looked up inside the nearest đảng bộ above it (a sheet of
 -- two chi bộ lists under one title: the second list's "CHI BỘ THÔN 2" is a sibling of the title's
 -- chi bộ, not inside it)
@@ -136,6 +156,7 @@ wide_refs as (
     select r.*
     from loose_refs r
     anti join by_loose b using (ref_id)
+    anti join by_bare bb using (ref_id)
 ),
 
 wide as (
@@ -219,6 +240,8 @@ hits as (
     select * from by_name
     union
     select * from by_loose
+    union
+    select * from by_bare
     union
     select * from by_wide
     union

@@ -230,6 +230,22 @@ describe('a workbook with a sheet per chi bộ, each named by its hamlet alone',
 		expect(await db.one('select count(*)::int as n from rating')).toEqual({ n: 0 });
 	});
 
+	it('a title or a "Chi bộ" cell without the hamlet\'s kind ("CHI BỘ SƠN LANG", "Sơn Lang") is that chi bộ; another kind ("ấp Sơn Lang") or two of the name ("Sơn Hà") are not', async () => {
+		const { db, dir } = await dbWithRegistry();
+		expect((await ingest(db, [writeCsv(dir, 'dm.csv', HAMLETS)])).files[0].status).toBe('loaded');
+		const titled = (name: string, title: string) =>
+			writeCsv(dir, name, [['ĐẢNG BỘ XÃ ĐOÀN KẾT'], [title], ['DANH SÁCH XẾP LOẠI CHẤT LƯỢNG ĐẢNG VIÊN NĂM 2024'], ['STT', 'Họ và tên', 'Năm sinh', 'Xếp loại'], ['1', 'Nguyễn Văn An', '1970', 'HTTNV']]);
+		const column = writeCsv(dir, 'cot.csv', [['ĐẢNG BỘ XÃ ĐOÀN KẾT'], ['DANH SÁCH XẾP LOẠI CHẤT LƯỢNG ĐẢNG VIÊN NĂM 2024'],
+			['STT', 'Họ và tên', 'Năm sinh', 'Chi bộ', 'Xếp loại'], ['1', 'Trần Thị Bình', '1971', 'Sơn Lang', 'HTTNV'], ['2', 'Lê Văn Cường', '1972', 'Chi bộ Sơn Lang', 'HTNV']]);
+		const r = await ingest(db, [titled('a.csv', 'CHI BỘ SƠN LANG'), column]);
+		expect(r.files.map((f) => [f.status, f.rowsStored])).toEqual([['loaded', 1], ['loaded', 2]]);
+		expect(await db.query('select distinct u.code from rating r join unit u on u.id = r.unit_id')).toEqual([{ code: 'C70010111' }]);
+		for (const title of ['CHI BỘ ẤP SƠN LANG', 'CHI BỘ SƠN HÀ']) {
+			const x = await ingest(db, [titled(`x-${title}.csv`, title)]);
+			expect(x.files[0].status, title).toBe('refused');
+		}
+	});
+
 	it('a sheet named "Xếp loại đảng viên" whose rows name their chi bộ in section rows ("Chi bộ thôn Sơn Lang"): loaded, the sheet name refuses nothing', async () => {
 		const { db, dir } = await dbWithRegistry();
 		expect((await ingest(db, [writeCsv(dir, 'dm.csv', HAMLETS)])).files[0].status).toBe('loaded');
