@@ -103,16 +103,21 @@ member_hits as (
 -- qd124: more than a share of the direct sub-units disciplined (of the units with a disciplined
 -- sub-unit: the others cannot be over)
 sub_units as (
+    with parents as (
+        select distinct u.parent_code as code
+        from period_discipline d
+        join units_of((select list(d.subject_unit_id) from period_discipline d)) u on u.id = d.subject_unit_id
+        where getvariable('r2_collective_subunit_share') is not null
+    )
+    -- (each side read as a semi join on the few parents: a join of the registry to itself built
+    -- its 400 000 units for a few hundred)
     select parent.id as parent_id, child.id as child_id
-    from unit parent
-    join unit child on child.parent_code = parent.code
-    where getvariable('r2_collective_subunit_share') is not null
-      and parent.code in (select u.parent_code
-                          from period_discipline d
-                          join units_of((select list(d.subject_unit_id) from period_discipline d)) u on u.id = d.subject_unit_id)
-      and child.kind in (select unit_kind from ref_unit_kind_alias where rated = 'true')
-      and coalesce(child.founded_on, getvariable('period_start')) <= getvariable('period_end')
-      and coalesce(child.dissolved_on, getvariable('period_end')) >= getvariable('period_start')
+    from (select u.id, u.code from unit u semi join parents p on p.code = u.code) parent
+    join (select u.id, u.parent_code from unit u semi join parents p on p.code = u.parent_code
+          where u.kind in (select unit_kind from ref_unit_kind_alias where rated = 'true')
+            and coalesce(u.founded_on, getvariable('period_start')) <= getvariable('period_end')
+            and coalesce(u.dissolved_on, getvariable('period_end')) >= getvariable('period_start')) child
+        on child.parent_code = parent.code
 ),
 
 sub_unit_counts as (

@@ -95,13 +95,15 @@ create or replace temp macro collective_members(ids) as table
     ancestors as (
         select r.person_id, r.unit_id, r.seat, unnest(string_split(trim(c.path, '/'), '/')) as code
         from (select person_id, unit_id, unnest(list_filter(seats, s -> s in ('dang_bo', 'dang_bo_bo_phan'))) as seat from roster) r
-        join unit c on c.id = r.unit_id
+        join units_of((select list(r.unit_id) from roster r)) c on c.id = r.unit_id
     ),
     above as (
         select x.person_id, a.id as unit_id,
                row_number() over (partition by x.person_id, x.unit_id, x.seat order by a.depth desc) as k
         from ancestors x
-        join unit a on a.code = x.code and a.id <> x.unit_id
+        -- (the few codes as the build side: a join of the registry on them built it on the registry)
+        join (select u.* from unit u semi join (select distinct x.code from ancestors x) k on k.code = u.code) a
+            on a.code = x.code and a.id <> x.unit_id
         where a.kind = if(x.seat = 'dang_bo', 'dang_bo_co_so', 'dang_bo_bo_phan')
     )
     select distinct person_id, unit_id
