@@ -146,6 +146,37 @@ describe('discipline forms and remedies as written', () => {
 		]);
 	});
 
+	// "Nội dung vi phạm" merged down both header rows names no field: its text, which the reader
+	// gives both rows, does not make the row of form names data
+	const VIOLATION = ['STT', 'Họ và tên', 'Năm sinh', 'Chi bộ', 'Nội dung vi phạm', 'Hình thức kỷ luật', null, null, null, 'Ngày quyết định'];
+	const FORMS = [null, null, null, null, null, 'Khiển trách', 'Cảnh cáo', 'Cách chức', 'Khai trừ', null];
+	const VIOLATION_MERGES = ['A3:A4', 'B3:B4', 'C3:C4', 'D3:D4', 'E3:E4', 'F3:I3', 'J3:J4'];
+	it('forms marked x beside a vertically merged "Nội dung vi phạm": the marked form, not "other"', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const f = await writeXlsx(dir, 'kl.xlsx', [
+			...TITLE, VIOLATION, FORMS,
+			[1, 'Nguyễn Văn An', 1970, 'Chi bộ thôn 1', 'Vi phạm những điều đảng viên không được làm', 'x', null, null, null, '15/06/2024'],
+			[2, 'Trần Thị Bình', 1971, 'Chi bộ thôn 1', 'Vi phạm quy chế làm việc', null, 'x', null, null, '05/07/2024']
+		], { merges: VIOLATION_MERGES });
+		const r = await ingest(db, [f]);
+		expect(r.files[0]).toMatchObject({ kind: 'discipline', status: 'loaded', rowsStored: 2, warnings: [] });
+		expect(await stored(db)).toMatchObject([
+			{ row: 5, name: 'Nguyễn Văn An', decided_on: '15/06/2024', form: 'khien_trach' },
+			{ row: 6, name: 'Trần Thị Bình', decided_on: '05/07/2024', form: 'canh_cao' }
+		]);
+	});
+
+	it('the same register with a column-number row "1 2 … 10" under its header: the numbers are no data row', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const f = await writeXlsx(dir, 'kl.xlsx', [
+			...TITLE, VIOLATION, FORMS, [1, 2, 3, 4, 5, 6, 7, 8, 9, 10],
+			[1, 'Nguyễn Văn An', 1970, 'Chi bộ thôn 1', 'Vi phạm những điều đảng viên không được làm', 'x', null, null, null, '15/06/2024']
+		], { merges: VIOLATION_MERGES });
+		const r = await ingest(db, [f]);
+		expect(r.files[0]).toMatchObject({ kind: 'discipline', status: 'loaded', rowsStored: 1, warnings: [] });
+		expect(await stored(db)).toMatchObject([{ row: 6, name: 'Nguyễn Văn An', decided_on: '15/06/2024', form: 'khien_trach' }]);
+	});
+
 	it('a form no rulebook names is stored as other and the file warns, naming rows and values', async () => {
 		const { db, dir } = await dbWithRegistry();
 		const f = writeCsv(dir, 'kl.csv', [...TITLE, HEAD, ...rows([['KT', ''], ['Khiển trách', ''], ['CC', '']])]);

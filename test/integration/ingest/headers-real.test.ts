@@ -336,6 +336,45 @@ describe('"Năm sinh" over "Nam | Nữ"', () => {
 	});
 });
 
+describe('"Ngày vào Đảng" over "Kết nạp | Chính thức"', () => {
+	it('the admission date is "Kết nạp" ("Chính thức", the day made official, is none of ours), with "Nam | Nữ" and a "(1)…(8)" row below', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const f = await writeXlsx(dir, 'ds.xlsx', [
+			['ĐẢNG BỘ XÃ ĐOÀN KẾT'], ['CHI BỘ THÔN 1'], ['DANH SÁCH ĐẢNG VIÊN NĂM 2024'],
+			['STT', 'Họ và tên', 'Năm sinh', null, 'Số thẻ đảng viên', 'Ngày vào Đảng', null, 'Ghi chú'],
+			[null, null, 'Nam', 'Nữ', null, 'Kết nạp', 'Chính thức', null],
+			['(1)', '(2)', '(3)', '(4)', '(5)', '(6)', '(7)', '(8)'],
+			[1, 'Lê Văn Cường', '1990', null, '70012347', '03/02/2015', '03/02/2016', null],
+			[2, 'Bùi Thị Thư', null, '1998', '70012348', '04/05/2020', '04/05/2021', null]
+		], { merges: ['A4:A5', 'B4:B5', 'C4:D4', 'E4:E5', 'F4:G4', 'H4:H5'] });
+		expect((await ingest(db, [f])).files[0]).toMatchObject({ kind: 'roster', status: 'loaded', rowsStored: 2 });
+		expect(await db.query(`select p.full_name, p.birth_year, p.sex, cast(m.joined_party_on as varchar) as joined from membership m join person p on p.id = m.person_id order by p.card_no`)).toEqual([
+			{ full_name: 'Lê Văn Cường', birth_year: 1990, sex: 'nam', joined: '2015-02-03' },
+			{ full_name: 'Bùi Thị Thư', birth_year: 1998, sex: 'nu', joined: '2020-05-04' }
+		]);
+	});
+
+	it.each([[['Kết nạp', 'Chính thức'], 2], [['Chính thức', 'Kết nạp'], 3]])('with no other sub-header, %j: the admission date is the "Kết nạp" column', (subs, at) => {
+		const h = findHeader([
+			['STT', 'Họ và tên', 'Ngày vào Đảng', ''],
+			['', '', ...subs],
+			['1', 'Lê Văn Cường', '03/02/2015', '03/02/2016']
+		])!;
+		expect(h).toMatchObject({ headerRows: [0, 1], dataStart: 2 });
+		expect(h.columns.map((c) => [c.field, c.index])).toEqual([['stt', 0], ['full_name', 1], ['joined_party_on', at]]);
+	});
+
+	it('a section row "ĐẢNG VIÊN CHÍNH THỨC" right under the header is no second header row', () => {
+		const h = findHeader([
+			['STT', 'Họ và tên', 'Năm sinh', 'Ngày vào Đảng'],
+			['ĐẢNG VIÊN CHÍNH THỨC', '', '', ''],
+			['1', 'Lê Văn Cường', '1990', '03/02/2015']
+		])!;
+		expect(h.headerRows).toEqual([0]);
+		expect(h.columns.map((c) => c.field)).toEqual(['stt', 'full_name', 'birth', 'joined_party_on']);
+	});
+});
+
 describe('title lines', () => {
 	const head = ['STT', 'Họ và tên', 'Ngày sinh', 'Tự xếp loại', 'Chi bộ đề xuất', 'Đảng ủy quyết định'];
 	const rows = [['1', 'Nguyễn Văn An', '12/05/1970', 'HTXSNV', 'HTXSNV', 'HTXSNV'], ['2', 'Trần Thị Bình', '1985', 'HTTNV', 'HTTNV', 'HTTNV']];

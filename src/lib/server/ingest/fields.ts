@@ -155,14 +155,26 @@ const KEYWORD_RULES: Array<[RegExp, string | null]> = [
 	[/ghichu/, 'note']
 ];
 
-/** The field a header cell names, or null. A "<body> quyết định" column is the final level. */
-export function fieldOfHeader(text: string): string | null {
+/** What the aliases and rules say of a header cell: a field, null (known to be none of ours), or
+ * undefined (not known). */
+function ruleOf(text: string): string | null | undefined {
 	const key = alnumKey(text);
-	if (!key || key.length > 60) return null;
+	if (!key || key.length > 60) return undefined;
 	const hit = byKey.get(key);
 	if (hit) return hit;
 	for (const [re, field] of KEYWORD_RULES) if (re.test(key)) return field;
-	return null;
+	return undefined;
+}
+
+/** The field a header cell names, or null. A "<body> quyết định" column is the final level. */
+export function fieldOfHeader(text: string): string | null {
+	return ruleOf(text) ?? null;
+}
+
+/** A header known to name none of our fields ("Chính thức", the day a member was made official),
+ * unlike one no rule knows. */
+export function namesNoField(text: string): boolean {
+	return ruleOf(text) === null;
 }
 
 /** "Họ", "Họ đệm", "Họ và tên đệm", "Họ (đệm)": the family part of a name split over two columns. */

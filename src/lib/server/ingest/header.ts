@@ -3,7 +3,7 @@
 // and decides the file kind from the columns present.
 import type { FileKind, PeriodKind, SubjectKind } from '../../domain/levels';
 import { fold } from '../../domain/anomaly';
-import { fieldOfHeader, isFamilyNameHeader } from './fields';
+import { alnumKey, fieldOfHeader, isFamilyNameHeader, namesNoField } from './fields';
 import { AGENCY_WORDS } from './stage';
 
 export interface HeaderMap {
@@ -49,6 +49,25 @@ function isNumberingRow(row: string[]): boolean {
 	return cells.length >= 2 && cells.every((c) => /^\(?([0-9]{1,2}|[A-Za-z])\)?(\s*=.*)?$/.test(c.trim()));
 }
 
+/**
+ * A cell of a header row under `top` that is header though it names no field: the text of a
+ * vertically merged cell, which the reader gives every row of the merge ("Nội dung vi phạm" in both
+ * rows), or a header known to name none of ours under a group cell naming a field ("Ngày vào Đảng"
+ * over "Kết nạp | Chính thức"; the group's text stands in its first column). A data row's values
+ * are neither.
+ */
+export function isSubHeader(top: string[], row: string[], i: number): boolean {
+	const key = alnumKey(row[i] ?? '');
+	if (key && key === alnumKey(top[i] ?? '')) return true;
+	// the group: its cell and the empty ones after it, over two sub-headers at least (a section
+	// row's one cell, "Đảng viên chính thức" under "STT", is none)
+	let [g, end] = [i, i + 1];
+	while (g > 0 && !top[g]?.trim()) g--;
+	while (end < row.length && !top[end]?.trim()) end++;
+	const subs = row.slice(g, end).filter((c) => c?.trim()).length;
+	return subs >= 2 && namesNoField(row[i] ?? '') && !!fieldOfHeader(top[g] ?? '');
+}
+
 /** A row holding values, not names: a date or a plain number in some cell. */
 function looksLikeData(row: string[]): boolean {
 	return row.some((c) => /^\s*(\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\d{4}-\d{2}-\d{2}|\d+([.,]\d+)?)\s*$/.test(c ?? ''));
@@ -77,13 +96,16 @@ export function findHeader(preview: string[][]): HeaderMap | null {
 	// Tổng"): each a score column, named by group and part, which scoreRank tells apart
 	const parts = next ? scoreParts(preview[best], next) : new Map<number, string>();
 	// a second header row holds only names: every filled cell names a field, none is a value
-	const onlyNames = (row: string[]) => row.every((c, i) => !c || !c.trim() || rowFields(row)[i] !== null || parts.has(i) || isFamilyNameHeader(c));
+	const onlyNames = (row: string[]) => row.every((c, i) => !c || !c.trim() || rowFields(row)[i] !== null || parts.has(i) || isFamilyNameHeader(c) || isSubHeader(preview[best], row, i));
 	if (next && names && !isNumberingRow(next) && !looksLikeData(next) && onlyNames(names)) {
 		const below = rowFields(names).map((f, i) => (parts.has(i) ? 'score' : f));
-		const combined = top.map((f, i) => below[i] ?? f);
+		// a sub-header naming none of ours is not its group's field ("Chính thức" under "Ngày vào Đảng")
+		const combined = top.map((f, i) => below[i] ?? (names[i] && namesNoField(names[i]) ? null : f));
 		for (let i = top.length; i < below.length; i++) combined[i] = below[i];
 		if (sexAt !== null) [combined[sexAt], combined[sexAt + 1]] = ['birth', 'birth_female'];
-		if ((score(combined) > score(top) || sexAt !== null || parts.size) && (below.filter(Boolean).length >= 1 || sexAt !== null)) {
+		// a row with cells only a header holds is header, though it adds no field
+		const sub = names.some((c, i) => !below[i] && c?.trim() && isSubHeader(preview[best], names, i));
+		if ((score(combined) > score(top) || sexAt !== null || parts.size || sub) && (below.filter(Boolean).length >= 1 || sexAt !== null || sub)) {
 			merged = combined;
 			headerRows.push(best + 1);
 		} else parts.clear();

@@ -11,7 +11,7 @@ import { fold } from '../../domain/anomaly';
 import { isValidTerm, type FileKind, type PeriodKind } from '../../domain/levels';
 import { type Db, ROOT, sqlFile } from '../db';
 import { FIELDS, alnumKey, fieldOfHeader } from './fields';
-import { findHeader, readTitle, detectKind, parsePeriod, parseBareQuarter, type HeaderMap, type TitleInfo } from './header';
+import { findHeader, isSubHeader, readTitle, detectKind, parsePeriod, parseBareQuarter, type HeaderMap, type TitleInfo } from './header';
 import { IngestError, type RowError } from './errors';
 import { withRows, type SourceTable } from './read';
 import { SECTION_NUMBER, SECTION_UNIT_WORDS, stage } from './stage';
@@ -63,8 +63,8 @@ export function prepare(read: SourceTable, opts: Pick<LoadOptions, 'kind' | 'per
 	// (the same for discipline forms under "Hình thức kỷ luật": Khiển trách | Cảnh cáo | …)
 	for (const kind of MARKED) {
 		const lastHeader = header.headerRows[header.headerRows.length - 1];
-		const under = markColumns(src.preview[header.dataStart], kind.names);
-		const marks = under.length ? under : markColumns(src.preview[lastHeader], kind.names);
+		const under = markColumns(src.preview, header.dataStart, kind.names);
+		const marks = under.length ? under : markColumns(src.preview, lastHeader, kind.names);
 		if (marks.length) [src, header] = markedColumns(withRows(src, header.dataStart, true), header, marks, under.length ? header.dataStart : lastHeader, kind);
 	}
 	// a title cell typed over two lines ("ĐẢNG BỘ XÃ …⏎CHI BỘ THÔN 1") names two units
@@ -141,12 +141,14 @@ const MARKED: MarkedKind[] = [
 ];
 const MARK = /^[xX✓✔vV+*]$/;
 
-/** The columns of a row that name a level (or a form): the sub-header of x marks. Two names at
- * least, and nothing else in the row but blanks or column names (a data row has a name). */
-function markColumns(row: string[] | undefined, names: Set<string>): number[] {
-	const cols = (row ?? []).flatMap((c, i) => (c && names.has(alnumKey(c)) ? [i] : []));
-	if (new Set(cols.map((i) => alnumKey(row![i]))).size < 2) return [];
-	return row!.every((c, i) => cols.includes(i) || !c?.trim() || fieldOfHeader(c)) ? cols : [];
+/** The columns of row `r` that name a level (or a form): the sub-header of x marks. Two names at
+ * least, and nothing else in the row but blanks, column names or other sub-headers (the text of a
+ * vertical merge: isSubHeader); a data row has a name. */
+function markColumns(rows: string[][], r: number, names: Set<string>): number[] {
+	const row = rows[r] ?? [];
+	const cols = row.flatMap((c, i) => (c && names.has(alnumKey(c)) ? [i] : []));
+	if (new Set(cols.map((i) => alnumKey(row[i]))).size < 2) return [];
+	return row.every((c, i) => cols.includes(i) || !c?.trim() || fieldOfHeader(c) || isSubHeader(rows[r - 1] ?? [], row, i)) ? cols : [];
 }
 
 /**
