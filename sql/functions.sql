@@ -203,11 +203,11 @@ create or replace macro province_key(s) as
 -- numbers without leading zeros ("thôn 01" is "thôn 1"), a hamlet's number in words ("thôn Một" is
 -- "thôn 1"; not "Năm", which folds like "Nam"), the parent after a comma, in brackets or after a
 -- dash dropped ("Chi bộ thôn 1, xã Đoàn Kết", "Chi bộ Thôn 1 (xã Đoàn Kết)", "Chi bộ thôn 1 - Đảng
--- bộ xã Đoàn Kết"; unit_parent_key keeps it).
+-- bộ xã Đoàn Kết", "Đảng bộ xã Đoàn Kết - huyện Bù Đăng"; unit_parent_key keeps it).
 create or replace macro unit_loose_key(s) as
     -- (the hamlet's number in words, one nested replace each: unit_key(s) read once)
     nullif(trim(regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(unit_key(s),
-        '(,|\s*\(|\s+[-–]\s+(dang bo|dang uy|xa|phuong|thi tran)\b).*$', ''),
+        '(,|\s*\(|\s+[-–]\s+(dang bo|dang uy|xa|phuong|thi tran|huyen|quan|thi xa|thanh pho|tinh)\b).*$', ''),
         '^cb\.? ', 'chi bo '),
         '^(db|dbcs|du)\.? ', 'dang bo '),
         '^hu\.? ', 'dang bo huyen '),
@@ -220,8 +220,8 @@ create or replace macro unit_loose_key(s) as
 -- kind words dropped ("Chi bộ thôn 1, xã Minh Hưng" -> 'minh hung'); null when none.
 create or replace macro unit_parent_key(s) as
     nullif(trim(regexp_replace(coalesce(nullif(regexp_extract(unit_key(s), '(,|\()\s*([^()]*)\)?\s*$', 2), ''),
-                                        regexp_extract(unit_key(s), '\s[-–]\s+((dang bo|dang uy|xa|phuong|thi tran)\b.*)$', 1)),
-        '^((dang bo|dang uy|dbcs|db)\.?\s+)?((xa|phuong|thi tran|huyen)\s+)?', '')), '');
+                                        regexp_extract(unit_key(s), '\s[-–]\s+((dang bo|dang uy|xa|phuong|thi tran|huyen|quan|thi xa|thanh pho|tinh)\b.*)$', 1)),
+        '^((dang bo|dang uy|dbcs|db)\.?\s+)?((xa|phuong|thi tran|huyen|quan|thi xa|thanh pho|tinh)\s+)?', '')), '');
 
 -- unit_bare_key: a unit's name without its leading kind words, as a sheet or a "Đảng bộ" cell may
 -- write it ("Chi bộ thôn Sơn Lang" -> 'son lang', "Đảng bộ xã Minh Hưng", "Xã Minh Hưng" -> 'minh

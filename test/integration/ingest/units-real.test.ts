@@ -89,7 +89,9 @@ describe('the title\'s units, as a fourth probe wrote them', () => {
 		[[['DANH SÁCH KẾT QUẢ XẾP LOẠI ĐẢNG VIÊN NĂM 2024'], ['Tên đơn vị: Chi bộ thôn 1 - Đảng bộ xã Minh Hưng'], ['Ngày xuất: 12/12/2024 09:15']], 'C70010201'],
 		[[['DANH SÁCH KẾT QUẢ XẾP LOẠI ĐẢNG VIÊN NĂM 2024'], ['Đơn vị: Chi bộ thôn 2']], 'C70010102'],
 		[[['DANH SÁCH XẾP LOẠI ĐẢNG VIÊN CHI BỘ THÔN 1 NĂM 2024'], ['ĐẢNG BỘ XÃ ĐOÀN KẾT']], 'C70010101'],
-		[[['ĐẢNG BỘ XÃ MINH HƯNG'], ['KẾT QUẢ XẾP LOẠI ĐẢNG VIÊN CHI BỘ THÔN 1 NĂM 2024']], 'C70010201']
+		[[['ĐẢNG BỘ XÃ MINH HƯNG'], ['KẾT QUẢ XẾP LOẠI ĐẢNG VIÊN CHI BỘ THÔN 1 NĂM 2024']], 'C70010201'],
+		// the đảng bộ with its district after a dash
+		[[['ĐẢNG BỘ XÃ MINH HƯNG - HUYỆN BÙ ĐĂNG'], ['CHI BỘ THÔN 1'], ['KẾT QUẢ XẾP LOẠI ĐẢNG VIÊN NĂM 2024']], 'C70010201']
 	])('%j: %s', async (title, code) => {
 		const { db, dir } = await dbWithRegistry();
 		const f = writeCsv(dir, 'u.csv', [...title, ['STT', 'Họ và tên', 'Ngày sinh', 'Xếp loại'], ROW]);
