@@ -9,7 +9,7 @@
 -- (parent: a "Đảng bộ" column beside the "Chi bộ" column, which the chi bộ is looked up in)
 create or replace temp table unit_ref as
 with s as (
-    select s.unit_code, s.unit_name, s.parent, s.decider, c.context_path, coalesce(pm.year, yd.y, c.default_year) as year
+    select s.unit_code, s.unit_name, s.parent, s.decider, s.agency, c.context_path, coalesce(pm.year, yd.y, c.default_year) as year
     from stg s
     join file_ctx c using (part_id)
     left join period_map pm on pm.raw = s.period and (pm.part_id is null or pm.part_id = s.part_id)
@@ -17,7 +17,10 @@ with s as (
 )
 select distinct 'unit' as role, coalesce(unit_code, '') as code, coalesce(unit_name, '') as name, coalesce(parent, '') as parent, context_path, year from s
 union
-select distinct 'decider', decider, decider, '', context_path, year from s where decider is not null;
+select distinct 'decider', decider, decider, '', context_path, year from s where decider is not null
+union
+-- a leaders' list's "Đơn vị công tác" with no unit column: the party unit it names, if one (below)
+select distinct 'agency', '', agency, '', context_path, year from s where agency is not null and unit_code is null and unit_name is null;
 
 -- step: normalise
 create or replace temp table norm as
@@ -128,7 +131,10 @@ select
     sn.status is not null as note_states_status,
     s.agency,
     coalesce(s.unit_code, s.unit_name) as unit_raw,
-    coalesce(u.unit_id, case when u.raw is null then s.context_unit_id end) as unit_id,
+    -- no unit column: the title's unit; a leader's, the party unit their "Đơn vị công tác" names
+    -- ("Đảng ủy xã Đoàn Kết" on a Huyện ủy's list of the cadres it manages), where it names one
+    coalesce(u.unit_id, case when u.raw is null then
+        coalesce(case when coalesce(sk.subject_kind, s.title_subject_kind) = 'leader' then ag.unit_id end, s.context_unit_id) end) as unit_id,
     u.candidates as unit_candidates,
     s.parent as parent_raw,
     u.parent_id,
@@ -156,7 +162,9 @@ left join status_dict sn on sn.v = s.note and sn.in_note and not contains(s.head
 left join unit_hit u on u.role = 'unit' and u.code = coalesce(s.unit_code, '') and u.name = coalesce(s.unit_name, '') and u.parent = coalesce(s.parent, '')
     and u.context_path = s.context_path and u.year is not distinct from coalesce(pm.year, yd.y, s.default_year)
 left join unit_hit d on d.role = 'decider' and d.code = s.decider and d.context_path = s.context_path
-    and d.year is not distinct from coalesce(pm.year, yd.y, s.default_year);
+    and d.year is not distinct from coalesce(pm.year, yd.y, s.default_year)
+left join unit_hit ag on ag.role = 'agency' and ag.name = s.agency and ag.context_path = s.context_path
+    and ag.year is not distinct from coalesce(pm.year, yd.y, s.default_year) and s.unit_code is null and s.unit_name is null;
 
 -- step: errors
 -- Most rows are fine: the per-field checks run on the rows where some value did not parse or is out

@@ -522,6 +522,28 @@ describe('what a second probe of the readings found', () => {
 	});
 });
 
+describe('a Huyện ủy\'s list of the cadres it manages, by "Đơn vị công tác"', () => {
+	it('each leader is a leader of the party unit their cell names, decided by the Huyện ủy; a state agency\'s cell leaves them the title\'s', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const r = await ingest(db, [writeCsv(dir, 'ld.csv', [
+			['HUYỆN ỦY BÙ ĐĂNG'], ['DANH SÁCH XẾP LOẠI CÁN BỘ LÃNH ĐẠO, QUẢN LÝ THUỘC DIỆN BAN THƯỜNG VỤ HUYỆN ỦY QUẢN LÝ NĂM 2024'],
+			['STT', 'Họ và tên', 'Chức vụ', 'Đơn vị công tác', 'Mức xếp loại'],
+			['1', 'Nguyễn Văn An', 'Bí thư Đảng ủy xã', 'Đảng ủy xã Đoàn Kết', 'HTXSNV'],
+			['2', 'Trần Thị Bình', 'Phó Bí thư Đảng ủy xã', 'Đảng ủy xã Minh Hưng', 'HTTNV'],
+			['3', 'Lê Văn Cường', 'Bí thư Chi bộ', 'Chi bộ Trường THCS Đoàn Kết', 'HTTNV'],
+			['4', 'Phạm Văn Dũng', 'Trưởng phòng', 'Phòng Nội vụ huyện', 'HTNV']
+		])]);
+		expect(r.files[0]).toMatchObject({ status: 'loaded', rowsStored: 4 });
+		expect(await db.query(`select u.code as unit, d.code as decider, r.is_head from rating r join unit u on u.id = r.unit_id
+			left join unit d on d.id = r.deciding_unit_id order by r.source_row`)).toEqual([
+			{ unit: 'X700101', decider: 'H7001', is_head: true },
+			{ unit: 'X700102', decider: 'H7001', is_head: false },
+			{ unit: 'C70010301', decider: 'H7001', is_head: true },
+			{ unit: 'H7001', decider: 'T70', is_head: false }
+		]);
+	});
+});
+
 describe('the period told (--period) and a school year', () => {
 	it('--period gives every list its period, a "6 THÁNG" title included; a term\'s year is its last', async () => {
 		const { db, dir } = await dbWithRegistry();
