@@ -17,20 +17,42 @@ with kd as (
     qualify row_number() over (partition by d.v order by a.k = alnum_key(d.v) desc, length(a.w) desc, a.unit_kind) = 1
 ),
 -- A file without a parent column may show the tree by its numbering, as Vietnamese tables do: a row
--- numbered "I", "II" (or "A", "B") is a đảng bộ, the rows numbered 1, 2… below it its units; the
--- "I" rows belong to the unit the title names ("… TRỰC THUỘC ĐẢNG BỘ TỈNH"), when it names one.
--- The parent so implied is read like a parent cell (a code).
+-- numbered "I", "II" (or "A", "B") is a đảng bộ, the rows numbered 1, 2… below it its units, and
+-- the rows numbered 1.1, 1.2… (or a, b…) below a "1" row that unit's (I / 1 / 1.1 is Huyện ủy / Đảng
+-- bộ xã / chi bộ): each row belongs to the nearest row above it of a shallower level. The "I" rows
+-- belong to the unit the title names ("… TRỰC THUỘC ĐẢNG BỘ TỈNH"), when it names one. A row
+-- numbered otherwise (or not at all) is of the "1" level, as before. The parent so implied is read
+-- like a parent cell (a code).
 implied as (
     select rk,
-        case when head then nullif(ctx_code, code)
-             else last_value(case when head then code end ignore nulls) over (partition by part_id order by rn) end as parent
+        case lvl
+            when 1 then nullif(ctx_code, code)
+            when 2 then p1.code
+            -- the nearest of the shallower levels above
+            when 3 then case when p2.rn > coalesce(p1.rn, -1) then p2.code else p1.code end
+            else case when p3.rn > greatest(coalesce(p2.rn, -1), coalesce(p1.rn, -1)) then p3.code
+                      when p2.rn > coalesce(p1.rn, -1) then p2.code else p1.code end
+        end as parent
     from (
-        select stg.rk, stg.part_id, stg.rn, upper(tidy(stg.unit_code)) as code, upper(u.code) as ctx_code,
-            regexp_full_match(coalesce(trim(stg.stt), ''), '\(?([IVXL]{1,6}|[A-Z])[.):/-]?') as head
-        from stg
-        join file_ctx c using (part_id)
-        left join unit u on u.id = c.context_unit_id
-        where not contains(c.header_fields, ',parent,')
+        select *,
+            last_value(case when lvl = 1 then {'rn': rn, 'code': code} end ignore nulls) over w as p1,
+            last_value(case when lvl = 2 then {'rn': rn, 'code': code} end ignore nulls) over w as p2,
+            last_value(case when lvl = 3 then {'rn': rn, 'code': code} end ignore nulls) over w as p3
+        from (
+            select stg.rk, stg.part_id, stg.rn, upper(tidy(stg.unit_code)) as code, upper(u.code) as ctx_code,
+                case when regexp_full_match(n, '\(?([IVXL]{1,6}|[A-Z])[.):/-]?') then 1
+                     -- "1.1" level 3, "1.1.1" (deeper) 4
+                     when regexp_full_match(n, '\(?\d{1,3}(\.\d{1,3}){1,3}[.):/-]?')
+                         then least(2 + length(regexp_replace(regexp_replace(n, '[.):/-]$', ''), '[^.]', '', 'g')), 4)
+                     -- "a", "b)": below the "1" row, as "1.1"
+                     when regexp_full_match(n, '\(?[a-zđ][.):/-]?') then 3
+                     else 2 end as lvl
+            from (select *, coalesce(trim(stt), '') as n from stg) stg
+            join file_ctx c using (part_id)
+            left join unit u on u.id = c.context_unit_id
+            where not contains(c.header_fields, ',parent,')
+        )
+        window w as (partition by part_id order by rn rows between unbounded preceding and 1 preceding)
     )
 ),
 s as (

@@ -335,6 +335,41 @@ describe('a registry that shows its tree by its numbering (no "Trực thuộc" c
 		]);
 	});
 
+	it('three levels: the rows numbered 1.1, 1.2… (or a, b…) belong to the "1" row above them, not to the "I" row', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const f = writeCsv(dir, 'dm.csv', [
+			['DANH SÁCH TỔ CHỨC ĐẢNG TRỰC THUỘC ĐẢNG BỘ TỈNH BÌNH PHƯỚC'],
+			HEAD,
+			['I', 'H7002', 'Đảng bộ huyện Bù Gia Mập', 'Huyện ủy', '2009'],
+			['1', 'X700201', 'Đảng bộ xã Đa Kia', 'Đảng bộ cơ sở', '1992'],
+			['1.1', 'C70020101', 'Chi bộ thôn 1', 'Chi bộ trực thuộc', '1998'],
+			['1.2', 'C70020102', 'Chi bộ thôn 2', 'Chi bộ trực thuộc', '1998'],
+			['2', 'X700202', 'Đảng bộ xã Bình Thắng', 'Đảng bộ cơ sở', '1992'],
+			['a)', 'C70020201', 'Chi bộ thôn 1', 'Chi bộ trực thuộc', '1998'],
+			['b)', 'C70020202', 'Chi bộ thôn 2', 'Chi bộ trực thuộc', '1998'],
+			['3', 'C70020301', 'Chi bộ Trường THPT Bù Gia Mập', 'Chi bộ cơ sở', '2010'],
+			['II', 'H7003', 'Đảng bộ huyện Lộc Ninh', 'Huyện ủy', '1997'],
+			['1', 'X700301', 'Đảng bộ xã Lộc Tấn', 'Đảng bộ cơ sở', '1990'],
+			['1.1', 'C70030101', 'Chi bộ ấp 1', 'Chi bộ trực thuộc', '1995']
+		]);
+		const r = await ingest(db, [f]);
+		expect(r.files[0].errors).toEqual([]);
+		const codes = ['H7002', 'X700201', 'C70020101', 'C70020102', 'X700202', 'C70020201', 'C70020202', 'C70020301', 'H7003', 'X700301', 'C70030101'];
+		expect(Object.fromEntries((await units(db, codes)).map((u) => [u.code, u.path]))).toEqual({
+			H7002: '/T70/H7002/',
+			X700201: '/T70/H7002/X700201/',
+			C70020101: '/T70/H7002/X700201/C70020101/',
+			C70020102: '/T70/H7002/X700201/C70020102/',
+			X700202: '/T70/H7002/X700202/',
+			C70020201: '/T70/H7002/X700202/C70020201/',
+			C70020202: '/T70/H7002/X700202/C70020202/',
+			C70020301: '/T70/H7002/C70020301/',
+			H7003: '/T70/H7003/',
+			X700301: '/T70/H7003/X700301/',
+			C70030101: '/T70/H7003/X700301/C70030101/'
+		});
+	});
+
 	it('a new chi bộ with no parent anywhere is refused, saying to add a "Trực thuộc" column, not stored as a root', async () => {
 		const { db, dir } = await dbWithRegistry();
 		const f = writeCsv(dir, 'dm.csv', [
