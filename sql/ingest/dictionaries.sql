@@ -16,8 +16,11 @@ with v as (
         union all select decided_on from stg
         union all select reviewed_on from stg
         union all select year from stg
-        -- a registry's dissolution marked "x" takes its date from the note (registry.sql)
-        union all select regexp_extract(note, '(\d{1,2}/\d{1,2}/\d{4})', 1) from stg where dissolved_on is not null and note is not null
+        -- a registry's dissolution marked "x", or written in its status ("Giải thể ngày 15/02/2025",
+        -- "Đã giải thể"), takes its date from that cell or the note (registry.sql)
+        union all select status from stg where regexp_matches(words(status), '^(da )?(bi )?giai the\b')
+        union all select regexp_extract(note, '(\d{1,2}/\d{1,2}/\d{4})', 1) from stg
+            where note is not null and (dissolved_on is not null or regexp_matches(words(status), '^(da )?(bi )?giai the\b'))
     )
     where v is not null
 )

@@ -150,8 +150,12 @@ select
     tidy(s.founded_on) as founded_raw,
     -- a "Giải thể" column marked "x": the date is the effective date, else the one the note gives
     -- ("Giải thể theo Quyết định 15-QĐ/HU ngày 30/6/2025")
+    -- A status saying so ("Giải thể ngày 15/02/2025", "Đã giải thể" with the date in the note): the
+    -- date it or the note gives; with a Ngày hiệu lực instead, the day before it (merge step below).
     coalesce(dd.d, case when s.dissolved_on is not null and dd.d is null and parse_bool(s.dissolved_on)
-                        then coalesce(ld.d, nd.d) end) as dissolved_on,
+                        then coalesce(ld.d, nd.d) end,
+             case when st.dissolved then coalesce(sd.d, case when ld.d is null then nd.d end) end) as dissolved_on,
+    coalesce(st.dissolved, false) and dd.d is null and sd.d is null and ld.d is null and nd.d is null as dissolved_undated,
     s.dissolved_on is not null and dd.d is null and coalesce(parse_bool(s.dissolved_on), false) as dissolved_marked,
     tidy(s.dissolved_on) as dissolved_raw,
     tidy(s.status) as status,
@@ -169,7 +173,9 @@ left join date_dict fd on fd.v = s.founded_on
 left join date_dict dd on dd.v = s.dissolved_on
 left join pd on pd.v = s.parent_v and pd.cf is not distinct from fd.d_or_year and pd.cd is not distinct from dd.d
 left join date_dict ld on ld.v = s.lineage_on
-left join date_dict nd on nd.v = regexp_extract(s.note, '(\d{1,2}/\d{1,2}/\d{4})', 1);
+left join date_dict nd on nd.v = regexp_extract(s.note, '(\d{1,2}/\d{1,2}/\d{4})', 1)
+left join (select distinct status as v, regexp_matches(words(status), '^(da )?(bi )?giai the\b') as dissolved from s where status is not null) st on st.v = s.status
+left join date_dict sd on st.dissolved and sd.v = s.status;
 
 -- The units a row's lineage cells name, from either side: "Sáp nhập vào", "Đổi tên thành" (its
 -- successors), "Hình thành từ", "Chia tách từ", "Đổi tên từ" (its predecessors). A cell may list
@@ -473,6 +479,16 @@ where u.id = p.id and u.province_code is distinct from p.province_code;
 -- step: warnings
 -- A province name the reference does not know gives its units their ancestor's code, or none: a
 -- province's R1 share or R4 deadline may miss them. The file says so.
+-- A status that says the unit is dissolved without a date anywhere: the unit stays alive (R4 still
+-- asks it for lists). The file says which rows.
+select part_id,
+    count(*) || ' đơn vị ghi Tình trạng giải thể nhưng không có ngày giải thể ('
+    || string_agg('dòng ' || rn || ': "' || status || '"', ', ' order by rn) filter (where k <= 5)
+    || case when count(*) > 5 then ', …' else '' end
+    || '): các đơn vị này vẫn được coi là đang hoạt động. Ghi ngày giải thể (dd/mm/yyyy) vào ô Tình trạng, cột Ngày giải thể hoặc Ghi chú.' as message
+from (select *, row_number() over (partition by part_id order by rn) as k from norm where dissolved_undated)
+group by part_id
+union all
 select part_id,
     count(*) || ' dòng ghi tỉnh, thành phố không nhận ra ở cột "Tỉnh/Thành phố" ('
     || string_agg('dòng ' || rn || ': "' || province_name || '"', ', ' order by rn) filter (where k <= 5)

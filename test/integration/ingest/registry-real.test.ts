@@ -243,6 +243,30 @@ describe('units merged away', () => {
 	});
 });
 
+describe('units dissolved by their status', () => {
+	it('"Giải thể ngày 15/02/2025" in Tình trạng, or "Đã giải thể" with the date in Ghi chú, ends the unit that day; with no date anywhere, a warning names the row', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const f = writeCsv(dir, 'dm-2025.csv', [
+			['STT', 'Mã đơn vị', 'Tên đơn vị', 'Loại', 'Trực thuộc', 'Ngày thành lập', 'Tình trạng', 'Ghi chú'],
+			['1', 'C70010301', 'Chi bộ Trường THCS Đoàn Kết', 'Chi bộ cơ sở', 'H7001', '2005', 'Giải thể ngày 15/02/2025', ''],
+			['2', 'C70010102', 'Chi bộ thôn 2', 'Chi bộ trực thuộc', 'X700101', '2000', 'Đã giải thể', 'Giải thể theo Quyết định 20-QĐ/ĐU ngày 20/02/2025'],
+			['3', 'C70010201', 'Chi bộ thôn 1', 'Chi bộ trực thuộc', 'X700102', '2001', 'Đã giải thể', ''],
+			['4', 'C70010101', 'Chi bộ thôn 1', 'Chi bộ trực thuộc', 'X700101', '2000', 'Đang hoạt động', 'Ngày 01/03/2025 kiện toàn chi ủy']
+		]);
+		const r = await ingest(db, [f]);
+		expect(r.files[0]).toMatchObject({ kind: 'registry', status: 'loaded', rowsStored: 4 });
+		expect(r.files[0].warnings).toEqual([
+			'1 đơn vị ghi Tình trạng giải thể nhưng không có ngày giải thể (dòng 4: "Đã giải thể"): các đơn vị này vẫn được coi là đang hoạt động. Ghi ngày giải thể (dd/mm/yyyy) vào ô Tình trạng, cột Ngày giải thể hoặc Ghi chú.'
+		]);
+		expect((await units(db, ['C70010101', 'C70010102', 'C70010201', 'C70010301'])).map((u) => [u.code, u.dissolved_on])).toEqual([
+			['C70010101', null],
+			['C70010102', '20/02/2025'],
+			['C70010201', null],
+			['C70010301', '15/02/2025']
+		]);
+	});
+});
+
 describe('unit kinds of the 2025 registries', () => {
 	it.each([
 		[
