@@ -164,6 +164,14 @@ select
     tidy(s.renamed_from) as renamed_from,
     tidy(s.formed_from) as formed_from,
     tidy(s.renamed_to) as renamed_to,
+    -- "Đơn vị trước sắp xếp" reads as the lineage column its "Hình thức sắp xếp" says (blank: a
+    -- merger, as "Hình thành từ"); a form read as none of them is refused (errors)
+    tidy(s.prior_units) as prior_units,
+    tidy(s.lineage_form) as lineage_form,
+    case when tidy(s.prior_units) is null then null
+         when words(s.lineage_form) is null or regexp_matches(words(s.lineage_form), '\b(hop nhat|sap nhap|nhap)\b') then 'formed_from'
+         when regexp_matches(words(s.lineage_form), '\b(chia )?tach\b') then 'split_from'
+         when regexp_matches(words(s.lineage_form), '\bdoi ten\b') then 'renamed_from' end as prior_field,
     ld.d as lineage_on,
     tidy(s.lineage_on) as lineage_raw
 from s
@@ -193,25 +201,28 @@ with cells as (
         -- "các xã Tân An, Tân Bình và Tân Hòa": the kind every name of the list has
         lower(nullif(regexp_extract(raw, '^(?i)các\s+(xã|phường|thị trấn|thôn|ấp|xóm|bản|khu phố|tổ dân phố|chi bộ|đảng bộ)\s', 1), '')) as each_kind
     from (
-        select part_id, file_id, rn, code, field,
+        -- col: the column the cell is in, for messages
+        select part_id, file_id, rn, code, field, col,
             regexp_replace(raw, '^(?i)(được\s+)?(hình thành|thành lập|hợp nhất|sáp nhập|sắp xếp|nhập|chia tách|tách|đổi tên)((\s+|\s*:\s*)(hình thành|thành lập|hợp nhất|sáp nhập|sắp xếp|nhập|từ|vào|thành|trên cơ sở|toàn bộ|nguyên trạng|của))*\s*:?\s*', '') as raw
         from (
-            select part_id, file_id, rn, code, 'merged_into' as field, merged_into as raw from norm where merged_into is not null
+            select part_id, file_id, rn, code, 'merged_into' as field, 'merged_into' as col, merged_into as raw from norm where merged_into is not null
             union all
-            select part_id, file_id, rn, code, 'renamed_to', renamed_to from norm where renamed_to is not null
+            select part_id, file_id, rn, code, 'renamed_to', 'renamed_to', renamed_to from norm where renamed_to is not null
             union all
-            select part_id, file_id, rn, code, 'formed_from', formed_from from norm where formed_from is not null
+            select part_id, file_id, rn, code, 'formed_from', 'formed_from', formed_from from norm where formed_from is not null
             union all
-            select part_id, file_id, rn, code, 'split_from', split_from from norm where split_from is not null
+            select part_id, file_id, rn, code, 'split_from', 'split_from', split_from from norm where split_from is not null
             union all
-            select part_id, file_id, rn, code, 'renamed_from', renamed_from from norm where renamed_from is not null
+            select part_id, file_id, rn, code, 'renamed_from', 'renamed_from', renamed_from from norm where renamed_from is not null
+            union all
+            select part_id, file_id, rn, code, prior_field, 'prior_units', prior_units from norm where prior_field is not null
         )
     )
 ),
 items as (
     -- (the keys once each: every macro a query names costs planning time on every load)
     select *, unit_key(name) as nkey, unit_loose_key(name) as lkey from (
-    select part_id, file_id, rn, code, field, item,
+    select part_id, file_id, rn, code, field, col, item,
         -- the name without its bracket, in a "các xã" list with its kind
         case when each_kind is not null and not regexp_matches(item, '^(?i)(các\s+)?' || each_kind || '\s')
              then each_kind || ' ' || bare else regexp_replace(bare, '^(?i)các\s+', '') end as name,
@@ -351,7 +362,11 @@ errs as (
     union all
     select part_id, rn, 'lineage_on', lineage_raw, 'Ngày hiệu lực không hợp lệ.' from n where lineage_raw is not null and lineage_on is null
     union all
-    select part_id, rn, field, item,
+    select part_id, rn, 'lineage_form', coalesce(lineage_form, ''),
+        'Hình thức sắp xếp không rõ: ghi Hợp nhất, Sáp nhập, Chia tách hoặc Đổi tên (cách các đơn vị ở cột Đơn vị trước sắp xếp thành đơn vị này).'
+    from n where prior_units is not null and prior_field is null
+    union all
+    select part_id, rn, col, item,
         case
             when is_self_code then 'Đơn vị không thể kế thừa chính nó.'
             when candidates > 1 then 'Tên đơn vị trùng với ' || candidates || ' đơn vị trong danh mục: dùng mã đơn vị, hoặc ghi đơn vị cấp trên trong ngoặc ("Xã Tân An (huyện Cần Đước)").'

@@ -133,6 +133,45 @@ describe('lineage written from either side', () => {
 	});
 });
 
+describe('lineage written as "Hình thức sắp xếp | Đơn vị trước sắp xếp"', () => {
+	const HEAD = ['STT', 'Mã đơn vị', 'Tên đơn vị', 'Loại', 'Trực thuộc', 'Ngày thành lập', 'Hình thức sắp xếp', 'Đơn vị trước sắp xếp', 'Ngày hiệu lực'];
+
+	it('is a registry, not a discipline register: the predecessors merged, split or renamed as the form says', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const f = writeCsv(dir, 'sap-xep.csv', [
+			HEAD,
+			['1', 'C70010199', 'Chi bộ thôn Đoàn Kết', 'Chi bộ trực thuộc', 'X700101', '01/08/2025', 'Hợp nhất', 'C70010101, C70010102', '01/08/2025'],
+			['2', 'C70010298', 'Chi bộ thôn 2', 'Chi bộ trực thuộc', 'X700102', '01/09/2025', 'Chia tách', 'Chi bộ thôn 1 (xã Minh Hưng)', '01/09/2025']
+		]);
+		const r = await ingest(db, [f]);
+		expect(r.files[0]).toMatchObject({ kind: 'registry', status: 'loaded', rowsStored: 2, errors: [] });
+		expect(await lineage(db)).toEqual([
+			{ from_code: 'C70010101', to_code: 'C70010199', kind: 'merge', effective_on: '01/08/2025' },
+			{ from_code: 'C70010102', to_code: 'C70010199', kind: 'merge', effective_on: '01/08/2025' },
+			{ from_code: 'C70010201', to_code: 'C70010298', kind: 'split', effective_on: '01/09/2025' }
+		]);
+		expect((await units(db, ['C70010101', 'C70010201'])).map((u) => [u.code, u.dissolved_on])).toEqual([
+			['C70010101', '31/07/2025'],
+			['C70010201', null]
+		]);
+	});
+
+	it('a form it cannot read, or a predecessor named nowhere, is refused naming the column', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const f = writeCsv(dir, 'sap-xep.csv', [
+			HEAD,
+			['1', 'C70010199', 'Chi bộ thôn Đoàn Kết', 'Chi bộ trực thuộc', 'X700101', '01/08/2025', 'Kiện toàn', 'C70010101', '01/08/2025'],
+			['2', 'C70010198', 'Chi bộ thôn Bình Minh', 'Chi bộ trực thuộc', 'X700101', '01/08/2025', 'Sáp nhập', 'Chi bộ thôn 9', '01/08/2025']
+		]);
+		const r = await ingest(db, [f]);
+		expect(r.files[0].status).toBe('refused');
+		expect(r.files[0].errors?.map((e) => [e.file, e.row, e.column, e.value, e.message])).toEqual([
+			['sap-xep.csv', 2, 'Hình thức sắp xếp', 'Kiện toàn', 'Hình thức sắp xếp không rõ: ghi Hợp nhất, Sáp nhập, Chia tách hoặc Đổi tên (cách các đơn vị ở cột Đơn vị trước sắp xếp thành đơn vị này).'],
+			['sap-xep.csv', 3, 'Đơn vị trước sắp xếp', 'Chi bộ thôn 9', 'Không có đơn vị tiền thân này trong danh mục.']
+		]);
+	});
+});
+
 describe('lineage written the way provinces wrote the 2025 merger', () => {
 	const HEAD = ['STT', 'Mã đơn vị', 'Tên tổ chức đảng', 'Loại hình', 'Trực thuộc', 'Ngày thành lập', 'Ngày giải thể', 'Hình thành từ'];
 	// the old district and its communes, dissolved on 30/06/2025
