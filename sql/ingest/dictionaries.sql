@@ -33,12 +33,13 @@ select *,
 from (
     -- parse_year(v), from the date parsed once: each parse_date a query names expands its macros
     -- into some two hundred regular expressions, which cost planning time on every load
-    select v, d, case when bare_year then cast(clean(v) as integer) else year(d) end as y, bare_year, month_only
+    select v, d, case when bare_year then cast(regexp_extract(clean(v), '\d{4}$') as integer) else year(d) end as y, bare_year, month_only
     from (
         select
             v,
             parse_date(v) as d,
-            regexp_full_match(clean(v), '(19|20)\d{2}') as bare_year,
+            -- "Năm 2024" is the bare year it names
+            regexp_full_match(clean(v), '(?i)(năm\s*)?(19|20)\d{2}') as bare_year,
             -- parse_date's "month and year only" shape
             regexp_full_match(date_text(v), '\d{1,2}[/.-]\d{4}') as month_only
         from v

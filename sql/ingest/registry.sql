@@ -85,17 +85,46 @@ pv as (
 p_name as (
     select distinct v, unit_key(v) as nkey from pv anti join codes c on c.code = pv.code_guess
 ),
-p_known as (
-    -- a unit of this file ends where it says, or the day before it is merged or renamed away
-    select s.c_code as code, nk.name_key as nkey, fd.d_or_year as founded,
+-- a unit of this file ends where it says, or the day before it is merged or renamed away
+file_units as (
+    select s.c_code as code, nk.name_key as nkey, s.c_name as name, kd.unit_kind as kind, fd.d_or_year as founded,
         coalesce(dd.d, case when s.merged_into is not null or s.renamed_to is not null then cast(ld.d - interval 1 day as date) end) as ended
     from s join nk on nk.v = s.c_name
+    left join kd on kd.v = s.unit_kind
     left join date_dict fd on fd.v = s.founded_on
     left join date_dict dd on dd.v = s.dissolved_on
     left join date_dict ld on ld.v = s.lineage_on
-    semi join p_name p on p.nkey = nk.name_key
+),
+p_known as (
+    select code, nkey, founded, ended from file_units semi join p_name p on p.nkey = file_units.nkey
     union
     select upper(u.code), u.name_key, u.founded_on, u.dissolved_on from unit u semi join p_name p on p.nkey = u.name_key
+),
+-- a parent named by no unit's name is found as lists and lineage cells find a đảng bộ: by the
+-- looser key ("ĐU xã Minh Hưng", "HU Bù Gia Mập"), else by its name without kind words ("Xã Minh
+-- Hưng"), the closest key only; a chi bộ trực thuộc or tổ đảng is no one's parent by such a name.
+-- Keyed only when some parent needs it (a national registry's 700 000 names).
+p_loose as (
+    select v, unit_loose_key(v) as lkey, unit_bare_key(v) as bkey from p_name anti join p_known k on k.nkey = p_name.nkey
+),
+p_known_loose as (
+    select code, founded, ended, unit_loose_key(name) as lkey, unit_bare_key(name) as bkey
+    from (
+        select code, name, kind, founded, ended from file_units
+        union
+        select upper(code), name, kind, founded_on, dissolved_on from unit
+    )
+    where exists (select 1 from p_loose) and coalesce(kind, '') not in ('chi_bo_truc_thuoc', 'to_dang')
+),
+p_match as (
+    select v, code, founded, ended
+    from (
+        select p.v, k.code, k.founded, k.ended, 1 as tier from p_name p join p_known k on k.nkey = p.nkey
+        union all
+        select l.v, k.code, k.founded, k.ended, case when k.lkey = l.lkey then 2 else 3 end
+        from p_loose l join p_known_loose k on k.lkey = l.lkey or k.bkey = l.bkey
+    )
+    qualify rank() over (partition by v order by tier) = 1
 ),
 pk as (
     select pv.v, pv.cf, pv.cd, k.code,
@@ -103,8 +132,7 @@ pk as (
             and (k.ended is null or pv.cf is null or k.ended >= pv.cf) as alive,
         pv.cd is not null or k.ended is null as live
     from pv
-    join p_name using (v)
-    join p_known k on k.nkey = p_name.nkey
+    join p_match k using (v)
 ),
 pn as (
     select v, cf, cd,

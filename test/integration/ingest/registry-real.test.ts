@@ -370,6 +370,53 @@ describe('parents named as provinces write them', () => {
 	});
 });
 
+describe('parents, kinds and founding years as offices write them', () => {
+	const HEAD = ['STT', 'Mã đơn vị', 'Tên đơn vị', 'Loại', 'Trực thuộc', 'Ngày thành lập'];
+
+	it('parents "HU X", "ĐU xã X", "Xã X" are those đảng bộ (as lists and lineage cells read them); kinds "Đảng bộ tỉnh", "Đảng bộ huyện", "CB cơ sở"; founded "Năm 2009" is that year', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const f = writeCsv(dir, 'dm.csv', [
+			HEAD,
+			['1', 'T71', 'Đảng bộ tỉnh Bình Dương', 'Đảng bộ tỉnh', '', '1997'],
+			['2', 'H7002', 'Đảng bộ huyện Bù Gia Mập', 'Đảng bộ huyện', 'Tỉnh ủy Bình Phước', 'Năm 2009'],
+			['3', 'X700201', 'Đảng bộ xã Đa Kia', 'ĐBCS', 'HU Bù Gia Mập', '1992'],
+			['4', 'C70010103', 'Chi bộ thôn 3', 'Chi bộ trực thuộc', 'ĐU xã Đoàn Kết', 'NĂM 2010'],
+			['5', 'C70010203', 'Chi bộ thôn 3', 'CBTT', 'Xã Minh Hưng', '2010'],
+			['6', 'C70010302', 'Chi bộ Trạm Y tế xã Đoàn Kết', 'CB cơ sở', 'Huyện ủy Bù Đăng', '2012']
+		]);
+		const r = await ingest(db, [f]);
+		expect(r.files[0].errors).toEqual([]);
+		expect(
+			await db.query(`select code, kind, parent_code, strftime(founded_on, '%d/%m/%Y') as founded_on from unit where source_file_id > 1 order by source_row`)
+		).toEqual([
+			{ code: 'T71', kind: 'tinh_uy', parent_code: null, founded_on: '01/01/1997' },
+			{ code: 'H7002', kind: 'huyen_uy', parent_code: 'T70', founded_on: '01/01/2009' },
+			{ code: 'X700201', kind: 'dang_bo_co_so', parent_code: 'H7002', founded_on: '01/01/1992' },
+			{ code: 'C70010103', kind: 'chi_bo_truc_thuoc', parent_code: 'X700101', founded_on: '01/01/2010' },
+			{ code: 'C70010203', kind: 'chi_bo_truc_thuoc', parent_code: 'X700102', founded_on: '01/01/2010' },
+			{ code: 'C70010302', kind: 'chi_bo_co_so', parent_code: 'H7001', founded_on: '01/01/2012' }
+		]);
+	});
+
+	it('a parent no key finds, or one a bare name gives twice, is still refused naming file, row, column and value', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const f = writeCsv(dir, 'dm.csv', [
+			HEAD,
+			['1', 'C70010104', 'Chi bộ thôn 4', 'Chi bộ trực thuộc', 'Xã Tân Phú', '2010'],
+			// "Tân Lập" without its kind is the xã and the thị trấn
+			['2', 'X700401', 'Đảng bộ xã Tân Lập', 'Đảng bộ xã', 'T70', '1990'],
+			['3', 'X700402', 'Đảng bộ thị trấn Tân Lập', 'Đảng bộ thị trấn', 'T70', '1990'],
+			['4', 'C70040101', 'Chi bộ thôn 1', 'Chi bộ trực thuộc', 'Tân Lập', '2010']
+		]);
+		const r = await ingest(db, [f]);
+		expect(r.files[0].status).toBe('refused');
+		expect(r.files[0].errors?.map((e) => [e.file, e.row, e.column, e.value, e.message])).toEqual([
+			['dm.csv', 2, 'Trực thuộc', 'Xã Tân Phú', 'Không có đơn vị cấp trên này trong danh mục.'],
+			['dm.csv', 5, 'Trực thuộc', 'Tân Lập', 'Tên đơn vị cấp trên trùng nhiều đơn vị: dùng mã.']
+		]);
+	});
+});
+
 describe('a registry that shows its tree by its numbering (no "Trực thuộc" column)', () => {
 	const HEAD = ['STT', 'Mã đơn vị', 'Tên tổ chức đảng', 'Loại hình', 'Ngày thành lập'];
 
