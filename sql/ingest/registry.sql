@@ -201,7 +201,12 @@ select
          when regexp_matches(words(s.lineage_form), '\b(chia )?tach\b') then 'split_from'
          when regexp_matches(words(s.lineage_form), '\bdoi ten\b') then 'renamed_from' end as prior_field,
     ld.d as lineage_on,
-    tidy(s.lineage_on) as lineage_raw
+    tidy(s.lineage_on) as lineage_raw,
+    -- a note that reads as a merger, split or renaming ("Hợp nhất Chi bộ thôn 1 và …", "Tách từ …")
+    -- on a row with no lineage column: not read (a note is free text), but the file is told (warnings)
+    case when coalesce(s.merged_into, s.renamed_to, s.formed_from, s.split_from, s.renamed_from, s.prior_units) is null
+          and regexp_matches(words(s.note), '^(da |duoc |bi )?(hop nhat|sap nhap|nhap|chia tach|tach|doi ten|hinh thanh)\b')
+         then tidy(s.note) end as lineage_note
 from s
 left join kd on kd.v = s.unit_kind
 left join nk on nk.v = s.c_name
@@ -530,6 +535,14 @@ select part_id,
     || case when count(*) > 5 then ', …' else '' end
     || '): các đơn vị này vẫn được coi là đang hoạt động. Ghi ngày giải thể (dd/mm/yyyy) vào ô Tình trạng, cột Ngày giải thể hoặc Ghi chú.' as message
 from (select *, row_number() over (partition by part_id order by rn) as k from norm where dissolved_undated)
+group by part_id
+union all
+select part_id,
+    count(*) || ' dòng ghi việc hợp nhất, sáp nhập, chia tách hoặc đổi tên ở Ghi chú ('
+    || string_agg('dòng ' || rn || ': "' || lineage_note || '"', ', ' order by rn) filter (where k <= 5)
+    || case when count(*) > 5 then ', …' else '' end
+    || '): Ghi chú không được đọc thành quan hệ kế thừa, các đơn vị này không được nối với đơn vị trước hoặc sau sắp xếp. Ghi vào cột Hình thành từ, Tách từ, Đổi tên từ hoặc Sáp nhập vào (mã hoặc tên đơn vị).' as message
+from (select *, row_number() over (partition by part_id order by rn) as k from norm where lineage_note is not null)
 group by part_id
 union all
 select part_id,

@@ -172,6 +172,25 @@ describe('lineage written as "Hình thức sắp xếp | Đơn vị trước s�
 	});
 });
 
+describe('lineage written only in Ghi chú', () => {
+	it('is not read, but the file warns naming the rows; a note beside a lineage column, or about something else, is no warning', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const f = writeCsv(dir, 'dm-2025.csv', [
+			['STT', 'Mã đơn vị', 'Tên đơn vị', 'Loại', 'Trực thuộc', 'Ngày thành lập', 'Sáp nhập vào', 'Ngày hiệu lực', 'Ghi chú'],
+			['1', 'C70010199', 'Chi bộ thôn Đoàn Kết', 'Chi bộ trực thuộc', 'X700101', '01/08/2025', '', '01/08/2025', 'Hợp nhất Chi bộ thôn 1 và Chi bộ thôn 2 (xã Đoàn Kết) theo Quyết định 12-QĐ/ĐU'],
+			['2', 'C70010201', 'Chi bộ thôn 1', 'Chi bộ trực thuộc', 'X700102', '2001', '', '', 'Tách từ Chi bộ thôn 2'],
+			['3', 'C70010101', 'Chi bộ thôn 1', 'Chi bộ trực thuộc', 'X700101', '2000', 'C70010199', '01/08/2025', 'Sáp nhập vào Chi bộ thôn Đoàn Kết'],
+			['4', 'C70010301', 'Chi bộ Trường THCS Đoàn Kết', 'Chi bộ cơ sở', 'H7001', '2005', '', '', 'Kiện toàn chi ủy ngày 01/03/2025']
+		]);
+		const r = await ingest(db, [f]);
+		expect(r.files[0]).toMatchObject({ kind: 'registry', status: 'loaded', rowsStored: 4 });
+		expect(r.files[0].warnings).toEqual([
+			'2 dòng ghi việc hợp nhất, sáp nhập, chia tách hoặc đổi tên ở Ghi chú (dòng 2: "Hợp nhất Chi bộ thôn 1 và Chi bộ thôn 2 (xã Đoàn Kết) theo Quyết định 12-QĐ/ĐU", dòng 3: "Tách từ Chi bộ thôn 2"): Ghi chú không được đọc thành quan hệ kế thừa, các đơn vị này không được nối với đơn vị trước hoặc sau sắp xếp. Ghi vào cột Hình thành từ, Tách từ, Đổi tên từ hoặc Sáp nhập vào (mã hoặc tên đơn vị).'
+		]);
+		expect(await lineage(db)).toEqual([{ from_code: 'C70010101', to_code: 'C70010199', kind: 'merge', effective_on: '01/08/2025' }]);
+	});
+});
+
 describe('lineage written the way provinces wrote the 2025 merger', () => {
 	const HEAD = ['STT', 'Mã đơn vị', 'Tên tổ chức đảng', 'Loại hình', 'Trực thuộc', 'Ngày thành lập', 'Ngày giải thể', 'Hình thành từ'];
 	// the old district and its communes, dissolved on 30/06/2025
