@@ -16,8 +16,11 @@ with v as (
         union all select decided_on from stg
         union all select reviewed_on from stg
         union all select year from stg
-        -- a registry's dissolution marked "x" takes its date from the note (registry.sql)
-        union all select regexp_extract(note, '(\d{1,2}/\d{1,2}/\d{4})', 1) from stg where dissolved_on is not null and note is not null
+        -- a registry's dissolution marked "x", or written in its status ("Giải thể ngày 15/02/2025",
+        -- "Đã giải thể"), takes its date from that cell or the note (registry.sql)
+        union all select status from stg where regexp_matches(words(status), '^(da )?(bi )?giai the\b')
+        union all select regexp_extract(note, '(\d{1,2}/\d{1,2}/\d{4})', 1) from stg
+            where note is not null and (dissolved_on is not null or regexp_matches(words(status), '^(da )?(bi )?giai the\b'))
     )
     where v is not null
 )
@@ -30,12 +33,13 @@ select *,
 from (
     -- parse_year(v), from the date parsed once: each parse_date a query names expands its macros
     -- into some two hundred regular expressions, which cost planning time on every load
-    select v, d, case when bare_year then cast(clean(v) as integer) else year(d) end as y, bare_year, month_only
+    select v, d, case when bare_year then cast(regexp_extract(clean(v), '\d{4}$') as integer) else year(d) end as y, bare_year, month_only
     from (
         select
             v,
             parse_date(v) as d,
-            regexp_full_match(clean(v), '(19|20)\d{2}') as bare_year,
+            -- "Năm 2024" is the bare year it names
+            regexp_full_match(clean(v), '(?i)(năm\s*)?(19|20)\d{2}') as bare_year,
             -- parse_date's "month and year only" shape
             regexp_full_match(date_text(v), '\d{1,2}[/.-]\d{4}') as month_only
         from v

@@ -17,20 +17,42 @@ with kd as (
     qualify row_number() over (partition by d.v order by a.k = alnum_key(d.v) desc, length(a.w) desc, a.unit_kind) = 1
 ),
 -- A file without a parent column may show the tree by its numbering, as Vietnamese tables do: a row
--- numbered "I", "II" (or "A", "B") is a đảng bộ, the rows numbered 1, 2… below it its units; the
--- "I" rows belong to the unit the title names ("… TRỰC THUỘC ĐẢNG BỘ TỈNH"), when it names one.
--- The parent so implied is read like a parent cell (a code).
+-- numbered "I", "II" (or "A", "B") is a đảng bộ, the rows numbered 1, 2… below it its units, and
+-- the rows numbered 1.1, 1.2… (or a, b…) below a "1" row that unit's (I / 1 / 1.1 is Huyện ủy / Đảng
+-- bộ xã / chi bộ): each row belongs to the nearest row above it of a shallower level. The "I" rows
+-- belong to the unit the title names ("… TRỰC THUỘC ĐẢNG BỘ TỈNH"), when it names one. A row
+-- numbered otherwise (or not at all) is of the "1" level, as before. The parent so implied is read
+-- like a parent cell (a code).
 implied as (
     select rk,
-        case when head then nullif(ctx_code, code)
-             else last_value(case when head then code end ignore nulls) over (partition by part_id order by rn) end as parent
+        case lvl
+            when 1 then nullif(ctx_code, code)
+            when 2 then p1.code
+            -- the nearest of the shallower levels above
+            when 3 then case when p2.rn > coalesce(p1.rn, -1) then p2.code else p1.code end
+            else case when p3.rn > greatest(coalesce(p2.rn, -1), coalesce(p1.rn, -1)) then p3.code
+                      when p2.rn > coalesce(p1.rn, -1) then p2.code else p1.code end
+        end as parent
     from (
-        select stg.rk, stg.part_id, stg.rn, upper(tidy(stg.unit_code)) as code, upper(u.code) as ctx_code,
-            regexp_full_match(coalesce(trim(stg.stt), ''), '\(?([IVXL]{1,6}|[A-Z])[.):/-]?') as head
-        from stg
-        join file_ctx c using (part_id)
-        left join unit u on u.id = c.context_unit_id
-        where not contains(c.header_fields, ',parent,')
+        select *,
+            last_value(case when lvl = 1 then {'rn': rn, 'code': code} end ignore nulls) over w as p1,
+            last_value(case when lvl = 2 then {'rn': rn, 'code': code} end ignore nulls) over w as p2,
+            last_value(case when lvl = 3 then {'rn': rn, 'code': code} end ignore nulls) over w as p3
+        from (
+            select stg.rk, stg.part_id, stg.rn, upper(tidy(stg.unit_code)) as code, upper(u.code) as ctx_code,
+                case when regexp_full_match(n, '\(?([IVXL]{1,6}|[A-Z])[.):/-]?') then 1
+                     -- "1.1" level 3, "1.1.1" (deeper) 4
+                     when regexp_full_match(n, '\(?\d{1,3}(\.\d{1,3}){1,3}[.):/-]?')
+                         then least(2 + length(regexp_replace(regexp_replace(n, '[.):/-]$', ''), '[^.]', '', 'g')), 4)
+                     -- "a", "b)": below the "1" row, as "1.1"
+                     when regexp_full_match(n, '\(?[a-zđ][.):/-]?') then 3
+                     else 2 end as lvl
+            from (select *, coalesce(trim(stt), '') as n from stg) stg
+            join file_ctx c using (part_id)
+            left join unit u on u.id = c.context_unit_id
+            where not contains(c.header_fields, ',parent,')
+        )
+        window w as (partition by part_id order by rn rows between unbounded preceding and 1 preceding)
     )
 ),
 s as (
@@ -63,17 +85,46 @@ pv as (
 p_name as (
     select distinct v, unit_key(v) as nkey from pv anti join codes c on c.code = pv.code_guess
 ),
-p_known as (
-    -- a unit of this file ends where it says, or the day before it is merged or renamed away
-    select s.c_code as code, nk.name_key as nkey, fd.d_or_year as founded,
+-- a unit of this file ends where it says, or the day before it is merged or renamed away
+file_units as (
+    select s.c_code as code, nk.name_key as nkey, s.c_name as name, kd.unit_kind as kind, fd.d_or_year as founded,
         coalesce(dd.d, case when s.merged_into is not null or s.renamed_to is not null then cast(ld.d - interval 1 day as date) end) as ended
     from s join nk on nk.v = s.c_name
+    left join kd on kd.v = s.unit_kind
     left join date_dict fd on fd.v = s.founded_on
     left join date_dict dd on dd.v = s.dissolved_on
     left join date_dict ld on ld.v = s.lineage_on
-    semi join p_name p on p.nkey = nk.name_key
+),
+p_known as (
+    select code, nkey, founded, ended from file_units semi join p_name p on p.nkey = file_units.nkey
     union
     select upper(u.code), u.name_key, u.founded_on, u.dissolved_on from unit u semi join p_name p on p.nkey = u.name_key
+),
+-- a parent named by no unit's name is found as lists and lineage cells find a đảng bộ: by the
+-- looser key ("ĐU xã Minh Hưng", "HU Bù Gia Mập"), else by its name without kind words ("Xã Minh
+-- Hưng"), the closest key only; a chi bộ trực thuộc or tổ đảng is no one's parent by such a name.
+-- Keyed only when some parent needs it (a national registry's 700 000 names).
+p_loose as (
+    select v, unit_loose_key(v) as lkey, unit_bare_key(v) as bkey from p_name anti join p_known k on k.nkey = p_name.nkey
+),
+p_known_loose as (
+    select code, founded, ended, unit_loose_key(name) as lkey, unit_bare_key(name) as bkey
+    from (
+        select code, name, kind, founded, ended from file_units
+        union
+        select upper(code), name, kind, founded_on, dissolved_on from unit
+    )
+    where exists (select 1 from p_loose) and coalesce(kind, '') not in ('chi_bo_truc_thuoc', 'to_dang')
+),
+p_match as (
+    select v, code, founded, ended
+    from (
+        select p.v, k.code, k.founded, k.ended, 1 as tier from p_name p join p_known k on k.nkey = p.nkey
+        union all
+        select l.v, k.code, k.founded, k.ended, case when k.lkey = l.lkey then 2 else 3 end
+        from p_loose l join p_known_loose k on k.lkey = l.lkey or k.bkey = l.bkey
+    )
+    qualify rank() over (partition by v order by tier) = 1
 ),
 pk as (
     select pv.v, pv.cf, pv.cd, k.code,
@@ -81,8 +132,7 @@ pk as (
             and (k.ended is null or pv.cf is null or k.ended >= pv.cf) as alive,
         pv.cd is not null or k.ended is null as live
     from pv
-    join p_name using (v)
-    join p_known k on k.nkey = p_name.nkey
+    join p_match k using (v)
 ),
 pn as (
     select v, cf, cd,
@@ -128,8 +178,12 @@ select
     tidy(s.founded_on) as founded_raw,
     -- a "Giải thể" column marked "x": the date is the effective date, else the one the note gives
     -- ("Giải thể theo Quyết định 15-QĐ/HU ngày 30/6/2025")
+    -- A status saying so ("Giải thể ngày 15/02/2025", "Đã giải thể" with the date in the note): the
+    -- date it or the note gives; with a Ngày hiệu lực instead, the day before it (merge step below).
     coalesce(dd.d, case when s.dissolved_on is not null and dd.d is null and parse_bool(s.dissolved_on)
-                        then coalesce(ld.d, nd.d) end) as dissolved_on,
+                        then coalesce(ld.d, nd.d) end,
+             case when st.dissolved then coalesce(sd.d, case when ld.d is null then nd.d end) end) as dissolved_on,
+    coalesce(st.dissolved, false) and dd.d is null and sd.d is null and ld.d is null and nd.d is null as dissolved_undated,
     s.dissolved_on is not null and dd.d is null and coalesce(parse_bool(s.dissolved_on), false) as dissolved_marked,
     tidy(s.dissolved_on) as dissolved_raw,
     tidy(s.status) as status,
@@ -138,8 +192,21 @@ select
     tidy(s.renamed_from) as renamed_from,
     tidy(s.formed_from) as formed_from,
     tidy(s.renamed_to) as renamed_to,
+    -- "Đơn vị trước sắp xếp" reads as the lineage column its "Hình thức sắp xếp" says (blank: a
+    -- merger, as "Hình thành từ"); a form read as none of them is refused (errors)
+    tidy(s.prior_units) as prior_units,
+    tidy(s.lineage_form) as lineage_form,
+    case when tidy(s.prior_units) is null then null
+         when words(s.lineage_form) is null or regexp_matches(words(s.lineage_form), '\b(hop nhat|sap nhap|nhap)\b') then 'formed_from'
+         when regexp_matches(words(s.lineage_form), '\b(chia )?tach\b') then 'split_from'
+         when regexp_matches(words(s.lineage_form), '\bdoi ten\b') then 'renamed_from' end as prior_field,
     ld.d as lineage_on,
-    tidy(s.lineage_on) as lineage_raw
+    tidy(s.lineage_on) as lineage_raw,
+    -- a note that reads as a merger, split or renaming ("Hợp nhất Chi bộ thôn 1 và …", "Tách từ …")
+    -- on a row with no lineage column: not read (a note is free text), but the file is told (warnings)
+    case when coalesce(s.merged_into, s.renamed_to, s.formed_from, s.split_from, s.renamed_from, s.prior_units) is null
+          and regexp_matches(words(s.note), '^(da |duoc |bi )?(hop nhat|sap nhap|nhap|chia tach|tach|doi ten|hinh thanh)\b')
+         then tidy(s.note) end as lineage_note
 from s
 left join kd on kd.v = s.unit_kind
 left join nk on nk.v = s.c_name
@@ -147,7 +214,9 @@ left join date_dict fd on fd.v = s.founded_on
 left join date_dict dd on dd.v = s.dissolved_on
 left join pd on pd.v = s.parent_v and pd.cf is not distinct from fd.d_or_year and pd.cd is not distinct from dd.d
 left join date_dict ld on ld.v = s.lineage_on
-left join date_dict nd on nd.v = regexp_extract(s.note, '(\d{1,2}/\d{1,2}/\d{4})', 1);
+left join date_dict nd on nd.v = regexp_extract(s.note, '(\d{1,2}/\d{1,2}/\d{4})', 1)
+left join (select distinct status as v, regexp_matches(words(status), '^(da )?(bi )?giai the\b') as dissolved from s where status is not null) st on st.v = s.status
+left join date_dict sd on st.dissolved and sd.v = s.status;
 
 -- The units a row's lineage cells name, from either side: "Sáp nhập vào", "Đổi tên thành" (its
 -- successors), "Hình thành từ", "Chia tách từ", "Đổi tên từ" (its predecessors). A cell may list
@@ -165,25 +234,28 @@ with cells as (
         -- "các xã Tân An, Tân Bình và Tân Hòa": the kind every name of the list has
         lower(nullif(regexp_extract(raw, '^(?i)các\s+(xã|phường|thị trấn|thôn|ấp|xóm|bản|khu phố|tổ dân phố|chi bộ|đảng bộ)\s', 1), '')) as each_kind
     from (
-        select part_id, file_id, rn, code, field,
+        -- col: the column the cell is in, for messages
+        select part_id, file_id, rn, code, field, col,
             regexp_replace(raw, '^(?i)(được\s+)?(hình thành|thành lập|hợp nhất|sáp nhập|sắp xếp|nhập|chia tách|tách|đổi tên)((\s+|\s*:\s*)(hình thành|thành lập|hợp nhất|sáp nhập|sắp xếp|nhập|từ|vào|thành|trên cơ sở|toàn bộ|nguyên trạng|của))*\s*:?\s*', '') as raw
         from (
-            select part_id, file_id, rn, code, 'merged_into' as field, merged_into as raw from norm where merged_into is not null
+            select part_id, file_id, rn, code, 'merged_into' as field, 'merged_into' as col, merged_into as raw from norm where merged_into is not null
             union all
-            select part_id, file_id, rn, code, 'renamed_to', renamed_to from norm where renamed_to is not null
+            select part_id, file_id, rn, code, 'renamed_to', 'renamed_to', renamed_to from norm where renamed_to is not null
             union all
-            select part_id, file_id, rn, code, 'formed_from', formed_from from norm where formed_from is not null
+            select part_id, file_id, rn, code, 'formed_from', 'formed_from', formed_from from norm where formed_from is not null
             union all
-            select part_id, file_id, rn, code, 'split_from', split_from from norm where split_from is not null
+            select part_id, file_id, rn, code, 'split_from', 'split_from', split_from from norm where split_from is not null
             union all
-            select part_id, file_id, rn, code, 'renamed_from', renamed_from from norm where renamed_from is not null
+            select part_id, file_id, rn, code, 'renamed_from', 'renamed_from', renamed_from from norm where renamed_from is not null
+            union all
+            select part_id, file_id, rn, code, prior_field, 'prior_units', prior_units from norm where prior_field is not null
         )
     )
 ),
 items as (
     -- (the keys once each: every macro a query names costs planning time on every load)
     select *, unit_key(name) as nkey, unit_loose_key(name) as lkey from (
-    select part_id, file_id, rn, code, field, item,
+    select part_id, file_id, rn, code, field, col, item,
         -- the name without its bracket, in a "các xã" list with its kind
         case when each_kind is not null and not regexp_matches(item, '^(?i)(các\s+)?' || each_kind || '\s')
              then each_kind || ' ' || bare else regexp_replace(bare, '^(?i)các\s+', '') end as name,
@@ -323,7 +395,11 @@ errs as (
     union all
     select part_id, rn, 'lineage_on', lineage_raw, 'Ngày hiệu lực không hợp lệ.' from n where lineage_raw is not null and lineage_on is null
     union all
-    select part_id, rn, field, item,
+    select part_id, rn, 'lineage_form', coalesce(lineage_form, ''),
+        'Hình thức sắp xếp không rõ: ghi Hợp nhất, Sáp nhập, Chia tách hoặc Đổi tên (cách các đơn vị ở cột Đơn vị trước sắp xếp thành đơn vị này).'
+    from n where prior_units is not null and prior_field is null
+    union all
+    select part_id, rn, col, item,
         case
             when is_self_code then 'Đơn vị không thể kế thừa chính nó.'
             when candidates > 1 then 'Tên đơn vị trùng với ' || candidates || ' đơn vị trong danh mục: dùng mã đơn vị, hoặc ghi đơn vị cấp trên trong ngoặc ("Xã Tân An (huyện Cần Đước)").'
@@ -451,6 +527,24 @@ where u.id = p.id and u.province_code is distinct from p.province_code;
 -- step: warnings
 -- A province name the reference does not know gives its units their ancestor's code, or none: a
 -- province's R1 share or R4 deadline may miss them. The file says so.
+-- A status that says the unit is dissolved without a date anywhere: the unit stays alive (R4 still
+-- asks it for lists). The file says which rows.
+select part_id,
+    count(*) || ' đơn vị ghi Tình trạng giải thể nhưng không có ngày giải thể ('
+    || string_agg('dòng ' || rn || ': "' || status || '"', ', ' order by rn) filter (where k <= 5)
+    || case when count(*) > 5 then ', …' else '' end
+    || '): các đơn vị này vẫn được coi là đang hoạt động. Ghi ngày giải thể (dd/mm/yyyy) vào ô Tình trạng, cột Ngày giải thể hoặc Ghi chú.' as message
+from (select *, row_number() over (partition by part_id order by rn) as k from norm where dissolved_undated)
+group by part_id
+union all
+select part_id,
+    count(*) || ' dòng ghi việc hợp nhất, sáp nhập, chia tách hoặc đổi tên ở Ghi chú ('
+    || string_agg('dòng ' || rn || ': "' || lineage_note || '"', ', ' order by rn) filter (where k <= 5)
+    || case when count(*) > 5 then ', …' else '' end
+    || '): Ghi chú không được đọc thành quan hệ kế thừa, các đơn vị này không được nối với đơn vị trước hoặc sau sắp xếp. Ghi vào cột Hình thành từ, Tách từ, Đổi tên từ hoặc Sáp nhập vào (mã hoặc tên đơn vị).' as message
+from (select *, row_number() over (partition by part_id order by rn) as k from norm where lineage_note is not null)
+group by part_id
+union all
 select part_id,
     count(*) || ' dòng ghi tỉnh, thành phố không nhận ra ở cột "Tỉnh/Thành phố" ('
     || string_agg('dòng ' || rn || ': "' || province_name || '"', ', ' order by rn) filter (where k <= 5)

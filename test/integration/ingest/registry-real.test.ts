@@ -133,6 +133,64 @@ describe('lineage written from either side', () => {
 	});
 });
 
+describe('lineage written as "Hình thức sắp xếp | Đơn vị trước sắp xếp"', () => {
+	const HEAD = ['STT', 'Mã đơn vị', 'Tên đơn vị', 'Loại', 'Trực thuộc', 'Ngày thành lập', 'Hình thức sắp xếp', 'Đơn vị trước sắp xếp', 'Ngày hiệu lực'];
+
+	it('is a registry, not a discipline register: the predecessors merged, split or renamed as the form says', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const f = writeCsv(dir, 'sap-xep.csv', [
+			HEAD,
+			['1', 'C70010199', 'Chi bộ thôn Đoàn Kết', 'Chi bộ trực thuộc', 'X700101', '01/08/2025', 'Hợp nhất', 'C70010101, C70010102', '01/08/2025'],
+			['2', 'C70010298', 'Chi bộ thôn 2', 'Chi bộ trực thuộc', 'X700102', '01/09/2025', 'Chia tách', 'Chi bộ thôn 1 (xã Minh Hưng)', '01/09/2025']
+		]);
+		const r = await ingest(db, [f]);
+		expect(r.files[0]).toMatchObject({ kind: 'registry', status: 'loaded', rowsStored: 2, errors: [] });
+		expect(await lineage(db)).toEqual([
+			{ from_code: 'C70010101', to_code: 'C70010199', kind: 'merge', effective_on: '01/08/2025' },
+			{ from_code: 'C70010102', to_code: 'C70010199', kind: 'merge', effective_on: '01/08/2025' },
+			{ from_code: 'C70010201', to_code: 'C70010298', kind: 'split', effective_on: '01/09/2025' }
+		]);
+		expect((await units(db, ['C70010101', 'C70010201'])).map((u) => [u.code, u.dissolved_on])).toEqual([
+			['C70010101', '31/07/2025'],
+			['C70010201', null]
+		]);
+	});
+
+	it('a form it cannot read, or a predecessor named nowhere, is refused naming the column', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const f = writeCsv(dir, 'sap-xep.csv', [
+			HEAD,
+			['1', 'C70010199', 'Chi bộ thôn Đoàn Kết', 'Chi bộ trực thuộc', 'X700101', '01/08/2025', 'Kiện toàn', 'C70010101', '01/08/2025'],
+			['2', 'C70010198', 'Chi bộ thôn Bình Minh', 'Chi bộ trực thuộc', 'X700101', '01/08/2025', 'Sáp nhập', 'Chi bộ thôn 9', '01/08/2025']
+		]);
+		const r = await ingest(db, [f]);
+		expect(r.files[0].status).toBe('refused');
+		expect(r.files[0].errors?.map((e) => [e.file, e.row, e.column, e.value, e.message])).toEqual([
+			['sap-xep.csv', 2, 'Hình thức sắp xếp', 'Kiện toàn', 'Hình thức sắp xếp không rõ: ghi Hợp nhất, Sáp nhập, Chia tách hoặc Đổi tên (cách các đơn vị ở cột Đơn vị trước sắp xếp thành đơn vị này).'],
+			['sap-xep.csv', 3, 'Đơn vị trước sắp xếp', 'Chi bộ thôn 9', 'Không có đơn vị tiền thân này trong danh mục.']
+		]);
+	});
+});
+
+describe('lineage written only in Ghi chú', () => {
+	it('is not read, but the file warns naming the rows; a note beside a lineage column, or about something else, is no warning', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const f = writeCsv(dir, 'dm-2025.csv', [
+			['STT', 'Mã đơn vị', 'Tên đơn vị', 'Loại', 'Trực thuộc', 'Ngày thành lập', 'Sáp nhập vào', 'Ngày hiệu lực', 'Ghi chú'],
+			['1', 'C70010199', 'Chi bộ thôn Đoàn Kết', 'Chi bộ trực thuộc', 'X700101', '01/08/2025', '', '01/08/2025', 'Hợp nhất Chi bộ thôn 1 và Chi bộ thôn 2 (xã Đoàn Kết) theo Quyết định 12-QĐ/ĐU'],
+			['2', 'C70010201', 'Chi bộ thôn 1', 'Chi bộ trực thuộc', 'X700102', '2001', '', '', 'Tách từ Chi bộ thôn 2'],
+			['3', 'C70010101', 'Chi bộ thôn 1', 'Chi bộ trực thuộc', 'X700101', '2000', 'C70010199', '01/08/2025', 'Sáp nhập vào Chi bộ thôn Đoàn Kết'],
+			['4', 'C70010301', 'Chi bộ Trường THCS Đoàn Kết', 'Chi bộ cơ sở', 'H7001', '2005', '', '', 'Kiện toàn chi ủy ngày 01/03/2025']
+		]);
+		const r = await ingest(db, [f]);
+		expect(r.files[0]).toMatchObject({ kind: 'registry', status: 'loaded', rowsStored: 4 });
+		expect(r.files[0].warnings).toEqual([
+			'2 dòng ghi việc hợp nhất, sáp nhập, chia tách hoặc đổi tên ở Ghi chú (dòng 2: "Hợp nhất Chi bộ thôn 1 và Chi bộ thôn 2 (xã Đoàn Kết) theo Quyết định 12-QĐ/ĐU", dòng 3: "Tách từ Chi bộ thôn 2"): Ghi chú không được đọc thành quan hệ kế thừa, các đơn vị này không được nối với đơn vị trước hoặc sau sắp xếp. Ghi vào cột Hình thành từ, Tách từ, Đổi tên từ hoặc Sáp nhập vào (mã hoặc tên đơn vị).'
+		]);
+		expect(await lineage(db)).toEqual([{ from_code: 'C70010101', to_code: 'C70010199', kind: 'merge', effective_on: '01/08/2025' }]);
+	});
+});
+
 describe('lineage written the way provinces wrote the 2025 merger', () => {
 	const HEAD = ['STT', 'Mã đơn vị', 'Tên tổ chức đảng', 'Loại hình', 'Trực thuộc', 'Ngày thành lập', 'Ngày giải thể', 'Hình thành từ'];
 	// the old district and its communes, dissolved on 30/06/2025
@@ -243,6 +301,30 @@ describe('units merged away', () => {
 	});
 });
 
+describe('units dissolved by their status', () => {
+	it('"Giải thể ngày 15/02/2025" in Tình trạng, or "Đã giải thể" with the date in Ghi chú, ends the unit that day; with no date anywhere, a warning names the row', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const f = writeCsv(dir, 'dm-2025.csv', [
+			['STT', 'Mã đơn vị', 'Tên đơn vị', 'Loại', 'Trực thuộc', 'Ngày thành lập', 'Tình trạng', 'Ghi chú'],
+			['1', 'C70010301', 'Chi bộ Trường THCS Đoàn Kết', 'Chi bộ cơ sở', 'H7001', '2005', 'Giải thể ngày 15/02/2025', ''],
+			['2', 'C70010102', 'Chi bộ thôn 2', 'Chi bộ trực thuộc', 'X700101', '2000', 'Đã giải thể', 'Giải thể theo Quyết định 20-QĐ/ĐU ngày 20/02/2025'],
+			['3', 'C70010201', 'Chi bộ thôn 1', 'Chi bộ trực thuộc', 'X700102', '2001', 'Đã giải thể', ''],
+			['4', 'C70010101', 'Chi bộ thôn 1', 'Chi bộ trực thuộc', 'X700101', '2000', 'Đang hoạt động', 'Ngày 01/03/2025 kiện toàn chi ủy']
+		]);
+		const r = await ingest(db, [f]);
+		expect(r.files[0]).toMatchObject({ kind: 'registry', status: 'loaded', rowsStored: 4 });
+		expect(r.files[0].warnings).toEqual([
+			'1 đơn vị ghi Tình trạng giải thể nhưng không có ngày giải thể (dòng 4: "Đã giải thể"): các đơn vị này vẫn được coi là đang hoạt động. Ghi ngày giải thể (dd/mm/yyyy) vào ô Tình trạng, cột Ngày giải thể hoặc Ghi chú.'
+		]);
+		expect((await units(db, ['C70010101', 'C70010102', 'C70010201', 'C70010301'])).map((u) => [u.code, u.dissolved_on])).toEqual([
+			['C70010101', null],
+			['C70010102', '20/02/2025'],
+			['C70010201', null],
+			['C70010301', '15/02/2025']
+		]);
+	});
+});
+
 describe('unit kinds of the 2025 registries', () => {
 	it.each([
 		[
@@ -307,6 +389,53 @@ describe('parents named as provinces write them', () => {
 	});
 });
 
+describe('parents, kinds and founding years as offices write them', () => {
+	const HEAD = ['STT', 'Mã đơn vị', 'Tên đơn vị', 'Loại', 'Trực thuộc', 'Ngày thành lập'];
+
+	it('parents "HU X", "ĐU xã X", "Xã X" are those đảng bộ (as lists and lineage cells read them); kinds "Đảng bộ tỉnh", "Đảng bộ huyện", "CB cơ sở"; founded "Năm 2009" is that year', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const f = writeCsv(dir, 'dm.csv', [
+			HEAD,
+			['1', 'T71', 'Đảng bộ tỉnh Bình Dương', 'Đảng bộ tỉnh', '', '1997'],
+			['2', 'H7002', 'Đảng bộ huyện Bù Gia Mập', 'Đảng bộ huyện', 'Tỉnh ủy Bình Phước', 'Năm 2009'],
+			['3', 'X700201', 'Đảng bộ xã Đa Kia', 'ĐBCS', 'HU Bù Gia Mập', '1992'],
+			['4', 'C70010103', 'Chi bộ thôn 3', 'Chi bộ trực thuộc', 'ĐU xã Đoàn Kết', 'NĂM 2010'],
+			['5', 'C70010203', 'Chi bộ thôn 3', 'CBTT', 'Xã Minh Hưng', '2010'],
+			['6', 'C70010302', 'Chi bộ Trạm Y tế xã Đoàn Kết', 'CB cơ sở', 'Huyện ủy Bù Đăng', '2012']
+		]);
+		const r = await ingest(db, [f]);
+		expect(r.files[0].errors).toEqual([]);
+		expect(
+			await db.query(`select code, kind, parent_code, strftime(founded_on, '%d/%m/%Y') as founded_on from unit where source_file_id > 1 order by source_row`)
+		).toEqual([
+			{ code: 'T71', kind: 'tinh_uy', parent_code: null, founded_on: '01/01/1997' },
+			{ code: 'H7002', kind: 'huyen_uy', parent_code: 'T70', founded_on: '01/01/2009' },
+			{ code: 'X700201', kind: 'dang_bo_co_so', parent_code: 'H7002', founded_on: '01/01/1992' },
+			{ code: 'C70010103', kind: 'chi_bo_truc_thuoc', parent_code: 'X700101', founded_on: '01/01/2010' },
+			{ code: 'C70010203', kind: 'chi_bo_truc_thuoc', parent_code: 'X700102', founded_on: '01/01/2010' },
+			{ code: 'C70010302', kind: 'chi_bo_co_so', parent_code: 'H7001', founded_on: '01/01/2012' }
+		]);
+	});
+
+	it('a parent no key finds, or one a bare name gives twice, is still refused naming file, row, column and value', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const f = writeCsv(dir, 'dm.csv', [
+			HEAD,
+			['1', 'C70010104', 'Chi bộ thôn 4', 'Chi bộ trực thuộc', 'Xã Tân Phú', '2010'],
+			// "Tân Lập" without its kind is the xã and the thị trấn
+			['2', 'X700401', 'Đảng bộ xã Tân Lập', 'Đảng bộ xã', 'T70', '1990'],
+			['3', 'X700402', 'Đảng bộ thị trấn Tân Lập', 'Đảng bộ thị trấn', 'T70', '1990'],
+			['4', 'C70040101', 'Chi bộ thôn 1', 'Chi bộ trực thuộc', 'Tân Lập', '2010']
+		]);
+		const r = await ingest(db, [f]);
+		expect(r.files[0].status).toBe('refused');
+		expect(r.files[0].errors?.map((e) => [e.file, e.row, e.column, e.value, e.message])).toEqual([
+			['dm.csv', 2, 'Trực thuộc', 'Xã Tân Phú', 'Không có đơn vị cấp trên này trong danh mục.'],
+			['dm.csv', 5, 'Trực thuộc', 'Tân Lập', 'Tên đơn vị cấp trên trùng nhiều đơn vị: dùng mã.']
+		]);
+	});
+});
+
 describe('a registry that shows its tree by its numbering (no "Trực thuộc" column)', () => {
 	const HEAD = ['STT', 'Mã đơn vị', 'Tên tổ chức đảng', 'Loại hình', 'Ngày thành lập'];
 
@@ -333,6 +462,41 @@ describe('a registry that shows its tree by its numbering (no "Trực thuộc" c
 			['X700197', 'T70', '/T70/X700197/'],
 			['X700198', 'T70', '/T70/X700198/']
 		]);
+	});
+
+	it('three levels: the rows numbered 1.1, 1.2… (or a, b…) belong to the "1" row above them, not to the "I" row', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const f = writeCsv(dir, 'dm.csv', [
+			['DANH SÁCH TỔ CHỨC ĐẢNG TRỰC THUỘC ĐẢNG BỘ TỈNH BÌNH PHƯỚC'],
+			HEAD,
+			['I', 'H7002', 'Đảng bộ huyện Bù Gia Mập', 'Huyện ủy', '2009'],
+			['1', 'X700201', 'Đảng bộ xã Đa Kia', 'Đảng bộ cơ sở', '1992'],
+			['1.1', 'C70020101', 'Chi bộ thôn 1', 'Chi bộ trực thuộc', '1998'],
+			['1.2', 'C70020102', 'Chi bộ thôn 2', 'Chi bộ trực thuộc', '1998'],
+			['2', 'X700202', 'Đảng bộ xã Bình Thắng', 'Đảng bộ cơ sở', '1992'],
+			['a)', 'C70020201', 'Chi bộ thôn 1', 'Chi bộ trực thuộc', '1998'],
+			['b)', 'C70020202', 'Chi bộ thôn 2', 'Chi bộ trực thuộc', '1998'],
+			['3', 'C70020301', 'Chi bộ Trường THPT Bù Gia Mập', 'Chi bộ cơ sở', '2010'],
+			['II', 'H7003', 'Đảng bộ huyện Lộc Ninh', 'Huyện ủy', '1997'],
+			['1', 'X700301', 'Đảng bộ xã Lộc Tấn', 'Đảng bộ cơ sở', '1990'],
+			['1.1', 'C70030101', 'Chi bộ ấp 1', 'Chi bộ trực thuộc', '1995']
+		]);
+		const r = await ingest(db, [f]);
+		expect(r.files[0].errors).toEqual([]);
+		const codes = ['H7002', 'X700201', 'C70020101', 'C70020102', 'X700202', 'C70020201', 'C70020202', 'C70020301', 'H7003', 'X700301', 'C70030101'];
+		expect(Object.fromEntries((await units(db, codes)).map((u) => [u.code, u.path]))).toEqual({
+			H7002: '/T70/H7002/',
+			X700201: '/T70/H7002/X700201/',
+			C70020101: '/T70/H7002/X700201/C70020101/',
+			C70020102: '/T70/H7002/X700201/C70020102/',
+			X700202: '/T70/H7002/X700202/',
+			C70020201: '/T70/H7002/X700202/C70020201/',
+			C70020202: '/T70/H7002/X700202/C70020202/',
+			C70020301: '/T70/H7002/C70020301/',
+			H7003: '/T70/H7003/',
+			X700301: '/T70/H7003/X700301/',
+			C70030101: '/T70/H7003/X700301/C70030101/'
+		});
 	});
 
 	it('a new chi bộ with no parent anywhere is refused, saying to add a "Trực thuộc" column, not stored as a root', async () => {

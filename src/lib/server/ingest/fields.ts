@@ -41,6 +41,10 @@ export const FIELDS: FieldDef[] = [
 	{ field: 'formed_from', label: 'Hình thành từ', aliases: ['Hình thành từ', 'Hợp nhất từ', 'Sáp nhập từ', 'Được hình thành từ', 'Thành lập từ', 'Hình thành trên cơ sở', 'Formed from'], kinds: ['registry'], doc: 'mã hoặc tên các đơn vị hợp nhất, sáp nhập thành đơn vị này (cách nhau bởi dấu phẩy, chấm phẩy, "và"; tên trùng: ghi đơn vị cấp trên trong ngoặc, "Xã Tân An (huyện Cần Đước)")' },
 	{ field: 'split_from', label: 'Tách từ', aliases: ['Tách từ', 'Chia tách từ', 'Split from'], kinds: ['registry'], doc: 'mã đơn vị bị chia tách' },
 	{ field: 'renamed_from', label: 'Đổi tên từ', aliases: ['Đổi tên từ', 'Tên cũ', 'Mã cũ', 'Renamed from'], kinds: ['registry'], doc: 'mã đơn vị trước khi đổi tên' },
+	// a 2025 registry's "Hình thức sắp xếp | Đơn vị trước sắp xếp": the predecessors, merged, split or
+	// renamed as the form says (registry.sql)
+	{ field: 'lineage_form', label: 'Hình thức sắp xếp', aliases: ['Hình thức sắp xếp', 'Hình thức sắp xếp, kiện toàn', 'Hình thức sáp nhập', 'Hình thức hợp nhất'], kinds: ['registry'], doc: 'Hợp nhất, Sáp nhập / Chia tách, Tách / Đổi tên: cách các đơn vị ở cột "Đơn vị trước sắp xếp" thành đơn vị này (để trống: hợp nhất)' },
+	{ field: 'prior_units', label: 'Đơn vị trước sắp xếp', aliases: ['Đơn vị trước sắp xếp', 'Tổ chức đảng trước sắp xếp', 'Đơn vị trước khi sắp xếp', 'Tổ chức đảng trước khi sắp xếp'], kinds: ['registry'], doc: 'mã hoặc tên các đơn vị trước sắp xếp (như cột Hình thành từ)' },
 	{ field: 'lineage_on', label: 'Ngày hiệu lực', aliases: ['Ngày hiệu lực', 'Ngày biến động', 'Ngày sáp nhập', 'Effective date'], kinds: ['registry'], doc: 'ngày sáp nhập, chia tách, đổi tên có hiệu lực' },
 	{ field: 'status', label: 'Tình trạng', aliases: ['Tình trạng', 'Trạng thái', 'Tình trạng đảng viên', 'Status'], kinds: ['registry', 'roster'], doc: 'đảng viên: chính thức, dự bị, sinh hoạt tạm thời, miễn sinh hoạt, đình chỉ sinh hoạt; từ trần, khai trừ, chuyển đi (không còn nợ kết quả xếp loại ở chi bộ này)' },
 	{ field: 'joined_party_on', label: 'Ngày vào Đảng', aliases: ['Ngày vào Đảng', 'Ngày kết nạp', 'Ngày kết nạp Đảng', 'Admitted'], kinds: ['roster', 'rating'], doc: 'ngày kết nạp vào Đảng' },
@@ -83,6 +87,8 @@ for (const f of FIELDS) for (const a of f.aliases) byKey.set(alnumKey(a), f.fiel
  * 2024"): keyword rules on the alnum key, in order, after the exact aliases.
  */
 const KEYWORD_RULES: Array<[RegExp, string | null]> = [
+	// the units a 2025 registry's row was formed from ("Tên đơn vị trước sắp xếp"), not its own name
+	[/^(ten)?(donvi|tochucdang|chibo|dangbo)\w*truoc(khi)?(sapxep|sapnhap|hopnhat)/, 'prior_units'],
 	[/^(stt|tt|sott)$/, 'stt'],
 	// null: a column we know is none of ours, whatever later rules would read in it
 	[/namtruoc/, null], // last year's level ("Kết quả xếp loại năm trước") is not this list's
@@ -129,6 +135,8 @@ const KEYWORD_RULES: Array<[RegExp, string | null]> = [
 	[/^ngay(bi|thihanh)?kyluat/, 'decided_on'],
 	[/^thoihan/, null],
 	[/^(cap|coquan)(thihanh)?kyluat$/, 'issuing_body'],
+	// a registry's "Hình thức sắp xếp" (merger, split, renaming) is no discipline's form
+	[/^hinhthuc(sapxep|sapnhap|hopnhat|chiatach)/, 'lineage_form'],
 	// anchored: "chính thức" holds "hinhthuc"; "Kỷ luật" alone or "Hình thức (kỷ luật)"
 	[/^hinhthuc|^(muc)?kyluat(hinhthuc)?$/, 'discipline_form'],
 	[/tuphathien|khacphuc/, 'self_remedied'],

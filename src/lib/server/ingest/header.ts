@@ -380,7 +380,7 @@ export function detectKind(fields: Set<string>, title: TitleInfo): FileKind | nu
 	// a score is rated, not listed: a list of names with scores is a rating list, never a roster
 	if (has('score') && (has('full_name') || has('unit_name') || has('unit_code'))) return 'rating';
 	if (has('full_name') && (has('joined_party_on') || has('status') || has('card_no') || has('birth'))) return 'roster';
-	const registryOnly = ['unit_kind', 'parent', 'founded_on', 'dissolved_on', 'merged_into', 'renamed_to', 'formed_from', 'split_from', 'renamed_from', 'lineage_on'];
+	const registryOnly = ['unit_kind', 'parent', 'founded_on', 'dissolved_on', 'merged_into', 'renamed_to', 'formed_from', 'split_from', 'renamed_from', 'lineage_on', 'lineage_form', 'prior_units'];
 	if ((has('unit_code') || has('unit_name')) && registryOnly.some(has)) return 'registry';
 	return null;
 }

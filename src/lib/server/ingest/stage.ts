@@ -13,7 +13,7 @@ import type { SourceTable } from './read';
 const KEY_FIELDS = ['full_name', 'card_no', 'unit_code', 'unit_name', 'final_level', 'self_level', 'discipline_form', 'cs_level'];
 // Free text kept as written: NFC here. Codes, dates, numbers and level or kind spellings are
 // compared through fold()/alnum_key() per distinct value, which does not care about the form.
-const TEXT_FIELDS = new Set(['full_name', 'unit_name', 'position', 'note', 'agency', 'group_name', 'not_rated_reason', 'issuing_body', 'subject_name', 'violation_unit', 'locality', 'province', 'discipline_form', 'decider', 'parent', 'merged_into', 'split_from', 'renamed_from', 'renamed_to', 'formed_from']);
+const TEXT_FIELDS = new Set(['full_name', 'unit_name', 'position', 'note', 'agency', 'group_name', 'not_rated_reason', 'issuing_body', 'subject_name', 'violation_unit', 'locality', 'province', 'discipline_form', 'decider', 'parent', 'merged_into', 'split_from', 'renamed_from', 'renamed_to', 'formed_from', 'prior_units', 'lineage_form']);
 
 export interface StagePart {
 	partId: number;
