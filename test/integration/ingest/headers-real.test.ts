@@ -477,4 +477,20 @@ describe('a Huyện ủy’s list of its organisations', () => {
 			expect(await db.query(`${ORGS.replace('order by', `where f.file_name = '${name}' order by`)}`)).toMatchObject(both(name, false));
 		}
 	});
+
+	it('levels marked "x" under HTXSNV | HTTNV | HTNV | KHTNV in the header row itself', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const f = writeCsv(dir, 'marks_flat.csv', [
+			['HUYỆN ỦY BÙ ĐĂNG'], [''], ['DANH SÁCH XẾP LOẠI CHẤT LƯỢNG TỔ CHỨC CƠ SỞ ĐẢNG NĂM 2024'], [''],
+			['STT', 'Tên tổ chức đảng', 'HTXSNV', 'HTTNV', 'HTNV', 'KHTNV', 'Ghi chú'],
+			['1', 'Đảng bộ xã Đoàn Kết', 'x', '', '', '', ''],
+			['2', 'Chi bộ Trường THCS Đoàn Kết', '', 'x', '', '', '']
+		]);
+		const r = await ingest(db, [f]);
+		expect(r.files[0]).toMatchObject({ kind: 'rating', status: 'loaded', rowsStored: 2 });
+		expect(await db.query(ORGS)).toMatchObject([
+			{ subject_kind: 'party_org', unit: 'X700101', final_level: 4, decider: 'H7001', source_row: 6 },
+			{ subject_kind: 'party_org', unit: 'C70010301', final_level: 3, decider: 'H7001', source_row: 7 }
+		]);
+	});
 });

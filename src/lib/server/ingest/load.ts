@@ -95,19 +95,19 @@ export function prepareParts(read: SourceTable, opts: Pick<LoadOptions, 'kind' |
 /** Header, title and kind of a file already read; IngestError when any cannot be found. `subject`:
  * the subjects of a part of the file (prepareParts), over the title's. */
 export function prepare(read: SourceTable, opts: Pick<LoadOptions, 'kind' | 'period'> & { subject?: SubjectKind }): Prepared {
-	let header = findHeader(read.preview);
+	let header = findListHeader(read.preview);
 	// A section row merged across the row right under the header ("Chi bộ thôn 1", "I. CHI BỘ THÔN 1")
 	// names a unit, not a column: it is the first data row, not a second header row.
 	if (header && header.headerRows.length > 1) {
 		const second = header.headerRows[1];
-		if (isSectionRow(read.preview[second])) header = findHeader(read.preview.map((r, i) => (i === second ? [] : r))) ?? header;
+		if (isSectionRow(read.preview[second])) header = findListHeader(read.preview.map((r, i) => (i === second ? [] : r))) ?? header;
 	}
 	if (!header)
 		throw new IngestError(read.fileName, 'Không tìm thấy dòng tiêu đề cột trong 20 dòng đầu (cần ít nhất hai cột nhận ra được, ví dụ "Họ và tên" và "Xếp loại"). Tải mẫu trống để xem tên cột.');
 	// read_csv skips empty lines: a file with one among its data rows is read in memory instead,
 	// so that every row keeps its line number
 	let src = withRows(read, header.dataStart);
-	if (src !== read) header = findHeader(src.preview) ?? header;
+	if (src !== read) header = findListHeader(src.preview) ?? header;
 	// the level names under a "Xếp loại" group cell, or in the header row itself ("… | Điểm | HTXSNV |
 	// HTTNV | HTNV | KHTNV")
 	// (the same for discipline forms under "Hình thức kỷ luật": Khiển trách | Cảnh cáo | …)
@@ -147,6 +147,19 @@ export function prepare(read: SourceTable, opts: Pick<LoadOptions, 'kind' | 'per
 		);
 	checkTitlePeriod(src.fileName, title, kind, header);
 	return { src, header, title, kind };
+}
+
+/** The header; else a row naming one column and the levels its x marks fall under ("STT | Tên tổ
+ * chức đảng | HTXSNV | HTTNV | HTNV | KHTNV": an organisation list names one column, findHeader
+ * wants two), found with its first level read as "Xếp loại"; prepare then reads the marks. */
+function findListHeader(preview: string[][]): HeaderMap | null {
+	const header = findHeader(preview);
+	if (header) return header;
+	const r = preview.slice(0, 20).findIndex((_, i) => markColumns(preview, i, MARKED[0].names).length > 0);
+	if (r < 0) return null;
+	const at = markColumns(preview, r, MARKED[0].names)[0];
+	const found = findHeader(preview.map((row, i) => (i === r ? row.map((c, j) => (j === at ? 'Xếp loại' : c)) : row)));
+	return found?.headerRows.includes(r) ? found : null;
 }
 
 /** A title naming one level ("DANH SÁCH ĐẢNG VIÊN HOÀN THÀNH XUẤT SẮC NHIỆM VỤ NĂM 2024"): a list of
