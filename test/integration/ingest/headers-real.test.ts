@@ -493,4 +493,21 @@ describe('a Huyện ủy’s list of its organisations', () => {
 			{ subject_kind: 'party_org', unit: 'C70010301', final_level: 3, decider: 'H7001', source_row: 7 }
 		]);
 	});
+
+	it('"Chi bộ tự đánh giá" is the chi bộ’s self-rating', async () => {
+		expect(fieldOfHeader('Chi bộ tự đánh giá')).toBe('self_level');
+		const { db, dir } = await dbWithRegistry();
+		const f = writeCsv(dir, 'cb.csv', [
+			['ĐẢNG ỦY XÃ ĐOÀN KẾT'], ['DANH SÁCH XẾP LOẠI CHẤT LƯỢNG TỔ CHỨC ĐẢNG TRỰC THUỘC NĂM 2024'],
+			['STT', 'Tên chi bộ', 'Chi bộ tự đánh giá', 'Đảng ủy quyết định'],
+			['1', 'Chi bộ thôn 1', 'HTXSNV', 'HTTNV'],
+			['2', 'Chi bộ thôn 2', 'HTTNV', 'HTNV']
+		]);
+		const r = await ingest(db, [f]);
+		expect(r.files[0]).toMatchObject({ kind: 'rating', status: 'loaded', rowsStored: 2 });
+		expect(await db.query(ORGS)).toMatchObject([
+			{ subject_kind: 'party_org', unit: 'C70010101', self_level: 4, final_level: 3, decider: 'X700101' },
+			{ subject_kind: 'party_org', unit: 'C70010102', self_level: 3, final_level: 2, decider: 'X700101' }
+		]);
+	});
 });
