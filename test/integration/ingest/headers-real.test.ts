@@ -417,3 +417,97 @@ describe('title lines', () => {
 		expect(await db.query(RATINGS)).toMatchObject([{ unit: 'C70010101', period_year: 2024 }, { unit: 'C70010101', period_year: 2024 }]);
 	});
 });
+
+describe('a Huyện ủy’s list of its organisations', () => {
+	const HU = [['HUYỆN ỦY BÙ ĐĂNG'], [''], ['DANH SÁCH XẾP LOẠI CHẤT LƯỢNG TỔ CHỨC CƠ SỞ ĐẢNG VÀ TẬP THỂ LÃNH ĐẠO NĂM 2024']];
+	const ORGS = `select r.subject_kind, u.code as unit, r.self_level, r.proposed_level, r.final_level, d.code as decider, r.source_row, f.file_name
+		from rating r join unit u on u.id = r.unit_id left join unit d on d.id = r.deciding_unit_id join source_file f on f.id = r.source_file_id
+		order by r.source_row, r.subject_kind desc`;
+	const levels = ['Tự đánh giá', 'Đảng ủy đề xuất', 'Ban Thường vụ quyết định'];
+	const grouped = [
+		['STT', 'Tên tổ chức đảng', 'Tổ chức đảng', '', '', 'Tập thể lãnh đạo', '', ''],
+		['', '', ...levels, ...levels],
+		['1', 'Đảng bộ xã Đoàn Kết', 'HTXSNV', 'HTXSNV', 'HTXSNV', 'HTTNV', 'HTTNV', 'HTTNV'],
+		['2', 'Chi bộ Trường THCS Đoàn Kết', 'HTTNV', 'HTTNV', 'HTTNV', 'HTNV', 'HTNV', 'HTNV']
+	];
+	// each row: the organisation's rating from the first group, its leadership collective's from the second
+	const both = (file: string, full = true) => [
+		{ subject_kind: 'party_org', unit: 'X700101', ...(full ? { self_level: 4, proposed_level: 4 } : {}), final_level: 4, decider: 'H7001', file_name: file },
+		{ subject_kind: 'leadership', unit: 'X700101', ...(full ? { self_level: 3, proposed_level: 3 } : {}), final_level: 3, decider: 'H7001', file_name: file },
+		{ subject_kind: 'party_org', unit: 'C70010301', ...(full ? { self_level: 3, proposed_level: 3 } : {}), final_level: 3, decider: 'H7001', file_name: file },
+		{ subject_kind: 'leadership', unit: 'C70010301', ...(full ? { self_level: 2, proposed_level: 2 } : {}), final_level: 2, decider: 'H7001', file_name: file }
+	];
+
+	it('"Tổ chức đảng" and "Tập thể lãnh đạo" merged over their own levels (XLSX): two ratings a row', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const f = await writeXlsx(dir, 'tcd_tt.xlsx', [...HU, ...grouped], { merges: ['A4:A5', 'B4:B5', 'C4:E4', 'F4:H4'] });
+		const r = await ingest(db, [f]);
+		expect(r.files[0]).toMatchObject({ kind: 'rating', status: 'loaded', rowsStored: 4 });
+		const rows = await db.query<{ source_row: number }>(ORGS);
+		expect(rows).toMatchObject(both('tcd_tt.xlsx'));
+		expect(rows.map((x) => x.source_row)).toEqual([6, 6, 7, 7]);
+	});
+
+	it('the same list as CSV (merged cells exported blank)', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const r = await ingest(db, [writeCsv(dir, 'tcd_tt.csv', [...HU, ...grouped])]);
+		expect(r.files[0]).toMatchObject({ kind: 'rating', status: 'loaded', rowsStored: 4 });
+		expect(await db.query(ORGS)).toMatchObject(both('tcd_tt.csv'));
+	});
+
+	it('"Xếp loại tổ chức đảng | Xếp loại tập thể lãnh đạo"; the same as x marks under each group', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const flat = writeCsv(dir, 'flat.csv', [
+			...HU,
+			['STT', 'Tên tổ chức đảng', 'Xếp loại tổ chức đảng', 'Xếp loại tập thể lãnh đạo'],
+			['1', 'Đảng bộ xã Đoàn Kết', 'HTXSNV', 'HTTNV'],
+			['2', 'Chi bộ Trường THCS Đoàn Kết', 'HTTNV', 'HTNV']
+		]);
+		const marks = ['HTXSNV', 'HTTNV', 'HTNV', 'KHTNV'];
+		const marked = writeCsv(dir, 'marks.csv', [
+			...HU,
+			['STT', 'Tên tổ chức đảng', 'Tổ chức đảng', '', '', '', 'Tập thể lãnh đạo', '', '', ''],
+			['', '', ...marks, ...marks],
+			['1', 'Đảng bộ xã Đoàn Kết', 'x', '', '', '', '', 'x', '', ''],
+			['2', 'Chi bộ Trường THCS Đoàn Kết', '', 'x', '', '', '', '', 'x', '']
+		]);
+		for (const [f, name] of [[flat, 'flat.csv'], [marked, 'marks.csv']]) {
+			const r = await ingest(db, [f]);
+			expect(r.files[0]).toMatchObject({ kind: 'rating', status: 'loaded', rowsStored: 4 });
+			expect(await db.query(`${ORGS.replace('order by', `where f.file_name = '${name}' order by`)}`)).toMatchObject(both(name, false));
+		}
+	});
+
+	it('levels marked "x" under HTXSNV | HTTNV | HTNV | KHTNV in the header row itself', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const f = writeCsv(dir, 'marks_flat.csv', [
+			['HUYỆN ỦY BÙ ĐĂNG'], [''], ['DANH SÁCH XẾP LOẠI CHẤT LƯỢNG TỔ CHỨC CƠ SỞ ĐẢNG NĂM 2024'], [''],
+			['STT', 'Tên tổ chức đảng', 'HTXSNV', 'HTTNV', 'HTNV', 'KHTNV', 'Ghi chú'],
+			['1', 'Đảng bộ xã Đoàn Kết', 'x', '', '', '', ''],
+			['2', 'Chi bộ Trường THCS Đoàn Kết', '', 'x', '', '', '']
+		]);
+		const r = await ingest(db, [f]);
+		expect(r.files[0]).toMatchObject({ kind: 'rating', status: 'loaded', rowsStored: 2 });
+		expect(await db.query(ORGS)).toMatchObject([
+			{ subject_kind: 'party_org', unit: 'X700101', final_level: 4, decider: 'H7001', source_row: 6 },
+			{ subject_kind: 'party_org', unit: 'C70010301', final_level: 3, decider: 'H7001', source_row: 7 }
+		]);
+	});
+
+	it('"Chi bộ tự đánh giá" is the chi bộ’s self-rating', async () => {
+		expect(fieldOfHeader('Chi bộ tự đánh giá')).toBe('self_level');
+		const { db, dir } = await dbWithRegistry();
+		const f = writeCsv(dir, 'cb.csv', [
+			['ĐẢNG ỦY XÃ ĐOÀN KẾT'], ['DANH SÁCH XẾP LOẠI CHẤT LƯỢNG TỔ CHỨC ĐẢNG TRỰC THUỘC NĂM 2024'],
+			['STT', 'Tên chi bộ', 'Chi bộ tự đánh giá', 'Đảng ủy quyết định'],
+			['1', 'Chi bộ thôn 1', 'HTXSNV', 'HTTNV'],
+			['2', 'Chi bộ thôn 2', 'HTTNV', 'HTNV']
+		]);
+		const r = await ingest(db, [f]);
+		expect(r.files[0]).toMatchObject({ kind: 'rating', status: 'loaded', rowsStored: 2 });
+		expect(await db.query(ORGS)).toMatchObject([
+			{ subject_kind: 'party_org', unit: 'C70010101', self_level: 4, final_level: 3, decider: 'X700101' },
+			{ subject_kind: 'party_org', unit: 'C70010102', self_level: 3, final_level: 2, decider: 'X700101' }
+		]);
+	});
+});

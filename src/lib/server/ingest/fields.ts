@@ -103,7 +103,8 @@ const KEYWORD_RULES: Array<[RegExp, string | null]> = [
 	[/lydo/, 'not_rated_reason'],
 	[/^(cap|coquan)(ra)?(quyetdinh)?kyluat$/, 'issuing_body'],
 	[/^(cap|coquan|donvi)?(co)?(thamquyen|quyetdinh)$|^capquyetdinh/, 'decider'],
-	[/^(canhan|dangvien|banthan)?tu(xeploai|nhan|danhgia)/, 'self_level'],
+	// (an organisation's own: "Chi bộ tự đánh giá", not its name's column)
+	[/^(canhan|dangvien|banthan|chibo|dangbo|tochucdang|tapthe)?tu(xeploai|nhan|danhgia)/, 'self_level'],
 	[/dexuat|denghi/, 'proposed_level'],
 	[/(xeploai|ketqua|danhgia).*(vienchuc|congchuc|cbccvc|cbcc)/, 'cs_level'],
 	// "… quyết định" is the final level when it names the deciding body or the rating ("Chi bộ /

@@ -83,6 +83,15 @@ export function findHeader(preview: string[][]): HeaderMap | null {
 		if (s > bestScore) [best, bestScore] = [r, s];
 	}
 	if (best < 0) return null;
+	// A row above naming columns the best leaves blank ("STT | Tên tổ chức đảng | Xếp loại" over
+	// " | | Tự đánh giá | Đảng ủy đề xuất | … quyết định": a CSV leaves a vertical merge's lower cell
+	// blank) is the header's first row. Names only, two at least (a title line is one cell).
+	const up = best > 0 ? preview[best - 1] : undefined;
+	if (up && !looksLikeData(up) && up.filter((c) => c?.trim()).length >= 2) {
+		const upFields = rowFields(up);
+		const fillsBlank = upFields.some((f, i) => f && f !== 'stt' && f !== 'note' && !preview[best][i]?.trim());
+		if (fillsBlank && up.every((c, i) => !c?.trim() || upFields[i] !== null)) best--;
+	}
 	// Two-row headers: a group cell ("Xếp loại" over "Tự xếp loại | Chi bộ đề xuất | Đảng ủy quyết
 	// định") or vertically merged cells. Combine with the next row when it adds fields.
 	const top = rowFields(preview[best]);

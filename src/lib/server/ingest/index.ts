@@ -3,7 +3,7 @@
 import type { FileKind, PeriodKind } from '../../domain/levels';
 import { type Db, scopePath } from '../db';
 import { IngestError, RefusedError, type RowError } from './errors';
-import { loadBatch, prepare, type PartResult, type Prepared } from './load';
+import { loadBatch, prepareParts, type PartResult, type Prepared } from './load';
 import { trace } from '../trace';
 import { fold } from '../../domain/anomaly';
 import { readSource } from './read';
@@ -105,10 +105,11 @@ async function classify(path: string, opts: IngestOptions): Promise<Omit<Entry, 
 	let firstError: unknown = null;
 	for (const t of tables) {
 		try {
-			const p = prepare(t, opts);
-			if (tables.length > 1 && t.hidden) aside.push({ name: t.sheet ?? t.fileName, part: p, why: 'ẩn' });
-			else if (tables.length > 1 && isSummary(p)) aside.push({ name: t.sheet ?? t.fileName, part: p, why: 'tổng hợp' });
-			else parts.push(p);
+			for (const p of prepareParts(t, opts)) {
+				if (tables.length > 1 && t.hidden) aside.push({ name: t.sheet ?? t.fileName, part: p, why: 'ẩn' });
+				else if (tables.length > 1 && isSummary(p)) aside.push({ name: t.sheet ?? t.fileName, part: p, why: 'tổng hợp' });
+				else parts.push(p);
+			}
 		} catch (e) {
 			firstError ??= e;
 			skipped.push(t.sheet ?? t.fileName);

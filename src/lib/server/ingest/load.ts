@@ -4,11 +4,12 @@
 // removed before the merge) and reported; the others go in. The SQL of each step lives in
 // sql/ingest/<kind>.sql, split on "-- step: name" markers; per-file settings (default year,
 // period, title unit…) are the temp table file_ctx, joined by part_id.
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { trace } from '../trace';
 import { fold } from '../../domain/anomaly';
-import { isValidTerm, type FileKind, type PeriodKind } from '../../domain/levels';
+import { isValidTerm, type FileKind, type PeriodKind, type SubjectKind } from '../../domain/levels';
 import { type Db, ROOT, sqlFile } from '../db';
 import { FIELDS, alnumKey, fieldOfHeader } from './fields';
 import { findHeader, isSubHeader, readTitle, detectKind, parsePeriod, parseBareQuarter, type HeaderMap, type TitleInfo } from './header';
@@ -43,21 +44,70 @@ export interface Prepared {
 	kind: FileKind;
 }
 
-/** Header, title and kind of a file already read; IngestError when any cannot be found. */
-export function prepare(read: SourceTable, opts: Pick<LoadOptions, 'kind' | 'period'>): Prepared {
-	let header = findHeader(read.preview);
+/** Subjects a cell names when it heads their levels: a group cell "Tổ chức đảng" / "Tập thể lãnh
+ * đạo" over level columns (or x marks), or a level column naming one ("Xếp loại tập thể lãnh đạo"). */
+const SUBJECT_GROUPS: Array<[RegExp, SubjectKind]> = [
+	[/^(xep loai |ket qua (xep loai )?)?(chat luong )?to chuc (co so )?dang$/, 'party_org'],
+	[/^(xep loai |ket qua (xep loai )?)?(chat luong )?tap the lanh dao(,? quan ly)?$/, 'leadership']
+];
+const isLevelHeader = (c: string | undefined) => ['final_level', 'self_level', 'proposed_level'].includes(fieldOfHeader(c ?? '') ?? '');
+
+/** A list rating each organisation and its leadership collective side by side ("Tổ chức đảng" and
+ * "Tập thể lãnh đạo", each over "Tự đánh giá | … đề xuất | … quyết định"): the row of group cells
+ * and each group's columns (its cell up to the next filled one), when they name two subjects. Read
+ * as one list, the collective's levels would be stored as the organisation's. */
+function subjectGroups(rows: string[][]): { row: number; groups: Array<{ kind: SubjectKind; at: number; cols: number[] }> } | null {
+	const levelNames = MARKED[0].names;
+	for (let r = 0; r < Math.min(20, rows.length); r++) {
+		const [row, below] = [rows[r] ?? [], rows[r + 1] ?? []];
+		const groups: Array<{ kind: SubjectKind; at: number; cols: number[] }> = [];
+		for (const [i, c] of row.entries()) {
+			const kind = SUBJECT_GROUPS.find(([re]) => re.test(fold(c ?? '').trim()))?.[1];
+			if (!kind) continue;
+			let end = i + 1;
+			while (end < Math.max(row.length, below.length) && !row[end]?.trim()) end++;
+			const cols = Array.from({ length: end - i }, (_, k) => i + k);
+			// a group heads levels: "Tổ chức đảng" naming the units' column heads none
+			if (isLevelHeader(c) || cols.some((j) => isLevelHeader(below[j]) || levelNames.has(alnumKey(below[j] ?? '')))) groups.push({ kind, at: i, cols });
+		}
+		if (new Set(groups.map((g) => g.kind)).size > 1) return { row: r, groups };
+	}
+	return null;
+}
+
+/** The parts of a file: one, or one per subject group (subjectGroups), each a list of that subject
+ * read from the same rows with the other groups' columns blanked and its group cell read as the
+ * "Xếp loại" group, so that each row gives the organisation's rating and its collective's, both
+ * from the file's row. */
+export function prepareParts(read: SourceTable, opts: Pick<LoadOptions, 'kind' | 'period'>): Prepared[] {
+	const split = subjectGroups(read.preview);
+	if (!split) return [prepare(read, opts)];
+	const full = withRows(read, 0, true);
+	return split.groups.map((g, k) => {
+		const other = new Set(split.groups.flatMap((o) => (o === g ? [] : o.cols)));
+		const rows = full.rows!.map((r, i) => r.map((c, j) => (other.has(j) ? '' : i === split.row && j === g.at && !isLevelHeader(c) ? 'Xếp loại' : c)));
+		// (parts of one file need their own key, as sheets do)
+		const sha256 = k ? createHash('sha256').update(`${full.sha256}:${g.at}`).digest('hex') : full.sha256;
+		return prepare({ ...full, rows, preview: rows.slice(0, full.preview.length), sha256 }, { ...opts, subject: g.kind });
+	});
+}
+
+/** Header, title and kind of a file already read; IngestError when any cannot be found. `subject`:
+ * the subjects of a part of the file (prepareParts), over the title's. */
+export function prepare(read: SourceTable, opts: Pick<LoadOptions, 'kind' | 'period'> & { subject?: SubjectKind }): Prepared {
+	let header = findListHeader(read.preview);
 	// A section row merged across the row right under the header ("Chi bộ thôn 1", "I. CHI BỘ THÔN 1")
 	// names a unit, not a column: it is the first data row, not a second header row.
 	if (header && header.headerRows.length > 1) {
 		const second = header.headerRows[1];
-		if (isSectionRow(read.preview[second])) header = findHeader(read.preview.map((r, i) => (i === second ? [] : r))) ?? header;
+		if (isSectionRow(read.preview[second])) header = findListHeader(read.preview.map((r, i) => (i === second ? [] : r))) ?? header;
 	}
 	if (!header)
 		throw new IngestError(read.fileName, 'Không tìm thấy dòng tiêu đề cột trong 20 dòng đầu (cần ít nhất hai cột nhận ra được, ví dụ "Họ và tên" và "Xếp loại"). Tải mẫu trống để xem tên cột.');
 	// read_csv skips empty lines: a file with one among its data rows is read in memory instead,
 	// so that every row keeps its line number
 	let src = withRows(read, header.dataStart);
-	if (src !== read) header = findHeader(src.preview) ?? header;
+	if (src !== read) header = findListHeader(src.preview) ?? header;
 	// the level names under a "Xếp loại" group cell, or in the header row itself ("… | Điểm | HTXSNV |
 	// HTTNV | HTNV | KHTNV")
 	// (the same for discipline forms under "Hình thức kỷ luật": Khiển trách | Cảnh cáo | …)
@@ -69,6 +119,7 @@ export function prepare(read: SourceTable, opts: Pick<LoadOptions, 'kind' | 'per
 	}
 	// a title cell typed over two lines ("ĐẢNG BỘ XÃ …⏎CHI BỘ THÔN 1") names two units
 	const title = readTitle(src.preview.map((r, i) => (i < header.headerRows[0] ? r.flatMap((c) => c.split(/\r?\n/)) : r)), header.headerRows[0]);
+	if (opts.subject) title.subjectKind = opts.subject;
 	// --period: the list's period, whatever its title says ("6 tháng" included)
 	if (opts.period) {
 		title.period = opts.period.kind === 'year' ? null : { kind: opts.period.kind, no: opts.period.no };
@@ -96,6 +147,19 @@ export function prepare(read: SourceTable, opts: Pick<LoadOptions, 'kind' | 'per
 		);
 	checkTitlePeriod(src.fileName, title, kind, header);
 	return { src, header, title, kind };
+}
+
+/** The header; else a row naming one column and the levels its x marks fall under ("STT | Tên tổ
+ * chức đảng | HTXSNV | HTTNV | HTNV | KHTNV": an organisation list names one column, findHeader
+ * wants two), found with its first level read as "Xếp loại"; prepare then reads the marks. */
+function findListHeader(preview: string[][]): HeaderMap | null {
+	const header = findHeader(preview);
+	if (header) return header;
+	const r = preview.slice(0, 20).findIndex((_, i) => markColumns(preview, i, MARKED[0].names).length > 0);
+	if (r < 0) return null;
+	const at = markColumns(preview, r, MARKED[0].names)[0];
+	const found = findHeader(preview.map((row, i) => (i === r ? row.map((c, j) => (j === at ? 'Xếp loại' : c)) : row)));
+	return found?.headerRows.includes(r) ? found : null;
 }
 
 /** A title naming one level ("DANH SÁCH ĐẢNG VIÊN HOÀN THÀNH XUẤT SẮC NHIỆM VỤ NĂM 2024"): a list of
