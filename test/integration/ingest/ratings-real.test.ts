@@ -522,6 +522,29 @@ describe('what a second probe of the readings found', () => {
 	});
 });
 
+describe('a quarter\'s list of cadres (QĐ 366)', () => {
+	it('"KẾT QUẢ ĐÁNH GIÁ CÁN BỘ QUÝ I NĂM 2025": leaders of the đảng bộ, quarter I; "cán bộ, công chức" stays a civil-servant list', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const r = await ingest(db, [writeCsv(dir, 'q1.csv', [
+			['ĐẢNG BỘ XÃ ĐOÀN KẾT'], ['KẾT QUẢ ĐÁNH GIÁ CÁN BỘ QUÝ I NĂM 2025'],
+			['STT', 'Họ và tên', 'Năm sinh', 'Chức vụ', 'Điểm', 'Xếp loại'],
+			['1', 'Nguyễn Văn An', '1968', 'Bí thư Đảng ủy', '85', 'HTXSNV'],
+			['2', 'Trần Thị Bình', '1970', 'Chủ tịch UBND xã', '80', 'HTTNV']
+		])]);
+		expect(r.files[0]).toMatchObject({ status: 'loaded', rowsStored: 2 });
+		expect(await db.query(`select r.subject_kind, r.period_year, r.period_kind, r.period_no, u.code, r.is_head
+			from rating r join unit u on u.id = r.unit_id order by r.source_row`)).toEqual([
+			{ subject_kind: 'leader', period_year: 2025, period_kind: 'quarter', period_no: 1, code: 'X700101', is_head: true },
+			{ subject_kind: 'leader', period_year: 2025, period_kind: 'quarter', period_no: 1, code: 'X700101', is_head: false }
+		]);
+		const cs = await ingest(db, [writeCsv(dir, 'cc.csv', [
+			['UBND XÃ ĐOÀN KẾT'], ['KẾT QUẢ ĐÁNH GIÁ, XẾP LOẠI CÁN BỘ, CÔNG CHỨC NĂM 2025'],
+			['STT', 'Họ và tên', 'Năm sinh', 'Chức vụ', 'Xếp loại'], ['1', 'Lê Văn Cường', '1980', 'Công chức Văn phòng', 'HTTNV']
+		])]);
+		expect(cs.files[0]).toMatchObject({ kind: 'civil_servant', status: 'loaded' });
+	});
+});
+
 describe('a Huyện ủy\'s list of the cadres it manages, by "Đơn vị công tác"', () => {
 	it('each leader is a leader of the party unit their cell names, decided by the Huyện ủy; a state agency\'s cell leaves them the title\'s', async () => {
 		const { db, dir } = await dbWithRegistry();

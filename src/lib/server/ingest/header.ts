@@ -282,6 +282,8 @@ const SUBJECT_IN_TITLE: Array<[RegExp, SubjectKind]> = [
 	[/tap the (lanh dao|chi uy|cap uy|dang uy|ban thuong vu|ban chap hanh|thuong truc)/, 'leadership'],
 	// "CÁN BỘ THUỘC DIỆN BAN THƯỜNG VỤ HUYỆN ỦY QUẢN LÝ": leaders by who manages them
 	[/(ca nhan|can bo) lanh dao|can bo (thuoc )?dien .*quan ly|(dang|cap) uy vien/, 'leader'],
+	// "KẾT QUẢ ĐÁNH GIÁ CÁN BỘ QUÝ I NĂM 2026": cadres assessed by quarter (QĐ 366), not "cán bộ, công chức"
+	[/(danh gia|xep loai)( chat luong)? can bo(?!,? (cong chuc|vien chuc|dang vien))/, 'leader'],
 	[/(cong chuc|vien chuc|cbccvc)/, 'civil_servant'],
 	[/to chuc (co so )?dang/, 'party_org'],
 	[/dang vien/, 'member']
