@@ -454,9 +454,9 @@ describe('a rating list is not a roster', () => {
 });
 
 describe('scores written with their unit', () => {
-	it('"92,5 điểm", "85 điểm", "62,25đ", "45 đ", "70 ĐIỂM": the number', async () => {
+	it('"92,5 điểm", "85 điểm", "62,25đ", "45 đ", "70 ĐIỂM", "92/100", "88,5 / 100 điểm": the number', async () => {
 		const { db, dir } = await dbWithRegistry();
-		const cells = ['92,5 điểm', '85 điểm', '62,25đ', '45 đ', '70 ĐIỂM'];
+		const cells = ['92,5 điểm', '85 điểm', '62,25đ', '45 đ', '70 ĐIỂM', '92/100', '88,5 / 100 điểm'];
 		const f = writeCsv(dir, 'd.csv', [
 			...UNIT,
 			['DANH SÁCH XẾP LOẠI ĐẢNG VIÊN NĂM 2025'],
@@ -465,7 +465,7 @@ describe('scores written with their unit', () => {
 		], { nfd: true });
 		const r = await ingest(db, [f]);
 		expect(r.files[0]).toMatchObject({ status: 'loaded', rowsStored: cells.length });
-		expect((await db.query<{ score: number }>('select score from rating order by source_row')).map((x) => x.score)).toEqual([92.5, 85, 62.25, 45, 70]);
+		expect((await db.query<{ score: number }>('select score from rating order by source_row')).map((x) => x.score)).toEqual([92.5, 85, 62.25, 45, 70, 92, 88.5]);
 	});
 
 	it('(kept) a score with other words is still refused, quoting it', async () => {
