@@ -7,6 +7,7 @@ import ExcelJS from 'exceljs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Db } from '../../../src/lib/server/db';
+import { runAudit } from '../../../src/lib/server/rules/runner';
 import { writeCsv } from '../../helpers/files';
 import { counts, dbWithRegistry, ingest } from '../../helpers/ingest-db';
 
@@ -140,6 +141,30 @@ describe('footers and signatures below the list', () => {
 });
 
 describe('section rows', () => {
+	it('"Nhóm 1: …" rows (QĐ 366, groups of similar positions) give the group of the rows below, which R1 counts apart', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const rows = (from: number, levels: string[]) => levels.map((l, i) => [String(from + i), `Đảng viên ${from + i}`, String(1960 + from + i), '80', l]);
+		const f = writeCsv(dir, 'nhom.csv', [
+			['ĐẢNG BỘ XÃ ĐOÀN KẾT'], ['CHI BỘ THÔN 1'], ['DANH SÁCH XẾP LOẠI CHẤT LƯỢNG ĐẢNG VIÊN NĂM 2025'],
+			['STT', 'Họ và tên', 'Năm sinh', 'Điểm', 'Xếp loại'],
+			['Nhóm 1: Đảng viên là cán bộ, công chức', '', '', '', ''],
+			...rows(1, ['HTXSNV', 'HTTNV', 'HTTNV']),
+			['Nhóm 2: Đảng viên khác', '', '', '', ''],
+			...rows(4, ['HTXSNV', 'HTXSNV', 'HTTNV', 'HTTNV', 'HTTNV', 'HTTNV', 'HTTNV', 'HTTNV'])
+		]);
+		const r = await ingest(db, [f]);
+		expect(r.files[0]).toMatchObject({ status: 'loaded', rowsStored: 11 });
+		expect(await db.query('select group_name as g, count(*)::int as n from rating group by 1 order by 1')).toEqual([
+			{ g: 'Nhóm 1: Đảng viên là cán bộ, công chức', n: 3 },
+			{ g: 'Nhóm 2: Đảng viên khác', n: 8 }
+		]);
+		// group 1: 1 HTXSNV with 2 HTTNV (fewer than 5: the one allowed, exempted); group 2: 2 with 6 (1 allowed): over by 1
+		const run = await runAudit(db, { year: 2025, rules: ['excellent_cap'], signals: false });
+		const chiBo = run.findings.filter((x) => x.unit_code === 'C70010101').sort((a, b) => a.status.localeCompare(b.status));
+		expect(chiBo.map((x) => [x.status, (x.evidence as { excess?: number }).excess, x.message.includes('Nhóm 1') ? 1 : x.message.includes('Nhóm 2') ? 2 : 0]))
+			.toEqual([['exempted', 0, 1], ['flagged', 1, 2]]);
+	});
+
 	it('"I. CHI BỘ THÔN 1" in the name column and "II | Thôn 2 (01 đảng viên)" give the unit below; group rows are dropped', async () => {
 		const { db, dir } = await dbWithRegistry();
 		const f = writeCsv(dir, 'muc.csv', [

@@ -219,8 +219,8 @@ async function dropFooters(db: Db, gi: number): Promise<void> {
 // A section row heads the rows below it: "I. CHI BỘ THÔN 1" (in the STT column, or merged across
 // the row in XLSX, which leaves it in the first column), "I | Chi bộ thôn 1 (04 đảng viên)",
 // "I | Thôn 1"; a layout many lists use instead of a unit column. It holds nothing else. One that
-// names a chi bộ or a hamlet gives the unit of the rows below; a group row ("ĐẢNG VIÊN DỰ BỊ") is
-// only dropped.
+// names a chi bộ or a hamlet gives the unit of the rows below; one naming a "Nhóm" of similar
+// positions, their group; a group row ("ĐẢNG VIÊN DỰ BỊ") is only dropped.
 /** The folded openings of a section row naming a unit (a chi bộ, a đảng bộ, a hamlet), shared with
  * load.ts, which must not take such a row for a second header row. */
 export const SECTION_UNIT_WORDS = 'chi bo|dang bo|dang uy|to dang|chi uy|thon|ap|xom|buon|khom|khu pho|to dan pho|khu dan cu';
@@ -239,7 +239,9 @@ const SECTION_GROUP = `coalesce(regexp_matches(fold(${SECTION_TEXT}), '^(dang vi
 // any other text alone on a row numbered by a Roman numeral or a letter ("A | Đảng viên đang công
 // tác", "II | Phòng Kinh tế"): people are numbered 1, 2, 3
 const SECTION_LETTERED = `(${SECTION_TEXT} is not null and coalesce(regexp_matches(trim(stt), '^\\(?([IVXivx]{1,5}|[A-Za-z])([.):/-]|$)'), false))`;
-const SECTION = `(${SECTION_UNIT} or ${SECTION_GROUP} or ${SECTION_LETTERED})`;
+// "Nhóm 1: Bí thư, Phó Bí thư…": a group of similar positions (QĐ 366), the "Nhóm" of the rows below
+const SECTION_NHOM = `coalesce(regexp_matches(fold(${SECTION_TEXT}), '^nhom\\b'), false)`;
+const SECTION = `(${SECTION_UNIT} or ${SECTION_GROUP} or ${SECTION_LETTERED} or ${SECTION_NHOM})`;
 /** The first words (folded) of a state agency's or a mass organisation's name: a section row or a
  * title cell naming one ("UBND XÃ BÙ ĐĂNG", "Trường Tiểu học …") names a civil servant's agency. */
 export const AGENCY_WORDS = 'van phong|phong|ban|trung tam|truong|tram|uy ban|ubnd|hdnd|hoi dong|cong an|so|chi cuc|cuc|benh vien|co quan|mat tran|ubmttq|hoi|doan';
@@ -250,7 +252,8 @@ async function applySectionRows(db: Db): Promise<void> {
 	// the section rows, read before the update below fills their own unit; only the files that have
 	// some are renumbered through the window
 	await db.run(`create or replace temp table sect as
-		select rk, part_id, ${SECTION_UNIT} as is_unit, not ${SECTION_UNIT} and ${SECTION_AGENCY} as is_agency, ${SECTION_TEXT} as text from stg_parts
+		select rk, part_id, ${SECTION_UNIT} as is_unit, not ${SECTION_UNIT} and ${SECTION_AGENCY} as is_agency, ${SECTION_NHOM} as is_nhom,
+			${SECTION_TEXT} as text from stg_parts
 		where birth is null and card_no is null and final_level is null and ${SECTION}`);
 	const n = await db.one<{ n: number }>('select count(*)::int as n from sect');
 	if (!n?.n) return void (await db.run('drop table sect'));
@@ -271,6 +274,15 @@ async function applySectionRows(db: Db): Promise<void> {
 				where s.part_id in (select part_id from sect where is_agency)
 			) x
 			where stg_parts.rk = x.rk and stg_parts.agency is null and x.section_agency is not null`);
+	if ((await db.one<{ n: number }>('select count(*)::int as n from sect where is_nhom'))?.n)
+		await db.run(`update stg_parts set group_name = x.section_group
+			from (
+				select s.rk, last_value(case when x.is_nhom then x.text end ignore nulls)
+					over (partition by s.part_id order by s.rn rows between unbounded preceding and current row) as section_group
+				from stg_parts s left join sect x using (rk)
+				where s.part_id in (select part_id from sect where is_nhom)
+			) x
+			where stg_parts.rk = x.rk and stg_parts.group_name is null and x.section_group is not null`);
 	await db.run('delete from stg_parts where rk in (select rk from sect)');
 	await db.run('drop table sect');
 }
