@@ -248,6 +248,19 @@ export const AGENCY_WORDS = 'van phong|phong|ban|trung tam|truong|tram|uy ban|ub
 // a section naming a state agency gives a civil-servant list's rows their agency
 const SECTION_AGENCY = `coalesce(regexp_matches(fold(${SECTION_TEXT}), '^(${AGENCY_WORDS})\\b'), false)`;
 
+/** Each row below a section row of one kind (`flag`, a column of sect) takes the section's text into
+ * `column` where it has none: the last such section above it in its part. */
+async function fillFromSections(db: Db, column: string, flag: string, extra = ''): Promise<void> {
+	await db.run(`update stg_parts set ${column} = x.section_text
+		from (
+			select s.rk, last_value(case when x.${flag} then x.text end ignore nulls)
+				over (partition by s.part_id order by s.rn rows between unbounded preceding and current row) as section_text
+			from stg_parts s left join sect x using (rk)
+			where s.part_id in (select part_id from sect where ${flag})
+		) x
+		where stg_parts.rk = x.rk and stg_parts.${column} is null ${extra} and x.section_text is not null`);
+}
+
 async function applySectionRows(db: Db): Promise<void> {
 	// the section rows, read before the update below fills their own unit; only the files that have
 	// some are renumbered through the window
@@ -257,32 +270,9 @@ async function applySectionRows(db: Db): Promise<void> {
 		where birth is null and card_no is null and final_level is null and ${SECTION}`);
 	const n = await db.one<{ n: number }>('select count(*)::int as n from sect');
 	if (!n?.n) return void (await db.run('drop table sect'));
-	await db.run(`update stg_parts set unit_name = x.section_unit
-		from (
-			select s.rk, last_value(case when x.is_unit then x.text end ignore nulls)
-				over (partition by s.part_id order by s.rn rows between unbounded preceding and current row) as section_unit
-			from stg_parts s left join sect x using (rk)
-			where s.part_id in (select part_id from sect)
-		) x
-		where stg_parts.rk = x.rk and stg_parts.unit_name is null and stg_parts.unit_code is null and x.section_unit is not null`);
-	if ((await db.one<{ n: number }>('select count(*)::int as n from sect where is_agency'))?.n)
-		await db.run(`update stg_parts set agency = x.section_agency
-			from (
-				select s.rk, last_value(case when x.is_agency then x.text end ignore nulls)
-					over (partition by s.part_id order by s.rn rows between unbounded preceding and current row) as section_agency
-				from stg_parts s left join sect x using (rk)
-				where s.part_id in (select part_id from sect where is_agency)
-			) x
-			where stg_parts.rk = x.rk and stg_parts.agency is null and x.section_agency is not null`);
-	if ((await db.one<{ n: number }>('select count(*)::int as n from sect where is_nhom'))?.n)
-		await db.run(`update stg_parts set group_name = x.section_group
-			from (
-				select s.rk, last_value(case when x.is_nhom then x.text end ignore nulls)
-					over (partition by s.part_id order by s.rn rows between unbounded preceding and current row) as section_group
-				from stg_parts s left join sect x using (rk)
-				where s.part_id in (select part_id from sect where is_nhom)
-			) x
-			where stg_parts.rk = x.rk and stg_parts.group_name is null and x.section_group is not null`);
+	await fillFromSections(db, 'unit_name', 'is_unit', 'and stg_parts.unit_code is null');
+	await fillFromSections(db, 'agency', 'is_agency');
+	await fillFromSections(db, 'group_name', 'is_nhom');
 	await db.run('delete from stg_parts where rk in (select rk from sect)');
 	await db.run('drop table sect');
 }
