@@ -274,10 +274,11 @@ create or replace macro vi_num(x) as vi_dec(x, 1);
 -- vi_pct: a share as a vi-VN percentage (0.375 -> '37,5%').
 create or replace macro vi_pct(x) as vi_num(100 * cast(x as double)) || '%';
 
--- vi_num_vs: a number set beside the bound it is compared with, with as many decimals (up to six)
--- as it takes not to read as the bound: a score of 89,99 below 90 is '89,99', not '90'.
-create or replace macro vi_num_vs(x, bound) as
-    vi_dec(x, coalesce(list_filter([1, 2, 3, 4, 5, 6], d -> round(cast(x as double), d) <> round(cast(bound as double), d))[1], 6));
+-- vi_num_vs: a number set beside the bound it is compared with, with as many decimals (up to six,
+-- at least min_decimals where it has them) as it takes not to read as the bound: a score of 89,99
+-- below 90 is '89,99', not '90'.
+create or replace macro vi_num_vs(x, bound, min_decimals := 1) as
+    vi_dec(x, coalesce(list_filter(range(min_decimals, 7), d -> round(cast(x as double), d::integer) <> round(cast(bound as double), d::integer))[1], 6));
 
 -- vi_pct_vs: a share so (401/2001 against 20% is '20,04%', not '20%': "20% > 20%").
 create or replace macro vi_pct_vs(x, bound) as vi_num_vs(100 * cast(x as double), 100 * cast(bound as double)) || '%';

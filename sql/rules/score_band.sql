@@ -78,9 +78,10 @@ findings as (
         '{subject}'
             || if(o.score is null,
                   ' được xếp loại ' || level_short(o.final_level) || ' nhưng không có điểm',
-                  -- not rounded up to its band's upper bound: 89,99 read "90 điểm thuộc khung HTTNV
-                  -- (70 đến dưới 90 điểm)"
-                  ': ' || vi_num_vs(o.score, case o.band when 3 then o.min_excellent when 2 then o.min_good else o.min_complete end)
+                  -- as written, to two decimals (69,75 read "69,8"), and not rounded up to its band's
+                  -- upper bound: 89,999 read "90 điểm thuộc khung HTTNV (70 đến dưới 90 điểm)"
+                  ': ' || vi_num_vs(o.score, case o.band when 3 then o.min_excellent when 2 then o.min_good else o.min_complete end,
+                                    min_decimals := 2)
                   || ' điểm thuộc khung ' || level_short(o.band) || ' (' || o.band_text
                   || ' điểm) nhưng được xếp loại ' || level_short(o.final_level)) as message,
         json_object('score', o.score, 'level', o.final_level, 'band_level', o.band,
