@@ -45,6 +45,18 @@ describe('a registry file without some columns', () => {
 		]);
 	});
 
+	it('a registry without a "Mã đơn vị" column is refused saying the column is what is missing', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const f = writeCsv(dir, 'khong-ma.csv', [
+			['DANH MỤC TỔ CHỨC ĐẢNG'],
+			['STT', 'Tên đơn vị', 'Loại', 'Trực thuộc', 'Ngày thành lập'],
+			['1', 'Chi bộ thôn 9', 'Chi bộ trực thuộc', 'X700102', '01/01/2010']
+		]);
+		const r = await ingest(db, [f]);
+		expect(r.files[0].status).toBe('refused');
+		expect(r.files[0].errors?.[0].message).toMatch(/không có cột Mã đơn vị/);
+	});
+
 	it('a new unit without name or kind is still refused', async () => {
 		const { db, dir } = await dbWithRegistry();
 		const f = writeCsv(dir, 'moi.csv', [
