@@ -106,6 +106,10 @@ create or replace macro parse_bool(s) as (
 create or replace macro parse_number(s) as
     try_cast(replace(tidy(s), ',', '.') as double);
 
+-- parse_score: a score as lists write it, "85 điểm", "62,25đ", "92/100": the number.
+create or replace macro parse_score(s) as
+    parse_number(regexp_replace(regexp_replace(s, '\s*đ(i\S*m)?\.?\s*$', '', 'i'), '\s*/\s*100$', ''));
+
 -- person_name: a person's name as a list writes it, without the honorific a register puts before it
 -- ("Đ/c", "Đồng chí") or the post in brackets after it ("Đặng Ngọc Khánh (Chi ủy viên)"): short
 -- brackets stay ("Nguyễn Văn Hùng (B)" tells namesakes apart). "Ông", "Bà" stay: Ông is a surname.

@@ -110,8 +110,7 @@ select
     end as final_not_rated_text,
     l_cs.level as civil_servant_level,
     case when l_cs.not_rated then null else s.cs_level end as cs_raw,
-    -- "85 điểm", "62,25đ", "92/100": the number
-    parse_number(regexp_replace(regexp_replace(s.score, '\s*đ(i\S*m)?\.?\s*$', '', 'i'), '\s*/\s*100$', '')) as score,
+    parse_score(s.score) as score,
     s.score as score_raw,
     dd.d as decided_on,
     s.decided_on as decided_raw,

@@ -545,6 +545,20 @@ describe('a quarter\'s list of cadres (QĐ 366)', () => {
 	});
 });
 
+describe('the quarters\' scores and not the year\'s', () => {
+	it('"Điểm quý I | II | III | IV": the score is their mean (NĐ 335), not quarter I\'s; a quarter left blank is not counted', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const r = await ingest(db, [writeCsv(dir, 'cc.csv', [
+			['UBND XÃ ĐOÀN KẾT'], ['KẾT QUẢ ĐÁNH GIÁ, XẾP LOẠI CÁN BỘ, CÔNG CHỨC NĂM 2025'],
+			['STT', 'Họ và tên', 'Năm sinh', 'Điểm quý I', 'Điểm quý II', 'Điểm quý III', 'Điểm quý IV', 'Xếp loại'],
+			['1', 'Lê Văn Cường', '1980', '95', '92', '85', '80', 'HTXSNV'],
+			['2', 'Phạm Thị Dung', '1982', '92,5', '88', '', '85,5đ', 'HTTNV']
+		])]);
+		expect(r.files[0]).toMatchObject({ kind: 'civil_servant', status: 'loaded', rowsStored: 2 });
+		expect(await db.query('select score from rating order by source_row')).toEqual([{ score: 88 }, { score: 88.66666666666667 }]);
+	});
+});
+
 describe('a Huyện ủy\'s list of the cadres it manages, by "Đơn vị công tác"', () => {
 	it('each leader is a leader of the party unit their cell names, decided by the Huyện ủy; a state agency\'s cell leaves them the title\'s', async () => {
 		const { db, dir } = await dbWithRegistry();

@@ -166,6 +166,14 @@ export function findHeader(preview: string[][]): HeaderMap | null {
 		seen.set(field, columns.length);
 		columns.push({ index: i, field, header });
 	}
+	// the quarters' scores and not the year's ("Điểm quý I | … | Điểm quý IV"; NĐ 335: the year's
+	// score is their mean): each quarter's column (score_q1…q4), which staging averages into the score
+	const scoreCols = merged.flatMap((f, i) => (f === 'score' ? [{ i, h: headerOf(i) || preview[headerRows[0]][i] || '' }] : []));
+	const quarters = scoreCols.map((c) => ({ ...c, p: scoreRank(c.h) === 0 && !SELF_SCORE.test(fold(c.h)) ? parsePeriod(c.h) : null }));
+	if (quarters.length >= 2 && quarters.every((q) => q.p?.kind === 'quarter') && new Set(quarters.map((q) => q.p!.no)).size === quarters.length) {
+		columns.splice(columns.findIndex((c) => c.field === 'score'), 1);
+		for (const q of quarters) columns.push({ index: q.i, field: `score_q${q.p!.no}`, header: q.h });
+	}
 	// of a score split in parts with no total, a part ("Tiêu chí chung (30 điểm)") is not the
 	// score: none, rather than a part (a lone "Điểm thực hiện nhiệm vụ" is the score)
 	const scoreAt = columns.findIndex((c) => c.field === 'score');
@@ -339,7 +347,7 @@ export function readTitle(preview: string[][], headerRow: number): TitleInfo {
 			if (p.year && !isDateLine) info.year = p.year;
 		}
 		if (!info.subjectKind && /(danh sach|xep loai|ket qua|danh gia)/.test(f)) {
-			const hits = SUBJECT_IN_TITLE.filter(([re]) => re.test(f)).map(([, k]) => k);
+			const hits = [...new Set(SUBJECT_IN_TITLE.filter(([re]) => re.test(f)).map(([, k]) => k))];
 			// "CÁN BỘ LÃNH ĐẠO, QUẢN LÝ LÀ ĐẢNG VIÊN": leaders, who are members too
 			const kinds = hits.includes('leader') ? hits.filter((k) => k !== 'member') : hits;
 			if (kinds.length === 1) info.subjectKind = kinds[0];

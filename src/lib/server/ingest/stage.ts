@@ -61,6 +61,9 @@ function fieldSelect(group: StagePart[], nfc: boolean): { select: string; keep: 
 		if (female && f.field === 'birth' && c) c = `coalesce(nullif(trim(${c}), ''), ${female})`;
 		if (female && f.field === 'sex' && !c && colOf('birth'))
 			c = `case when nullif(trim(${female}), '') is not null then 'Nữ' when nullif(trim(${colOf('birth')}), '') is not null then 'Nam' end`;
+		// the quarters' scores without the year's: their mean (NĐ 335)
+		const quarters = f.field === 'score' && !c ? [1, 2, 3, 4].map((n) => colOf(`score_q${n}`)).filter((q): q is string => !!q) : [];
+		if (quarters.length) c = `cast(list_avg(list_filter([${quarters.map((q) => `parse_score(${q})`).join(', ')}], x -> x is not null)) as varchar)`;
 		if (!c) return `null::varchar as ${f.field}`;
 		return nfc && TEXT_FIELDS.has(f.field) ? `nullif(nfc_normalize(${c}), '') as ${f.field}` : `nullif(${c}, '') as ${f.field}`;
 	}).join(',\n');
