@@ -106,6 +106,11 @@ create or replace macro parse_bool(s) as (
 create or replace macro parse_number(s) as
     try_cast(replace(tidy(s), ',', '.') as double);
 
+-- first_five: a warning's cited rows, the first five of the list and ", …" when there are more (a
+-- file of a thousand bad rows names a few, not all).
+create or replace macro first_five(cells) as
+    array_to_string(list_slice(cells, 1, 5), ', ') || case when len(cells) > 5 then ', …' else '' end;
+
 -- parse_score: a score as lists write it, "85 điểm", "62,25đ", "92/100": the number.
 create or replace macro parse_score(s) as
     parse_number(regexp_replace(regexp_replace(s, '\s*đ(i\S*m)?\.?\s*$', '', 'i'), '\s*/\s*100$', ''));

@@ -166,10 +166,9 @@ order by n.file_id, n.rn;
 -- A form no alias names is stored as 'other', which no rulebook counts (R2, R10): the file says so.
 select part_id,
     count(*) || ' dòng có hình thức kỷ luật không nhận ra ở cột "Hình thức kỷ luật" ('
-    || string_agg('dòng ' || rn || ': "' || form_text || '"', ', ' order by rn) filter (where k <= 5)
-    || case when count(*) > 5 then ', …' else '' end
+    || first_five(list('dòng ' || rn || ': "' || form_text || '"' order by rn))
     || '): đã lưu là hình thức khác, không tính khi kiểm tra kỷ luật (R2, R10). Hình thức được tính: khiển trách, cảnh cáo, cách chức, khai trừ, giải tán.' as message
-from (select *, row_number() over (partition by part_id order by rn) as k from norm where form = 'other')
+from norm where form = 'other'
 group by part_id
 
 union all
@@ -179,11 +178,10 @@ union all
 -- The file says so. (A unit with no list yet says nothing: its lists, loaded later, find the person.)
 select n.part_id,
     count(*) || ' người trong sổ kỷ luật (dòng '
-    || string_agg(n.rn::varchar || ': "' || n.full_name || '"', ', ' order by n.rn) filter (where n.k <= 5)
-    || case when count(*) > 5 then ', …' else '' end
+    || first_five(list(n.rn::varchar || ': "' || n.full_name || '"' order by n.rn))
     || ') không khớp đảng viên nào đã có trong đơn vị (họ tên, ngày sinh, số thẻ): đã lưu thành hồ sơ mới, nên việc kiểm tra xếp loại của người bị kỷ luật (R2, R10) bỏ sót họ. Kiểm tra họ tên, năm sinh, hoặc thêm số thẻ đảng viên; nạp danh sách đảng viên, xếp loại của đơn vị trước sổ kỷ luật.' as message
 from (
-    select n.*, row_number() over (partition by n.part_id order by n.rn) as k
+    select n.*
     from norm n
     join ident_out o on o.rk = n.rk
     where n.subject_type = 'person' and o.how = 'new'

@@ -450,7 +450,7 @@ where r.superseded_by is null
 -- member they may be, so R3 and R8 cannot compare their two ratings. The file says why and what to add.
 select n.part_id,
     'Tệp "' || c.file_name || '": ' || count(*) || ' người (dòng '
-    || string_agg(n.rn::varchar, ', ' order by n.rn) filter (where n.k <= 5) || case when count(*) > 5 then ', …' else '' end
+    || first_five(list(n.rn::varchar order by n.rn))
     || ') không đối chiếu được với đảng viên đã có: '
     || case
            when n.agency is null then 'danh sách không ghi đơn vị (cột Mã đơn vị / Chi bộ) và không ghi cơ quan (tiêu đề "UBND XÃ …", cột Cơ quan công tác)'
@@ -459,7 +459,7 @@ select n.part_id,
        end
     || '. Mỗi người được lưu thành hồ sơ riêng, nên việc so xếp loại đảng viên với xếp loại công chức (R3, R8) bỏ sót họ. Thêm cột Mã đơn vị / Chi bộ, ghi cơ quan ở tiêu đề, hoặc nạp lại với --unit MÃ (đảng bộ nơi cơ quan đóng).' as message
 from (
-    select n.part_id, n.rn, u.agency, u.n, row_number() over (partition by n.part_id, u.agency order by n.rn) as k
+    select n.part_id, n.rn, u.agency, u.n
     from norm n join ident_unplaced u on u.rk = n.rk
 ) n
 join file_ctx c on c.part_id = n.part_id

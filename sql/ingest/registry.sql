@@ -535,31 +535,25 @@ where u.id = p.id and u.province_code is distinct from p.province_code;
 -- asks it for lists). The file says which rows.
 select part_id,
     count(*) || ' đơn vị ghi Tình trạng giải thể nhưng không có ngày giải thể ('
-    || string_agg('dòng ' || rn || ': "' || status || '"', ', ' order by rn) filter (where k <= 5)
-    || case when count(*) > 5 then ', …' else '' end
+    || first_five(list('dòng ' || rn || ': "' || status || '"' order by rn))
     || '): các đơn vị này vẫn được coi là đang hoạt động. Ghi ngày giải thể (dd/mm/yyyy) vào ô Tình trạng, cột Ngày giải thể hoặc Ghi chú.' as message
-from (select *, row_number() over (partition by part_id order by rn) as k from norm where dissolved_undated)
+from norm where dissolved_undated
 group by part_id
 union all
 select part_id,
     count(*) || ' dòng ghi việc hợp nhất, sáp nhập, chia tách hoặc đổi tên ở Ghi chú ('
-    || string_agg('dòng ' || rn || ': "' || lineage_note || '"', ', ' order by rn) filter (where k <= 5)
-    || case when count(*) > 5 then ', …' else '' end
+    || first_five(list('dòng ' || rn || ': "' || lineage_note || '"' order by rn))
     || '): Ghi chú không được đọc thành quan hệ kế thừa, các đơn vị này không được nối với đơn vị trước hoặc sau sắp xếp. Ghi vào cột Hình thành từ, Tách từ, Đổi tên từ hoặc Sáp nhập vào (mã hoặc tên đơn vị).' as message
-from (select *, row_number() over (partition by part_id order by rn) as k from norm where lineage_note is not null)
+from norm where lineage_note is not null
 group by part_id
 union all
 select part_id,
     count(*) || ' dòng ghi tỉnh, thành phố không nhận ra ở cột "Tỉnh/Thành phố" ('
-    || string_agg('dòng ' || rn || ': "' || province_name || '"', ', ' order by rn) filter (where k <= 5)
-    || case when count(*) > 5 then ', …' else '' end
+    || first_five(list('dòng ' || rn || ': "' || province_name || '"' order by rn))
     || '): tỉnh của các đơn vị này lấy theo đơn vị cấp trên (nếu có), tỷ lệ, thời hạn riêng của tỉnh có thể không áp dụng đúng. Ghi tên tỉnh, thành phố (trước hoặc sau 01/07/2025) hoặc mã tỉnh.' as message
-from (
-    select n.*, row_number() over (partition by n.part_id order by n.rn) as k
-    from norm n
-    semi join (select v from (select distinct province_name as v from norm where province_name is not null)
-               where province_key(v) not in (select pkey from province_names)) x on x.v = n.province_name
-)
+from norm n
+semi join (select v from (select distinct province_name as v from norm where province_name is not null)
+           where province_key(v) not in (select pkey from province_names)) x on x.v = n.province_name
 group by part_id
 order by part_id;
 

@@ -28,4 +28,14 @@ describe('sql formatting macros', () => {
 		expect(await one('vi_pct_vs(3 / 5, 0.2)')).toBe('60%');
 		expect(await one('vi_pct_vs(0.375, 0.2)')).toBe('37,5%');
 	});
+	it('vi_num_vs with min_decimals: a score keeps its two decimals (69,75, not 69,8), a whole one none', async () => {
+		expect(await one('vi_num_vs(69.75, 70, min_decimals := 2)')).toBe('69,75');
+		expect(await one('vi_num_vs(85, 90, min_decimals := 2)')).toBe('85');
+		expect(await one('vi_num_vs(89.999, 90, min_decimals := 2)')).toBe('89,999');
+	});
+	it('first_five: a warning cites five rows, then "…"', async () => {
+		expect(await one("first_five(['1', '2', '3'])")).toBe('1, 2, 3');
+		expect(await one("first_five(['1', '2', '3', '4', '5'])")).toBe('1, 2, 3, 4, 5');
+		expect(await one("first_five(['1', '2', '3', '4', '5', '6'])")).toBe('1, 2, 3, 4, 5, …');
+	});
 });
