@@ -44,7 +44,7 @@ function score(fields: Array<string | null>): number {
 }
 
 /** A row of column numbers under the header ("1 2 3 …", "(1) (2)", "A B C"). */
-function isNumberingRow(row: string[]): boolean {
+export function isNumberingRow(row: string[]): boolean {
 	const cells = row.filter((c) => c.trim());
 	return cells.length >= 2 && cells.every((c) => /^\(?([0-9]{1,2}|[A-Za-z])\)?(\s*=.*)?$/.test(c.trim()));
 }

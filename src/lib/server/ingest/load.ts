@@ -12,7 +12,7 @@ import { fold } from '../../domain/anomaly';
 import { isValidTerm, type FileKind, type PeriodKind, type SubjectKind } from '../../domain/levels';
 import { type Db, ROOT, sqlFile } from '../db';
 import { FIELDS, alnumKey, fieldOfHeader } from './fields';
-import { findHeader, isSubHeader, readTitle, detectKind, parsePeriod, parseBareQuarter, type HeaderMap, type TitleInfo } from './header';
+import { findHeader, isNumberingRow, isSubHeader, readTitle, detectKind, parsePeriod, parseBareQuarter, type HeaderMap, type TitleInfo } from './header';
 import { IngestError, type RowError } from './errors';
 import { withRows, type SourceTable } from './read';
 import { SECTION_NUMBER, SECTION_UNIT_WORDS, stage } from './stage';
@@ -244,7 +244,7 @@ function markedColumns(src: SourceTable, header: HeaderMap, marks: number[], sub
 	const rows = src.rows!;
 	const at = Math.max(header.width, ...rows.map((r) => r.length));
 	let dataStart = Math.max(sub + 1, header.dataStart);
-	while (rows[dataStart]?.every((c) => /^\(?([0-9]{1,2}|[A-Za-z])\)?$/.test(c.trim()) || !c.trim()) && rows[dataStart].some((c) => c.trim())) dataStart++;
+	while (rows[dataStart] && isNumberingRow(rows[dataStart])) dataStart++;
 	const groups = markGroups(rows, sub, marks, kind);
 	const out = rows.map((r, i) => {
 		if (i < dataStart) return r;
