@@ -164,7 +164,14 @@ select
     s.c_code as code,
     s.c_name as name,
     nk.name_key,
-    kd.unit_kind as kind,
+    -- "Thành ủy" / "Đảng bộ thành phố" is a city's đảng bộ: a district's, unless it is a city run by
+    -- the Centre ("Thành ủy Hà Nội") at the top of the file's tree, which is a province's
+    case when kd.unit_kind = 'huyen_uy' and tidy(s.parent_v) is null
+              and regexp_matches(words(s.unit_kind), '^(thanh uy|dang bo (thanh pho|tp))$')
+              and province_key(regexp_replace(words(s.c_name), '^thanh uy (thanh pho |tp )?', 'thanh pho ')) in
+                  (select province_key(name) from ref_provinces where kind = 'Thành phố'
+                   union select province_key(name_2025) from ref_provinces where kind_2025 = 'Thành phố')
+         then 'tinh_uy' else kd.unit_kind end as kind,
     tidy(s.unit_kind) as kind_raw,
     tidy(s.parent) as parent_raw,
     -- a file without a parent column (a list of dissolved or merged units) moves no stored unit (its

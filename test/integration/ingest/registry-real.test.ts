@@ -429,6 +429,28 @@ describe('parents, kinds and founding years as offices write them', () => {
 		]);
 	});
 
+	it('"Thành ủy" / "Đảng bộ thành phố" is a district-level city, but a city run by the Centre at the top of the tree is a province', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const f = writeCsv(dir, 'dm.csv', [
+			HEAD,
+			['1', 'T01', 'Thành ủy Hà Nội', 'Thành ủy', '', '1930'],
+			['2', 'H0101', 'Đảng bộ quận Ba Đình', 'Quận ủy', 'T01', '1961'],
+			['3', 'T79', 'Đảng bộ Thành phố Hồ Chí Minh', 'Đảng bộ thành phố', '', '1930'],
+			['4', 'H7003', 'Đảng bộ thành phố Đồng Xoài', 'Đảng bộ thành phố', 'Tỉnh ủy Bình Phước', '2018'],
+			// the name of a city run by the Centre, but under a province: Huế before 2025
+			['5', 'H4601', 'Thành ủy Huế', 'Thành ủy', 'Tỉnh ủy Bình Phước', '1975']
+		]);
+		const r = await ingest(db, [f]);
+		expect(r.files[0].errors).toEqual([]);
+		expect(await db.query(`select code, kind from unit where source_file_id > 1 order by source_row`)).toEqual([
+			{ code: 'T01', kind: 'tinh_uy' },
+			{ code: 'H0101', kind: 'huyen_uy' },
+			{ code: 'T79', kind: 'tinh_uy' },
+			{ code: 'H7003', kind: 'huyen_uy' },
+			{ code: 'H4601', kind: 'huyen_uy' }
+		]);
+	});
+
 	it('a parent no key finds, or one a bare name gives twice, is still refused naming file, row, column and value', async () => {
 		const { db, dir } = await dbWithRegistry();
 		const f = writeCsv(dir, 'dm.csv', [
