@@ -337,12 +337,14 @@ create or replace macro level_key(s) as
 -- đầu" column, for each of the posts it lists ("Phó Chủ tịch UBND xã, Bí thư chi bộ": the order
 -- varies): 'party' (a bare "Bí thư", "Bí thư kiêm Trưởng thôn": of the row's Party organisation),
 -- 'chi_bo' (Bí thư chi bộ, chi ủy, of a thôn…), 'dang_bo' (Bí thư Đảng ủy, Huyện ủy…: of a đảng
--- bộ, not of the chi bộ where the holder is a member), 'agency' (Giám đốc, Chủ tịch, Trưởng
+-- bộ, not of the chi bộ where the holder is a member), 'dang_bo_co_so' (Bí thư Đảng ủy xã, phường…:
+-- of a grassroots đảng bộ, not of the Huyện ủy a list may leave them under), 'agency' (Giám đốc, Chủ tịch, Trưởng
 -- phòng…: of a state body, not of a Party organisation); none for Phó Bí thư, Bí thư Đoàn…
 create or replace macro head_post_scope(post) as
     case
         when regexp_matches(post, '^(bi thu|bt)\s*($|[(/-]|kiem\b)') then 'party'
         when regexp_matches(post, '^(bi thu|bt) (chi bo|chi uy|cb|thon|xom|ap|lang|to dan pho|khu pho|khom|khu dan cu)\b') then 'chi_bo'
+        when regexp_matches(post, '^(bi thu|bt) ((dang uy|dang bo|du) (xa|phuong|thi tran|dac khu|co so)|(xa|phuong) uy)\b') then 'dang_bo_co_so'
         when regexp_matches(post, '^(bi thu|bt) (dang uy|dang bo|du|dang doan|ban can su( dang)?|(tinh|thanh|huyen|quan|thi|xa|phuong) uy)\b') then 'dang_bo'
         when regexp_matches(post, '^(giam doc|chu tich|thu truong|truong (phong|ban|khoa))\b') then 'agency'
     end;
@@ -377,6 +379,9 @@ create or replace macro committee_seats(title_key) as
 create or replace macro head_by_scope(scopes, subject_kind, unit_kind) as
     coalesce(list_has_any(case subject_kind
                               when 'member' then ['party', 'chi_bo']
-                              when 'leader' then if(starts_with(coalesce(unit_kind, ''), 'chi_bo'), ['party', 'chi_bo'], ['party', 'dang_bo'])
+                              when 'leader' then case when starts_with(coalesce(unit_kind, ''), 'chi_bo') then ['party', 'chi_bo']
+                                                      -- a commune's Bí thư heads no body above the grassroots
+                                                      when unit_kind in ('huyen_uy', 'tinh_uy') then ['party', 'dang_bo']
+                                                      else ['party', 'dang_bo', 'dang_bo_co_so'] end
                               when 'civil_servant' then ['agency']
                           end, scopes), false);

@@ -568,15 +568,20 @@ describe('a Huyện ủy\'s list of the cadres it manages, by "Đơn vị công 
 			['1', 'Nguyễn Văn An', 'Bí thư Đảng ủy xã', 'Đảng ủy xã Đoàn Kết', 'HTXSNV'],
 			['2', 'Trần Thị Bình', 'Phó Bí thư Đảng ủy xã', 'Đảng ủy xã Minh Hưng', 'HTTNV'],
 			['3', 'Lê Văn Cường', 'Bí thư Chi bộ', 'Chi bộ Trường THCS Đoàn Kết', 'HTTNV'],
-			['4', 'Phạm Văn Dũng', 'Trưởng phòng', 'Phòng Nội vụ huyện', 'HTNV']
+			['4', 'Phạm Văn Dũng', 'Trưởng phòng', 'Phòng Nội vụ huyện', 'HTNV'],
+			// a commune's Bí thư whose cell names a state body stays under the Huyện ủy, but heads no Huyện ủy
+			['5', 'Hoàng Văn Em', 'Bí thư Đảng ủy xã', 'Ủy ban nhân dân xã Minh Hưng', 'HTTNV'],
+			['6', 'Vũ Văn Giang', 'Bí thư Huyện ủy', 'Huyện ủy Bù Đăng', 'HTTNV']
 		])]);
-		expect(r.files[0]).toMatchObject({ status: 'loaded', rowsStored: 4 });
+		expect(r.files[0]).toMatchObject({ status: 'loaded', rowsStored: 6 });
 		expect(await db.query(`select u.code as unit, d.code as decider, r.is_head from rating r join unit u on u.id = r.unit_id
 			left join unit d on d.id = r.deciding_unit_id order by r.source_row`)).toEqual([
 			{ unit: 'X700101', decider: 'H7001', is_head: true },
 			{ unit: 'X700102', decider: 'H7001', is_head: false },
 			{ unit: 'C70010301', decider: 'H7001', is_head: true },
-			{ unit: 'H7001', decider: 'T70', is_head: false }
+			{ unit: 'H7001', decider: 'T70', is_head: false },
+			{ unit: 'H7001', decider: 'T70', is_head: false },
+			{ unit: 'H7001', decider: 'T70', is_head: true }
 		]);
 	});
 });
