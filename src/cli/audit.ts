@@ -5,13 +5,14 @@
 // npm run audit -- --rulebooks                         the rulebooks and the years they govern
 // Thin over rules/runner.ts (the ingest and the pages call the same runAudit / showRun).
 import { RULES, type Finding, type RuleId } from '../lib/domain/anomaly';
+import { fmtDateTime, fmtPeriod } from '../lib/format';
 import type { PeriodKind } from '../lib/domain/levels';
 import { closeDb, defaultDbPath, getDb } from '../lib/server/db';
 import { refreshMarts } from '../lib/server/rules/marts';
 import { listRulebooks } from '../lib/server/rules/rulebook';
 import { listRuns, RULE_IDS, runAudit, showRun, type AuditResult } from '../lib/server/rules/runner';
 import { SIGNALS } from '../lib/server/rules/signals';
-import { fail, flagInt, flagString, num, parseArgs, secs, table } from './output';
+import { exitWhenFlushed, fail, flagInt, flagString, num, parseArgs, secs, table } from './output';
 
 const USAGE = `Cách dùng:
   npm run audit -- --year NĂM [--quarter 1-4 | --term 2020-2025] [--rulebook qd132|qd124|qd366] [--cs-rulebook nd90|nd335]
@@ -171,8 +172,8 @@ async function main() {
 						['Lượt', 'Bắt đầu', 'Kỳ', 'Bộ quy tắc', 'Phạm vi', 'Vi phạm', 'Thời gian', 'Dấu dữ liệu'],
 						runs.map((r) => [
 							String(r.id),
-							String(r.started_at),
-							r.period_kind === 'quarter' ? `quý ${QUARTER[r.period_no as number]}/${r.period_year}` : r.period_kind === 'term' ? `nhiệm kỳ ${r.period_no}–${r.period_year}` : String(r.period_year),
+							fmtDateTime(r.started_at as string),
+							fmtPeriod(Number(r.period_year), String(r.period_kind), Number(r.period_no)),
 							`${r.rulebook}${r.what_if ? ' (nếu như)' : ''}`,
 							String(r.scope_code ?? 'toàn bộ'),
 							num(Number(r.finding_count ?? 0)),
@@ -207,5 +208,5 @@ async function main() {
 }
 
 main()
-	.then((code) => process.exit(code))
+	.then(exitWhenFlushed)
 	.catch((e) => fail(e?.message ?? String(e), 1));

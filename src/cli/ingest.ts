@@ -7,7 +7,7 @@ import { getDb } from '../lib/server/db';
 import { formatRowError } from '../lib/server/ingest/errors';
 import { ingestFiles } from '../lib/server/ingest';
 import { parsePeriod } from '../lib/server/ingest/header';
-import { fail, flagInt, flagString, num, parseArgs, progress, secs, table } from './output';
+import { exitWhenFlushed, fail, flagInt, flagString, num, parseArgs, progress, secs, table } from './output';
 
 const STATUS: Record<string, string> = { loaded: 'đã nạp', unchanged: 'không đổi', refused: 'từ chối', checked: 'hợp lệ (chạy thử)' };
 
@@ -70,7 +70,7 @@ async function main() {
 		console.log(`\nĐã chạy kiểm tra cho ${report.touched.map((t) => (t.period_kind === 'quarter' ? `quý ${t.period_no}/${t.year}` : t.year)).join(', ')} (lượt ${report.auditRuns.join(', ')}) trong ${secs(report.auditSeconds)}.`);
 	if (report.auditError) console.log(`\nDữ liệu đã nạp, nhưng kiểm tra quy định không chạy được: ${report.auditError}`);
 	const refused = report.files.filter((f) => f.status === 'refused').length;
-	process.exit(refused || report.auditError ? 1 : 0);
+	exitWhenFlushed(refused || report.auditError ? 1 : 0);
 }
 
 main().catch((e) => fail(e?.message ?? String(e), 1));

@@ -32,6 +32,15 @@ export function flagInt(flags: Map<string, string | true>, name: string): number
 	return n;
 }
 
+/** process.exit once stdout and stderr have taken everything written: a pipe takes 64 KiB at a
+ * time, and process.exit drops the rest (`audit --format json | …` lost its findings). */
+export function exitWhenFlushed(code: number): void {
+	let pending = 2;
+	const done = () => --pending === 0 && process.exit(code);
+	process.stdout.write('', done);
+	process.stderr.write('', done);
+}
+
 export function fail(message: string, code = 2): never {
 	process.stderr.write(`Lỗi: ${message}\n`);
 	process.exit(code);

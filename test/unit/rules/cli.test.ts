@@ -54,6 +54,21 @@ describe('npm run audit', () => {
 		expect(r.err).toMatch(/^Lượt kiểm tra số 1 \(năm 2022, qd132\)/);
 	});
 
+	it('a JSON output of many findings reaches a pipe whole (the process had exited with all but its first 64 KiB unwritten)', async () => {
+		const path = join(tempDir('giamsat-audit-pipe-'), 'pipe.duckdb');
+		const db = await getDb(path);
+		await loadGiven(db, {
+			units: [{ code: 'X01', name: 'Đảng bộ xã Một', kind: 'dang_bo_co_so' }, { code: 'CB1', name: 'Chi bộ thôn Một', kind: 'chi_bo_truc_thuoc', parent: 'X01' }],
+			ratings: [{ unit: 'CB1', decider: 'X01', level: 'good', sick_days: 120, count: 600 }]
+		}, { year: 2022 });
+		await closeDb(path);
+		const r = audit('--year', '2022', '--db', path, '--format', 'json', '--rule', 'sick_leave_cap');
+		expect(r.code, r.err).toBe(0);
+		expect(r.out.length).toBeGreaterThan(65_536);
+		expect(r.out.endsWith('\n')).toBe(true);
+		expect(r.out.trim().split('\n').map((l) => JSON.parse(l).rule)).toEqual(Array(600).fill('sick_leave_cap'));
+	});
+
 	it('prints an aligned table in Vietnamese, and a stored run again exactly as it was', () => {
 		const r = audit('--year', '2022', '--db', dbPath, '--rule', 'excellent_cap,sick_leave_cap');
 		expect(r.code, r.err).toBe(0);
@@ -76,6 +91,8 @@ describe('npm run audit', () => {
 		expect(r.out).toMatch(/không có điểm/);
 		const runs = audit('--runs', '--db', dbPath);
 		expect(runs.out).toMatch(/qd366 \(nếu như\)/);
+		// started as dd/mm/yyyy hh:mm, the period in Vietnamese
+		expect(runs.out).toMatch(/\b\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}\b.*Năm 2022/);
 	});
 
 	it('refuses bad arguments in Vietnamese with a non-zero exit code', () => {
