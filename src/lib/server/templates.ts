@@ -1,5 +1,6 @@
-// Blank templates, one per file kind: the columns Giám Sát reads (from fields.ts), a title line
-// and one example row, as XLSX. Served at /mau/<kind>.xlsx; README's column tables say the same.
+// Blank templates, one per file kind: the columns Giám Sát reads (from fields.ts) and a title line,
+// as XLSX; what each column takes is a note on its header cell, not a row (a guidance row left in
+// place would be read as data). Served at /mau/<kind>.xlsx; README's column tables say the same.
 import ExcelJS from 'exceljs';
 import { FILE_KINDS, type FileKind } from '../domain/levels';
 import { FIELDS } from './ingest/fields';
@@ -24,8 +25,10 @@ export async function templateXlsx(kind: FileKind): Promise<Buffer> {
 	ws.addRow([]);
 	const head = ws.addRow(fields.map((f) => f.label));
 	head.font = { bold: true };
-	head.eachCell((c) => (c.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFDE68A' } }));
-	ws.addRow(fields.map((f) => f.doc)).font = { italic: true, color: { argb: 'FF6B7280' } };
+	head.eachCell((c, i) => {
+		c.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFDE68A' } };
+		c.note = fields[i - 1].doc;
+	});
 	fields.forEach((_, i) => (ws.getColumn(i + 1).width = Math.max(12, Math.min(40, fields[i].label.length + 6))));
 	return Buffer.from(await wb.xlsx.writeBuffer());
 }

@@ -243,19 +243,20 @@ export async function ingestFiles(db: Db, paths: string[], opts: IngestOptions =
 	for (const [fi, entry] of entries.entries()) {
 		const kind = entry.parts[0].kind;
 		const bad = refusedFiles.get(fi);
+		const rs = entry.parts.map((p) => results.get(p)!).filter(Boolean);
+		const rowsRead = rs.reduce((s, r) => s + r.rowsRead, 0);
 		if (bad) {
 			const why = bad.message ? new IngestError(entry.parts[0].src.fileName, bad.message) : new RefusedError(bad.errors, bad.errorCount);
-			reports.push(refusedReport(entry.path, kind, why, entry.started));
+			reports.push({ ...refusedReport(entry.path, kind, why, entry.started), rowsRead });
 			continue;
 		}
-		const rs = entry.parts.map((p) => results.get(p)!).filter(Boolean);
 		const warnings = rs.flatMap((r) => r.warnings);
 		if (entry.parts.length > 1)
 			for (const p of entry.parts) if (!results.get(p)?.rowsRead) warnings.push(`Trang tính "${p.src.sheet ?? p.src.fileName}" không có dòng dữ liệu nào: bỏ qua.`);
 		warnings.push(...entry.notes);
 		reports.push({
 			path: entry.path, kind, status: opts.dryRun ? 'checked' : 'loaded',
-			rowsRead: rs.reduce((s, r) => s + r.rowsRead, 0), rowsStored: rs.reduce((s, r) => s + r.rowsStored, 0),
+			rowsRead, rowsStored: rs.reduce((s, r) => s + r.rowsStored, 0),
 			errors: [], errorCount: 0, warnings,
 			// a batch is loaded together: each file's share of its time is not measured apart
 			seconds: (performance.now() - t1) / 1000 / entries.length

@@ -34,7 +34,8 @@ export function parseUploadForm(form: FormData): { input?: UploadInput; error?: 
 		kind: String(form.get('kind') ?? '').trim()
 	};
 	const all = form.getAll('files').filter((f): f is File => typeof f === 'object' && f !== null && 'arrayBuffer' in f);
-	const files = all.filter((f) => f.size > 0 && f.name);
+	// a nameless empty part is the picker left empty; an empty file with a name goes on, to be refused by name
+	const files = all.filter((f) => f.name);
 	if (!files.length) return { values, error: 'Chưa chọn tệp nào (hoặc tệp rỗng). Hãy chọn một hoặc nhiều tệp CSV, XLSX.' };
 	const wrong = files.filter((f) => !ACCEPTED.some((ext) => f.name.toLowerCase().endsWith(ext)));
 	if (wrong.length === files.length)

@@ -2,8 +2,9 @@
 import { error } from '@sveltejs/kit';
 import { FILE_KINDS, type FileKind } from '$lib/domain/levels';
 import { templateXlsx } from '$lib/server/templates';
+import type { RequestHandler } from './$types';
 
-export async function GET({ params }) {
+export const GET: RequestHandler = async ({ params }) => {
 	const kind = params.kind.replace(/\.xlsx$/, '') as FileKind;
 	if (!(kind in FILE_KINDS)) error(404, 'Không có mẫu này.');
 	return new Response(new Uint8Array(await templateXlsx(kind)), {
@@ -12,4 +13,4 @@ export async function GET({ params }) {
 			'content-disposition': `attachment; filename="mau-${kind}.xlsx"`
 		}
 	});
-}
+};
