@@ -30,6 +30,11 @@ export function fmtPct(share: number | null | undefined, digits = 1): string {
 	return f.format(share);
 }
 
+/** An axis tick in percent (12.5 → "12,5%", 20 → "20%"). */
+export function fmtPctTick(percent: number): string {
+	return fmtPct(percent / 100, Number.isInteger(percent) ? 0 : 1);
+}
+
 /** part / whole as a share, null when whole is 0 or missing. */
 export function share(part: number | null | undefined, whole: number | null | undefined): number | null {
 	return isNum(part) && isNum(whole) && whole > 0 ? part / whole : null;

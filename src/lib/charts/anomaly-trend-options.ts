@@ -1,6 +1,6 @@
 // The anomaly rate across years: findings (bars, left axis) and the share of units with at least one
 // finding (line, right axis), so a year with more lists loaded is not mistaken for a worse year.
-import { fmtInt, fmtPct } from '../format';
+import { fmtInt, fmtPct, fmtPctTick } from '../format';
 import { ACCENT, FLAGGED_COLOR, FONT, TEXT } from './palette';
 import type { ChartOption } from './types';
 
@@ -26,14 +26,14 @@ export function anomalyTrendOptions(rows: TrendRow[]): ChartOption {
 		tooltip: { trigger: 'axis' },
 		xAxis: { type: 'category', data: sorted.map((r) => String(r.year)) },
 		yAxis: [
-			{ type: 'value', name: 'Phát hiện', minInterval: 1, nameTextStyle: { align: 'left' } },
+			{ type: 'value', name: 'Phát hiện', minInterval: 1, nameTextStyle: { align: 'left' }, axisLabel: { formatter: fmtInt } },
 			{
 				type: 'value',
 				name: 'Đơn vị',
 				min: 0,
 				splitLine: { show: false },
 				nameTextStyle: { align: 'right' },
-				axisLabel: { formatter: (v: number) => fmtPct(v / 100, Number.isInteger(v) ? 0 : 1) }
+				axisLabel: { formatter: fmtPctTick }
 			}
 		],
 		series: [

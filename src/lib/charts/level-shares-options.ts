@@ -1,7 +1,7 @@
 // Stacked bars of the four levels' shares per year (member ratings of the year): the dashboard's and
 // the unit page's "Cơ cấu xếp loại qua các năm". Pure: rows in, ECharts option out.
 import { LEVELS } from '../domain/levels';
-import { fmtInt, fmtPct } from '../format';
+import { fmtInt, fmtPct, fmtPctTick } from '../format';
 import { FONT, LEVEL_COLORS, TEXT } from './palette';
 import type { ChartOption } from './types';
 
@@ -35,7 +35,7 @@ export function levelSharesOptions(rows: LevelYearRow[]): ChartOption {
 			}
 		},
 		xAxis: { type: 'category', data: sorted.map((r) => String(r.year)) },
-		yAxis: { type: 'value', max: 100, axisLabel: { formatter: '{value}%' } },
+		yAxis: { type: 'value', max: 100, axisLabel: { formatter: fmtPctTick } },
 		series: LEVELS.map((l) => ({
 			type: 'bar' as const,
 			name: l.vi,

@@ -1,6 +1,6 @@
 // Ranked horizontal bars of the excellent share (HTXSNV among members rated) by locality: provinces
 // for a country-wide view, districts/communes inside one province. Highest at the top.
-import { fmtInt, fmtPct } from '../format';
+import { fmtInt, fmtPct, fmtPctTick } from '../format';
 import { FONT, LEVEL_COLORS, TEXT } from './palette';
 import type { ChartOption } from './types';
 
@@ -30,7 +30,7 @@ export function localityExcellentOptions(rows: LocalityRow[]): ChartOption {
 				return `${r.name}<br/>HTXSNV: ${fmtInt(r.excellent)} / ${fmtInt(r.rated)} = <b>${fmtPct(r.share)}</b>`;
 			}
 		},
-		xAxis: { type: 'value', axisLabel: { formatter: '{value}%' } },
+		xAxis: { type: 'value', axisLabel: { formatter: fmtPctTick } },
 		yAxis: {
 			type: 'category',
 			inverse: true,

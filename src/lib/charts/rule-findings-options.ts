@@ -28,7 +28,7 @@ export function ruleFindingsOptions(rows: RuleCountRow[]): ChartOption {
 		grid: { left: 8, right: 40, top: 32, bottom: 24, containLabel: true },
 		legend: { top: 0, itemWidth: 14, itemHeight: 10 },
 		tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: (v) => fmtInt(Number(v)) },
-		xAxis: { type: 'value', minInterval: 1 },
+		xAxis: { type: 'value', minInterval: 1, axisLabel: { formatter: fmtInt } },
 		yAxis: {
 			type: 'category',
 			inverse: true,

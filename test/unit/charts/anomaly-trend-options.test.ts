@@ -22,8 +22,10 @@ describe('anomalyTrendOptions', () => {
 	});
 
 	it('labels and tooltips use vi-VN percentages', () => {
-		const y = (o.yAxis as Array<{ axisLabel?: { formatter: (v: number) => string } }>)[1];
+		const [count, y] = o.yAxis as Array<{ axisLabel?: { formatter: (v: number) => string } }>;
 		expect(y.axisLabel!.formatter(12)).toBe('12%');
+		expect(y.axisLabel!.formatter(12.5)).toBe('12,5%');
+		expect(count.axisLabel!.formatter(6000)).toBe('6.000');
 		expect(series[1].tooltip.valueFormatter(12.5)).toBe('12,5%');
 		expect(series[1].tooltip.valueFormatter(null)).toBe('—');
 	});

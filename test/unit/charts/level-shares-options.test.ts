@@ -35,6 +35,10 @@ describe('levelSharesOptions', () => {
 		expect(text).toContain('Hoàn thành tốt nhiệm vụ: <b>60,0%</b> (6)');
 	});
 
+	it('the share axis in vi-VN percent', () => {
+		expect((opt.yAxis as { axisLabel: { formatter: (v: number) => string } }).axisLabel.formatter(37.5)).toBe('37,5%');
+	});
+
 	it('a year with nobody rated gives zeros, not NaN', () => {
 		const o = levelSharesOptions([{ year: 2023, counts: {} }]);
 		expect((o.series as S[]).map((s) => s.data[0])).toEqual([0, 0, 0, 0]);

@@ -21,6 +21,7 @@ describe('localityExcellentOptions', () => {
 		const s = (o.series as Array<{ data: number[]; label: { formatter: (p: { value: number }) => string } }>)[0];
 		expect(s.data).toEqual([25, 10, 10]);
 		expect(s.label.formatter({ value: 25 })).toBe('25,0%');
+		expect((o.xAxis as { axisLabel: { formatter: (v: number) => string } }).axisLabel.formatter(12.5)).toBe('12,5%');
 	});
 
 	it('tooltip shows the count behind the share', () => {

@@ -29,6 +29,10 @@ describe('ruleFindingsOptions', () => {
 		expect((o2.series as Array<{ name: string }>).map((s) => s.name)).toEqual(['Phát hiện']);
 	});
 
+	it('the count axis in vi-VN numbers ("6.000", not "6,000")', () => {
+		expect((o.xAxis as { axisLabel: { formatter: (v: number) => string } }).axisLabel.formatter(6000)).toBe('6.000');
+	});
+
 	it('an unknown rule id is shown as is', () => {
 		expect(ruleLabel('new_rule')).toBe('new_rule');
 	});
