@@ -139,6 +139,13 @@ describe.skipIf(skip)('pages in Chromium', () => {
 
 		await open('/phat-hien?nam=2023&qt=sick_leave_cap', 'phat-hien-r6');
 		expect(await page.locator('table.findings').textContent()).toContain('nghỉ ốm 120 ngày');
+
+		// the unit box takes a name as well as a code; a page past the end says so
+		await open('/phat-hien?nam=2024&tt=all&dv=' + encodeURIComponent('đảng bộ xã đoàn kết'), 'phat-hien-ten-don-vi');
+		expect(await page.locator('main').textContent()).toContain('Đảng bộ xã Đoàn Kết');
+		await expect(page.locator('table.findings tbody tr').count()).resolves.toBeGreaterThan(0);
+		await open('/phat-hien?nam=2024&tt=all&trang=999', 'phat-hien-qua-trang');
+		expect(await page.locator('.pager').first().textContent()).toMatch(/Không có trang 999: chỉ có \d+ trang \(/);
 	});
 
 	it('Đơn vị: the merged commune follows its predecessors across years; the list finds units without accents', async () => {

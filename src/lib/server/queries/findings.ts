@@ -53,6 +53,8 @@ export async function findingsPage(db: Db, f: Focus, filter: FindingFilter, page
 			offset: (filter.page - 1) * pageSize
 		}
 	);
+	// a page past the end has no row to carry the total: the first page's gives it
+	if (!rows.length && filter.page > 1) return { rows: [], total: (await findingsPage(db, f, { ...filter, page: 1 }, pageSize)).total };
 	const total = rows[0]?.total ?? 0;
 	return { rows: rows.map(({ total: _t, ...r }) => r), total };
 }

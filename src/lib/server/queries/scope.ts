@@ -60,12 +60,17 @@ export async function resolveScope(db: Db, scope: Scope): Promise<ScopeInfo> {
 export async function resolveFocus(db: Db, scope: ScopeInfo, unitCode?: string | null): Promise<Focus> {
 	const code = unitCode?.trim() || scope.code;
 	if (!code) return { code: null, name: scope.name, path: '/', prefixes: ['/'], predecessors: [] };
-	const u = await db.one<{ code: string; name: string; path: string | null }>(
-		'select code, name, path from unit where upper(code) = upper($c)',
+	// by code, else by name (the unit box suggests names): one unit of the scope, or none
+	const found = await db.query<{ code: string; name: string; path: string | null }>(
+		`select code, name, path from unit where upper(code) = upper($c)
+		 union all
+		 select code, name, path from unit where name_key = unit_key($c) and not exists (select 1 from unit where upper(code) = upper($c))`,
 		{ c: code }
 	);
-	if (!u?.path || !scope.allowed.some((p) => u.path!.startsWith(p)))
-		error(404, `Không có đơn vị mã "${code}" trong phạm vi được xem.`);
+	const inScope = found.filter((u) => u.path && scope.allowed.some((p) => u.path!.startsWith(p)));
+	if (inScope.length > 1) error(404, `Tên "${code}" trùng ${inScope.length} đơn vị trong phạm vi được xem: nhập mã đơn vị.`);
+	const u = inScope[0] as { code: string; name: string; path: string } | undefined;
+	if (!u) error(404, `Không có đơn vị mã hoặc tên "${code}" trong phạm vi được xem.`);
 	const preds = await predecessors(db, u.code);
 	return {
 		code: u.code,
