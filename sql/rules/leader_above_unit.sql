@@ -144,7 +144,9 @@ head_findings as (
             as message,
         json_object('check', 'head', 'headed_unit', hu.code, 'level', h.final_level, 'org_level', h.org_level,
                     'collective_level', h.coll_level, 'newcomer', h.is_newcomer) as evidence,
-        list_filter([lr.org_rating_id, lr.coll_rating_id], x -> x is not null) as other_ids
+        -- the ratings the head's exceeds
+        list_filter([if(h.final_level > h.org_level, lr.org_rating_id, null), if(h.final_level > h.coll_level, lr.coll_rating_id, null)],
+                    x -> x is not null) as other_ids
     from heads_over h
     join units_of((select list(h.headed_unit_id) from heads_over h)) hu on hu.id = h.headed_unit_id
     left join level_ratings lr on lr.unit_id = h.headed_unit_id

@@ -181,7 +181,7 @@ create or replace temp macro rating_findings() as table
         select * from files_of((select list(r.source_file_id) from ratings r))
     ),
     other_sources as (
-        select c.rule, c.rating_id, list_sort(list({'file': sf.file_name, 'row': r.source_row})) as srcs
+        select c.rule, c.rating_id, list_sort(list(distinct {'file': sf.file_name, 'row': r.source_row})) as srcs
         from compared c
         join ratings r on r.id = c.other_id
         left join files sf on sf.id = r.source_file_id
@@ -213,7 +213,9 @@ create or replace temp macro rating_findings() as table
         f.evidence,
         sf.file_name as source_file,
         r.source_row,
-        list_concat([{'file': sf.file_name, 'row': r.source_row}], o.srcs, f.more_sources) as sources
+        -- each row once: an organisation and its collective may be rated on one row of a list
+        list_concat([{'file': sf.file_name, 'row': r.source_row}],
+                    list_filter(o.srcs, s -> s <> {'file': sf.file_name, 'row': r.source_row}), f.more_sources) as sources
     from found f
     join ratings r on r.id = f.rating_id
     join units u on u.id = coalesce(f.unit_id, r.agency_unit_id)
