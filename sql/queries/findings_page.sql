@@ -48,6 +48,7 @@ final as (
         f.subject_name,
         f.subject_card,
         cast(f.subject_birth_date as varchar) as subject_birth_date,
+        f.subject_birth_year,
         f.severity,
         f.message,
         f.source_file,

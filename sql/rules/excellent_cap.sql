@@ -234,6 +234,7 @@ final as (
         v.unit_name as subject_name,
         cast(null as varchar) as subject_card,
         cast(null as date) as subject_birth_date,
+        cast(null as integer) as subject_birth_year,
         if(v.status = 'flagged', 'high', 'low') as severity,
         v.unit_name
             || case

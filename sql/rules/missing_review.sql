@@ -504,6 +504,7 @@ final as (
         coalesce(p.full_name, u.name) as subject_name,
         p.card_no as subject_card,
         p.birth_date as subject_birth_date,
+        p.birth_year as subject_birth_year,
         if(f.status = 'flagged', 'medium', 'low') as severity,
         f.message,
         f.evidence,

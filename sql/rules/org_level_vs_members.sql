@@ -106,6 +106,7 @@ final as (
         c.unit_name as subject_name,
         cast(null as varchar) as subject_card,
         cast(null as date) as subject_birth_date,
+        cast(null as integer) as subject_birth_year,
         'medium' as severity,
         c.unit_name || ' xếp loại ' || level_short(c.final_level) || ' nhưng '
             || concat_ws('; ',

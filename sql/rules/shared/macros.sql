@@ -207,6 +207,7 @@ create or replace temp macro rating_findings() as table
         coalesce(p.full_name, su.name, u.name) as subject_name,
         p.card_no as subject_card,
         p.birth_date as subject_birth_date,
+        p.birth_year as subject_birth_year,
         if(f.status = 'flagged', f.severity, 'low') as severity,
         replace(replace(f.message, '{subject}', subject_label(r.subject_kind, p.full_name, u.name, coalesce(su.name, u.name))),
                 '{name}', coalesce(p.full_name, '')) as message,

@@ -71,6 +71,8 @@ export interface Finding {
 	subject_name: string | null;
 	subject_card: string | null;
 	subject_birth_date: string | null;
+	/** the birth year, also where only the year is known */
+	subject_birth_year: number | null;
 	severity: 'high' | 'medium' | 'low';
 	/** Vietnamese, states the fact with its numbers */
 	message: string;

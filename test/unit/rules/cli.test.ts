@@ -46,7 +46,7 @@ describe('npm run audit', () => {
 		const lines = r.out.trim().split('\n').map((l) => JSON.parse(l));
 		expect(lines.length).toBeGreaterThan(0);
 		for (const f of lines)
-			for (const k of ['rule', 'status', 'year', 'unit_code', 'deciding_unit_code', 'subject_kind', 'subject_name', 'subject_card', 'subject_birth_date', 'message', 'source_file', 'source_row'])
+			for (const k of ['rule', 'status', 'year', 'unit_code', 'deciding_unit_code', 'subject_kind', 'subject_name', 'subject_card', 'subject_birth_date', 'subject_birth_year', 'message', 'source_file', 'source_row'])
 				expect(f, k).toHaveProperty(k);
 		const sick = lines.find((f) => f.rule === 'sick_leave_cap');
 		expect(sick).toMatchObject({ status: 'flagged', unit_code: 'CB1', subject_card: '01000001', subject_birth_date: '1980-03-02', subject_name: 'Nguyễn Văn An' });

@@ -12,7 +12,7 @@ import { fixtureDb, loadGiven, type Given } from '../../helpers/fixture-db';
 const COLUMNS = [
 	'rule', 'status', 'rulebook', 'year', 'period_kind', 'period_no', 'unit_id', 'unit_code', 'unit_name', 'deciding_unit_id',
 	'deciding_unit_code', 'subject_kind', 'person_id', 'subject_unit_id', 'subject_ref', 'subject_name', 'subject_card',
-	'subject_birth_date', 'severity', 'message', 'evidence', 'source_file', 'source_row', 'sources'
+	'subject_birth_date', 'subject_birth_year', 'severity', 'message', 'evidence', 'source_file', 'source_row', 'sources'
 ];
 
 /** Two districts of one province, a đảng bộ and two chi bộ in each. */

@@ -25,6 +25,7 @@ export interface FindingRow {
 	subject_name: string | null;
 	subject_card: string | null;
 	subject_birth_date: string | null;
+	subject_birth_year: number | null;
 	severity: 'high' | 'medium' | 'low';
 	message: string;
 	source_file: string | null;
