@@ -148,6 +148,8 @@ create or replace macro member_statuses(vals, in_note) as table
     left join alias a
       on a.k = alnum_key(v.v)
       or (starts_with(words(v.v) || ' ', a.w || ' ') and not in_note)
+      -- "Đang bị đình chỉ sinh hoạt", "Được miễn sinh hoạt đảng", "Đã chuyển sinh hoạt …": the status after them
+      or (starts_with(regexp_replace(words(v.v), '^((dang|da|duoc|bi) )+', '') || ' ', a.w || ' ') and not in_note)
       or (starts_with(regexp_replace(words(v.v), '^(duoc|da) ', '') || ' ', a.w || ' ') and in_note and a.names_party)
     qualify row_number() over (partition by v.v order by a.k = alnum_key(v.v) desc, length(a.w) desc, a.status) = 1;
 

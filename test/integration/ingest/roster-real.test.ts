@@ -63,6 +63,29 @@ describe('a bare "Phân loại" column', () => {
 	});
 });
 
+describe('statuses in "Tình trạng" as chi bộ write them', () => {
+	const STATUSES: Array<[string, string]> = [
+		['Đang bị đình chỉ sinh hoạt', 'suspended'],
+		['Bị đình chỉ sinh hoạt', 'suspended'],
+		['Đang (bị) đình chỉ sinh hoạt đảng', 'suspended'],
+		['Được miễn sinh hoạt đảng', 'exempt'],
+		['Đang sinh hoạt tạm thời', 'temporary'],
+		['Chuyển sinh hoạt đi Đảng bộ xã Minh Hưng', 'left'],
+		['Đã chuyển sinh hoạt đảng chính thức', 'left'],
+		['Đang sinh hoạt tạm thời nơi khác', 'official'],
+		['Đảng viên chính thức', 'official']
+	];
+
+	it('"Đang / Bị / Được / Đã" before the status: that status (the roster was refused as "không rõ")', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const f = writeCsv(dir, 'ds.csv', [...TITLE, ['STT', 'Họ và tên', 'Năm sinh', 'Ngày vào Đảng', 'Tình trạng'],
+			...STATUSES.map(([st], i) => [String(i + 1), `Đảng viên ${i + 1}`, String(1960 + i), '03/02/1995', st])]);
+		const r = await ingest(db, [f]);
+		expect(r.files[0].errors).toEqual([]);
+		expect((await db.query<{ status: string }>('select status from membership order by source_row')).map((m) => m.status)).toEqual(STATUSES.map(([, s]) => s));
+	});
+});
+
 describe('statuses written only in "Ghi chú"', () => {
 	const NOTES: Array<[string, string]> = [
 		['Miễn sinh hoạt', 'exempt'],

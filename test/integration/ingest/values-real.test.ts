@@ -275,4 +275,18 @@ describe('sick leave as lists write it', () => {
 		const bad = await ingest(db, [writeCsv(dir, 'xl2.csv', [['ĐẢNG BỘ XÃ ĐOÀN KẾT'], ['CHI BỘ THÔN 2'], ['DANH SÁCH XẾP LOẠI ĐẢNG VIÊN NĂM 2024'], head, ['1', 'Đảng viên 9', '1980', 'HTNV', 'nhiều']])]);
 		expect(bad.files[0].errors.map((e) => [e.row, e.column, e.value])).toEqual([[5, 'Số ngày nghỉ ốm', 'nhiều']]);
 	});
+
+	it('a column of months ("Nghỉ ốm (tháng)", "Số tháng nghỉ ốm"): "3" is 90 days, "3,5" 105, "2,9" 87 (they were read as 3, 4 and 3 days)', async () => {
+		for (const header of ['Nghỉ ốm (tháng)', 'Số tháng nghỉ ốm']) {
+			const { db, dir } = await dbWithRegistry();
+			const cells = ['3', '3,5', '2,9', '2 tháng 29 ngày', ''];
+			const f = writeCsv(dir, 'xl.csv', [['ĐẢNG BỘ XÃ ĐOÀN KẾT'], ['CHI BỘ THÔN 1'], ['DANH SÁCH XẾP LOẠI ĐẢNG VIÊN NĂM 2024'], ['STT', 'Họ và tên', 'Năm sinh', 'Xếp loại', header],
+				...cells.map((c, i) => [String(i + 1), `Đảng viên ${i + 1}`, String(1970 + i), 'HTNV', c])]);
+			const r = await ingest(db, [f]);
+			expect(r.files[0], header).toMatchObject({ status: 'loaded', rowsStored: cells.length });
+			expect((await db.query<{ d: number | null }>('select sick_leave_days as d from rating order by source_row')).map((x) => x.d), header).toEqual([90, 105, 87, 89, null]);
+			const bad = await ingest(db, [writeCsv(dir, 'xl2.csv', [['ĐẢNG BỘ XÃ ĐOÀN KẾT'], ['CHI BỘ THÔN 2'], ['DANH SÁCH XẾP LOẠI ĐẢNG VIÊN NĂM 2024'], ['STT', 'Họ và tên', 'Năm sinh', 'Xếp loại', header], ['1', 'Đảng viên 9', '1980', 'HTNV', 'nhiều']])]);
+			expect(bad.files[0].errors.map((e) => [e.row, e.column, e.value])).toEqual([[5, header, 'nhiều']]);
+		}
+	});
 });

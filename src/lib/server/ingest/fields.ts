@@ -62,6 +62,7 @@ export const FIELDS: FieldDef[] = [
 	{ field: 'cs_level', label: 'Xếp loại viên chức', aliases: ['Xếp loại viên chức', 'Xếp loại CBCCVC', 'Xếp loại công chức', 'Xếp loại công chức, viên chức', 'Kết quả xếp loại CBCCVC', 'Xếp loại cán bộ, công chức, viên chức'], kinds: ['rating'], doc: 'mức xếp loại cán bộ, công chức, viên chức cùng năm' },
 	{ field: 'reviewed_on', label: 'Ngày kiểm điểm', aliases: ['Ngày kiểm điểm', 'Kiểm điểm ngày', 'Review date'], kinds: ['rating'], doc: 'ngày họp kiểm điểm' },
 	{ field: 'sick_days', label: 'Số ngày nghỉ ốm', aliases: ['Số ngày nghỉ ốm', 'Nghỉ ốm (ngày)', 'Ngày nghỉ ốm', 'Sick days'], kinds: ['rating', 'civil_servant'], doc: 'tổng số ngày nghỉ ốm trong năm ("90", "90 ngày", hoặc "3 tháng": 30 ngày một tháng)' },
+	{ field: 'sick_months', label: 'Số tháng nghỉ ốm', aliases: ['Số tháng nghỉ ốm', 'Nghỉ ốm (tháng)', 'Thời gian nghỉ ốm (tháng)'], kinds: [], doc: 'nghỉ ốm tính bằng tháng ("3", "3,5"), khi không có cột số ngày' },
 	{ field: 'decided_on', label: 'Ngày quyết định', aliases: ['Ngày quyết định', 'Ngày xếp loại', 'Ngày ra quyết định', 'Ngày ký', 'Decision date'], kinds: ['rating', 'discipline', 'civil_servant'], doc: 'ngày cấp có thẩm quyền quyết định' },
 	{ field: 'subject_kind', label: 'Đối tượng', aliases: ['Đối tượng', 'Loại đối tượng', 'Đối tượng xếp loại', 'Đối tượng kỷ luật', 'Subject'], kinds: ['rating', 'discipline'], doc: 'Đảng viên / Tổ chức đảng / Tập thể lãnh đạo / Cá nhân lãnh đạo, quản lý' },
 	{ field: 'discipline_form', label: 'Hình thức kỷ luật', aliases: ['Hình thức kỷ luật', 'Hình thức', 'Kỷ luật', 'Discipline'], kinds: ['discipline'], doc: 'khiển trách, cảnh cáo, cách chức, khai trừ, giải tán' },
@@ -101,6 +102,7 @@ const KEYWORD_RULES: Array<[RegExp, string | null]> = [
 	[/^tuchamdiem|^(canhan|dangvien)tuchamdiem/, null], // a self score, not the self level
 	[/^ngay(thang)?(nam)?(ra|ky)?(quyetdinh|qd|xeploai|ky|ra)/, 'decided_on'],
 	[/kiemdiem/, 'reviewed_on'],
+	[/nghiom\w*thang|thang\w*nghiom/, 'sick_months'],
 	[/nghiom/, 'sick_days'],
 	[/lydo/, 'not_rated_reason'],
 	[/^(cap|coquan)(ra)?(quyetdinh)?kyluat$/, 'issuing_body'],

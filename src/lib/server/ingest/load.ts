@@ -611,7 +611,12 @@ export async function loadBatch(t: Db, parts: Prepared[], opts: LoadOptions, fil
 			file: parts[e.part_id].src.fileName,
 			row: e.rn,
 			// a unit may be named by either column: report the one the file has
-			column: headerOf.get(e.field) ?? (e.field === 'unit_name' ? headerOf.get('unit_code') : undefined) ?? label.get(e.field) ?? e.field,
+			column:
+				headerOf.get(e.field) ??
+				// (the column a field was read from under another name: the unit's code, months of sick leave)
+				(e.field === 'unit_name' ? headerOf.get('unit_code') : e.field === 'sick_days' ? headerOf.get('sick_months') : undefined) ??
+				label.get(e.field) ??
+				e.field,
 			value: e.value ?? '',
 			message: e.message
 		});

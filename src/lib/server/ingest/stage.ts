@@ -63,6 +63,9 @@ function fieldSelect(group: StagePart[], nfc: boolean): { select: string; keep: 
 			c = `case when nullif(trim(${female}), '') is not null then 'Nữ' when nullif(trim(${colOf('birth')}), '') is not null then 'Nam' end`;
 		// the quarters' scores without the year's: their mean (NĐ 335)
 		const quarters = f.field === 'score' && !c ? [1, 2, 3, 4].map((n) => colOf(`score_q${n}`)).filter((q): q is string => !!q) : [];
+		// sick leave counted in months ("Nghỉ ốm (tháng)": 3, 3,5) where no column gives days: read as "3 tháng"
+		const months = f.field === 'sick_days' && !c ? colOf('sick_months') : null;
+		if (months) c = `case when regexp_full_match(trim(${months}), '\\d+([.,]\\d+)?') then trim(${months}) || ' tháng' else ${months} end`;
 		if (quarters.length) c = `cast(list_avg(list_filter([${quarters.map((q) => `parse_score(${q})`).join(', ')}], x -> x is not null)) as varchar)`;
 		if (!c) return `null::varchar as ${f.field}`;
 		return nfc && TEXT_FIELDS.has(f.field) ? `nullif(nfc_normalize(${c}), '') as ${f.field}` : `nullif(${c}, '') as ${f.field}`;
