@@ -2,15 +2,27 @@
 -- days, days_per_month to a month: 3 × 30 = 90 days) rated above r6_max_level ("Hoàn thành tốt"
 -- or above); likewise a civil servant absent cs_r6_sick_leave_months or more under a
 -- civil-servant rulebook that has the rule (NĐ 90: absent 3–6 months, not "Hoàn thành tốt").
--- Returns one row per rating above its cap. Grain: one row per finding.
+-- The sick leave is the person's in the year, on whichever of their lists of the period records
+-- it (a member list without the column, the agency's civil-servant list with it): the most any
+-- gives, its row cited. Returns one row per rating above its cap. Grain: one row per finding.
 -- Parameters: r6_sick_leave_months, r6_max_level, days_per_month; cs_ the same.
 -- Seeds: 003 §5.8 (đảng viên nghỉ ốm tổng thời gian trong năm từ 03 tháng trở lên).
 with
-rated as (
-    select r.id, r.subject_kind, r.is_cs, r.person_id, r.unit_id, r.final_level, r.sick_leave_days
+recorded as (
+    select r.person_id, max(r.sick_leave_days) as days, arg_max(r.id, [r.sick_leave_days, r.id]) as rating_id
     from period_rating r
+    where r.sick_leave_days is not null and r.person_id is not null
+      and r.subject_kind in ('member', 'civil_servant')
+    group by r.person_id
+),
+
+rated as (
+    select r.id, r.subject_kind, r.is_cs, r.person_id, r.unit_id, r.final_level,
+        greatest(r.sick_leave_days, s.days) as sick_leave_days,
+        if(s.days > coalesce(r.sick_leave_days, -1), s.rating_id, null) as other_id
+    from period_rating r
+    join recorded s on s.person_id = r.person_id
     where r.final_level is not null
-      and r.sick_leave_days is not null
       and r.subject_kind in ('member', 'civil_servant')
 ),
 
@@ -41,7 +53,7 @@ findings as (
             || ' (tối đa ' || level_short(o.max_level) || ')' as message,
         json_object('sick_leave_days', o.sick_leave_days, 'min_days', o.min_days, 'months', o.months,
                     'level', o.final_level, 'max_level', o.max_level) as evidence,
-        [] as other_ids,
+        list_filter([o.other_id], x -> x is not null) as other_ids,
         [] as more_sources
     from over o
 )
