@@ -136,7 +136,8 @@ create or replace macro person_name(s) as
 -- free text). Read by the ingest (dictionaries.sql) and R4 (a not-rated row's reason).
 create or replace macro member_statuses(vals, in_note) as table
     with v as (
-        select distinct unnest(vals) as v
+        -- (a status in brackets says more than the one before it: "Chính thức (miễn sinh hoạt)")
+        select v, nullif(regexp_extract(v, '\(([^)]*)\)', 1), '') as br from (select distinct unnest(vals) as v)
     ),
     alias as (
         select distinct alnum_key(alias) as k, words(alias) as w, status,
@@ -151,7 +152,9 @@ create or replace macro member_statuses(vals, in_note) as table
       -- "Đang bị đình chỉ sinh hoạt", "Được miễn sinh hoạt đảng", "Đã chuyển sinh hoạt …": the status after them
       or (starts_with(regexp_replace(words(v.v), '^((dang|da|duoc|bi) )+', '') || ' ', a.w || ' ') and not in_note)
       or (starts_with(regexp_replace(words(v.v), '^(duoc|da) ', '') || ' ', a.w || ' ') and in_note and a.names_party)
-    qualify row_number() over (partition by v.v order by a.k = alnum_key(v.v) desc, length(a.w) desc, a.status) = 1;
+      or ((a.k = alnum_key(v.br) or starts_with(words(v.br) || ' ', a.w || ' ')) and not in_note)
+    qualify row_number() over (partition by v.v order by coalesce(a.k = alnum_key(v.br) or starts_with(words(v.br) || ' ', a.w || ' '), false) desc,
+                                                        a.k = alnum_key(v.v) desc, length(a.w) desc, a.status) = 1;
 
 -- corrects: a file's name says it corrects an earlier version ("… (bản sửa).csv", "điều chỉnh", "thay
 -- thế", "cập nhật"): of two versions of a list in one load, the current one (rating.sql, roster.sql).

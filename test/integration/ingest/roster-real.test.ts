@@ -73,7 +73,10 @@ describe('statuses in "Tình trạng" as chi bộ write them', () => {
 		['Chuyển sinh hoạt đi Đảng bộ xã Minh Hưng', 'left'],
 		['Đã chuyển sinh hoạt đảng chính thức', 'left'],
 		['Đang sinh hoạt tạm thời nơi khác', 'official'],
-		['Đảng viên chính thức', 'official']
+		['Đảng viên chính thức', 'official'],
+		// a status in brackets says more than the one before it
+		['Chính thức (miễn sinh hoạt)', 'exempt'],
+		['Dự bị (kết nạp 15/3/2024)', 'probationary']
 	];
 
 	it('"Đang / Bị / Được / Đã" before the status: that status (the roster was refused as "không rõ")', async () => {
