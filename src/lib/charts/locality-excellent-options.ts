@@ -18,11 +18,24 @@ export function rankLocalities(rows: LocalityRow[]): Array<LocalityRow & { share
 		.sort((a, b) => b.share - a.share || a.name.localeCompare(b.name, 'vi'));
 }
 
+/** Bars shown at once; more scroll (the communes of a province are a hundred and more). */
+export const LOCALITY_BARS_SHOWN = 30;
+
 export function localityExcellentOptions(rows: LocalityRow[]): ChartOption {
 	const ranked = rankLocalities(rows);
+	const scroll = ranked.length > LOCALITY_BARS_SHOWN;
 	return {
 		textStyle: { fontFamily: FONT, color: TEXT },
-		grid: { left: 8, right: 56, top: 8, bottom: 24, containLabel: true },
+		grid: { left: 8, right: scroll ? 72 : 56, top: 8, bottom: 24, containLabel: true },
+		// the first LOCALITY_BARS_SHOWN ranks, the rest by the scroll bar or the mouse wheel
+		...(scroll
+			? {
+					dataZoom: [
+						{ type: 'slider', yAxisIndex: 0, startValue: 0, endValue: LOCALITY_BARS_SHOWN - 1, width: 14, right: 8, showDetail: false, brushSelect: false },
+						{ type: 'inside', yAxisIndex: 0, zoomOnMouseWheel: false, moveOnMouseWheel: true }
+					]
+				}
+			: {}),
 		tooltip: {
 			trigger: 'item',
 			formatter: (p) => {
@@ -50,7 +63,7 @@ export function localityExcellentOptions(rows: LocalityRow[]): ChartOption {
 	};
 }
 
-/** Height in px for n ranked bars, so long lists stay readable. */
+/** Height in px for n ranked bars (those shown at once), so long lists stay readable. */
 export function localityChartHeight(n: number): number {
-	return Math.max(200, Math.min(900, 40 + n * 28));
+	return Math.max(200, 40 + Math.min(n, LOCALITY_BARS_SHOWN) * 28);
 }

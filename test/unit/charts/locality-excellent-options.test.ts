@@ -1,6 +1,6 @@
 // The locality ranking: highest excellent share first, empty localities dropped, labels in vi-VN.
 import { describe, expect, it } from 'vitest';
-import { localityChartHeight, localityExcellentOptions, rankLocalities } from '../../../src/lib/charts/locality-excellent-options';
+import { LOCALITY_BARS_SHOWN, localityChartHeight, localityExcellentOptions, rankLocalities } from '../../../src/lib/charts/locality-excellent-options';
 
 describe('localityExcellentOptions', () => {
 	const rows = [
@@ -30,9 +30,17 @@ describe('localityExcellentOptions', () => {
 		expect(f({ dataIndex: 0 })).toBe('Đoàn Kết<br/>HTXSNV: 3 / 12 = <b>25,0%</b>');
 	});
 
-	it('height grows with the number of bars, within bounds', () => {
+	it('height grows with the number of bars, up to the bars shown at once', () => {
 		expect(localityChartHeight(1)).toBe(200);
 		expect(localityChartHeight(20)).toBe(600);
-		expect(localityChartHeight(500)).toBe(900);
+		expect(localityChartHeight(500)).toBe(40 + LOCALITY_BARS_SHOWN * 28);
+	});
+
+	it('a hundred communes: every one ranked, the first 30 shown, the rest by scrolling', () => {
+		const many = Array.from({ length: 100 }, (_, i) => ({ name: `Xã ${i + 1}`, excellent: i, rated: 100 }));
+		const o = localityExcellentOptions(many);
+		expect((o.yAxis as { data: string[] }).data).toHaveLength(100);
+		expect(o.dataZoom).toEqual(expect.arrayContaining([expect.objectContaining({ type: 'slider', yAxisIndex: 0, startValue: 0, endValue: 29 })]));
+		expect(localityExcellentOptions(rows).dataZoom).toBeUndefined();
 	});
 });
