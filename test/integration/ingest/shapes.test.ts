@@ -108,6 +108,15 @@ describe('summary sheets', () => {
 		expect(r.files[0].warnings).toEqual(['Bỏ qua trang tính tổng hợp: Sheet5.']);
 	});
 
+	it('a "Tổng hợp" sheet naming each member, beside a hidden lookup only, is the list', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const wb = new ExcelJS.Workbook();
+		sheet(wb, 'Tổng hợp', [...chiBo('1'), ...members(3)]);
+		sheet(wb, 'DM', [['HTXSNV'], ['HTTNV']], { state: 'hidden' });
+		const r = await ingest(db, [await save(wb, join(dir, 'tong-hop-ds.xlsx'))]);
+		expect(r.files[0]).toMatchObject({ status: 'loaded', rowsStored: 3 });
+	});
+
 	it('a workbook holding only a summary is refused as such', async () => {
 		const { db, dir } = await dbWithRegistry();
 		const wb = new ExcelJS.Workbook();

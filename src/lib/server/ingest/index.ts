@@ -133,8 +133,10 @@ async function classify(path: string, opts: IngestOptions): Promise<Omit<Entry, 
 			else parts.push(p);
 		}
 	}
-	// a workbook whose lists are all in hidden sheets: they are all it has
-	if (!parts.length) parts.push(...aside.filter((a) => a.why === 'ẩn' && a.part).splice(0).map((a) => a.part!));
+	// a workbook whose lists are all in hidden sheets, or in a "Tổng hợp" sheet naming each person
+	// (the đảng bộ's whole list): they are all it has
+	const perPerson = (p: Prepared) => p.header.columns.some((c) => c.field === 'full_name');
+	if (!parts.length) parts.push(...aside.flatMap((a) => (a.part && (a.why === 'ẩn' || perPerson(a.part)) ? [a.part] : [])));
 	if (!parts.length && aside.some((a) => a.why === 'tổng hợp'))
 		throw new IngestError(
 			tables[0].fileName.replace(/ \[[^\]]*\]$/, ''),
