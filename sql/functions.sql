@@ -247,6 +247,17 @@ create or replace macro unit_bare_key(s) as
         '^(to dan pho|tdp)\s', 'to '),
         '^(thon|ap|xom|buon|khom|khu pho|khu|to|doi|xa|phuong|thi tran|huyen)\s+([^0-9])', '\2');
 
+-- unit_sheet_keys: the keys a workbook's sheet may name a chi bộ by: its bare key ("co quan xa"),
+-- and that without its parent's kind and name at the end ("Chi bộ Cơ quan xã" of "Đảng bộ xã An
+-- Phú": "co quan"; "Chi bộ Cơ quan xã An Phú": "co quan"). load.ts prefers the bare key's match.
+create or replace macro unit_sheet_keys(s, parent) as
+    list_filter(list_transform(
+        [regexp_replace(coalesce(unit_loose_key(parent), ''), '^(dang bo|chi bo)\s+', ''),
+         regexp_extract(regexp_replace(coalesce(unit_loose_key(parent), ''), '^(dang bo|chi bo)\s+', ''), '^(xa|phuong|thi tran|thi xa|huyen|quan|thanh pho|tinh)\b')],
+        x -> case when x = '' then unit_bare_key(s)
+                  when ends_with(unit_bare_key(s), ' ' || x) then trim(left(unit_bare_key(s), length(unit_bare_key(s)) - length(x) - 1))
+                  else unit_bare_key(s) end), k -> k <> '');
+
 -- unit_parent_error, unit_in_parent_error: why a row's unit was not found, when a "Đảng bộ" column
 -- beside its "Chi bộ" column names the đảng bộ to look in (resolve_units.sql; roster, rating).
 create or replace macro unit_parent_error(candidates) as

@@ -11,8 +11,10 @@ import { exitWhenFlushed, fail, flagInt, flagString, num, parseArgs, progress, s
 
 const STATUS: Record<string, string> = { loaded: 'đã nạp', unchanged: 'không đổi', refused: 'từ chối', checked: 'hợp lệ (chạy thử)' };
 
-/** A folder stands for every CSV/XLSX file under it (a whole round is thousands of files: more
- * than a command line holds). */
+/** A folder stands for every file under it (a whole round is thousands of files: more than a
+ * command line holds). Not only .csv/.xlsx: a unit's .xls or .pdf is refused with its reason, not
+ * left out unseen. Excel's lock files (~$…), hidden files and Windows' Thumbs.db/desktop.ini are no
+ * one's list. */
 function expand(paths: string[]): string[] {
 	return paths.flatMap((p) => {
 		let st;
@@ -23,7 +25,7 @@ function expand(paths: string[]): string[] {
 		}
 		if (!st.isDirectory()) return [p];
 		return readdirSync(p, { recursive: true, encoding: 'utf8' })
-			.filter((f) => /\.(csv|xlsx)$/i.test(f))
+			.filter((f) => !/(^|\/)(~\$|\.)|(^|\/)(thumbs\.db|desktop\.ini)$/i.test(f) && statSync(join(p, f)).isFile())
 			.sort()
 			.map((f) => join(p, f));
 	});

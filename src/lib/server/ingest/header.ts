@@ -1,4 +1,4 @@
-// Finds the header row among the first 20 rows (below title lines and merged cells), maps its
+// Finds the header row among the first 40 rows (below title lines and merged cells), maps its
 // cells to fields, reads what title lines say (year, quarter or term, subject kind, unit names),
 // and decides the file kind from the columns present.
 import type { FileKind, PeriodKind, SubjectKind } from '../../domain/levels';
@@ -33,7 +33,8 @@ export interface TitleInfo {
 	agency: string | null;
 }
 
-const HEADER_SCAN = 20;
+// "Căn cứ …" and "Xét đề nghị …" lines above a list often push its header past row 20
+const HEADER_SCAN = 40;
 
 function rowFields(row: string[]): Array<string | null> {
 	return row.map((c) => (c && c.length < 80 ? fieldOfHeader(c) : null));
@@ -360,8 +361,9 @@ export function readTitle(preview: string[][], headerRow: number): TitleInfo {
 	for (const r of preview.slice(0, headerRow))
 		for (const c of r) {
 			const f = fold(c ?? '');
-			// "CHI BỘ: THÔN 1" names "Chi bộ thôn 1"
-			if (UNIT_PREFIX.test(f) && f.length < 80 && !/cong san viet nam/.test(f)) info.unitNames.push(c.trim().replace(/^([^:]{4,20}?)\s*:\s*/, '$1 '));
+			// "CHI BỘ: THÔN 1" names "Chi bộ thôn 1"; a line of the minutes above a list ("Chi bộ tổ chức
+			// hội nghị … ngày 20/11/2024") names none
+			if (UNIT_PREFIX.test(f) && f.length < 80 && !/cong san viet nam|\bhoi nghi\b|\bvao luc\b|\d{1,2}[/.-]\d{1,2}[/.-]\d{4}/.test(f)) info.unitNames.push(c.trim().replace(/^([^:]{4,20}?)\s*:\s*/, '$1 '));
 			// "Đơn vị: Chi bộ thôn A - Đảng bộ xã B", "Tên đơn vị: …" (a software export's header lines)
 			else if (/^(ten )?(don vi|to chuc dang)\s*:/.test(f) && f.length < 120) {
 				const named = c.trim().replace(/^[^:]*:\s*/, '');

@@ -3,10 +3,10 @@
 import type { FileKind, PeriodKind } from '../../domain/levels';
 import { type Db, scopePath } from '../db';
 import { IngestError, RefusedError, type RowError } from './errors';
-import { loadBatch, prepareParts, type PartResult, type Prepared } from './load';
+import { holdsLevelCounts, loadBatch, prepareParts, type PartResult, type Prepared } from './load';
 import { trace } from '../trace';
 import { fold } from '../../domain/anomaly';
-import { readSource } from './read';
+import { readSource, type SourceTable } from './read';
 import { auditPeriods, refreshUnitOrigin } from '../rules/runner';
 import { refreshMarts } from '../rules/marts';
 
@@ -86,40 +86,69 @@ interface Entry {
 }
 
 /** A workbook's summary sheet ("Tổng hợp": counts per unit and level) has headers like a list's
- * ("Chi bộ", "Số được xếp loại") but no person or decision in it. */
-function isSummary(p: Prepared): boolean {
+ * ("Chi bộ", "Số được xếp loại") but no person or decision in it; its name or title says so, or
+ * its level columns hold counts (holdsLevelCounts). */
+const summaryNamed = (t: SourceTable, lines: string[]) =>
+	/^(tong hop|thong ke|bieu tong hop|bao cao tong hop)/.test(fold(t.sheet ?? '')) || lines.some((l) => /(tong hop|thong ke) (ket qua|so lieu)/.test(fold(l)));
+
+function isSummary(p: Prepared, t: SourceTable): boolean {
 	const cells = p.header.headerRows.flatMap((r) => p.src.preview[r] ?? []).map((c) => fold(c ?? ''));
-	return /^(tong hop|thong ke|bieu tong hop|bao cao tong hop)/.test(fold(p.src.sheet ?? ''))
-		|| p.title.lines.some((l) => /(tong hop|thong ke) (ket qua|so lieu)/.test(fold(l)))
-		|| cells.some((c) => /^(tong so|so luong|ty le|so duoc)/.test(c));
+	return summaryNamed(t, p.title.lines) || cells.some((c) => /^(tong so|so luong|ty le|so duoc)/.test(c)) || holdsLevelCounts(t.preview);
 }
 
-/** Read and classify one file: its data sheets (one part for a CSV). Sheets without a recognised
- * header, hidden sheets (dropdown values) and summary sheets are skipped when another sheet loads;
- * the file is refused when none does. */
+/** A sheet holding a table (rows of three cells or more), not a note or a short lookup list: when
+ * it cannot be read, its rows would be lost unseen. */
+const holdsTable = (t: SourceTable) => (t.rows ?? t.preview).filter((r) => r.filter((c) => c?.trim()).length >= 3).length >= 3;
+
+/** Read and classify one file: its data sheets (one part for a CSV). Hidden sheets (dropdown
+ * values) and summary sheets are skipped with a note when another sheet loads, as are sheets that
+ * hold no table; a visible sheet holding a table that cannot be read refuses the file, as a file of
+ * that one sheet would be (its chi bộ's ratings would be lost while the others load). */
 async function classify(path: string, opts: IngestOptions): Promise<Omit<Entry, 'started'>> {
 	const tables = await readSource(path);
 	const parts: Prepared[] = [];
 	const skipped: string[] = [];
-	const aside: Array<{ name: string; part: Prepared; why: string }> = [];
+	const aside: Array<{ name: string; part: Prepared | null; why: 'ẩn' | 'tổng hợp' }> = [];
 	let firstError: unknown = null;
 	for (const t of tables) {
+		const name = t.sheet ?? t.fileName;
+		let prepared: Prepared[];
 		try {
-			for (const p of prepareParts(t, opts)) {
-				if (tables.length > 1 && t.hidden) aside.push({ name: t.sheet ?? t.fileName, part: p, why: 'ẩn' });
-				else if (tables.length > 1 && isSummary(p)) aside.push({ name: t.sheet ?? t.fileName, part: p, why: 'tổng hợp' });
-				else parts.push(p);
-			}
+			prepared = prepareParts(t, opts);
 		} catch (e) {
-			firstError ??= e;
-			skipped.push(t.sheet ?? t.fileName);
+			if (tables.length === 1) throw e;
+			if (t.hidden) aside.push({ name, part: null, why: 'ẩn' });
+			else if (summaryNamed(t, t.preview.slice(0, 5).flat()) || holdsLevelCounts(t.preview)) aside.push({ name, part: null, why: 'tổng hợp' });
+			else if (e instanceof IngestError && holdsTable(t))
+				throw new IngestError(t.fileName, `Trang tính "${name}" có dữ liệu nhưng không đọc được nên cả tệp không được nạp: ${e.message.slice(e.file.length + 2)} Sửa trang tính này (hoặc xóa nó nếu không phải danh sách) rồi gửi lại.`);
+			else if (e instanceof IngestError) {
+				firstError ??= e;
+				skipped.push(name);
+			} else throw e;
+			continue;
+		}
+		for (const p of prepared) {
+			if (tables.length > 1 && t.hidden) aside.push({ name, part: p, why: 'ẩn' });
+			else if (tables.length > 1 && isSummary(p, t)) aside.push({ name, part: p, why: 'tổng hợp' });
+			else parts.push(p);
 		}
 	}
-	// a workbook of hidden or summary sheets only: they are all it has
-	if (!parts.length) parts.push(...aside.splice(0).map((a) => a.part));
+	// a workbook whose lists are all in hidden sheets, or in a "Tổng hợp" sheet naming each person
+	// (the đảng bộ's whole list): they are all it has
+	const perPerson = (p: Prepared) => p.header.columns.some((c) => c.field === 'full_name');
+	if (!parts.length) parts.push(...aside.flatMap((a) => (a.part && (a.why === 'ẩn' || perPerson(a.part)) ? [a.part] : [])));
+	if (!parts.length && aside.some((a) => a.why === 'tổng hợp'))
+		throw new IngestError(
+			tables[0].fileName.replace(/ \[[^\]]*\]$/, ''),
+			`Tệp chỉ có trang tổng hợp số lượng (${aside.filter((a) => a.why === 'tổng hợp').map((a) => a.name).join(', ')}), không có danh sách từng đảng viên: gửi danh sách xếp loại có họ tên từng người (mỗi chi bộ một trang tính hoặc có cột Chi bộ).`
+		);
 	if (!parts.length) throw firstError;
 	parts.sort((a, b) => ORDER.indexOf(a.kind) - ORDER.indexOf(b.kind));
-	const notes = [...(skipped.length ? [`Bỏ qua trang tính không nhận ra tiêu đề cột: ${skipped.join(', ')}.`] : []), ...aside.map((a) => `Bỏ qua trang tính ${a.why}: ${a.name}.`)];
+	const loaded = new Set(parts);
+	const notes = [
+		...(skipped.length ? [`Bỏ qua trang tính không có bảng dữ liệu: ${skipped.join(', ')}.`] : []),
+		...aside.filter((a) => !a.part || !loaded.has(a.part)).map((a) => `Bỏ qua trang tính ${a.why}: ${a.name}.`)
+	];
 	return { path, parts, notes, sha256: tables[0].fileSha256 };
 }
 

@@ -13,7 +13,8 @@ import { isValidTerm, type FileKind, type PeriodKind, type SubjectKind } from '.
 import { type Db, ROOT, sqlFile } from '../db';
 import { FIELDS, alnumKey, fieldOfHeader } from './fields';
 import { findHeader, isNumberingRow, isSubHeader, readTitle, detectKind, parsePeriod, parseBareQuarter, type HeaderMap, type TitleInfo } from './header';
-import { IngestError, type RowError } from './errors';
+import { IngestError, RefusedError, type RowError } from './errors';
+import { colName } from '../generate/xlsx';
 import { withRows, type SourceTable } from './read';
 import { SECTION_NUMBER, SECTION_UNIT_WORDS, stage } from './stage';
 
@@ -92,6 +93,31 @@ export function prepareParts(read: SourceTable, opts: Pick<LoadOptions, 'kind' |
 	});
 }
 
+/** A "Tổng"/"Cộng" row under a list or a table of counts. */
+const isTotalRow = (row: string[] | undefined) => !!row?.some((c) => /^(tong|cong)\b/.test(fold(c ?? '').trim()));
+
+/** Formula cells with no saved result under a column that carries data (a field, or a level name
+ * heading x marks; not STT or notes): read as empty they would store members unrated, so the file
+ * is refused naming each cell, until Excel has computed and saved the values. */
+function unsavedFormulas(src: SourceTable, header: HeaderMap): void {
+	if (!src.formulas?.length) return;
+	const headerOf = (c: number) => header.headerRows.map((r) => src.preview[r]?.[c]?.trim() ?? '').filter(Boolean).pop() ?? '';
+	const carries = (c: number) => {
+		const field = header.columns.find((x) => x.index === c)?.field;
+		if (field) return field !== 'stt' && field !== 'note';
+		return MARKED.some((k) => k.names.has(alnumKey(headerOf(c))));
+	};
+	// (a total row's COUNTIF under the level column is no member's)
+	const total = (r: number) => isTotalRow((src.rows ?? src.preview)[r]);
+	const errors: RowError[] = src.formulas
+		.filter(([r, c]) => r >= header.dataStart && carries(c) && !total(r))
+		.map(([r, c, f]) => ({
+			file: src.fileName, row: r + 1, column: headerOf(c), value: f,
+			message: `Ô ${colName(c)}${r + 1} là công thức chưa có giá trị (tệp do phần mềm khác tạo, không tính công thức): mở tệp bằng Excel, lưu lại để Excel tính giá trị rồi gửi lại.`
+		}));
+	if (errors.length) throw new RefusedError(errors.slice(0, 500), errors.length);
+}
+
 /** Header, title and kind of a file already read; IngestError when any cannot be found. `subject`:
  * the subjects of a part of the file (prepareParts), over the title's. */
 export function prepare(read: SourceTable, opts: Pick<LoadOptions, 'kind' | 'period'> & { subject?: SubjectKind }): Prepared {
@@ -103,11 +129,12 @@ export function prepare(read: SourceTable, opts: Pick<LoadOptions, 'kind' | 'per
 		if (isSectionRow(read.preview[second])) header = findListHeader(read.preview.map((r, i) => (i === second ? [] : r))) ?? header;
 	}
 	if (!header)
-		throw new IngestError(read.fileName, 'Không tìm thấy dòng tiêu đề cột trong 20 dòng đầu (cần ít nhất hai cột nhận ra được, ví dụ "Họ và tên" và "Xếp loại"). Tải mẫu trống để xem tên cột.');
+		throw new IngestError(read.fileName, 'Không tìm thấy dòng tiêu đề cột trong 40 dòng đầu (cần ít nhất hai cột nhận ra được, ví dụ "Họ và tên" và "Xếp loại"). Tải mẫu trống để xem tên cột.');
 	// read_csv skips empty lines: a file with one among its data rows is read in memory instead,
 	// so that every row keeps its line number
 	let src = withRows(read, header.dataStart);
 	if (src !== read) header = findListHeader(src.preview) ?? header;
+	unsavedFormulas(src, header);
 	// the level names under a "Xếp loại" group cell, or in the header row itself ("… | Điểm | HTXSNV |
 	// HTTNV | HTNV | KHTNV")
 	// (the same for discipline forms under "Hình thức kỷ luật": Khiển trách | Cảnh cáo | …)
@@ -204,6 +231,20 @@ const MARKED: MarkedKind[] = [
 	{ names: aliasKeys('discipline_form_alias.csv'), fields: ['discipline_form'], header: 'Hình thức kỷ luật' }
 ];
 const MARK = /^[xX✓✔vV+*]$/;
+
+/** A counts table ("Chi bộ | HTXSNV | HTTNV | HTNV | KHTNV" holding how many members of each unit
+ * reached each level): no person column over the level names, and a number above 1 under one of
+ * them outside a "Tổng"/"Cộng" row. A list of x marks holds x or 1 there (its total row aside). */
+export function holdsLevelCounts(rows: string[][]): boolean {
+	const names = MARKED[0].names;
+	for (let r = 0; r < rows.length; r++) {
+		const cols = (rows[r] ?? []).flatMap((c, i) => (c && names.has(alnumKey(c)) ? [i] : []));
+		if (new Set(cols.map((i) => alnumKey(rows[r][i]))).size < 2) continue;
+		if ([rows[r - 1] ?? [], rows[r]].some((row) => row.some((c) => fieldOfHeader(c ?? '') === 'full_name'))) return false;
+		return rows.slice(r + 1).some((row) => !isTotalRow(row) && cols.some((i) => Number((row[i] ?? '').trim().replace(',', '.')) > 1));
+	}
+	return false;
+}
 
 /** The columns of row `r` that name a level (or a form): the sub-header of x marks. Two names at
  * least, and nothing else in the row but blanks, column names or other sub-headers (the text of a
@@ -474,18 +515,22 @@ async function contextUnits(
 			app.endRow();
 		}
 		app.closeSync();
-		// (alive in the list's year, when it is known)
-		const rows = await t.query<CtxUnit & { part: number; id: number }>(
-			`select s.part, u.id, u.path, u.code, u.name, u.kind, strftime(u.founded_on, '%Y-%m-%d') as founded, strftime(u.dissolved_on, '%Y-%m-%d') as dissolved
+		// (alive in the list's year, when it is known; the name without the parent's "xã …" too: "Cơ
+		// quan" for "Chi bộ Cơ quan xã", when no chi bộ is named "Cơ quan" itself — `exact`)
+		const rows = await t.query<CtxUnit & { part: number; id: number; exact: boolean }>(
+			`select s.part, u.id, u.path, u.code, u.name, u.kind, strftime(u.founded_on, '%Y-%m-%d') as founded, strftime(u.dissolved_on, '%Y-%m-%d') as dissolved,
+			        unit_bare_key(u.name) = unit_bare_key(s.name) as exact
 			 from sheet_name s
 			 join (select * from unit where kind in (${CHI_BO_KINDS.map((k) => `'${k}'`).join(', ')})) u on starts_with(u.path, s.path) and u.path <> s.path
-			 where unit_bare_key(u.name) = unit_bare_key(s.name)
+			 left join unit p on upper(p.code) = upper(u.parent_code)
+			 where list_contains(unit_sheet_keys(u.name, p.name), unit_bare_key(s.name))
 			   and alive_in(u.founded_on, u.dissolved_on, s.year)
 			 order by u.name`
 		);
 		await t.run('drop table sheet_name');
 		for (const i of missing) {
-			const fits = rows.filter((r) => r.part === i);
+			const all = rows.filter((r) => r.part === i);
+			const fits = (all.some((r) => r.exact) ? all.filter((r) => r.exact) : all).map(({ exact: _, ...r }) => r);
 			if (fits.length === 1) {
 				const { part: _, ...unit } = fits[0];
 				contexts[i] = { ...contexts[i], ...unit };

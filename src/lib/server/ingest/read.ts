@@ -9,6 +9,7 @@ import Papa from 'papaparse';
 import ExcelJS from 'exceljs';
 import { convertFontText, decodeText, detectLegacy, legacyToUnicode, fontEncoding } from './encoding';
 import { IngestError } from './errors';
+import { decodeHtml, htmlGrid, looksHtml, looksSpreadsheetXml } from './html';
 
 export interface SourceTable {
 	path: string;
@@ -34,9 +35,13 @@ export interface SourceTable {
 	sheet?: string;
 	/** a hidden sheet (dropdown values, lookups): skipped when another sheet loads */
 	hidden?: boolean;
+	/** formula cells with no saved result (a file written by a program that does not compute),
+	 * read as empty: [0-based row, 0-based column, formula]; prepare refuses those that carry data */
+	formulas?: Array<[number, number, string]>;
 }
 
-const PREVIEW_ROWS = 40;
+// (the header may be as low as row 40: header.ts HEADER_SCAN; data rows below it are looked at too)
+const PREVIEW_ROWS = 60;
 const MB = 1024 * 1024;
 /** Size limits, read when a file is read (GIAMSAT_MAX_CSV_MB, GIAMSAT_MAX_XLSX_MB). */
 export const maxCsvBytes = () => Number(process.env.GIAMSAT_MAX_CSV_MB ?? 1024) * MB;
@@ -139,9 +144,26 @@ export async function readSource(path: string): Promise<SourceTable[]> {
 		throw new IngestError(fileName, 'Tệp Excel có đặt mật khẩu hoặc là định dạng Excel cũ (.xls): hãy bỏ mật khẩu và lưu lại dạng .xlsx hoặc CSV.');
 	if (magic.subarray(0, 4).toString('latin1') === '%PDF')
 		throw new IngestError(fileName, 'Tệp PDF không nạp được: hãy gửi danh sách dạng CSV hoặc Excel (.xlsx).');
+	const start = head(path, 4096);
+	if (looksSpreadsheetXml(start))
+		throw new IngestError(fileName, 'Tệp là bảng tính Excel dạng XML 2003, không nạp được: hãy mở bằng Excel, chọn Lưu thành… định dạng .xlsx rồi gửi lại.');
+	if (looksHtml(start)) {
+		if (size > maxCsvBytes()) throw new IngestError(fileName, `Tệp quá lớn (${(size / MB).toFixed(1)} MB, tối đa ${maxCsvBytes() / MB} MB).`);
+		return [readHtml(path, fileName)];
+	}
 	if (size > maxCsvBytes())
 		throw new IngestError(fileName, `Tệp quá lớn (${(size / MB).toFixed(1)} MB, tối đa ${maxCsvBytes() / MB} MB).`);
 	return [await readCsv(path, fileName, size)];
+}
+
+/** An HTML table saved as .xls (web systems' export): a grid like a sheet's (html.ts). */
+function readHtml(path: string, fileName: string): SourceTable {
+	const bytes = readFileSync(path);
+	const sha256 = createHash('sha256').update(bytes).digest('hex');
+	const { text, encoding } = decodeHtml(bytes);
+	const grid = htmlGrid(text);
+	if (!grid.length) throw new IngestError(fileName, 'Tệp là trang HTML không có bảng dữ liệu: hãy gửi danh sách dạng Excel (.xlsx) hoặc CSV.');
+	return { path, fileName, sha256, fileSha256: sha256, mayBeNfd: false, encoding, preview: grid.slice(0, PREVIEW_ROWS), rows: grid, csv: null };
 }
 
 function looksBinary(buf: Buffer): boolean {
@@ -175,7 +197,7 @@ function parsePreview(text: string, delim: string): string[][] {
 
 async function readCsv(path: string, fileName: string, size: number): Promise<SourceTable> {
 	const { sha256, mayBeNfd, utf8, innerEmpty } = scanFile(path);
-	// the preview's 40 lines fit in 64 KB but for very long lines; 256 KB then
+	// the preview's 60 lines fit in 64 KB but for very long lines; 256 KB then
 	let first = head(path, Math.min(size, 64 * 1024));
 	if (size > first.length && countLines(first) < PREVIEW_ROWS) first = head(path, Math.min(size, 256 * 1024));
 	if (looksBinary(first)) throw new IngestError(fileName, 'Tệp không phải CSV hoặc Excel (.xlsx): nội dung nhị phân không đọc được.');
@@ -183,7 +205,8 @@ async function readCsv(path: string, fileName: string, size: number): Promise<So
 	// The fast path, whatever the size: UTF-8, not a legacy font encoding. Only a preview is held
 	// here; read_csv takes the file (thousands of files of one layout in one read); NFC in SQL.
 	const firstText = first.toString('utf8');
-	if (utf8 && !detectLegacy(firstText)) {
+	// an Excel "sep=;" line: read in memory, where the line is dropped (see readCsvInMemory)
+	if (utf8 && !detectLegacy(firstText) && !SEP_LINE.test(firstText)) {
 		const text = firstText.replace(/^\uFEFF/, '');
 		const delim = detectDelimiter(text.split(/\r?\n/, 30));
 		// records, not lines: a quoted header cell typed with Alt+Enter ("Họ và⏎tên") spans lines
@@ -204,6 +227,8 @@ async function readCsv(path: string, fileName: string, size: number): Promise<So
 	return readCsvInMemory(path, fileName, sha256, first, firstText);
 }
 
+const SEP_LINE = /^\uFEFF?sep=(.)[ \t]*\r?\n/i;
+
 /** The same CSV read in memory, when its header shows an empty line among the data rows. */
 export function withRows(src: SourceTable, dataStart: number, force = false): SourceTable {
 	if (force && src.csv) return withRows({ ...src, csv: { ...src.csv, empties: [dataStart] } }, dataStart);
@@ -218,9 +243,14 @@ export function withRows(src: SourceTable, dataStart: number, force = false): So
  * staged through the appender with its exact row numbers. */
 function readCsvInMemory(path: string, fileName: string, sha256: string, first: Buffer, firstText: string): SourceTable {
 	const bytes = readFileSync(path);
-	const { text, encoding } = isUtf8(trimPartialUtf8(first)) && !detectLegacy(firstText) ? decodeMixed(bytes) : decodeText(bytes);
+	const decoded = isUtf8(trimPartialUtf8(first)) && !detectLegacy(firstText) ? decodeMixed(bytes) : decodeText(bytes);
+	const { encoding } = decoded;
+	// Excel reads a first line "sep=;" as the delimiter and does not show it: rows are numbered
+	// as Excel shows them, so the line is not a row
+	const sep = decoded.text.match(SEP_LINE);
+	const text = sep ? decoded.text.slice(sep[0].length) : decoded.text;
 	const all = text.split(/\r?\n/);
-	const delim = detectDelimiter(all.slice(0, 30));
+	const delim = sep?.[1] ?? detectDelimiter(all.slice(0, 30));
 	const rows = multiLineSafe(Papa.parse<string[]>(text, { delimiter: delim, skipEmptyLines: false }).data.map((r) => r.map((c) => c.normalize('NFC'))));
 	return { path, fileName, sha256, fileSha256: sha256, mayBeNfd: false, encoding, preview: rows.slice(0, PREVIEW_ROWS), rows, csv: null };
 }
@@ -301,6 +331,17 @@ function zeroPadded(v: number, fmt: string | undefined): string | null {
 	return int.padStart(m[1].length, '0') + (frac !== undefined ? `.${frac}` : '');
 }
 
+/** The formula of a cell whose result was never saved (Excel always saves it; web systems and
+ * libraries writing .xlsx often do not): its text reads as empty, which is not what the cell holds. */
+function pendingFormula(cell: ExcelJS.Cell): string | null {
+	const v = cell.value as unknown;
+	if (!v || typeof v !== 'object' || v instanceof Date) return null;
+	const o = v as Record<string, unknown>;
+	if (!('formula' in o) && !('sharedFormula' in o)) return null;
+	if (o.result !== null && o.result !== undefined) return null;
+	return `=${String(cell.formula ?? o.formula ?? o.sharedFormula)}`;
+}
+
 function cellText(cell: ExcelJS.Cell, convert: Converter, date1904: boolean): string {
 	// A vertically merged cell (a unit name spanning its members' rows) belongs to every row it
 	// covers; a horizontal merge (a footer "Tổng số" across columns) only to its first column.
@@ -335,10 +376,13 @@ async function readXlsx(path: string, fileName: string): Promise<SourceTable[]> 
 	} catch (e) {
 		throw new IngestError(fileName, `Không đọc được tệp Excel (${(e as Error).message}). Tệp có thể hỏng, có mật khẩu, hoặc không phải .xlsx.`);
 	}
+	// exceljs opens any ZIP (a .docx, an .ods, a folder compressed) and finds no sheet in it
+	if (!wb.worksheets.length)
+		throw new IngestError(fileName, 'Tệp không phải sổ Excel .xlsx (là tệp nén ZIP hoặc tài liệu khác như .docx, .ods): nếu là tệp nén, hãy giải nén và gửi tệp .xlsx/.csv bên trong; nếu là .ods, hãy mở và lưu lại dạng .xlsx.');
 	const sheets = wb.worksheets.filter((ws) => ws.actualRowCount > 0 && ws.state !== 'veryHidden');
 	if (!sheets.length) throw new IngestError(fileName, 'Tệp Excel không có trang tính nào chứa dữ liệu.');
 	return sheets.map((sheet) => {
-		const { grid, encoding } = sheetGrid(sheet);
+		const { grid, encoding, formulas } = sheetGrid(sheet);
 		const several = sheets.length > 1;
 		return {
 			path,
@@ -351,12 +395,13 @@ async function readXlsx(path: string, fileName: string): Promise<SourceTable[]> 
 			rows: grid,
 			csv: null,
 			sheet: sheet.name,
-			hidden: sheet.state !== 'visible'
+			hidden: sheet.state !== 'visible',
+			formulas
 		};
 	});
 }
 
-function sheetGrid(sheet: ExcelJS.Worksheet): { grid: string[][]; encoding: string } {
+function sheetGrid(sheet: ExcelJS.Worksheet): { grid: string[][]; encoding: string; formulas: Array<[number, number, string]> } {
 	// Cells typed in .VnTime / VNI fonts hold legacy bytes as characters. Convert by the cell's font;
 	// when no cell names a legacy font but the text looks legacy, convert the whole sheet.
 	let legacySeen: string | null = null;
@@ -368,11 +413,17 @@ function sheetGrid(sheet: ExcelJS.Worksheet): { grid: string[][]; encoding: stri
 		return convertFontText(s, font);
 	};
 	const grid: string[][] = [];
+	const formulas: Array<[number, number, string]> = [];
 	const width = sheet.columnCount;
 	const date1904 = Boolean(sheet.workbook.properties?.date1904);
 	sheet.eachRow({ includeEmpty: true }, (row, rowNo) => {
 		const out: string[] = [];
-		for (let c = 1; c <= width; c++) out.push(cellText(row.getCell(c), byFont, date1904));
+		for (let c = 1; c <= width; c++) {
+			const cell = row.getCell(c);
+			out.push(cellText(cell, byFont, date1904));
+			const f = pendingFormula(cell);
+			if (f) formulas.push([rowNo - 1, c - 1, f]);
+		}
 		grid[rowNo - 1] = out;
 	});
 	for (let i = 0; i < grid.length; i++) grid[i] ??= [];
@@ -386,5 +437,5 @@ function sheetGrid(sheet: ExcelJS.Worksheet): { grid: string[][]; encoding: stri
 			encoding = `xlsx+${enc}`;
 		}
 	}
-	return { grid, encoding };
+	return { grid, encoding, formulas };
 }

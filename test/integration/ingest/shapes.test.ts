@@ -1,0 +1,229 @@
+// File shapes units really send: level cells that are formulas never computed (web systems write
+// them so), a chi bộ sheet whose header sits low under "Căn cứ …" lines, a counts sheet named
+// "Sheet5", a folder holding .xls files, an HTML table saved as .xls, a sheet named "Cơ quan" for
+// "Chi bộ Cơ quan xã", an Excel "sep=;" line, and files that are not what their name says.
+import ExcelJS from 'exceljs';
+import { spawn } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { getDb, type Db } from '../../../src/lib/server/db';
+import { formatRowError } from '../../../src/lib/server/ingest/errors';
+import { REGISTRY, writeCsv } from '../../helpers/files';
+import { counts, dbWithRegistry, ingest } from '../../helpers/ingest-db';
+
+const XA = ['ĐẢNG BỘ XÃ ĐOÀN KẾT'];
+const HEAD = ['STT', 'Họ và tên', 'Năm sinh', 'Xếp loại'];
+const members = (n: number, level = 'HTTNV') => Array.from({ length: n }, (_, i) => [i + 1, `Nguyễn Văn Thành ${'ABCDEFGH'[i]}`, 1970 + i, level]);
+
+function sheet(wb: ExcelJS.Workbook, name: string, rows: unknown[][], o: { state?: 'hidden' } = {}) {
+	const ws = wb.addWorksheet(name, o);
+	for (const r of rows) ws.addRow(r);
+	return ws;
+}
+
+const chiBo = (thon: string, pad: unknown[][] = []) => [XA, [`CHI BỘ THÔN ${thon}`], ['DANH SÁCH XẾP LOẠI ĐẢNG VIÊN NĂM 2024'], ...pad, HEAD];
+
+async function save(wb: ExcelJS.Workbook, path: string) {
+	await wb.xlsx.writeFile(path);
+	return path;
+}
+
+async function storedLevels(db: Db) {
+	return db.query<{ unit: string; n: number; rated: number }>(
+		`select u.code as unit, count(*)::int as n, count(r.final_level)::int as rated from rating r join unit u on u.id = r.unit_id group by 1 order by 1`
+	);
+}
+
+describe('formula cells with no saved result', () => {
+	it('a level that is a formula never computed refuses the file, naming the cell; STT formulas do not matter', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const before = await counts(db);
+		const wb = new ExcelJS.Workbook();
+		const ws = sheet(wb, 'DS', [...chiBo('1'), ...members(3)]);
+		sheet(wb, 'DM', [['Mức'], ['HTXSNV'], ['HTTNV']], { state: 'hidden' });
+		// written as a web system writes them: the formula, no result
+		ws.getCell('D6').value = { formula: 'DM!A3' } as ExcelJS.CellFormulaValue;
+		ws.getCell('A6').value = { formula: 'A5+1' } as ExcelJS.CellFormulaValue;
+		ws.addRow(['', 'Cộng', '', { formula: 'COUNTA(D5:D7)' }]);
+		const r = await ingest(db, [await save(wb, join(dir, 'cong-thuc.xlsx'))]);
+		expect(r.files[0].status).toBe('refused');
+		expect(r.files[0].errors.map(formatRowError)).toEqual([expect.stringMatching(/^cong-thuc\.xlsx \[DS\], dòng 6, cột "Xếp loại", giá trị "=DM!A3": Ô D6 là công thức chưa có giá trị.*mở tệp bằng Excel, lưu lại/)]);
+		expect(await counts(db)).toEqual(before);
+	});
+});
+
+describe('a chi bộ sheet that cannot be read', () => {
+	// (a line of the minutes naming no chi bộ though it starts with the words)
+	const preamble = Array.from({ length: 17 }, (_, i) => [i === 9 ? 'Chi bộ tổ chức hội nghị kiểm điểm vào lúc 8 giờ 00 ngày 20/11/2024' : i % 2 ? `Thực hiện Hướng dẫn số ${i}-HD/TW` : `Căn cứ Quy định số ${i}-QĐ/TW của Bộ Chính trị`]);
+
+	it('a header at row 21 under "Căn cứ …" lines and the minutes is found', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const wb = new ExcelJS.Workbook();
+		sheet(wb, 'Thôn 1', [...chiBo('1'), ...members(2)]);
+		sheet(wb, 'Thôn 2', [...chiBo('2', preamble), ...members(3)]);
+		const r = await ingest(db, [await save(wb, join(dir, 'can-cu.xlsx'))]);
+		expect(r.files[0]).toMatchObject({ status: 'loaded', rowsStored: 5, warnings: [] });
+		expect(await storedLevels(db)).toEqual([
+			{ unit: 'C70010101', n: 2, rated: 2 },
+			{ unit: 'C70010102', n: 3, rated: 3 }
+		]);
+	});
+
+	it('a visible sheet holding a table with no header found refuses the workbook, naming the sheet', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const before = await counts(db);
+		const wb = new ExcelJS.Workbook();
+		sheet(wb, 'Thôn 1', [...chiBo('1'), ...members(2)]);
+		sheet(wb, 'Thôn 2', [...chiBo('2', [...preamble, ...preamble, ...preamble]), ...members(3)]);
+		const r = await ingest(db, [await save(wb, join(dir, 'thap.xlsx'))]);
+		expect(r.files[0].status).toBe('refused');
+		expect(r.files[0].message).toMatch(/^thap\.xlsx \[Thôn 2\]: Trang tính "Thôn 2" có dữ liệu nhưng không đọc được .*Không tìm thấy dòng tiêu đề cột trong 40 dòng đầu/);
+		expect(await counts(db)).toEqual(before);
+	});
+
+	it('a hidden lookup sheet is skipped as hidden; a sheet of a few notes as holding no table', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const wb = new ExcelJS.Workbook();
+		sheet(wb, 'Thôn 1', [...chiBo('1'), ...members(2)]);
+		sheet(wb, 'DM', [['HTXSNV'], ['HTTNV'], ['HTNV'], ['KHTNV']], { state: 'hidden' });
+		sheet(wb, 'Ghi chú', [['Danh sách gửi kèm công văn số 12']]);
+		const r = await ingest(db, [await save(wb, join(dir, 'dm.xlsx'))]);
+		expect(r.files[0]).toMatchObject({ status: 'loaded', rowsStored: 2 });
+		expect(r.files[0].warnings).toEqual(['Bỏ qua trang tính không có bảng dữ liệu: Ghi chú.', 'Bỏ qua trang tính ẩn: DM.']);
+	});
+});
+
+describe('summary sheets', () => {
+	const counts5 = [['KẾT QUẢ XẾP LOẠI ĐẢNG VIÊN NĂM 2024'], ['STT', 'Chi bộ', 'HTXSNV', 'HTTNV', 'HTNV', 'KHTNV'], [1, 'Chi bộ thôn 1', 0, 2, 0, 0], [2, 'Chi bộ thôn 2', 1, 2, 0, 0], ['', 'Tổng', 1, 4, 0, 0]];
+
+	it('a counts sheet named "Sheet5" is skipped with a warning', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const wb = new ExcelJS.Workbook();
+		sheet(wb, 'Thôn 1', [...chiBo('1'), ...members(2)]);
+		sheet(wb, 'Thôn 2', [...chiBo('2'), ...members(3)]);
+		sheet(wb, 'Sheet5', counts5);
+		const r = await ingest(db, [await save(wb, join(dir, 's5.xlsx'))]);
+		expect(r.files[0]).toMatchObject({ status: 'loaded', rowsStored: 5 });
+		expect(r.files[0].warnings).toEqual(['Bỏ qua trang tính tổng hợp: Sheet5.']);
+	});
+
+	it('a "Tổng hợp" sheet naming each member, beside a hidden lookup only, is the list', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const wb = new ExcelJS.Workbook();
+		sheet(wb, 'Tổng hợp', [...chiBo('1'), ...members(3)]);
+		sheet(wb, 'DM', [['HTXSNV'], ['HTTNV']], { state: 'hidden' });
+		const r = await ingest(db, [await save(wb, join(dir, 'tong-hop-ds.xlsx'))]);
+		expect(r.files[0]).toMatchObject({ status: 'loaded', rowsStored: 3 });
+	});
+
+	it('a workbook holding only a summary is refused as such', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const wb = new ExcelJS.Workbook();
+		sheet(wb, 'Tổng hợp', counts5);
+		sheet(wb, 'DM', [['HTXSNV'], ['HTTNV']], { state: 'hidden' });
+		const r = await ingest(db, [await save(wb, join(dir, 'chi-tong-hop.xlsx'))]);
+		expect(r.files[0].status).toBe('refused');
+		expect(r.files[0].message).toMatch(/^chi-tong-hop\.xlsx: Tệp chỉ có trang tổng hợp số lượng \(Tổng hợp\), không có danh sách từng đảng viên/);
+	});
+});
+
+describe('files that are not what their name says', () => {
+	it('an HTML table saved as .xls is read like a sheet (spans spread, entities decoded)', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const html = `<html><head><meta http-equiv="Content-Type" content="text/html; charset=utf-8"><style>td{mso-number-format:"\\@"}</style></head><body>
+<p>ĐẢNG BỘ XÃ ĐOÀN KẾT</p><p><b>CHI BỘ TH&Ocirc;N 1</b></p><h3>DANH SÁCH XẾP LOẠI ĐẢNG VIÊN NĂM 2024</h3>
+<table border="1"><tr><th rowspan="2">STT</th><th rowspan="2">Họ và tên</th><th rowspan="2">Năm sinh</th><th colspan="2">Xếp loại</th></tr>
+<tr><th>Chi bộ đề xuất</th><th>Đảng ủy quyết định</th></tr>
+<tr><td>1</td><td>Nguy&#7877;n V&#259;n An</td><td>1970</td><td>HTTNV</td><td>HTTNV</td></tr>
+<tr><td>2</td><td>Trần&nbsp;Thị <i>Bình</i></td><td>1985</td><td>HTXSNV</td><td>HTXSNV</td>
+</table></body></html>`;
+		const path = join(dir, 'xuat-web.xls');
+		writeFileSync(path, html);
+		const r = await ingest(db, [path]);
+		expect(r.files[0]).toMatchObject({ status: 'loaded', rowsStored: 2 });
+		const rows = await db.query(`select p.full_name as name, r.source_row as row, r.final_level as level, u.code as unit from rating r join person p on p.id = r.person_id join unit u on u.id = r.unit_id order by 2`);
+		expect(rows).toEqual([
+			{ name: 'Nguyễn Văn An', row: 6, level: 3, unit: 'C70010101' },
+			{ name: 'Trần Thị Bình', row: 7, level: 4, unit: 'C70010101' }
+		]);
+	});
+
+	it('a ZIP that is not a workbook is named so', async () => {
+		const { db, dir } = await dbWithRegistry();
+		// a minimal ZIP holding one stored file "a.txt"
+		const name = Buffer.from('a.txt');
+		const data = Buffer.from('hello');
+		const local = Buffer.concat([Buffer.from([0x50, 0x4b, 3, 4, 10, 0, 0, 0, 0, 0, 0, 0, 0, 0]), u32(crc32(data)), u32(5), u32(5), u16(name.length), u16(0), name, data]);
+		const central = Buffer.concat([Buffer.from([0x50, 0x4b, 1, 2, 20, 0, 10, 0, 0, 0, 0, 0, 0, 0, 0, 0]), u32(crc32(data)), u32(5), u32(5), u16(name.length), u16(0), u16(0), u16(0), u16(0), u32(0), u32(0), name]);
+		const end = Buffer.concat([Buffer.from([0x50, 0x4b, 5, 6, 0, 0, 0, 0]), u16(1), u16(1), u32(central.length), u32(local.length), u16(0)]);
+		const path = join(dir, 'nen.xlsx');
+		writeFileSync(path, Buffer.concat([local, central, end]));
+		const r = await ingest(db, [path]);
+		expect(r.files[0].status).toBe('refused');
+		expect(r.files[0].message).toMatch(/^nen\.xlsx: Tệp không phải sổ Excel \.xlsx .*giải nén/);
+	});
+});
+
+function u16(n: number) {
+	const b = Buffer.alloc(2);
+	b.writeUInt16LE(n);
+	return b;
+}
+function u32(n: number) {
+	const b = Buffer.alloc(4);
+	b.writeUInt32LE(n >>> 0);
+	return b;
+}
+function crc32(buf: Buffer): number {
+	let c = ~0;
+	for (const x of buf) {
+		c ^= x;
+		for (let k = 0; k < 8; k++) c = (c >>> 1) ^ (0xedb88320 & -(c & 1));
+	}
+	return ~c >>> 0;
+}
+
+describe('sheet names and row numbers', () => {
+	it('a sheet "Cơ quan" is the only "Chi bộ Cơ quan xã" of the đảng bộ', async () => {
+		const db = await getDb(':memory:');
+		const { dir } = await dbWithRegistry();
+		const reg = [...REGISTRY, ['10', 'C70010103', 'Chi bộ Cơ quan xã', 'Chi bộ trực thuộc', 'X700101', 'Bình Phước', 'Đoàn Kết', '01/01/2000', '', '', '']];
+		expect((await ingest(db, [writeCsv(dir, 'dm.csv', reg)])).files[0].status).toBe('loaded');
+		const wb = new ExcelJS.Workbook();
+		for (const [name, n] of [['Thôn 1', 2], ['Cơ quan', 3]] as const) sheet(wb, name, [XA, ['DANH SÁCH XẾP LOẠI ĐẢNG VIÊN NĂM 2024'], HEAD, ...members(n)]);
+		const r = await ingest(db, [await save(wb, join(dir, 'ten-trang.xlsx'))]);
+		expect(r.files[0]).toMatchObject({ status: 'loaded', rowsStored: 5 });
+		expect(await storedLevels(db)).toEqual([
+			{ unit: 'C70010101', n: 2, rated: 2 },
+			{ unit: 'C70010103', n: 3, rated: 3 }
+		]);
+	});
+
+	it('after a "sep=;" line rows are numbered as Excel shows them', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const path = join(dir, 'sep.csv');
+		const lines = ['sep=;', 'ĐẢNG BỘ XÃ ĐOÀN KẾT', 'CHI BỘ THÔN 1', 'DANH SÁCH XẾP LOẠI ĐẢNG VIÊN NĂM 2024', 'STT;Họ và tên;Năm sinh;Xếp loại', '1;Nguyễn Văn An;1970;HTTNV', '2;Trần Thị Bình;1985;Tốt lắm'];
+		writeFileSync(path, lines.join('\r\n') + '\r\n');
+		const r = await ingest(db, [path]);
+		expect(r.files[0].errors).toEqual([expect.objectContaining({ file: 'sep.csv', row: 6, column: 'Xếp loại', value: 'Tốt lắm' })]);
+	});
+});
+
+describe('a folder given to the CLI', () => {
+	it('reports every file in it, an old .xls refused with its reason', async () => {
+		const { dir } = await dbWithRegistry();
+		const folder = join(dir, 'dot');
+		mkdirSync(folder);
+		writeCsv(folder, 'registry.csv', REGISTRY);
+		writeFileSync(join(folder, 'cu.xls'), Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(504)]));
+		writeFileSync(join(folder, '~$cu.xlsx'), Buffer.alloc(165));
+		const p = spawn(process.execPath, ['--import', 'tsx', 'src/cli/ingest.ts', folder, '--db', join(dir, 'cli.duckdb'), '--no-audit'], { cwd: process.cwd(), env: { ...process.env, CI: '1' } });
+		let out = '';
+		p.stdout.on('data', (d) => (out += d));
+		const code = await new Promise((res) => p.on('exit', res));
+		expect(code).toBe(1);
+		expect(out).toMatch(/cu\.xls: .*định dạng Excel cũ \(\.xls\)/);
+		expect(out).not.toMatch(/~\$cu/);
+	});
+});
