@@ -255,3 +255,54 @@ describe('a register as a đảng ủy writes it, after its chi bộ lists', () 
 		expect(rows.map((r) => r.n)).toEqual(['Nguyễn Văn Hùng (B)', 'Nguyễn Văn Hùng (lớn)', 'Lê Văn Tám', 'Lê Văn Tám', 'Ông Văn Tùng', 'Lê Thị Mai']);
 	});
 });
+
+// A district's inspection committee keeps one register for the whole district: no Chi bộ column,
+// the member's post and unit in one cell. RULES.md: a discipline is matched by card number, else
+// name + birth date + unit.
+describe('a UBKT huyện register with "Chức vụ, đơn vị công tác"', () => {
+	const RATED = [['ĐẢNG BỘ XÃ ĐOÀN KẾT'], ['CHI BỘ THÔN 1'], ['DANH SÁCH XẾP LOẠI ĐẢNG VIÊN NĂM 2024'],
+		['STT', 'Họ và tên', 'Năm sinh', 'Xếp loại'], ['1', 'Nguyễn Văn An', '1970', 'HTTNV'], ['2', 'Lê Văn Cường', '1972', 'HTTNV']];
+	const RATED_2 = [['ĐẢNG BỘ XÃ ĐOÀN KẾT'], ['CHI BỘ THÔN 2'], ['DANH SÁCH XẾP LOẠI ĐẢNG VIÊN NĂM 2024'],
+		['STT', 'Họ và tên', 'Năm sinh', 'Xếp loại'], ['1', 'Trần Thị Bình', '1971', 'HTTNV']];
+	const UBKT = [['HUYỆN ỦY BÙ ĐĂNG'], ['ỦY BAN KIỂM TRA'], ['SỔ THEO DÕI THI HÀNH KỶ LUẬT ĐẢNG VIÊN NĂM 2024']];
+
+	it.each([['Chức vụ, đơn vị công tác'], ['Đơn vị công tác'], ['Chức vụ, đơn vị']])(
+		'"%s": the chi bộ the cell names is the row\'s unit; a cell naming none: the member found by name and birth in the district; no one: told',
+		async (header) => {
+			const { db, dir } = await dbWithRegistry();
+			await ingest(db, [writeCsv(dir, 'xl1.csv', RATED), writeCsv(dir, 'xl2.csv', RATED_2)]);
+			const r = await ingest(db, [writeCsv(dir, 'kl.csv', [
+				...UBKT,
+				['STT', 'Họ và tên', 'Năm sinh', header, 'Hình thức kỷ luật', 'Ngày quyết định'],
+				['1', 'Nguyễn Văn An', '1970', 'Bí thư Chi bộ thôn 1, Đảng bộ xã Đoàn Kết', 'Cảnh cáo', '05/06/2024'],
+				['2', 'Trần Thị Bình', '1971', 'Đảng viên Chi bộ thôn 2, Đảng bộ xã Đoàn Kết', 'Khiển trách', '05/06/2024'],
+				['3', 'Lê Văn Cường', '1972', 'Trưởng thôn 1, xã Đoàn Kết', 'Khiển trách', '05/07/2024'],
+				['4', 'Phạm Văn Dũng', '1980', 'Trưởng thôn 2, xã Đoàn Kết', 'Khiển trách', '05/08/2024']
+			])]);
+			expect(r.files[0]).toMatchObject({ kind: 'discipline', status: 'loaded', rowsStored: 4 });
+			// the rated people, in the chi bộ they are rated in; the one no list has, under no chi bộ
+			expect(await db.query(`select d.source_row as row, u.code as unit, (select count(*) from rating r where r.person_id = d.person_id)::int as rated
+				from discipline d left join unit u on u.id = d.unit_id order by 1`)).toEqual([
+				{ row: 5, unit: 'C70010101', rated: 1 },
+				{ row: 6, unit: 'C70010102', rated: 1 },
+				{ row: 7, unit: 'C70010101', rated: 1 },
+				{ row: 8, unit: null, rated: 0 }
+			]);
+			expect(r.files[0].warnings).toEqual([expect.stringMatching(/^1 người trong sổ kỷ luật \(dòng 8: "Phạm Văn Dũng"\) không khớp đảng viên nào/)]);
+		}
+	);
+
+	it('a namesake of the same birth year in two communes is no one found: a person of their own, told', async () => {
+		const { db, dir } = await dbWithRegistry();
+		await ingest(db, [writeCsv(dir, 'xl1.csv', RATED), writeCsv(dir, 'xl3.csv', [['ĐẢNG BỘ XÃ MINH HƯNG'], ['CHI BỘ THÔN 1'], ['DANH SÁCH XẾP LOẠI ĐẢNG VIÊN NĂM 2024'],
+			['STT', 'Họ và tên', 'Năm sinh', 'Xếp loại'], ['1', 'Lê Văn Cường', '1972', 'HTTNV']])]);
+		const r = await ingest(db, [writeCsv(dir, 'kl.csv', [
+			...UBKT,
+			['STT', 'Họ và tên', 'Năm sinh', 'Chức vụ, đơn vị công tác', 'Hình thức kỷ luật', 'Ngày quyết định'],
+			['1', 'Lê Văn Cường', '1972', 'Trưởng thôn 1', 'Khiển trách', '05/07/2024']
+		])]);
+		expect(r.files[0]).toMatchObject({ status: 'loaded', rowsStored: 1 });
+		expect(await db.query(`select (select count(*) from rating r where r.person_id = d.person_id)::int as rated from discipline d`)).toEqual([{ rated: 0 }]);
+		expect(r.files[0].warnings.join('\n')).toMatch(/không khớp đảng viên nào/);
+	});
+});
