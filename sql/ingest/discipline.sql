@@ -4,6 +4,11 @@
 -- Variables: file_id, context_unit_id, context_path, scope_path.
 
 -- step: unit_refs
+-- an organisation listed under "Họ và tên" ("Chi bộ thôn 2", "Đảng bộ xã A"), as many registers
+-- write them among members: the organisation's discipline, as under the column below
+update stg set subject_name = full_name, full_name = null
+where subject_name is null and is_org_name(full_name);
+
 -- "Tổ chức đảng, đảng viên bị kỷ luật": a cell naming an organisation (or its leadership: "Chi ủy
 -- Chi bộ thôn 2") is a unit subject (is_org_name); with no unit column it names the unit too.
 update stg set unit_name = regexp_replace(subject_name, '^(?i)(chi ủy|chi uỷ|cấp ủy|cấp uỷ|tập thể lãnh đạo)\s+', '')

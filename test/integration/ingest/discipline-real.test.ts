@@ -306,3 +306,39 @@ describe('a UBKT huyện register with "Chức vụ, đơn vị công tác"', ()
 		expect(r.files[0].warnings.join('\n')).toMatch(/không khớp đảng viên nào/);
 	});
 });
+
+describe('organisations listed under "Họ và tên"', () => {
+	it('"Chi bộ thôn 2", "Chi ủy Chi bộ thôn 1" under "Họ và tên" are the organisations disciplined, not persons', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const r = await ingest(db, [writeCsv(dir, 'kl.csv', [
+			...TITLE,
+			['STT', 'Họ và tên', 'Năm sinh', 'Chi bộ', 'Hình thức kỷ luật', 'Ngày quyết định', 'Tự phát hiện, khắc phục'],
+			['1', 'Chi bộ thôn 2', '', '', 'Khiển trách', '20/11/2024', 'x'],
+			['2', 'Chi ủy Chi bộ thôn 1', '', 'Chi bộ thôn 1', 'Cảnh cáo', '20/11/2024', ''],
+			['3', 'Nguyễn Văn An', '1970', 'Chi bộ thôn 1', 'Khiển trách', '05/06/2024', '']
+		])]);
+		expect(r.files[0]).toMatchObject({ kind: 'discipline', status: 'loaded', rowsStored: 3 });
+		expect(await stored(db)).toMatchObject([
+			{ row: 4, type: 'unit', name: null, unit: 'C70010102', subject_unit: 'C70010102', form: 'khien_trach', self_remedied: true },
+			{ row: 5, type: 'unit', name: null, unit: 'C70010101', subject_unit: 'C70010101', form: 'canh_cao' },
+			{ row: 6, type: 'person', name: 'Nguyễn Văn An', unit: 'C70010101', subject_unit: null }
+		]);
+		expect(await db.query('select full_name from person')).toEqual([{ full_name: 'Nguyễn Văn An' }]);
+	});
+
+	it('a district register\'s "Đảng bộ xã Minh Hưng" under "Họ và tên" is the đảng bộ disciplined', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const r = await ingest(db, [writeCsv(dir, 'kl.csv', [
+			['HUYỆN ỦY BÙ ĐĂNG'], ['ỦY BAN KIỂM TRA'], ['SỔ THEO DÕI THI HÀNH KỶ LUẬT TỔ CHỨC ĐẢNG, ĐẢNG VIÊN'],
+			['STT', 'Họ và tên', 'Năm sinh', 'Chức vụ, đơn vị công tác', 'Hình thức kỷ luật', 'Số, ngày quyết định'],
+			['1', 'Đảng bộ xã Minh Hưng', '', '', 'Khiển trách', 'Số 15-QĐ/HU ngày 30/6/2024'],
+			['2', 'Chi bộ Trường THCS Đoàn Kết', '', 'Đảng bộ huyện Bù Đăng', 'Khiển trách', 'Số 16-QĐ/HU ngày 30/6/2024']
+		])]);
+		expect(r.files[0]).toMatchObject({ status: 'loaded', rowsStored: 2 });
+		expect(await stored(db)).toMatchObject([
+			{ type: 'unit', name: null, subject_unit: 'X700102', unit: 'X700102' },
+			{ type: 'unit', name: null, subject_unit: 'C70010301', unit: 'C70010301' }
+		]);
+		expect(await db.query('select count(*)::int as n from person')).toEqual([{ n: 0 }]);
+	});
+});
