@@ -27,6 +27,10 @@ select distinct 'unit' as role, coalesce(unit_code, '') as code, coalesce(unit_n
 union
 select distinct 'violation', violation_unit, violation_unit, '', context_path, year from s where violation_unit is not null
 union
+-- … and, found nowhere under the title, in all the loader may load: a violation at the member's
+-- previous unit, often another commune (003 §5.12, 001 §V.5.4)
+select distinct 'violation_all', violation_unit, violation_unit, '', getvariable('scope_path'), year from s where violation_unit is not null
+union
 -- no unit column: the party unit a "Chức vụ, đơn vị công tác" cell names (as a leaders' list's, rating.sql)
 select distinct 'agency', '', cell_unit.name, cell_unit.parent, context_path, year from s where cell_unit is not null;
 
@@ -103,10 +107,10 @@ select
     case when u.raw is null and ag.unit_id is null and s.ctx_above and s.c_name is not null then s.context_unit_id end as search_unit_id,
     u.candidates as unit_candidates,
     clean(s.violation_unit) as violation_raw,
-    v.unit_id as violation_unit_id,
-    v.candidates as violation_candidates,
+    coalesce(v.unit_id, case when v.candidates = 0 then va.unit_id end) as violation_unit_id,
+    if(v.candidates = 0, va.candidates, v.candidates) as violation_candidates,
     -- where the violation happened, which R2 counts
-    coalesce(v.unit_id, u.unit_id, case when u.raw is null then coalesce(ag.unit_id, if(s.ctx_above and s.c_name is not null, null, s.context_unit_id)) end) as unit_id
+    coalesce(v.unit_id, case when v.candidates = 0 then va.unit_id end, u.unit_id, case when u.raw is null then coalesce(ag.unit_id, if(s.ctx_above and s.c_name is not null, null, s.context_unit_id)) end) as unit_id
 from s
 left join f on f.v = s.discipline_form
 left join sk on sk.k = alnum_key(s.subject_kind)
@@ -116,6 +120,8 @@ left join unit_hit u on u.role = 'unit' and u.code = coalesce(s.unit_code, '') a
     and u.year is not distinct from year(dd.d)
 left join unit_hit v on v.role = 'violation' and v.code = s.violation_unit and v.name = s.violation_unit and v.context_path = s.context_path
     and v.year is not distinct from year(dd.d)
+left join unit_hit va on va.role = 'violation_all' and va.code = s.violation_unit and va.context_path = getvariable('scope_path')
+    and va.year is not distinct from year(dd.d)
 left join unit_hit ag on ag.role = 'agency' and ag.name = s.cell_unit.name and ag.parent = s.cell_unit.parent and ag.context_path = s.context_path
     and ag.year is not distinct from year(dd.d);
 

@@ -342,3 +342,38 @@ describe('organisations listed under "Họ và tên"', () => {
 		expect(await db.query('select count(*)::int as n from person')).toEqual([{ n: 0 }]);
 	});
 });
+
+// 003 §5.12, 001 §V.5.4: a violation counts where it happened, often the member's previous commune
+describe('a violation at a unit outside the register\'s đảng bộ', () => {
+	it('is looked for in the title\'s đảng bộ first, then in the whole registry: one unit of that name is it', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const r = await ingest(db, [writeCsv(dir, 'kl.csv', [
+			['ĐẢNG BỘ XÃ MINH HƯNG'], ['SỔ THEO DÕI THI HÀNH KỶ LUẬT ĐẢNG VIÊN'],
+			['STT', 'Họ và tên', 'Năm sinh', 'Chi bộ', 'Hình thức kỷ luật', 'Ngày quyết định', 'Đơn vị xảy ra vi phạm'],
+			['1', 'Nguyễn Văn An', '1970', 'Chi bộ thôn 1', 'Cảnh cáo', '20/11/2024', 'Chi bộ thôn 2'],
+			['2', 'Trần Thị Bình', '1971', 'Chi bộ thôn 1', 'Khiển trách', '20/11/2024', 'Chi bộ thôn 2 (Đảng bộ xã Đoàn Kết)'],
+			// two "Chi bộ thôn 1" in the district: the register's own commune's
+			['3', 'Lê Văn Cường', '1972', 'Chi bộ thôn 1', 'Khiển trách', '20/11/2024', 'Chi bộ thôn 1']
+		])]);
+		expect(r.files[0]).toMatchObject({ status: 'loaded', rowsStored: 3 });
+		expect(await db.query(`select d.source_row as row, u.code as unit, h.code as home from discipline d join unit u on u.id = d.unit_id
+			join person p on p.id = d.person_id join unit h on h.id = p.home_unit_id order by 1`)).toEqual([
+			{ row: 4, unit: 'C70010102', home: 'C70010201' },
+			{ row: 5, unit: 'C70010102', home: 'C70010201' },
+			{ row: 6, unit: 'C70010201', home: 'C70010201' }
+		]);
+	});
+
+	it('a name two units of the registry bear, neither in the title\'s unit: refused, saying so', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const r = await ingest(db, [writeCsv(dir, 'kl.csv', [
+			['CHI BỘ TRƯỜNG THCS ĐOÀN KẾT'], ['SỔ THEO DÕI THI HÀNH KỶ LUẬT ĐẢNG VIÊN'],
+			['STT', 'Họ và tên', 'Năm sinh', 'Hình thức kỷ luật', 'Ngày quyết định', 'Đơn vị xảy ra vi phạm'],
+			['1', 'Nguyễn Văn An', '1970', 'Cảnh cáo', '20/11/2024', 'Chi bộ thôn 1']
+		])]);
+		expect(r.files[0].status).toBe('refused');
+		expect(r.files[0].errors?.map((e) => [e.row, e.column, e.value, e.message])).toEqual([
+			[4, 'Đơn vị xảy ra vi phạm', 'Chi bộ thôn 1', expect.stringMatching(/^Tên đơn vị trùng với 2 đơn vị trong danh mục/)]
+		]);
+	});
+});
