@@ -9,6 +9,13 @@
 update stg set subject_name = full_name, full_name = null
 where subject_name is null and is_org_name(full_name);
 
+-- an organisation with no unit column whose "Chức vụ, đơn vị công tác" names a đảng bộ ("Chi bộ
+-- thôn 1" | "Đảng bộ xã A"): looked for in it, as beside a "Đảng bộ" column
+update stg set parent = party_unit_in(coalesce(agency, position)).name
+where unit_name is null and unit_code is null and parent is null and is_org_name(subject_name)
+  and party_unit_in(coalesce(agency, position)).parent = ''
+  and regexp_matches(party_unit_in(coalesce(agency, position)).name, '^dang (bo|uy)\s');
+
 -- "Tổ chức đảng, đảng viên bị kỷ luật": a cell naming an organisation (or its leadership: "Chi ủy
 -- Chi bộ thôn 2") is a unit subject (is_org_name); with no unit column it names the unit too.
 update stg set unit_name = regexp_replace(subject_name, '^(?i)(chi ủy|chi uỷ|cấp ủy|cấp uỷ|tập thể lãnh đạo)\s+', '')
@@ -17,13 +24,14 @@ where unit_name is null and unit_code is null and is_org_name(subject_name);
 -- each with the year of the decision: of units sharing a name, the one alive then
 create or replace temp table unit_ref as
 with s as (
-    select s.unit_code, s.unit_name, s.violation_unit, c.context_path, year(dd.d) as year,
+    select s.unit_code, s.unit_name, s.parent, s.violation_unit, c.context_path, year(dd.d) as year,
         case when s.unit_code is null and s.unit_name is null then party_unit_in(coalesce(s.agency, s.position)) end as cell_unit
     from stg s
     join file_ctx c using (part_id)
     left join date_dict dd on dd.v = s.decided_on
 )
-select distinct 'unit' as role, coalesce(unit_code, '') as code, coalesce(unit_name, '') as name, '' as parent, context_path, year from s
+-- (parent: a "Đảng bộ" column beside the "Chi bộ" column, which the chi bộ is looked up in)
+select distinct 'unit' as role, coalesce(unit_code, '') as code, coalesce(unit_name, '') as name, coalesce(parent, '') as parent, context_path, year from s
 union
 select distinct 'violation', violation_unit, violation_unit, '', context_path, year from s where violation_unit is not null
 union
@@ -106,6 +114,9 @@ select
     -- (identity.sql: by card, else name and birth), the unit then theirs (merge)
     case when u.raw is null and ag.unit_id is null and s.ctx_above and s.c_name is not null then s.context_unit_id end as search_unit_id,
     u.candidates as unit_candidates,
+    clean(s.parent) as parent_raw,
+    u.parent_id,
+    u.parent_candidates,
     clean(s.violation_unit) as violation_raw,
     coalesce(v.unit_id, case when v.candidates = 0 then va.unit_id end) as violation_unit_id,
     if(v.candidates = 0, va.candidates, v.candidates) as violation_candidates,
@@ -116,7 +127,7 @@ left join f on f.v = s.discipline_form
 left join sk on sk.k = alnum_key(s.subject_kind)
 left join date_dict dd on dd.v = s.decided_on
 left join date_dict bd on bd.v = s.birth
-left join unit_hit u on u.role = 'unit' and u.code = coalesce(s.unit_code, '') and u.name = coalesce(s.unit_name, '') and u.context_path = s.context_path
+left join unit_hit u on u.role = 'unit' and u.code = coalesce(s.unit_code, '') and u.name = coalesce(s.unit_name, '') and u.parent = coalesce(s.parent, '') and u.context_path = s.context_path
     and u.year is not distinct from year(dd.d)
 left join unit_hit v on v.role = 'violation' and v.code = s.violation_unit and v.name = s.violation_unit and v.context_path = s.context_path
     and v.year is not distinct from year(dd.d)
@@ -142,13 +153,17 @@ errs as (
     select part_id, rn, 'birth', birth_raw, 'Ngày sinh không hợp lệ.'
     from n where birth_raw is not null and (birth_year is null or birth_year < 1900 or birth_year > year(current_date))
     union all
-    select part_id, rn, 'unit_name', coalesce(unit_raw, ''),
+    select n.part_id, n.rn, if(n.parent_raw is not null and n.parent_id is null, 'parent', 'unit_name'),
+        if(n.parent_raw is not null and n.parent_id is null, n.parent_raw, coalesce(n.unit_raw, '')),
         case
-            when unit_raw is null then 'Không xác định được đơn vị nơi xảy ra vi phạm: thêm cột Mã đơn vị / Đơn vị.'
-            when unit_candidates > 1 then 'Tên đơn vị trùng với ' || unit_candidates || ' đơn vị trong danh mục: dùng mã đơn vị.'
+            when n.parent_raw is not null and n.parent_id is null then unit_parent_error(n.parent_candidates)
+            when n.unit_raw is null then 'Không xác định được đơn vị nơi xảy ra vi phạm: thêm cột Mã đơn vị / Đơn vị.'
+            when p.name is not null then unit_in_parent_error(n.unit_candidates, p.name)
+            when n.unit_candidates > 1 then 'Tên đơn vị trùng với ' || n.unit_candidates || ' đơn vị trong danh mục: dùng mã đơn vị.'
             else 'Không có đơn vị này trong danh mục đơn vị.'
         end
-    from n where own_unit_id is null and search_unit_id is null and (unit_raw is not null or violation_raw is null)
+    from n left join units p on p.id = n.parent_id
+    where n.own_unit_id is null and n.search_unit_id is null and (n.unit_raw is not null or n.violation_raw is null)
     union all
     select part_id, rn, 'violation_unit', violation_raw,
         case when violation_candidates > 1 then 'Tên đơn vị trùng với ' || violation_candidates || ' đơn vị trong danh mục: dùng mã đơn vị.'

@@ -377,3 +377,33 @@ describe('a violation at a unit outside the register\'s đảng bộ', () => {
 		]);
 	});
 });
+
+describe('a district register with "Chi bộ | Đảng bộ" columns', () => {
+	it('each chi bộ is looked for in the đảng bộ beside it ("Chi bộ thôn 1" of two communes); an organisation\'s đảng bộ likewise', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const r = await ingest(db, [writeCsv(dir, 'kl.csv', [
+			['HUYỆN ỦY BÙ ĐĂNG'], ['ỦY BAN KIỂM TRA'], ['SỔ THEO DÕI THI HÀNH KỶ LUẬT TỔ CHỨC ĐẢNG, ĐẢNG VIÊN NĂM 2024'],
+			['STT', 'Họ và tên', 'Năm sinh', 'Chi bộ', 'Đảng bộ', 'Hình thức kỷ luật', 'Ngày quyết định'],
+			['1', 'Nguyễn Văn An', '1970', 'Chi bộ thôn 1', 'Đảng bộ xã Minh Hưng', 'Khiển trách', '03/03/2024'],
+			['2', 'Trần Thị Bình', '1971', 'Chi bộ thôn 1', 'Xã Đoàn Kết', 'Khiển trách', '04/04/2024'],
+			['3', 'Chi bộ thôn 1', '', '', 'Đảng bộ xã Minh Hưng', 'Khiển trách', '05/05/2024']
+		])]);
+		expect(r.files[0]).toMatchObject({ status: 'loaded', rowsStored: 3 });
+		expect(await stored(db)).toMatchObject([
+			{ row: 5, type: 'person', unit: 'C70010201' },
+			{ row: 6, type: 'person', unit: 'C70010101' },
+			{ row: 7, type: 'unit', unit: 'C70010201', subject_unit: 'C70010201' }
+		]);
+	});
+
+	it('an organisation under "Họ và tên" with its đảng bộ in "Chức vụ, đơn vị công tác": looked for in that đảng bộ', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const r = await ingest(db, [writeCsv(dir, 'kl.csv', [
+			['HUYỆN ỦY BÙ ĐĂNG'], ['ỦY BAN KIỂM TRA'], ['SỔ THEO DÕI THI HÀNH KỶ LUẬT TỔ CHỨC ĐẢNG, ĐẢNG VIÊN NĂM 2024'],
+			['STT', 'Họ và tên', 'Năm sinh', 'Chức vụ, đơn vị công tác', 'Hình thức kỷ luật', 'Ngày quyết định'],
+			['1', 'Chi bộ thôn 1', '', 'Đảng bộ xã Minh Hưng', 'Khiển trách', '05/05/2024']
+		])]);
+		expect(r.files[0]).toMatchObject({ status: 'loaded', rowsStored: 1 });
+		expect(await stored(db)).toMatchObject([{ type: 'unit', unit: 'C70010201', subject_unit: 'C70010201' }]);
+	});
+});
