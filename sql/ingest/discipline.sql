@@ -60,16 +60,20 @@ f as (
 sk as (
     select distinct alnum_key(alias) as k, subject_kind from ref_subject_kind_alias
 ),
+-- a title above the grassroots (a district's UBKT): not the unit of a member's row that names none
+above as (
+    select c.part_id, not exists (select 1 from unit a join unit cu on cu.id = c.context_unit_id
+                                  where starts_with(cu.path, a.path) and a.kind in ('dang_bo_co_so', 'chi_bo_co_so')) as ctx_above
+    from file_ctx c
+),
 s as (
     select stg.*,
         coalesce(person_name(full_name), case when not is_org_name(subject_name) then person_name(subject_name) end) as c_name,
-        clean(birth) as c_birth, c.*,
-        case when stg.unit_code is null and stg.unit_name is null then party_unit_in(coalesce(stg.agency, stg.position)) end as cell_unit,
-        -- a title above the grassroots (a district's UBKT): not the unit of a row that names none
-        not exists (select 1 from unit a join unit cu on cu.id = c.context_unit_id
-                    where starts_with(cu.path, a.path) and a.kind in ('dang_bo_co_so', 'chi_bo_co_so')) as ctx_above
+        clean(birth) as c_birth, c.*, a.ctx_above,
+        case when stg.unit_code is null and stg.unit_name is null then party_unit_in(coalesce(stg.agency, stg.position)) end as cell_unit
     from stg
     join file_ctx c using (part_id)
+    join above a using (part_id)
 )
 select
     s.part_id,
@@ -121,7 +125,7 @@ select
     coalesce(v.unit_id, case when v.candidates = 0 then va.unit_id end) as violation_unit_id,
     if(v.candidates = 0, va.candidates, v.candidates) as violation_candidates,
     -- where the violation happened, which R2 counts
-    coalesce(v.unit_id, case when v.candidates = 0 then va.unit_id end, u.unit_id, case when u.raw is null then coalesce(ag.unit_id, if(s.ctx_above and s.c_name is not null, null, s.context_unit_id)) end) as unit_id
+    coalesce(violation_unit_id, own_unit_id) as unit_id
 from s
 left join f on f.v = s.discipline_form
 left join sk on sk.k = alnum_key(s.subject_kind)
