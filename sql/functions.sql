@@ -276,6 +276,19 @@ create or replace macro unit_in_parent_error(candidates, parent_name) as
 create or replace macro is_org_name(v) as
     regexp_matches(fold(v), '^(chi bo|dang bo|chi uy|dang uy|cap uy|ban thuong vu|ban chap hanh|btv|bch|tap the|to dang)\b');
 
+-- party_unit_in: the party unit a free-text cell names among other words, as a register's "Chức vụ,
+-- đơn vị công tác" writes it ("Bí thư Chi bộ thôn 1, Đảng bộ xã A", "Phó Bí thư Đảng ủy xã A (Chi bộ
+-- thôn 2)"): name, the chi bộ, else the đảng bộ; parent, the đảng bộ beside a chi bộ ('' for none);
+-- folded. Null when the cell names none ("Trưởng thôn 1, xã A").
+create or replace macro party_unit_in(s) as
+    case when regexp_matches(fold(s), '(^|[^a-z])(chi bo|dang bo|dang uy)\s')
+    then {'name': coalesce(
+              nullif(trim(regexp_replace(regexp_extract(fold(s), '(^|[^a-z])(chi bo\s+[^,;()/]+)', 2), '\s[-–]\s.*$', '')), ''),
+              trim(regexp_replace(regexp_extract(fold(s), '(^|[^a-z])((dang bo|dang uy)\s+[^,;()/]+)', 2), '\s[-–]\s.*$', ''))),
+          'parent': if(regexp_matches(fold(s), '(^|[^a-z])chi bo\s+[^,;()/]'),
+              trim(regexp_replace(regexp_extract(fold(s), '(^|[^a-z])((dang bo|dang uy)\s+[^,;()/]+)', 2), '\s[-–]\s.*$', '')), '')}
+    end;
+
 -- card_key: a party card number as compared: letters and digits only, upper-case (spaces and
 -- any other character dropped, so no NFC or trimming is needed first).
 create or replace macro card_key(s) as

@@ -4,6 +4,18 @@
 -- Variables: file_id, context_unit_id, context_path, scope_path.
 
 -- step: unit_refs
+-- an organisation listed under "Họ và tên" ("Chi bộ thôn 2", "Đảng bộ xã A"), as many registers
+-- write them among members: the organisation's discipline, as under the column below
+update stg set subject_name = full_name, full_name = null
+where subject_name is null and is_org_name(full_name);
+
+-- an organisation with no unit column whose "Chức vụ, đơn vị công tác" names a đảng bộ ("Chi bộ
+-- thôn 1" | "Đảng bộ xã A"): looked for in it, as beside a "Đảng bộ" column
+update stg set parent = party_unit_in(coalesce(agency, position)).name
+where unit_name is null and unit_code is null and parent is null and is_org_name(subject_name)
+  and party_unit_in(coalesce(agency, position)).parent = ''
+  and regexp_matches(party_unit_in(coalesce(agency, position)).name, '^dang (bo|uy)\s');
+
 -- "Tổ chức đảng, đảng viên bị kỷ luật": a cell naming an organisation (or its leadership: "Chi ủy
 -- Chi bộ thôn 2") is a unit subject (is_org_name); with no unit column it names the unit too.
 update stg set unit_name = regexp_replace(subject_name, '^(?i)(chi ủy|chi uỷ|cấp ủy|cấp uỷ|tập thể lãnh đạo)\s+', '')
@@ -12,14 +24,23 @@ where unit_name is null and unit_code is null and is_org_name(subject_name);
 -- each with the year of the decision: of units sharing a name, the one alive then
 create or replace temp table unit_ref as
 with s as (
-    select s.unit_code, s.unit_name, s.violation_unit, c.context_path, year(dd.d) as year
+    select s.unit_code, s.unit_name, s.parent, s.violation_unit, c.context_path, year(dd.d) as year,
+        case when s.unit_code is null and s.unit_name is null then party_unit_in(coalesce(s.agency, s.position)) end as cell_unit
     from stg s
     join file_ctx c using (part_id)
     left join date_dict dd on dd.v = s.decided_on
 )
-select distinct 'unit' as role, coalesce(unit_code, '') as code, coalesce(unit_name, '') as name, '' as parent, context_path, year from s
+-- (parent: a "Đảng bộ" column beside the "Chi bộ" column, which the chi bộ is looked up in)
+select distinct 'unit' as role, coalesce(unit_code, '') as code, coalesce(unit_name, '') as name, coalesce(parent, '') as parent, context_path, year from s
 union
-select distinct 'violation', violation_unit, violation_unit, '', context_path, year from s where violation_unit is not null;
+select distinct 'violation', violation_unit, violation_unit, '', context_path, year from s where violation_unit is not null
+union
+-- … and, found nowhere under the title, in all the loader may load: a violation at the member's
+-- previous unit, often another commune (003 §5.12, 001 §V.5.4)
+select distinct 'violation_all', violation_unit, violation_unit, '', getvariable('scope_path'), year from s where violation_unit is not null
+union
+-- no unit column: the party unit a "Chức vụ, đơn vị công tác" cell names (as a leaders' list's, rating.sql)
+select distinct 'agency', '', cell_unit.name, cell_unit.parent, context_path, year from s where cell_unit is not null;
 
 -- step: normalise
 create or replace temp table norm as
@@ -39,12 +60,20 @@ f as (
 sk as (
     select distinct alnum_key(alias) as k, subject_kind from ref_subject_kind_alias
 ),
+-- a title above the grassroots (a district's UBKT): not the unit of a member's row that names none
+above as (
+    select c.part_id, not exists (select 1 from unit a join unit cu on cu.id = c.context_unit_id
+                                  where starts_with(cu.path, a.path) and a.kind in ('dang_bo_co_so', 'chi_bo_co_so')) as ctx_above
+    from file_ctx c
+),
 s as (
     select stg.*,
         coalesce(person_name(full_name), case when not is_org_name(subject_name) then person_name(subject_name) end) as c_name,
-        clean(birth) as c_birth, c.*
+        clean(birth) as c_birth, c.*, a.ctx_above,
+        case when stg.unit_code is null and stg.unit_name is null then party_unit_in(coalesce(stg.agency, stg.position)) end as cell_unit
     from stg
     join file_ctx c using (part_id)
+    join above a using (part_id)
 )
 select
     s.part_id,
@@ -82,23 +111,34 @@ select
     -- "Cấp quyết định" on a register is the body that issued the decision
     coalesce(clean(s.issuing_body), clean(s.decider)) as issuing_body,
     coalesce(clean(s.unit_code), clean(s.unit_name)) as unit_raw,
-    -- the row's unit: the member's chi bộ, the organisation disciplined
-    coalesce(u.unit_id, case when u.raw is null then s.context_unit_id end) as own_unit_id,
+    -- the row's unit: the member's chi bộ, the organisation disciplined; no unit column: the one its
+    -- "Chức vụ, đơn vị công tác" names, else the title's unless above the grassroots
+    coalesce(u.unit_id, case when u.raw is null then coalesce(ag.unit_id, if(s.ctx_above and s.c_name is not null, null, s.context_unit_id)) end) as own_unit_id,
+    -- a member whose unit the row does not say, under a district's title: looked for in its subtree
+    -- (identity.sql: by card, else name and birth), the unit then theirs (merge)
+    case when u.raw is null and ag.unit_id is null and s.ctx_above and s.c_name is not null then s.context_unit_id end as search_unit_id,
     u.candidates as unit_candidates,
+    clean(s.parent) as parent_raw,
+    u.parent_id,
+    u.parent_candidates,
     clean(s.violation_unit) as violation_raw,
-    v.unit_id as violation_unit_id,
-    v.candidates as violation_candidates,
+    coalesce(v.unit_id, case when v.candidates = 0 then va.unit_id end) as violation_unit_id,
+    if(v.candidates = 0, va.candidates, v.candidates) as violation_candidates,
     -- where the violation happened, which R2 counts
-    coalesce(v.unit_id, u.unit_id, case when u.raw is null then s.context_unit_id end) as unit_id
+    coalesce(violation_unit_id, own_unit_id) as unit_id
 from s
 left join f on f.v = s.discipline_form
 left join sk on sk.k = alnum_key(s.subject_kind)
 left join date_dict dd on dd.v = s.decided_on
 left join date_dict bd on bd.v = s.birth
-left join unit_hit u on u.role = 'unit' and u.code = coalesce(s.unit_code, '') and u.name = coalesce(s.unit_name, '') and u.context_path = s.context_path
+left join unit_hit u on u.role = 'unit' and u.code = coalesce(s.unit_code, '') and u.name = coalesce(s.unit_name, '') and u.parent = coalesce(s.parent, '') and u.context_path = s.context_path
     and u.year is not distinct from year(dd.d)
 left join unit_hit v on v.role = 'violation' and v.code = s.violation_unit and v.name = s.violation_unit and v.context_path = s.context_path
-    and v.year is not distinct from year(dd.d);
+    and v.year is not distinct from year(dd.d)
+left join unit_hit va on va.role = 'violation_all' and va.code = s.violation_unit and va.context_path = getvariable('scope_path')
+    and va.year is not distinct from year(dd.d)
+left join unit_hit ag on ag.role = 'agency' and ag.name = s.cell_unit.name and ag.parent = s.cell_unit.parent and ag.context_path = s.context_path
+    and ag.year is not distinct from year(dd.d);
 
 -- step: errors
 with n as (select * from norm),
@@ -117,13 +157,17 @@ errs as (
     select part_id, rn, 'birth', birth_raw, 'Ngày sinh không hợp lệ.'
     from n where birth_raw is not null and (birth_year is null or birth_year < 1900 or birth_year > year(current_date))
     union all
-    select part_id, rn, 'unit_name', coalesce(unit_raw, ''),
+    select n.part_id, n.rn, if(n.parent_raw is not null and n.parent_id is null, 'parent', 'unit_name'),
+        if(n.parent_raw is not null and n.parent_id is null, n.parent_raw, coalesce(n.unit_raw, '')),
         case
-            when unit_raw is null then 'Không xác định được đơn vị nơi xảy ra vi phạm: thêm cột Mã đơn vị / Đơn vị.'
-            when unit_candidates > 1 then 'Tên đơn vị trùng với ' || unit_candidates || ' đơn vị trong danh mục: dùng mã đơn vị.'
+            when n.parent_raw is not null and n.parent_id is null then unit_parent_error(n.parent_candidates)
+            when n.unit_raw is null then 'Không xác định được đơn vị nơi xảy ra vi phạm: thêm cột Mã đơn vị / Đơn vị.'
+            when p.name is not null then unit_in_parent_error(n.unit_candidates, p.name)
+            when n.unit_candidates > 1 then 'Tên đơn vị trùng với ' || n.unit_candidates || ' đơn vị trong danh mục: dùng mã đơn vị.'
             else 'Không có đơn vị này trong danh mục đơn vị.'
         end
-    from n where own_unit_id is null and (unit_raw is not null or violation_raw is null)
+    from n left join units p on p.id = n.parent_id
+    where n.own_unit_id is null and n.search_unit_id is null and (n.unit_raw is not null or n.violation_raw is null)
     union all
     select part_id, rn, 'violation_unit', violation_raw,
         case when violation_candidates > 1 then 'Tên đơn vị trùng với ' || violation_candidates || ' đơn vị trong danh mục: dùng mã đơn vị.'
@@ -142,10 +186,24 @@ select * from errs order by part_id, rn, field;
 
 -- step: identity_in
 create or replace temp table ident_in as
-select rk, file_id, rn, year(decided_on) as year, card_no, full_name, name_key, birth_date, birth_year, null::varchar as sex, coalesce(own_unit_id, unit_id) as unit_id, null::date as joined_party_on, null::date as joined_party_by, null::varchar as agency
+select rk, file_id, rn, year(decided_on) as year, card_no, full_name, name_key, birth_date, birth_year, null::varchar as sex, coalesce(own_unit_id, unit_id) as unit_id, null::date as joined_party_on, null::date as joined_party_by, null::varchar as agency,
+    search_unit_id
 from norm where subject_type = 'person';
 
 -- step: merge
+-- A member the row placed in no unit (search_unit_id): the unit they are rated in as a member that
+-- year, else rostered in, where their violation counts for the chi bộ (R2); none for someone new.
+update norm set unit_id = x.unit_id
+from (
+    select n.rk, coalesce(
+        (select min(r.unit_id) from rating r where r.person_id = i.person_id and r.subject_kind = 'member' and r.period_year = year(n.decided_on) and r.superseded_by is null),
+        (select min(m.unit_id) from membership m where m.person_id = i.person_id and m.year = year(n.decided_on) and m.superseded_by is null)) as unit_id
+    from norm n
+    join ident_out i on i.rk = n.rk
+    where n.search_unit_id is not null and n.unit_id is null and i.how <> 'new'
+) x
+where norm.rk = x.rk;
+
 -- The same decision sent twice (same subject, date, form) is stored once.
 insert into discipline (subject_type, person_id, subject_unit_id, unit_id, decided_on, form, form_text, self_remedied, issuing_body, source_file_id, source_row)
 select n.subject_type, i.person_id, case when n.subject_type = 'unit' then coalesce(n.own_unit_id, n.unit_id) end, n.unit_id,
@@ -175,7 +233,8 @@ union all
 
 -- A disciplined member the register names whom the unit's lists, loaded already, do not have (another
 -- birth year, a name written otherwise): a person of their own, whose rating R2 and R10 never see.
--- The file says so. (A unit with no list yet says nothing: its lists, loaded later, find the person.)
+-- The file says so. (A unit with no list yet says nothing: its lists, loaded later, find the person;
+-- a row placed in no unit, whom the title's subtree did not have, is told.)
 select n.part_id,
     count(*) || ' người trong sổ kỷ luật (dòng '
     || first_five(list(n.rn::varchar || ': "' || n.full_name || '"' order by n.rn))
@@ -185,7 +244,8 @@ from (
     from norm n
     join ident_out o on o.rk = n.rk
     where n.subject_type = 'person' and o.how = 'new'
-      and (exists (select 1 from rating r where r.unit_id = n.unit_id and r.subject_kind = 'member')
+      and (n.search_unit_id is not null
+           or exists (select 1 from rating r where r.unit_id = n.unit_id and r.subject_kind = 'member')
            or exists (select 1 from membership m where m.unit_id = n.unit_id))
 ) n
 group by n.part_id

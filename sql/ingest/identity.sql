@@ -1,6 +1,6 @@
 -- identity: which person each staged row is. Reads temp table ident_in(rk, file_id, rn, year,
 -- card_no, full_name, name_key, birth_date, birth_year, sex, unit_id, joined_party_on, joined_party_by,
--- agency) — the
+-- agency, search_unit_id) — the
 -- rows of one year; the loader runs "scope" once and the other steps year by year — and writes
 -- ident_out(rk, person_id, how); ambiguous matches are recorded in ingest_issue.
 -- RULES.md "identity": card number; else accent-folded name + birth date (or year) within the unit
@@ -15,7 +15,8 @@
 -- in another chi bộ is not evidence enough without a birth date.
 -- A row with no unit (a civil-servant list of a People's Committee) is looked for, by name and
 -- birth, in the party organisation of the locality its agency names ("UBND XÃ BÙ ĐĂNG": Đảng bộ xã
--- Bù Đăng); agency: the agencies its cell and the list's title name, ' / ' between them.
+-- Bù Đăng); agency: the agencies its cell and the list's title name, ' / ' between them; or in
+-- search_unit_id and the units under it (a district's discipline register naming no member's unit).
 
 -- step: scope
 -- unit_scope: each unit -> its grassroots organisation g (nearest đảng bộ / chi bộ cơ sở on its
@@ -165,8 +166,8 @@ left join deepest d on d.agency = a.agency and d.year is not distinct from a.yea
 create or replace temp table ident_place as
 select distinct i.rk, s.id as unit_id, us.g
 from ident_in i
-join agency_unit au on au.agency = i.agency and au.year is not distinct from i.year
-join unit s on s.id = au.unit_id
+left join agency_unit au on au.agency = i.agency and au.year is not distinct from i.year
+join unit s on s.id = coalesce(i.search_unit_id, au.unit_id)
 join unit v on starts_with(v.path, s.path)
 join unit_scope us on us.unit_id = v.id
 where i.unit_id is null;

@@ -312,7 +312,8 @@ select * from errs order by part_id, rn, field;
 -- agency: for a row with no unit, the agencies its cell and the title name (identity.sql places it)
 create or replace temp table ident_in as
 select n.rk, n.file_id, n.rn, n.period_year as year, n.card_no, n.full_name, n.name_key, n.birth_date, n.birth_year, null::varchar as sex, n.unit_id, n.joined_party_on, n.joined_party_by,
-    case when n.unit_id is null then nullif(concat_ws(' / ', n.agency, c.title_agency), '') end as agency
+    case when n.unit_id is null then nullif(concat_ws(' / ', n.agency, c.title_agency), '') end as agency,
+    null::integer as search_unit_id
 from norm n
 join file_ctx c using (part_id)
 where n.subject_kind in ('member', 'leader', 'civil_servant');

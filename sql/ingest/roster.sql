@@ -143,7 +143,7 @@ select * from errs order by part_id, rn, field;
 
 -- step: identity_in
 create or replace temp table ident_in as
-select rk, file_id, rn, year, card_no, full_name, name_key, birth_date, birth_year, sex, unit_id, joined_party_on, joined_party_by, null::varchar as agency from norm;
+select rk, file_id, rn, year, card_no, full_name, name_key, birth_date, birth_year, sex, unit_id, joined_party_on, joined_party_by, null::varchar as agency, null::integer as search_unit_id from norm;
 
 -- step: merge
 insert into membership (person_id, unit_id, year, status, joined_party_on, joined_party_by, joined_unit_on, is_head, position, source_file_id, source_row)

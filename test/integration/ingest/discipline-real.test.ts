@@ -255,3 +255,155 @@ describe('a register as a đảng ủy writes it, after its chi bộ lists', () 
 		expect(rows.map((r) => r.n)).toEqual(['Nguyễn Văn Hùng (B)', 'Nguyễn Văn Hùng (lớn)', 'Lê Văn Tám', 'Lê Văn Tám', 'Ông Văn Tùng', 'Lê Thị Mai']);
 	});
 });
+
+// A district's inspection committee keeps one register for the whole district: no Chi bộ column,
+// the member's post and unit in one cell. RULES.md: a discipline is matched by card number, else
+// name + birth date + unit.
+describe('a UBKT huyện register with "Chức vụ, đơn vị công tác"', () => {
+	const RATED = [['ĐẢNG BỘ XÃ ĐOÀN KẾT'], ['CHI BỘ THÔN 1'], ['DANH SÁCH XẾP LOẠI ĐẢNG VIÊN NĂM 2024'],
+		['STT', 'Họ và tên', 'Năm sinh', 'Xếp loại'], ['1', 'Nguyễn Văn An', '1970', 'HTTNV'], ['2', 'Lê Văn Cường', '1972', 'HTTNV']];
+	const RATED_2 = [['ĐẢNG BỘ XÃ ĐOÀN KẾT'], ['CHI BỘ THÔN 2'], ['DANH SÁCH XẾP LOẠI ĐẢNG VIÊN NĂM 2024'],
+		['STT', 'Họ và tên', 'Năm sinh', 'Xếp loại'], ['1', 'Trần Thị Bình', '1971', 'HTTNV']];
+	const UBKT = [['HUYỆN ỦY BÙ ĐĂNG'], ['ỦY BAN KIỂM TRA'], ['SỔ THEO DÕI THI HÀNH KỶ LUẬT ĐẢNG VIÊN NĂM 2024']];
+
+	it.each([['Chức vụ, đơn vị công tác'], ['Đơn vị công tác'], ['Chức vụ, đơn vị']])(
+		'"%s": the chi bộ the cell names is the row\'s unit; a cell naming none: the member found by name and birth in the district; no one: told',
+		async (header) => {
+			const { db, dir } = await dbWithRegistry();
+			await ingest(db, [writeCsv(dir, 'xl1.csv', RATED), writeCsv(dir, 'xl2.csv', RATED_2)]);
+			const r = await ingest(db, [writeCsv(dir, 'kl.csv', [
+				...UBKT,
+				['STT', 'Họ và tên', 'Năm sinh', header, 'Hình thức kỷ luật', 'Ngày quyết định'],
+				['1', 'Nguyễn Văn An', '1970', 'Bí thư Chi bộ thôn 1, Đảng bộ xã Đoàn Kết', 'Cảnh cáo', '05/06/2024'],
+				['2', 'Trần Thị Bình', '1971', 'Đảng viên Chi bộ thôn 2, Đảng bộ xã Đoàn Kết', 'Khiển trách', '05/06/2024'],
+				['3', 'Lê Văn Cường', '1972', 'Trưởng thôn 1, xã Đoàn Kết', 'Khiển trách', '05/07/2024'],
+				['4', 'Phạm Văn Dũng', '1980', 'Trưởng thôn 2, xã Đoàn Kết', 'Khiển trách', '05/08/2024']
+			])]);
+			expect(r.files[0]).toMatchObject({ kind: 'discipline', status: 'loaded', rowsStored: 4 });
+			// the rated people, in the chi bộ they are rated in; the one no list has, under no chi bộ
+			expect(await db.query(`select d.source_row as row, u.code as unit, (select count(*) from rating r where r.person_id = d.person_id)::int as rated
+				from discipline d left join unit u on u.id = d.unit_id order by 1`)).toEqual([
+				{ row: 5, unit: 'C70010101', rated: 1 },
+				{ row: 6, unit: 'C70010102', rated: 1 },
+				{ row: 7, unit: 'C70010101', rated: 1 },
+				{ row: 8, unit: null, rated: 0 }
+			]);
+			expect(r.files[0].warnings).toEqual([expect.stringMatching(/^1 người trong sổ kỷ luật \(dòng 8: "Phạm Văn Dũng"\) không khớp đảng viên nào/)]);
+		}
+	);
+
+	it('a namesake of the same birth year in two communes is no one found: a person of their own, told', async () => {
+		const { db, dir } = await dbWithRegistry();
+		await ingest(db, [writeCsv(dir, 'xl1.csv', RATED), writeCsv(dir, 'xl3.csv', [['ĐẢNG BỘ XÃ MINH HƯNG'], ['CHI BỘ THÔN 1'], ['DANH SÁCH XẾP LOẠI ĐẢNG VIÊN NĂM 2024'],
+			['STT', 'Họ và tên', 'Năm sinh', 'Xếp loại'], ['1', 'Lê Văn Cường', '1972', 'HTTNV']])]);
+		const r = await ingest(db, [writeCsv(dir, 'kl.csv', [
+			...UBKT,
+			['STT', 'Họ và tên', 'Năm sinh', 'Chức vụ, đơn vị công tác', 'Hình thức kỷ luật', 'Ngày quyết định'],
+			['1', 'Lê Văn Cường', '1972', 'Trưởng thôn 1', 'Khiển trách', '05/07/2024']
+		])]);
+		expect(r.files[0]).toMatchObject({ status: 'loaded', rowsStored: 1 });
+		expect(await db.query(`select (select count(*) from rating r where r.person_id = d.person_id)::int as rated from discipline d`)).toEqual([{ rated: 0 }]);
+		expect(r.files[0].warnings.join('\n')).toMatch(/không khớp đảng viên nào/);
+	});
+});
+
+describe('organisations listed under "Họ và tên"', () => {
+	it('"Chi bộ thôn 2", "Chi ủy Chi bộ thôn 1" under "Họ và tên" are the organisations disciplined, not persons', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const r = await ingest(db, [writeCsv(dir, 'kl.csv', [
+			...TITLE,
+			['STT', 'Họ và tên', 'Năm sinh', 'Chi bộ', 'Hình thức kỷ luật', 'Ngày quyết định', 'Tự phát hiện, khắc phục'],
+			['1', 'Chi bộ thôn 2', '', '', 'Khiển trách', '20/11/2024', 'x'],
+			['2', 'Chi ủy Chi bộ thôn 1', '', 'Chi bộ thôn 1', 'Cảnh cáo', '20/11/2024', ''],
+			['3', 'Nguyễn Văn An', '1970', 'Chi bộ thôn 1', 'Khiển trách', '05/06/2024', '']
+		])]);
+		expect(r.files[0]).toMatchObject({ kind: 'discipline', status: 'loaded', rowsStored: 3 });
+		expect(await stored(db)).toMatchObject([
+			{ row: 4, type: 'unit', name: null, unit: 'C70010102', subject_unit: 'C70010102', form: 'khien_trach', self_remedied: true },
+			{ row: 5, type: 'unit', name: null, unit: 'C70010101', subject_unit: 'C70010101', form: 'canh_cao' },
+			{ row: 6, type: 'person', name: 'Nguyễn Văn An', unit: 'C70010101', subject_unit: null }
+		]);
+		expect(await db.query('select full_name from person')).toEqual([{ full_name: 'Nguyễn Văn An' }]);
+	});
+
+	it('a district register\'s "Đảng bộ xã Minh Hưng" under "Họ và tên" is the đảng bộ disciplined', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const r = await ingest(db, [writeCsv(dir, 'kl.csv', [
+			['HUYỆN ỦY BÙ ĐĂNG'], ['ỦY BAN KIỂM TRA'], ['SỔ THEO DÕI THI HÀNH KỶ LUẬT TỔ CHỨC ĐẢNG, ĐẢNG VIÊN'],
+			['STT', 'Họ và tên', 'Năm sinh', 'Chức vụ, đơn vị công tác', 'Hình thức kỷ luật', 'Số, ngày quyết định'],
+			['1', 'Đảng bộ xã Minh Hưng', '', '', 'Khiển trách', 'Số 15-QĐ/HU ngày 30/6/2024'],
+			['2', 'Chi bộ Trường THCS Đoàn Kết', '', 'Đảng bộ huyện Bù Đăng', 'Khiển trách', 'Số 16-QĐ/HU ngày 30/6/2024']
+		])]);
+		expect(r.files[0]).toMatchObject({ status: 'loaded', rowsStored: 2 });
+		expect(await stored(db)).toMatchObject([
+			{ type: 'unit', name: null, subject_unit: 'X700102', unit: 'X700102' },
+			{ type: 'unit', name: null, subject_unit: 'C70010301', unit: 'C70010301' }
+		]);
+		expect(await db.query('select count(*)::int as n from person')).toEqual([{ n: 0 }]);
+	});
+});
+
+// 003 §5.12, 001 §V.5.4: a violation counts where it happened, often the member's previous commune
+describe('a violation at a unit outside the register\'s đảng bộ', () => {
+	it('is looked for in the title\'s đảng bộ first, then in the whole registry: one unit of that name is it', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const r = await ingest(db, [writeCsv(dir, 'kl.csv', [
+			['ĐẢNG BỘ XÃ MINH HƯNG'], ['SỔ THEO DÕI THI HÀNH KỶ LUẬT ĐẢNG VIÊN'],
+			['STT', 'Họ và tên', 'Năm sinh', 'Chi bộ', 'Hình thức kỷ luật', 'Ngày quyết định', 'Đơn vị xảy ra vi phạm'],
+			['1', 'Nguyễn Văn An', '1970', 'Chi bộ thôn 1', 'Cảnh cáo', '20/11/2024', 'Chi bộ thôn 2'],
+			['2', 'Trần Thị Bình', '1971', 'Chi bộ thôn 1', 'Khiển trách', '20/11/2024', 'Chi bộ thôn 2 (Đảng bộ xã Đoàn Kết)'],
+			// two "Chi bộ thôn 1" in the district: the register's own commune's
+			['3', 'Lê Văn Cường', '1972', 'Chi bộ thôn 1', 'Khiển trách', '20/11/2024', 'Chi bộ thôn 1']
+		])]);
+		expect(r.files[0]).toMatchObject({ status: 'loaded', rowsStored: 3 });
+		expect(await db.query(`select d.source_row as row, u.code as unit, h.code as home from discipline d join unit u on u.id = d.unit_id
+			join person p on p.id = d.person_id join unit h on h.id = p.home_unit_id order by 1`)).toEqual([
+			{ row: 4, unit: 'C70010102', home: 'C70010201' },
+			{ row: 5, unit: 'C70010102', home: 'C70010201' },
+			{ row: 6, unit: 'C70010201', home: 'C70010201' }
+		]);
+	});
+
+	it('a name two units of the registry bear, neither in the title\'s unit: refused, saying so', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const r = await ingest(db, [writeCsv(dir, 'kl.csv', [
+			['CHI BỘ TRƯỜNG THCS ĐOÀN KẾT'], ['SỔ THEO DÕI THI HÀNH KỶ LUẬT ĐẢNG VIÊN'],
+			['STT', 'Họ và tên', 'Năm sinh', 'Hình thức kỷ luật', 'Ngày quyết định', 'Đơn vị xảy ra vi phạm'],
+			['1', 'Nguyễn Văn An', '1970', 'Cảnh cáo', '20/11/2024', 'Chi bộ thôn 1']
+		])]);
+		expect(r.files[0].status).toBe('refused');
+		expect(r.files[0].errors?.map((e) => [e.row, e.column, e.value, e.message])).toEqual([
+			[4, 'Đơn vị xảy ra vi phạm', 'Chi bộ thôn 1', expect.stringMatching(/^Tên đơn vị trùng với 2 đơn vị trong danh mục/)]
+		]);
+	});
+});
+
+describe('a district register with "Chi bộ | Đảng bộ" columns', () => {
+	it('each chi bộ is looked for in the đảng bộ beside it ("Chi bộ thôn 1" of two communes); an organisation\'s đảng bộ likewise', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const r = await ingest(db, [writeCsv(dir, 'kl.csv', [
+			['HUYỆN ỦY BÙ ĐĂNG'], ['ỦY BAN KIỂM TRA'], ['SỔ THEO DÕI THI HÀNH KỶ LUẬT TỔ CHỨC ĐẢNG, ĐẢNG VIÊN NĂM 2024'],
+			['STT', 'Họ và tên', 'Năm sinh', 'Chi bộ', 'Đảng bộ', 'Hình thức kỷ luật', 'Ngày quyết định'],
+			['1', 'Nguyễn Văn An', '1970', 'Chi bộ thôn 1', 'Đảng bộ xã Minh Hưng', 'Khiển trách', '03/03/2024'],
+			['2', 'Trần Thị Bình', '1971', 'Chi bộ thôn 1', 'Xã Đoàn Kết', 'Khiển trách', '04/04/2024'],
+			['3', 'Chi bộ thôn 1', '', '', 'Đảng bộ xã Minh Hưng', 'Khiển trách', '05/05/2024']
+		])]);
+		expect(r.files[0]).toMatchObject({ status: 'loaded', rowsStored: 3 });
+		expect(await stored(db)).toMatchObject([
+			{ row: 5, type: 'person', unit: 'C70010201' },
+			{ row: 6, type: 'person', unit: 'C70010101' },
+			{ row: 7, type: 'unit', unit: 'C70010201', subject_unit: 'C70010201' }
+		]);
+	});
+
+	it('an organisation under "Họ và tên" with its đảng bộ in "Chức vụ, đơn vị công tác": looked for in that đảng bộ', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const r = await ingest(db, [writeCsv(dir, 'kl.csv', [
+			['HUYỆN ỦY BÙ ĐĂNG'], ['ỦY BAN KIỂM TRA'], ['SỔ THEO DÕI THI HÀNH KỶ LUẬT TỔ CHỨC ĐẢNG, ĐẢNG VIÊN NĂM 2024'],
+			['STT', 'Họ và tên', 'Năm sinh', 'Chức vụ, đơn vị công tác', 'Hình thức kỷ luật', 'Ngày quyết định'],
+			['1', 'Chi bộ thôn 1', '', 'Đảng bộ xã Minh Hưng', 'Khiển trách', '05/05/2024']
+		])]);
+		expect(r.files[0]).toMatchObject({ status: 'loaded', rowsStored: 1 });
+		expect(await stored(db)).toMatchObject([{ type: 'unit', unit: 'C70010201', subject_unit: 'C70010201' }]);
+	});
+});
