@@ -479,7 +479,7 @@ firsts as (
     from keyed
     group by all
 )
-select k.rk, f.first_rk
+select k.rk, f.first_rk, k.k_chi_bo < 0 as unsure
 from keyed k
 join firsts f
   on f.card_no is not distinct from k.card_no and f.k_name is not distinct from k.k_name
@@ -494,6 +494,15 @@ join ident_new n on n.rk = i.rk and n.first_rk = i.rk
 -- a row with no unit: the unit its agency places it in, where a later list looks for the person
 left join (select distinct rk, unit_id from ident_place) ip on ip.rk = i.rk
 order by i.rk;
+
+-- a row of no chi bộ (a đảng bộ's leader list) whose name and birth rows of several chi bộ bear:
+-- which of them it is, the lists cannot say
+insert into ingest_issue (source_file_id, source_row, severity, message)
+select i.file_id, i.rn, 'ambiguous',
+    'Không xác định chắc chắn người "' || i.full_name || '": trùng họ tên và ngày sinh với người ở nhiều chi bộ trong các danh sách cùng năm; đã tạo hồ sơ mới, cần bổ sung số thẻ đảng viên.'
+from ident_new n
+join ident_in i on i.rk = n.rk
+where n.unsure;
 
 insert into ident_made select rk, first_rk from ident_new;
 

@@ -101,6 +101,25 @@ describe('identity', () => {
 		expect(await db.query(`select source_row from ingest_issue where severity = 'ambiguous' order by 1`)).toEqual([{ source_row: 2 }, { source_row: 3 }]);
 	});
 
+	it('a member who moves to another chi bộ of the đảng bộ, no card, birth year only: one person', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const yearOnly = ['STT', 'Họ và tên', 'Năm sinh', 'Mã đơn vị', 'Xếp loại'];
+		await ingest(db, [writeCsv(dir, 'a.csv', [yearOnly, ['1', 'Nguyễn Văn An', '1970', 'C70010101', 'HTT']])], { year: 2022 });
+		const r = await ingest(db, [writeCsv(dir, 'b.csv', [yearOnly, ['1', 'Nguyễn Văn An', '1970', 'C70010102', 'HTT']])], { year: 2023 });
+		expect(r.files[0].warnings.join(' ')).not.toMatch(/chưa xác định/);
+		expect((await counts(db)).person).toBe(1);
+	});
+
+	it('the đảng ủy\'s leader list names an "Nguyễn Văn An" born 1970 whom two chi bộ of the same year each have: reported, not given to either', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const members = writeCsv(dir, 'dv.csv', [['STT', 'Họ và tên', 'Năm sinh', 'Mã đơn vị', 'Xếp loại'], ['1', 'Nguyễn Văn An', '1970', 'C70010101', 'HTT'], ['2', 'Nguyễn Văn An', '1970', 'C70010102', 'HTT']]);
+		const leaders = writeCsv(dir, 'ld.csv', [['STT', 'Đối tượng', 'Tên tổ chức đảng', 'Họ và tên', 'Năm sinh', 'Chức vụ', 'Xếp loại'], ['1', 'Cá nhân lãnh đạo, quản lý', 'Đảng bộ xã Đoàn Kết', 'Nguyễn Văn An', '1970', 'Bí thư Đảng ủy', 'HTT']]);
+		const r = await ingest(db, [members, leaders], { year: 2024 });
+		expect(r.files.map((f) => f.status)).toEqual(['loaded', 'loaded']);
+		expect((await counts(db)).person).toBe(3);
+		expect(await db.query(`select sf.file_name as file, i.source_row as row from ingest_issue i join source_file sf on sf.id = i.source_file_id where severity = 'ambiguous'`)).toEqual([{ file: 'ld.csv', row: 2 }]);
+	});
+
 	it('twins whose names differ only in accents (Hùng, Hưng), same birth date and chi bộ, no cards: two people; a later list finds each by the name as written, an unaccented spelling is reported', async () => {
 		const { db, dir } = await dbWithRegistry();
 		const r = await ingest(db, [writeCsv(dir, 'a.csv', [HEAD, ['1', 'Lê Văn Hùng', '12/03/1990', 'C70010101', 'HTT', '05/12/2022'], ['2', 'Lê Văn Hưng', '12/03/1990', 'C70010101', 'HT', '05/12/2022']])], { year: 2022 });
