@@ -14,6 +14,17 @@ create or replace macro squish(s) as (
 create or replace macro fold(s) as
     nullif(squish(replace(lower(strip_accents(s)), 'đ', 'd')), '');
 
+-- name_exact: a person's name as written, accents kept, case and spacing not: "Lê Văn Hùng" and
+-- "Lê Văn Hưng" are two names (fold makes them one). Names reach SQL as NFC (staging).
+create or replace macro name_exact(s) as
+    lower(squish(s));
+
+-- dup_person_message: a row naming the same person as an earlier row of its list, and the way out.
+create or replace macro dup_person_message(first_rn, card_no) as
+    'Trùng người trong cùng danh sách (dòng ' || first_rn || '): '
+    || case when card_no is not null then 'cùng số thẻ đảng viên; sửa số thẻ sai hoặc xóa dòng lặp.'
+            else 'cùng họ tên (kể cả dấu), ngày sinh và đơn vị; nếu là hai người khác nhau, ghi số thẻ đảng viên cho cả hai dòng, nếu không, xóa dòng lặp.' end;
+
 -- alnum_key: fold without spaces or punctuation ('Tỉnh/Thành phố' -> 'tinhthanhpho', 'H.T.T' -> 'htt').
 create or replace macro alnum_key(s) as
     nullif(regexp_replace(fold(s), '[^a-z0-9]', '', 'g'), '');

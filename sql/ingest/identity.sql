@@ -4,7 +4,8 @@
 -- rows of one year; the loader runs "scope" once and the other steps year by year — and writes
 -- ident_out(rk, person_id, how); ambiguous matches are recorded in ingest_issue.
 -- RULES.md "identity": card number; else accent-folded name + birth date (or year) within the unit
--- and its lineage; ambiguous -> a new person and a report, never a guess. "Within the unit" is read
+-- and its lineage; ambiguous -> a new person and a report, never a guess. The name as written
+-- (accents kept) is preferred where it finds someone: Hùng and Hưng fold alike. "Within the unit" is read
 -- as within the grassroots organisation (đảng bộ / chi bộ cơ sở) the unit belongs to, so a member
 -- who moves between its chi bộ stays one person, and "its lineage" as every grassroots
 -- organisation it follows from or leads to through merges, splits and renames (the 2025
@@ -183,10 +184,18 @@ where i.unit_id is null and i.card_no is null and au.unit_id is null;
 create or replace temp table batch_seen (person_id integer, unit_id integer);
 
 -- step: match
+-- Of several candidates, those of the name as written (name_exact) when any, else none is picked
+-- when they bear differently accented names (Hùng, Hưng: the folded name cannot tell which); then,
+-- of several namesakes, the one seen in the row's own unit (two chi bộ of one đảng bộ, each with
+-- its Nguyễn Văn An born 1970). A person that rows of two chi bộ of the year pick is one of them at
+-- most (a list rates a member in one chi bộ): the row of the chi bộ the person was seen in, the
+-- others a new person; when no one such chi bộ, all are reported.
 create or replace temp table ident_out as
 with ins as (
-    select i.*, coalesce(us.g, ip.g) as g
+    select i.*, coalesce(us.g, ip.g) as g, name_exact(i.full_name) as exact_name,
+        case when u.kind in ('chi_bo_co_so', 'chi_bo_truc_thuoc') then i.unit_id end as chi_bo
     from ident_in i
+    left join unit u on u.id = i.unit_id
     left join unit_scope us on us.unit_id = i.unit_id
     -- a row with no unit: once for each grassroots organisation its agency places it in
     left join ident_place ip on ip.rk = i.rk
@@ -207,9 +216,14 @@ rest as (
 ),
 
 cand_person as (
-    select p.*
+    select p.*, name_exact(p.full_name) as exact_name
     from person p
     semi join rest r on r.name_key = p.name_key
+),
+
+-- a row once (a row with no unit is in rest once for each organisation it is placed in)
+rest_row as (
+    select distinct rk, unit_id, exact_name, chi_bo from rest
 ),
 
 -- every unit a candidate has been seen in, and its grassroots organisation
@@ -308,21 +322,84 @@ undated_shared as (
     having count(distinct r.birth_year) > 1 or count(distinct r.birth_date) > 1
 ),
 
+candidates as (
+    select rk, person_id, false as shared from name_candidates
+    union all
+    select u.rk, u.person_id, s.person_id is not null
+    from undated_picks u
+    left join undated_shared s on s.person_id = u.person_id
+),
+
+-- candidates seen in the row's own unit
+own as (
+    select distinct c.rk, c.person_id
+    from candidates c
+    join rest_row r on r.rk = c.rk
+    join person_seen ps on ps.person_id = c.person_id and ps.unit_id = r.unit_id
+),
+
+scored as (
+    select c.rk, c.person_id, bool_or(c.shared) as shared, any_value(p.exact_name = r.exact_name) as exact,
+        any_value(p.exact_name) as p_name, bool_or(o.rk is not null) as own
+    from candidates c
+    join cand_person p on p.id = c.person_id
+    join rest_row r on r.rk = c.rk
+    left join own o on o.rk = c.rk and o.person_id = c.person_id
+    group by c.rk, c.person_id
+),
+
 by_name as (
-    select x.rk, min(x.person_id) as person_id, if(bool_or(x.shared), 2, count(distinct x.person_id))::int as n
-    from (
-        select rk, person_id, false as shared from name_candidates
-        union all
-        select u.rk, u.person_id, s.person_id is not null
-        from undated_picks u
-        left join undated_shared s on s.person_id = u.person_id
-    ) x
-    group by x.rk
+    select rk,
+        case when bool_or(shared) then 2
+             when bool_or(exact) then coalesce(nullif(count(*) filter (where exact and own), 0), count(*) filter (where exact))
+             when count(distinct p_name) > 1 then 2
+             else coalesce(nullif(count(*) filter (where own), 0), count(*))
+        end::int as n,
+        case when bool_or(exact) then coalesce(min(person_id) filter (where exact and own), min(person_id) filter (where exact))
+             else coalesce(min(person_id) filter (where own), min(person_id))
+        end as person_id
+    from scored
+    group by rk
+),
+
+picked as (
+    select b.rk, b.person_id, r.chi_bo
+    from by_name b
+    join rest_row r on r.rk = b.rk
+    where b.n = 1
+),
+
+-- people picked by rows of more than one chi bộ, and the chi bộ of those rows each was seen in
+claimed as (
+    select person_id from picked group by person_id having count(distinct chi_bo) > 1
+),
+
+claimed_seen as (
+    select p.person_id, min(p.chi_bo) as chi_bo, count(distinct p.chi_bo) as n
+    from picked p
+    semi join claimed c on c.person_id = p.person_id
+    semi join person_seen ps on ps.person_id = p.person_id and ps.unit_id = p.chi_bo
+    group by p.person_id
+),
+
+-- the rows of such people: the person's (its chi bộ's rows, and rows of no chi bộ), a new person
+-- (rows of the other chi bộ: no row here), or reported (no one chi bộ the person was seen in)
+claimed_rows as (
+    select p.rk,
+        case when s.n = 1 and (p.chi_bo = s.chi_bo or p.chi_bo is null) then p.person_id end as person_id,
+        coalesce(s.n, 0) <> 1 as ambiguous
+    from picked p
+    semi join claimed c on c.person_id = p.person_id
+    left join claimed_seen s on s.person_id = p.person_id
 )
 
 select rk, person_id, 'card' as how from by_card
 union all
-select rk, person_id, 'name' from by_name where n = 1
+select rk, person_id, 'name' from picked anti join claimed c on c.person_id = picked.person_id
+union all
+select rk, person_id, 'name' from claimed_rows where person_id is not null
+union all
+select rk, null, 'ambiguous' from claimed_rows where ambiguous
 union all
 select rk, null, 'ambiguous' from by_name where n > 1;
 
@@ -332,7 +409,7 @@ select i.file_id, i.rn, 'ambiguous',
     'Không xác định chắc chắn người "' || i.full_name || '": '
     || case when i.birth_year is null
             then 'danh sách không ghi ngày sinh, trùng họ tên với nhiều người đã có trong cùng đơn vị; đã tạo hồ sơ mới, cần bổ sung ngày sinh hoặc số thẻ đảng viên.'
-            else 'trùng họ tên và ngày sinh với nhiều người đã có (hoặc cùng những người khác trong danh sách ứng với một người chưa ghi ngày sinh); đã tạo hồ sơ mới, cần bổ sung số thẻ đảng viên.' end
+            else 'trùng họ tên và ngày sinh với nhiều người đã có (hoặc cùng người khác trong danh sách, ở chi bộ khác hay khác ngày sinh, ứng với một người đã có); đã tạo hồ sơ mới, cần bổ sung số thẻ đảng viên.' end
 from ident_out o
 join ident_in i on i.rk = o.rk
 where o.how = 'ambiguous';
@@ -349,8 +426,10 @@ where o.how = 'ambiguous';
 -- not created twice.
 create or replace temp table ident_new as
 with pending as (
-    select i.*, coalesce(us.g, ip.g, -i.rk) as g
+    select i.*, coalesce(us.g, ip.g, -i.rk) as g, name_exact(i.full_name) as exact_name,
+        case when u.kind in ('chi_bo_co_so', 'chi_bo_truc_thuoc') then i.unit_id end as chi_bo
     from ident_in i
+    left join unit u on u.id = i.unit_id
     left join unit_scope us on us.unit_id = i.unit_id
     -- a row with no unit its agency places in one grassroots organisation is made one person with
     -- that organisation's rows of the same name and birth (a commune's civil-servant list loaded
@@ -366,29 +445,48 @@ with pending as (
               else true
           end
 ),
--- the identity of a pending row: its card, else name + birth + grassroots organisation; a name
--- with no birth data: name + unit (as match: namesakes in two chi bộ are two people)
-keyed as (
-    select rk, card_no,
-        case when card_no is null then name_key end as k_name,
-        case when card_no is null then birth_date end as k_date,
-        case when card_no is null then birth_year end as k_year,
-        case when card_no is null then g end as k_g,
-        case when card_no is null and birth_year is null then unit_id end as k_unit
+-- the card-less identities (folded name + birth + grassroots organisation) that rows of several
+-- accented spellings (twins Hùng and Hưng), or of several chi bộ, share: split by spelling, by chi bộ
+split as (
+    select name_key, birth_date, birth_year, g,
+        count(distinct exact_name) filter (where exact_name <> name_key) > 1 as by_spelling,
+        count(distinct chi_bo) > 1 as by_chi_bo
     from pending
+    where card_no is null
+    group by all
+    having by_spelling or by_chi_bo
+),
+-- the identity of a pending row: its card, else folded name + birth + grassroots organisation (the
+-- rows of a member's chi bộ and of a list of its đảng bộ's leaders, or its commune's civil servants,
+-- are one person), the spelling and the chi bộ where split (a row of no chi bộ there: its own person);
+-- a name with no birth data: name + unit (as match: namesakes in two chi bộ are two people)
+keyed as (
+    select p.rk, p.card_no,
+        case when p.card_no is null then p.name_key end as k_name,
+        case when p.card_no is null then p.birth_date end as k_date,
+        case when p.card_no is null then p.birth_year end as k_year,
+        case when p.card_no is null then p.g end as k_g,
+        case when p.card_no is null and p.birth_year is null then p.unit_id end as k_unit,
+        case when s.by_spelling then p.exact_name end as k_spelling,
+        case when s.by_chi_bo then coalesce(p.chi_bo, -p.rk) end as k_chi_bo
+    from pending p
+    left join split s
+      on p.card_no is null and s.name_key = p.name_key and s.birth_date is not distinct from p.birth_date
+     and s.birth_year is not distinct from p.birth_year and s.g = p.g
 ),
 -- a GROUP BY and a join, not a window: a window over millions of rows sorts them
 firsts as (
-    select card_no, k_name, k_date, k_year, k_g, k_unit, min(rk) as first_rk
+    select card_no, k_name, k_date, k_year, k_g, k_unit, k_spelling, k_chi_bo, min(rk) as first_rk
     from keyed
     group by all
 )
-select k.rk, f.first_rk
+select k.rk, f.first_rk, k.k_chi_bo < 0 as unsure
 from keyed k
 join firsts f
   on f.card_no is not distinct from k.card_no and f.k_name is not distinct from k.k_name
  and f.k_date is not distinct from k.k_date and f.k_year is not distinct from k.k_year
- and f.k_g is not distinct from k.k_g and f.k_unit is not distinct from k.k_unit;
+ and f.k_g is not distinct from k.k_g and f.k_unit is not distinct from k.k_unit
+ and f.k_spelling is not distinct from k.k_spelling and f.k_chi_bo is not distinct from k.k_chi_bo;
 
 insert into person (card_no, full_name, name_key, birth_date, birth_year, sex, joined_party_on, joined_party_by, home_unit_id, source_file_id, source_row)
 select i.card_no, i.full_name, i.name_key, i.birth_date, i.birth_year, i.sex, i.joined_party_on, i.joined_party_by, coalesce(i.unit_id, ip.unit_id), i.file_id, i.rn
@@ -397,6 +495,15 @@ join ident_new n on n.rk = i.rk and n.first_rk = i.rk
 -- a row with no unit: the unit its agency places it in, where a later list looks for the person
 left join (select distinct rk, unit_id from ident_place) ip on ip.rk = i.rk
 order by i.rk;
+
+-- a row of no chi bộ (a đảng bộ's leader list) whose name and birth rows of several chi bộ bear:
+-- which of them it is, the lists cannot say
+insert into ingest_issue (source_file_id, source_row, severity, message)
+select i.file_id, i.rn, 'ambiguous',
+    'Không xác định chắc chắn người "' || i.full_name || '": trùng họ tên và ngày sinh với người ở nhiều chi bộ trong các danh sách cùng năm; đã tạo hồ sơ mới, cần bổ sung số thẻ đảng viên.'
+from ident_new n
+join ident_in i on i.rk = n.rk
+where n.unsure;
 
 insert into ident_made select rk, first_rk from ident_new;
 

@@ -193,10 +193,11 @@ out_of_scope as (
     join unit u on u.id = d.unit_id
     where not starts_with(u.path, getvariable('scope_path'))
 ),
--- the same person twice in one list (same period and subject kind): by card, else name+birth+unit
+-- the same person twice in one list (same period and subject kind): by card, else name+birth+unit,
+-- the name as written (accents kept: twins Hùng and Hưng born the same day are two people)
 person_key as (
     select part_id, rn, card_no, full_name, subject_kind, period_year, period_kind, period_no,
-        case when card_no is null then name_key end as k_name,
+        case when card_no is null then name_exact(full_name) end as k_name,
         case when card_no is null then birth_raw end as k_birth,
         case when card_no is null then unit_id end as k_unit
     from norm where subject_kind in ('member', 'leader', 'civil_servant') and full_name is not null
@@ -291,7 +292,7 @@ errs as (
     union all
     select k.part_id, k.rn, case when k.card_no is not null then 'card_no' else 'full_name' end,
         coalesce(k.card_no, k.full_name),
-        'Trùng người trong cùng danh sách (dòng ' || d.first_rn || ').'
+        dup_person_message(d.first_rn, k.card_no)
     from person_key k
     join dup_person d
       on d.part_id = k.part_id and d.subject_kind = k.subject_kind and d.period_year is not distinct from k.period_year

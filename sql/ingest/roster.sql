@@ -132,10 +132,10 @@ errs as (
     join file_ctx c on c.part_id = n.part_id
     union all
     select part_id, rn, case when card_no is not null then 'card_no' else 'full_name' end, coalesce(card_no, full_name),
-        'Trùng người trong cùng danh sách (dòng ' || first_rn || ').'
+        dup_person_message(first_rn, card_no)
     from (
         select part_id, rn, card_no, full_name,
-            min(rn) over (partition by part_id, year, coalesce(card_no, name_key || '|' || coalesce(birth_raw, '') || '|' || coalesce(unit_id, -1))) as first_rn
+            min(rn) over (partition by part_id, year, coalesce(card_no, name_exact(full_name) || '|' || coalesce(birth_raw, '') || '|' || coalesce(unit_id, -1))) as first_rn
         from n where full_name is not null
     ) where rn > first_rn
 )

@@ -17,7 +17,7 @@ describe('refused rows', () => {
 		['missing name', ['2', '', '1970', 'C70010101', 'HTTNV', '05/12/2022'], 'Họ và tên', '', /Thiếu họ và tên/],
 		['impossible date', ['2', 'Trần Văn Bảo', '1970', 'C70010101', 'HTTNV', '31/02/2022'], 'Ngày quyết định', '31/02/2022', /Ngày quyết định không hợp lệ/],
 		['impossible birth date', ['2', 'Trần Văn Bảo', '30/13/1970', 'C70010101', 'HTTNV', '05/12/2022'], 'Ngày sinh', '30/13/1970', /Ngày sinh không hợp lệ/],
-		['duplicate person', ['2', 'Nguyễn Văn An', '12/05/1970', 'C70010101', 'HTNV', '05/12/2022'], 'Họ và tên', 'Nguyễn Văn An', /Trùng người trong cùng danh sách \(dòng 3\)/],
+		['duplicate person', ['2', 'Nguyễn Văn An', '12/05/1970', 'C70010101', 'HTNV', '05/12/2022'], 'Họ và tên', 'Nguyễn Văn An', /Trùng người trong cùng danh sách \(dòng 3\): cùng họ tên .*ghi số thẻ đảng viên/],
 		['unknown unit', ['2', 'Trần Văn Bảo', '1970', 'C99999999', 'HTTNV', '05/12/2022'], 'Mã đơn vị', 'C99999999', /Không có đơn vị này trong danh mục/]
 	])('%s: the file is refused, the row named, nothing stored', async (_case, bad, column, value, message) => {
 		const { db, dir } = await dbWithRegistry();

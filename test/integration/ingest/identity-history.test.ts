@@ -64,6 +64,82 @@ describe('identity', () => {
 		expect((await counts(db)).person).toBe(2);
 	});
 
+	it('namesakes with the same name and birth year in two chi bộ of one đảng bộ, on one list, stay two people; a later list finds each in its chi bộ', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const yearOnly = ['STT', 'Họ và tên', 'Năm sinh', 'Mã đơn vị', 'Xếp loại'];
+		const r = await ingest(db, [writeCsv(dir, 'a.csv', [yearOnly, ['1', 'Nguyễn Văn An', '1970', 'C70010101', 'HTT'], ['2', 'Nguyễn Văn An', '1970', 'C70010102', 'HTT']])], { year: 2022 });
+		expect(r.files[0].status).toBe('loaded');
+		expect((await counts(db)).person).toBe(2);
+		await ingest(db, [writeCsv(dir, 'b.csv', [yearOnly, ['1', 'Nguyễn Văn An', '1970', 'C70010102', 'HT']])], { year: 2023 });
+		// the 2023 rating is the thôn 2 An's, not the thôn 1 one's
+		expect(await db.query(`select count(distinct r.person_id)::int as n from rating r join unit u on u.id = r.unit_id where u.code = 'C70010102'`)).toEqual([{ n: 1 }]);
+		expect(await db.query(`select severity from ingest_issue where severity = 'ambiguous'`)).toEqual([]);
+	});
+
+	it('a person of an earlier year and two namesake rows of two chi bộ in one later list: the row of the chi bộ the person was in is that person, the other a new one', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const yearOnly = ['STT', 'Họ và tên', 'Năm sinh', 'Mã đơn vị', 'Xếp loại'];
+		await ingest(db, [writeCsv(dir, 'a.csv', [yearOnly, ['1', 'Nguyễn Văn An', '1970', 'C70010101', 'HTT']])], { year: 2022 });
+		const r = await ingest(db, [writeCsv(dir, 'b.csv', [yearOnly, ['1', 'Nguyễn Văn An', '1970', 'C70010102', 'HTT'], ['2', 'Nguyễn Văn An', '1970', 'C70010101', 'HT']])], { year: 2023 });
+		expect(r.files[0].status).toBe('loaded');
+		expect((await counts(db)).person).toBe(2);
+		expect(await db.query(`select u.code, count(distinct r.person_id)::int as n from rating r join unit u on u.id = r.unit_id group by all order by 1`)).toEqual([
+			{ code: 'C70010101', n: 1 },
+			{ code: 'C70010102', n: 1 }
+		]);
+		expect(await db.query(`select count(*)::int as n from rating r1 join rating r2 on r1.person_id = r2.person_id and r1.unit_id <> r2.unit_id`)).toEqual([{ n: 0 }]);
+	});
+
+	it('… a person seen in neither chi bộ (a member who moved within the đảng bộ) fits both rows: both reported, two new people', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const yearOnly = ['STT', 'Họ và tên', 'Năm sinh', 'Mã đơn vị', 'Xếp loại'];
+		await ingest(db, [writeCsv(dir, 'dm.csv', [REGISTRY[1], ['1', 'C70010103', 'Chi bộ thôn 3', 'Chi bộ trực thuộc', 'X700101', 'Bình Phước', 'Đoàn Kết', '01/01/2000', '', '', '']])]);
+		await ingest(db, [writeCsv(dir, 'a.csv', [yearOnly, ['1', 'Nguyễn Văn An', '1970', 'C70010103', 'HTT']])], { year: 2022 });
+		const r = await ingest(db, [writeCsv(dir, 'b.csv', [yearOnly, ['1', 'Nguyễn Văn An', '1970', 'C70010102', 'HTT'], ['2', 'Nguyễn Văn An', '1970', 'C70010101', 'HT']])], { year: 2023 });
+		expect(r.files[0].status).toBe('loaded');
+		expect((await counts(db)).person).toBe(3);
+		expect(await db.query(`select source_row from ingest_issue where severity = 'ambiguous' order by 1`)).toEqual([{ source_row: 2 }, { source_row: 3 }]);
+	});
+
+	it('a member who moves to another chi bộ of the đảng bộ, no card, birth year only: one person', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const yearOnly = ['STT', 'Họ và tên', 'Năm sinh', 'Mã đơn vị', 'Xếp loại'];
+		await ingest(db, [writeCsv(dir, 'a.csv', [yearOnly, ['1', 'Nguyễn Văn An', '1970', 'C70010101', 'HTT']])], { year: 2022 });
+		const r = await ingest(db, [writeCsv(dir, 'b.csv', [yearOnly, ['1', 'Nguyễn Văn An', '1970', 'C70010102', 'HTT']])], { year: 2023 });
+		expect(r.files[0].warnings.join(' ')).not.toMatch(/chưa xác định/);
+		expect((await counts(db)).person).toBe(1);
+	});
+
+	it('the đảng ủy\'s leader list names an "Nguyễn Văn An" born 1970 whom two chi bộ of the same year each have: reported, not given to either', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const members = writeCsv(dir, 'dv.csv', [['STT', 'Họ và tên', 'Năm sinh', 'Mã đơn vị', 'Xếp loại'], ['1', 'Nguyễn Văn An', '1970', 'C70010101', 'HTT'], ['2', 'Nguyễn Văn An', '1970', 'C70010102', 'HTT']]);
+		const leaders = writeCsv(dir, 'ld.csv', [['STT', 'Đối tượng', 'Tên tổ chức đảng', 'Họ và tên', 'Năm sinh', 'Chức vụ', 'Xếp loại'], ['1', 'Cá nhân lãnh đạo, quản lý', 'Đảng bộ xã Đoàn Kết', 'Nguyễn Văn An', '1970', 'Bí thư Đảng ủy', 'HTT']]);
+		const r = await ingest(db, [members, leaders], { year: 2024 });
+		expect(r.files.map((f) => f.status)).toEqual(['loaded', 'loaded']);
+		expect((await counts(db)).person).toBe(3);
+		expect(await db.query(`select sf.file_name as file, i.source_row as row from ingest_issue i join source_file sf on sf.id = i.source_file_id where severity = 'ambiguous'`)).toEqual([{ file: 'ld.csv', row: 2 }]);
+	});
+
+	it('twins whose names differ only in accents (Hùng, Hưng), same birth date and chi bộ, no cards: two people; a later list finds each by the name as written, an unaccented spelling is reported', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const r = await ingest(db, [writeCsv(dir, 'a.csv', [HEAD, ['1', 'Lê Văn Hùng', '12/03/1990', 'C70010101', 'HTT', '05/12/2022'], ['2', 'Lê Văn Hưng', '12/03/1990', 'C70010101', 'HT', '05/12/2022']])], { year: 2022 });
+		expect(r.files[0].errors).toEqual([]);
+		expect(r.files[0].status).toBe('loaded');
+		expect((await counts(db)).person).toBe(2);
+		const b = await ingest(db, [writeCsv(dir, 'b.csv', [HEAD, ['1', 'LÊ VĂN HƯNG', '12/03/1990', 'C70010101', 'HTT', '05/12/2023'], ['2', 'Lê  Văn Hùng', '12/03/1990', 'C70010101', 'HT', '05/12/2023']])], { year: 2023 });
+		expect(b.files[0].warnings.join(' ')).not.toMatch(/chưa xác định/);
+		expect((await counts(db)).person).toBe(2);
+		expect(await db.query(`select p.full_name, r.period_year as y, r.source_row as row from rating r join person p on p.id = r.person_id order by 1, 2`)).toEqual([
+			{ full_name: 'Lê Văn Hùng', y: 2022, row: 2 },
+			{ full_name: 'Lê Văn Hùng', y: 2023, row: 3 },
+			{ full_name: 'Lê Văn Hưng', y: 2022, row: 3 },
+			{ full_name: 'Lê Văn Hưng', y: 2023, row: 2 }
+		]);
+		const c = await ingest(db, [writeCsv(dir, 'c.csv', [HEAD, ['1', 'Le Van Hung', '12/03/1990', 'C70010101', 'HTT', '05/12/2024']])], { year: 2024 });
+		expect(c.files[0].warnings.join(' ')).toMatch(/chưa xác định chắc chắn/);
+		expect((await counts(db)).person).toBe(3);
+	});
+
 	it('follows the 2025 merger: a member of a merged commune is the same person in the successor', async () => {
 		const { db, dir } = await dbWithRegistry();
 		// the merged commune's chi bộ thôn 1 goes into a chi bộ of the new commune

@@ -52,6 +52,17 @@ describe('moves', () => {
 	});
 });
 
+describe('twins on one roster', () => {
+	it('"Lê Văn Hùng" and "Lê Văn Hưng", same birth year, no cards: two members, not one written twice', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const f = writeCsv(dir, 'ds.csv', [...TITLE, HEAD, ['1', 'Lê Văn Hùng', '1990', 'Nam', '03/02/2015', 'Chính thức'], ['2', 'Lê Văn Hưng', '1990', 'Nam', '03/02/2015', 'Chính thức']]);
+		const r = await ingest(db, [f]);
+		expect(r.files[0].errors).toEqual([]);
+		expect(r.files[0]).toMatchObject({ kind: 'roster', status: 'loaded', rowsStored: 2 });
+		expect(await db.query('select count(distinct person_id)::int as n from membership')).toEqual([{ n: 2 }]);
+	});
+});
+
 describe('a bare "Phân loại" column', () => {
 	it('holding "Chính thức" / "Dự bị" on a roster is the status, not a level', async () => {
 		const { db, dir } = await dbWithRegistry();
