@@ -408,7 +408,8 @@ order by n.file_id, n.rn;
 -- one loaded last.
 -- A supplementary list ("DANH SÁCH BỔ SUNG …": functions.sql supplements) is no version: it adds its
 -- rows to the current file's; a person (or unit) it rates again has only that row replaced. A full
--- version after it is the whole list again and replaces it too.
+-- version after it is the whole list again and replaces it too. (Of one load and date, a supplement
+-- comes after the list it is loaded with.)
 update source_file set supplements = supplements(concat_ws(' ', c.file_name, c.title_lines))
 from file_ctx c
 where source_file.id = c.file_id and c.file_kind in ('rating', 'civil_servant');
@@ -422,7 +423,7 @@ from (
         max(v.ord) filter (where not v.supplements) over w as base_ord
     from (
         select v.*,
-            [if(bool_and(v.decided_on is not null) over w, epoch(v.decided_on), 0), epoch(v.loaded_at), v.corrects::int, v.source_file_id] as ord
+            [if(bool_and(v.decided_on is not null) over w, epoch(v.decided_on), 0), epoch(v.loaded_at), v.supplements::int, v.corrects::int, v.source_file_id] as ord
         from (
             -- each version (file) of each list, with its decision date and what its name, title say
             select x.*, f.loaded_at, corrects(f.file_name) as corrects, coalesce(f.supplements, false) as supplements

@@ -78,6 +78,16 @@ describe('supplementary lists', () => {
 		expect((await current(db)).map((c) => c.file)).toEqual(['xl-sua.csv', 'xl-sua.csv', 'xl-sua.csv', 'xl-sua.csv']);
 	});
 
+	it('an undated supplement loaded with its list, named first: added to it', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const undated = (r: string[]) => r.slice(0, 5);
+		const supp = writeCsv(dir, 'DS bo sung.csv', [HEAD.slice(0, 5), undated(row(1, 'Trần Thị Em', 'HTNV', ''))]);
+		const main = writeCsv(dir, 'DS.csv', [HEAD.slice(0, 5), ...FOUR('').map(undated)]);
+		const r = await ingest(db, [supp, main], { year: 2022 });
+		expect(r.files.map((f) => f.warnings)).toEqual([[], []]);
+		expect(await current(db)).toHaveLength(5);
+	});
+
 	it('a supplement to a People\'s Committee\'s civil-servant list adds to that list', async () => {
 		const { db, dir } = await dbWithRegistry();
 		const cs = (name: string, title: string[][], people: string[][]) =>
