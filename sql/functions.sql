@@ -172,6 +172,11 @@ create or replace macro member_statuses(vals, in_note) as table
 create or replace macro corrects(file_name) as
     regexp_matches(fold(file_name), '\b(ban sua|sua doi|da sua|dieu chinh|thay the|cap nhat)\b');
 
+-- supplements: a title or file name says the list supplements the one already decided ("DANH SÁCH
+-- BỔ SUNG …", "(BỔ SUNG)", "xl_bo_sung.csv"); "sửa đổi, bổ sung" corrects it, so does not count.
+create or replace macro supplements(s) as
+    coalesce(regexp_matches(regexp_replace(words(s), '\bsua doi (va )?bo sung\b', '', 'g'), '\bbo ?sung\b'), false);
+
 -- parse_days: a number of days as lists write it: "90", "90 ngày", "3 tháng" (30 days to a month,
 -- RULES.md "months and days"), "3 tháng 5 ngày"; anything else null.
 create or replace macro parse_days(s) as

@@ -408,18 +408,27 @@ order by n.file_id, n.rn;
 -- versions of one load (its files' order is the order they were named in), one whose file name says
 -- it corrects ("bản sửa", "điều chỉnh", "thay thế", "cập nhật") before one that does not, then the
 -- one loaded last.
-update rating r
-set superseded_by = k.latest
+-- A supplementary list ("DANH SÁCH BỔ SUNG …": functions.sql supplements) is no version: it adds its
+-- rows to the current file's; a person (or unit) it rates again has only that row replaced. A full
+-- version after it is the whole list again and replaces it too. (Of one load and date, a supplement
+-- comes after the list it is loaded with.)
+update source_file set supplements = supplements(concat_ws(' ', c.file_name, c.title_lines))
+from file_ctx c
+where source_file.id = c.file_id and c.file_kind in ('rating', 'civil_servant');
+
+create or replace temp table list_version as
+select v.*,
+    v.source_file_id = v.base or (v.supplements and (v.base is null or v.ord > v.base_ord)) as active
 from (
-    select deciding_unit_id, unit_id, list_agency, subject_kind, period_year, period_kind, period_no,
-        arg_max(source_file_id, [if(all_dated, epoch(decided_on), 0), epoch(loaded_at), corrects::int, source_file_id]) as latest
+    select v.*,
+        arg_max(v.source_file_id, v.ord) filter (where not v.supplements) over w as base,
+        max(v.ord) filter (where not v.supplements) over w as base_ord
     from (
         select v.*,
-            bool_and(v.decided_on is not null)
-                over (partition by v.deciding_unit_id, v.unit_id, v.list_agency, v.subject_kind, v.period_year, v.period_kind, v.period_no) as all_dated
+            [if(bool_and(v.decided_on is not null) over w, epoch(v.decided_on), 0), epoch(v.loaded_at), v.supplements::int, v.corrects::int, v.source_file_id] as ord
         from (
-            -- each version (file) of each list, with its decision date and whether its name says it corrects
-            select x.*, f.loaded_at, corrects(f.file_name) as corrects
+            -- each version (file) of each list, with its decision date and what its name, title say
+            select x.*, f.loaded_at, corrects(f.file_name) as corrects, coalesce(f.supplements, false) as supplements
             from (
                 select c.deciding_unit_id, c.unit_id, if(c.unit_id is null, c.agency, null) as list_agency, c.subject_kind, c.period_year, c.period_kind, c.period_no,
                     c.source_file_id, max(c.decided_on) as decided_on
@@ -433,18 +442,43 @@ from (
             ) x
             join source_file f on f.id = x.source_file_id
         ) v
+        window w as (partition by v.deciding_unit_id, v.unit_id, v.list_agency, v.subject_kind, v.period_year, v.period_kind, v.period_no)
+    ) v
+    window w as (partition by v.deciding_unit_id, v.unit_id, v.list_agency, v.subject_kind, v.period_year, v.period_kind, v.period_no)
+) v;
+
+update rating r
+set superseded_by = x.by
+from (
+    -- the current rows of each list (lid: its key, nulls alike), and the version each is from
+    with cur as (
+        select r.id, coalesce(r.person_id, r.subject_unit_id) as subject, r.source_file_id, v.ord, v.active, v.supplements, v.base,
+            dense_rank() over (order by v.deciding_unit_id, v.unit_id, v.list_agency, v.subject_kind, v.period_year, v.period_kind, v.period_no) as lid
+        from rating r
+        join list_version v
+          on v.source_file_id = r.source_file_id
+         and r.deciding_unit_id is not distinct from v.deciding_unit_id
+         and r.unit_id is not distinct from v.unit_id
+         and if(r.unit_id is null, r.agency, null) is not distinct from v.list_agency
+         and r.subject_kind = v.subject_kind
+         and r.period_year = v.period_year
+         and r.period_kind = v.period_kind
+         and r.period_no = v.period_no
+        where r.superseded_by is null
     )
-    group by all
-) k
-where r.superseded_by is null
-  and r.source_file_id <> k.latest
-  and r.deciding_unit_id is not distinct from k.deciding_unit_id
-  and r.unit_id is not distinct from k.unit_id
-  and if(r.unit_id is null, r.agency, null) is not distinct from k.list_agency
-  and r.subject_kind = k.subject_kind
-  and r.period_year = k.period_year
-  and r.period_kind = k.period_kind
-  and r.period_no = k.period_no;
+    -- a row of a version no longer in force: replaced by the current file
+    select id, base as by from cur where not active
+    union all
+    -- a row in force that a later supplement rates again: replaced by the last such supplement
+    select a.id, arg_max(b.source_file_id, b.ord)
+    from cur a
+    join cur b on b.lid = a.lid and b.subject = a.subject and b.active and b.supplements and b.ord > a.ord
+    where a.active
+    group by a.id
+) x
+where r.id = x.id;
+
+drop table list_version;
 
 -- step: warnings
 -- Rows with no unit and no card (a civil-servant list) that their agency places in no party
@@ -474,6 +508,9 @@ union all
 select x.part_id,
     'Tệp "' || c.file_name || '": ' || x.n || ' dòng thuộc danh sách đã có '
     || case
+           when sf.supplements then
+               'danh sách bổ sung "' || sf.file_name || '"' || coalesce(' (quyết định ngày ' || vi_date(x.later_on) || ')', '')
+               || ' xếp loại lại cùng người: kết quả của danh sách bổ sung là kết quả hiện hành, các dòng này được lưu làm bản trước.'
            when x.later_on > x.decided_on then
                'bản quyết định sau ("' || sf.file_name || '", ngày ' || vi_date(x.later_on) || ') nên được lưu làm bản trước (quyết định ngày '
                || vi_date(x.decided_on) || '); bản quyết định sau vẫn là bản hiện hành.'
@@ -491,6 +528,30 @@ from (
 ) x
 join file_ctx c on c.part_id = x.part_id
 join source_file sf on sf.id = x.superseded_by
+
+union all
+
+-- A full version of this load keeping fewer than half of the people (of 4 or more) of the version it
+-- replaced: likely a supplement not titled as one, which took the whole list's place.
+select c.part_id,
+    'Tệp "' || c.file_name || '": là bản mới của danh sách "' || x.earlier || '" nhưng chỉ giữ ' || x.kept || '/' || x.n
+    || ' người của bản đó; bản mới thay cả danh sách nên ' || (x.n - x.kept) || ' người còn lại không còn kết quả xếp loại hiện hành.'
+    || ' Nếu tệp chỉ là danh sách bổ sung, ghi "DANH SÁCH BỔ SUNG" hoặc "(BỔ SUNG)" ở tiêu đề (hoặc "bổ sung" trong tên tệp) để được cộng vào danh sách đã có; nếu là danh sách đầy đủ, kiểm tra những người còn thiếu.'
+from (
+    select o.superseded_by as file_id,
+        string_agg(distinct f.file_name, '", "' order by f.file_name) as earlier,
+        count(distinct o.person_id) as n,
+        count(distinct o.person_id) filter (where k.id is not null) as kept
+    from rating o
+    join source_file f on f.id = o.source_file_id
+    left join rating k
+      on k.source_file_id = o.superseded_by and k.person_id = o.person_id and k.subject_kind = o.subject_kind
+     and k.period_year = o.period_year and k.period_kind = o.period_kind and k.period_no = o.period_no
+    where o.superseded_by in (select c.file_id from file_ctx c join source_file s on s.id = c.file_id where not s.supplements)
+    group by o.superseded_by, o.deciding_unit_id, o.unit_id, if(o.unit_id is null, o.agency, null), o.subject_kind, o.period_year, o.period_kind, o.period_no
+) x
+join file_ctx c on c.file_id = x.file_id
+where x.n >= 4 and 2 * x.kept < x.n
 order by 1, 2;
 
 -- step: touched

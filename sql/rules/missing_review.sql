@@ -52,7 +52,7 @@ unrated_members as (
         r.person_id,
         arg_max({'deciding_unit_id': r.deciding_unit_id, 'reason': r.not_rated_reason,
                  'source_file_id': r.source_file_id, 'source_row': r.source_row}, r.id) as unrated,
-        max(coalesce(r.decided_on, r.reviewed_on)) as unrated_on
+        max(r.decided_on) as unrated_on, max(r.reviewed_on) as unrated_reviewed_on
     from period_rating r
     semi join unrated_roster o on o.person_id = r.person_id
     where r.subject_kind = 'member' and r.final_level is null
@@ -80,8 +80,8 @@ unreviewed as (
       and (r.reviewed_on is null or r.reviewed_on > r.decided_on)
 ),
 
--- a (cont.) … who owe one: admitted new_member_months before their not-rated row's date (else
--- their chi bộ list's date, else 31/12). The admission dates alone first: a date column of the people, where a lookup of their
+-- a (cont.) … who owe one: admitted new_member_months before their not-rated row's decision date
+-- (else their chi bộ list's, else the row's review date, else 31/12). The admission dates alone first: a date column of the people, where a lookup of their
 -- names reads every name of the table (most unrated members are new ones, who owe nothing).
 admitted as (
     select p.id, p.joined_party_on, p.joined_party_by
@@ -102,12 +102,12 @@ admissions as (
     join admitted a on a.id = o.person_id
 ),
 
--- the day the chi bộ's member list was decided (else reviewed), the latest if several: for a member
+-- the day the chi bộ's member list was decided (and, failing that, reviewed), the latest if several: for a member
 -- left off it with no not-rated row, the day the round judged them (RULES.md: six months to the
 -- rating's decision date, else 31/12). Read only for the chi bộ of members who came of age in the
 -- period, for whom the day can matter.
 list_dates as (
-    select r.unit_id, max(coalesce(r.decided_on, r.reviewed_on)) as list_on
+    select r.unit_id, max(r.decided_on) as list_decided_on, max(coalesce(r.decided_on, r.reviewed_on)) as list_on
     from period_rating r
     semi join admissions o on o.unit_id = r.unit_id and o.full_on > getvariable('period_start')
     where r.subject_kind = 'member' and r.final_level is not null
@@ -121,7 +121,9 @@ owed_rows as (
     from (
         select
             o.*,
-            coalesce(um.unrated_on, if(o.full_on > getvariable('period_start'), ld.list_on, null), getvariable('period_end')) as as_of,
+            -- the list's decision date before the not-rated row's review date: the day the round judged
+            coalesce(um.unrated_on, if(o.full_on > getvariable('period_start'), ld.list_decided_on, null), um.unrated_reviewed_on,
+                     if(o.full_on > getvariable('period_start'), ld.list_on, null), getvariable('period_end')) as as_of,
             um.unrated as nr
         from admissions o
         left join unrated_members um on um.person_id = o.person_id

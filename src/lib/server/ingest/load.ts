@@ -568,7 +568,7 @@ export async function loadBatch(t: Db, parts: Prepared[], opts: LoadOptions, fil
 	await t.run(`create or replace temp table file_ctx (
 		part_id integer, file_name varchar, sha256 varchar, file_sha256 varchar, file_kind varchar, encoding varchar,
 		header_row integer, default_year integer, default_period_kind varchar, default_period_no integer,
-		title_subject_kind varchar, title_unit varchar, context_unit_id integer, context_path varchar, has_name_column boolean, header_fields varchar, title_agency varchar)`);
+		title_subject_kind varchar, title_unit varchar, context_unit_id integer, context_path varchar, has_name_column boolean, header_fields varchar, title_agency varchar, title_lines varchar)`);
 	const app = await t.conn.createAppender('file_ctx', 'main', 'temp');
 	const put = (v: string | number | null | undefined) => (v === null || v === undefined ? app.appendNull() : typeof v === 'number' ? app.appendInteger(v) : app.appendVarchar(v));
 	parts.forEach((p, i) => {
@@ -579,6 +579,7 @@ export async function loadBatch(t: Db, parts: Prepared[], opts: LoadOptions, fil
 		// the fields the file has a column for, ',a,b,': a column absent keeps what is stored
 		app.appendVarchar(`,${p.header.columns.map((c) => c.field).join(',')},`);
 		put(p.title.agency);
+		put(p.title.lines.join('\n'));
 		app.endRow();
 	});
 	app.closeSync();
