@@ -1,5 +1,6 @@
 -- missing_review (R4): what should have been reviewed, rated or sent and was not, or was late.
---   a. a roster member owed a rating for the year and without one. Not owed: statuses in
+--   a. a roster member owed a rating for the year and without one (or, where no roster names them,
+--      a member a rating list names without a level). Not owed: statuses in
 --      r4_not_owed_statuses (exempt, suspended; temporary: rated in the official chi bộ; left: died,
 --      expelled, moved out), on the roster or as the reason of their not-rated row, and
 --      members admitted less than new_member_months before their own not-rated row's date (else
@@ -34,8 +35,8 @@
 with
 -- a. roster members owed a rating -------------------------------------------------------------
 -- the roster rows (one per member, the last) of members without a rating of their own
-unrated_roster as (
-    select m.person_id, m.unit_id, m.status, m.joined_party_on, m.joined_party_by, m.source_file_id, m.source_row
+roster_unrated as (
+    select m.person_id, m.unit_id, m.status, m.joined_party_on, m.joined_party_by, m.source_file_id, m.source_row, false as listed_only
     from period_roster m
     anti join period_rating r
         on r.person_id = m.person_id
@@ -44,6 +45,29 @@ unrated_roster as (
     where getvariable('period_kind') = 'year'
       and not list_contains(getvariable('r4_not_owed_statuses'), m.status)
     qualify row_number() over (partition by m.person_id order by m.source_file_id desc, m.source_row desc) = 1
+),
+
+-- members a rating list names without a level, on no roster of the period (a chi bộ that sent no
+-- roster): the list owes them as a roster would. Their row is their not-rated row (unrated_members).
+list_unrated as (
+    select r.person_id, r.unit_id
+    from period_rating r
+    where getvariable('period_kind') = 'year' and r.subject_kind = 'member' and r.final_level is null and r.person_id is not null
+    qualify row_number() over (partition by r.person_id order by r.source_file_id desc, r.source_row desc) = 1
+),
+
+unrated_roster as (
+    select * from roster_unrated
+    union all
+    select l.person_id, l.unit_id, null, null, null, null, null, true
+    from list_unrated l
+    -- (the rows of these few people first: an anti join straight on the roster or the ratings would
+    -- hash all of them)
+    anti join (select distinct m.person_id from period_roster m semi join list_unrated l on l.person_id = m.person_id) m
+        on m.person_id = l.person_id
+    anti join (select distinct r.person_id from period_rating r semi join list_unrated l on l.person_id = r.person_id
+               where r.subject_kind = 'member' and r.final_level is not null) r
+        on r.person_id = l.person_id
 ),
 
 -- their not-rated rows (the last one each), as a struct: no lookup in the rating table afterwards
@@ -357,14 +381,15 @@ roster_findings as (
         'member' as subject_kind,
         o.person_id,
         cast(null as integer) as subject_unit_id,
-        'Đảng viên ' || p.full_name || ' (' || u.name || ') có tên trong danh sách đảng viên năm '
+        'Đảng viên ' || p.full_name || ' (' || u.name || ') có tên trong danh sách '
+            || if(o.listed_only, 'xếp loại', 'đảng viên') || ' năm '
             || getvariable('period_year') || ' nhưng không có kết quả xếp loại'
             || coalesce(' (lý do ghi: "' || o.nr.reason || '", không thuộc diện miễn xếp loại)', '')
             || if(ns.person_id is not null,
                   ': có người cùng họ tên, ngày sinh được xếp loại trong chi bộ' || coalesce(' (số thẻ ' || ns.card_no || ')', '')
                   || ', cần xác định danh tính',
                   '') as message,
-        json_object('check', 'roster_member_not_rated', 'status', o.status, 'joined_party_on', o.joined_on,
+        json_object('check', if(o.listed_only, 'listed_member_not_rated', 'roster_member_not_rated'), 'status', o.status, 'joined_party_on', o.joined_on,
                     'as_of', o.as_of, 'not_rated_reason', o.nr.reason, 'namesake_rated', ns.person_id is not null,
                     'namesake_card', ns.card_no) as evidence,
         coalesce(nr_sf.file_name, sf.file_name) as source_file,
