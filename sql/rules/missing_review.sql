@@ -49,10 +49,19 @@ roster_unrated as (
 
 -- members a rating list names without a level, on no roster of the period (a chi bộ that sent no
 -- roster): the list owes them as a roster would. Their row is their not-rated row (unrated_members).
-list_unrated as (
-    select r.person_id, r.unit_id
+-- Rows whose reason owes nothing ("Miễn sinh hoạt": most of a country's 400 000) go first, each
+-- distinct reason read once.
+listed_unrated as (
+    select r.person_id, r.unit_id, r.not_rated_reason, r.source_file_id, r.source_row
     from period_rating r
     where getvariable('period_kind') = 'year' and r.subject_kind = 'member' and r.final_level is null and r.person_id is not null
+),
+
+list_unrated as (
+    select r.person_id, r.unit_id
+    from listed_unrated r
+    anti join member_statuses((select list(distinct x.not_rated_reason) from listed_unrated x where x.not_rated_reason is not null), true) k
+        on k.v = r.not_rated_reason and list_contains(getvariable('r4_not_owed_statuses'), k.status)
     qualify row_number() over (partition by r.person_id order by r.source_file_id desc, r.source_row desc) = 1
 ),
 
