@@ -15,9 +15,10 @@ create or replace macro fold(s) as
     nullif(squish(replace(lower(strip_accents(s)), 'đ', 'd')), '');
 
 -- name_exact: a person's name as written, accents kept, case and spacing not: "Lê Văn Hùng" and
--- "Lê Văn Hưng" are two names (fold makes them one). Names reach SQL as NFC (staging).
+-- "Lê Văn Hưng" are two names (fold makes them one). Names reach SQL as NFC (staging). The tone mark
+-- placed the old way or the new ("Thuỷ" / "Thủy", "Hoà" / "Hòa": two keyboard settings) is one name.
 create or replace macro name_exact(s) as
-    lower(squish(s));
+    replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(lower(squish(s)), 'oà', 'òa'), 'oá', 'óa'), 'oả', 'ỏa'), 'oã', 'õa'), 'oạ', 'ọa'), 'oè', 'òe'), 'oé', 'óe'), 'oẻ', 'ỏe'), 'oẽ', 'õe'), 'oẹ', 'ọe'), 'uỳ', 'ùy'), 'uý', 'úy'), 'uỷ', 'ủy'), 'uỹ', 'ũy'), 'uỵ', 'ụy');
 
 -- dup_person_message: a row naming the same person as an earlier row of its list, and the way out.
 create or replace macro dup_person_message(first_rn, card_no) as
@@ -160,11 +161,13 @@ create or replace macro member_statuses(vals, in_note) as table
     left join alias a
       on a.k = alnum_key(v.v)
       or (starts_with(words(v.v) || ' ', a.w || ' ') and not in_note)
-      -- "Đang bị đình chỉ sinh hoạt", "Được miễn sinh hoạt đảng", "Đã chuyển sinh hoạt …": the status after them
-      or (starts_with(regexp_replace(words(v.v), '^((dang|da|duoc|bi) )+', '') || ' ', a.w || ' ') and not in_note)
+      -- "Đang bị đình chỉ sinh hoạt", "Được miễn sinh hoạt đảng", "Đã chuyển sinh hoạt …": the status
+      -- they precede, written whole ("Đang SHTT nơi khác" is not "SHTT")
+      or (a.k = alnum_key(regexp_replace(words(v.v), '^((dang|da|duoc|bi) )+', '')) and not in_note)
       or (starts_with(regexp_replace(words(v.v), '^(duoc|da) ', '') || ' ', a.w || ' ') and in_note and a.names_party)
-      or ((a.k = alnum_key(v.br) or starts_with(words(v.br) || ' ', a.w || ' ')) and not in_note)
-    qualify row_number() over (partition by v.v order by coalesce(a.k = alnum_key(v.br) or starts_with(words(v.br) || ' ', a.w || ' '), false) desc,
+      or ((a.k = alnum_key(v.br) or starts_with(words(v.br) || ' ', a.w || ' ')) and not in_note and a.status not in ('official', 'probationary'))
+    qualify row_number() over (partition by v.v order by coalesce((a.k = alnum_key(v.br) or starts_with(words(v.br) || ' ', a.w || ' '))
+                                                                   and a.status not in ('official', 'probationary'), false) desc,
                                                         a.k = alnum_key(v.v) desc, length(a.w) desc, a.status) = 1;
 
 -- corrects: a file's name says it corrects an earlier version ("… (bản sửa).csv", "điều chỉnh", "thay
@@ -172,10 +175,18 @@ create or replace macro member_statuses(vals, in_note) as table
 create or replace macro corrects(file_name) as
     regexp_matches(fold(file_name), '\b(ban sua|sua doi|da sua|dieu chinh|thay the|cap nhat)\b');
 
--- supplements: a title or file name says the list supplements the one already decided ("DANH SÁCH
--- BỔ SUNG …", "(BỔ SUNG)", "xl_bo_sung.csv"); "sửa đổi, bổ sung" corrects it, so does not count.
-create or replace macro supplements(s) as
-    coalesce(regexp_matches(regexp_replace(words(s), '\bsua doi (va )?bo sung\b', '', 'g'), '\bbo ?sung\b'), false);
+-- supplements: the list's own title line or its file name says it supplements the one already
+-- decided ("DANH SÁCH BỔ SUNG …", "… NĂM 2024 (BỔ SUNG)", "xl_bo_sung.csv"); other lines above the
+-- header ("Căn cứ Quy định bổ sung …") do not count, nor "sửa đổi, bổ sung" / "bổ sung, điều chỉnh",
+-- which correct it (nor a file name saying it corrects).
+create or replace macro supplement_words(s) as
+    coalesce(regexp_matches(regexp_replace(words(s), '\b(sua doi|dieu chinh)( va)? bo sung\b|\bbo sung( va)? (sua doi|dieu chinh)\b', '', 'g'), '\bbo ?sung\b'), false);
+
+create or replace macro supplements(file_name, title_lines) as
+    not corrects(file_name)
+    and (supplement_words(file_name)
+         or len(list_filter(string_split(coalesce(title_lines, ''), chr(10)),
+                            l -> regexp_matches(coalesce(words(l), ''), '^((danh sach|ket qua|bang|tong hop)\b|bo sung$)') and supplement_words(l))) > 0);
 
 -- parse_days: a number of days as lists write it: "90", "90 ngày", "3 tháng" (30 days to a month,
 -- RULES.md "months and days"), "3 tháng 5 ngày"; anything else null.

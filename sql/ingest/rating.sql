@@ -412,7 +412,7 @@ order by n.file_id, n.rn;
 -- rows to the current file's; a person (or unit) it rates again has only that row replaced. A full
 -- version after it is the whole list again and replaces it too. (Of one load and date, a supplement
 -- comes after the list it is loaded with.)
-update source_file set supplements = supplements(concat_ws(' ', c.file_name, c.title_lines))
+update source_file set supplements = supplements(c.file_name, c.title_lines)
 from file_ctx c
 where source_file.id = c.file_id and c.file_kind in ('rating', 'civil_servant');
 
@@ -544,7 +544,8 @@ from (
         count(distinct o.person_id) filter (where k.id is not null) as kept
     from rating o
     join source_file f on f.id = o.source_file_id
-    left join rating k
+    -- (the rows of this load's files only: a hash table of the whole rating table would cost seconds)
+    left join (select * from rating where source_file_id in (select file_id from file_ctx)) k
       on k.source_file_id = o.superseded_by and k.person_id = o.person_id and k.subject_kind = o.subject_kind
      and k.period_year = o.period_year and k.period_kind = o.period_kind and k.period_no = o.period_no
     where o.superseded_by in (select c.file_id from file_ctx c join source_file s on s.id = c.file_id where not s.supplements)

@@ -3,8 +3,8 @@
 --      a member a rating list names without a level). Not owed: statuses in
 --      r4_not_owed_statuses (exempt, suspended; temporary: rated in the official chi bộ; left: died,
 --      expelled, moved out), on the roster or as the reason of their not-rated row, and
---      members admitted less than new_member_months before their own not-rated row's date (else
---      their chi bộ's member list's decision date, else 31/12), counted in calendar months (31/05 + 6 months = 30/11); an admission known by its year
+--      members admitted less than new_member_months before their own not-rated row's decision date
+--      (else their chi bộ's member list's, else the row's review date, else 31/12), counted in calendar months (31/05 + 6 months = 30/11); an admission known by its year
 --      or month only, from its last day (joined_party_by, schema 010). A reason written on the list
 --      ("vắng mặt", "nghỉ thai sản"…) is no exemption: it is quoted in the message. Exempted:
 --      someone of the same folded name and birth (where known) was rated in that chi bộ under another
@@ -47,21 +47,29 @@ roster_unrated as (
     qualify row_number() over (partition by m.person_id order by m.source_file_id desc, m.source_row desc) = 1
 ),
 
--- members a rating list names without a level, on no roster of the period (a chi bộ that sent no
--- roster): the list owes them as a roster would. Their row is their not-rated row (unrated_members).
--- Rows whose reason owes nothing ("Miễn sinh hoạt": most of a country's 400 000) go first, each
--- distinct reason read once.
+-- members a rating list names without a level, on no roster of the period (a list from a chi bộ
+-- that sent none): the list owes them as a roster would. Their row is their not-rated row
+-- (unrated_members). Rows whose reason owes nothing ("Miễn sinh hoạt": most of a country's 400 000)
+-- go first.
 listed_unrated as (
     select r.person_id, r.unit_id, r.not_rated_reason, r.source_file_id, r.source_row
     from period_rating r
     where getvariable('period_kind') = 'year' and r.subject_kind = 'member' and r.final_level is null and r.person_id is not null
 ),
 
+-- the reasons written on not-rated rows that state a status owed nothing ("Từ trần ngày 10/8/2024",
+-- "Chuyển đi …", "Miễn sinh hoạt"), read as a roster's note is (member_statuses): each distinct
+-- reason once, a country's 400 000 rows hold a few dozen
+not_owed_reasons as (
+    select k.v
+    from member_statuses((select list(distinct x.not_rated_reason) from listed_unrated x where x.not_rated_reason is not null), true) k
+    where list_contains(getvariable('r4_not_owed_statuses'), k.status)
+),
+
 list_unrated as (
     select r.person_id, r.unit_id
     from listed_unrated r
-    anti join member_statuses((select list(distinct x.not_rated_reason) from listed_unrated x where x.not_rated_reason is not null), true) k
-        on k.v = r.not_rated_reason and list_contains(getvariable('r4_not_owed_statuses'), k.status)
+    anti join not_owed_reasons k on k.v = r.not_rated_reason
     qualify row_number() over (partition by r.person_id order by r.source_file_id desc, r.source_row desc) = 1
 ),
 
@@ -92,15 +100,12 @@ unrated_members as (
     group by r.person_id
 ),
 
--- … whose not-rated row says a status owed nothing ("Từ trần ngày 10/8/2024", "Chuyển đi …", "Miễn
--- sinh hoạt"), read as a roster's note is (member_statuses), as the roster would have had it said so
--- (r4_not_owed_statuses). Each distinct reason once: a country's 70 000 not-rated rows hold a few dozen.
+-- … whose not-rated row says a status owed nothing, as the roster would have had it said so
+-- (r4_not_owed_statuses)
 reason_not_owed as (
     select u.person_id
     from unrated_members u
-    join member_statuses((select list(distinct x.unrated.reason) from unrated_members x where x.unrated.reason is not null), true) k
-        on k.v = u.unrated.reason
-    where list_contains(getvariable('r4_not_owed_statuses'), k.status)
+    semi join not_owed_reasons k on k.v = u.unrated.reason
 ),
 
 -- b. ratings without (or before) their review -------------------------------------------------
@@ -163,7 +168,10 @@ owed_rows as (
         left join list_dates ld on ld.unit_id = o.unit_id
         anti join reason_not_owed rn on rn.person_id = o.person_id
     ) o
-    where o.full_on is null or o.full_on <= o.as_of
+    where (o.full_on is null or o.full_on <= o.as_of)
+      -- no admission date anywhere, and the row says the admission is recent ("Mới kết nạp chưa đủ 6
+      -- tháng": a member list rarely gives the date): not judged, where the date would have been
+      and not (o.full_on is null and coalesce(regexp_matches(fold(o.nr.reason), '\bket nap\b|\bchua du\b'), false))
 ),
 
 -- someone of the same folded name, and the same birth date or year where both records have one,

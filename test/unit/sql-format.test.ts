@@ -39,3 +39,17 @@ describe('sql formatting macros', () => {
 		expect(await one("first_five(['1', '2', '3', '4', '5', '6'])")).toBe('1, 2, 3, 4, 5, …');
 	});
 });
+
+describe('list macros', () => {
+	const supplements = async (file: string, lines: string[]) =>
+		(await db.one<{ v: boolean }>('select supplements($f, $l) as v', { f: file, l: lines.join('\n') }))!.v;
+	it('supplements: the list\'s own title line or its file name says "bổ sung"; other lines above the header, or a correction, do not', async () => {
+		expect(await supplements('xl.csv', ['CHI BỘ THÔN 1', 'DANH SÁCH BỔ SUNG ĐẢNG VIÊN XẾP LOẠI NĂM 2024'])).toBe(true);
+		expect(await supplements('xl.csv', ['DANH SÁCH XẾP LOẠI ĐẢNG VIÊN NĂM 2024', '(BỔ SUNG)'])).toBe(true);
+		expect(await supplements('xl_bo_sung.csv', ['DANH SÁCH XẾP LOẠI ĐẢNG VIÊN NĂM 2024'])).toBe(true);
+		expect(await supplements('xl.csv', ['Căn cứ Quy định bổ sung số 12', 'DANH SÁCH XẾP LOẠI ĐẢNG VIÊN NĂM 2024'])).toBe(false);
+		expect(await supplements('xl.csv', ['DANH SÁCH XẾP LOẠI ĐẢNG VIÊN NĂM 2024 (SỬA ĐỔI, BỔ SUNG)'])).toBe(false);
+		expect(await supplements('xl.csv', ['DANH SÁCH BỔ SUNG, ĐIỀU CHỈNH XẾP LOẠI NĂM 2024'])).toBe(false);
+		expect(await supplements('xl bổ sung (bản sửa).csv', ['DANH SÁCH XẾP LOẠI'])).toBe(false);
+	});
+});

@@ -140,6 +140,16 @@ describe('identity', () => {
 		expect((await counts(db)).person).toBe(3);
 	});
 
+	it('a name typed with the tone mark placed the old way ("Thuỷ", "Hoà") is the same name as the new way ("Thủy", "Hòa")', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const dup = await ingest(db, [writeCsv(dir, 'a.csv', [HEAD, ['1', 'Nguyễn Thị Thuỷ', '12/03/1990', 'C70010101', 'HTT', '05/12/2022'], ['2', 'Nguyễn Thị Thủy', '12/03/1990', 'C70010101', 'HT', '05/12/2022']])], { year: 2022 });
+		expect(dup.files[0].errors.map((e) => [e.row, e.message.startsWith('Trùng người trong cùng danh sách')])).toEqual([[3, true]]);
+		await ingest(db, [writeCsv(dir, 'b.csv', [HEAD, ['1', 'Trần Văn Hoà', '12/03/1980', 'C70010101', 'HTT', '05/12/2022']])], { year: 2022 });
+		const c = await ingest(db, [writeCsv(dir, 'c.csv', [HEAD, ['1', 'Trần Văn Hòa', '12/03/1980', 'C70010101', 'HTT', '05/12/2023']])], { year: 2023 });
+		expect(c.files[0].warnings.join(' ')).not.toMatch(/chưa xác định/);
+		expect((await counts(db)).person).toBe(1);
+	});
+
 	it('follows the 2025 merger: a member of a merged commune is the same person in the successor', async () => {
 		const { db, dir } = await dbWithRegistry();
 		// the merged commune's chi bộ thôn 1 goes into a chi bộ of the new commune

@@ -84,10 +84,14 @@ describe('statuses in "Tình trạng" as chi bộ write them', () => {
 		['Chuyển sinh hoạt đi Đảng bộ xã Minh Hưng', 'left'],
 		['Đã chuyển sinh hoạt đảng chính thức', 'left'],
 		['Đang sinh hoạt tạm thời nơi khác', 'official'],
+		['Đang SHTT nơi khác', 'official'],
 		['Đảng viên chính thức', 'official'],
 		// a status in brackets says more than the one before it
 		['Chính thức (miễn sinh hoạt)', 'exempt'],
-		['Dự bị (kết nạp 15/3/2024)', 'probationary']
+		['Dự bị (kết nạp 15/3/2024)', 'probationary'],
+		// … but not one that says less
+		['Miễn sinh hoạt (Đảng viên chính thức)', 'exempt'],
+		['Đình chỉ sinh hoạt (dự bị)', 'suspended']
 	];
 
 	it('"Đang / Bị / Được / Đã" before the status: that status (the roster was refused as "không rõ")', async () => {

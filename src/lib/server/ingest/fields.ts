@@ -102,7 +102,8 @@ const KEYWORD_RULES: Array<[RegExp, string | null]> = [
 	[/^tuchamdiem|^(canhan|dangvien)tuchamdiem/, null], // a self score, not the self level
 	[/^ngay(thang)?(nam)?(ra|ky)?(quyetdinh|qd|xeploai|ky|ra)/, 'decided_on'],
 	[/kiemdiem/, 'reviewed_on'],
-	[/nghiom\w*thang|thang\w*nghiom/, 'sick_months'],
+	// (not "Số ngày nghỉ ốm (từ tháng 1 đến tháng 12)": days)
+	[/^(?!.*ngay.*nghiom).*(nghiom\w*thang|thang\w*nghiom)/, 'sick_months'],
 	[/nghiom/, 'sick_days'],
 	[/lydo/, 'not_rated_reason'],
 	[/^(cap|coquan)(ra)?(quyetdinh)?kyluat$/, 'issuing_body'],

@@ -142,7 +142,7 @@ async function classify(path: string, opts: IngestOptions): Promise<Omit<Entry, 
 			tables[0].fileName.replace(/ \[[^\]]*\]$/, ''),
 			`Tệp chỉ có trang tổng hợp số lượng (${aside.filter((a) => a.why === 'tổng hợp').map((a) => a.name).join(', ')}), không có danh sách từng đảng viên: gửi danh sách xếp loại có họ tên từng người (mỗi chi bộ một trang tính hoặc có cột Chi bộ).`
 		);
-	if (!parts.length) throw firstError;
+	if (!parts.length) throw firstError ?? new IngestError(tables[0].fileName.replace(/ \[[^\]]*\]$/, ''), 'Tệp không có trang tính nào đọc được (các bảng đều ở trang tính ẩn).');
 	parts.sort((a, b) => ORDER.indexOf(a.kind) - ORDER.indexOf(b.kind));
 	const loaded = new Set(parts);
 	const notes = [

@@ -94,7 +94,8 @@ export function prepareParts(read: SourceTable, opts: Pick<LoadOptions, 'kind' |
 }
 
 /** A "Tổng"/"Cộng" row under a list or a table of counts. */
-const isTotalRow = (row: string[] | undefined) => !!row?.some((c) => /^(tong|cong)\b/.test(fold(c ?? '').trim()));
+// (a total's own cell: "Tổng", "Cộng: 12", "Tổng số 12", "Tổng số đảng viên"; "Tống Văn Hải", "Công an xã" are none)
+const isTotalRow = (row: string[] | undefined) => !!row?.some((c) => /^(tong cong|tong so|tong|cong)(\s*(:|$|\d)|\s+(dang vien|nguoi|so)\b)/.test(fold(c ?? '').trim()));
 
 /** Formula cells with no saved result under a column that carries data (a field, or a level name
  * heading x marks; not STT or notes): read as empty they would store members unrated, so the file

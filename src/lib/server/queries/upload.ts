@@ -36,7 +36,7 @@ export function parseUploadForm(form: FormData): { input?: UploadInput; error?: 
 	const all = form.getAll('files').filter((f): f is File => typeof f === 'object' && f !== null && 'arrayBuffer' in f);
 	// a nameless empty part is the picker left empty; an empty file with a name goes on, to be refused by name
 	const files = all.filter((f) => f.name);
-	if (!files.length) return { values, error: 'Chưa chọn tệp nào (hoặc tệp rỗng). Hãy chọn một hoặc nhiều tệp CSV, XLSX.' };
+	if (!files.length) return { values, error: 'Chưa chọn tệp nào. Hãy chọn một hoặc nhiều tệp CSV, XLSX.' };
 	const wrong = files.filter((f) => !ACCEPTED.some((ext) => f.name.toLowerCase().endsWith(ext)));
 	if (wrong.length === files.length)
 		return { values, error: `Không có tệp nào đúng định dạng (${ACCEPTED.join(', ')}): ${wrong.map((f) => f.name).join(', ')}.` };
