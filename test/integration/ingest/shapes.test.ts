@@ -51,6 +51,18 @@ describe('formula cells with no saved result', () => {
 		expect(r.files[0].errors.map(formatRowError)).toEqual([expect.stringMatching(/^cong-thuc\.xlsx \[DS\], dòng 6, cột "Xếp loại", giá trị "=DM!A3": Ô D6 là công thức chưa có giá trị.*mở tệp bằng Excel, lưu lại/)]);
 		expect(await counts(db)).toEqual(before);
 	});
+
+	it('a member named "Tống …" is no total row: the formula on their row still refuses the file', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const wb = new ExcelJS.Workbook();
+		const ws = sheet(wb, 'DS', [...chiBo('1'), ...members(3)]);
+		ws.getCell('B6').value = 'Tống Văn Hải';
+		ws.getCell('D6').value = { formula: 'DM!A3' } as ExcelJS.CellFormulaValue;
+		sheet(wb, 'DM', [['Mức'], ['HTXSNV'], ['HTTNV']], { state: 'hidden' });
+		const r = await ingest(db, [await save(wb, join(dir, 'tong.xlsx'))]);
+		expect(r.files[0].status).toBe('refused');
+		expect(r.files[0].errors.map((e) => e.row)).toEqual([6]);
+	});
 });
 
 describe('a chi bộ sheet that cannot be read', () => {

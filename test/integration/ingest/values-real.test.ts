@@ -288,5 +288,11 @@ describe('sick leave as lists write it', () => {
 			const bad = await ingest(db, [writeCsv(dir, 'xl2.csv', [['ĐẢNG BỘ XÃ ĐOÀN KẾT'], ['CHI BỘ THÔN 2'], ['DANH SÁCH XẾP LOẠI ĐẢNG VIÊN NĂM 2024'], ['STT', 'Họ và tên', 'Năm sinh', 'Xếp loại', header], ['1', 'Đảng viên 9', '1980', 'HTNV', 'nhiều']])]);
 			expect(bad.files[0].errors.map((e) => [e.row, e.column, e.value])).toEqual([[5, header, 'nhiều']]);
 		}
+		// a column of days that names the months it covers is still days
+		const { db, dir } = await dbWithRegistry();
+		const f = writeCsv(dir, 'xl.csv', [['ĐẢNG BỘ XÃ ĐOÀN KẾT'], ['CHI BỘ THÔN 1'], ['DANH SÁCH XẾP LOẠI ĐẢNG VIÊN NĂM 2024'],
+			['STT', 'Họ và tên', 'Năm sinh', 'Xếp loại', 'Số ngày nghỉ ốm (từ tháng 1 đến tháng 12)'], ['1', 'Đảng viên 1', '1970', 'HTNV', '95']]);
+		expect((await ingest(db, [f])).files[0].status).toBe('loaded');
+		expect(await db.query('select sick_leave_days as d from rating')).toEqual([{ d: 95 }]);
 	});
 });
