@@ -128,13 +128,13 @@ create or replace macro parse_score(s) as
     parse_number(regexp_replace(regexp_replace(s, '\s*đ(i\S*m)?\.?\s*$', '', 'i'), '\s*/\s*100$', ''));
 
 -- person_name: a person's name as a list writes it, without the honorific a register puts before it
--- ("Đ/c", "Đồng chí") or the post in brackets after it ("Đặng Ngọc Khánh (Chi ủy viên)"): short
+-- ("Đ/c", "Đ/c.Lê Văn A", "Đồng chí: …") or the post in brackets after it ("Đặng Ngọc Khánh (Chi ủy viên)"): short
 -- brackets stay ("Nguyễn Văn Hùng (B)" tells namesakes apart). "Ông", "Bà" stay: Ông is a surname.
 -- (the regular expressions only where they can change something: millions of plain names pass)
 create or replace macro person_name(s) as
     nullif(case
                when contains(s, '(') or starts_with(lower(ltrim(s)), 'đ')
-                   then trim(regexp_replace(regexp_replace(squish(s), '^(đ\s*/\s*c|đ\.\s*c|đồng chí)\.?\s+', '', 'i'),
+                   then trim(regexp_replace(regexp_replace(squish(s), '^(đ\s*/\s*c|đ\.\s*c|đồng chí)(\s*[.:]\s*|\s+)', '', 'i'),
                                             '\s*\(([^()]*\s[^()]*|[^()]{5,})\)$', ''))
                else squish(s)
            end, '');
@@ -306,15 +306,18 @@ create or replace macro is_org_name(v) as
 -- party_unit_in: the party unit a free-text cell names among other words, as a register's "Chức vụ,
 -- đơn vị công tác" writes it ("Bí thư Chi bộ thôn 1, Đảng bộ xã A", "Phó Bí thư Đảng ủy xã A (Chi bộ
 -- thôn 2)"): name, the chi bộ, else the đảng bộ; parent, the đảng bộ beside a chi bộ ('' for none);
--- folded. Null when the cell names none ("Trưởng thôn 1, xã A").
-create or replace macro party_unit_in(s) as
-    case when regexp_matches(fold(s), '(^|[^a-z])(chi bo|dang bo|dang uy)\s')
+-- folded. Null when the cell names none ("Trưởng thôn 1, xã A"). A committee seat ("Đảng ủy viên, Bí thư
+-- Chi bộ thôn 2") names no unit: only the chi bộ after it does. party_unit_in_folded: the same, of folded text.
+create or replace macro party_unit_in_folded(f) as
+    case when regexp_matches(f, '(^|[^a-z])(chi bo|dang bo|dang uy)\s')
     then {'name': coalesce(
-              nullif(trim(regexp_replace(regexp_extract(fold(s), '(^|[^a-z])(chi bo\s+[^,;()/]+)', 2), '\s[-–]\s.*$', '')), ''),
-              trim(regexp_replace(regexp_extract(fold(s), '(^|[^a-z])((dang bo|dang uy)\s+[^,;()/]+)', 2), '\s[-–]\s.*$', ''))),
-          'parent': if(regexp_matches(fold(s), '(^|[^a-z])chi bo\s+[^,;()/]'),
-              trim(regexp_replace(regexp_extract(fold(s), '(^|[^a-z])((dang bo|dang uy)\s+[^,;()/]+)', 2), '\s[-–]\s.*$', '')), '')}
+              nullif(trim(regexp_replace(regexp_extract(f, '(^|[^a-z])(chi bo\s+[^,;()/]+)', 2), '\s[-–]\s.*$', '')), ''),
+              trim(regexp_replace(regexp_extract(f, '(^|[^a-z])((dang bo|dang uy)\s+[^,;()/]+)', 2), '\s[-–]\s.*$', ''))),
+          'parent': if(regexp_matches(f, '(^|[^a-z])chi bo\s+[^,;()/]'),
+              trim(regexp_replace(regexp_extract(f, '(^|[^a-z])((dang bo|dang uy)\s+[^,;()/]+)', 2), '\s[-–]\s.*$', '')), '')}
     end;
+
+create or replace macro party_unit_in(s) as party_unit_in_folded(regexp_replace(fold(s), '(^|[^a-z])(dang|chi) uy vien\b', '\1uy vien', 'g'));
 
 -- card_key: a party card number as compared: letters and digits only, upper-case (spaces and
 -- any other character dropped, so no NFC or trimming is needed first).

@@ -21,7 +21,9 @@
 
 -- step: scope
 -- unit_scope: each unit -> its grassroots organisation g (nearest đảng bộ / chi bộ cơ sở on its
--- path, else itself). g_related(a, b): a and b are the same grassroots organisation or one follows
+-- path, else itself), whether it is a chi bộ (the rows of two chi bộ name two people: match), its
+-- path (the match's joins then need no unit table: see person_seen), and whether it stands above
+-- every grassroots organisation (a district, a province). g_related(a, b): a and b are the same grassroots organisation or one follows
 -- from the other through merges, splits and renames (forward, any depth) — not two communes merged
 -- into the same successor, whose namesakes stay two people.
 create or replace temp table unit_scope as
@@ -30,7 +32,9 @@ with ancestors as (
     from (select id, unnest(string_split(trim(path, '/'), '/')) as code from unit where path is not null) u
 )
 select u.id as unit_id,
-    coalesce(max_by(a_unit.id, a_unit.depth) filter (where a_unit.kind in ('dang_bo_co_so', 'chi_bo_co_so')), u.id) as g
+    coalesce(max_by(a_unit.id, a_unit.depth) filter (where a_unit.kind in ('dang_bo_co_so', 'chi_bo_co_so')), u.id) as g,
+    any_value(u.kind) in ('chi_bo_co_so', 'chi_bo_truc_thuoc') as is_chi_bo, any_value(u.path) as path,
+    count(*) filter (where a_unit.kind in ('dang_bo_co_so', 'chi_bo_co_so')) = 0 as above_grassroots
 from unit u
 left join ancestors a on a.unit_id = u.id
 left join unit a_unit on a_unit.code = a.code
@@ -191,11 +195,9 @@ create or replace temp table batch_seen (person_id integer, unit_id integer);
 -- most (a list rates a member in one chi bộ): the row of the chi bộ the person was seen in, the
 -- others a new person; when no one such chi bộ, all are reported.
 create or replace temp table ident_out as
-with ins as (
-    select i.*, coalesce(us.g, ip.g) as g, name_exact(i.full_name) as exact_name,
-        case when u.kind in ('chi_bo_co_so', 'chi_bo_truc_thuoc') then i.unit_id end as chi_bo
+with ins as materialized (
+    select i.*, coalesce(us.g, ip.g) as g, case when us.is_chi_bo then i.unit_id end as chi_bo, us.path as unit_path
     from ident_in i
-    left join unit u on u.id = i.unit_id
     left join unit_scope us on us.unit_id = i.unit_id
     -- a row with no unit: once for each grassroots organisation its agency places it in
     left join ident_place ip on ip.rk = i.rk
@@ -209,26 +211,22 @@ by_card as (
     group by i.rk
 ),
 
-rest as (
+rest as materialized (
     select i.*
     from ins i
     anti join by_card c on c.rk = i.rk
 ),
 
 cand_person as (
-    select p.*, name_exact(p.full_name) as exact_name
+    select p.*
     from person p
     semi join rest r on r.name_key = p.name_key
 ),
 
--- a row once (a row with no unit is in rest once for each organisation it is placed in)
-rest_row as (
-    select distinct rk, unit_id, exact_name, chi_bo from rest
-),
 
 -- every unit a candidate has been seen in, and its grassroots organisation
 person_seen as (
-    select distinct x.person_id, x.name_key, x.unit_id, us.g
+    select distinct x.person_id, x.name_key, x.unit_id, us.g, us.path
     from (
         select id as person_id, name_key, home_unit_id as unit_id from cand_person
         union all
@@ -268,10 +266,25 @@ name_alone as (
     from (select * from rest where birth_year is null and unit_id is not null) r
     join g_related gr on gr.a = r.g
     join person_seen ps on ps.name_key = r.name_key and ps.g = gr.b
-    join unit v on v.id = ps.unit_id
-    join name_scope ns on ns.unit_id = r.unit_id and starts_with(v.path, ns.path)
+    join name_scope ns on ns.unit_id = r.unit_id and starts_with(ps.path, ns.path)
     join cand_person p on p.id = ps.person_id
     where p.card_no is null or r.card_no is null
+),
+
+-- people known only from a discipline register's row that named no unit of theirs, placed where
+-- the register was searched (a district's, loaded before the year's lists: 'Trưởng thôn 1, xã A'):
+-- never rated, no roster's. A row under that place, of their name and birth, is one of them.
+register_only as (
+    select p.id as person_id, us.path
+    from cand_person p
+    join source_file sf on sf.id = p.source_file_id and sf.kind = 'discipline'
+    join unit_scope us on us.unit_id = p.home_unit_id and us.above_grassroots
+),
+searched_only as (
+    select o.*
+    from register_only o
+    anti join (select r.person_id from rating r semi join register_only o on o.person_id = r.person_id) r on r.person_id = o.person_id
+    anti join (select m.person_id from membership m semi join register_only o on o.person_id = m.person_id) m on m.person_id = o.person_id
 ),
 
 name_candidates as (
@@ -281,6 +294,12 @@ name_candidates as (
     join g_related gr on gr.a = c.g and gr.b = ps.g
     union
     select rk, person_id from name_alone
+    union
+    select c.rk, c.person_id
+    from same_name_birth c
+    join searched_only s on s.person_id = c.person_id
+    join rest r on r.rk = c.rk
+    where starts_with(r.unit_path, s.path)
 ),
 
 -- a name and a birth, and no one of that name and birth: the people of that folded name with no
@@ -298,11 +317,9 @@ dated_meets_undated as (
     select r.rk, s.person_id
     from rest r
     join undated_seen s on s.name_key = r.name_key and s.g = r.g
-    join unit ru on ru.id = r.unit_id
-    join unit v on v.id = s.unit_id
     where r.birth_year is not null
       and (s.card_no is null or r.card_no is null)
-      and (starts_with(v.path, ru.path) or starts_with(ru.path, v.path))
+      and (starts_with(s.path, r.unit_path) or starts_with(r.unit_path, s.path))
 ),
 
 undated_picks as (
@@ -330,6 +347,15 @@ candidates as (
     left join undated_shared s on s.person_id = u.person_id
 ),
 
+-- a row with candidates, once (a row with no unit is in rest once for each organisation it is
+-- placed in); the name as written is computed here, for these rows only (name_exact is costly)
+rest_row as (
+    select rk, any_value(unit_id) as unit_id, any_value(name_exact(full_name)) as exact_name, any_value(chi_bo) as chi_bo
+    from rest
+    semi join candidates c on c.rk = rest.rk
+    group by rk
+),
+
 -- candidates seen in the row's own unit
 own as (
     select distinct c.rk, c.person_id
@@ -339,8 +365,8 @@ own as (
 ),
 
 scored as (
-    select c.rk, c.person_id, bool_or(c.shared) as shared, any_value(p.exact_name = r.exact_name) as exact,
-        any_value(p.exact_name) as p_name, bool_or(o.rk is not null) as own
+    select c.rk, c.person_id, bool_or(c.shared) as shared, any_value(name_exact(p.full_name) = r.exact_name) as exact,
+        any_value(name_exact(p.full_name)) as p_name, bool_or(o.rk is not null) as own
     from candidates c
     join cand_person p on p.id = c.person_id
     join rest_row r on r.rk = c.rk
@@ -425,11 +451,9 @@ where o.how = 'ambiguous';
 -- match does not always find again (a row with no unit has no organisation to search), so it is
 -- not created twice.
 create or replace temp table ident_new as
-with pending as (
-    select i.*, coalesce(us.g, ip.g, -i.rk) as g, name_exact(i.full_name) as exact_name,
-        case when u.kind in ('chi_bo_co_so', 'chi_bo_truc_thuoc') then i.unit_id end as chi_bo
+with pending as materialized (
+    select i.*, coalesce(us.g, ip.g, -i.rk) as g, case when us.is_chi_bo then i.unit_id end as chi_bo
     from ident_in i
-    left join unit u on u.id = i.unit_id
     left join unit_scope us on us.unit_id = i.unit_id
     -- a row with no unit its agency places in one grassroots organisation is made one person with
     -- that organisation's rows of the same name and birth (a commune's civil-servant list loaded
@@ -446,13 +470,27 @@ with pending as (
           end
 ),
 -- the card-less identities (folded name + birth + grassroots organisation) that rows of several
--- accented spellings (twins Hùng and Hưng), or of several chi bộ, share: split by spelling, by chi bộ
+-- accented spellings (twins Hùng and Hưng), or of several chi bộ, share: split by spelling, by chi bộ.
+-- Only identities of several rows can be split: name_exact (costly) is computed for those alone.
+shared_identity as (
+    select name_key, birth_date, birth_year, g
+    from pending
+    where card_no is null
+    group by all
+    having count(*) > 1
+),
 split as (
     select name_key, birth_date, birth_year, g,
         count(distinct exact_name) filter (where exact_name <> name_key) > 1 as by_spelling,
         count(distinct chi_bo) > 1 as by_chi_bo
-    from pending
-    where card_no is null
+    from (
+        select p.*, name_exact(p.full_name) as exact_name
+        from pending p
+        semi join shared_identity s
+          on s.name_key = p.name_key and s.birth_date is not distinct from p.birth_date
+         and s.birth_year is not distinct from p.birth_year and s.g = p.g
+        where p.card_no is null
+    )
     group by all
     having by_spelling or by_chi_bo
 ),
@@ -460,14 +498,14 @@ split as (
 -- rows of a member's chi bộ and of a list of its đảng bộ's leaders, or its commune's civil servants,
 -- are one person), the spelling and the chi bộ where split (a row of no chi bộ there: its own person);
 -- a name with no birth data: name + unit (as match: namesakes in two chi bộ are two people)
-keyed as (
+keyed as materialized (
     select p.rk, p.card_no,
         case when p.card_no is null then p.name_key end as k_name,
         case when p.card_no is null then p.birth_date end as k_date,
         case when p.card_no is null then p.birth_year end as k_year,
         case when p.card_no is null then p.g end as k_g,
         case when p.card_no is null and p.birth_year is null then p.unit_id end as k_unit,
-        case when s.by_spelling then p.exact_name end as k_spelling,
+        case when s.by_spelling then name_exact(p.full_name) end as k_spelling,
         case when s.by_chi_bo then coalesce(p.chi_bo, -p.rk) end as k_chi_bo
     from pending p
     left join split s

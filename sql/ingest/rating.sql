@@ -198,7 +198,8 @@ out_of_scope as (
 person_key as (
     select part_id, rn, card_no, full_name, subject_kind, period_year, period_kind, period_no,
         case when card_no is null then name_exact(full_name) end as k_name,
-        case when card_no is null then birth_raw end as k_birth,
+        -- the birth as read, not as typed: "05/03/1970" and "5.3.1970" are one date
+        case when card_no is null then coalesce(strftime(birth_date, '%Y-%m-%d'), birth_year::varchar, clean(birth_raw)) end as k_birth,
         case when card_no is null then unit_id end as k_unit
     from norm where subject_kind in ('member', 'leader', 'civil_servant') and full_name is not null
 ),

@@ -133,9 +133,10 @@ errs as (
     union all
     select part_id, rn, case when card_no is not null then 'card_no' else 'full_name' end, coalesce(card_no, full_name),
         dup_person_message(first_rn, card_no)
+    -- (the birth as read, not as typed: "05/03/1970" and "5.3.1970" are one date)
     from (
         select part_id, rn, card_no, full_name,
-            min(rn) over (partition by part_id, year, coalesce(card_no, name_exact(full_name) || '|' || coalesce(birth_raw, '') || '|' || coalesce(unit_id, -1))) as first_rn
+            min(rn) over (partition by part_id, year, coalesce(card_no, name_exact(full_name) || '|' || coalesce(strftime(birth_date, '%Y-%m-%d'), birth_year::varchar, clean(birth_raw), '') || '|' || coalesce(unit_id, -1))) as first_rn
         from n where full_name is not null
     ) where rn > first_rn
 )

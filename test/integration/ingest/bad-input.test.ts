@@ -18,6 +18,7 @@ describe('refused rows', () => {
 		['impossible date', ['2', 'Trần Văn Bảo', '1970', 'C70010101', 'HTTNV', '31/02/2022'], 'Ngày quyết định', '31/02/2022', /Ngày quyết định không hợp lệ/],
 		['impossible birth date', ['2', 'Trần Văn Bảo', '30/13/1970', 'C70010101', 'HTTNV', '05/12/2022'], 'Ngày sinh', '30/13/1970', /Ngày sinh không hợp lệ/],
 		['duplicate person', ['2', 'Nguyễn Văn An', '12/05/1970', 'C70010101', 'HTNV', '05/12/2022'], 'Họ và tên', 'Nguyễn Văn An', /Trùng người trong cùng danh sách \(dòng 3\): cùng họ tên .*ghi số thẻ đảng viên/],
+		['duplicate person, the birth written another way', ['2', 'Nguyễn Văn An', '12.5.1970 ', 'C70010101', 'HTNV', '05/12/2022'], 'Họ và tên', 'Nguyễn Văn An', /Trùng người trong cùng danh sách \(dòng 3\)/],
 		['unknown unit', ['2', 'Trần Văn Bảo', '1970', 'C99999999', 'HTTNV', '05/12/2022'], 'Mã đơn vị', 'C99999999', /Không có đơn vị này trong danh mục/]
 	])('%s: the file is refused, the row named, nothing stored', async (_case, bad, column, value, message) => {
 		const { db, dir } = await dbWithRegistry();
@@ -30,6 +31,16 @@ describe('refused rows', () => {
 		expect(rep.errors[0]).toMatchObject({ file: 'ds.csv', row: 4, column, value });
 		expect(rep.errors[0].message).toMatch(message);
 		expect(formatRowError(rep.errors[0])).toMatch(/^ds\.csv, dòng 4, cột "/);
+		expect(await counts(db)).toEqual(before);
+	});
+
+	it('a roster naming one member twice, the birth written two ways, is refused', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const before = await counts(db);
+		const r = await ingest(db, [writeCsv(dir, 'ds.csv', [['DANH SÁCH ĐẢNG VIÊN NĂM 2022'], ['STT', 'Họ và tên', 'Ngày sinh', 'Mã đơn vị', 'Tình trạng'],
+			['1', 'Lê Thị Mai', '05/03/1970', 'C70010101', 'Chính thức'], ['2', 'Lê Thị Mai', '5.3.1970', 'C70010101', 'Chính thức']])]);
+		expect(r.files[0]).toMatchObject({ kind: 'roster', status: 'refused' });
+		expect(r.files[0].errors).toMatchObject([{ row: 4, column: 'Họ và tên', message: expect.stringMatching(/Trùng người trong cùng danh sách \(dòng 3\)/) }]);
 		expect(await counts(db)).toEqual(before);
 	});
 

@@ -248,11 +248,13 @@ describe('a register as a đảng ủy writes it, after its chi bộ lists', () 
 		expect(r.files[0].warnings).toEqual([expect.stringMatching(/^1 người trong sổ kỷ luật \(dòng 6: "Đỗ Thanh Hòa"\) không khớp đảng viên nào đã có/)]);
 	});
 
-	it('a short bracket telling namesakes apart stays part of the name; "Ông" (a surname) stays', async () => {
+	it('a short bracket telling namesakes apart stays part of the name; "Ông" (a surname) stays; "Đ/c.", "Đồng chí:" go', async () => {
 		const { db } = await dbWithRegistry();
-		const names = ['Nguyễn Văn Hùng (B)', 'Nguyễn Văn Hùng (lớn)', 'Đồng chí Lê Văn Tám', 'đ/c Lê Văn Tám', 'Ông Văn Tùng', 'Lê Thị Mai (Bí thư chi bộ)'];
+		const names = ['Nguyễn Văn Hùng (B)', 'Nguyễn Văn Hùng (lớn)', 'Đồng chí Lê Văn Tám', 'đ/c Lê Văn Tám', 'Ông Văn Tùng', 'Lê Thị Mai (Bí thư chi bộ)',
+			'Đ/c.Lê Văn Bình', 'Đ/c:Trần Thị Cúc', 'Đồng chí: Nguyễn Văn An', 'Đồng Văn Chí'];
 		const rows = await db.query<{ n: string }>(`select person_name(n) as n from unnest([${names.map((n) => `'${n}'`).join(', ')}]) t(n)`);
-		expect(rows.map((r) => r.n)).toEqual(['Nguyễn Văn Hùng (B)', 'Nguyễn Văn Hùng (lớn)', 'Lê Văn Tám', 'Lê Văn Tám', 'Ông Văn Tùng', 'Lê Thị Mai']);
+		expect(rows.map((r) => r.n)).toEqual(['Nguyễn Văn Hùng (B)', 'Nguyễn Văn Hùng (lớn)', 'Lê Văn Tám', 'Lê Văn Tám', 'Ông Văn Tùng', 'Lê Thị Mai',
+			'Lê Văn Bình', 'Trần Thị Cúc', 'Nguyễn Văn An', 'Đồng Văn Chí']);
 	});
 });
 
@@ -291,6 +293,38 @@ describe('a UBKT huyện register with "Chức vụ, đơn vị công tác"', ()
 			expect(r.files[0].warnings).toEqual([expect.stringMatching(/^1 người trong sổ kỷ luật \(dòng 8: "Phạm Văn Dũng"\) không khớp đảng viên nào/)]);
 		}
 	);
+
+	it('"Đảng ủy viên, Bí thư Chi bộ thôn 1, Đảng bộ xã Đoàn Kết": a committee seat, not a đảng bộ: the unit is Chi bộ thôn 1', async () => {
+		// (no list of the year yet: the cell alone places them)
+		const { db, dir } = await dbWithRegistry();
+		const r = await ingest(db, [writeCsv(dir, 'kl.csv', [
+			...UBKT,
+			['STT', 'Họ và tên', 'Năm sinh', 'Chức vụ, đơn vị công tác', 'Hình thức kỷ luật', 'Ngày quyết định'],
+			['1', 'Nguyễn Văn An', '1970', 'Đảng ủy viên, Bí thư Chi bộ thôn 1, Đảng bộ xã Đoàn Kết', 'Cảnh cáo', '05/06/2024'],
+			['2', 'Lê Văn Cường', '1972', 'Chi ủy viên Chi bộ thôn 1 - Đảng bộ xã Đoàn Kết', 'Khiển trách', '05/06/2024']
+		])]);
+		expect(r.files[0]).toMatchObject({ kind: 'discipline', status: 'loaded', rowsStored: 2 });
+		expect(await db.query('select d.source_row as row, u.code as unit from discipline d left join unit u on u.id = d.unit_id order by 1')).toEqual([
+			{ row: 5, unit: 'C70010101' },
+			{ row: 6, unit: 'C70010101' }
+		]);
+	});
+
+	it('the register loaded before the year\'s lists: its member placed only in the district is the one a chi bộ\'s list then rates', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const kl = await ingest(db, [writeCsv(dir, 'kl.csv', [
+			...UBKT,
+			['STT', 'Họ và tên', 'Năm sinh', 'Chức vụ, đơn vị công tác', 'Hình thức kỷ luật', 'Ngày quyết định'],
+			['1', 'Lê Văn Cường', '1972', 'Trưởng thôn 1, xã Đoàn Kết', 'Khiển trách', '05/07/2024']
+		])]);
+		expect(kl.files[0]).toMatchObject({ status: 'loaded', rowsStored: 1 });
+		const r = await ingest(db, [writeCsv(dir, 'xl1.csv', RATED)]);
+		expect(r.files[0]).toMatchObject({ status: 'loaded', rowsStored: 2 });
+		// one Lê Văn Cường: the disciplined is the rated
+		expect(await db.query(`select p.full_name as name, (select count(*) from rating r where r.person_id = p.id)::int as rated,
+			(select count(*) from discipline d where d.person_id = p.id)::int as disciplined from person p where p.name_key = 'le van cuong'`))
+			.toEqual([{ name: 'Lê Văn Cường', rated: 1, disciplined: 1 }]);
+	});
 
 	it('a namesake of the same birth year in two communes is no one found: a person of their own, told', async () => {
 		const { db, dir } = await dbWithRegistry();

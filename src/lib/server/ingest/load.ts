@@ -732,7 +732,7 @@ export async function loadBatch(t: Db, parts: Prepared[], opts: LoadOptions, fil
 		const id = sqlSteps('ingest/identity.sql');
 		const step = async (name: string) => {
 			const t1 = performance.now();
-			await t.run(id.get(name)!).catch((e) => Promise.reject(new Error(`ingest/identity.sql step ${name}: ${e.message}`)));
+			await profiled(t, `identity-${name}-${Math.round(t1)}`, () => t.run(id.get(name)!)).catch((e) => Promise.reject(new Error(`ingest/identity.sql step ${name}: ${e.message}`)));
 			trace(`identity.${name}`, t1);
 		};
 		await step('scope');
@@ -742,11 +742,15 @@ export async function loadBatch(t: Db, parts: Prepared[], opts: LoadOptions, fil
 		for (const { year } of years) {
 			await t.run(`create or replace temp table ident_in as select * from ident_all where year is not distinct from ${year === null ? 'null' : Number(year)}`);
 			await t.run('create or replace temp table ident_made (rk bigint, first_rk bigint)');
+			let made = 1;
 			for (const phase of [1, 2, 3]) {
-				await step('match');
+				// a phase that made no one leaves the next match as it was (two passes over every row saved
+				// where every row has a card)
+				if (made) await step('match');
 				if (phase === 3) await step('report_ambiguous');
 				await t.run(`set variable ident_phase = ${phase}`);
 				await step('create_new');
+				made = (await t.one<{ n: number }>('select count(*)::int as n from ident_new'))!.n;
 			}
 			await step('finalize');
 			await step('enrich');
