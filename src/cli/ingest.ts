@@ -69,7 +69,7 @@ async function main() {
 		for (const w of f.warnings) console.log(`  ! ${w}`);
 	}
 	if (report.auditRuns.length)
-		console.log(`\nĐã chạy kiểm tra cho ${report.touched.map((t) => (t.period_kind === 'quarter' ? `quý ${t.period_no}/${t.year}` : t.year)).join(', ')} (lượt ${report.auditRuns.join(', ')}) trong ${secs(report.auditSeconds)}.`);
+		console.log(`\nĐã chạy kiểm tra cho ${(report.audited ?? report.touched).map((t) => (t.period_kind === 'quarter' ? `quý ${t.period_no}/${t.year}` : t.year)).join(', ')} (lượt ${report.auditRuns.join(', ')}) trong ${secs(report.auditSeconds)}.`);
 	if (report.auditError) console.log(`\nDữ liệu đã nạp, nhưng kiểm tra quy định không chạy được: ${report.auditError}`);
 	const refused = report.files.filter((f) => f.status === 'refused').length;
 	exitWhenFlushed(refused || report.auditError ? 1 : 0);

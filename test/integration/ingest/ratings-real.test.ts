@@ -74,6 +74,22 @@ describe('a cấp ủy term line is not the list’s period', () => {
 		expect(await db.one('select count(*)::int as n from rating')).toEqual({ n: 0 });
 	});
 
+	it('a corrected 2022 list re-audits 2023 and 2024 too, whose "identical years" signal reads it', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const names = ['Nguyễn Văn An', 'Trần Thị Bình', 'Lê Văn Cường', 'Phạm Thị Dung', 'Hoàng Văn Em', 'Vũ Thị Giang'];
+		const list = (year: number, first: string) => [...UNIT, [`DANH SÁCH XẾP LOẠI ĐẢNG VIÊN NĂM ${year}`], ['STT', 'Họ và tên', 'Năm sinh', 'Xếp loại', 'Ngày quyết định'],
+			...names.map((n, i) => [String(i + 1), n, String(1970 + i), i === 0 ? first : 'HTTNV', `05/12/${year}`])];
+		for (const y of [2022, 2023, 2024]) await ingest(db, [writeCsv(dir, `xl${y}.csv`, list(y, 'HTXSNV'))], { audit: true });
+		const signal = async () => (await db.query<{ n: number }>(
+			`select count(*)::int as n from signal s join audit_run a on a.id = s.run_id where s.signal = 'identical_years' and a.period_year = 2024
+			 and a.id = (select max(id) from audit_run where period_year = 2024)`))[0].n;
+		expect(await signal()).toBe(1);
+		const r = await ingest(db, [writeCsv(dir, 'xl2022 (bản sửa).csv', list(2022, 'HTTNV'))], { audit: true });
+		expect(r.files[0]).toMatchObject({ status: 'loaded' });
+		expect(r.audited?.map((p) => p.year)).toEqual([2022, 2023, 2024]);
+		expect(await signal()).toBe(0);
+	});
+
 	it('the audit failing after the commit leaves a full report: the files loaded, the audit’s error beside them', async () => {
 		const { db, dir } = await dbWithRegistry();
 		const f = writeCsv(dir, 'a.csv', [...UNIT, ['DANH SÁCH XẾP LOẠI CHẤT LƯỢNG ĐẢNG VIÊN NĂM 2025'], HEAD, ...ROWS]);

@@ -9,6 +9,7 @@ import { fold } from '../../domain/anomaly';
 import { readSource, type SourceTable } from './read';
 import { auditPeriods, refreshUnitOrigin } from '../rules/runner';
 import { refreshMarts } from '../rules/marts';
+import { SIGNAL_SETTINGS } from '../rules/signals';
 
 export interface IngestOptions {
 	year?: number;
@@ -43,19 +44,30 @@ export interface IngestReport {
 	files: FileReport[];
 	touched: Array<{ year: number; period_kind: string; period_no: number }>;
 	auditRuns: number[];
+	/** the periods audited after the load: those touched, and later years whose signals read them */
+	audited?: IngestReport['touched'];
 	auditSeconds: number;
 	/** why the audit after a committed load failed: the files above are loaded all the same */
 	auditError?: string;
 }
 
 /** The audit of the periods a load touched, run after its commit: a failure there is reported
- * beside the files (which are loaded), never thrown past them. */
-async function auditAfterLoad(db: Db, list: IngestReport['touched'], scope: string | null, opts: IngestOptions): Promise<Pick<IngestReport, 'auditRuns' | 'auditError'>> {
+ * beside the files (which are loaded), never thrown past them. A changed yearly list changes the
+ * signals of the years after it that look back on it (identical_years), which are run again too
+ * where they have lists. */
+async function auditAfterLoad(db: Db, list: IngestReport['touched'], scope: string | null, opts: IngestOptions): Promise<Pick<IngestReport, 'auditRuns' | 'audited' | 'auditError'>> {
 	if (opts.audit === false || !list.length) return { auditRuns: [] };
 	try {
-		const auditRuns = await auditPeriods(db, list, scope);
+		const years = list.filter((p) => p.period_kind === 'year').map((p) => p.year);
+		const later = years.flatMap((y) => Array.from({ length: SIGNAL_SETTINGS.sig_identical_years - 1 }, (_, i) => y + i + 1));
+		const ahead = later.length
+			? await db.query<{ year: number }>(`select distinct period_year as year from rating where period_kind = 'year' and period_year in (${later.join(', ')}) order by 1`)
+			: [];
+		const extra = ahead.filter((a) => !years.includes(a.year)).map((a) => ({ year: a.year, period_kind: 'year', period_no: 0 }));
+		const audited = [...list, ...extra];
+		const auditRuns = await auditPeriods(db, audited, scope);
 		if (auditRuns.length) await refreshMarts(db);
-		return { auditRuns };
+		return { auditRuns, audited };
 	} catch (e) {
 		return { auditRuns: [], auditError: (e as Error)?.message ?? String(e) };
 	}
