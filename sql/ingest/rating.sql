@@ -122,7 +122,8 @@ select
     ju.d as joined_unit_on,
     s.joined_unit_on as joined_unit_raw,
     -- (a plain number, as most lists write it, without parse_days's regular expressions)
-    coalesce(try_cast(s.sick_days as integer), try_cast(parse_days(s.sick_days) as integer)) as sick_leave_days,
+    -- (whole days reached: "89,5" is 89, not 90 — a cast to integer would round it up to R6's 90)
+    coalesce(try_cast(s.sick_days as integer), try_cast(floor(round(parse_days(s.sick_days), 6)) as integer)) as sick_leave_days,
     s.sick_days as sick_raw,
     s.group_name,
     s.not_rated_reason,
