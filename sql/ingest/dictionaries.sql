@@ -1,7 +1,7 @@
 -- dictionaries: dates and levels are parsed once per distinct spelling, not once per row (a 2 M
 -- row list has a few thousand distinct dates and a dozen level spellings). Reads temp table stg;
 -- writes date_dict(v, d, y, bare_year, d_or_year, d_latest), level_dict(v, level, not_rated) and
--- status_dict(v, in_note, status). Run before every kind's normalise.
+-- status_dict(v, in_note, status), and the macro unit_unknown_error. Run before every kind's normalise.
 
 -- step: dates
 create or replace temp table date_dict as
@@ -95,3 +95,16 @@ create or replace temp table status_dict as
 select v, false as in_note, status from member_statuses((select list(distinct status) from stg where status is not null), false)
 union all
 select v, true, status from member_statuses((select list(distinct note) from stg where note is not null), true);
+
+-- step: unit_unknown
+-- unit_unknown_error: why a unit a row names was found nowhere: outside the loader's scope when the
+-- registry has a unit of that name or code there (names are looked up inside the scope only: the
+-- loader was told the registry lacks it), else `otherwise`. (Here, not in functions.sql: it reads
+-- the unit table, which functions.sql comes before.)
+create or replace temp macro unit_unknown_error(raw, otherwise) as
+    case when getvariable('scope_path') <> '/'
+              and exists (select 1 from unit u
+                          where (u.name_key = unit_key(raw) or upper(u.code) = upper(clean(raw)))
+                            and not starts_with(u.path, getvariable('scope_path')))
+         then 'Đơn vị "' || clean(raw) || '" nằm ngoài phạm vi quản lý của người nạp.'
+         else otherwise end;

@@ -164,7 +164,7 @@ errs as (
             when n.unit_raw is null then 'Không xác định được đơn vị nơi xảy ra vi phạm: thêm cột Mã đơn vị / Đơn vị.'
             when p.name is not null then unit_in_parent_error(n.unit_candidates, p.name)
             when n.unit_candidates > 1 then 'Tên đơn vị trùng với ' || n.unit_candidates || ' đơn vị trong danh mục: dùng mã đơn vị.'
-            else 'Không có đơn vị này trong danh mục đơn vị.'
+            else unit_unknown_error(n.unit_raw, 'Không có đơn vị này trong danh mục đơn vị.')
         end
     from n left join units p on p.id = n.parent_id
     where n.own_unit_id is null and n.search_unit_id is null and (n.unit_raw is not null or n.violation_raw is null)

@@ -267,7 +267,7 @@ errs as (
             when n.unit_raw is null then 'Không xác định được đơn vị: thêm cột Mã đơn vị / Chi bộ, ghi đơn vị ở tiêu đề hoặc dùng --unit.'
             when p.name is not null then unit_in_parent_error(n.unit_candidates, p.name)
             when n.unit_candidates > 1 then 'Tên đơn vị trùng với ' || n.unit_candidates || ' đơn vị trong danh mục: dùng mã đơn vị.'
-            else 'Không có đơn vị này trong danh mục đơn vị: nạp danh mục trước, hoặc sửa tên/mã.'
+            else unit_unknown_error(n.unit_raw, 'Không có đơn vị này trong danh mục đơn vị: nạp danh mục trước, hoặc sửa tên/mã.')
         end
     from n left join unit p on p.id = n.parent_id
     where n.unit_id is null and n.subject_kind <> 'civil_servant'

@@ -7,6 +7,7 @@ import { getDb } from '../lib/server/db';
 import { formatRowError } from '../lib/server/ingest/errors';
 import { ingestFiles } from '../lib/server/ingest';
 import { parsePeriod } from '../lib/server/ingest/header';
+import { fmtPeriod } from '../lib/format';
 import { exitWhenFlushed, fail, flagInt, flagString, num, parseArgs, progress, secs, table } from './output';
 
 const STATUS: Record<string, string> = { loaded: 'đã nạp', unchanged: 'không đổi', refused: 'từ chối', checked: 'hợp lệ (chạy thử)' };
@@ -34,7 +35,7 @@ function expand(paths: string[]): string[] {
 async function main() {
 	const { flags, rest } = parseArgs(process.argv.slice(2));
 	if (flags.has('help') || rest.length === 0) {
-		console.log('Cách dùng: npm run ingest -- TỆP_HOẶC_THƯ_MỤC… [--year NĂM] [--period "Quý III"|"Nhiệm kỳ 2020-2025"|năm] [--unit MÃ] [--kind registry|roster|rating|discipline|civil_servant] [--dry-run] [--no-audit] [--db ĐƯỜNG_DẪN]');
+		console.log('Cách dùng: npm run ingest -- TỆP_HOẶC_THƯ_MỤC… [--year NĂM] [--period "Quý III"|"Nhiệm kỳ 2020-2025"|năm] [--unit MÃ] [--kind registry|roster|rating|discipline|civil_servant] [--dry-run] [--no-audit] [--scope MÃ] [--db ĐƯỜNG_DẪN]');
 		process.exit(rest.length === 0 && !flags.has('help') ? 2 : 0);
 	}
 	const kind = flagString(flags, 'kind');
@@ -63,13 +64,14 @@ async function main() {
 		)
 	);
 	for (const f of report.files) {
-		if (f.message && f.status !== 'loaded') console.log(`\n${f.path}: ${f.message}`);
+		// (a loaded file's warnings under its name too: in a batch of hundreds, whose they are)
+		if ((f.message && f.status !== 'loaded') || f.warnings.length) console.log(`\n${f.path}${f.message && f.status !== 'loaded' ? `: ${f.message}` : ':'}`);
 		for (const e of f.errors.slice(0, 50)) console.log(`  - ${formatRowError(e)}`);
 		if (f.errorCount > 50) console.log(`  … và ${num(f.errorCount - 50)} lỗi khác.`);
 		for (const w of f.warnings) console.log(`  ! ${w}`);
 	}
 	if (report.auditRuns.length)
-		console.log(`\nĐã chạy kiểm tra cho ${(report.audited ?? report.touched).map((t) => (t.period_kind === 'quarter' ? `quý ${t.period_no}/${t.year}` : t.year)).join(', ')} (lượt ${report.auditRuns.join(', ')}) trong ${secs(report.auditSeconds)}.`);
+		console.log(`\nĐã chạy kiểm tra cho ${(report.audited ?? report.touched).map((t) => fmtPeriod(t.year, t.period_kind, t.period_no)).join(', ')} (lượt ${report.auditRuns.join(', ')}) trong ${secs(report.auditSeconds)}.`);
 	if (report.auditError) console.log(`\nDữ liệu đã nạp, nhưng kiểm tra quy định không chạy được: ${report.auditError}`);
 	const refused = report.files.filter((f) => f.status === 'refused').length;
 	exitWhenFlushed(refused || report.auditError ? 1 : 0);

@@ -61,6 +61,21 @@ describe('refused rows', () => {
 		expect(r.files[0].errors[0].message).toMatch(/ngoài phạm vi quản lý/);
 	});
 
+	it('a unit outside the caller\'s scope named by name, in a column or the title, is refused as outside the scope (not as missing from the registry)', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const byColumn = await ingest(db, [writeCsv(dir, 'a.csv', [['DANH SÁCH XẾP LOẠI ĐẢNG VIÊN NĂM 2022'], ['STT', 'Họ và tên', 'Năm sinh', 'Chi bộ', 'Xếp loại'],
+			['1', 'Nguyễn Văn An', '1970', 'Chi bộ Trường THCS Đoàn Kết', 'HTTNV']])], { scope: 'X700101' });
+		expect(byColumn.files[0].errors).toMatchObject([{ row: 3, column: 'Chi bộ', value: 'Chi bộ Trường THCS Đoàn Kết', message: 'Đơn vị "Chi bộ Trường THCS Đoàn Kết" nằm ngoài phạm vi quản lý của người nạp.' }]);
+		const byTitle = await ingest(db, [writeCsv(dir, 'b.csv', [['CHI BỘ TRƯỜNG THCS ĐOÀN KẾT'], ['DANH SÁCH XẾP LOẠI ĐẢNG VIÊN NĂM 2022'], ['STT', 'Họ và tên', 'Năm sinh', 'Xếp loại'],
+			['1', 'Nguyễn Văn An', '1970', 'HTTNV']])], { scope: 'X700101' });
+		expect(byTitle.files[0].status).toBe('refused');
+		expect(byTitle.files[0].errors[0].message).toMatch(/nằm ngoài phạm vi quản lý của người nạp/);
+		// a name the registry has nowhere is still told so
+		const nowhere = await ingest(db, [writeCsv(dir, 'c.csv', [['DANH SÁCH XẾP LOẠI ĐẢNG VIÊN NĂM 2022'], ['STT', 'Họ và tên', 'Năm sinh', 'Chi bộ', 'Xếp loại'],
+			['1', 'Nguyễn Văn An', '1970', 'Chi bộ thôn 9', 'HTTNV']])], { scope: 'X700101' });
+		expect(nowhere.files[0].errors[0].message).toMatch(/^Không có đơn vị này trong danh mục/);
+	});
+
 	it('an ambiguous unit name (two "Chi bộ thôn 1") is refused unless the title narrows it', async () => {
 		const { db, dir } = await dbWithRegistry();
 		const rows = [['STT', 'Họ và tên', 'Năm sinh', 'Chi bộ', 'Xếp loại'], ['1', 'A', '1970', 'Chi bộ thôn 1', 'HTT']];

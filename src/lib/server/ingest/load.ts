@@ -670,19 +670,23 @@ export async function loadBatch(t: Db, parts: Prepared[], opts: LoadOptions, fil
 	}
 	// a chi bộ the title names that the registry has nowhere inside the unit found, in a list with no
 	// unit column: its rows are not the đảng bộ's (nor guessed)
-	parts.forEach((p, i) => {
+	for (const [i, p] of parts.entries()) {
 		const name = ctxs[i].unresolved;
-		if (!name || p.header.columns.some((c) => c.field === 'unit_name' || c.field === 'unit_code')) return;
+		if (!name || p.header.columns.some((c) => c.field === 'unit_name' || c.field === 'unit_code')) continue;
 		const at = p.src.preview.findIndex((r) => r.some((c) => c?.normalize('NFC').includes(name)));
+		// (names are looked up inside the loader's scope: one outside it is not "nowhere")
+		const outside = await t.one<{ msg: string }>(`select unit_unknown_error($n, '') as msg`, { n: name });
 		results[i].errorCount++;
 		results[i].errors.unshift({
 			file: p.src.fileName,
 			row: at + 1,
 			column: 'Tiêu đề',
 			value: name,
-			message: `Không tìm thấy chi bộ "${name}" trong danh mục${ctxs[i].id !== null ? ' (trong đơn vị tiêu đề nêu)' : ''}, hoặc tên trùng nhiều chi bộ: sửa tên, thêm cột Chi bộ / Mã đơn vị, hoặc dùng --unit MÃ.`
+			message:
+				outside?.msg ||
+				`Không tìm thấy chi bộ "${name}" trong danh mục${ctxs[i].id !== null ? ' (trong đơn vị tiêu đề nêu)' : ''}, hoặc tên trùng nhiều chi bộ: sửa tên, thêm cột Chi bộ / Mã đơn vị, hoặc dùng --unit MÃ.`
 		});
-	});
+	}
 	// a sheet named by no chi bộ, in a list whose rows then fell to the đảng bộ (refused above, row
 	// by row): the sheet's name is why. (Rows placed by section rows "Chi bộ …" fell nowhere: a sheet
 	// named "Xếp loại đảng viên" refuses nothing.)
