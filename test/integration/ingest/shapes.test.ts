@@ -220,6 +220,19 @@ describe('sheet names and row numbers', () => {
 		const r = await ingest(db, [path]);
 		expect(r.files[0].errors).toEqual([expect.objectContaining({ file: 'sep.csv', row: 6, column: 'Xếp loại', value: 'Tốt lắm' })]);
 	});
+
+	it('a plain UTF-8 file read line by line (a "sep=;" line, with or without BOM) is labelled UTF-8, not Windows-1258', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const lines = ['sep=;', 'ĐẢNG BỘ XÃ ĐOÀN KẾT', 'CHI BỘ THÔN 1', 'DANH SÁCH XẾP LOẠI ĐẢNG VIÊN NĂM 2024', 'STT;Họ và tên;Năm sinh;Xếp loại', '1;Nguyễn Văn An;1970;HTTNV'];
+		writeFileSync(join(dir, 'a.csv'), lines.join('\r\n') + '\r\n');
+		writeFileSync(join(dir, 'b.csv'), '\uFEFF' + lines.join('\r\n').replace('1970', '1971') + '\r\n');
+		const r = await ingest(db, [join(dir, 'a.csv'), join(dir, 'b.csv')]);
+		expect(r.files.map((f) => f.status)).toEqual(['loaded', 'loaded']);
+		expect(await db.query("select file_name, encoding from source_file where kind = 'rating' order by 1")).toEqual([
+			{ file_name: 'a.csv', encoding: 'utf-8' },
+			{ file_name: 'b.csv', encoding: 'utf-8-bom' }
+		]);
+	});
 });
 
 describe('a folder given to the CLI', () => {

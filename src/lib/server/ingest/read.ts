@@ -267,14 +267,19 @@ function multiLineSafe(rows: string[][]): string[][] {
 function decodeMixed(bytes: Buffer): { text: string; encoding: string } {
 	const out: string[] = [];
 	let start = 0;
+	let legacy = false;
 	while (start <= bytes.length) {
 		let end = bytes.indexOf(0x0a, start);
 		if (end < 0) end = bytes.length;
 		const line = bytes.subarray(start, end);
-		out.push(isUtf8(line) ? line.toString('utf8') : decodeText(line).text);
+		const utf8 = isUtf8(line);
+		legacy ||= !utf8;
+		out.push(utf8 ? line.toString('utf8') : decodeText(line).text);
 		start = end + 1;
 	}
-	return { text: out.join('\n').replace(/^\uFEFF/, '').normalize('NFC'), encoding: 'utf-8+windows-1258' };
+	// (the label says what the file held: most files read here are plain UTF-8 with an empty line)
+	const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+	return { text: out.join('\n').replace(/^\uFEFF/, '').normalize('NFC'), encoding: legacy ? 'utf-8+windows-1258' : bom ? 'utf-8-bom' : 'utf-8' };
 }
 
 /** A 256 KB head may cut a multi-byte character: drop the incomplete tail before isUtf8. */
