@@ -391,9 +391,11 @@ describe('levels marked "x"', () => {
 	];
 	const head = ['STT', 'Họ và tên', 'Ngày sinh', 'Số thẻ đảng viên', 'Kết quả xếp loại', '', '', '', 'Ghi chú'];
 
-	it('CSV: one column per level under one group header, short or long names', async () => {
+	it('CSV: one column per level under one group header, short, long or abbreviated names', async () => {
 		const { db, dir } = await dbWithRegistry();
-		for (const names of [['HTXSNV', 'HTTNV', 'HTNV', 'KHTNV'], ['Hoàn thành xuất sắc nhiệm vụ', 'Hoàn thành tốt nhiệm vụ', 'Hoàn thành nhiệm vụ', 'Không hoàn thành nhiệm vụ']]) {
+		for (const names of [['HTXSNV', 'HTTNV', 'HTNV', 'KHTNV'], ['Hoàn thành xuất sắc nhiệm vụ', 'Hoàn thành tốt nhiệm vụ', 'Hoàn thành nhiệm vụ', 'Không hoàn thành nhiệm vụ'],
+			// (abbreviated as the level cells may be: read by the same key)
+			['Hoàn thành XS NV', 'Hoàn thành tốt NV', 'Hoàn thành NV', 'Không hoàn thành NV']]) {
 			const r = await ingest(db, [writeCsv(dir, `x-${names[0].length}.csv`, [...TITLE, head, sub(names), ...marked])]);
 			expect(r.files[0]).toMatchObject({ status: 'loaded', rowsStored: 4 });
 			expect((await stored(db)).map((x) => [x.row, x.level])).toEqual([[6, 4], [7, 3], [8, 2], [9, 1]]);

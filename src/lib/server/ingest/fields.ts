@@ -82,6 +82,14 @@ export function alnumKey(s: string): string {
 	return fold(s).replace(/[^a-z0-9]/g, '');
 }
 
+/** level_key in TS (sql/functions.sql): a level spelling reduced to its initials ("Hoàn thành tốt NV",
+ * "HT tốt nhiệm vụ" -> "htt"), so spellings no alias list foresees still meet the alias table. */
+export function levelKey(s: string): string {
+	return ['khong:k', 'hoanthanh:ht', 'xuatsac:xs', 'nhiemvu:nv', 'nvu:nv', 'tot:t', 'chua:k']
+		.reduce((k, pair) => k.replaceAll(...(pair.split(':') as [string, string])), alnumKey(s))
+		.replace(/nv(duocgiao)?$/, '');
+}
+
 const byKey = new Map<string, string>();
 for (const f of FIELDS) for (const a of f.aliases) byKey.set(alnumKey(a), f.field);
 

@@ -11,7 +11,7 @@ import { trace } from '../trace';
 import { fold } from '../../domain/anomaly';
 import { isValidTerm, type FileKind, type PeriodKind, type SubjectKind } from '../../domain/levels';
 import { type Db, ROOT, sqlFile } from '../db';
-import { FIELDS, alnumKey, fieldOfHeader } from './fields';
+import { FIELDS, alnumKey, fieldOfHeader, levelKey } from './fields';
 import { findHeader, isNumberingRow, isSubHeader, readTitle, detectKind, parsePeriod, parseBareQuarter, type HeaderMap, type TitleInfo } from './header';
 import { IngestError, RefusedError, type RowError } from './errors';
 import { colName } from '../generate/xlsx';
@@ -58,7 +58,7 @@ const isLevelHeader = (c: string | undefined) => ['final_level', 'self_level', '
  * and each group's columns (its cell up to the next filled one), when they name two subjects. Read
  * as one list, the collective's levels would be stored as the organisation's. */
 function subjectGroups(rows: string[][]): { row: number; groups: Array<{ kind: SubjectKind; at: number; cols: number[] }> } | null {
-	const levelNames = MARKED[0].names;
+	const isLevelName = MARKED[0].has;
 	for (let r = 0; r < Math.min(20, rows.length); r++) {
 		const [row, below] = [rows[r] ?? [], rows[r + 1] ?? []];
 		const groups: Array<{ kind: SubjectKind; at: number; cols: number[] }> = [];
@@ -69,7 +69,7 @@ function subjectGroups(rows: string[][]): { row: number; groups: Array<{ kind: S
 			while (end < Math.max(row.length, below.length) && !row[end]?.trim()) end++;
 			const cols = Array.from({ length: end - i }, (_, k) => i + k);
 			// a group heads levels: "Tổ chức đảng" naming the units' column heads none
-			if (isLevelHeader(c) || cols.some((j) => isLevelHeader(below[j]) || levelNames.has(alnumKey(below[j] ?? '')))) groups.push({ kind, at: i, cols });
+			if (isLevelHeader(c) || cols.some((j) => isLevelHeader(below[j]) || isLevelName(below[j]))) groups.push({ kind, at: i, cols });
 		}
 		if (new Set(groups.map((g) => g.kind)).size > 1) return { row: r, groups };
 	}
@@ -106,7 +106,7 @@ function unsavedFormulas(src: SourceTable, header: HeaderMap): void {
 	const carries = (c: number) => {
 		const field = header.columns.find((x) => x.index === c)?.field;
 		if (field) return field !== 'stt' && field !== 'note';
-		return MARKED.some((k) => k.names.has(alnumKey(headerOf(c))));
+		return MARKED.some((k) => k.has(headerOf(c)));
 	};
 	// (a total row's COUNTIF under the level column is no member's)
 	const total = (r: number) => isTotalRow((src.rows ?? src.preview)[r]);
@@ -141,8 +141,8 @@ export function prepare(read: SourceTable, opts: Pick<LoadOptions, 'kind' | 'per
 	// (the same for discipline forms under "Hình thức kỷ luật": Khiển trách | Cảnh cáo | …)
 	for (const kind of MARKED) {
 		const lastHeader = header.headerRows[header.headerRows.length - 1];
-		const under = markColumns(src.preview, header.dataStart, kind.names);
-		const marks = under.length ? under : markColumns(src.preview, lastHeader, kind.names);
+		const under = markColumns(src.preview, header.dataStart, kind.has);
+		const marks = under.length ? under : markColumns(src.preview, lastHeader, kind.has);
 		if (marks.length) [src, header] = markedColumns(withRows(src, header.dataStart, true), header, marks, under.length ? header.dataStart : lastHeader, kind);
 	}
 	// a title cell typed over two lines ("ĐẢNG BỘ XÃ …⏎CHI BỘ THÔN 1") names two units
@@ -183,9 +183,9 @@ export function prepare(read: SourceTable, opts: Pick<LoadOptions, 'kind' | 'per
 function findListHeader(preview: string[][]): HeaderMap | null {
 	const header = findHeader(preview);
 	if (header) return header;
-	const r = preview.slice(0, 20).findIndex((_, i) => markColumns(preview, i, MARKED[0].names).length > 0);
+	const r = preview.slice(0, 20).findIndex((_, i) => markColumns(preview, i, MARKED[0].has).length > 0);
 	if (r < 0) return null;
-	const at = markColumns(preview, r, MARKED[0].names)[0];
+	const at = markColumns(preview, r, MARKED[0].has)[0];
 	const found = findHeader(preview.map((row, i) => (i === r ? row.map((c, j) => (j === at ? 'Xếp loại' : c)) : row)));
 	return found?.headerRows.includes(r) ? found : null;
 }
@@ -213,23 +213,29 @@ function checkTitlePeriod(fileName: string, title: TitleInfo, kind: FileKind, he
 // Levels marked "x" under one column per level: "Xếp loại" over HTXSNV | HTTNV | HTNV | KHTNV;
 // discipline forms the same way under "Hình thức kỷ luật". The spellings are the reference tables'
 // (data/reference/*_alias.csv), which the SQL reads too.
-const aliasKeys = (file: string) =>
+const aliasKeys = (file: string, key: (s: string) => string) =>
 	new Set(
 		readFileSync(join(ROOT, 'data', 'reference', file), 'utf8')
 			.split(/\r?\n/)
 			.slice(1)
-			.map((l) => alnumKey(l.split(',')[0] ?? ''))
+			.map((l) => key(l.split(',')[0] ?? ''))
 			.filter(Boolean)
 	);
+const marked = (file: string, key: (s: string) => string) => {
+	const names = aliasKeys(file, key);
+	return (c: string | undefined) => !!c && names.has(key(c));
+};
 interface MarkedKind {
-	names: Set<string>;
+	/** the cell names one of the column values (levels by level_key, as the SQL reads the cells:
+	 * "Hoàn thành tốt NV" heads the HTTNV marks) */
+	has: (c: string | undefined) => boolean;
 	/** the fields a group cell over the marks may name; the first is the field of a group naming none */
 	fields: string[];
 	header: string;
 }
 const MARKED: MarkedKind[] = [
-	{ names: aliasKeys('level_alias.csv'), fields: ['final_level', 'self_level', 'proposed_level', 'cs_level'], header: 'Xếp loại' },
-	{ names: aliasKeys('discipline_form_alias.csv'), fields: ['discipline_form'], header: 'Hình thức kỷ luật' }
+	{ has: marked('level_alias.csv', levelKey), fields: ['final_level', 'self_level', 'proposed_level', 'cs_level'], header: 'Xếp loại' },
+	{ has: marked('discipline_form_alias.csv', alnumKey), fields: ['discipline_form'], header: 'Hình thức kỷ luật' }
 ];
 const MARK = /^[xX✓✔vV+*]$/;
 
@@ -237,10 +243,10 @@ const MARK = /^[xX✓✔vV+*]$/;
  * reached each level): no person column over the level names, and a number above 1 under one of
  * them outside a "Tổng"/"Cộng" row. A list of x marks holds x or 1 there (its total row aside). */
 export function holdsLevelCounts(rows: string[][]): boolean {
-	const names = MARKED[0].names;
+	const isLevelName = MARKED[0].has;
 	for (let r = 0; r < rows.length; r++) {
-		const cols = (rows[r] ?? []).flatMap((c, i) => (c && names.has(alnumKey(c)) ? [i] : []));
-		if (new Set(cols.map((i) => alnumKey(rows[r][i]))).size < 2) continue;
+		const cols = (rows[r] ?? []).flatMap((c, i) => (isLevelName(c) ? [i] : []));
+		if (new Set(cols.map((i) => levelKey(rows[r][i]))).size < 2) continue;
 		if ([rows[r - 1] ?? [], rows[r]].some((row) => row.some((c) => fieldOfHeader(c ?? '') === 'full_name'))) return false;
 		return rows.slice(r + 1).some((row) => !isTotalRow(row) && cols.some((i) => Number((row[i] ?? '').trim().replace(',', '.')) > 1));
 	}
@@ -250,9 +256,9 @@ export function holdsLevelCounts(rows: string[][]): boolean {
 /** The columns of row `r` that name a level (or a form): the sub-header of x marks. Two names at
  * least, and nothing else in the row but blanks, column names or other sub-headers (the text of a
  * vertical merge: isSubHeader); a data row has a name. */
-function markColumns(rows: string[][], r: number, names: Set<string>): number[] {
+function markColumns(rows: string[][], r: number, has: MarkedKind['has']): number[] {
 	const row = rows[r] ?? [];
-	const cols = row.flatMap((c, i) => (c && names.has(alnumKey(c)) ? [i] : []));
+	const cols = row.flatMap((c, i) => (has(c) ? [i] : []));
 	if (new Set(cols.map((i) => alnumKey(row[i]))).size < 2) return [];
 	return row.every((c, i) => cols.includes(i) || !c?.trim() || fieldOfHeader(c) || isSubHeader(rows[r - 1] ?? [], row, i)) ? cols : [];
 }
