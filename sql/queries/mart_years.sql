@@ -13,7 +13,8 @@ select
     sum(m.exempted)::integer as exempted,
     count(*)::integer as units,
     count(*) filter (where m.findings > 0)::integer as units_with_findings,
-    count(*) filter (where m.org_level is not null)::integer as orgs_rated,
+    -- (of the kinds that owe an organisation rating, as the organisations counted beside it: kpis)
+    count(*) filter (where m.org_level is not null and m.unit_kind in (select unit_kind from ref_unit_kind_alias where rated = 'true'))::integer as orgs_rated,
     sum(m.excess_in_chi_bo)::integer as excess_in_chi_bo,
     sum(m.excess_at_decider)::integer as excess_at_decider
 from mart_unit_year m

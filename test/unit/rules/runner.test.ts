@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { RULES } from '../../../src/lib/domain/anomaly';
 import { sqlFile } from '../../../src/lib/server/db';
 import { refreshMarts } from '../../../src/lib/server/rules/marts';
+import { kpis, yearRows } from '../../../src/lib/server/queries/dashboard';
 import { getRulebook, listRulebooks, pickRulebook, rulebookVariables, withOverrides } from '../../../src/lib/server/rules/rulebook';
 import { auditPeriods, listRuns, RATING_FINDING_RULES, RULE_IDS, runAudit, setSessionVariables, showRun } from '../../../src/lib/server/rules/runner';
 import { fixtureDb, loadGiven, type Given } from '../../helpers/fixture-db';
@@ -282,6 +283,24 @@ describe('signals', () => {
 });
 
 describe('marts', () => {
+	it('the dashboard card counts organisations and those rated over the same kinds (a Huyện ủy owes a rating, a Tỉnh ủy is not counted)', async () => {
+		const given = overCap(2022);
+		given.ratings!.push(
+			{ kind: 'party_org', org: 'H01', decider: 'T01', level: 'good', year: 2022, decided_on: '2022-12-20' },
+			{ kind: 'party_org', org: 'T01', level: 'good', year: 2022, decided_on: '2022-12-25' }
+		);
+		const db = await fixtureDb({ ...TREE, ...given }, { year: 2022 });
+		await runAudit(db, { year: 2022 });
+		await refreshMarts(db);
+		const all = { code: null, name: 'Toàn quốc', path: '/', prefixes: ['/'], predecessors: [] };
+		const { rows } = await yearRows(db, all);
+		const k = await kpis(db, all, rows.find((r) => r.year === 2022)!);
+		// H01, H02, X01, X02, CB1, CB2 owe a rating; all but H02 have one
+		expect([k.orgs, k.orgs_rated]).toEqual([6, 5]);
+		db.close();
+	});
+
+
 	it('aggregate per unit and locality, the two excellent_cap groupings apart, what-if runs ignored', async () => {
 		const db = await fixtureDb({ ...TREE, ...overCap(2022) }, { year: 2022 });
 		await runAudit(db, { year: 2022 });

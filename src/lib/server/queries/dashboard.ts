@@ -57,7 +57,9 @@ export async function kpis(db: Db, f: Focus, row: YearRow): Promise<Kpis> {
 	const orgs = await db.one<{ n: number }>(
 		`with ${VIEW_UNIT_CTE}
 		 select count(*)::integer as n from view_unit u
-		 where u.kind in ('dang_bo_co_so', 'chi_bo_co_so', 'dang_bo_bo_phan', 'chi_bo_truc_thuoc')
+		 -- the kinds that owe an organisation rating (R4, missing_review.sql): the card's "N of them rated"
+		 -- then counts within the same set
+		 where u.kind in (select unit_kind from ref_unit_kind_alias where rated = 'true')
 		   and (u.founded_on is null or u.founded_on <= make_date($year, 12, 31))
 		   and (u.dissolved_on is null or u.dissolved_on >= make_date($year, 1, 1))`,
 		{ ...viewParams(f), year: row.year }
