@@ -236,6 +236,27 @@ describe('sections numbered by letters or Roman numerals', () => {
 		expect((await stored(db)).map((x) => [x.name, x.level])).toEqual([['Nguyễn Văn An', 3], ['Lê Văn Cường', null], ['Phạm Thị Dung', null]]);
 	});
 
+	it('"I. XẾP LOẠI CHẤT LƯỢNG ĐẢNG VIÊN" then "II. XẾP LOẠI CÁN BỘ LÃNH ĐẠO, QUẢN LÝ": members, then leaders (the Bí thư in both is rated twice, no duplicate)', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const f = writeCsv(dir, 'hai-phan.csv', [
+			...TITLE, ['STT', 'Họ và tên', 'Năm sinh', 'Chức vụ', 'Xếp loại'],
+			['I. XẾP LOẠI CHẤT LƯỢNG ĐẢNG VIÊN', '', '', '', ''],
+			['1', 'Nguyễn Văn An', '1970', 'Bí thư chi bộ', 'HTTNV'],
+			['2', 'Trần Văn Bảo', '1980', 'Đảng viên', 'HTNV'],
+			['II. XẾP LOẠI CÁN BỘ LÃNH ĐẠO, QUẢN LÝ', '', '', '', ''],
+			['1', 'Nguyễn Văn An', '1970', 'Bí thư chi bộ', 'HTNV']
+		]);
+		const r = await ingest(db, [f]);
+		expect(r.files[0]).toMatchObject({ status: 'loaded', rowsStored: 3 });
+		expect(await db.query(`select r.source_row as row, p.full_name as name, r.subject_kind as kind, r.final_level as level
+			from rating r join person p on p.id = r.person_id order by 1`)).toEqual([
+			{ row: 6, name: 'Nguyễn Văn An', kind: 'member', level: 3 },
+			{ row: 7, name: 'Trần Văn Bảo', kind: 'member', level: 2 },
+			{ row: 9, name: 'Nguyễn Văn An', kind: 'leader', level: 2 }
+		]);
+		expect(await db.one('select count(*)::int as n from person')).toEqual({ n: 2 });
+	});
+
 	it('a civil-servant list sectioned by agency ("I | Văn phòng HĐND và UBND xã"): the agency of the rows below, no person', async () => {
 		const { db, dir } = await dbWithRegistry();
 		const f = writeCsv(dir, 'cong-chuc.csv', [

@@ -226,7 +226,8 @@ async function dropFooters(db: Db, gi: number): Promise<void> {
 // the row in XLSX, which leaves it in the first column), "I | Chi bộ thôn 1 (04 đảng viên)",
 // "I | Thôn 1"; a layout many lists use instead of a unit column. It holds nothing else. One that
 // names a chi bộ or a hamlet gives the unit of the rows below; one naming a "Nhóm" of similar
-// positions, their group; a group row ("ĐẢNG VIÊN DỰ BỊ") is only dropped.
+// positions, their group; one naming the subjects ("CÁN BỘ LÃNH ĐẠO, QUẢN LÝ"), their kind; a group
+// row ("ĐẢNG VIÊN DỰ BỊ") is only dropped.
 /** The folded openings of a section row naming a unit (a chi bộ, a đảng bộ, a hamlet), shared with
  * load.ts, which must not take such a row for a second header row. */
 export const SECTION_UNIT_WORDS = 'chi bo|dang bo|dang uy|to dang|chi uy|thon|ap|xom|buon|khom|khu pho|to dan pho|khu dan cu';
@@ -248,6 +249,13 @@ const SECTION_LETTERED = `(${SECTION_TEXT} is not null and coalesce(regexp_match
 // "Nhóm 1: Bí thư, Phó Bí thư…": a group of similar positions (QĐ 366), the "Nhóm" of the rows below
 const SECTION_NHOM = `coalesce(regexp_matches(fold(${SECTION_TEXT}), '^nhom\\b'), false)`;
 const SECTION = `(${SECTION_UNIT} or ${SECTION_GROUP} or ${SECTION_LETTERED} or ${SECTION_NHOM})`;
+// a section naming the subjects of the rows below ("II. XẾP LOẠI CÁN BỘ LÃNH ĐẠO, QUẢN LÝ" after
+// "I. XẾP LOẠI CHẤT LƯỢNG ĐẢNG VIÊN"): their "Đối tượng", as a column would give it (one list rating
+// members and leaders; the Bí thư in both is rated twice, not a duplicate)
+const SECTION_SUBJECT = `case regexp_extract(fold(${SECTION_TEXT}),
+	'^(((danh gia|ket qua)[, ]*)*xep loai (chat luong )?)?(dang vien|(ca nhan |can bo )?lanh dao[, ]*(quan ly)?|tap the lanh dao[, ]*(quan ly)?)$', 5)
+	when '' then null when 'dang vien' then 'Đảng viên'
+	else case when starts_with(fold(${SECTION_TEXT}), 'tap the') or regexp_matches(fold(${SECTION_TEXT}), ' tap the ') then 'Tập thể lãnh đạo' else 'Cán bộ lãnh đạo, quản lý' end end`;
 /** The first words (folded) of a state agency's or a mass organisation's name: a section row or a
  * title cell naming one ("UBND XÃ BÙ ĐĂNG", "Trường Tiểu học …") names a civil servant's agency. */
 export const AGENCY_WORDS = 'van phong|phong|ban|trung tam|truong|tram|uy ban|ubnd|hdnd|hoi dong|cong an|so|chi cuc|cuc|benh vien|co quan|mat tran|ubmttq|hoi|doan';
@@ -256,10 +264,10 @@ const SECTION_AGENCY = `coalesce(regexp_matches(fold(${SECTION_TEXT}), '^(${AGEN
 
 /** Each row below a section row of one kind (`flag`, a column of sect) takes the section's text into
  * `column` where it has none: the last such section above it in its part. */
-async function fillFromSections(db: Db, column: string, flag: string, extra = ''): Promise<void> {
+async function fillFromSections(db: Db, column: string, flag: string, extra = '', value = 'text'): Promise<void> {
 	await db.run(`update stg_parts set ${column} = x.section_text
 		from (
-			select s.rk, last_value(case when x.${flag} then x.text end ignore nulls)
+			select s.rk, last_value(case when x.${flag} then x.${value} end ignore nulls)
 				over (partition by s.part_id order by s.rn rows between unbounded preceding and current row) as section_text
 			from stg_parts s left join sect x using (rk)
 			where s.part_id in (select part_id from sect where ${flag})
@@ -272,13 +280,14 @@ async function applySectionRows(db: Db): Promise<void> {
 	// some are renumbered through the window
 	await db.run(`create or replace temp table sect as
 		select rk, part_id, ${SECTION_UNIT} as is_unit, not ${SECTION_UNIT} and ${SECTION_AGENCY} as is_agency, ${SECTION_NHOM} as is_nhom,
-			${SECTION_TEXT} as text from stg_parts
+			${SECTION_TEXT} as text, ${SECTION_SUBJECT} as subject, ${SECTION_SUBJECT} is not null as is_subject from stg_parts
 		where birth is null and card_no is null and final_level is null and ${SECTION}`);
 	const n = await db.one<{ n: number }>('select count(*)::int as n from sect');
 	if (!n?.n) return void (await db.run('drop table sect'));
 	await fillFromSections(db, 'unit_name', 'is_unit', 'and stg_parts.unit_code is null');
 	await fillFromSections(db, 'agency', 'is_agency');
 	await fillFromSections(db, 'group_name', 'is_nhom');
+	await fillFromSections(db, 'subject_kind', 'is_subject', '', 'subject');
 	await db.run('delete from stg_parts where rk in (select rk from sect)');
 	await db.run('drop table sect');
 }
