@@ -60,6 +60,7 @@ select
     case when bd.bare_year then null else bd.d end as birth_date,
     bd.y as birth_year,
     card_key(s.card_no) as card_no,
+    s.card_no as card_raw,
     s.position,
     -- the flag as written; without one, by the title (head_by_scope, once the subject kind is known)
     case
@@ -197,7 +198,7 @@ out_of_scope as (
 -- the same person twice in one list (same period and subject kind): by card, else name+birth+unit,
 -- the name as written (accents kept: twins Hùng and Hưng born the same day are two people)
 person_key as (
-    select part_id, rn, card_no, full_name, subject_kind, period_year, period_kind, period_no,
+    select part_id, rn, card_no, card_raw, full_name, subject_kind, period_year, period_kind, period_no,
         case when card_no is null then name_exact(full_name) end as k_name,
         -- the birth as read, not as typed: "05/03/1970" and "5.3.1970" are one date
         case when card_no is null then coalesce(strftime(birth_date, '%Y-%m-%d'), birth_year::varchar, clean(birth_raw)) end as k_birth,
@@ -292,8 +293,9 @@ errs as (
     join file_ctx c on c.part_id = x.part_id
     where x.subject_kind = 'member'
     union all
+    -- (the card as the file writes it, "70 013 001": what the sender searches for)
     select k.part_id, k.rn, case when k.card_no is not null then 'card_no' else 'full_name' end,
-        coalesce(k.card_no, k.full_name),
+        coalesce(k.card_raw, k.full_name),
         dup_person_message(d.first_rn, k.card_no)
     from person_key k
     join dup_person d

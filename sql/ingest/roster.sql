@@ -46,6 +46,7 @@ select
     case when bd.bare_year then null else bd.d end as birth_date,
     bd.y as birth_year,
     card_key(s.card_no) as card_no,
+    s.card_no as card_raw,
     sx.sex,
     tidy(s.position) as position,
     case
@@ -131,11 +132,11 @@ errs as (
     join (select id, name from unit where kind in ('dang_bo_co_so', 'dang_bo_bo_phan', 'huyen_uy', 'tinh_uy')) u on u.id = n.unit_id
     join file_ctx c on c.part_id = n.part_id
     union all
-    select part_id, rn, case when card_no is not null then 'card_no' else 'full_name' end, coalesce(card_no, full_name),
+    select part_id, rn, case when card_no is not null then 'card_no' else 'full_name' end, coalesce(card_raw, full_name),
         dup_person_message(first_rn, card_no)
     -- (the birth as read, not as typed: "05/03/1970" and "5.3.1970" are one date)
     from (
-        select part_id, rn, card_no, full_name,
+        select part_id, rn, card_no, card_raw, full_name,
             min(rn) over (partition by part_id, year, coalesce(card_no, name_exact(full_name) || '|' || coalesce(strftime(birth_date, '%Y-%m-%d'), birth_year::varchar, clean(birth_raw), '') || '|' || coalesce(unit_id, -1))) as first_rn
         from n where full_name is not null
     ) where rn > first_rn

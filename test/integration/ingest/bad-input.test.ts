@@ -34,6 +34,16 @@ describe('refused rows', () => {
 		expect(await counts(db)).toEqual(before);
 	});
 
+	it('a card number twice in one list: the value shown is the card as the file writes it ("70 013 001"), in a rating list and a roster', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const rating = await ingest(db, [writeCsv(dir, 'xl.csv', [['DANH SÁCH XẾP LOẠI ĐẢNG VIÊN NĂM 2022'], ['STT', 'Họ và tên', 'Năm sinh', 'Số thẻ đảng viên', 'Mã đơn vị', 'Xếp loại'],
+			['1', 'Lê Thị Mai', '1970', '70013001', 'C70010101', 'HTTNV'], ['2', 'Lê Văn Nam', '1972', '70 013 001', 'C70010101', 'HTTNV']])]);
+		expect(rating.files[0].errors).toMatchObject([{ row: 4, column: 'Số thẻ đảng viên', value: '70 013 001', message: expect.stringMatching(/^Trùng người trong cùng danh sách \(dòng 3\): cùng số thẻ/) }]);
+		const roster = await ingest(db, [writeCsv(dir, 'ds.csv', [['DANH SÁCH ĐẢNG VIÊN NĂM 2022'], ['STT', 'Họ và tên', 'Năm sinh', 'Số thẻ đảng viên', 'Mã đơn vị', 'Tình trạng'],
+			['1', 'Lê Thị Mai', '1970', '70013001', 'C70010101', 'Chính thức'], ['2', 'Lê Văn Nam', '1972', '70.013.001', 'C70010101', 'Chính thức']])]);
+		expect(roster.files[0].errors).toMatchObject([{ row: 4, column: 'Số thẻ đảng viên', value: '70.013.001' }]);
+	});
+
 	it('a roster naming one member twice, the birth written two ways, is refused', async () => {
 		const { db, dir } = await dbWithRegistry();
 		const before = await counts(db);
