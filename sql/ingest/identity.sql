@@ -168,14 +168,25 @@ left join deepest d on d.agency = a.agency and d.year is not distinct from a.yea
 -- organisation in the unit found (a commune's đảng bộ is one; a district has many).
 -- ident_unplaced(rk, agency, n): the card-less rows with no unit it could not place (rating.sql
 -- warns: their people are no party member's).
+-- (the organisations under each place found once, not once per row: a province's register would
+-- pair each of its rows with the province's whole subtree by path)
 create or replace temp table ident_place as
-select distinct i.rk, s.id as unit_id, us.g
-from ident_in i
-left join agency_unit au on au.agency = i.agency and au.year is not distinct from i.year
-join unit s on s.id = coalesce(i.search_unit_id, au.unit_id)
-join unit v on starts_with(v.path, s.path)
-join unit_scope us on us.unit_id = v.id
-where i.unit_id is null;
+with searched as (
+    select i.rk, coalesce(i.search_unit_id, au.unit_id) as unit_id
+    from ident_in i
+    left join agency_unit au on au.agency = i.agency and au.year is not distinct from i.year
+    where i.unit_id is null and coalesce(i.search_unit_id, au.unit_id) is not null
+),
+under as (
+    select distinct s.id as unit_id, us.g
+    from unit s
+    join unit v on starts_with(v.path, s.path)
+    join unit_scope us on us.unit_id = v.id
+    where s.id in (select unit_id from searched)
+)
+select distinct x.rk, x.unit_id, u.g
+from searched x
+join under u on u.unit_id = x.unit_id;
 
 create or replace temp table ident_unplaced as
 select i.rk, i.agency, coalesce(au.n, 0) as n
