@@ -187,6 +187,30 @@ describe('section rows', () => {
 		]);
 	});
 
+	it('a roster\'s "ĐẢNG VIÊN DỰ BỊ" section: its members are probationary, until the next unit\'s section; a status cell still wins', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const f = writeCsv(dir, 'ds.csv', [
+			['ĐẢNG BỘ XÃ ĐOÀN KẾT'], ['DANH SÁCH ĐẢNG VIÊN NĂM 2024'],
+			['STT', 'Họ và tên', 'Năm sinh', 'Chi bộ', 'Tình trạng'],
+			['I', 'CHI BỘ THÔN 1', '', '', ''],
+			['', 'ĐẢNG VIÊN CHÍNH THỨC', '', '', ''],
+			['1', 'Nguyễn Văn An', '1970', '', ''],
+			['', 'ĐẢNG VIÊN DỰ BỊ', '', '', ''],
+			['2', 'Trần Thị Bình', '1985', '', ''],
+			['3', 'Phạm Văn Dũng', '1999', '', 'Miễn sinh hoạt'],
+			['II', 'CHI BỘ THÔN 2', '', '', ''],
+			['1', 'Lê Văn Cường', '1990', '', '']
+		]);
+		const r = await ingest(db, [f]);
+		expect(r.files[0]).toMatchObject({ kind: 'roster', status: 'loaded', rowsStored: 4 });
+		expect(await db.query(`select p.full_name as name, u.code as unit, m.status from membership m join person p on p.id = m.person_id join unit u on u.id = m.unit_id order by m.source_row`)).toEqual([
+			{ name: 'Nguyễn Văn An', unit: 'C70010101', status: 'official' },
+			{ name: 'Trần Thị Bình', unit: 'C70010101', status: 'probationary' },
+			{ name: 'Phạm Văn Dũng', unit: 'C70010101', status: 'exempt' },
+			{ name: 'Lê Văn Cường', unit: 'C70010102', status: 'official' }
+		]);
+	});
+
 	it('XLSX: section rows merged across the row, numbered or plain, right under the header', async () => {
 		const { db, dir } = await dbWithRegistry();
 		for (const [name, s1, s2] of [['so.xlsx', 'I. CHI BỘ THÔN 1', 'II. CHI BỘ THÔN 2'], ['tron.xlsx', 'Chi bộ thôn 1', 'Chi bộ thôn 2']]) {

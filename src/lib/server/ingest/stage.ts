@@ -226,8 +226,8 @@ async function dropFooters(db: Db, gi: number): Promise<void> {
 // the row in XLSX, which leaves it in the first column), "I | Chi bộ thôn 1 (04 đảng viên)",
 // "I | Thôn 1"; a layout many lists use instead of a unit column. It holds nothing else. One that
 // names a chi bộ or a hamlet gives the unit of the rows below; one naming a "Nhóm" of similar
-// positions, their group; one naming the subjects ("CÁN BỘ LÃNH ĐẠO, QUẢN LÝ"), their kind; a group
-// row ("ĐẢNG VIÊN DỰ BỊ") is only dropped.
+// positions, their group; one naming the subjects ("CÁN BỘ LÃNH ĐẠO, QUẢN LÝ"), their kind; one
+// naming the members' standing ("II. ĐẢNG VIÊN DỰ BỊ"), their status where no cell gives one.
 /** The folded openings of a section row naming a unit (a chi bộ, a đảng bộ, a hamlet), shared with
  * load.ts, which must not take such a row for a second header row. */
 export const SECTION_UNIT_WORDS = 'chi bo|dang bo|dang uy|to dang|chi uy|thon|ap|xom|buon|khom|khu pho|to dan pho|khu dan cu';
@@ -280,7 +280,10 @@ async function applySectionRows(db: Db): Promise<void> {
 	// some are renumbered through the window
 	await db.run(`create or replace temp table sect as
 		select rk, part_id, ${SECTION_UNIT} as is_unit, not ${SECTION_UNIT} and ${SECTION_AGENCY} as is_agency, ${SECTION_NHOM} as is_nhom,
-			${SECTION_TEXT} as text, ${SECTION_SUBJECT} as subject, ${SECTION_SUBJECT} is not null as is_subject from stg_parts
+			${SECTION_TEXT} as text, ${SECTION_SUBJECT} as subject, ${SECTION_SUBJECT} is not null as is_subject,
+			-- (a unit's section ends the standing of the one above: '' until its own group row)
+			case when ${SECTION_GROUP} then if(regexp_matches(fold(${SECTION_TEXT}), 'du bi'), 'Dự bị', 'Chính thức') when ${SECTION_UNIT} then '' end as member_status
+			from stg_parts
 		where birth is null and card_no is null and final_level is null and ${SECTION}`);
 	const n = await db.one<{ n: number }>('select count(*)::int as n from sect');
 	if (!n?.n) return void (await db.run('drop table sect'));
@@ -288,6 +291,9 @@ async function applySectionRows(db: Db): Promise<void> {
 	await fillFromSections(db, 'agency', 'is_agency');
 	await fillFromSections(db, 'group_name', 'is_nhom');
 	await fillFromSections(db, 'subject_kind', 'is_subject', '', 'subject');
+	await db.run('alter table sect add column has_status boolean; update sect set has_status = member_status is not null');
+	await fillFromSections(db, 'status', 'has_status', '', 'member_status');
+	await db.run(`update stg_parts set status = null where status = '' and part_id in (select part_id from sect where has_status)`);
 	await db.run('delete from stg_parts where rk in (select rk from sect)');
 	await db.run('drop table sect');
 }
