@@ -120,7 +120,8 @@ select
     jp.d_or_year as joined_party_on,
     jp.d_latest as joined_party_by,
     s.joined_party_on as joined_party_raw,
-    ju.d as joined_unit_on,
+    -- (a bare year, "2024", as an admission: 1 January of it — README "chỉ năm")
+    ju.d_or_year as joined_unit_on,
     s.joined_unit_on as joined_unit_raw,
     -- (a plain number, as most lists write it, without parse_days's regular expressions)
     -- (whole days reached: "89,5" is 89, not 90 — a cast to integer would round it up to R6's 90)

@@ -64,7 +64,8 @@ select
     jp.d_or_year as joined_party_on,
     jp.d_latest as joined_party_by,
     s.joined_party_on as joined_party_raw,
-    ju.d as joined_unit_on,
+    -- (a bare year, "2024", as an admission: 1 January of it — README "chỉ năm")
+    ju.d_or_year as joined_unit_on,
     s.joined_unit_on as joined_unit_raw,
     coalesce(tidy(s.unit_code), tidy(s.unit_name)) as unit_raw,
     coalesce(u.unit_id, case when u.raw is null then s.context_unit_id end) as unit_id,

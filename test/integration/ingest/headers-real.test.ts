@@ -511,3 +511,67 @@ describe('a Huyện ủy’s list of its organisations', () => {
 		]);
 	});
 });
+
+// Rosters and lists as the member database software exports them, with many columns Giám Sát does
+// not read (probe 21): those must be left alone, not taken for ours.
+describe('columns of other data on wide rosters', () => {
+	it('a roster with last year\'s "Xếp loại năm 2023" stays a roster; it does not replace the 2024 rating list', async () => {
+		const { db, dir } = await dbWithRegistry();
+		await ingest(db, [writeCsv(dir, 'xl.csv', [...TITLE, ['STT', 'Họ và tên', 'Năm sinh', 'Xếp loại'], ['1', 'Nguyễn Văn An', '1970', 'HTTNV']])]);
+		const r = await ingest(db, [writeCsv(dir, 'ds.csv', [['ĐẢNG BỘ XÃ ĐOÀN KẾT'], ['CHI BỘ THÔN 1'], ['DANH SÁCH ĐẢNG VIÊN NĂM 2024'],
+			['STT', 'Họ và tên', 'Năm sinh', 'Số thẻ đảng viên', 'Ngày vào Đảng', 'Xếp loại năm 2023', 'Tình trạng'],
+			['1', 'Nguyễn Văn An', '1970', '70012345', '2000', 'HTXSNV', 'Chính thức']])]);
+		expect(r.files[0]).toMatchObject({ kind: 'roster', status: 'loaded' });
+		expect(await db.query('select final_level from rating where superseded_by is null')).toEqual([{ final_level: 3 }]);
+	});
+
+	it('with --year 2024 and no year in the title, "Kết quả xếp loại" is the level, not "Xếp loại năm 2023"', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const r = await ingest(db, [writeCsv(dir, 'xl.csv', [['ĐẢNG BỘ XÃ ĐOÀN KẾT'], ['CHI BỘ THÔN 1'], ['DANH SÁCH XẾP LOẠI ĐẢNG VIÊN'],
+			['STT', 'Họ và tên', 'Năm sinh', 'Xếp loại năm 2023', 'Kết quả xếp loại'],
+			['1', 'Nguyễn Văn An', '1970', 'HTXSNV', 'HTTNV'], ['2', 'Trần Thị Bình', '1985', '', 'HTNV']])], { year: 2024 });
+		expect(r.files[0]).toMatchObject({ status: 'loaded', rowsStored: 2 });
+		expect((await db.query<{ final_level: number }>(RATINGS)).map((x) => x.final_level)).toEqual([3, 2]);
+	});
+
+	it('"Số thẻ căn cước", "Số CCCD/CMND" beside "Số thẻ Đảng": the party card is the card', async () => {
+		for (const id of ['Số thẻ căn cước', 'Số CCCD/CMND', 'Số định danh cá nhân']) expect(fieldOfHeader(id), id).toBeNull();
+		const { db, dir } = await dbWithRegistry();
+		const r = await ingest(db, [writeCsv(dir, 'ds.csv', [['ĐẢNG BỘ XÃ ĐOÀN KẾT'], ['CHI BỘ THÔN 1'], ['DANH SÁCH ĐẢNG VIÊN NĂM 2024'],
+			['STT', 'Họ và tên', 'Năm sinh', 'Số thẻ căn cước', 'Số thẻ Đảng', 'Tình trạng'],
+			['1', 'Nguyễn Văn An', '1970', '074070011111', '70012001', 'Chính thức']])]);
+		expect(r.files[0]).toMatchObject({ kind: 'roster', status: 'loaded' });
+		expect(await db.query('select card_no from person')).toEqual([{ card_no: '70012001' }]);
+	});
+
+	it('"Năm sinh" merged over "Nam | Nữ" in a workbook: births by sex, not a year column', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const path = await writeXlsx(dir, 'xl.xlsx', [['ĐẢNG BỘ XÃ ĐOÀN KẾT'], ['CHI BỘ THÔN 1'], ['DANH SÁCH XẾP LOẠI ĐẢNG VIÊN NĂM 2024'], [],
+			['STT', 'Họ và tên', 'Năm sinh', 'Năm sinh', 'Số thẻ đảng viên', 'Xếp loại', 'Xếp loại'],
+			['STT', 'Họ và tên', 'Nam', 'Nữ', 'Số thẻ đảng viên', 'Tự đánh giá', 'Đảng ủy quyết định'],
+			[1, 'Nguyễn Văn An', 1965, null, '70011001', 'HTT', 'HTTNV'], [2, 'Trần Thị Bình', null, 1980, '70011002', 'HTT', 'HTNV']],
+			{ merges: ['C4:D4', 'F4:G4', 'A4:A5', 'B4:B5', 'E4:E5'] });
+		const r = await ingest(db, [path]);
+		expect(r.files[0], JSON.stringify(r.files[0].errors)).toMatchObject({ status: 'loaded', rowsStored: 2 });
+		expect(await db.query('select full_name, birth_year from person order by 1')).toEqual([
+			{ full_name: 'Nguyễn Văn An', birth_year: 1965 }, { full_name: 'Trần Thị Bình', birth_year: 1980 }]);
+	});
+
+	it('a registry\'s "Số đảng viên" (a count) and its "Tổng cộng" row: the units load, the count is no card', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const r = await ingest(db, [writeCsv(dir, 'dm.csv', [['DANH MỤC TỔ CHỨC ĐẢNG'],
+			['STT', 'Mã đơn vị', 'Tên tổ chức đảng', 'Loại', 'Mã đơn vị cấp trên', 'Ngày thành lập', 'Số đảng viên'],
+			['1', 'C70010103', 'Chi bộ thôn 3', 'Chi bộ trực thuộc', 'X700101', '15/05/1990', '21'],
+			['', 'Tổng cộng', '', '', '', '', '21']])]);
+		expect(r.files[0]).toMatchObject({ kind: 'registry', status: 'loaded', rowsStored: 1 });
+		expect(await db.one("select name from unit where code = 'C70010103'")).toEqual({ name: 'Chi bộ thôn 3' });
+	});
+
+	it('"Ngày sinh hoạt tại chi bộ" as a bare year ("1998") is 1 January of it, not refused', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const r = await ingest(db, [writeCsv(dir, 'ds.csv', [['ĐẢNG BỘ XÃ ĐOÀN KẾT'], ['CHI BỘ THÔN 1'], ['DANH SÁCH ĐẢNG VIÊN NĂM 2024'],
+			['STT', 'Họ và tên', 'Năm sinh', 'Ngày sinh hoạt tại chi bộ', 'Tình trạng'], ['1', 'Nguyễn Văn An', '1970', '1998', 'Chính thức']])]);
+		expect(r.files[0]).toMatchObject({ kind: 'roster', status: 'loaded' });
+		expect(await db.query('select cast(joined_unit_on as varchar) as d from membership')).toEqual([{ d: '1998-01-01' }]);
+	});
+});

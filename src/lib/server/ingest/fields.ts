@@ -50,7 +50,7 @@ export const FIELDS: FieldDef[] = [
 	{ field: 'lineage_on', label: 'Ngày hiệu lực', aliases: ['Ngày hiệu lực', 'Ngày biến động', 'Ngày sáp nhập', 'Effective date'], kinds: ['registry'], doc: 'ngày sáp nhập, chia tách, đổi tên có hiệu lực' },
 	{ field: 'status', label: 'Tình trạng', aliases: ['Tình trạng', 'Trạng thái', 'Tình trạng đảng viên', 'Status'], kinds: ['registry', 'roster'], doc: 'đảng viên: chính thức, dự bị, sinh hoạt tạm thời, miễn sinh hoạt, đình chỉ sinh hoạt; từ trần, khai trừ, chuyển đi (không còn nợ kết quả xếp loại ở chi bộ này)' },
 	{ field: 'joined_party_on', label: 'Ngày vào Đảng', aliases: ['Ngày vào Đảng', 'Ngày kết nạp', 'Ngày kết nạp Đảng', 'Admitted'], kinds: ['roster', 'rating'], doc: 'ngày kết nạp vào Đảng' },
-	{ field: 'joined_unit_on', label: 'Ngày chuyển đến', aliases: ['Ngày chuyển đến', 'Ngày đến', 'Chuyển đến ngày', 'Ngày nhận công tác', 'Ngày bắt đầu sinh hoạt', 'Ngày sinh hoạt tại chi bộ'], kinds: ['roster', 'rating'], doc: 'ngày chuyển sinh hoạt đến đơn vị (ngày bắt đầu sinh hoạt tại đơn vị)' },
+	{ field: 'joined_unit_on', label: 'Ngày chuyển đến', aliases: ['Ngày chuyển đến', 'Ngày đến', 'Chuyển đến ngày', 'Ngày nhận công tác', 'Ngày bắt đầu sinh hoạt', 'Ngày sinh hoạt tại chi bộ'], kinds: ['roster', 'rating'], doc: 'ngày chuyển sinh hoạt đến đơn vị (ngày bắt đầu sinh hoạt tại đơn vị); chỉ năm ("2024"): ngày 01/01 của năm đó' },
 	{ field: 'year', label: 'Năm', aliases: ['Năm', 'Năm đánh giá', 'Năm xếp loại', 'Year'], kinds: ['roster', 'rating', 'civil_servant'], doc: 'năm đánh giá (hoặc lấy từ tiêu đề / --year)' },
 	{ field: 'period', label: 'Kỳ đánh giá', aliases: ['Quý', 'Kỳ đánh giá', 'Kỳ', 'Kỳ xếp loại', 'Period', 'Quarter'], kinds: ['rating', 'civil_servant'], doc: 'Năm / Quý I–IV / Nhiệm kỳ 2020–2025' },
 	{ field: 'score', label: 'Điểm', aliases: ['Điểm', 'Tổng điểm', 'Điểm đánh giá', 'Điểm tự chấm', 'Score'], kinds: ['rating', 'civil_servant'], doc: 'điểm thang 100 (từ năm 2025)' },
@@ -155,6 +155,8 @@ const KEYWORD_RULES: Array<[RegExp, string | null]> = [
 	[/^hinhthuc|^(muc)?kyluat(hinhthuc)?$/, 'discipline_form'],
 	[/tuphathien|khacphuc/, 'self_remedied'],
 	[/(ngay|nam)(thangnam)?sinh/, 'birth'],
+	// an identity card ("Số thẻ căn cước", "Số CCCD/CMND"), a health-insurance card: never the party card
+	[/cancuoc|cccd|cmnd|chungminh|dinhdanh|bhyt|baohiem/, null],
 	[/sothe|madangvien|sodangvien/, 'card_no'],
 	[/vaodang|ketnap/, 'joined_party_on'],
 	// where a member came from or went ("Chuyển đến từ", "Nơi chuyển đến/đi"): a unit's name, not a date
@@ -180,6 +182,8 @@ const KEYWORD_RULES: Array<[RegExp, string | null]> = [
 /** What the aliases and rules say of a header cell: a field, null (known to be none of ours), or
  * undefined (not known). */
 function ruleOf(text: string): string | null | undefined {
+	// "Nam" | "Nữ" (the sexes, under "Năm sinh" or alone) fold to "nam", the year's column
+	if (/^(nam|nữ|nu)$/i.test(text.normalize('NFC').trim())) return null;
 	const key = alnumKey(text);
 	if (!key || key.length > 60) return undefined;
 	const hit = byKey.get(key);

@@ -74,7 +74,11 @@ function looksLikeData(row: string[]): boolean {
 	return row.some((c) => /^\s*(\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\d{4}-\d{2}-\d{2}|\d+([.,]\d+)?)\s*$/.test(c ?? ''));
 }
 
-export function findHeader(preview: string[][]): HeaderMap | null {
+/** The fields a column of another year's values may hold. */
+const PAST_YEAR_FIELDS = new Set(['final_level', 'self_level', 'proposed_level', 'cs_level', 'score']);
+
+/** `year`: the list's year when the caller knows it (--year), over the title's. */
+export function findHeader(preview: string[][], year?: number): HeaderMap | null {
 	let best = -1;
 	let bestScore = 1; // at least two recognised fields
 	const scan = Math.min(HEADER_SCAN, preview.length);
@@ -91,7 +95,8 @@ export function findHeader(preview: string[][]): HeaderMap | null {
 	if (up && !looksLikeData(up) && up.filter((c) => c?.trim()).length >= 2) {
 		const upFields = rowFields(up);
 		const fillsBlank = upFields.some((f, i) => f && f !== 'stt' && f !== 'note' && !preview[best][i]?.trim());
-		if (fillsBlank && up.every((c, i) => !c?.trim() || upFields[i] !== null)) best--;
+		// (or "Năm sinh" over the "Nam | Nữ" the best row has there: its sub-header)
+		if ((fillsBlank || birthBySex(upFields, preview[best]) !== null) && up.every((c, i) => !c?.trim() || upFields[i] !== null)) best--;
 	}
 	// Two-row headers: a group cell ("Xếp loại" over "Tự xếp loại | Chi bộ đề xuất | Đảng ủy quyết
 	// định") or vertically merged cells. Combine with the next row when it adds fields.
@@ -133,7 +138,16 @@ export function findHeader(preview: string[][]): HeaderMap | null {
 	const yearOf = (h: string) => Number(fold(h).match(/\b((?:19|20)\d{2})\b/)?.[1] ?? 0) || null;
 	const headerOf = (i: number) => parts.get(i) ?? headerRows.map((r) => preview[r][i]).filter((c) => c && fieldOfHeader(c)).pop() ?? '';
 	const title = readTitle(preview, best);
-	const listYear = title.year ?? Math.max(0, ...merged.map((f, i) => (f ? (yearOf(headerOf(i)) ?? 0) : 0)));
+	const knownYear = year ?? title.year;
+	const listYear = knownYear ?? Math.max(0, ...merged.map((f, i) => (f ? (yearOf(headerOf(i)) ?? 0) : 0)));
+	// a level or score naming one year, not the list's ("Xếp loại năm 2023" on a 2024 list, a roster's
+	// column of last year's levels): not this list's, even alone (a roster with it was read as a rating
+	// list of last year's levels). A span of years ("năm học 2023-2024") is left to the ranking.
+	if (knownYear)
+		for (const [i, f] of merged.entries()) {
+			const years = fold(headerOf(i)).match(/\b(?:19|20)\d{2}\b/g) ?? [];
+			if (f && PAST_YEAR_FIELDS.has(f) && years.length === 1 && Number(years[0]) !== knownYear) merged[i] = null;
+		}
 	const rank = (field: string, h: string) => {
 		const y = yearOf(h);
 		const ofYear = y === null ? 1 : y === listYear ? 2 : 0;
@@ -242,7 +256,8 @@ function scoreRank(h: string): number {
 /** The column of a "Năm sinh"/"Ngày sinh" group cell whose sub-header reads "Nam | Nữ", or null. */
 function birthBySex(top: Array<string | null>, row: string[]): number | null {
 	for (let i = 0; i + 1 < row.length; i++)
-		if (top[i] === 'birth' && !top[i + 1] && fold(row[i] ?? '').trim() === 'nam' && fold(row[i + 1] ?? '').trim() === 'nu') return i;
+		// (a workbook's merged "Năm sinh" repeats in the second cell)
+		if (top[i] === 'birth' && (!top[i + 1] || top[i + 1] === 'birth') && fold(row[i] ?? '').trim() === 'nam' && fold(row[i + 1] ?? '').trim() === 'nu') return i;
 	return null;
 }
 

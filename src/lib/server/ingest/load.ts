@@ -80,7 +80,7 @@ function subjectGroups(rows: string[][]): { row: number; groups: Array<{ kind: S
  * read from the same rows with the other groups' columns blanked and its group cell read as the
  * "Xếp loại" group, so that each row gives the organisation's rating and its collective's, both
  * from the file's row. */
-export function prepareParts(read: SourceTable, opts: Pick<LoadOptions, 'kind' | 'period'>): Prepared[] {
+export function prepareParts(read: SourceTable, opts: Pick<LoadOptions, 'kind' | 'period' | 'year'>): Prepared[] {
 	const split = subjectGroups(read.preview);
 	if (!split) return [prepare(read, opts)];
 	const full = withRows(read, 0, true);
@@ -121,20 +121,22 @@ function unsavedFormulas(src: SourceTable, header: HeaderMap): void {
 
 /** Header, title and kind of a file already read; IngestError when any cannot be found. `subject`:
  * the subjects of a part of the file (prepareParts), over the title's. */
-export function prepare(read: SourceTable, opts: Pick<LoadOptions, 'kind' | 'period'> & { subject?: SubjectKind }): Prepared {
-	let header = findListHeader(read.preview);
+export function prepare(read: SourceTable, opts: Pick<LoadOptions, 'kind' | 'period' | 'year'> & { subject?: SubjectKind }): Prepared {
+	// (--year: the list's year, which tells this year's level column from last year's)
+	const year = opts.period?.year ?? opts.year;
+	let header = findListHeader(read.preview, year);
 	// A section row merged across the row right under the header ("Chi bộ thôn 1", "I. CHI BỘ THÔN 1")
 	// names a unit, not a column: it is the first data row, not a second header row.
 	if (header && header.headerRows.length > 1) {
 		const second = header.headerRows[1];
-		if (isSectionRow(read.preview[second])) header = findListHeader(read.preview.map((r, i) => (i === second ? [] : r))) ?? header;
+		if (isSectionRow(read.preview[second])) header = findListHeader(read.preview.map((r, i) => (i === second ? [] : r)), year) ?? header;
 	}
 	if (!header)
 		throw new IngestError(read.fileName, 'Không tìm thấy dòng tiêu đề cột trong 40 dòng đầu (cần ít nhất hai cột nhận ra được, ví dụ "Họ và tên" và "Xếp loại"). Tải mẫu trống để xem tên cột.');
 	// read_csv skips empty lines: a file with one among its data rows is read in memory instead,
 	// so that every row keeps its line number
 	let src = withRows(read, header.dataStart);
-	if (src !== read) header = findListHeader(src.preview) ?? header;
+	if (src !== read) header = findListHeader(src.preview, year) ?? header;
 	unsavedFormulas(src, header);
 	// the level names under a "Xếp loại" group cell, or in the header row itself ("… | Điểm | HTXSNV |
 	// HTTNV | HTNV | KHTNV")
@@ -146,7 +148,8 @@ export function prepare(read: SourceTable, opts: Pick<LoadOptions, 'kind' | 'per
 		if (marks.length) [src, header] = markedColumns(withRows(src, header.dataStart, true), header, marks, under.length ? header.dataStart : lastHeader, kind);
 	}
 	// a title cell typed over two lines ("ĐẢNG BỘ XÃ …⏎CHI BỘ THÔN 1") names two units
-	const title = readTitle(src.preview.map((r, i) => (i < header.headerRows[0] ? r.flatMap((c) => c.split(/\r?\n/)) : r)), header.headerRows[0]);
+	const firstHeader = header.headerRows[0];
+	const title = readTitle(src.preview.map((r, i) => (i < firstHeader ? r.flatMap((c) => c.split(/\r?\n/)) : r)), firstHeader);
 	if (opts.subject) title.subjectKind = opts.subject;
 	// --period: the list's period, whatever its title says ("6 tháng" included)
 	if (opts.period) {
@@ -160,6 +163,12 @@ export function prepare(read: SourceTable, opts: Pick<LoadOptions, 'kind' | 'per
 	const kind = opts.kind ?? detectKind(new Set(header.columns.map((c) => c.field)), title);
 	if (!kind)
 		throw new IngestError(src.fileName, `Không nhận ra loại tệp từ các cột (${header.columns.map((c) => c.header).join(', ')}). Dùng --kind registry|roster|rating|discipline|civil_servant.`);
+	// a registry reads units only: a person's field there is a count or a note ("Số đảng viên": how
+	// many, not a card), which would make its total row a member's
+	if (kind === 'registry') {
+		const ofRegistry = new Set(FIELDS.filter((f) => f.kinds.includes('registry')).map((f) => f.field));
+		header = { ...header, columns: header.columns.filter((c) => ofRegistry.has(c.field)) };
+	}
 	if (kind === 'roster' && !opts.kind && title.lines.some(namesOneLevel))
 		throw new IngestError(
 			src.fileName,
@@ -180,13 +189,13 @@ export function prepare(read: SourceTable, opts: Pick<LoadOptions, 'kind' | 'per
 /** The header; else a row naming one column and the levels its x marks fall under ("STT | Tên tổ
  * chức đảng | HTXSNV | HTTNV | HTNV | KHTNV": an organisation list names one column, findHeader
  * wants two), found with its first level read as "Xếp loại"; prepare then reads the marks. */
-function findListHeader(preview: string[][]): HeaderMap | null {
-	const header = findHeader(preview);
+function findListHeader(preview: string[][], year?: number): HeaderMap | null {
+	const header = findHeader(preview, year);
 	if (header) return header;
 	const r = preview.slice(0, 20).findIndex((_, i) => markColumns(preview, i, MARKED[0].has).length > 0);
 	if (r < 0) return null;
 	const at = markColumns(preview, r, MARKED[0].has)[0];
-	const found = findHeader(preview.map((row, i) => (i === r ? row.map((c, j) => (j === at ? 'Xếp loại' : c)) : row)));
+	const found = findHeader(preview.map((row, i) => (i === r ? row.map((c, j) => (j === at ? 'Xếp loại' : c)) : row)), year);
 	return found?.headerRows.includes(r) ? found : null;
 }
 
