@@ -557,6 +557,27 @@ describe('columns of other data on wide rosters', () => {
 			{ full_name: 'Nguyễn Văn An', birth_year: 1965 }, { full_name: 'Trần Thị Bình', birth_year: 1980 }]);
 	});
 
+	it('rosters loaded together: the sex from "Nam | Nữ" in one, from "Giới tính" in another, none in a third', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const title = (chiBo: string, dangBo = 'ĐẢNG BỘ XÃ ĐOÀN KẾT') => [[dangBo], [chiBo], ['DANH SÁCH ĐẢNG VIÊN NĂM 2024']];
+		const a = await writeXlsx(dir, 'a.xlsx', [...title('CHI BỘ THÔN 1'), ['STT', 'Họ và tên', 'Giới tính', 'Năm sinh', 'Số thẻ đảng viên'],
+			[1, 'Nguyễn Văn Quang', 'Nam', 1972, '70013001'], [2, 'Lê Thị Hoa', '', 1980, '70013002']]);
+		const b = await writeXlsx(dir, 'b.xlsx', [...title('CHI BỘ THÔN 2'), ['STT', 'Họ và tên', 'Năm sinh', '', 'Số thẻ đảng viên'], ['', '', 'Nam', 'Nữ', ''],
+			[1, 'Trịnh Văn Xuân', 1975, null, '70014001'], [2, 'Đoàn Thị Yến', null, 1987, '70014002']]);
+		const c = await writeXlsx(dir, 'c.xlsx', [...title('CHI BỘ THÔN 1', 'ĐẢNG BỘ XÃ MINH HƯNG'), ['STT', 'Họ và tên', 'Năm sinh', 'Số thẻ đảng viên'], [1, 'Phạm Văn Dũng', 1990, '70015001']]);
+		const r = await ingest(db, [a, b, c]);
+		expect(r.files.map((f) => f.status)).toEqual(['loaded', 'loaded', 'loaded']);
+		expect(await db.query('select full_name, sex from person order by card_no')).toEqual([
+			{ full_name: 'Nguyễn Văn Quang', sex: 'nam' }, { full_name: 'Lê Thị Hoa', sex: null },
+			{ full_name: 'Trịnh Văn Xuân', sex: 'nam' }, { full_name: 'Đoàn Thị Yến', sex: 'nu' },
+			{ full_name: 'Phạm Văn Dũng', sex: null }
+		]);
+		// without the "Giới tính" file: the third's members are still of no known sex (not "Nam")
+		const again = await dbWithRegistry();
+		await ingest(again.db, [b, c]);
+		expect(await again.db.query("select sex from person where full_name = 'Phạm Văn Dũng'")).toEqual([{ sex: null }]);
+	});
+
 	it('a registry\'s "Số đảng viên" (a count) and its "Tổng cộng" row: the units load, the count is no card', async () => {
 		const { db, dir } = await dbWithRegistry();
 		const r = await ingest(db, [writeCsv(dir, 'dm.csv', [['DANH MỤC TỔ CHỨC ĐẢNG'],

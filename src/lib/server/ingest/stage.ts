@@ -59,8 +59,13 @@ function fieldSelect(group: StagePart[], nfc: boolean): { select: string; keep: 
 		// "Năm sinh" over "Nam | Nữ": whichever is filled; the sex from which, where no column gives it
 		const female = colOf('birth_female');
 		if (female && f.field === 'birth' && c) c = `coalesce(nullif(trim(${c}), ''), ${female})`;
-		if (female && f.field === 'sex' && !c && colOf('birth'))
-			c = `case when nullif(trim(${female}), '') is not null then 'Nữ' when nullif(trim(${colOf('birth')}), '') is not null then 'Nam' end`;
+		// (a sex column of another file of the group, null here, does not hide it: coalesce)
+		if (female && f.field === 'sex' && colOf('birth')) {
+			// (only in the parts split so: another part's birth says nothing of the sex)
+			const split = maps.every((m) => m.has('birth_female')) ? 'true' : `pm.f_birth_female is not null`;
+			const bySplit = `case when not ${split} then null when nullif(trim(${female}), '') is not null then 'Nữ' when nullif(trim(${colOf('birth')}), '') is not null then 'Nam' end`;
+			c = c ? `coalesce(nullif(trim(${c}), ''), ${bySplit})` : bySplit;
+		}
 		// the quarters' scores without the year's: their mean (NĐ 335)
 		const quarters = f.field === 'score' && !c ? [1, 2, 3, 4].map((n) => colOf(`score_q${n}`)).filter((q): q is string => !!q) : [];
 		// sick leave counted in months ("Nghỉ ốm (tháng)": 3, 3,5) where no column gives days: read as "3 tháng"
