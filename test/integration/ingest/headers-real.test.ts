@@ -578,6 +578,19 @@ describe('columns of other data on wide rosters', () => {
 		expect(await again.db.query("select sex from person where full_name = 'Phạm Văn Dũng'")).toEqual([{ sex: null }]);
 	});
 
+	it('"Chức vụ chính quyền | Chức vụ đảng": both are the post; a Bí thư written in the second is the head', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const r = await ingest(db, [writeCsv(dir, 'ds.csv', [['ĐẢNG BỘ XÃ ĐOÀN KẾT'], ['CHI BỘ THÔN 1'], ['DANH SÁCH ĐẢNG VIÊN NĂM 2024'],
+			['STT', 'Họ và tên', 'Năm sinh', 'Chức vụ chính quyền', 'Chức vụ đảng'],
+			['1', 'Bùi Văn Khoa', '1970', 'Trưởng thôn', 'Bí thư chi bộ'], ['2', 'Lý Thị Oanh', '1988', '', 'Chi ủy viên'], ['3', 'Lê Văn Tư', '1990', 'Công an viên', '']])]);
+		expect(r.files[0]).toMatchObject({ kind: 'roster', status: 'loaded', rowsStored: 3 });
+		expect(await db.query('select p.full_name as name, m.position, m.is_head from membership m join person p on p.id = m.person_id order by m.source_row')).toEqual([
+			{ name: 'Bùi Văn Khoa', position: 'Trưởng thôn, Bí thư chi bộ', is_head: true },
+			{ name: 'Lý Thị Oanh', position: 'Chi ủy viên', is_head: false },
+			{ name: 'Lê Văn Tư', position: 'Công an viên', is_head: false }
+		]);
+	});
+
 	it('a registry\'s "Số đảng viên" (a count) and its "Tổng cộng" row: the units load, the count is no card', async () => {
 		const { db, dir } = await dbWithRegistry();
 		const r = await ingest(db, [writeCsv(dir, 'dm.csv', [['DANH MỤC TỔ CHỨC ĐẢNG'],

@@ -170,6 +170,13 @@ export function findHeader(preview: string[][], year?: number): HeaderMap | null
 		// a bare "Phân loại" holding "Chính thức" / "Dự bị" on a roster is the member's status
 		if (field === 'final_level' && /^phan ?loai$/.test(fold(header).trim()) && holdsStatuses(preview.slice(dataStart).map((r) => r[i]))) field = 'status';
 		const prev = seen.get(field);
+		// posts in two columns ("Chức vụ chính quyền | Chức vụ đảng"): both are the post (a Bí thư
+		// written only in the second is the head), joined at staging
+		if (prev !== undefined && field === 'position' && !seen.has('position_more')) {
+			seen.set('position_more', columns.length);
+			columns.push({ index: i, field: 'position_more', header });
+			continue;
+		}
 		if (prev !== undefined) {
 			const [r, r0] = [rank(field, header), rank(field, columns[prev].header)];
 			// scores or levels given by bodies in turn ("Chi bộ chấm | Đảng ủy chấm", "Chi bộ đánh

@@ -56,6 +56,9 @@ function fieldSelect(group: StagePart[], nfc: boolean): { select: string; keep: 
 		// a name over two columns ("Họ (đệm)" | "Tên"): the given name joins the family part
 		const given = f.field === 'full_name' ? colOf('given_name') : null;
 		if (c && given) c = `concat_ws(' ', ${c}, ${given})`;
+		// posts in two columns: both, as one post text ("Trưởng thôn, Bí thư chi bộ")
+		const more = f.field === 'position' ? colOf('position_more') : null;
+		if (c && more) c = `nullif(concat_ws(', ', nullif(trim(${c}), ''), nullif(trim(${more}), '')), '')`;
 		// "Năm sinh" over "Nam | Nữ": whichever is filled; the sex from which, where no column gives it
 		const female = colOf('birth_female');
 		if (female && f.field === 'birth' && c) c = `coalesce(nullif(trim(${c}), ''), ${female})`;
