@@ -591,6 +591,23 @@ describe('columns of other data on wide rosters', () => {
 		]);
 	});
 
+	it('a two-row header with groups of columns we do not read ("Trình độ" over "Học vấn | Chuyên môn | LLCT") and a numbering row: read, not refused', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const path = await writeXlsx(dir, 'ds.xlsx', [['ĐẢNG BỘ XÃ ĐOÀN KẾT'], ['CHI BỘ THÔN 1'], ['DANH SÁCH ĐẢNG VIÊN NĂM 2024'],
+			['STT', 'Họ và tên', 'Ngày sinh', null, 'Trình độ', null, null, 'Chức vụ', null, 'Số thẻ đảng viên'],
+			[null, null, 'Nam', 'Nữ', 'Học vấn', 'Chuyên môn', 'LLCT', 'Chính quyền', 'Đảng', null],
+			['1', '2', '3', '4', '5', '6', '7', '8', '9', '10'],
+			[1, 'Nguyễn Văn An', '15/04/1965', null, '12/12', 'Đại học', 'Trung cấp', 'Trưởng thôn', 'Bí thư chi bộ', '70011001'],
+			[2, 'Trần Thị Bình', null, '12/05/1980', '12/12', 'Cao đẳng', 'Sơ cấp', null, 'Chi ủy viên', '70011002']],
+			{ merges: ['A4:A5', 'B4:B5', 'C4:D4', 'E4:G4', 'H4:I4', 'J4:J5'] });
+		const r = await ingest(db, [path]);
+		expect(r.files[0], JSON.stringify(r.files[0].errors)).toMatchObject({ kind: 'roster', status: 'loaded', rowsStored: 2 });
+		expect(await db.query('select p.full_name as name, cast(p.birth_date as varchar) as birth, p.sex, p.card_no as card, m.position, m.is_head from membership m join person p on p.id = m.person_id order by m.source_row')).toEqual([
+			{ name: 'Nguyễn Văn An', birth: '1965-04-15', sex: 'nam', card: '70011001', position: 'Trưởng thôn, Bí thư chi bộ', is_head: true },
+			{ name: 'Trần Thị Bình', birth: '1980-05-12', sex: 'nu', card: '70011002', position: 'Chi ủy viên', is_head: false }
+		]);
+	});
+
 	it('a registry\'s "Số đảng viên" (a count) and its "Tổng cộng" row: the units load, the count is no card', async () => {
 		const { db, dir } = await dbWithRegistry();
 		const r = await ingest(db, [writeCsv(dir, 'dm.csv', [['DANH MỤC TỔ CHỨC ĐẢNG'],

@@ -60,13 +60,22 @@ export function isNumberingRow(row: string[]): boolean {
 export function isSubHeader(top: string[], row: string[], i: number): boolean {
 	const key = alnumKey(row[i] ?? '');
 	if (key && key === alnumKey(top[i] ?? '')) return true;
-	// the group: its cell and the empty ones after it, over two sub-headers at least (a section
-	// row's one cell, "Đảng viên chính thức" under "STT", is none)
-	let [g, end] = [i, i + 1];
+	// the group: its cell and the empty ones after it (or, merged in a workbook, the ones repeating
+	// it), over two sub-headers at least (a section row's one cell, "Đảng viên chính thức" under
+	// "STT", is none). Under a field's group ("Chức vụ" over "Chính quyền | Đảng"), any name that is
+	// no field; under another group ("Trình độ" over "Học vấn | Chuyên môn | LLCT"), one we know
+	// names none, or text that is no value.
+	const same = (j: number) => !top[j]?.trim() || alnumKey(top[j]) === alnumKey(top[g] ?? '');
+	let g = i;
 	while (g > 0 && !top[g]?.trim()) g--;
-	while (end < row.length && !top[end]?.trim()) end++;
+	while (g > 0 && top[g - 1]?.trim() && alnumKey(top[g - 1]) === alnumKey(top[g] ?? '')) g--;
+	let end = g + 1;
+	while (end < row.length && same(end)) end++;
 	const subs = row.slice(g, end).filter((c) => c?.trim()).length;
-	return subs >= 2 && namesNoField(row[i] ?? '') && !!fieldOfHeader(top[g] ?? '');
+	if (subs < 2 || !top[g]?.trim() || fieldOfHeader(row[i] ?? '')) return false;
+	const text = (row[i] ?? '').trim();
+	const aValue = /^[\d\s.,/:-]*$/.test(text) || /^(x|v|\+|\*)$/i.test(text);
+	return namesNoField(text) || (!aValue && (!!fieldOfHeader(top[g] ?? '') || /^[\p{L}\s,./()-]+$/u.test(text)));
 }
 
 /** A row holding values, not names: a date or a plain number in some cell. */
@@ -116,6 +125,9 @@ export function findHeader(preview: string[][], year?: number): HeaderMap | null
 		const below = rowFields(names).map((f, i) => (parts.has(i) ? 'score' : f));
 		// a sub-header naming none of ours is not its group's field ("Chính thức" under "Ngày vào Đảng")
 		const combined = top.map((f, i) => below[i] ?? (names[i] && namesNoField(names[i]) ? null : f));
+		// "Chức vụ" merged over "Chính quyền | Đảng": each a post (joined at staging)
+		for (let i = 1; i < combined.length; i++)
+			if (!combined[i] && !preview[best][i]?.trim() && names[i]?.trim() && combined[i - 1] === 'position' && isSubHeader(preview[best], names, i)) combined[i] = 'position';
 		for (let i = top.length; i < below.length; i++) combined[i] = below[i];
 		if (sexAt !== null) [combined[sexAt], combined[sexAt + 1]] = ['birth', 'birth_female'];
 		// a row with cells only a header holds is header, though it adds no field
