@@ -140,7 +140,8 @@ head_findings as (
             || concat_ws(' và ',
                    if(h.final_level > h.org_level, 'tổ chức đảng (' || level_short(h.org_level) || ')', null),
                    if(h.final_level > h.coll_level, 'tập thể lãnh đạo, quản lý (' || level_short(h.coll_level) || ')', null))
-            || if(h.is_newcomer, ': mới chuyển đến trong năm, không liên quan mức xếp loại của đơn vị (003 §5.11)', '')
+            -- (the reason only where the exception applies: a what-if without it flags the head plainly)
+            || if(h.is_newcomer and getvariable('r3_newcomer_head_exempt'), ': mới chuyển đến trong năm, không liên quan mức xếp loại của đơn vị (003 §5.11)', '')
             as message,
         json_object('check', 'head', 'headed_unit', hu.code, 'level', h.final_level, 'org_level', h.org_level,
                     'collective_level', h.coll_level, 'newcomer', h.is_newcomer) as evidence,

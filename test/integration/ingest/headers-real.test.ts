@@ -525,6 +525,15 @@ describe('columns of other data on wide rosters', () => {
 		expect(await db.query('select final_level from rating where superseded_by is null')).toEqual([{ final_level: 3 }]);
 	});
 
+	it('a level column naming a decision\'s date or a decree ("(QĐ số 05-QĐ/ĐU ngày 10/01/2025)", "theo NĐ 90/2020/NĐ-CP") is still the 2024 list\'s level', async () => {
+		for (const h of ['Kết quả xếp loại (QĐ số 05-QĐ/ĐU ngày 10/01/2025)', 'Xếp loại theo NĐ 90/2020/NĐ-CP']) {
+			const { db, dir } = await dbWithRegistry();
+			const r = await ingest(db, [writeCsv(dir, 'xl.csv', [...TITLE, ['STT', 'Họ và tên', 'Năm sinh', h], ['1', 'Nguyễn Văn An', '1970', 'HTTNV']])]);
+			expect(r.files[0], h).toMatchObject({ kind: 'rating', status: 'loaded', rowsStored: 1 });
+			expect((await db.query<{ final_level: number }>(RATINGS)).map((x) => x.final_level), h).toEqual([3]);
+		}
+	});
+
 	it('with --year 2024 and no year in the title, "Kết quả xếp loại" is the level, not "Xếp loại năm 2023"', async () => {
 		const { db, dir } = await dbWithRegistry();
 		const r = await ingest(db, [writeCsv(dir, 'xl.csv', [['ĐẢNG BỘ XÃ ĐOÀN KẾT'], ['CHI BỘ THÔN 1'], ['DANH SÁCH XẾP LOẠI ĐẢNG VIÊN'],

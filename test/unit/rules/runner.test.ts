@@ -70,6 +70,9 @@ describe('rulebooks', () => {
 		expect(() => withOverrides(getRulebook('qd132'), { r1_denominator: 'all' })).toThrow(/không hợp lệ/);
 		expect(() => withOverrides(getRulebook('qd132'), { r9_enabled: true, r9_min_excellent: 50, r9_min_good: 70, r9_min_complete: 40 })).toThrow(/khung điểm/);
 		expect(() => withOverrides(getRulebook('qd132'), { no_such: 1 })).toThrow(/không được dùng/);
+		// a deadline must be a day of every year: "11-31" is none, "02-29" fails in three years of four
+		for (const md of ['11-31', '02-29', '04-31']) expect(() => withOverrides(getRulebook('qd124'), { r4_deadlines: { chi_bo_co_so: md } }), md).toThrow(/không hợp lệ/);
+		expect(withOverrides(getRulebook('qd124'), { r4_deadlines: { chi_bo_co_so: '11-30' } }).params.r4_deadlines).toMatchObject({ chi_bo_co_so: '11-30' });
 	});
 
 	it('flatten the year\'s overrides into variables', () => {

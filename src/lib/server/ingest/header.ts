@@ -152,13 +152,18 @@ export function findHeader(preview: string[][], year?: number): HeaderMap | null
 	const title = readTitle(preview, best);
 	const knownYear = year ?? title.year;
 	const listYear = knownYear ?? Math.max(0, ...merged.map((f, i) => (f ? (yearOf(headerOf(i)) ?? 0) : 0)));
-	// a level or score naming one year, not the list's ("Xếp loại năm 2023" on a 2024 list, a roster's
+	// a level or score of one year, not the list's ("Xếp loại năm 2023" on a 2024 list, a roster's
 	// column of last year's levels): not this list's, even alone (a roster with it was read as a rating
-	// list of last year's levels). A span of years ("năm học 2023-2024") is left to the ranking.
+	// list of last year's levels). A span of years ("năm học 2023-2024"), a date, a decision's number
+	// are left to the ranking.
 	if (knownYear)
 		for (const [i, f] of merged.entries()) {
-			const years = fold(headerOf(i)).match(/\b(?:19|20)\d{2}\b/g) ?? [];
-			if (f && PAST_YEAR_FIELDS.has(f) && years.length === 1 && Number(years[0]) !== knownYear) merged[i] = null;
+			// the year as a period: "năm 2023", or a bare year ending the header ("Xếp loại 2023"); not a
+			// date or a document's number ("(QĐ số 05-QĐ/ĐU ngày 10/01/2025)", "NĐ 90/2020/NĐ-CP")
+			const h = fold(headerOf(i)).trim();
+			const years = [...h.matchAll(/\bnam ((?:19|20)\d{2})\b|(?:^|\s)((?:19|20)\d{2})$/g)].map((m) => Number(m[1] ?? m[2]));
+			const all = h.match(/\b(?:19|20)\d{2}\b/g) ?? [];
+			if (f && PAST_YEAR_FIELDS.has(f) && years.length === 1 && all.length === 1 && years[0] !== knownYear) merged[i] = null;
 		}
 	const rank = (field: string, h: string) => {
 		const y = yearOf(h);

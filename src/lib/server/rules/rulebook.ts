@@ -186,7 +186,9 @@ function parseRulebook(raw: Record<string, unknown>, file: string): Rulebook {
 
 const isShare = (v: unknown) => typeof v === 'number' && v >= 0 && v <= 1;
 const isIntValue = (v: unknown) => Number.isInteger(v) && (v as number) >= 0;
-const isMonthDay = (v: unknown) => typeof v === 'string' && /^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/.test(v);
+// a real day of every year: "11-31" is none, nor "02-29" (rounds of non-leap years would fail on it)
+const isMonthDay = (v: unknown) =>
+	typeof v === 'string' && /^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/.test(v) && Number(v.slice(3)) <= [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][Number(v.slice(0, 2)) - 1];
 const isYearKey = (k: string) => /^\d{4}$/.test(k);
 const isObject = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
 
