@@ -382,8 +382,8 @@ create or replace macro discipline_form_vi(f) as
     case f when 'khien_trach' then 'khiển trách' when 'canh_cao' then 'cảnh cáo' when 'cach_chuc' then 'cách chức'
            when 'khai_tru' then 'khai trừ' when 'giai_tan' then 'giải tán' else coalesce(f, 'không rõ hình thức') end;
 
--- level_key: a level spelling reduced to its initials ('Hoàn thành tốt NV', 'HT tốt nhiệm vụ',
--- 'H.T.T.N.V', 'Hoàn thành tốt n/vụ' -> 'httnv'), so spellings no alias list foresees still meet
+-- level_key: a level spelling reduced to its initials, "nhiệm vụ" dropped ('Hoàn thành tốt NV', 'HT tốt nhiệm vụ',
+-- 'H.T.T.N.V', 'Hoàn thành tốt n/vụ' -> 'htt'; fields.ts levelKey is the same in TypeScript), so spellings no alias list foresees still meet
 -- ref_level_alias. 'nvu' is "n/vụ", "n.vụ" once the punctuation is gone; "nhiệm vụ được giao" is
 -- the full phrase of the forms.
 create or replace macro level_key(s) as

@@ -98,13 +98,15 @@ select v, true, status from member_statuses((select list(distinct note) from stg
 
 -- step: unit_unknown
 -- unit_unknown_error: why a unit a row names was found nowhere: outside the loader's scope when the
--- registry has a unit of that name or code there (names are looked up inside the scope only: the
--- loader was told the registry lacks it), else `otherwise`. (Here, not in functions.sql: it reads
+-- registry has one unit of that name or code there (names are looked up inside the scope only: the
+-- loader was told the registry lacks it); several there: `otherwise`, saying how many; else `otherwise`. (Here, not in functions.sql: it reads
 -- the unit table, which functions.sql comes before.)
 create or replace temp macro unit_unknown_error(raw, otherwise) as
-    case when getvariable('scope_path') <> '/'
-              and exists (select 1 from unit u
-                          where (u.name_key = unit_key(raw) or upper(u.code) = upper(clean(raw)))
-                            and not starts_with(u.path, getvariable('scope_path')))
-         then 'Đơn vị "' || clean(raw) || '" nằm ngoài phạm vi quản lý của người nạp.'
-         else otherwise end;
+    case when getvariable('scope_path') = '/' then otherwise
+         else (select case count(*) when 0 then otherwise
+                                    when 1 then 'Đơn vị "' || clean(raw) || '" nằm ngoài phạm vi quản lý của người nạp.'
+                                    -- ("Chi bộ thôn 7" of a hundred communes: it may just be missing here)
+                                    else otherwise || ' (' || count(*) || ' đơn vị cùng tên ở ngoài phạm vi quản lý của người nạp.)' end
+               from unit u
+               where (u.name_key = unit_key(raw) or upper(u.code) = upper(clean(raw)))
+                 and not starts_with(u.path, getvariable('scope_path'))) end;

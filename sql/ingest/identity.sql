@@ -22,8 +22,8 @@
 -- step: scope
 -- unit_scope: each unit -> its grassroots organisation g (nearest đảng bộ / chi bộ cơ sở on its
 -- path, else itself), whether it is a chi bộ (the rows of two chi bộ name two people: match), its
--- path (the match's joins then need no unit table: see person_seen), and whether it stands above
--- every grassroots organisation (a district, a province). g_related(a, b): a and b are the same grassroots organisation or one follows
+-- path (the match's joins then need no unit table: see person_seen), and whether no grassroots
+-- organisation is on its path (a district, a province; or a unit the registry gives no path). g_related(a, b): a and b are the same grassroots organisation or one follows
 -- from the other through merges, splits and renames (forward, any depth) — not two communes merged
 -- into the same successor, whose namesakes stay two people.
 create or replace temp table unit_scope as

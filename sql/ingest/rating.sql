@@ -124,8 +124,10 @@ select
     ju.d_or_year as joined_unit_on,
     s.joined_unit_on as joined_unit_raw,
     -- (a plain number, as most lists write it, without parse_days's regular expressions)
-    -- (whole days reached: "89,5" is 89, not 90 — a cast to integer would round it up to R6's 90)
-    coalesce(try_cast(s.sick_days as integer), try_cast(floor(round(parse_days(s.sick_days), 6)) as integer)) as sick_leave_days,
+    -- (whole days reached: "89,5" / "89.5" is 89, not 90 — a cast of "89.5" to integer rounds it up to
+    -- R6's 90, so only text with no decimal mark takes the plain cast)
+    coalesce(case when not contains(s.sick_days, '.') and not contains(s.sick_days, ',') then try_cast(s.sick_days as integer) end,
+             try_cast(floor(round(parse_days(s.sick_days), 6)) as integer)) as sick_leave_days,
     s.sick_days as sick_raw,
     s.group_name,
     s.not_rated_reason,
@@ -296,7 +298,7 @@ errs as (
     union all
     -- (the card as the file writes it, "70 013 001": what the sender searches for)
     select k.part_id, k.rn, case when k.card_no is not null then 'card_no' else 'full_name' end,
-        coalesce(k.card_raw, k.full_name),
+        case when k.card_no is not null then k.card_raw else k.full_name end,
         dup_person_message(d.first_rn, k.card_no)
     from person_key k
     join dup_person d

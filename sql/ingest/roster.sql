@@ -133,7 +133,7 @@ errs as (
     join (select id, name from unit where kind in ('dang_bo_co_so', 'dang_bo_bo_phan', 'huyen_uy', 'tinh_uy')) u on u.id = n.unit_id
     join file_ctx c on c.part_id = n.part_id
     union all
-    select part_id, rn, case when card_no is not null then 'card_no' else 'full_name' end, coalesce(card_raw, full_name),
+    select part_id, rn, case when card_no is not null then 'card_no' else 'full_name' end, case when card_no is not null then card_raw else full_name end,
         dup_person_message(first_rn, card_no)
     -- (the birth as read, not as typed: "05/03/1970" and "5.3.1970" are one date)
     from (

@@ -42,6 +42,10 @@ describe('refused rows', () => {
 		const roster = await ingest(db, [writeCsv(dir, 'ds.csv', [['DANH SÁCH ĐẢNG VIÊN NĂM 2022'], ['STT', 'Họ và tên', 'Năm sinh', 'Số thẻ đảng viên', 'Mã đơn vị', 'Tình trạng'],
 			['1', 'Lê Thị Mai', '1970', '70013001', 'C70010101', 'Chính thức'], ['2', 'Lê Văn Nam', '1972', '70.013.001', 'C70010101', 'Chính thức']])]);
 		expect(roster.files[0].errors).toMatchObject([{ row: 4, column: 'Số thẻ đảng viên', value: '70.013.001' }]);
+		// a placeholder in the card cell ("-") is no card: the name is the value shown
+		const dash = await ingest(db, [writeCsv(dir, 'xl2.csv', [['DANH SÁCH XẾP LOẠI ĐẢNG VIÊN NĂM 2022'], ['STT', 'Họ và tên', 'Năm sinh', 'Số thẻ đảng viên', 'Mã đơn vị', 'Xếp loại'],
+			['1', 'Lê Thị Mai', '1970', '-', 'C70010101', 'HTTNV'], ['2', 'Lê Thị Mai', '1970', '-', 'C70010101', 'HTTNV']])]);
+		expect(dash.files[0].errors).toMatchObject([{ row: 4, column: 'Họ và tên', value: 'Lê Thị Mai' }]);
 	});
 
 	it('a roster naming one member twice, the birth written two ways, is refused', async () => {
@@ -84,6 +88,10 @@ describe('refused rows', () => {
 		const nowhere = await ingest(db, [writeCsv(dir, 'c.csv', [['DANH SÁCH XẾP LOẠI ĐẢNG VIÊN NĂM 2022'], ['STT', 'Họ và tên', 'Năm sinh', 'Chi bộ', 'Xếp loại'],
 			['1', 'Nguyễn Văn An', '1970', 'Chi bộ thôn 9', 'HTTNV']])], { scope: 'X700101' });
 		expect(nowhere.files[0].errors[0].message).toMatch(/^Không có đơn vị này trong danh mục/);
+		// a name several units bear outside the scope ("Chi bộ thôn 1" of two communes; scope: the chi bộ cơ sở): maybe missing here, not outside
+		const common = await ingest(db, [writeCsv(dir, 'd.csv', [['DANH SÁCH XẾP LOẠI ĐẢNG VIÊN NĂM 2022'], ['STT', 'Họ và tên', 'Năm sinh', 'Chi bộ', 'Xếp loại'],
+			['1', 'Nguyễn Văn An', '1970', 'Chi bộ thôn 1', 'HTTNV']])], { scope: 'C70010301' });
+		expect(common.files[0].errors[0].message).toMatch(/^Không có đơn vị này trong danh mục.*\(2 đơn vị cùng tên ở ngoài phạm vi quản lý của người nạp\.\)$/);
 	});
 
 	it('an ambiguous unit name (two "Chi bộ thôn 1") is refused unless the title narrows it', async () => {

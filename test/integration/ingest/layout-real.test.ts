@@ -281,6 +281,29 @@ describe('sections numbered by letters or Roman numerals', () => {
 		expect(await db.one('select count(*)::int as n from person')).toEqual({ n: 2 });
 	});
 
+	it('a đảng bộ\'s list: chi bộ sections, then "II. XẾP LOẠI CÁN BỘ LÃNH ĐẠO, QUẢN LÝ": the leaders are the đảng bộ\'s, not the last chi bộ\'s; a bare "Lãnh đạo, quản lý" group is no subject', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const f = writeCsv(dir, 'db.csv', [
+			['ĐẢNG BỘ XÃ ĐOÀN KẾT'], ['DANH SÁCH XẾP LOẠI NĂM 2024'], ['STT', 'Họ và tên', 'Năm sinh', 'Chức vụ', 'Xếp loại'],
+			['I', 'XẾP LOẠI CHẤT LƯỢNG ĐẢNG VIÊN', '', '', ''],
+			['1', 'Chi bộ thôn 1', '', '', ''],
+			['1', 'Trần Văn Bảo', '1980', 'Đảng viên', 'HTNV'],
+			['2', 'Chi bộ thôn 2', '', '', ''],
+			['a', 'Lãnh đạo, quản lý', '', '', ''],
+			['1', 'Lê Văn Cường', '1975', 'Trưởng thôn', 'HTTNV'],
+			['II', 'XẾP LOẠI CÁN BỘ LÃNH ĐẠO, QUẢN LÝ', '', '', ''],
+			['1', 'Nguyễn Văn An', '1970', 'Bí thư Đảng ủy', 'HTTNV']
+		]);
+		const r = await ingest(db, [f]);
+		expect(r.files[0], JSON.stringify(r.files[0].errors)).toMatchObject({ status: 'loaded', rowsStored: 3 });
+		expect(await db.query(`select p.full_name as name, r.subject_kind as kind, u.code as unit from rating r join person p on p.id = r.person_id
+			join unit u on u.id = r.unit_id order by r.source_row`)).toEqual([
+			{ name: 'Trần Văn Bảo', kind: 'member', unit: 'C70010101' },
+			{ name: 'Lê Văn Cường', kind: 'member', unit: 'C70010102' },
+			{ name: 'Nguyễn Văn An', kind: 'leader', unit: 'X700101' }
+		]);
+	});
+
 	it('a civil-servant list sectioned by agency ("I | Văn phòng HĐND và UBND xã"): the agency of the rows below, no person', async () => {
 		const { db, dir } = await dbWithRegistry();
 		const f = writeCsv(dir, 'cong-chuc.csv', [

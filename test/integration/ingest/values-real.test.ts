@@ -266,12 +266,12 @@ describe('sick leave as lists write it', () => {
 	it('"90", "90 ngày", "3 tháng", "2 tháng 29 ngày", "1,5 tháng" are days; "89,5" is 89 whole days (not rounded up to 90); "nhiều" is refused', async () => {
 		const { db, dir } = await dbWithRegistry();
 		const head = ['STT', 'Họ và tên', 'Năm sinh', 'Xếp loại', 'Số ngày nghỉ ốm'];
-		const cells = ['90', '90 ngày', '3 tháng', '2 tháng 29 ngày', '1,5 tháng', '89 Ngày', '89,5', '2,99 tháng'];
+		const cells = ['90', '90 ngày', '3 tháng', '2 tháng 29 ngày', '1,5 tháng', '89 Ngày', '89,5', '2,99 tháng', '89.5'];
 		const f = writeCsv(dir, 'xl.csv', [['ĐẢNG BỘ XÃ ĐOÀN KẾT'], ['CHI BỘ THÔN 1'], ['DANH SÁCH XẾP LOẠI ĐẢNG VIÊN NĂM 2024'], head,
 			...cells.map((c, i) => [String(i + 1), `Đảng viên ${i + 1}`, String(1970 + i), 'HTNV', c])]);
 		const r = await ingest(db, [f]);
 		expect(r.files[0]).toMatchObject({ status: 'loaded', rowsStored: cells.length });
-		expect((await db.query<{ d: number }>('select sick_leave_days as d from rating order by source_row')).map((x) => x.d)).toEqual([90, 90, 90, 89, 45, 89, 89, 89]);
+		expect((await db.query<{ d: number }>('select sick_leave_days as d from rating order by source_row')).map((x) => x.d)).toEqual([90, 90, 90, 89, 45, 89, 89, 89, 89]);
 		const bad = await ingest(db, [writeCsv(dir, 'xl2.csv', [['ĐẢNG BỘ XÃ ĐOÀN KẾT'], ['CHI BỘ THÔN 2'], ['DANH SÁCH XẾP LOẠI ĐẢNG VIÊN NĂM 2024'], head, ['1', 'Đảng viên 9', '1980', 'HTNV', 'nhiều']])]);
 		expect(bad.files[0].errors.map((e) => [e.row, e.column, e.value])).toEqual([[5, 'Số ngày nghỉ ốm', 'nhiều']]);
 	});

@@ -183,7 +183,7 @@ const KEYWORD_RULES: Array<[RegExp, string | null]> = [
 /** What the aliases and rules say of a header cell: a field, null (known to be none of ours), or
  * undefined (not known). */
 function ruleOf(text: string): string | null | undefined {
-	// "Nam" | "Nữ" (the sexes, under "Năm sinh" or alone) fold to "nam", the year's column
+	// "Nam" | "Nữ" (the sexes, under "Năm sinh" or alone): "Nam" folds to "nam", the year's column
 	if (/^(nam|nữ|nu)$/i.test(text.normalize('NFC').trim())) return null;
 	const key = alnumKey(text);
 	if (!key || key.length > 60) return undefined;

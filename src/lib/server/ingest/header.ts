@@ -53,9 +53,11 @@ export function isNumberingRow(row: string[]): boolean {
 /**
  * A cell of a header row under `top` that is header though it names no field: the text of a
  * vertically merged cell, which the reader gives every row of the merge ("Nội dung vi phạm" in both
- * rows), or a header known to name none of ours under a group cell naming a field ("Ngày vào Đảng"
- * over "Kết nạp | Chính thức"; the group's text stands in its first column). A data row's values
- * are neither.
+ * rows), or a sub-header under a group cell of two columns at least (blank after it, or repeating
+ * it when merged in a workbook): one known to name none of ours ("Ngày vào Đảng" over "Kết nạp |
+ * Chính thức"), or, under a field's group, any text that is no field ("Chức vụ" over "Chính quyền |
+ * Đảng"), or, under another group, words that are no value ("Trình độ" over "Học vấn | LLCT"). A
+ * data row's values (numbers, dates, x marks) are none; its name column fails the row anyway.
  */
 export function isSubHeader(top: string[], row: string[], i: number): boolean {
 	const key = alnumKey(row[i] ?? '');

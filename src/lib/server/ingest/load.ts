@@ -342,7 +342,8 @@ const KIND_SQL: Record<FileKind, string> = {
 export const sqlOfKind = (k: FileKind) => KIND_SQL[k];
 
 /** GIAMSAT_PROFILE=DIR writes DuckDB's profile of each step (operators, rows, times) to
- * DIR/<kind>-<step>.json, for finding where a large load spends its time. */
+ * DIR/<kind>-<step>.json (identity's steps, run per year and phase: identity-<step>-<ms>.json; of
+ * a step of several statements, the last), for finding where a large load spends its time. */
 async function profiled<T>(t: Db, name: string, fn: () => Promise<T>): Promise<T> {
 	const dir = process.env.GIAMSAT_PROFILE;
 	if (!dir) return fn();

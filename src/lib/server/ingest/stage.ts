@@ -260,10 +260,14 @@ const SECTION = `(${SECTION_UNIT} or ${SECTION_GROUP} or ${SECTION_LETTERED} or 
 // a section naming the subjects of the rows below ("II. XẾP LOẠI CÁN BỘ LÃNH ĐẠO, QUẢN LÝ" after
 // "I. XẾP LOẠI CHẤT LƯỢNG ĐẢNG VIÊN"): their "Đối tượng", as a column would give it (one list rating
 // members and leaders; the Bí thư in both is rated twice, not a duplicate)
-const SECTION_SUBJECT = `case regexp_extract(fold(${SECTION_TEXT}),
-	'^(((danh gia|ket qua)[, ]*)*xep loai (chat luong )?)?(dang vien|(ca nhan |can bo )?lanh dao[, ]*(quan ly)?|tap the lanh dao[, ]*(quan ly)?)$', 5)
-	when '' then null when 'dang vien' then 'Đảng viên'
-	else case when starts_with(fold(${SECTION_TEXT}), 'tap the') or regexp_matches(fold(${SECTION_TEXT}), ' tap the ') then 'Tập thể lãnh đạo' else 'Cán bộ lãnh đạo, quản lý' end end`;
+const SUBJECT_WORDS = `(dang vien|(ca nhan |can bo )?lanh dao[, ]*(quan ly)?|tap the lanh dao[, ]*(quan ly)?)`;
+// (a bare "LÃNH ĐẠO, QUẢN LÝ" may be a group of similar positions, QĐ 366: "xếp loại", "cán bộ" or
+// "cá nhân" must say it is the subjects)
+const SECTION_SUBJECT = `case when regexp_full_match(fold(${SECTION_TEXT}),
+	'(((danh gia|ket qua)[, ]*)*xep loai (chat luong )?${SUBJECT_WORDS}|dang vien|(ca nhan|can bo) lanh dao[, ]*(quan ly)?|tap the lanh dao[, ]*(quan ly)?)')
+	then case when regexp_matches(fold(${SECTION_TEXT}), '\\btap the\\b') then 'Tập thể lãnh đạo'
+	          when regexp_matches(fold(${SECTION_TEXT}), '\\blanh dao\\b') then 'Cán bộ lãnh đạo, quản lý'
+	          else 'Đảng viên' end end`;
 /** The first words (folded) of a state agency's or a mass organisation's name: a section row or a
  * title cell naming one ("UBND XÃ BÙ ĐĂNG", "Trường Tiểu học …") names a civil servant's agency. */
 export const AGENCY_WORDS = 'van phong|phong|ban|trung tam|truong|tram|uy ban|ubnd|hdnd|hoi dong|cong an|so|chi cuc|cuc|benh vien|co quan|mat tran|ubmttq|hoi|doan';
@@ -295,7 +299,13 @@ async function applySectionRows(db: Db): Promise<void> {
 		where birth is null and card_no is null and final_level is null and ${SECTION}`);
 	const n = await db.one<{ n: number }>('select count(*)::int as n from sect');
 	if (!n?.n) return void (await db.run('drop table sect'));
-	await fillFromSections(db, 'unit_name', 'is_unit', 'and stg_parts.unit_code is null');
+	// (a leaders' section ends the unit's above it: "II. XẾP LOẠI CÁN BỘ LÃNH ĐẠO" after "2. Chi bộ thôn 2"
+	// heads the title's unit's leaders: '' until the next unit's section)
+	await db.run(`alter table sect add column unit_mark varchar; alter table sect add column has_unit_mark boolean;
+		update sect set unit_mark = case when is_unit then text when is_subject and subject <> 'Đảng viên' then '' end,
+			has_unit_mark = is_unit or (is_subject and subject <> 'Đảng viên')`);
+	await fillFromSections(db, 'unit_name', 'has_unit_mark', 'and stg_parts.unit_code is null', 'unit_mark');
+	await db.run(`update stg_parts set unit_name = null where unit_name = '' and part_id in (select part_id from sect where is_subject)`);
 	await fillFromSections(db, 'agency', 'is_agency');
 	await fillFromSections(db, 'group_name', 'is_nhom');
 	await fillFromSections(db, 'subject_kind', 'is_subject', '', 'subject');
