@@ -67,7 +67,7 @@ function subjectLabel(f: Finding): string {
 
 function printTable(r: AuditResult, limit: number): void {
 	console.log(`Lượt kiểm tra số ${r.runId} — ${periodLabel(r)} — ${r.rulebook.name} (${r.rulebook.id}); công chức, viên chức: ${r.csRulebook.id}`);
-	console.log(`Phạm vi: ${r.scopeCode ?? 'toàn bộ'} · dấu dữ liệu ${r.fingerprint.slice(0, 12)} · bắt đầu ${r.startedAt} · ${secs(r.seconds)}`);
+	console.log(`Phạm vi: ${r.scopeCode ?? 'toàn bộ'} · dấu dữ liệu ${r.fingerprint.slice(0, 12)} · bắt đầu ${fmtDateTime(r.startedAt)} · ${secs(r.seconds)}`);
 	if (r.whatIf)
 		console.log(`Chạy thử "nếu như": bộ quy tắc không phải bộ áp dụng cho năm này${Object.keys(r.overrides).length ? `, tham số thay: ${JSON.stringify(r.overrides)}` : ''}.`);
 	for (const w of r.warnings) console.log(`Cảnh báo: ${w}`);

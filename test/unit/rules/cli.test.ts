@@ -74,6 +74,8 @@ describe('npm run audit', () => {
 		expect(r.code, r.err).toBe(0);
 		expect(r.out).toMatch(/Lượt kiểm tra số 2 — năm 2022 — Quy định số 132-QĐ\/TW/);
 		expect(r.out).toMatch(/Chi bộ thôn Một: 3 HTXSNV \/ 6 HTTNV = 50% > 20%, vượt 2/);
+		// the run's start as every date the CLI prints: dd/mm/yyyy hh:mm
+		expect(r.out).toMatch(/ · bắt đầu \d{2}\/\d{2}\/\d{4} \d{2}:\d{2} · /);
 		const header = r.out.split('\n').find((l) => l.startsWith('Quy tắc'))!;
 		const row = r.out.split('\n').find((l) => l.startsWith('R6'))!;
 		expect(row.indexOf('CB1')).toBe(header.indexOf('Đơn vị'));
