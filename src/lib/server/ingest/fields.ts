@@ -180,11 +180,17 @@ const KEYWORD_RULES: Array<[RegExp, string | null]> = [
 	[/ghichu/, 'note']
 ];
 
+/** The sex a header cell names, "Nam" or "Nữ" (unaccented too), as under "Năm sinh"; else null. */
+export function sexHeader(text: string): 'nam' | 'nu' | null {
+	const t = text.normalize('NFC').trim().toLowerCase();
+	return t === 'nam' ? 'nam' : t === 'nữ' || t === 'nu' ? 'nu' : null;
+}
+
 /** What the aliases and rules say of a header cell: a field, null (known to be none of ours), or
  * undefined (not known). */
 function ruleOf(text: string): string | null | undefined {
 	// "Nam" | "Nữ" (the sexes, under "Năm sinh" or alone): "Nam" folds to "nam", the year's column
-	if (/^(nam|nữ|nu)$/i.test(text.normalize('NFC').trim())) return null;
+	if (sexHeader(text)) return null;
 	const key = alnumKey(text);
 	if (!key || key.length > 60) return undefined;
 	const hit = byKey.get(key);

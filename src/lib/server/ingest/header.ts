@@ -3,7 +3,7 @@
 // and decides the file kind from the columns present.
 import type { FileKind, PeriodKind, SubjectKind } from '../../domain/levels';
 import { fold } from '../../domain/anomaly';
-import { alnumKey, fieldOfHeader, isFamilyNameHeader, namesNoField } from './fields';
+import { alnumKey, fieldOfHeader, isFamilyNameHeader, namesNoField, sexHeader } from './fields';
 import { AGENCY_WORDS } from './stage';
 
 export interface HeaderMap {
@@ -283,7 +283,7 @@ function scoreRank(h: string): number {
 function birthBySex(top: Array<string | null>, row: string[]): number | null {
 	for (let i = 0; i + 1 < row.length; i++)
 		// (a workbook's merged "Năm sinh" repeats in the second cell)
-		if (top[i] === 'birth' && (!top[i + 1] || top[i + 1] === 'birth') && fold(row[i] ?? '').trim() === 'nam' && fold(row[i + 1] ?? '').trim() === 'nu') return i;
+		if (top[i] === 'birth' && (!top[i + 1] || top[i + 1] === 'birth') && sexHeader(row[i] ?? '') === 'nam' && sexHeader(row[i + 1] ?? '') === 'nu') return i;
 	return null;
 }
 

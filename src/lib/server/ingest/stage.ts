@@ -274,44 +274,40 @@ export const AGENCY_WORDS = 'van phong|phong|ban|trung tam|truong|tram|uy ban|ub
 // a section naming a state agency gives a civil-servant list's rows their agency
 const SECTION_AGENCY = `coalesce(regexp_matches(fold(${SECTION_TEXT}), '^(${AGENCY_WORDS})\\b'), false)`;
 
-/** Each row below a section row of one kind (`flag`, a column of sect) takes the section's text into
- * `column` where it has none: the last such section above it in its part. */
-async function fillFromSections(db: Db, column: string, flag: string, extra = '', value = 'text'): Promise<void> {
+/** Each row below a section row giving `value` (a column of sect, null on sections of other kinds)
+ * takes the value of the last such section above it in its part into `column`, where it has none;
+ * '' (a section ending the one above without giving a value) gives nothing. */
+async function fillFromSections(db: Db, column: string, value: string, extra = ''): Promise<void> {
 	await db.run(`update stg_parts set ${column} = x.section_text
 		from (
-			select s.rk, last_value(case when x.${flag} then x.${value} end ignore nulls)
-				over (partition by s.part_id order by s.rn rows between unbounded preceding and current row) as section_text
+			select s.rk, nullif(last_value(x.${value} ignore nulls)
+				over (partition by s.part_id order by s.rn rows between unbounded preceding and current row), '') as section_text
 			from stg_parts s left join sect x using (rk)
-			where s.part_id in (select part_id from sect where ${flag})
+			where s.part_id in (select part_id from sect where ${value} is not null)
 		) x
 		where stg_parts.rk = x.rk and stg_parts.${column} is null ${extra} and x.section_text is not null`);
 }
 
 async function applySectionRows(db: Db): Promise<void> {
 	// the section rows, read before the update below fills their own unit; only the files that have
-	// some are renumbered through the window
+	// some are renumbered through the window. Each column: the value a section gives the rows below
+	// it, null on sections of other kinds.
 	await db.run(`create or replace temp table sect as
-		select rk, part_id, ${SECTION_UNIT} as is_unit, not ${SECTION_UNIT} and ${SECTION_AGENCY} as is_agency, ${SECTION_NHOM} as is_nhom,
-			${SECTION_TEXT} as text, ${SECTION_SUBJECT} as subject, ${SECTION_SUBJECT} is not null as is_subject,
-			-- (a unit's section ends the standing of the one above: '' until its own group row)
-			case when ${SECTION_GROUP} then if(regexp_matches(fold(${SECTION_TEXT}), 'du bi'), 'Dự bị', 'Chính thức') when ${SECTION_UNIT} then '' end as member_status
-			from stg_parts
+		select rk, part_id,
+			-- (a leaders' section ends the unit's above it: "II. XẾP LOẠI CÁN BỘ LÃNH ĐẠO" after "2. Chi bộ
+			-- thôn 2" heads the title's unit's leaders)
+			case when ${SECTION_UNIT} then ${SECTION_TEXT} when coalesce(${SECTION_SUBJECT} <> 'Đảng viên', false) then '' end as unit_name,
+			case when not ${SECTION_UNIT} and ${SECTION_AGENCY} then ${SECTION_TEXT} end as agency,
+			case when ${SECTION_NHOM} then ${SECTION_TEXT} end as group_name,
+			${SECTION_SUBJECT} as subject_kind,
+			-- (a unit's section ends the standing of the one above)
+			case when ${SECTION_GROUP} then if(regexp_matches(fold(${SECTION_TEXT}), 'du bi'), 'Dự bị', 'Chính thức') when ${SECTION_UNIT} then '' end as status
+		from stg_parts
 		where birth is null and card_no is null and final_level is null and ${SECTION}`);
 	const n = await db.one<{ n: number }>('select count(*)::int as n from sect');
 	if (!n?.n) return void (await db.run('drop table sect'));
-	// (a leaders' section ends the unit's above it: "II. XẾP LOẠI CÁN BỘ LÃNH ĐẠO" after "2. Chi bộ thôn 2"
-	// heads the title's unit's leaders: '' until the next unit's section)
-	await db.run(`alter table sect add column unit_mark varchar; alter table sect add column has_unit_mark boolean;
-		update sect set unit_mark = case when is_unit then text when is_subject and subject <> 'Đảng viên' then '' end,
-			has_unit_mark = is_unit or (is_subject and subject <> 'Đảng viên')`);
-	await fillFromSections(db, 'unit_name', 'has_unit_mark', 'and stg_parts.unit_code is null', 'unit_mark');
-	await db.run(`update stg_parts set unit_name = null where unit_name = '' and part_id in (select part_id from sect where is_subject)`);
-	await fillFromSections(db, 'agency', 'is_agency');
-	await fillFromSections(db, 'group_name', 'is_nhom');
-	await fillFromSections(db, 'subject_kind', 'is_subject', '', 'subject');
-	await db.run('alter table sect add column has_status boolean; update sect set has_status = member_status is not null');
-	await fillFromSections(db, 'status', 'has_status', '', 'member_status');
-	await db.run(`update stg_parts set status = null where status = '' and part_id in (select part_id from sect where has_status)`);
+	await fillFromSections(db, 'unit_name', 'unit_name', 'and stg_parts.unit_code is null');
+	for (const column of ['agency', 'group_name', 'subject_kind', 'status']) await fillFromSections(db, column, column);
 	await db.run('delete from stg_parts where rk in (select rk from sect)');
 	await db.run('drop table sect');
 }
