@@ -188,16 +188,17 @@ create or replace macro supplements(file_name, title_lines) as
          or len(list_filter(string_split(coalesce(title_lines, ''), chr(10)),
                             l -> regexp_matches(coalesce(words(l), ''), '^((danh sach|ket qua|bang|tong hop)\b|bo sung$)') and supplement_words(l))) > 0);
 
--- parse_days: a number of days as lists write it: "90", "90 ngày", "3 tháng" (30 days to a month,
--- RULES.md "months and days"), "3 tháng 5 ngày"; anything else null.
-create or replace macro parse_days(s) as
+-- parse_leave: a span of leave as lists write it, {months, days}: "90", "90 ngày" (days), "3 tháng",
+-- "3,5 tháng", "3 tháng 5 ngày"; anything else null. Months stay months: the rulebook's
+-- days_per_month turns them into days where a rule compares (R6), not the ingest.
+create or replace macro parse_leave(s) as
     list_transform([fold(clean(s))], t ->
         case
             when t is null then null
-            when regexp_full_match(t, '\d+([.,]\d+)?') then parse_number(t)
-            when regexp_full_match(t, '((\d+([.,]\d+)?)\s*thang)?[\s,;va]*((\d+)\s*ngay)?') and regexp_matches(t, '\d')
-                then coalesce(30 * parse_number(regexp_extract(t, '(\d+([.,]\d+)?)\s*thang', 1)), 0)
-                     + coalesce(parse_number(regexp_extract(t, '(\d+)\s*ngay', 1)), 0)
+            when regexp_full_match(t, '\d+([.,]\d+)?') then {'months': null::double, 'days': parse_number(t)}
+            when regexp_full_match(t, '((\d+([.,]\d+)?)\s*thang)?[\s,;va]*((\d+([.,]\d+)?)\s*ngay)?') and regexp_matches(t, '\d')
+                then {'months': parse_number(regexp_extract(t, '(\d+([.,]\d+)?)\s*thang', 1)),
+                      'days': parse_number(regexp_extract(t, '(\d+([.,]\d+)?)\s*ngay', 1))}
         end)[1];
 
 -- alive_in: a unit lived in year y (founded by 31/12, not dissolved before 01/01); alive_at_end: it

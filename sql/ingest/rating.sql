@@ -123,11 +123,13 @@ select
     -- (a bare year, "2024", as an admission: 1 January of it — README "chỉ năm")
     ju.d_or_year as joined_unit_on,
     s.joined_unit_on as joined_unit_raw,
-    -- (a plain number, as most lists write it, without parse_days's regular expressions)
+    -- (a plain number, as most lists write it, without parse_leave's regular expressions)
     -- (whole days reached: "89,5" / "89.5" is 89, not 90 — a cast of "89.5" to integer rounds it up to
     -- R6's 90, so only text with no decimal mark takes the plain cast)
+    -- (months as written, "3 tháng": R6 counts them with its rulebook's days_per_month)
     coalesce(case when not contains(s.sick_days, '.') and not contains(s.sick_days, ',') then try_cast(s.sick_days as integer) end,
-             try_cast(floor(round(parse_days(s.sick_days), 6)) as integer)) as sick_leave_days,
+             try_cast(floor(round(parse_leave(s.sick_days).days, 6)) as integer)) as sick_leave_days,
+    case when not regexp_full_match(trim(s.sick_days), '\d+') then try_cast(parse_leave(s.sick_days).months as decimal(6, 2)) end as sick_leave_months,
     s.sick_days as sick_raw,
     s.group_name,
     s.not_rated_reason,
@@ -186,7 +188,7 @@ with n as (
        or (joined_party_on is null and joined_party_raw is not null)
        or (joined_unit_on is null and joined_unit_raw is not null)
        or (score_raw is not null and (score is null or score < 0 or score > 100))
-       or (sick_raw is not null and (sick_leave_days is null or sick_leave_days < 0 or sick_leave_days > 366))
+       or (sick_raw is not null and ((sick_leave_days is null and sick_leave_months is null) or sick_leave_days not between 0 and 366 or sick_leave_months not between 0 and 12))
        or bad_subject_kind or bad_period or bad_period_span
        or period_year is null or period_year < 1990 or period_year > year(current_date) + 1
        or unit_id is null
@@ -249,7 +251,7 @@ errs as (
     from n where clean(score_raw) is not null and (score is null or score < 0 or score > 100)
     union all
     select part_id, rn, 'sick_days', sick_raw, 'Số ngày nghỉ ốm phải là số ngày ("90", "90 ngày") hoặc số tháng ("3 tháng").'
-    from n where clean(sick_raw) is not null and (sick_leave_days is null or sick_leave_days < 0 or sick_leave_days > 366)
+    from n where clean(sick_raw) is not null and ((sick_leave_days is null and sick_leave_months is null) or sick_leave_days not between 0 and 366 or sick_leave_months not between 0 and 12)
     union all
     select part_id, rn, 'subject_kind', subject_kind_raw, 'Đối tượng không rõ: Đảng viên / Tổ chức đảng / Tập thể lãnh đạo, quản lý / Cá nhân lãnh đạo, quản lý.'
     from n where bad_subject_kind
@@ -330,7 +332,7 @@ where n.subject_kind in ('member', 'leader', 'civil_servant');
 insert into rating (
     period_year, period_kind, period_no, subject_kind, person_id, subject_unit_id, unit_id,
     deciding_unit_id, position, is_head, joined_unit_on, group_name, self_level, proposed_level,
-    final_level, civil_servant_level, score, decided_on, reviewed_on, sick_leave_days,
+    final_level, civil_servant_level, score, decided_on, reviewed_on, sick_leave_days, sick_leave_months,
     not_rated_reason, note, agency, agency_unit_id, source_file_id, source_row)
 with units as (
     select id, code, kind, path, depth, parent_code from unit
@@ -380,7 +382,7 @@ select
     n.unit_id,
     coalesce(n.decider_id, dd.decider_id),
     tidy(n.position), coalesce(n.is_head, head_by_scope(n.head_scope, n.subject_kind, hu.kind)), n.joined_unit_on, tidy(n.group_name), n.self_level, n.proposed_level,
-    n.final_level, n.civil_servant_level, n.score, n.decided_on, n.reviewed_on, n.sick_leave_days,
+    n.final_level, n.civil_servant_level, n.score, n.decided_on, n.reviewed_on, n.sick_leave_days, n.sick_leave_months,
     -- a member not rated whose note states a status ("Được miễn công tác và sinh hoạt đảng",
     -- status_dict): the note says why, where nothing else does
     coalesce(tidy(n.not_rated_reason), n.final_not_rated_text,

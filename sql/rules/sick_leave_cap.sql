@@ -8,20 +8,31 @@
 -- Parameters: r6_sick_leave_months, r6_max_level, days_per_month; cs_ the same.
 -- Seeds: 003 §5.8 (đảng viên nghỉ ốm tổng thời gian trong năm từ 03 tháng trở lên).
 with
-recorded as (
-    select r.person_id, max(r.sick_leave_days) as days, arg_max(r.id, [r.sick_leave_days, r.id]) as rating_id
+-- the leave each list records, in days: months as written ("3 tháng") at the rulebook's
+-- days_per_month (its civil-servant one for a civil-servant list), plus the days beside them
+leave as (
+    select r.*,
+        floor(coalesce(r.sick_leave_days, 0) + coalesce(r.sick_leave_months, 0)
+              * if(r.is_cs, getvariable('cs_days_per_month'), getvariable('days_per_month'))) as days
     from period_rating r
-    where r.sick_leave_days is not null and r.person_id is not null
+    where (r.sick_leave_days is not null or r.sick_leave_months is not null)
       and r.subject_kind in ('member', 'civil_servant')
-    group by r.person_id
+),
+
+recorded as (
+    select l.person_id, max(l.days) as days, arg_max(l.id, [l.days, l.id]) as rating_id
+    from leave l
+    where l.person_id is not null
+    group by l.person_id
 ),
 
 rated as (
     select r.id, r.subject_kind, r.is_cs, r.person_id, r.unit_id, r.final_level,
-        greatest(r.sick_leave_days, s.days) as sick_leave_days,
-        if(s.days > coalesce(r.sick_leave_days, -1), s.rating_id, null) as other_id
+        greatest(l.days, s.days) as sick_leave_days,
+        if(s.days > coalesce(l.days, -1), s.rating_id, null) as other_id
     from period_rating r
     join recorded s on s.person_id = r.person_id
+    left join leave l on l.id = r.id
     where r.final_level is not null
       and r.subject_kind in ('member', 'civil_servant')
 ),

@@ -21,6 +21,7 @@ select
     r.decided_on,
     r.reviewed_on,
     r.sick_leave_days,
+    r.sick_leave_months,
     r.not_rated_reason,
     r.source_file_id,
     r.source_row

@@ -262,8 +262,9 @@ describe('registry unit kinds', () => {
 });
 
 describe('sick leave as lists write it', () => {
-	// R6: days are calendar days, 30 to a month (RULES.md "months and days")
-	it('"90", "90 ngày", "3 tháng", "2 tháng 29 ngày", "1,5 tháng" are days; "89,5" is 89 whole days (not rounded up to 90); "nhiều" is refused', async () => {
+	// R6: days are calendar days; months stay months, which R6 counts at its rulebook's days_per_month
+	// (RULES.md "months and days"): the ingest stores the days and the months as written
+	it('"90", "90 ngày" are days, "3 tháng", "1,5 tháng" months, "2 tháng 29 ngày" both; "89,5" is 89 whole days (not rounded up to 90); "nhiều" is refused', async () => {
 		const { db, dir } = await dbWithRegistry();
 		const head = ['STT', 'Họ và tên', 'Năm sinh', 'Xếp loại', 'Số ngày nghỉ ốm'];
 		const cells = ['90', '90 ngày', '3 tháng', '2 tháng 29 ngày', '1,5 tháng', '89 Ngày', '89,5', '2,99 tháng', '89.5'];
@@ -271,12 +272,13 @@ describe('sick leave as lists write it', () => {
 			...cells.map((c, i) => [String(i + 1), `Đảng viên ${i + 1}`, String(1970 + i), 'HTNV', c])]);
 		const r = await ingest(db, [f]);
 		expect(r.files[0]).toMatchObject({ status: 'loaded', rowsStored: cells.length });
-		expect((await db.query<{ d: number }>('select sick_leave_days as d from rating order by source_row')).map((x) => x.d)).toEqual([90, 90, 90, 89, 45, 89, 89, 89, 89]);
+		expect((await db.query<{ d: number | null; m: number | null }>('select sick_leave_days as d, sick_leave_months::double as m from rating order by source_row')).map((x) => [x.d, x.m]))
+			.toEqual([[90, null], [90, null], [null, 3], [29, 2], [null, 1.5], [89, null], [89, null], [null, 2.99], [89, null]]);
 		const bad = await ingest(db, [writeCsv(dir, 'xl2.csv', [['ĐẢNG BỘ XÃ ĐOÀN KẾT'], ['CHI BỘ THÔN 2'], ['DANH SÁCH XẾP LOẠI ĐẢNG VIÊN NĂM 2024'], head, ['1', 'Đảng viên 9', '1980', 'HTNV', 'nhiều']])]);
 		expect(bad.files[0].errors.map((e) => [e.row, e.column, e.value])).toEqual([[5, 'Số ngày nghỉ ốm', 'nhiều']]);
 	});
 
-	it('a column of months ("Nghỉ ốm (tháng)", "Số tháng nghỉ ốm"): "3" is 90 days, "3,5" 105, "2,9" 87 (they were read as 3, 4 and 3 days)', async () => {
+	it('a column of months ("Nghỉ ốm (tháng)", "Số tháng nghỉ ốm"): "3", "3,5", "2,9" are months (they were read as 3, 4 and 3 days)', async () => {
 		for (const header of ['Nghỉ ốm (tháng)', 'Số tháng nghỉ ốm']) {
 			const { db, dir } = await dbWithRegistry();
 			const cells = ['3', '3,5', '2,9', '2 tháng 29 ngày', ''];
@@ -284,7 +286,8 @@ describe('sick leave as lists write it', () => {
 				...cells.map((c, i) => [String(i + 1), `Đảng viên ${i + 1}`, String(1970 + i), 'HTNV', c])]);
 			const r = await ingest(db, [f]);
 			expect(r.files[0], header).toMatchObject({ status: 'loaded', rowsStored: cells.length });
-			expect((await db.query<{ d: number | null }>('select sick_leave_days as d from rating order by source_row')).map((x) => x.d), header).toEqual([90, 105, 87, 89, null]);
+			expect((await db.query<{ d: number | null; m: number | null }>('select sick_leave_days as d, sick_leave_months::double as m from rating order by source_row')).map((x) => [x.d, x.m]), header)
+				.toEqual([[null, 3], [null, 3.5], [null, 2.9], [29, 2], [null, null]]);
 			const bad = await ingest(db, [writeCsv(dir, 'xl2.csv', [['ĐẢNG BỘ XÃ ĐOÀN KẾT'], ['CHI BỘ THÔN 2'], ['DANH SÁCH XẾP LOẠI ĐẢNG VIÊN NĂM 2024'], ['STT', 'Họ và tên', 'Năm sinh', 'Xếp loại', header], ['1', 'Đảng viên 9', '1980', 'HTNV', 'nhiều']])]);
 			expect(bad.files[0].errors.map((e) => [e.row, e.column, e.value])).toEqual([[5, header, 'nhiều']]);
 		}
