@@ -69,18 +69,30 @@ export class Db {
 	 * never land inside it. After any error DuckDB refuses every statement until ROLLBACK: we do it.
 	 */
 	async tx<T>(fn: (db: Db) => Promise<T>): Promise<T> {
+		return this.session((db) => db.inTransaction(() => fn(db)));
+	}
+
+	/** Run fn on a connection of its own (its temp tables and variables its own), without a
+	 * transaction: work that prepares in temp tables before one (the ingest) begins it there. */
+	async session<T>(fn: (db: Db) => Promise<T>): Promise<T> {
 		const conn = await this.instance.connect();
-		const db = new Db(conn, this.instance, this.path);
-		await conn.run('begin transaction');
 		try {
-			const out = await fn(db);
-			await conn.run('commit');
-			return out;
-		} catch (e) {
-			await conn.run('rollback').catch(() => {});
-			throw e;
+			return await fn(new Db(conn, this.instance, this.path));
 		} finally {
 			conn.closeSync();
+		}
+	}
+
+	/** Run fn inside one transaction on this connection; rolled back on any error. */
+	async inTransaction<T>(fn: () => Promise<T>): Promise<T> {
+		await this.conn.run('begin transaction');
+		try {
+			const out = await fn();
+			await this.conn.run('commit');
+			return out;
+		} catch (e) {
+			await this.conn.run('rollback').catch(() => {});
+			throw e;
 		}
 	}
 
