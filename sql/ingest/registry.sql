@@ -155,6 +155,19 @@ pd as (
     from pv
     left join codes c on c.code = pv.code_guess
     left join pn on pn.v = pv.v and pn.cf is not distinct from pv.cf and pn.cd is not distinct from pv.cd
+),
+-- "Thành ủy" / "Đảng bộ thành phố" is a city's đảng bộ: a district's, unless it is a city run by
+-- the Centre ("Thành ủy Hà Nội") at the top of the file's tree, which is a province's. (The city's
+-- key is computed for these few rows only: for every row of a national registry it took minutes.)
+city_top as (
+    select rk from (
+        select s.rk, province_key(regexp_replace(words(s.c_name), '^thanh uy (thanh pho |tp )?', 'thanh pho ')) as pkey
+        from s join kd on kd.v = s.unit_kind
+        where kd.unit_kind = 'huyen_uy' and tidy(s.parent_v) is null
+          and regexp_matches(words(s.unit_kind), '^(thanh uy|dang bo (thanh pho|tp))$')
+    )
+    where pkey in (select province_key(name) from ref_provinces where kind = 'Thành phố'
+                   union select province_key(name_2025) from ref_provinces where kind_2025 = 'Thành phố')
 )
 select
     s.part_id,
@@ -164,14 +177,8 @@ select
     s.c_code as code,
     s.c_name as name,
     nk.name_key,
-    -- "Thành ủy" / "Đảng bộ thành phố" is a city's đảng bộ: a district's, unless it is a city run by
-    -- the Centre ("Thành ủy Hà Nội") at the top of the file's tree, which is a province's
-    case when kd.unit_kind = 'huyen_uy' and tidy(s.parent_v) is null
-              and regexp_matches(words(s.unit_kind), '^(thanh uy|dang bo (thanh pho|tp))$')
-              and province_key(regexp_replace(words(s.c_name), '^thanh uy (thanh pho |tp )?', 'thanh pho ')) in
-                  (select province_key(name) from ref_provinces where kind = 'Thành phố'
-                   union select province_key(name_2025) from ref_provinces where kind_2025 = 'Thành phố')
-         then 'tinh_uy' else kd.unit_kind end as kind,
+    -- (a city run by the Centre: city_top)
+    if(ct.rk is not null, 'tinh_uy', kd.unit_kind) as kind,
     tidy(s.unit_kind) as kind_raw,
     tidy(s.parent) as parent_raw,
     -- a file without a parent column (a list of dissolved or merged units) moves no stored unit (its
@@ -224,7 +231,9 @@ left join pd on pd.v = s.parent_v and pd.cf is not distinct from fd.d_or_year an
 left join date_dict ld on ld.v = s.lineage_on
 left join date_dict nd on nd.v = regexp_extract(s.note, '(\d{1,2}/\d{1,2}/\d{4})', 1)
 left join (select distinct status as v, regexp_matches(words(status), '^(da )?(bi )?giai the\b') as dissolved from s where status is not null) st on st.v = s.status
-left join date_dict sd on st.dissolved and sd.v = s.status;
+-- (an equality only: "st.dissolved and sd.v = s.status" joined every row to every date)
+left join date_dict sd on sd.v = if(st.dissolved, s.status, null)
+left join city_top ct on ct.rk = s.rk;
 
 -- The units a row's lineage cells name, from either side: "Sáp nhập vào", "Đổi tên thành" (its
 -- successors), "Hình thành từ", "Chia tách từ", "Đổi tên từ" (its predecessors). A cell may list
@@ -295,7 +304,9 @@ exact as (
     from items i join known k on k.code = upper(i.name)
     union all
     select i.part_id, i.rn, i.field, i.item, k.code, k.stored, 2
-    from items i join known k on k.name_key in (i.nkey, 'dang bo ' || i.nkey, 'chi bo ' || i.nkey)
+    -- (the three keys as rows, joined by equality: "k.name_key in (…)" compared every pair)
+    from (select *, unnest([nkey, 'dang bo ' || nkey, 'chi bo ' || nkey]) as key3 from items) i
+    join known k on k.name_key = i.key3
     where upper(i.name) not in (select code from known)
 ),
 -- the looser key only for the few names found by neither code nor name
@@ -306,9 +317,10 @@ cands as (
     select * from exact
     union all
     select i.part_id, i.rn, i.field, i.item, k.code, k.stored, 3
-    from loose i join (select code, stored, unit_loose_key(name_key) as lkey from known
-                       where exists (select 1 from loose)) k
-      on k.lkey in (i.lkey, 'dang bo ' || i.lkey, 'chi bo ' || i.lkey)
+    from (select *, unnest([lkey, 'dang bo ' || lkey, 'chi bo ' || lkey]) as key3 from loose) i
+    join (select code, stored, unit_loose_key(name_key) as lkey from known
+          where exists (select 1 from loose)) k
+      on k.lkey = i.key3
 ),
 picked as (
     select c.part_id, c.rn, c.field, c.item,
