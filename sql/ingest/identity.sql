@@ -177,10 +177,14 @@ with searched as (
     left join agency_unit au on au.agency = i.agency and au.year is not distinct from i.year
     where i.unit_id is null and coalesce(i.search_unit_id, au.unit_id) is not null
 ),
+-- (each unit under a searched place names it in its path, '/…/CODE/…/': joined on the path's codes,
+-- by equality; "starts_with(v.path, s.path)" paired every unit with every unit of a national
+-- registry before the searched places were picked)
 under as (
     select distinct s.id as unit_id, us.g
     from unit s
-    join unit v on starts_with(v.path, s.path)
+    join (select id, unnest(string_split(trim(path, '/'), '/')) as code from unit
+          where path is not null and exists (select 1 from searched)) v on v.code = s.code
     join unit_scope us on us.unit_id = v.id
     where s.id in (select unit_id from searched)
 )

@@ -736,9 +736,20 @@ export async function prepareBatch(t: Db, parts: Prepared[], opts: LoadOptions, 
 			message: `Đơn vị "${d.name}" đã giải thể ngày ${d.on}: không nhận danh sách năm ${year} của đơn vị này${d.successor ? ` (đơn vị kế thừa: ${d.successor}; nếu danh sách là của đơn vị đó, sửa tiêu đề hoặc dùng --unit MÃ)` : ''}.`
 		});
 	});
-	const tables = (await tempTables(t)).filter((n) => !before.has(n));
+	// what the write reads is kept; the staged cells and dictionaries go (a load's batches are
+	// prepared side by side: memory)
+	const tables: string[] = [];
+	for (const n of await tempTables(t)) {
+		if (before.has(n)) continue;
+		if (WRITE_READS.has(n) || process.env.KEEP_TMP) tables.push(n);
+		else await t.run(`drop table temp.main.${n}`);
+	}
 	return { kind, parts, fileOf, results, tables, suffix: null };
 }
+
+/** The tables a batch's preparation makes that its write reads: the rows (norm), the files
+ * (file_ctx), a registry's lineage cells (lin_ref). */
+const WRITE_READS = new Set(['norm', 'file_ctx', 'lin_ref']);
 
 /** The temp tables of this connection. */
 async function tempTables(t: Db): Promise<string[]> {
@@ -844,7 +855,7 @@ export async function writeBatch(t: Db, b: ReadyBatch, opts: LoadOptions, refuse
 		join file_ctx c on c.part_id = n.part_id where source_file.id = c.file_id`);
 	for (const [i, r] of results.entries())
 		if (!refused.includes(i)) for (const w of r.warnings) await t.run('insert into ingest_issue values ($f, null, $s, $m)', { f: fileIds[i], s: 'warning', m: w });
-	for (const tmp of process.env.KEEP_TMP ? [] : [...new Set([...b.tables, 'date_dict', 'level_dict', 'stg', 'norm', 'unit_ref', 'unit_hit', 'period_map', 'file_ctx', 'ident_in', 'ident_out', 'ident_new', 'unit_scope', 'g_related', 'batch_seen', 'name_scope', 'agency_unit', 'ident_place', 'ident_unplaced', 'unit_paths'])])
+	for (const tmp of process.env.KEEP_TMP ? [] : [...new Set([...WRITE_READS, 'ident_in', 'ident_out', 'ident_new', 'unit_scope', 'g_related', 'batch_seen', 'name_scope', 'agency_unit', 'ident_place', 'ident_unplaced', 'unit_paths'])])
 		await t.run(`drop table if exists temp.main.${tmp}`);
 	return { parts: results, touched };
 }
