@@ -5,7 +5,13 @@
 
 -- step: dates
 create or replace temp table date_dict as
-with v as (
+-- (statuses folded once per distinct spelling: words() on every row of a 1,2 million-row roster
+-- chunk, whose status cells are all filled, took 18 s)
+with dissolved_status as (
+    select v from (select distinct status as v from stg where status is not null)
+    where regexp_matches(words(v), '^(da )?(bi )?giai the\b')
+),
+v as (
     select distinct v from (
         select birth as v from stg
         union all select founded_on from stg
@@ -18,9 +24,9 @@ with v as (
         union all select year from stg
         -- a registry's dissolution marked "x", or written in its status ("Giải thể ngày 15/02/2025",
         -- "Đã giải thể"), takes its date from that cell or the note (registry.sql)
-        union all select status from stg where regexp_matches(words(status), '^(da )?(bi )?giai the\b')
+        union all select v from dissolved_status
         union all select regexp_extract(note, '(\d{1,2}/\d{1,2}/\d{4})', 1) from stg
-            where note is not null and (dissolved_on is not null or regexp_matches(words(status), '^(da )?(bi )?giai the\b'))
+            where note is not null and (dissolved_on is not null or status in (select v from dissolved_status))
     )
     where v is not null
 )

@@ -660,14 +660,35 @@ same_name_birth as (
     from (select * from carded where birth_year is null) c
     join (select * from cardless where birth_year is null) q on q.name_key = c.name_key
 ),
--- other card holders of the same name and birth as a card holder of the batch
-rivals as (
-    select distinct s.drop_id, p2.id as rival_id
+-- other card holders of the same name and birth as a card holder of the batch: the same birth
+-- date; else, a date missing on either side, the same birth year; else, a year missing on either
+-- side, the name alone. By equality joins, as above: joined on the name and filtered by birth, the
+-- first 20 000 lists of a national year paired 350 million namesakes (25 s).
+keeps as (
+    select distinct s.drop_id, k.id, k.name_key, k.birth_date, k.birth_year
     from same_name_birth s
     join person k on k.id = s.keep_id
-    join person p2
-        on p2.name_key = k.name_key and p2.card_no is not null and p2.id <> k.id
-       and coalesce(p2.birth_date = k.birth_date, p2.birth_year = k.birth_year, true)
+),
+card_holders as (
+    select id, name_key, birth_date, birth_year from person
+    where card_no is not null and name_key in (select name_key from keeps)
+),
+rivals as (
+    select k.drop_id, p2.id as rival_id
+    from keeps k join card_holders p2 on p2.name_key = k.name_key and p2.birth_date = k.birth_date
+    where p2.id <> k.id
+    union
+    select k.drop_id, p2.id
+    from keeps k join card_holders p2 on p2.name_key = k.name_key and p2.birth_year = k.birth_year
+    where p2.id <> k.id and (p2.birth_date is null or k.birth_date is null)
+    union
+    select k.drop_id, p2.id
+    from (select * from keeps where birth_year is null) k join card_holders p2 on p2.name_key = k.name_key
+    where p2.id <> k.id and (p2.birth_date is null or k.birth_date is null)
+    union
+    select k.drop_id, p2.id
+    from keeps k join (select * from card_holders where birth_year is null) p2 on p2.name_key = k.name_key
+    where p2.id <> k.id and (p2.birth_date is null or k.birth_date is null)
 ),
 -- every grassroots organisation those card-less records and their rivals have been seen in (as
 -- person_seen in match)

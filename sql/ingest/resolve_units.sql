@@ -92,10 +92,12 @@ name_refs as (
     where r.nkey is not null and (r.parent = '' or r.parent_id is not null)
 ),
 
+-- (each key joined by equality: "name_key = nkey or name_key = 'chi bo ' || nkey" made a nested
+-- loop over every unit, 6,5 s for 2 800 title names against a national registry)
 by_name as (
     select r.ref_id, u.id as unit_id
-    from name_refs r
-    join units u on (u.name_key = r.nkey or u.name_key = 'chi bo ' || r.nkey)
+    from (select ref_id, search_path, unnest([nkey, 'chi bo ' || nkey]) as k from name_refs) r
+    join units u on u.name_key = r.k
     where starts_with(u.path, r.search_path)
        or starts_with(r.search_path, u.path)
 ),
@@ -107,12 +109,16 @@ loose_refs as (
     anti join by_name b using (ref_id)
 ),
 
+-- (the units' loose keys computed once per distinct name: a national registry has 710 000 units
+-- and 110 000 names)
 by_loose_all as (
     select r.ref_id, u.id as unit_id, u.path, unit_parent_key(r.name) as pkey
-    from loose_refs r
-    join (select id, path, unit_loose_key(name) as lkey from unit
-          where exists (select 1 from loose_refs)) u
-        on u.lkey = r.lkey or u.lkey = 'chi bo ' || r.lkey
+    from (select ref_id, name, search_path, unnest([lkey, 'chi bo ' || lkey]) as k from loose_refs) r
+    join (select u.id, u.path, n.lkey
+          from (select name, unit_loose_key(name) as lkey
+                from (select distinct name from unit where exists (select 1 from loose_refs))) n
+          join unit u on u.name = n.name) u
+        on u.lkey = r.k
     where starts_with(u.path, r.search_path)
        or starts_with(r.search_path, u.path)
 ),
