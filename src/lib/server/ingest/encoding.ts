@@ -383,6 +383,8 @@ export function detectLegacy(text: string): LegacyEncoding | null {
 	const s = sample(text);
 	if (!/[^\x00-\x7f]/.test(s)) return null;
 	const uni = score(s, null);
+	// every word a syllable as Unicode: no reading can score above it (the totals are the same)
+	if (uni.valid === uni.total) return null;
 	const tcvn3 = score(s, 'tcvn3');
 	const vni = score(s, 'vni');
 	if (tcvn3.valid === vni.valid) return null;

@@ -64,7 +64,8 @@ function subjectGroups(rows: string[][]): { row: number; groups: Array<{ kind: S
 		const [row, below] = [rows[r] ?? [], rows[r + 1] ?? []];
 		const groups: Array<{ kind: SubjectKind; at: number; cols: number[] }> = [];
 		for (const [i, c] of row.entries()) {
-			const kind = SUBJECT_GROUPS.find(([re]) => re.test(fold(c ?? '').trim()))?.[1];
+			const f = fold(c ?? '');
+			const kind = SUBJECT_GROUPS.find(([re]) => re.test(f))?.[1];
 			if (!kind) continue;
 			let end = i + 1;
 			while (end < Math.max(row.length, below.length) && !row[end]?.trim()) end++;
