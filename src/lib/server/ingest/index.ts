@@ -230,7 +230,9 @@ export async function ingestFiles(db: Db, paths: string[], opts: IngestOptions =
 	const batchesNow = () =>
 		BATCHES.map((kinds) => entries.flatMap((e, fi) => (refusedFiles.has(fi) ? [] : e.parts.filter((p) => kinds.includes(p.kind)).map((p) => ({ fi, p }))))).filter((b) => b.length);
 	const kindsLoaded = new Set(entries.flatMap((e) => e.parts.map((p) => BATCHES.findIndex((b) => b.includes(p.kind)))));
-	const ahead = kindsLoaded.size === 1 || !kindsLoaded.has(0);
+	// (prepared ahead unless a registry sheet comes with lists of another kind, which must see it)
+	const withRegistry = entries.some((e) => e.parts.some((p) => p.kind === 'registry'));
+	const ahead = kindsLoaded.size === 1 || !withRegistry;
 	const loadOpts = (bi: number, items: Array<{ fi: number }>) => ({
 		year: opts.year, unit: opts.unit, kind: opts.kind, scopePath: sp, loadedBy: opts.loadedBy,
 		onStep: (step: string) => opts.onProgress?.({ file: items.length === 1 ? entries[items[0].fi].path : `${items.length} tệp`, index: bi, total: kindsLoaded.size, step })
