@@ -1,23 +1,24 @@
 -- Scalar macros every layer shares (ingest normalisation, rules, marts). Re-created on every open
 -- (db.ts), so a change here needs no migration.
 
--- A macro copies its argument into every place it names it. In a select list DuckDB computes the
+-- A macro copies its argument into every place it names it. In a select list DuckDB computes equal
 -- copies once; in a WHERE or a join condition it computes each: fold() named its text seven times
 -- through squish and twice through nullif, and filtering 1,2 million rows on it took 7 s, 0,75 s
--- once bound. So the macros below that use a value more than once bind it once, as a lambda's
--- argument (list_transform([v], x -> …)[1]); the same in a select list.
+-- once bound. So a macro below that uses a value more than once binds it once, as a lambda's
+-- argument: list_transform([v], lambda x: …)[1] (it costs nothing measurable in a select list).
+-- (Lambdas are written "lambda x: …": DuckDB deprecates the arrow "x -> …".)
 
 -- blank_null: '' as null, its argument evaluated once (nullif(e, '') evaluates e twice).
 create or replace macro blank_null(s) as
-    list_transform([s], x -> nullif(x, ''))[1];
+    list_transform([s], lambda b: nullif(b, ''))[1];
 
 -- squish: trimmed, inner runs of white space collapsed (the regex only runs when there is a run).
 create or replace macro squish(s) as
-    list_transform([s], x ->
+    list_transform([s], lambda w:
         case
-            when contains(x, '  ') or contains(x, chr(9)) or contains(x, chr(10)) or contains(x, chr(13)) or contains(x, chr(160))
-                then trim(regexp_replace(x, '\s+', ' ', 'g'))
-            else trim(x)
+            when contains(w, '  ') or contains(w, chr(9)) or contains(w, chr(10)) or contains(w, chr(13)) or contains(w, chr(160))
+                then trim(regexp_replace(w, '\s+', ' ', 'g'))
+            else trim(w)
         end)[1];
 
 -- fold: the comparison key for Vietnamese text: accents and đ folded, lower-case, single spaces.
@@ -86,7 +87,7 @@ create or replace macro date_text(s) as
 create or replace macro parse_date(s) as
     -- date_text once (a lambda's argument), not once per branch: 15 copies of its regexes made
     -- a plan of some 250 expressions, built for every statement that parses dates
-    list_transform([date_text(s)], t ->
+    list_transform([date_text(s)], lambda t:
         case
             when t is null then null
             when regexp_full_match(t, '\d{1,2}[/.-]\d{1,2}[/.-]\d{4}')
@@ -143,12 +144,12 @@ create or replace macro parse_score(s) as
 -- brackets stay ("Nguyễn Văn Hùng (B)" tells namesakes apart). "Ông", "Bà" stay: Ông is a surname.
 -- (the regular expressions only where they can change something: millions of plain names pass)
 create or replace macro person_name(s) as
-    blank_null(list_transform([s], x ->
+    blank_null(list_transform([s], lambda n:
         case
-            when contains(x, '(') or starts_with(lower(ltrim(x)), 'đ')
-                then trim(regexp_replace(regexp_replace(squish(x), '^(đ\s*/\s*c|đ\.\s*c|đồng chí)(\s*[.:]\s*|\s+)', '', 'i'),
+            when contains(n, '(') or starts_with(lower(ltrim(n)), 'đ')
+                then trim(regexp_replace(regexp_replace(squish(n), '^(đ\s*/\s*c|đ\.\s*c|đồng chí)(\s*[.:]\s*|\s+)', '', 'i'),
                                          '\s*\(([^()]*\s[^()]*|[^()]{5,})\)$', ''))
-            else squish(x)
+            else squish(n)
         end)[1]);
 
 -- member_statuses(vals, in_note): the member status each text states (member_status_alias), one row per
@@ -198,13 +199,13 @@ create or replace macro supplements(file_name, title_lines) as
     not corrects(file_name)
     and (supplement_words(file_name)
          or len(list_filter(string_split(coalesce(title_lines, ''), chr(10)),
-                            l -> regexp_matches(coalesce(words(l), ''), '^((danh sach|ket qua|bang|tong hop)\b|bo sung$)') and supplement_words(l))) > 0);
+                            lambda l: regexp_matches(coalesce(words(l), ''), '^((danh sach|ket qua|bang|tong hop)\b|bo sung$)') and supplement_words(l))) > 0);
 
 -- parse_leave: a span of leave as lists write it, {months, days}: "90", "90 ngày" (days), "3 tháng",
 -- "3,5 tháng", "3 tháng 5 ngày"; anything else null. Months stay months: the rulebook's
 -- days_per_month turns them into days where a rule compares (R6), not the ingest.
 create or replace macro parse_leave(s) as
-    list_transform([fold(clean(s))], t ->
+    list_transform([fold(clean(s))], lambda t:
         case
             when t is null then null
             when regexp_full_match(t, '\d+([.,]\d+)?') then {'months': null::double, 'days': parse_number(t)}
@@ -273,7 +274,7 @@ create or replace macro unit_loose_key(s) as
 -- unit_parent_key: the parent a unit name carries after a comma, in brackets or after a dash, its
 -- kind words dropped ("Chi bộ thôn 1, xã Minh Hưng" -> 'minh hung'); null when none.
 create or replace macro unit_parent_key(s) as
-    blank_null(list_transform([unit_key(s)], k ->
+    blank_null(list_transform([unit_key(s)], lambda k:
         trim(regexp_replace(coalesce(nullif(regexp_extract(k, '(,|\()\s*([^()]*)\)?\s*$', 2), ''),
                                      regexp_extract(k, '\s[-–]\s+((dang bo|dang uy|xa|phuong|thi tran|huyen|quan|thi xa|thanh pho|tinh)\b.*)$', 1)),
             '^((dang bo|dang uy|dbcs|db)\.?\s+)?((xa|phuong|thi tran|huyen|quan|thi xa|thanh pho|tinh)\s+)?', '')))[1]);
@@ -295,9 +296,9 @@ create or replace macro unit_sheet_keys(s, parent) as
     list_filter(list_transform(
         [regexp_replace(coalesce(unit_loose_key(parent), ''), '^(dang bo|chi bo)\s+', ''),
          regexp_extract(regexp_replace(coalesce(unit_loose_key(parent), ''), '^(dang bo|chi bo)\s+', ''), '^(xa|phuong|thi tran|thi xa|huyen|quan|thanh pho|tinh)\b')],
-        x -> case when x = '' then unit_bare_key(s)
+        lambda x: case when x = '' then unit_bare_key(s)
                   when ends_with(unit_bare_key(s), ' ' || x) then trim(left(unit_bare_key(s), length(unit_bare_key(s)) - length(x) - 1))
-                  else unit_bare_key(s) end), k -> k <> '');
+                  else unit_bare_key(s) end), lambda k: k <> '');
 
 -- unit_parent_error, unit_in_parent_error: why a row's unit was not found, when a "Đảng bộ" column
 -- beside its "Chi bộ" column names the đảng bộ to look in (resolve_units.sql; roster, rating).
@@ -360,7 +361,7 @@ create or replace macro vi_pct(x) as vi_num(100 * cast(x as double)) || '%';
 -- at least min_decimals where it has them) as it takes not to read as the bound: a score of 89,99
 -- below 90 is '89,99', not '90'.
 create or replace macro vi_num_vs(x, bound, min_decimals := 1) as
-    vi_dec(x, coalesce(list_filter(range(min_decimals, 7), d -> round(cast(x as double), d::integer) <> round(cast(bound as double), d::integer))[1], 6));
+    vi_dec(x, coalesce(list_filter(range(min_decimals, 7), lambda d: round(cast(x as double), d::integer) <> round(cast(bound as double), d::integer))[1], 6));
 
 -- vi_pct_vs: a share so (401/2001 against 20% is '20,04%', not '20%': "20% > 20%").
 create or replace macro vi_pct_vs(x, bound) as vi_num_vs(100 * cast(x as double), 100 * cast(bound as double)) || '%';
@@ -423,7 +424,7 @@ create or replace macro head_post_scope(post) as
     end;
 
 create or replace macro head_title_scopes(title) as
-    list_filter(list_transform(string_split_regex(fold(title), '\s*[,;+]\s*'), p -> head_post_scope(p)), s -> s is not null);
+    list_filter(list_transform(string_split_regex(fold(title), '\s*[,;+]\s*'), lambda p: head_post_scope(p)), lambda s: s is not null);
 
 -- committee_seats: the leadership collectives a title on a chi bộ's roster seats its holder in (R2,
 -- R10), for each post it lists: 'chi_bo' (its Bí thư, Phó Bí thư, chi ủy viên), 'dang_bo' (Bí
@@ -442,7 +443,7 @@ create or replace macro committee_post_seat(post) as
     end;
 
 create or replace macro committee_seats(title_key) as
-    list_filter(list_transform(string_split_regex(title_key, '\s*[,;+]\s*'), p -> committee_post_seat(p)), s -> s is not null);
+    list_filter(list_transform(string_split_regex(title_key, '\s*[,;+]\s*'), lambda p: committee_post_seat(p)), lambda s: s is not null);
 
 -- head_by_scope: whether a title of those scopes makes its holder the head of the unit of their
 -- row: a member's row (a roster, a member list) is in a chi bộ; a leader's, in the organisation

@@ -660,10 +660,12 @@ same_name_birth as (
     from (select * from carded where birth_year is null) c
     join (select * from cardless where birth_year is null) q on q.name_key = c.name_key
 ),
--- other card holders of the same name and birth as a card holder of the batch: the same birth
--- date; else, a date missing on either side, the same birth year; else, a year missing on either
--- side, the name alone. By equality joins, as above: joined on the name and filtered by birth, the
--- first 20 000 lists of a national year paired 350 million namesakes (25 s).
+-- other card holders of the same name and birth as a card holder of the batch, as
+-- coalesce(date = date, year = year, true) reads "same birth", one branch per case: both dates
+-- known and equal (1); a date missing on either side and both years known and equal (2); a date and
+-- a year missing on either side, the name alone (3: the keep's year missing, 4: the rival's). By
+-- equality joins, as above: joined on the name and filtered by birth, the first 20 000 lists of a
+-- national year paired 350 million namesakes (25 s). (union, not union all: the cases overlap.)
 keeps as (
     select distinct s.drop_id, k.id, k.name_key, k.birth_date, k.birth_year
     from same_name_birth s

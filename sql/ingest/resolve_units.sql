@@ -114,10 +114,10 @@ loose_refs as (
 by_loose_all as (
     select r.ref_id, u.id as unit_id, u.path, unit_parent_key(r.name) as pkey
     from (select ref_id, name, search_path, unnest([lkey, 'chi bo ' || lkey]) as k from loose_refs) r
-    join (select u.id, u.path, n.lkey
+    join (select un.id, un.path, n.lkey
           from (select name, unit_loose_key(name) as lkey
                 from (select distinct name from unit where exists (select 1 from loose_refs))) n
-          join unit u on u.name = n.name) u
+          join unit un on un.name = n.name) u
         on u.lkey = r.k
     where starts_with(u.path, r.search_path)
        or starts_with(r.search_path, u.path)

@@ -147,7 +147,7 @@ head_findings as (
                     'collective_level', h.coll_level, 'newcomer', h.is_newcomer) as evidence,
         -- the ratings the head's exceeds
         list_filter([if(h.final_level > h.org_level, lr.org_rating_id, null), if(h.final_level > h.coll_level, lr.coll_rating_id, null)],
-                    x -> x is not null) as other_ids
+                    lambda x: x is not null) as other_ids
     from heads_over h
     join units_of((select list(h.headed_unit_id) from heads_over h)) hu on hu.id = h.headed_unit_id
     left join level_ratings lr on lr.unit_id = h.headed_unit_id
@@ -211,7 +211,7 @@ member_findings as (
                    if(m.final_level > m.cs_level, 'xếp loại cán bộ, công chức, viên chức (' || level_short(m.cs_level) || ')', null),
                    if(m.final_level > m.leader_level, 'xếp loại cán bộ lãnh đạo, quản lý (' || level_short(m.leader_level) || ')', null)),
         json_object('check', 'member', 'level', m.final_level, 'civil_servant_level', m.cs_level, 'leader_level', m.leader_level),
-        list_filter([m.cs_rating_id, m.leader_rating_id], x -> x is not null)
+        list_filter([m.cs_rating_id, m.leader_rating_id], lambda x: x is not null)
     from member_checked m
 ),
 

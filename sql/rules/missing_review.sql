@@ -412,7 +412,7 @@ roster_findings as (
         coalesce(nr_sf.file_name, sf.file_name) as source_file,
         coalesce(o.nr.source_row, o.source_row) as source_row,
         list_filter([{'file': sf.file_name, 'row': o.source_row}, {'file': nr_sf.file_name, 'row': o.nr.source_row}],
-                    s -> s.row is not null) as srcs
+                    lambda s: s.row is not null) as srcs
     from owed_rows o
     join persons p on p.id = o.person_id
     join units u on u.id = o.unit_id
@@ -468,7 +468,7 @@ unit_findings as (
         coalesce(nr_sf.file_name, sf.file_name),
         coalesce(u.nr.source_row, u.source_row),
         list_filter([{'file': sf.file_name, 'row': u.source_row}, {'file': nr_sf.file_name, 'row': u.nr.source_row}],
-                    s -> s.row is not null)
+                    lambda s: s.row is not null)
     from alive_units u
     left join unit_ancestry((select list(x.code) from alive_units x)) a on a.code = u.code
     left join files nr_sf on nr_sf.id = u.nr.source_file_id

@@ -145,11 +145,11 @@ exempt_findings as (
         b.name || ' xếp loại ' || if(g.subject_kind = 'leadership', 'tập thể lãnh đạo, quản lý của ', '') || g.n || ' tổ chức đảng'
             || ' thành lập chưa đủ ' || getvariable('new_org_months') || ' tháng nhưng không phải tổ chức mới: do chia tách,'
             || ' hợp nhất, sáp nhập, tuổi tính từ tổ chức tiền thân, đã đủ ' || getvariable('new_org_months') || ' tháng: '
-            || array_to_string(list_transform(g.first_five, x -> x.name || ' (thành lập ' || vi_date(x.own) || ', tính từ ' || x.oldest
+            || array_to_string(list_transform(g.first_five, lambda x: x.name || ' (thành lập ' || vi_date(x.own) || ', tính từ ' || x.oldest
                                    || coalesce(' thành lập ' || vi_date(x.from), ', không rõ ngày thành lập') || ')'), '; ')
             || if(g.n > 5, '; và ' || (g.n - 5) || ' tổ chức khác (mã trong chứng cứ)', ''),
         json_object('check', 'reorganised', 'months', getvariable('new_org_months'), 'count', g.n, 'units', g.units),
-        list_filter(g.ids, x -> x <> g.first_id) as other_ids,
+        list_filter(g.ids, lambda x: x <> g.first_id) as other_ids,
         [] as more_sources,
         true as about_unit
     from reorganised g

@@ -64,7 +64,7 @@ findings as (
             || ' (tối đa ' || level_short(o.max_level) || ')' as message,
         json_object('sick_leave_days', o.sick_leave_days, 'min_days', o.min_days, 'months', o.months,
                     'level', o.final_level, 'max_level', o.max_level) as evidence,
-        list_filter([o.other_id], x -> x is not null) as other_ids,
+        list_filter([o.other_id], lambda x: x is not null) as other_ids,
         [] as more_sources
     from over o
 )

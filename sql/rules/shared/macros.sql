@@ -94,7 +94,7 @@ create or replace temp macro collective_members(ids) as table
     -- the đảng bộ above the chi bộ of those seated in one: the nearest of the kind the title names
     ancestors as (
         select r.person_id, r.unit_id, r.seat, unnest(string_split(trim(c.path, '/'), '/')) as code
-        from (select person_id, unit_id, unnest(list_filter(seats, s -> s in ('dang_bo', 'dang_bo_bo_phan'))) as seat from roster) r
+        from (select person_id, unit_id, unnest(list_filter(seats, lambda s: s in ('dang_bo', 'dang_bo_bo_phan'))) as seat from roster) r
         join units_of((select list(r.unit_id) from roster r)) c on c.id = r.unit_id
     ),
     above as (
@@ -216,7 +216,7 @@ create or replace temp macro rating_findings() as table
         r.source_row,
         -- each row once: an organisation and its collective may be rated on one row of a list
         list_concat([{'file': sf.file_name, 'row': r.source_row}],
-                    list_filter(o.srcs, s -> s <> {'file': sf.file_name, 'row': r.source_row}), f.more_sources) as sources
+                    list_filter(o.srcs, lambda s: s <> {'file': sf.file_name, 'row': r.source_row}), f.more_sources) as sources
     from found f
     join ratings r on r.id = f.rating_id
     join units u on u.id = coalesce(f.unit_id, r.agency_unit_id)

@@ -152,7 +152,9 @@ async function openDb(path: string): Promise<Db> {
 		// 2025's 300 000 reorganised organisations); at DuckDB's default 16 MB the next run's commit
 		// paid an automatic checkpoint of 1–3 s, where checkpointing the same writes once later
 		// (closeDb, or past 256 MB) took 0,2 s (npm run bench -- rules counts that final checkpoint)
-		instance = await DuckDBInstance.create(path, { memory_limit: memoryLimit(), checkpoint_threshold: '256MB' });
+		// (lambdas as "lambda x: …" only: the arrow "x -> …" is deprecated and refused here, so that
+		// none comes back before a DuckDB release drops it)
+		instance = await DuckDBInstance.create(path, { memory_limit: memoryLimit(), checkpoint_threshold: '256MB', lambda_syntax: 'DISABLE_SINGLE_ARROW' });
 	} catch (e) {
 		const msg = String((e as Error).message ?? e);
 		if (/lock/i.test(msg))
