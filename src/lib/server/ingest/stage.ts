@@ -74,7 +74,7 @@ function fieldSelect(group: StagePart[], nfc: boolean): { select: string; keep: 
 		// sick leave counted in months ("Nghỉ ốm (tháng)": 3, 3,5) where no column gives days: read as "3 tháng"
 		const months = f.field === 'sick_days' && !c ? colOf('sick_months') : null;
 		if (months) c = `case when regexp_full_match(trim(${months}), '\\d+([.,]\\d+)?') then trim(${months}) || ' tháng' else ${months} end`;
-		if (quarters.length) c = `cast(list_avg(list_filter([${quarters.map((q) => `parse_score(${q})`).join(', ')}], x -> x is not null)) as varchar)`;
+		if (quarters.length) c = `cast(list_avg(list_filter([${quarters.map((q) => `parse_score(${q})`).join(', ')}], lambda x: x is not null)) as varchar)`;
 		if (!c) return `null::varchar as ${f.field}`;
 		return nfc && TEXT_FIELDS.has(f.field) ? `nullif(nfc_normalize(${c}), '') as ${f.field}` : `nullif(${c}, '') as ${f.field}`;
 	}).join(',\n');
