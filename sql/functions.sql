@@ -47,6 +47,11 @@ create or replace macro alnum_key(s) as
 create or replace macro words(s) as
     blank_null(trim(regexp_replace(fold(s), '[^a-z0-9]+', ' ', 'g')));
 
+-- says_dissolved: a registry status cell that states a dissolution ("Giải thể", "Đã giải thể ngày
+-- 15/02/2025", "Bị giải thể"). Fold it per distinct status, not per row (words() is costly).
+create or replace macro says_dissolved(status) as
+    regexp_matches(words(status), '^(da )?(bi )?giai the\b');
+
 -- clean: NFC, trimmed, inner runs of white space collapsed; '' -> null.
 create or replace macro clean(s) as
     blank_null(squish(nfc_normalize(s)));

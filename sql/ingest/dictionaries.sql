@@ -9,7 +9,7 @@ create or replace temp table date_dict as
 -- chunk, whose status cells are all filled, took 18 s)
 with dissolved_status as (
     select v from (select distinct status as v from stg where status is not null)
-    where regexp_matches(words(v), '^(da )?(bi )?giai the\b')
+    where says_dissolved(v)
 ),
 v as (
     select distinct v from (
