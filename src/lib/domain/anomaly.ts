@@ -40,6 +40,23 @@ export function findingKey(k: FindingKey): string {
 
 /** fold() of the SQL macro, in TS: NFC, accents and đ folded, lower-case, single spaces. */
 export function fold(s: string): string {
+	// (header search folds every cell of a file's first rows: the NFD pass below, char by char
+	// through FOLDED, takes a third of the time; any other letter takes the full path)
+	let out = '';
+	for (let i = 0; i < s.length; i++) {
+		const c = s.charCodeAt(i);
+		if (c < 0x80) out += c >= 65 && c <= 90 ? String.fromCharCode(c + 32) : s[i];
+		else if (c < 0x300 || c > 0x36f) {
+			const f = FOLDED.get(c);
+			if (f === undefined) return foldSlow(s);
+			out += f;
+		}
+	}
+	out = out.trim();
+	return /\s\s|[\t\n\v\f\r]/.test(out) ? out.replace(/\s+/g, ' ') : out;
+}
+
+function foldSlow(s: string): string {
 	return s
 		.normalize('NFD')
 		.replace(/[\u0300-\u036f]/g, '')
@@ -49,6 +66,11 @@ export function fold(s: string): string {
 		.trim()
 		.replace(/\s+/g, ' ');
 }
+
+/** the precomposed Latin letters (Vietnamese among them), each as foldSlow folds it */
+const FOLDED = new Map<number, string>();
+for (const [from, to] of [[0xc0, 0x24f], [0x1e00, 0x1eff]])
+	for (let c = from; c <= to; c++) if (!/\s/.test(String.fromCharCode(c))) FOLDED.set(c, foldSlow(String.fromCharCode(c)));
 
 /** One stored finding (a row of the anomaly table, as runAudit and showRun return it). */
 export interface Finding {

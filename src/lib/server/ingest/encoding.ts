@@ -132,6 +132,10 @@ for (const [key, u] of [...VNI_DEC]) {
 	if (!VNI_DEC.has(swapped)) VNI_DEC.set(swapped, u);
 }
 
+// Every char a legacy reading knows: a word with another non-ASCII char reads as neither (strict decodeLegacy)
+const LEGACY_CHARS = new Set([...TCVN3_DEC.keys(), ...VNI_DEC.keys()].flatMap((k) => [...k]));
+const legacyReadable = (word: string) => [...word].every((ch) => ch.charCodeAt(0) < 0x80 || LEGACY_CHARS.has(ch));
+
 // Windows-1258: Node's TextDecoder (full ICU) knows it; the encoder is its inverse.
 const CP1258_DECODER = new TextDecoder('windows-1258');
 const CP1258_ENC = new Map<string, number>();
@@ -348,9 +352,11 @@ const ENOUGH = 200;
 
 /** Words with at least one ASCII letter and one non-ASCII char (lone symbols like "£" or "©" say
  * nothing); a word weighs its count of non-ASCII chars, at most 2. */
-function score(text: string, enc: LegacyEncoding | null): { valid: number; total: number } {
+function score(text: string, enc: LegacyEncoding | null): { valid: number; total: number; legacyMost: number } {
 	let valid = 0;
 	let total = 0;
+	// (the most any legacy reading of these words can score: the weight of the words it can read)
+	let legacyMost = 0;
 	for (const [raw] of text.matchAll(WORD)) {
 		if (total >= ENOUGH) break;
 		if (!/[A-Za-z]/.test(raw)) continue;
@@ -358,8 +364,9 @@ function score(text: string, enc: LegacyEncoding | null): { valid: number; total
 		const weight = Math.min(2, word.replace(/[\x00-\x7f]/g, '').length);
 		total += weight;
 		if (readsAsSyllable(word, enc)) valid += weight;
+		if (legacyReadable(word)) legacyMost += weight;
 	}
-	return { valid, total };
+	return { valid, total, legacyMost };
 }
 
 /** Whether a word read in `enc` (null: as Unicode) is a Vietnamese syllable. Remembered per word:
@@ -383,8 +390,10 @@ export function detectLegacy(text: string): LegacyEncoding | null {
 	const s = sample(text);
 	if (!/[^\x00-\x7f]/.test(s)) return null;
 	const uni = score(s, null);
-	// every word a syllable as Unicode: no reading can score above it (the totals are the same)
-	if (uni.valid === uni.total) return null;
+	// no legacy reading can score above the Unicode one: every word a syllable as Unicode (the
+	// totals are the same), or too few words readable as legacy at all (Unicode Vietnamese: most
+	// words hold a letter above U+00FF, ư ơ đ ạ ả…, that no legacy reading has)
+	if (uni.valid === uni.total || uni.legacyMost <= uni.valid) return null;
 	const tcvn3 = score(s, 'tcvn3');
 	const vni = score(s, 'vni');
 	if (tcvn3.valid === vni.valid) return null;
