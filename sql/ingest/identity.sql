@@ -297,11 +297,19 @@ same_name_birth as (
 -- organisation (and its lineage) by equality joins first: on the name alone, a common name would
 -- pair each row with thousands. (So never beyond that organisation: a name alone on a district's
 -- list is not looked for in its communes.)
+-- (the rows and their related organisations first, on their own: planned as one join, DuckDB
+-- paired every person seen with every organisation related to theirs before the rows, 52 million
+-- pairs and 17 s for a thousand rosters on a national store)
+name_alone_rows as materialized (
+    select r.rk, r.name_key, r.card_no, r.unit_id, gr.b as g
+    from rest r
+    join g_related gr on gr.a = r.g
+    where r.birth_year is null and r.unit_id is not null
+),
 name_alone as (
     select r.rk, ps.person_id
-    from (select * from rest where birth_year is null and unit_id is not null) r
-    join g_related gr on gr.a = r.g
-    join person_seen ps on ps.name_key = r.name_key and ps.g = gr.b
+    from name_alone_rows r
+    join person_seen ps on ps.name_key = r.name_key and ps.g = r.g
     join name_scope ns on ns.unit_id = r.unit_id and starts_with(ps.path, ns.path)
     join cand_person p on p.id = ps.person_id
     where p.card_no is null or r.card_no is null
