@@ -43,6 +43,13 @@ titles as (
     from (select distinct position as v from stg where position is not null)
 ),
 
+-- scores, a few thousand distinct values however many rows (two regular expressions a row cost
+-- ~1 s per million)
+scores as (
+    select v, parse_score(v) as score
+    from (select distinct score as v from stg where score is not null)
+),
+
 s as (
     select stg.*, person_name(full_name) as c_name, c.*
     from stg
@@ -111,7 +118,7 @@ select
     end as final_not_rated_text,
     l_cs.level as civil_servant_level,
     case when l_cs.not_rated then null else s.cs_level end as cs_raw,
-    parse_score(s.score) as score,
+    sc.score,
     s.score as score_raw,
     dd.d as decided_on,
     s.decided_on as decided_raw,
@@ -127,8 +134,11 @@ select
     -- (whole days reached: "89,5" / "89.5" is 89, not 90 — a cast of "89.5" to integer rounds it up to
     -- R6's 90, so only text with no decimal mark takes the plain cast)
     -- (months as written, "3 tháng": R6 counts them with its rulebook's days_per_month)
-    coalesce(case when not contains(s.sick_days, '.') and not contains(s.sick_days, ',') then try_cast(s.sick_days as integer) end,
-             try_cast(floor(round(parse_leave(s.sick_days).days, 6)) as integer)) as sick_leave_days,
+    -- (only where there is a cell: coalesce evaluates parse_leave, which folds its text, for every row
+    -- the plain cast leaves null, the empty ones too: 1 s per million rows)
+    case when s.sick_days is not null then
+        coalesce(case when not contains(s.sick_days, '.') and not contains(s.sick_days, ',') then try_cast(s.sick_days as integer) end,
+                 try_cast(floor(round(parse_leave(s.sick_days).days, 6)) as integer)) end as sick_leave_days,
     case when not regexp_full_match(trim(s.sick_days), '\d+') then try_cast(parse_leave(s.sick_days).months as decimal(6, 2)) end as sick_leave_months,
     s.sick_days as sick_raw,
     s.group_name,
@@ -150,6 +160,7 @@ select
     d.candidates as decider_candidates
 from s
 left join sk on sk.v = s.subject_kind
+left join scores sc on sc.v = s.score
 left join flags hb on hb.v = s.is_head
 left join titles ht on ht.v = s.position
 -- (a bare "III" is a quarter only in its own file's "Quý" column: those rows carry the part)
