@@ -453,11 +453,12 @@ from (
                 select c.deciding_unit_id, c.unit_id, if(c.unit_id is null, c.agency, null) as list_agency, c.subject_kind, c.period_year, c.period_kind, c.period_no,
                     c.source_file_id, max(c.decided_on) as decided_on
                 from rating c
+                -- (a semi join on the batch's distinct keys: as a correlated exists, DuckDB took the
+                -- distinct keys of every stored rating first, 4,6 million on a national store, 10 s)
+                semi join (select distinct period_year, subject_kind, unit_id from norm) n
+                    on n.period_year = c.period_year and n.subject_kind = c.subject_kind
+                   and n.unit_id is not distinct from c.unit_id
                 where c.superseded_by is null
-                  and exists (
-                      select 1 from norm n
-                      where n.period_year = c.period_year and n.subject_kind = c.subject_kind
-                        and n.unit_id is not distinct from c.unit_id)
                 group by all
             ) x
             join source_file f on f.id = x.source_file_id
