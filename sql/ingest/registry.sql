@@ -382,6 +382,11 @@ errs as (
            'Danh mục không có cột Mã đơn vị: mỗi đơn vị cần một mã (thêm cột "Mã đơn vị"; đơn vị đã có trong danh mục: mã đã cấp).') as message
     from n where code is null
     union all
+    -- a unit's path is its codes joined by "/" (scope, ancestors, the rules' chains split it there)
+    select part_id, rn, 'unit_code', code,
+        'Mã đơn vị không được chứa dấu "/" (dấu này phân cách các cấp trong đường dẫn đơn vị): dùng mã khác, ví dụ thay "/" bằng "-".'
+    from n where contains(code, '/')
+    union all
     select part_id, rn, 'unit_name', '', 'Thiếu tên đơn vị.' from n where name is null and code not in (select code from stored)
     union all
     select part_id, rn, 'unit_kind', coalesce(kind_raw, ''),

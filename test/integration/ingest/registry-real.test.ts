@@ -70,6 +70,21 @@ describe('a registry file without some columns', () => {
 			[2, 'Tên đơn vị']
 		]);
 	});
+
+	it('a code with "/" (the separator of a unit\'s path) is refused naming the value; nothing is stored', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const before = await db.one<{ n: number }>('select count(*) as n from unit');
+		const f = writeCsv(dir, 'moi.csv', [
+			['STT', 'Mã đơn vị', 'Tên đơn vị', 'Loại', 'Mã đơn vị cấp trên'],
+			['1', 'C70019998', 'Chi bộ thôn 8', 'Chi bộ trực thuộc', 'X700199'],
+			['2', 'CB/9', 'Chi bộ thôn 9', 'Chi bộ trực thuộc', 'X700199']
+		]);
+		const r = await ingest(db, [f]);
+		expect(r.files[0].status).toBe('refused');
+		expect(r.files[0].errors?.map((e) => [e.row, e.column, e.value])).toEqual([[3, 'Mã đơn vị', 'CB/9']]);
+		expect(r.files[0].errors?.[0].message).toMatch(/không được chứa dấu "\/"/);
+		expect(await db.one('select count(*) as n from unit')).toEqual(before);
+	});
 });
 
 const lineage = (db: Awaited<ReturnType<typeof dbWithRegistry>>['db']) =>
