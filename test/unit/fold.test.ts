@@ -24,6 +24,9 @@ describe('fold', () => {
 	});
 
 	it('trims and collapses every kind of white space, non-breaking spaces included', () => {
+		// (ASCII white space only: the char-table path collapses it; a non-breaking or em space: the full path)
+		expect(fold(' Nguyễn  Văn\t\tAn\r\n')).toBe('nguyen van an');
+		expect(fold('Trần Thị Ánh')).toBe('tran thi anh');
 		expect(fold('  Nguyễn\u00a0 Văn\t\tAn \r\n')).toBe('nguyen van an');
 		expect(fold('Lê  Thị\u2003Hoa')).toBe('le thi hoa');
 		expect(fold('Chi bộ thôn 1')).toBe('chi bo thon 1');

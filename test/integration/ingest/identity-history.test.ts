@@ -163,6 +163,19 @@ describe('identity', () => {
 		expect((await counts(db)).person).toBe(1);
 	});
 
+	it('… also with no birth data on either list: the name alone is looked for in the merged commune\'s chi bộ', async () => {
+		const { db, dir } = await dbWithRegistry();
+		await ingest(db, [writeCsv(dir, 'dm.csv', [
+			REGISTRY[1],
+			['1', 'C70010101', 'Chi bộ thôn 1', 'Chi bộ trực thuộc', 'X700101', 'Bình Phước', 'Đoàn Kết', '01/01/2000', '30/06/2025', 'C70019901', '01/07/2025'],
+			['2', 'C70019901', 'Chi bộ thôn Đoàn Kết', 'Chi bộ trực thuộc', 'X700199', 'Bình Phước', 'Bù Đăng', '01/07/2025', '', '', '']
+		])]);
+		const noBirth = ['STT', 'Họ và tên', 'Mã đơn vị', 'Xếp loại'];
+		await ingest(db, [writeCsv(dir, 'a.csv', [noBirth, ['1', 'Phan Văn Quý', 'C70010101', 'HTT']])], { year: 2024 });
+		await ingest(db, [writeCsv(dir, 'b.csv', [noBirth, ['1', 'Phan Văn Quý', 'C70019901', 'HTT']])], { year: 2025 });
+		expect((await counts(db)).person).toBe(1);
+	});
+
 	it('a member who moved: the new unit\'s roster without cards, then its rating list with them — one person, told on the list', async () => {
 		const { db, dir } = await dbWithRegistry();
 		const carded = ['STT', 'Họ và tên', 'Ngày sinh', 'Số thẻ đảng viên', 'Mã đơn vị', 'Xếp loại'];
