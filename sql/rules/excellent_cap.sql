@@ -34,11 +34,10 @@ rated as not materialized (
 -- the chi bộ whose member lists name a "Nhóm" of similar positions, where the rulebook counts
 -- within them (r1_group_by_column, QĐ 366: RULES.md "R1 under QĐ 366")
 grouped_units as (
-    select distinct r.unit_id
-    from rated r
+    select distinct g.unit_id
+    from period_member_groups g
     where getvariable('r1_group_by_column')
-      and r.subject_kind = 'member'
-      and r.group_name is not null
+      and g.group_name is not null
 ),
 
 grouped as (
@@ -61,22 +60,22 @@ grouped as (
 
     union all
 
-    -- … or within each of its groups, where its list names them (members in none: a group of their own)
+    -- … or within each of its groups, where its list names them (members in none: a group of their
+    -- own); the counts of shared/period_member_groups.sql, as for each deciding body below
     select
         'unit',
-        r.unit_id,
+        g.unit_id,
         'member',
         true,
-        r.group_name,
-        count(*) filter (where r.final_level = 4),
-        count(*) filter (where r.final_level = 3),
-        if(min(r.deciding_unit_id) = max(r.deciding_unit_id), min(r.deciding_unit_id), null)
-    from rated r
-    semi join grouped_units g on g.unit_id = r.unit_id
+        g.group_name,
+        sum(g.n_excellent)::bigint,
+        sum(g.n_good)::bigint,
+        if(min(g.deciding_unit_id) = max(g.deciding_unit_id), min(g.deciding_unit_id), null)
+    from period_member_groups g
+    semi join grouped_units u on u.unit_id = g.unit_id
     where list_contains(getvariable('r1_subject_kinds'), 'member')
-      and r.subject_kind = 'member'
-    group by r.unit_id, r.group_name
-    having count(*) filter (where r.final_level = 4) > 0
+    group by g.unit_id, g.group_name
+    having sum(g.n_excellent) > 0
 
     union all
 
@@ -102,6 +101,23 @@ grouped as (
 
     select
         'decider',
+        g.deciding_unit_id,
+        'member',
+        getvariable('r1_group_by_column'),
+        if(getvariable('r1_group_by_column'), g.group_name, null),
+        sum(g.n_excellent)::bigint,
+        sum(g.n_good)::bigint,
+        g.deciding_unit_id
+    from period_member_groups g
+    where list_contains(getvariable('r1_subject_kinds'), 'member')
+      and g.deciding_unit_id is not null
+    group by g.deciding_unit_id, 5
+    having sum(g.n_excellent) > 0
+
+    union all
+
+    select
+        'decider',
         r.deciding_unit_id,
         r.subject_kind,
         getvariable('r1_group_by_column'),
@@ -111,6 +127,7 @@ grouped as (
         r.deciding_unit_id
     from rated r
     where not r.is_cs
+      and r.subject_kind <> 'member'
       and r.deciding_unit_id is not null
     group by r.deciding_unit_id, r.subject_kind, 5
     having count(*) filter (where r.final_level = 4) > 0
@@ -132,8 +149,9 @@ with_params as (
         if(g.subject_kind = 'civil_servant', getvariable('cs_r1_small_unit_allowed'), getvariable('r1_small_unit_allowed')) as small_unit_allowed,
         list_contains(if(g.subject_kind = 'civil_servant', getvariable('cs_r1_allowance_units'), getvariable('r1_allowance_units')), u.code) as has_allowance
     from grouped g
-    join unit u on u.id = g.group_unit_id
-    where u.path like getvariable('scope_path') || '%'
+    -- (a lookup: a quarter's few groupings read a few units, not the registry)
+    join units_of((select list(g.group_unit_id) from grouped g)) u on u.id = g.group_unit_id
+    where in_scope(u.path)
 ),
 
 counted as (

@@ -174,13 +174,10 @@ members_over as (
     from rated m
     where m.subject_kind = 'member' and m.final_level > m.civil_servant_level
     union
-    select m.id
-    from rated m
-    join rated c
-        on c.person_id = m.person_id
-       and c.subject_kind in ('leader', 'civil_servant')
-    where m.subject_kind = 'member'
-      and m.final_level > c.final_level
+    -- (the pairs of shared/period_member_pairs.sql)
+    select p.member_id
+    from period_member_pairs p
+    where p.final_level > p.other_level
 ),
 
 -- … beside their civil-servant level and their lowest leader level (of equal ones, the first rating)

@@ -51,10 +51,19 @@ roster_unrated as (
 -- that sent none): the list owes them as a roster would. Their row is their not-rated row
 -- (unrated_members). Rows whose reason owes nothing ("Miễn sinh hoạt": most of a country's 400 000)
 -- go first.
+-- the period's not-rated member rows (a country's 400 000 of its five million), read once for the
+-- lists that name them (listed_unrated) and the not-rated rows of the unrated (unrated_members)
+not_rated_rows as materialized (
+    select r.id, r.person_id, r.unit_id, r.deciding_unit_id, r.decided_on, r.reviewed_on, r.not_rated_reason,
+           r.source_file_id, r.source_row
+    from period_rating r
+    where r.subject_kind = 'member' and r.final_level is null and r.person_id is not null
+),
+
 listed_unrated as (
     select r.person_id, r.unit_id, r.not_rated_reason, r.source_file_id, r.source_row
-    from period_rating r
-    where getvariable('period_kind') = 'year' and r.subject_kind = 'member' and r.final_level is null and r.person_id is not null
+    from not_rated_rows r
+    where getvariable('period_kind') = 'year'
 ),
 
 -- the reasons written on not-rated rows that state a status owed nothing ("Từ trần ngày 10/8/2024",
@@ -94,9 +103,8 @@ unrated_members as (
         arg_max({'deciding_unit_id': r.deciding_unit_id, 'reason': r.not_rated_reason,
                  'source_file_id': r.source_file_id, 'source_row': r.source_row}, r.id) as unrated,
         max(r.decided_on) as unrated_on, max(r.reviewed_on) as unrated_reviewed_on
-    from period_rating r
+    from not_rated_rows r
     semi join unrated_roster o on o.person_id = r.person_id
-    where r.subject_kind = 'member' and r.final_level is null
     group by r.person_id
 ),
 
@@ -559,7 +567,7 @@ final as (
     join units u on u.id = f.unit_id
     left join units du on du.id = f.deciding_unit_id
     left join persons p on p.id = f.person_id
-    where u.path like getvariable('scope_path') || '%'
+    where in_scope(u.path)
 )
 
 select * from final

@@ -18,21 +18,19 @@ rated as not materialized (
 
 -- members rated before one of their civil-servant ratings, with the last of those (of equal
 -- dates, the first rating)
+-- (the pairs of shared/period_member_pairs.sql)
 members_early as (
     select
-        m.id,
-        m.person_id,
-        m.unit_id,
-        m.decided_on,
-        max(c.decided_on) as cs_decided_on,
-        arg_max(c.id, {'decided_on': c.decided_on, 'first': -c.id}) as cs_rating_id
-    from rated m
-    join rated c
-        on c.person_id = m.person_id
-       and c.subject_kind = 'civil_servant'
-       and c.decided_on > m.decided_on
-    where m.subject_kind = 'member'
-    group by m.id, m.person_id, m.unit_id, m.decided_on
+        p.member_id as id,
+        p.person_id,
+        p.unit_id,
+        p.decided_on,
+        max(p.other_decided_on) as cs_decided_on,
+        arg_max(p.other_id, {'decided_on': p.other_decided_on, 'first': -p.other_id}) as cs_rating_id
+    from period_member_pairs p
+    where p.other_kind = 'civil_servant'
+      and p.other_decided_on > p.decided_on
+    group by p.member_id, p.person_id, p.unit_id, p.decided_on
 ),
 
 member_findings as (

@@ -42,7 +42,7 @@ chi_bo as (
     join members m on m.unit_id = r.subject_unit_id
     where r.subject_kind = 'party_org'
       and list_contains(getvariable('r5_unit_kinds'), u.kind)
-      and u.path like getvariable('scope_path') || '%'
+      and in_scope(u.path)
 ),
 
 checked as (

@@ -10,20 +10,28 @@
 -- Sources: Quy định 366-QĐ/TW, Hướng dẫn 43-HD/BTCTW; Nghị định 335/2025/NĐ-CP (not in the seeds,
 --   which predate the score; RULES.md R9).
 with
--- the Party ratings and the civil-servant ratings each under their own rulebook's bands: the
--- parameters are constants in each branch (a per-row choice between them cost 0,2 s a year)
+-- the Party ratings and the civil-servant ratings each under their own rulebook's bands, those
+-- above their level's band or without a required score: the parameters are constants in each
+-- branch (a per-row choice between them, or the test after a union, cost 0,2 s a year).
+-- Above the band: a score below the lower bound of the level's own band (the bands are ordered,
+-- rulebook.ts checks it). The score counts to six decimals, as an average taken in a spreadsheet
+-- stores 90 as 89.99999999999999: round(score, 6) < bound is written score + 5e-7 < bound, half
+-- the cost on five million rows.
 banded as (
     select
         r.*,
         getvariable('r9_min_excellent') as min_excellent,
         getvariable('r9_min_good') as min_good,
-        getvariable('r9_min_complete') as min_complete,
-        getvariable('r9_score_required') as score_required
+        getvariable('r9_min_complete') as min_complete
     from period_rating r
     where r.final_level is not null
       and not r.is_cs
       and getvariable('r9_enabled')
       and list_contains(getvariable('r9_subject_kinds'), r.subject_kind)
+      and ((r.score is null and getvariable('r9_score_required'))
+           or r.score + 5e-7 < case r.final_level when 4 then getvariable('r9_min_excellent')
+                                                  when 3 then getvariable('r9_min_good')
+                                                  when 2 then getvariable('r9_min_complete') end)
 
     union all
 
@@ -31,19 +39,19 @@ banded as (
         r.*,
         getvariable('cs_r9_min_excellent'),
         getvariable('cs_r9_min_good'),
-        getvariable('cs_r9_min_complete'),
-        getvariable('cs_r9_score_required')
+        getvariable('cs_r9_min_complete')
     from period_rating r
     where r.final_level is not null
       and r.is_cs
       and getvariable('cs_r9_enabled')
       and list_contains(getvariable('cs_r9_subject_kinds'), r.subject_kind)
+      and ((r.score is null and getvariable('cs_r9_score_required'))
+           or r.score + 5e-7 < case r.final_level when 4 then getvariable('cs_r9_min_excellent')
+                                                  when 3 then getvariable('cs_r9_min_good')
+                                                  when 2 then getvariable('cs_r9_min_complete') end)
 ),
 
--- a level above the band its score reaches: a score below the lower bound of the level's own band
--- (the bands are ordered, rulebook.ts checks it). The score counts to six decimals, as an average
--- taken in a spreadsheet stores 90 as 89.99999999999999: round(score, 6) < bound is written
--- score + 5e-7 < bound, half the cost on five million rows.
+-- the band each score reaches
 judged as (
     select
         b.*,
@@ -54,8 +62,6 @@ judged as (
             when b.score is not null then 1
         end as band
     from banded b
-    where (b.score is null and b.score_required)
-       or b.score + 5e-7 < case b.final_level when 4 then b.min_excellent when 3 then b.min_good when 2 then b.min_complete end
 ),
 
 over as (

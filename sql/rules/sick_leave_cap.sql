@@ -19,11 +19,14 @@ leave as (
       and r.subject_kind in ('member', 'civil_servant')
 ),
 
+-- (only the people with enough leave to reach either cap: a few of the hundred thousands with any)
 recorded as (
     select l.person_id, max(l.days) as days, arg_max(l.id, [l.days, l.id]) as rating_id
     from leave l
     where l.person_id is not null
     group by l.person_id
+    having max(l.days) >= least(getvariable('r6_sick_leave_months') * getvariable('days_per_month'),
+                                getvariable('cs_r6_sick_leave_months') * getvariable('cs_days_per_month'))
 ),
 
 rated as (

@@ -85,7 +85,7 @@ final as (
                     'peers', s.peers, 'locality', s.locality, 'z', s.z) as evidence
     from scored s
     where s.z >= getvariable('sig_outlier_z')
-      and s.path like getvariable('scope_path') || '%'
+      and in_scope(s.path)
 )
 
 select * from final

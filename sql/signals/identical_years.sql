@@ -54,7 +54,7 @@ final as (
     from same s
     join unit u on u.id = s.unit_id
     where s.has_current > 0
-      and u.path like getvariable('scope_path') || '%'
+      and in_scope(u.path)
 )
 
 select * from final

@@ -42,7 +42,7 @@ final as (
     from per_unit p
     join unit u on u.id = p.unit_id
     where p.n_up + p.n_down >= cast(getvariable('sig_gap_share') as decimal(18, 6)) * p.n
-      and u.path like getvariable('scope_path') || '%'
+      and in_scope(u.path)
 )
 
 select * from final

@@ -1,18 +1,16 @@
 -- period_member_counts: per unit, the members rated there in the period (final level given), by
--- level, and the lowest and highest body that decided them. R1 (each chi bộ's count) and R5 (the
--- chi bộ's level against its members') read it: one pass over a year's five million member
--- ratings instead of one each. A temp table made by runner.ts after period_rating.
+-- level, and the lowest and highest body that decided them: the sums of period_member_groups. R1
+-- (each chi bộ's count) and R5 (the chi bộ's level against its members') read it. A temp table
+-- made by runner.ts after period_member_groups.
 select
-    r.unit_id,
-    count(*) as n,
-    count(*) filter (where r.final_level = 4) as n_excellent,
-    count(*) filter (where r.final_level = 3) as n_good,
-    count(*) filter (where r.final_level >= 2) as n_complete_up,
-    count(*) filter (where r.final_level >= 3) as n_good_up,
-    count(*) filter (where r.final_level = 1) as n_incomplete,
-    min(r.deciding_unit_id) as min_decider,
-    max(r.deciding_unit_id) as max_decider
-from period_rating r
-where r.subject_kind = 'member'
-  and r.final_level is not null
-group by r.unit_id
+    g.unit_id,
+    sum(g.n)::bigint as n,
+    sum(g.n_excellent)::bigint as n_excellent,
+    sum(g.n_good)::bigint as n_good,
+    sum(g.n_complete_up)::bigint as n_complete_up,
+    sum(g.n_good_up)::bigint as n_good_up,
+    sum(g.n_incomplete)::bigint as n_incomplete,
+    min(g.deciding_unit_id) as min_decider,
+    max(g.deciding_unit_id) as max_decider
+from period_member_groups g
+group by g.unit_id

@@ -189,9 +189,18 @@ async function setVariables(db: Db, vars: Variable[]): Promise<void> {
  * then the planner knows how few they are and builds its hash tables on them, where over a view it
  * assumes the whole table's millions and builds on the registry or the people instead. A year's
  * millions stay a view: copying them costs more than the rules' scans of the stored table, which
- * read only the columns and row groups each needs. Then the macros, which read them.
+ * read only the columns and row groups each needs. The counts and pairs of member ratings several
+ * rules take (sql/rules/README.md) are temp tables, made in this order. Then the macros, which read
+ * them.
  */
-export const SHARED_INPUTS = { period_discipline: 'table', period_roster: 'view', period_rating: 'view', period_member_counts: 'table' } as const;
+export const SHARED_INPUTS = {
+	period_discipline: 'table',
+	period_roster: 'view',
+	period_rating: 'view',
+	period_member_groups: 'table',
+	period_member_counts: 'table',
+	period_member_pairs: 'table'
+} as const;
 
 /** Up to this many ratings, the period's ratings are copied into a temp table (see above). */
 const SMALL_PERIOD_RATINGS = 250_000;
@@ -217,16 +226,25 @@ export async function refreshUnitOrigin(db: Db): Promise<void> {
 	await db.run(build);
 }
 
-async function makeSharedInputs(db: Db): Promise<void> {
+/**
+ * Make the shared inputs on `db`'s connection; return the subject kinds the period rates (a rating
+ * with a level). The period's ratings come first, and with one scan their count and those kinds: a
+ * period with few ratings is copied (see above) before the inputs made from them.
+ */
+async function makeSharedInputs(db: Db): Promise<Set<string>> {
 	await refreshUnitOrigin(db);
-	for (const [name, as] of Object.entries(SHARED_INPUTS))
-		await db.run(`create or replace temp ${as} ${name} as\n${ruleSql(`rules/shared/${name}.sql`)}`);
-	const n = (await db.one<{ n: number }>('select count(*) as n from period_rating'))!.n;
+	const make = (name: string, as: string) => db.run(`create or replace temp ${as} ${name} as\n${ruleSql(`rules/shared/${name}.sql`)}`);
+	await make('period_rating', SHARED_INPUTS.period_rating);
+	const { n, kinds } = (await db.one<{ n: number; kinds: string[] | null }>(
+		'select count(*) as n, list(distinct subject_kind) filter (where final_level is not null) as kinds from period_rating'
+	))!;
 	if (n <= SMALL_PERIOD_RATINGS) {
 		await db.run('create or replace temp table period_rating_small as select * from period_rating');
 		await db.run('create or replace temp view period_rating as select * from period_rating_small');
 	}
+	for (const [name, as] of Object.entries(SHARED_INPUTS)) if (name !== 'period_rating') await make(name, as);
 	await db.run(sqlFile('rules/shared/macros.sql'));
+	return new Set(kinds ?? []);
 }
 
 interface Prepared {
@@ -316,10 +334,7 @@ export async function runAudit(db: Db, opts: AuditOptions): Promise<AuditResult>
 			{ year, kind, no, rulebook: party.id, params: JSON.stringify(stored), scope: scopeCode, fp: fingerprint }
 		);
 		const runId = run!.id;
-		await makeSharedInputs(t);
-		const rated = new Set(
-			(await t.query<{ k: string }>('select distinct subject_kind as k from period_rating where final_level is not null')).map((r) => r.k)
-		);
+		const rated = await makeSharedInputs(t);
 		trace(`audit ${year}: fingerprint, shared inputs`, t0);
 		for (const rule of rules) {
 			if (JUDGES_ONLY[rule] && !JUDGES_ONLY[rule].some((k) => rated.has(k))) continue;
