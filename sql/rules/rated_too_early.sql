@@ -71,7 +71,14 @@ member_findings as (
     where m.full_on > m.as_of
 ),
 
--- organisations rated while young by their own founding date …
+-- organisations rated while young by their own founding date (the units founded recently enough
+-- to matter first, as the admissions above: the registry's 700 000 are mostly old) …
+org_cutoff as (
+    select cast(min(r.as_of) - to_months(getvariable('new_org_months') + 1) as date) as d
+    from rated r
+    where r.subject_kind in ('party_org', 'leadership')
+),
+
 young_orgs as (
     select
         r.*,
@@ -79,7 +86,7 @@ young_orgs as (
         u.name as org_name,
         u.founded_on as own_founded_on
     from rated r
-    join unit u on u.id = r.subject_unit_id
+    join (select u.* from unit u where u.founded_on > (select c.d from org_cutoff c)) u on u.id = r.subject_unit_id
     where r.subject_kind in ('party_org', 'leadership')
       and cast(u.founded_on + to_months(getvariable('new_org_months')) as date) > r.as_of
 ),

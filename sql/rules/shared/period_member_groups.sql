@@ -7,11 +7,11 @@ select
     r.unit_id,
     r.deciding_unit_id,
     r.group_name,
+    -- (the fewer the counts, the cheaper the pass: "complete and above" is n - n_incomplete,
+    -- "good and above" n_excellent + n_good, levels 1..4)
     count(*) as n,
     count(*) filter (where r.final_level = 4) as n_excellent,
     count(*) filter (where r.final_level = 3) as n_good,
-    count(*) filter (where r.final_level >= 2) as n_complete_up,
-    count(*) filter (where r.final_level >= 3) as n_good_up,
     count(*) filter (where r.final_level = 1) as n_incomplete
 from period_rating r
 where r.subject_kind = 'member'

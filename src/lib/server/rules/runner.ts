@@ -232,12 +232,20 @@ export async function refreshUnitOrigin(db: Db): Promise<void> {
  * period with few ratings is copied (see above) before the inputs made from them.
  */
 async function makeSharedInputs(db: Db): Promise<Set<string>> {
+	let t0 = performance.now();
 	await refreshUnitOrigin(db);
-	const make = (name: string, as: string) => db.run(`create or replace temp ${as} ${name} as\n${ruleSql(`rules/shared/${name}.sql`)}`);
+	trace('  unit_origin checked', t0);
+	const make = async (name: string, as: string) => {
+		const t1 = performance.now();
+		await db.run(`create or replace temp ${as} ${name} as\n${ruleSql(`rules/shared/${name}.sql`)}`);
+		trace(`  ${name}`, t1);
+	};
 	await make('period_rating', SHARED_INPUTS.period_rating);
+	t0 = performance.now();
 	const { n, kinds } = (await db.one<{ n: number; kinds: string[] | null }>(
 		'select count(*) as n, list(distinct subject_kind) filter (where final_level is not null) as kinds from period_rating'
 	))!;
+	trace('  period count, rated kinds', t0);
 	if (n <= SMALL_PERIOD_RATINGS) {
 		await db.run('create or replace temp table period_rating_small as select * from period_rating');
 		await db.run('create or replace temp view period_rating as select * from period_rating_small');
@@ -317,7 +325,9 @@ export async function runAudit(db: Db, opts: AuditOptions): Promise<AuditResult>
 
 	return db.tx(async (t) => {
 		await setVariables(t, vars);
+		const tf = performance.now();
 		const fingerprint = await dataFingerprint(t);
+		trace(`audit ${year}:   fingerprint`, tf);
 		const stored = {
 			party: { ...describe(party), short: party.short, params: party.params },
 			civil_servant: { ...describe(cs), short: cs.short, params: cs.params },
