@@ -65,7 +65,7 @@ async function auditAfterLoad(db: Db, list: IngestReport['touched'], scope: stri
 			: [];
 		const extra = ahead.filter((a) => !years.includes(a.year)).map((a) => ({ year: a.year, period_kind: 'year', period_no: 0 }));
 		const audited = [...list, ...extra];
-		const auditRuns = await auditPeriods(db, audited, scope);
+		const auditRuns = await auditPeriods(db, audited, { scope });
 		if (auditRuns.length) await refreshMarts(db);
 		return { auditRuns, audited };
 	} catch (e) {
