@@ -46,27 +46,58 @@ head_of as (
     where h.person_id is not null
 ),
 
+head_caps as (
+    select
+        h.person_id,
+        h.unit_id as headed_unit_id,
+        o.org_level,
+        o.coll_level,
+        least(o.org_level, o.coll_level) as cap
+    from head_of h
+    join org_levels o on o.unit_id = h.unit_id
+),
+
+-- the head's own ratings above a cap: their leader ratings about the unit they head, and their
+-- member rating, beside each unit they head
+over_caps as (
+    select r.*, c.headed_unit_id, c.org_level, c.coll_level, c.cap
+    from head_caps c
+    -- the heads' ratings first: a semi join against the heads, whose `is not null` lets DuckDB push
+    -- a Bloom filter of them into the scan of the ratings (one in fourteen members is a head)
+    join (select * from rated r semi join head_of h on h.person_id = r.person_id and h.person_id is not null
+          where r.subject_kind in ('member', 'leader')) r
+        on r.person_id = c.person_id
+       and (r.subject_kind = 'member' or (r.subject_kind = 'leader' and r.unit_id = c.headed_unit_id))
+    where r.final_level > c.cap
+),
+
+-- … and the units they head, for whether they came to them in the year
+over_heads as (
+    select distinct o.person_id, o.headed_unit_id as unit_id from over_caps o
+),
+
 -- the heads who came to the unit they head in the year, from elsewhere (003 §5.11): a "Ngày chuyển
 -- đến" of the year (the roster's, or any list's of the year, whatever its period) into that unit or
 -- a chi bộ under it (a đảng bộ's head holds membership in one of its chi bộ); not one on or before
 -- the unit's own founding (they came with it: in 2025 every merged commune's head would be a
--- newcomer), nor one from a unit of the same subtree, as last year's roster shows
+-- newcomer), nor one from a unit of the same subtree, as last year's roster shows. Asked only of
+-- the heads rated above a cap (a few hundred of a country's 300 000 heads)
 moves as (
     select m.person_id, m.unit_id, m.joined_unit_on
     from period_roster m
-    semi join head_of h on h.person_id = m.person_id and h.person_id is not null
+    semi join over_heads h on h.person_id = m.person_id and h.person_id is not null
     where year(m.joined_unit_on) = getvariable('period_year')
     union all
     select r.person_id, r.unit_id, r.joined_unit_on
     from rating_current r
-    semi join head_of h on h.person_id = r.person_id and h.person_id is not null
+    semi join over_heads h on h.person_id = r.person_id and h.person_id is not null
     where r.period_year = getvariable('period_year') and year(r.joined_unit_on) = getvariable('period_year')
 ),
 
 arrived as (
     select distinct h.person_id, h.unit_id, hu.path as headed_path
     from moves a
-    join head_of h on h.person_id = a.person_id
+    join over_heads h on h.person_id = a.person_id
     join unit hu on hu.id = h.unit_id
     join unit au on au.id = a.unit_id
     where starts_with(au.path, hu.path)
@@ -87,32 +118,12 @@ arrivals as (
     anti join stayed s on s.person_id = a.person_id and s.unit_id = a.unit_id
 ),
 
-head_caps as (
-    select
-        h.person_id,
-        h.unit_id as headed_unit_id,
-        o.org_level,
-        o.coll_level,
-        least(o.org_level, o.coll_level) as cap,
-        a.person_id is not null as is_newcomer
-    from head_of h
-    join org_levels o on o.unit_id = h.unit_id
-    left join arrivals a on a.person_id = h.person_id and a.unit_id = h.unit_id
-),
-
--- the head's own ratings: their leader ratings about the unit they head, and their member rating;
 -- where someone heads several units, the one binding hardest (a newcomer's last)
 heads_over as (
-    select r.*, c.headed_unit_id, c.org_level, c.coll_level, c.is_newcomer
-    from head_caps c
-    -- the heads' ratings first: a semi join against the heads, whose `is not null` lets DuckDB push
-    -- a Bloom filter of them into the scan of the ratings (one in fourteen members is a head)
-    join (select * from rated r semi join head_of h on h.person_id = r.person_id and h.person_id is not null
-          where r.subject_kind in ('member', 'leader')) r
-        on r.person_id = c.person_id
-       and (r.subject_kind = 'member' or (r.subject_kind = 'leader' and r.unit_id = c.headed_unit_id))
-    where r.final_level > c.cap
-    qualify row_number() over (partition by r.id order by c.is_newcomer, c.cap, c.headed_unit_id) = 1
+    select o.* exclude (cap), a.person_id is not null as is_newcomer
+    from over_caps o
+    left join arrivals a on a.person_id = o.person_id and a.unit_id = o.headed_unit_id
+    qualify row_number() over (partition by o.id order by a.person_id is not null, o.cap, o.headed_unit_id) = 1
 ),
 
 -- the ratings behind those levels (of equal ones, the first), for the few units a finding cites:

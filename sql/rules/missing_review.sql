@@ -32,6 +32,8 @@
 --   r4_deadlines, cs_r4_deadlines.
 -- Seeds: 000 §A.1.2, §II.2 (deadlines); 001 §V.4, §V.5.1; 002 (05/12, 08/12, 10/12);
 --   003 §5.4, §5.8, §5.10, §5.14.
+-- A semi join on a few keys says `key is not null` (a no-op for an equality): DuckDB then pushes a
+-- Bloom filter of them into the scan of the millions (shared/macros.sql, the lookups).
 with
 -- a. roster members owed a rating -------------------------------------------------------------
 -- the roster rows (one per member, the last) of members without a rating of their own
@@ -89,9 +91,9 @@ unrated_roster as (
     from list_unrated l
     -- (the rows of these few people first: an anti join straight on the roster or the ratings would
     -- hash all of them)
-    anti join (select distinct m.person_id from period_roster m semi join list_unrated l on l.person_id = m.person_id) m
+    anti join (select distinct m.person_id from period_roster m semi join list_unrated l on l.person_id = m.person_id and l.person_id is not null) m
         on m.person_id = l.person_id
-    anti join (select distinct r.person_id from period_rating r semi join list_unrated l on l.person_id = r.person_id
+    anti join (select distinct r.person_id from period_rating r semi join list_unrated l on l.person_id = r.person_id and l.person_id is not null
                where r.subject_kind = 'member' and r.final_level is not null) r
         on r.person_id = l.person_id
 ),
@@ -104,7 +106,7 @@ unrated_members as (
                  'source_file_id': r.source_file_id, 'source_row': r.source_row}, r.id) as unrated,
         max(r.decided_on) as unrated_on, max(r.reviewed_on) as unrated_reviewed_on
     from not_rated_rows r
-    semi join unrated_roster o on o.person_id = r.person_id
+    semi join unrated_roster o on o.person_id = r.person_id and o.person_id is not null
     group by r.person_id
 ),
 
@@ -132,7 +134,7 @@ unreviewed as (
 admitted as (
     select p.id, p.joined_party_on, p.joined_party_by
     from person p
-    semi join unrated_roster o on o.person_id = p.id
+    semi join unrated_roster o on o.person_id = p.id and o.person_id is not null
 ),
 
 -- the admission: the person's, else the roster row's; known by its year or month only, its last
@@ -155,7 +157,7 @@ admissions as (
 list_dates as (
     select r.unit_id, max(r.decided_on) as list_decided_on, max(coalesce(r.decided_on, r.reviewed_on)) as list_on
     from period_rating r
-    semi join admissions o on o.unit_id = r.unit_id and o.full_on > getvariable('period_start')
+    semi join admissions o on o.unit_id = r.unit_id and o.unit_id is not null and o.full_on > getvariable('period_start')
     where r.subject_kind = 'member' and r.final_level is not null
     group by r.unit_id
 ),
@@ -190,7 +192,7 @@ owed_rows as (
 rated_beside as (
     select distinct r.person_id, r.unit_id
     from period_rating r
-    semi join owed_rows o on o.unit_id = r.unit_id
+    semi join owed_rows o on o.unit_id = r.unit_id and o.unit_id is not null
     where r.subject_kind = 'member' and r.final_level is not null
 ),
 
