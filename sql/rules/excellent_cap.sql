@@ -133,24 +133,37 @@ grouped as (
     having count(*) filter (where r.final_level = 4) > 0
 ),
 
+-- the groupings' units (a lookup: a quarter's few groupings read a few units, not the registry)
+group_units as (
+    select * from units_of((select list(g.group_unit_id) from grouped g))
+),
+
+-- the share per province: the province's own, else that of the province it became part of in
+-- 2025, else the rulebook's (once per province, not per grouping: 0,1 s a year)
+province_shares as (
+    select
+        p.province_code,
+        coalesce(getvariable('r1_share_by_province')[p.province_code],
+                 getvariable('r1_share_by_province')[merged_province(p.province_code)], getvariable('r1_share')) as share,
+        coalesce(getvariable('cs_r1_share_by_province')[p.province_code],
+                 getvariable('cs_r1_share_by_province')[merged_province(p.province_code)], getvariable('cs_r1_share')) as cs_share
+    from (select distinct u.province_code from group_units u) p
+),
+
 with_params as (
     select
         g.*,
         u.code as unit_code,
         u.name as unit_name,
         g.subject_kind = 'civil_servant' as is_cs,
-        if(g.subject_kind = 'civil_servant',
-           coalesce(getvariable('cs_r1_share_by_province')[u.province_code],
-                    getvariable('cs_r1_share_by_province')[merged_province(u.province_code)], getvariable('cs_r1_share')),
-           coalesce(getvariable('r1_share_by_province')[u.province_code],
-                    getvariable('r1_share_by_province')[merged_province(u.province_code)], getvariable('r1_share'))) as share,
+        if(g.subject_kind = 'civil_servant', ps.cs_share, ps.share) as share,
         if(g.subject_kind = 'civil_servant', getvariable('cs_r1_denominator'), getvariable('r1_denominator')) as denominator_kind,
         if(g.subject_kind = 'civil_servant', getvariable('cs_r1_small_unit_below'), getvariable('r1_small_unit_below')) as small_unit_below,
         if(g.subject_kind = 'civil_servant', getvariable('cs_r1_small_unit_allowed'), getvariable('r1_small_unit_allowed')) as small_unit_allowed,
         list_contains(if(g.subject_kind = 'civil_servant', getvariable('cs_r1_allowance_units'), getvariable('r1_allowance_units')), u.code) as has_allowance
     from grouped g
-    -- (a lookup: a quarter's few groupings read a few units, not the registry)
-    join units_of((select list(g.group_unit_id) from grouped g)) u on u.id = g.group_unit_id
+    join group_units u on u.id = g.group_unit_id
+    join province_shares ps on ps.province_code is not distinct from u.province_code
     where in_scope(u.path)
 ),
 

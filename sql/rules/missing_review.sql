@@ -270,13 +270,17 @@ agency_dates as (
 -- unrated units (c: one dissolved by its deadline owes nothing); for the units agencies are placed
 -- in (d, by_kind false), the deadline for every level in the unit's province
 unit_deadlines as (
-    with keyed as (
+    with bodies as (
+        select x.unit_id, x.is_cs, true as by_kind from decider_dates x
+        union select x.id, false, true from unrated_units x where x.dissolved_on is not null
+        union select x.unit_id, true, false from agency_dates x
+    ),
+    keyed as (
         select k.unit_id, k.is_cs, k.by_kind, if(k.by_kind, u.kind, '*') as kind, u.province_code,
                merged_province(u.province_code) as merged_code
-        from (select x.unit_id, x.is_cs, true as by_kind from decider_dates x
-              union select x.id, false, true from unrated_units x where x.dissolved_on is not null
-              union select x.unit_id, true, false from agency_dates x) k
-        join unit u on u.id = k.unit_id
+        from bodies k
+        -- (a lookup of the bodies' units: a join built its hash table on the registry's 700 000)
+        join units_of((select list(b.unit_id) from bodies b)) u on u.id = k.unit_id
     ),
     -- once per kind and province (a few hundred), not per body (a hundred thousand)
     by_kind as (
