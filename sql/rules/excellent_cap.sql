@@ -109,7 +109,8 @@ grouped as (
         sum(g.n_good)::bigint,
         g.deciding_unit_id
     from period_member_groups g
-    where list_contains(getvariable('r1_subject_kinds'), 'member')
+    -- (as `rated` takes the kinds of either rulebook)
+    where (list_contains(getvariable('r1_subject_kinds'), 'member') or list_contains(getvariable('cs_r1_subject_kinds'), 'member'))
       and g.deciding_unit_id is not null
     group by g.deciding_unit_id, 5
     having sum(g.n_excellent) > 0

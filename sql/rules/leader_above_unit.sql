@@ -59,7 +59,7 @@ head_caps as (
 
 -- the head's own ratings above a cap: their leader ratings about the unit they head, and their
 -- member rating, beside each unit they head
-over_caps as (
+over_cap as (
     select r.*, c.headed_unit_id, c.org_level, c.coll_level, c.cap
     from head_caps c
     -- the heads' ratings first: a semi join against the heads, whose `is not null` lets DuckDB push
@@ -72,8 +72,8 @@ over_caps as (
 ),
 
 -- … and the units they head, for whether they came to them in the year
-over_heads as (
-    select distinct o.person_id, o.headed_unit_id as unit_id from over_caps o
+over_cap_heads as (
+    select distinct o.person_id, o.headed_unit_id as unit_id from over_cap o
 ),
 
 -- the heads who came to the unit they head in the year, from elsewhere (003 §5.11): a "Ngày chuyển
@@ -85,19 +85,19 @@ over_heads as (
 moves as (
     select m.person_id, m.unit_id, m.joined_unit_on
     from period_roster m
-    semi join over_heads h on h.person_id = m.person_id and h.person_id is not null
+    semi join over_cap_heads h on h.person_id = m.person_id and h.person_id is not null
     where year(m.joined_unit_on) = getvariable('period_year')
     union all
     select r.person_id, r.unit_id, r.joined_unit_on
     from rating_current r
-    semi join over_heads h on h.person_id = r.person_id and h.person_id is not null
+    semi join over_cap_heads h on h.person_id = r.person_id and h.person_id is not null
     where r.period_year = getvariable('period_year') and year(r.joined_unit_on) = getvariable('period_year')
 ),
 
 arrived as (
     select distinct h.person_id, h.unit_id, hu.path as headed_path
     from moves a
-    join over_heads h on h.person_id = a.person_id
+    join over_cap_heads h on h.person_id = a.person_id
     join unit hu on hu.id = h.unit_id
     join unit au on au.id = a.unit_id
     where starts_with(au.path, hu.path)
@@ -121,7 +121,7 @@ arrivals as (
 -- where someone heads several units, the one binding hardest (a newcomer's last)
 heads_over as (
     select o.* exclude (cap), a.person_id is not null as is_newcomer
-    from over_caps o
+    from over_cap o
     left join arrivals a on a.person_id = o.person_id and a.unit_id = o.headed_unit_id
     qualify row_number() over (partition by o.id order by a.person_id is not null, o.cap, o.headed_unit_id) = 1
 ),
@@ -188,7 +188,7 @@ members_over as (
     -- (the pairs of shared/period_member_pairs.sql)
     select p.member_id
     from period_member_pairs p
-    where p.final_level > p.other_level
+    where p.member_level > p.other_level
 ),
 
 -- … beside their civil-servant level and their lowest leader level (of equal ones, the first rating)

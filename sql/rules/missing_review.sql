@@ -49,10 +49,6 @@ roster_unrated as (
     qualify row_number() over (partition by m.person_id order by m.source_file_id desc, m.source_row desc) = 1
 ),
 
--- members a rating list names without a level, on no roster of the period (a list from a chi bộ
--- that sent none): the list owes them as a roster would. Their row is their not-rated row
--- (unrated_members). Rows whose reason owes nothing ("Miễn sinh hoạt": most of a country's 400 000)
--- go first.
 -- the period's not-rated member rows (a country's 400 000 of its five million), read once for the
 -- lists that name them (listed_unrated) and the not-rated rows of the unrated (unrated_members)
 not_rated_rows as materialized (
@@ -62,6 +58,10 @@ not_rated_rows as materialized (
     where r.subject_kind = 'member' and r.final_level is null and r.person_id is not null
 ),
 
+-- members a rating list names without a level, on no roster of the period (a list from a chi bộ
+-- that sent none): the list owes them as a roster would. Their row is their not-rated row
+-- (unrated_members). Rows whose reason owes nothing ("Miễn sinh hoạt": most of a country's 400 000)
+-- go first.
 listed_unrated as (
     select r.person_id, r.unit_id, r.not_rated_reason, r.source_file_id, r.source_row
     from not_rated_rows r

@@ -23,14 +23,14 @@ members_early as (
     select
         p.member_id as id,
         p.person_id,
-        p.unit_id,
-        p.decided_on,
+        p.member_unit_id as unit_id,
+        p.member_decided_on as decided_on,
         max(p.other_decided_on) as cs_decided_on,
         arg_max(p.other_id, {'decided_on': p.other_decided_on, 'first': -p.other_id}) as cs_rating_id
     from period_member_pairs p
     where p.other_kind = 'civil_servant'
-      and p.other_decided_on > p.decided_on
-    group by p.member_id, p.person_id, p.unit_id, p.decided_on
+      and p.other_decided_on > p.member_decided_on
+    group by p.member_id, p.person_id, p.member_unit_id, p.member_decided_on
 ),
 
 member_findings as (

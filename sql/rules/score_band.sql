@@ -17,7 +17,7 @@ with
 -- rulebook.ts checks it). The score counts to six decimals, as an average taken in a spreadsheet
 -- stores 90 as 89.99999999999999: round(score, 6) < bound is written score + 5e-7 < bound, half
 -- the cost on five million rows.
-banded as (
+out_of_band as (
     select
         r.*,
         getvariable('r9_min_excellent') as min_excellent,
@@ -61,7 +61,7 @@ judged as (
             when round(b.score, 6) >= b.min_complete then 2
             when b.score is not null then 1
         end as band
-    from banded b
+    from out_of_band b
 ),
 
 over as (

@@ -128,7 +128,7 @@ export async function seedDatabase(): Promise<Seeded> {
 	if (bad.length) throw new Error(`seed: files not loaded: ${JSON.stringify(bad, null, 1)}`);
 	await refreshMarts(db);
 	const f = await db.one<{ findings2024: number }>('select coalesce(sum(findings), 0)::integer as findings2024 from mart_unit_year where year = 2024');
-	// the run of 2022 (qd132): the ingest audits two periods at a time, so ids follow no year order
+	// the run of 2022 (qd132), by its year: run ids follow the order the load touched the periods
 	const run = await db.one<{ id: number; fp: string }>(
 		"select id, data_fingerprint as fp from audit_run where period_year = 2022 and period_kind = 'year' order by id limit 1"
 	);

@@ -13,10 +13,11 @@ create or replace temp macro subject_label(subject_kind, person_name, unit_name,
     end;
 
 -- in_scope(path): a unit's path is in the run's scope (scope_path, '/' for the whole country).
--- The whole country is said outright: the planner drops the test, where a prefix test on the
--- registry's paths decodes all 700 000 of them in every scan of the unit table.
+-- The whole country is said outright: only whether the unit has a path is read (a unit the registry
+-- could not place has none), where a prefix test decodes all 700 000 paths in every scan of the
+-- unit table.
 create or replace temp macro in_scope(path) as
-    getvariable('scope_path') = '/' or starts_with(path, getvariable('scope_path'));
+    (getvariable('scope_path') = '/' and path is not null) or starts_with(path, getvariable('scope_path'));
 
 -- floor_share(share, n): floor(share × n), exact for a share of up to 6 decimals (a rulebook's
 -- are), in integers: the same in decimal arithmetic costs ~20 times more per row.

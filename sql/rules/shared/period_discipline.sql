@@ -1,6 +1,6 @@
 -- period_discipline: the current disciplinary decisions dated in the audited period (a violation
 -- counts once, in the period of its decision), with the file they came from. Read by R2 and R10;
--- made once per run by runner.ts, as period_rating.
+-- made once per run by runner.ts, as a temp table.
 select
     d.subject_type,
     d.person_id,

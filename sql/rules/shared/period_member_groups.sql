@@ -8,7 +8,8 @@ select
     r.deciding_unit_id,
     r.group_name,
     -- (the fewer the counts, the cheaper the pass: "complete and above" is n - n_incomplete,
-    -- "good and above" n_excellent + n_good, levels 1..4)
+    -- "good and above" n_excellent + n_good, for a level is 1..4: the ingest writes no other,
+    -- level_dict in sql/ingest/dictionaries.sql)
     count(*) as n,
     count(*) filter (where r.final_level = 4) as n_excellent,
     count(*) filter (where r.final_level = 3) as n_good,

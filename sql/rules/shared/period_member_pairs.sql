@@ -3,13 +3,14 @@
 -- earlier of the two: what R3 (a member's Party level above their civil-servant or leader level)
 -- and R8 (a member rated before their civil-servant rating) look for. One join of a year's five
 -- million member ratings to the million and a half civil-servant and leader ratings, instead of one
--- in each rule. A temp table made by runner.ts after period_rating; a few rows.
+-- in each rule. A temp table made by runner.ts after period_rating: only the candidate pairs (18 000
+-- in a national year).
 select
     m.id as member_id,
     m.person_id,
-    m.unit_id,
-    m.final_level,
-    m.decided_on,
+    m.unit_id as member_unit_id,
+    m.final_level as member_level,
+    m.decided_on as member_decided_on,
     c.id as other_id,
     c.subject_kind as other_kind,
     c.final_level as other_level,

@@ -1,6 +1,7 @@
 -- period_rating: the current ratings of the audited period (period_year, period_kind, period_no),
 -- rated or not (final_level null: a not-rated row, which R4 reads), with the columns the rules use.
--- runner.ts makes it once per run, as a temp table on the run's connection, before the rules; every
+-- runner.ts makes it once per run, as a temp view on the run's connection (copied into a temp table
+-- when the period has few ratings: a quarter), before the rules; every
 -- rule reads it instead of filtering rating_current itself. Only R3 reads ratings beyond the period
 -- (a "Ngày chuyển đến" on any list of the year).
 select
