@@ -201,6 +201,14 @@ describe('runAudit', () => {
 		db.close();
 	});
 
+	it('leaves out a unit the registry could not place (no path: a parent cycle, too deep) from every scope, the whole country\'s too', async () => {
+		const db = await fixtureDb({ ...TREE, ...overCap(2022) }, { year: 2022 });
+		await db.run("update unit set path = null where code = 'CB2'");
+		const all = await runAudit(db, { year: 2022, rules: ['excellent_cap'] });
+		expect(all.findings.map((f) => f.unit_code).sort()).toEqual(['CB1', 'X01', 'X02']);
+		db.close();
+	});
+
 	it('warns that quarter IV is not rated apart under qd366, and refuses bad periods and rules', async () => {
 		const db = await fixtureDb(TREE, { year: 2025 });
 		const q4 = await runAudit(db, { year: 2025, periodKind: 'quarter', periodNo: 4 });
