@@ -34,9 +34,10 @@ org_levels as (
 
 -- who heads which unit rated as an organisation or collective in the period: a leader or member
 -- rating marked head (the unit it is about), the roster's head (a quarter rates leaders only:
--- then no roster is read through)
+-- then no roster is read through). A head marked on both is there twice: heads_over keeps one row
+-- per rating (making them distinct cost 0,1 s a year)
 head_of as (
-    select distinct h.person_id, h.unit_id
+    select h.person_id, h.unit_id
     from (
         select r.person_id, r.unit_id from rated r where r.is_head and r.subject_kind in ('leader', 'member')
         union all
