@@ -120,9 +120,9 @@ export async function benchRules(argv: string[]): Promise<void> {
 	// the loaded data written into the file first (an ingest leaves up to checkpoint_threshold in the
 	// write-ahead log): the audit's time then holds its own writes only, not the tail of the load
 	await db.run('checkpoint');
-	// the audit as the ingest runs it (auditPeriods), findings computed and
-	// stored, not read back (the keys the scoring needs are read afterwards, untimed); the screens
-	// (signals) are not rules, and left out
+	// the audit as the ingest runs it (auditPeriods), findings computed and stored, not read back
+	// (the keys the scoring needs are read afterwards, untimed); the screens (signals) are not
+	// rules, and left out
 	let runIds: number[] = [];
 	const perPeriod: string[] = [];
 	const cpu0 = process.cpuUsage();

@@ -37,13 +37,13 @@ chi_bo as (
         cast(getvariable('r5_good_complete_share') as decimal(18, 6)) as good_complete,
         cast(getvariable('r5_good_good_share') as decimal(18, 6)) as good_good,
         cast(getvariable('r5_incomplete_share') as decimal(18, 6)) as incomplete_share,
-        -- the same in millionths, compared in integers (exact for a rulebook's six decimals, as
-        -- floor_share; in decimal(37) the comparisons cost 0,05 s a year)
-        cast(cast(getvariable('r5_excellent_complete_share') as decimal(18, 6)) * 1000000 as bigint) as exc_complete_u,
-        cast(cast(getvariable('r5_excellent_good_share') as decimal(18, 6)) * 1000000 as bigint) as exc_good_u,
-        cast(cast(getvariable('r5_good_complete_share') as decimal(18, 6)) * 1000000 as bigint) as good_complete_u,
-        cast(cast(getvariable('r5_good_good_share') as decimal(18, 6)) * 1000000 as bigint) as good_good_u,
-        cast(cast(getvariable('r5_incomplete_share') as decimal(18, 6)) * 1000000 as bigint) as incomplete_u
+        -- the same in millionths (shared/macros.sql), compared in integers: in decimal(37) the
+        -- comparisons cost 0,05 s a year
+        share_millionths(getvariable('r5_excellent_complete_share')) as exc_complete_u,
+        share_millionths(getvariable('r5_excellent_good_share')) as exc_good_u,
+        share_millionths(getvariable('r5_good_complete_share')) as good_complete_u,
+        share_millionths(getvariable('r5_good_good_share')) as good_good_u,
+        share_millionths(getvariable('r5_incomplete_share')) as incomplete_u
     from rated r
     join unit u on u.id = r.subject_unit_id
     join members m on m.unit_id = r.subject_unit_id

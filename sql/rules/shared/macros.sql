@@ -19,10 +19,14 @@ create or replace temp macro subject_label(subject_kind, person_name, unit_name,
 create or replace temp macro in_scope(path) as
     (getvariable('scope_path') = '/' and path is not null) or starts_with(path, getvariable('scope_path'));
 
--- floor_share(share, n): floor(share × n), exact for a share of up to 6 decimals (a rulebook's
--- are), in integers: the same in decimal arithmetic costs ~20 times more per row.
+-- share_millionths(share): a share in millionths, an integer (exact for a share of up to 6
+-- decimals: a rulebook's are); floor_share(share, n): floor(share × n) with it. In integers: the
+-- same in decimal arithmetic costs ~20 times more per row (R1's allowance, R5's comparisons).
+create or replace temp macro share_millionths(share) as
+    cast(cast(share as decimal(18, 6)) * 1000000 as bigint);
+
 create or replace temp macro floor_share(share, n) as
-    (cast(cast(share as decimal(18, 6)) * 1000000 as bigint) * n) // 1000000;
+    (share_millionths(share) * n) // 1000000;
 
 -- merged_province(province): in a period that ends after the 2025 merger (01/07/2025, 63 → 34
 -- provinces), the code of the province `province` (a unit's province_code) became part of, where it
