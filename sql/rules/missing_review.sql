@@ -242,13 +242,15 @@ unrated_units as (
       and (u.dissolved_on is null or u.dissolved_on > getvariable('period_start'))
 ),
 
--- d. each deciding body's last decision, on Party lists and on civil-servant lists -------------
+-- d. each deciding body's last decision, on Party lists and on civil-servant lists, of those
+-- that decided anything after the earliest deadline of any level and province (a constant: the
+-- scan skips the rest, a country's millions decided in time)
 decider_dates as (
     select r.deciding_unit_id as unit_id, r.is_cs, max(r.decided_on) as last_decided_on
     from period_rating r
     where getvariable('period_kind') = 'year'
       and r.deciding_unit_id is not null
-      and r.decided_on is not null
+      and r.decided_on > earliest_deadline()
     group by r.deciding_unit_id, r.is_cs
 ),
 
@@ -260,7 +262,7 @@ agency_dates as (
       and r.is_cs
       and r.deciding_unit_id is null
       and r.agency_unit_id is not null
-      and r.decided_on is not null
+      and r.decided_on > earliest_deadline()
     group by r.agency_unit_id, r.agency
 ),
 
@@ -314,8 +316,22 @@ alive_units as (
        or u.dissolved_on > coalesce(dl.deadline, getvariable('period_end'))
 ),
 
--- d (cont.) the decided ratings of the bodies whose last decision is after their deadline (one
--- scan of the period), grouped into lists (one deciding body, unit, subject kind; an agency's
+-- d (cont.) the bodies whose last decision is after their deadline, and the agencies
+late_bodies as (
+    select dd.unit_id, dd.is_cs, dl.deadline
+    from decider_dates dd
+    join unit_deadlines dl on dl.unit_id = dd.unit_id and dl.is_cs = dd.is_cs and dl.by_kind
+    where dd.last_decided_on > dl.deadline
+),
+
+late_agencies as (
+    select ad.unit_id, ad.agency, dl.deadline
+    from agency_dates ad
+    join unit_deadlines dl on dl.unit_id = ad.unit_id and dl.is_cs and not dl.by_kind
+    where ad.last_decided_on > dl.deadline
+),
+
+-- … their decided ratings (one scan of the period), grouped into lists (one deciding body, unit, subject kind; an agency's
 -- list: one agency); a list is late when decided after the deadline (the date itself allowed)
 late_body_rows as (
     select
@@ -327,12 +343,13 @@ late_body_rows as (
         r.decided_on,
         r.source_file_id,
         r.source_row,
-        dl.deadline
-    from decider_dates dd
-    join unit_deadlines dl on dl.unit_id = dd.unit_id and dl.is_cs = dd.is_cs and dl.by_kind
-    join period_rating r on r.deciding_unit_id = dd.unit_id and r.is_cs = dd.is_cs
-    where dd.last_decided_on > dl.deadline
-      and r.decided_on is not null
+        b.deadline
+    from late_bodies b
+    -- (the late bodies' rows first: on the unit alone, the join is pushed into the scan as a
+    -- filter; with the computed is_cs too, all the period's rows were read)
+    join (select r.* from period_rating r semi join late_bodies k on k.unit_id = r.deciding_unit_id and k.unit_id is not null) r
+        on r.deciding_unit_id = b.unit_id and r.is_cs = b.is_cs
+    where r.decided_on is not null
 
     union all
 
@@ -346,12 +363,10 @@ late_body_rows as (
         r.decided_on,
         r.source_file_id,
         r.source_row,
-        dl.deadline
-    from agency_dates ad
-    join unit_deadlines dl on dl.unit_id = ad.unit_id and dl.is_cs and not dl.by_kind
-    join period_rating r on r.agency_unit_id = ad.unit_id and r.agency = ad.agency
-    where ad.last_decided_on > dl.deadline
-      and r.is_cs
+        b.deadline
+    from late_agencies b
+    join period_rating r on r.agency_unit_id = b.unit_id and r.agency = b.agency
+    where r.is_cs
       and r.deciding_unit_id is null
       and r.decided_on is not null
 ),
