@@ -340,7 +340,7 @@ late_agencies as (
     where ad.last_decided_on > dl.deadline
 ),
 
--- … their decided ratings (one scan of the period), grouped into lists (one deciding body, unit, subject kind; an agency's
+-- … their decided ratings, grouped into lists (one deciding body, unit, subject kind; an agency's
 -- list: one agency); a list is late when decided after the deadline (the date itself allowed)
 late_body_rows as (
     select

@@ -28,14 +28,13 @@ create or replace temp macro share_millionths(share) as
 create or replace temp macro floor_share(share, n) as
     (share_millionths(share) * n) // 1000000;
 
--- earliest_deadline(): the first day a list of the period's year is late at any level, in any
--- province, Party or civil-servant (R4's r4_deadlines, cs_r4_deadlines: month-day, the day itself
--- allowed); null where neither rulebook sets one. Made of session variables only: a constant the
--- scans filter by.
+-- earliest_deadline(): the earliest deadline of the period's year at any level, in any province,
+-- Party or civil-servant (R4's r4_deadlines, cs_r4_deadlines, month-day): a list decided on or
+-- before it is late nowhere. Null where neither rulebook sets one. Made of session variables only:
+-- a constant the scans filter by.
 create or replace temp macro earliest_deadline() as
-    cast(strptime(getvariable('period_year') || '-'
-                  || list_min(list_transform(list_concat(getvariable('r4_deadlines'), getvariable('cs_r4_deadlines')), lambda d: d.md)),
-                  '%Y-%m-%d') as date);
+    list_min(list_transform(list_concat(getvariable('r4_deadlines'), getvariable('cs_r4_deadlines')),
+                            lambda d: cast(strptime(getvariable('period_year') || '-' || d.md, '%Y-%m-%d') as date)));
 
 -- merged_province(province): in a period that ends after the 2025 merger (01/07/2025, 63 → 34
 -- provinces), the code of the province `province` (a unit's province_code) became part of, where it
