@@ -164,11 +164,11 @@ admissions as (
 -- rating's decision date, else 31/12). Read only for the chi bộ of members who came of age in the
 -- period, for whom the day can matter.
 list_dates as (
-    select r.unit_id, max(r.decided_on) as list_decided_on, max(coalesce(r.decided_on, r.reviewed_on)) as list_on
-    from period_rating r
-    semi join admissions o on o.unit_id = r.unit_id and o.unit_id is not null and o.full_on > getvariable('period_start')
-    where r.subject_kind = 'member' and r.final_level is not null
-    group by r.unit_id
+    select g.unit_id, max(g.last_decided_on) as list_decided_on, max(g.last_on) as list_on
+    -- (the dates of shared/period_member_groups.sql)
+    from period_member_groups g
+    semi join admissions o on o.unit_id = g.unit_id and o.unit_id is not null and o.full_on > getvariable('period_start')
+    group by g.unit_id
 ),
 
 -- (the list's date only where it was read: a member of long standing is judged, and said to be, on

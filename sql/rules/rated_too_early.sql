@@ -25,9 +25,9 @@ rated as not materialized (
 -- admission dates recent enough to matter (a superset: before the earliest rating date, less the
 -- months and one more): the person's own, else the roster's
 cutoff as (
-    select cast(min(r.as_of) - to_months(getvariable('new_member_months') + 1) as date) as d
-    from rated r
-    where r.subject_kind = 'member'
+    -- (the earliest of shared/period_member_groups.sql: the same rows' as_of)
+    select cast(min(g.first_as_of) - to_months(getvariable('new_member_months') + 1) as date) as d
+    from period_member_groups g
 ),
 
 admissions as (
