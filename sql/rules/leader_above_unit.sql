@@ -87,12 +87,14 @@ moves as (
     select m.person_id, m.unit_id, m.joined_unit_on
     from period_roster m
     semi join over_cap_heads h on h.person_id = m.person_id and h.person_id is not null
-    where year(m.joined_unit_on) = getvariable('period_year')
+    -- (the year as a range of days: a filter the scan applies, where year() was computed for every row)
+    where m.joined_unit_on between make_date(getvariable('period_year'), 1, 1) and make_date(getvariable('period_year'), 12, 31)
     union all
     select r.person_id, r.unit_id, r.joined_unit_on
     from rating_current r
     semi join over_cap_heads h on h.person_id = r.person_id and h.person_id is not null
-    where r.period_year = getvariable('period_year') and year(r.joined_unit_on) = getvariable('period_year')
+    where r.period_year = getvariable('period_year')
+      and r.joined_unit_on between make_date(getvariable('period_year'), 1, 1) and make_date(getvariable('period_year'), 12, 31)
 ),
 
 arrived as (
@@ -184,7 +186,9 @@ collective_findings as (
 members_over as (
     select m.id
     from rated m
-    where m.subject_kind = 'member' and m.final_level > m.civil_servant_level
+    -- (`is not null`, implied by the comparison, is a filter the scan applies: most members have
+    -- no civil-servant level)
+    where m.subject_kind = 'member' and m.civil_servant_level is not null and m.final_level > m.civil_servant_level
     union
     -- (the pairs of shared/period_member_pairs.sql)
     select p.member_id
