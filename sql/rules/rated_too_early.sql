@@ -23,13 +23,14 @@ rated as not materialized (
 ),
 
 -- admission dates recent enough to matter (a superset: before the earliest rating date, less the
--- months and one more): the person's own, else the roster's (materialized: read twice below)
+-- months and one more): the person's own, else the roster's
 cutoff as (
     -- (the earliest of shared/period_member_groups.sql: the same rows' as_of)
     select cast(min(g.first_as_of) - to_months(getvariable('new_member_months') + 1) as date) as d
     from period_member_groups g
 ),
 
+-- (materialized: read twice below)
 admissions as materialized (
     select p.id as person_id, p.joined_party_on as joined_on, p.joined_party_by as joined_by
     from person p
