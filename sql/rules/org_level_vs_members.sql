@@ -23,11 +23,12 @@ members as (
     from period_member_counts m
 ),
 
-chi_bo as (
+-- each organisation rating beside its members' counts; whether the unit is a chi bộ (r5_unit_kinds)
+-- and in scope is asked below of the few that fail (a join of the registry's 700 000 for all cost
+-- more than the checks)
+org_rated as (
     select
         r.*,
-        u.code as unit_code,
-        u.name as unit_name,
         m.n,
         m.n_complete_up,
         m.n_good_up,
@@ -45,11 +46,8 @@ chi_bo as (
         share_millionths(getvariable('r5_good_good_share')) as good_good_u,
         share_millionths(getvariable('r5_incomplete_share')) as incomplete_u
     from rated r
-    join unit u on u.id = r.subject_unit_id
     join members m on m.unit_id = r.subject_unit_id
     where r.subject_kind = 'party_org'
-      and list_contains(getvariable('r5_unit_kinds'), u.kind)
-      and in_scope(u.path)
 ),
 
 checked as (
@@ -68,13 +66,22 @@ checked as (
         end as short_of_good,
         case c.final_level when 4 then c.exc_complete when 3 then c.good_complete end as need_complete,
         case c.final_level when 4 then c.exc_good when 3 then c.good_good end as need_good
-    from chi_bo c
+    from org_rated c
 ),
 
-flagged as (
+failing as (
     select c.*
     from checked c
     where c.too_many_incomplete or c.short_of_complete or c.short_of_good
+),
+
+-- … of a chi bộ in scope
+flagged as (
+    select c.*, u.code as unit_code, u.name as unit_name
+    from failing c
+    join units_of((select list(x.subject_unit_id) from failing x)) u on u.id = c.subject_unit_id
+    where list_contains(getvariable('r5_unit_kinds'), u.kind)
+      and in_scope(u.path)
 ),
 
 -- the members whose levels fall short: incomplete ones where the shares of "complete or above"

@@ -201,6 +201,20 @@ describe('runAudit', () => {
 		db.close();
 	});
 
+	it('keeps R5 to the scope too (its units are looked up after the check)', async () => {
+		const members = (unit: string, decider: string) => [
+			{ kind: 'party_org' as const, org: unit, decider, level: 'excellent' as const, year: 2022, decided_on: '2022-12-05' },
+			{ unit, decider, level: 'good' as const, year: 2022 },
+			{ unit, decider, level: 'complete' as const, count: 4, year: 2022 }
+		];
+		const db = await fixtureDb({ ...TREE, ratings: [...members('CB1', 'X01'), ...members('CB2', 'X02')] }, { year: 2022 });
+		const all = await runAudit(db, { year: 2022, rules: ['org_level_vs_members'] });
+		const h01 = await runAudit(db, { year: 2022, rules: ['org_level_vs_members'], scope: 'H01' });
+		expect(all.findings.map((f) => f.unit_code).sort()).toEqual(['CB1', 'CB2']);
+		expect(h01.findings.map((f) => f.unit_code)).toEqual(['CB1']);
+		db.close();
+	});
+
 	it('leaves out a unit the registry could not place (no path: a parent cycle, too deep) from every scope, the whole country\'s too', async () => {
 		const db = await fixtureDb({ ...TREE, ...overCap(2022) }, { year: 2022 });
 		await db.run("update unit set path = null where code = 'CB2'");
