@@ -14,9 +14,14 @@ leave as (
     select r.*,
         floor(coalesce(r.sick_leave_days, 0) + coalesce(r.sick_leave_months, 0)
               * if(r.is_cs, getvariable('cs_days_per_month'), getvariable('days_per_month'))) as days
-    from period_rating r
-    where (r.sick_leave_days is not null or r.sick_leave_months is not null)
-      and r.subject_kind in ('member', 'civil_servant')
+    from (
+        -- (days, else months: two tests the scan applies, where "days or months" was tested on
+        -- every row of the period after reading it)
+        select r.* from period_rating r where r.sick_leave_days is not null
+        union all
+        select r.* from period_rating r where r.sick_leave_days is null and r.sick_leave_months is not null
+    ) r
+    where r.subject_kind in ('member', 'civil_servant')
 ),
 
 -- (only the people with enough leave to reach either cap: a few of the hundred thousands with any)
