@@ -15,8 +15,8 @@ leave as (
         floor(coalesce(r.sick_leave_days, 0) + coalesce(r.sick_leave_months, 0)
               * if(r.is_cs, getvariable('cs_days_per_month'), getvariable('days_per_month'))) as days
     from (
-        -- (days, else months: two tests the scan applies, where "days or months" was tested on
-        -- every row of the period after reading it)
+        -- (days, else months: each row once, by two tests the scan applies, where "days or
+        -- months" was tested on every row of the period after reading it)
         select r.* from period_rating r where r.sick_leave_days is not null
         union all
         select r.* from period_rating r where r.sick_leave_days is null and r.sick_leave_months is not null

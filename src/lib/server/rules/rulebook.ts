@@ -271,7 +271,8 @@ export function sqlLiteral(v: unknown, shape: SqlShape = 'auto'): string {
 	}
 	if (shape === 'deadline_list') {
 		const l = v as Array<{ province: string; kind: string; md: string }>;
-		return `[${l.map((d) => `{'province': ${sqlString(d.province)}, 'kind': ${sqlString(d.kind)}, 'md': ${sqlString(d.md)}}`).join(', ')}]`;
+		// typed: an empty list (a what-if without deadlines) is still a list of deadlines
+		return `[${l.map((d) => `{'province': ${sqlString(d.province)}, 'kind': ${sqlString(d.kind)}, 'md': ${sqlString(d.md)}}`).join(', ')}]::struct(province varchar, kind varchar, md varchar)[]`;
 	}
 	if (v === null || v === undefined) return 'null';
 	if (typeof v === 'boolean') return v ? 'true' : 'false';
