@@ -141,10 +141,10 @@ grouped as (
 candidates as (
     select g.*
     from grouped g
-    where coalesce(g.n_excellent > floor_share(list_min(list_concat(
+    where g.n_excellent > floor_share(list_min(list_concat(
               [getvariable('r1_share'), getvariable('cs_r1_share')],
-              coalesce(map_values(getvariable('r1_share_by_province')), []),
-              coalesce(map_values(getvariable('cs_r1_share_by_province')), []))), g.n_good), true)
+              map_values(getvariable('r1_share_by_province')),
+              map_values(getvariable('cs_r1_share_by_province')))), g.n_good)
 ),
 
 -- the groupings' units (a lookup: a quarter's few groupings read a few units, not the registry)
@@ -223,7 +223,7 @@ involved as (
     select v.grouping, v.group_unit_id, v.subject_kind, v.group_name, r.source_file_id, r.source_row
     from verdict v
     join (select r.* from rated r
-          semi join (select unnest((select list(x.group_unit_id) from verdict x where x.grouping = 'unit')) as id) k
+          semi join keys_of((select list(x.group_unit_id) from verdict x where x.grouping = 'unit')) k
               on k.id = r.unit_id and k.id is not null) r
         on r.unit_id = v.group_unit_id and r.subject_kind = v.subject_kind
     where v.grouping = 'unit' and r.final_level = 4
@@ -243,10 +243,10 @@ involved as (
 
     select v.grouping, v.group_unit_id, v.subject_kind, v.group_name, r.source_file_id, r.source_row
     from verdict v
-    -- (the rows of the few bodies first, by a list of them: DuckDB pushes it into the scan; the
-    -- join alone read a year's 600 000 excellent ratings)
+    -- (the few groupings' rows first, by a list of them (keys_of): the join alone read a year's
+    -- 600 000 excellent ratings)
     join (select r.* from rated r
-          semi join (select unnest((select list(x.group_unit_id) from verdict x where x.grouping = 'decider')) as id) k
+          semi join keys_of((select list(x.group_unit_id) from verdict x where x.grouping = 'decider')) k
               on k.id = r.deciding_unit_id and k.id is not null) r
         on r.deciding_unit_id = v.group_unit_id and r.subject_kind = v.subject_kind
     where v.grouping = 'decider' and r.final_level = 4

@@ -208,7 +208,7 @@ member_checked as (
         arg_min(c.id, [c.final_level, c.id]) filter (where c.subject_kind = 'civil_servant') as cs_rating_id,
         min(c.final_level) filter (where c.subject_kind = 'leader') as leader_level,
         arg_min(c.id, [c.final_level, c.id]) filter (where c.subject_kind = 'leader') as leader_rating_id
-    from (select unnest((select list(o.id) from members_over o)) as id) o
+    from keys_of((select list(o.id) from members_over o)) o
     join rated m on m.id = o.id
     left join rated c on c.person_id = m.person_id and c.subject_kind in ('civil_servant', 'leader')
     group by m.id, m.person_id, m.unit_id, m.final_level, m.civil_servant_level

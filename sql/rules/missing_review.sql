@@ -119,9 +119,8 @@ reason_not_owed as (
 ),
 
 -- b. ratings without (or before) their review -------------------------------------------------
--- (their ids first, then the rows by a list of them: the test of two dates is no filter the scan
--- can apply, and reading every column of a country's 6 million rows for a few cost 0,1 s; a
--- semi join on the ids CTE itself was not pushed into the scan, a list of them is)
+-- (their ids first, then the rows by a list of them, keys_of: the test of two dates is no filter
+-- the scan can apply, and reading every column of a country's 6 million rows for a few cost 0,1 s)
 unreviewed_ids as (
     select r.id
     from period_rating r
@@ -134,7 +133,7 @@ unreviewed_ids as (
 unreviewed as (
     select r.*
     from period_rating r
-    semi join (select unnest((select list(u.id) from unreviewed_ids u)) as id) u on u.id = r.id and u.id is not null
+    semi join keys_of((select list(u.id) from unreviewed_ids u)) u on u.id = r.id and u.id is not null
 ),
 
 -- a (cont.) … who owe one: admitted new_member_months before their not-rated row's decision date

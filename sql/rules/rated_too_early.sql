@@ -52,10 +52,10 @@ members as (
         a.joined_on,
         a.joined_by,
         cast(a.joined_on + to_months(getvariable('new_member_months')) as date) as full_on
-    -- (the member ratings of the recently admitted first, by a list of them: DuckDB pushes it into
-    -- the scan as a filter; the join alone read a year's 5 M member ratings)
+    -- (the member ratings of the recently admitted first, by a list of them, keys_of: the join
+    -- alone read a year's 5 M member ratings)
     from (select r.* from rated r
-          semi join (select unnest((select list(a.person_id) from admissions a)) as id) k
+          semi join keys_of((select list(a.person_id) from admissions a)) k
               on k.id = r.person_id and k.id is not null
           where r.subject_kind = 'member') r
     join admissions a on a.person_id = r.person_id
