@@ -22,15 +22,21 @@ create or replace macro squish(s) as
         end)[1];
 
 -- fold: the comparison key for Vietnamese text: accents and đ folded, lower-case, single spaces.
--- (strip_accents decomposes, so NFC or NFD input folds alike.)
+-- (strip_accents decomposes, so NFC or NFD input folds alike.) The look-alikes units' files hold
+-- (lookalikes(): the eth ð, U+00F0, for đ; zero-width spaces and joiners, pasted from web pages)
+-- fold as what they look like: "Ðặng Ðình Tâm" is "Đặng Đình Tâm", the same person.
+create or replace macro lookalikes() as
+    'ð' || chr(8203) || chr(8204) || chr(8205) || chr(8288) || chr(65279);
+
 create or replace macro fold(s) as
-    blank_null(squish(replace(lower(strip_accents(s)), 'đ', 'd')));
+    blank_null(squish(translate(lower(strip_accents(s)), 'đ' || lookalikes(), 'dd')));
 
 -- name_exact: a person's name as written, accents kept, case and spacing not: "Lê Văn Hùng" and
 -- "Lê Văn Hưng" are two names (fold makes them one). Names reach SQL as NFC (staging). The tone mark
--- placed the old way or the new ("Thuỷ" / "Thủy", "Hoà" / "Hòa": two keyboard settings) is one name.
+-- placed the old way or the new ("Thuỷ" / "Thủy", "Hoà" / "Hòa": two keyboard settings) is one name;
+-- the look-alikes fold() reads are what they look like here too.
 create or replace macro name_exact(s) as
-    replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(lower(squish(s)), 'oà', 'òa'), 'oá', 'óa'), 'oả', 'ỏa'), 'oã', 'õa'), 'oạ', 'ọa'), 'oè', 'òe'), 'oé', 'óe'), 'oẻ', 'ỏe'), 'oẽ', 'õe'), 'oẹ', 'ọe'), 'uỳ', 'ùy'), 'uý', 'úy'), 'uỷ', 'ủy'), 'uỹ', 'ũy'), 'uỵ', 'ụy');
+    replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(squish(translate(lower(s), lookalikes(), 'đ')), 'oà', 'òa'), 'oá', 'óa'), 'oả', 'ỏa'), 'oã', 'õa'), 'oạ', 'ọa'), 'oè', 'òe'), 'oé', 'óe'), 'oẻ', 'ỏe'), 'oẽ', 'õe'), 'oẹ', 'ọe'), 'uỳ', 'ùy'), 'uý', 'úy'), 'uỷ', 'ủy'), 'uỹ', 'ũy'), 'uỵ', 'ụy');
 
 -- dup_person_message: a row naming the same person as an earlier row of its list, and the way out.
 create or replace macro dup_person_message(first_rn, card_no) as

@@ -33,6 +33,12 @@ describe('fold', () => {
 		expect(fold('')).toBe('');
 	});
 
+	it('look-alikes fold as what they look like: the eth Ð/ð as đ, zero-width characters as nothing', () => {
+		expect(fold('Ðặng Ðình ðạt')).toBe('dang dinh dat');
+		expect(fold('\u200bBùi\u200c Minh\u200d Anh\u2060\ufeff')).toBe('bui minh anh');
+		expect(fold('Chi bộ \u200b thôn 1')).toBe('chi bo thon 1');
+	});
+
 	it('other letters fold as Unicode decomposes them (ß and Greek kept, ñ and ç lose their marks)', () => {
 		expect(fold('Muñoz Çelik Straße ΣΟΦΙΑ')).toBe('munoz celik straße σοφια');
 	});

@@ -38,7 +38,8 @@ export function findingKey(k: FindingKey): string {
 	return [k.rule, k.year, k.period_kind, k.period_no, k.unit_code, k.subject_ref].join('|');
 }
 
-/** fold() of the SQL macro, in TS: NFC, accents and đ folded, lower-case, single spaces. */
+/** fold() of the SQL macro, in TS: NFC, accents and đ folded, lower-case, single spaces; the
+ * look-alikes (ð, zero-width characters) as the letters they look like, or nothing. */
 export function fold(s: string): string {
 	// (header search folds every cell of a file's first rows: char by char through FOLDED takes a
 	// third of the time of foldSlow's NFD pass, which a string with any other letter still takes)
@@ -60,8 +61,10 @@ function foldSlow(s: string): string {
 	return s
 		.normalize('NFD')
 		.replace(/[\u0300-\u036f]/g, '')
-		.replace(/đ/g, 'd')
-		.replace(/Đ/g, 'D')
+		.replace(/[đð]/g, 'd')
+		.replace(/[ĐÐ]/g, 'D')
+		// (the look-alikes of lookalikes() in sql/functions.sql: zero-width spaces and joiners)
+		.replace(/[\u200B-\u200D\u2060\uFEFF]/g, '')
 		.toLowerCase()
 		.trim()
 		.replace(/\s+/g, ' ');

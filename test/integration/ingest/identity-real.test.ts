@@ -313,3 +313,21 @@ describe('an undated member, then a list giving their birth', () => {
 		expect(await people(db)).toEqual([{ name: 'Nguyễn Văn An', y: null }, { name: 'Nguyễn Văn An', y: null }, { name: 'Nguyễn Văn An', y: 1965 }]);
 	});
 });
+
+describe('names typed with look-alike characters', () => {
+	it.each([
+		['a CSV DuckDB reads itself', 'csv'],
+		['a workbook', 'xlsx']
+	])('"Ðặng Ðình Tâm" (the eth Ð) and "Bùi Minh Anh" after a zero-width space are the chi bộ’s members, in %s', async (_what, ext) => {
+		const { db, dir } = await dbWithRegistry();
+		const roster = [['ĐẢNG BỘ XÃ ĐOÀN KẾT'], ['CHI BỘ THÔN 1'], ['DANH SÁCH ĐẢNG VIÊN NĂM 2024'], ['STT', 'Họ và tên', 'Năm sinh'], ['1', 'Đặng Đình Tâm', '1980'], ['2', 'Bùi Minh Anh', '1975']];
+		expect((await ingest(db, [writeCsv(dir, 'dv.csv', roster)])).files[0].status).toBe('loaded');
+		const list = [['ĐẢNG BỘ XÃ ĐOÀN KẾT'], ['CHI BỘ THÔN 1'], ['DANH SÁCH XẾP LOẠI ĐẢNG VIÊN NĂM 2024'], ['STT', 'Họ và tên', 'Năm sinh', 'Xếp loại'],
+			['1', 'Ðặng Ðình Tâm', '1980', 'HTTNV'], ['2', '\u200bBùi Minh Anh\u200b', '1975', 'HTNV']];
+		const f = ext === 'csv' ? writeCsv(dir, 'xl.csv', list) : await writeXlsx(dir, 'xl.xlsx', list);
+		const r = await ingest(db, [f]);
+		expect(r.files[0]).toMatchObject({ kind: 'rating', status: 'loaded', rowsStored: 2, warnings: [] });
+		expect((await counts(db)).person).toBe(2);
+		expect(await db.query(`select p.full_name as name from rating r join person p on p.id = r.person_id order by r.source_row`)).toEqual([{ name: 'Đặng Đình Tâm' }, { name: 'Bùi Minh Anh' }]);
+	});
+});
