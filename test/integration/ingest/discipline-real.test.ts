@@ -248,6 +248,21 @@ describe('a register as a đảng ủy writes it, after its chi bộ lists', () 
 		expect(r.files[0].warnings).toEqual([expect.stringMatching(/^1 người trong sổ kỷ luật \(dòng 6: "Đỗ Thanh Hòa"\) không khớp đảng viên nào đã có/)]);
 	});
 
+	it.each([['ỦY BAN KIỂM TRA ĐẢNG ỦY XÃ ĐOÀN KẾT'], ['UBKT Đảng ủy xã Đoàn Kết']])(
+		'a register headed "%s" is the đảng ủy\'s: its "Chi bộ thôn 1" is Đoàn Kết\'s, not Minh Hưng\'s',
+		async (head) => {
+			const { db, dir } = await dbWithRegistry();
+			const r = await ingest(db, [writeCsv(dir, 'kl.csv', [
+				[head],
+				['SỔ THEO DÕI KỶ LUẬT ĐẢNG VIÊN NĂM 2024'],
+				['STT', 'Họ và tên', 'Năm sinh', 'Chi bộ', 'Hình thức kỷ luật', 'Ngày quyết định'],
+				['1', 'Nguyễn Văn An', '1970', 'Chi bộ thôn 1', 'Khiển trách', '05/06/2024']
+			])]);
+			expect(r.files[0]).toMatchObject({ kind: 'discipline', status: 'loaded', rowsStored: 1 });
+			expect(await stored(db)).toMatchObject([{ row: 4, name: 'Nguyễn Văn An', unit: 'C70010101', form: 'khien_trach' }]);
+		}
+	);
+
 	it('a short bracket telling namesakes apart stays part of the name; "Ông" (a surname) stays; "Đ/c.", "Đồng chí:" go', async () => {
 		const { db } = await dbWithRegistry();
 		const names = ['Nguyễn Văn Hùng (B)', 'Nguyễn Văn Hùng (lớn)', 'Đồng chí Lê Văn Tám', 'đ/c Lê Văn Tám', 'Ông Văn Tùng', 'Lê Thị Mai (Bí thư chi bộ)',

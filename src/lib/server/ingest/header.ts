@@ -341,6 +341,7 @@ const SUBJECT_IN_TITLE: Array<[RegExp, SubjectKind]> = [
 
 const AGENCY = new RegExp(`^(${AGENCY_WORDS})\\b`);
 const UNIT_PREFIX = /^(chi bo|dang bo|dang uy|huyen uy|thi uy|quan uy|thanh uy|tinh uy|ban thuong vu|cb |db )\b/;
+const INSPECTION_COMMITTEE = /^\s*(?:(?:ủy|uỷ) ban kiểm tra|ubkt)\s+(?=\S)/iu;
 
 export function readTitle(preview: string[][], headerRow: number): TitleInfo {
 	const lines = preview
@@ -400,8 +401,11 @@ export function readTitle(preview: string[][], headerRow: number): TitleInfo {
 	// Cells of the title area that name a unit ("ĐẢNG BỘ XÃ A", "CHI BỘ THÔN B") or an agency
 	const agencies: string[] = [];
 	for (const r of preview.slice(0, headerRow))
-		for (const c of r) {
-			const f = fold(c ?? '');
+		for (const cell of r) {
+			// an inspection committee's register names its đảng ủy after the committee ("ỦY BAN KIỂM TRA
+			// ĐẢNG ỦY XÃ A", "UBKT HUYỆN ỦY B"): the unit is the đảng ủy's
+			const c = (cell ?? '').replace(INSPECTION_COMMITTEE, '');
+			const f = fold(c);
 			// "CHI BỘ: THÔN 1" names "Chi bộ thôn 1"; a line of the minutes above a list ("Chi bộ tổ chức
 			// hội nghị … ngày 20/11/2024") names none
 			if (UNIT_PREFIX.test(f) && f.length < 80 && !/cong san viet nam|\bhoi nghi\b|\bvao luc\b|\d{1,2}[/.-]\d{1,2}[/.-]\d{4}/.test(f)) info.unitNames.push(c.trim().replace(/^([^:]{4,20}?)\s*:\s*/, '$1 '));
