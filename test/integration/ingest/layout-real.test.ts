@@ -54,6 +54,18 @@ describe('footers and signatures below the list', () => {
 		expect(await stored(db)).toEqual(FOUR);
 	});
 
+	it.each([
+		['the count under "Ngày sinh"', { 1: 'Tổng số', 2: '4 đồng chí' }],
+		['the count under the level', { 0: 'Tổng cộng', 6: '4' }],
+		['"Cộng" in the STT column, the counts under the levels', { 0: 'Cộng:', 4: '1', 5: '2', 6: '1' }]
+	])('a total row with %s is no member', async (_what, cells: Record<number, string>) => {
+		const { db, dir } = await dbWithRegistry();
+		const f = writeCsv(dir, 'tong.csv', [...TITLE, HEAD, ...MEMBERS, blank().map((c, j) => cells[j] ?? c)]);
+		const r = await ingest(db, [f]);
+		expect(r.files[0]).toMatchObject({ status: 'loaded', rowsRead: 4, rowsStored: 4 });
+		expect(await stored(db)).toEqual(FOUR);
+	});
+
 	it('a share row, an average, a note and a "this list has" line below the list are not members', async () => {
 		const { db, dir } = await dbWithRegistry();
 		const f = writeCsv(dir, 'ty-le.csv', [

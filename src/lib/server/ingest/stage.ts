@@ -187,8 +187,8 @@ export async function stage(db: Db, parts: StagePart[]): Promise<Map<number, num
 // ngày 15 tháng 12 năm 2024") ends the list: it and every row below it (the signer's name on its
 // own line) are footer. Summary lines ("Tổng số: 4", "- Hoàn thành tốt nhiệm vụ: 01 đ/c") are
 // dropped where they stand, since a subtotal may close a section with members below it.
-const IDENTIFIED = `(card_no is not null or birth is not null
-	or coalesce(regexp_matches(trim(stt), '^\\(?([0-9]{1,5}|[A-Za-z]|[IVXivx]{1,5})[.)]?$'), false))`;
+const NUMBERED = `coalesce(regexp_matches(trim(stt), '^\\(?([0-9]{1,5}|[A-Za-z]|[IVXivx]{1,5})[.)]?$'), false)`;
+const IDENTIFIED = `(card_no is not null or birth is not null or ${NUMBERED})`;
 // (computed once per row, as row_text and name_text, in dropFooters: written into the tests below,
 // the folds took 0,4 ms a row — minutes for a registry, whose rows have no card or birth to skip
 // them by)
@@ -207,6 +207,12 @@ const SOFT_FOOTER = `case when ${IDENTIFIED} then false else coalesce(regexp_mat
 	or (final_level is null and coalesce(regexp_matches(name_text,
 		'^(ty le\\b|(diem )?(binh quan|trung binh)\\b|ghi chu *:|danh sach (nay|tren)\\b)'), false)) end`;
 
+// A total row whose count stands in a data column ("Tổng số | 3 đồng chí" under "Ngày sinh",
+// "Tổng cộng | | 12" under "Xếp loại"): its unnumbered label says so, birth or level cell or not
+// ("Tổng số", "Tổng cộng", or "Cộng" alone: not a name such as "Tống Văn An", "Công Thị Hoa").
+const TOTAL_LABEL = `(not ${NUMBERED} and (coalesce(regexp_matches(name_text, '^(tong so|tong cong)\\b|^cong *:?$'), false)
+	or coalesce(regexp_matches(fold(stt), '^(tong so|tong cong)\\b|^cong *:?$'), false)))`;
+
 /** Cut each part of group `gi` at its first signature or dateline row below a data row; drop its
  * summary lines and repeated header rows. Only the few footer rows are kept aside, not a copy of the group. */
 async function dropFooters(db: Db, gi: number): Promise<void> {
@@ -214,11 +220,12 @@ async function dropFooters(db: Db, gi: number): Promise<void> {
 	await db.run(`delete from stg_parts where grp = ${gi} and list_contains(['stt', 'tt'], lower(trim(stt)))`);
 	await db.run(`create or replace temp table foot as
 		with texts as materialized (
-			-- (rows with a card or a birth are data: the texts of the few others only are read)
+			-- (rows with a card, or a birth and a level or a number, are data: the texts of the few
+			-- others only are read)
 			select *, ${ROW_TEXT} as row_text, fold(coalesce(full_name, unit_name, stt)) as name_text
-			from stg_parts where grp = ${gi} and card_no is null and birth is null
+			from stg_parts where grp = ${gi} and card_no is null and (birth is null or (final_level is null and not ${NUMBERED}))
 		)
-		select * from (select part_id, rn, ${HARD_FOOTER} as hard, ${SOFT_FOOTER} and not ${SECTION} as soft from texts)
+		select * from (select part_id, rn, ${HARD_FOOTER} as hard, (${SOFT_FOOTER} or ${TOTAL_LABEL}) and not ${SECTION} as soft from texts)
 		where hard or soft`);
 	const n = await db.one<{ n: number }>('select count(*)::int as n from foot');
 	if (n?.n)
