@@ -427,7 +427,9 @@ order by n.file_id, n.rn;
 -- sửa).csv" sorts, and loads, before the list it corrects), else the one of the latest load; of
 -- versions of one load (its files' order is the order they were named in), one whose file name says
 -- it corrects ("bản sửa", "điều chỉnh", "thay thế", "cập nhật") before one that does not, then the
--- one loaded last.
+-- one loaded last. A list of proposals (self-ratings, the chi bộ's proposals, and no level decided:
+-- what a chi bộ sends up to its đảng ủy) is no version of a decided list: the decided one stays
+-- current, whichever came first.
 -- A supplementary list ("DANH SÁCH BỔ SUNG …": functions.sql supplements) is no version: it adds its
 -- rows to the current file's; a person (or unit) it rates again has only that row replaced. A full
 -- version after it is the whole list again and replaces it too. (Of one load and date, a supplement
@@ -445,13 +447,14 @@ from (
         max(v.ord) filter (where not v.supplements) over w as base_ord
     from (
         select v.*,
-            [if(bool_and(v.decided_on is not null) over w, epoch(v.decided_on), 0), epoch(v.loaded_at), v.supplements::int, v.corrects::int, v.source_file_id] as ord
+            [(not v.proposal)::int, if(bool_and(v.decided_on is not null) over w, epoch(v.decided_on), 0), epoch(v.loaded_at), v.supplements::int, v.corrects::int, v.source_file_id] as ord
         from (
             -- each version (file) of each list, with its decision date and what its name, title say
             select x.*, f.loaded_at, corrects(f.file_name) as corrects, coalesce(f.supplements, false) as supplements
             from (
                 select c.deciding_unit_id, c.unit_id, if(c.unit_id is null, c.agency, null) as list_agency, c.subject_kind, c.period_year, c.period_kind, c.period_no,
-                    c.source_file_id, max(c.decided_on) as decided_on
+                    c.source_file_id, max(c.decided_on) as decided_on,
+                    not bool_or(c.final_level is not null) and bool_or(c.proposed_level is not null or c.self_level is not null) as proposal
                 from rating c
                 -- (a semi join on the batch's distinct keys: as a correlated exists, DuckDB took the
                 -- distinct keys of every stored rating first, 4,6 million on a national store, 10 s)
@@ -529,6 +532,9 @@ union all
 select x.part_id,
     'Tệp "' || c.file_name || '": ' || x.n || ' dòng thuộc danh sách đã có '
     || case
+           when x.proposal then
+               'bản đã quyết định "' || sf.file_name || '": tệp này chỉ ghi mức tự xếp loại, đề xuất, chưa có mức do cấp có thẩm quyền quyết định,'
+               || ' nên bản đã quyết định vẫn là bản hiện hành và các dòng này được lưu làm bản trước.'
            when sf.supplements then
                'danh sách bổ sung "' || sf.file_name || '"' || coalesce(' (quyết định ngày ' || vi_date(x.later_on) || ')', '')
                || ' xếp loại lại cùng người: kết quả của danh sách bổ sung là kết quả hiện hành, các dòng này được lưu làm bản trước.'
@@ -541,6 +547,7 @@ select x.part_id,
        end
 from (
     select p.part_id, r.superseded_by, count(*) as n, max(r.decided_on) as decided_on,
+        not bool_or(r.final_level is not null) and bool_or(r.proposed_level is not null or r.self_level is not null) as proposal,
         (select max(l.decided_on) from rating l where l.source_file_id = r.superseded_by) as later_on
     from rating r
     join (select distinct part_id, file_id from norm) p on p.file_id = r.source_file_id
@@ -549,6 +556,20 @@ from (
 ) x
 join file_ctx c on c.part_id = x.part_id
 join source_file sf on sf.id = x.superseded_by
+
+union all
+
+-- A list of proposals only (no level decided), in force because no decided list is held: its people
+-- are not rated yet (R4 says so); the file says why.
+select p.part_id,
+    'Tệp "' || c.file_name || '": chỉ ghi mức tự xếp loại, đề xuất, chưa có mức do cấp có thẩm quyền quyết định: ' || count(*)
+    || ' dòng được lưu nhưng chưa là kết quả xếp loại. Khi có danh sách đã quyết định (cột "Xếp loại", "… quyết định"), nạp danh sách đó.'
+from rating r
+join (select distinct part_id, file_id from norm) p on p.file_id = r.source_file_id
+join file_ctx c on c.part_id = p.part_id
+where r.superseded_by is null
+group by p.part_id, c.file_name
+having not bool_or(r.final_level is not null) and bool_or(r.proposed_level is not null or r.self_level is not null)
 
 union all
 

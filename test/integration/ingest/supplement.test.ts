@@ -109,3 +109,26 @@ describe('supplementary lists', () => {
 		expect(await current(db)).toHaveLength(2);
 	});
 });
+
+// A chi bộ's proposals sent up to its đảng ủy (self-ratings and the chi bộ's proposal, no level
+// decided) are no version of the đảng ủy's decided list: the decided list stays in force.
+describe('a list of proposals beside the decided list', () => {
+	const PROPOSED = ['STT', 'Họ và tên', 'Ngày sinh', 'Mã đơn vị', 'Đảng viên tự xếp loại', 'Chi bộ đề xuất'];
+	const proposals = (dir: string) =>
+		writeCsv(dir, 'de-xuat.csv', [['DANH SÁCH ĐỀ XUẤT XẾP LOẠI ĐẢNG VIÊN NĂM 2022'], PROPOSED,
+			...['An', 'Bình', 'Cường', 'Dũng'].map((n, i) => [String(i + 1), `Nguyễn Văn ${n}`, '01/01/1970', 'C70010101', 'HTXS', 'HTT'])]);
+	const decided = (dir: string) => writeCsv(dir, 'xl.csv', [['DANH SÁCH ĐÁNH GIÁ, XẾP LOẠI ĐẢNG VIÊN NĂM 2022'], HEAD, ...FOUR('05/12/2022')]);
+
+	it.each([['after', false], ['before', true]])('loaded %s the decided list: the decided list stays in force, the proposals stay queryable', async (_when, proposalsFirst) => {
+		const { db, dir } = await dbWithRegistry();
+		const r = await ingest(db, proposalsFirst ? [proposals(dir)] : [decided(dir)]);
+		expect(r.files[0].status).toBe('loaded');
+		if (proposalsFirst) expect(r.files[0].warnings).toEqual([expect.stringMatching(/^Tệp "de-xuat\.csv": chỉ ghi mức tự xếp loại, đề xuất, chưa có mức do cấp có thẩm quyền quyết định: 4 dòng/)]);
+		const r2 = await ingest(db, proposalsFirst ? [decided(dir)] : [proposals(dir)]);
+		expect(r2.files[0].status).toBe('loaded');
+		if (!proposalsFirst)
+			expect(r2.files[0].warnings).toEqual([expect.stringMatching(/^Tệp "de-xuat\.csv": 4 dòng thuộc danh sách đã có bản đã quyết định "xl\.csv": tệp này chỉ ghi mức tự xếp loại, đề xuất/)]);
+		expect(await current(db)).toEqual(['An', 'Bình', 'Cường', 'Dũng'].map((n) => ({ name: `Nguyễn Văn ${n}`, level: 3, file: 'xl.csv' })));
+		expect(await db.query(`select proposed_level as p, count(*)::int as n from rating where superseded_by is not null group by all`)).toEqual([{ p: 3, n: 4 }]);
+	});
+});
