@@ -351,16 +351,20 @@ with units as (
 
 -- Who decides when the list does not say (HD 21): a chi bộ cơ sở decides for its members; the
 -- đảng ủy cơ sở above decides for members of its chi bộ trực thuộc and for its sub-organisations;
--- an organisation with no grassroots body above is decided by its parent. Worked out once per
--- (unit, subject kind), not per row.
+-- an organisation with no grassroots body above is decided by its parent. A level column naming
+-- the body ("Chi bộ quyết định", "BTV Đảng ủy quyết định": file_ctx.decider_level, header.ts
+-- deciderLevelOf) says which: the unit or its nearest ancestor of that level (the default where it
+-- has none). Worked out once per (unit, subject kind, level named), not per row.
 pending as (
-    select distinct unit_id, subject_kind from norm where decider_id is null and unit_id is not null
+    select distinct n.unit_id, n.subject_kind, c.decider_level
+    from norm n join file_ctx c using (part_id)
+    where n.decider_id is null and n.unit_id is not null
 ),
 
 -- the codes on each pending unit's path are its ancestors (and itself): an equality join on them,
 -- where a prefix test (starts_with on paths) compared every pending unit with every grassroots body
 pending_ancestor as (
-    select p.unit_id, p.subject_kind, u.kind as unit_kind, unnest(string_split(trim(u.path, '/'), '/')) as ancestor_code
+    select p.unit_id, p.subject_kind, p.decider_level, u.kind as unit_kind, unnest(string_split(trim(u.path, '/'), '/')) as ancestor_code
     from pending p
     join units u on u.id = p.unit_id
 ),
@@ -380,9 +384,24 @@ parent as (
     join unit pu on pu.code = u.parent_code
 ),
 
+named as (
+    select p.unit_id, p.subject_kind, p.decider_level, a.id as decider_id,
+        row_number() over (partition by p.unit_id, p.subject_kind, p.decider_level order by a.depth desc) as k
+    from pending_ancestor p
+    join units a on a.code = p.ancestor_code
+    where list_contains(case p.decider_level
+                            when 'chi_bo' then ['chi_bo_co_so', 'chi_bo_truc_thuoc']
+                            when 'dang_uy' then ['dang_bo_co_so']
+                            when 'huyen_uy' then ['huyen_uy']
+                            when 'thanh_uy' then ['huyen_uy', 'tinh_uy']
+                            when 'tinh_uy' then ['tinh_uy']
+                        end, a.kind)
+),
+
 default_decider as (
-    select p.unit_id, p.subject_kind, coalesce(g.grassroots_id, pa.parent_id) as decider_id
+    select p.unit_id, p.subject_kind, p.decider_level, coalesce(nd.decider_id, g.grassroots_id, pa.parent_id) as decider_id
     from pending p
+    left join named nd on nd.unit_id = p.unit_id and nd.subject_kind = p.subject_kind and nd.decider_level = p.decider_level and nd.k = 1
     left join grassroots g on g.unit_id = p.unit_id and g.subject_kind = p.subject_kind and g.k = 1
     left join parent pa on pa.unit_id = p.unit_id
 )
@@ -411,7 +430,7 @@ left join ident_out i on i.rk = n.rk
 left join (select distinct rk, unit_id from ident_place) ap on ap.rk = n.rk
 -- (a plain equality join: with "and n.decider_id is null" in it DuckDB compared every row with
 -- every pending unit; the coalesce above keeps the list's own decider first)
-left join default_decider dd on dd.unit_id = n.unit_id and dd.subject_kind = n.subject_kind
+left join default_decider dd on dd.unit_id = n.unit_id and dd.subject_kind = n.subject_kind and dd.decider_level is not distinct from c.decider_level
 -- the kind of the units leaders are headed by title in (a few): a chi bộ's Bí thư or a đảng bộ's
 left join (select u.id, u.kind from unit u
            semi join (select distinct unit_id from norm where subject_kind = 'leader' and is_head is null and len(head_scope) > 0) k

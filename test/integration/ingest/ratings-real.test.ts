@@ -561,6 +561,40 @@ describe('a quarter\'s list of cadres (QĐ 366)', () => {
 	});
 });
 
+describe('the deciding body the level column names', () => {
+	const deciders = (db: Awaited<ReturnType<typeof dbWithRegistry>>['db']) =>
+		db.query(`select u.code as unit, d.code as decider from rating r join unit u on u.id = r.unit_id left join unit d on d.id = r.deciding_unit_id order by r.source_row`);
+
+	it.each([
+		['BTV Đảng ủy quyết định', 'X700101'],
+		['Ban Thường vụ Đảng ủy xã quyết định', 'X700101'],
+		['Xếp loại', 'H7001'],
+		['Cấp có thẩm quyền quyết định', 'H7001']
+	])('a commune’s list of the cadres its Ban Thường vụ manages, under "%s": decided by %s', async (header, decider) => {
+		const { db, dir } = await dbWithRegistry();
+		const r = await ingest(db, [writeCsv(dir, 'cb.csv', [
+			['ĐẢNG ỦY XÃ ĐOÀN KẾT'], ['KẾT QUẢ ĐÁNH GIÁ CÁN BỘ QUÝ III NĂM 2024'], ['(Thuộc diện Ban Thường vụ Đảng ủy xã quản lý)'],
+			['STT', 'Họ và tên', 'Năm sinh', 'Chức vụ', 'Điểm', header],
+			['1', 'Nguyễn Văn An', '1968', 'Chủ tịch Ủy ban MTTQ xã', '85', 'HTTNV'],
+			['2', 'Trần Thị Bình', '1970', 'Chủ tịch Hội Phụ nữ xã', '80', 'HTTNV']
+		])]);
+		expect(r.files[0]).toMatchObject({ status: 'loaded', rowsStored: 2 });
+		expect(await deciders(db)).toEqual([{ unit: 'X700101', decider }, { unit: 'X700101', decider }]);
+	});
+
+	it('"Chi bộ quyết định" on a chi bộ trực thuộc’s member list: the chi bộ, not its đảng ủy; a "Cấp quyết định" column still wins', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const r = await ingest(db, [writeCsv(dir, 'dv.csv', [
+			...UNIT, ['DANH SÁCH XẾP LOẠI CHẤT LƯỢNG ĐẢNG VIÊN NĂM 2024'],
+			['STT', 'Họ và tên', 'Năm sinh', 'Chi bộ quyết định', 'Cấp quyết định'],
+			['1', 'Nguyễn Văn An', '1970', 'HTTNV', ''],
+			['2', 'Trần Thị Bình', '1985', 'HTTNV', 'X700101']
+		])]);
+		expect(r.files[0]).toMatchObject({ status: 'loaded', rowsStored: 2 });
+		expect(await deciders(db)).toEqual([{ unit: 'C70010101', decider: 'C70010101' }, { unit: 'C70010101', decider: 'X700101' }]);
+	});
+});
+
 describe('the quarters\' scores and not the year\'s', () => {
 	it('"Điểm quý I | II | III | IV": the score is their mean (NĐ 335), not quarter I\'s; a quarter left blank is not counted', async () => {
 		const { db, dir } = await dbWithRegistry();

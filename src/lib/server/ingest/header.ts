@@ -431,6 +431,26 @@ export function readTitle(preview: string[][], headerRow: number): TitleInfo {
 }
 
 /** The file kind from its columns; null when the columns fit none. */
+/**
+ * The level of the body a list's level column names as deciding ("Chi bộ quyết định", "BTV Đảng ủy
+ * quyết định", "Ban Thường vụ Huyện ủy quyết định"): the rows' deciding body, where no "Cấp quyết
+ * định" column names it, is the row's unit or its nearest ancestor of that level (rating.sql,
+ * default_decider). A commune's list of the cadres its own Ban Thường vụ manages is decided there, not
+ * by the body above the commune that decides its leaders by default. Null: the header names none
+ * ("Xếp loại", "Cấp có thẩm quyền quyết định", "BTV quyết định").
+ */
+export function deciderLevelOf(header: string): 'chi_bo' | 'dang_uy' | 'huyen_uy' | 'thanh_uy' | 'tinh_uy' | null {
+	const f = fold(header);
+	if (!/\b(quyet dinh|danh gia)\b/.test(f)) return null;
+	if (/\btinh uy\b/.test(f)) return 'tinh_uy';
+	// (a đảng ủy khối, a đảng ủy cấp trên cơ sở: the level of a huyện ủy)
+	if (/\b(huyen|quan|thi) uy\b|\bdang uy (khoi|cap tren)\b/.test(f)) return 'huyen_uy';
+	if (/\bthanh uy\b/.test(f)) return 'thanh_uy';
+	if (/\bdang uy\b/.test(f)) return 'dang_uy';
+	if (/\bchi (bo|uy)\b/.test(f)) return 'chi_bo';
+	return null;
+}
+
 export function detectKind(fields: Set<string>, title: TitleInfo): FileKind | null {
 	const has = (f: string) => fields.has(f);
 	const level = has('final_level') || has('self_level') || has('proposed_level');

@@ -13,7 +13,7 @@ import { fold } from '../../domain/anomaly';
 import { isValidTerm, type FileKind, type PeriodKind, type SubjectKind } from '../../domain/levels';
 import { type Db, ROOT, sqlFile } from '../db';
 import { FIELDS, alnumKey, fieldOfHeader, levelKey } from './fields';
-import { findHeader, isNumberingRow, isSubHeader, readTitle, detectKind, parsePeriod, parseBareQuarter, type HeaderMap, type TitleInfo } from './header';
+import { findHeader, isNumberingRow, isSubHeader, readTitle, detectKind, deciderLevelOf, parsePeriod, parseBareQuarter, type HeaderMap, type TitleInfo } from './header';
 import { IngestError, RefusedError, type RowError } from './errors';
 import { colName } from '../generate/xlsx';
 import { withRows, type SourceTable } from './read';
@@ -604,7 +604,7 @@ export async function prepareBatch(t: Db, parts: Prepared[], opts: LoadOptions, 
 		part_id integer, file_name varchar, sha256 varchar, file_sha256 varchar, file_kind varchar, encoding varchar,
 		header_row integer, default_year integer, default_period_kind varchar, default_period_no integer,
 		title_subject_kind varchar, title_unit varchar, context_unit_id integer, context_path varchar, has_name_column boolean, header_fields varchar, title_agency varchar, title_lines varchar,
-		file_id integer)`);
+		decider_level varchar, file_id integer)`);
 	const app = await t.conn.createAppender('file_ctx', 'main', 'temp');
 	const put = (v: string | number | null | undefined) => (v === null || v === undefined ? app.appendNull() : typeof v === 'number' ? app.appendInteger(v) : app.appendVarchar(v));
 	parts.forEach((p, i) => {
@@ -616,6 +616,7 @@ export async function prepareBatch(t: Db, parts: Prepared[], opts: LoadOptions, 
 		app.appendVarchar(`,${p.header.columns.map((c) => c.field).join(',')},`);
 		put(p.title.agency);
 		put(p.title.lines.join('\n'));
+		put(deciderLevelOf(p.header.columns.find((c) => c.field === 'final_level')?.header ?? ''));
 		put(fileIds[i]);
 		app.endRow();
 	});
