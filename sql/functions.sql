@@ -282,6 +282,15 @@ create or replace macro unit_loose_key(s) as
         '\btx(\.\s*|\s+)', 'thi xa '),
         '(^|[^0-9])0+([0-9])', '\1\2', 'g'), '\b(thon|ap|xom|to|khu|doi|buon|khoi|pho) mot$', '\1 1'), '\b(thon|ap|xom|to|khu|doi|buon|khoi|pho) hai$', '\1 2'), '\b(thon|ap|xom|to|khu|doi|buon|khoi|pho) ba$', '\1 3'), '\b(thon|ap|xom|to|khu|doi|buon|khoi|pho) bon$', '\1 4'), '\b(thon|ap|xom|to|khu|doi|buon|khoi|pho) tu$', '\1 4'), '\b(thon|ap|xom|to|khu|doi|buon|khoi|pho) sau$', '\1 6'), '\b(thon|ap|xom|to|khu|doi|buon|khoi|pho) bay$', '\1 7'), '\b(thon|ap|xom|to|khu|doi|buon|khoi|pho) tam$', '\1 8'), '\b(thon|ap|xom|to|khu|doi|buon|khoi|pho) chin$', '\1 9'), '\b(thon|ap|xom|to|khu|doi|buon|khoi|pho) muoi$', '\1 10')));
 
+-- unit_flat_key: a name whose former commune (or parent) stands in brackets or after a dash, read as
+-- one name: "Chi bộ Thôn 4 (Nghĩa Bình)", "Chi bộ thôn 4 (xã Nghĩa Bình cũ)", "Thôn 4 - Nghĩa Bình"
+-- are 'chi bo thon 4 nghia binh', the chi bộ a 2025 merger named after the commune it came from (the
+-- looser keys drop that part, and found the new commune's own "Chi bộ Thôn 4"). Null for a name
+-- with no such part; resolve_units.sql tries it beside the name's own key.
+create or replace macro unit_flat_key(s) as
+    list_transform([unit_key(s)], lambda k: nullif(regexp_replace(k,
+        '^(.*?)\s*(?:\(\s*|\s[-–]\s+)(?:thuoc\s+)?(?:(?:dang bo|dang uy)\s+)?(?:(?:xa|phuong|thi tran)\s+)?(.*?)(?:\s+cu)?\s*\)?\s*$', '\1 \2'), k))[1];
+
 -- unit_parent_key: the parent a unit name carries after a comma, in brackets or after a dash, its
 -- kind words dropped ("Chi bộ thôn 1, xã Minh Hưng" -> 'minh hung'); null when none.
 create or replace macro unit_parent_key(s) as

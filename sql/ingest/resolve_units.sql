@@ -93,10 +93,12 @@ name_refs as (
 ),
 
 -- (each key joined by equality: "name_key = nkey or name_key = 'chi bo ' || nkey" made a nested
--- loop over every unit, 6,5 s for 2 800 title names against a national registry)
+-- loop over every unit, 6,5 s for 2 800 title names against a national registry); the name with its
+-- bracketed or dashed part read as part of it too (unit_flat_key: "Chi bộ Thôn 4 (Nghĩa Bình)")
 by_name as (
     select r.ref_id, u.id as unit_id
-    from (select ref_id, search_path, unnest([nkey, 'chi bo ' || nkey]) as k from name_refs) r
+    from (select ref_id, search_path, unnest(list_distinct(list_filter([nkey, 'chi bo ' || nkey, unit_flat_key(name), 'chi bo ' || unit_flat_key(name)], lambda k: k is not null))) as k
+          from name_refs) r
     join units u on u.name_key = r.k
     where starts_with(u.path, r.search_path)
        or starts_with(r.search_path, u.path)

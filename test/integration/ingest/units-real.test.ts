@@ -328,6 +328,42 @@ describe('a chi bộ carried over into the commune formed by a merger', () => {
 	});
 });
 
+describe('a chi bộ named after the commune it came from, as units write it', () => {
+	// the commune formed in 2025 has a "Chi bộ thôn 1" of its own and one named after Minh Hưng,
+	// the old commune it came from; lists write the latter with the old commune in brackets or after a dash
+	const merged = async () => {
+		const { db, dir } = await dbWithRegistry();
+		const r = await ingest(db, [writeCsv(dir, 'dm-2025.csv', [
+			['STT', 'Mã đơn vị', 'Tên đơn vị', 'Loại', 'Mã đơn vị cấp trên', 'Tỉnh/Thành phố', 'Huyện/Xã', 'Ngày thành lập', 'Ngày giải thể', 'Sáp nhập vào', 'Ngày hiệu lực'],
+			['1', 'C7019911', 'Chi bộ thôn 1', 'Chi bộ trực thuộc', 'X700199', 'Bình Phước', 'Bù Đăng', '01/07/2025', '', '', ''],
+			['2', 'C7019912', 'Chi bộ thôn 1 Minh Hưng', 'Chi bộ trực thuộc', 'X700199', 'Bình Phước', 'Bù Đăng', '01/07/2025', '', '', '']
+		])]);
+		expect(r.files[0].status).toBe('loaded');
+		return { db, dir };
+	};
+	const units = (db: Awaited<ReturnType<typeof dbWithRegistry>>['db']) =>
+		db.query(`select u.code from rating r join unit u on u.id = r.unit_id order by r.source_row`);
+
+	it.each([['CHI BỘ THÔN 1 (MINH HƯNG)'], ['CHI BỘ THÔN 1 - MINH HƯNG'], ['Chi bộ thôn 1 (xã Minh Hưng cũ)']])('the title "%s" is Chi bộ thôn 1 Minh Hưng, not the commune’s own', async (title) => {
+		const { db, dir } = await merged();
+		const r = await ingest(db, [writeCsv(dir, 'xl.csv', [['ĐẢNG BỘ XÃ BÙ ĐĂNG'], [title], ['DANH SÁCH XẾP LOẠI ĐẢNG VIÊN NĂM 2025'],
+			['STT', 'Họ và tên', 'Năm sinh', 'Xếp loại'], ['1', 'Nguyễn Văn An', '1970', 'HTTNV']])]);
+		expect(r.files[0]).toMatchObject({ status: 'loaded', rowsStored: 1 });
+		expect(await units(db)).toEqual([{ code: 'C7019912' }]);
+	});
+
+	it('… and in a Chi bộ column, beside the commune’s own "Chi bộ thôn 1"', async () => {
+		const { db, dir } = await merged();
+		const r = await ingest(db, [writeCsv(dir, 'xl.csv', [['ĐẢNG BỘ XÃ BÙ ĐĂNG'], ['DANH SÁCH XẾP LOẠI ĐẢNG VIÊN NĂM 2025'],
+			['STT', 'Họ và tên', 'Năm sinh', 'Chi bộ', 'Xếp loại'],
+			['1', 'Nguyễn Văn An', '1970', 'Chi bộ thôn 1 (xã Minh Hưng cũ)', 'HTTNV'],
+			['2', 'Trần Thị Bình', '1980', 'Thôn 1 - Minh Hưng', 'HTTNV'],
+			['3', 'Lê Văn Cường', '1975', 'Chi bộ thôn 1', 'HTTNV']])]);
+		expect(r.files[0]).toMatchObject({ status: 'loaded', rowsStored: 3 });
+		expect(await units(db)).toEqual([{ code: 'C7019912' }, { code: 'C7019912' }, { code: 'C7019911' }]);
+	});
+});
+
 describe('a tổ đảng named on a list', () => {
 	// a tổ đảng has no rating of its own: its members are rated and counted in its chi bộ (RULES.md);
 	// a chi bộ's list may still group them under it, in its Chi bộ column or as a title line

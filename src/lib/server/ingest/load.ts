@@ -377,6 +377,9 @@ const MAX_ERRORS = 500;
  * MINH HƯNG", "CHI BỘ THÔN 1 - ĐẢNG BỘ XÃ ĐOÀN KẾT"); without "TRỰC THUỘC …" after a name, or the
  * "BAN THƯỜNG VỤ" of a committee before it (the committee's đảng bộ is meant). */
 function titleUnitNames(cell: string): string[] {
+	// "CHI BỘ THÔN 1 (XÃ MINH HƯNG CŨ)": the commune a chi bộ came from, part of its name since the
+	// merger (resolve_units.sql, unit_flat_key), not its đảng bộ
+	if (/\([^()]*\scũ\s*\)\s*$/iu.test(cell.normalize('NFC'))) return [cell.normalize('NFC').trim()];
 	return cell
 		.normalize('NFC')
 		.replace(/[\s*]+$/u, '') // "CHI BỘ ẤP 3 *"
