@@ -166,6 +166,18 @@ describe('level columns of two years', () => {
 		expect(await db.query(RATINGS)).toMatchObject([{ final_level: 4, period_year: 2024, unit: 'C70010102' }]);
 	});
 
+	it('… and is the list’s year when neither the title nor a column gives one (and the chi bộ named alone is looked up in that year)', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const f = writeCsv(dir, 'h18c.csv', [
+			['ĐẢNG BỘ XÃ ĐOÀN KẾT'], ['CHI BỘ THÔN 2'], ['DANH SÁCH XẾP LOẠI ĐẢNG VIÊN'],
+			['STT', 'Họ và tên', 'Năm sinh', 'Xếp loại năm 2023', 'Xếp loại năm 2024', 'Ngày xếp loại'],
+			['1', 'Bùi Văn Khoa', '1960', 'HTTNV', 'HTXSNV', '25/11/2024']
+		]);
+		const r = await ingest(db, [f]);
+		expect(r.files[0]).toMatchObject({ kind: 'rating', status: 'loaded', rowsStored: 1 });
+		expect(await db.query(RATINGS)).toMatchObject([{ final_level: 4, period_year: 2024, unit: 'C70010102' }]);
+	});
+
 	it('"Kết quả xếp loại năm trước" before "Xếp loại" is not this year’s level', async () => {
 		const { db, dir } = await dbWithRegistry();
 		const f = writeCsv(dir, 'h19.csv', [

@@ -85,6 +85,16 @@ function looksLikeData(row: string[]): boolean {
 	return row.some((c) => /^\s*(\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\d{4}-\d{2}-\d{2}|\d+([.,]\d+)?)\s*$/.test(c ?? ''));
 }
 
+/** The one year a column's header names as its period: "Xếp loại năm 2023", a bare year ending it
+ * ("Xếp loại 2023"); not a date or a document's number ("(QĐ số 05-QĐ/ĐU ngày 10/01/2025)", "NĐ
+ * 90/2020/NĐ-CP"), nor a span ("năm học 2023-2024"). */
+export function yearNamed(header: string): number | null {
+	const h = fold(header).trim();
+	const years = [...h.matchAll(/\bnam ((?:19|20)\d{2})\b|(?:^|\s)((?:19|20)\d{2})$/g)].map((m) => Number(m[1] ?? m[2]));
+	const all = h.match(/\b(?:19|20)\d{2}\b/g) ?? [];
+	return years.length === 1 && all.length === 1 ? years[0] : null;
+}
+
 /** The fields a column of another year's values may hold. */
 const PAST_YEAR_FIELDS = new Set(['final_level', 'self_level', 'proposed_level', 'cs_level', 'score']);
 
@@ -160,12 +170,8 @@ export function findHeader(preview: string[][], year?: number): HeaderMap | null
 	// are left to the ranking.
 	if (knownYear)
 		for (const [i, f] of merged.entries()) {
-			// the year as a period: "năm 2023", or a bare year ending the header ("Xếp loại 2023"); not a
-			// date or a document's number ("(QĐ số 05-QĐ/ĐU ngày 10/01/2025)", "NĐ 90/2020/NĐ-CP")
-			const h = fold(headerOf(i)).trim();
-			const years = [...h.matchAll(/\bnam ((?:19|20)\d{2})\b|(?:^|\s)((?:19|20)\d{2})$/g)].map((m) => Number(m[1] ?? m[2]));
-			const all = h.match(/\b(?:19|20)\d{2}\b/g) ?? [];
-			if (f && PAST_YEAR_FIELDS.has(f) && years.length === 1 && all.length === 1 && years[0] !== knownYear) merged[i] = null;
+			const y = yearNamed(headerOf(i));
+			if (f && PAST_YEAR_FIELDS.has(f) && y !== null && y !== knownYear) merged[i] = null;
 		}
 	const rank = (field: string, h: string) => {
 		const y = yearOf(h);

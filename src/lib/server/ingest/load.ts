@@ -13,7 +13,7 @@ import { fold } from '../../domain/anomaly';
 import { isValidTerm, type FileKind, type PeriodKind, type SubjectKind } from '../../domain/levels';
 import { type Db, ROOT, sqlFile } from '../db';
 import { FIELDS, alnumKey, fieldOfHeader, levelKey } from './fields';
-import { findHeader, isNumberingRow, isSubHeader, readTitle, detectKind, deciderLevelOf, parsePeriod, parseBareQuarter, type HeaderMap, type TitleInfo } from './header';
+import { findHeader, isNumberingRow, isSubHeader, readTitle, detectKind, deciderLevelOf, yearNamed, parsePeriod, parseBareQuarter, type HeaderMap, type TitleInfo } from './header';
 import { IngestError, RefusedError, type RowError } from './errors';
 import { colName } from '../generate/xlsx';
 import { withRows, type SourceTable } from './read';
@@ -162,6 +162,9 @@ export function prepare(read: SourceTable, opts: Pick<LoadOptions, 'kind' | 'per
 	// the level column a title naming no subjects leaves: "Xếp loại cán bộ lãnh đạo, quản lý" rates leaders
 	const levelHeader = header.columns.find((c) => c.field === 'final_level')?.header;
 	if (title.subjectKind === null && levelHeader && /lanh dao|quan ly/.test(fold(levelHeader))) title.subjectKind = 'leader';
+	// … and the year of a title naming none: "Xếp loại năm 2025" (beside "Xếp loại năm 2024", the
+	// latest: findHeader) rates 2025
+	if (title.year === null && levelHeader) title.year = yearNamed(levelHeader);
 	const kind = opts.kind ?? detectKind(new Set(header.columns.map((c) => c.field)), title);
 	if (!kind)
 		throw new IngestError(src.fileName, `Không nhận ra loại tệp từ các cột (${header.columns.map((c) => c.header).join(', ')}). Dùng --kind registry|roster|rating|discipline|civil_servant.`);
