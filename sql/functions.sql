@@ -269,10 +269,11 @@ create or replace macro province_key(s) as
 -- numbers without leading zeros ("thôn 01" is "thôn 1"), a hamlet's number in words ("thôn Một" is
 -- "thôn 1"; not "Năm", which folds like "Nam"), the parent after a comma, in brackets or after a
 -- dash dropped ("Chi bộ thôn 1, xã Đoàn Kết", "Chi bộ Thôn 1 (xã Đoàn Kết)", "Chi bộ thôn 1 - Đảng
--- bộ xã Đoàn Kết", "Đảng bộ xã Đoàn Kết - huyện Bù Đăng"; unit_parent_key keeps it).
+-- bộ xã Đoàn Kết", "Đảng bộ xã Đoàn Kết - huyện Bù Đăng"; unit_parent_key keeps it), schools' and
+-- bodies' abbreviations spelled out ("Trường MN", "TH", "THCS", "THPT", "UBND", "MTTQ", "CQ", "TYT").
 create or replace macro unit_loose_key(s) as
     -- (the hamlet's number in words, one nested replace each: unit_key(s) read once)
-    blank_null(trim(regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(unit_key(s),
+    blank_null(trim(regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(unit_key(s),
         '(,|\s*\(|\s+[-–]\s+(dang bo|dang uy|xa|phuong|thi tran|huyen|quan|thi xa|thanh pho|tinh)\b).*$', ''),
         '^cb\.? ', 'chi bo '),
         '^(db|dbcs|du)\.? ', 'dang bo '),
@@ -280,6 +281,9 @@ create or replace macro unit_loose_key(s) as
         '^tu\.? ', 'dang bo tinh '),
         '\btp(\.\s*|\s+)', 'thanh pho '),
         '\btx(\.\s*|\s+)', 'thi xa '),
+        '\bmn\b', 'mam non'), '\bmg\b', 'mau giao'), '\bth\b', 'tieu hoc'), '\bthcs\b', 'trung hoc co so'),
+        '\bthpt\b', 'trung hoc pho thong'), '\bubnd\b', 'uy ban nhan dan'), '\bmttq\b', 'mat tran to quoc'),
+        '\bcq\b', 'co quan'), '\btyt\b', 'tram y te'),
         '(^|[^0-9])0+([0-9])', '\1\2', 'g'), '\b(thon|ap|xom|to|khu|doi|buon|khoi|pho) mot$', '\1 1'), '\b(thon|ap|xom|to|khu|doi|buon|khoi|pho) hai$', '\1 2'), '\b(thon|ap|xom|to|khu|doi|buon|khoi|pho) ba$', '\1 3'), '\b(thon|ap|xom|to|khu|doi|buon|khoi|pho) bon$', '\1 4'), '\b(thon|ap|xom|to|khu|doi|buon|khoi|pho) tu$', '\1 4'), '\b(thon|ap|xom|to|khu|doi|buon|khoi|pho) sau$', '\1 6'), '\b(thon|ap|xom|to|khu|doi|buon|khoi|pho) bay$', '\1 7'), '\b(thon|ap|xom|to|khu|doi|buon|khoi|pho) tam$', '\1 8'), '\b(thon|ap|xom|to|khu|doi|buon|khoi|pho) chin$', '\1 9'), '\b(thon|ap|xom|to|khu|doi|buon|khoi|pho) muoi$', '\1 10')));
 
 -- unit_flat_key: a name whose former commune (or parent) stands in brackets or after a dash, read as

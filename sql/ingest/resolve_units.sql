@@ -242,6 +242,29 @@ by_former as (
        and (u.name_key = r.nkey or u.name_key = 'chi bo ' || r.nkey or u.lkey = r.lkey or u.lkey = 'chi bo ' || r.lkey)
 ),
 
+-- last, a chi bộ named short of the commune its registry name ends with ("Trạm Y tế", "Cơ quan" for
+-- "Chi bộ Trạm Y tế xã Nghĩa Trung", "Chi bộ Cơ quan xã Nghĩa Trung"), as sheets name them too
+-- (unit_sheet_keys): a chi bộ inside the search root whose name, less its parent's kind and name, is
+-- the one written (not a name saying another kind, "Chi bộ ấp Sơn Lang" for "Chi bộ thôn Sơn Lang":
+-- as bare_refs). Only inside a known root, and its keys only for the chi bộ there.
+short_refs as (
+    select r.*, unit_bare_key(r.name) as skey
+    from former_refs r
+    anti join by_former b using (ref_id)
+    where r.search_path <> '/'
+      and unit_bare_key(r.name) = regexp_replace(r.lkey, '^chi bo\s+', '')
+),
+
+by_short as (
+    select r.ref_id, u.id as unit_id
+    from short_refs r
+    join (select id, path, name, parent_code from unit
+          where exists (select 1 from short_refs) and kind in ('chi_bo_co_so', 'chi_bo_truc_thuoc')) u
+        on starts_with(u.path, r.search_path) and u.path <> r.search_path
+    left join unit p on upper(p.code) = upper(u.parent_code)
+    where list_contains(unit_sheet_keys(u.name, p.name), r.skey)
+),
+
 hits as (
     select * from by_code
     union
@@ -256,6 +279,8 @@ hits as (
     select * from by_level
     union
     select * from by_former
+    union
+    select * from by_short
 ),
 
 -- Of units sharing a name: those alive in the year, of those the ones alive at its end
