@@ -185,9 +185,11 @@ create or replace macro member_statuses(vals, in_note) as table
     left join alias a
       on a.k = alnum_key(v.v)
       or (starts_with(words(v.v) || ' ', a.w || ' ') and not in_note)
-      -- "Đang bị đình chỉ sinh hoạt", "Được miễn sinh hoạt đảng", "Đã chuyển sinh hoạt …": the status
-      -- they precede, written whole ("Đang SHTT nơi khác" is not "SHTT")
-      or (a.k = alnum_key(regexp_replace(words(v.v), '^((dang|da|duoc|bi) )+', '')) and not in_note)
+      -- "Đang bị đình chỉ sinh hoạt", "Được miễn sinh hoạt đảng", "Được miễn công tác và sinh hoạt
+      -- đảng", "Đã chuyển sinh hoạt …": the status they precede, as a cell writes it, whole or as its
+      -- leading words ("Đang SHTT nơi khác" is not "SHTT": an alias of one word only whole)
+      or (not in_note and (a.k = alnum_key(regexp_replace(words(v.v), '^((dang|da|duoc|bi) )+', ''))
+                           or (contains(a.w, ' ') and starts_with(regexp_replace(words(v.v), '^((dang|da|duoc|bi) )+', '') || ' ', a.w || ' '))))
       or (starts_with(regexp_replace(words(v.v), '^(duoc|da) ', '') || ' ', a.w || ' ') and in_note and a.names_party)
       or ((a.k = alnum_key(v.br) or starts_with(words(v.br) || ' ', a.w || ' ')) and not in_note and a.status not in ('official', 'probationary'))
     qualify row_number() over (partition by v.v order by coalesce((a.k = alnum_key(v.br) or starts_with(words(v.br) || ' ', a.w || ' '))

@@ -80,6 +80,9 @@ describe('statuses in "Tình trạng" as chi bộ write them', () => {
 		['Bị đình chỉ sinh hoạt', 'suspended'],
 		['Đang (bị) đình chỉ sinh hoạt đảng', 'suspended'],
 		['Được miễn sinh hoạt đảng', 'exempt'],
+		// the standard wording (HD): the alias's words, then more
+		['Được miễn công tác và sinh hoạt đảng', 'exempt'],
+		['Miễn sinh hoạt đảng do tuổi cao, sức yếu', 'exempt'],
 		['Đang sinh hoạt tạm thời', 'temporary'],
 		['Chuyển sinh hoạt đi Đảng bộ xã Minh Hưng', 'left'],
 		['Đã chuyển sinh hoạt đảng chính thức', 'left'],
