@@ -1,6 +1,6 @@
 -- identity: which person each staged row is. Reads temp table ident_in(rk, file_id, rn, year,
 -- card_no, full_name, name_key, birth_date, birth_year, sex, unit_id, joined_party_on, joined_party_by,
--- agency, search_unit_id) — the
+-- agency, search_unit_id, moved) — the
 -- rows of one year; the loader runs "scope" once and the other steps year by year — and writes
 -- ident_out(rk, person_id, how); ambiguous matches are recorded in ingest_issue.
 -- RULES.md "identity": card number; else accent-folded name + birth date (or year) within the unit
@@ -394,7 +394,7 @@ candidates as (
 -- a row with candidates, once (a row with no unit is in rest once for each organisation it is
 -- placed in); the name as written is computed here, for these rows only (name_exact is costly)
 rest_row as (
-    select rk, any_value(unit_id) as unit_id, any_value(name_exact(full_name)) as exact_name, any_value(chi_bo) as chi_bo
+    select rk, any_value(unit_id) as unit_id, any_value(name_exact(full_name)) as exact_name, any_value(chi_bo) as chi_bo, bool_or(moved) as moved
     from rest
     semi join candidates c on c.rk = rest.rk
     group by rk
@@ -439,9 +439,15 @@ picked as (
     where b.n = 1
 ),
 
--- people picked by rows of more than one chi bộ, and the chi bộ of those rows each was seen in
+-- people picked by rows of more than one chi bộ, and the chi bộ of those rows each was seen in; not
+-- when a row states the move ("Chuyển đi" on one chi bộ's roster, "Ngày chuyển đến" that year on the
+-- other's): one member who moved, as loading the lists one at a time finds
 claimed as (
-    select person_id from picked group by person_id having count(distinct chi_bo) > 1
+    select p.person_id
+    from picked p
+    join rest_row r on r.rk = p.rk
+    group by p.person_id
+    having count(distinct p.chi_bo) > 1 and not bool_or(r.moved)
 ),
 
 claimed_seen as (

@@ -334,7 +334,9 @@ select * from errs order by part_id, rn, field;
 create or replace temp table ident_in as
 select n.rk, n.file_id, n.rn, n.period_year as year, n.card_no, n.full_name, n.name_key, n.birth_date, n.birth_year, null::varchar as sex, n.unit_id, n.joined_party_on, n.joined_party_by,
     case when n.unit_id is null then nullif(concat_ws(' / ', n.agency, c.title_agency), '') end as agency,
-    null::integer as search_unit_id
+    null::integer as search_unit_id,
+    -- (a "Ngày chuyển đến" in the year: moved, as roster.sql says)
+    coalesce(year(n.joined_unit_on) = n.period_year, false) as moved
 from norm n
 join file_ctx c using (part_id)
 where n.subject_kind in ('member', 'leader', 'civil_servant');

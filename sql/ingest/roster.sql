@@ -145,8 +145,12 @@ errs as (
 select * from errs order by part_id, rn, field;
 
 -- step: identity_in
+-- moved: the row states a move between chi bộ in the year (left this one, "Chuyển đi"; came in,
+-- "Ngày chuyển đến" that year): its person may be the one another chi bộ's row of the batch names
 create or replace temp table ident_in as
-select rk, file_id, rn, year, card_no, full_name, name_key, birth_date, birth_year, sex, unit_id, joined_party_on, joined_party_by, null::varchar as agency, null::integer as search_unit_id from norm;
+select rk, file_id, rn, year, card_no, full_name, name_key, birth_date, birth_year, sex, unit_id, joined_party_on, joined_party_by, null::varchar as agency, null::integer as search_unit_id,
+    coalesce(status = 'left' or year(joined_unit_on) = year, false) as moved
+from norm;
 
 -- step: merge
 insert into membership (person_id, unit_id, year, status, joined_party_on, joined_party_by, joined_unit_on, is_head, position, source_file_id, source_row)

@@ -110,6 +110,30 @@ describe('identity', () => {
 		expect((await counts(db)).person).toBe(1);
 	});
 
+	it('… and when both chi bộ’s rosters of the year, one saying "Chuyển đi", the other "Ngày chuyển đến" that year, come in one load: one person, whom the old chi bộ’s discipline register finds too', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const roster = (unit: string, head: string[], row: string[]) =>
+			writeCsv(dir, `dv-${unit}.csv`, [['DANH SÁCH ĐẢNG VIÊN NĂM 2023'], ['STT', 'Họ và tên', 'Năm sinh', 'Mã đơn vị', ...head], ['1', 'Nguyễn Văn An', '1970', unit, ...row]]);
+		await ingest(db, [writeCsv(dir, 'a.csv', [['DANH SÁCH ĐẢNG VIÊN NĂM 2022'], ['STT', 'Họ và tên', 'Năm sinh', 'Mã đơn vị'], ['1', 'Nguyễn Văn An', '1970', 'C70010101']])]);
+		const r = await ingest(db, [
+			roster('C70010101', ['Tình trạng'], ['Chuyển đi']),
+			roster('C70010102', ['Ngày chuyển đến'], ['15/08/2023']),
+			writeCsv(dir, 'kl.csv', [['ĐẢNG BỘ XÃ ĐOÀN KẾT'], ['SỔ THEO DÕI KỶ LUẬT ĐẢNG VIÊN'], ['STT', 'Họ và tên', 'Năm sinh', 'Chi bộ', 'Hình thức kỷ luật', 'Ngày quyết định'],
+				['1', 'Nguyễn Văn An', '1970', 'Chi bộ thôn 1', 'Khiển trách', '20/06/2023']])
+		]);
+		expect(r.files.map((f) => f.status)).toEqual(['loaded', 'loaded', 'loaded']);
+		expect(r.files.flatMap((f) => f.warnings).join(' ')).not.toMatch(/chưa xác định/);
+		expect((await counts(db)).person).toBe(1);
+	});
+
+	it('… without a word of a move on either roster, two namesakes of two chi bộ in one load stay two people', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const roster = (unit: string) => writeCsv(dir, `dv-${unit}.csv`, [['DANH SÁCH ĐẢNG VIÊN NĂM 2023'], ['STT', 'Họ và tên', 'Năm sinh', 'Mã đơn vị', 'Ngày chuyển đến'], ['1', 'Nguyễn Văn An', '1970', unit, '15/08/2015']]);
+		await ingest(db, [writeCsv(dir, 'a.csv', [['DANH SÁCH ĐẢNG VIÊN NĂM 2022'], ['STT', 'Họ và tên', 'Năm sinh', 'Mã đơn vị'], ['1', 'Nguyễn Văn An', '1970', 'C70010101']])]);
+		expect((await ingest(db, [roster('C70010101'), roster('C70010102')])).files.map((f) => f.status)).toEqual(['loaded', 'loaded']);
+		expect((await counts(db)).person).toBe(2);
+	});
+
 	it('the đảng ủy\'s leader list names an "Nguyễn Văn An" born 1970 whom two chi bộ of the same year each have: reported, not given to either', async () => {
 		const { db, dir } = await dbWithRegistry();
 		const members = writeCsv(dir, 'dv.csv', [['STT', 'Họ và tên', 'Năm sinh', 'Mã đơn vị', 'Xếp loại'], ['1', 'Nguyễn Văn An', '1970', 'C70010101', 'HTT'], ['2', 'Nguyễn Văn An', '1970', 'C70010102', 'HTT']]);
