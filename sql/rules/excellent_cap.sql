@@ -292,9 +292,9 @@ final as (
         v.unit_name
             || case
                    when v.grouping = 'decider'
-                       then ' (quyết định xếp loại ' || subject_kind_vi(v.subject_kind) || coalesce(', nhóm ' || v.group_name, '') || ')'
+                       then ' (quyết định xếp loại ' || subject_kind_vi(v.subject_kind) || coalesce(', ' || v.group_label, '') || ')'
                    when v.is_cs then ' (cán bộ, công chức, viên chức' || coalesce(', ' || nullif(v.group_name, ''), '') || ')'
-                   else coalesce(' (nhóm ' || v.group_name || ')', '')
+                   else coalesce(' (' || v.group_label || ')', '')
                end
             || ': '
             || case
@@ -334,7 +334,8 @@ final as (
         s.source_file,
         s.source_row,
         s.sources
-    from verdict v
+    -- (a group named "Nhóm B" is said as written, not "nhóm Nhóm B")
+    from (select v.*, if(regexp_matches(fold(v.group_name), '^nhom\b'), '', 'nhóm ') || v.group_name as group_label from verdict v) v
     left join units_of((select list(v.deciding_unit_id) from verdict v)) du on du.id = v.deciding_unit_id
     left join sourced s
         on s.grouping = v.grouping
