@@ -333,6 +333,12 @@ create or replace macro unit_parent_error(candidates) as
          then 'Tên đảng bộ trùng với ' || candidates || ' đơn vị trong danh mục: ghi tên đầy đủ (Đảng bộ xã …) hoặc mã đơn vị.'
          else 'Không có đảng bộ này trong danh mục (trong đơn vị tiêu đề nêu): sửa tên đảng bộ, hoặc nạp danh mục trước.' end;
 
+-- unit_name_conflict: why a row whose code and name say two units is refused (resolve_units.sql,
+-- name_conflict; roster, rating).
+create or replace macro unit_name_conflict(code, code_name, written, written_unit) as
+    'Mã đơn vị ' || code || ' là "' || code_name || '", còn tên ghi cạnh mã "' || squish(written) || '" là "' || written_unit
+    || '": sửa mã hoặc tên cho khớp.';
+
 create or replace macro unit_in_parent_error(candidates, parent_name) as
     case when candidates > 1
          then 'Tên đơn vị trùng với ' || candidates || ' đơn vị trong "' || parent_name || '": dùng mã đơn vị.'

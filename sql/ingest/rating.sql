@@ -152,6 +152,8 @@ select
     coalesce(u.unit_id, case when u.raw is null then
         coalesce(case when coalesce(sk.subject_kind, s.title_subject_kind) = 'leader' then ag.unit_id end, s.context_unit_id) end) as unit_id,
     u.candidates as unit_candidates,
+    u.name_conflict_id,
+    s.unit_name as unit_name_raw,
     s.parent as parent_raw,
     u.parent_id,
     u.parent_candidates,
@@ -203,6 +205,7 @@ with n as (
        or bad_subject_kind or bad_period or bad_period_span
        or period_year is null or period_year < 1990 or period_year > year(current_date) + 1
        or unit_id is null
+       or name_conflict_id is not null
        or (decider_id is null and decider_raw is not null)
 ),
 out_of_scope as (
@@ -288,6 +291,9 @@ errs as (
         end
     from n left join unit p on p.id = n.parent_id
     where n.unit_id is null and n.subject_kind <> 'civil_servant'
+    union all
+    select n.part_id, n.rn, 'unit_code', coalesce(clean(n.unit_raw), ''), unit_name_conflict(cu.code, cu.name, n.unit_name_raw, ou.name)
+    from n join unit cu on cu.id = n.unit_id join unit ou on ou.id = n.name_conflict_id
     union all
     select part_id, rn, 'decider', decider_raw,
         case when decider_candidates > 1 then 'Tên cấp quyết định trùng nhiều đơn vị: dùng mã.'

@@ -283,6 +283,28 @@ hits as (
     select * from by_short
 ),
 
+-- a code and a name beside it that say two different units ("C70010102 | Chi bộ thôn 1"): the name,
+-- by its own key (or with its bracketed part read whole), is units under the search root none of
+-- which is the code's. The lists refuse such a row (a mistyped code moved it to another chi bộ); a
+-- name found nowhere, or loosely only, or naming a unit above the code's (its đảng bộ), says nothing
+-- against the code.
+name_conflict as (
+    select c.ref_id, min(u.id) as other_id
+    from (
+        select b.ref_id, b.unit_id, r.search_path,
+            unnest(list_filter([r.nkey, 'chi bo ' || r.nkey, unit_flat_key(r.name), 'chi bo ' || unit_flat_key(r.name)], lambda k: k is not null)) as k
+        from by_code b
+        join refs r using (ref_id)
+        where r.role = 'unit' and r.code <> '' and r.nkey is not null
+    ) c
+    join units cu on cu.id = c.unit_id
+    join units u on u.name_key = c.k
+    where (starts_with(u.path, c.search_path) or starts_with(c.search_path, u.path))
+      and (u.id = cu.id or not starts_with(cu.path, u.path))
+    group by c.ref_id, c.unit_id
+    having not bool_or(u.id = c.unit_id)
+),
+
 -- Of units sharing a name: those alive in the year, of those the ones alive at its end
 -- (functions.sql: alive_in, alive_at_end); all of them when the narrowing leaves none.
 lived as (
@@ -324,9 +346,11 @@ select
     r.parent_id,
     r.parent_candidates,
     -- found only as a unit once inside the context (by_former): outside it now, yet its
-    exists (select 1 from by_former s where s.ref_id = r.ref_id) as via_former
+    exists (select 1 from by_former s where s.ref_id = r.ref_id) as via_former,
+    nc.other_id as name_conflict_id
 from refs r
 left join picked p using (ref_id)
+left join name_conflict nc using (ref_id)
 -- a tổ đảng is no unit of the lists: its members are its chi bộ's, rated and counted there (RULES.md:
 -- rated in the chi bộ of their official membership; a tổ đảng has no rating of its own). A row or
 -- title naming it is its chi bộ's (R1 counted it as a chi bộ of its own, R5 missed its members).

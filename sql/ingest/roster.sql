@@ -70,6 +70,8 @@ select
     coalesce(tidy(s.unit_code), tidy(s.unit_name)) as unit_raw,
     coalesce(u.unit_id, case when u.raw is null then s.context_unit_id end) as unit_id,
     u.candidates as unit_candidates,
+    u.name_conflict_id,
+    s.unit_name as unit_name_raw,
     s.parent as parent_raw,
     u.parent_id,
     u.parent_candidates
@@ -89,7 +91,7 @@ left join unit_hit u on u.role = 'unit' and u.code = coalesce(s.unit_code, '') a
 
 -- step: errors
 with n as (select * from norm),
-units as (select id, name, path from unit),
+units as (select id, code, name, path from unit),
 errs as (
     select part_id, rn, 'full_name' as field, '' as value, 'Thiếu họ và tên.' as message from n where full_name is null
     union all
@@ -117,6 +119,9 @@ errs as (
         end
     from n left join units p on p.id = n.parent_id
     where n.unit_id is null
+    union all
+    select n.part_id, n.rn, 'unit_code', coalesce(n.unit_raw, ''), unit_name_conflict(cu.code, cu.name, n.unit_name_raw, ou.name)
+    from n join units cu on cu.id = n.unit_id join units ou on ou.id = n.name_conflict_id
     union all
     select n.part_id, n.rn, 'unit_name', coalesce(n.unit_raw, u.name), 'Đơn vị "' || u.name || '" nằm ngoài phạm vi quản lý của người nạp.'
     from n join units u on u.id = n.unit_id

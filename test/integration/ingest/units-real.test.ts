@@ -35,6 +35,23 @@ describe('unit names in lists', () => {
 		expect(bad.files[0].errors).toEqual([expect.objectContaining({ row: 4, column: 'Chi bộ', value: 'Trạm Xá' })]);
 	});
 
+	it('a code and a name beside it that say two chi bộ: refused naming both, not stored under the code; a name the code’s own unit bears, one found nowhere, or its đảng bộ’s, stands', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const head = ['STT', 'Họ và tên', 'Ngày sinh', 'Mã đơn vị', 'Chi bộ', 'Đảng ủy quyết định'];
+		const bad = await ingest(db, [writeCsv(dir, 'm.csv', [...TITLE, head, ['1', 'Nguyễn Văn An', '12/05/1970', 'C70010102', 'Chi bộ thôn 1', 'HTTNV']])]);
+		expect(bad.files[0].status).toBe('refused');
+		expect(bad.files[0].errors).toEqual([
+			expect.objectContaining({ row: 4, column: 'Mã đơn vị', value: 'C70010102', message: 'Mã đơn vị C70010102 là "Chi bộ thôn 2", còn tên ghi cạnh mã "Chi bộ thôn 1" là "Chi bộ thôn 1": sửa mã hoặc tên cho khớp.' })
+		]);
+		const roster = await ingest(db, [writeCsv(dir, 'r.csv', [['DANH SÁCH ĐẢNG VIÊN NĂM 2024'], ['STT', 'Họ và tên', 'Năm sinh', 'Mã đơn vị', 'Chi bộ'], ['1', 'Nguyễn Văn An', '1970', 'C70010102', 'Chi bộ thôn 1']])], { unit: 'X700101' });
+		expect(roster.files[0]).toMatchObject({ status: 'refused', errors: [expect.objectContaining({ row: 3, column: 'Mã đơn vị', value: 'C70010102' })] });
+		const good = await ingest(db, [writeCsv(dir, 'g.csv', [...TITLE, head,
+			['1', 'Nguyễn Văn An', '12/05/1970', 'C70010102', 'Chi bộ thôn 2', 'HTTNV'],
+			['2', 'Trần Thị Bình', '12/05/1971', 'C70010101', 'Thôn Một cũ', 'HTTNV'],
+			['3', 'Lê Văn Cường', '12/05/1972', 'C70010101', 'Đảng bộ xã Đoàn Kết', 'HTTNV']])]);
+		expect(good.files[0]).toMatchObject({ status: 'loaded', rowsStored: 3 });
+	});
+
 	it('a name that is no unit of the registry, even loosely, is still refused', async () => {
 		const { db, dir } = await dbWithRegistry();
 		const f = writeCsv(dir, 'u.csv', [...TITLE, HEAD, ['1', 'Nguyễn Văn An', '12/05/1970', '70012345', 'CB thôn 9', 'HTXSNV']]);
