@@ -462,12 +462,16 @@ where (case when n.has_parent then n.parent_code else coalesce(u.parent_code, n.
 
 -- Every column the row leaves empty keeps the stored value; the parent too where the file has no
 -- parent column (a list of dissolved or merged units must not make their units roots), unless the
--- unit has none and the file's numbering gives one.
+-- unit has none and the file's numbering gives one. A row whose status says the unit is active
+-- ("Đang hoạt động") and gives no dissolution date ends a dissolution stored before: a registry
+-- re-sent to correct one (R4 asks the unit for its lists again).
 update unit u
 set name = coalesce(n.name, u.name), name_key = coalesce(n.name_key, u.name_key), kind = coalesce(n.kind, u.kind),
     parent_code = case when n.has_parent then n.parent_code else coalesce(u.parent_code, n.parent_code) end,
     province_name = coalesce(n.province_name, u.province_name), locality = coalesce(n.locality, u.locality),
-    founded_on = coalesce(n.founded_on, u.founded_on), dissolved_on = coalesce(n.dissolved_on, u.dissolved_on),
+    founded_on = coalesce(n.founded_on, u.founded_on),
+    dissolved_on = if(n.dissolved_on is null and coalesce(regexp_matches(words(n.status), '^((dang|con) )*hoat dong\b'), false),
+                      null, coalesce(n.dissolved_on, u.dissolved_on)),
     status = coalesce(n.status, u.status), source_file_id = n.file_id, source_row = n.rn
 from norm_last n
 where upper(u.code) = n.code;

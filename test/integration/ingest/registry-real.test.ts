@@ -570,3 +570,26 @@ describe('a registry that shows its tree by its numbering (no "Trực thuộc" c
 		expect(await units(db, ['C7019801', 'X700198'])).toEqual([]);
 	});
 });
+
+describe('a registry re-sent to correct a dissolution', () => {
+	it('"Đang hoạt động" with no dissolution date on the re-sent row brings the unit back; a row saying nothing of it keeps the date', async () => {
+		const { db, dir } = await dbWithRegistry();
+		await ingest(db, [writeCsv(dir, 'dm.csv', [
+			['STT', 'Mã đơn vị', 'Tên đơn vị', 'Loại', 'Trực thuộc', 'Ngày thành lập', 'Ngày giải thể'],
+			['1', 'C70010301', 'Chi bộ Trường THCS Đoàn Kết', 'Chi bộ cơ sở', 'H7001', '2005', '15/02/2025'],
+			['2', 'C70010102', 'Chi bộ thôn 2', 'Chi bộ trực thuộc', 'X700101', '2000', '20/02/2025']
+		])]);
+		const r = await ingest(db, [writeCsv(dir, 'dm-ban-sua.csv', [
+			['STT', 'Mã đơn vị', 'Tên đơn vị', 'Loại', 'Trực thuộc', 'Tình trạng', 'Ngày giải thể'],
+			['1', 'C70010301', 'Chi bộ Trường THCS Đoàn Kết', 'Chi bộ cơ sở', 'H7001', 'Đang hoạt động', '']
+		]), writeCsv(dir, 'dm-ten.csv', [
+			['STT', 'Mã đơn vị', 'Tên đơn vị', 'Loại', 'Trực thuộc'],
+			['1', 'C70010102', 'Chi bộ thôn Hai', 'Chi bộ trực thuộc', 'X700101']
+		])]);
+		expect(r.files.map((f) => f.status)).toEqual(['loaded', 'loaded']);
+		expect((await units(db, ['C70010102', 'C70010301'])).map((u) => [u.code, u.name, u.dissolved_on])).toEqual([
+			['C70010102', 'Chi bộ thôn Hai', '20/02/2025'],
+			['C70010301', 'Chi bộ Trường THCS Đoàn Kết', null]
+		]);
+	});
+});
