@@ -561,6 +561,19 @@ where u.id = p.id and u.province_code is distinct from p.province_code;
 -- province's R1 share or R4 deadline may miss them. The file says so.
 -- A status that says the unit is dissolved without a date anywhere: the unit stays alive (R4 still
 -- asks it for lists). The file says which rows.
+-- A unit of the file whose name and parent a live unit of another code the file does not list
+-- bears: a unit re-sent under a new code is a second live unit (R4 asks both for lists), unless
+-- the old code is ended or linked. The file says which.
+select n.part_id,
+    count(*) || ' đơn vị trùng tên và cấp trên với đơn vị khác mã đang hoạt động mà tệp không ghi ('
+    || first_five(list('dòng ' || n.rn || ': ' || n.code || ' "' || n.name || '", trùng ' || o.code order by n.rn))
+    || '): nếu là đổi mã, ghi mã cũ vào cột Đổi tên từ (hoặc ngày giải thể của mã cũ), nếu không sẽ có hai đơn vị cùng tên cùng được đòi danh sách.' as message
+from norm n
+join unit o on o.name_key = n.name_key and upper(o.parent_code) = n.parent_code and upper(o.code) <> n.code and o.dissolved_on is null
+anti join norm m on m.code = upper(o.code)
+where n.dissolved_on is null
+group by n.part_id
+union all
 select part_id,
     count(*) || ' đơn vị ghi Tình trạng giải thể nhưng không có ngày giải thể ('
     || first_five(list('dòng ' || rn || ': "' || status || '"' order by rn))
