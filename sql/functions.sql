@@ -185,11 +185,13 @@ create or replace macro member_statuses(vals, in_note) as table
     left join alias a
       on a.k = alnum_key(v.v)
       or (starts_with(words(v.v) || ' ', a.w || ' ') and not in_note)
-      -- "Đang bị đình chỉ sinh hoạt", "Được miễn sinh hoạt đảng", "Được miễn công tác và sinh hoạt
-      -- đảng", "Đã chuyển sinh hoạt …": the status they precede, as a cell writes it, whole or as its
-      -- leading words ("Đang SHTT nơi khác" is not "SHTT": an alias of one word only whole)
+      -- "Đang bị đình chỉ sinh hoạt", "Được miễn sinh hoạt đảng", "Đã chuyển sinh hoạt …": the status
+      -- they precede, written whole ("Đang SHTT nơi khác" is not "SHTT"); an exemption or suspension
+      -- also as its leading words ("Được miễn công tác và sinh hoạt đảng"; not "Đang sinh hoạt tạm
+      -- thời tại …", a member of the chi bộ active elsewhere for a time)
       or (not in_note and (a.k = alnum_key(regexp_replace(words(v.v), '^((dang|da|duoc|bi) )+', ''))
-                           or (contains(a.w, ' ') and starts_with(regexp_replace(words(v.v), '^((dang|da|duoc|bi) )+', '') || ' ', a.w || ' '))))
+                           or (a.status in ('exempt', 'suspended') and contains(a.w, ' ')
+                               and starts_with(regexp_replace(words(v.v), '^((dang|da|duoc|bi) )+', '') || ' ', a.w || ' '))))
       or (starts_with(regexp_replace(words(v.v), '^(duoc|da) ', '') || ' ', a.w || ' ') and in_note and a.names_party)
       or ((a.k = alnum_key(v.br) or starts_with(words(v.br) || ' ', a.w || ' ')) and not in_note and a.status not in ('official', 'probationary'))
     qualify row_number() over (partition by v.v order by coalesce((a.k = alnum_key(v.br) or starts_with(words(v.br) || ' ', a.w || ' '))
@@ -293,9 +295,10 @@ create or replace macro unit_loose_key(s) as
 -- are 'chi bo thon 4 nghia binh', the chi bộ a 2025 merger named after the commune it came from (the
 -- looser keys drop that part, and found the new commune's own "Chi bộ Thôn 4"). Null for a name
 -- with no such part; resolve_units.sql tries it beside the name's own key.
+-- ("cũ", old, dropped before folding: "Cư", "Cù" are syllables of names.)
 create or replace macro unit_flat_key(s) as
-    list_transform([unit_key(s)], lambda k: nullif(regexp_replace(k,
-        '^(.*?)\s*(?:\(\s*|\s[-–]\s+)(?:thuoc\s+)?(?:(?:dang bo|dang uy)\s+)?(?:(?:xa|phuong|thi tran)\s+)?(.*?)(?:\s+cu)?\s*\)?\s*$', '\1 \2'), k))[1];
+    list_transform([unit_key(s)], lambda k: nullif(regexp_replace(unit_key(regexp_replace(nfc_normalize(s), '\s+cũ(\s*\)?\s*)$', '\1', 'i')),
+        '^(.*?)\s*(?:\(\s*|\s[-–]\s+)(?:thuoc\s+)?(?:(?:dang bo|dang uy)\s+)?(?:(?:xa|phuong|thi tran)\s+)?(.*?)\s*\)?\s*$', '\1 \2'), k))[1];
 
 -- unit_parent_key: the parent a unit name carries after a comma, in brackets or after a dash, its
 -- kind words dropped ("Chi bộ thôn 1, xã Minh Hưng" -> 'minh hung'); null when none.
@@ -335,9 +338,9 @@ create or replace macro unit_parent_error(candidates) as
 
 -- unit_name_conflict: why a row whose code and name say two units is refused (resolve_units.sql,
 -- name_conflict; roster, rating).
-create or replace macro unit_name_conflict(code, code_name, written, written_unit) as
-    'Mã đơn vị ' || code || ' là "' || code_name || '", còn tên ghi cạnh mã "' || squish(written) || '" là "' || written_unit
-    || '": sửa mã hoặc tên cho khớp.';
+create or replace macro unit_name_conflict(code, code_name, written, written_code) as
+    'Mã đơn vị ' || code || ' là "' || code_name || '", nhưng tên ghi cạnh mã, "' || squish(written) || '", là tên của đơn vị khác (mã '
+    || written_code || '): sửa mã hoặc tên cho khớp.';
 
 create or replace macro unit_in_parent_error(candidates, parent_name) as
     case when candidates > 1

@@ -292,7 +292,7 @@ errs as (
     from n left join unit p on p.id = n.parent_id
     where n.unit_id is null and n.subject_kind <> 'civil_servant'
     union all
-    select n.part_id, n.rn, 'unit_code', coalesce(clean(n.unit_raw), ''), unit_name_conflict(cu.code, cu.name, n.unit_name_raw, ou.name)
+    select n.part_id, n.rn, 'unit_code', coalesce(clean(n.unit_raw), ''), unit_name_conflict(cu.code, cu.name, n.unit_name_raw, ou.code)
     from n join unit cu on cu.id = n.unit_id join unit ou on ou.id = n.name_conflict_id
     union all
     select part_id, rn, 'decider', decider_raw,
@@ -341,8 +341,8 @@ create or replace temp table ident_in as
 select n.rk, n.file_id, n.rn, n.period_year as year, n.card_no, n.full_name, n.name_key, n.birth_date, n.birth_year, null::varchar as sex, n.unit_id, n.joined_party_on, n.joined_party_by,
     case when n.unit_id is null then nullif(concat_ws(' / ', n.agency, c.title_agency), '') end as agency,
     null::integer as search_unit_id,
-    -- (a "Ngày chuyển đến" in the year: moved, as roster.sql says)
-    coalesce(year(n.joined_unit_on) = n.period_year, false) as moved
+    -- (a "Ngày chuyển đến" in the year, not the admission: moved, as roster.sql says)
+    coalesce(year(n.joined_unit_on) = n.period_year and n.joined_unit_on is distinct from n.joined_party_on, false) as moved
 from norm n
 join file_ctx c using (part_id)
 where n.subject_kind in ('member', 'leader', 'civil_servant');
@@ -354,7 +354,7 @@ insert into rating (
     final_level, civil_servant_level, score, decided_on, reviewed_on, sick_leave_days, sick_leave_months,
     not_rated_reason, note, agency, agency_unit_id, source_file_id, source_row)
 with units as (
-    select id, code, kind, path, depth, parent_code from unit
+    select id, code, kind, path, depth, parent_code, name_key from unit
 ),
 
 -- Who decides when the list does not say (HD 21): a chi bộ cơ sở decides for its members; the
@@ -404,6 +404,8 @@ named as (
                             when 'thanh_uy' then ['huyen_uy', 'tinh_uy']
                             when 'tinh_uy' then ['tinh_uy']
                         end, a.kind)
+      -- a Thành ủy is a city's, a province's or the capital's: the city above, not a Quận ủy within it
+      and (p.decider_level <> 'thanh_uy' or starts_with(a.name_key, 'dang bo thanh pho'))
 ),
 
 default_decider as (
@@ -561,7 +563,7 @@ select x.part_id,
     || case
            when x.proposal then
                'bản đã quyết định "' || sf.file_name || '": tệp này chỉ ghi mức tự xếp loại, đề xuất, chưa có mức do cấp có thẩm quyền quyết định,'
-               || ' nên bản đã quyết định vẫn là bản hiện hành và các dòng này được lưu làm bản trước.'
+               || ' nên bản đã quyết định vẫn là bản hiện hành; các dòng này được lưu để tra cứu, không tính là kết quả xếp loại.'
            when sf.supplements then
                'danh sách bổ sung "' || sf.file_name || '"' || coalesce(' (quyết định ngày ' || vi_date(x.later_on) || ')', '')
                || ' xếp loại lại cùng người: kết quả của danh sách bổ sung là kết quả hiện hành, các dòng này được lưu làm bản trước.'

@@ -464,13 +464,15 @@ where (case when n.has_parent then n.parent_code else coalesce(u.parent_code, n.
 -- parent column (a list of dissolved or merged units must not make their units roots), unless the
 -- unit has none and the file's numbering gives one. A row whose status says the unit is active
 -- ("Đang hoạt động") and gives no dissolution date ends a dissolution stored before: a registry
--- re-sent to correct one (R4 asks the unit for its lists again).
+-- re-sent to correct one (R4 asks the unit for its lists again); not one a merger or renaming ended.
 update unit u
 set name = coalesce(n.name, u.name), name_key = coalesce(n.name_key, u.name_key), kind = coalesce(n.kind, u.kind),
     parent_code = case when n.has_parent then n.parent_code else coalesce(u.parent_code, n.parent_code) end,
     province_name = coalesce(n.province_name, u.province_name), locality = coalesce(n.locality, u.locality),
     founded_on = coalesce(n.founded_on, u.founded_on),
-    dissolved_on = if(n.dissolved_on is null and coalesce(regexp_matches(words(n.status), '^((dang|con) )*hoat dong\b'), false),
+    dissolved_on = if(n.dissolved_on is null and coalesce(regexp_matches(words(n.status), '^((dang|con) )*hoat dong\b'), false)
+                      -- (not a unit a merger or renaming ended: the lineage says so still)
+                      and n.code not in (select upper(l.from_code) from unit_lineage l where l.kind in ('merge', 'rename')),
                       null, coalesce(n.dissolved_on, u.dissolved_on)),
     status = coalesce(n.status, u.status), source_file_id = n.file_id, source_row = n.rn
 from norm_last n
@@ -567,7 +569,7 @@ where u.id = p.id and u.province_code is distinct from p.province_code;
 select n.part_id,
     count(*) || ' đơn vị trùng tên và cấp trên với đơn vị khác mã đang hoạt động mà tệp không ghi ('
     || first_five(list('dòng ' || n.rn || ': ' || n.code || ' "' || n.name || '", trùng ' || o.code order by n.rn))
-    || '): nếu là đổi mã, ghi mã cũ vào cột Đổi tên từ (hoặc ngày giải thể của mã cũ), nếu không sẽ có hai đơn vị cùng tên cùng được đòi danh sách.' as message
+    || '): nếu là đổi mã, ghi mã cũ vào cột Đổi tên từ (hoặc ngày giải thể của mã cũ), nếu không cả hai đơn vị cùng tên đều bị yêu cầu nộp danh sách.' as message
 from norm n
 join unit o on o.name_key = n.name_key and upper(o.parent_code) = n.parent_code and upper(o.code) <> n.code and o.dissolved_on is null
 anti join norm m on m.code = upper(o.code)

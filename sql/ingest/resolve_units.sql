@@ -255,14 +255,19 @@ short_refs as (
       and unit_bare_key(r.name) = regexp_replace(r.lkey, '^chi bo\s+', '')
 ),
 
-by_short as (
-    select r.ref_id, u.id as unit_id
-    from short_refs r
-    join (select id, path, name, parent_code from unit
-          where exists (select 1 from short_refs) and kind in ('chi_bo_co_so', 'chi_bo_truc_thuoc')) u
-        on starts_with(u.path, r.search_path) and u.path <> r.search_path
+-- (the keys once per chi bộ under each root, then joined by equality: per pair of a name and a chi
+-- bộ, a province root's 20 000 chi bộ cost each name seconds)
+short_keys as (
+    select r.search_path, u.id, unnest(unit_sheet_keys(u.name, p.name)) as k
+    from (select distinct search_path from short_refs) r
+    join unit u on starts_with(u.path, r.search_path) and u.path <> r.search_path and u.kind in ('chi_bo_co_so', 'chi_bo_truc_thuoc')
     left join unit p on upper(p.code) = upper(u.parent_code)
-    where list_contains(unit_sheet_keys(u.name, p.name), r.skey)
+),
+
+by_short as (
+    select distinct r.ref_id, k.id as unit_id
+    from short_refs r
+    join short_keys k on k.search_path = r.search_path and k.k = r.skey
 ),
 
 hits as (
@@ -283,24 +288,27 @@ hits as (
     select * from by_short
 ),
 
--- a code and a name beside it that say two different units ("C70010102 | Chi bộ thôn 1"): the name,
--- by its own key (or with its bracketed part read whole), is units under the search root none of
--- which is the code's. The lists refuse such a row (a mistyped code moved it to another chi bộ); a
--- name found nowhere, or loosely only, or naming a unit above the code's (its đảng bộ), says nothing
--- against the code.
+-- a code and a name beside it that say two different units ("C70010102 | Chi bộ thôn 1"): inside a
+-- known root (a title unit, --unit), the name by its own key (or with its bracketed part read whole)
+-- is units alive in the row's year, none of them the code's, and the code's unit does not bear the
+-- name even loosely ("Chi bộ thôn 01" beside "Chi bộ thôn 1" is the same name). The lists refuse
+-- such a row (a mistyped code moved it to another chi bộ); a name found nowhere, or naming a unit
+-- above the code's (its đảng bộ), says nothing against the code.
 name_conflict as (
     select c.ref_id, min(u.id) as other_id
     from (
-        select b.ref_id, b.unit_id, r.search_path,
+        select b.ref_id, b.unit_id, r.search_path, r.year, r.name,
             unnest(list_filter([r.nkey, 'chi bo ' || r.nkey, unit_flat_key(r.name), 'chi bo ' || unit_flat_key(r.name)], lambda k: k is not null)) as k
         from by_code b
         join refs r using (ref_id)
-        where r.role = 'unit' and r.code <> '' and r.nkey is not null
+        where r.role = 'unit' and r.code <> '' and r.nkey is not null and r.search_path <> '/'
     ) c
-    join units cu on cu.id = c.unit_id
-    join units u on u.name_key = c.k
+    join unit cu on cu.id = c.unit_id
+    join unit u on u.name_key = c.k
     where (starts_with(u.path, c.search_path) or starts_with(c.search_path, u.path))
       and (u.id = cu.id or not starts_with(cu.path, u.path))
+      and (u.id = cu.id or alive_in(u.founded_on, u.dissolved_on, c.year))
+      and unit_loose_key(cu.name) not in (unit_loose_key(c.name), 'chi bo ' || unit_loose_key(c.name))
     group by c.ref_id, c.unit_id
     having not bool_or(u.id = c.unit_id)
 ),

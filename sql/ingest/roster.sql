@@ -59,6 +59,7 @@ select
     -- whatever the column says: it told their status before they left
     coalesce(sl.status, st.status, case when tidy(s.status) is null then coalesce(sn.status, 'official') end) as status,
     s.status as status_raw,
+    s.note as note_raw,
     coalesce(yr.y, s.default_year) as year,
     s.year as year_raw,
     jp.d_or_year as joined_party_on,
@@ -120,7 +121,7 @@ errs as (
     from n left join units p on p.id = n.parent_id
     where n.unit_id is null
     union all
-    select n.part_id, n.rn, 'unit_code', coalesce(n.unit_raw, ''), unit_name_conflict(cu.code, cu.name, n.unit_name_raw, ou.name)
+    select n.part_id, n.rn, 'unit_code', coalesce(n.unit_raw, ''), unit_name_conflict(cu.code, cu.name, n.unit_name_raw, ou.code)
     from n join units cu on cu.id = n.unit_id join units ou on ou.id = n.name_conflict_id
     union all
     select n.part_id, n.rn, 'unit_name', coalesce(n.unit_raw, u.name), 'Đơn vị "' || u.name || '" nằm ngoài phạm vi quản lý của người nạp.'
@@ -150,11 +151,14 @@ errs as (
 select * from errs order by part_id, rn, field;
 
 -- step: identity_in
--- moved: the row states a move between chi bộ in the year (left this one, "Chuyển đi"; came in,
--- "Ngày chuyển đến" that year): its person may be the one another chi bộ's row of the batch names
+-- moved: the row states a move between chi bộ in the year — left this one by a transfer ("Chuyển
+-- đi", "Chuyển sinh hoạt …"; not "Từ trần", "Khai trừ"), or came in that year ("Ngày chuyển đến",
+-- other than the admission: a new member's first chi bộ is no move): its person may be the one
+-- another chi bộ's row of the batch names
 create or replace temp table ident_in as
 select rk, file_id, rn, year, card_no, full_name, name_key, birth_date, birth_year, sex, unit_id, joined_party_on, joined_party_by, null::varchar as agency, null::integer as search_unit_id,
-    coalesce(status = 'left' or year(joined_unit_on) = year, false) as moved
+    coalesce((status = 'left' and regexp_matches(fold(concat_ws(' ', status_raw, note_raw)), '\bchuyen\b'))
+             or (year(joined_unit_on) = year and joined_unit_on is distinct from joined_party_on), false) as moved
 from norm;
 
 -- step: merge

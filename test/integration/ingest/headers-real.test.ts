@@ -27,6 +27,8 @@ describe('columns whose names hold another field’s keyword', () => {
 		['Đơn vị công tác', 'agency'], ['Loại hình tổ chức', 'unit_kind'], ['Tên', 'given_name'], ['Họ (đệm)', 'full_name'],
 		['Số, ngày quyết định', 'decided_on'], ['Số và ngày quyết định kỷ luật', 'decided_on'], ['Quyết định số, ngày', 'decided_on'],
 		['Số hiệu, ngày ra quyết định', 'decided_on'],
+		['Ban Thường vụ Đảng ủy xã đánh giá', 'final_level'], ['BTV Huyện ủy đánh giá', 'final_level'],
+		['Điểm chi bộ đánh giá', 'score'],
 		['Tên tổ chức, cá nhân', 'full_name'], ['Tên tập thể, cá nhân', 'full_name'], ['Tên tổ chức, cá nhân bị kỷ luật', 'subject_name']
 	])('"%s" names %s', (header, field) => {
 		expect(fieldOfHeader(header)).toBe(field);

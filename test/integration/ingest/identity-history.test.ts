@@ -126,11 +126,15 @@ describe('identity', () => {
 		expect((await counts(db)).person).toBe(1);
 	});
 
-	it('… without a word of a move on either roster, two namesakes of two chi bộ in one load stay two people', async () => {
+	it.each([
+		['a move years ago', ['Ngày chuyển đến', ''], ['15/08/2015', '']],
+		['a death, not a move', ['Tình trạng', 'Ngày vào Đảng'], ['Từ trần ngày 10/08/2023', '']],
+		['a new member’s first chi bộ, not a move', ['Ngày vào Đảng', 'Ngày chuyển đến'], ['15/08/2023', '15/08/2023']]
+	])('… but with %s on a roster, two namesakes of two chi bộ in one load stay two people', async (_what, head, cells) => {
 		const { db, dir } = await dbWithRegistry();
-		const roster = (unit: string) => writeCsv(dir, `dv-${unit}.csv`, [['DANH SÁCH ĐẢNG VIÊN NĂM 2023'], ['STT', 'Họ và tên', 'Năm sinh', 'Mã đơn vị', 'Ngày chuyển đến'], ['1', 'Nguyễn Văn An', '1970', unit, '15/08/2015']]);
+		const roster = (unit: string, row: string[]) => writeCsv(dir, `dv-${unit}.csv`, [['DANH SÁCH ĐẢNG VIÊN NĂM 2023'], ['STT', 'Họ và tên', 'Năm sinh', 'Mã đơn vị', ...head], ['1', 'Nguyễn Văn An', '1970', unit, ...row]]);
 		await ingest(db, [writeCsv(dir, 'a.csv', [['DANH SÁCH ĐẢNG VIÊN NĂM 2022'], ['STT', 'Họ và tên', 'Năm sinh', 'Mã đơn vị'], ['1', 'Nguyễn Văn An', '1970', 'C70010101']])]);
-		expect((await ingest(db, [roster('C70010101'), roster('C70010102')])).files.map((f) => f.status)).toEqual(['loaded', 'loaded']);
+		expect((await ingest(db, [roster('C70010101', cells), roster('C70010102', cells.map((c, i) => (head[i] === 'Tình trạng' ? 'Chính thức' : c)))])).files.map((f) => f.status)).toEqual(['loaded', 'loaded']);
 		expect((await counts(db)).person).toBe(2);
 	});
 

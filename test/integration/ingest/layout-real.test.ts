@@ -66,6 +66,14 @@ describe('footers and signatures below the list', () => {
 		expect(await stored(db)).toEqual(FOUR);
 	});
 
+	it('a roster without STT: "Tống Công Minh" and "Công Thị Hoa" are members, not totals', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const f = writeCsv(dir, 'tong-ten.csv', [['ĐẢNG BỘ XÃ ĐOÀN KẾT'], ['CHI BỘ THÔN 1'], ['DANH SÁCH ĐẢNG VIÊN NĂM 2024'], ['Họ và tên', 'Năm sinh'],
+			['Tống Công Minh', '1975'], ['Công Thị Hoa', '1982'], ['Tổng số', '2 đồng chí']]);
+		const r = await ingest(db, [f]);
+		expect(r.files[0]).toMatchObject({ kind: 'roster', status: 'loaded', rowsStored: 2 });
+	});
+
 	it('a share row, an average, a note and a "this list has" line below the list are not members', async () => {
 		const { db, dir } = await dbWithRegistry();
 		const f = writeCsv(dir, 'ty-le.csv', [

@@ -568,8 +568,11 @@ describe('the deciding body the level column names', () => {
 	it.each([
 		['BTV Đảng ủy quyết định', 'X700101'],
 		['Ban Thường vụ Đảng ủy xã quyết định', 'X700101'],
+		['Ban Thường vụ Đảng ủy xã đánh giá', 'X700101'],
 		['Xếp loại', 'H7001'],
-		['Cấp có thẩm quyền quyết định', 'H7001']
+		['Cấp có thẩm quyền quyết định', 'H7001'],
+		// a body above the grassroots the mapping does not know: the default
+		['Đảng ủy Công an tỉnh quyết định', 'H7001']
 	])('a commune’s list of the cadres its Ban Thường vụ manages, under "%s": decided by %s', async (header, decider) => {
 		const { db, dir } = await dbWithRegistry();
 		const r = await ingest(db, [writeCsv(dir, 'cb.csv', [

@@ -591,6 +591,12 @@ describe('a registry re-sent to correct a dissolution', () => {
 			['C70010102', 'Chi bộ thôn Hai', '20/02/2025'],
 			['C70010301', 'Chi bộ Trường THCS Đoàn Kết', null]
 		]);
+		// a commune the 2025 merger ended stays ended, whatever a re-exported registry's status says
+		await ingest(db, [writeCsv(dir, 'dm-xuat-lai.csv', [
+			['STT', 'Mã đơn vị', 'Tên đơn vị', 'Loại', 'Trực thuộc', 'Tình trạng', 'Ngày giải thể'],
+			['1', 'X700101', 'Đảng bộ xã Đoàn Kết', 'Đảng bộ cơ sở', 'H7001', 'Đang hoạt động', '']
+		])]);
+		expect((await units(db, ['X700101'])).map((u) => u.dissolved_on)).toEqual(['30/06/2025']);
 	});
 
 	it('a unit re-sent under a new code, the old one not ended: stored, and the file warns of two live units of one name and parent', async () => {
@@ -599,7 +605,7 @@ describe('a registry re-sent to correct a dissolution', () => {
 		const r = await ingest(db, [writeCsv(dir, 'dm-ma-moi.csv', [head, ['1', 'C7001XX02', 'Chi bộ thôn 2', 'Chi bộ trực thuộc', 'X700101', '2000']])]);
 		expect(r.files[0]).toMatchObject({ status: 'loaded', rowsStored: 1 });
 		expect(r.files[0].warnings).toEqual([
-			'1 đơn vị trùng tên và cấp trên với đơn vị khác mã đang hoạt động mà tệp không ghi (dòng 2: C7001XX02 "Chi bộ thôn 2", trùng C70010102): nếu là đổi mã, ghi mã cũ vào cột Đổi tên từ (hoặc ngày giải thể của mã cũ), nếu không sẽ có hai đơn vị cùng tên cùng được đòi danh sách.'
+			'1 đơn vị trùng tên và cấp trên với đơn vị khác mã đang hoạt động mà tệp không ghi (dòng 2: C7001XX02 "Chi bộ thôn 2", trùng C70010102): nếu là đổi mã, ghi mã cũ vào cột Đổi tên từ (hoặc ngày giải thể của mã cũ), nếu không cả hai đơn vị cùng tên đều bị yêu cầu nộp danh sách.'
 		]);
 		// listing both (or ending the old one) says nothing
 		const both = await ingest(db, [writeCsv(dir, 'dm-ca-hai.csv', [[...head, 'Ngày giải thể'],

@@ -41,15 +41,19 @@ describe('unit names in lists', () => {
 		const bad = await ingest(db, [writeCsv(dir, 'm.csv', [...TITLE, head, ['1', 'Nguyễn Văn An', '12/05/1970', 'C70010102', 'Chi bộ thôn 1', 'HTTNV']])]);
 		expect(bad.files[0].status).toBe('refused');
 		expect(bad.files[0].errors).toEqual([
-			expect.objectContaining({ row: 4, column: 'Mã đơn vị', value: 'C70010102', message: 'Mã đơn vị C70010102 là "Chi bộ thôn 2", còn tên ghi cạnh mã "Chi bộ thôn 1" là "Chi bộ thôn 1": sửa mã hoặc tên cho khớp.' })
+			expect.objectContaining({ row: 4, column: 'Mã đơn vị', value: 'C70010102', message: 'Mã đơn vị C70010102 là "Chi bộ thôn 2", nhưng tên ghi cạnh mã, "Chi bộ thôn 1", là tên của đơn vị khác (mã C70010101): sửa mã hoặc tên cho khớp.' })
 		]);
 		const roster = await ingest(db, [writeCsv(dir, 'r.csv', [['DANH SÁCH ĐẢNG VIÊN NĂM 2024'], ['STT', 'Họ và tên', 'Năm sinh', 'Mã đơn vị', 'Chi bộ'], ['1', 'Nguyễn Văn An', '1970', 'C70010102', 'Chi bộ thôn 1']])], { unit: 'X700101' });
 		expect(roster.files[0]).toMatchObject({ status: 'refused', errors: [expect.objectContaining({ row: 3, column: 'Mã đơn vị', value: 'C70010102' })] });
 		const good = await ingest(db, [writeCsv(dir, 'g.csv', [...TITLE, head,
 			['1', 'Nguyễn Văn An', '12/05/1970', 'C70010102', 'Chi bộ thôn 2', 'HTTNV'],
 			['2', 'Trần Thị Bình', '12/05/1971', 'C70010101', 'Thôn Một cũ', 'HTTNV'],
-			['3', 'Lê Văn Cường', '12/05/1972', 'C70010101', 'Đảng bộ xã Đoàn Kết', 'HTTNV']])]);
-		expect(good.files[0]).toMatchObject({ status: 'loaded', rowsStored: 3 });
+			['3', 'Lê Văn Cường', '12/05/1972', 'C70010101', 'Đảng bộ xã Đoàn Kết', 'HTTNV'],
+			['4', 'Phạm Văn Dũng', '12/05/1973', 'C70010101', 'Chi bộ thôn 01', 'HTTNV']])]);
+		expect(good.files[0]).toMatchObject({ status: 'loaded', rowsStored: 4 });
+		// with no title unit, --unit or scope to look in, the code stands
+		const untitled = await ingest(db, [writeCsv(dir, 'n.csv', [['DANH SÁCH XẾP LOẠI ĐẢNG VIÊN NĂM 2023'], head, ['1', 'Nguyễn Văn An', '12/05/1970', 'C70010102', 'Chi bộ thôn 1', 'HTTNV']])]);
+		expect(untitled.files[0]).toMatchObject({ status: 'loaded', rowsStored: 1 });
 	});
 
 	it('a name that is no unit of the registry, even loosely, is still refused', async () => {
@@ -383,6 +387,18 @@ describe('a chi bộ named after the commune it came from, as units write it', (
 			['STT', 'Họ và tên', 'Năm sinh', 'Xếp loại'], ['1', 'Nguyễn Văn An', '1970', 'HTTNV']])]);
 		expect(r.files[0]).toMatchObject({ status: 'loaded', rowsStored: 1 });
 		expect(await units(db)).toEqual([{ code: 'C7019912' }]);
+	});
+
+	it('a name ending in "Cư" keeps it: "CHI BỘ THÔN 2 (AN CƯ)" is Chi bộ thôn 2 An Cư', async () => {
+		const { db, dir } = await merged();
+		expect((await ingest(db, [writeCsv(dir, 'dm-an-cu.csv', [
+			['STT', 'Mã đơn vị', 'Tên đơn vị', 'Loại', 'Mã đơn vị cấp trên', 'Ngày thành lập'],
+			['1', 'C7019913', 'Chi bộ thôn 2 An Cư', 'Chi bộ trực thuộc', 'X700199', '01/07/2025']
+		])])).files[0].status).toBe('loaded');
+		const r = await ingest(db, [writeCsv(dir, 'xl.csv', [['ĐẢNG BỘ XÃ BÙ ĐĂNG'], ['CHI BỘ THÔN 2 (AN CƯ)'], ['DANH SÁCH XẾP LOẠI ĐẢNG VIÊN NĂM 2025'],
+			['STT', 'Họ và tên', 'Năm sinh', 'Xếp loại'], ['1', 'Nguyễn Văn An', '1970', 'HTTNV']])]);
+		expect(r.files[0]).toMatchObject({ status: 'loaded', rowsStored: 1 });
+		expect(await units(db)).toEqual([{ code: 'C7019913' }]);
 	});
 
 	it('… and in a Chi bộ column, beside the commune’s own "Chi bộ thôn 1"', async () => {

@@ -126,8 +126,9 @@ const KEYWORD_RULES: Array<[RegExp, string | null]> = [
 	[/(chibo|dangbo|uy|thuongvu|btv|bch|thamquyen|xeploai|ketqua|tapthe)\w*quyetdinh$|^quyetdinhxeploai/, 'final_level'],
 	[/^(tong)?diem/, 'score'],
 	// "Chi bộ / Đảng ủy / Cấp có thẩm quyền đánh giá" holds the body's level, as "… quyết định"
-	// ("Điểm chi bộ đánh giá", above, is a score; "Cá nhân tự đánh giá", the self level)
-	[/^(cap)?(chibo|dangbo|danguy|capuy|chiuy|thuongvu|btv|bch|cothamquyen|thamquyen|tapthe|hoidong|captren)danhgia$/, 'final_level'],
+	// ("Điểm chi bộ đánh giá", above, is a score; "Cá nhân tự đánh giá", the self level), its
+	// committee named in full too ("Ban Thường vụ Đảng ủy xã đánh giá", "BTV Huyện ủy đánh giá")
+	[/^(ban)?(thuongvu|btv|bch|chaphanh)?(cap)?(chibo|dangbo|danguy|capuy|chiuy|huyenuy|quanuy|thiuy|thanhuy|tinhuy|thuongvu|btv|bch|cothamquyen|thamquyen|tapthe|hoidong|captren)(xa|phuong|thitran|huyen|quan|thixa|thanhpho|tinh)?danhgia$/, 'final_level'],
 	// "Điểm" over "Tự chấm | Chi bộ chấm | Đảng ủy chấm": scores (header.ts prefers the body's)
 	[/^(tu|chibo|dangbo|danguy|capuy|chiuy|thuongvu|btv|bch|capthamquyen|thamquyen|hoidong|captren)cham(diem)?$/, 'score'],
 	[/xeploai|mucchatluong|mucxeploai|ketquadanhgia|chatluong|^mucdanhgia|^phanloai(danhgia|chatluong)?$/, 'final_level'],

@@ -410,7 +410,7 @@ export function readTitle(preview: string[][], headerRow: number): TitleInfo {
 		for (const cell of r) {
 			// an inspection committee's register names its đảng ủy after the committee ("ỦY BAN KIỂM TRA
 			// ĐẢNG ỦY XÃ A", "UBKT HUYỆN ỦY B"): the unit is the đảng ủy's
-			const c = (cell ?? '').replace(INSPECTION_COMMITTEE, '');
+			const c = (cell ?? '').normalize('NFC').replace(INSPECTION_COMMITTEE, '');
 			const f = fold(c);
 			// "CHI BỘ: THÔN 1" names "Chi bộ thôn 1"; a line of the minutes above a list ("Chi bộ tổ chức
 			// hội nghị … ngày 20/11/2024") names none
@@ -436,7 +436,6 @@ export function readTitle(preview: string[][], headerRow: number): TitleInfo {
 	return info;
 }
 
-/** The file kind from its columns; null when the columns fit none. */
 /**
  * The level of the body a list's level column names as deciding ("Chi bộ quyết định", "BTV Đảng ủy
  * quyết định", "Ban Thường vụ Huyện ủy quyết định"): the rows' deciding body, where no "Cấp quyết
@@ -452,11 +451,14 @@ export function deciderLevelOf(header: string): 'chi_bo' | 'dang_uy' | 'huyen_uy
 	// (a đảng ủy khối, a đảng ủy cấp trên cơ sở: the level of a huyện ủy)
 	if (/\b(huyen|quan|thi) uy\b|\bdang uy (khoi|cap tren)\b/.test(f)) return 'huyen_uy';
 	if (/\bthanh uy\b/.test(f)) return 'thanh_uy';
-	if (/\bdang uy\b/.test(f)) return 'dang_uy';
+	// (a grassroots đảng ủy: "Đảng ủy", "Đảng ủy xã, phường, cơ sở"; not "Đảng ủy Công an tỉnh", a
+	// body above the grassroots, left to the default)
+	if (/\bdang uy (xa |phuong |thi tran |co so )?(quyet dinh|danh gia)\b/.test(f)) return 'dang_uy';
 	if (/\bchi (bo|uy)\b/.test(f)) return 'chi_bo';
 	return null;
 }
 
+/** The file kind from its columns; null when the columns fit none. */
 export function detectKind(fields: Set<string>, title: TitleInfo): FileKind | null {
 	const has = (f: string) => fields.has(f);
 	const level = has('final_level') || has('self_level') || has('proposed_level');

@@ -382,10 +382,9 @@ const MAX_ERRORS = 500;
 function titleUnitNames(cell: string): string[] {
 	// "CHI BỘ THÔN 1 (XÃ MINH HƯNG CŨ)": the commune a chi bộ came from, part of its name since the
 	// merger (resolve_units.sql, unit_flat_key), not its đảng bộ
-	if (/\([^()]*\scũ\s*\)\s*$/iu.test(cell.normalize('NFC'))) return [cell.normalize('NFC').trim()];
-	return cell
-		.normalize('NFC')
-		.replace(/[\s*]+$/u, '') // "CHI BỘ ẤP 3 *"
+	const text = cell.normalize('NFC').replace(/[\s*]+$/u, ''); // "CHI BỘ ẤP 3 *"
+	if (/\([^()]*\scũ\s*\)$/iu.test(text)) return [text.trim()];
+	return text
 		.split(/\s*(?:[,;–(-]|\btrực thuộc\b)\s*(?=(?:chi bộ|đảng bộ|đảng ủy|huyện ủy|quận ủy|thị ủy|thành ủy|tỉnh ủy|cb|đb|xã|phường|thị trấn)\s)/iu)
 		.map((n) => n.replace(/\s+trực thuộc(?:\s.*)?$/iu, '').replace(/^ban (?:thường vụ|chấp hành)\s+/iu, '').replace(/\)\s*$/u, '').trim())
 		// "CHI BỘ THÔN 1, XÃ ĐOÀN KẾT": the commune's đảng bộ

@@ -209,9 +209,11 @@ const SOFT_FOOTER = `case when ${IDENTIFIED} then false else coalesce(regexp_mat
 
 // A total row whose count stands in a data column ("Tổng số | 3 đồng chí" under "Ngày sinh",
 // "Tổng cộng | | 12" under "Xếp loại"): its unnumbered label says so, birth or level cell or not
-// ("Tổng số", "Tổng cộng", or "Cộng" alone: not a name such as "Tống Văn An", "Công Thị Hoa").
-const TOTAL_LABEL = `(not ${NUMBERED} and (coalesce(regexp_matches(name_text, '^(tong so|tong cong)\\b|^cong *:?$'), false)
-	or coalesce(regexp_matches(fold(stt), '^(tong so|tong cong)\\b|^cong *:?$'), false)))`;
+// ("Tổng số", "Tổng cộng", alone or before ":", a count or "đảng viên"; "Cộng" alone: not a name
+// such as "Tống Văn An", "Tống Công Minh", "Công Thị Hoa").
+const TOTAL_WORDS = `'^(tong so|tong cong)( *$| *[:(0-9]| (dang vien|dong chi|d/c|nguoi)\\b)|^cong *:?$'`;
+const TOTAL_LABEL = `(not ${NUMBERED} and (coalesce(regexp_matches(name_text, ${TOTAL_WORDS}), false)
+	or coalesce(regexp_matches(fold(stt), ${TOTAL_WORDS}), false)))`;
 
 /** Cut each part of group `gi` at its first signature or dateline row below a data row; drop its
  * summary lines and repeated header rows. Only the few footer rows are kept aside, not a copy of the group. */
