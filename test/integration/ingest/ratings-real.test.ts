@@ -585,6 +585,23 @@ describe('the deciding body the level column names', () => {
 		expect(await deciders(db)).toEqual([{ unit: 'X700101', decider }, { unit: 'X700101', decider }]);
 	});
 
+	it('"BTV Thành ủy quyết định" on a ward’s list in a centrally-run city: the city’s committee, not the Quận ủy between them', async () => {
+		const { db, dir } = await dbWithRegistry();
+		expect((await ingest(db, [writeCsv(dir, 'dm-hcm.csv', [
+			['STT', 'Mã đơn vị', 'Tên đơn vị', 'Loại', 'Mã đơn vị cấp trên', 'Tỉnh/Thành phố', 'Ngày thành lập'],
+			['1', 'T79', 'Đảng bộ thành phố Hồ Chí Minh', 'Thành ủy trực thuộc Trung ương', '', 'TP. Hồ Chí Minh', '1930'],
+			['2', 'Q7901', 'Đảng bộ quận 1', 'Quận ủy', 'T79', 'TP. Hồ Chí Minh', '1976'],
+			['3', 'P790101', 'Đảng bộ phường Bến Nghé', 'Đảng bộ cơ sở', 'Q7901', 'TP. Hồ Chí Minh', '1976']
+		])])).files[0].status).toBe('loaded');
+		const r = await ingest(db, [writeCsv(dir, 'ld.csv', [
+			['ĐẢNG BỘ PHƯỜNG BẾN NGHÉ'], ['DANH SÁCH XẾP LOẠI CÁN BỘ LÃNH ĐẠO, QUẢN LÝ NĂM 2024'],
+			['STT', 'Họ và tên', 'Năm sinh', 'Chức vụ', 'BTV Thành ủy quyết định'],
+			['1', 'Nguyễn Văn An', '1970', 'Bí thư Đảng ủy phường', 'HTTNV']
+		])]);
+		expect(r.files[0]).toMatchObject({ status: 'loaded', rowsStored: 1 });
+		expect(await deciders(db)).toEqual([{ unit: 'P790101', decider: 'T79' }]);
+	});
+
 	it('"Chi bộ quyết định" on a chi bộ trực thuộc’s member list: the chi bộ, not its đảng ủy; a "Cấp quyết định" column still wins', async () => {
 		const { db, dir } = await dbWithRegistry();
 		const r = await ingest(db, [writeCsv(dir, 'dv.csv', [
