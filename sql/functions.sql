@@ -173,7 +173,9 @@ create or replace macro person_name(s) as
 create or replace macro member_statuses(vals, in_note) as table
     with v as (
         -- (a status in brackets says more than the one before it: "Chính thức (miễn sinh hoạt)")
-        select v, nullif(regexp_extract(v, '\(([^)]*)\)', 1), '') as br from (select distinct unnest(vals) as v)
+        -- (pre: the text without a leading "Đang / Đã / Được / Bị")
+        select v, nullif(regexp_extract(v, '\(([^)]*)\)', 1), '') as br, regexp_replace(words(v), '^((dang|da|duoc|bi) )+', '') as pre
+        from (select distinct unnest(vals) as v)
     ),
     alias as (
         select distinct alnum_key(alias) as k, words(alias) as w, status,
@@ -189,14 +191,19 @@ create or replace macro member_statuses(vals, in_note) as table
       -- they precede, written whole ("Đang SHTT nơi khác" is not "SHTT"); an exemption or suspension
       -- also as its leading words ("Được miễn công tác và sinh hoạt đảng"; not "Đang sinh hoạt tạm
       -- thời tại …", a member of the chi bộ active elsewhere for a time)
-      or (not in_note and (a.k = alnum_key(regexp_replace(words(v.v), '^((dang|da|duoc|bi) )+', ''))
-                           or (a.status in ('exempt', 'suspended') and contains(a.w, ' ')
-                               and starts_with(regexp_replace(words(v.v), '^((dang|da|duoc|bi) )+', '') || ' ', a.w || ' '))))
+      or (not in_note and (a.k = alnum_key(v.pre)
+                           or (a.status in ('exempt', 'suspended') and contains(a.w, ' ') and starts_with(v.pre || ' ', a.w || ' '))))
       or (starts_with(regexp_replace(words(v.v), '^(duoc|da) ', '') || ' ', a.w || ' ') and in_note and a.names_party)
       or ((a.k = alnum_key(v.br) or starts_with(words(v.br) || ' ', a.w || ' ')) and not in_note and a.status not in ('official', 'probationary'))
     qualify row_number() over (partition by v.v order by coalesce((a.k = alnum_key(v.br) or starts_with(words(v.br) || ' ', a.w || ' '))
                                                                    and a.status not in ('official', 'probationary'), false) desc,
                                                         a.k = alnum_key(v.v) desc, length(a.w) desc, a.status) = 1;
+
+-- proposals_only: over a list's rows (an aggregate), whether it holds proposals and no decided level:
+-- self-ratings, the chi bộ's proposals, what a chi bộ sends up to its đảng ủy (rating.sql supersede,
+-- warnings).
+create or replace macro proposals_only(final_level, proposed_level, self_level) as
+    not bool_or(final_level is not null) and bool_or(proposed_level is not null or self_level is not null);
 
 -- corrects: a file's name says it corrects an earlier version ("… (bản sửa).csv", "điều chỉnh", "thay
 -- thế", "cập nhật"): of two versions of a list in one load, the current one (rating.sql, roster.sql).

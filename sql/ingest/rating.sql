@@ -483,7 +483,7 @@ from (
             from (
                 select c.deciding_unit_id, c.unit_id, if(c.unit_id is null, c.agency, null) as list_agency, c.subject_kind, c.period_year, c.period_kind, c.period_no,
                     c.source_file_id, max(c.decided_on) as decided_on,
-                    not bool_or(c.final_level is not null) and bool_or(c.proposed_level is not null or c.self_level is not null) as proposal
+                    proposals_only(c.final_level, c.proposed_level, c.self_level) as proposal
                 from rating c
                 -- (a semi join on the batch's distinct keys: as a correlated exists, DuckDB took the
                 -- distinct keys of every stored rating first, 4,6 million on a national store, 10 s)
@@ -576,7 +576,7 @@ select x.part_id,
        end
 from (
     select p.part_id, r.superseded_by, count(*) as n, max(r.decided_on) as decided_on,
-        not bool_or(r.final_level is not null) and bool_or(r.proposed_level is not null or r.self_level is not null) as proposal,
+        proposals_only(r.final_level, r.proposed_level, r.self_level) as proposal,
         (select max(l.decided_on) from rating l where l.source_file_id = r.superseded_by) as later_on
     from rating r
     join (select distinct part_id, file_id from norm) p on p.file_id = r.source_file_id
@@ -598,7 +598,7 @@ join (select distinct part_id, file_id from norm) p on p.file_id = r.source_file
 join file_ctx c on c.part_id = p.part_id
 where r.superseded_by is null
 group by p.part_id, c.file_name
-having not bool_or(r.final_level is not null) and bool_or(r.proposed_level is not null or r.self_level is not null)
+having proposals_only(r.final_level, r.proposed_level, r.self_level)
 
 union all
 

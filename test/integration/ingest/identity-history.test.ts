@@ -126,6 +126,16 @@ describe('identity', () => {
 		expect((await counts(db)).person).toBe(1);
 	});
 
+	it('… and when two chi bộ’s rating lists of one load name them, the new chi bộ’s with a "Ngày chuyển đến" that year: one person', async () => {
+		const { db, dir } = await dbWithRegistry();
+		await ingest(db, [writeCsv(dir, 'a.csv', [['DANH SÁCH ĐẢNG VIÊN NĂM 2022'], ['STT', 'Họ và tên', 'Năm sinh', 'Mã đơn vị'], ['1', 'Nguyễn Văn An', '1970', 'C70010101']])]);
+		const list = (unit: string, head: string[], row: string[]) =>
+			writeCsv(dir, `xl-${unit}.csv`, [['DANH SÁCH XẾP LOẠI ĐẢNG VIÊN NĂM 2023'], ['STT', 'Họ và tên', 'Năm sinh', 'Mã đơn vị', ...head], ['1', 'Nguyễn Văn An', '1970', unit, ...row]]);
+		const r = await ingest(db, [list('C70010101', ['Xếp loại', 'Lý do không xếp loại'], ['', 'Chuyển sinh hoạt']), list('C70010102', ['Xếp loại', 'Ngày chuyển đến'], ['HTTNV', '15/08/2023'])]);
+		expect(r.files.map((f) => f.status)).toEqual(['loaded', 'loaded']);
+		expect((await counts(db)).person).toBe(1);
+	});
+
 	it.each([
 		['a move years ago', ['Ngày chuyển đến', ''], ['15/08/2015', '']],
 		['a death, not a move', ['Tình trạng', 'Ngày vào Đảng'], ['Từ trần ngày 10/08/2023', '']],
@@ -166,6 +176,18 @@ describe('identity', () => {
 		const c = await ingest(db, [writeCsv(dir, 'c.csv', [HEAD, ['1', 'Le Van Hung', '12/03/1990', 'C70010101', 'HTT', '05/12/2024']])], { year: 2024 });
 		expect(c.files[0].warnings.join(' ')).toMatch(/chưa xác định chắc chắn/);
 		expect((await counts(db)).person).toBe(3);
+	});
+
+	it('… twins whose surname a later list types with the eth ("Ðặng"): each found by the name as written, not reported', async () => {
+		const { db, dir } = await dbWithRegistry();
+		await ingest(db, [writeCsv(dir, 'a.csv', [HEAD, ['1', 'Đặng Văn Hùng', '12/03/1990', 'C70010101', 'HTT', '05/12/2022'], ['2', 'Đặng Văn Hưng', '12/03/1990', 'C70010101', 'HT', '05/12/2022']])], { year: 2022 });
+		const b = await ingest(db, [writeCsv(dir, 'b.csv', [HEAD, ['1', 'Ðặng Văn Hưng', '12/03/1990', 'C70010101', 'HTT', '05/12/2023'], ['2', 'Ðặng Văn Hùng', '12/03/1990', 'C70010101', 'HT', '05/12/2023']])], { year: 2023 });
+		expect(b.files[0].warnings.join(' ')).not.toMatch(/chưa xác định/);
+		expect((await counts(db)).person).toBe(2);
+		expect(await db.query(`select p.full_name, r.source_row as row from rating r join person p on p.id = r.person_id where r.period_year = 2023 order by 2`)).toEqual([
+			{ full_name: 'Đặng Văn Hưng', row: 2 },
+			{ full_name: 'Đặng Văn Hùng', row: 3 }
+		]);
 	});
 
 	it('a name typed with the tone mark placed the old way ("Thuỷ", "Hoà") is the same name as the new way ("Thủy", "Hòa")', async () => {
