@@ -565,18 +565,26 @@ describe('the deciding body the level column names', () => {
 	const deciders = (db: Awaited<ReturnType<typeof dbWithRegistry>>['db']) =>
 		db.query(`select u.code as unit, d.code as decider from rating r join unit u on u.id = r.unit_id left join unit d on d.id = r.deciding_unit_id order by r.source_row`);
 
+	const MANAGED = '(Thuộc diện Ban Thường vụ Đảng ủy xã quản lý)';
 	it.each([
-		['BTV Đảng ủy quyết định', 'X700101'],
-		['Ban Thường vụ Đảng ủy xã quyết định', 'X700101'],
-		['Ban Thường vụ Đảng ủy xã đánh giá', 'X700101'],
-		['Xếp loại', 'H7001'],
-		['Cấp có thẩm quyền quyết định', 'H7001'],
+		['BTV Đảng ủy quyết định', null, 'X700101'],
+		['Ban Thường vụ Đảng ủy xã quyết định', null, 'X700101'],
+		['Ban Thường vụ Đảng ủy xã đánh giá', null, 'X700101'],
+		['Xếp loại', null, 'H7001'],
+		['Cấp có thẩm quyền quyết định', null, 'H7001'],
 		// a body above the grassroots the mapping does not know: the default
-		['Đảng ủy Công an tỉnh quyết định', 'H7001']
-	])('a commune’s list of the cadres its Ban Thường vụ manages, under "%s": decided by %s', async (header, decider) => {
+		['Đảng ủy Công an tỉnh quyết định', null, 'H7001'],
+		// a column that names no body: the title's body that manages them, or that decided
+		['Xếp loại', MANAGED, 'X700101'],
+		['Cấp có thẩm quyền quyết định', MANAGED, 'X700101'],
+		['Xếp loại', '(Kèm theo Quyết định số 45-QĐ/ĐU ngày 10/12/2024 của Ban Thường vụ Đảng ủy xã Đoàn Kết về việc xếp loại cán bộ)', 'X700101'],
+		['Xếp loại', '(Kèm theo Quyết định số 45-QĐ/ĐU ngày 10/12/2024 của Đảng ủy Công an tỉnh)', 'H7001'],
+		// the column's body before the title's
+		['Ban Thường vụ Huyện ủy quyết định', MANAGED, 'H7001']
+	])('a commune’s list of its cadres, under "%s" (title: %s): decided by %s', async (header, line, decider) => {
 		const { db, dir } = await dbWithRegistry();
 		const r = await ingest(db, [writeCsv(dir, 'cb.csv', [
-			['ĐẢNG ỦY XÃ ĐOÀN KẾT'], ['KẾT QUẢ ĐÁNH GIÁ CÁN BỘ QUÝ III NĂM 2024'], ['(Thuộc diện Ban Thường vụ Đảng ủy xã quản lý)'],
+			['ĐẢNG ỦY XÃ ĐOÀN KẾT'], ['KẾT QUẢ ĐÁNH GIÁ CÁN BỘ QUÝ III NĂM 2024'], ...(line ? [[line]] : []),
 			['STT', 'Họ và tên', 'Năm sinh', 'Chức vụ', 'Điểm', header],
 			['1', 'Nguyễn Văn An', '1968', 'Chủ tịch Ủy ban MTTQ xã', '85', 'HTTNV'],
 			['2', 'Trần Thị Bình', '1970', 'Chủ tịch Hội Phụ nữ xã', '80', 'HTTNV']
@@ -649,9 +657,11 @@ describe('a Huyện ủy\'s list of the cadres it manages, by "Đơn vị công 
 			{ unit: 'X700101', decider: 'H7001', is_head: true },
 			{ unit: 'X700102', decider: 'H7001', is_head: false },
 			{ unit: 'C70010301', decider: 'H7001', is_head: true },
-			{ unit: 'H7001', decider: 'T70', is_head: false },
-			{ unit: 'H7001', decider: 'T70', is_head: false },
-			{ unit: 'H7001', decider: 'T70', is_head: true }
+			// (the title names the deciding body, "thuộc diện Ban Thường vụ Huyện ủy quản lý", as a level column
+			// "Ban Thường vụ Huyện ủy quyết định" would: the Huyện ủy, for the rows of the huyện itself too)
+			{ unit: 'H7001', decider: 'H7001', is_head: false },
+			{ unit: 'H7001', decider: 'H7001', is_head: false },
+			{ unit: 'H7001', decider: 'H7001', is_head: true }
 		]);
 	});
 });

@@ -31,6 +31,9 @@ export interface TitleInfo {
 	/** the state agencies title cells name ("UBND XÃ BÙ ĐĂNG"; "UBND HUYỆN A / PHÒNG NỘI VỤ"), as
 	 * written: where a civil-servant list's people are looked for among party members */
 	agency: string | null;
+	/** the level of the deciding body a title line names (titleDeciderLevel), for a level column that
+	 * names none */
+	deciderLevel: DeciderLevel | null;
 }
 
 // "Căn cứ …" and "Xét đề nghị …" lines above a list often push its header past row 20
@@ -354,7 +357,7 @@ export function readTitle(preview: string[][], headerRow: number): TitleInfo {
 		.slice(0, headerRow)
 		.map((r) => r.filter((c) => c && c.trim()).join(' ').trim())
 		.filter(Boolean);
-	const info: TitleInfo = { year: null, period: null, subjectKind: null, unitNames: [], lines, partialYear: null, decidedOn: null, agency: null };
+	const info: TitleInfo = { year: null, period: null, subjectKind: null, unitNames: [], lines, partialYear: null, decidedOn: null, agency: null, deciderLevel: null };
 	const isRatingLine = (f: string) => /(xep loai|danh gia|kiem diem)/.test(f);
 	let termEnd: number | null = null;
 	for (const [i, line] of lines.entries()) {
@@ -368,6 +371,7 @@ export function readTitle(preview: string[][], headerRow: number): TitleInfo {
 		// (a chi bộ cơ sở decides by resolution: "Kèm theo Nghị quyết số 12-NQ/CB ngày …", 000 §2.2)
 		const decision = f.match(/\b(kem theo|ban hanh kem theo) (quyet dinh|qd|nghi quyet|nq)\b.*?\bngay\s*(\d{1,2})\s*(?:[/.-]|thang)\s*(\d{1,2})\s*(?:[/.-]|nam)\s*(\d{4})\b/);
 		if (decision) info.decidedOn = `${decision[3]}/${decision[4]}/${decision[5]}`;
+		info.deciderLevel ??= titleDeciderLevel(f);
 		const y = f.match(/\bnam (\d{4})\b/);
 		if (y && !isDateLine) info.year = Number(y[1]);
 		// "NĂM HỌC 2023-2024": the school year ended in the year (RULES.md R8, education staff)
@@ -436,25 +440,54 @@ export function readTitle(preview: string[][], headerRow: number): TitleInfo {
 	return info;
 }
 
+type DeciderLevel = 'chi_bo' | 'dang_uy' | 'huyen_uy' | 'thanh_uy' | 'tinh_uy';
+
+/** The level of a body above the grassroots a folded text names ("Ban Thường vụ Huyện ủy"), or null. */
+function upperLevel(f: string): DeciderLevel | null {
+	if (/\btinh uy\b/.test(f)) return 'tinh_uy';
+	// (a đảng ủy khối, a đảng ủy cấp trên cơ sở: the level of a huyện ủy)
+	if (/\b(huyen|quan|thi) uy\b|\bdang uy (khoi|cap tren)\b/.test(f)) return 'huyen_uy';
+	if (/\bthanh uy\b/.test(f)) return 'thanh_uy';
+	return null;
+}
+
 /**
  * The level of the body a list's level column names as deciding ("Chi bộ quyết định", "BTV Đảng ủy
  * quyết định", "Ban Thường vụ Huyện ủy quyết định"): the rows' deciding body, where no "Cấp quyết
  * định" column names it, is the row's unit or its nearest ancestor of that level (rating.sql,
  * default_decider). A commune's list of the cadres its own Ban Thường vụ manages is decided there, not
  * by the body above the commune that decides its leaders by default. Null: the header names none
- * ("Xếp loại", "Cấp có thẩm quyền quyết định", "BTV quyết định").
+ * ("Xếp loại", "Cấp có thẩm quyền quyết định", "BTV quyết định"); then the title may
+ * (TitleInfo.deciderLevel).
  */
-export function deciderLevelOf(header: string): 'chi_bo' | 'dang_uy' | 'huyen_uy' | 'thanh_uy' | 'tinh_uy' | null {
+export function deciderLevelOf(header: string): DeciderLevel | null {
 	const f = fold(header);
 	if (!/\b(quyet dinh|danh gia)\b/.test(f)) return null;
-	if (/\btinh uy\b/.test(f)) return 'tinh_uy';
-	// (a đảng ủy khối, a đảng ủy cấp trên cơ sở: the level of a huyện ủy)
-	if (/\b(huyen|quan|thi) uy\b|\bdang uy (khoi|cap tren)\b/.test(f)) return 'huyen_uy';
-	if (/\bthanh uy\b/.test(f)) return 'thanh_uy';
+	const upper = upperLevel(f);
+	if (upper) return upper;
 	// (a grassroots đảng ủy: "Đảng ủy", "Đảng ủy xã, phường, cơ sở"; not "Đảng ủy Công an tỉnh", a
 	// body above the grassroots, left to the default)
 	if (/\bdang uy (xa |phuong |thi tran |co so )?(quyet dinh|danh gia)\b/.test(f)) return 'dang_uy';
 	if (/\bchi (bo|uy)\b/.test(f)) return 'chi_bo';
+	return null;
+}
+
+/**
+ * The level of the body a list's title names as deciding, folded: the body that manages the cadres
+ * listed ("(Thuộc diện Ban Thường vụ Đảng ủy xã quản lý)": it rates them, seed 000 §B.2.3) or that issued
+ * the decision the list is attached to ("Kèm theo Quyết định số 45-QĐ/ĐU ngày … của Ban Thường vụ
+ * Đảng ủy xã A"). Not a chi bộ's resolution ("Kèm theo Nghị quyết … của Chi bộ"): a chi bộ under a
+ * đảng ủy resolves what it proposes. Null when no line names one.
+ */
+function titleDeciderLevel(f: string): DeciderLevel | null {
+	const body =
+		f.match(/\bthuoc dien (.+?) quan ly\b/)?.[1] ??
+		f.match(/\bkem theo (?:quyet dinh|qd)\b.*?\bcua (.+?)(?:\s+ve\b|\s*\)|$)/)?.[1];
+	if (!body) return null;
+	const upper = upperLevel(body);
+	if (upper) return upper;
+	// a grassroots đảng ủy, by name or not ("Đảng ủy", "BTV Đảng ủy xã A"; not "Đảng ủy Công an tỉnh")
+	if (/^(ban thuong vu |btv |ban chap hanh |bch )?dang uy( (xa|phuong|thi tran|co so)\b.*)?$/.test(body.trim())) return 'dang_uy';
 	return null;
 }
 

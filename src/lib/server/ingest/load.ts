@@ -621,7 +621,7 @@ export async function prepareBatch(t: Db, parts: Prepared[], opts: LoadOptions, 
 		app.appendVarchar(`,${p.header.columns.map((c) => c.field).join(',')},`);
 		put(p.title.agency);
 		put(p.title.lines.join('\n'));
-		put(deciderLevelOf(p.header.columns.find((c) => c.field === 'final_level')?.header ?? ''));
+		put(deciderLevelOf(p.header.columns.find((c) => c.field === 'final_level')?.header ?? '') ?? p.title.deciderLevel);
 		put(fileIds[i]);
 		app.endRow();
 	});
