@@ -377,9 +377,16 @@ create or replace macro party_unit_in_folded(f) as
 create or replace macro party_unit_in(s) as party_unit_in_folded(regexp_replace(fold(s), '(^|[^a-z])(dang|chi) uy vien\b', '\1uy vien', 'g'));
 
 -- card_key: a party card number as compared: letters and digits only, upper-case (spaces and
--- any other character dropped, so no NFC or trimming is needed first).
+-- any other character dropped, so no NFC or trimming is needed first); a prefix of letters dropped
+-- ("ĐV 95030003", "Số 95030003": the Đ, not ASCII, went with the spaces); digits alone, fewer than
+-- eight, padded to eight with zeros: Excel drops the leading zeros of a card typed as a number
+-- (01123456 -> 1123456), and a card has eight digits. No digit: no card ("Chưa có thẻ", a signature
+-- "T/M ĐẢNG ỦY" under the card column).
 create or replace macro card_key(s) as
-    blank_null(upper(regexp_replace(s, '[^0-9A-Za-z]', '', 'g')));
+    list_transform([regexp_replace(upper(regexp_replace(s, '[^0-9A-Za-z]', '', 'g')), '^[A-Z]+([0-9])', '\1')],
+        lambda k: case when not regexp_matches(k, '[0-9]') then null
+                       when length(k) < 8 and regexp_full_match(k, '[0-9]+') then lpad(k, 8, '0')
+                       else k end)[1];
 
 -- ── Audit layer (rules, signals, marts): a finding's identity and its Vietnamese wording ──────────
 -- person_ref: subject_ref of a person (src/lib/domain/anomaly.ts): card number, else

@@ -7,6 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { REGISTRY, writeCsv, writeXlsx } from '../../helpers/files';
 import { counts, dbWithRegistry, ingest } from '../../helpers/ingest-db';
+import { sqlFile } from '../../../src/lib/server/db';
 
 type Db = Awaited<ReturnType<typeof dbWithRegistry>>['db'];
 
@@ -329,5 +330,44 @@ describe('names typed with look-alike characters', () => {
 		expect(r.files[0]).toMatchObject({ kind: 'rating', status: 'loaded', rowsStored: 2, warnings: [] });
 		expect((await counts(db)).person).toBe(2);
 		expect(await db.query(`select p.full_name as name from rating r join person p on p.id = r.person_id order by r.source_row`)).toEqual([{ name: 'Đặng Đình Tâm' }, { name: 'Bùi Minh Anh' }]);
+	});
+});
+
+describe('card numbers as lists write them', () => {
+	const roster = [['ĐẢNG BỘ XÃ ĐOÀN KẾT'], ['CHI BỘ THÔN 1'], ['DANH SÁCH ĐẢNG VIÊN NĂM 2024'], ['STT', 'Họ và tên', 'Năm sinh', 'Số thẻ đảng viên'],
+		['1', 'Nguyễn Văn An', '1970', '01123456'], ['2', 'Trần Thị Bình', '1975', '95030003'], ['3', 'Lê Văn Cường', '1980', '00012345']];
+
+	it('a card whose leading zeros Excel dropped (1123456, 12345), or written "ĐV 95030003", is the roster’s member: the same person', async () => {
+		const { db, dir } = await dbWithRegistry();
+		expect((await ingest(db, [writeCsv(dir, 'dv.csv', roster)])).files[0].status).toBe('loaded');
+		// (another birth year: the card alone must find them)
+		const r = await ingest(db, [await writeXlsx(dir, 'xl.xlsx', [['ĐẢNG BỘ XÃ ĐOÀN KẾT'], ['CHI BỘ THÔN 1'], ['DANH SÁCH XẾP LOẠI ĐẢNG VIÊN NĂM 2024'],
+			['STT', 'Họ và tên', 'Năm sinh', 'Số thẻ đảng viên', 'Xếp loại'],
+			['1', 'Nguyễn Văn An', '1971', 1123456, 'HTTNV'], ['2', 'Trần Thị Bình', '1976', 'ĐV 95030003', 'HTTNV'], ['3', 'Lê Văn Cường', '1981', 12345, 'HTNV']])]);
+		expect(r.files[0]).toMatchObject({ status: 'loaded', rowsStored: 3 });
+		expect((await counts(db)).person).toBe(3);
+		expect(await db.query('select p.card_no from rating r join person p on p.id = r.person_id order by r.source_row')).toEqual([
+			{ card_no: '01123456' }, { card_no: '95030003' }, { card_no: '00012345' }
+		]);
+	});
+
+	it('"Chưa có thẻ" is no card; a signature block under the card column ends the list', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const r = await ingest(db, [writeCsv(dir, 'xl.csv', [['ĐẢNG BỘ XÃ ĐOÀN KẾT'], ['CHI BỘ THÔN 1'], ['DANH SÁCH XẾP LOẠI ĐẢNG VIÊN NĂM 2024'],
+			['STT', 'Họ và tên', 'Năm sinh', 'Số thẻ đảng viên', 'Xếp loại'],
+			['1', 'Nguyễn Văn An', '1970', '01123456', 'HTTNV'], ['2', 'Phạm Thị Dung', '1998', 'Chưa có thẻ', 'HTTNV'],
+			[], ['', '', '', 'T/M ĐẢNG ỦY'], ['', '', '', '(Đã ký)'], ['', '', '', 'Nguyễn Văn Tám']])]);
+		expect(r.files[0]).toMatchObject({ status: 'loaded', rowsStored: 2 });
+		expect(await db.query('select p.full_name, p.card_no from rating r join person p on p.id = r.person_id order by r.source_row')).toEqual([
+			{ full_name: 'Nguyễn Văn An', card_no: '01123456' }, { full_name: 'Phạm Thị Dung', card_no: null }
+		]);
+	});
+
+	it('cards stored before (1123456, V95030003) are keyed as the ingest now keys them (schema 017)', async () => {
+		const { db, dir } = await dbWithRegistry();
+		expect((await ingest(db, [writeCsv(dir, 'dv.csv', roster)])).files[0].status).toBe('loaded');
+		await db.run(`update person set card_no = case card_no when '01123456' then '1123456' when '95030003' then 'V95030003' else card_no end`);
+		await db.run(sqlFile('schema/017_card_key.sql'));
+		expect(await db.query('select card_no from person order by id')).toEqual([{ card_no: '01123456' }, { card_no: '95030003' }, { card_no: '00012345' }]);
 	});
 });

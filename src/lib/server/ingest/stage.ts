@@ -188,7 +188,9 @@ export async function stage(db: Db, parts: StagePart[]): Promise<Map<number, num
 // own line) are footer. Summary lines ("Tổng số: 4", "- Hoàn thành tốt nhiệm vụ: 01 đ/c") are
 // dropped where they stand, since a subtotal may close a section with members below it.
 const NUMBERED = `coalesce(regexp_matches(trim(stt), '^\\(?([0-9]{1,5}|[A-Za-z]|[IVXivx]{1,5})[.)]?$'), false)`;
-const IDENTIFIED = `(card_no is not null or birth is not null or ${NUMBERED})`;
+// (a card has a digit: "T/M ĐẢNG ỦY", "(Đã ký)" written under the card column identify nothing)
+const CARD = `coalesce(regexp_matches(card_no, '[0-9]'), false)`;
+const IDENTIFIED = `(${CARD} or birth is not null or ${NUMBERED})`;
 // (computed once per row, as row_text and name_text, in dropFooters: written into the tests below,
 // the folds took 0,4 ms a row — minutes for a registry, whose rows have no card or birth to skip
 // them by)
@@ -225,7 +227,7 @@ async function dropFooters(db: Db, gi: number): Promise<void> {
 			-- (rows with a card, or a birth and a level or a number, are data: the texts of the few
 			-- others only are read)
 			select *, ${ROW_TEXT} as row_text, fold(coalesce(full_name, unit_name, stt)) as name_text
-			from stg_parts where grp = ${gi} and card_no is null and (birth is null or (final_level is null and not ${NUMBERED}))
+			from stg_parts where grp = ${gi} and not ${CARD} and (birth is null or (final_level is null and not ${NUMBERED}))
 		)
 		select * from (select part_id, rn, ${HARD_FOOTER} as hard, (${SOFT_FOOTER} or ${TOTAL_LABEL}) and not ${SECTION} as soft from texts)
 		where hard or soft`);
