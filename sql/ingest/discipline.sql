@@ -109,13 +109,16 @@ select
     clean(s.decided_on) as decided_raw,
     -- "Tự phát hiện và khắc phục", "Đã khắc phục" say yes; "Chưa khắc phục" no
     -- a blank column (or none) with "(tự phát hiện, khắc phục)" written after the form or in the
-    -- note: self-detected (001 §III.2.2.3), as the column's "Có"
+    -- note, or the column's own words there ("Khiển trách - tự phát hiện", "Tự phát hiện: x",
+    -- "Tự phát hiện: Có"): self-detected (001 §III.2.2.3), as the column's "Có"
     coalesce(parse_bool(s.self_remedied),
         case when regexp_matches(words(s.self_remedied), '^(khong|chua)\b') then false
              when regexp_matches(words(s.self_remedied), 'khac phuc|tu phat hien') then true end)
         or (clean(s.self_remedied) is null
-            and regexp_matches(words(concat_ws(' ', s.discipline_form, s.note)), '(^|\s)tu phat hien\s+(va\s+)?((da|kip thoi)\s+)?khac phuc')
-            and not regexp_matches(words(concat_ws(' ', s.discipline_form, s.note)), '(khong|chua)\s+tu phat hien'))
+            and list_bool_or(list_transform([words(s.discipline_form), words(s.note)],
+                lambda w: regexp_matches(w, '(^|\s)tu phat hien(\s+(va\s+)?((da|kip thoi)\s+)?khac phuc|\s+(x|co)\b|$)')))
+            -- ("Không tự phát hiện", "Chưa khắc phục xong": no)
+            and not regexp_matches(words(concat_ws(' ', s.discipline_form, s.note)), '(khong|chua)\s+(tu phat hien|(da\s+)?khac phuc)'))
         as self_remedied,
     clean(s.self_remedied) as self_remedied_raw,
     -- "Cấp quyết định" on a register is the body that issued the decision

@@ -107,7 +107,7 @@ describe('discipline forms and remedies as written', () => {
 		]);
 	});
 
-	it('"C.cáo", "K.trách" abbreviated with a dot: the forms; "(tự phát hiện, khắc phục)" after the form or in the note, no remedy column: self-detected', async () => {
+	it('"C.cáo", "K.trách" abbreviated with a dot: the forms; "(tự phát hiện, khắc phục)", "- tự phát hiện", "Tự phát hiện: x" after the form or in the note, no remedy column: self-detected; "chưa khắc phục": not', async () => {
 		const { db, dir } = await dbWithRegistry();
 		const f = writeCsv(dir, 'kl.csv', [
 			...TITLE,
@@ -115,14 +115,25 @@ describe('discipline forms and remedies as written', () => {
 			['1', 'Nguyễn Văn An', '1970', 'Chi bộ thôn 1', 'C.cáo', '05/06/2024', ''],
 			['2', 'Trần Thị Bình', '1971', 'Chi bộ thôn 1', 'K.trách', '05/06/2024', 'Tự phát hiện và đã khắc phục'],
 			['3', 'Lê Văn Cường', '1972', 'Chi bộ thôn 1', 'Cảnh cáo (tự phát hiện, khắc phục)', '05/06/2024', ''],
-			['4', 'Phạm Thị Dung', '1973', 'Chi bộ thôn 1', 'Khiển trách', '05/06/2024', 'Không tự phát hiện, khắc phục']
+			['4', 'Phạm Thị Dung', '1973', 'Chi bộ thôn 1', 'Khiển trách', '05/06/2024', 'Không tự phát hiện, khắc phục'],
+			// the remedy column's own words in the form or the note, with its mark
+			['5', 'Hoàng Văn Em', '1974', 'Chi bộ thôn 1', 'Khiển trách - tự phát hiện', '05/06/2024', ''],
+			['6', 'Vũ Thị Phương', '1975', 'Chi bộ thôn 1', 'Khiển trách', '05/06/2024', 'Tự phát hiện: x'],
+			['7', 'Đỗ Văn Giang', '1976', 'Chi bộ thôn 1', 'Khiển trách', '05/06/2024', 'Tự phát hiện: Có'],
+			['8', 'Bùi Thị Hoa', '1977', 'Chi bộ thôn 1', 'Khiển trách', '05/06/2024', 'Tự phát hiện: Không'],
+			['9', 'Ngô Văn Ích', '1978', 'Chi bộ thôn 1', 'Khiển trách - tự phát hiện', '05/06/2024', 'Chưa khắc phục xong']
 		]);
 		const r = await ingest(db, [f]);
-		expect(r.files[0]).toMatchObject({ status: 'loaded', rowsStored: 4, warnings: [] });
+		expect(r.files[0]).toMatchObject({ status: 'loaded', rowsStored: 9, warnings: [] });
 		expect((await stored(db)).map((x) => [x.form, x.self_remedied])).toEqual([
 			['canh_cao', false],
 			['khien_trach', true],
 			['canh_cao', true],
+			['khien_trach', false],
+			['khien_trach', true],
+			['khien_trach', true],
+			['khien_trach', true],
+			['khien_trach', false],
 			['khien_trach', false]
 		]);
 	});
