@@ -56,6 +56,21 @@ describe('unit names in lists', () => {
 		expect(untitled.files[0]).toMatchObject({ status: 'loaded', rowsStored: 1 });
 	});
 
+	it('"Chi bộ ấp 3 - 2", "Chi bộ ấp 3–2" (spaces round the dash, Word’s dash) are Chi bộ ấp 3-2; not Chi bộ ấp 3', async () => {
+		const { db, dir } = await dbWithRegistry();
+		expect((await ingest(db, [writeCsv(dir, 'dm.csv', [
+			['STT', 'Mã đơn vị', 'Tên đơn vị', 'Loại', 'Mã đơn vị cấp trên', 'Tỉnh/Thành phố', 'Huyện/Xã', 'Ngày thành lập'],
+			['1', 'C70010113', 'Chi bộ ấp 3', 'Chi bộ trực thuộc', 'X700101', 'Bình Phước', 'Đoàn Kết', '01/01/2000'],
+			['2', 'C70010114', 'Chi bộ ấp 3-2', 'Chi bộ trực thuộc', 'X700101', 'Bình Phước', 'Đoàn Kết', '01/01/2000']
+		])])).files[0].status).toBe('loaded');
+		const rows = (names: string[]) => names.map((n, i) => [String(i + 1), `Người ${i + 1}`, '12/05/1970', '', n, 'HTTNV']);
+		const r = await ingest(db, [writeCsv(dir, 'u.csv', [...TITLE, HEAD, ...rows(['Chi bộ ấp 3 - 2', 'Chi bộ ấp 3–2', 'Chi bộ Ấp 03 – 02', 'Chi bộ ấp 3'])])]);
+		expect(r.files[0]).toMatchObject({ status: 'loaded', rowsStored: 4 });
+		expect(await db.query(`select u.code from rating r join unit u on u.id = r.unit_id order by r.source_row`)).toEqual([
+			{ code: 'C70010114' }, { code: 'C70010114' }, { code: 'C70010114' }, { code: 'C70010113' }
+		]);
+	});
+
 	it('a name that is no unit of the registry, even loosely, is still refused', async () => {
 		const { db, dir } = await dbWithRegistry();
 		const f = writeCsv(dir, 'u.csv', [...TITLE, HEAD, ['1', 'Nguyễn Văn An', '12/05/1970', '70012345', 'CB thôn 9', 'HTXSNV']]);
