@@ -88,6 +88,9 @@ select
     sk.subject_kind is null and s.subject_kind is not null as bad_subject_kind,
     coalesce(pm.year, yd.y, s.default_year) as period_year,
     s.year as year_raw,
+    -- a year column (or a period's) against the title's year (or --year): last year's template sent
+    -- with this year's title, or the other way round; which one holds is the sender's to say
+    coalesce(coalesce(pm.year, yd.y) <> s.default_year, false) as year_conflict,
     coalesce(pm.kind, s.default_period_kind, 'year') as period_kind,
     coalesce(pm.no, s.default_period_no, 0) as period_no,
     s.period as period_raw,
@@ -202,7 +205,7 @@ with n as (
        or (joined_unit_on is null and joined_unit_raw is not null)
        or (score_raw is not null and (score is null or score < 0 or score > 100))
        or (sick_raw is not null and ((sick_leave_days is null and sick_leave_months is null) or sick_leave_days not between 0 and 366 or sick_leave_months not between 0 and 12))
-       or bad_subject_kind or bad_period or bad_period_span
+       or bad_subject_kind or bad_period or bad_period_span or year_conflict
        or period_year is null or period_year < 1990 or period_year > year(current_date) + 1
        or unit_id is null
        or name_conflict_id is not null
@@ -279,6 +282,10 @@ errs as (
     union all
     select part_id, rn, 'year', coalesce(year_raw, ''), 'Không xác định được năm đánh giá: thêm cột Năm, ghi năm ở tiêu đề hoặc dùng --year.'
     from n where period_year is null or period_year < 1990 or period_year > year(current_date) + 1
+    union all
+    select n.part_id, n.rn, if(n.year_raw is not null, 'year', 'period'), coalesce(n.year_raw, n.period_raw),
+        'Năm ' || n.period_year || ' của dòng khác năm ' || c.default_year || ' ở tiêu đề danh sách (hoặc --year): sửa cột hoặc tiêu đề cho đúng năm đánh giá.'
+    from n join file_ctx c on c.part_id = n.part_id where n.year_conflict
     union all
     select n.part_id, n.rn, if(n.parent_raw is not null and n.parent_id is null, 'parent', 'unit_name'),
         if(n.parent_raw is not null and n.parent_id is null, n.parent_raw, coalesce(n.unit_raw, '')),

@@ -48,6 +48,21 @@ describe('refused rows', () => {
 		expect(dash.files[0].errors).toMatchObject([{ row: 4, column: 'Họ và tên', value: 'Lê Thị Mai' }]);
 	});
 
+	it('a year column against the title’s year (last year’s template, this year’s title), or --year: refused naming the row and the two years; the same year stands', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const before = await counts(db);
+		const head = ['STT', 'Họ và tên', 'Năm sinh', 'Mã đơn vị', 'Năm', 'Xếp loại'];
+		const r = await ingest(db, [writeCsv(dir, 'xl.csv', [['DANH SÁCH XẾP LOẠI ĐẢNG VIÊN NĂM 2025'], head,
+			['1', 'Lê Thị Mai', '1970', 'C70010101', '2025', 'HTTNV'], ['2', 'Lê Văn Nam', '1972', 'C70010101', '2024', 'HTTNV']])]);
+		expect(r.files[0]).toMatchObject({ status: 'refused' });
+		expect(r.files[0].errors).toMatchObject([{ row: 4, column: 'Năm', value: '2024', message: expect.stringMatching(/^Năm 2024 của dòng khác năm 2025 ở tiêu đề/) }]);
+		const cli = await ingest(db, [writeCsv(dir, 'xl2.csv', [['DANH SÁCH XẾP LOẠI ĐẢNG VIÊN'], head, ['1', 'Lê Thị Mai', '1970', 'C70010101', '2024', 'HTTNV']])], { year: 2025 });
+		expect(cli.files[0].errors).toMatchObject([{ row: 3, column: 'Năm', value: '2024' }]);
+		expect(await counts(db)).toEqual(before);
+		const same = await ingest(db, [writeCsv(dir, 'xl3.csv', [['DANH SÁCH XẾP LOẠI ĐẢNG VIÊN NĂM 2025'], head, ['1', 'Lê Thị Mai', '1970', 'C70010101', '2025', 'HTTNV']])]);
+		expect(same.files[0]).toMatchObject({ status: 'loaded', rowsStored: 1 });
+	});
+
 	it('a roster naming one member twice, the birth written two ways, is refused', async () => {
 		const { db, dir } = await dbWithRegistry();
 		const before = await counts(db);
