@@ -217,7 +217,25 @@ from (
 ) x
 where norm.rk = x.rk;
 
--- The same decision sent twice (same subject, date, form) is stored once.
+-- A register that says it corrects one sent before (its file name: "… (bản sửa).csv", corrects();
+-- a title line opening with "(Bản sửa", "Thay thế", "Điều chỉnh", "Đính chính") replaces what was
+-- stored for the units under its unit in its year (its title's, or --year): those decisions are
+-- kept, marked superseded_by the register's file. A register that does not say so adds to what is
+-- stored (a decision a file is common); the same decision twice (same subject, date, form) is
+-- stored once.
+update discipline set superseded_by = c.file_id
+from file_ctx c, unit u
+where c.part_id in (select distinct part_id from norm)
+  and c.default_year is not null
+  and c.context_path is not null
+  and (corrects(c.file_name)
+       or list_bool_or(list_transform(string_split(coalesce(c.title_lines, ''), chr(10)),
+              lambda l: coalesce(regexp_matches(fold(l), '^\W*(ban sua|thay the|dieu chinh|dinh chinh)\b'), false))))
+  and discipline.superseded_by is null
+  and year(discipline.decided_on) = c.default_year
+  and u.id = discipline.unit_id
+  and starts_with(u.path, c.context_path);
+
 insert into discipline (subject_type, person_id, subject_unit_id, unit_id, decided_on, form, form_text, self_remedied, issuing_body, source_file_id, source_row)
 select n.subject_type, i.person_id, case when n.subject_type = 'unit' then coalesce(n.own_unit_id, n.unit_id) end, n.unit_id,
     n.decided_on, n.form, n.form_text, n.self_remedied, n.issuing_body, n.file_id, n.rn
@@ -234,6 +252,17 @@ qualify row_number() over (partition by n.decided_on, n.form, i.person_id, n.uni
 order by n.file_id, n.rn;
 
 -- step: warnings
+-- Rows a decision stored already (same subject, date, form) holds: counted, not stored again.
+select n.part_id,
+    count(*) || ' dòng (dòng ' || first_five(list(n.rn::varchar order by n.rn))
+    || ') trùng quyết định kỷ luật đã lưu (cùng người hoặc tổ chức, ngày quyết định, hình thức): không lưu lại. '
+    || 'Sổ sửa lại thay sổ đã gửi khi tên tệp hoặc dòng tiêu đề ghi "bản sửa", "thay thế", "điều chỉnh".' as message
+from norm n
+anti join discipline d on d.source_file_id = n.file_id and d.source_row = n.rn
+group by n.part_id
+
+union all
+
 -- A form no alias names is stored as 'other', which no rulebook counts (R2, R10): the file says so.
 select part_id,
     count(*) || ' dòng có hình thức kỷ luật không nhận ra ở cột "Hình thức kỷ luật" ('

@@ -467,3 +467,39 @@ describe('a district register with "Chi bộ | Đảng bộ" columns', () => {
 		expect(await stored(db)).toMatchObject([{ type: 'unit', unit: 'C70010201', subject_unit: 'C70010201' }]);
 	});
 });
+
+describe('a register sent again', () => {
+	const HEAD = ['STT', 'Họ và tên', 'Năm sinh', 'Chi bộ', 'Hình thức kỷ luật', 'Ngày quyết định'];
+	const FIRST = [
+		['1', 'Nguyễn Văn An', '1970', 'Chi bộ thôn 1', 'Khiển trách', '05/06/2024'],
+		['2', 'Trần Thị Bình', '1971', 'Chi bộ thôn 1', 'Cảnh cáo', '10/01/2024'],
+		['3', 'Lê Văn Cường', '1972', 'Chi bộ thôn 2', 'Khiển trách', '20/03/2024']
+	];
+	// Bình's decision was of 2023 (10/01/2024 typed for 10/01/2023), Cường listed by mistake
+	const FIXED = [FIRST[0], ['2', 'Trần Thị Bình', '1971', 'Chi bộ thôn 1', 'Cảnh cáo', '10/01/2023']];
+	const current = (db: Db) =>
+		db.query(`select p.full_name as name, strftime(d.decided_on, '%d/%m/%Y') as decided_on from discipline d join person p on p.id = d.person_id
+			where d.superseded_by is null order by d.decided_on, p.full_name`);
+
+	it('a corrected register (title "(Bản sửa, thay thế bản đã gửi)", or "bản sửa" in its file name) replaces the first for its units and year; the first stays, marked', async () => {
+		for (const [name, line] of [['kl2.csv', ['(Bản sửa, thay thế bản đã gửi)']], ['kl (bản sửa).csv', []]] as const) {
+			const { db, dir } = await dbWithRegistry();
+			expect((await ingest(db, [writeCsv(dir, 'kl.csv', [...TITLE, HEAD, ...FIRST])])).files[0]).toMatchObject({ status: 'loaded', rowsStored: 3 });
+			const r = await ingest(db, [writeCsv(dir, name, [...TITLE, ...(line.length ? [line] : []), HEAD, ...FIXED])]);
+			expect(r.files[0]).toMatchObject({ status: 'loaded', warnings: [] });
+			expect(await current(db)).toEqual([{ name: 'Trần Thị Bình', decided_on: '10/01/2023' }, { name: 'Nguyễn Văn An', decided_on: '05/06/2024' }]);
+			expect((await db.one<{ n: number }>('select count(*)::int as n from discipline where superseded_by is not null'))!.n).toBe(3);
+		}
+	});
+
+	it('a register not saying so adds its decisions; those stored already are told, not stored twice', async () => {
+		const { db, dir } = await dbWithRegistry();
+		await ingest(db, [writeCsv(dir, 'kl.csv', [...TITLE, HEAD, ...FIRST])]);
+		const r = await ingest(db, [writeCsv(dir, 'kl2.csv', [...TITLE, HEAD, ...FIXED])]);
+		expect(r.files[0].warnings).toEqual([expect.stringMatching(/^1 dòng \(dòng 4\) trùng quyết định kỷ luật đã lưu/)]);
+		expect(await current(db)).toEqual([
+			{ name: 'Trần Thị Bình', decided_on: '10/01/2023' }, { name: 'Trần Thị Bình', decided_on: '10/01/2024' },
+			{ name: 'Lê Văn Cường', decided_on: '20/03/2024' }, { name: 'Nguyễn Văn An', decided_on: '05/06/2024' }
+		]);
+	});
+});
