@@ -541,6 +541,32 @@ where r.id = x.id;
 drop table list_version;
 
 -- step: warnings
+-- A member this load rates whom another list in force rates for the same period (another chi bộ; the
+-- same chi bộ under another deciding body, which no list of the other replaces): a member is rated
+-- once, in the chi bộ of their membership, and R1 would count both. The file names them and the
+-- other list.
+select c.part_id,
+    'Tệp "' || c.file_name || '": ' || count(distinct m.person_id) || ' đảng viên đã có kết quả xếp loại khác trong cùng kỳ ở danh sách còn hiệu lực ('
+    || first_five(list('dòng ' || m.source_row || ': ' || p.full_name || ' — "' || sf.file_name || '", ' || ou.name order by m.source_row, sf.file_name))
+    || '): mỗi đảng viên chỉ được xếp loại một lần, ở chi bộ nơi sinh hoạt; R1 tính cả hai. Nếu tệp này là bản sửa của danh sách kia, ghi cùng đơn vị và cấp quyết định; nếu không, sửa danh sách ghi sai.' as message
+from (
+    select r.person_id, r.period_year, r.period_kind, r.period_no, r.source_file_id, r.source_row
+    from rating r
+    where r.source_file_id in (select file_id from file_ctx)
+      and r.superseded_by is null and r.subject_kind = 'member' and r.final_level is not null
+) m
+join rating o
+    on o.person_id = m.person_id and o.period_year = m.period_year and o.period_kind = m.period_kind and o.period_no = m.period_no
+   and o.source_file_id <> m.source_file_id
+   and o.superseded_by is null and o.subject_kind = 'member' and o.final_level is not null
+join person p on p.id = m.person_id
+join source_file sf on sf.id = o.source_file_id
+join unit ou on ou.id = o.unit_id
+join file_ctx c on c.file_id = m.source_file_id
+group by c.part_id, c.file_name
+
+union all
+
 -- Rows with no unit and no card (a civil-servant list) that their agency places in no party
 -- organisation (identity.sql's ident_unplaced): each is a person of their own, never the party
 -- member they may be, so R3 and R8 cannot compare their two ratings. The file says why and what to add.

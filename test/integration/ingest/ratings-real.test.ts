@@ -687,3 +687,23 @@ describe('the period told (--period) and a school year', () => {
 		expect(await db.query('select period_year as y from rating')).toEqual([{ y: 2024 }]);
 	});
 });
+
+describe('a member rated twice for one period by lists in force', () => {
+	const list = (chiBo: string, decider: string, rows: string[][]) => [['ĐẢNG BỘ XÃ ĐOÀN KẾT'], [chiBo], ['DANH SÁCH XẾP LOẠI CHẤT LƯỢNG ĐẢNG VIÊN NĂM 2024'],
+		['STT', 'Họ và tên', 'Năm sinh', 'Số thẻ đảng viên', decider], ...rows];
+	const AN = ['1', 'Nguyễn Văn An', '1970', '70012345', 'HTTNV'];
+	const BINH = ['2', 'Trần Thị Bình', '1975', '70012346', 'HTTNV'];
+
+	it('in another chi bộ, or in the same chi bộ under another deciding body: the file names them and the other list; a corrected list says nothing', async () => {
+		const { db, dir } = await dbWithRegistry();
+		expect((await ingest(db, [writeCsv(dir, 'thon1.csv', list('CHI BỘ THÔN 1', 'Đảng ủy quyết định', [AN, BINH]))])).files[0].warnings).toEqual([]);
+		// a corrected list replaces the first: no one is rated twice
+		const fixed = await ingest(db, [writeCsv(dir, 'thon1 (bản sửa).csv', list('CHI BỘ THÔN 1', 'Đảng ủy quyết định', [AN, ['2', 'Trần Thị Bình', '1975', '70012346', 'HTNV']]))]);
+		expect(fixed.files[0]).toMatchObject({ status: 'loaded', warnings: [] });
+		const other = await ingest(db, [writeCsv(dir, 'thon2.csv', list('CHI BỘ THÔN 2', 'Đảng ủy quyết định', [['1', 'Nguyễn Văn An', '1970', '70012345', 'HTXSNV']]))]);
+		expect(other.files[0]).toMatchObject({ status: 'loaded' });
+		expect(other.files[0].warnings).toEqual([expect.stringMatching(/^Tệp "thon2\.csv": 1 đảng viên đã có kết quả xếp loại khác trong cùng kỳ ở danh sách còn hiệu lực \(dòng 5: Nguyễn Văn An — "thon1 \(bản sửa\)\.csv", Chi bộ thôn 1\)/)]);
+		const byChiBo = await ingest(db, [writeCsv(dir, 'thon1-cb.csv', list('CHI BỘ THÔN 1', 'Chi bộ quyết định', [BINH]))]);
+		expect(byChiBo.files[0].warnings).toEqual([expect.stringMatching(/^Tệp "thon1-cb\.csv": 1 đảng viên .*\(dòng 5: Trần Thị Bình — "thon1 \(bản sửa\)\.csv", Chi bộ thôn 1\)/)]);
+	});
+});
