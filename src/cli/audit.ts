@@ -5,7 +5,7 @@
 // npm run audit -- --rulebooks                         the rulebooks and the years they govern
 // Thin over rules/runner.ts (the ingest and the pages call the same runAudit / showRun).
 import { RULES, type Finding, type RuleId } from '../lib/domain/anomaly';
-import { fmtDateTime, fmtPeriod } from '../lib/format';
+import { fmtDateTime, fmtInt, fmtPeriod } from '../lib/format';
 import type { PeriodKind } from '../lib/domain/levels';
 import { closeDb, defaultDbPath, getDb } from '../lib/server/db';
 import { refreshMarts } from '../lib/server/rules/marts';
@@ -65,6 +65,15 @@ function subjectLabel(f: Finding): string {
 	return f.subject_card ? `${who} (${f.subject_card})` : who;
 }
 
+/** A finding's sources for the table: the row it cites, then the other rows involved (a discipline
+ * register's row beside the rating, the members a cap counts), two of them and how many more. */
+function sourcesCell(f: Finding): string {
+	if (!f.source_file) return '';
+	const others = f.sources.filter((s) => s.file !== f.source_file || s.row !== f.source_row);
+	const more = others.length > 2 ? ` (+${fmtInt(others.length - 2)} dòng)` : '';
+	return [`${f.source_file}:${f.source_row ?? ''}`, ...others.slice(0, 2).map((s) => `${s.file}:${s.row}`)].join('; ') + more;
+}
+
 function printTable(r: AuditResult, limit: number): void {
 	console.log(`Lượt kiểm tra số ${r.runId} — ${periodLabel(r)} — ${r.rulebook.name} (${r.rulebook.id}); công chức, viên chức: ${r.csRulebook.id}`);
 	console.log(`Phạm vi: ${r.scopeCode ?? 'toàn bộ'} · dấu dữ liệu ${r.fingerprint.slice(0, 12)} · bắt đầu ${fmtDateTime(r.startedAt)} · ${secs(r.seconds)}`);
@@ -86,7 +95,7 @@ function printTable(r: AuditResult, limit: number): void {
 					f.deciding_unit_code ?? '',
 					subjectLabel(f),
 					f.message,
-					f.source_file ? `${f.source_file}:${f.source_row ?? ''}` : ''
+					sourcesCell(f)
 				])
 			)
 		);
@@ -210,3 +219,4 @@ async function main() {
 main()
 	.then(exitWhenFlushed)
 	.catch((e) => fail(e?.message ?? String(e), 1));
+

@@ -79,6 +79,9 @@ describe('npm run audit', () => {
 		const header = r.out.split('\n').find((l) => l.startsWith('Quy tắc'))!;
 		const row = r.out.split('\n').find((l) => l.startsWith('R6'))!;
 		expect(row.indexOf('CB1')).toBe(header.indexOf('Đơn vị'));
+		// a cap's finding cites every rating it counts over the cap (up to three, then how many more)
+		const cap = r.out.split('\n').find((l) => l.startsWith('R1') && l.includes('Chi bộ thôn Một: 3 HTXSNV'))!;
+		expect(cap).toMatch(/ [^ ]+\.xlsx:\d+; [^ ]+\.xlsx:\d+; [^ ]+\.xlsx:\d+\s*$/);
 		const again = audit('--run', '2', '--db', dbPath);
 		expect(again.code).toBe(0);
 		expect(again.out).toBe(r.out);
