@@ -92,6 +92,12 @@ create or replace macro date_text(s) as
         '\s*([/.-])\s*', '\1', 'g'),
         '^([0-9/.-]+)(\s+|T)\d{1,2}[:h]\d{2}(:\d{2}(\.\d+)?)?(\s*[ap]m)?$', '\1', 'i'));
 
+-- form_decision: a discipline form cell that carries its decision's date ("Cảnh cáo - QĐ số
+-- 12-QĐ/UBKT ngày 3/4/2025"), for a register whose date cell is blank: the cell, which date_text
+-- reads after its last "ngày"; null when no "ngày" and a date follow.
+create or replace macro form_decision(form) as
+    case when regexp_matches(form, 'ngày\.?\s*\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{2,4}', 'i') then form end;
+
 -- parse_date: dd/mm/yyyy, d/m/yy, dd-mm-yyyy, dd.mm.yyyy, yyyy-mm-dd (time part ignored), Excel
 -- serial numbers, as date_text leaves them. A bare year is not a date (see parse_year). Impossible
 -- dates (31/02) -> null.

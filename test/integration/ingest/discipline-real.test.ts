@@ -503,3 +503,20 @@ describe('a register sent again', () => {
 		]);
 	});
 });
+
+describe('a decision date written only in the form cell', () => {
+	it('"Cảnh cáo - QĐ số 12-QĐ/UBKT ngày 3/4/2024" with the date cell blank: dated 03/04/2024; a date cell still wins, and no date anywhere is refused', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const head = ['STT', 'Họ và tên', 'Năm sinh', 'Chi bộ', 'Hình thức kỷ luật', 'Ngày quyết định'];
+		const r = await ingest(db, [writeCsv(dir, 'kl.csv', [...TITLE, head,
+			['1', 'Nguyễn Văn An', '1970', 'Chi bộ thôn 1', 'Cảnh cáo - QĐ số 12-QĐ/UBKT ngày 3/4/2024', ''],
+			['2', 'Trần Thị Bình', '1971', 'Chi bộ thôn 1', 'Khiển trách (QĐ số 15-QĐ/UBKT ngày 20/5/2024)', '21/05/2024']])]);
+		expect(r.files[0]).toMatchObject({ status: 'loaded', rowsStored: 2 });
+		expect((await stored(db)).map((x) => [x.name, x.decided_on, x.form])).toEqual([
+			['Nguyễn Văn An', '03/04/2024', 'canh_cao'],
+			['Trần Thị Bình', '21/05/2024', 'khien_trach']
+		]);
+		const none = await ingest(db, [writeCsv(dir, 'kl2.csv', [...TITLE, head, ['1', 'Lê Văn Cường', '1972', 'Chi bộ thôn 1', 'Cảnh cáo - QĐ số 12-QĐ/UBKT', '']])]);
+		expect(none.files[0].errors).toMatchObject([{ row: 4, column: 'Ngày quyết định', message: expect.stringMatching(/^Thiếu hoặc sai ngày quyết định kỷ luật/) }]);
+	});
+});
