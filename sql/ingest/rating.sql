@@ -547,7 +547,7 @@ drop table list_version;
 -- other list.
 select c.part_id,
     'Tệp "' || c.file_name || '": ' || count(distinct m.person_id) || ' đảng viên đã có kết quả xếp loại khác trong cùng kỳ ở danh sách còn hiệu lực ('
-    || first_five(list('dòng ' || m.source_row || ': ' || p.full_name || ' — "' || sf.file_name || '", ' || ou.name order by m.source_row, sf.file_name))
+    || first_five(list('dòng ' || m.source_row || ': ' || p.full_name || ' (' || ou.name || ', "' || sf.file_name || '")' order by m.source_row, sf.file_name))
     || '): mỗi đảng viên chỉ được xếp loại một lần, ở chi bộ nơi sinh hoạt; R1 tính cả hai. Nếu tệp này là bản sửa của danh sách kia, ghi cùng đơn vị và cấp quyết định; nếu không, sửa danh sách ghi sai.' as message
 from (
     select r.person_id, r.period_year, r.period_kind, r.period_no, r.source_file_id, r.source_row

@@ -702,8 +702,8 @@ describe('a member rated twice for one period by lists in force', () => {
 		expect(fixed.files[0]).toMatchObject({ status: 'loaded', warnings: [] });
 		const other = await ingest(db, [writeCsv(dir, 'thon2.csv', list('CHI BỘ THÔN 2', 'Đảng ủy quyết định', [['1', 'Nguyễn Văn An', '1970', '70012345', 'HTXSNV']]))]);
 		expect(other.files[0]).toMatchObject({ status: 'loaded' });
-		expect(other.files[0].warnings).toEqual([expect.stringMatching(/^Tệp "thon2\.csv": 1 đảng viên đã có kết quả xếp loại khác trong cùng kỳ ở danh sách còn hiệu lực \(dòng 5: Nguyễn Văn An — "thon1 \(bản sửa\)\.csv", Chi bộ thôn 1\)/)]);
+		expect(other.files[0].warnings).toEqual([expect.stringMatching(/^Tệp "thon2\.csv": 1 đảng viên đã có kết quả xếp loại khác trong cùng kỳ ở danh sách còn hiệu lực \(dòng 5: Nguyễn Văn An \(Chi bộ thôn 1, "thon1 \(bản sửa\)\.csv"\)\)/)]);
 		const byChiBo = await ingest(db, [writeCsv(dir, 'thon1-cb.csv', list('CHI BỘ THÔN 1', 'Chi bộ quyết định', [BINH]))]);
-		expect(byChiBo.files[0].warnings).toEqual([expect.stringMatching(/^Tệp "thon1-cb\.csv": 1 đảng viên .*\(dòng 5: Trần Thị Bình — "thon1 \(bản sửa\)\.csv", Chi bộ thôn 1\)/)]);
+		expect(byChiBo.files[0].warnings).toEqual([expect.stringMatching(/^Tệp "thon1-cb\.csv": 1 đảng viên .*\(dòng 5: Trần Thị Bình \(Chi bộ thôn 1, "thon1 \(bản sửa\)\.csv"\)\)/)]);
 	});
 });
