@@ -637,6 +637,28 @@ describe('the quarters\' scores and not the year\'s', () => {
 	});
 });
 
+describe('the quarters\' scores of a list loaded with lists that have a score column', () => {
+	it('in one load, the list with only "Điểm quý I … IV" still has their mean; the other its own score; months of sick leave likewise beside a days column', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const quarters = writeCsv(dir, 'q.csv', [
+			['UBND XÃ ĐOÀN KẾT'], ['KẾT QUẢ ĐÁNH GIÁ, XẾP LOẠI CÁN BỘ, CÔNG CHỨC NĂM 2025'],
+			['STT', 'Họ và tên', 'Năm sinh', 'Điểm quý I', 'Điểm quý II', 'Điểm quý III', 'Điểm quý IV', 'Nghỉ ốm (tháng)', 'Xếp loại'],
+			['1', 'Lê Văn Cường', '1980', '95', '92', '85', '80', '3', 'HTXSNV']
+		]);
+		const total = writeCsv(dir, 't.csv', [
+			['UBND XÃ MINH HƯNG'], ['KẾT QUẢ ĐÁNH GIÁ, XẾP LOẠI CÁN BỘ, CÔNG CHỨC NĂM 2025'],
+			['STT', 'Họ và tên', 'Năm sinh', 'Tổng điểm', 'Số ngày nghỉ ốm', 'Xếp loại'],
+			['1', 'Phạm Thị Dung', '1982', '75', '10', 'HTTNV']
+		]);
+		const r = await ingest(db, [quarters, total]);
+		expect(r.files.map((f) => [f.kind, f.status])).toEqual([['civil_servant', 'loaded'], ['civil_servant', 'loaded']]);
+		expect(await db.query('select p.full_name as name, r.score, r.sick_leave_months as months, r.sick_leave_days as days from rating r join person p on p.id = r.person_id order by p.full_name')).toEqual([
+			{ name: 'Lê Văn Cường', score: 88, months: 3, days: null },
+			{ name: 'Phạm Thị Dung', score: 75, months: null, days: 10 }
+		]);
+	});
+});
+
 describe('a Huyện ủy\'s list of the cadres it manages, by "Đơn vị công tác"', () => {
 	it('each leader is a leader of the party unit their cell names, decided by the Huyện ủy; a state agency\'s cell leaves them the title\'s', async () => {
 		const { db, dir } = await dbWithRegistry();

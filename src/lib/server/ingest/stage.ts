@@ -69,12 +69,15 @@ function fieldSelect(group: StagePart[], nfc: boolean): { select: string; keep: 
 			const bySplit = `case when not ${split} then null when nullif(trim(${female}), '') is not null then 'Nữ' when nullif(trim(${colOf('birth')}), '') is not null then 'Nam' end`;
 			c = c ? `coalesce(nullif(trim(${c}), ''), ${bySplit})` : bySplit;
 		}
+		// (a fallback below serves the files of the group without the field's own column: another file's
+		// column, null in their rows, must not hide it — coalesce)
+		const orElse = (fallback: string) => (c ? `coalesce(nullif(trim(${c}), ''), ${fallback})` : fallback);
 		// the quarters' scores without the year's: their mean (NĐ 335)
-		const quarters = f.field === 'score' && !c ? [1, 2, 3, 4].map((n) => colOf(`score_q${n}`)).filter((q): q is string => !!q) : [];
+		const quarters = f.field === 'score' ? [1, 2, 3, 4].map((n) => colOf(`score_q${n}`)).filter((q): q is string => !!q) : [];
 		// sick leave counted in months ("Nghỉ ốm (tháng)": 3, 3,5) where no column gives days: read as "3 tháng"
-		const months = f.field === 'sick_days' && !c ? colOf('sick_months') : null;
-		if (months) c = `case when regexp_full_match(trim(${months}), '\\d+([.,]\\d+)?') then trim(${months}) || ' tháng' else ${months} end`;
-		if (quarters.length) c = `cast(list_avg(list_filter([${quarters.map((q) => `parse_score(${q})`).join(', ')}], lambda x: x is not null)) as varchar)`;
+		const months = f.field === 'sick_days' ? colOf('sick_months') : null;
+		if (months) c = orElse(`case when regexp_full_match(trim(${months}), '\\d+([.,]\\d+)?') then trim(${months}) || ' tháng' else ${months} end`);
+		if (quarters.length) c = orElse(`cast(list_avg(list_filter([${quarters.map((q) => `parse_score(${q})`).join(', ')}], lambda x: x is not null)) as varchar)`);
 		if (!c) return `null::varchar as ${f.field}`;
 		return nfc && TEXT_FIELDS.has(f.field) ? `nullif(nfc_normalize(${c}), '') as ${f.field}` : `nullif(${c}, '') as ${f.field}`;
 	}).join(',\n');
