@@ -215,6 +215,16 @@ describe('runAudit', () => {
 		db.close();
 	});
 
+	it('says when the period has no rating in the scope: none of the year in H01 while X02 has some; nothing said where there are', async () => {
+		const db = await fixtureDb({ ...TREE, ratings: [{ unit: 'CB2', decider: 'X02', level: 'good' as const, year: 2022 }] }, { year: 2022 });
+		expect((await runAudit(db, { year: 2022, rules: ['excellent_cap'] })).warnings).toEqual([]);
+		expect((await runAudit(db, { year: 2022, rules: ['excellent_cap'], scope: 'X02' })).warnings).toEqual([]);
+		expect((await runAudit(db, { year: 2022, rules: ['excellent_cap'], scope: 'H01' })).warnings).toEqual([
+			'Chưa có kết quả xếp loại nào của kỳ Năm 2022 trong phạm vi H01 trong dữ liệu đã nạp: không có phát hiện không có nghĩa là kỳ này không có vi phạm.'
+		]);
+		db.close();
+	});
+
 	it('leaves out a unit the registry could not place (no path: a parent cycle, too deep) from every scope, the whole country\'s too', async () => {
 		const db = await fixtureDb({ ...TREE, ...overCap(2022) }, { year: 2022 });
 		await db.run("update unit set path = null where code = 'CB2'");
@@ -229,12 +239,13 @@ describe('runAudit', () => {
 		expect(q4.warnings.join(' ')).toMatch(/quý IV không đánh giá riêng/);
 		expect(q4.period).toMatchObject({ kind: 'quarter', no: 4, start: '2025-10-01', end: '2025-12-31' });
 		const q2 = await runAudit(db, { year: 2025, periodKind: 'quarter', periodNo: 2 });
-		expect(q2.warnings).toEqual([]);
+		// (the fixture rates nothing: the run says so, lest "no finding" read as a clean quarter)
+		expect(q2.warnings).toEqual([expect.stringMatching(/^Chưa có kết quả xếp loại nào của kỳ Quý II\/2025 trong dữ liệu đã nạp/)]);
 		expect(q2.period).toMatchObject({ start: '2025-04-01', end: '2025-06-30' });
 		const q22 = await runAudit(db, { year: 2022, periodKind: 'quarter', periodNo: 2 });
 		expect(q22.warnings.join(' ')).toMatch(/QĐ 132-QĐ\/TW không có kỳ đánh giá theo quý/);
 		const term = await runAudit(db, { year: 2025, periodKind: 'term', periodNo: 2020 });
-		expect(term).toMatchObject({ warnings: [], rulebook: { id: 'qd366' }, period: { start: '2020-01-01', end: '2025-12-31' } });
+		expect(term).toMatchObject({ warnings: [expect.stringMatching(/kỳ Nhiệm kỳ 2020–2025/)], rulebook: { id: 'qd366' }, period: { start: '2020-01-01', end: '2025-12-31' } });
 		await expect(runAudit(db, { year: 2025, periodKind: 'quarter', periodNo: 5 })).rejects.toThrow(/Quý "5" không hợp lệ/);
 		await expect(runAudit(db, { year: 2025, rules: ['nope' as never] })).rejects.toThrow(/Không có quy tắc "nope"/);
 		await expect(runAudit(db, { year: 2025, rulebook: 'nd90' })).rejects.toThrow(/công chức, viên chức/);

@@ -10,6 +10,7 @@ import { type Db, scopePath, sqlFile } from '../db';
 import { getRulebook, pickRulebook, rulebookVariables, RulebookError, sqlLiteral, withOverrides, type Rulebook, type Variable } from './rulebook';
 import { SIGNAL_IDS, signalVariables, type Signal } from './signals';
 import { trace } from '../trace';
+import { fmtPeriod } from '../../format';
 
 export const RULE_IDS = Object.keys(RULES) as RuleId[];
 
@@ -294,6 +295,15 @@ async function prepare(db: Db, opts: AuditOptions): Promise<Prepared> {
 		warnings.push(`${party.short} không có kỳ đánh giá ${PERIOD_VI[kind]}: các danh sách được kiểm tra như đã nạp, theo tham số của bộ quy tắc này.`);
 	if (kind === 'quarter' && no === 4 && party.params.quarter_iv_rated_apart === false)
 		warnings.push(`Theo ${party.short}, quý IV không đánh giá riêng mà gộp vào đánh giá cuối năm: các danh sách quý IV được kiểm tra như đã nạp.`);
+	// no rating of the period in the scope: "no finding" would read as a clean period
+	const anyRated = await db.one<{ yes: boolean }>(
+		`select exists (select 1 from rating_current r ${path === '/' ? '' : 'join unit u on u.id = coalesce(r.unit_id, r.subject_unit_id, r.agency_unit_id)'}
+		 where r.period_year = $year and r.period_kind = $kind and r.period_no = $no and r.final_level is not null
+		 ${path === '/' ? '' : 'and starts_with(u.path, $path)'}) as yes`,
+		{ year: opts.year, kind, no, ...(path === '/' ? {} : { path }) }
+	);
+	if (!anyRated?.yes)
+		warnings.push(`Chưa có kết quả xếp loại nào của kỳ ${fmtPeriod(opts.year, kind, no)}${scopeCode ? ` trong phạm vi ${scopeCode}` : ''} trong dữ liệu đã nạp: không có phát hiện không có nghĩa là kỳ này không có vi phạm.`);
 
 	const vars: Variable[] = [
 		{ name: 'rulebook', value: party.id, sql: sqlLiteral(party.id) },
