@@ -475,14 +475,14 @@ export function deciderLevelOf(header: string): DeciderLevel | null {
 /**
  * The level of the body a list's title names as deciding, folded: the body that manages the cadres
  * listed ("(Thuộc diện Ban Thường vụ Đảng ủy xã quản lý)": it rates them, seed 000 §B.2.3) or that issued
- * the decision the list is attached to ("Kèm theo Quyết định số 45-QĐ/ĐU ngày … của Ban Thường vụ
- * Đảng ủy xã A"). Not a chi bộ's resolution ("Kèm theo Nghị quyết … của Chi bộ"): a chi bộ under a
+ * the decision, or the notice of results, the list is attached to ("Kèm theo Quyết định số 45-QĐ/ĐU
+ * ngày … của Ban Thường vụ Đảng ủy xã A", "Kèm theo Thông báo số 12-TB/ĐU …"). Not a chi bộ's resolution ("Kèm theo Nghị quyết … của Chi bộ"): a chi bộ under a
  * đảng ủy resolves what it proposes. Null when no line names one.
  */
 function titleDeciderLevel(f: string): DeciderLevel | null {
 	const body =
 		f.match(/\bthuoc dien (.+?) quan ly\b/)?.[1] ??
-		f.match(/\bkem theo (?:quyet dinh|qd)\b.*?\bcua (.+?)(?:\s+ve\b|\s*\)|$)/)?.[1];
+		f.match(/\bkem theo (?:quyet dinh|qd|thong bao|tb)\b.*?\bcua (.+?)(?:\s+ve\b|\s*\)|$)/)?.[1];
 	if (!body) return null;
 	const upper = upperLevel(body);
 	if (upper) return upper;
