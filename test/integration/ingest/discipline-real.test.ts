@@ -482,7 +482,7 @@ describe('a register sent again', () => {
 			where d.superseded_by is null order by d.decided_on, p.full_name`);
 
 	it('a corrected register (title "(Bản sửa, thay thế bản đã gửi)", or "bản sửa" in its file name) replaces the first for its units and year; the first stays, marked', async () => {
-		for (const [name, line] of [['kl2.csv', ['(Bản sửa, thay thế bản đã gửi)']], ['kl (bản sửa).csv', []]] as const) {
+		for (const [name, line] of [['kl2.csv', ['(Bản sửa, thay thế bản đã gửi)']], ['kl (bản sửa).csv', []]] as Array<[string, string[]]>) {
 			const { db, dir } = await dbWithRegistry();
 			expect((await ingest(db, [writeCsv(dir, 'kl.csv', [...TITLE, HEAD, ...FIRST])])).files[0]).toMatchObject({ status: 'loaded', rowsStored: 3 });
 			const r = await ingest(db, [writeCsv(dir, name, [...TITLE, ...(line.length ? [line] : []), HEAD, ...FIXED])]);

@@ -99,9 +99,9 @@ export function prepareParts(read: SourceTable, opts: Pick<LoadOptions, 'kind' |
 // (a total's own cell: "Tổng", "Cộng: 12", "Tổng số 12", "Tổng số đảng viên"; "Tống Văn Hải", "Công an xã" are none)
 const isTotalRow = (row: string[] | undefined) => !!row?.some((c) => /^(tong cong|tong so|tong|cong)(\s*(:|$|\d)|\s+(dang vien|nguoi|so)\b)/.test(fold(c ?? '').trim()));
 
-/** Formula cells with no saved result under a column that carries data (a field, or a level name
- * heading x marks; not STT or notes): read as empty they would store members unrated, so the file
- * is refused naming each cell, until Excel has computed and saved the values. */
+/** Formula cells with no saved result and Excel errors (#N/A, #REF!) under a column that carries
+ * data (a field, or a level name heading x marks; not STT or notes): read as empty they would store
+ * members unrated, so the file is refused naming each cell, until Excel has computed and saved the values. */
 function unsavedFormulas(src: SourceTable, header: HeaderMap): void {
 	if (!src.formulas?.length) return;
 	const headerOf = (c: number) => header.headerRows.map((r) => src.preview[r]?.[c]?.trim() ?? '').filter(Boolean).pop() ?? '';
@@ -114,9 +114,11 @@ function unsavedFormulas(src: SourceTable, header: HeaderMap): void {
 	const total = (r: number) => isTotalRow((src.rows ?? src.preview)[r]);
 	const errors: RowError[] = src.formulas
 		.filter(([r, c]) => r >= header.dataStart && carries(c) && !total(r))
-		.map(([r, c, f]) => ({
+		.map(([r, c, f, error]) => ({
 			file: src.fileName, row: r + 1, column: headerOf(c), value: f,
-			message: `Ô ${colName(c)}${r + 1} là công thức chưa có giá trị (tệp do phần mềm khác tạo, không tính công thức): mở tệp bằng Excel, lưu lại để Excel tính giá trị rồi gửi lại.`
+			message: error
+				? `Ô ${colName(c)}${r + 1} có lỗi ${error} (Excel không tính được giá trị, ô bị đọc là trống): sửa công thức hoặc giá trị của ô trong Excel, lưu lại rồi gửi lại.`
+				: `Ô ${colName(c)}${r + 1} là công thức chưa có giá trị (tệp do phần mềm khác tạo, không tính công thức): mở tệp bằng Excel, lưu lại để Excel tính giá trị rồi gửi lại.`
 		}));
 	if (errors.length) throw new RefusedError(errors.slice(0, 500), errors.length);
 }

@@ -4,6 +4,7 @@
 import { createHash } from 'node:crypto';
 import { isUtf8 } from 'node:buffer';
 import { openSync, readSync, closeSync, statSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { basename } from 'node:path';
 import Papa from 'papaparse';
 import ExcelJS from 'exceljs';
@@ -35,9 +36,10 @@ export interface SourceTable {
 	sheet?: string;
 	/** a hidden sheet (dropdown values, lookups): skipped when another sheet loads */
 	hidden?: boolean;
-	/** formula cells with no saved result (a file written by a program that does not compute),
-	 * read as empty: [0-based row, 0-based column, formula]; prepare refuses those that carry data */
-	formulas?: Array<[number, number, string]>;
+	/** formula cells with no saved result (a file written by a program that does not compute), and
+	 * cells holding an Excel error (#N/A, #REF!), read as empty: [0-based row, 0-based column,
+	 * formula or error, the error]; prepare refuses those that carry data */
+	formulas?: Array<[number, number, string, string?]>;
 }
 
 // (the header may be as low as row 40: header.ts HEADER_SCAN; data rows below it are looked at too)
@@ -336,20 +338,80 @@ function zeroPadded(v: number, fmt: string | undefined): string | null {
 	return int.padStart(m[1].length, '0') + (frac !== undefined ? `.${frac}` : '');
 }
 
-/** The formula of a cell whose result was never saved (Excel always saves it; web systems and
- * libraries writing .xlsx often do not): its text reads as empty, which is not what the cell holds. */
-function pendingFormula(cell: ExcelJS.Cell): string | null {
+/** A cell whose text reads as empty though it is not: a formula whose result was never saved (Excel
+ * always saves it; web systems and libraries writing .xlsx often do not), or an Excel error value
+ * (#N/A of a VLOOKUP, #REF!), typed or a formula's result. [formula or error, error]. */
+function unreadCell(cell: ExcelJS.Cell): [string, string?] | null {
 	const v = cell.value as unknown;
 	if (!v || typeof v !== 'object' || v instanceof Date) return null;
 	const o = v as Record<string, unknown>;
+	if (typeof o.error === 'string') return [o.error, o.error];
 	if (!('formula' in o) && !('sharedFormula' in o)) return null;
-	if (o.result !== null && o.result !== undefined) return null;
-	return `=${String(cell.formula ?? o.formula ?? o.sharedFormula)}`;
+	const formula = `=${String(cell.formula ?? o.formula ?? o.sharedFormula)}`;
+	// (cell.value leaves out a result of "": the model keeps it)
+	const result = o.result ?? ((cell.isMerged ? cell.master : cell).model as { result?: unknown }).result;
+	const error = (result as { error?: unknown } | null | undefined)?.error;
+	if (typeof error === 'string') return [formula, error];
+	if (result !== null && result !== undefined) return null;
+	return [formula];
+}
+
+// exceljs 4.4 (pinned) reads a few valid files wrong; its parser is mended here, once, where it
+// goes wrong rather than after (the raw XML is gone by then).
+{
+	const require = createRequire(import.meta.url);
+	type Model = { address?: string; number: number; cells: Model[]; formula?: string; shareType?: string; value?: unknown; result?: unknown; hasV?: boolean };
+	type Xform = { parser?: unknown; model: Model; t?: string; lastRow?: number };
+	type Proto = { parseOpen(this: Xform, n: { name: string }): boolean; parseClose(this: Xform, name: string): boolean };
+	const cellX: Proto = require('exceljs/lib/xlsx/xform/sheet/cell-xform.js').prototype;
+	const rowX: Proto = require('exceljs/lib/xlsx/xform/sheet/row-xform.js').prototype;
+	const colCache: { n2l(n: number): string; decodeAddress(a: string): { col: number } } = require('exceljs/lib/utils/col-cache.js');
+	const [cellOpen, cellClose, rowOpen, rowClose] = [cellX.parseOpen, cellX.parseClose, rowX.parseOpen, rowX.parseClose];
+	// Excel saves a formula whose result is "" (=IF(B15="","",…) in a template's empty rows) as
+	// t="str" with an empty <v>, which exceljs reads as no result, like a formula never computed
+	cellX.parseOpen = function (node) {
+		if (!this.parser && node.name === 'v') this.model.hasV = true;
+		return cellOpen.call(this, node);
+	};
+	cellX.parseClose = function (name) {
+		const m = this.model;
+		const more = cellClose.call(this, name);
+		if (name === 'c' && m.hasV && this.t === 'str' && (m.formula || m.shareType) && m.result === undefined) m.result = '';
+		if (name === 'c') delete m.hasV;
+		return more;
+	};
+	// rows and cells written without their address (r=, optional in OOXML; some generators omit
+	// it): the row after the one before, the column after the cell before
+	rowX.parseOpen = function (node) {
+		const opens = !this.parser && node.name === 'row';
+		const more = rowOpen.call(this, node);
+		if (opens) {
+			if (!Number.isFinite(this.model.number)) this.model.number = (this.lastRow ?? 0) + 1;
+			this.lastRow = this.model.number;
+		}
+		return more;
+	};
+	rowX.parseClose = function (name) {
+		const cells = this.model?.cells;
+		const n = cells?.length ?? 0;
+		const more = rowClose.call(this, name);
+		if (cells && cells.length > n && !cells[n].address) {
+			const col = n ? colCache.decodeAddress(cells[n - 1].address!).col + 1 : 1;
+			cells[n].address = `${colCache.n2l(col)}${this.model.number}`;
+		}
+		return more;
+	};
+}
+
+/** Rich text runs, each converted by its own font (or the cell's). */
+function runsText(runs: Array<{ text: string; font?: { name?: string } }>, convert: Converter, font?: string): string {
+	return runs.map((r) => convert(r.text, r.font?.name ?? font)).join('');
 }
 
 function cellText(cell: ExcelJS.Cell, convert: Converter, date1904: boolean): string {
 	// A vertically merged cell (a unit name spanning its members' rows) belongs to every row it
-	// covers; a horizontal merge (a footer "Tổng số" across columns) only to its first column.
+	// covers; a horizontal merge (a footer "Tổng số" across columns) only to its first column, but
+	// in a member's row (sheetGrid, isMemberRow).
 	const src = cell.isMerged && cell.master && cell.master.col === cell.col ? cell.master : cell;
 	if (cell.isMerged && src !== cell.master && cell.master !== cell) return '';
 	const v = src.value as unknown;
@@ -361,14 +423,16 @@ function cellText(cell: ExcelJS.Cell, convert: Converter, date1904: boolean): st
 	if (typeof v === 'string') return convert(v, font);
 	if (typeof v === 'object') {
 		const o = v as Record<string, unknown>;
-		if (Array.isArray(o.richText))
-			return (o.richText as Array<{ text: string; font?: { name?: string } }>).map((r) => convert(r.text, r.font?.name ?? font)).join('');
+		if (Array.isArray(o.richText)) return runsText(o.richText, convert, font);
 		if ('result' in o) {
 			const r = o.result;
 			if (r instanceof Date) return dateText(r, date1904, src.numFmt);
 			return r === null || r === undefined || typeof r === 'object' ? '' : convert(String(r), font);
 		}
 		if (typeof o.text === 'string') return convert(o.text, font);
+		// a hyperlink whose text is rich text (part of it bold, coloured)
+		const t = o.text as Record<string, unknown> | undefined;
+		if (Array.isArray(t?.richText)) return runsText(t.richText, convert, font);
 	}
 	return '';
 }
@@ -379,7 +443,12 @@ async function readXlsx(path: string, fileName: string): Promise<SourceTable[]> 
 	try {
 		await wb.xlsx.readFile(path);
 	} catch (e) {
-		throw new IngestError(fileName, `Không đọc được tệp Excel (${(e as Error).message}). Tệp có thể hỏng, có mật khẩu, hoặc không phải .xlsx.`);
+		const detail = (e as Error).message;
+		// a ZIP that opens (JSZip's errors name the zip, its data or CRC) but whose workbook exceljs
+		// cannot follow: another program wrote it, and Excel, more lenient, reads and rewrites it
+		if (!/zip|compress|crc|central directory|end of data|signature/i.test(detail))
+			throw new IngestError(fileName, `Không đọc được cấu trúc sổ Excel (${detail}): tệp có thể do phần mềm khác tạo. Hãy mở tệp bằng Excel, lưu lại dạng .xlsx rồi gửi lại.`);
+		throw new IngestError(fileName, `Không đọc được tệp Excel (${detail}). Tệp có thể hỏng, có mật khẩu, hoặc không phải .xlsx.`);
 	}
 	// exceljs opens any ZIP (a .docx, an .ods, a folder compressed) and finds no sheet in it
 	if (!wb.worksheets.length)
@@ -406,7 +475,16 @@ async function readXlsx(path: string, fileName: string): Promise<SourceTable[]> 
 	});
 }
 
-function sheetGrid(sheet: ExcelJS.Worksheet): { grid: string[][]; encoding: string; formulas: Array<[number, number, string]> } {
+/** A member's row (a number, the STT, then other values) left of column `before`: a horizontal
+ * merge there ("Miễn sinh hoạt đảng (không xếp loại)" over Tự xếp loại | Chi bộ đề xuất | Đảng ủy
+ * quyết định) holds each column's value, as if typed in each; a title's, a footer's or a section
+ * row's merge ("Tổng số", "T/M CHI BỘ", "I. CHI BỘ THÔN 1") has no such cells before it. */
+function isMemberRow(row: string[], before: number): boolean {
+	const left = row.slice(0, before).filter((c) => c.trim());
+	return left.length >= 2 && /^\d{1,5}[.)]?$/.test(left[0].trim());
+}
+
+function sheetGrid(sheet: ExcelJS.Worksheet): { grid: string[][]; encoding: string; formulas: Array<[number, number, string, string?]> } {
 	// Cells typed in .VnTime / VNI fonts hold legacy bytes as characters. Convert by the cell's font;
 	// when no cell names a legacy font but the text looks legacy, convert the whole sheet.
 	let legacySeen: string | null = null;
@@ -418,17 +496,21 @@ function sheetGrid(sheet: ExcelJS.Worksheet): { grid: string[][]; encoding: stri
 		return convertFontText(s, font);
 	};
 	const grid: string[][] = [];
-	const formulas: Array<[number, number, string]> = [];
-	const width = sheet.columnCount;
+	const formulas: Array<[number, number, string, string?]> = [];
 	const date1904 = Boolean(sheet.workbook.properties?.date1904);
 	sheet.eachRow({ includeEmpty: true }, (row, rowNo) => {
 		const out: string[] = [];
-		for (let c = 1; c <= width; c++) {
+		const spanned: ExcelJS.Cell[] = [];
+		// each row to its own last cell, not the sheet's widest: one stray cell in column XFD would
+		// make every row 16 384 cells (gigabytes for a few thousand bordered rows)
+		for (let c = 1; c <= row.cellCount; c++) {
 			const cell = row.getCell(c);
 			out.push(cellText(cell, byFont, date1904));
-			const f = pendingFormula(cell);
-			if (f) formulas.push([rowNo - 1, c - 1, f]);
+			if (cell.isMerged && cell.master.col !== cell.col) spanned.push(cell);
+			const u = unreadCell(cell);
+			if (u) formulas.push([rowNo - 1, c - 1, ...u]);
 		}
+		for (const cell of spanned) if (isMemberRow(out, Number(cell.master.col) - 1)) out[Number(cell.col) - 1] = cellText(cell.master, byFont, date1904);
 		grid[rowNo - 1] = out;
 	});
 	for (let i = 0; i < grid.length; i++) grid[i] ??= [];
