@@ -95,6 +95,9 @@ select
     coalesce(pm.no, s.default_period_no, 0) as period_no,
     s.period as period_raw,
     s.period is not null and pm.kind is null as bad_period,
+    -- a period column against the quarter or term the title names ("QUÝ III NĂM 2025" over rows of
+    -- "Quý II": last quarter's template), as the year above
+    coalesce(s.title_period and (pm.kind <> s.default_period_kind or pm.no <> s.default_period_no), false) as period_conflict,
     -- a period no audit can run: a term not spanning years (at most MAX_TERM_YEARS, as
     -- isValidTerm in src/lib/domain/levels.ts), a quarter outside I–IV
     case coalesce(pm.kind, s.default_period_kind, 'year')
@@ -205,7 +208,7 @@ with n as (
        or (joined_unit_on is null and joined_unit_raw is not null)
        or (score_raw is not null and (score is null or score < 0 or score > 100))
        or (sick_raw is not null and ((sick_leave_days is null and sick_leave_months is null) or sick_leave_days not between 0 and 366 or sick_leave_months not between 0 and 12))
-       or bad_subject_kind or bad_period or bad_period_span or year_conflict
+       or bad_subject_kind or bad_period or bad_period_span or year_conflict or period_conflict
        or period_year is null or period_year < 1990 or period_year > year(current_date) + 1
        or unit_id is null
        or name_conflict_id is not null
@@ -286,6 +289,11 @@ errs as (
     select n.part_id, n.rn, if(n.year_raw is not null, 'year', 'period'), coalesce(n.year_raw, n.period_raw),
         'Năm ' || n.period_year || ' của dòng khác năm ' || c.default_year || ' ở tiêu đề danh sách (hoặc --year): sửa cột hoặc tiêu đề cho đúng năm đánh giá.'
     from n join file_ctx c on c.part_id = n.part_id where n.year_conflict
+    union all
+    select n.part_id, n.rn, 'period', n.period_raw,
+        'Kỳ "' || n.period_raw || '" của dòng khác kỳ ' || case c.default_period_kind when 'quarter' then 'quý ' || ['I', 'II', 'III', 'IV'][c.default_period_no] else 'nhiệm kỳ ' || c.default_period_no || '–' || c.default_year end
+        || ' ở tiêu đề danh sách (hoặc --period): sửa cột hoặc tiêu đề cho đúng kỳ đánh giá.'
+    from n join file_ctx c on c.part_id = n.part_id where n.period_conflict and not n.year_conflict
     union all
     select n.part_id, n.rn, if(n.parent_raw is not null and n.parent_id is null, 'parent', 'unit_name'),
         if(n.parent_raw is not null and n.parent_id is null, n.parent_raw, coalesce(n.unit_raw, '')),

@@ -63,6 +63,21 @@ describe('refused rows', () => {
 		expect(same.files[0]).toMatchObject({ status: 'loaded', rowsStored: 1 });
 	});
 
+	it('a period column against the quarter the title names (last quarter’s template): refused naming the row and both; the same quarter stands', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const head = ['STT', 'Họ và tên', 'Năm sinh', 'Mã đơn vị', 'Kỳ đánh giá', 'Xếp loại'];
+		const r = await ingest(db, [writeCsv(dir, 'q3.csv', [['KẾT QUẢ ĐÁNH GIÁ ĐẢNG VIÊN QUÝ III NĂM 2025'], head,
+			['1', 'Lê Thị Mai', '1970', 'C70010101', 'Quý III', 'HTTNV'], ['2', 'Lê Văn Nam', '1972', 'C70010101', 'Quý II', 'HTTNV'], ['3', 'Lê Văn Bảy', '1973', 'C70010101', 'Năm', 'HTTNV']])]);
+		expect(r.files[0]).toMatchObject({ status: 'refused' });
+		expect(r.files[0].errors).toMatchObject([
+			{ row: 4, column: 'Kỳ đánh giá', value: 'Quý II', message: 'Kỳ "Quý II" của dòng khác kỳ quý III ở tiêu đề danh sách (hoặc --period): sửa cột hoặc tiêu đề cho đúng kỳ đánh giá.' },
+			{ row: 5, column: 'Kỳ đánh giá', value: 'Năm' }
+		]);
+		const same = await ingest(db, [writeCsv(dir, 'q3b.csv', [['KẾT QUẢ ĐÁNH GIÁ ĐẢNG VIÊN QUÝ III NĂM 2025'], head, ['1', 'Lê Thị Mai', '1970', 'C70010101', 'Quý 3', 'HTTNV']])]);
+		expect(same.files[0]).toMatchObject({ status: 'loaded', rowsStored: 1 });
+		expect(await db.query('select period_kind, period_no from rating')).toEqual([{ period_kind: 'quarter', period_no: 3 }]);
+	});
+
 	it('a roster naming one member twice, the birth written two ways, is refused', async () => {
 		const { db, dir } = await dbWithRegistry();
 		const before = await counts(db);
