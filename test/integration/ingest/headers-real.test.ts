@@ -492,6 +492,20 @@ describe('a Huyện ủy’s list of its organisations', () => {
 		}
 	});
 
+	it('a score column under neither group ("Tổng điểm | Xếp loại tổ chức đảng | Xếp loại tập thể lãnh đạo") is the organisation’s; the collective has none', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const r = await ingest(db, [writeCsv(dir, 'diem.csv', [
+			...HU,
+			['STT', 'Tên tổ chức đảng', 'Tổng điểm', 'Xếp loại tổ chức đảng', 'Xếp loại tập thể lãnh đạo'],
+			['1', 'Đảng bộ xã Đoàn Kết', '80,5', 'HTTNV', 'HTXSNV']
+		])]);
+		expect(r.files[0]).toMatchObject({ status: 'loaded', rowsStored: 2 });
+		expect(await db.query('select subject_kind, score, final_level from rating order by subject_kind desc')).toEqual([
+			{ subject_kind: 'party_org', score: 80.5, final_level: 3 },
+			{ subject_kind: 'leadership', score: null, final_level: 4 }
+		]);
+	});
+
 	it('levels marked "x" under HTXSNV | HTTNV | HTNV | KHTNV in the header row itself', async () => {
 		const { db, dir } = await dbWithRegistry();
 		const f = writeCsv(dir, 'marks_flat.csv', [

@@ -91,7 +91,12 @@ export function prepareParts(read: SourceTable, opts: Pick<LoadOptions, 'kind' |
 		const rows = full.rows!.map((r, i) => r.map((c, j) => (other.has(j) ? '' : i === split.row && j === g.at && !isLevelHeader(c) ? 'Xếp loại' : c)));
 		// (parts of one file need their own key, as sheets do)
 		const sha256 = k ? createHash('sha256').update(`${full.sha256}:${g.at}`).digest('hex') : full.sha256;
-		return prepare({ ...full, rows, preview: rows.slice(0, full.preview.length), sha256 }, { ...opts, subject: g.kind });
+		const part = prepare({ ...full, rows, preview: rows.slice(0, full.preview.length), sha256 }, { ...opts, subject: g.kind });
+		// a score column under no group ("Tổng điểm | Tổ chức đảng … | Tập thể lãnh đạo …") scores the
+		// organisation (QĐ 366 scores it); the collective was not scored
+		if (g.kind === 'leadership')
+			part.header = { ...part.header, columns: part.header.columns.filter((c) => c.field !== 'score' || g.cols.includes(c.index)) };
+		return part;
 	});
 }
 
