@@ -134,16 +134,24 @@ describe.skipIf(skip)('pages in Chromium', () => {
 		expect(text).toMatch(/nguồn: tệp xep-loai-dang-vien-2024\.csv, dòng \d+/);
 		expect(text).toContain('Miễn trừ');
 		expect(text).toContain('Vi phạm');
+		// the rulebook as users cite it, not its id
+		expect(text).toContain('QĐ 124-QĐ/TW');
+		expect(text).not.toContain('qd124');
 		// the filters are the URL: the rule select shows R1 chosen
 		await expect(page.locator('select[name="qt"]').inputValue()).resolves.toBe('excellent_cap');
 
-		await open('/phat-hien?nam=2023&qt=sick_leave_cap', 'phat-hien-r6');
+		// (the rule by its number, as every page shows it)
+		await open('/phat-hien?nam=2023&qt=R6', 'phat-hien-r6');
 		expect(await page.locator('table.findings').textContent()).toContain('nghỉ ốm 120 ngày');
+		await expect(page.locator('select[name="qt"]').inputValue()).resolves.toBe('sick_leave_cap');
 
 		// the unit box takes a name as well as a code; a page past the end says so
 		await open('/phat-hien?nam=2024&tt=all&dv=' + encodeURIComponent('đảng bộ xã đoàn kết'), 'phat-hien-ten-don-vi');
 		expect(await page.locator('main').textContent()).toContain('Đảng bộ xã Đoàn Kết');
 		await expect(page.locator('table.findings tbody tr').count()).resolves.toBeGreaterThan(0);
+		// a year without findings stays the year chosen, not "Tất cả" over an empty table
+		await open('/phat-hien?nam=1999', 'phat-hien-nam-trong');
+		await expect(page.locator('select[name="nam"]').inputValue()).resolves.toBe('1999');
 		await open('/phat-hien?nam=2024&tt=all&trang=999', 'phat-hien-qua-trang');
 		expect(await page.locator('.pager').first().textContent()).toMatch(/Không có trang 999: chỉ có \d+ trang \(/);
 	});

@@ -12,8 +12,10 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	const db = await getDb();
 	const scope = await resolveScope(db, locals.scope);
 	const focus = await resolveFocus(db, scope, url.searchParams.get('dv'));
-	const rule = url.searchParams.get('qt') || null;
-	if (rule && !(rule in RULES)) error(400, `Không có quy tắc "${rule}".`);
+	// the rule's id, or its number as every page shows it ("R1", "r1")
+	const asked = url.searchParams.get('qt') || null;
+	const rule = asked && ((Object.keys(RULES) as RuleId[]).find((id) => id === asked || RULES[id].no === asked.toUpperCase()) ?? null);
+	if (asked && !rule) error(400, `Không có quy tắc "${asked}": dùng R1–R10 hoặc chọn trong danh sách.`);
 	const tt = url.searchParams.get('tt');
 	// violations by default: exemptions (merged units not new, small chi bộ…) are on request
 	const status = tt === 'exempted' ? 'exempted' : tt === 'all' ? null : 'flagged';

@@ -333,6 +333,9 @@ describe('marts', () => {
 		const k = await kpis(db, all, rows.find((r) => r.year === 2022)!);
 		// H01, H02, X01, X02, CB1, CB2 owe a rating; all but H02 have one
 		expect([k.orgs, k.orgs_rated]).toEqual([6, 5]);
+		// merged away in mid-year: H02 (not rated) owes nothing any more; CB1, rated before, still counts
+		await db.run("update unit set dissolved_on = date '2022-06-30' where code in ('H02', 'CB1')");
+		expect((await kpis(db, all, rows.find((r) => r.year === 2022)!)).orgs).toBe(5);
 		db.close();
 	});
 

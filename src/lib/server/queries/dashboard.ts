@@ -58,10 +58,13 @@ export async function kpis(db: Db, f: Focus, row: YearRow): Promise<Kpis> {
 		`with ${VIEW_UNIT_CTE}
 		 select count(*)::integer as n from view_unit u
 		 -- the kinds that owe an organisation rating (R4, missing_review.sql): the card's "N of them rated"
-		 -- then counts within the same set
+		 -- then counts within the same set; of those, the ones alive at the year's end (a unit merged
+		 -- away in July owes nothing: its successor does) or rated for the year all the same
 		 where u.kind in (select unit_kind from ref_unit_kind_alias where rated = 'true')
 		   and (u.founded_on is null or u.founded_on <= make_date($year, 12, 31))
-		   and (u.dissolved_on is null or u.dissolved_on >= make_date($year, 1, 1))`,
+		   and (u.dissolved_on is null or u.dissolved_on >= make_date($year, 12, 31)
+		        or u.id in (select r.subject_unit_id from rating_current r
+		                    where r.subject_kind = 'party_org' and r.period_year = $year and r.period_kind = 'year' and r.final_level is not null))`,
 		{ ...viewParams(f), year: row.year }
 	);
 	return { ...row, orgs: orgs?.n ?? 0 };

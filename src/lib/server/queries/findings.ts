@@ -2,6 +2,7 @@
 // filter choices (years, units with findings). Two queries per page view.
 import { RULES, type RuleId } from '$lib/domain/anomaly';
 import { type Db, sqlFile } from '../db';
+import { getRulebook } from '../rules/rulebook';
 import { withCurrentFindings } from './findings-cte';
 import { type Focus, viewParams } from './scope';
 
@@ -13,6 +14,8 @@ export interface FindingRow {
 	rule: RuleId;
 	status: 'flagged' | 'exempted';
 	rulebook: string;
+	/** the rulebook as users cite it ("QĐ 366-QĐ/TW"), not its id */
+	rulebook_short: string;
 	year: number;
 	period_kind: string;
 	period_no: number;
@@ -57,10 +60,19 @@ export async function findingsPage(db: Db, f: Focus, filter: FindingFilter, page
 	// a page past the end has no row to carry the total: the first page's gives it
 	if (!rows.length && filter.page > 1) return { rows: [], total: (await findingsPage(db, f, { ...filter, page: 1 }, pageSize)).total };
 	const total = rows[0]?.total ?? 0;
-	return { rows: rows.map(({ total: _t, ...r }) => r), total };
+	return { rows: rows.map(({ total: _t, ...r }) => ({ ...r, rulebook_short: shortName(r.rulebook) })), total };
 }
 
 /** Years with findings in view, newest first, and how many per year (for the year filter). */
 export async function findingYears(db: Db, f: Focus): Promise<Array<{ year: number; n: number }>> {
 	return db.query(`${withCurrentFindings()} select year, count(*)::integer as n from cur group by year order by year desc`, viewParams(f));
+}
+
+/** A rulebook's short name; the id of one no longer in data/rulebooks. */
+function shortName(id: string): string {
+	try {
+		return getRulebook(id).short;
+	} catch {
+		return id;
+	}
 }
