@@ -6,6 +6,7 @@ import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
+import ExcelJS from 'exceljs';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDatabase, uploadFiles, type Seeded } from './seed';
@@ -149,6 +150,25 @@ describe.skipIf(skip)('pages in Chromium', () => {
 		await open('/phat-hien?nam=2024&tt=all&dv=' + encodeURIComponent('đảng bộ xã đoàn kết'), 'phat-hien-ten-don-vi');
 		expect(await page.locator('main').textContent()).toContain('Đảng bộ xã Đoàn Kết');
 		await expect(page.locator('table.findings tbody tr').count()).resolves.toBeGreaterThan(0);
+		// the list to attach to a request to redo ratings: the page's filters, every row, as XLSX
+		await open('/phat-hien?nam=2024&qt=R1&tt=all', 'phat-hien-r1');
+		const shown = await page.locator('table.findings tbody tr').count();
+		const href = (await page.locator('a', { hasText: 'Tải danh sách (Excel)' }).getAttribute('href'))!;
+		expect(href).toBe('/phat-hien/xuat?nam=2024&qt=R1&tt=all');
+		const res = await fetch(base + href);
+		expect(res.headers.get('content-disposition')).toBe('attachment; filename="sai-pham-2024-R1.xlsx"');
+		const wb = new ExcelJS.Workbook();
+		await wb.xlsx.load(await res.arrayBuffer());
+		const ws = wb.worksheets[0];
+		expect(ws.name).toBe('Danh sách sai phạm');
+		expect(ws.getCell('A2').text).toBe('Năm 2024 · R1 · Vượt tỷ lệ Hoàn thành xuất sắc nhiệm vụ · vi phạm và miễn trừ · Toàn quốc');
+		const head = (ws.getRow(5).values as unknown[]).slice(1);
+		expect(head).toEqual(expect.arrayContaining(['STT', 'Quy tắc', 'Trạng thái', 'Theo quy định', 'Sai phạm', 'Tệp nguồn', 'Dòng']));
+		expect(ws.rowCount - 5).toBe(shown);
+		const row = Object.fromEntries(head.map((h, i) => [h, ws.getRow(6).getCell(i + 1).text]));
+		expect(row).toMatchObject({ STT: '1', 'Quy tắc': 'R1', 'Theo quy định': 'QĐ 124-QĐ/TW', 'Tệp nguồn': 'xep-loai-dang-vien-2024.csv' });
+		expect(row['Sai phạm']).toMatch(/HTXSNV \/ \d+ HTTNV/);
+
 		// a year without findings stays the year chosen, not "Tất cả" over an empty table
 		await open('/phat-hien?nam=1999', 'phat-hien-nam-trong');
 		await expect(page.locator('select[name="nam"]').inputValue()).resolves.toBe('1999');

@@ -1,10 +1,11 @@
 // Queries of the findings page (/phat-hien): one page of findings in force with its total, and the
 // filter choices (years, units with findings). Two queries per page view.
+import { error } from '@sveltejs/kit';
 import { RULES, type RuleId } from '$lib/domain/anomaly';
 import { type Db, sqlFile } from '../db';
 import { getRulebook } from '../rules/rulebook';
 import { withCurrentFindings } from './findings-cte';
-import { type Focus, viewParams } from './scope';
+import { type Focus, intParam, viewParams } from './scope';
 
 export const RULE_ORDER = Object.keys(RULES) as RuleId[];
 export const PAGE_SIZE = 50;
@@ -42,6 +43,18 @@ export interface FindingFilter {
 	rule: RuleId | null;
 	status: 'flagged' | 'exempted' | null;
 	page: number;
+}
+
+/** The filter a findings URL says (?nam=&qt=&tt=&trang=; the unit, ?dv=, is the caller's focus):
+ * the page's and its export's. The rule by its id or its number as every page shows it ("R1"). */
+export function findingFilterOf(url: URL): FindingFilter {
+	const asked = url.searchParams.get('qt') || null;
+	const rule = asked && (RULE_ORDER.find((id) => id === asked || RULES[id].no === asked.toUpperCase()) ?? null);
+	if (asked && !rule) error(400, `Không có quy tắc "${asked}": dùng R1–R10 hoặc chọn trong danh sách.`);
+	const tt = url.searchParams.get('tt');
+	// violations by default: exemptions (merged units not new, small chi bộ…) are on request
+	const status = tt === 'exempted' ? 'exempted' : tt === 'all' ? null : 'flagged';
+	return { year: intParam(url, 'nam'), rule: rule || null, status, page: intParam(url, 'trang', 1)! };
 }
 
 export async function findingsPage(db: Db, f: Focus, filter: FindingFilter, pageSize = PAGE_SIZE): Promise<{ rows: FindingRow[]; total: number }> {
