@@ -172,3 +172,18 @@ describe('rows and cells written without their address', () => {
 		expect(r.files[0].message).toMatch(/^cau-truc\.xlsx: Không đọc được cấu trúc sổ Excel \(.+\): .*mở tệp bằng Excel, lưu lại/);
 	});
 });
+
+describe('rows hidden in Excel', () => {
+	it('are read like any row (hiding is not deleting), and the file says which', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const { wb, ws } = book([...TITLE, HEAD, ...MEMBERS]);
+		ws.getRow(6).hidden = true;
+		// (a hidden empty row, or one above the header, says nothing)
+		ws.getRow(2).hidden = true;
+		ws.addRow([]);
+		ws.getRow(8).hidden = true;
+		const r = await ingest(db, [await save(wb, join(dir, 'an.xlsx'))]);
+		expect(r.files[0]).toMatchObject({ status: 'loaded', rowsStored: 3 });
+		expect(r.files[0].warnings).toEqual(['dòng 6 bị ẩn trong Excel nhưng vẫn được nạp (ẩn dòng không phải là xóa): kiểm tra lại nếu các dòng ấy không thuộc danh sách.']);
+	});
+});

@@ -157,7 +157,14 @@ async function classify(path: string, opts: IngestOptions): Promise<Omit<Entry, 
 	if (!parts.length) throw firstError ?? new IngestError(tables[0].fileName.replace(/ \[[^\]]*\]$/, ''), 'Tệp không có trang tính nào đọc được (các bảng đều ở trang tính ẩn).');
 	parts.sort((a, b) => ORDER.indexOf(a.kind) - ORDER.indexOf(b.kind));
 	const loaded = new Set(parts);
+	// rows hidden in Excel under a list's header: read as any row (hiding is not deleting), and said
+	const hidden = parts.flatMap((p) => {
+		const rows = (p.src.hiddenRows ?? []).filter((r) => r > p.header.dataStart);
+		const where = tables.length > 1 ? `Trang tính "${p.src.sheet}": ` : '';
+		return rows.length ? [`${where}dòng ${rows.slice(0, 10).join(', ')}${rows.length > 10 ? ` và ${rows.length - 10} dòng khác` : ''} bị ẩn trong Excel nhưng vẫn được nạp (ẩn dòng không phải là xóa): kiểm tra lại nếu các dòng ấy không thuộc danh sách.`] : [];
+	});
 	const notes = [
+		...new Set(hidden),
 		...(skipped.length ? [`Bỏ qua trang tính không có bảng dữ liệu: ${skipped.join(', ')}.`] : []),
 		...aside.filter((a) => !a.part || !loaded.has(a.part)).map((a) => `Bỏ qua trang tính ${a.why}: ${a.name}.`)
 	];

@@ -40,6 +40,8 @@ export interface SourceTable {
 	 * cells holding an Excel error (#N/A, #REF!), read as empty: [0-based row, 0-based column,
 	 * formula or error, the error]; prepare refuses those that carry data */
 	formulas?: Array<[number, number, string, string?]>;
+	/** rows hidden in Excel that hold data (1-based), read like any row: hiding is not deleting */
+	hiddenRows?: number[];
 }
 
 // (the header may be as low as row 40: header.ts HEADER_SCAN; data rows below it are looked at too)
@@ -456,7 +458,7 @@ async function readXlsx(path: string, fileName: string): Promise<SourceTable[]> 
 	const sheets = wb.worksheets.filter((ws) => ws.actualRowCount > 0 && ws.state !== 'veryHidden');
 	if (!sheets.length) throw new IngestError(fileName, 'Tệp Excel không có trang tính nào chứa dữ liệu.');
 	return sheets.map((sheet) => {
-		const { grid, encoding, formulas } = sheetGrid(sheet);
+		const { grid, encoding, formulas, hiddenRows } = sheetGrid(sheet);
 		const several = sheets.length > 1;
 		return {
 			path,
@@ -470,7 +472,8 @@ async function readXlsx(path: string, fileName: string): Promise<SourceTable[]> 
 			csv: null,
 			sheet: sheet.name,
 			hidden: sheet.state !== 'visible',
-			formulas
+			formulas,
+			hiddenRows
 		};
 	});
 }
@@ -484,7 +487,7 @@ function isMemberRow(row: string[], before: number): boolean {
 	return left.length >= 2 && /^\d{1,5}[.)]?$/.test(left[0].trim());
 }
 
-function sheetGrid(sheet: ExcelJS.Worksheet): { grid: string[][]; encoding: string; formulas: Array<[number, number, string, string?]> } {
+function sheetGrid(sheet: ExcelJS.Worksheet): { grid: string[][]; encoding: string; formulas: Array<[number, number, string, string?]>; hiddenRows: number[] } {
 	// Cells typed in .VnTime / VNI fonts hold legacy bytes as characters. Convert by the cell's font;
 	// when no cell names a legacy font but the text looks legacy, convert the whole sheet.
 	let legacySeen: string | null = null;
@@ -497,6 +500,7 @@ function sheetGrid(sheet: ExcelJS.Worksheet): { grid: string[][]; encoding: stri
 	};
 	const grid: string[][] = [];
 	const formulas: Array<[number, number, string, string?]> = [];
+	const hiddenRows: number[] = [];
 	const date1904 = Boolean(sheet.workbook.properties?.date1904);
 	sheet.eachRow({ includeEmpty: true }, (row, rowNo) => {
 		const out: string[] = [];
@@ -512,6 +516,7 @@ function sheetGrid(sheet: ExcelJS.Worksheet): { grid: string[][]; encoding: stri
 		}
 		for (const cell of spanned) if (isMemberRow(out, Number(cell.master.col) - 1)) out[Number(cell.col) - 1] = cellText(cell.master, byFont, date1904);
 		grid[rowNo - 1] = out;
+		if (row.hidden && out.filter((c) => c.trim()).length >= 2) hiddenRows.push(rowNo);
 	});
 	for (let i = 0; i < grid.length; i++) grid[i] ??= [];
 	while (grid.length && grid[grid.length - 1].every((c) => !c.trim())) grid.pop();
@@ -524,5 +529,5 @@ function sheetGrid(sheet: ExcelJS.Worksheet): { grid: string[][]; encoding: stri
 			encoding = `xlsx+${enc}`;
 		}
 	}
-	return { grid, encoding, formulas };
+	return { grid, encoding, formulas, hiddenRows };
 }
