@@ -169,6 +169,10 @@ describe.skipIf(skip)('pages in Chromium', () => {
 		expect(row).toMatchObject({ STT: '1', 'Quy tắc': 'R1', 'Theo quy định': 'QĐ 124-QĐ/TW', 'Tệp nguồn': 'xep-loai-dang-vien-2024.csv' });
 		expect(row['Sai phạm']).toMatch(/HTXSNV \/ \d+ HTTNV/);
 
+		// a name without its kind words or accents, as typed in a hurry
+		await open('/phat-hien?nam=2024&tt=all&dv=' + encodeURIComponent('doan ket'), 'phat-hien-ten-tat');
+		expect(await page.locator('main').textContent()).toContain('Đảng bộ xã Đoàn Kết');
+
 		// a year without findings stays the year chosen, not "Tất cả" over an empty table
 		await open('/phat-hien?nam=1999', 'phat-hien-nam-trong');
 		await expect(page.locator('select[name="nam"]').inputValue()).resolves.toBe('1999');

@@ -67,6 +67,11 @@ export async function resolveFocus(db: Db, scope: ScopeInfo, unitCode?: string |
 		 select code, name, path from unit where name_key = unit_key($c) and not exists (select 1 from unit where upper(code) = upper($c))`,
 		{ c: code }
 	);
+	// a name without its kind words ("thu nghiem mot", "Đoàn Kết"): the units of that bare name, read
+	// only when code and full name found none (the key of every unit is a pass over the registry)
+	if (!found.length)
+		found.push(...(await db.query<{ code: string; name: string; path: string | null }>(
+			`select code, name, path from unit where unit_bare_key(name) = unit_bare_key($c)`, { c: code })));
 	const inScope = found.filter((u) => u.path && scope.allowed.some((p) => u.path!.startsWith(p)));
 	if (inScope.length > 1) error(404, `Tên "${code}" trùng ${inScope.length} đơn vị trong phạm vi được xem: nhập mã đơn vị.`);
 	const u = inScope[0] as { code: string; name: string; path: string } | undefined;
