@@ -92,11 +92,11 @@ create or replace macro date_text(s) as
         '\s*([/.-])\s*', '\1', 'g'),
         '^([0-9/.-]+)(\s+|T)\d{1,2}[:h]\d{2}(:\d{2}(\.\d+)?)?(\s*[ap]m)?$', '\1', 'i'));
 
--- form_decision: a discipline form cell that carries its decision's date ("Cảnh cáo - QĐ số
--- 12-QĐ/UBKT ngày 3/4/2025"), for a register whose date cell is blank: the cell, which date_text
--- reads after its last "ngày"; null when no "ngày" and a date follow.
+-- form_decision: the date a discipline form cell gives its decision ("Cảnh cáo - QĐ số 12-QĐ/UBKT
+-- ngày 3/4/2025", "… ngày 20/5/2024 của UBKT)"), for a register whose date cell is blank: the date
+-- after "ngày", as written; null when none.
 create or replace macro form_decision(form) as
-    case when regexp_matches(form, 'ngày\.?\s*\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{2,4}', 'i') then form end;
+    blank_null(regexp_extract(form, '(?i)ngày\.?\s*(\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{2,4})', 1));
 
 -- parse_date: dd/mm/yyyy, d/m/yy, dd-mm-yyyy, dd.mm.yyyy, yyyy-mm-dd (time part ignored), Excel
 -- serial numbers, as date_text leaves them. A bare year is not a date (see parse_year). Impossible
@@ -386,14 +386,14 @@ create or replace macro party_unit_in(s) as party_unit_in_folded(regexp_replace(
 
 -- card_key: a party card number as compared: letters and digits only, upper-case (spaces and
 -- any other character dropped, so no NFC or trimming is needed first); a prefix of letters dropped
--- ("ĐV 95030003", "Số 95030003": the Đ, not ASCII, went with the spaces); digits alone, fewer than
--- eight, padded to eight with zeros: Excel drops the leading zeros of a card typed as a number
--- (01123456 -> 1123456), and a card has eight digits. No digit: no card ("Chưa có thẻ", a signature
+-- ("ĐV 95030003", "Số 95030003": the Đ, not ASCII, went with the spaces); five to seven digits
+-- alone padded to eight with zeros: Excel drops the leading zeros of a card typed as a number
+-- (01123456 -> 1123456), and a card has eight digits (a placeholder "001" stays itself). No digit: no card ("Chưa có thẻ", a signature
 -- "T/M ĐẢNG ỦY" under the card column).
 create or replace macro card_key(s) as
     list_transform([regexp_replace(upper(regexp_replace(s, '[^0-9A-Za-z]', '', 'g')), '^[A-Z]+([0-9])', '\1')],
         lambda k: case when not regexp_matches(k, '[0-9]') then null
-                       when length(k) < 8 and regexp_full_match(k, '[0-9]+') then lpad(k, 8, '0')
+                       when length(k) between 5 and 7 and regexp_full_match(k, '[0-9]+') then lpad(k, 8, '0')
                        else k end)[1];
 
 -- ── Audit layer (rules, signals, marts): a finding's identity and its Vietnamese wording ──────────

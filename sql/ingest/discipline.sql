@@ -117,8 +117,8 @@ select
         or (clean(s.self_remedied) is null
             and list_bool_or(list_transform([words(s.discipline_form), words(s.note)],
                 lambda w: regexp_matches(w, '(^|\s)tu phat hien(\s+(va\s+)?((da|kip thoi)\s+)?khac phuc|\s+(x|co)\b|$)')))
-            -- ("Không tự phát hiện", "Chưa khắc phục xong": no)
-            and not regexp_matches(words(concat_ws(' ', s.discipline_form, s.note)), '(khong|chua)\s+(tu phat hien|(da\s+)?khac phuc)'))
+            -- ("Không tự phát hiện", "Không phải tự phát hiện", "Chưa được khắc phục": no)
+            and not regexp_matches(words(concat_ws(' ', s.discipline_form, s.note)), '(khong|chua)(\s+\S+){0,2}\s+(tu phat hien|khac phuc)'))
         as self_remedied,
     clean(s.self_remedied) as self_remedied_raw,
     -- "Cấp quyết định" on a register is the body that issued the decision
@@ -218,23 +218,39 @@ from (
 where norm.rk = x.rk;
 
 -- A register that says it corrects one sent before (its file name: "… (bản sửa).csv", corrects();
--- a title line opening with "(Bản sửa", "Thay thế", "Điều chỉnh", "Đính chính") replaces what was
--- stored for the units under its unit in its year (its title's, or --year): those decisions are
--- kept, marked superseded_by the register's file. A register that does not say so adds to what is
--- stored (a decision a file is common); the same decision twice (same subject, date, form) is
--- stored once.
-update discipline set superseded_by = c.file_id
-from file_ctx c, unit u
-where c.part_id in (select distinct part_id from norm)
-  and c.default_year is not null
-  and c.context_path is not null
-  and (corrects(c.file_name)
-       or list_bool_or(list_transform(string_split(coalesce(c.title_lines, ''), chr(10)),
-              lambda l: coalesce(regexp_matches(fold(l), '^\W*(ban sua|thay the|dieu chinh|dinh chinh)\b'), false))))
+-- a title line opening with "(Bản sửa", "Thay thế", "Điều chỉnh", "Đính chính", or ending "(BẢN SỬA)")
+-- replaces the registers stored before for its unit (the one its title names, or --unit) and year
+-- (its title's, or --year): every current decision of that year from a file whose decisions of
+-- the year all lie under that unit, so a district's register is not replaced by a commune's; those
+-- decisions are kept, marked superseded_by the register's file. A register that does not say so
+-- adds to what is stored (a decision a file is common); the same decision twice (same subject,
+-- date, form) is stored once.
+create or replace temp table register_replaced as
+with corrected as (
+    select c.file_id, c.default_year as year, c.context_path
+    from file_ctx c
+    where c.part_id in (select distinct part_id from norm)
+      and c.default_year is not null
+      and c.context_unit_id is not null
+      and (corrects(c.file_name)
+           or list_bool_or(list_transform(string_split(coalesce(c.title_lines, ''), chr(10)),
+                  lambda l: coalesce(regexp_matches(fold(l), '^\W*(ban sua|thay the|dieu chinh|dinh chinh)\b|\(\s*ban sua\s*\)\W*$'), false))))
+)
+select k.file_id, d.source_file_id
+from corrected k
+join discipline d on d.superseded_by is null and year(d.decided_on) = k.year and d.source_file_id not in (select file_id from file_ctx)
+left join unit u on u.id = d.unit_id
+group by k.file_id, k.context_path, d.source_file_id
+having bool_and(coalesce(starts_with(u.path, k.context_path), false));
+
+update discipline set superseded_by = r.file_id
+from register_replaced r, file_ctx c
+where c.file_id = r.file_id
+  and discipline.source_file_id = r.source_file_id
   and discipline.superseded_by is null
-  and year(discipline.decided_on) = c.default_year
-  and u.id = discipline.unit_id
-  and starts_with(u.path, c.context_path);
+  and year(discipline.decided_on) = c.default_year;
+
+drop table register_replaced;
 
 insert into discipline (subject_type, person_id, subject_unit_id, unit_id, decided_on, form, form_text, self_remedied, issuing_body, source_file_id, source_row)
 select n.subject_type, i.person_id, case when n.subject_type = 'unit' then coalesce(n.own_unit_id, n.unit_id) end, n.unit_id,

@@ -1,6 +1,7 @@
 -- findings_page: one page of the findings in force (cur), filtered by $year, $rule, $status (each
 -- null = any), ordered year desc, then period, rule number, unit, subject; with the total count and
--- the first 20 source rows of each finding (parsed for the page's rows only). `ord` is a row's place
+-- the first $source_limit source rows of each finding (20 on the page, all in an export; parsed for
+-- the page's rows only). `ord` is a row's place
 -- in that order: the caller sorts by it. R1 findings at its two groupings ('group:unit',
 -- 'group:decider') are separate rows, never added up (RULES.md, Decisions).
 -- Reads cur (current_findings.sql); $rule_order is the JSON list of rule ids in R-number order.
@@ -54,7 +55,7 @@ final as (
         f.source_file,
         f.source_row,
         coalesce(len(f.sources), 0)::integer as source_count,
-        list_slice(coalesce(f.sources, []), 1, 20) as sources,
+        list_slice(coalesce(f.sources, []), 1, $source_limit) as sources,
         f.total,
         f.ord
     from ranked f

@@ -121,10 +121,12 @@ describe('discipline forms and remedies as written', () => {
 			['6', 'Vũ Thị Phương', '1975', 'Chi bộ thôn 1', 'Khiển trách', '05/06/2024', 'Tự phát hiện: x'],
 			['7', 'Đỗ Văn Giang', '1976', 'Chi bộ thôn 1', 'Khiển trách', '05/06/2024', 'Tự phát hiện: Có'],
 			['8', 'Bùi Thị Hoa', '1977', 'Chi bộ thôn 1', 'Khiển trách', '05/06/2024', 'Tự phát hiện: Không'],
-			['9', 'Ngô Văn Ích', '1978', 'Chi bộ thôn 1', 'Khiển trách - tự phát hiện', '05/06/2024', 'Chưa khắc phục xong']
+			['9', 'Ngô Văn Ích', '1978', 'Chi bộ thôn 1', 'Khiển trách - tự phát hiện', '05/06/2024', 'Chưa khắc phục xong'],
+			['10', 'Lý Thị Kim', '1979', 'Chi bộ thôn 1', 'Khiển trách', '05/06/2024', 'Không phải tự phát hiện, đã khắc phục'],
+			['11', 'Mai Văn Long', '1980', 'Chi bộ thôn 1', 'Khiển trách - tự phát hiện', '05/06/2024', 'Chưa được khắc phục']
 		]);
 		const r = await ingest(db, [f]);
-		expect(r.files[0]).toMatchObject({ status: 'loaded', rowsStored: 9, warnings: [] });
+		expect(r.files[0]).toMatchObject({ status: 'loaded', rowsStored: 11, warnings: [] });
 		expect((await stored(db)).map((x) => [x.form, x.self_remedied])).toEqual([
 			['canh_cao', false],
 			['khien_trach', true],
@@ -133,6 +135,8 @@ describe('discipline forms and remedies as written', () => {
 			['khien_trach', true],
 			['khien_trach', true],
 			['khien_trach', true],
+			['khien_trach', false],
+			['khien_trach', false],
 			['khien_trach', false],
 			['khien_trach', false]
 		]);
@@ -492,6 +496,22 @@ describe('a register sent again', () => {
 		}
 	});
 
+	it('a commune’s corrected register leaves the district’s register alone, and one naming no unit replaces nothing', async () => {
+		const { db, dir } = await dbWithRegistry();
+		// the district's inspection committee disciplined a member of Đoàn Kết's chi bộ; the commune's own register
+		await ingest(db, [writeCsv(dir, 'huyen.csv', [['ỦY BAN KIỂM TRA HUYỆN ỦY BÙ ĐĂNG'], ['SỔ THEO DÕI KỶ LUẬT NĂM 2024'], ['STT', 'Họ và tên', 'Năm sinh', 'Chi bộ', 'Đảng bộ', 'Hình thức kỷ luật', 'Ngày quyết định'],
+			['1', 'Phạm Văn Huyện', '1965', 'Chi bộ thôn 2', 'Đảng bộ xã Đoàn Kết', 'Cảnh cáo', '01/08/2024'], ['2', 'Võ Văn Minh', '1966', 'Chi bộ thôn 1', 'Đảng bộ xã Minh Hưng', 'Khiển trách', '02/08/2024']])]);
+		await ingest(db, [writeCsv(dir, 'kl.csv', [...TITLE, HEAD, ...FIRST])]);
+		const r = await ingest(db, [writeCsv(dir, 'kl2.csv', [...TITLE, ['(BẢN SỬA)'], HEAD, ...FIXED])]);
+		expect(r.files[0]).toMatchObject({ status: 'loaded', warnings: [] });
+		expect((await current(db)).map((x) => x.name)).toEqual(['Trần Thị Bình', 'Nguyễn Văn An', 'Phạm Văn Huyện', 'Võ Văn Minh']);
+		// no unit in the title: the register's reach is unknown, nothing is replaced
+		const none = await ingest(db, [writeCsv(dir, 'kl3 (bản sửa).csv', [['SỔ THEO DÕI KỶ LUẬT NĂM 2024'], ['STT', 'Họ và tên', 'Năm sinh', 'Chi bộ', 'Đảng bộ', 'Hình thức kỷ luật', 'Ngày quyết định'],
+			['1', 'Nguyễn Văn An', '1970', 'Chi bộ thôn 1', 'Đảng bộ xã Đoàn Kết', 'Khiển trách', '05/06/2024']])]);
+		expect(none.files[0].status).toBe('loaded');
+		expect((await current(db)).map((x) => x.name)).toEqual(['Trần Thị Bình', 'Nguyễn Văn An', 'Phạm Văn Huyện', 'Võ Văn Minh']);
+	});
+
 	it('a register not saying so adds its decisions; those stored already are told, not stored twice', async () => {
 		const { db, dir } = await dbWithRegistry();
 		await ingest(db, [writeCsv(dir, 'kl.csv', [...TITLE, HEAD, ...FIRST])]);
@@ -510,11 +530,13 @@ describe('a decision date written only in the form cell', () => {
 		const head = ['STT', 'Họ và tên', 'Năm sinh', 'Chi bộ', 'Hình thức kỷ luật', 'Ngày quyết định'];
 		const r = await ingest(db, [writeCsv(dir, 'kl.csv', [...TITLE, head,
 			['1', 'Nguyễn Văn An', '1970', 'Chi bộ thôn 1', 'Cảnh cáo - QĐ số 12-QĐ/UBKT ngày 3/4/2024', ''],
-			['2', 'Trần Thị Bình', '1971', 'Chi bộ thôn 1', 'Khiển trách (QĐ số 15-QĐ/UBKT ngày 20/5/2024)', '21/05/2024']])]);
-		expect(r.files[0]).toMatchObject({ status: 'loaded', rowsStored: 2 });
+			['2', 'Trần Thị Bình', '1971', 'Chi bộ thôn 1', 'Khiển trách (QĐ số 15-QĐ/UBKT ngày 20/5/2024)', '21/05/2024'],
+			['3', 'Hoàng Văn Em', '1974', 'Chi bộ thôn 1', 'Khiển trách (QĐ số 16-QĐ/UBKT ngày 22/5/2024 của UBKT Đảng ủy)', '']])]);
+		expect(r.files[0]).toMatchObject({ status: 'loaded', rowsStored: 3 });
 		expect((await stored(db)).map((x) => [x.name, x.decided_on, x.form])).toEqual([
 			['Nguyễn Văn An', '03/04/2024', 'canh_cao'],
-			['Trần Thị Bình', '21/05/2024', 'khien_trach']
+			['Trần Thị Bình', '21/05/2024', 'khien_trach'],
+			['Hoàng Văn Em', '22/05/2024', 'khien_trach']
 		]);
 		const none = await ingest(db, [writeCsv(dir, 'kl2.csv', [...TITLE, head, ['1', 'Lê Văn Cường', '1972', 'Chi bộ thôn 1', 'Cảnh cáo - QĐ số 12-QĐ/UBKT', '']])]);
 		expect(none.files[0].errors).toMatchObject([{ row: 4, column: 'Ngày quyết định', message: expect.stringMatching(/^Thiếu hoặc sai ngày quyết định kỷ luật/) }]);

@@ -363,6 +363,12 @@ describe('card numbers as lists write them', () => {
 		]);
 	});
 
+	it('keys: five to seven digits padded to eight, a shorter number (a placeholder) kept as it is', async () => {
+		const { db } = await dbWithRegistry();
+		expect(await db.query(`select card_key('1123456') as a, card_key('12345') as b, card_key('001') as c, card_key('Số: 95.030.003') as d, card_key('T/M ĐẢNG ỦY') as e`))
+			.toEqual([{ a: '01123456', b: '00012345', c: '001', d: '95030003', e: null }]);
+	});
+
 	it('cards stored before (1123456, V95030003) are keyed as the ingest now keys them (schema 017)', async () => {
 		const { db, dir } = await dbWithRegistry();
 		expect((await ingest(db, [writeCsv(dir, 'dv.csv', roster)])).files[0].status).toBe('loaded');

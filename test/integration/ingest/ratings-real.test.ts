@@ -580,6 +580,8 @@ describe('the deciding body the level column names', () => {
 		['Xếp loại', '(Kèm theo Quyết định số 45-QĐ/ĐU ngày 10/12/2024 của Ban Thường vụ Đảng ủy xã Đoàn Kết về việc xếp loại cán bộ)', 'X700101'],
 		['Xếp loại', '(Kèm theo Quyết định số 45-QĐ/ĐU ngày 10/12/2024 của Đảng ủy Công an tỉnh)', 'H7001'],
 		['Xếp loại', '(Kèm theo Thông báo số 12-TB/ĐU ngày 08/10/2024 của Ban Thường vụ Đảng ủy xã)', 'X700101'],
+		// a line citing another document's body is not the list's
+		['Xếp loại', 'Căn cứ Quy chế ban hành kèm theo Quyết định số 123-QĐ/TU ngày 01/3/2024 của Ban Thường vụ Đảng ủy xã;', 'H7001'],
 		// the column's body before the title's
 		['Ban Thường vụ Huyện ủy quyết định', MANAGED, 'H7001']
 	])('a commune’s list of its cadres, under "%s" (title: %s): decided by %s', async (header, line, decider) => {

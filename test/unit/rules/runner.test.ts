@@ -6,6 +6,7 @@ import { RULES } from '../../../src/lib/domain/anomaly';
 import { sqlFile } from '../../../src/lib/server/db';
 import { refreshMarts } from '../../../src/lib/server/rules/marts';
 import { kpis, yearRows } from '../../../src/lib/server/queries/dashboard';
+import { findingsPage } from '../../../src/lib/server/queries/findings';
 import { getRulebook, listRulebooks, pickRulebook, rulebookVariables, withOverrides } from '../../../src/lib/server/rules/rulebook';
 import { auditPeriods, listRuns, RATING_FINDING_RULES, RULE_IDS, runAudit, setSessionVariables, showRun } from '../../../src/lib/server/rules/runner';
 import { fixtureDb, loadGiven, type Given } from '../../helpers/fixture-db';
@@ -220,7 +221,7 @@ describe('runAudit', () => {
 		expect((await runAudit(db, { year: 2022, rules: ['excellent_cap'] })).warnings).toEqual([]);
 		expect((await runAudit(db, { year: 2022, rules: ['excellent_cap'], scope: 'X02' })).warnings).toEqual([]);
 		expect((await runAudit(db, { year: 2022, rules: ['excellent_cap'], scope: 'H01' })).warnings).toEqual([
-			'Chưa có kết quả xếp loại nào của kỳ Năm 2022 trong phạm vi H01 trong dữ liệu đã nạp: không có phát hiện không có nghĩa là kỳ này không có vi phạm.'
+			'Chưa có kết quả xếp loại nào của năm 2022 trong phạm vi H01 trong dữ liệu đã nạp: các quy định so kết quả xếp loại không có gì để xét; hãy kiểm tra các đơn vị đã gửi danh sách của kỳ này chưa.'
 		]);
 		db.close();
 	});
@@ -240,12 +241,12 @@ describe('runAudit', () => {
 		expect(q4.period).toMatchObject({ kind: 'quarter', no: 4, start: '2025-10-01', end: '2025-12-31' });
 		const q2 = await runAudit(db, { year: 2025, periodKind: 'quarter', periodNo: 2 });
 		// (the fixture rates nothing: the run says so, lest "no finding" read as a clean quarter)
-		expect(q2.warnings).toEqual([expect.stringMatching(/^Chưa có kết quả xếp loại nào của kỳ Quý II\/2025 trong dữ liệu đã nạp/)]);
+		expect(q2.warnings).toEqual([expect.stringMatching(/^Chưa có kết quả xếp loại nào của quý II\/2025 trong dữ liệu đã nạp/)]);
 		expect(q2.period).toMatchObject({ start: '2025-04-01', end: '2025-06-30' });
 		const q22 = await runAudit(db, { year: 2022, periodKind: 'quarter', periodNo: 2 });
 		expect(q22.warnings.join(' ')).toMatch(/QĐ 132-QĐ\/TW không có kỳ đánh giá theo quý/);
 		const term = await runAudit(db, { year: 2025, periodKind: 'term', periodNo: 2020 });
-		expect(term).toMatchObject({ warnings: [expect.stringMatching(/kỳ Nhiệm kỳ 2020–2025/)], rulebook: { id: 'qd366' }, period: { start: '2020-01-01', end: '2025-12-31' } });
+		expect(term).toMatchObject({ warnings: [expect.stringMatching(/của nhiệm kỳ 2020–2025/)], rulebook: { id: 'qd366' }, period: { start: '2020-01-01', end: '2025-12-31' } });
 		await expect(runAudit(db, { year: 2025, periodKind: 'quarter', periodNo: 5 })).rejects.toThrow(/Quý "5" không hợp lệ/);
 		await expect(runAudit(db, { year: 2025, rules: ['nope' as never] })).rejects.toThrow(/Không có quy tắc "nope"/);
 		await expect(runAudit(db, { year: 2025, rulebook: 'nd90' })).rejects.toThrow(/công chức, viên chức/);
@@ -339,6 +340,19 @@ describe('marts', () => {
 		db.close();
 	});
 
+
+	it('a page of findings carries each one\'s first source rows, an export all of them', async () => {
+		const db = await fixtureDb({ ...TREE, ...overCap(2022) }, { year: 2022 });
+		await runAudit(db, { year: 2022, rules: ['excellent_cap'] });
+		const all = { code: null, name: 'Toàn quốc', path: '/', prefixes: ['/'], predecessors: [] };
+		const filter = { year: 2022, rule: 'excellent_cap' as const, status: null, page: 1 };
+		const whole = (await findingsPage(db, all, filter)).rows;
+		expect(whole.length).toBeGreaterThan(0);
+		for (const r of whole) expect(r.sources.length).toBe(r.source_count);
+		expect(Math.max(...whole.map((r) => r.source_count))).toBeGreaterThan(1);
+		for (const r of (await findingsPage(db, all, filter, 50, 1)).rows) expect(r.sources.length).toBe(1);
+		db.close();
+	});
 
 	it('aggregate per unit and locality, the two excellent_cap groupings apart, what-if runs ignored', async () => {
 		const db = await fixtureDb({ ...TREE, ...overCap(2022) }, { year: 2022 });

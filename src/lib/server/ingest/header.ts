@@ -480,9 +480,12 @@ export function deciderLevelOf(header: string): DeciderLevel | null {
  * đảng ủy resolves what it proposes. Null when no line names one.
  */
 function titleDeciderLevel(f: string): DeciderLevel | null {
+	// ("Căn cứ Quy chế … ban hành kèm theo Quyết định số 123-QĐ/TU … của Ban Thường vụ Tỉnh ủy"
+	// cites another document's body: the attachment line opens with "Kèm theo")
+	if (/^\W*(can cu|xet|theo|thuc hien)\b/.test(f)) return null;
 	const body =
 		f.match(/\bthuoc dien (.+?) quan ly\b/)?.[1] ??
-		f.match(/\bkem theo (?:quyet dinh|qd|thong bao|tb)\b.*?\bcua (.+?)(?:\s+ve\b|\s*\)|$)/)?.[1];
+		f.match(/^\W*(?:ban hanh )?kem theo (?:quyet dinh|qd|thong bao|tb)\b.*?\bcua (.+?)(?:\s+ve\b|\s*\)|$)/)?.[1];
 	if (!body) return null;
 	const upper = upperLevel(body);
 	if (upper) return upper;

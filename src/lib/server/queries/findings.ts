@@ -57,7 +57,8 @@ export function findingFilterOf(url: URL): FindingFilter {
 	return { year: intParam(url, 'nam'), rule: rule || null, status, page: intParam(url, 'trang', 1)! };
 }
 
-export async function findingsPage(db: Db, f: Focus, filter: FindingFilter, pageSize = PAGE_SIZE): Promise<{ rows: FindingRow[]; total: number }> {
+/** One page of findings; each with its first `sourceLimit` source rows (the page shows 20; an export, all). */
+export async function findingsPage(db: Db, f: Focus, filter: FindingFilter, pageSize = PAGE_SIZE, sourceLimit = 20): Promise<{ rows: FindingRow[]; total: number }> {
 	const rows = await db.query<FindingRow & { total: number }>(
 		`${withCurrentFindings()}, q as (\n${sqlFile('queries/findings_page.sql')}\n) select * exclude (ord) from q order by ord`,
 		{
@@ -67,6 +68,7 @@ export async function findingsPage(db: Db, f: Focus, filter: FindingFilter, page
 			status: filter.status,
 			rule_order: JSON.stringify(RULE_ORDER),
 			limit: pageSize,
+			source_limit: sourceLimit,
 			offset: (filter.page - 1) * pageSize
 		}
 	);

@@ -302,8 +302,13 @@ async function prepare(db: Db, opts: AuditOptions): Promise<Prepared> {
 		 ${path === '/' ? '' : 'and starts_with(u.path, $path)'}) as yes`,
 		{ year: opts.year, kind, no, ...(path === '/' ? {} : { path }) }
 	);
-	if (!anyRated?.yes)
-		warnings.push(`Chưa có kết quả xếp loại nào của kỳ ${fmtPeriod(opts.year, kind, no)}${scopeCode ? ` trong phạm vi ${scopeCode}` : ''} trong dữ liệu đã nạp: không có phát hiện không có nghĩa là kỳ này không có vi phạm.`);
+	if (!anyRated?.yes) {
+		const period = fmtPeriod(opts.year, kind, no);
+		warnings.push(
+			`Chưa có kết quả xếp loại nào của ${period[0].toLowerCase()}${period.slice(1)}${scopeCode ? ` trong phạm vi ${scopeCode}` : ''} trong dữ liệu đã nạp: ` +
+				'các quy định so kết quả xếp loại không có gì để xét; hãy kiểm tra các đơn vị đã gửi danh sách của kỳ này chưa.'
+		);
+	}
 
 	const vars: Variable[] = [
 		{ name: 'rulebook', value: party.id, sql: sqlLiteral(party.id) },
