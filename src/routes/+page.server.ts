@@ -2,14 +2,14 @@
 // one unit (?dv=, default the caller's whole scope, its lineage followed). Reads the marts.
 import { getDb } from '$lib/server/db';
 import { ensureMarts, findingsByRule, kpis, levelSeries, localities, trendSeries, yearRows } from '$lib/server/queries/dashboard';
-import { intParam, resolveFocus, resolveScope } from '$lib/server/queries/scope';
+import { focusOrNotice, intParam, resolveScope } from '$lib/server/queries/scope';
 import { unitOptions } from '$lib/server/queries/units';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const db = await getDb();
 	const scope = await resolveScope(db, locals.scope);
-	const focus = await resolveFocus(db, scope, url.searchParams.get('dv'));
+	const { focus, notice } = await focusOrNotice(db, scope, url.searchParams.get('dv'));
 	await ensureMarts(db);
 	const { rows, years } = await yearRows(db, focus);
 	const asked = intParam(url, 'nam');
@@ -23,6 +23,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	]);
 	return {
 		focus: { code: focus.code, name: focus.name, predecessors: focus.predecessors },
+		notice,
 		dv: url.searchParams.get('dv') ?? '',
 		years,
 		year,

@@ -173,6 +173,12 @@ describe.skipIf(skip)('pages in Chromium', () => {
 		await open('/phat-hien?nam=2024&tt=all&dv=' + encodeURIComponent('doan ket'), 'phat-hien-ten-tat');
 		expect(await page.locator('main').textContent()).toContain('Đảng bộ xã Đoàn Kết');
 
+		// a unit the registry does not have: the page stays, filters and all, and says why
+		await open('/phat-hien?nam=2024&tt=all&dv=KHONGCO', 'phat-hien-khong-co-don-vi');
+		expect(await page.locator('.notice').textContent()).toBe('Không có đơn vị mã hoặc tên "KHONGCO" trong phạm vi được xem. Đang hiển thị toàn bộ phạm vi.');
+		await expect(page.locator('select[name="nam"]').inputValue()).resolves.toBe('2024');
+		await expect(page.locator('table.findings tbody tr').count()).resolves.toBeGreaterThan(0);
+
 		// a year without findings stays the year chosen, not "Tất cả" over an empty table
 		await open('/phat-hien?nam=1999', 'phat-hien-nam-trong');
 		await expect(page.locator('select[name="nam"]').inputValue()).resolves.toBe('1999');

@@ -2,14 +2,14 @@
 // status and unit (?nam=&qt=&tt=&dv=), paged (?trang=).
 import { getDb } from '$lib/server/db';
 import { findingFilterOf, findingsPage, findingYears, PAGE_SIZE } from '$lib/server/queries/findings';
-import { resolveFocus, resolveScope } from '$lib/server/queries/scope';
+import { focusOrNotice, resolveScope } from '$lib/server/queries/scope';
 import { unitOptions } from '$lib/server/queries/units';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const db = await getDb();
 	const scope = await resolveScope(db, locals.scope);
-	const focus = await resolveFocus(db, scope, url.searchParams.get('dv'));
+	const { focus, notice } = await focusOrNotice(db, scope, url.searchParams.get('dv'));
 	const filter = findingFilterOf(url);
 	const [years, result, units] = await Promise.all([
 		findingYears(db, focus),
@@ -18,6 +18,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	]);
 	return {
 		focus: { code: focus.code, name: focus.name, predecessors: focus.predecessors },
+		notice,
 		filter: { year: filter.year, rule: filter.rule, status: filter.status, dv: url.searchParams.get('dv') ?? '' },
 		years,
 		rows: result.rows,

@@ -3,7 +3,7 @@
 // predecessors (merged, split, renamed units) so that trends across years follow it (RULES.md,
 // hierarchy). Access is decided here: a unit outside the scope (and not a predecessor of the scope
 // root) is a 404, as if it did not exist.
-import { error } from '@sveltejs/kit';
+import { error, isHttpError } from '@sveltejs/kit';
 import type { Scope } from '$lib/domain/scope';
 import { type Db, scopePath } from '../db';
 
@@ -84,6 +84,20 @@ export async function resolveFocus(db: Db, scope: ScopeInfo, unitCode?: string |
 		prefixes: [u.path, ...preds.map((p) => p.path)],
 		predecessors: preds.map(({ code, name }) => ({ code, name }))
 	};
+}
+
+/**
+ * The focus a page's unit box asks for; a unit not found (or several of that name) leaves the page
+ * on the caller's whole scope with the reason as a notice, the filters in place, instead of an
+ * error page that drops them.
+ */
+export async function focusOrNotice(db: Db, scope: ScopeInfo, unitCode: string | null): Promise<{ focus: Focus; notice: string | null }> {
+	try {
+		return { focus: await resolveFocus(db, scope, unitCode), notice: null };
+	} catch (e) {
+		if (!unitCode?.trim() || !isHttpError(e, 404)) throw e;
+		return { focus: await resolveFocus(db, scope, null), notice: `${e.body.message} Đang hiển thị toàn bộ phạm vi.` };
+	}
 }
 
 /** Query parameters for VIEW_UNIT_CTE. */
