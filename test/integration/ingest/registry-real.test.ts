@@ -110,10 +110,10 @@ describe('lineage written from either side', () => {
 		);
 	});
 
-	it('"Hợp nhất từ" by names: the old unit of the same name is a predecessor, not the unit itself', async () => {
+	it.each([['Hợp nhất từ'], ['Thành lập trên cơ sở']])('"%s" by names: the old unit of the same name is a predecessor, not the unit itself', async (column) => {
 		const { db, dir } = await dbWithRegistry();
 		const f = writeCsv(dir, 'sau-sap-xep.csv', [
-			['STT', 'Mã đơn vị', 'Tên tổ chức đảng', 'Loại hình', 'Trực thuộc', 'Ngày thành lập', 'Ngày giải thể', 'Hợp nhất từ'],
+			['STT', 'Mã đơn vị', 'Tên tổ chức đảng', 'Loại hình', 'Trực thuộc', 'Ngày thành lập', 'Ngày giải thể', column],
 			['1', 'X700301', 'Đảng bộ xã Bom Bo', 'Đảng bộ cơ sở', 'H7001', '15/03/1990', '30/06/2025', ''],
 			['2', 'X700399', 'Đảng bộ xã Bom Bo', 'Đảng bộ cơ sở', 'T70', '01/07/2025', '', 'Đảng bộ xã Bom Bo;\nDang bo xa Minh Hung']
 		]);
