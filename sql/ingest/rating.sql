@@ -91,6 +91,7 @@ select
     -- a year column (or a period's) against the title's year (or --year): last year's template sent
     -- with this year's title, or the other way round; which one holds is the sender's to say
     coalesce(coalesce(pm.year, yd.y) <> s.default_year, false) as year_conflict,
+    pm.year is not null as year_in_period,
     coalesce(pm.kind, s.default_period_kind, 'year') as period_kind,
     coalesce(pm.no, s.default_period_no, 0) as period_no,
     s.period as period_raw,
@@ -286,7 +287,8 @@ errs as (
     select part_id, rn, 'year', coalesce(year_raw, ''), 'Không xác định được năm đánh giá: thêm cột Năm, ghi năm ở tiêu đề hoặc dùng --year.'
     from n where period_year is null or period_year < 1990 or period_year > year(current_date) + 1
     union all
-    select n.part_id, n.rn, if(n.year_raw is not null, 'year', 'period'), coalesce(n.year_raw, n.period_raw),
+    -- (the clashing year's own column: a period's "Quý II/2024" before a Năm cell)
+    select n.part_id, n.rn, if(n.year_in_period, 'period', 'year'), if(n.year_in_period, n.period_raw, n.year_raw),
         'Năm ' || n.period_year || ' của dòng khác năm ' || c.default_year || ' ở tiêu đề danh sách (hoặc --year): sửa cột hoặc tiêu đề cho đúng năm đánh giá.'
     from n join file_ctx c on c.part_id = n.part_id where n.year_conflict
     union all

@@ -58,6 +58,10 @@ describe('refused rows', () => {
 		expect(r.files[0].errors).toMatchObject([{ row: 4, column: 'Năm', value: '2024', message: expect.stringMatching(/^Năm 2024 của dòng khác năm 2025 ở tiêu đề/) }]);
 		const cli = await ingest(db, [writeCsv(dir, 'xl2.csv', [['DANH SÁCH XẾP LOẠI ĐẢNG VIÊN'], head, ['1', 'Lê Thị Mai', '1970', 'C70010101', '2024', 'HTTNV']])], { year: 2025 });
 		expect(cli.files[0].errors).toMatchObject([{ row: 3, column: 'Năm', value: '2024' }]);
+		// the year in a period cell beside a Năm cell: that cell is named
+		const both = await ingest(db, [writeCsv(dir, 'xl4.csv', [['DANH SÁCH XẾP LOẠI ĐẢNG VIÊN NĂM 2025'], [...head.slice(0, 5), 'Kỳ đánh giá', 'Xếp loại'],
+			['1', 'Lê Thị Mai', '1970', 'C70010101', '2025', 'Quý II/2024', 'HTTNV']])]);
+		expect(both.files[0].errors).toMatchObject([{ row: 3, column: 'Kỳ đánh giá', value: 'Quý II/2024', message: expect.stringMatching(/^Năm 2024 của dòng khác năm 2025/) }]);
 		expect(await counts(db)).toEqual(before);
 		const same = await ingest(db, [writeCsv(dir, 'xl3.csv', [['DANH SÁCH XẾP LOẠI ĐẢNG VIÊN NĂM 2025'], head, ['1', 'Lê Thị Mai', '1970', 'C70010101', '2025', 'HTTNV']])]);
 		expect(same.files[0]).toMatchObject({ status: 'loaded', rowsStored: 1 });
