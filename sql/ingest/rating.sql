@@ -551,6 +551,25 @@ where r.id = x.id;
 drop table list_version;
 
 -- step: warnings
+-- Ratings a "Cấp quyết định" cell says were decided by a body dissolved before the decision (a
+-- December list decided by a Huyện ủy abolished on 30/06/2025): stored as written, the file names
+-- the body and the dates.
+select c.part_id,
+    'Tệp "' || c.file_name || '": ' || sum(x.n) || ' dòng ghi cấp quyết định đã giải thể trước ngày quyết định ('
+    || string_agg(x.name || ': giải thể ngày ' || vi_date(x.dissolved_on) || ', quyết định ngày ' || vi_date(x.decided_on), '; ' order by x.name)
+    || '): kiểm tra lại cấp quyết định của danh sách.' as message
+from (
+    select n.part_id, u.name, u.dissolved_on, max(n.decided_on) as decided_on, count(*) as n
+    from norm n
+    join unit u on u.id = n.decider_id
+    where n.decider_raw is not null and u.dissolved_on < n.decided_on
+    group by all
+) x
+join file_ctx c on c.part_id = x.part_id
+group by c.part_id, c.file_name
+
+union all
+
 -- A member this load rates whom another list in force rates for the same period (another chi bộ; the
 -- same chi bộ under another deciding body, which no list of the other replaces): a member is rated
 -- once, in the chi bộ of their membership, and R1 would count both. The file names them and the

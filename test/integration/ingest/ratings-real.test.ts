@@ -732,3 +732,18 @@ describe('a member rated twice for one period by lists in force', () => {
 		expect(byChiBo.files[0].warnings).toEqual([expect.stringMatching(/^Tệp "thon1-cb\.csv": 1 đảng viên .*\(dòng 5: Trần Thị Bình \(Chi bộ thôn 1, "thon1 \(bản sửa\)\.csv"\)\)/)]);
 	});
 });
+
+describe('a deciding body dissolved before the decision', () => {
+	it('a December list whose "Cấp quyết định" names the Huyện ủy abolished on 30/06/2025: stored, and the file names the body and the dates; one decided before that says nothing', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const list = (name: string, day: string) => writeCsv(dir, name, [['ĐẢNG BỘ XÃ BÙ ĐĂNG'], ['DANH SÁCH XẾP LOẠI TẬP THỂ LÃNH ĐẠO NĂM 2025'],
+			['STT', 'Tập thể', 'Xếp loại', 'Cấp quyết định', 'Ngày quyết định'], ['1', 'Ban Thường vụ Đảng ủy xã Bù Đăng', 'HTTNV', 'H7001', day]]);
+		const late = await ingest(db, [list('tt.csv', '08/12/2025')]);
+		expect(late.files[0]).toMatchObject({ status: 'loaded', rowsStored: 1 });
+		expect(late.files[0].warnings).toEqual([
+			'Tệp "tt.csv": 1 dòng ghi cấp quyết định đã giải thể trước ngày quyết định (Đảng bộ huyện Bù Đăng: giải thể ngày 30/06/2025, quyết định ngày 08/12/2025): kiểm tra lại cấp quyết định của danh sách.'
+		]);
+		const early = await ingest(db, [list('tt2.csv', '20/06/2025')]);
+		expect(early.files[0].warnings.join(' ')).not.toMatch(/giải thể/);
+	});
+});
