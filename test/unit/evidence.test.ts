@@ -13,7 +13,9 @@ describe('evidence rows', () => {
 				not_rated_reason: null,
 				share: 0.3333,
 				lists: [{ unit: 'C70010101', subject_kind: 'member', decided_on: '2024-12-20', rows: 12 }],
-				some_new_key: 'x'
+				some_new_key: 'x',
+				max_level: 2,
+				disciplines: [{ reason: 'organisation', form: 'khien_trach', decided_on: '2020-04-04', self_remedied: true }]
 			})
 		).toEqual([
 			{ label: 'Kiểm tra', value: 'đảng viên trong danh sách đảng viên không có kết quả xếp loại' },
@@ -21,7 +23,9 @@ describe('evidence rows', () => {
 			{ label: 'Người cùng tên được xếp loại', value: 'Không' },
 			{ label: 'Tỷ lệ', value: '0,33' },
 			{ label: 'Các danh sách', value: 'Đơn vị: C70010101, Đối tượng: Đảng viên, Ngày quyết định: 20/12/2024, Số dòng: 12' },
-			{ label: 'some_new_key', value: 'x' }
+			{ label: 'some_new_key', value: 'x' },
+			{ label: 'Mức cao nhất được phép', value: 'HTNV' },
+			{ label: 'Các quyết định kỷ luật', value: 'Lý do: tổ chức bị kỷ luật, Hình thức kỷ luật: Khiển trách, Ngày quyết định: 04/04/2020, Tự phát hiện, khắc phục: Có' }
 		]);
 	});
 });

@@ -2,7 +2,7 @@
 // Vietnamese labels for the keys the rules write, dates dd/mm/yyyy, numbers vi-VN, yes/no. A key no
 // label names is shown as written (a rule added later still shows all it stored).
 import { fmtDate, fmtNum } from '../format';
-import { SUBJECT_KINDS } from './levels';
+import { LEVELS, SUBJECT_KINDS } from './levels';
 
 const LABELS: Record<string, string> = {
 	check: 'Kiểm tra',
@@ -94,6 +94,23 @@ const CHECKS: Record<string, string> = {
 	higher_before_lower: 'cấp trên xếp loại trước cấp dưới'
 };
 
+// discipline forms as stored (schema 004), what a register's row was disciplined for (R2, R10)
+const FORMS: Record<string, string> = {
+	khien_trach: 'Khiển trách',
+	canh_cao: 'Cảnh cáo',
+	cach_chuc: 'Cách chức',
+	khai_tru: 'Khai trừ',
+	giai_tan: 'Giải tán',
+	other: 'hình thức khác'
+};
+const REASONS: Record<string, string> = {
+	person: 'người bị kỷ luật',
+	member: 'đảng viên bị kỷ luật',
+	organisation: 'tổ chức bị kỷ luật',
+	sub_unit: 'tổ chức trực thuộc bị kỷ luật',
+	leadership_member: 'thành viên tập thể bị kỷ luật'
+};
+
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** One stored value as text: a date dd/mm/yyyy, a number vi-VN, true/false Có/Không, a list or an
@@ -101,10 +118,14 @@ const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 export function evidenceValue(v: unknown, key = ''): string {
 	if (v === null || v === undefined) return '—';
 	if (typeof v === 'boolean') return v ? 'Có' : 'Không';
+	// (a level is stored as its rank, 1–4)
+	if (typeof v === 'number' && /(^|_)level$/.test(key)) return LEVELS.find((l) => l.rank === v)?.short ?? fmtNum(v, 2);
 	if (typeof v === 'number') return fmtNum(v, 2);
 	if (typeof v === 'string') {
 		if (key === 'check') return CHECKS[v] ?? v;
 		if (key === 'subject_kind') return SUBJECT_KINDS[v as keyof typeof SUBJECT_KINDS] ?? v;
+		if (key === 'form') return FORMS[v] ?? v;
+		if (key === 'reason') return REASONS[v] ?? v;
 		return ISO_DATE.test(v) ? fmtDate(v) : v;
 	}
 	if (Array.isArray(v)) return v.map((x) => evidenceValue(x)).join('; ');
