@@ -69,12 +69,10 @@ function fieldSelect(group: StagePart[], nfc: boolean): { select: string; keep: 
 			const bySplit = `case when not ${split} then null when nullif(trim(${female}), '') is not null then 'Nữ' when nullif(trim(${colOf('birth')}), '') is not null then 'Nam' end`;
 			c = c ? `coalesce(nullif(trim(${c}), ''), ${bySplit})` : bySplit;
 		}
-		// (a fallback below serves only the files of the group without the field's own column: another
-		// file's column, null in their rows, must not hide it; in a file with the column, a blank cell
-		// stays blank — a missing score is a finding, R9)
-		const own = colOf(f.field);
-		const orElse = (fallback: string) =>
-			!own ? fallback : mapCols.includes(f.field) ? `coalesce(${c}, case when pm.f_${f.field} is null then ${fallback} end)` : c!;
+		// (a fallback below serves the files of the group without the field's own column: another
+		// file's column, null in their rows, must not hide it. A file never has both: the quarters
+		// beside a year's score are not read as scores, header.ts)
+		const orElse = (fallback: string) => (c ? `coalesce(nullif(trim(${c}), ''), ${fallback})` : fallback);
 		// the quarters' scores without the year's: their mean (NĐ 335)
 		const quarters = f.field === 'score' ? [1, 2, 3, 4].map((n) => colOf(`score_q${n}`)).filter((q): q is string => !!q) : [];
 		// sick leave counted in months ("Nghỉ ốm (tháng)": 3, 3,5) where no column gives days: read as "3 tháng"
