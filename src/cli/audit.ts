@@ -4,7 +4,7 @@
 // npm run audit -- --runs [--year Y]                   the stored runs
 // npm run audit -- --rulebooks                         the rulebooks and the years they govern
 // Thin over rules/runner.ts (the ingest and the pages call the same runAudit / showRun).
-import { RULES, type Finding, type RuleId } from '../lib/domain/anomaly';
+import { RULES, SEVERITY_VI, STATUS_VI, type Finding, type RuleId } from '../lib/domain/anomaly';
 import { fmtDateTime, fmtInt, fmtPeriod } from '../lib/format';
 import type { PeriodKind } from '../lib/domain/levels';
 import { closeDb, defaultDbPath, getDb } from '../lib/server/db';
@@ -22,8 +22,10 @@ const USAGE = `Cách dùng:
   npm run audit -- --runs [--year NĂM]                   danh sách các lượt kiểm tra
   npm run audit -- --rulebooks                           các bộ quy tắc và năm áp dụng`;
 
-const STATUS: Record<string, string> = { flagged: 'vi phạm', exempted: 'miễn trừ' };
-const SEVERITY: Record<string, string> = { high: 'cao', medium: 'trung bình', low: 'thấp' };
+// (lower-case in the table's cells)
+const lower = (m: Record<string, string>) => Object.fromEntries(Object.entries(m).map(([k, v]) => [k, v.toLowerCase()]));
+const STATUS = lower(STATUS_VI);
+const SEVERITY = lower(SEVERITY_VI);
 const QUARTER = ['', 'I', 'II', 'III', 'IV'];
 
 /** "--set r1_share=0.25,r1_denominator=good_and_above" or a JSON object. */

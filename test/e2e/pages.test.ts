@@ -155,6 +155,8 @@ describe.skipIf(skip)('pages in Chromium', () => {
 		const shown = await page.locator('table.findings tbody tr').count();
 		const href = (await page.locator('a', { hasText: 'Tải danh sách (Excel)' }).getAttribute('href'))!;
 		expect(href).toBe('/phat-hien/xuat?nam=2024&qt=R1&tt=all');
+		// (a blank template downloads under its Vietnamese name)
+		expect((await fetch(base + '/mau/rating.xlsx')).headers.get('content-disposition')).toBe('attachment; filename="mau-danh-sach-xep-loai.xlsx"');
 		const res = await fetch(base + href);
 		expect(res.headers.get('content-disposition')).toBe('attachment; filename="sai-pham-2024-R1.xlsx"');
 		const wb = new ExcelJS.Workbook();

@@ -17,6 +17,10 @@ export type RuleId = keyof typeof RULES;
 
 export type FindingStatus = 'flagged' | 'exempted';
 
+/** A finding's status and severity in words (pages, exports, the CLI). */
+export const STATUS_VI: Record<FindingStatus, string> = { flagged: 'Vi phạm', exempted: 'Miễn trừ' };
+export const SEVERITY_VI: Record<'high' | 'medium' | 'low', string> = { high: 'Cao', medium: 'Trung bình', low: 'Thấp' };
+
 /**
  * subject_ref, the identity of what a finding is about:
  * - a person: their card number, else `${fold(full name)}|${birth date yyyy-mm-dd or birth year}`

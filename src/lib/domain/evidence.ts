@@ -94,7 +94,8 @@ const CHECKS: Record<string, string> = {
 	higher_before_lower: 'cấp trên xếp loại trước cấp dưới'
 };
 
-// discipline forms as stored (schema 004), what a register's row was disciplined for (R2, R10)
+// discipline forms as stored (schema 004), what a register's row was disciplined for (R2, R10);
+// the rules' messages word them in SQL (discipline_form_vi, sql/functions.sql): keep the two alike
 const FORMS: Record<string, string> = {
 	khien_trach: 'Khiển trách',
 	canh_cao: 'Cảnh cáo',

@@ -3,18 +3,15 @@
 // states it, the subject and the source file and row of every rating involved; a title saying what
 // was filtered and when it was exported. Dates dd/mm/yyyy, as text (no locale can swap them).
 import ExcelJS from 'exceljs';
-import { RULES } from '../../domain/anomaly';
+import { RULES, SEVERITY_VI, STATUS_VI } from '../../domain/anomaly';
 import { SUBJECT_KINDS } from '../../domain/levels';
 import { fmtDate, fmtDateTime, fmtPeriod } from '../../format';
 import type { FindingRow } from '../queries/findings';
 
-const STATUS = { flagged: 'Vi phạm', exempted: 'Miễn trừ' } as const;
-const SEVERITY = { high: 'Cao', medium: 'Trung bình', low: 'Thấp' } as const;
-
 const COLUMNS: Array<{ header: string; width: number; value: (r: FindingRow) => string | number | null }> = [
 	{ header: 'Quy tắc', width: 8, value: (r) => RULES[r.rule]?.no ?? r.rule },
 	{ header: 'Nội dung quy tắc', width: 34, value: (r) => RULES[r.rule]?.vi ?? r.rule },
-	{ header: 'Trạng thái', width: 11, value: (r) => STATUS[r.status] },
+	{ header: 'Trạng thái', width: 11, value: (r) => STATUS_VI[r.status] },
 	{ header: 'Kỳ đánh giá', width: 13, value: (r) => fmtPeriod(r.year, r.period_kind, r.period_no) },
 	{ header: 'Theo quy định', width: 18, value: (r) => r.rulebook_short },
 	{ header: 'Mã đơn vị', width: 12, value: (r) => r.unit_code },
@@ -25,7 +22,7 @@ const COLUMNS: Array<{ header: string; width: number; value: (r: FindingRow) => 
 	{ header: 'Số thẻ đảng viên', width: 14, value: (r) => r.subject_card },
 	{ header: 'Ngày sinh', width: 11, value: (r) => (r.subject_birth_date ? fmtDate(r.subject_birth_date) : r.subject_birth_year) },
 	{ header: 'Sai phạm', width: 70, value: (r) => r.message },
-	{ header: 'Mức độ', width: 11, value: (r) => SEVERITY[r.severity] },
+	{ header: 'Mức độ', width: 11, value: (r) => SEVERITY_VI[r.severity] },
 	{ header: 'Tệp nguồn', width: 28, value: (r) => r.source_file },
 	{ header: 'Dòng', width: 7, value: (r) => r.source_row },
 	{
