@@ -57,9 +57,10 @@ export async function kpis(db: Db, f: Focus, row: YearRow): Promise<Kpis> {
 	const orgs = await db.one<{ n: number }>(
 		`with ${VIEW_UNIT_CTE}
 		 select count(*)::integer as n from view_unit u
-		 -- the kinds that owe an organisation rating (R4, missing_review.sql): the card's "N of them rated"
-		 -- then counts within the same set; of those, the ones alive at the year's end (a unit merged
-		 -- away in July owes nothing: its successor does) or rated for the year all the same
+		 -- the kinds that owe an organisation rating (R4, missing_review.sql), alive at the year's end
+		 -- (a unit merged away in July owes nothing: its successor does) or rated for the year all the
+		 -- same; the card's "N of them rated" counts within the same kinds. (R4 also holds to its list a
+		 -- unit dissolved after its deadline and before 31/12; the card leaves it out.)
 		 where u.kind in (select unit_kind from ref_unit_kind_alias where rated = 'true')
 		   and (u.founded_on is null or u.founded_on <= make_date($year, 12, 31))
 		   and (u.dissolved_on is null or u.dissolved_on >= make_date($year, 12, 31)
