@@ -40,7 +40,8 @@ left join ancestors a on a.unit_id = u.id
 left join unit a_unit on a_unit.code = a.code
 group by u.id;
 
-create or replace temp table g_related as
+-- g_follows(a, b): b follows from a (create_new makes a predecessor's people first)
+create or replace temp table g_follows as
 with recursive edges as (
     select distinct gf.g as a, gt.g as b
     from unit_lineage l
@@ -55,11 +56,14 @@ reach(a, b) as (
     union
     select r.a, e.b from reach r join edges e on e.a = r.b
 )
+select a, b from reach;
+
+create or replace temp table g_related as
 select distinct g as a, g as b from unit_scope
 union
-select a, b from reach
+select a, b from g_follows
 union
-select b, a from reach;
+select b, a from g_follows;
 
 -- name_scope(unit_id, path): for each unit of a row that gives a name and no birth, the units whose
 -- people that name is looked for among: the unit and the units it follows from or leads to through
@@ -394,7 +398,7 @@ candidates as (
 -- a row with candidates, once (a row with no unit is in rest once for each organisation it is
 -- placed in); the name as written is computed here, for these rows only (name_exact is costly)
 rest_row as (
-    select rk, any_value(unit_id) as unit_id, any_value(name_exact(full_name)) as exact_name, any_value(chi_bo) as chi_bo, bool_or(moved) as moved
+    select rk, any_value(unit_id) as unit_id, any_value(g) as g, any_value(name_exact(full_name)) as exact_name, any_value(chi_bo) as chi_bo, bool_or(moved) as moved
     from rest
     semi join candidates c on c.rk = rest.rk
     group by rk
@@ -439,15 +443,21 @@ picked as (
     where b.n = 1
 ),
 
--- people picked by rows of more than one chi bộ, and the chi bộ of those rows each was seen in; not
--- when a row states the move ("Chuyển đi" on one chi bộ's roster, "Ngày chuyển đến" that year on the
--- other's): one member who moved, as loading the lists one at a time finds
+-- people picked by rows of more than one chi bộ of one grassroots organisation, and the chi bộ of
+-- those rows each was seen in; not when a row states the move ("Chuyển đi" on one chi bộ's roster,
+-- "Ngày chuyển đến" that year on the other's): one member who moved, as loading the lists one at a
+-- time finds. (Chi bộ of two organisations, one following from the other, are the same members
+-- before and after a merger: a commune's roster of March 2025 and its successor's of December.)
 claimed as (
-    select p.person_id
-    from picked p
-    join rest_row r on r.rk = p.rk
-    group by p.person_id
-    having count(distinct p.chi_bo) > 1 and not bool_or(r.moved)
+    select person_id
+    from (
+        select p.person_id, r.g, count(distinct p.chi_bo) as n, bool_or(r.moved) as moved
+        from picked p
+        join rest_row r on r.rk = p.rk
+        group by all
+    )
+    group by person_id
+    having max(n) > 1 and not bool_or(moved)
 ),
 
 claimed_seen as (
@@ -488,6 +498,8 @@ select i.file_id, i.rn, 'ambiguous',
             else 'trùng họ tên và ngày sinh với nhiều người đã có (hoặc cùng người khác trong danh sách, ở chi bộ khác hay khác ngày sinh, ứng với một người đã có); đã tạo hồ sơ mới, cần bổ sung số thẻ đảng viên.' end
 from ident_out o
 join ident_in i on i.rk = o.rk
+-- (once: a row create_new made wait is matched again)
+anti join ingest_issue ii on ii.source_file_id = i.file_id and ii.source_row = i.rn and ii.severity = 'ambiguous'
 where o.how = 'ambiguous';
 
 -- step: create_new
@@ -501,7 +513,7 @@ where o.how = 'ambiguous';
 -- match does not always find again (a row with no unit has no organisation to search), so it is
 -- not created twice.
 create or replace temp table ident_new as
-with pending as materialized (
+with pending_all as materialized (
     select i.*, coalesce(us.g, ip.g, -i.rk) as g, case when us.is_chi_bo then i.unit_id end as chi_bo
     from ident_in i
     left join unit_scope us on us.unit_id = i.unit_id
@@ -518,6 +530,25 @@ with pending as materialized (
               when 2 then i.card_no is null and i.birth_date is not null
               else true
           end
+),
+-- card-less rows whose identity (folded name, birth) a pending row of an organisation they follow
+-- from bears (a merged commune's roster of March 2025, loaded with its successor's of December):
+-- they wait for that row's person, whom the next match finds through the lineage, as it would
+-- with the lists loaded one at a time. Keyed together, the two would be one person only if no
+-- namesake of the other predecessor came along; made apart, they are two. The loader matches and
+-- calls this step again while rows wait (ident_defer false on its last call: all are made).
+waiting as (
+    select distinct p.rk
+    from (select * from pending_all where card_no is null and g in (select b from g_follows)) p
+    join g_follows f on f.b = p.g
+    join (select * from pending_all where card_no is null and g in (select a from g_follows)) q
+      on q.g = f.a and q.name_key = p.name_key
+     and q.birth_date is not distinct from p.birth_date and q.birth_year is not distinct from p.birth_year
+    anti join g_follows back on back.a = p.g and back.b = q.g
+    where getvariable('ident_defer')
+),
+pending as materialized (
+    select * from pending_all anti join waiting w on w.rk = pending_all.rk
 ),
 -- the card-less identities (folded name + birth + grassroots organisation) that rows of several
 -- accented spellings (twins Hùng and Hưng), or of several chi bộ, share: split by spelling, by chi bộ.
@@ -574,7 +605,10 @@ join firsts f
   on f.card_no is not distinct from k.card_no and f.k_name is not distinct from k.k_name
  and f.k_date is not distinct from k.k_date and f.k_year is not distinct from k.k_year
  and f.k_g is not distinct from k.k_g and f.k_unit is not distinct from k.k_unit
- and f.k_spelling is not distinct from k.k_spelling and f.k_chi_bo is not distinct from k.k_chi_bo;
+ and f.k_spelling is not distinct from k.k_spelling and f.k_chi_bo is not distinct from k.k_chi_bo
+-- (the waiting rows: no person made, first_rk null)
+union all
+select rk, null, false from waiting;
 
 insert into person (card_no, full_name, name_key, birth_date, birth_year, sex, joined_party_on, joined_party_by, home_unit_id, source_file_id, source_row)
 select i.card_no, i.full_name, i.name_key, i.birth_date, i.birth_year, i.sex, i.joined_party_on, i.joined_party_by, coalesce(i.unit_id, ip.unit_id), i.file_id, i.rn
@@ -593,7 +627,7 @@ from ident_new n
 join ident_in i on i.rk = n.rk
 where n.unsure;
 
-insert into ident_made select rk, first_rk from ident_new;
+insert into ident_made select rk, first_rk from ident_new where first_rk is not null;
 
 -- step: finalize
 -- After the last phase: the matched rows, and the rows of the people the phases created that no

@@ -192,6 +192,51 @@ left join unit_hit d on d.role = 'decider' and d.code = s.decider and d.context_
 left join unit_hit ag on ag.role = 'agency' and ag.name = s.agency and ag.context_path = s.context_path
     and ag.year is not distinct from coalesce(pm.year, yd.y, s.default_year) and s.unit_code is null and s.unit_name is null;
 
+-- A list decided after the unit it names was dissolved (a December 2025 list of "Chi bộ Thôn 1" of
+-- xã Kỳ Lâm, merged on 01/07/2025 into Chi bộ Thôn 1 Kỳ Lâm): the clerk wrote the unit as it was;
+-- its rows are the successor's, where the unit has one (unit_lineage) in being on the list's last
+-- decision day. Not an organisation's row whose successor the list rates already, or rates from
+-- another old unit too (two chi bộ merged into one, rated apart: which row is the new one's, the list
+-- does not say). unit_written_id: the unit as written, where moved (the file is told: warnings);
+-- left as written, with several successors (a split) or none, the file is told too.
+alter table norm add column unit_written_id integer;
+alter table norm add column unit_gone_on date;
+
+create or replace temp table unit_moved as
+with listed as (
+    select n.part_id, n.unit_id, n.subject_kind in ('party_org', 'leadership') as is_org, max(max(n.decided_on)) over (partition by n.part_id) as list_on
+    from norm n
+    where n.unit_id in (select id from unit where dissolved_on is not null)
+       or n.subject_kind in ('party_org', 'leadership')
+    group by n.part_id, n.unit_id, is_org
+),
+gone as (
+    select l.part_id, l.unit_id, l.is_org, l.list_on, u.code, u.dissolved_on
+    from listed l
+    join unit u on u.id = l.unit_id
+    where u.dissolved_on < l.list_on
+),
+moves as (
+    select g.part_id, g.unit_id as from_id, g.is_org, g.dissolved_on,
+        case when count(distinct t.id) = 1 then min(t.id) end as to_id
+    from gone g
+    left join unit_lineage ul on ul.from_code = g.code
+    left join unit t on t.code = ul.to_code and (t.founded_on is null or t.founded_on <= g.list_on)
+                    and (t.dissolved_on is null or t.dissolved_on >= g.list_on)
+    group by all
+)
+select m.part_id, m.from_id, m.is_org, m.dissolved_on,
+    case when not m.is_org
+           or (count(*) over (partition by m.part_id, m.is_org, m.to_id) = 1
+               and not exists (select 1 from listed l where l.part_id = m.part_id and l.is_org and l.unit_id = m.to_id))
+         then m.to_id end as to_id
+from moves m;
+
+update norm
+set unit_written_id = unit_id, unit_id = coalesce(m.to_id, norm.unit_id), unit_gone_on = m.dissolved_on
+from unit_moved m
+where norm.part_id = m.part_id and norm.unit_id = m.from_id and (norm.subject_kind in ('party_org', 'leadership')) = m.is_org;
+
 -- step: errors
 -- Most rows are fine: the per-field checks run on the rows where some value did not parse or is out
 -- of range (one cheap scan picks them), the scope check once per unit, duplicates by a GROUP BY.
@@ -551,6 +596,27 @@ where r.id = x.id;
 drop table list_version;
 
 -- step: warnings
+-- Rows naming a unit dissolved before the list's decision: moved to its successor, or left as
+-- written where it has several or none (normalise).
+select c.part_id,
+    'Tệp "' || c.file_name || '": ' || sum(x.n) || ' dòng ghi đơn vị đã giải thể trước ngày quyết định ('
+    || string_agg(x.written || ': giải thể ngày ' || vi_date(x.gone_on)
+                  || if(x.unit_id <> x.unit_written_id, ', đã ghi vào đơn vị kế tục ' || x.now_name,
+                        ', không xác định được một đơn vị kế tục, giữ như danh sách ghi'), '; ' order by x.written)
+    || '): kiểm tra lại tên đơn vị trong danh sách.' as message
+from (
+    select n.part_id, n.unit_id, n.unit_written_id, n.unit_gone_on as gone_on, w.name as written, u.name as now_name, count(*) as n
+    from norm n
+    join unit w on w.id = n.unit_written_id
+    join unit u on u.id = n.unit_id
+    where n.unit_written_id is not null
+    group by all
+) x
+join file_ctx c on c.part_id = x.part_id
+group by c.part_id, c.file_name
+
+union all
+
 -- Ratings a "Cấp quyết định" cell says were decided by a body dissolved before the decision (a
 -- December list decided by a Huyện ủy abolished on 30/06/2025): stored as written, the file names
 -- the body and the dates.

@@ -426,6 +426,16 @@ units as (
         (select list_concat(list(l.deciding_unit_id), list(l.unit_id)) from late_lists l)))
 ),
 
+-- the successors of the owed rows' units dissolved in the period (a chi bộ merged in July 2025): the
+-- finding says where the member's rating was to be looked for
+successors as (
+    select l.from_code, string_agg(distinct t.name, ', ' order by t.name) as names
+    from unit_lineage l
+    join unit t on t.code = l.to_code
+    semi join units u on u.code = l.from_code and u.dissolved_on between getvariable('period_start') and getvariable('period_end')
+    group by l.from_code
+),
+
 -- the findings --------------------------------------------------------------------------------
 roster_findings as (
     select
@@ -439,6 +449,12 @@ roster_findings as (
             || if(o.listed_only, 'xếp loại', 'đảng viên') || ' năm '
             || getvariable('period_year') || ' nhưng không có kết quả xếp loại'
             || coalesce(' (lý do ghi: "' || o.nr.reason || '", không thuộc diện miễn xếp loại)', '')
+            -- (a member of a chi bộ dissolved in the year: rated by the unit they went to, or not at all)
+            || if(u.dissolved_on between getvariable('period_start') and getvariable('period_end'),
+                  '; ' || u.name || ' giải thể ngày ' || vi_date(u.dissolved_on)
+                  || coalesce(', tổ chức kế tục: ' || su.names || ' (không tìm thấy đảng viên trong danh sách xếp loại của tổ chức này)',
+                              ', không có tổ chức kế tục: cần xác định nơi đảng viên chuyển đến sinh hoạt'),
+                  '')
             || if(ns.person_id is not null,
                   ': có người cùng họ tên, ngày sinh được xếp loại trong chi bộ' || coalesce(' (số thẻ ' || ns.card_no || ')', '')
                   || ', cần xác định danh tính',
@@ -456,6 +472,7 @@ roster_findings as (
     left join files nr_sf on nr_sf.id = o.nr.source_file_id
     left join files sf on sf.id = o.source_file_id
     left join namesakes ns on ns.person_id = o.person_id
+    left join successors su on su.from_code = u.code
 ),
 
 review_findings as (

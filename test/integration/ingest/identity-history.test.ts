@@ -6,6 +6,12 @@ import { REGISTRY, writeCsv } from '../../helpers/files';
 import { counts, dbWithRegistry, ingest } from '../../helpers/ingest-db';
 
 const HEAD = ['STT', 'Họ và tên', 'Ngày sinh', 'Mã đơn vị', 'Xếp loại', 'Ngày quyết định'];
+// the merged commune's chi bộ thôn 1 goes into a chi bộ of the new commune on 01/07/2025
+const MERGER = [
+	REGISTRY[1],
+	['1', 'C70010101', 'Chi bộ thôn 1', 'Chi bộ trực thuộc', 'X700101', 'Bình Phước', 'Đoàn Kết', '01/01/2000', '30/06/2025', 'C70019901', '01/07/2025'],
+	['2', 'C70019901', 'Chi bộ thôn Đoàn Kết', 'Chi bộ trực thuộc', 'X700199', 'Bình Phước', 'Bù Đăng', '01/07/2025', '', '', '']
+];
 
 describe('identity', () => {
 	it('matches by card number across files even when the name is spelled differently', async () => {
@@ -202,16 +208,46 @@ describe('identity', () => {
 
 	it('follows the 2025 merger: a member of a merged commune is the same person in the successor, by name and birth or, with no birth data, by name', async () => {
 		const { db, dir } = await dbWithRegistry();
-		// the merged commune's chi bộ thôn 1 goes into a chi bộ of the new commune
-		await ingest(db, [writeCsv(dir, 'dm.csv', [
-			REGISTRY[1],
-			['1', 'C70010101', 'Chi bộ thôn 1', 'Chi bộ trực thuộc', 'X700101', 'Bình Phước', 'Đoàn Kết', '01/01/2000', '30/06/2025', 'C70019901', '01/07/2025'],
-			['2', 'C70019901', 'Chi bộ thôn Đoàn Kết', 'Chi bộ trực thuộc', 'X700199', 'Bình Phước', 'Bù Đăng', '01/07/2025', '', '', '']
-		])]);
+		await ingest(db, [writeCsv(dir, 'dm.csv', MERGER)]);
 		// (Đinh Văn Lộc: the name alone, looked for in the organisations related to the row's)
 		await ingest(db, [writeCsv(dir, 'a.csv', [HEAD, ['1', 'Phan Văn Quý', '03/03/1975', 'C70010101', 'HTT', '05/12/2024'], ['2', 'Đinh Văn Lộc', '', 'C70010101', 'HTT', '05/12/2024']])], { year: 2024 });
 		await ingest(db, [writeCsv(dir, 'b.csv', [HEAD, ['1', 'Phan Văn Quý', '03/03/1975', 'C70019901', 'HTT', '05/12/2025'], ['2', 'Đinh Văn Lộc', '', 'C70019901', 'HTT', '05/12/2025']])], { year: 2025 });
 		expect((await counts(db)).person).toBe(2);
+	});
+
+	it('… and when the merged commune\'s early roster and the successor\'s December roster come in one load: one person each, card-less, by name and birth or by name alone', async () => {
+		const { db, dir } = await dbWithRegistry();
+		await ingest(db, [writeCsv(dir, 'dm.csv', MERGER)]);
+		const roster = ['STT', 'Họ và tên', 'Ngày sinh', 'Mã đơn vị', 'Năm'];
+		// (the December roster first in the command: the order of files is not the order of events)
+		const r = await ingest(db, [
+			writeCsv(dir, 'dec.csv', [roster, ['1', 'Phan Văn Quý', '03/03/1975', 'C70019901', '2025'], ['2', 'Đinh Văn Lộc', '', 'C70019901', '2025'], ['3', 'Hà Văn Tư', '1960', 'C70019901', '2025']]),
+			writeCsv(dir, 'mar.csv', [roster, ['1', 'Phan Văn Quý', '03/03/1975', 'C70010101', '2025'], ['2', 'Đinh Văn Lộc', '', 'C70010101', '2025'], ['3', 'Hà Văn Tư', '1960', 'C70010101', '2025']])
+		]);
+		expect(r.files.map((f) => f.status)).toEqual(['loaded', 'loaded']);
+		expect(await db.query(`select p.full_name, count(distinct m.unit_id)::int as units from membership m join person p on p.id = m.person_id group by p.id, p.full_name, p.name_key order by p.name_key`)).toEqual([
+			{ full_name: 'Đinh Văn Lộc', units: 2 },
+			{ full_name: 'Hà Văn Tư', units: 2 },
+			{ full_name: 'Phan Văn Quý', units: 2 }
+		]);
+		expect(await db.query(`select severity from ingest_issue where severity = 'ambiguous'`)).toEqual([]);
+	});
+
+	it('… but namesakes born the same day in two communes merged into one, on their early rosters of one load with the successor\'s: two people, and the successor\'s row reported', async () => {
+		const { db, dir } = await dbWithRegistry();
+		await ingest(db, [writeCsv(dir, 'dm.csv', [
+			REGISTRY[1],
+			['1', 'C70010101', 'Chi bộ thôn 1', 'Chi bộ trực thuộc', 'X700101', 'Bình Phước', 'Đoàn Kết', '01/01/2000', '30/06/2025', 'C70019901', '01/07/2025'],
+			['2', 'C70010201', 'Chi bộ thôn 1', 'Chi bộ trực thuộc', 'X700102', 'Bình Phước', 'Minh Hưng', '01/01/2001', '30/06/2025', 'C70019901', '01/07/2025'],
+			['3', 'C70019901', 'Chi bộ thôn Đoàn Kết', 'Chi bộ trực thuộc', 'X700199', 'Bình Phước', 'Bù Đăng', '01/07/2025', '', '', '']
+		])]);
+		const roster = ['STT', 'Họ và tên', 'Ngày sinh', 'Mã đơn vị', 'Năm'];
+		await ingest(db, [
+			writeCsv(dir, 'dec.csv', [roster, ['1', 'Nguyễn Văn Hùng', '12/05/1980', 'C70019901', '2025']]),
+			writeCsv(dir, 'mar.csv', [roster, ['1', 'Nguyễn Văn Hùng', '12/05/1980', 'C70010101', '2025'], ['2', 'Nguyễn Văn Hùng', '12/05/1980', 'C70010201', '2025']])
+		]);
+		expect((await counts(db)).person).toBe(3);
+		expect(await db.query(`select sf.file_name, i.source_row from ingest_issue i join source_file sf on sf.id = i.source_file_id where severity = 'ambiguous'`)).toEqual([{ file_name: 'dec.csv', source_row: 2 }]);
 	});
 
 	it('a member who moved: the new unit\'s roster without cards, then its rating list with them — one person, told on the list', async () => {

@@ -475,3 +475,67 @@ describe('a deciding body by the short name its own documents use', () => {
 		expect(await db.query(`select u.code from rating r join unit u on u.id = r.deciding_unit_id order by r.source_row`)).toEqual([{ code: 'K70' }, { code: 'K70' }]);
 	});
 });
+
+describe('a unit dissolved before the list was decided', () => {
+	// the 2025 reorganisation: thôn 1 of xã Đoàn Kết merged on 01/07 into thôn Đoàn Kết of the new
+	// xã Bù Đăng; thôn 2 split between two new chi bộ; thôn 1 of xã Minh Hưng merged into thôn Đoàn
+	// Kết too
+	const REORG = [
+		['STT', 'Mã đơn vị', 'Tên đơn vị', 'Loại', 'Mã đơn vị cấp trên', 'Tỉnh/Thành phố', 'Huyện/Xã', 'Ngày thành lập', 'Ngày giải thể', 'Sáp nhập vào', 'Tách từ', 'Ngày hiệu lực'],
+		['1', 'C70010101', 'Chi bộ thôn 1', 'Chi bộ trực thuộc', 'X700101', 'Bình Phước', 'Đoàn Kết', '01/01/2000', '30/06/2025', 'C70019901', '', '01/07/2025'],
+		['2', 'C70010201', 'Chi bộ thôn 1', 'Chi bộ trực thuộc', 'X700102', 'Bình Phước', 'Minh Hưng', '01/01/2001', '30/06/2025', 'C70019901', '', '01/07/2025'],
+		['3', 'C70010102', 'Chi bộ thôn 2', 'Chi bộ trực thuộc', 'X700101', 'Bình Phước', 'Đoàn Kết', '01/01/2000', '30/06/2025', '', '', ''],
+		['4', 'C70019901', 'Chi bộ thôn Đoàn Kết', 'Chi bộ trực thuộc', 'X700199', 'Bình Phước', 'Bù Đăng', '01/07/2025', '', '', '', ''],
+		['5', 'C70019902', 'Chi bộ thôn Bình Minh', 'Chi bộ trực thuộc', 'X700199', 'Bình Phước', 'Bù Đăng', '01/07/2025', '', '', 'C70010102', '01/07/2025'],
+		['6', 'C70019903', 'Chi bộ thôn Bình An', 'Chi bộ trực thuộc', 'X700199', 'Bình Phước', 'Bù Đăng', '01/07/2025', '', '', 'C70010102', '01/07/2025']
+	];
+	const HEAD25 = ['STT', 'Họ và tên', 'Ngày sinh', 'Mã đơn vị', 'Xếp loại', 'Ngày quyết định'];
+
+	it('a December list naming a merged chi bộ as it was: its members are rated in the successor, the one its roster names, and the file says so', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const reg = await ingest(db, [writeCsv(dir, 'dm.csv', REORG)]);
+		expect(reg.files[0].status).toBe('loaded');
+		expect(await db.query(`select from_code, to_code, kind from unit_lineage where from_code like 'C%' order by all`)).toEqual([
+			{ from_code: 'C70010101', to_code: 'C70019901', kind: 'merge' },
+			{ from_code: 'C70010102', to_code: 'C70019902', kind: 'split' },
+			{ from_code: 'C70010102', to_code: 'C70019903', kind: 'split' },
+			{ from_code: 'C70010201', to_code: 'C70019901', kind: 'merge' }
+		]);
+		await ingest(db, [writeCsv(dir, 'ros.csv', [['STT', 'Họ và tên', 'Ngày sinh', 'Mã đơn vị', 'Năm'], ['1', 'Phan Văn Quý', '03/03/1975', 'C70019901', '2025']])]);
+		const r = await ingest(db, [writeCsv(dir, 'xl.csv', [HEAD25, ['1', 'Phan Văn Quý', '03/03/1975', 'C70010101', 'HTTNV', '05/12/2025']])], { year: 2025 });
+		expect(r.files[0].status).toBe('loaded');
+		expect(r.files[0].warnings).toContain('Tệp "xl.csv": 1 dòng ghi đơn vị đã giải thể trước ngày quyết định (Chi bộ thôn 1: giải thể ngày 30/06/2025, đã ghi vào đơn vị kế tục Chi bộ thôn Đoàn Kết): kiểm tra lại tên đơn vị trong danh sách.');
+		expect(await db.query(`select u.code, d.code as decider, (select count(*) from person)::int as people from rating r join unit u on u.id = r.unit_id join unit d on d.id = r.deciding_unit_id`)).toEqual([
+			{ code: 'C70019901', decider: 'X700199', people: 1 }
+		]);
+	});
+
+	it('… but a list decided before the merger (quarter I) stays on the old chi bộ, untold; a chi bộ split in two stays as written, told', async () => {
+		const { db, dir } = await dbWithRegistry();
+		await ingest(db, [writeCsv(dir, 'dm.csv', REORG)]);
+		const q1 = await ingest(db, [writeCsv(dir, 'q1.csv', [['DANH SÁCH XẾP LOẠI QUÝ I NĂM 2025'], HEAD25, ['1', 'Phan Văn Quý', '03/03/1975', 'C70010101', 'HTTNV', '30/03/2025']])]);
+		expect(q1.files[0].warnings.join(' ')).not.toMatch(/giải thể/);
+		const split = await ingest(db, [writeCsv(dir, 'xl.csv', [HEAD25, ['1', 'Lò Văn Sính', '04/04/1980', 'C70010102', 'HTTNV', '05/12/2025']])], { year: 2025 });
+		expect(split.files[0].warnings.join(' ')).toMatch(/Chi bộ thôn 2: giải thể ngày 30\/06\/2025, không xác định được một đơn vị kế tục, giữ như danh sách ghi/);
+		expect(await db.query(`select r.period_kind, u.code from rating r join unit u on u.id = r.unit_id order by 1`)).toEqual([
+			{ period_kind: 'quarter', code: 'C70010101' },
+			{ period_kind: 'year', code: 'C70010102' }
+		]);
+	});
+
+	it('… and an organisation list rating two old chi bộ merged into one: each stays as written (which is the new one\'s, the list does not say); one alone moves', async () => {
+		const { db, dir } = await dbWithRegistry();
+		await ingest(db, [writeCsv(dir, 'dm.csv', REORG)]);
+		const head = ['STT', 'Tên tổ chức đảng', 'Mã đơn vị', 'Xếp loại', 'Ngày quyết định'];
+		const two = await ingest(db, [writeCsv(dir, 'tc.csv', [head, ['1', 'Chi bộ thôn 1', 'C70010101', 'HTTNV', '05/12/2025'], ['2', 'Chi bộ thôn 1', 'C70010201', 'HTNV', '05/12/2025']])], { year: 2025 });
+		expect(two.files[0].status).toBe('loaded');
+		expect(two.files[0].warnings.join(' ')).toMatch(/2 dòng ghi đơn vị đã giải thể/);
+		const one = await ingest(db, [writeCsv(dir, 'tc2.csv', [head, ['1', 'Chi bộ thôn 1', 'C70010201', 'HTNV', '06/12/2025']])], { year: 2025 });
+		expect(one.files[0].status).toBe('loaded');
+		expect(await db.query(`select sf.file_name, u.code from rating r join unit u on u.id = r.subject_unit_id join source_file sf on sf.id = r.source_file_id order by 1, 2`)).toEqual([
+			{ file_name: 'tc.csv', code: 'C70010101' },
+			{ file_name: 'tc.csv', code: 'C70010201' },
+			{ file_name: 'tc2.csv', code: 'C70019901' }
+		]);
+	});
+});

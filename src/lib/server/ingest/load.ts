@@ -827,13 +827,20 @@ export async function writeBatch(t: Db, b: ReadyBatch, opts: LoadOptions, refuse
 			await t.run('create or replace temp table ident_made (rk bigint, first_rk bigint)');
 			let made = 1;
 			for (const phase of [1, 2, 3]) {
-				// a phase that made no one leaves the next match as it was (two passes over every row saved
-				// where every row has a card)
-				if (made) await step('match');
-				if (phase === 3) await step('report_ambiguous');
 				await t.run(`set variable ident_phase = ${phase}`);
-				await step('create_new');
-				made = (await t.one<{ n: number }>('select count(*)::int as n from ident_new'))!.n;
+				// rows of a merger's successor wait for their predecessor's rows to be made (identity.sql
+				// create_new); a chain of mergers waits once per link, a few at most
+				for (let pass = 0; ; pass++) {
+					// a phase that made no one leaves the next match as it was (two passes over every row saved
+					// where every row has a card)
+					if (made) await step('match');
+					if (phase === 3) await step('report_ambiguous');
+					await t.run(`set variable ident_defer = ${pass < 5}`);
+					await step('create_new');
+					const n = (await t.one<{ made: number; waiting: number }>('select count(first_rk)::int as made, count(*) filter (where first_rk is null)::int as waiting from ident_new'))!;
+					made = n.made;
+					if (!n.waiting) break;
+				}
 			}
 			await step('finalize');
 			await step('enrich');
