@@ -270,6 +270,51 @@ by_short as (
     join short_keys k on k.search_path = r.search_path and k.k = r.skey
 ),
 
+-- last of all, a unit inside an organisation the search root follows from through mergers, splits
+-- and renames (unit_lineage, back to any depth): a December 2025 list of the new commune's đảng ủy
+-- naming "Chi bộ Thôn 2 (xã Kỳ Lâm cũ)", merged since into another chi bộ. By the name and its
+-- looser key; of several, those under a predecessor bearing the name's bracketed part ("(xã Kỳ Lâm
+-- cũ)"). Found, it is the old chi bộ; rating.sql moves a list decided after its dissolution to its
+-- successor, and tells the file.
+pred_refs as (
+    select r.*, regexp_replace(unit_parent_key(r.name), '\s+cu$', '') as pkey
+    from former_refs r
+    anti join by_former b using (ref_id)
+    anti join by_short s using (ref_id)
+    where r.search_path <> '/'
+),
+
+pred_roots as (
+    with recursive back(search_path, code) as (
+        select r.search_path, root.code
+        from (select distinct search_path from pred_refs) r
+        join unit root on root.path = r.search_path
+        union
+        select b.search_path, l.from_code
+        from back b
+        join unit_lineage l on upper(l.to_code) = upper(b.code)
+    )
+    select distinct b.search_path, u.path, u.name_key
+    from back b
+    join unit u on upper(u.code) = upper(b.code)
+    where u.path <> b.search_path
+),
+
+by_pred_all as (
+    select r.ref_id, u.id as unit_id, r.pkey is not null and ends_with(pr.name_key, ' ' || r.pkey) as parent_ok
+    from pred_refs r
+    join pred_roots pr on pr.search_path = r.search_path
+    join unit u on starts_with(u.path, pr.path) and u.path <> pr.path
+    where u.name_key in (r.nkey, 'chi bo ' || r.nkey)
+       or unit_loose_key(u.name) in (r.lkey, 'chi bo ' || r.lkey)
+),
+
+by_pred as (
+    select distinct ref_id, unit_id
+    from by_pred_all
+    qualify parent_ok or not bool_or(parent_ok) over (partition by ref_id)
+),
+
 hits as (
     select * from by_code
     union
@@ -286,6 +331,8 @@ hits as (
     select * from by_former
     union
     select * from by_short
+    union
+    select * from by_pred
 ),
 
 -- a code and a name beside it that say two different units ("C70010102 | Chi bộ thôn 1"): inside a

@@ -523,6 +523,24 @@ describe('a unit dissolved before the list was decided', () => {
 		]);
 	});
 
+	it('the new commune\'s December list naming a chi bộ of an old commune ("Chi bộ thôn 1 (xã Minh Hưng cũ)"): found among the predecessors, by the commune it names, and moved to its successor', async () => {
+		const { db, dir } = await dbWithRegistry();
+		await ingest(db, [writeCsv(dir, 'dm.csv', REORG)]);
+		const r = await ingest(db, [writeCsv(dir, 'xl.csv', [
+			['ĐẢNG BỘ XÃ BÙ ĐĂNG'],
+			['DANH SÁCH XẾP LOẠI CHẤT LƯỢNG ĐẢNG VIÊN NĂM 2025'],
+			['STT', 'Họ và tên', 'Ngày sinh', 'Chi bộ', 'Xếp loại', 'Ngày quyết định'],
+			['1', 'Phan Văn Quý', '03/03/1975', 'Chi bộ thôn 1 (xã Minh Hưng cũ)', 'HTTNV', '05/12/2025'],
+			['2', 'Lò Văn Sính', '04/04/1980', 'Chi bộ Thôn 2 (Đoàn Kết cũ)', 'HTTNV', '05/12/2025']
+		])]);
+		expect(r.files[0].status).toBe('loaded');
+		expect(r.files[0].warnings).toContain('Tệp "xl.csv": 2 dòng ghi đơn vị đã giải thể trước ngày quyết định (Chi bộ thôn 1: giải thể ngày 30/06/2025, đã ghi vào đơn vị kế tục Chi bộ thôn Đoàn Kết; Chi bộ thôn 2: giải thể ngày 30/06/2025, không xác định được một đơn vị kế tục, giữ như danh sách ghi): kiểm tra lại tên đơn vị trong danh sách.');
+		expect(await db.query(`select r.source_row, u.code from rating r join unit u on u.id = r.unit_id order by 1`)).toEqual([
+			{ source_row: 4, code: 'C70019901' },
+			{ source_row: 5, code: 'C70010102' }
+		]);
+	});
+
 	it('… and an organisation list rating two old chi bộ merged into one: each stays as written (which is the new one\'s, the list does not say); one alone moves', async () => {
 		const { db, dir } = await dbWithRegistry();
 		await ingest(db, [writeCsv(dir, 'dm.csv', REORG)]);

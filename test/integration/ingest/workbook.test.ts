@@ -42,6 +42,32 @@ describe('workbooks with several sheets', () => {
 		expect(again.files[0].status).toBe('unchanged');
 	});
 
+	it('a sheet copied whole ("DS", "DS (2)"): read once, the copy skipped and said; a copy edited since is a sheet of its own', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const wb = new ExcelJS.Workbook();
+		const list = (ws: ExcelJS.Worksheet, level: string) => {
+			ws.addRow(['CHI BỘ THÔN 1 - ĐẢNG BỘ XÃ ĐOÀN KẾT']);
+			ws.addRow(['DANH SÁCH XẾP LOẠI ĐẢNG VIÊN NĂM 2024']);
+			ws.addRow(['STT', 'Họ và tên', 'Năm sinh', 'Xếp loại']);
+			ws.addRow([1, 'Nguyễn Văn A', 1970, 'HTTNV']);
+			ws.addRow([2, 'Trần Văn B', 1971, level]);
+		};
+		list(wb.addWorksheet('DS'), 'HTNV');
+		list(wb.addWorksheet('DS (2)'), 'HTNV');
+		await wb.xlsx.writeFile(join(dir, 'ds.xlsx'));
+		const r = await ingest(db, [join(dir, 'ds.xlsx')]);
+		expect(r.files[0]).toMatchObject({ status: 'loaded', rowsStored: 2 });
+		expect(r.files[0].warnings).toContain('Bỏ qua trang tính "DS (2)": trùng hoàn toàn với trang tính "DS".');
+		expect(await db.query(`select f.file_name, count(*)::int as n from rating r join source_file f on f.id = r.source_file_id group by all`)).toEqual([{ file_name: 'ds.xlsx [DS]', n: 2 }]);
+		const edited = new ExcelJS.Workbook();
+		list(edited.addWorksheet('DS'), 'HTNV');
+		list(edited.addWorksheet('DS (2)'), 'HTTNV');
+		await edited.xlsx.writeFile(join(dir, 'ds3.xlsx'));
+		const r3 = await ingest(db, [join(dir, 'ds3.xlsx')]);
+		expect(r3.files[0].warnings.join(' ')).not.toMatch(/trùng hoàn toàn/);
+		expect(r3.files[0].rowsStored).toBe(4);
+	});
+
 	it('one bad row in one sheet refuses the whole workbook', async () => {
 		const { db, dir } = await dbWithRegistry();
 		const before = await counts(db);

@@ -1,5 +1,6 @@
 // The ingest entry point the CLI, the web upload and the tests call: files in any order, loaded
 // registry → rosters → ratings → civil-servant lists → discipline, each file in one transaction.
+import { createHash } from 'node:crypto';
 import type { FileKind, PeriodKind } from '../../domain/levels';
 import { type Db, scopePath } from '../db';
 import { IngestError, RefusedError, type RowError } from './errors';
@@ -122,8 +123,21 @@ async function classify(path: string, opts: IngestOptions): Promise<Omit<Entry, 
 	const skipped: string[] = [];
 	const aside: Array<{ name: string; part: Prepared | null; why: 'ẩn' | 'tổng hợp' }> = [];
 	let firstError: unknown = null;
+	// a sheet copied whole ("DS" and "DS (2)", as Excel names a copy): one list, read once; two
+	// versions of it would each replace the other
+	const sheetOf = new Map<string, string>();
+	const copies: string[] = [];
 	for (const t of tables) {
 		const name = t.sheet ?? t.fileName;
+		if (tables.length > 1 && t.rows) {
+			const digest = createHash('sha256').update(JSON.stringify(t.rows)).digest('hex');
+			const first = sheetOf.get(digest);
+			if (first !== undefined) {
+				copies.push(`Bỏ qua trang tính "${name}": trùng hoàn toàn với trang tính "${first}".`);
+				continue;
+			}
+			sheetOf.set(digest, name);
+		}
 		let prepared: Prepared[];
 		try {
 			prepared = prepareParts(t, opts);
@@ -164,6 +178,7 @@ async function classify(path: string, opts: IngestOptions): Promise<Omit<Entry, 
 		return rows.length ? [`${where}dòng ${rows.slice(0, 10).join(', ')}${rows.length > 10 ? ` và ${rows.length - 10} dòng khác` : ''} bị ẩn trong Excel nhưng vẫn được nạp (ẩn dòng không phải là xóa): kiểm tra lại nếu các dòng ấy không thuộc danh sách.`] : [];
 	});
 	const notes = [
+		...copies,
 		...new Set(hidden),
 		...(skipped.length ? [`Bỏ qua trang tính không có bảng dữ liệu: ${skipped.join(', ')}.`] : []),
 		...aside.filter((a) => !a.part || !loaded.has(a.part)).map((a) => `Bỏ qua trang tính ${a.why}: ${a.name}.`)

@@ -32,6 +32,7 @@ export interface Rulebook {
 type ParamType =
 	| 'int'
 	| 'int?'
+	| 'date?'
 	| 'share'
 	| 'share?'
 	| 'score?'
@@ -65,6 +66,7 @@ const COMMON: Record<string, ParamType> = {
 	r9_min_good: 'score?',
 	r9_min_complete: 'score?',
 	r9_score_required: 'bool',
+	r9_score_required_from: 'date?',
 	r9_subject_kinds: 'subject_kinds'
 };
 
@@ -202,6 +204,8 @@ function checkType(t: ParamType, v: unknown): boolean {
 			return isShare(v);
 		case 'share?':
 			return v === null || isShare(v);
+		case 'date?':
+			return v === null || (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(v)));
 		case 'score?':
 			return v === null || (typeof v === 'number' && v >= 0 && v <= 100);
 		case 'bool':
