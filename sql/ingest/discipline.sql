@@ -112,7 +112,8 @@ select
     -- note, or the column's own words there ("Khiển trách - tự phát hiện", "Tự phát hiện: x",
     -- "Tự phát hiện: Có"): self-detected (001 §III.2.2.3), as the column's "Có"
     coalesce(parse_bool(s.self_remedied),
-        case when regexp_matches(words(s.self_remedied), '^(khong|chua)\b') then false
+        -- ("Tự phát hiện, nhưng chưa khắc phục xong hậu quả": found, not remedied — no)
+        case when regexp_matches(words(s.self_remedied), '^(khong|chua)\b|(khong|chua)(\s+\S+){0,2}\s+(tu phat hien|khac phuc)') then false
              when regexp_matches(words(s.self_remedied), 'khac phuc|tu phat hien') then true end)
         or (clean(s.self_remedied) is null
             and list_bool_or(list_transform([words(s.discipline_form), words(s.note)],

@@ -6,8 +6,8 @@
 -- conditions with no data behind them (tasks exceeded…) are not judged.
 -- Returns one row per rating above its band or without a required score. Grain: one row per finding.
 -- Parameters: r9_enabled, r9_min_excellent, r9_min_good, r9_min_complete, r9_score_required,
---   r9_score_required_from (a period ending before it, quarters I–II of 2025 before QĐ 366 was
---   issued, owes no score), r9_subject_kinds; cs_ the same (NĐ 335 for civil servants).
+--   r9_score_required_from (a period of its year ending before it, quarters I–II of 2025 before QĐ
+--   366 was issued, owes no score; a what-if on another year is judged whole), r9_subject_kinds; cs_ the same (NĐ 335 for civil servants).
 -- Sources: Quy định 366-QĐ/TW, Hướng dẫn 43-HD/BTCTW; Nghị định 335/2025/NĐ-CP (not in the seeds,
 --   which predate the score; RULES.md R9).
 with
@@ -30,7 +30,8 @@ out_of_band as (
       and getvariable('r9_enabled')
       and list_contains(getvariable('r9_subject_kinds'), r.subject_kind)
       and ((r.score is null and getvariable('r9_score_required')
-            and getvariable('period_end') >= coalesce(cast(getvariable('r9_score_required_from') as date), getvariable('period_end')))
+            and not coalesce(getvariable('period_end') < cast(getvariable('r9_score_required_from') as date)
+                             and getvariable('period_year') = year(cast(getvariable('r9_score_required_from') as date)), false))
            or r.score + 5e-7 < case r.final_level when 4 then getvariable('r9_min_excellent')
                                                   when 3 then getvariable('r9_min_good')
                                                   when 2 then getvariable('r9_min_complete') end)
@@ -48,7 +49,8 @@ out_of_band as (
       and getvariable('cs_r9_enabled')
       and list_contains(getvariable('cs_r9_subject_kinds'), r.subject_kind)
       and ((r.score is null and getvariable('cs_r9_score_required')
-            and getvariable('period_end') >= coalesce(cast(getvariable('cs_r9_score_required_from') as date), getvariable('period_end')))
+            and not coalesce(getvariable('period_end') < cast(getvariable('cs_r9_score_required_from') as date)
+                             and getvariable('period_year') = year(cast(getvariable('cs_r9_score_required_from') as date)), false))
            or r.score + 5e-7 < case r.final_level when 4 then getvariable('cs_r9_min_excellent')
                                                   when 3 then getvariable('cs_r9_min_good')
                                                   when 2 then getvariable('cs_r9_min_complete') end)

@@ -460,6 +460,40 @@ describe('a district register with "Chi bộ | Đảng bộ" columns', () => {
 		]);
 	});
 
+	it('"Tổ chức đảng, đảng viên bị kỷ luật | Đảng bộ" (no Chi bộ column): each organisation is looked for in the đảng bộ beside it, a member\'s unit is that đảng bộ; "Tự phát hiện, nhưng chưa khắc phục xong" is not remedied; "KTr" is khai trừ', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const r = await ingest(db, [writeCsv(dir, 'kl.csv', [
+			['ỦY BAN KIỂM TRA TỈNH ỦY BÌNH PHƯỚC'], ['SỔ THEO DÕI THI HÀNH KỶ LUẬT TỔ CHỨC ĐẢNG, ĐẢNG VIÊN NĂM 2024'],
+			['STT', 'Tổ chức đảng, đảng viên bị kỷ luật', 'Đảng bộ', 'Hình thức kỷ luật', 'Tự phát hiện, khắc phục', 'Số, ngày QĐ'],
+			['1', 'Chi bộ thôn 1', 'Đảng bộ xã Minh Hưng', 'Khiển trách', 'Tự phát hiện, nhưng chưa khắc phục xong hậu quả', 'Số 31-QĐ/ĐU ngày 10/6/2024'],
+			['2', 'Chi bộ thôn 1', 'Xã Đoàn Kết', 'Khiển trách', 'Có (tự phát hiện, khắc phục xong hậu quả)', 'Số 32-QĐ/ĐU ngày 10/6/2024'],
+			['3', 'Chi bộ thôn 2', 'Đảng bộ xã Đoàn Kết', 'Khiển trách', '', 'Số 33-QĐ/ĐU ngày 10/6/2024'],
+			['4', 'Nguyễn Văn An', 'Đảng bộ xã Đoàn Kết', 'KTr', '', 'Số 34-QĐ/ĐU ngày 11/6/2024']
+		])]);
+		expect(r.files[0]).toMatchObject({ status: 'loaded', rowsStored: 4 });
+		expect(await stored(db)).toMatchObject([
+			{ row: 4, type: 'unit', subject_unit: 'C70010201', form: 'khien_trach', self_remedied: false },
+			{ row: 5, type: 'unit', subject_unit: 'C70010101', form: 'khien_trach', self_remedied: true },
+			{ row: 6, type: 'unit', subject_unit: 'C70010102', form: 'khien_trach' },
+			{ row: 7, type: 'person', name: 'Nguyễn Văn An', unit: 'X700101', form: 'khai_tru' }
+		]);
+	});
+
+	it('"Tổ chức đảng/đảng viên" holds organisations and members', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const r = await ingest(db, [writeCsv(dir, 'kl.csv', [
+			...TITLE,
+			['STT', 'Tổ chức đảng/đảng viên', 'Năm sinh', 'Hình thức kỷ luật', 'Ngày quyết định'],
+			['1', 'Chi bộ thôn 2', '', 'Khiển trách', '05/05/2024'],
+			['2', 'Trần Thị Bình', '1971', 'Cảnh cáo', '06/05/2024']
+		])]);
+		expect(r.files[0]).toMatchObject({ status: 'loaded', rowsStored: 2 });
+		expect(await stored(db)).toMatchObject([
+			{ row: 4, type: 'unit', subject_unit: 'C70010102' },
+			{ row: 5, type: 'person', name: 'Trần Thị Bình', unit: 'X700101' }
+		]);
+	});
+
 	it('an organisation under "Họ và tên" with its đảng bộ in "Chức vụ, đơn vị công tác": looked for in that đảng bộ', async () => {
 		const { db, dir } = await dbWithRegistry();
 		const r = await ingest(db, [writeCsv(dir, 'kl.csv', [

@@ -139,6 +139,9 @@ const KEYWORD_RULES: Array<[RegExp, string | null]> = [
 	// a list of organisations, collectives and leaders in one: "Tên tổ chức, cá nhân" holds the names
 	// (a unit's for its own rows, as "Họ và tên" does there)
 	[/^ten(tochuc|tapthe)(va)?canhan$/, 'full_name'],
+	// … and a register's "Tổ chức đảng/đảng viên": organisations and members (discipline.sql moves the
+	// organisations' names to subject_name)
+	[/^(ten)?(tochuc(dang)?|tapthe)(va|hoac)?(canhan|dangvien)$/, 'full_name'],
 	[/^(dangvien|nguoi|canbo)(bi|duoc)?(thihanh)?kyluat$/, 'full_name'],
 	[/^(ten)?(tochuc|tapthe)\w*bi(thihanh)?kyluat$/, 'subject_name'],
 	// a leadership list's "Tập thể" column names the collective ("Chi ủy Chi bộ thôn 1", "Ban Thường vụ

@@ -183,10 +183,12 @@ export function findHeader(preview: string[][], year?: number): HeaderMap | null
 	};
 
 	// "Chi bộ | Đảng bộ" (a đảng bộ's consolidated list): the đảng bộ column is where the chi bộ is
-	// looked up (field parent, resolve_units.sql), not the row's unit; alone it is the unit
+	// looked up (field parent, resolve_units.sql), not the row's unit; alone it is the unit — but not
+	// beside a register's "Tổ chức đảng, đảng viên bị kỷ luật", whose organisations are the units
 	const unitColumns = merged.flatMap((f, i) => (f === 'unit_name' ? [i] : []));
 	const namesDangBo = (i: number) => /^(dang bo|dang uy)\b/.test(fold(headerOf(i)));
-	if (unitColumns.some(namesDangBo) && !unitColumns.every(namesDangBo)) for (const i of unitColumns.filter(namesDangBo)) merged[i] = 'parent';
+	if (unitColumns.some(namesDangBo) && (!unitColumns.every(namesDangBo) || merged.includes('subject_name')))
+		for (const i of unitColumns.filter(namesDangBo)) merged[i] = 'parent';
 
 	const columns: HeaderMap['columns'] = [];
 	const seen = new Map<string, number>();
