@@ -44,10 +44,10 @@ function schoolList(dir: string, name: string, lv: string[], decided: string, ag
 	]);
 }
 
-/** A People's Committee's list: the agency in the title only. */
-function committeeList(dir: string, name: string, agency: string, lv: string[], decided: string) {
+/** A People's Committee's list: the agency in the title only (its letterhead's lines). */
+function committeeList(dir: string, name: string, agency: string | string[], lv: string[], decided: string) {
 	return writeCsv(dir, name, [
-		[agency],
+		...[agency].flat().map((line) => [line]),
 		['DANH SÁCH ĐÁNH GIÁ, XẾP LOẠI CÁN BỘ, CÔNG CHỨC NĂM 2024'],
 		['STT', 'Họ và tên', 'Ngày sinh', 'Chức vụ', 'Xếp loại', 'Ngày quyết định'],
 		...lv.map((l, i) => [String(i + 1), ...PEOPLE[i], 'Công chức', l, decided])
@@ -134,6 +134,13 @@ describe('two agencies\' lists are judged apart', () => {
 			['flagged', 'X700101', 1, 'dk.csv']
 		]);
 		expect(late(fs).map((f) => [f.unit_code, f.evidence.agency, f.source_file])).toEqual([['X700102', 'UBND XÃ MINH HƯNG', 'mh.csv']]);
+	});
+
+	it('a letterhead of two lines, "ỦY BAN NHÂN DÂN" over "XÃ ĐOÀN KẾT": that commune\'s committee, judged under its đảng bộ', async () => {
+		const { db, dir } = await dbWithRegistry();
+		await ingest(db, [committeeList(dir, 'dk.csv', ['ỦY BAN NHÂN DÂN', 'XÃ ĐOÀN KẾT'], levels(2, 5), '10/12/2024')]);
+		const fs = await audit(db, ['excellent_cap']);
+		expect(fs.map((f) => [f.status, f.unit_code, f.evidence.group_name, f.evidence.excess])).toEqual([['flagged', 'X700101', 'ỦY BAN NHÂN DÂN XÃ ĐOÀN KẾT', 1]]);
 	});
 
 	it('two agencies of one commune, both placed in its đảng bộ: still two lists', async () => {

@@ -351,6 +351,7 @@ const SUBJECT_IN_TITLE: Array<[RegExp, SubjectKind]> = [
 ];
 
 const AGENCY = new RegExp(`^(${AGENCY_WORDS})\\b`);
+const LOCALITY_LINE = /^(xa|phuong|thi tran|huyen|quan|thi xa|thanh pho|tinh|dac khu)\s+\S/;
 const UNIT_PREFIX = /^(chi bo|dang bo|dang uy|huyen uy|thi uy|quan uy|thanh uy|tinh uy|ban thuong vu|cb |db )\b/;
 const INSPECTION_COMMITTEE = /^\s*(?:(?:ủy|uỷ) ban kiểm tra|ubkt)\s+(?=\S)/iu;
 
@@ -412,8 +413,8 @@ export function readTitle(preview: string[][], headerRow: number): TitleInfo {
 	if (info.period?.kind === 'term' && termEnd !== null) info.year = termEnd;
 	// Cells of the title area that name a unit ("ĐẢNG BỘ XÃ A", "CHI BỘ THÔN B") or an agency
 	const agencies: string[] = [];
-	for (const r of preview.slice(0, headerRow))
-		for (const cell of r) {
+	for (const [ri, r] of preview.slice(0, headerRow).entries())
+		for (const [ci, cell] of r.entries()) {
 			// an inspection committee's register names its đảng ủy after the committee ("ỦY BAN KIỂM TRA
 			// ĐẢNG ỦY XÃ A", "UBKT HUYỆN ỦY B"): the unit is the đảng ủy's
 			const c = (cell ?? '').normalize('NFC').replace(INSPECTION_COMMITTEE, '');
@@ -436,7 +437,12 @@ export function readTitle(preview: string[][], headerRow: number): TitleInfo {
 				else if (above) info.unitNames.push(above[1]);
 			}
 			// a state agency ("UBND XÃ BÙ ĐĂNG"; "Số: 12/BC-UBND" is the document's number)
-			else if (AGENCY.test(f) && f.length < 80 && !f.includes(':')) agencies.push(c.trim());
+			// a letterhead of two lines, "ỦY BAN NHÂN DÂN" over "XÃ BÙ ĐĂNG": one agency, the locality's
+			else if (AGENCY.test(f) && f.length < 80 && !f.includes(':')) {
+				const below = ri + 1 < headerRow ? (preview[ri + 1][ci] ?? '').normalize('NFC').trim() : '';
+				const bare = /^(uy ban nhan dan|ubnd|hoi dong nhan dan|hdnd)$/.test(f.trim());
+				agencies.push(bare && LOCALITY_LINE.test(fold(below)) ? `${c.trim()} ${below}` : c.trim());
+			}
 		}
 	if (agencies.length) info.agency = agencies.join(' / ');
 	return info;
