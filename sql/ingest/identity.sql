@@ -319,6 +319,20 @@ name_alone as (
     where p.card_no is null or r.card_no is null
 ),
 
+-- a name and no birth data on a row with no unit that its agency places in one grassroots
+-- organisation (a People's Committee's civil servants, "UBND xã Đoàn Kết", listed without birth
+-- dates): the people of that name seen in that organisation, as for a row of its unit. Not a row
+-- placed in several (a district's agency): a name alone is no evidence across communes.
+name_alone_placed as (
+    select r.rk, ps.person_id
+    from rest r
+    semi join (select rk from ident_place group by rk having count(distinct g) = 1) one on one.rk = r.rk
+    join person_seen ps on ps.name_key = r.name_key and ps.g = r.g
+    join cand_person p on p.id = ps.person_id
+    where r.birth_year is null and r.unit_id is null
+      and (p.card_no is null or r.card_no is null)
+),
+
 -- people known only from a discipline register's row that named no unit of theirs, placed where
 -- the register was searched (a district's, loaded before the year's lists: 'Trưởng thôn 1, xã A'):
 -- never rated, no roster's. A row under that place, of their name and birth, is one of them.
@@ -342,6 +356,8 @@ name_candidates as (
     join g_related gr on gr.a = c.g and gr.b = ps.g
     union
     select rk, person_id from name_alone
+    union
+    select rk, person_id from name_alone_placed
     union
     select c.rk, c.person_id
     from same_name_birth c

@@ -159,6 +159,33 @@ describe('two agencies\' lists are judged apart', () => {
 	});
 });
 
+describe('a committee\'s list without birth dates', () => {
+	it('its people are the commune\'s members of their name, one each (a name two members bear stays apart): R3 compares their ratings', async () => {
+		const { db, dir } = await dbWithRegistry();
+		await ingest(db, [writeCsv(dir, 'dv.csv', [
+			['ĐẢNG BỘ XÃ ĐOÀN KẾT'], ['CHI BỘ THÔN 1'], ['KẾT QUẢ XẾP LOẠI CHẤT LƯỢNG ĐẢNG VIÊN NĂM 2024'],
+			['STT', 'Họ và tên', 'Ngày sinh', 'Số thẻ đảng viên', 'Xếp loại', 'Ngày quyết định'],
+			['1', 'Ôn Văn Lành', '14/04/1984', '70100001', 'HTXSNV', '18/12/2024'],
+			['2', 'Lê Văn Hai', '01/01/1980', '70100002', 'HTTNV', '18/12/2024'],
+			['3', 'Lê Văn Hai', '02/02/1990', '70100003', 'HTTNV', '18/12/2024']
+		])]);
+		const r = await ingest(db, [writeCsv(dir, 'cc.csv', [
+			['UBND XÃ ĐOÀN KẾT'], ['KẾT QUẢ XẾP LOẠI CÔNG CHỨC NĂM 2024'],
+			['STT', 'Họ và tên', 'Chức vụ', 'Xếp loại', 'Ngày quyết định'],
+			['1', 'Ôn Văn Lành', 'Công chức Văn phòng - Thống kê', 'HTTNV', '05/12/2024'],
+			['2', 'Lê Văn Hai', 'Công chức Tư pháp - Hộ tịch', 'HTNV', '05/12/2024']
+		])], { kind: 'civil_servant' });
+		expect(r.files[0].status).toBe('loaded');
+		expect(await db.query(`select r.source_row as row, p.card_no as card from rating r join person p on p.id = r.person_id join source_file f on f.id = r.source_file_id where f.file_name = 'cc.csv' order by 1`)).toEqual([
+			{ row: 4, card: '70100001' },
+			{ row: 5, card: null }
+		]);
+		// (the member's finding: runAudit itself, audit() keeps the civil servants' only)
+		const fs = (await runAudit(db, { year: 2024, rules: ['leader_above_unit'], signals: false })).findings;
+		expect(fs.map((f) => [f.subject_name, f.status])).toEqual([['Ôn Văn Lành', 'flagged']]);
+	});
+});
+
 describe('a single rating\'s finding on such a list', () => {
 	it('R9 under NĐ 335 (HTXSNV at 85 points): filed under the đảng bộ its agency is placed in, not dropped', async () => {
 		const { db, dir } = await dbWithRegistry();
