@@ -529,6 +529,68 @@ update source_file set supplements = supplements(c.file_name, c.title_lines)
 from file_ctx c
 where source_file.id = c.file_id and c.file_kind in ('rating', 'civil_servant');
 
+-- each version (file) of each list, with its decision date and what its name, title say
+create or replace temp table list_file as
+select x.*, f.loaded_at, corrects(f.file_name) as corrects, coalesce(f.supplements, false) as supplements
+from (
+    select c.deciding_unit_id, c.unit_id, if(c.unit_id is null, c.agency, null) as list_agency, c.subject_kind, c.period_year, c.period_kind, c.period_no,
+        c.source_file_id, max(c.decided_on) as decided_on,
+        proposals_only(c.final_level, c.proposed_level, c.self_level) as proposal
+    from rating c
+    -- (a semi join on the batch's distinct keys: as a correlated exists, DuckDB took the
+    -- distinct keys of every stored rating first, 4,6 million on a national store, 10 s)
+    semi join (select distinct period_year, subject_kind, unit_id from norm) n
+        on n.period_year = c.period_year and n.subject_kind = c.subject_kind
+       and n.unit_id is not distinct from c.unit_id
+    where c.superseded_by is null
+    group by all
+) x
+join source_file f on f.id = x.source_file_id;
+
+-- Two lists of one body decided the same day that rate no one in common (a Ban Thường vụ's cadres,
+-- one list per group of posts) are parts of one list, not versions: each adds its rows, as a
+-- supplement does. (A correction rates again most of whom it corrects.) Only rows of lists with
+-- several versions are read.
+update list_file set supplements = true
+from (
+    with same_day as (
+        select a.source_file_id, b.source_file_id as other_id,
+            a.deciding_unit_id, a.unit_id, a.list_agency, a.subject_kind, a.period_year, a.period_kind, a.period_no
+        from list_file a
+        join list_file b
+          on b.deciding_unit_id is not distinct from a.deciding_unit_id and b.unit_id is not distinct from a.unit_id
+         and b.list_agency is not distinct from a.list_agency and b.subject_kind = a.subject_kind
+         and b.period_year = a.period_year and b.period_kind = a.period_kind and b.period_no = a.period_no
+         and b.decided_on = a.decided_on and b.source_file_id < a.source_file_id
+         and not a.proposal and not b.proposal
+    ),
+    subjects as (
+        select r.source_file_id, coalesce(r.person_id, r.subject_unit_id) as subject, r.deciding_unit_id, r.unit_id,
+            if(r.unit_id is null, r.agency, null) as list_agency, r.subject_kind, r.period_year, r.period_kind, r.period_no
+        from rating r
+        semi join (select source_file_id from same_day union select other_id from same_day) f on f.source_file_id = r.source_file_id
+        where r.superseded_by is null
+    ),
+    shared as (
+        select distinct d.source_file_id, d.other_id
+        from same_day d
+        join subjects a on a.source_file_id = d.source_file_id and a.deciding_unit_id is not distinct from d.deciding_unit_id
+         and a.unit_id is not distinct from d.unit_id and a.list_agency is not distinct from d.list_agency and a.subject_kind = d.subject_kind
+         and a.period_year = d.period_year and a.period_kind = d.period_kind and a.period_no = d.period_no
+        join subjects b on b.source_file_id = d.other_id and b.subject = a.subject and b.deciding_unit_id is not distinct from d.deciding_unit_id
+         and b.unit_id is not distinct from d.unit_id and b.list_agency is not distinct from d.list_agency and b.subject_kind = d.subject_kind
+         and b.period_year = d.period_year and b.period_kind = d.period_kind and b.period_no = d.period_no
+    )
+    select distinct d.source_file_id, d.deciding_unit_id, d.unit_id, d.list_agency, d.subject_kind, d.period_year, d.period_kind, d.period_no
+    from same_day d
+    -- (a file sharing someone with any list of its day corrects that one: a version, as before)
+    anti join shared s on s.source_file_id = d.source_file_id
+) p
+where list_file.source_file_id = p.source_file_id
+  and list_file.deciding_unit_id is not distinct from p.deciding_unit_id and list_file.unit_id is not distinct from p.unit_id
+  and list_file.list_agency is not distinct from p.list_agency and list_file.subject_kind = p.subject_kind
+  and list_file.period_year = p.period_year and list_file.period_kind = p.period_kind and list_file.period_no = p.period_no;
+
 create or replace temp table list_version as
 select v.*,
     v.source_file_id = v.base or (v.supplements and (v.base is null or v.ord > v.base_ord)) as active
@@ -539,24 +601,7 @@ from (
     from (
         select v.*,
             [(not v.proposal)::int, if(bool_and(v.decided_on is not null) over w, epoch(v.decided_on), 0), epoch(v.loaded_at), v.supplements::int, v.corrects::int, v.source_file_id] as ord
-        from (
-            -- each version (file) of each list, with its decision date and what its name, title say
-            select x.*, f.loaded_at, corrects(f.file_name) as corrects, coalesce(f.supplements, false) as supplements
-            from (
-                select c.deciding_unit_id, c.unit_id, if(c.unit_id is null, c.agency, null) as list_agency, c.subject_kind, c.period_year, c.period_kind, c.period_no,
-                    c.source_file_id, max(c.decided_on) as decided_on,
-                    proposals_only(c.final_level, c.proposed_level, c.self_level) as proposal
-                from rating c
-                -- (a semi join on the batch's distinct keys: as a correlated exists, DuckDB took the
-                -- distinct keys of every stored rating first, 4,6 million on a national store, 10 s)
-                semi join (select distinct period_year, subject_kind, unit_id from norm) n
-                    on n.period_year = c.period_year and n.subject_kind = c.subject_kind
-                   and n.unit_id is not distinct from c.unit_id
-                where c.superseded_by is null
-                group by all
-            ) x
-            join source_file f on f.id = x.source_file_id
-        ) v
+        from list_file v
         window w as (partition by v.deciding_unit_id, v.unit_id, v.list_agency, v.subject_kind, v.period_year, v.period_kind, v.period_no)
     ) v
     window w as (partition by v.deciding_unit_id, v.unit_id, v.list_agency, v.subject_kind, v.period_year, v.period_kind, v.period_no)
@@ -594,6 +639,7 @@ from (
 where r.id = x.id;
 
 drop table list_version;
+drop table list_file;
 
 -- step: warnings
 -- Rows naming a unit dissolved before the list's decision: moved to its successor, or left as
