@@ -91,7 +91,8 @@ create or replace temp macro files_of(ids) as table
     select sf.id, sf.file_name from source_file sf semi join keys_of(ids) k on k.id = sf.id and k.id is not null;
 
 -- collective_members(ids): the seats these people (the disciplined: a few) hold in leadership
--- collectives in the period, as (person_id, unit_id): rated as a leader of the unit; on a chi bộ's
+-- collectives in the period, as (person_id, unit_id): rated as a leader of the unit, by a title
+-- that seats them in its committee (or none given); on a chi bộ's
 -- roster (or its member rating list's Chức vụ), its head or a seat of its committee (Phó Bí thư,
 -- chi ủy viên); or, by that title, a seat of the Đảng ủy above their chi bộ (the nearest đảng
 -- bộ cơ sở, or đảng bộ bộ phận where the title says "bộ phận": committee_seats in functions.sql).
@@ -132,10 +133,17 @@ create or replace temp macro collective_members(ids) as table
     )
     select distinct person_id, unit_id
     from (
+        -- (a leader the body rates whose title names no seat of a committee, "Trưởng phòng Kinh tế",
+        -- a cadre it manages, sits in no collective of it; a title naming none, or the head, does)
         select r.person_id, r.unit_id
         from period_rating r
         semi join keys k on k.id = r.person_id and k.id is not null
+        left join (select c.id, fold(c.position) as title_key from rating_current c
+                   semi join keys k on k.id = c.person_id and k.id is not null
+                   where c.subject_kind = 'leader' and c.position is not null) t on t.id = r.id
         where r.subject_kind = 'leader' and r.final_level is not null
+          and (t.title_key is null or r.is_head or len(committee_seats(t.title_key)) > 0
+               or regexp_matches(t.title_key, '\b(uy vien|uv|uvbtv|bi thu|pho bi thu|bt|pbt)\b'))
         union all
         select r.person_id, r.unit_id from roster r where r.is_head or list_contains(r.seats, 'chi_bo')
         union all
