@@ -264,10 +264,11 @@ create or replace macro closer_admission(on_, by_, new_on, new_by) as
 -- xã X", "Thành ủy X" "Đảng bộ thành phố X" (a city's, never a province's: "Thành ủy Bình Phước" is
 -- not "Tỉnh ủy Bình Phước"); its standing committee or executive ("Ban Thường vụ Tỉnh ủy X", "BTV
 -- Huyện ủy X", "Ban Chấp hành Đảng bộ xã X"), and a chi bộ's committee ("Chi ủy Chi bộ thôn 1"), the
--- same unit. Stored as unit.name_key: a change here re-keys the stored units (a migration).
+-- same unit, as a leadership list names them ("Tập thể Ban Chấp hành Đảng bộ xã X", "Tập thể lãnh
+-- đạo Đảng bộ xã X"). Stored as unit.name_key: a change here re-keys the stored units (a migration).
 create or replace macro unit_key(s) as
     regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(fold(s),
-        '^(ban thuong vu|btv|ban chap hanh|bch|thuong truc|chi uy) ((dang|tinh|thanh|huyen|quan|thi) uy( |$)|dang bo |chi bo )', '\2'),
+        '^(tap the( lanh dao)? )?((ban thuong vu|btv|ban chap hanh|bch|thuong truc|chi uy|lanh dao) )?(((dang|tinh|thanh|huyen|quan|thi) uy( |$)|dang bo |chi bo ))', '\5'),
         '^dang uy( |$)', 'dang bo\1'),
         '^(tinh|huyen|quan) uy( |$)', 'dang bo \1\2'),
         '^thanh uy( |$)', 'dang bo thanh pho\1'),

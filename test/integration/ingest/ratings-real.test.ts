@@ -280,6 +280,24 @@ describe('several score columns: the list’s score is the total, the deciding b
 });
 
 describe('a leadership list whose "Tập thể" column names each collective', () => {
+	it('"Tập thể Ban Chấp hành Đảng bộ xã Đoàn Kết", "Tập thể lãnh đạo Đảng bộ xã Minh Hưng", "Tập thể Chi ủy Chi bộ thôn 2" under "Tên tổ chức đảng": the collectives of those units', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const f = writeCsv(dir, 'tt.csv', [
+			['BAN THƯỜNG VỤ HUYỆN ỦY BÙ ĐĂNG'],
+			['KẾT QUẢ XẾP LOẠI NĂM 2024'],
+			['STT', 'Tên tổ chức đảng', 'Đối tượng', 'Xếp loại'],
+			['1', 'Tập thể Ban Chấp hành Đảng bộ xã Đoàn Kết', 'Tập thể lãnh đạo', 'HTXSNV'],
+			['2', 'Tập thể lãnh đạo Đảng bộ xã Minh Hưng', 'Tập thể lãnh đạo', 'HTTNV'],
+			['3', 'Tập thể Chi ủy Chi bộ thôn 2', 'Tập thể lãnh đạo', 'HTNV']
+		]);
+		expect((await ingest(db, [f])).files[0]).toMatchObject({ status: 'loaded', rowsStored: 3 });
+		expect(await db.query(`select r.subject_kind as k, u.code from rating r join unit u on u.id = r.subject_unit_id order by r.source_row`)).toEqual([
+			{ k: 'leadership', code: 'X700101' },
+			{ k: 'leadership', code: 'X700102' },
+			{ k: 'leadership', code: 'C70010102' }
+		]);
+	});
+
 	it('"Ban Thường vụ Đảng ủy xã", "Chi ủy Chi bộ thôn 1": the collectives of the đảng bộ and of its chi bộ', async () => {
 		const { db, dir } = await dbWithRegistry();
 		const f = writeCsv(dir, 'tt.csv', [
