@@ -139,6 +139,8 @@ const KEYWORD_RULES: Array<[RegExp, string | null]> = [
 	// a list of organisations, collectives and leaders in one: "Tên tổ chức, cá nhân" holds the names
 	// (a unit's for its own rows, as "Họ và tên" does there)
 	[/^ten(tochuc|tapthe)(va)?canhan$/, 'full_name'],
+	// "Tên tổ chức đảng, tập thể": organisations and their collectives, each a unit
+	[/^ten(tochuc(dang)?)(va)?tapthe(lanhdao)?$/, 'unit_name'],
 	// … and a register's "Tổ chức đảng/đảng viên": organisations and members (discipline.sql moves the
 	// organisations' names to subject_name)
 	[/^(ten)?(tochuc(dang)?|tapthe)(va|hoac)?(canhan|dangvien)$/, 'full_name'],

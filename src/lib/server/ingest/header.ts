@@ -377,8 +377,9 @@ export function readTitle(preview: string[][], headerRow: number): TitleInfo {
 		info.deciderLevel ??= titleDeciderLevel(f);
 		const y = f.match(/\bnam (\d{4})\b/);
 		if (y && !isDateLine) info.year = Number(y[1]);
-		// "NĂM HỌC 2023-2024": the school year ended in the year (RULES.md R8, education staff)
-		const school = f.match(/\bnam hoc (\d{4})\s*[-–—/]\s*(\d{4})\b/);
+		// "NĂM HỌC 2023-2024" ("NĂM HỌC: 2023 - 2024", "NH 2023-2024"): the school year ended in the
+		// year (RULES.md R8, education staff)
+		const school = f.match(/\b(?:nam hoc|nh)\s*:?\s*(\d{4})\s*[-–—/]\s*(\d{4})\b/);
 		if (school && !isDateLine) info.year = Number(school[2]);
 		// "6 THÁNG ĐẦU NĂM 2025", "9 THÁNG NĂM 2025": neither a year nor a quarter (load.ts refuses it)
 		// (not a note: "(Đảng viên mới kết nạp dưới 6 tháng năm 2025 …)"; not "12 THÁNG")
