@@ -154,8 +154,16 @@ left join unit_hit va on va.role = 'violation_all' and va.code = s.violation_uni
 left join unit_hit ag on ag.role = 'agency' and ag.name = s.cell_unit.name and ag.parent = s.cell_unit.parent and ag.context_path = s.context_path
     and ag.year is not distinct from year(dd.d);
 
+-- A row whose measure is no discipline ("Kiểm điểm rút kinh nghiệm", "Nhắc nhở", "Phê bình",
+-- "Không kỷ luật", "Đình chỉ sinh hoạt"), which registers list beside the decisions, often with no
+-- decision date: not stored, not checked (merge drops it), and the file says which (warnings).
+alter table norm add column not_discipline boolean;
+update norm set not_discipline = true
+where form = 'other'
+  and regexp_matches(words(form_text), '^(kiem diem|rut kinh nghiem|nhac nho|phe binh|khong (xu ly |thi hanh |xem xet )?ky luat|mien (xu ly |truy cuu )?ky luat|chua (xem xet|xu ly)|tam dinh chi|dinh chi sinh hoat|dinh chi cong tac)');
+
 -- step: errors
-with n as (select * from norm),
+with n as (select * from norm where not_discipline is null),
 units as (select id, name, path from unit),
 errs as (
     select part_id, rn, 'full_name' as field, '' as value, 'Thiếu họ và tên người bị kỷ luật.' as message
@@ -202,9 +210,12 @@ select * from errs order by part_id, rn, field;
 create or replace temp table ident_in as
 select rk, file_id, rn, year(decided_on) as year, card_no, full_name, name_key, birth_date, birth_year, null::varchar as sex, coalesce(own_unit_id, unit_id) as unit_id, null::date as joined_party_on, null::date as joined_party_by, null::varchar as agency,
     search_unit_id, false as moved
-from norm where subject_type = 'person';
+from norm where subject_type = 'person' and not_discipline is null;
 
 -- step: merge
+create or replace temp table discipline_skipped as select part_id, rn, form_text from norm where not_discipline;
+delete from norm where not_discipline;
+
 -- A member the row placed in no unit (search_unit_id): the unit they are rated in as a member that
 -- year, else rostered in, where their violation counts for the chi bộ (R2); none for someone new.
 update norm set unit_id = x.unit_id
@@ -269,6 +280,15 @@ qualify row_number() over (partition by n.decided_on, n.form, i.person_id, n.uni
 order by n.file_id, n.rn;
 
 -- step: warnings
+-- Rows of measures that are no discipline: not stored (normalise).
+select part_id,
+    count(*) || ' dòng không phải quyết định kỷ luật (' || first_five(list('dòng ' || rn || ': "' || form_text || '"' order by rn))
+    || '): không lưu, không tính khi kiểm tra kỷ luật.' as message
+from discipline_skipped
+group by part_id
+
+union all
+
 -- Rows a decision stored already (same subject, date, form) holds: counted, not stored again.
 select n.part_id,
     count(*) || ' dòng (dòng ' || first_five(list(n.rn::varchar order by n.rn))

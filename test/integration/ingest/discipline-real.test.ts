@@ -479,6 +479,20 @@ describe('a district register with "Chi bộ | Đảng bộ" columns', () => {
 		]);
 	});
 
+	it('a row of a measure that is no discipline ("Kiểm điểm rút kinh nghiệm", "Nhắc nhở"), without a decision date: not stored, said; the register loads', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const r = await ingest(db, [writeCsv(dir, 'kl.csv', [
+			...TITLE,
+			['STT', 'Họ và tên', 'Năm sinh', 'Chi bộ', 'Hình thức kỷ luật', 'Số, ngày QĐ'],
+			['1', 'Nguyễn Văn An', '1970', 'Chi bộ thôn 1', 'Khiển trách', 'Số 15-QĐ/UBKT ngày 03/4/2024'],
+			['2', 'Trần Thị Bình', '1971', 'Chi bộ thôn 2', 'Kiểm điểm rút kinh nghiệm', ''],
+			['3', 'Lê Văn Cường', '1972', 'Chi bộ thôn 2', 'Nhắc nhở', '']
+		])]);
+		expect(r.files[0]).toMatchObject({ status: 'loaded', rowsRead: 3, rowsStored: 1 });
+		expect(r.files[0].warnings).toContain('2 dòng không phải quyết định kỷ luật (dòng 5: "Kiểm điểm rút kinh nghiệm", dòng 6: "Nhắc nhở"): không lưu, không tính khi kiểm tra kỷ luật.');
+		expect(await stored(db)).toMatchObject([{ row: 4, name: 'Nguyễn Văn An', form: 'khien_trach' }]);
+	});
+
 	it('"Tổ chức đảng/đảng viên" holds organisations and members', async () => {
 		const { db, dir } = await dbWithRegistry();
 		const r = await ingest(db, [writeCsv(dir, 'kl.csv', [
