@@ -1,11 +1,23 @@
 -- period_discipline: the current disciplinary decisions dated in the audited period (a violation
 -- counts once, in the period of its decision), with the file they came from. Read by R2 and R10;
 -- made once per run by runner.ts, as a temp table.
+-- A unit renamed since (a chi bộ of a commune merged in July 2025, renamed in its successor,
+-- unit_lineage kind 'rename'): its discipline is its new name's — the same organisation, whose
+-- rating of the year R2 caps and whose đảng bộ R10 holds to it.
+with renamed as (
+    select f.id as from_id, min(t.id) as to_id
+    from unit_lineage l
+    join unit f on f.code = l.from_code
+    join unit t on t.code = l.to_code
+    where l.kind = 'rename' and coalesce(l.effective_on, f.dissolved_on) <= getvariable('period_end')
+    group by f.id
+    having count(distinct t.id) = 1
+)
 select
     d.subject_type,
     d.person_id,
-    d.subject_unit_id,
-    d.unit_id,
+    coalesce(rs.to_id, d.subject_unit_id) as subject_unit_id,
+    coalesce(ru.to_id, d.unit_id) as unit_id,
     d.decided_on,
     d.form,
     d.self_remedied,
@@ -13,4 +25,6 @@ select
     sf.file_name
 from discipline_current d
 left join source_file sf on sf.id = d.source_file_id
+left join renamed rs on rs.from_id = d.subject_unit_id
+left join renamed ru on ru.from_id = d.unit_id
 where d.decided_on between getvariable('period_start') and getvariable('period_end')
