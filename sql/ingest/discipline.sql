@@ -124,6 +124,7 @@ select
     clean(s.self_remedied) as self_remedied_raw,
     -- "Cấp quyết định" on a register is the body that issued the decision
     coalesce(clean(s.issuing_body), clean(s.decider)) as issuing_body,
+    tidy(coalesce(s.position, s.agency)) as position,
     coalesce(clean(s.unit_code), clean(s.unit_name)) as unit_raw,
     -- the row's unit: the member's chi bộ, the organisation disciplined; no unit column: the one its
     -- "Chức vụ, đơn vị công tác" names, else the title's unless above the grassroots
@@ -264,9 +265,9 @@ where c.file_id = r.file_id
 
 drop table register_replaced;
 
-insert into discipline (subject_type, person_id, subject_unit_id, unit_id, decided_on, form, form_text, self_remedied, issuing_body, source_file_id, source_row)
+insert into discipline (subject_type, person_id, subject_unit_id, unit_id, decided_on, form, form_text, self_remedied, issuing_body, position, source_file_id, source_row)
 select n.subject_type, i.person_id, case when n.subject_type = 'unit' then coalesce(n.own_unit_id, n.unit_id) end, n.unit_id,
-    n.decided_on, n.form, n.form_text, n.self_remedied, n.issuing_body, n.file_id, n.rn
+    n.decided_on, n.form, n.form_text, n.self_remedied, n.issuing_body, n.position, n.file_id, n.rn
 from norm n
 left join ident_out i on i.rk = n.rk
 where not exists (

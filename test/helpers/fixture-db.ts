@@ -73,6 +73,8 @@ export interface DisciplineRow {
 	decided_on: string;
 	form: string;
 	self_remedied?: boolean;
+	/** the register's "Chức vụ, đơn vị công tác" */
+	position?: string;
 	file?: string;
 	row?: number;
 }
@@ -235,9 +237,9 @@ export async function loadGiven(db: Db, given: Given, defaults: FixtureDefaults)
 		const fid = await fileId(file, 'discipline');
 		const where = x.where === undefined ? (x.org ?? null) : x.where;
 		await db.run(
-			`insert into discipline (subject_type, person_id, subject_unit_id, unit_id, decided_on, form, self_remedied, source_file_id, source_row)
+			`insert into discipline (subject_type, person_id, subject_unit_id, unit_id, decided_on, form, self_remedied, position, source_file_id, source_row)
 			 values (${q(x.person ? 'person' : 'unit')}, ${personId(x.person)}, ${await unitId(x.org)}, ${await unitId(where)}, date '${x.decided_on}',
-			         ${q(x.form)}, ${q(x.self_remedied ?? false)}, ${fid}, ${rowOf(file, x.row)})`
+			         ${q(x.form)}, ${q(x.self_remedied ?? false)}, ${q(x.position ?? null)}, ${fid}, ${rowOf(file, x.row)})`
 		);
 	}
 }

@@ -112,6 +112,13 @@ create or replace temp macro collective_members(ids) as table
         semi join keys k on k.id = r.person_id and k.id is not null
         where r.period_year = getvariable('period_year') and r.period_kind = getvariable('period_kind')
           and r.period_no = getvariable('period_no') and r.subject_kind = 'member' and r.position is not null
+        union all
+        -- … and the discipline register's "Chức vụ, đơn vị công tác" ("Phó Bí thư Thường trực Đảng ủy
+        -- xã A"), under the unit the member's violation counts in (a chi bộ, or the đảng bộ itself)
+        select d.person_id, d.unit_id, false, fold(d.position)
+        from period_discipline d
+        semi join keys k on k.id = d.person_id and k.id is not null
+        where d.subject_type = 'person' and d.position is not null and d.unit_id is not null
     ),
     roster as materialized (
         select r.person_id, r.unit_id, r.is_head, committee_seats(r.title_key) as seats from roster_rows r
@@ -128,7 +135,8 @@ create or replace temp macro collective_members(ids) as table
         from ancestors x
         -- (the few codes as the build side: a join of the registry on them built it on the registry)
         join (select u.* from unit u semi join (select distinct x.code from ancestors x) k on k.code = u.code) a
-            on a.code = x.code and a.id <> x.unit_id
+            on a.code = x.code
+        -- (the unit itself, when the row is the đảng bộ's: a register placing the member there)
         where a.kind = if(x.seat = 'dang_bo', 'dang_bo_co_so', 'dang_bo_bo_phan')
     )
     select distinct person_id, unit_id

@@ -21,6 +21,7 @@ select
     d.decided_on,
     d.form,
     d.self_remedied,
+    d.position,
     d.source_row,
     sf.file_name
 from discipline_current d

@@ -479,6 +479,18 @@ describe('a district register with "Chi bộ | Đảng bộ" columns', () => {
 		]);
 	});
 
+	it('the post a register gives ("Chức vụ, đơn vị công tác") is kept with the decision, where R10 reads a committee seat from it', async () => {
+		const { db, dir } = await dbWithRegistry();
+		await ingest(db, [writeCsv(dir, 'kl.csv', [
+			...TITLE,
+			['STT', 'Họ và tên', 'Năm sinh', 'Chức vụ, đơn vị công tác', 'Hình thức kỷ luật', 'Ngày quyết định'],
+			['1', 'Nguyễn Văn An', '1970', 'Phó Bí thư Thường trực Đảng ủy xã Đoàn Kết', 'Cảnh cáo', '05/09/2024']
+		])]);
+		expect(await db.query(`select u.code as unit, d.position from discipline d join unit u on u.id = d.unit_id`)).toEqual([
+			{ unit: 'X700101', position: 'Phó Bí thư Thường trực Đảng ủy xã Đoàn Kết' }
+		]);
+	});
+
 	it('a row of a measure that is no discipline ("Kiểm điểm rút kinh nghiệm", "Nhắc nhở"), without a decision date: not stored, said; the register loads', async () => {
 		const { db, dir } = await dbWithRegistry();
 		const r = await ingest(db, [writeCsv(dir, 'kl.csv', [
