@@ -232,11 +232,19 @@ create or replace macro supplements(file_name, title_lines) as
 -- parse_leave: a span of leave as lists write it, {months, days}: "90", "90 ngày" (days), "3 tháng",
 -- "3,5 tháng", "3 tháng 5 ngày"; anything else null. Months stay months: the rulebook's
 -- days_per_month turns them into days where a rule compares (R6), not the ingest.
+-- note_leave: sick leave a note states ("Nghỉ ốm dài ngày 4 tháng (từ 01/3 đến 30/6/2025)"), as the
+-- sick-leave column would hold it ("4 tháng"); null when the note states none.
+create or replace macro note_leave(note) as
+    nullif(regexp_extract(fold(note), '\bnghi om( dai ngay)?\s*:?\s*(\d+([.,]\d+)?\s*(thang|ngay)([\s,;va]*\d+([.,]\d+)?\s*ngay)?)', 2), '');
+
 create or replace macro parse_leave(s) as
-    list_transform([fold(clean(s))], lambda t:
+    -- ("Nghỉ ốm 3 tháng 10 ngày", "3 tháng (từ 01/3 đến 30/5)": the words before and the bracket after
+    -- said nothing of the length; "50 + 45": two spells, summed)
+    list_transform([regexp_replace(regexp_replace(fold(clean(s)), '^(so ngay )?(nghi )?(om|benh)( dai ngay)?\s*:?\s*', ''), '\s*\(.*\)\s*$', '')], lambda t:
         case
             when t is null then null
             when regexp_full_match(t, '\d+([.,]\d+)?') then {'months': null::double, 'days': parse_number(t)}
+            when regexp_full_match(t, '\d+(\s*\+\s*\d+)+') then {'months': null::double, 'days': list_sum(list_transform(string_split_regex(t, '\s*\+\s*'), lambda x: x::double))}
             when regexp_full_match(t, '((\d+([.,]\d+)?)\s*thang)?[\s,;va]*((\d+([.,]\d+)?)\s*ngay)?') and regexp_matches(t, '\d')
                 then {'months': parse_number(regexp_extract(t, '(\d+([.,]\d+)?)\s*thang', 1)),
                       'days': parse_number(regexp_extract(t, '(\d+([.,]\d+)?)\s*ngay', 1))}

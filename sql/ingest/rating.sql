@@ -50,8 +50,10 @@ scores as (
     from (select distinct score as v from stg where score is not null)
 ),
 
+-- (sick leave a note states, "Nghỉ ốm dài ngày 4 tháng", where no column gives it: note_leave)
 s as (
-    select stg.*, person_name(full_name) as c_name, c.*
+    select stg.* replace (coalesce(stg.sick_days, case when stg.note is not null then note_leave(stg.note) end) as sick_days),
+        person_name(full_name) as c_name, c.*
     from stg
     join file_ctx c using (part_id)
 )

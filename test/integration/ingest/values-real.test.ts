@@ -278,6 +278,20 @@ describe('sick leave as lists write it', () => {
 		expect(bad.files[0].errors.map((e) => [e.row, e.column, e.value])).toEqual([[5, 'Số ngày nghỉ ốm', 'nhiều']]);
 	});
 
+	it('"Nghỉ ốm 3 tháng 10 ngày", "3 tháng (từ 01/3 đến 30/5)", "50 + 45" in the column, and a note\'s "Nghỉ ốm dài ngày 4 tháng (…)" where the column is empty: read; "Nghỉ thai sản 6 tháng" in a note is no sick leave', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const f = writeCsv(dir, 'xl.csv', [['ĐẢNG BỘ XÃ ĐOÀN KẾT'], ['CHI BỘ THÔN 1'], ['DANH SÁCH XẾP LOẠI ĐẢNG VIÊN NĂM 2024'],
+			['STT', 'Họ và tên', 'Năm sinh', 'Xếp loại', 'Số ngày nghỉ ốm', 'Ghi chú'],
+			['1', 'Đảng viên 1', '1970', 'HTNV', 'Nghỉ ốm 3 tháng 10 ngày', ''],
+			['2', 'Đảng viên 2', '1971', 'HTNV', '3 tháng (từ 01/3 đến 30/5)', ''],
+			['3', 'Đảng viên 3', '1972', 'HTNV', '50 + 45', ''],
+			['4', 'Đảng viên 4', '1973', 'HTNV', '', 'Nghỉ ốm dài ngày 4 tháng (từ 01/3 đến 30/6/2024)'],
+			['5', 'Đảng viên 5', '1974', 'HTNV', '', 'Nghỉ thai sản 6 tháng']]);
+		expect((await ingest(db, [f])).files[0]).toMatchObject({ status: 'loaded', rowsStored: 5 });
+		expect((await db.query<{ d: number | null; m: number | null }>('select sick_leave_days as d, sick_leave_months::double as m from rating order by source_row')).map((x) => [x.d, x.m]))
+			.toEqual([[10, 3], [null, 3], [95, null], [null, 4], [null, null]]);
+	});
+
 	it('a column of months ("Nghỉ ốm (tháng)", "Số tháng nghỉ ốm"): "3", "3,5", "2,9" are months (they were read as 3, 4 and 3 days)', async () => {
 		for (const header of ['Nghỉ ốm (tháng)', 'Số tháng nghỉ ốm']) {
 			const { db, dir } = await dbWithRegistry();
