@@ -301,7 +301,8 @@ create or replace macro unit_loose_key(s) as
     -- (the hamlet's number in words, one nested replace each: unit_key(s) read once)
     blank_null(trim(regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(
         -- (a dash as Word types it, and spaces around it between two numbers: "ấp 3 – 2" is "ấp 3-2")
-        regexp_replace(translate(unit_key(s), '–—‐‑', '----'), '([0-9])\s*-\s*([0-9])', '\1-\2', 'g'),
+        -- (a committee named with its term, "Ban Thường vụ Đảng ủy xã A nhiệm kỳ 2020-2025": the term dropped)
+        regexp_replace(regexp_replace(translate(unit_key(s), '–—‐‑', '----'), '\s+nhiem ky\s+\d{4}\s*-\s*\d{4}\s*$', ''), '([0-9])\s*-\s*([0-9])', '\1-\2', 'g'),
         '(,|\s*\(|\s+[-–]\s+(dang bo|dang uy|xa|phuong|thi tran|huyen|quan|thi xa|thanh pho|tinh)\b).*$', ''),
         '^cb\.? ', 'chi bo '),
         '^(db|dbcs|du)\.? ', 'dang bo '),

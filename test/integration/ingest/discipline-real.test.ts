@@ -372,20 +372,22 @@ describe('a UBKT huyện register with "Chức vụ, đơn vị công tác"', ()
 });
 
 describe('organisations listed under "Họ và tên"', () => {
-	it('"Chi bộ thôn 2", "Chi ủy Chi bộ thôn 1" under "Họ và tên" are the organisations disciplined, not persons', async () => {
+	it('"Chi bộ thôn 2", "Chi ủy Chi bộ thôn 1", "Ban Thường vụ Đảng ủy xã … nhiệm kỳ 2020-2025" under "Họ và tên" are the organisations disciplined, not persons', async () => {
 		const { db, dir } = await dbWithRegistry();
 		const r = await ingest(db, [writeCsv(dir, 'kl.csv', [
 			...TITLE,
 			['STT', 'Họ và tên', 'Năm sinh', 'Chi bộ', 'Hình thức kỷ luật', 'Ngày quyết định', 'Tự phát hiện, khắc phục'],
 			['1', 'Chi bộ thôn 2', '', '', 'Khiển trách', '20/11/2024', 'x'],
 			['2', 'Chi ủy Chi bộ thôn 1', '', 'Chi bộ thôn 1', 'Cảnh cáo', '20/11/2024', ''],
-			['3', 'Nguyễn Văn An', '1970', 'Chi bộ thôn 1', 'Khiển trách', '05/06/2024', '']
+			['3', 'Nguyễn Văn An', '1970', 'Chi bộ thôn 1', 'Khiển trách', '05/06/2024', ''],
+			['4', 'Ban Thường vụ Đảng ủy xã Đoàn Kết nhiệm kỳ 2020-2025', '', '', 'Khiển trách', '21/11/2024', '']
 		])]);
-		expect(r.files[0]).toMatchObject({ kind: 'discipline', status: 'loaded', rowsStored: 3 });
+		expect(r.files[0]).toMatchObject({ kind: 'discipline', status: 'loaded', rowsStored: 4 });
 		expect(await stored(db)).toMatchObject([
 			{ row: 4, type: 'unit', name: null, unit: 'C70010102', subject_unit: 'C70010102', form: 'khien_trach', self_remedied: true },
 			{ row: 5, type: 'unit', name: null, unit: 'C70010101', subject_unit: 'C70010101', form: 'canh_cao' },
-			{ row: 6, type: 'person', name: 'Nguyễn Văn An', unit: 'C70010101', subject_unit: null }
+			{ row: 6, type: 'person', name: 'Nguyễn Văn An', unit: 'C70010101', subject_unit: null },
+			{ row: 7, type: 'unit', name: null, subject_unit: 'X700101' }
 		]);
 		expect(await db.query('select full_name from person')).toEqual([{ full_name: 'Nguyễn Văn An' }]);
 	});
