@@ -125,6 +125,7 @@ select
     -- "Cấp quyết định" on a register is the body that issued the decision
     coalesce(clean(s.issuing_body), clean(s.decider)) as issuing_body,
     tidy(coalesce(s.position, s.agency)) as position,
+    clean(s.state_discipline) as state_form,
     coalesce(clean(s.unit_code), clean(s.unit_name)) as unit_raw,
     -- the row's unit: the member's chi bộ, the organisation disciplined; no unit column: the one its
     -- "Chức vụ, đơn vị công tác" names, else the title's unless above the grassroots
@@ -159,8 +160,11 @@ left join unit_hit ag on ag.role = 'agency' and ag.name = s.cell_unit.name and a
 -- "Không kỷ luật", "Đình chỉ sinh hoạt"), which registers list beside the decisions, often with no
 -- decision date: not stored, not checked (merge drops it), and the file says which (warnings).
 alter table norm add column not_discipline boolean;
+-- So is a row whose only form is the State's or a mass organisation's ("Hình thức kỷ luật chính
+-- quyền, đoàn thể" beside the Party's column).
 update norm set not_discipline = true
-where form = 'other'
+where (form is null and state_form is not null)
+   or form = 'other'
   and regexp_matches(words(form_text), '^(kiem diem|rut kinh nghiem|nhac nho|phe binh|khong (xu ly |thi hanh |xem xet )?ky luat|mien (xu ly |truy cuu )?ky luat|chua (xem xet|xu ly)|tam dinh chi|dinh chi sinh hoat|dinh chi cong tac)');
 
 -- step: errors
@@ -214,7 +218,8 @@ select rk, file_id, rn, year(decided_on) as year, card_no, full_name, name_key, 
 from norm where subject_type = 'person' and not_discipline is null;
 
 -- step: merge
-create or replace temp table discipline_skipped as select part_id, rn, form_text from norm where not_discipline;
+create or replace temp table discipline_skipped as
+select part_id, rn, coalesce(form_text, 'chỉ kỷ luật chính quyền, đoàn thể: ' || state_form) as form_text from norm where not_discipline;
 delete from norm where not_discipline;
 
 -- A member the row placed in no unit (search_unit_id): the unit they are rated in as a member that

@@ -507,6 +507,20 @@ describe('a district register with "Chi bộ | Đảng bộ" columns', () => {
 		expect(await stored(db)).toMatchObject([{ row: 4, name: 'Nguyễn Văn An', form: 'khien_trach' }]);
 	});
 
+	it('beside "Hình thức kỷ luật Đảng", a "Hình thức kỷ luật chính quyền, đoàn thể" column is not the form; a row with only that is skipped, said', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const r = await ingest(db, [writeCsv(dir, 'kl.csv', [
+			...TITLE,
+			['STT', 'Họ và tên', 'Năm sinh', 'Chi bộ', 'Hình thức kỷ luật Đảng', 'Hình thức kỷ luật chính quyền, đoàn thể', 'Ngày quyết định'],
+			['1', 'Nguyễn Văn An', '1970', 'Chi bộ thôn 1', 'Khiển trách', '', '08/08/2024'],
+			['2', 'Trần Thị Bình', '1971', 'Chi bộ thôn 2', '', 'Cảnh cáo', '09/08/2024'],
+			['3', 'Lê Văn Cường', '1972', 'Chi bộ thôn 2', 'Cảnh cáo', 'Cách chức', '10/08/2024']
+		])]);
+		expect(r.files[0]).toMatchObject({ status: 'loaded', rowsStored: 2 });
+		expect(r.files[0].warnings).toContain('1 dòng không phải quyết định kỷ luật (dòng 5: "chỉ kỷ luật chính quyền, đoàn thể: Cảnh cáo"): không lưu, không tính khi kiểm tra kỷ luật.');
+		expect(await stored(db)).toMatchObject([{ row: 4, form: 'khien_trach' }, { row: 6, form: 'canh_cao' }]);
+	});
+
 	it('"Tổ chức đảng/đảng viên" holds organisations and members', async () => {
 		const { db, dir } = await dbWithRegistry();
 		const r = await ingest(db, [writeCsv(dir, 'kl.csv', [

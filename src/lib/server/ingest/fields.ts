@@ -70,6 +70,9 @@ export const FIELDS: FieldDef[] = [
 	// "Tổ chức đảng, đảng viên bị kỷ luật": an organisation's or a person's name, told apart by its
 	// words (discipline.sql). No kinds: not a column of the templates.
 	{ field: 'subject_name', label: 'Tổ chức đảng, đảng viên bị kỷ luật', aliases: [], kinds: [], doc: 'tên tổ chức đảng hoặc họ tên đảng viên bị kỷ luật' },
+	// a register's second form column, for the State or the mass organisation's discipline of the same
+	// person: no Party discipline (a row with only that is skipped, discipline.sql)
+	{ field: 'state_discipline', label: 'Kỷ luật chính quyền, đoàn thể', aliases: [], kinds: [], doc: 'hình thức kỷ luật về chính quyền, đoàn thể (không tính)' },
 	{ field: 'self_remedied', label: 'Tự phát hiện, khắc phục', aliases: ['Tự phát hiện, khắc phục', 'Tự phát hiện khắc phục', 'Tự phát hiện và khắc phục', 'Self remedied'], kinds: ['discipline'], doc: 'Có / Không' },
 	{ field: 'violation_unit', label: 'Đơn vị xảy ra vi phạm', aliases: ['Đơn vị xảy ra vi phạm', 'Nơi xảy ra vi phạm', 'Nơi vi phạm', 'Đơn vị vi phạm'], kinds: ['discipline'], doc: 'mã hoặc tên đơn vị nơi xảy ra vi phạm, khi khác đơn vị của dòng (vi phạm được tính ở đó); tên được tìm trong đơn vị tiêu đề trước, không có thì trong cả danh mục (chỉ khi một đơn vị duy nhất mang tên đó)' },
 	{ field: 'issuing_body', label: 'Cấp kỷ luật', aliases: ['Cấp kỷ luật', 'Cơ quan kỷ luật', 'Cấp ra quyết định', 'Cơ quan ra quyết định'], kinds: ['discipline'], doc: 'cơ quan ra quyết định kỷ luật (trên sổ kỷ luật, cột "Cấp quyết định" cũng là cơ quan này)' },
@@ -156,6 +159,7 @@ const KEYWORD_RULES: Array<[RegExp, string | null]> = [
 	[/^ngay(bi|thihanh)?kyluat/, 'decided_on'],
 	[/^thoihan/, null],
 	[/^(cap|coquan)(thihanh)?kyluat$/, 'issuing_body'],
+	[/^(hinhthuc)?kyluat(ve)?(chinhquyen|doanthe|hanhchinh|congchuc|vienchuc)|^hinhthuckyluat(ve)?(chinhquyen|doanthe|hanhchinh|congchuc|vienchuc)/, 'state_discipline'],
 	// a registry's "Hình thức sắp xếp" (merger, split, renaming) is no discipline's form
 	[/^hinhthuc(sapxep|sapnhap|hopnhat|chiatach)/, 'lineage_form'],
 	// anchored: "chính thức" holds "hinhthuc"; "Kỷ luật" alone or "Hình thức (kỷ luật)"
