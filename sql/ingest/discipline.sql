@@ -213,7 +213,9 @@ select * from errs order by part_id, rn, field;
 
 -- step: identity_in
 create or replace temp table ident_in as
-select rk, file_id, rn, year(decided_on) as year, card_no, full_name, name_key, birth_date, birth_year, null::varchar as sex, coalesce(own_unit_id, unit_id) as unit_id, null::date as joined_party_on, null::date as joined_party_by, null::varchar as agency,
+select rk, file_id, rn, year(decided_on) as year, card_no, full_name, name_key, birth_date, birth_year, null::varchar as sex, coalesce(own_unit_id, unit_id) as unit_id, null::date as joined_party_on, null::date as joined_party_by,
+    -- (a row placed in no unit: its post may name the commune, "Phó Trưởng ấp 3, xã A", identity.sql)
+    case when coalesce(own_unit_id, unit_id) is null then position end as agency,
     search_unit_id, false as moved
 from norm where subject_type = 'person' and not_discipline is null;
 

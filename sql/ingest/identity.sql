@@ -176,9 +176,14 @@ left join deepest d on d.agency = a.agency and d.year is not distinct from a.yea
 -- pair each of its rows with the province's whole subtree by path)
 create or replace temp table ident_place as
 with searched as (
-    select i.rk, coalesce(i.search_unit_id, au.unit_id) as unit_id
+    -- (a row of a province's register its title searches whole, whose "Chức vụ, đơn vị công tác"
+    -- names a commune inside it, "Phó Trưởng ấp 3, xã A": that commune, where a name alone finds)
+    select i.rk, case when au.unit_id is not null and (i.search_unit_id is null or starts_with(au_u.path, su.path)) then au.unit_id
+                      else i.search_unit_id end as unit_id
     from ident_in i
     left join agency_unit au on au.agency = i.agency and au.year is not distinct from i.year
+    left join unit au_u on au_u.id = au.unit_id
+    left join unit su on su.id = i.search_unit_id
     where i.unit_id is null and coalesce(i.search_unit_id, au.unit_id) is not null
 ),
 -- (each unit under a searched place names it in its path, '/…/CODE/…/': joined on the path's codes,

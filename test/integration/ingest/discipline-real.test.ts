@@ -521,6 +521,24 @@ describe('a district register with "Chi bộ | Đảng bộ" columns', () => {
 		expect(await stored(db)).toMatchObject([{ row: 4, form: 'khien_trach' }, { row: 6, form: 'canh_cao' }]);
 	});
 
+	it('a province\'s register with no birth dates and no party unit, its "Chức vụ, đơn vị công tác" naming the commune ("Phó Trưởng thôn 1 xã Đoàn Kết"): the member of that name there', async () => {
+		const { db, dir } = await dbWithRegistry();
+		await ingest(db, [writeCsv(dir, 'xl.csv', [['ĐẢNG BỘ XÃ ĐOÀN KẾT'], ['CHI BỘ THÔN 1'], ['DANH SÁCH XẾP LOẠI ĐẢNG VIÊN NĂM 2024'],
+			['STT', 'Họ và tên', 'Năm sinh', 'Xếp loại'], ['1', 'Đỗ Thị Hoa', '1980', 'HTTNV'], ['2', 'Bùi Văn Nam', '1982', 'HTTNV']])]);
+		const r = await ingest(db, [writeCsv(dir, 'kl.csv', [
+			['ỦY BAN KIỂM TRA TỈNH ỦY BÌNH PHƯỚC'], ['SỔ THEO DÕI THI HÀNH KỶ LUẬT NĂM 2024'],
+			['STT', 'Họ và tên', 'Chức vụ, đơn vị công tác', 'Hình thức kỷ luật', 'Số, ngày QĐ'],
+			['1', 'Đỗ Thị Hoa', 'Phó Trưởng thôn 1 xã Đoàn Kết', 'Khiển trách', 'Số QĐ 21-QĐ/UBKT ngày 05/5/2024'],
+			['2', 'Bùi Văn Nam', 'Công chức Địa chính, UBND xã Đoàn Kết', 'Cảnh cáo', 'Số QĐ 22-QĐ/UBKT ngày 06/5/2024']
+		])]);
+		expect(r.files[0]).toMatchObject({ status: 'loaded', rowsStored: 2 });
+		expect((await db.one<{ n: number }>('select count(*)::int as n from person'))!.n).toBe(2);
+		expect(await db.query(`select d.source_row as row, count(r.id)::int as rated from discipline d join rating r on r.person_id = d.person_id group by 1 order by 1`)).toEqual([
+			{ row: 4, rated: 1 },
+			{ row: 5, rated: 1 }
+		]);
+	});
+
 	it('"Tổ chức đảng/đảng viên" holds organisations and members', async () => {
 		const { db, dir } = await dbWithRegistry();
 		const r = await ingest(db, [writeCsv(dir, 'kl.csv', [
