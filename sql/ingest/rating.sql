@@ -239,12 +239,20 @@ set unit_written_id = unit_id, unit_id = coalesce(m.to_id, norm.unit_id), unit_g
 from unit_moved m
 where norm.part_id = m.part_id and norm.unit_id = m.from_id and (norm.subject_kind in ('party_org', 'leadership')) = m.is_org;
 
+-- A collective or organisation of the State or a mass organisation on a party committee's list
+-- ("Tập thể lãnh đạo UBND xã", "Thường trực HĐND xã", "Ban Thường trực Ủy ban MTTQ xã"), which no
+-- party registry holds: no party unit's rating, skipped (merge) and said (warnings), not refused.
+alter table norm add column state_body boolean;
+update norm set state_body = true
+where unit_id is null and coalesce(unit_candidates, 0) = 0 and subject_kind in ('party_org', 'leadership')
+  and regexp_matches(fold(unit_raw), '\b(ubnd|uy ban nhan dan|hdnd|hoi dong nhan dan|ubmttq|mttq|mat tran to quoc|uy ban mat tran|doan thanh nien|doan tncs|hoi (lien hiep )?phu nu|hoi nong dan|hoi cuu chien binh|cong doan)\b');
+
 -- step: errors
 -- Most rows are fine: the per-field checks run on the rows where some value did not parse or is out
 -- of range (one cheap scan picks them), the scope check once per unit, duplicates by a GROUP BY.
 with n as (
     select * from norm
-    where (final_level is null and final_raw is not null)
+    where state_body is null and ((final_level is null and final_raw is not null)
        or (self_level is null and self_raw is not null)
        or (proposed_level is null and proposed_raw is not null)
        or (civil_servant_level is null and cs_raw is not null)
@@ -260,7 +268,7 @@ with n as (
        or period_year is null or period_year < 1990 or period_year > year(current_date) + 1
        or unit_id is null
        or name_conflict_id is not null
-       or (decider_id is null and decider_raw is not null)
+       or (decider_id is null and decider_raw is not null))
 ),
 out_of_scope as (
     select u.id, u.name
@@ -412,6 +420,9 @@ join file_ctx c using (part_id)
 where n.subject_kind in ('member', 'leader', 'civil_servant');
 
 -- step: merge
+create or replace temp table rating_skipped as select part_id, rn, unit_raw from norm where state_body;
+delete from norm where state_body;
+
 insert into rating (
     period_year, period_kind, period_no, subject_kind, person_id, subject_unit_id, unit_id,
     deciding_unit_id, position, is_head, joined_unit_on, group_name, self_level, proposed_level,
@@ -644,6 +655,15 @@ drop table list_version;
 drop table list_file;
 
 -- step: warnings
+-- Collectives of the State or mass organisations: not stored (normalise).
+select part_id,
+    count(*) || ' dòng là tập thể chính quyền, đoàn thể, không phải tổ chức đảng (' || first_five(list('dòng ' || rn || ': "' || unit_raw || '"' order by rn))
+    || '): không lưu, không kiểm tra.' as message
+from rating_skipped
+group by part_id
+
+union all
+
 -- Rows naming a unit dissolved before the list's decision: moved to its successor, or left as
 -- written where it has several or none (normalise).
 select c.part_id,

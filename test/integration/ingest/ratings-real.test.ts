@@ -280,6 +280,21 @@ describe('several score columns: the list’s score is the total, the deciding b
 });
 
 describe('a leadership list whose "Tập thể" column names each collective', () => {
+	it('the State\'s and mass organisations\' collectives on the đảng ủy\'s list ("Tập thể lãnh đạo UBND xã", "Thường trực HĐND xã"): skipped and said, the party collectives stored', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const r = await ingest(db, [writeCsv(dir, 'tt.csv', [
+			['ĐẢNG ỦY XÃ ĐOÀN KẾT'],
+			['KẾT QUẢ ĐÁNH GIÁ, XẾP LOẠI CHẤT LƯỢNG TẬP THỂ LÃNH ĐẠO, QUẢN LÝ NĂM 2024'],
+			['STT', 'Tên tập thể', 'Xếp loại'],
+			['1', 'Chi ủy Chi bộ thôn 1', 'HTTNV'],
+			['2', 'Tập thể lãnh đạo UBND xã', 'HTTNV'],
+			['3', 'Tập thể Thường trực HĐND xã', 'HTTNV']
+		])]);
+		expect(r.files[0]).toMatchObject({ status: 'loaded', rowsRead: 3, rowsStored: 1 });
+		expect(r.files[0].warnings).toContain('2 dòng là tập thể chính quyền, đoàn thể, không phải tổ chức đảng (dòng 5: "Tập thể lãnh đạo UBND xã", dòng 6: "Tập thể Thường trực HĐND xã"): không lưu, không kiểm tra.');
+		expect(await db.query(`select u.code from rating r join unit u on u.id = r.subject_unit_id`)).toEqual([{ code: 'C70010101' }]);
+	});
+
 	it.each([['Tên tổ chức đảng'], ['Tên tổ chức đảng, tập thể']])('"Tập thể Ban Chấp hành Đảng bộ xã Đoàn Kết", "Tập thể lãnh đạo Đảng bộ xã Minh Hưng", "Tập thể Chi ủy Chi bộ thôn 2" under "%s": the collectives of those units', async (nameHeader) => {
 		const { db, dir } = await dbWithRegistry();
 		const f = writeCsv(dir, 'tt.csv', [
