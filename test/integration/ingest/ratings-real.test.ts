@@ -280,6 +280,27 @@ describe('several score columns: the list’s score is the total, the deciding b
 });
 
 describe('a leadership list whose "Tập thể" column names each collective', () => {
+	it('an organisations\' list in two sections, "I | XẾP LOẠI CHẤT LƯỢNG TỔ CHỨC ĐẢNG", "II | XẾP LOẠI TẬP THỂ LÃNH ĐẠO, QUẢN LÝ", the text in the name column: the organisations, then their collectives', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const r = await ingest(db, [writeCsv(dir, 'tc.csv', [
+			['BAN THƯỜNG VỤ HUYỆN ỦY BÙ ĐĂNG'], ['KẾT QUẢ ĐÁNH GIÁ, XẾP LOẠI CHẤT LƯỢNG NĂM 2024'],
+			['STT', 'Tên tổ chức đảng', 'Xếp loại'],
+			['I', 'XẾP LOẠI CHẤT LƯỢNG TỔ CHỨC ĐẢNG', ''],
+			['1', 'Đảng bộ xã Đoàn Kết', 'HTTNV'],
+			['2', 'Đảng bộ xã Minh Hưng', 'HTXSNV'],
+			['II', 'XẾP LOẠI TẬP THỂ LÃNH ĐẠO, QUẢN LÝ', ''],
+			['1', 'Ban Thường vụ Đảng ủy xã Đoàn Kết', 'HTXSNV'],
+			['2', 'Ban Thường vụ Đảng ủy xã Minh Hưng', 'HTTNV']
+		])]);
+		expect(r.files[0]).toMatchObject({ status: 'loaded', rowsStored: 4 });
+		expect(await db.query(`select r.source_row as row, r.subject_kind as k, u.code from rating r join unit u on u.id = r.subject_unit_id order by 1`)).toEqual([
+			{ row: 5, k: 'party_org', code: 'X700101' },
+			{ row: 6, k: 'party_org', code: 'X700102' },
+			{ row: 8, k: 'leadership', code: 'X700101' },
+			{ row: 9, k: 'leadership', code: 'X700102' }
+		]);
+	});
+
 	it('the State\'s and mass organisations\' collectives on the đảng ủy\'s list ("Tập thể lãnh đạo UBND xã", "Thường trực HĐND xã"): skipped and said, the party collectives stored', async () => {
 		const { db, dir } = await dbWithRegistry();
 		const r = await ingest(db, [writeCsv(dir, 'tt.csv', [

@@ -263,11 +263,14 @@ export const SECTION_UNIT_WORDS = 'chi bo|dang bo|dang uy|to dang|chi uy|thon|ap
 /** A section's numbering ("I.", "2)", "a/"), before its text. */
 export const SECTION_NUMBER = '([IVXivx]{1,5}|[0-9]{1,3}|[A-Za-z])\\s*[.):/-]\\s*';
 const SECTION_TEXT = `(case when birth is null and card_no is null and final_level is null and self_level is null
-	and proposed_level is null and discipline_form is null and cs_level is null and unit_code is null and unit_name is null
+	and proposed_level is null and discipline_form is null and cs_level is null and unit_code is null
 	and not_rated_reason is null and note is null and position is null and score is null
 	then regexp_replace(regexp_replace(
-		case when full_name is not null and (stt is null or ${IDENTIFIED}) then full_name
-		     when full_name is null and not ${IDENTIFIED} then stt end,
+		case when unit_name is null and full_name is not null and (stt is null or ${IDENTIFIED}) then full_name
+		     when unit_name is null and full_name is null and not ${IDENTIFIED} then stt
+		     -- an organisations' list numbered by a Roman numeral or a letter, its text in the name column
+		     -- ("I | XẾP LOẠI TẬP THỂ LÃNH ĐẠO, QUẢN LÝ"): organisations are numbered 1, 2, 3
+		     when unit_name is not null and full_name is null and coalesce(regexp_matches(trim(stt), '^\\(?([IVXivx]{1,5}|[A-Za-z])([.):/-]|$)'), false) then unit_name end,
 		'^\\s*${SECTION_NUMBER}', ''), '\\s*(\\(.*\\)|:)\\s*$', '') end)`;
 const SECTION_UNIT = `coalesce(regexp_matches(fold(${SECTION_TEXT}), '^(${SECTION_UNIT_WORDS}) ')
 	and not regexp_matches(fold(${SECTION_TEXT}), '${DATELINE}'), false)`;
@@ -281,12 +284,13 @@ const SECTION = `(${SECTION_UNIT} or ${SECTION_GROUP} or ${SECTION_LETTERED} or 
 // a section naming the subjects of the rows below ("II. XẾP LOẠI CÁN BỘ LÃNH ĐẠO, QUẢN LÝ" after
 // "I. XẾP LOẠI CHẤT LƯỢNG ĐẢNG VIÊN"): their "Đối tượng", as a column would give it (one list rating
 // members and leaders; the Bí thư in both is rated twice, not a duplicate)
-const SUBJECT_WORDS = `(dang vien|(ca nhan |can bo )?lanh dao[, ]*(quan ly)?|tap the lanh dao[, ]*(quan ly)?)`;
+const SUBJECT_WORDS = `(dang vien|to chuc (co so )?dang|(ca nhan |can bo )?lanh dao[, ]*(quan ly)?|tap the lanh dao[, ]*(quan ly)?)`;
 // (a bare "LÃNH ĐẠO, QUẢN LÝ" may be a group of similar positions, QĐ 366: "xếp loại", "cán bộ" or
 // "cá nhân" must say it is the subjects)
 const SECTION_SUBJECT = `case when regexp_full_match(fold(${SECTION_TEXT}),
 	'(((danh gia|ket qua)[, ]*)*xep loai (chat luong )?${SUBJECT_WORDS}|dang vien|(ca nhan|can bo) lanh dao[, ]*(quan ly)?|tap the lanh dao[, ]*(quan ly)?)')
 	then case when regexp_matches(fold(${SECTION_TEXT}), '\\btap the\\b') then 'Tập thể lãnh đạo'
+	          when regexp_matches(fold(${SECTION_TEXT}), '\\bto chuc\\b') then 'Tổ chức đảng'
 	          when regexp_matches(fold(${SECTION_TEXT}), '\\blanh dao\\b') then 'Cán bộ lãnh đạo, quản lý'
 	          else 'Đảng viên' end end`;
 /** The first words (folded) of a state agency's or a mass organisation's name: a section row or a
