@@ -206,7 +206,11 @@ alter table norm add column unit_gone_on date;
 
 create or replace temp table unit_moved as
 with listed as (
-    select n.part_id, n.unit_id, n.subject_kind in ('party_org', 'leadership') as is_org, max(max(n.decided_on)) over (partition by n.part_id) as list_on
+    select n.part_id, n.unit_id, n.subject_kind in ('party_org', 'leadership') as is_org, max(max(n.decided_on)) over (partition by n.part_id) as list_on,
+        -- (the end of the period rated: a quarter II list decided on 05/07 rates the old chi bộ, which
+        -- lived through the quarter)
+        max(case n.period_kind when 'quarter' then last_day(make_date(n.period_year, least(greatest(n.period_no, 1), 4) * 3, 1))
+                               else make_date(n.period_year, 12, 31) end) as period_end
     from norm n
     where n.unit_id in (select id from unit where dissolved_on is not null)
        or n.subject_kind in ('party_org', 'leadership')
@@ -216,7 +220,7 @@ gone as (
     select l.part_id, l.unit_id, l.is_org, l.list_on, u.code, u.dissolved_on
     from listed l
     join unit u on u.id = l.unit_id
-    where u.dissolved_on < l.list_on
+    where u.dissolved_on < least(l.list_on, l.period_end)
 ),
 moves as (
     select g.part_id, g.unit_id as from_id, g.is_org, g.dissolved_on,
@@ -561,10 +565,14 @@ from (
 join source_file f on f.id = x.source_file_id;
 
 -- Two lists of one body decided the same day that rate no one in common (a Ban Thường vụ's cadres,
--- one list per group of posts) are parts of one list, not versions: each adds its rows, as a
--- supplement does. (A correction rates again most of whom it corrects.) Only rows of lists with
--- several versions are read.
-update list_file set supplements = true
+-- one list per group of posts), neither saying it corrects, are parts of one list, not versions;
+-- so are the lists of this load moved to a successor (normalise: two old chi bộ merged into one,
+-- each sent its December list under its old name). A part adds its rows, as a supplement does, and
+-- a later version replaces it only when it rates again someone of the part (a correction of the
+-- other part leaves it). (A correction rates again most of whom it corrects.) Only rows of lists
+-- with several versions are read.
+alter table list_file add column part boolean default false;
+update list_file set supplements = true, part = true
 from (
     with same_day as (
         select a.source_file_id, b.source_file_id as other_id,
@@ -575,7 +583,7 @@ from (
          and b.list_agency is not distinct from a.list_agency and b.subject_kind = a.subject_kind
          and b.period_year = a.period_year and b.period_kind = a.period_kind and b.period_no = a.period_no
          and b.decided_on = a.decided_on and b.source_file_id < a.source_file_id
-         and not a.proposal and not b.proposal
+         and not a.proposal and not b.proposal and not a.corrects
     ),
     subjects as (
         select r.source_file_id, coalesce(r.person_id, r.subject_unit_id) as subject, r.deciding_unit_id, r.unit_id,
@@ -598,10 +606,14 @@ from (
     from same_day d
     -- (a file sharing someone with any list of its day corrects that one: a version, as before)
     anti join shared s on s.source_file_id = d.source_file_id
+    union
+    select distinct n.file_id, null, n.unit_id, null, n.subject_kind, n.period_year, n.period_kind, n.period_no
+    from norm n
+    where n.unit_written_id is not null and n.unit_written_id <> n.unit_id
 ) p
 where list_file.source_file_id = p.source_file_id
-  and list_file.deciding_unit_id is not distinct from p.deciding_unit_id and list_file.unit_id is not distinct from p.unit_id
-  and list_file.list_agency is not distinct from p.list_agency and list_file.subject_kind = p.subject_kind
+  and (p.deciding_unit_id is null or list_file.deciding_unit_id is not distinct from p.deciding_unit_id) and list_file.unit_id is not distinct from p.unit_id
+  and (p.deciding_unit_id is null or list_file.list_agency is not distinct from p.list_agency) and list_file.subject_kind = p.subject_kind
   and list_file.period_year = p.period_year and list_file.period_kind = p.period_kind and list_file.period_no = p.period_no;
 
 create or replace temp table list_version as
@@ -619,6 +631,20 @@ from (
     ) v
     window w as (partition by v.deciding_unit_id, v.unit_id, v.list_agency, v.subject_kind, v.period_year, v.period_kind, v.period_no)
 ) v;
+
+-- a part the version in force rates no one of stays in force
+update list_version set active = true
+where part and not active and base is not null
+  and not exists (
+      select 1
+      from rating a
+      join rating b on coalesce(b.person_id, b.subject_unit_id) = coalesce(a.person_id, a.subject_unit_id)
+      where a.source_file_id = list_version.source_file_id and b.source_file_id = list_version.base
+        and a.superseded_by is null and b.superseded_by is null
+        and a.subject_kind = list_version.subject_kind and b.subject_kind = list_version.subject_kind
+        and a.period_year = list_version.period_year and b.period_year = list_version.period_year
+        and a.period_kind = list_version.period_kind and b.period_kind = list_version.period_kind
+        and a.period_no = list_version.period_no and b.period_no = list_version.period_no);
 
 update rating r
 set superseded_by = x.by
@@ -670,7 +696,7 @@ select c.part_id,
     'Tệp "' || c.file_name || '": ' || sum(x.n) || ' dòng ghi đơn vị đã giải thể trước ngày quyết định ('
     || string_agg(x.written || ': giải thể ngày ' || vi_date(x.gone_on)
                   || if(x.unit_id <> x.unit_written_id, ', đã ghi vào đơn vị kế tục ' || x.now_name,
-                        ', không xác định được một đơn vị kế tục, giữ như danh sách ghi'), '; ' order by x.written)
+                        ', giữ như danh sách ghi (không có một đơn vị kế tục duy nhất, hoặc đơn vị kế tục đã được xếp loại ở dòng khác)'), '; ' order by x.written)
     || '): kiểm tra lại tên đơn vị trong danh sách.' as message
 from (
     select n.part_id, n.unit_id, n.unit_written_id, n.unit_gone_on as gone_on, w.name as written, u.name as now_name, count(*) as n

@@ -395,7 +395,7 @@ describe('re-load and history', () => {
 		expect(await db.query(`select distinct f.file_name as file from rating_current r join source_file f on f.id = r.source_file_id`)).toEqual([{ file: 'xl-lan3.csv' }]);
 	});
 
-	it('two lists of one body decided the same day that rate no one in common (one per group of posts) are both in force, in one load or two; a later one rating them again replaces both', async () => {
+	it('two lists of one body decided the same day that rate no one in common (one per group of posts) are both in force, in one load or two; a correction of one leaves the other; a later one replaces the parts it rates someone of', async () => {
 		const { db, dir } = await dbWithRegistry();
 		const current = () => db.query(`select f.file_name as file, count(*)::int as n from rating_current r join source_file f on f.id = r.source_file_id group by 1 order by 1`);
 		await ingest(db, [
@@ -405,8 +405,12 @@ describe('re-load and history', () => {
 		const r3 = await ingest(db, [writeCsv(dir, 'nhom3.csv', [HEAD, ['1', 'E', '1974', 'C70010101', 'HTT', '05/12/2022']])], { year: 2022 });
 		expect(r3.files[0].warnings.join(' ')).not.toMatch(/bản trước|hiện hành/);
 		expect(await current()).toEqual([{ file: 'nhom1.csv', n: 2 }, { file: 'nhom2.csv', n: 2 }, { file: 'nhom3.csv', n: 1 }]);
+		// a correction of one part, the same day: that part replaced, the others in force
+		await ingest(db, [writeCsv(dir, 'nhom1 (ban sua).csv', [HEAD, ['1', 'A', '1970', 'C70010101', 'HTT', '05/12/2022'], ['2', 'B', '1971', 'C70010101', 'HTNV', '05/12/2022']])], { year: 2022 });
+		expect(await current()).toEqual([{ file: 'nhom1 (ban sua).csv', n: 2 }, { file: 'nhom2.csv', n: 2 }, { file: 'nhom3.csv', n: 1 }]);
+		// a later list rating someone of each part replaces them; a part it rates no one of stays
 		await ingest(db, [writeCsv(dir, 'sua.csv', [HEAD, ['1', 'A', '1970', 'C70010101', 'HTT', '10/12/2022'], ['2', 'C', '1972', 'C70010101', 'HTT', '10/12/2022']])], { year: 2022 });
-		expect(await current()).toEqual([{ file: 'sua.csv', n: 2 }]);
+		expect(await current()).toEqual([{ file: 'nhom3.csv', n: 1 }, { file: 'sua.csv', n: 2 }]);
 	});
 
 	it('a list for another period does not replace the yearly one', async () => {

@@ -510,16 +510,33 @@ describe('a unit dissolved before the list was decided', () => {
 		]);
 	});
 
-	it('… but a list decided before the merger (quarter I) stays on the old chi bộ, untold; a chi bộ split in two stays as written, told', async () => {
+	it('… two old chi bộ merged into one, each sending its December list under its old name: both lists in force in the successor, neither replaces the other', async () => {
+		const { db, dir } = await dbWithRegistry();
+		await ingest(db, [writeCsv(dir, 'dm.csv', REORG)]);
+		await ingest(db, [
+			writeCsv(dir, 'dk.csv', [HEAD25, ['1', 'Phan Văn Quý', '03/03/1975', 'C70010101', 'HTTNV', '05/12/2025']]),
+			writeCsv(dir, 'mh.csv', [HEAD25, ['1', 'Lò Văn Sính', '04/04/1980', 'C70010201', 'HTTNV', '06/12/2025']])
+		], { year: 2025 });
+		expect(await db.query(`select f.file_name as file, u.code from rating_current r join unit u on u.id = r.unit_id join source_file f on f.id = r.source_file_id order by 1`)).toEqual([
+			{ file: 'dk.csv', code: 'C70019901' },
+			{ file: 'mh.csv', code: 'C70019901' }
+		]);
+	});
+
+	it('… but a list decided before the merger (quarter I), or of a quarter the old chi bộ lived through (II, decided 05/07), stays on it, untold; a chi bộ split in two stays as written, told', async () => {
 		const { db, dir } = await dbWithRegistry();
 		await ingest(db, [writeCsv(dir, 'dm.csv', REORG)]);
 		const q1 = await ingest(db, [writeCsv(dir, 'q1.csv', [['DANH SÁCH XẾP LOẠI QUÝ I NĂM 2025'], HEAD25, ['1', 'Phan Văn Quý', '03/03/1975', 'C70010101', 'HTTNV', '30/03/2025']])]);
 		expect(q1.files[0].warnings.join(' ')).not.toMatch(/giải thể/);
+		// (quarter II, decided on 05/07 after the merger: the old chi bộ lived through the quarter)
+		const q2 = await ingest(db, [writeCsv(dir, 'q2.csv', [['DANH SÁCH XẾP LOẠI QUÝ II NĂM 2025'], HEAD25, ['1', 'Phan Văn Quý', '03/03/1975', 'C70010101', 'HTTNV', '05/07/2025']])]);
+		expect(q2.files[0].warnings.join(' ')).not.toMatch(/giải thể/);
 		const split = await ingest(db, [writeCsv(dir, 'xl.csv', [HEAD25, ['1', 'Lò Văn Sính', '04/04/1980', 'C70010102', 'HTTNV', '05/12/2025']])], { year: 2025 });
-		expect(split.files[0].warnings.join(' ')).toMatch(/Chi bộ thôn 2: giải thể ngày 30\/06\/2025, không xác định được một đơn vị kế tục, giữ như danh sách ghi/);
-		expect(await db.query(`select r.period_kind, u.code from rating r join unit u on u.id = r.unit_id order by 1`)).toEqual([
-			{ period_kind: 'quarter', code: 'C70010101' },
-			{ period_kind: 'year', code: 'C70010102' }
+		expect(split.files[0].warnings.join(' ')).toMatch(/Chi bộ thôn 2: giải thể ngày 30\/06\/2025, giữ như danh sách ghi \(không có một đơn vị kế tục duy nhất/);
+		expect(await db.query(`select r.period_kind, r.period_no, u.code from rating r join unit u on u.id = r.unit_id order by 1, 2`)).toEqual([
+			{ period_kind: 'quarter', period_no: 1, code: 'C70010101' },
+			{ period_kind: 'quarter', period_no: 2, code: 'C70010101' },
+			{ period_kind: 'year', period_no: 0, code: 'C70010102' }
 		]);
 	});
 
@@ -534,7 +551,7 @@ describe('a unit dissolved before the list was decided', () => {
 			['2', 'Lò Văn Sính', '04/04/1980', 'Chi bộ Thôn 2 (Đoàn Kết cũ)', 'HTTNV', '05/12/2025']
 		])]);
 		expect(r.files[0].status).toBe('loaded');
-		expect(r.files[0].warnings).toContain('Tệp "xl.csv": 2 dòng ghi đơn vị đã giải thể trước ngày quyết định (Chi bộ thôn 1: giải thể ngày 30/06/2025, đã ghi vào đơn vị kế tục Chi bộ thôn Đoàn Kết; Chi bộ thôn 2: giải thể ngày 30/06/2025, không xác định được một đơn vị kế tục, giữ như danh sách ghi): kiểm tra lại tên đơn vị trong danh sách.');
+		expect(r.files[0].warnings).toContain('Tệp "xl.csv": 2 dòng ghi đơn vị đã giải thể trước ngày quyết định (Chi bộ thôn 1: giải thể ngày 30/06/2025, đã ghi vào đơn vị kế tục Chi bộ thôn Đoàn Kết; Chi bộ thôn 2: giải thể ngày 30/06/2025, giữ như danh sách ghi (không có một đơn vị kế tục duy nhất, hoặc đơn vị kế tục đã được xếp loại ở dòng khác)): kiểm tra lại tên đơn vị trong danh sách.');
 		expect(await db.query(`select r.source_row, u.code from rating r join unit u on u.id = r.unit_id order by 1`)).toEqual([
 			{ source_row: 4, code: 'C70019901' },
 			{ source_row: 5, code: 'C70010102' }
