@@ -113,13 +113,13 @@ select
     -- "Tự phát hiện: Có"): self-detected (001 §III.2.2.3), as the column's "Có"
     coalesce(parse_bool(s.self_remedied),
         -- ("Tự phát hiện, nhưng chưa khắc phục xong hậu quả": found, not remedied — no)
-        case when regexp_matches(words(s.self_remedied), '^(khong|chua)\b|(khong|chua)(\s+\S+){0,2}\s+(tu phat hien|khac phuc)') then false
+        case when regexp_matches(words(s.self_remedied), '^(khong|chua)\b|\b(khong|chua)(\s+\S+){0,2}\s+(tu phat hien|khac phuc)') then false
              when regexp_matches(words(s.self_remedied), 'khac phuc|tu phat hien') then true end)
         or (clean(s.self_remedied) is null
             and list_bool_or(list_transform([words(s.discipline_form), words(s.note)],
                 lambda w: regexp_matches(w, '(^|\s)tu phat hien(\s+(va\s+)?((da|kip thoi)\s+)?khac phuc|\s+(x|co)\b|$)')))
             -- ("Không tự phát hiện", "Không phải tự phát hiện", "Chưa được khắc phục": no)
-            and not regexp_matches(words(concat_ws(' ', s.discipline_form, s.note)), '(khong|chua)(\s+\S+){0,2}\s+(tu phat hien|khac phuc)'))
+            and not regexp_matches(words(concat_ws(' ', s.discipline_form, s.note)), '\b(khong|chua)(\s+\S+){0,2}\s+(tu phat hien|khac phuc)'))
         as self_remedied,
     clean(s.self_remedied) as self_remedied_raw,
     -- "Cấp quyết định" on a register is the body that issued the decision
@@ -290,8 +290,8 @@ order by n.file_id, n.rn;
 -- step: warnings
 -- Rows of measures that are no discipline: not stored (normalise).
 select part_id,
-    count(*) || ' dòng không phải quyết định kỷ luật (' || first_five(list('dòng ' || rn || ': "' || form_text || '"' order by rn))
-    || '): không lưu, không tính khi kiểm tra kỷ luật.' as message
+    count(*) || ' dòng không phải quyết định kỷ luật đảng (' || first_five(list('dòng ' || rn || ': "' || form_text || '"' order by rn))
+    || '): không lưu, không tính khi kiểm tra.' as message
 from discipline_skipped
 group by part_id
 

@@ -178,7 +178,9 @@ create or replace temp table ident_place as
 with searched as (
     -- (a row of a province's register its title searches whole, whose "Chức vụ, đơn vị công tác"
     -- names a commune inside it, "Phó Trưởng ấp 3, xã A": that commune, where a name alone finds)
-    select i.rk, case when au.unit_id is not null and (i.search_unit_id is null or starts_with(au_u.path, su.path)) then au.unit_id
+    -- (a row with a birth date is looked for in the whole place searched, as before: a teacher of the
+    -- district's school chi bộ whose post names the commune)
+    select i.rk, case when au.unit_id is not null and (i.search_unit_id is null or (i.birth_year is null and starts_with(au_u.path, su.path))) then au.unit_id
                       else i.search_unit_id end as unit_id
     from ident_in i
     left join agency_unit au on au.agency = i.agency and au.year is not distinct from i.year

@@ -50,12 +50,19 @@ scores as (
     from (select distinct score as v from stg where score is not null)
 ),
 
--- (sick leave a note states, "Nghỉ ốm dài ngày 4 tháng", where no column gives it: note_leave)
+-- sick leave a note states, "Nghỉ ốm dài ngày 4 tháng", where no column gives it (note_leave): once
+-- per distinct note
+note_leaves as (
+    select v, note_leave(v) as leave
+    from (select distinct note as v from stg where sick_days is null and note is not null)
+),
+
 s as (
-    select stg.* replace (coalesce(stg.sick_days, case when stg.note is not null then note_leave(stg.note) end) as sick_days),
+    select stg.* replace (coalesce(stg.sick_days, nl.leave) as sick_days),
         person_name(full_name) as c_name, c.*
     from stg
     join file_ctx c using (part_id)
+    left join note_leaves nl on nl.v = stg.note and stg.sick_days is null
 )
 
 select

@@ -242,7 +242,7 @@ by_former as (
        and (u.name_key = r.nkey or u.name_key = 'chi bo ' || r.nkey or u.lkey = r.lkey or u.lkey = 'chi bo ' || r.lkey)
 ),
 
--- last, a chi bộ named short of the commune its registry name ends with ("Trạm Y tế", "Cơ quan" for
+-- then a chi bộ named short of the commune its registry name ends with ("Trạm Y tế", "Cơ quan" for
 -- "Chi bộ Trạm Y tế xã Nghĩa Trung", "Chi bộ Cơ quan xã Nghĩa Trung"), as sheets name them too
 -- (unit_sheet_keys): a chi bộ inside the search root whose name, less its parent's kind and name, is
 -- the one written (not a name saying another kind, "Chi bộ ấp Sơn Lang" for "Chi bộ thôn Sơn Lang":
@@ -304,9 +304,12 @@ by_pred_all as (
     select r.ref_id, u.id as unit_id, r.pkey is not null and ends_with(pr.name_key, ' ' || r.pkey) as parent_ok
     from pred_refs r
     join pred_roots pr on pr.search_path = r.search_path
+    -- (the organisations under a predecessor, not every unit of an old province: its chi bộ and đảng
+    -- bộ; the looser key only for those the name's own key misses)
     join unit u on starts_with(u.path, pr.path) and u.path <> pr.path
+               and u.kind in ('chi_bo_co_so', 'chi_bo_truc_thuoc', 'dang_bo_bo_phan', 'dang_bo_co_so')
     where u.name_key in (r.nkey, 'chi bo ' || r.nkey)
-       or unit_loose_key(u.name) in (r.lkey, 'chi bo ' || r.lkey)
+       or (u.name_key not in (r.nkey, 'chi bo ' || r.nkey) and unit_loose_key(u.name) in (r.lkey, 'chi bo ' || r.lkey))
 ),
 
 by_pred as (

@@ -449,16 +449,17 @@ roster_findings as (
             || if(o.listed_only, 'xếp loại', 'đảng viên') || ' năm '
             || getvariable('period_year') || ' nhưng không có kết quả xếp loại'
             || coalesce(' (lý do ghi: "' || o.nr.reason || '", không thuộc diện miễn xếp loại)', '')
+            || if(ns.person_id is not null,
+                  ': có người cùng họ tên, ngày sinh được xếp loại trong chi bộ' || coalesce(' (số thẻ ' || ns.card_no || ')', '')
+                  || ', cần xác định danh tính',
+                  '')
             -- (a member of a chi bộ dissolved in the year: rated by the unit they went to, or not at all)
             || if(u.dissolved_on between getvariable('period_start') and getvariable('period_end'),
                   '; ' || u.name || ' giải thể ngày ' || vi_date(u.dissolved_on)
                   || coalesce(', tổ chức kế tục: ' || su.names || ' (không tìm thấy đảng viên trong danh sách xếp loại của tổ chức này)',
                               ', không có tổ chức kế tục: cần xác định nơi đảng viên chuyển đến sinh hoạt'),
-                  '')
-            || if(ns.person_id is not null,
-                  ': có người cùng họ tên, ngày sinh được xếp loại trong chi bộ' || coalesce(' (số thẻ ' || ns.card_no || ')', '')
-                  || ', cần xác định danh tính',
                   '') as message,
+
         json_object('check', if(o.listed_only, 'listed_member_not_rated', 'roster_member_not_rated'), 'status', o.status, 'joined_party_on', o.joined_on,
                     'as_of', o.as_of, 'not_rated_reason', o.nr.reason, 'namesake_rated', ns.person_id is not null,
                     'namesake_card', ns.card_no) as evidence,

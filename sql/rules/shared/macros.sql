@@ -121,7 +121,10 @@ create or replace temp macro collective_members(ids) as table
         where d.subject_type = 'person' and d.position is not null and d.unit_id is not null
     ),
     roster as materialized (
-        select r.person_id, r.unit_id, r.is_head, committee_seats(r.title_key) as seats from roster_rows r
+        select r.person_id, r.unit_id, r.is_head, committee_seats(r.title_key) as seats,
+            u.kind in ('chi_bo_co_so', 'chi_bo_truc_thuoc') as in_chi_bo
+        from roster_rows r
+        left join units_of((select list(r.unit_id) from roster_rows r)) u on u.id = r.unit_id
     ),
     -- the đảng bộ above the chi bộ of those seated in one: the nearest of the kind the title names
     ancestors as (
@@ -141,8 +144,8 @@ create or replace temp macro collective_members(ids) as table
     )
     select distinct person_id, unit_id
     from (
-        -- (a leader the body rates whose title names no seat of a committee, "Trưởng phòng Kinh tế",
-        -- a cadre it manages, sits in no collective of it; a title naming none, or the head, does)
+        -- (a leader the body rates whose title is a post of the State and names no seat of a committee,
+        -- "Trưởng phòng Kinh tế", a cadre it manages, sits in no collective of it; any other does)
         select r.person_id, r.unit_id
         from period_rating r
         semi join keys k on k.id = r.person_id and k.id is not null
@@ -151,9 +154,12 @@ create or replace temp macro collective_members(ids) as table
                    where c.subject_kind = 'leader' and c.position is not null) t on t.id = r.id
         where r.subject_kind = 'leader' and r.final_level is not null
           and (t.title_key is null or r.is_head or len(committee_seats(t.title_key)) > 0
-               or regexp_matches(t.title_key, '\b(uy vien|uv|uvbtv|bi thu|pho bi thu|bt|pbt)\b'))
+               or regexp_matches(t.title_key, '\b(uy vien|uv|uvbtv|bi thu|pho bi thu|bt|pbt|dang uy|cap uy)\b')
+               or not regexp_matches(t.title_key, '\b(phong|giam doc|chanh van phong|cong chuc|vien chuc|chuyen vien|hieu truong|hieu pho|truong tram|ke toan|thu quy)\b'))
         union all
-        select r.person_id, r.unit_id from roster r where r.is_head or list_contains(r.seats, 'chi_bo')
+        -- (a chi bộ's seat where the row is the chi bộ's: a register placing its Bí thư in the đảng bộ
+        -- seats him in no collective of the đảng bộ by that title)
+        select r.person_id, r.unit_id from roster r where r.is_head or (list_contains(r.seats, 'chi_bo') and r.in_chi_bo)
         union all
         select a.person_id, a.unit_id from above a where a.k = 1
     );

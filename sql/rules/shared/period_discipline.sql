@@ -2,7 +2,7 @@
 -- counts once, in the period of its decision), with the file they came from. Read by R2 and R10;
 -- made once per run by runner.ts, as a temp table.
 -- A unit renamed since (a chi bộ of a commune merged in July 2025, renamed in its successor,
--- unit_lineage kind 'rename'): its discipline is its new name's — the same organisation, whose
+-- unit_lineage kind 'rename'): its discipline is its new name's too — the same organisation, whose
 -- rating of the year R2 caps and whose đảng bộ R10 holds to it.
 with renamed as (
     select f.id as from_id, min(t.id) as to_id
@@ -16,8 +16,9 @@ with renamed as (
 select
     d.subject_type,
     d.person_id,
-    coalesce(rs.to_id, d.subject_unit_id) as subject_unit_id,
-    coalesce(ru.to_id, d.unit_id) as unit_id,
+    d.subject_unit_id,
+    -- (a member's: where the violation counts, under the unit's name now; one row a decision)
+    if(d.subject_type = 'person', coalesce(ru.to_id, d.unit_id), d.unit_id) as unit_id,
     d.decided_on,
     d.form,
     d.self_remedied,
@@ -26,6 +27,26 @@ select
     sf.file_name
 from discipline_current d
 left join source_file sf on sf.id = d.source_file_id
-left join renamed rs on rs.from_id = d.subject_unit_id
 left join renamed ru on ru.from_id = d.unit_id
 where d.decided_on between getvariable('period_start') and getvariable('period_end')
+
+union all
+
+-- … and an organisation's under its new name too (a list of the year may still rate it under the old)
+select
+    d.subject_type,
+    d.person_id,
+    rs.to_id,
+    coalesce(ru.to_id, d.unit_id),
+    d.decided_on,
+    d.form,
+    d.self_remedied,
+    d.position,
+    d.source_row,
+    sf.file_name
+from discipline_current d
+left join source_file sf on sf.id = d.source_file_id
+join renamed rs on rs.from_id = d.subject_unit_id
+left join renamed ru on ru.from_id = d.unit_id
+where d.decided_on between getvariable('period_start') and getvariable('period_end')
+  and d.subject_type = 'unit'

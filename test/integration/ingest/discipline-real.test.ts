@@ -503,7 +503,7 @@ describe('a district register with "Chi bộ | Đảng bộ" columns', () => {
 			['3', 'Lê Văn Cường', '1972', 'Chi bộ thôn 2', 'Nhắc nhở', '']
 		])]);
 		expect(r.files[0]).toMatchObject({ status: 'loaded', rowsRead: 3, rowsStored: 1 });
-		expect(r.files[0].warnings).toContain('2 dòng không phải quyết định kỷ luật (dòng 5: "Kiểm điểm rút kinh nghiệm", dòng 6: "Nhắc nhở"): không lưu, không tính khi kiểm tra kỷ luật.');
+		expect(r.files[0].warnings).toContain('2 dòng không phải quyết định kỷ luật đảng (dòng 5: "Kiểm điểm rút kinh nghiệm", dòng 6: "Nhắc nhở"): không lưu, không tính khi kiểm tra.');
 		expect(await stored(db)).toMatchObject([{ row: 4, name: 'Nguyễn Văn An', form: 'khien_trach' }]);
 	});
 
@@ -517,7 +517,7 @@ describe('a district register with "Chi bộ | Đảng bộ" columns', () => {
 			['3', 'Lê Văn Cường', '1972', 'Chi bộ thôn 2', 'Cảnh cáo', 'Cách chức', '10/08/2024']
 		])]);
 		expect(r.files[0]).toMatchObject({ status: 'loaded', rowsStored: 2 });
-		expect(r.files[0].warnings).toContain('1 dòng không phải quyết định kỷ luật (dòng 5: "chỉ kỷ luật chính quyền, đoàn thể: Cảnh cáo"): không lưu, không tính khi kiểm tra kỷ luật.');
+		expect(r.files[0].warnings).toContain('1 dòng không phải quyết định kỷ luật đảng (dòng 5: "chỉ kỷ luật chính quyền, đoàn thể: Cảnh cáo"): không lưu, không tính khi kiểm tra.');
 		expect(await stored(db)).toMatchObject([{ row: 4, form: 'khien_trach' }, { row: 6, form: 'canh_cao' }]);
 	});
 
