@@ -12,41 +12,22 @@ with renamed as (
     where l.kind = 'rename' and coalesce(l.effective_on, f.dissolved_on) <= getvariable('period_end')
     group by f.id
     having count(distinct t.id) = 1
+),
+d as (
+    select d.subject_type, d.person_id, d.subject_unit_id, d.unit_id, d.decided_on, d.form, d.self_remedied, d.position,
+        d.source_row, sf.file_name, rs.to_id as subject_renamed, ru.to_id as unit_renamed
+    from discipline_current d
+    left join source_file sf on sf.id = d.source_file_id
+    left join renamed rs on rs.from_id = d.subject_unit_id
+    left join renamed ru on ru.from_id = d.unit_id
+    where d.decided_on between getvariable('period_start') and getvariable('period_end')
 )
-select
-    d.subject_type,
-    d.person_id,
-    d.subject_unit_id,
-    -- (a member's: where the violation counts, under the unit's name now; one row a decision)
-    if(d.subject_type = 'person', coalesce(ru.to_id, d.unit_id), d.unit_id) as unit_id,
-    d.decided_on,
-    d.form,
-    d.self_remedied,
-    d.position,
-    d.source_row,
-    sf.file_name
-from discipline_current d
-left join source_file sf on sf.id = d.source_file_id
-left join renamed ru on ru.from_id = d.unit_id
-where d.decided_on between getvariable('period_start') and getvariable('period_end')
-
+-- (a member's: where the violation counts, under the unit's name now; one row a decision)
+select subject_type, person_id, subject_unit_id, if(subject_type = 'person', coalesce(unit_renamed, unit_id), unit_id) as unit_id,
+    decided_on, form, self_remedied, position, source_row, file_name
+from d
 union all
-
 -- … and an organisation's under its new name too (a list of the year may still rate it under the old)
-select
-    d.subject_type,
-    d.person_id,
-    rs.to_id,
-    coalesce(ru.to_id, d.unit_id),
-    d.decided_on,
-    d.form,
-    d.self_remedied,
-    d.position,
-    d.source_row,
-    sf.file_name
-from discipline_current d
-left join source_file sf on sf.id = d.source_file_id
-join renamed rs on rs.from_id = d.subject_unit_id
-left join renamed ru on ru.from_id = d.unit_id
-where d.decided_on between getvariable('period_start') and getvariable('period_end')
-  and d.subject_type = 'unit'
+select subject_type, person_id, subject_renamed, coalesce(unit_renamed, unit_id), decided_on, form, self_remedied, position, source_row, file_name
+from d
+where subject_type = 'unit' and subject_renamed is not null
