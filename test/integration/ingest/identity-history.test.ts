@@ -257,7 +257,7 @@ describe('identity', () => {
 		await ingest(db, [writeCsv(dir, 'b.csv', [['STT', 'Họ và tên', 'Ngày sinh', 'Mã đơn vị', 'Năm'], ['1', 'Trần Văn Bắc', '04/04/1977', 'C70010201', '2024']])]);
 		expect((await counts(db)).person).toBe(2); // the roster alone cannot know him: another đảng bộ
 		const r = await ingest(db, [writeCsv(dir, 'c.csv', [carded, ['1', 'Trần Văn Bắc', '04/04/1977', '70055555', 'C70010201', 'HTT']])], { year: 2024 });
-		expect(r.files[0].warnings.join(' ')).toMatch(/đã nhận là một người/);
+		expect(r.files[0].warnings.join(' ')).toMatch(/trong cùng đơn vị \(dòng 2: Trần Văn Bắc\): đã nhận là một người/);
 		expect((await counts(db)).person).toBe(1);
 		expect(await db.query(`select distinct p.card_no from membership m join person p on p.id = m.person_id union select distinct p.card_no from rating r join person p on p.id = r.person_id`)).toEqual([{ card_no: '70055555' }]);
 		expect(await db.one(`select source_row, message from ingest_issue where severity = 'merged'`)).toEqual({

@@ -117,7 +117,7 @@ describe('a civil-servant list of a People\'s Committee, no party unit on it', (
 		await ingest(db, [await memberList(dir, 'CHI BỘ THÔN SƠN LANG', [...MEMBERS, ['Nguyễn Văn An', '01/09/1970', '', 'HTTNV', '05/12/2026']])]);
 		const r = await ingest(db, [await cbccList(dir, 'UBND XÃ BÙ ĐĂNG', CBCC.map((c) => [c[0], c[1].slice(-4), ...c.slice(2)]))]);
 		expect(r.files[0].status).toBe('loaded');
-		expect(r.files[0].warnings.join(' ')).toMatch(/1 người chưa xác định chắc chắn/);
+		expect(r.files[0].warnings.join(' ')).toMatch(/1 người chưa xác định chắc chắn \(dòng \d+: Nguyễn Văn An; trùng họ tên/);
 		expect((await pairs(db)).map((p) => [p.name, p.member])).toEqual([
 			['Nguyễn Văn An', null],
 			['Trần Thị Bình', 3],

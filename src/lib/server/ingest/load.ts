@@ -850,15 +850,18 @@ export async function writeBatch(t: Db, b: ReadyBatch, opts: LoadOptions, refuse
 		}
 		await t.run('create or replace temp table ident_out as select * from ident_out_all; drop table ident_out_all; drop table ident_all');
 		// what identity reported per file, as the file's warnings
-		const told: Record<string, (n: number) => string> = {
-			ambiguous: (n) => `${n} người chưa xác định chắc chắn (trùng họ tên và ngày sinh, hoặc chỉ trùng họ tên khi danh sách không ghi ngày sinh): đã ghi vào danh sách cần kiểm tra.`,
-			merged: (n) => `${n} người có số thẻ trùng họ tên, ngày sinh với hồ sơ không có số thẻ trong cùng đơn vị: đã nhận là một người.`
+		// (rows: the first five, "dòng 7: Nguyễn Văn An", so that the clerk knows whom to check)
+		const told: Record<string, (n: number, rows: string) => string> = {
+			ambiguous: (n, rows) => `${n} người chưa xác định chắc chắn (${rows}; trùng họ tên và ngày sinh, hoặc chỉ trùng họ tên khi danh sách không ghi ngày sinh): đã ghi vào danh sách cần kiểm tra.`,
+			merged: (n, rows) => `${n} người có số thẻ trùng họ tên, ngày sinh với hồ sơ không có số thẻ trong cùng đơn vị (${rows}): đã nhận là một người.`
 		};
-		const issues = await t.query<{ file_id: number; severity: string; n: number }>(
-			`select source_file_id as file_id, severity, count(*)::int as n from ingest_issue
+		const issues = await t.query<{ file_id: number; severity: string; n: number; rows: string }>(
+			`select source_file_id as file_id, severity, count(*)::int as n,
+			     first_five(list('dòng ' || source_row || ': ' || regexp_extract(message, '"([^"]*)"', 1) order by source_row)) as rows
+			 from ingest_issue
 			 where severity in ('ambiguous', 'merged') and source_file_id in (select file_id from file_ctx) group by all order by all`
 		);
-		for (const i of issues) results[fileIds.indexOf(i.file_id)]?.warnings.push(told[i.severity](i.n));
+		for (const i of issues) results[fileIds.indexOf(i.file_id)]?.warnings.push(told[i.severity](i.n, i.rows));
 	}
 	await run('merge');
 	await run('supersede');
