@@ -140,7 +140,7 @@ sub_unit_hits as (
         getvariable('r2_max_level'),
         getvariable('r2_max_level'),
         cast(null as date),
-        c.n_disciplined || '/' || c.n_sub || ' tổ chức trực thuộc bị kỷ luật = '
+        'có ' || c.n_disciplined || '/' || c.n_sub || ' tổ chức trực thuộc bị kỷ luật = '
             || vi_pct_vs(c.n_disciplined / c.n_sub, getvariable('r2_collective_subunit_share')) || ' > ' || vi_pct(getvariable('r2_collective_subunit_share')),
         json_object('reason', 'sub_units', 'disciplined', c.n_disciplined, 'sub_units', c.n_sub,
                     'share', getvariable('r2_collective_subunit_share')),
@@ -194,7 +194,7 @@ findings as (
         '{subject} ' || j.hits || ', nhưng được xếp loại ' || level_short(j.final_level)
             || if(j.status = 'flagged',
                   ' (tối đa ' || level_short(j.cap) || ')',
-                  ': tự phát hiện, khắc phục nên được xếp đến ' || coalesce(level_short(j.cap), 'mức đã xếp')) as message,
+                  ': tự phát hiện, khắc phục nên ' || coalesce('được xếp đến ' || level_short(j.cap), 'không bị hạ mức xếp loại')) as message,
         json_object(
             'level', j.final_level,
             'max_level', j.cap,
