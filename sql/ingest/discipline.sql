@@ -312,7 +312,10 @@ union all
 select part_id,
     count(*) || ' dòng có hình thức kỷ luật không nhận ra ở cột "Hình thức kỷ luật" ('
     || first_five(list('dòng ' || rn || ': "' || form_text || '"' order by rn))
-    || '): đã lưu là hình thức khác, không tính khi kiểm tra kỷ luật (R2, R10). Hình thức được tính: khiển trách, cảnh cáo, cách chức, khai trừ, giải tán.' as message
+    || '): đã lưu là hình thức khác, không tính khi kiểm tra kỷ luật (R2, R10). Hình thức được tính: khiển trách, cảnh cáo, cách chức, khai trừ, giải tán.'
+    -- ("KT", "CC": two forms each, which the register must spell out)
+    || if(bool_or(regexp_full_match(alnum_key(form_text), 'kt|cc')),
+          ' "KT", "CC" viết tắt có hai nghĩa (khiển trách hoặc khai trừ; cảnh cáo hoặc cách chức): ghi rõ hình thức.', '') as message
 from norm where form = 'other'
 group by part_id
 

@@ -289,13 +289,17 @@ final as (
         cast(null as date) as subject_birth_date,
         cast(null as integer) as subject_birth_year,
         if(v.status = 'flagged', 'high', 'low') as severity,
-        v.unit_name
-            || case
-                   when v.grouping = 'decider'
-                       then ' (quyết định xếp loại ' || subject_kind_vi(v.subject_kind) || coalesce(', ' || v.group_label, '') || ')'
-                   when v.is_cs then ' (cán bộ, công chức, viên chức' || coalesce(', ' || nullif(v.group_name, ''), '') || ')'
-                   else coalesce(' (' || v.group_label || ')', '')
-               end
+        -- (an agency's list: the agency first, the party unit it is placed in after it)
+        case when v.is_cs and nullif(v.group_name, '') is not null
+             then v.group_name || ' (cán bộ, công chức, viên chức; thuộc ' || v.unit_name || ')'
+             else v.unit_name
+                  || case
+                         when v.grouping = 'decider'
+                             then ' (quyết định xếp loại ' || subject_kind_vi(v.subject_kind) || coalesce(', ' || v.group_label, '') || ')'
+                         when v.is_cs then ' (cán bộ, công chức, viên chức)'
+                         else coalesce(' (' || v.group_label || ')', '')
+                     end
+        end
             || ': '
             || case
                    when v.is_small then

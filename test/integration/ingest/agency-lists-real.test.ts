@@ -141,6 +141,8 @@ describe('two agencies\' lists are judged apart', () => {
 		await ingest(db, [committeeList(dir, 'dk.csv', ['ỦY BAN NHÂN DÂN', 'XÃ ĐOÀN KẾT'], levels(2, 5), '10/12/2024')]);
 		const fs = await audit(db, ['excellent_cap']);
 		expect(fs.map((f) => [f.status, f.unit_code, f.evidence.group_name, f.evidence.excess])).toEqual([['flagged', 'X700101', 'ỦY BAN NHÂN DÂN XÃ ĐOÀN KẾT', 1]]);
+		// (the agency first, the party unit it is placed in after it)
+		expect(fs[0].message).toBe('ỦY BAN NHÂN DÂN XÃ ĐOÀN KẾT (cán bộ, công chức, viên chức; thuộc Đảng bộ xã Đoàn Kết): 2 HTXSNV / 5 HTTNV = 40% > 20%, vượt 1');
 	});
 
 	it('two agencies of one commune, both placed in its đảng bộ: still two lists', async () => {

@@ -192,14 +192,18 @@ describe('discipline forms and remedies as written', () => {
 		expect(await stored(db)).toMatchObject([{ row: 6, name: 'Nguyễn Văn An', decided_on: '15/06/2024', form: 'khien_trach' }]);
 	});
 
-	it('a form no rulebook names is stored as other and the file warns, naming rows and values', async () => {
+	it('a form no rulebook names is stored as other and the file warns, naming rows and values, and that "KT", "CC" have two meanings', async () => {
 		const { db, dir } = await dbWithRegistry();
 		const f = writeCsv(dir, 'kl.csv', [...TITLE, HEAD, ...rows([['KT', ''], ['Khiển trách', ''], ['CC', '']])]);
 		const r = await ingest(db, [f]);
 		expect(r.files[0]).toMatchObject({ status: 'loaded', rowsStored: 3 });
 		expect((await stored(db)).map((x) => x.form)).toEqual(['other', 'khien_trach', 'other']);
 		expect(r.files[0].warnings).toHaveLength(1);
-		expect(r.files[0].warnings[0]).toMatch(/^2 dòng có hình thức kỷ luật không nhận ra .*dòng 4: "KT", dòng 6: "CC"/);
+		expect(r.files[0].warnings[0]).toMatch(/^2 dòng có hình thức kỷ luật không nhận ra .*dòng 4: "KT", dòng 6: "CC".*"KT", "CC" viết tắt có hai nghĩa \(khiển trách hoặc khai trừ; cảnh cáo hoặc cách chức\): ghi rõ hình thức\.$/);
+		// (a form only unread, no abbreviation of two: the warning says no more)
+		const { db: db2, dir: dir2 } = await dbWithRegistry();
+		const other = await ingest(db2, [writeCsv(dir2, 'kl.csv', [...TITLE, HEAD, ...rows([['Phê phán', '']])])]);
+		expect(other.files[0].warnings.join(' ')).not.toMatch(/hai nghĩa/);
 	});
 });
 
