@@ -58,6 +58,8 @@ sub_unit_hits as (
         {'file': d.file_name, 'row': d.source_row} as src
     from disciplined_sub_units d
     join excellent e on e.subject_unit_id = d.parent_id
+    -- (a chi bộ renamed within the đảng bộ is a sub-unit under both names: one hit, the new name's)
+    qualify row_number() over (partition by e.id, d.file_name, d.source_row order by d.renamed_copy desc) = 1
 ),
 
 -- disciplined people in a leadership collective (collective_members, shared/macros.sql)

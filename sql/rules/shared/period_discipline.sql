@@ -24,10 +24,11 @@ d as (
 )
 -- (a member's: where the violation counts, under the unit's name now; one row a decision)
 select subject_type, person_id, subject_unit_id, if(subject_type = 'person', coalesce(unit_renamed, unit_id), unit_id) as unit_id,
-    decided_on, form, self_remedied, position, source_row, file_name
+    decided_on, form, self_remedied, position, source_row, file_name, false as renamed_copy
 from d
 union all
 -- … and an organisation's under its new name too (a list of the year may still rate it under the old)
-select subject_type, person_id, subject_renamed, coalesce(unit_renamed, unit_id), decided_on, form, self_remedied, position, source_row, file_name
+-- (renamed_copy: a decision counted once where both names sit under one đảng bộ, R2's share, R10)
+select subject_type, person_id, subject_renamed, coalesce(unit_renamed, unit_id), decided_on, form, self_remedied, position, source_row, file_name, true
 from d
 where subject_type = 'unit' and subject_renamed is not null
