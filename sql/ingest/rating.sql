@@ -534,8 +534,8 @@ left join (select u.id, u.kind from unit u
 order by n.file_id, n.rn;
 
 -- step: supersede
--- A corrected list replaces the earlier one for the same deciding body, unit, subject kind and
--- period (a list with no unit, a People's Committee's civil servants: the same agency too, or two
+-- A corrected list replaces the earlier one (that it rates someone of, below) for the same deciding
+-- body, unit, subject kind and period (a list with no unit, a People's Committee's civil servants: the same agency too, or two
 -- communes' lists would replace each other): of the current rows of a list, those not from its
 -- current file are marked with the file that replaced them, and stay queryable. The current file:
 -- the one decided last when every version gives its decision date (files come in any order: "… (bản
@@ -571,119 +571,79 @@ from (
 ) x
 join source_file f on f.id = x.source_file_id;
 
--- Two lists of one body decided the same day that rate no one in common (a Ban Thường vụ's cadres,
--- one list per group of posts), neither saying it corrects, are parts of one list, not versions;
--- so are the lists of this load moved to a successor (normalise: two old chi bộ merged into one,
--- each sent its December list under its old name). A part adds its rows, as a supplement does, and
--- a later version replaces it only when it rates again someone of the part (a correction of the
--- other part leaves it). (A correction rates again most of whom it corrects.) Only rows of lists
--- with several versions are read.
-alter table list_file add column part boolean default false;
-update list_file set supplements = true, part = true
-from (
-    with same_day as (
-        select a.source_file_id, b.source_file_id as other_id,
-            a.deciding_unit_id, a.unit_id, a.list_agency, a.subject_kind, a.period_year, a.period_kind, a.period_no
-        from list_file a
-        join list_file b
-          on b.deciding_unit_id is not distinct from a.deciding_unit_id and b.unit_id is not distinct from a.unit_id
-         and b.list_agency is not distinct from a.list_agency and b.subject_kind = a.subject_kind
-         and b.period_year = a.period_year and b.period_kind = a.period_kind and b.period_no = a.period_no
-         and b.decided_on = a.decided_on and b.source_file_id < a.source_file_id
-         and not a.proposal and not b.proposal and not a.corrects
-    ),
-    subjects as (
-        select r.source_file_id, coalesce(r.person_id, r.subject_unit_id) as subject, r.deciding_unit_id, r.unit_id,
-            if(r.unit_id is null, r.agency, null) as list_agency, r.subject_kind, r.period_year, r.period_kind, r.period_no
-        from rating r
-        semi join (select source_file_id from same_day union select other_id from same_day) f on f.source_file_id = r.source_file_id
-        where r.superseded_by is null
-    ),
-    shared as (
-        select distinct d.source_file_id, d.other_id
-        from same_day d
-        join subjects a on a.source_file_id = d.source_file_id and a.deciding_unit_id is not distinct from d.deciding_unit_id
-         and a.unit_id is not distinct from d.unit_id and a.list_agency is not distinct from d.list_agency and a.subject_kind = d.subject_kind
-         and a.period_year = d.period_year and a.period_kind = d.period_kind and a.period_no = d.period_no
-        join subjects b on b.source_file_id = d.other_id and b.subject = a.subject and b.deciding_unit_id is not distinct from d.deciding_unit_id
-         and b.unit_id is not distinct from d.unit_id and b.list_agency is not distinct from d.list_agency and b.subject_kind = d.subject_kind
-         and b.period_year = d.period_year and b.period_kind = d.period_kind and b.period_no = d.period_no
-    )
-    select distinct d.source_file_id, d.deciding_unit_id, d.unit_id, d.list_agency, d.subject_kind, d.period_year, d.period_kind, d.period_no
-    from same_day d
-    -- (a file sharing someone with any list of its day corrects that one: a version, as before)
-    anti join shared s on s.source_file_id = d.source_file_id
-    union
-    select distinct n.file_id, null, n.unit_id, null, n.subject_kind, n.period_year, n.period_kind, n.period_no
-    from norm n
-    where n.unit_written_id is not null and n.unit_written_id <> n.unit_id
-) p
-where list_file.source_file_id = p.source_file_id
-  and (p.deciding_unit_id is null or list_file.deciding_unit_id is not distinct from p.deciding_unit_id) and list_file.unit_id is not distinct from p.unit_id
-  and (p.deciding_unit_id is null or list_file.list_agency is not distinct from p.list_agency) and list_file.subject_kind = p.subject_kind
-  and list_file.period_year = p.period_year and list_file.period_kind = p.period_kind and list_file.period_no = p.period_no;
-
+-- Which version replaces which: a later version (not a supplement) replaces an earlier one when it
+-- rates again someone the earlier one rates — a correction rates again most of whom it corrects.
+-- Lists that rate no one in common stay in force side by side: a Ban Thường vụ's cadres, one list
+-- per group of posts; two old chi bộ merged into one, each sending its December list under its old
+-- name (normalise moved both to the successor); and a correction of one of them leaves the other.
+-- (A list that corrects another by rating wholly other people, the wrong chi bộ's list sent first,
+-- stays beside it: "rated twice" warnings name them.)
 create or replace temp table list_version as
 select v.*,
-    v.source_file_id = v.base or (v.supplements and (v.base is null or v.ord > v.base_ord)) as active
-from (
-    select v.*,
-        arg_max(v.source_file_id, v.ord) filter (where not v.supplements) over w as base,
-        max(v.ord) filter (where not v.supplements) over w as base_ord
-    from (
-        select v.*,
-            [(not v.proposal)::int, if(bool_and(v.decided_on is not null) over w, epoch(v.decided_on), 0), epoch(v.loaded_at), v.supplements::int, v.corrects::int, v.source_file_id] as ord
-        from list_file v
-        window w as (partition by v.deciding_unit_id, v.unit_id, v.list_agency, v.subject_kind, v.period_year, v.period_kind, v.period_no)
-    ) v
-    window w as (partition by v.deciding_unit_id, v.unit_id, v.list_agency, v.subject_kind, v.period_year, v.period_kind, v.period_no)
-) v;
+    [(not v.proposal)::int, if(bool_and(v.decided_on is not null) over w, epoch(v.decided_on), 0), epoch(v.loaded_at), v.supplements::int, v.corrects::int, v.source_file_id] as ord,
+    dense_rank() over (order by v.deciding_unit_id, v.unit_id, v.list_agency, v.subject_kind, v.period_year, v.period_kind, v.period_no) as lid,
+    count(*) over w as versions
+from list_file v
+window w as (partition by v.deciding_unit_id, v.unit_id, v.list_agency, v.subject_kind, v.period_year, v.period_kind, v.period_no);
 
--- a part the version in force rates no one of stays in force
-update list_version set active = true
-where part and not active and base is not null
-  and not exists (
-      select 1
-      from rating a
-      join rating b on coalesce(b.person_id, b.subject_unit_id) = coalesce(a.person_id, a.subject_unit_id)
-      where a.source_file_id = list_version.source_file_id and b.source_file_id = list_version.base
-        and a.superseded_by is null and b.superseded_by is null
-        and a.subject_kind = list_version.subject_kind and b.subject_kind = list_version.subject_kind
-        and a.period_year = list_version.period_year and b.period_year = list_version.period_year
-        and a.period_kind = list_version.period_kind and b.period_kind = list_version.period_kind
-        and a.period_no = list_version.period_no and b.period_no = list_version.period_no);
+-- the current rows of each list, with their version; the people (organisations) each version of a
+-- list with several versions rates
+create or replace temp table list_row as
+select r.id, coalesce(r.person_id, r.subject_unit_id) as subject, r.source_file_id, v.ord, v.lid, v.supplements, v.versions
+from rating r
+join list_version v
+  on v.source_file_id = r.source_file_id
+ and r.deciding_unit_id is not distinct from v.deciding_unit_id
+ and r.unit_id is not distinct from v.unit_id
+ and if(r.unit_id is null, r.agency, null) is not distinct from v.list_agency
+ and r.subject_kind = v.subject_kind
+ and r.period_year = v.period_year
+ and r.period_kind = v.period_kind
+ and r.period_no = v.period_no
+where r.superseded_by is null;
+
+create or replace temp table version_subject as
+select distinct lid, source_file_id, subject from list_row where versions > 1;
+
+-- each version some later version (not a supplement) sharing someone with it replaces: the last such;
+-- a supplement, any later version (the whole list again)
+create or replace temp table version_replaced as
+with shares as (
+    select distinct x.lid, x.source_file_id as a, y.source_file_id as b
+    from version_subject x
+    join version_subject y on y.lid = x.lid and y.subject = x.subject and y.source_file_id <> x.source_file_id
+)
+select a.lid, a.source_file_id, arg_max(b.source_file_id, b.ord) as by
+from list_version a
+join list_version b on b.lid = a.lid and b.source_file_id <> a.source_file_id
+left join shares s on s.lid = a.lid and s.a = a.source_file_id and s.b = b.source_file_id
+where a.versions > 1 and not b.supplements and b.ord > a.ord and (a.supplements or s.b is not null)
+group by a.lid, a.source_file_id;
 
 update rating r
 set superseded_by = x.by
 from (
-    -- the current rows of each list (lid: its key, nulls alike), and the version each is from
+    -- the current rows of each list, and what replaces their version
     with cur as (
-        select r.id, coalesce(r.person_id, r.subject_unit_id) as subject, r.source_file_id, v.ord, v.active, v.supplements, v.base,
-            dense_rank() over (order by v.deciding_unit_id, v.unit_id, v.list_agency, v.subject_kind, v.period_year, v.period_kind, v.period_no) as lid
-        from rating r
-        join list_version v
-          on v.source_file_id = r.source_file_id
-         and r.deciding_unit_id is not distinct from v.deciding_unit_id
-         and r.unit_id is not distinct from v.unit_id
-         and if(r.unit_id is null, r.agency, null) is not distinct from v.list_agency
-         and r.subject_kind = v.subject_kind
-         and r.period_year = v.period_year
-         and r.period_kind = v.period_kind
-         and r.period_no = v.period_no
-        where r.superseded_by is null
+        select l.*, vr.by as replaced_by
+        from list_row l
+        left join version_replaced vr on vr.lid = l.lid and vr.source_file_id = l.source_file_id
     )
-    -- a row of a version no longer in force: replaced by the current file
-    select id, base as by from cur where not active
+    -- a row of a version no longer in force: replaced by the version that replaced it
+    select id, replaced_by as by from cur where replaced_by is not null
     union all
-    -- a row in force that a later supplement rates again: replaced by the last such supplement
+    -- a row in force that a later supplement in force rates again: replaced by the last such supplement
     select a.id, arg_max(b.source_file_id, b.ord)
     from cur a
-    join cur b on b.lid = a.lid and b.subject = a.subject and b.active and b.supplements and b.ord > a.ord
-    where a.active
+    join cur b on b.lid = a.lid and b.subject = a.subject and b.replaced_by is null and b.supplements and b.ord > a.ord
+    where a.replaced_by is null
     group by a.id
 ) x
 where r.id = x.id;
 
+drop table list_row;
+drop table version_subject;
+drop table version_replaced;
 drop table list_version;
 drop table list_file;
 

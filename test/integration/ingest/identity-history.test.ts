@@ -408,6 +408,9 @@ describe('re-load and history', () => {
 		// a correction of one part, the same day: that part replaced, the others in force
 		await ingest(db, [writeCsv(dir, 'nhom1 (ban sua).csv', [HEAD, ['1', 'A', '1970', 'C70010101', 'HTT', '05/12/2022'], ['2', 'B', '1971', 'C70010101', 'HTNV', '05/12/2022']])], { year: 2022 });
 		expect(await current()).toEqual([{ file: 'nhom1 (ban sua).csv', n: 2 }, { file: 'nhom2.csv', n: 2 }, { file: 'nhom3.csv', n: 1 }]);
+		// … and of the other, decided a day later: the first part's correction stays
+		await ingest(db, [writeCsv(dir, 'nhom2 (ban sua).csv', [HEAD, ['1', 'C', '1972', 'C70010101', 'HTT', '06/12/2022'], ['2', 'D', '1973', 'C70010101', 'HTT', '06/12/2022']])], { year: 2022 });
+		expect(await current()).toEqual([{ file: 'nhom1 (ban sua).csv', n: 2 }, { file: 'nhom2 (ban sua).csv', n: 2 }, { file: 'nhom3.csv', n: 1 }]);
 		// a later list rating someone of each part replaces them; a part it rates no one of stays
 		await ingest(db, [writeCsv(dir, 'sua.csv', [HEAD, ['1', 'A', '1970', 'C70010101', 'HTT', '10/12/2022'], ['2', 'C', '1972', 'C70010101', 'HTT', '10/12/2022']])], { year: 2022 });
 		expect(await current()).toEqual([{ file: 'nhom3.csv', n: 1 }, { file: 'sua.csv', n: 2 }]);

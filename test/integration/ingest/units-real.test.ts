@@ -517,7 +517,14 @@ describe('a unit dissolved before the list was decided', () => {
 			writeCsv(dir, 'dk.csv', [HEAD25, ['1', 'Phan Văn Quý', '03/03/1975', 'C70010101', 'HTTNV', '05/12/2025']]),
 			writeCsv(dir, 'mh.csv', [HEAD25, ['1', 'Lò Văn Sính', '04/04/1980', 'C70010201', 'HTTNV', '06/12/2025']])
 		], { year: 2025 });
-		expect(await db.query(`select f.file_name as file, u.code from rating_current r join unit u on u.id = r.unit_id join source_file f on f.id = r.source_file_id order by 1`)).toEqual([
+		const inForce = () => db.query(`select f.file_name as file, u.code from rating_current r join unit u on u.id = r.unit_id join source_file f on f.id = r.source_file_id where r.period_kind = 'year' order by 1`);
+		expect(await inForce()).toEqual([
+			{ file: 'dk.csv', code: 'C70019901' },
+			{ file: 'mh.csv', code: 'C70019901' }
+		]);
+		// (a later load of the successor, another period: both still in force)
+		await ingest(db, [writeCsv(dir, 'q4.csv', [['DANH SÁCH XẾP LOẠI QUÝ IV NĂM 2025'], HEAD25, ['1', 'Phan Văn Quý', '03/03/1975', 'C70019901', 'HTTNV', '20/12/2025']])]);
+		expect(await inForce()).toEqual([
 			{ file: 'dk.csv', code: 'C70019901' },
 			{ file: 'mh.csv', code: 'C70019901' }
 		]);
