@@ -124,8 +124,8 @@ sub_unit_counts as (
     select
         s.parent_id,
         count(distinct s.child_id) as n_sub,
-        -- (decisions, not ids: a chi bộ renamed within its đảng bộ is there under both names)
-        count(distinct {'file': d.file_name, 'row': d.source_row}) filter (where d.subject_unit_id is not null) as n_disciplined,
+        -- (a chi bộ renamed within its đảng bộ, there under both names, counts once: canon_unit_id)
+        count(distinct d.canon_unit_id) as n_disciplined,
         list(distinct {'file': d.file_name, 'row': d.source_row}) filter (where d.subject_unit_id is not null) as disc_sources
     from sub_units s
     left join period_discipline d

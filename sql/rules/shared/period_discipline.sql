@@ -24,11 +24,14 @@ d as (
 )
 -- (a member's: where the violation counts, under the unit's name now; one row a decision)
 select subject_type, person_id, subject_unit_id, if(subject_type = 'person', coalesce(unit_renamed, unit_id), unit_id) as unit_id,
-    decided_on, form, self_remedied, position, source_row, file_name, false as renamed_copy
+    decided_on, form, self_remedied, position, source_row, file_name, false as renamed_copy,
+    coalesce(subject_renamed, subject_unit_id) as canon_unit_id
 from d
 union all
 -- … and an organisation's under its new name too (a list of the year may still rate it under the old)
--- (renamed_copy: a decision counted once where both names sit under one đảng bộ, R2's share, R10)
-select subject_type, person_id, subject_renamed, coalesce(unit_renamed, unit_id), decided_on, form, self_remedied, position, source_row, file_name, true
+-- (renamed_copy: a decision counted once where both names sit under one đảng bộ, R10; canon_unit_id:
+-- the unit under its name now, which R2's share counts once)
+select subject_type, person_id, subject_renamed, coalesce(unit_renamed, unit_id), decided_on, form, self_remedied, position, source_row, file_name, true,
+    subject_renamed
 from d
 where subject_type = 'unit' and subject_renamed is not null
