@@ -657,43 +657,34 @@ group by part_id
 
 union all
 
--- Rows naming a unit dissolved before the list's decision: moved to its successor, or left as
--- written where it has several or none (normalise).
+-- Rows naming a unit, or a deciding body in a "Cấp quyết định" cell, dissolved before the list's
+-- decision (a December list of a chi bộ merged in July; decided by a Huyện ủy abolished on
+-- 30/06/2025): a unit moved to its successor, or left as written where it has several or none
+-- (normalise); a body stored as written. The file names them and the dates.
 select c.part_id,
-    'Tệp "' || c.file_name || '": ' || sum(x.n) || ' dòng ghi đơn vị đã giải thể trước ngày quyết định ('
-    || string_agg(x.written || ': giải thể ngày ' || vi_date(x.gone_on)
-                  || if(x.unit_id <> x.unit_written_id, ', đã ghi vào đơn vị kế tục ' || x.now_name,
-                        ', giữ như danh sách ghi (không có một đơn vị kế tục duy nhất, hoặc đơn vị kế tục đã được xếp loại ở dòng khác)'), '; ' order by x.written)
-    || '): kiểm tra lại tên đơn vị trong danh sách.' as message
+    'Tệp "' || c.file_name || '": ' || sum(x.n) || ' dòng ghi ' || x.what || ' đã giải thể trước ngày quyết định ('
+    || string_agg(x.entry, '; ' order by x.entry) || '): kiểm tra lại '
+    || if(x.what = 'đơn vị', 'tên đơn vị trong danh sách.', 'cấp quyết định của danh sách.') as message
 from (
-    select n.part_id, n.unit_id, n.unit_written_id, n.unit_gone_on as gone_on, w.name as written, u.name as now_name, count(*) as n
+    select n.part_id, 'đơn vị' as what, count(*) as n,
+        w.name || ': giải thể ngày ' || vi_date(n.unit_gone_on)
+        || if(n.unit_id <> n.unit_written_id, ', đã ghi vào đơn vị kế tục ' || u.name,
+              ', giữ như danh sách ghi (không có một đơn vị kế tục duy nhất, hoặc đơn vị kế tục đã được xếp loại ở dòng khác)') as entry
     from norm n
     join unit w on w.id = n.unit_written_id
     join unit u on u.id = n.unit_id
     where n.unit_written_id is not null
-    group by all
-) x
-join file_ctx c on c.part_id = x.part_id
-group by c.part_id, c.file_name
-
-union all
-
--- Ratings a "Cấp quyết định" cell says were decided by a body dissolved before the decision (a
--- December list decided by a Huyện ủy abolished on 30/06/2025): stored as written, the file names
--- the body and the dates.
-select c.part_id,
-    'Tệp "' || c.file_name || '": ' || sum(x.n) || ' dòng ghi cấp quyết định đã giải thể trước ngày quyết định ('
-    || string_agg(x.name || ': giải thể ngày ' || vi_date(x.dissolved_on) || ', quyết định ngày ' || vi_date(x.decided_on), '; ' order by x.name)
-    || '): kiểm tra lại cấp quyết định của danh sách.' as message
-from (
-    select n.part_id, u.name, u.dissolved_on, max(n.decided_on) as decided_on, count(*) as n
+    group by n.part_id, n.unit_id, n.unit_written_id, n.unit_gone_on, w.name, u.name
+    union all
+    select n.part_id, 'cấp quyết định', count(*),
+        u.name || ': giải thể ngày ' || vi_date(u.dissolved_on) || ', quyết định ngày ' || vi_date(max(n.decided_on))
     from norm n
     join unit u on u.id = n.decider_id
     where n.decider_raw is not null and u.dissolved_on < n.decided_on
-    group by all
+    group by n.part_id, u.id, u.name, u.dissolved_on
 ) x
 join file_ctx c on c.part_id = x.part_id
-group by c.part_id, c.file_name
+group by c.part_id, c.file_name, x.what
 
 union all
 
