@@ -75,6 +75,11 @@ create or replace macro tidy(s) as
 create or replace macro month_number(s) as
     regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(s, '^(\d{1,2}[/.-])jan([/.-]\d{2}(\d{2})?)$', '\11\2', 'i'), '^(\d{1,2}[/.-])feb([/.-]\d{2}(\d{2})?)$', '\12\2', 'i'), '^(\d{1,2}[/.-])mar([/.-]\d{2}(\d{2})?)$', '\13\2', 'i'), '^(\d{1,2}[/.-])apr([/.-]\d{2}(\d{2})?)$', '\14\2', 'i'), '^(\d{1,2}[/.-])may([/.-]\d{2}(\d{2})?)$', '\15\2', 'i'), '^(\d{1,2}[/.-])jun([/.-]\d{2}(\d{2})?)$', '\16\2', 'i'), '^(\d{1,2}[/.-])jul([/.-]\d{2}(\d{2})?)$', '\17\2', 'i'), '^(\d{1,2}[/.-])aug([/.-]\d{2}(\d{2})?)$', '\18\2', 'i'), '^(\d{1,2}[/.-])sep([/.-]\d{2}(\d{2})?)$', '\19\2', 'i'), '^(\d{1,2}[/.-])oct([/.-]\d{2}(\d{2})?)$', '\110\2', 'i'), '^(\d{1,2}[/.-])nov([/.-]\d{2}(\d{2})?)$', '\111\2', 'i'), '^(\d{1,2}[/.-])dec([/.-]\d{2}(\d{2})?)$', '\112\2', 'i');
 
+-- day_first: a month-first date ("3/15/1980 0:00") with its first two numbers swapped ("15/3/1980
+-- 0:00"); other text as it is (dictionaries.sql, month_first).
+create or replace macro day_first(s) as
+    regexp_replace(s, '^\s*(\d{1,2})([/.-])(\d{1,2})([/.-])(\d{2,4})(\s|$)', '\3\2\1\4\5\6');
+
 -- date_text: a date cell as units write it reduced to its date: an English month as its number
 -- ("10-Dec-24"), a leading "Ngày" or "Từ ngày", "tháng"/"năm" as separators ("10 tháng 12 năm
 -- 2024"; "tháng" and "năm" each in its own pass: in "05 tháng 8 năm 2025" one pass took the 8
@@ -281,6 +286,11 @@ create or replace macro unit_key(s) as
         '^(tinh|huyen|quan) uy( |$)', 'dang bo \1\2'),
         '^thanh uy( |$)', 'dang bo thanh pho\1'),
         '^thi uy( |$)', 'dang bo thi xa\1');
+
+-- names_standing_committee: a leadership row naming a standing committee ("Tập thể Ban Thường vụ
+-- Đảng ủy xã X", "BTV Huyện ủy X"), not its executive ("Ban Chấp hành Đảng bộ xã X") (rating.sql).
+create or replace macro names_standing_committee(s) as
+    regexp_matches(fold(s), '^(tap the( lanh dao)? )?(ban thuong vu|btv)\b');
 
 -- province_key: a province as a registry's "Tỉnh/Thành phố" cell or a province committee's name
 -- writes it, compared without its kind ("Tỉnh Bình Phước", "BÌNH PHƯỚC", "Tỉnh ủy Bình Phước",

@@ -3,6 +3,48 @@
 -- writes date_dict(v, d, y, bare_year, d_or_year, d_latest), level_dict(v, level, not_rated) and
 -- status_dict(v, in_note, status), and the macro unit_unknown_error. Run before every kind's normalise.
 
+-- step: date_values
+-- the distinct date cells of each file (part)
+create or replace temp table date_values as
+select distinct part_id, v from (
+    select part_id, birth as v from stg
+    union all select part_id, founded_on from stg
+    union all select part_id, dissolved_on from stg
+    union all select part_id, lineage_on from stg
+    union all select part_id, joined_party_on from stg
+    union all select part_id, joined_unit_on from stg
+    union all select part_id, decided_on from stg
+    union all select part_id, reviewed_on from stg
+    union all select part_id, year from stg
+)
+where v is not null;
+
+-- step: month_first
+-- A file whose dates are written month first ("3/15/1980": a CSV saved by Excel on a computer set
+-- to English (United States)): some date's middle number is a day (13–31) and no first number is
+-- over 12. Its dates are read day first (15/03/1980) and the file is told (load.ts). In a file
+-- written day first, a fifth or more of the dates have a first number over 12: a few dates all
+-- under 13 stay read day first, as written. (The title's decision date, which load.ts wrote into
+-- decided_on, is ISO: untouched.)
+create or replace temp table month_first as
+select part_id, arg_min(v, second) filter (where second > 12) as example
+from (
+    select part_id, v, cast(n.first as integer) as first, cast(n.second as integer) as second
+    from (select part_id, v, regexp_extract(v, '^\s*(\d{1,2})[/.-](\d{1,2})[/.-]\d{2,4}(\s|$)', ['first', 'second']) as n from date_values)
+    where n.first <> ''
+)
+group by part_id
+having max(first) <= 12 and max(second) between 13 and 31;
+
+-- step: day_first
+-- the month-first files' date cells, day first
+update stg set
+    birth = day_first(birth), founded_on = day_first(founded_on), dissolved_on = day_first(dissolved_on),
+    lineage_on = day_first(lineage_on), joined_party_on = day_first(joined_party_on),
+    joined_unit_on = day_first(joined_unit_on), decided_on = day_first(decided_on), reviewed_on = day_first(reviewed_on)
+where part_id in (select part_id from month_first);
+update date_values set v = day_first(v) where part_id in (select part_id from month_first);
+
 -- step: dates
 create or replace temp table date_dict as
 -- (statuses folded once per distinct spelling: words() on every row of a 1,2 million-row roster
@@ -13,15 +55,7 @@ with dissolved_status as (
 ),
 v as (
     select distinct v from (
-        select birth as v from stg
-        union all select founded_on from stg
-        union all select dissolved_on from stg
-        union all select lineage_on from stg
-        union all select joined_party_on from stg
-        union all select joined_unit_on from stg
-        union all select decided_on from stg
-        union all select reviewed_on from stg
-        union all select year from stg
+        select v from date_values
         -- a registry's dissolution marked "x", or written in its status ("Giải thể ngày 15/02/2025",
         -- "Đã giải thể"), takes its date from that cell or the note (registry.sql)
         union all select v from dissolved_status

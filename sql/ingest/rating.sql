@@ -250,20 +250,34 @@ set unit_written_id = unit_id, unit_id = coalesce(m.to_id, norm.unit_id), unit_g
 from unit_moved m
 where norm.part_id = m.part_id and norm.unit_id = m.from_id and (norm.subject_kind in ('party_org', 'leadership')) = m.is_org;
 
--- A collective or organisation of the State or a mass organisation on a party committee's list
--- ("Tập thể lãnh đạo UBND xã", "Thường trực HĐND xã", "Ban Thường trực Ủy ban MTTQ xã"), which no
--- party registry holds: no party unit's rating, skipped (merge) and said (warnings), not refused.
-alter table norm add column state_body boolean;
-update norm set state_body = true
+-- Rows skipped (merge) and said (warnings), not refused:
+-- - 'state': a collective or organisation of the State or a mass organisation on a party committee's
+--   list ("Tập thể lãnh đạo UBND xã", "Thường trực HĐND xã", "Ban Thường trực Ủy ban MTTQ xã"), which
+--   no party registry holds: no party unit's rating.
+-- - 'second_collective': the Ban Chấp hành (Đảng ủy) of a đảng bộ whose Ban Thường vụ the list rates
+--   too. Both are reviewed, each its own report (seed 003 §1: "tập thể BTV, BCH (đối với Đảng
+--   bộ)"); the store holds one leadership collective a unit, the standing committee where there is
+--   one (seed 000 §1.1: "ban thường vụ đảng ủy cơ sở hoặc ban chấp hành … (nơi không có ban thường
+--   vụ)"). Before, the second row made the list refused as a duplicate.
+alter table norm add column skip_why varchar;
+update norm set skip_why = 'state'
 where unit_id is null and coalesce(unit_candidates, 0) = 0 and subject_kind in ('party_org', 'leadership')
   and regexp_matches(fold(unit_raw), '\b(ubnd|uy ban nhan dan|hdnd|hoi dong nhan dan|ubmttq|mttq|mat tran to quoc|uy ban mat tran|doan thanh nien|doan tncs|hoi (lien hiep )?phu nu|hoi nong dan|hoi cuu chien binh|cong doan)\b');
+update norm set skip_why = 'second_collective'
+from (
+    select distinct part_id, unit_id, period_year, period_kind, period_no from norm
+    where subject_kind = 'leadership' and unit_id is not null and names_standing_committee(unit_raw)
+) b
+where norm.subject_kind = 'leadership' and norm.unit_raw is not null and not names_standing_committee(norm.unit_raw)
+  and norm.part_id = b.part_id and norm.unit_id = b.unit_id and norm.period_year is not distinct from b.period_year
+  and norm.period_kind = b.period_kind and norm.period_no = b.period_no;
 
 -- step: errors
 -- Most rows are fine: the per-field checks run on the rows where some value did not parse or is out
 -- of range (one cheap scan picks them), the scope check once per unit, duplicates by a GROUP BY.
 with n as (
     select * from norm
-    where state_body is null and ((final_level is null and final_raw is not null)
+    where skip_why is null and ((final_level is null and final_raw is not null)
        or (self_level is null and self_raw is not null)
        or (proposed_level is null and proposed_raw is not null)
        or (civil_servant_level is null and cs_raw is not null)
@@ -305,7 +319,7 @@ dup_person as (
 ),
 dup_org as (
     select part_id, subject_kind, period_year, period_kind, period_no, unit_id, min(rn) as first_rn
-    from norm where subject_kind in ('party_org', 'leadership') and unit_id is not null
+    from norm where subject_kind in ('party_org', 'leadership') and unit_id is not null and skip_why is null
     group by all
     having count(*) > 1
 ),
@@ -431,8 +445,8 @@ join file_ctx c using (part_id)
 where n.subject_kind in ('member', 'leader', 'civil_servant');
 
 -- step: merge
-create or replace temp table rating_skipped as select part_id, rn, unit_raw from norm where state_body;
-delete from norm where state_body;
+create or replace temp table rating_skipped as select part_id, rn, unit_raw, skip_why from norm where skip_why is not null;
+delete from norm where skip_why is not null;
 
 insert into rating (
     period_year, period_kind, period_no, subject_kind, person_id, subject_unit_id, unit_id,
@@ -648,11 +662,22 @@ drop table list_version;
 drop table list_file;
 
 -- step: warnings
--- Collectives of the State or mass organisations: not stored (normalise).
+-- Rows skipped (normalise): collectives of the State or mass organisations; the Ban Chấp hành of a
+-- đảng bộ whose Ban Thường vụ the list rates too.
 select part_id,
     count(*) || ' dòng là tập thể chính quyền, đoàn thể, không phải tổ chức đảng (' || first_five(list('dòng ' || rn || ': "' || unit_raw || '"' order by rn))
     || '): không lưu, không kiểm tra.' as message
 from rating_skipped
+where skip_why = 'state'
+group by part_id
+
+union all
+
+select part_id,
+    count(*) || ' dòng xếp loại Ban Chấp hành (Đảng ủy) của đảng bộ mà danh sách cũng xếp loại Ban Thường vụ (' || first_five(list('dòng ' || rn || ': "' || unit_raw || '"' order by rn))
+    || '): Giám Sát giữ một tập thể lãnh đạo cho mỗi đảng bộ, là Ban Thường vụ; dòng này không lưu, không kiểm tra.' as message
+from rating_skipped
+where skip_why = 'second_collective'
 group by part_id
 
 union all

@@ -334,6 +334,34 @@ describe('a leadership list whose "Tập thể" column names each collective', (
 		]);
 	});
 
+	it('a list rating both the Ban Thường vụ and the Ban Chấp hành of one đảng bộ (seed 003: "tập thể BTV, BCH"): the Ban Thường vụ kept as its collective, the other row skipped and said, not the list refused', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const r = await ingest(db, [writeCsv(dir, 'tt.csv', [
+			['ĐẢNG BỘ XÃ ĐOÀN KẾT'],
+			['KẾT QUẢ ĐÁNH GIÁ, XẾP LOẠI CHẤT LƯỢNG TẬP THỂ LÃNH ĐẠO, QUẢN LÝ NĂM 2024'],
+			['STT', 'Tên tập thể', 'Xếp loại'],
+			['1', 'Tập thể Ban Chấp hành Đảng bộ xã Đoàn Kết', 'HTTNV'],
+			['2', 'Tập thể Ban Thường vụ Đảng ủy xã Đoàn Kết', 'HTXSNV'],
+			['3', 'Chi ủy Chi bộ thôn 1', 'HTTNV']
+		])]);
+		expect(r.files[0]).toMatchObject({ status: 'loaded', rowsRead: 3, rowsStored: 2 });
+		expect(r.files[0].warnings).toContain('1 dòng xếp loại Ban Chấp hành (Đảng ủy) của đảng bộ mà danh sách cũng xếp loại Ban Thường vụ (dòng 4: "Tập thể Ban Chấp hành Đảng bộ xã Đoàn Kết"): Giám Sát giữ một tập thể lãnh đạo cho mỗi đảng bộ, là Ban Thường vụ; dòng này không lưu, không kiểm tra.');
+		expect(await db.query(`select r.source_row as row, u.code, r.final_level as level from rating r join unit u on u.id = r.subject_unit_id order by 1`)).toEqual([
+			{ row: 5, code: 'X700101', level: 4 },
+			{ row: 6, code: 'C70010101', level: 3 }
+		]);
+		// two rows of one collective are still a duplicate, refused
+		const d = await ingest(db, [writeCsv(dir, 'tt2.csv', [
+			['ĐẢNG BỘ XÃ ĐOÀN KẾT'],
+			['KẾT QUẢ ĐÁNH GIÁ, XẾP LOẠI CHẤT LƯỢNG TẬP THỂ LÃNH ĐẠO, QUẢN LÝ NĂM 2023'],
+			['STT', 'Tên tập thể', 'Xếp loại'],
+			['1', 'Tập thể Ban Chấp hành Đảng bộ xã Đoàn Kết', 'HTTNV'],
+			['2', 'Ban Chấp hành Đảng bộ xã Đoàn Kết', 'HTXSNV']
+		])]);
+		expect(d.files[0].status).toBe('refused');
+		expect(d.files[0].errors[0]).toMatchObject({ row: 5, message: expect.stringMatching(/trùng trong cùng danh sách \(dòng 4\)/) });
+	});
+
 	it('"Ban Thường vụ Đảng ủy xã", "Chi ủy Chi bộ thôn 1": the collectives of the đảng bộ and of its chi bộ', async () => {
 		const { db, dir } = await dbWithRegistry();
 		const f = writeCsv(dir, 'tt.csv', [

@@ -121,6 +121,40 @@ describe('dates', () => {
 		expect(rows).toEqual(cells.map(() => ({ b: '1970-05-12', d: '2024-12-10' })));
 	});
 
+	it('a file written month first (a CSV saved by Excel set to English (US): "3/15/1980") is read day first and told; a day-first file whose dates are all under 13 stays day first', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const us = writeCsv(dir, 'xl-us.csv', [
+			['ĐẢNG BỘ XÃ ĐOÀN KẾT'], ['CHI BỘ THÔN 1'], ['DANH SÁCH ĐÁNH GIÁ, XẾP LOẠI CHẤT LƯỢNG ĐẢNG VIÊN NĂM 2024'],
+			// the title's decision date is Vietnamese text, day first: not swapped
+			['(Kèm theo Quyết định số 05-QĐ/ĐU ngày 10/12/2024 của Đảng ủy xã Đoàn Kết)'],
+			['STT', 'Họ và tên', 'Ngày sinh', 'Đảng ủy quyết định', 'Ngày kiểm điểm'],
+			['1', 'Nguyễn Văn An', '3/15/1980', 'HTTNV', '12/2/2024'],
+			['2', 'Trần Thị Bình', '11/5/1985', 'HTTNV', '12/2/2024'],
+			['3', 'Lê Văn Cường', '12/31/1990 0:00', 'HTTNV', '12/2/2024']
+		]);
+		const r = await ingest(db, [us]);
+		expect(r.files[0]).toMatchObject({ status: 'loaded', rowsStored: 3 });
+		expect(r.files[0].warnings.join('\n')).toMatch(/tháng\/ngày\/năm \(như "3\/15\/1980".*đã đọc là ngày\/tháng\/năm \(15\/3\/1980\)/);
+		expect(await db.query(`select cast(p.birth_date as varchar) as b, cast(r.reviewed_on as varchar) as rv, cast(r.decided_on as varchar) as d
+			from rating r join person p on p.id = r.person_id order by r.source_row`)).toEqual([
+			{ b: '1980-03-15', rv: '2024-12-02', d: '2024-12-10' },
+			{ b: '1985-11-05', rv: '2024-12-02', d: '2024-12-10' },
+			{ b: '1990-12-31', rv: '2024-12-02', d: '2024-12-10' }
+		]);
+		// the same dates day first with none over 12 in the middle: as written, nothing told
+		const vn = writeCsv(dir, 'xl-vn.csv', [
+			['ĐẢNG BỘ XÃ ĐOÀN KẾT'], ['CHI BỘ THÔN 2'], ['DANH SÁCH ĐÁNH GIÁ, XẾP LOẠI CHẤT LƯỢNG ĐẢNG VIÊN NĂM 2024'],
+			['STT', 'Họ và tên', 'Ngày sinh', 'Đảng ủy quyết định'],
+			['1', 'Phạm Văn Dũng', '3/11/1980', 'HTTNV'],
+			['2', 'Hoàng Thị Em', '11/5/1985', 'HTTNV']
+		]);
+		const v = await ingest(db, [vn]);
+		expect(v.files[0]).toMatchObject({ status: 'loaded', rowsStored: 2 });
+		expect(v.files[0].warnings.join('\n')).not.toMatch(/tháng\/ngày\/năm/);
+		expect(await db.query(`select cast(p.birth_date as varchar) as b from rating r join person p on p.id = r.person_id
+			where r.source_file_id = (select max(id) from source_file) order by r.source_row`)).toEqual([{ b: '1980-11-03' }, { b: '1985-05-11' }]);
+	});
+
 	it('a bare year of admission (roster) is stored as 1 January of that year', async () => {
 		const { db, dir } = await dbWithRegistry();
 		const f = writeCsv(dir, 'ds.csv', [

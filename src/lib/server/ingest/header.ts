@@ -373,7 +373,8 @@ export function readTitle(preview: string[][], headerRow: number): TitleInfo {
 		const isNote = /^\W*\(|^\W*kem theo\b/.test(f);
 		// (a chi bộ cơ sở decides by resolution: "Kèm theo Nghị quyết số 12-NQ/CB ngày …", 000 §2.2)
 		const decision = f.match(/\b(kem theo|ban hanh kem theo) (quyet dinh|qd|nghi quyet|nq)\b.*?\bngay\s*(\d{1,2})\s*(?:[/.-]|thang)\s*(\d{1,2})\s*(?:[/.-]|nam)\s*(\d{4})\b/);
-		if (decision) info.decidedOn = `${decision[3]}/${decision[4]}/${decision[5]}`;
+		// (ISO: a month-first file's date cells are swapped, not this)
+		if (decision) info.decidedOn = `${decision[5]}-${decision[4].padStart(2, '0')}-${decision[3].padStart(2, '0')}`;
 		info.deciderLevel ??= titleDeciderLevel(f);
 		const y = f.match(/\bnam (\d{4})\b/);
 		if (y && !isDateLine) info.year = Number(y[1]);

@@ -681,6 +681,11 @@ export async function prepareBatch(t: Db, parts: Prepared[], opts: LoadOptions, 
 		.catch((e) => Promise.reject(new Error(`${sqlPath} step errors: ${e.message}`)));
 	trace('errors', t0);
 	const results: PartResult[] = parts.map((p, i) => ({ fileId: fileIds[i], rowsRead: staged.get(i) ?? 0, rowsStored: 0, errors: [], errorCount: 0, warnings: [] }));
+	// dates written month first (dictionaries.sql), read day first: said, with one of them
+	for (const m of await t.query<{ part_id: number; example: string; read_as: string }>('select part_id, example, day_first(example) as read_as from month_first'))
+		results[m.part_id].warnings.push(
+			`Ngày tháng trong tệp ghi theo kiểu tháng/ngày/năm (như "${m.example}": Excel đặt vùng Hoa Kỳ): đã đọc là ngày/tháng/năm (${m.read_as}). Nếu không đúng, sửa ngày trong tệp rồi gửi lại.`
+		);
 	const label = new Map(FIELDS.map((f) => [f.field, f.label]));
 	for (const e of errs) {
 		const r = results[e.part_id];
