@@ -359,7 +359,9 @@ create or replace macro unit_bare_key(s) as
 create or replace macro unit_sheet_keys(s, parent) as
     list_filter(list_transform(
         [regexp_replace(coalesce(unit_loose_key(parent), ''), '^(dang bo|chi bo)\s+', ''),
-         regexp_extract(regexp_replace(coalesce(unit_loose_key(parent), ''), '^(dang bo|chi bo)\s+', ''), '^(xa|phuong|thi tran|thi xa|huyen|quan|thanh pho|tinh)\b')],
+         regexp_extract(regexp_replace(coalesce(unit_loose_key(parent), ''), '^(dang bo|chi bo)\s+', ''), '^(xa|phuong|thi tran|thi xa|huyen|quan|thanh pho|tinh)\b'),
+         -- (its name only: "Chi bộ Công an xã" for "Chi bộ Công an xã Hòa Phú")
+         regexp_replace(regexp_replace(coalesce(unit_loose_key(parent), ''), '^(dang bo|chi bo)\s+', ''), '^(xa|phuong|thi tran|thi xa|huyen|quan|thanh pho|tinh)\s+', '')],
         lambda x: case when x = '' then unit_bare_key(s)
                   when ends_with(unit_bare_key(s), ' ' || x) then trim(left(unit_bare_key(s), length(unit_bare_key(s)) - length(x) - 1))
                   else unit_bare_key(s) end), lambda k: k <> '');

@@ -287,7 +287,7 @@ with n as (
        or (reviewed_on is null and reviewed_raw is not null)
        or (joined_party_on is null and joined_party_raw is not null)
        or (joined_unit_on is null and joined_unit_raw is not null)
-       or (score_raw is not null and (score is null or score < 0 or score > 100))
+       or (regexp_matches(score_raw, '[0-9]') and (score is null or score < 0 or score > 100))
        or (sick_raw is not null and ((sick_leave_days is null and sick_leave_months is null) or sick_leave_days not between 0 and 366 or sick_leave_months not between 0 and 12))
        or bad_subject_kind or bad_period or bad_period_span or year_conflict or period_conflict
        or period_year is null or period_year < 1990 or period_year > year(current_date) + 1
@@ -348,8 +348,9 @@ errs as (
     union all
     select part_id, rn, 'joined_unit_on', joined_unit_raw, 'Ngày chuyển đến không hợp lệ.' from n where clean(joined_unit_raw) is not null and joined_unit_on is null
     union all
+    -- (a cell with no digit, "Không chấm", "Chưa chấm", "-", is no score: stored so, R9 judges it)
     select part_id, rn, 'score', score_raw, 'Điểm phải là số từ 0 đến 100.'
-    from n where clean(score_raw) is not null and (score is null or score < 0 or score > 100)
+    from n where regexp_matches(score_raw, '[0-9]') and (score is null or score < 0 or score > 100)
     union all
     select part_id, rn, 'sick_days', sick_raw, 'Số ngày nghỉ ốm phải là số ngày ("90", "90 ngày") hoặc số tháng ("3 tháng").'
     from n where clean(sick_raw) is not null and ((sick_leave_days is null and sick_leave_months is null) or sick_leave_days not between 0 and 366 or sick_leave_months not between 0 and 12)
@@ -662,6 +663,17 @@ drop table list_version;
 drop table list_file;
 
 -- step: warnings
+-- A score cell with no number ("Không chấm", "Chưa chấm", "-"): stored without a score (R9 says where
+-- one is owed), said.
+select part_id,
+    count(*) || ' dòng ghi ở cột Điểm chữ không phải số điểm (' || first_five(list('dòng ' || rn || ': "' || score_raw || '"' order by rn))
+    || '): lưu là không có điểm.' as message
+from norm
+where score_raw is not null and not regexp_matches(score_raw, '[0-9]') and clean(score_raw) is not null
+group by part_id
+
+union all
+
 -- Rows skipped (normalise): collectives of the State or mass organisations; the Ban Chấp hành of a
 -- đảng bộ whose Ban Thường vụ the list rates too.
 select part_id,

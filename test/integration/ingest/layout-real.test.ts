@@ -88,6 +88,23 @@ describe('footers and signatures below the list', () => {
 		expect(await stored(db)).toEqual(FOUR);
 	});
 
+	it('a label ("Trong đó:"), a tally by level ("Hoàn thành xuất sắc nhiệm vụ | 1 | 14,3%", "HTXSNV | 1", "Không xếp loại | 0") and a legend ("Ký hiệu: | | | HTXSNV | Hoàn thành xuất sắc nhiệm vụ", its nameless lines) below the list are not members', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const f = writeCsv(dir, 'ky-hieu.csv', [
+			...TITLE, HEAD, ...MEMBERS,
+			at(1, 'TỔNG HỢP KẾT QUẢ:'),
+			at(1, 'Trong đó:'),
+			[...at(1, 'Hoàn thành xuất sắc nhiệm vụ').slice(0, 2), '1', '25%', ...blank(4)],
+			[...at(1, 'HTTNV').slice(0, 2), '1', ...blank(5)],
+			[...at(1, 'Không xếp loại').slice(0, 2), '0', ...blank(5)],
+			['', 'Ký hiệu:', '', '', 'HTXSNV', '', 'Hoàn thành xuất sắc nhiệm vụ', ''],
+			['', '', '', '', 'HTTNV', '', 'Hoàn thành tốt nhiệm vụ', '']
+		]);
+		const r = await ingest(db, [f]);
+		expect(r.files[0]).toMatchObject({ status: 'loaded', rowsStored: 4 });
+		expect(await stored(db)).toEqual(FOUR);
+	});
+
 	it('a signature in the name column ("BÍ THƯ CHI BỘ", "(Đã ký)", the signer) ends the list', async () => {
 		const { db, dir } = await dbWithRegistry();
 		const f = writeCsv(dir, 'ky-ten.csv', [

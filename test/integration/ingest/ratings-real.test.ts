@@ -316,7 +316,7 @@ describe('a leadership list whose "Tập thể" column names each collective', (
 		expect(await db.query(`select u.code from rating r join unit u on u.id = r.subject_unit_id`)).toEqual([{ code: 'C70010101' }]);
 	});
 
-	it.each([['Tên tổ chức đảng'], ['Tên tổ chức đảng, tập thể']])('"Tập thể Ban Chấp hành Đảng bộ xã Đoàn Kết", "Tập thể lãnh đạo Đảng bộ xã Minh Hưng", "Tập thể Chi ủy Chi bộ thôn 2" under "%s": the collectives of those units', async (nameHeader) => {
+	it.each([['Tên tổ chức đảng'], ['Tên tổ chức đảng, tập thể'], ['Tên tổ chức cơ sở đảng']])('"Tập thể Ban Chấp hành Đảng bộ xã Đoàn Kết", "Tập thể lãnh đạo Đảng bộ xã Minh Hưng", "Tập thể Chi ủy Chi bộ thôn 2" under "%s": the collectives of those units', async (nameHeader) => {
 		const { db, dir } = await dbWithRegistry();
 		const f = writeCsv(dir, 'tt.csv', [
 			['BAN THƯỜNG VỤ HUYỆN ỦY BÙ ĐĂNG'],
@@ -571,6 +571,21 @@ describe('scores written with their unit', () => {
 		const f = writeCsv(dir, 'd.csv', [...UNIT, ['DANH SÁCH XẾP LOẠI ĐẢNG VIÊN NĂM 2025'], ['STT', 'Họ và tên', 'Năm sinh', 'Tổng điểm', 'Đảng ủy quyết định'], ['1', 'Nguyễn Văn An', '1970', 'khoảng 80 điểm', 'HTNV']]);
 		const r = await ingest(db, [f]);
 		expect(r.files[0].errors).toEqual([expect.objectContaining({ file: 'd.csv', row: 5, column: 'Tổng điểm', value: 'khoảng 80 điểm' })]);
+	});
+
+	it('"Không chấm", "Chưa chấm", "-" in the score column: no score, stored and said (a missing score is R9\'s finding, not a refused row)', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const cells = ['91', 'Không chấm', 'Chưa chấm', '-'];
+		const f = writeCsv(dir, 'd.csv', [
+			...UNIT,
+			['DANH SÁCH XẾP LOẠI ĐẢNG VIÊN NĂM 2025'],
+			['STT', 'Họ và tên', 'Năm sinh', 'Tổng điểm', 'Đảng ủy quyết định'],
+			...cells.map((c, i) => [String(i + 1), `Đảng viên ${i + 1}`, String(1970 + i), c, 'HTTNV'])
+		]);
+		const r = await ingest(db, [f]);
+		expect(r.files[0]).toMatchObject({ status: 'loaded', rowsStored: 4 });
+		expect(r.files[0].warnings).toContain('3 dòng ghi ở cột Điểm chữ không phải số điểm (dòng 6: "Không chấm", dòng 7: "Chưa chấm", dòng 8: "-"): lưu là không có điểm.');
+		expect((await db.query<{ score: number | null }>('select score from rating order by source_row')).map((x) => x.score)).toEqual([91, null, null, null]);
 	});
 });
 

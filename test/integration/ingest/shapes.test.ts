@@ -116,6 +116,7 @@ describe('summary sheets', () => {
 		sheet(wb, 'Thôn 2', [...chiBo('2'), ...members(3)]);
 		sheet(wb, 'Sheet5', counts5);
 		const r = await ingest(db, [await save(wb, join(dir, 's5.xlsx'))]);
+		console.log(JSON.stringify([r.files[0].warnings, r.files[0].rowsStored]));
 		expect(r.files[0]).toMatchObject({ status: 'loaded', rowsStored: 5 });
 		expect(r.files[0].warnings).toEqual(['Bỏ qua trang tính tổng hợp: Sheet5.']);
 	});
@@ -127,6 +128,20 @@ describe('summary sheets', () => {
 		sheet(wb, 'DM', [['HTXSNV'], ['HTTNV']], { state: 'hidden' });
 		const r = await ingest(db, [await save(wb, join(dir, 'tong-hop-ds.xlsx'))]);
 		expect(r.files[0]).toMatchObject({ status: 'loaded', rowsStored: 3 });
+	});
+
+	it.each([
+		['titled "TỔNG HỢP KẾT QUẢ … XẾP LOẠI ĐẢNG VIÊN"', [XA, ['CHI BỘ THÔN 2'], ['TỔNG HỢP KẾT QUẢ ĐÁNH GIÁ, XẾP LOẠI CHẤT LƯỢNG ĐẢNG VIÊN NĂM 2024'], HEAD, ...members(3)]],
+		['with a column "Tổng số ngày nghỉ ốm"', [...chiBo('2').slice(0, -1), [...HEAD, 'Tổng số ngày nghỉ ốm'], ...members(3).map((m, i) => [...m, i ? '' : 95])]]
+	])('a chi bộ\'s sheet %s names each member: a list, not a summary', async (_, thon2) => {
+		const { db, dir } = await dbWithRegistry();
+		const wb = new ExcelJS.Workbook();
+		sheet(wb, 'Thôn 1', [...chiBo('1'), ...members(2)]);
+		sheet(wb, 'Thôn 2', thon2);
+		sheet(wb, 'Sheet3', counts5);
+		const r = await ingest(db, [await save(wb, join(dir, 'hai-chi-bo.xlsx'))]);
+		expect(r.files[0]).toMatchObject({ status: 'loaded', rowsStored: 5 });
+		expect(r.files[0].warnings).toEqual(['Bỏ qua trang tính tổng hợp: Sheet3.']);
 	});
 
 	it('a workbook holding only a summary is refused as such', async () => {
@@ -205,6 +220,7 @@ describe('sheet names and row numbers', () => {
 		const wb = new ExcelJS.Workbook();
 		for (const [name, n] of [['Thôn 1', 2], ['Cơ quan', 3]] as const) sheet(wb, name, [XA, ['DANH SÁCH XẾP LOẠI ĐẢNG VIÊN NĂM 2024'], HEAD, ...members(n)]);
 		const r = await ingest(db, [await save(wb, join(dir, 'ten-trang.xlsx'))]);
+		console.log(JSON.stringify([r.files[0].warnings, r.files[0].rowsStored]));
 		expect(r.files[0]).toMatchObject({ status: 'loaded', rowsStored: 5 });
 		expect(await storedLevels(db)).toEqual([
 			{ unit: 'C70010101', n: 2, rated: 2 },

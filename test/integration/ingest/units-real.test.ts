@@ -19,7 +19,7 @@ describe('unit names in lists', () => {
 		expect(await db.query(`select u.code from rating r join unit u on u.id = r.unit_id`)).toEqual([{ code: 'C70010101' }]);
 	});
 
-	it('a school’s abbreviation ("Trường MN") and a chi bộ named short of its commune ("Trạm Y tế") are the registry’s chi bộ; a short name fitting none is refused', async () => {
+	it('a school’s abbreviation ("Trường MN") and a chi bộ named short of its commune ("Trạm Y tế", "Trạm Y tế xã") are the registry’s chi bộ; a short name fitting none is refused', async () => {
 		const { db, dir } = await dbWithRegistry();
 		expect((await ingest(db, [writeCsv(dir, 'dm.csv', [
 			['STT', 'Mã đơn vị', 'Tên đơn vị', 'Loại', 'Mã đơn vị cấp trên', 'Tỉnh/Thành phố', 'Huyện/Xã', 'Ngày thành lập'],
@@ -27,9 +27,10 @@ describe('unit names in lists', () => {
 			['2', 'C70010112', 'Chi bộ Trạm Y tế xã Đoàn Kết', 'Chi bộ trực thuộc', 'X700101', 'Bình Phước', 'Đoàn Kết', '01/01/2000']
 		])])).files[0].status).toBe('loaded');
 		const rows = (names: string[]) => names.map((n, i) => [String(i + 1), `Người ${i + 1}`, '12/05/1970', '', n, 'HTTNV']);
-		const r = await ingest(db, [writeCsv(dir, 'u.csv', [...TITLE, HEAD, ...rows(['Chi bộ Trường MN Đoàn Kết', 'Trạm Y tế', 'Chi bộ Trạm Y tế'])])]);
-		expect(r.files[0]).toMatchObject({ status: 'loaded', rowsStored: 3 });
-		expect(await db.query(`select u.code from rating r join unit u on u.id = r.unit_id order by r.source_row`)).toEqual([{ code: 'C70010111' }, { code: 'C70010112' }, { code: 'C70010112' }]);
+		// (and "Chi bộ Trạm Y tế xã": the commune's kind left, its name dropped)
+		const r = await ingest(db, [writeCsv(dir, 'u.csv', [...TITLE, HEAD, ...rows(['Chi bộ Trường MN Đoàn Kết', 'Trạm Y tế', 'Chi bộ Trạm Y tế', 'Chi bộ Trạm Y tế xã'])])]);
+		expect(r.files[0]).toMatchObject({ status: 'loaded', rowsStored: 4 });
+		expect(await db.query(`select u.code from rating r join unit u on u.id = r.unit_id order by r.source_row`)).toEqual([{ code: 'C70010111' }, { code: 'C70010112' }, { code: 'C70010112' }, { code: 'C70010112' }]);
 		const bad = await ingest(db, [writeCsv(dir, 'u2.csv', [...TITLE, HEAD, ...rows(['Trạm Xá'])])]);
 		expect(bad.files[0].status).toBe('refused');
 		expect(bad.files[0].errors).toEqual([expect.objectContaining({ row: 4, column: 'Chi bộ', value: 'Trạm Xá' })]);

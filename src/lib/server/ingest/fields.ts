@@ -144,6 +144,8 @@ const KEYWORD_RULES: Array<[RegExp, string | null]> = [
 	[/^ten(tochuc|tapthe)(va)?canhan$/, 'full_name'],
 	// "Tên tổ chức đảng, tập thể": organisations and their collectives, each a unit
 	[/^ten(tochuc(dang)?)(va)?tapthe(lanhdao)?$/, 'unit_name'],
+	// "Tên tổ chức cơ sở đảng", "Tên cơ sở đảng": a province's list of grassroots organisations
+	[/^ten(tochuc)?cosodang$/, 'unit_name'],
 	// … and a register's "Tổ chức đảng/đảng viên": organisations and members (discipline.sql moves the
 	// organisations' names to subject_name)
 	[/^(ten)?(tochuc(dang)?|tapthe)(va|hoac)?(canhan|dangvien)$/, 'full_name'],

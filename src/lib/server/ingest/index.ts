@@ -101,10 +101,14 @@ interface Entry {
 /** A workbook's summary sheet ("Tổng hợp": counts per unit and level) has headers like a list's
  * ("Chi bộ", "Số được xếp loại") but no person or decision in it; its name or title says so, or
  * its level columns hold counts (holdsLevelCounts). */
-const summaryNamed = (t: SourceTable, lines: string[]) =>
-	/^(tong hop|thong ke|bieu tong hop|bao cao tong hop)/.test(fold(t.sheet ?? '')) || lines.some((l) => /(tong hop|thong ke) (ket qua|so lieu)/.test(fold(l)));
+const sheetSummaryNamed = (t: SourceTable) => /^(tong hop|thong ke|bieu tong hop|bao cao tong hop)/.test(fold(t.sheet ?? ''));
+const summaryNamed = (t: SourceTable, lines: string[]) => sheetSummaryNamed(t) || lines.some((l) => /(tong hop|thong ke) (ket qua|so lieu)/.test(fold(l)));
 
 function isSummary(p: Prepared, t: SourceTable): boolean {
+	// A sheet naming each person is a list, whatever its title ("TỔNG HỢP KẾT QUẢ ĐÁNH GIÁ, XẾP LOẠI
+	// ĐẢNG VIÊN" heads many a chi bộ's list) or a column "Tổng số ngày nghỉ ốm" says; only its sheet
+	// name ("Tổng hợp": the đảng bộ's whole list beside its chi bộ's sheets) sets it aside.
+	if (p.header.columns.some((c) => c.field === 'full_name')) return sheetSummaryNamed(t);
 	const cells = p.header.headerRows.flatMap((r) => p.src.preview[r] ?? []).map((c) => fold(c ?? ''));
 	return summaryNamed(t, p.title.lines) || cells.some((c) => /^(tong so|so luong|ty le|so duoc)/.test(c)) || holdsLevelCounts(t.preview);
 }

@@ -192,8 +192,9 @@ export async function stage(db: Db, parts: StagePart[]): Promise<Map<number, num
 // own line) are footer. Summary lines ("Tổng số: 4", "- Hoàn thành tốt nhiệm vụ: 01 đ/c") are
 // dropped where they stand, since a subtotal may close a section with members below it.
 const NUMBERED = `coalesce(regexp_matches(trim(stt), '^\\(?([0-9]{1,5}|[A-Za-z]|[IVXivx]{1,5})[.)]?$'), false)`;
-// (a card has a digit: "T/M ĐẢNG ỦY", "(Đã ký)" written under the card column identify nothing)
-const CARD = `coalesce(regexp_matches(card_no, '[0-9]'), false)`;
+// (a card has a digit: "T/M ĐẢNG ỦY", "(Đã ký)" written under the card column identify nothing; nor
+// does a tally's share, "25%")
+const CARD = `coalesce(regexp_matches(card_no, '^[^%]*[0-9][^%]*$'), false)`;
 const IDENTIFIED = `(${CARD} or birth is not null or ${NUMBERED})`;
 // (computed once per row, as row_text and name_text, in dropFooters: written into the tests below,
 // the folds took 0,4 ms a row — minutes for a registry, whose rows have no card or birth to skip
@@ -204,14 +205,22 @@ const DATELINE = `ngay[ .]*[0-9]*[ .]*thang[ .]*[0-9]*[ .]*nam[ .]*[0-9]{4}`;
 // every cell of the row is signature or dateline text
 const HARD_FOOTER = `case when ${IDENTIFIED} then false else coalesce(regexp_matches(row_text,
 	'^((${SIGN}|[^\\x1f]*${DATELINE})[^\\x1f]*)(\\x1f(${SIGN}|[^\\x1f]*${DATELINE})[^\\x1f]*)*$'), false) end`;
+// A tally or a legend under the list: no person is named by a level ("Hoàn thành xuất sắc nhiệm vụ |
+// 1 | 14,3%", "HTXSNV | 1", "Không xếp loại | 1"), and a legend's label ("Ký hiệu:", "Chú thích:",
+// "Viết tắt:") or its nameless lines spell one level two ways ("| HTTNV | Hoàn thành tốt nhiệm vụ").
+const LEVEL_LABEL = `(not ${NUMBERED} and not ${CARD} and (level_key(regexp_replace(name_text, '[\\s:.0-9-]+$', '')) in (select level_key(alias) from ref_level_alias)
+	or coalesce(regexp_matches(name_text, '^((khong|chua) (duoc )?(xep loai|danh gia)|(ky hieu|chu thich|chu giai|viet tat) *:)'), false)))`;
+const LEGEND = `(full_name is null and level_key(coalesce(self_level, proposed_level)) = level_key(final_level)
+	and fold(coalesce(self_level, proposed_level)) <> fold(final_level))`;
 // (a name or a bullet that reads like a total counts only on a row without a level: "Công Thị Hoa |
 // HTT" in a list without STT, card or birth is a member; shares "Tỷ lệ (%)", averages "Điểm bình
-// quân", notes "Ghi chú: …" and "Danh sách này gồm …" are summaries too)
+// quân", notes "Ghi chú: …" and "Danh sách này gồm …" are summaries too, as are labels, "Trong đó:")
 const SOFT_FOOTER = `case when ${IDENTIFIED} then false else coalesce(regexp_matches(row_text,
 	'(^|\\x1f)[^\\x1f]*[0-9]+ *(d/c|dong chi|dang vien)\\b'), false)
 	or (final_level is null and coalesce(regexp_matches(row_text, '(^|\\x1f)(tong( so| cong)?\\b|cong\\b|[-+*] *[a-z])'), false))
 	or (final_level is null and coalesce(regexp_matches(name_text,
-		'^(ty le\\b|(diem )?(binh quan|trung binh)\\b|ghi chu *:|danh sach (nay|tren)\\b)'), false)) end`;
+		'^(ty le\\b|(diem )?(binh quan|trung binh)\\b|ghi chu *:|danh sach (nay|tren)\\b|trong do\\b)|: *$'), false))
+	or ${LEGEND} end`;
 
 // A total row whose count stands in a data column ("Tổng số | 3 đồng chí" under "Ngày sinh",
 // "Tổng cộng | | 12" under "Xếp loại"): its unnumbered label says so, birth or level cell or not
@@ -231,9 +240,10 @@ async function dropFooters(db: Db, gi: number): Promise<void> {
 			-- (rows with a card, or a birth and a level or a number, are data: the texts of the few
 			-- others only are read)
 			select *, ${ROW_TEXT} as row_text, fold(coalesce(full_name, unit_name, stt)) as name_text
-			from stg_parts where grp = ${gi} and not ${CARD} and (birth is null or (final_level is null and not ${NUMBERED}))
+			-- (a birth of three characters or fewer is a tally's count: "HTXSNV | 1")
+			from stg_parts where grp = ${gi} and not ${CARD} and (birth is null or (final_level is null and not ${NUMBERED}) or (length(trim(birth)) <= 3 and not ${NUMBERED}))
 		)
-		select * from (select part_id, rn, ${HARD_FOOTER} as hard, (${SOFT_FOOTER} or ${TOTAL_LABEL}) and not ${SECTION} as soft from texts)
+		select * from (select part_id, rn, ${HARD_FOOTER} as hard, (${SOFT_FOOTER} or ${TOTAL_LABEL} or ${LEVEL_LABEL}) and not ${SECTION} as soft from texts)
 		where hard or soft`);
 	const n = await db.one<{ n: number }>('select count(*)::int as n from foot');
 	if (n?.n)
