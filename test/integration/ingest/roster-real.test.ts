@@ -30,6 +30,16 @@ describe('member statuses', () => {
 	});
 });
 
+describe('the year of a roster', () => {
+	it.each([['DANH SÁCH ĐẢNG VIÊN (tính đến ngày 31/3/2025)'], ['DANH SÁCH ĐẢNG VIÊN TÍNH ĐẾN NGÀY 31 THÁNG 3 NĂM 2025'], ['Danh sách đảng viên (đến ngày 31-03-2025)']])('"%s": as of a day, of its year', async (title) => {
+		const { db, dir } = await dbWithRegistry();
+		const f = writeCsv(dir, 'ds.csv', [['ĐẢNG BỘ XÃ ĐOÀN KẾT'], ['CHI BỘ THÔN 1'], [title], HEAD, ['1', 'Nguyễn Văn An', '1970', 'Nam', '03/02/1995', 'Chính thức']]);
+		const r = await ingest(db, [f]);
+		expect(r.files[0]).toMatchObject({ kind: 'roster', status: 'loaded', rowsStored: 1 });
+		expect(await db.query('select year from membership')).toEqual([{ year: 2025 }]);
+	});
+});
+
 describe('"Chuyển sinh hoạt tạm thời" in the status column', () => {
 	// the sending chi bộ's word for a member gone to another for a while: still a member of this one,
 	// who rates them (003 §5.10; R4 owes their rating here, met wherever they are rated). The chi bộ

@@ -144,6 +144,39 @@ describe('summary sheets', () => {
 		expect(r.files[0].warnings).toEqual(['Bỏ qua trang tính tổng hợp: Sheet3.']);
 	});
 
+	it('a sheet "Thôn 2" under a letterhead "CHI BỘ THÔN 1" copied from the sheet before: refused naming both, not filed in Thôn 1 unseen', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const before = await counts(db);
+		const wb = new ExcelJS.Workbook();
+		sheet(wb, 'Thôn 1', [...chiBo('1'), ...members(2)]);
+		sheet(wb, 'Thôn 2', [...chiBo('1'), [1, 'Phan Văn Khải', 1966, 'HTTNV']]);
+		const r = await ingest(db, [await save(wb, join(dir, 'chep-tieu-de.xlsx'))]);
+		expect(r.files[0].status).toBe('refused');
+		expect(r.files[0].errors).toEqual([
+			expect.objectContaining({ file: 'chep-tieu-de.xlsx [Thôn 2]', column: 'Tên trang tính', value: 'Thôn 2', message: expect.stringMatching(/^Tên trang tính "Thôn 2" là Chi bộ thôn 2, nhưng tiêu đề của trang ghi Chi bộ thôn 1/) })
+		]);
+		expect(await counts(db)).toEqual(before);
+	});
+
+	it('last year\'s sheet left in this year\'s workbook is set aside and said, the list of that year on file untouched', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const title = (thon: string, year: number) => [XA, [`CHI BỘ THÔN ${thon}`], [`DANH SÁCH XẾP LOẠI ĐẢNG VIÊN NĂM ${year}`], HEAD];
+		const old = new ExcelJS.Workbook();
+		sheet(old, 'Thôn 1', [...title('1', 2023), ...members(3, 'HTNV')]);
+		expect((await ingest(db, [await save(old, join(dir, 'nam-2023.xlsx'))])).files[0]).toMatchObject({ status: 'loaded', rowsStored: 3 });
+		const wb = new ExcelJS.Workbook();
+		sheet(wb, 'Thôn 1 (2023)', [...title('1', 2023), ...members(3, 'HTXSNV')]);
+		sheet(wb, 'Thôn 1', [...title('1', 2024), ...members(3)]);
+		sheet(wb, 'Thôn 2', [...title('2', 2024), ...members(2)]);
+		const r = await ingest(db, [await save(wb, join(dir, 'nam-2024.xlsx'))]);
+		expect(r.files[0]).toMatchObject({ status: 'loaded', rowsStored: 5 });
+		expect(r.files[0].warnings).toContain('Bỏ qua trang tính của năm 2023 (tệp có danh sách năm 2024; danh sách năm cũ gửi tệp riêng): Thôn 1 (2023).');
+		expect(await db.query(`select period_year as y, final_level as l, count(*)::int as n from rating_current group by all order by all`)).toEqual([
+			{ y: 2023, l: 2, n: 3 },
+			{ y: 2024, l: 3, n: 5 }
+		]);
+	});
+
 	it('a workbook holding only a summary is refused as such', async () => {
 		const { db, dir } = await dbWithRegistry();
 		const wb = new ExcelJS.Workbook();

@@ -380,6 +380,9 @@ export function readTitle(preview: string[][], headerRow: number): TitleInfo {
 		if (y && !isDateLine) info.year = Number(y[1]);
 		// "NĂM HỌC 2023-2024" ("NĂM HỌC: 2023 - 2024", "NH 2023-2024"): the school year ended in the
 		// year (RULES.md R8, education staff)
+		// "DANH SÁCH ĐẢNG VIÊN (tính đến ngày 31/3/2025)": a roster as of that day, of its year
+		const asOf = f.match(/\b(?:tinh )?(?:den|toi) ngay\s*\d{1,2}\s*(?:[/.-]|thang)\s*\d{1,2}\s*(?:[/.-]|nam)\s*(\d{4})\b/);
+		if (asOf && info.year === null) info.year = Number(asOf[1]);
 		const school = f.match(/\b(?:nam hoc|nh)\s*:?\s*(\d{4})\s*[-–—/]\s*(\d{4})\b/);
 		if (school && !isDateLine) info.year = Number(school[2]);
 		// "6 THÁNG ĐẦU NĂM 2025", "9 THÁNG NĂM 2025": neither a year nor a quarter (load.ts refuses it)

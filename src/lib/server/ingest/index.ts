@@ -125,7 +125,7 @@ async function classify(path: string, opts: IngestOptions): Promise<Omit<Entry, 
 	const tables = await readSource(path);
 	const parts: Prepared[] = [];
 	const skipped: string[] = [];
-	const aside: Array<{ name: string; part: Prepared | null; why: 'ẩn' | 'tổng hợp' }> = [];
+	const aside: Array<{ name: string; part: Prepared | null; why: string }> = [];
 	let firstError: unknown = null;
 	// a sheet copied whole ("DS" and "DS (2)", as Excel names a copy): one list, read once; two
 	// versions of it would each replace the other
@@ -161,6 +161,17 @@ async function classify(path: string, opts: IngestOptions): Promise<Omit<Entry, 
 			if (tables.length > 1 && t.hidden) aside.push({ name, part: p, why: 'ẩn' });
 			else if (tables.length > 1 && isSummary(p, t)) aside.push({ name, part: p, why: 'tổng hợp' });
 			else parts.push(p);
+		}
+	}
+	// last year's sheet left in this year's workbook ("Thôn 1 (2021)" beside the 2022 sheets, the
+	// workbook reused): an old list, not this one; loaded, it would replace the list of that year on
+	// file. Set aside, said; a list of another year goes in a file of its own (or --year says).
+	if (tables.length > 1 && opts.year === undefined) {
+		const dated = parts.filter((p) => p.kind !== 'registry' && p.title.year !== null);
+		const latest = Math.max(...dated.map((p) => p.title.year!));
+		for (const p of dated.filter((p) => p.title.year! < latest)) {
+			parts.splice(parts.indexOf(p), 1);
+			aside.push({ name: p.src.sheet ?? p.src.fileName, part: p, why: `của năm ${p.title.year} (tệp có danh sách năm ${latest}; danh sách năm cũ gửi tệp riêng)` });
 		}
 	}
 	// a workbook whose lists are all in hidden sheets, or in a "Tổng hợp" sheet naming each person

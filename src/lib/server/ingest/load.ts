@@ -471,7 +471,7 @@ async function contextUnits(
 	t: Db,
 	parts: Prepared[],
 	opts: LoadOptions
-): Promise<Array<CtxUnit & { unresolved: string | null; sheetMiss: SheetMiss | null; dissolved_in: { name: string; on: string; successor: string | null } | null }>> {
+): Promise<Array<CtxUnit & { unresolved: string | null; sheetMiss: SheetMiss | null; sheetClash: string | null; dissolved_in: { name: string; on: string; successor: string | null } | null }>> {
 	const years = parts.map((p) => opts.year ?? p.title.year ?? null);
 	const ctx: CtxUnit[] = parts.map(() => ({ id: null, path: opts.scopePath }));
 	if (opts.unit) {
@@ -521,12 +521,26 @@ async function contextUnits(
 			sheetUnmatched[ref.i] = false;
 		}
 	}
+	// a sheet whose title names one chi bộ and whose name another of the same parent ("Thôn 2" under a
+	// letterhead "CHI BỘ THÔN 1" copied from the sheet before): which is meant cannot be told, and
+	// filed under the title its members would count in the other chi bộ's R1 and R5 unseen
+	const clashRefs = parts.flatMap((p, i) =>
+		!opts.unit && p.src.sheet && p.src.fileName.endsWith(`[${p.src.sheet}]`) && CHI_BO_KINDS.includes(ctx[i].kind ?? '') && !sheetRefs.some((r) => r.i === i && sheetHit(r)?.id === ctx[i].id)
+			? [p.src.sheet, `Chi bộ ${p.src.sheet}`].map((name) => ({ i, name, path: ctx[i].path.replace(/[^/]+\/$/, ''), year: years[i] }))
+			: []
+	);
+	const clashHit = await resolveNames(t, clashRefs);
+	const sheetClash = new Map<number, string>();
+	for (const ref of clashRefs) {
+		const u = clashHit(ref);
+		if (u && u.id !== ctx[ref.i].id && CHI_BO_KINDS.includes(u.kind ?? '')) sheetClash.set(ref.i, u.name ?? u.code ?? ref.name);
+	}
 	const contexts = parts.map((_, i) => {
 		// a list of a year after its unit was dissolved: refused, not stored on the dead unit (nor
 		// moved to a successor the file does not name)
 		const c = ctx[i];
 		const gone = c.id !== null && years[i] !== null && c.dissolved && c.dissolved < `${years[i]}-01-01` ? c : null;
-		return { ...c, unresolved: unresolvedOf[i], gone, sheetUnmatched: sheetUnmatched[i], year: years[i] };
+		return { ...c, unresolved: unresolvedOf[i], gone, sheetUnmatched: sheetUnmatched[i], year: years[i], sheetClash: sheetClash.get(i) ?? null };
 	});
 	// a sheet named by its hamlet alone ("Sơn Lang" for "Chi bộ thôn Sơn Lang", "Tổ 5" for "Chi bộ
 	// tổ dân phố 5"): the one chi bộ inside the unit the title or --unit gives whose name, without
@@ -740,6 +754,19 @@ export async function prepareBatch(t: Db, parts: Prepared[], opts: LoadOptions, 
 			message: miss.candidates.length
 				? `Tên trang tính "${miss.sheet}" khớp ${miss.candidates.length} chi bộ của ${ctxs[i].name} (${miss.candidates.join(', ')}): không biết danh sách là của chi bộ nào. Đặt tên trang tính đúng tên chi bộ, ghi chi bộ ở tiêu đề, thêm cột Chi bộ, hoặc dùng --unit MÃ.`
 				: `Không tìm thấy chi bộ "${miss.sheet}" trong ${ctxs[i].name} (tên trang tính, so với tên các chi bộ bỏ chữ "Chi bộ", "thôn", "ấp"…): đặt tên trang tính đúng tên chi bộ, ghi chi bộ ở tiêu đề, thêm cột Chi bộ, hoặc dùng --unit MÃ.`
+		});
+	});
+	// a sheet named for one chi bộ under a title naming another (contextUnits)
+	parts.forEach((p, i) => {
+		const other = ctxs[i].sheetClash;
+		if (!other) return;
+		results[i].errorCount++;
+		results[i].errors.unshift({
+			file: p.src.fileName,
+			row: 0,
+			column: 'Tên trang tính',
+			value: p.src.sheet ?? '',
+			message: `Tên trang tính "${p.src.sheet}" là ${other}, nhưng tiêu đề của trang ghi ${ctxs[i].name}: không biết danh sách là của chi bộ nào (tiêu đề chép từ trang khác?). Sửa tiêu đề hoặc tên trang tính cho khớp rồi gửi lại.`
 		});
 	});
 	// a list of a year after the unit its title names was dissolved
