@@ -234,6 +234,26 @@ describe('several score columns: the list’s score is the total, the deciding b
 		]);
 	});
 
+	it('a workbook with STT, Họ và tên, Ngày sinh, Số thẻ merged down both header rows, "Điểm chi bộ chấm" over its parts and "Xếp loại" over three levels: the chi bộ’s total', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const f = await writeXlsx(dir, 'd.xlsx', [
+			...UNIT,
+			['DANH SÁCH KẾT QUẢ ĐÁNH GIÁ, XẾP LOẠI CHẤT LƯỢNG ĐẢNG VIÊN NĂM 2025'],
+			['STT', 'Họ và tên', 'Ngày sinh', 'Số thẻ đảng viên', 'Điểm chi bộ chấm', null, null, 'Xếp loại', null, null, 'Ghi chú'],
+			[null, null, null, null, 'Tiêu chí chung (30đ)', 'Kết quả thực hiện nhiệm vụ (70đ)', 'Tổng', 'Tự xếp loại', 'Chi bộ đề xuất', 'Đảng ủy quyết định', null],
+			[1, 'Nguyễn Văn An', '12/05/1970', '66012345', 27, 63, 90, 'HTXSNV', 'HTXSNV', 'HTXSNV', null],
+			[2, 'Trần Thị Bình', '03/07/1975', '66012346', '27,0', '62,9', '89,9', 'HTXSNV', 'HTXSNV', 'HTXSNV', null],
+			[3, 'Lê Văn Cường', '21/11/1980', '66012347', null, null, '85đ', 'HTTNV', 'HTTNV', 'HTTNV', null]
+		], { merges: ['A4:A5', 'B4:B5', 'C4:C5', 'D4:D5', 'E4:G4', 'H4:J4', 'K4:K5'] });
+		const r = await ingest(db, [f]);
+		expect(r.files[0]).toMatchObject({ status: 'loaded', rowsStored: 3 });
+		expect(await db.query('select score, self_level, proposed_level, final_level from rating order by source_row')).toEqual([
+			{ score: 90, self_level: 4, proposed_level: 4, final_level: 4 },
+			{ score: 89.9, self_level: 4, proposed_level: 4, final_level: 4 },
+			{ score: 85, self_level: 3, proposed_level: 3, final_level: 3 }
+		]);
+	});
+
 	it.each([
 		['"Điểm tiêu chí chung (30đ) | Điểm thực hiện nhiệm vụ (70đ) | Cộng"', ['Điểm tiêu chí chung (30đ)', 'Điểm thực hiện nhiệm vụ (70đ)', 'Cộng']],
 		['"Tiêu chí 1 | Tiêu chí 2 | Tổng số" under "Điểm đánh giá"', ['Điểm đánh giá', 'Tiêu chí 2', 'Tổng số'], ['Tiêu chí 1', 'Tiêu chí 2', 'Tổng số']]

@@ -118,9 +118,15 @@ export function findHeader(preview: string[][], year?: number): HeaderMap | null
 	const up = best > 0 ? preview[best - 1] : undefined;
 	if (up && !looksLikeData(up) && up.filter((c) => c?.trim()).length >= 2) {
 		const upFields = rowFields(up);
-		const fillsBlank = upFields.some((f, i) => f && f !== 'stt' && f !== 'note' && !preview[best][i]?.trim());
+		const low = preview[best];
+		const fillsBlank = upFields.some((f, i) => f && f !== 'stt' && f !== 'note' && !low[i]?.trim());
+		// A workbook repeats a vertical merge's text in its lower cell ("Họ và tên" in both rows): the
+		// same, then, when the row above also holds a group cell over other names ("Điểm chi bộ chấm"
+		// over "Tiêu chí chung | … | Tổng"), which the lower row alone would lose
+		const same = (i: number) => !!low[i]?.trim() && alnumKey(low[i]) === alnumKey(up[i] ?? '');
+		const overMerged = upFields.some((f, i) => f && f !== 'stt' && f !== 'note' && same(i)) && upFields.some((f, i) => f && low[i]?.trim() && !same(i));
 		// (or "Năm sinh" over the "Nam | Nữ" the best row has there: its sub-header)
-		if ((fillsBlank || birthBySex(upFields, preview[best]) !== null) && up.every((c, i) => !c?.trim() || upFields[i] !== null)) best--;
+		if ((fillsBlank || overMerged || birthBySex(upFields, low) !== null) && up.every((c, i) => !c?.trim() || upFields[i] !== null)) best--;
 	}
 	// Two-row headers: a group cell ("Xếp loại" over "Tự xếp loại | Chi bộ đề xuất | Đảng ủy quyết
 	// định") or vertically merged cells. Combine with the next row when it adds fields.
