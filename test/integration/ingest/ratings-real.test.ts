@@ -755,6 +755,39 @@ describe('the quarters\' scores and not the year\'s', () => {
 		expect(r.files[0]).toMatchObject({ kind: 'civil_servant', status: 'loaded', rowsStored: 2 });
 		expect(await db.query('select score from rating order by source_row')).toEqual([{ score: 88 }, { score: 88.66666666666667 }]);
 	});
+
+	const MONTHS = Array.from({ length: 12 }, (_, k) => `Tháng ${k + 1}`);
+	const TITLE = [['ỦY BAN NHÂN DÂN XÃ ĐOÀN KẾT'], ['KẾT QUẢ ĐÁNH GIÁ, XẾP LOẠI CHẤT LƯỢNG CÁN BỘ, CÔNG CHỨC NĂM 2026']];
+
+	it('"Điểm đánh giá hằng tháng" merged over "Tháng 1 … Tháng 12", no year’s score: the mean of the months scored, not January’s', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const f = await writeXlsx(dir, 'cc.xlsx', [
+			...TITLE,
+			['STT', 'Họ và tên', 'Năm sinh', 'Chức vụ', 'Điểm đánh giá hằng tháng', ...Array(11).fill(null), 'Xếp loại'],
+			[null, null, null, null, ...MONTHS, null],
+			[1, 'Võ Thị Quyên', 1993, 'Công chức Văn hóa - Xã hội', ...Array(11).fill(90), 89, 'HTXSNV'],
+			// a month not scored (on leave) is not counted
+			[2, 'Đặng Văn Rin', 1987, 'Chỉ huy trưởng Quân sự', 60, ...Array(10).fill(85), null, 'HTTNV']
+		], { merges: ['A3:A4', 'B3:B4', 'C3:C4', 'D3:D4', 'E3:P3', 'Q3:Q4'] });
+		const r = await ingest(db, [f]);
+		expect(r.files[0]).toMatchObject({ kind: 'civil_servant', status: 'loaded', rowsStored: 2 });
+		expect(await db.query('select score from rating order by source_row')).toEqual([{ score: 89.91666666666667 }, { score: 82.72727272727273 }]);
+	});
+
+	it('"Điểm tháng 1 … Điểm tháng 12" in one row: their mean; beside an "Điểm bình quân" column, that column', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const row = ['1', 'Võ Thị Quyên', '1993', ...Array(11).fill('90'), '89'];
+		const flat = writeCsv(dir, 'a.csv', [...TITLE, ['STT', 'Họ và tên', 'Năm sinh', ...MONTHS.map((m) => `Điểm ${m.toLowerCase()}`), 'Xếp loại'], [...row, 'HTXSNV']]);
+		const mean = writeCsv(dir, 'b.csv', [
+			['ỦY BAN NHÂN DÂN XÃ MINH HƯNG'], TITLE[1],
+			['STT', 'Họ và tên', 'Năm sinh', 'Điểm đánh giá hằng tháng', ...Array(11).fill(''), 'Điểm bình quân', 'Xếp loại'],
+			['', '', '', ...MONTHS, '', ''],
+			[...row, '91', 'HTXSNV']
+		]);
+		const r = await ingest(db, [flat, mean]);
+		expect(r.files.map((x) => x.status)).toEqual(['loaded', 'loaded']);
+		expect(await db.query('select score from rating order by score')).toEqual([{ score: 89.91666666666667 }, { score: 91 }]);
+	});
 });
 
 describe('the quarters\' scores of a list loaded with lists that have a score column', () => {

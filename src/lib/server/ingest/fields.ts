@@ -26,6 +26,8 @@ export const FIELDS: FieldDef[] = [
 	{ field: 'birth_female', label: 'Năm sinh (Nữ)', aliases: [], kinds: [], doc: 'ngày hoặc năm sinh của nữ, khi "Năm sinh" chia hai cột Nam | Nữ' },
 	// a quarter's score, where the list gives the quarters' and not the year's (header.ts): their mean is the score
 	...[1, 2, 3, 4].map((n) => ({ field: `score_q${n}`, label: `Điểm quý ${'I II III IV'.split(' ')[n - 1]}`, aliases: [], kinds: [], doc: 'điểm một quý, khi danh sách không có điểm cả năm' })),
+	// … or the months' ("Tháng 1 … Tháng 12" under "Điểm đánh giá hằng tháng"): likewise their mean
+	...Array.from({ length: 12 }, (_, k) => ({ field: `score_m${k + 1}`, label: `Điểm tháng ${k + 1}`, aliases: [], kinds: [] as FileKind[], doc: 'điểm một tháng, khi danh sách không có điểm cả năm' })),
 	{ field: 'sex', label: 'Giới tính', aliases: ['Giới tính', 'Nam/Nữ', 'Sex', 'Gender'], kinds: ['roster'], doc: 'Nam / Nữ' },
 	{ field: 'card_no', label: 'Số thẻ đảng viên', aliases: ['Số thẻ đảng viên', 'Số thẻ ĐV', 'Mã đảng viên', 'Số thẻ', 'Mã ĐV', 'Card number', 'Party card'], kinds: ['roster', 'rating', 'discipline', 'civil_servant'], doc: 'số thẻ đảng viên (khóa nhận diện chính)' },
 	{ field: 'position', label: 'Chức vụ', aliases: ['Chức vụ', 'Chức danh', 'Chức vụ, chức danh', 'Position'], kinds: ['roster', 'rating', 'civil_servant'], doc: 'chức vụ đảng, chính quyền (hai cột "Chức vụ chính quyền" | "Chức vụ đảng": ghép cả hai)' },

@@ -224,13 +224,16 @@ export function findHeader(preview: string[][], year?: number): HeaderMap | null
 		seen.set(field, columns.length);
 		columns.push({ index: i, field, header });
 	}
-	// the quarters' scores and not the year's ("Điểm quý I | … | Điểm quý IV"; NĐ 335: the year's
-	// score is their mean): each quarter's column (score_q1…q4), which staging averages into the score
+	// the quarters' or the months' scores and not the year's ("Điểm quý I | … | Điểm quý IV", "Tháng 1
+	// … Tháng 12" under "Điểm đánh giá hằng tháng"; NĐ 335: the year's score is their mean): each
+	// one's column (score_q1…q4, score_m1…m12), which staging averages into the score
 	const scoreCols = merged.flatMap((f, i) => (f === 'score' ? [{ i, h: headerOf(i) || preview[headerRows[0]][i] || '' }] : []));
-	const quarters = scoreCols.map((c) => ({ ...c, p: scoreRank(c.h) === 0 && !SELF_SCORE.test(fold(c.h)) ? parsePeriod(c.h) : null }));
-	if (quarters.length >= 2 && quarters.every((q) => q.p?.kind === 'quarter') && new Set(quarters.map((q) => q.p!.no)).size === quarters.length) {
+	const periods = scoreCols.map((c) => ({ ...c, p: scoreRank(c.h) === 0 && !SELF_SCORE.test(fold(c.h)) ? scorePeriod(c.h) : null }));
+	// (all quarters or all months: score_q… or score_m…)
+	const ofOneKind = new Set(periods.map((q) => q.p?.slice(0, 7))).size === 1;
+	if (periods.length >= 2 && periods.every((q) => q.p) && ofOneKind && new Set(periods.map((q) => q.p)).size === periods.length) {
 		columns.splice(columns.findIndex((c) => c.field === 'score'), 1);
-		for (const q of quarters) columns.push({ index: q.i, field: `score_q${q.p!.no}`, header: q.h });
+		for (const q of periods) columns.push({ index: q.i, field: q.p!, header: q.h });
 	}
 	// of a score split in parts with no total, a part ("Tiêu chí chung (30 điểm)") is not the
 	// score: none, rather than a part (a lone "Điểm thực hiện nhiệm vụ" is the score)
@@ -255,6 +258,15 @@ function scoreParts(top: string[], below: string[]): Map<number, string> {
 		else if (!b) group = '';
 	}
 	return out;
+}
+
+/** The period a score column is of, as its field: "Điểm quý II" score_q2, "Tháng 3" or "Điểm tháng 03"
+ * score_m3; else null. */
+function scorePeriod(h: string): string | null {
+	const p = parsePeriod(h);
+	if (p?.kind === 'quarter') return `score_q${p.no}`;
+	const m = Number(fold(h).match(/\bthang\s*0?(\d{1,2})\b/)?.[1]);
+	return m >= 1 && m <= 12 ? `score_m${m}` : null;
 }
 
 /** Most filled cells read "Chính thức", "Dự bị" (a member's status, not a level). */

@@ -10,6 +10,8 @@ import { FIELDS } from './fields';
 import type { HeaderMap } from './header';
 import type { SourceTable } from './read';
 
+// a quarter's or a month's score (score_q1…q4, score_m1…m12), where a list gives no year's
+const PERIOD_SCORES = FIELDS.map((f) => f.field).filter((f) => /^score_[qm]\d+$/.test(f));
 const KEY_FIELDS = ['full_name', 'card_no', 'unit_code', 'unit_name', 'final_level', 'self_level', 'discipline_form', 'cs_level'];
 // Free text kept as written: NFC here. Codes, dates, numbers and level or kind spellings are
 // compared through fold()/alnum_key() per distinct value, which does not care about the form.
@@ -73,12 +75,12 @@ function fieldSelect(group: StagePart[], nfc: boolean): { select: string; keep: 
 		// file's column, null in their rows, must not hide it. A file never has both: the quarters
 		// beside a year's score are not read as scores, header.ts)
 		const orElse = (fallback: string) => (c ? `coalesce(nullif(trim(${c}), ''), ${fallback})` : fallback);
-		// the quarters' scores without the year's: their mean (NĐ 335)
-		const quarters = f.field === 'score' ? [1, 2, 3, 4].map((n) => colOf(`score_q${n}`)).filter((q): q is string => !!q) : [];
+		// the quarters' or the months' scores without the year's: their mean (NĐ 335)
+		const scored = f.field === 'score' ? PERIOD_SCORES.map(colOf).filter((q): q is string => !!q) : [];
 		// sick leave counted in months ("Nghỉ ốm (tháng)": 3, 3,5) where no column gives days: read as "3 tháng"
 		const months = f.field === 'sick_days' ? colOf('sick_months') : null;
 		if (months) c = orElse(`case when regexp_full_match(trim(${months}), '\\d+([.,]\\d+)?') then trim(${months}) || ' tháng' else ${months} end`);
-		if (quarters.length) c = orElse(`cast(list_avg(list_filter([${quarters.map((q) => `parse_score(${q})`).join(', ')}], lambda x: x is not null)) as varchar)`);
+		if (scored.length) c = orElse(`cast(list_avg(list_filter([${scored.map((q) => `parse_score(${q})`).join(', ')}], lambda x: x is not null)) as varchar)`);
 		if (!c) return `null::varchar as ${f.field}`;
 		return nfc && TEXT_FIELDS.has(f.field) ? `nullif(nfc_normalize(${c}), '') as ${f.field}` : `nullif(${c}, '') as ${f.field}`;
 	}).join(',\n');
