@@ -272,16 +272,48 @@ describe('several score columns: the list’s score is the total, the deciding b
 		expect((await db.query<{ score: number }>(SCORES)).map((x) => x.score)).toEqual([92, 60]);
 	});
 
-	it('parts of the score and no total: no score (a part is not the score)', async () => {
+	it('"Tiêu chí chung (30 điểm) | Thực hiện nhiệm vụ (70 điểm)" and no total: their sum (QĐ 366’s 100 points); a row with a part blank has none', async () => {
 		const { db, dir } = await dbWithRegistry();
 		const f = writeCsv(dir, 'd.csv', [
 			...UNIT,
 			['KẾT QUẢ ĐÁNH GIÁ, XẾP LOẠI ĐẢNG VIÊN QUÝ I NĂM 2026'],
 			['STT', 'Họ và tên', 'Năm sinh', 'Tiêu chí chung (30 điểm)', 'Thực hiện nhiệm vụ (70 điểm)', 'Xếp loại'],
-			['1', 'Nguyễn Văn An', '1970', '28', '64', 'HTXSNV']
+			['1', 'Nguyễn Văn An', '1970', '28', '64', 'HTXSNV'],
+			['2', 'Trần Thị Bình', '1985', '27', '62,9đ', 'HTXSNV'],
+			['3', 'Lê Văn Cường', '1980', '25', '', 'HTTNV']
 		]);
-		expect((await ingest(db, [f])).files[0]).toMatchObject({ status: 'loaded', rowsStored: 1 });
-		expect(await db.query(SCORES)).toEqual([{ score: null }]);
+		expect((await ingest(db, [f])).files[0]).toMatchObject({ status: 'loaded', rowsStored: 3 });
+		expect(await db.query(SCORES)).toEqual([{ score: 92 }, { score: 89.9 }, { score: null }]);
+	});
+
+	it('"Điểm tự chấm" and "Điểm chi bộ chấm" each over "Tiêu chí chung (30đ) | Kết quả thực hiện nhiệm vụ (70đ)", no totals: the chi bộ’s sum', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const parts = ['Tiêu chí chung (30đ)', 'Kết quả thực hiện nhiệm vụ (70đ)'];
+		const f = await writeXlsx(dir, 'd.xlsx', [
+			...UNIT,
+			['DANH SÁCH XẾP LOẠI CHẤT LƯỢNG ĐẢNG VIÊN NĂM 2025'],
+			['STT', 'Họ và tên', 'Năm sinh', 'Điểm tự chấm', null, 'Điểm chi bộ chấm', null, 'Xếp loại'],
+			[null, null, null, ...parts, ...parts, null],
+			[1, 'Nguyễn Văn An', 1970, 29, 65, 28, 64, 'HTXSNV'],
+			[2, 'Trần Thị Bình', 1985, 28, 64, 26.5, 55.25, 'HTTNV']
+		], { merges: ['A4:A5', 'B4:B5', 'C4:C5', 'D4:E4', 'F4:G4', 'H4:H5'] });
+		expect((await ingest(db, [f])).files[0]).toMatchObject({ status: 'loaded', rowsStored: 2 });
+		expect(await db.query(SCORES)).toEqual([{ score: 92 }, { score: 81.75 }]);
+	});
+
+	it('parts that are not QĐ 366’s two ("Tiêu chí 1 | Tiêu chí 2"), or one of them alone ("Kết quả thực hiện nhiệm vụ (70đ)" under "Điểm chi bộ chấm"): no score', async () => {
+		const list = (group: string, subs: string[]) => [
+			...UNIT,
+			['KẾT QUẢ ĐÁNH GIÁ, XẾP LOẠI ĐẢNG VIÊN QUÝ I NĂM 2026'],
+			['STT', 'Họ và tên', 'Năm sinh', group, ...subs.slice(1).map(() => ''), 'Xếp loại'],
+			['', '', '', ...subs, ''],
+			['1', 'Nguyễn Văn An', '1970', ...['28', '64'].slice(0, subs.length), 'HTXSNV']
+		];
+		for (const [group, subs] of [['Điểm đánh giá', ['Tiêu chí 1', 'Tiêu chí 2']], ['Điểm chi bộ chấm', ['Kết quả thực hiện nhiệm vụ (70đ)']]] as const) {
+			const { db, dir } = await dbWithRegistry();
+			expect((await ingest(db, [writeCsv(dir, 'd.csv', list(group, [...subs]))])).files[0]).toMatchObject({ status: 'loaded', rowsStored: 1 });
+			expect(await db.query(SCORES)).toEqual([{ score: null }]);
+		}
 	});
 
 	it('"Điểm Quý I … Quý IV | Điểm trung bình năm" on a civil-servant list: the year’s', async () => {

@@ -26,6 +26,9 @@ export const FIELDS: FieldDef[] = [
 	{ field: 'birth_female', label: 'Năm sinh (Nữ)', aliases: [], kinds: [], doc: 'ngày hoặc năm sinh của nữ, khi "Năm sinh" chia hai cột Nam | Nữ' },
 	// a quarter's score, where the list gives the quarters' and not the year's (header.ts): their mean is the score
 	...[1, 2, 3, 4].map((n) => ({ field: `score_q${n}`, label: `Điểm quý ${'I II III IV'.split(' ')[n - 1]}`, aliases: [], kinds: [], doc: 'điểm một quý, khi danh sách không có điểm cả năm' })),
+	// the two parts of QĐ 366's 100 points, where the list gives no total (header.ts): their sum is the score
+	{ field: 'score_general', label: 'Điểm tiêu chí chung', aliases: [], kinds: [], doc: 'điểm tiêu chí chung (30 điểm), khi danh sách không có tổng điểm' },
+	{ field: 'score_tasks', label: 'Điểm kết quả thực hiện nhiệm vụ', aliases: [], kinds: [], doc: 'điểm kết quả thực hiện nhiệm vụ (70 điểm), khi danh sách không có tổng điểm' },
 	// … or the months' ("Tháng 1 … Tháng 12" under "Điểm đánh giá hằng tháng"): likewise their mean
 	...Array.from({ length: 12 }, (_, k) => ({ field: `score_m${k + 1}`, label: `Điểm tháng ${k + 1}`, aliases: [], kinds: [] as FileKind[], doc: 'điểm một tháng, khi danh sách không có điểm cả năm' })),
 	{ field: 'sex', label: 'Giới tính', aliases: ['Giới tính', 'Nam/Nữ', 'Sex', 'Gender'], kinds: ['roster'], doc: 'Nam / Nữ' },

@@ -236,9 +236,19 @@ export function findHeader(preview: string[][], year?: number): HeaderMap | null
 		for (const q of periods) columns.push({ index: q.i, field: q.p!, header: q.h });
 	}
 	// of a score split in parts with no total, a part ("Tiêu chí chung (30 điểm)") is not the
-	// score: none, rather than a part (a lone "Điểm thực hiện nhiệm vụ" is the score)
+	// score: the sum of QĐ 366's two parts, 30 points general criteria and 70 task results, is
+	// (score_general + score_tasks, summed at staging), where the list's best score is no better
+	// (a self score, a part); other parts, or one alone, none (a lone "Điểm thực hiện nhiệm vụ" is the
+	// score, a lone "Kết quả thực hiện nhiệm vụ (70đ)" is not)
 	const scoreAt = columns.findIndex((c) => c.field === 'score');
-	if (scoreAt >= 0 && merged.filter((f) => f === 'score').length > 1 && scoreRank(columns[scoreAt].header) < 0) columns.splice(scoreAt, 1);
+	const pair = scoreAt >= 0 ? partsPair(scoreCols) : null;
+	// (a part among other scores, or one naming its points: "(70đ)")
+	const partOnly = (h: string) => merged.filter((f) => f === 'score').length > 1 || /\(\s*[37]0\s*d(iem)?\s*\)/.test(fold(h));
+	// (a part, or a self score's part, ranks 0 at most: "Tổng điểm kết quả" is no part)
+	const [chosen, chosenRank] = scoreAt >= 0 ? [columns[scoreAt].header, scoreRank(columns[scoreAt].header)] : ['', 0];
+	if (pair && ((chosenRank <= 0 && partOf(chosen)) || chosenRank < pair.rank))
+		columns.splice(scoreAt, 1, ...pair.cols);
+	else if (scoreAt >= 0 && partOnly(chosen) && chosenRank < 0) columns.splice(scoreAt, 1);
 	return { dataStart, headerRows, columns, width };
 }
 
@@ -258,6 +268,34 @@ function scoreParts(top: string[], below: string[]): Map<number, string> {
 		else if (!b) group = '';
 	}
 	return out;
+}
+
+/** Which of QĐ 366's two parts of the 100 points a score column's part ("<group> – <part>", or the
+ * header alone) is: "Tiêu chí chung (30đ)" score_general, "Kết quả thực hiện nhiệm vụ (70đ)"
+ * score_tasks; else null. */
+function partOf(h: string): 'score_general' | 'score_tasks' | null {
+	const f = fold(h.split(' – ').pop() ?? '');
+	if (/nhiem vu|ket qua|\(\s*70\s*d(iem)?\s*\)/.test(f)) return 'score_tasks';
+	return /tieu chi chung|\(\s*30\s*d(iem)?\s*\)/.test(f) ? 'score_general' : null;
+}
+
+/** The two parts of one score group ("Điểm chi bộ chấm" over them, or flat), one of each, with the
+ * rank of its group's score (a body's over a self score); of several, the best, the last of equals
+ * (the last body's stands). */
+function partsPair(scoreCols: Array<{ i: number; h: string }>): { rank: number; cols: HeaderMap['columns'] } | null {
+	const groups = new Map<string, Array<{ i: number; h: string; part: string }>>();
+	for (const c of scoreCols) {
+		const part = partOf(c.h);
+		const g = c.h.includes(' – ') ? c.h.slice(0, c.h.lastIndexOf(' – ')) : '';
+		if (part) groups.set(g, [...(groups.get(g) ?? []), { ...c, part }]);
+	}
+	let best: { rank: number; cols: HeaderMap['columns'] } | null = null;
+	for (const [g, cols] of groups) {
+		if (cols.length !== 2 || cols[0].part === cols[1].part) continue;
+		const rank = g ? scoreRank(g) : 1;
+		if (!best || rank >= best.rank) best = { rank, cols: cols.map((c) => ({ index: c.i, field: c.part, header: c.h })) };
+	}
+	return best;
 }
 
 /** The period a score column is of, as its field: "Điểm quý II" score_q2, "Tháng 3" or "Điểm tháng 03"

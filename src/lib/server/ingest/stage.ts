@@ -80,6 +80,9 @@ function fieldSelect(group: StagePart[], nfc: boolean): { select: string; keep: 
 		// sick leave counted in months ("Nghỉ ốm (tháng)": 3, 3,5) where no column gives days: read as "3 tháng"
 		const months = f.field === 'sick_days' ? colOf('sick_months') : null;
 		if (months) c = orElse(`case when regexp_full_match(trim(${months}), '\\d+([.,]\\d+)?') then trim(${months}) || ' tháng' else ${months} end`);
+		// the two parts of the 100 points without the total: their sum (QĐ 366), none when one is blank
+		const [general, tasks] = f.field === 'score' ? [colOf('score_general'), colOf('score_tasks')] : [];
+		if (general && tasks) c = orElse(`cast(round(parse_score(${general}) + parse_score(${tasks}), 2) as varchar)`);
 		if (scored.length) c = orElse(`cast(list_avg(list_filter([${scored.map((q) => `parse_score(${q})`).join(', ')}], lambda x: x is not null)) as varchar)`);
 		if (!c) return `null::varchar as ${f.field}`;
 		return nfc && TEXT_FIELDS.has(f.field) ? `nullif(nfc_normalize(${c}), '') as ${f.field}` : `nullif(${c}, '') as ${f.field}`;
