@@ -350,6 +350,33 @@ describe('"Năm sinh" over "Nam | Nữ"', () => {
 	});
 });
 
+describe('"Ngày, tháng, năm sinh" over "Ngày | Tháng | Năm"', () => {
+	it('the three are the birth date (the year alone where only it is filled), "Năm" not the list’s year; in a workbook with its merges', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const f = await writeXlsx(dir, 'ngaysinh.xlsx', [
+			...TITLE,
+			['STT', 'Họ và tên', null, 'Ngày, tháng, năm sinh', null, null, 'Số thẻ ĐV', 'Xếp loại', null],
+			[null, 'Họ đệm', 'Tên', 'Ngày', 'Tháng', 'Năm', null, 'Tự xếp loại', 'Đảng ủy quyết định'],
+			[1, 'Nguyễn Thị', 'Hoa', '05', '03', '1972', '70022001', 'HTXSNV', 'HTXSNV'],
+			[2, 'Trần Văn', 'Hùng', 12, 7, 1968, '70022002', 'HTTNV', 'HTTNV'],
+			[3, 'Lê Thị', 'Lan', null, null, 1980, '70022003', 'HTTNV', 'HTTNV']
+		], { merges: ['A4:A5', 'B4:C4', 'D4:F4', 'G4:G5', 'H4:I4'] });
+		const r = await ingest(db, [f]);
+		expect(r.files[0]).toMatchObject({ kind: 'rating', status: 'loaded', rowsStored: 3 });
+		expect(await db.query('select full_name, birth_date, birth_year from person order by card_no')).toEqual([
+			{ full_name: 'Nguyễn Thị Hoa', birth_date: '1972-03-05', birth_year: 1972 },
+			{ full_name: 'Trần Văn Hùng', birth_date: '1968-07-12', birth_year: 1968 },
+			{ full_name: 'Lê Thị Lan', birth_date: null, birth_year: 1980 }
+		]);
+		expect((await db.query<{ period_year: number }>(RATINGS)).map((x) => x.period_year)).toEqual([2024, 2024, 2024]);
+	});
+
+	it('"Ngày sinh" over them in a CSV (the group\'s other cells blank)', () => {
+		const h = findHeader([...TITLE, ['STT', 'Họ và tên', 'Ngày sinh', '', '', 'Xếp loại'], ['', '', 'Ngày', 'Tháng', 'Năm', ''], ['1', 'Nguyễn Văn An', '5', '3', '1972', 'HTTNV']]);
+		expect(h?.columns.map((c) => [c.index, c.field])).toEqual([[0, 'stt'], [1, 'full_name'], [2, 'birth'], [3, 'birth_month'], [4, 'birth_year'], [5, 'final_level']]);
+	});
+});
+
 describe('"Ngày vào Đảng" over "Kết nạp | Chính thức"', () => {
 	it('the admission date is "Kết nạp" ("Chính thức", the day made official, is none of ours), with "Nam | Nữ" and a "(1)…(8)" row below', async () => {
 		const { db, dir } = await dbWithRegistry();

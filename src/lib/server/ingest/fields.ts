@@ -24,6 +24,10 @@ export const FIELDS: FieldDef[] = [
 	// "Năm sinh" over "Nam | Nữ": the women's births in the second column (header.ts finds it, staging
 	// takes whichever is filled and the sex from it). No kinds: not a column of the templates.
 	{ field: 'birth_female', label: 'Năm sinh (Nữ)', aliases: [], kinds: [], doc: 'ngày hoặc năm sinh của nữ, khi "Năm sinh" chia hai cột Nam | Nữ' },
+	// "Ngày sinh" over "Ngày | Tháng | Năm": the month and the year of the birth (header.ts; the day is the
+	// birth column), which staging joins into one date. No kinds: not columns of the templates.
+	{ field: 'birth_month', label: 'Tháng sinh', aliases: [], kinds: [], doc: 'tháng sinh, khi ngày sinh chia ba cột Ngày | Tháng | Năm' },
+	{ field: 'birth_year', label: 'Năm sinh', aliases: [], kinds: [], doc: 'năm sinh, khi ngày sinh chia ba cột Ngày | Tháng | Năm' },
 	// a quarter's score, where the list gives the quarters' and not the year's (header.ts): their mean is the score
 	...[1, 2, 3, 4].map((n) => ({ field: `score_q${n}`, label: `Điểm quý ${'I II III IV'.split(' ')[n - 1]}`, aliases: [], kinds: [], doc: 'điểm một quý, khi danh sách không có điểm cả năm' })),
 	// the two parts of QĐ 366's 100 points, where the list gives no total (header.ts): their sum is the score

@@ -125,8 +125,8 @@ export function findHeader(preview: string[][], year?: number): HeaderMap | null
 		// over "Tiêu chí chung | … | Tổng"), which the lower row alone would lose
 		const same = (i: number) => !!low[i]?.trim() && alnumKey(low[i]) === alnumKey(up[i] ?? '');
 		const overMerged = upFields.some((f, i) => f && f !== 'stt' && f !== 'note' && same(i)) && upFields.some((f, i) => f && low[i]?.trim() && !same(i));
-		// (or "Năm sinh" over the "Nam | Nữ" the best row has there: its sub-header)
-		if ((fillsBlank || overMerged || birthBySex(upFields, low) !== null) && up.every((c, i) => !c?.trim() || upFields[i] !== null)) best--;
+		// (or "Năm sinh" over the "Nam | Nữ" or "Ngày | Tháng | Năm" the best row has there: its sub-header)
+		if ((fillsBlank || overMerged || birthSplit(upFields, low)) && up.every((c, i) => !c?.trim() || upFields[i] !== null)) best--;
 	}
 	// Two-row headers: a group cell ("Xếp loại" over "Tự xếp loại | Chi bộ đề xuất | Đảng ủy quyết
 	// định") or vertically merged cells. Combine with the next row when it adds fields.
@@ -134,9 +134,10 @@ export function findHeader(preview: string[][], year?: number): HeaderMap | null
 	const headerRows = [best];
 	let merged = top;
 	const next = preview[best + 1];
-	// "Năm sinh" over "Nam | Nữ": a sub-header of the birth column, not the fields "Nam"/"Nữ" name
-	const sexAt = next ? birthBySex(top, next) : null;
-	const names = next && sexAt !== null ? next.map((c, i) => (i === sexAt || i === sexAt + 1 ? '' : c)) : next;
+	// "Năm sinh" over "Nam | Nữ", "Ngày sinh" over "Ngày | Tháng | Năm": sub-headers of the birth
+	// column, not the fields "Nam"/"Nữ"/"Năm" name (the sex, the list's year)
+	const birth = next ? birthSplit(top, next) : null;
+	const names = next && birth ? next.map((c, i) => (i >= birth.at && i < birth.at + birth.fields.length ? '' : c)) : next;
 	// the parts of a score under its group cell ("Điểm chi bộ chấm" over "Tiêu chí chung | Nhiệm vụ |
 	// Tổng"): each a score column, named by group and part, which scoreRank tells apart
 	const parts = next ? scoreParts(preview[best], next) : new Map<number, string>();
@@ -150,10 +151,10 @@ export function findHeader(preview: string[][], year?: number): HeaderMap | null
 		for (let i = 1; i < combined.length; i++)
 			if (!combined[i] && !preview[best][i]?.trim() && names[i]?.trim() && combined[i - 1] === 'position' && isSubHeader(preview[best], names, i)) combined[i] = 'position';
 		for (let i = top.length; i < below.length; i++) combined[i] = below[i];
-		if (sexAt !== null) [combined[sexAt], combined[sexAt + 1]] = ['birth', 'birth_female'];
+		if (birth) combined.splice(birth.at, birth.fields.length, ...birth.fields);
 		// a row with cells only a header holds is header, though it adds no field
 		const sub = names.some((c, i) => !below[i] && c?.trim() && isSubHeader(preview[best], names, i));
-		if ((score(combined) > score(top) || sexAt !== null || parts.size || sub) && (below.filter(Boolean).length >= 1 || sexAt !== null || sub)) {
+		if ((score(combined) > score(top) || birth || parts.size || sub) && (below.filter(Boolean).length >= 1 || birth || sub)) {
 			merged = combined;
 			headerRows.push(best + 1);
 		} else parts.clear();
@@ -346,11 +347,17 @@ function scoreRank(h: string): number {
 	return isBodyScore(h) ? 2 : 1;
 }
 
-/** The column of a "Năm sinh"/"Ngày sinh" group cell whose sub-header reads "Nam | Nữ", or null. */
-function birthBySex(top: Array<string | null>, row: string[]): number | null {
-	for (let i = 0; i + 1 < row.length; i++)
-		// (a workbook's merged "Năm sinh" repeats in the second cell)
-		if (top[i] === 'birth' && (!top[i + 1] || top[i + 1] === 'birth') && sexHeader(row[i] ?? '') === 'nam' && sexHeader(row[i + 1] ?? '') === 'nu') return i;
+/** A "Năm sinh"/"Ngày sinh" group cell over sub-headers that split the birth: "Nam | Nữ" (births by
+ * sex: birth, birth_female) or "Ngày | Tháng | Năm" (the date in three: birth, birth_month,
+ * birth_year, joined at staging); its column and the fields, or null. */
+function birthSplit(top: Array<string | null>, row: string[]): { at: number; fields: string[] } | null {
+	const bySex = (i: number) => sexHeader(row[i] ?? '') === 'nam' && sexHeader(row[i + 1] ?? '') === 'nu';
+	const byParts = (i: number) => ['ngay', 'thang', 'nam'].every((w, k) => alnumKey(row[i + k] ?? '') === w);
+	for (let i = 0; i + 1 < row.length; i++) {
+		const fields = bySex(i) ? ['birth', 'birth_female'] : byParts(i) ? ['birth', 'birth_month', 'birth_year'] : null;
+		// (a workbook's merged "Năm sinh" repeats in the cells after the first)
+		if (top[i] === 'birth' && fields && fields.every((_, k) => !k || !top[i + k] || top[i + k] === 'birth')) return { at: i, fields };
+	}
 	return null;
 }
 

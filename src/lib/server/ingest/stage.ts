@@ -61,6 +61,11 @@ function fieldSelect(group: StagePart[], nfc: boolean): { select: string; keep: 
 		// posts in two columns: both, as one post text ("Trưởng thôn, Bí thư chi bộ")
 		const more = f.field === 'position' ? colOf('position_more') : null;
 		if (c && more) c = `nullif(concat_ws(', ', nullif(trim(${c}), ''), nullif(trim(${more}), '')), '')`;
+		// "Ngày sinh" over "Ngày | Tháng | Năm": day/month/year, the year alone when only it is filled
+		const [month, year] = f.field === 'birth' ? [colOf('birth_month'), colOf('birth_year')] : [];
+		const cell = (x: string) => `nullif(trim(${x}), '')`;
+		if (c && month && year)
+			c = `case when ${cell(year)} is null then ${c} when ${cell(c)} is null and ${cell(month)} is null then ${cell(year)} else concat_ws('/', ${cell(c)}, ${cell(month)}, ${cell(year)}) end`;
 		// "Năm sinh" over "Nam | Nữ": whichever is filled; the sex from which, where no column gives it
 		const female = colOf('birth_female');
 		if (female && f.field === 'birth' && c) c = `coalesce(nullif(trim(${c}), ''), ${female})`;
