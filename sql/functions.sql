@@ -410,12 +410,14 @@ create or replace macro party_unit_in(s) as party_unit_in_folded(regexp_replace(
 -- any other character dropped, so no NFC or trimming is needed first); a prefix of letters dropped
 -- ("ĐV 95030003", "Số 95030003": the Đ, not ASCII, went with the spaces); five to seven digits
 -- alone padded to eight with zeros: Excel drops the leading zeros of a card typed as a number
--- (01123456 -> 1123456), and a card has eight digits (a placeholder "001" stays itself). No digit: no card ("Chưa có thẻ", a signature
--- "T/M ĐẢNG ỦY" under the card column).
+-- (01123456 -> 1123456), and a card has eight digits (a placeholder "001" stays itself); zeros typed
+-- before eight digits, to keep Excel from dropping one ("070012370"), dropped: the same card as
+-- "70012370". No digit: no card ("Chưa có thẻ", a signature "T/M ĐẢNG ỦY" under the card column).
 create or replace macro card_key(s) as
     list_transform([regexp_replace(upper(regexp_replace(s, '[^0-9A-Za-z]', '', 'g')), '^[A-Z]+([0-9])', '\1')],
         lambda k: case when not regexp_matches(k, '[0-9]') then null
                        when length(k) between 5 and 7 and regexp_full_match(k, '[0-9]+') then lpad(k, 8, '0')
+                       when length(k) > 8 and regexp_full_match(k, '0+[0-9]{8}') then right(k, 8)
                        else k end)[1];
 
 -- ── Audit layer (rules, signals, marts): a finding's identity and its Vietnamese wording ──────────

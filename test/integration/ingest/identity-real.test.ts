@@ -363,10 +363,21 @@ describe('card numbers as lists write them', () => {
 		]);
 	});
 
-	it('keys: five to seven digits padded to eight, a shorter number (a placeholder) kept as it is', async () => {
+	it('keys: five to seven digits padded to eight, a shorter number (a placeholder) kept as it is, zeros typed before eight digits dropped', async () => {
 		const { db } = await dbWithRegistry();
-		expect(await db.query(`select card_key('1123456') as a, card_key('12345') as b, card_key('001') as c, card_key('Số: 95.030.003') as d, card_key('T/M ĐẢNG ỦY') as e`))
-			.toEqual([{ a: '01123456', b: '00012345', c: '001', d: '95030003', e: null }]);
+		expect(await db.query(`select card_key('1123456') as a, card_key('12345') as b, card_key('001') as c, card_key('Số: 95.030.003') as d, card_key('T/M ĐẢNG ỦY') as e,
+				card_key('070012370') as f, card_key('001123456') as g, card_key('170012370') as h`))
+			.toEqual([{ a: '01123456', b: '00012345', c: '001', d: '95030003', e: null, f: '70012370', g: '01123456', h: '170012370' }]);
+	});
+
+	it('a card typed with a zero before its eight digits to keep Excel from dropping one ("070012370") is the card "70012370" of a later list: one person', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const list = (year: number, card: string) => writeCsv(dir, `xl${year}.csv`, [['ĐẢNG BỘ XÃ ĐOÀN KẾT'], ['CHI BỘ THÔN 1'], [`DANH SÁCH XẾP LOẠI CHẤT LƯỢNG ĐẢNG VIÊN NĂM ${year}`],
+			['STT', 'Họ và tên', 'Năm sinh', 'Số thẻ đảng viên', 'Xếp loại'], ['1', 'Phan Văn Khoa', '1969', card, 'HTTNV']]);
+		expect((await ingest(db, [list(2022, '070012370')])).files[0].status).toBe('loaded');
+		expect((await ingest(db, [list(2024, '70012370')])).files[0].status).toBe('loaded');
+		expect(await db.query('select p.card_no, list(r.period_year order by r.period_year) as years from person p join rating r on r.person_id = p.id group by all'))
+			.toEqual([{ card_no: '70012370', years: [2022, 2024] }]);
 	});
 
 	it('cards stored before (1123456, V95030003) are keyed as the ingest now keys them (schema 017)', async () => {
@@ -375,5 +386,21 @@ describe('card numbers as lists write them', () => {
 		await db.run(`update person set card_no = case card_no when '01123456' then '1123456' when '95030003' then 'V95030003' else card_no end`);
 		await db.run(sqlFile('schema/017_card_key.sql'));
 		expect(await db.query('select card_no from person order by id')).toEqual([{ card_no: '01123456' }, { card_no: '95030003' }, { card_no: '00012345' }]);
+	});
+
+	it('a card stored with its typed zero ("070012370") is keyed anew, and the record of the same card made since is that person (schema 020)', async () => {
+		const { db, dir } = await dbWithRegistry();
+		expect((await ingest(db, [writeCsv(dir, 'dv.csv', roster)])).files[0].status).toBe('loaded');
+		expect((await ingest(db, [writeCsv(dir, 'xl.csv', [['ĐẢNG BỘ XÃ ĐOÀN KẾT'], ['CHI BỘ THÔN 1'], ['DANH SÁCH XẾP LOẠI CHẤT LƯỢNG ĐẢNG VIÊN NĂM 2024'],
+			['STT', 'Họ và tên', 'Ngày sinh', 'Số thẻ đảng viên', 'Xếp loại'], ['1', 'Nguyễn Văn An', '12/05/1970', '1123456', 'HTTNV']])])).files[0].status).toBe('loaded');
+		// (as a load before card_key dropped the zero stored the roster's card: another record)
+		await db.run(`update person set card_no = '001123456' where card_no = '01123456'`);
+		await db.run(`insert into person (card_no, full_name, name_key, birth_year, source_file_id, source_row) select '01123456', full_name, name_key, birth_year, source_file_id, 99 from person where card_no = '001123456'`);
+		await db.run(`update rating set person_id = (select id from person where source_row = 99)`);
+		await db.run(sqlFile('schema/020_card_key_leading_zero.sql'));
+		expect(await db.query(`select p.card_no, p.birth_year, (select count(*) from membership m where m.person_id = p.id)::int as rosters, (select count(*) from rating r where r.person_id = p.id)::int as ratings
+			from person p order by p.id`)).toEqual([
+			{ card_no: '01123456', birth_year: 1970, rosters: 1, ratings: 1 }, { card_no: '95030003', birth_year: 1975, rosters: 1, ratings: 0 }, { card_no: '00012345', birth_year: 1980, rosters: 1, ratings: 0 }
+		]);
 	});
 });
