@@ -65,13 +65,12 @@ select a, b from g_follows
 union
 select b, a from g_follows;
 
--- name_scope(unit_id, path): for each unit of a row that gives a name and no birth, the units whose
--- people that name is looked for among: the unit and the units it follows from or leads to through
--- merges, splits and renames (any depth; not the other predecessors of its successor), each with
--- the units under it (by path).
-create or replace temp table name_scope as
+-- unit_related(unit_id, related_id): for each unit of a row, the unit and the units it follows from
+-- or leads to through merges, splits and renames (any depth; not the other predecessors of its
+-- successor): a chi bộ of the year and one it follows from hold the same members (match).
+create or replace temp table unit_related as
 with recursive seeds as (
-    select distinct unit_id from ident_in where birth_year is null and unit_id is not null
+    select distinct unit_id from ident_in where unit_id is not null
 ),
 edges as (
     select distinct f.id as a, t.id as b
@@ -89,10 +88,19 @@ bwd(s, u) as (
     union
     select b.s, e.a from bwd b join edges e on e.b = b.u
 )
-select distinct x.s as unit_id, u.path
-from (select * from fwd union select * from bwd) x
-join unit u on u.id = x.u
-where u.path is not null;
+select s as unit_id, u as related_id from fwd
+union
+select s, u from bwd;
+
+-- name_scope(unit_id, path): for each unit of a row that gives a name and no birth, the units whose
+-- people that name is looked for among: the unit and its related units, each with the units under
+-- it (by path).
+create or replace temp table name_scope as
+select distinct x.unit_id, u.path
+from unit_related x
+join unit u on u.id = x.related_id
+where u.path is not null
+  and x.unit_id in (select unit_id from ident_in where birth_year is null);
 
 -- agency_unit(agency, year, unit_id, n): the party unit whose people a row with no unit is looked
 -- for among, by the agencies it names — each part of agency: the chi bộ / đảng bộ bearing the
@@ -512,6 +520,71 @@ select rk, null, 'ambiguous' from claimed_rows where ambiguous
 union all
 select rk, null, 'ambiguous' from by_name where n > 1;
 
+-- The same between a row and the lists stored before (two chi bộ's lists of a year loaded one at a
+-- time, as they arrive): a person a row took by name whom a stored list holds that year in another
+-- chi bộ of the row's grassroots organisation (not one the row's follows from or leads to: the
+-- same members before and after a merger) is one of the two at most. Not when either states the
+-- move: the row's "Ngày chuyển đến" that year; a stored roster's member who left (status left:
+-- "Chuyển đi", also a death, which the store no longer tells apart), or came that year. By the chi
+-- bộ the person was seen in in other years (stored, or this batch's earlier years): the row's
+-- only, the row is the person ('keep': the stored rows of the year in the other chi bộ, a namesake
+-- loaded first, become a person of their own, step unclaim; a card holder's are left, and the row
+-- reported); the other's only, or none (a namesake of this year alone), a new person; both, or
+-- neither though seen elsewhere, reported.
+create or replace temp table stored_claim as
+with taken as (
+    select o.rk, o.person_id, i.unit_id as chi_bo, us.g, i.year
+    from ident_out o
+    join ident_in i on i.rk = o.rk
+    join unit_scope us on us.unit_id = i.unit_id and us.is_chi_bo
+    where o.how = 'name' and not i.moved
+),
+held as (
+    select r.person_id, r.unit_id, r.period_year as year
+    from rating_current r
+    join person p on p.id = r.person_id
+    semi join taken t on t.person_id = r.person_id and t.year = r.period_year
+    where not coalesce(year(r.joined_unit_on) = r.period_year and r.joined_unit_on is distinct from p.joined_party_on, false)
+    union
+    select m.person_id, m.unit_id, m.year
+    from membership_current m
+    semi join taken t on t.person_id = m.person_id and t.year = m.year
+    where m.status <> 'left'
+      and not coalesce(year(m.joined_unit_on) = m.year and m.joined_unit_on is distinct from m.joined_party_on, false)
+),
+claims as (
+    select t.rk, t.person_id, t.chi_bo, t.year, h.unit_id as other
+    from taken t
+    join held h on h.person_id = t.person_id and h.year = t.year
+    join unit_scope hs on hs.unit_id = h.unit_id and hs.is_chi_bo and hs.g = t.g
+    anti join unit_related ur on ur.unit_id = t.chi_bo and ur.related_id = h.unit_id
+),
+seen_other as (
+    select r.person_id, r.unit_id from rating r semi join claims c on c.person_id = r.person_id and c.year <> r.period_year
+    union
+    select m.person_id, m.unit_id from membership m semi join claims c on c.person_id = m.person_id and c.year <> m.year
+    union
+    select b.person_id, b.unit_id from batch_seen b semi join claims c on c.person_id = b.person_id
+),
+verdicts as (
+    select c.rk, c.person_id,
+        case when bool_or(s.unit_id = c.chi_bo) and not bool_or(s.unit_id = c.other)
+                 then if(any_value(p.card_no) is null, 'keep', 'ambiguous')
+             when (bool_or(s.unit_id = c.other) and not bool_or(s.unit_id = c.chi_bo)) or count(s.unit_id) = 0 then 'new'
+             else 'ambiguous' end as verdict
+    from claims c
+    join person p on p.id = c.person_id
+    left join seen_other s on s.person_id = c.person_id
+    group by c.rk, c.person_id
+)
+select c.*, v.verdict
+from claims c
+join verdicts v on v.rk = c.rk and v.person_id = c.person_id;
+
+update ident_out set person_id = null, how = 'ambiguous'
+where rk in (select rk from stored_claim where verdict = 'ambiguous');
+delete from ident_out where rk in (select rk from stored_claim where verdict = 'new');
+
 -- step: report_ambiguous
 insert into ingest_issue (source_file_id, source_row, severity, message)
 select i.file_id, i.rn, 'ambiguous',
@@ -663,6 +736,34 @@ from ident_made m
 join ident_in f on f.rk = m.first_rk
 join person p on p.source_file_id = f.file_id and p.source_row = f.rn
 anti join ident_out o on o.rk = m.rk and o.person_id is not null;
+
+-- step: unclaim
+-- The stored rows of the year a row took its person back from (stored_claim 'keep': a namesake's
+-- list of another chi bộ, loaded before the person's own, had taken the person): a person of their
+-- own, made from the first of them with the name and birth year they were matched on, as loading
+-- the two lists together makes them.
+create or replace temp table ident_unclaim as
+select x.person_id, x.other as unit_id, x.year, nextval('person_seq') as new_id
+from (select distinct person_id, other, year from stored_claim where verdict = 'keep') x;
+
+insert into person (id, full_name, name_key, birth_year, home_unit_id, source_file_id, source_row)
+select u.new_id, p.full_name, p.name_key, p.birth_year, u.unit_id, f.src.f, f.src.r
+from ident_unclaim u
+join person p on p.id = u.person_id
+join (
+    select u.new_id, min({'f': x.source_file_id, 'r': x.source_row}) as src
+    from ident_unclaim u
+    join (select person_id, unit_id, period_year as year, source_file_id, source_row from rating
+          union all
+          select person_id, unit_id, year, source_file_id, source_row from membership) x
+      on x.person_id = u.person_id and x.unit_id = u.unit_id and x.year = u.year
+    group by u.new_id
+) f on f.new_id = u.new_id;
+
+update rating set person_id = u.new_id from ident_unclaim u
+where rating.person_id = u.person_id and rating.unit_id = u.unit_id and rating.period_year = u.year;
+update membership set person_id = u.new_id from ident_unclaim u
+where membership.person_id = u.person_id and membership.unit_id = u.unit_id and membership.year = u.year;
 
 -- step: enrich
 -- What this batch knows that the person record lacks: a card number, a full birth date, admission

@@ -107,6 +107,75 @@ describe('identity', () => {
 		expect(await db.query(`select source_row from ingest_issue where severity = 'ambiguous' order by 1`)).toEqual([{ source_row: 2 }, { source_row: 3 }]);
 	});
 
+	// (a commune's chi bộ lists of a year as they arrive: title lines, birth year, no card)
+	const chiBoList = (dir: string, chiBo: string, year: number, rows: string[][], head: string[] = []) =>
+		writeCsv(dir, `cb${chiBo.replace(/\D/g, '')}-${year}.csv`, [['ĐẢNG BỘ XÃ ĐOÀN KẾT'], [chiBo.toUpperCase()], [`DANH SÁCH XẾP LOẠI CHẤT LƯỢNG ĐẢNG VIÊN NĂM ${year}`],
+			[`(Kèm theo Quyết định số 61-QĐ/ĐU ngày 06/12/${year} của Đảng ủy xã)`], ['STT', 'Họ và tên', 'Năm sinh', 'Số thẻ đảng viên', 'Xếp loại', ...head],
+			...rows.map((r, i) => [String(i + 1), ...r])]);
+	const ratedWhere = (db: Awaited<ReturnType<typeof dbWithRegistry>>['db']) =>
+		db.query(`select list(r.period_year || ' ' || u.code order by r.period_year) as ratings from rating r join unit u on u.id = r.unit_id join person p on p.id = r.person_id
+			where p.name_key = 'le van hung' group by r.person_id order by 1`);
+
+	it.each([
+		['Thôn 1’s list, then Thôn 2’s', [['Chi bộ Thôn 1'], ['Chi bộ Thôn 2']]],
+		['Thôn 2’s list, then Thôn 1’s', [['Chi bộ Thôn 2'], ['Chi bộ Thôn 1']]],
+		['both in one load', [['Chi bộ Thôn 1', 'Chi bộ Thôn 2']]]
+	])('a person of an earlier year and a namesake of another chi bộ of the same year, the two chi bộ’s lists loaded %s: the person keeps the own chi bộ’s row, the other is a new person, no one told of a doubt', async (_how, loads) => {
+		const { db, dir } = await dbWithRegistry();
+		await ingest(db, [chiBoList(dir, 'Chi bộ Thôn 1', 2022, [['Lê Văn Hùng', '1975', '', 'HTTNV']])]);
+		for (const load of loads) {
+			const r = await ingest(db, load.map((c) => chiBoList(dir, c, 2023, [['Lê Văn Hùng', '1975', '', c.endsWith('1') ? 'HTTNV' : 'HTNV']])));
+			expect(r.files.map((f) => f.status)).toEqual(load.map(() => 'loaded'));
+			expect(r.files.flatMap((f) => f.warnings).join(' ')).not.toMatch(/chưa xác định|đánh giá hai lần|hai lần/);
+		}
+		expect(await ratedWhere(db)).toEqual([{ ratings: ['2022 C70010101', '2023 C70010101'] }, { ratings: ['2023 C70010102'] }]);
+		expect(await db.query(`select severity from ingest_issue where severity = 'ambiguous'`)).toEqual([]);
+		// a list of the next year finds each in its chi bộ
+		await ingest(db, [chiBoList(dir, 'Chi bộ Thôn 2', 2024, [['Lê Văn Hùng', '1975', '', 'HTTNV']])]);
+		expect(await ratedWhere(db)).toEqual([{ ratings: ['2022 C70010101', '2023 C70010101'] }, { ratings: ['2023 C70010102', '2024 C70010102'] }]);
+	});
+
+	it.each([
+		['the old chi bộ’s list first', ['Chi bộ Thôn 1', 'Chi bộ Thôn 2']],
+		['the new chi bộ’s list first', ['Chi bộ Thôn 2', 'Chi bộ Thôn 1']]
+	])('… but a member who moved that year, the new chi bộ’s list saying "Ngày chuyển đến", both lists loaded one at a time, %s: one person', async (_how, order) => {
+		const { db, dir } = await dbWithRegistry();
+		await ingest(db, [chiBoList(dir, 'Chi bộ Thôn 1', 2022, [['Lê Văn Hùng', '1975', '', 'HTTNV']])]);
+		for (const c of order) {
+			const r = await ingest(db, [chiBoList(dir, c, 2023, [['Lê Văn Hùng', '1975', '', 'HTTNV', c.endsWith('2') ? '15/08/2023' : '']], ['Ngày chuyển đến'])]);
+			expect(r.files[0].status).toBe('loaded');
+		}
+		expect(await ratedWhere(db)).toEqual([{ ratings: ['2022 C70010101', '2023 C70010101', '2023 C70010102'] }]);
+	});
+
+	it('… or whom the old chi bộ’s roster of the year, loaded before, says "Chuyển đi": one person', async () => {
+		const { db, dir } = await dbWithRegistry();
+		await ingest(db, [chiBoList(dir, 'Chi bộ Thôn 1', 2022, [['Lê Văn Hùng', '1975', '', 'HTTNV']])]);
+		expect((await ingest(db, [writeCsv(dir, 'dv.csv', [['ĐẢNG BỘ XÃ ĐOÀN KẾT'], ['CHI BỘ THÔN 1'], ['DANH SÁCH ĐẢNG VIÊN NĂM 2023'],
+			['STT', 'Họ và tên', 'Năm sinh', 'Tình trạng'], ['1', 'Lê Văn Hùng', '1975', 'Chuyển đi']])])).files[0].status).toBe('loaded');
+		expect((await ingest(db, [chiBoList(dir, 'Chi bộ Thôn 2', 2023, [['Lê Văn Hùng', '1975', '', 'HTTNV']])])).files[0].status).toBe('loaded');
+		expect(await ratedWhere(db)).toEqual([{ ratings: ['2022 C70010101', '2023 C70010102'] }]);
+	});
+
+	it.each([
+		['the roster first', ['mar', 'dec']],
+		['the rating list first', ['dec', 'mar']]
+	])('… and a member of a chi bộ merged into another of the same đảng bộ during the year, its roster and the successor’s rating list loaded one at a time, %s: one person', async (_how, order) => {
+		const { db, dir } = await dbWithRegistry();
+		await ingest(db, [writeCsv(dir, 'dm.csv', [
+			REGISTRY[1],
+			['1', 'C70019902', 'Chi bộ thôn Sơn Lang', 'Chi bộ trực thuộc', 'X700199', 'Bình Phước', 'Bù Đăng', '01/07/2025', '30/09/2025', 'C70019904', '01/10/2025'],
+			['2', 'C70019903', 'Chi bộ thôn Bình Minh', 'Chi bộ trực thuộc', 'X700199', 'Bình Phước', 'Bù Đăng', '01/07/2025', '30/09/2025', 'C70019904', '01/10/2025'],
+			['3', 'C70019904', 'Chi bộ thôn Sơn Lang - Bình Minh', 'Chi bộ trực thuộc', 'X700199', 'Bình Phước', 'Bù Đăng', '01/10/2025', '', '', '']
+		])]);
+		const files = {
+			mar: writeCsv(dir, 'mar.csv', [['DANH SÁCH ĐẢNG VIÊN NĂM 2025'], ['STT', 'Họ và tên', 'Năm sinh', 'Mã đơn vị'], ['1', 'Lê Văn Hùng', '1975', 'C70019902']]),
+			dec: writeCsv(dir, 'dec.csv', [['DANH SÁCH XẾP LOẠI ĐẢNG VIÊN NĂM 2025'], ['STT', 'Họ và tên', 'Năm sinh', 'Mã đơn vị', 'Xếp loại'], ['1', 'Lê Văn Hùng', '1975', 'C70019904', 'HTTNV']])
+		};
+		for (const f of order) expect((await ingest(db, [files[f as keyof typeof files]])).files[0].status).toBe('loaded');
+		expect((await counts(db)).person).toBe(1);
+	});
+
 	it('a member who moves to another chi bộ of the đảng bộ, no card, birth year only: one person', async () => {
 		const { db, dir } = await dbWithRegistry();
 		const yearOnly = ['STT', 'Họ và tên', 'Năm sinh', 'Mã đơn vị', 'Xếp loại'];

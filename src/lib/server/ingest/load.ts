@@ -875,6 +875,7 @@ export async function writeBatch(t: Db, b: ReadyBatch, opts: LoadOptions, refuse
 				}
 			}
 			await step('finalize');
+			await step('unclaim');
 			await step('enrich');
 			await step('reconcile');
 			await step('remember');
@@ -913,7 +914,7 @@ export async function writeBatch(t: Db, b: ReadyBatch, opts: LoadOptions, refuse
 		join file_ctx c on c.part_id = n.part_id where source_file.id = c.file_id`);
 	for (const [i, r] of results.entries())
 		if (!refused.includes(i)) for (const w of r.warnings) await t.run('insert into ingest_issue values ($f, null, $s, $m)', { f: fileIds[i], s: 'warning', m: w });
-	for (const tmp of process.env.KEEP_TMP ? [] : [...new Set([...WRITE_READS, 'ident_in', 'ident_out', 'ident_new', 'unit_scope', 'g_related', 'batch_seen', 'name_scope', 'agency_unit', 'ident_place', 'ident_unplaced', 'unit_paths'])])
+	for (const tmp of process.env.KEEP_TMP ? [] : [...new Set([...WRITE_READS, 'ident_in', 'ident_out', 'ident_new', 'unit_scope', 'g_related', 'batch_seen', 'unit_related', 'name_scope', 'stored_claim', 'ident_unclaim', 'agency_unit', 'ident_place', 'ident_unplaced', 'unit_paths'])])
 		await t.run(`drop table if exists temp.main.${tmp}`);
 	return { parts: results, touched };
 }
