@@ -22,7 +22,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		unitOptions(db, scope)
 	]);
 	return {
-		focus: { code: focus.code, name: focus.name, predecessors: focus.predecessors },
+		focus: { code: focus.code, name: focus.name, predecessors: focus.predecessors, subPredecessors: focus.subPredecessors, partial: focus.partial },
 		notice,
 		dv: url.searchParams.get('dv') ?? '',
 		years,

@@ -17,3 +17,17 @@ export const RATED_UNIT_KINDS = ['huyen_uy', 'dang_bo_co_so', 'chi_bo_co_so', 'd
 export function unitKindVi(kind: string | null | undefined): string {
 	return kind ? (UNIT_KINDS[kind] ?? kind) : '—';
 }
+
+/**
+ * What a unit's figures across years take in beyond its own predecessors (queries/scope.ts,
+ * sql/queries/unit_history.sql): the predecessors of its sub-units, and the split ones left out.
+ */
+export function historyNote(f: { subPredecessors?: number; partial?: Array<{ code: string; name: string }> }): string {
+	const parts: string[] = [];
+	if (f.subPredecessors) parts.push(`Gồm cả ${f.subPredecessors.toLocaleString('vi-VN')} đơn vị tiền thân của các đơn vị trực thuộc.`);
+	if (f.partial?.length)
+		parts.push(
+			`Đơn vị tiền thân đã chia tách cho cả đơn vị khác chỉ được tính phần chuyển về đây: ${f.partial.map((p) => `${p.name} (${p.code})`).join(', ')}.`
+		);
+	return parts.join(' ');
+}

@@ -1,5 +1,5 @@
 // The runner around the rules: the rulebook a period picks, "what if" runs, runs stored and shown
-// again as they were, scope, the one column shape of every rule, the Q4 warning under qd366, the
+// again as they were, scope (a unit's history through its sub-units' lineage), the one column shape of every rule, the Q4 warning under qd366, the
 // statistical signals and the marts.
 import { describe, expect, it } from 'vitest';
 import { RULES } from '../../../src/lib/domain/anomaly';
@@ -7,6 +7,7 @@ import { sqlFile } from '../../../src/lib/server/db';
 import { refreshMarts } from '../../../src/lib/server/rules/marts';
 import { kpis, yearRows } from '../../../src/lib/server/queries/dashboard';
 import { findingsPage } from '../../../src/lib/server/queries/findings';
+import { inView, resolveFocus, resolveScope } from '../../../src/lib/server/queries/scope';
 import { getRulebook, listRulebooks, pickRulebook, rulebookVariables, withOverrides } from '../../../src/lib/server/rules/rulebook';
 import { auditPeriods, listRuns, RATING_FINDING_RULES, RULE_IDS, runAudit, setSessionVariables, showRun } from '../../../src/lib/server/rules/runner';
 import { fixtureDb, loadGiven, type Given } from '../../helpers/fixture-db';
@@ -329,7 +330,7 @@ describe('marts', () => {
 		const db = await fixtureDb({ ...TREE, ...given }, { year: 2022 });
 		await runAudit(db, { year: 2022 });
 		await refreshMarts(db);
-		const all = { code: null, name: 'Toàn quốc', path: '/', prefixes: ['/'], predecessors: [] };
+		const all = { code: null, name: 'Toàn quốc', path: '/', prefixes: ['/'], predecessors: [], subPredecessors: 0, partial: [] };
 		const { rows } = await yearRows(db, all);
 		const k = await kpis(db, all, rows.find((r) => r.year === 2022)!);
 		// H01, H02, X01, X02, CB1, CB2 owe a rating; all but H02 have one
@@ -344,7 +345,7 @@ describe('marts', () => {
 	it('a page of findings carries each one\'s first source rows, an export all of them', async () => {
 		const db = await fixtureDb({ ...TREE, ...overCap(2022) }, { year: 2022 });
 		await runAudit(db, { year: 2022, rules: ['excellent_cap'] });
-		const all = { code: null, name: 'Toàn quốc', path: '/', prefixes: ['/'], predecessors: [] };
+		const all = { code: null, name: 'Toàn quốc', path: '/', prefixes: ['/'], predecessors: [], subPredecessors: 0, partial: [] };
 		const filter = { year: 2022, rule: 'excellent_cap' as const, status: null, page: 1 };
 		const whole = (await findingsPage(db, all, filter)).rows;
 		expect(whole.length).toBeGreaterThan(0);
@@ -369,6 +370,126 @@ describe('marts', () => {
 		expect(h1).toMatchObject({ members_rated: 8, excellent: 3, excess_in_chi_bo: 2, excess_at_decider: 2 });
 		const province = await db.one<Record<string, number>>('select * from mart_locality_year where is_province_total and year = 2022');
 		expect(province).toMatchObject({ members_rated: 16, excellent: 6, excess_in_chi_bo: 4, excess_at_decider: 4 });
+		db.close();
+	});
+});
+
+/**
+ * The 2025 arrangement as a registry writes it: the district committee H01 dissolved; the new
+ * commune XN formed by merging the old communes X01 and X02 and part of X03 (split between XN and
+ * XY); the chi bộ V1 of the Văn phòng Huyện ủy (VP, dissolved, no successor) moved into XN, its
+ * V2 into XY. A chi bộ goes where its own lineage says, else with its đảng bộ (A2, C3).
+ */
+/** A registry row: [code, kind, parent, name]; before the arrangement (dissolved 30/06/2025) or after. */
+type RegistryRow = [string, string, string | null, string];
+const before = (rows: RegistryRow[]) => rows.map(([code, kind, parent, name]) => ({ code, kind, parent, name, dissolved_on: '2025-06-30' }));
+const after = (rows: RegistryRow[]) => rows.map(([code, kind, parent, name]) => ({ code, kind, parent, name, founded_on: '2025-07-01' }));
+const MERGER: Given = {
+	units: [
+		...before([
+			['T01', 'tinh_uy', null, 'Tỉnh ủy Một'],
+			['H01', 'huyen_uy', 'T01', 'Huyện ủy Một'],
+			['X01', 'dang_bo_co_so', 'H01', 'Đảng bộ xã An'],
+			['A1', 'chi_bo_truc_thuoc', 'X01', 'Chi bộ thôn An 1'],
+			['A2', 'chi_bo_truc_thuoc', 'X01', 'Chi bộ thôn An 2'],
+			['X02', 'dang_bo_co_so', 'H01', 'Đảng bộ xã Bình'],
+			['B1', 'chi_bo_truc_thuoc', 'X02', 'Chi bộ thôn Bình 1'],
+			['X03', 'dang_bo_co_so', 'H01', 'Đảng bộ xã Cường'],
+			['C1', 'chi_bo_truc_thuoc', 'X03', 'Chi bộ thôn Cường 1'],
+			['C2', 'chi_bo_truc_thuoc', 'X03', 'Chi bộ thôn Cường 2'],
+			['C3', 'chi_bo_truc_thuoc', 'X03', 'Chi bộ thôn Cường 3'],
+			['VP', 'dang_bo_co_so', 'H01', 'Đảng bộ Văn phòng Huyện ủy'],
+			['V1', 'chi_bo_truc_thuoc', 'VP', 'Chi bộ Văn phòng 1'],
+			['V2', 'chi_bo_truc_thuoc', 'VP', 'Chi bộ Văn phòng 2']
+		]),
+		...after([
+			['T02', 'tinh_uy', null, 'Tỉnh ủy Hai'],
+			['XN', 'dang_bo_co_so', 'T02', 'Đảng bộ xã Nam'],
+			['N1', 'chi_bo_truc_thuoc', 'XN', 'Chi bộ Nam 1'],
+			['N2', 'chi_bo_truc_thuoc', 'XN', 'Chi bộ Nam 2'],
+			['N3', 'chi_bo_truc_thuoc', 'XN', 'Chi bộ Cơ quan xã Nam'],
+			['N4', 'chi_bo_truc_thuoc', 'XN', 'Chi bộ Nam 4'],
+			['XY', 'dang_bo_co_so', 'T02', 'Đảng bộ xã Yên'],
+			['M1', 'chi_bo_truc_thuoc', 'XY', 'Chi bộ Yên 1'],
+			['M2', 'chi_bo_truc_thuoc', 'XY', 'Chi bộ Yên 2']
+		]),
+		// merged into N1 in 2026 but still under XN: counted once, as the unit it is
+		{ code: 'N0', name: 'Chi bộ Nam cũ', kind: 'chi_bo_truc_thuoc', parent: 'XN', founded_on: '2025-07-01', dissolved_on: '2026-03-31' }
+	],
+	lineage: [
+		{ from: 'T01', to: 'T02', kind: 'merge', on: '2025-07-01' },
+		{ from: 'X01', to: 'XN', kind: 'merge', on: '2025-07-01' },
+		{ from: 'X02', to: 'XN', kind: 'merge', on: '2025-07-01' },
+		{ from: 'X03', to: 'XN', kind: 'split', on: '2025-07-01' },
+		{ from: 'X03', to: 'XY', kind: 'split', on: '2025-07-01' },
+		{ from: 'A1', to: 'N1', kind: 'rename', on: '2025-07-01' },
+		{ from: 'B1', to: 'N2', kind: 'rename', on: '2025-07-01' },
+		{ from: 'V1', to: 'N3', kind: 'rename', on: '2025-07-01' },
+		{ from: 'V2', to: 'M1', kind: 'rename', on: '2025-07-01' },
+		{ from: 'C1', to: 'N4', kind: 'rename', on: '2025-07-01' },
+		{ from: 'C2', to: 'M2', kind: 'rename', on: '2025-07-01' },
+		{ from: 'N0', to: 'N1', kind: 'merge', on: '2026-04-01' }
+	],
+	// members rated in 2024, a different number in each chi bộ; V1's 3 HTXSNV / 2 HTTNV over the cap
+	ratings: [
+		...(
+			[['A1', 1], ['A2', 2], ['B1', 3], ['C1', 11], ['C2', 13], ['C3', 17], ['V2', 7]] as const
+		).map(([unit, count]) => ({ unit, count, level: 'complete', year: 2024 })),
+		{ unit: 'V1', count: 3, level: 'excellent', year: 2024 },
+		{ unit: 'V1', count: 2, level: 'good', year: 2024 },
+		{ unit: 'C2', count: 3, level: 'excellent', year: 2024 },
+		{ unit: 'C2', count: 2, level: 'good', year: 2024 },
+		{ unit: 'N0', count: 19, level: 'complete', year: 2025 },
+		{ unit: 'N1', count: 23, level: 'complete', year: 2025 }
+	]
+};
+
+describe('scope: a unit\'s history follows the lineage of every unit under it', () => {
+	async function merged() {
+		const db = await fixtureDb(MERGER, { year: 2024 });
+		await runAudit(db, { year: 2024, rules: ['excellent_cap'] });
+		await refreshMarts(db);
+		return db;
+	}
+	const rated = async (db: Awaited<ReturnType<typeof merged>>, f: Parameters<typeof yearRows>[1]) =>
+		Object.fromEntries((await yearRows(db, f)).rows.map((r) => [r.year, r.members_rated]));
+
+	it('the new commune\'s 2024 counts its predecessors\' chi bộ, the chi bộ moved in from the dissolved district\'s office, not the parts of a split commune that went elsewhere', async () => {
+		const db = await merged();
+		const all = await resolveScope(db, { unitCode: null });
+		const xn = await resolveFocus(db, all, 'XN');
+		// 2024: A1 1 + A2 2 (with X01) + B1 3 + C1 11 (its own lineage) + V1 5; not C2 (to XY), C3 (X03 split), V2 (to XY)
+		// 2025: N0 19 and N1 23, each once
+		expect(await rated(db, xn)).toEqual({ 2024: 22, 2025: 42 });
+		expect(await rated(db, await resolveFocus(db, all, 'XY'))).toEqual({ 2024: 25 }); // V2 7 + C2 18
+		expect(await rated(db, await resolveFocus(db, all, 'N3'))).toEqual({ 2024: 5 });
+		expect(xn.predecessors.map((p) => p.code)).toEqual(['X01', 'X02']);
+		expect(xn.partial.map((p) => p.code)).toEqual(['X03']);
+		expect(xn.subPredecessors).toBe(2); // V1, and C1 of the split X03
+		// the split commune itself, as a unit of the old province, keeps its whole past
+		expect(await rated(db, await resolveFocus(db, all, 'X03'))).toEqual({ 2024: 46 });
+		db.close();
+	});
+
+	it('its findings for 2024 take in the moved chi bộ\'s (V1), not those of a chi bộ that went elsewhere (C2)', async () => {
+		const db = await merged();
+		const all = await resolveScope(db, { unitCode: null });
+		const units = async (code: string) =>
+			(await findingsPage(db, await resolveFocus(db, all, code), { year: 2024, rule: 'excellent_cap', status: 'flagged', page: 1 })).rows.map((r) => r.unit_code);
+		expect(new Set(await units('XN'))).toEqual(new Set(['V1']));
+		expect(new Set(await units('XY'))).toEqual(new Set(['C2']));
+		db.close();
+	});
+
+	it('a user scoped to the commune sees its history and no more (GIAMSAT_SCOPE)', async () => {
+		const db = await merged();
+		const scope = await resolveScope(db, { unitCode: 'XN' });
+		const path = async (code: string) => (await db.one<{ path: string }>('select path from unit where code = $c', { c: code }))!.path;
+		for (const code of ['XN', 'N1', 'X01', 'A1', 'A2', 'B1', 'C1', 'V1']) expect([code, inView(scope.allowed, await path(code))]).toEqual([code, true]);
+		for (const code of ['XY', 'M1', 'X03', 'C2', 'C3', 'VP', 'V2', 'H01', 'T01']) expect([code, inView(scope.allowed, await path(code))]).toEqual([code, false]);
+		expect(await rated(db, await resolveFocus(db, scope, null))).toEqual({ 2024: 22, 2025: 42 });
+		expect(await rated(db, await resolveFocus(db, scope, 'V1'))).toEqual({ 2024: 5 });
+		await expect(resolveFocus(db, scope, 'V2')).rejects.toMatchObject({ status: 404 });
 		db.close();
 	});
 });

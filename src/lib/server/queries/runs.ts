@@ -4,7 +4,7 @@
 import type { Finding, RuleId } from '$lib/domain/anomaly';
 import { showRun, type AuditResult } from '../rules/runner';
 import type { Db } from '../db';
-import type { ScopeInfo } from './scope';
+import { inView, type ScopeInfo } from './scope';
 
 export interface RunRow {
 	id: number;
@@ -86,7 +86,7 @@ export async function runDetail(
 		{ id }
 	);
 	if (!vis) return null;
-	const inScope = (p: string | null | undefined) => !!p && scope.allowed.some((a) => p.startsWith(a));
+	const inScope = (p: string | null | undefined) => inView(scope.allowed, p);
 	if (!scope.allowed.some((a) => vis.run_path.startsWith(a) || a.startsWith(vis.run_path))) return null;
 	const run = await showRun(db, id);
 	let findings = run.findings;

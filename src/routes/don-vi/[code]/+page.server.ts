@@ -30,6 +30,8 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 	return {
 		unit,
 		predecessors: focus.predecessors,
+		subPredecessors: focus.subPredecessors,
+		partial: focus.partial,
 		lineage: lin,
 		years,
 		year,
