@@ -57,6 +57,17 @@ export function fmtDateTime(v: string | Date | null | undefined): string {
 	return m[4] ? `${m[3]}/${m[2]}/${m[1]} ${m[4]}:${m[5]}` : `${m[3]}/${m[2]}/${m[1]}`;
 }
 
+/** An instant in Vietnam time (UTC+7; no daylight saving since 1975) as an ISO string: "now" as the
+ * users read it, whatever the server's clock zone (a list exported at 01:00 is dated that day). */
+export function vnIso(d: Date): string {
+	return new Date(d.getTime() + 7 * 3_600_000).toISOString().slice(0, 19);
+}
+
+/** An instant → "26/11/2025 15:05", Vietnam time. */
+export function fmtDateTimeVn(d: Date): string {
+	return fmtDateTime(vnIso(d));
+}
+
 const ROMAN = ['', 'I', 'II', 'III', 'IV'];
 
 /** A rating period in Vietnamese: "Năm 2024", "Quý III/2025", "Nhiệm kỳ 2020–2025". */

@@ -1,6 +1,6 @@
 // vi-VN formatting used by every page: thousands with dots, decimal commas, dd/mm/yyyy dates.
 import { describe, expect, it } from 'vitest';
-import { fmtDate, fmtDateTime, fmtInt, fmtNum, fmtPct, fmtPeriod, share } from '../../src/lib/format';
+import { fmtDate, fmtDateTime, fmtDateTimeVn, fmtInt, fmtNum, fmtPct, fmtPeriod, share } from '../../src/lib/format';
 
 describe('format', () => {
 	it('numbers in vi-VN', () => {
@@ -30,6 +30,10 @@ describe('format', () => {
 		expect(fmtDate('không phải ngày')).toBe('—');
 		expect(fmtDateTime('2025-11-26 08:05:33')).toBe('26/11/2025 08:05');
 		expect(fmtDateTime('2025-11-26T08:05:00.000Z')).toBe('26/11/2025 08:05');
+	});
+	it('"now" in Vietnam time (UTC+7), whatever the server\'s zone: 00:30 on the 1st is not the 31st', () => {
+		expect(fmtDateTimeVn(new Date('2025-12-31T17:30:00Z'))).toBe('01/01/2026 00:30');
+		expect(fmtDateTimeVn(new Date('2025-11-26T04:36:00Z'))).toBe('26/11/2025 11:36');
 	});
 	it('periods in Vietnamese', () => {
 		expect(fmtPeriod(2024, 'year', 0)).toBe('Năm 2024');

@@ -5,7 +5,7 @@
 import ExcelJS from 'exceljs';
 import { RULES, SEVERITY_VI, STATUS_VI } from '../../domain/anomaly';
 import { SUBJECT_KINDS } from '../../domain/levels';
-import { fmtDate, fmtDateTime, fmtPeriod } from '../../format';
+import { fmtDate, fmtDateTimeVn, fmtPeriod } from '../../format';
 import type { FindingRow } from '../queries/findings';
 
 const COLUMNS: Array<{ header: string; width: number; value: (r: FindingRow) => string | number | null }> = [
@@ -40,7 +40,7 @@ export async function findingsXlsx(rows: FindingRow[], o: { filters: string; exp
 	ws.addRow(['DANH SÁCH SAI PHẠM TRONG ĐÁNH GIÁ, XẾP LOẠI CHẤT LƯỢNG']).font = { bold: true, size: 13 };
 	ws.addRow([o.filters]);
 	ws.addRow([
-		`Xuất từ Giám Sát ngày ${fmtDateTime(o.exportedAt.toISOString())}: ${rows.length} phát hiện` +
+		`Xuất từ Giám Sát ngày ${fmtDateTimeVn(o.exportedAt)}: ${rows.length} phát hiện` +
 			(o.total > rows.length ? ` (trong ${o.total}; lọc thêm để xuất phần còn lại)` : '')
 	]);
 	ws.addRow([]);

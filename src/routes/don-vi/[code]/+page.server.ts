@@ -2,6 +2,7 @@
 // years included), its own ratings, the findings in force about it and its subtree, its sub-units
 // with their figures for one year (?nam=).
 import { error } from '@sveltejs/kit';
+import { vnIso } from '$lib/format';
 import { getDb } from '$lib/server/db';
 import { ensureMarts, levelSeries, trendSeries, yearRows } from '$lib/server/queries/dashboard';
 import { findingsPage } from '$lib/server/queries/findings';
@@ -20,7 +21,7 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 	await ensureMarts(db);
 	const { rows, years } = await yearRows(db, focus);
 	const asked = intParam(url, 'nam');
-	const year = asked && years.includes(asked) ? asked : (years[0] ?? new Date().getFullYear());
+	const year = asked && years.includes(asked) ? asked : (years[0] ?? Number(vnIso(new Date()).slice(0, 4)));
 	const [lin, own, kids, findings] = await Promise.all([
 		lineage(db, focus.code!),
 		ownRatings(db, focus),
