@@ -68,6 +68,12 @@ export function fmtDateTimeVn(d: Date): string {
 	return fmtDateTime(vnIso(d));
 }
 
+/** An instant → "ngày 05 tháng 12 năm 2025", Vietnam time: the date line of an official document. */
+export function fmtDocDateVn(d: Date): string {
+	const [y, m, day] = vnIso(d).slice(0, 10).split('-');
+	return `ngày ${day} tháng ${m} năm ${y}`;
+}
+
 const ROMAN = ['', 'I', 'II', 'III', 'IV'];
 
 /** A rating period in Vietnamese: "Năm 2024", "Quý III/2025", "Nhiệm kỳ 2020–2025". */

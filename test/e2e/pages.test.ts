@@ -162,7 +162,7 @@ describe.skipIf(skip)('pages in Chromium', () => {
 		const wb = new ExcelJS.Workbook();
 		await wb.xlsx.load(await res.arrayBuffer());
 		const ws = wb.worksheets[0];
-		expect(ws.name).toBe('Danh sách sai phạm');
+		expect(ws.name).toBe('Tổng hợp');
 		expect(ws.getCell('A2').text).toBe('Năm 2024 · R1 · Vượt tỷ lệ Hoàn thành xuất sắc nhiệm vụ · vi phạm và miễn trừ · Toàn quốc');
 		const head = (ws.getRow(5).values as unknown[]).slice(1);
 		expect(head).toEqual(expect.arrayContaining(['STT', 'Quy tắc', 'Trạng thái', 'Theo quy định', 'Sai phạm', 'Tệp nguồn', 'Dòng']));
@@ -170,6 +170,24 @@ describe.skipIf(skip)('pages in Chromium', () => {
 		const row = Object.fromEntries(head.map((h, i) => [h, ws.getRow(6).getCell(i + 1).text]));
 		expect(row).toMatchObject({ STT: '1', 'Quy tắc': 'R1', 'Theo quy định': 'QĐ 124-QĐ/TW', 'Tệp nguồn': 'xep-loai-dang-vien-2024.csv' });
 		expect(row['Sai phạm']).toMatch(/HTXSNV \/ \d+ HTTNV/);
+		// then one list per deciding body of the violations (exemptions are no order), to sign
+		const overview = Array.from({ length: shown }, (_, i) => Object.fromEntries(head.map((h, c) => [h, ws.getRow(6 + i).getCell(c + 1).text])));
+		const flagged = overview.filter((r) => r['Trạng thái'] === 'Vi phạm');
+		expect(flagged.length).toBeGreaterThan(0);
+		expect(flagged.length).toBeLessThan(shown);
+		const bodies = [...new Set(flagged.map((r) => r['Cấp quyết định']))].sort((a, b) => a.localeCompare(b, 'vi'));
+		expect(wb.worksheets.slice(1).map((w) => w.name)).toEqual(bodies);
+		let ordered = 0;
+		for (const [i, body] of bodies.entries()) {
+			const order = wb.worksheets[i + 1];
+			expect(order.getCell('A6').text).toBe('DANH SÁCH ĐỀ NGHỊ HỦY BỎ KẾT QUẢ VÀ XẾP LOẠI LẠI');
+			expect(order.getCell('A9').text).toBe(`Kính gửi: ${body}`);
+			expect(order.getCell('A11').text).toBe('STT');
+			const n = flagged.filter((r) => r['Cấp quyết định'] === body).length;
+			expect(order.getCell(12 + n + 1, 1).text).toMatch(new RegExp(`Đề nghị ${body} xem xét, hủy bỏ kết quả và ban hành quyết định xếp loại lại ${n} trường hợp`));
+			ordered += n;
+		}
+		expect(ordered).toBe(flagged.length);
 
 		// a name without its kind words or accents, as typed in a hurry
 		await open('/phat-hien?nam=2024&tt=all&dv=' + encodeURIComponent('doan ket'), 'phat-hien-ten-tat');

@@ -23,7 +23,9 @@ export const GET: RequestHandler = async ({ locals, url }) => {
 		filter.status === 'flagged' ? 'vi phạm' : filter.status === 'exempted' ? 'miễn trừ' : 'vi phạm và miễn trừ',
 		focus.name
 	].join(' · ');
-	const body = await findingsXlsx(rows, { filters: said, exportedAt: new Date(), total });
+	// (the lists are issued by the caller's scope: its name heads them; the whole country, blank to fill)
+	const issuer = { name: scope.code ? scope.name : null };
+	const body = await findingsXlsx(rows, { filters: said, exportedAt: new Date(), total, issuer });
 	const name = ['sai-pham', filter.year, filter.rule ? RULES[filter.rule].no : null, focus.code].filter(Boolean).join('-');
 	return new Response(new Uint8Array(body), {
 		headers: {

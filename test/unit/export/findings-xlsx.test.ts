@@ -1,0 +1,116 @@
+// The findings workbook read back with exceljs, as the office opens it: a "Tổng hợp" sheet of every
+// finding the filter shows, then one signable list per deciding body (violations only) with its
+// letterhead, date line in Vietnam time, title, request to annul and redo, Nơi nhận and signature.
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import { findingsXlsx } from '../../../src/lib/server/export/findings-xlsx';
+import { sheetName } from '../../../src/lib/server/export/order-sheet';
+import type { FindingRow } from '../../../src/lib/server/queries/findings';
+
+function finding(over: Partial<FindingRow>): FindingRow {
+	return {
+		run_id: 7,
+		rule: 'disciplined_not_incomplete',
+		status: 'flagged',
+		rulebook: 'qd366',
+		rulebook_short: 'QĐ 366-QĐ/TW',
+		year: 2026,
+		period_kind: 'year',
+		period_no: 0,
+		unit_code: 'CB01',
+		unit_name: 'Chi bộ thôn 1',
+		deciding_unit_code: 'XA01',
+		deciding_unit_name: 'Đảng bộ xã Bù Đăng',
+		subject_kind: 'member',
+		subject_ref: 'person:1',
+		subject_name: 'Đặng Duy Anh',
+		subject_card: '93012345',
+		subject_birth_date: '1980-03-15',
+		subject_birth_year: null,
+		severity: 'high',
+		message: 'Bị khiển trách ngày 15/10/2026 nhưng xếp Hoàn thành tốt nhiệm vụ',
+		source_file: 'xep-loai-thon-1.xlsx',
+		source_row: 14,
+		source_count: 1,
+		sources: [{ file: 'xep-loai-thon-1.xlsx', row: 14 }],
+		...over
+	};
+}
+
+const ROWS: FindingRow[] = [
+	finding({}),
+	finding({ deciding_unit_code: 'XA02', deciding_unit_name: 'Đảng bộ xã Nghĩa Trung', unit_name: 'Chi bộ thôn 3', subject_name: 'Lê Thị Hoa', source_row: 9 }),
+	// an exemption of the first body: listed in the overview, never ordered
+	finding({ status: 'exempted', subject_name: 'Trần Văn Bình', source_row: 20 }),
+	finding({ subject_name: 'Phạm Văn Cường', source_row: 15 }),
+	// a body whose name Excel cannot take as a sheet name as it is
+	finding({ deciding_unit_code: 'DB09', deciding_unit_name: 'Ban Thường vụ Đảng ủy Công ty [Cao su]: Phú Riềng / Bình Phước', source_row: 3 })
+];
+
+async function readBack(rows: FindingRow[], exportedAt: Date, issuer: string | null): Promise<ExcelJS.Workbook> {
+	const buf = await findingsXlsx(rows, { filters: 'Năm 2026 · mọi quy tắc · vi phạm và miễn trừ · Đảng bộ huyện Bù Đăng', exportedAt, total: rows.length, issuer: { name: issuer } });
+	const wb = new ExcelJS.Workbook();
+	await wb.xlsx.load(buf as unknown as ArrayBuffer);
+	return wb;
+}
+
+const texts = (ws: ExcelJS.Worksheet) => {
+	const out: string[] = [];
+	ws.eachRow((r) => r.eachCell((c) => c.text && out.push(c.text)));
+	return out;
+};
+
+describe('findings workbook', () => {
+	// 28/11/2026 00:30 in Vietnam: still the 27th in UTC
+	const at = new Date('2026-11-27T17:30:00Z');
+
+	it('one signable list per deciding body, violations only, after an overview of every row', async () => {
+		const wb = await readBack(ROWS, at, 'Đảng bộ huyện Bù Đăng');
+		expect(wb.worksheets.map((w) => w.name)).toEqual(['Tổng hợp', 'Ban Thường vụ Đảng ủy Công ty', 'Đảng bộ xã Bù Đăng', 'Đảng bộ xã Nghĩa Trung']);
+		const overview = wb.worksheets[0];
+		expect(overview.rowCount - 5).toBe(5);
+		expect(overview.getCell('A3').text).toMatch(/^Xuất từ Giám Sát ngày 28\/11\/2026 00:30: 5 phát hiện; danh sách đề nghị hủy bỏ kết quả, xếp loại lại của 3 cấp quyết định/);
+
+		const ws = wb.getWorksheet('Đảng bộ xã Bù Đăng')!;
+		const all = texts(ws);
+		expect(ws.getCell('A1').text).toBe('ĐẢNG BỘ HUYỆN BÙ ĐĂNG');
+		expect(ws.getCell('A2').text).toBe('ỦY BAN KIỂM TRA');
+		expect(all).toContain('ĐẢNG CỘNG SẢN VIỆT NAM');
+		expect(all).toContain('Bù Đăng, ngày 28 tháng 11 năm 2026');
+		expect(ws.getCell('A6').text).toBe('DANH SÁCH ĐỀ NGHỊ HỦY BỎ KẾT QUẢ VÀ XẾP LOẠI LẠI');
+		expect(ws.getCell('A9').text).toBe('Kính gửi: Đảng bộ xã Bù Đăng');
+		// printed landscape, the table's header on every page
+		expect([ws.pageSetup.orientation, ws.pageSetup.printTitlesRow]).toEqual(['landscape', '11:11']);
+		// the table: its two violations, every column but status and deciding body (the sheet's own)
+		const head = (ws.getRow(11).values as unknown[]).slice(1);
+		expect(head).toEqual(['STT', 'Quy tắc', 'Nội dung quy tắc', 'Kỳ đánh giá', 'Theo quy định', 'Mã đơn vị', 'Đơn vị', 'Đối tượng', 'Họ và tên / tên tổ chức', 'Số thẻ đảng viên', 'Ngày sinh', 'Sai phạm', 'Mức độ', 'Tệp nguồn', 'Dòng', 'Các dòng liên quan']);
+		const cell = (row: number, h: string) => ws.getRow(row).getCell(head.indexOf(h) + 1).text;
+		expect([cell(12, 'Họ và tên / tên tổ chức'), cell(13, 'Họ và tên / tên tổ chức')]).toEqual(['Đặng Duy Anh', 'Phạm Văn Cường']);
+		expect([cell(12, 'Quy tắc'), cell(12, 'Kỳ đánh giá'), cell(12, 'Theo quy định'), cell(12, 'Số thẻ đảng viên'), cell(12, 'Ngày sinh'), cell(12, 'Tệp nguồn'), cell(12, 'Dòng')]).toEqual(['R2', 'Năm 2026', 'QĐ 366-QĐ/TW', '93012345', '15/03/1980', 'xep-loai-thon-1.xlsx', '14']);
+		expect(all).not.toContain('Trần Văn Bình');
+		// then the request, Nơi nhận and the signature block
+		expect(ws.getCell('A15').text).toMatch(/^Các tập thể, cá nhân nêu trên .* Đề nghị Đảng bộ xã Bù Đăng xem xét, hủy bỏ kết quả và ban hành quyết định xếp loại lại 2 trường hợp/);
+		expect(ws.getCell('A17').text).toBe('Nơi nhận:');
+		expect(all).toEqual(expect.arrayContaining(['- Như trên,', '- Lưu.', 'T/M ỦY BAN KIỂM TRA', 'CHỦ NHIỆM']));
+	});
+
+	it('without a scope, the letterhead and place are left to fill in; exemptions alone make no list', async () => {
+		const wb = await readBack(ROWS.filter((r) => r.status === 'exempted'), at, null);
+		expect(wb.worksheets.map((w) => w.name)).toEqual(['Tổng hợp']);
+		expect(wb.worksheets[0].getCell('A3').text).toContain('không có phát hiện vi phạm');
+		const ws = (await readBack(ROWS.slice(0, 1), at, null)).worksheets[1];
+		expect(ws.getCell('A1').text).toBe('ĐẢNG BỘ ……………………');
+		expect(texts(ws)).toContain('……………………, ngày 28 tháng 11 năm 2026');
+	});
+
+	it('sheet names: at most 31 characters, no []:*?/\\, unique ignoring case', () => {
+		const taken = new Set(['tổng hợp']);
+		expect(sheetName('Tổng hợp', taken)).toBe('Tổng hợp (2)');
+		expect(sheetName("Đảng bộ xã An Phú", taken, 'X1')).toBe('Đảng bộ xã An Phú');
+		expect(sheetName('ĐẢNG BỘ XÃ AN PHÚ', taken, 'X2')).toBe('ĐẢNG BỘ XÃ AN PHÚ X2');
+		const long = sheetName('Ban Thường vụ Đảng ủy Khối các cơ quan và doanh nghiệp tỉnh', taken, 'K1');
+		expect(long.length).toBeLessThanOrEqual(31);
+		expect(sheetName('Ban Thường vụ Đảng ủy Khối các cơ quan và doanh nghiệp tỉnh', taken, 'K2')).toBe('Ban Thường vụ Đảng ủy Khối K2');
+		expect(sheetName("'Chi bộ 1/2: [A]'", taken)).toBe('Chi bộ 1 2 A');
+	});
+});
