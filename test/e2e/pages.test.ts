@@ -226,9 +226,15 @@ describe.skipIf(skip)('pages in Chromium', () => {
 	it('Nạp dữ liệu: uploads two files and shows, per file, what was stored and every refused row', async () => {
 		await open('/nap-du-lieu', 'nap-du-lieu-trong');
 		const { good, bad } = uploadFiles(seeded.dir);
+		// the year and unit typed before the files are chosen stay typed
+		await page.fill('input[name="year"]', '2024');
+		await page.fill('input[name="unit"]', 'C70010101');
 		await page.setInputFiles('input[type="file"][name="files"]', [good, bad]);
 		await page.locator('.chosen li').nth(1).waitFor();
 		expect(await page.locator('.chosen li').count()).toBe(2);
+		await expect(page.locator('input[name="year"]').inputValue()).resolves.toBe('2024');
+		await expect(page.locator('input[name="unit"]').inputValue()).resolves.toBe('C70010101');
+		await page.fill('input[name="unit"]', '');
 		await page.click('button[type="submit"]');
 		const report = page.locator('section.report');
 		await report.waitFor({ timeout: 60_000 });
@@ -240,6 +246,8 @@ describe.skipIf(skip)('pages in Chromium', () => {
 		expect(text).toContain('Xuất sắc lắm');
 		const refused = report.locator('tr', { hasText: 'Xuất sắc lắm' });
 		await expect(refused.locator('td').nth(1).textContent()).resolves.toBe('3');
+		// and after the load, for the next files
+		await expect(page.locator('input[name="year"]').inputValue()).resolves.toBe('2024');
 		await page.screenshot({ path: join(SHOTS, 'e2e-nap-du-lieu.png'), fullPage: true });
 
 		// nothing valid sent: the action answers 400 with a Vietnamese message

@@ -8,6 +8,7 @@ import { basename, join } from 'node:path';
 import { FILE_KINDS, type FileKind } from '$lib/domain/levels';
 import type { Db } from '../db';
 import { ingestFiles, type FileReport } from '../ingest';
+import type { RowError } from '../ingest/errors';
 
 export const ACCEPTED = ['.csv', '.xlsx', '.xls', '.txt'];
 
@@ -18,8 +19,11 @@ export interface UploadInput {
 	kind: FileKind | null;
 }
 
+/** A refused row's problem, once for every row that has it (same column, value and reason). */
+export type UploadError = RowError & { rows: number[] };
+
 export interface UploadReport {
-	files: Array<Omit<FileReport, 'path'> & { name: string; size: number }>;
+	files: Array<Omit<FileReport, 'path' | 'errors'> & { name: string; size: number; errors: UploadError[] }>;
 	touched: Array<{ year: number; period_kind: string; period_no: number }>;
 	auditRuns: number[];
 	auditError: string | null;
@@ -70,7 +74,14 @@ export async function runUpload(db: Db, input: UploadInput, scope: string | null
 		);
 		const size = new Map(saved.map((s) => [s.path, s.size]));
 		return {
-			files: report.files.map(({ path, ...r }) => ({ ...r, name: basename(path), size: size.get(path) ?? 0 })),
+			files: report.files.map(({ path, ...r }) => ({
+				...r,
+				message: r.message && forWeb(r.message),
+				warnings: r.warnings.map(forWeb),
+				errors: once(r.errors).map((e) => ({ ...e, message: forWeb(e.message) })),
+				name: basename(path),
+				size: size.get(path) ?? 0
+			})),
 			touched: report.touched,
 			auditRuns: report.auditRuns,
 			auditError: report.auditError ?? null,
@@ -79,4 +90,39 @@ export async function runUpload(db: Db, input: UploadInput, scope: string | null
 	} finally {
 		await rm(dir, { recursive: true, force: true });
 	}
+}
+
+/**
+ * The ingest's messages name the CLI's options (--year, --unit MÃ, --kind …), the same words for
+ * every caller; on this page they name the form's fields instead. The page has no field for the
+ * period: "--period" stays, said to be the command line's.
+ */
+const WEB_WORDS: Array<[RegExp, (m: string, ...g: string[]) => string]> = [
+	[/([Dd])ùng --kind [a-z_]+(?:\|[a-z_]+)+/g, (_, d) => `${d === 'D' ? 'C' : 'c'}họn loại ở ô "Loại tệp"`],
+	[/dùng --kind ([a-z_]+)/g, (m, k) => (k in FILE_KINDS ? `chọn "${FILE_KINDS[k as FileKind]}" ở ô "Loại tệp"` : m)],
+	[/dùng --year/g, () => 'điền năm ở ô "Năm"'],
+	[/--year/g, () => 'ô "Năm"'],
+	[/nạp lại với --unit(?: MÃ)?/g, () => 'nạp lại, điền mã đơn vị ở ô "Đơn vị"'],
+	[/dùng --unit(?: MÃ)?/g, () => 'điền mã đơn vị ở ô "Đơn vị"'],
+	[/--unit (")/g, () => 'Ô "Đơn vị" "'],
+	[/--unit(?: MÃ)?/g, () => 'ô "Đơn vị"'],
+	[/ \(hoặc --period\)/g, () => ''],
+	[/bằng --period/g, () => 'khi nạp bằng dòng lệnh (--period)']
+];
+
+export function forWeb(message: string): string {
+	return WEB_WORDS.reduce((m, [re, to]) => m.replace(re, to as (m: string, ...g: string[]) => string), message);
+}
+
+/** Row errors with one reason for many rows (a list without its year: every row) said once, with
+ * its rows, in the order first met. */
+function once(errors: RowError[]): UploadError[] {
+	const seen = new Map<string, UploadError>();
+	for (const e of errors) {
+		const key = JSON.stringify([e.file, e.column, e.value, e.message]);
+		const had = seen.get(key);
+		if (had) had.rows.push(e.row);
+		else seen.set(key, { ...e, rows: [e.row] });
+	}
+	return [...seen.values()];
 }
