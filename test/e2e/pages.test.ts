@@ -198,6 +198,13 @@ describe.skipIf(skip)('pages in Chromium', () => {
 		expect(await page.locator('.notice').textContent()).toBe('Không có đơn vị mã hoặc tên "KHONGCO" trong phạm vi được xem. Đang hiển thị toàn bộ phạm vi.');
 		await expect(page.locator('select[name="nam"]').inputValue()).resolves.toBe('2024');
 		await expect(page.locator('table.findings tbody tr').count()).resolves.toBeGreaterThan(0);
+		// and its export is that of what the page shows, the whole scope
+		expect(await page.locator('a', { hasText: 'Tải danh sách (Excel)' }).getAttribute('href')).toBe('/phat-hien/xuat?nam=2024&tt=all');
+		// numbers past any integer column: as any other odd number, not a server error
+		const huge = '99999999999999999999';
+		for (const path of [`/phat-hien?nam=${huge}`, `/phat-hien?trang=${huge}`, `/phat-hien/xuat?nam=${huge}`, `/kiem-tra?nam=${huge}&trang=${huge}`])
+			expect((await fetch(base + path)).status, path).toBe(200);
+		expect((await fetch(`${base}/kiem-tra/${huge}`)).status).toBe(404);
 
 		// a year without findings stays the year chosen, not "Tất cả" over an empty table
 		await open('/phat-hien?nam=1999', 'phat-hien-nam-trong');
@@ -265,6 +272,8 @@ describe.skipIf(skip)('pages in Chromium', () => {
 		await expect(page.locator('h1').textContent()).resolves.toBe('Lượt kiểm tra');
 		const list = (await page.locator('table').textContent())!;
 		for (const y of [2022, 2023, 2024, 2025]) expect(list).toContain(`Năm ${y}`);
+		// the rule by its number, as Phát hiện takes it
+		await open(`/kiem-tra/${seeded.facts.run2022}?qt=R1`, 'kiem-tra-chi-tiet-r1');
 		await open(`/kiem-tra/${seeded.facts.run2022}`, 'kiem-tra-chi-tiet');
 		const main = (await page.locator('main').textContent())!;
 		expect(main).toContain(seeded.facts.fingerprint);

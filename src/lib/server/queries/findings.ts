@@ -48,13 +48,19 @@ export interface FindingFilter {
 /** The filter a findings URL says (?nam=&qt=&tt=&trang=; the unit, ?dv=, is the caller's focus):
  * the page's and its export's. The rule by its id or its number as every page shows it ("R1"). */
 export function findingFilterOf(url: URL): FindingFilter {
-	const asked = url.searchParams.get('qt') || null;
-	const rule = asked && (RULE_ORDER.find((id) => id === asked || RULES[id].no === asked.toUpperCase()) ?? null);
-	if (asked && !rule) error(400, `Không có quy tắc "${asked}": dùng R1–R10 hoặc chọn trong danh sách.`);
 	const tt = url.searchParams.get('tt');
 	// violations by default: exemptions (merged units not new, small chi bộ…) are on request
 	const status = tt === 'exempted' ? 'exempted' : tt === 'all' ? null : 'flagged';
-	return { year: intParam(url, 'nam'), rule: rule || null, status, page: intParam(url, 'trang', 1)! };
+	return { year: intParam(url, 'nam'), rule: ruleParam(url), status, page: intParam(url, 'trang', 1)! };
+}
+
+/** The rule a URL asks for (?qt=), by its id or its number as every page shows it ("R1"); 400 for
+ * one that does not exist. */
+export function ruleParam(url: URL): RuleId | null {
+	const asked = url.searchParams.get('qt') || null;
+	const rule = asked && (RULE_ORDER.find((id) => id === asked || RULES[id].no === asked.toUpperCase()) ?? null);
+	if (asked && !rule) error(400, `Không có quy tắc "${asked}": dùng R1–R10 hoặc chọn trong danh sách.`);
+	return rule || null;
 }
 
 /** One page of findings; each with its first `sourceLimit` source rows (the page shows 20; an export, all). */

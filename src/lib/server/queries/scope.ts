@@ -149,10 +149,14 @@ export function viewParams(f: Focus): { prefixes: string } {
 	return { prefixes: JSON.stringify(f.prefixes) };
 }
 
-/** A positive integer from the URL, or the fallback. */
+/** A positive integer the database's integer columns hold (years, pages, run ids: at most 2^31−1),
+ * or null: "abc", "-1", "0" and a 20-digit number alike (DuckDB refuses past its integer types). */
+export function positiveInt(v: string | null | undefined): number | null {
+	const n = v == null || v.trim() === '' ? NaN : Number(v);
+	return Number.isInteger(n) && n > 0 && n <= 2 ** 31 - 1 ? n : null;
+}
+
+/** A positive integer from the URL (positiveInt), or the fallback. */
 export function intParam(url: URL, name: string, fallback: number | null = null): number | null {
-	const v = url.searchParams.get(name);
-	if (v === null || v.trim() === '') return fallback;
-	const n = Number(v);
-	return Number.isInteger(n) && n > 0 ? n : fallback;
+	return positiveInt(url.searchParams.get(name)) ?? fallback;
 }
