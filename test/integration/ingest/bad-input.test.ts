@@ -164,6 +164,20 @@ describe('refused files', () => {
 		expect(await counts(db)).toEqual(before);
 	});
 
+	it('a PDF is refused as a PDF (CSV or XLSX only): named .pdf whatever its bytes, or with bytes before its %PDF marker', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const before = await counts(db);
+		// a PDF cut short or from a tool that does not start it at byte 0; a PDF with some junk before it
+		writeFileSync(join(dir, 'Bao cao ket qua xep loai.pdf'), 'PDF-1.4 cut short');
+		writeFileSync(join(dir, 'danh-sach.bin'), Buffer.concat([Buffer.from('\r\n\r\n'), Buffer.from('%PDF-1.5\n%âãÏÓ\n1 0 obj')]));
+		const r = await ingest(db, [join(dir, 'Bao cao ket qua xep loai.pdf'), join(dir, 'danh-sach.bin')]);
+		expect(r.files.map((f) => [f.status, f.message?.replace(/^.*?: /, '')])).toEqual([
+			['refused', 'Tệp PDF không nạp được: Giám Sát chỉ nhận danh sách dạng CSV hoặc Excel (.xlsx).'],
+			['refused', 'Tệp PDF không nạp được: Giám Sát chỉ nhận danh sách dạng CSV hoặc Excel (.xlsx).']
+		]);
+		expect(await counts(db)).toEqual(before);
+	});
+
 	it('a missing path is refused, and the other files of the batch still load', async () => {
 		const { db, dir } = await dbWithRegistry();
 		const ok = writeCsv(dir, 'ok.csv', [HEAD, GOOD]);

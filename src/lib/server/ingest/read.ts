@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import { isUtf8 } from 'node:buffer';
 import { openSync, readSync, closeSync, statSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { basename } from 'node:path';
+import { basename, extname } from 'node:path';
 import Papa from 'papaparse';
 import ExcelJS from 'exceljs';
 import { convertFontText, decodeText, detectLegacy, legacyToUnicode, fontEncoding } from './encoding';
@@ -146,9 +146,11 @@ export async function readSource(path: string): Promise<SourceTable[]> {
 	}
 	if (magic.subarray(0, 4).equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0])))
 		throw new IngestError(fileName, 'Tệp Excel có đặt mật khẩu hoặc là định dạng Excel cũ (.xls): hãy bỏ mật khẩu và lưu lại dạng .xlsx hoặc CSV.');
-	if (magic.subarray(0, 4).toString('latin1') === '%PDF')
-		throw new IngestError(fileName, 'Tệp PDF không nạp được: hãy gửi danh sách dạng CSV hoặc Excel (.xlsx).');
 	const start = head(path, 4096);
+	// a PDF: by its name, or its marker anywhere in the first 1 KB (readers allow bytes before it); a
+	// scanned or printed list cannot be read, and its bytes read as CSV say only "no header row"
+	if (extname(fileName).toLowerCase() === '.pdf' || start.subarray(0, 1024).includes('%PDF-'))
+		throw new IngestError(fileName, 'Tệp PDF không nạp được: Giám Sát chỉ nhận danh sách dạng CSV hoặc Excel (.xlsx).');
 	if (looksSpreadsheetXml(start))
 		throw new IngestError(fileName, 'Tệp là bảng tính Excel dạng XML 2003, không nạp được: hãy mở bằng Excel, chọn Lưu thành… định dạng .xlsx rồi gửi lại.');
 	if (looksHtml(start)) {
