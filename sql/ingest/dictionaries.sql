@@ -22,10 +22,10 @@ where v is not null;
 -- step: month_first
 -- A file whose dates are written month first ("3/15/1980": a CSV saved by Excel on a computer set
 -- to English (United States)): some date's middle number is a day (13–31) and no first number is
--- over 12. Its dates are read day first (15/03/1980) and the file is told (load.ts). In a file
--- written day first, a fifth or more of the dates have a first number over 12: a few dates all
--- under 13 stay read day first, as written. (The title's decision date, which load.ts wrote into
--- decided_on, is ISO: untouched.)
+-- over 12 (two of them, or a third of its dates). Its dates are read day first (15/03/1980) and the
+-- file is told (load.ts). In a file written day first, a fifth or more of the dates have a first
+-- number over 12: a few dates all under 13 stay read day first, as written. (The title's decision
+-- date, which load.ts wrote into decided_on, is ISO: untouched.)
 create or replace temp table month_first as
 select part_id, arg_min(v, second) filter (where second > 12) as example
 from (
@@ -34,7 +34,10 @@ from (
     where n.first <> ''
 )
 group by part_id
-having max(first) <= 12 and max(second) between 13 and 31;
+having max(first) <= 12 and max(second) between 13 and 31
+   -- (two such dates at least, or a third of them: one typo, "01/15/1990" among day-first dates all
+   -- under 13, is a typo, refused as an impossible date, not a reason to swap the file's dates)
+   and (count(*) filter (where second > 12) >= 2 or count(*) filter (where second > 12) * 3 >= count(*));
 
 -- step: day_first
 -- the month-first files' date cells, day first

@@ -528,8 +528,8 @@ select rk, null, 'ambiguous' from by_name where n > 1;
 -- "Chuyển đi", also a death, which the store no longer tells apart), or came that year. By the chi
 -- bộ the person was seen in in other years (stored, or this batch's earlier years): the row's
 -- only, the row is the person ('keep': the stored rows of the year in the other chi bộ, a namesake
--- loaded first, become a person of their own, step unclaim; a card holder's are left, and the row
--- reported); the other's only, or none (a namesake of this year alone), a new person; both, or
+-- loaded first, become a person of their own, step unclaim; where the record holds a card, a birth
+-- date, an admission or a sex, the rows are left and the row reported); the other's only, or none (a namesake of this year alone), a new person; both, or
 -- neither though seen elsewhere, reported.
 create or replace temp table stored_claim as
 with taken as (
@@ -569,7 +569,11 @@ seen_other as (
 verdicts as (
     select c.rk, c.person_id,
         case when bool_or(s.unit_id = c.chi_bo) and not bool_or(s.unit_id = c.other)
-                 then if(any_value(p.card_no) is null, 'keep', 'ambiguous')
+                 -- (a record holding a card, a full birth date, an admission or a sex may hold what the
+                 -- namesake's rows gave it, which splitting the rows would leave on the wrong man:
+                 -- reported instead)
+                 then if(any_value(p.card_no) is null and any_value(p.birth_date) is null and any_value(p.joined_party_on) is null
+                         and any_value(p.sex) is null, 'keep', 'ambiguous')
              when (bool_or(s.unit_id = c.other) and not bool_or(s.unit_id = c.chi_bo)) or count(s.unit_id) = 0 then 'new'
              else 'ambiguous' end as verdict
     from claims c
@@ -764,6 +768,8 @@ update rating set person_id = u.new_id from ident_unclaim u
 where rating.person_id = u.person_id and rating.unit_id = u.unit_id and rating.period_year = u.year;
 update membership set person_id = u.new_id from ident_unclaim u
 where membership.person_id = u.person_id and membership.unit_id = u.unit_id and membership.year = u.year;
+update discipline set person_id = u.new_id from ident_unclaim u
+where discipline.person_id = u.person_id and discipline.unit_id = u.unit_id and year(discipline.decided_on) = u.year;
 
 -- step: enrich
 -- What this batch knows that the person record lacks: a card number, a full birth date, admission

@@ -61,7 +61,7 @@ function periodLabel(r: AuditResult): string {
 }
 
 function subjectLabel(f: Finding): string {
-	if (f.subject_ref === 'group:unit') return 'cả chi bộ';
+	if (f.subject_ref === 'group:unit') return f.subject_kind === 'civil_servant' ? 'cả cơ quan' : 'cả chi bộ';
 	if (f.subject_ref === 'group:decider') return 'cấp quyết định';
 	const who = f.subject_name ?? f.subject_ref;
 	return f.subject_card ? `${who} (${f.subject_card})` : who;

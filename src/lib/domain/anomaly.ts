@@ -29,6 +29,14 @@ export const SEVERITY_VI: Record<'high' | 'medium' | 'low', string> = { high: 'C
  *   (the deciding body over everything it decides for one subject kind)
  * A finding is matched to truth on (rule, year, period_kind, period_no, unit_code, subject_ref).
  */
+/** What an R1 grouping finding counts: a chi bộ's members (an agency's civil servants, who have no
+ * chi bộ grouping), or everything a deciding body decides; null for a person's or a unit's finding. */
+export function groupingVi(subjectRef: string, subjectKind: string | null): string | null {
+	if (subjectRef === 'group:unit') return subjectKind === 'civil_servant' ? 'trong cơ quan' : 'trong chi bộ';
+	if (subjectRef === 'group:decider') return 'toàn bộ do cấp quyết định';
+	return null;
+}
+
 export interface FindingKey {
 	rule: RuleId;
 	year: number;

@@ -144,6 +144,40 @@ describe('summary sheets', () => {
 		expect(r.files[0].warnings).toEqual(['Bỏ qua trang tính tổng hợp: Sheet3.']);
 	});
 
+	it.each([
+		['renamed on 01/07/2025, the sheet keeping the old name', 'Thôn 1', 'Chi bộ thôn Đoàn Kết'],
+		['merged on 01/10/2025, the sheet keeping one predecessor\'s name', 'Sơn Lang', 'Chi bộ thôn Sơn Lang - Bình Minh']
+	])('a chi bộ %s: no clash of sheet and title, loaded', async (_, sheetName, chiBo) => {
+		const { db, dir } = await dbWithRegistry();
+		const reg = [
+			REGISTRY[1],
+			['1', 'C70010101', 'Chi bộ thôn 1', 'Chi bộ trực thuộc', 'X700101', 'Bình Phước', 'Đoàn Kết', '01/01/2000', '30/06/2025', 'C70019901', '01/07/2025'],
+			['2', 'C70019901', 'Chi bộ thôn Đoàn Kết', 'Chi bộ trực thuộc', 'X700199', 'Bình Phước', 'Bù Đăng', '01/07/2025', '', '', ''],
+			['3', 'C70019902', 'Chi bộ thôn Sơn Lang', 'Chi bộ trực thuộc', 'X700199', 'Bình Phước', 'Bù Đăng', '01/07/2025', '30/09/2025', 'C70019904', '01/10/2025'],
+			['4', 'C70019903', 'Chi bộ thôn Bình Minh', 'Chi bộ trực thuộc', 'X700199', 'Bình Phước', 'Bù Đăng', '01/07/2025', '30/09/2025', 'C70019904', '01/10/2025'],
+			['5', 'C70019904', 'Chi bộ thôn Sơn Lang - Bình Minh', 'Chi bộ trực thuộc', 'X700199', 'Bình Phước', 'Bù Đăng', '01/10/2025', '', '', ''],
+			['6', 'C70019905', 'Chi bộ thôn Tân Hưng', 'Chi bộ trực thuộc', 'X700199', 'Bình Phước', 'Bù Đăng', '01/07/2025', '', '', '']
+		];
+		expect((await ingest(db, [writeCsv(dir, 'dm.csv', reg)])).files[0].status).toBe('loaded');
+		const wb = new ExcelJS.Workbook();
+		for (const [name, unit] of [[sheetName, chiBo], ['Tân Hưng', 'Chi bộ thôn Tân Hưng']])
+			sheet(wb, name, [['ĐẢNG BỘ XÃ BÙ ĐĂNG'], [unit.toUpperCase()], ['DANH SÁCH XẾP LOẠI ĐẢNG VIÊN NĂM 2025'], HEAD, ...members(2)]);
+		const r = await ingest(db, [await save(wb, join(dir, 'bu-dang.xlsx'))]);
+		expect(r.files[0]).toMatchObject({ status: 'loaded', rowsStored: 4 });
+	});
+
+	it('a summary naming each chi bộ\'s secretary ("Tên chi bộ | Họ và tên bí thư | Tổng số đảng viên | HTXSNV | …", counts 0 and 1) is a summary still', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const wb = new ExcelJS.Workbook();
+		sheet(wb, 'Thôn 1', [...chiBo('1'), ...members(2)]);
+		sheet(wb, 'Thôn 2', [...chiBo('2'), ...members(1)]);
+		sheet(wb, 'Biểu 1', [XA, ['BIỂU TỔNG HỢP KẾT QUẢ XẾP LOẠI ĐẢNG VIÊN NĂM 2024'], ['STT', 'Tên chi bộ', 'Họ và tên bí thư', 'Tổng số đảng viên', 'HTXSNV', 'HTTNV', 'HTNV', 'KHTNV'],
+			[1, 'Chi bộ thôn 1', 'Nguyễn Văn Thành A', 2, 0, 2, 0, 0], [2, 'Chi bộ thôn 2', 'Nguyễn Văn Thành A', 1, 0, 1, 0, 0]]);
+		const r = await ingest(db, [await save(wb, join(dir, 'bieu.xlsx'))]);
+		expect(r.files[0]).toMatchObject({ status: 'loaded', rowsStored: 3 });
+		expect(r.files[0].warnings).toEqual(['Bỏ qua trang tính tổng hợp: Biểu 1.']);
+	});
+
 	it('a sheet "Thôn 2" under a letterhead "CHI BỘ THÔN 1" copied from the sheet before: refused naming both, not filed in Thôn 1 unseen', async () => {
 		const { db, dir } = await dbWithRegistry();
 		const before = await counts(db);
@@ -174,6 +208,19 @@ describe('summary sheets', () => {
 		expect(await db.query(`select period_year as y, final_level as l, count(*)::int as n from rating_current group by all order by all`)).toEqual([
 			{ y: 2023, l: 2, n: 3 },
 			{ y: 2024, l: 3, n: 5 }
+		]);
+	});
+
+	it('a chi bộ\'s history, a sheet a year ("2022", "2023", "2024"): every year loaded', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const wb = new ExcelJS.Workbook();
+		for (const y of [2022, 2023, 2024]) sheet(wb, String(y), [XA, ['CHI BỘ THÔN 1'], [`DANH SÁCH XẾP LOẠI ĐẢNG VIÊN NĂM ${y}`], HEAD, ...members(2)]);
+		const r = await ingest(db, [await save(wb, join(dir, 'lich-su.xlsx'))]);
+		expect(r.files[0]).toMatchObject({ status: 'loaded', rowsStored: 6, warnings: [] });
+		expect(await db.query(`select period_year as y, count(*)::int as n from rating_current group by all order by all`)).toEqual([
+			{ y: 2022, n: 2 },
+			{ y: 2023, n: 2 },
+			{ y: 2024, n: 2 }
 		]);
 	});
 

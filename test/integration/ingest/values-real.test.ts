@@ -152,7 +152,17 @@ describe('dates', () => {
 		expect(v.files[0]).toMatchObject({ status: 'loaded', rowsStored: 2 });
 		expect(v.files[0].warnings.join('\n')).not.toMatch(/tháng\/ngày\/năm/);
 		expect(await db.query(`select cast(p.birth_date as varchar) as b from rating r join person p on p.id = r.person_id
-			where r.source_file_id = (select max(id) from source_file) order by r.source_row`)).toEqual([{ b: '1980-11-03' }, { b: '1985-05-11' }]);
+			where r.source_file_id = (select max(id) from source_file) order by r.source_row`)).toEqual([{ b: '1980-11-03' }, { b: '1985-05-11' }]);		// one typo among day-first dates all under 13: the typo refused, no date swapped
+		const typo = writeCsv(dir, 'xl-typo.csv', [
+			['ĐẢNG BỘ XÃ ĐOÀN KẾT'], ['CHI BỘ THÔN 2'], ['DANH SÁCH ĐÁNH GIÁ, XẾP LOẠI CHẤT LƯỢNG ĐẢNG VIÊN NĂM 2023'],
+			['STT', 'Họ và tên', 'Ngày sinh', 'Đảng ủy quyết định', 'Ngày kiểm điểm'],
+			['1', 'Phạm Văn Dũng', '3/11/1980', 'HTTNV', '05/12/2023'],
+			['2', 'Hoàng Thị Em', '11/5/1985', 'HTTNV', '05/12/2023'],
+			['3', 'Vũ Văn Phúc', '01/15/1990', 'HTTNV', '05/12/2023']
+		]);
+		const t = await ingest(db, [typo]);
+		expect(t.files[0].status).toBe('refused');
+		expect(t.files[0].errors).toEqual([expect.objectContaining({ row: 7, column: 'Ngày sinh', value: '01/15/1990' })]);
 	});
 
 	it('a bare year of admission (roster) is stored as 1 January of that year', async () => {

@@ -106,9 +106,10 @@ const summaryNamed = (t: SourceTable, lines: string[]) => sheetSummaryNamed(t) |
 
 function isSummary(p: Prepared, t: SourceTable): boolean {
 	// A sheet naming each person is a list, whatever its title ("TỔNG HỢP KẾT QUẢ ĐÁNH GIÁ, XẾP LOẠI
-	// ĐẢNG VIÊN" heads many a chi bộ's list) or a column "Tổng số ngày nghỉ ốm" says; only its sheet
-	// name ("Tổng hợp": the đảng bộ's whole list beside its chi bộ's sheets) sets it aside.
-	if (p.header.columns.some((c) => c.field === 'full_name')) return sheetSummaryNamed(t);
+	// ĐẢNG VIÊN" heads many a chi bộ's list) or a column "Tổng số ngày nghỉ ốm" says; its sheet name
+	// ("Tổng hợp": the đảng bộ's whole list beside its chi bộ's sheets) sets it aside, and counts under
+	// the level names (a summary naming each chi bộ's secretary).
+	if (p.header.columns.some((c) => c.field === 'full_name')) return sheetSummaryNamed(t) || holdsLevelCounts(t.preview, true);
 	const cells = p.header.headerRows.flatMap((r) => p.src.preview[r] ?? []).map((c) => fold(c ?? ''));
 	return summaryNamed(t, p.title.lines) || cells.some((c) => /^(tong so|so luong|ty le|so duoc)/.test(c)) || holdsLevelCounts(t.preview);
 }
@@ -165,11 +166,14 @@ async function classify(path: string, opts: IngestOptions): Promise<Omit<Entry, 
 	}
 	// last year's sheet left in this year's workbook ("Thôn 1 (2021)" beside the 2022 sheets, the
 	// workbook reused): an old list, not this one; loaded, it would replace the list of that year on
-	// file. Set aside, said; a list of another year goes in a file of its own (or --year says).
+	// file. Set aside, said; a list of another year goes in a file of its own (or --year says). Only
+	// where this year's sheets are most of the workbook's: a chi bộ's history, a sheet a year
+	// ("2022", "2023", "2024"), is loaded whole.
 	if (tables.length > 1 && opts.year === undefined) {
 		const dated = parts.filter((p) => p.kind !== 'registry' && p.title.year !== null);
 		const latest = Math.max(...dated.map((p) => p.title.year!));
-		for (const p of dated.filter((p) => p.title.year! < latest)) {
+		const current = dated.filter((p) => p.title.year === latest).length;
+		for (const p of current * 2 > dated.length ? dated.filter((p) => p.title.year! < latest) : []) {
 			parts.splice(parts.indexOf(p), 1);
 			aside.push({ name: p.src.sheet ?? p.src.fileName, part: p, why: `của năm ${p.title.year} (tệp có danh sách năm ${latest}; danh sách năm cũ gửi tệp riêng)` });
 		}

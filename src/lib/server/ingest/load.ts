@@ -262,14 +262,22 @@ const MARK = /^[xX✓✔vV+*]$/;
 
 /** A counts table ("Chi bộ | HTXSNV | HTTNV | HTNV | KHTNV" holding how many members of each unit
  * reached each level): no person column over the level names, and a number above 1 under one of
- * them outside a "Tổng"/"Cộng" row. A list of x marks holds x or 1 there (its total row aside). */
-export function holdsLevelCounts(rows: string[][]): boolean {
+ * them outside a "Tổng"/"Cộng" row. A list of x marks holds x or 1 there (its total row aside).
+ * `withPerson`: also a counts table beside a person's column (a summary naming each chi bộ's
+ * secretary: "Tên chi bộ | Họ và tên bí thư | HTXSNV | …"), told by any number but 1 (a 0 too). */
+export function holdsLevelCounts(rows: string[][], withPerson = false): boolean {
 	const isLevelName = MARKED[0].has;
 	for (let r = 0; r < rows.length; r++) {
 		const cols = (rows[r] ?? []).flatMap((c, i) => (isLevelName(c) ? [i] : []));
 		if (new Set(cols.map((i) => levelKey(rows[r][i]))).size < 2) continue;
-		if ([rows[r - 1] ?? [], rows[r]].some((row) => row.some((c) => fieldOfHeader(c ?? '') === 'full_name'))) return false;
-		return rows.slice(r + 1).some((row) => !isTotalRow(row) && cols.some((i) => Number((row[i] ?? '').trim().replace(',', '.')) > 1));
+		const person = [rows[r - 1] ?? [], rows[r]].some((row) => row.some((c) => fieldOfHeader(c ?? '') === 'full_name'));
+		if (person && !withPerson) return false;
+		const count = (c: string | undefined) => {
+			const t = (c ?? '').trim();
+			const n = Number(t.replace(',', '.'));
+			return t !== '' && !Number.isNaN(n) && (person ? n !== 1 : n > 1);
+		};
+		return rows.slice(r + 1).some((row) => !isTotalRow(row) && cols.some((i) => count(row[i])));
 	}
 	return false;
 }
@@ -533,7 +541,11 @@ async function contextUnits(
 	const sheetClash = new Map<number, string>();
 	for (const ref of clashRefs) {
 		const u = clashHit(ref);
-		if (u && u.id !== ctx[ref.i].id && CHI_BO_KINDS.includes(u.kind ?? '')) sheetClash.set(ref.i, u.name ?? u.code ?? ref.name);
+		// (a sheet keeping the name of the title's predecessor, a chi bộ renamed or merged in the year,
+		// is no other chi bộ: only one alive all the list's year, under the same parent, is)
+		const year = years[ref.i];
+		const wholeYear = u && !u.via_former && u.path.startsWith(ref.path) && (u.dissolved ? year !== null && u.dissolved >= `${year}-12-31` : true);
+		if (u && wholeYear && u.id !== ctx[ref.i].id && CHI_BO_KINDS.includes(u.kind ?? '')) sheetClash.set(ref.i, u.name ?? u.code ?? ref.name);
 	}
 	const contexts = parts.map((_, i) => {
 		// a list of a year after its unit was dissolved: refused, not stored on the dead unit (nor
