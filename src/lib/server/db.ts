@@ -166,6 +166,10 @@ async function openDb(path: string): Promise<Db> {
 		throw e;
 	}
 	const db = new Db(await instance.connect(), instance, path);
+	// the times stored ("nạp lúc", "chạy lúc") and current_date are Vietnam's, whatever the server's
+	// clock zone: a run at 01:00 in Hà Nội is not dated the day before (ICU, set once connected: it
+	// loads then, not from the instance's options)
+	await db.run(`set global TimeZone = 'Asia/Ho_Chi_Minh'`);
 	await migrate(db);
 	return db;
 }
