@@ -315,7 +315,9 @@ create or replace macro unit_loose_key(s) as
         regexp_replace(regexp_replace(translate(unit_key(s), '–—‐‑', '----'), '\s+nhiem ky\s+\d{4}\s*-\s*\d{4}\s*$', ''), '([0-9])\s*-\s*([0-9])', '\1-\2', 'g'),
         '(,|\s*\(|\s+[-–]\s+(dang bo|dang uy|xa|phuong|thi tran|huyen|quan|thi xa|thanh pho|tinh)\b).*$', ''),
         '^cb\.? ', 'chi bo '),
-        '^(db|dbcs|du)\.? ', 'dang bo '),
+        -- (a committee abbreviated, "BTV ĐU xã A", "Tập thể BTV ĐU xã A": the đảng bộ, as unit_key
+        -- reads "Ban Thường vụ Đảng ủy xã A")
+        '^((tap the( lanh dao)? )?(ban thuong vu|btv|ban chap hanh|bch|thuong truc) )?(db|dbcs|du)\.? ', 'dang bo '),
         '^hu\.? ', 'dang bo huyen '),
         '^tu\.? ', 'dang bo tinh '),
         '\btp(\.\s*|\s+)', 'thanh pho '),

@@ -88,7 +88,7 @@ describe('footers and signatures below the list', () => {
 		expect(await stored(db)).toEqual(FOUR);
 	});
 
-	it('a label ("Trong đó:"), a tally by level ("Hoàn thành xuất sắc nhiệm vụ | 1 | 14,3%", "HTXSNV | 1", "Không xếp loại | 0") and a legend ("Ký hiệu: | | | HTXSNV | Hoàn thành xuất sắc nhiệm vụ", its nameless lines) below the list are not members', async () => {
+	it('a label ("Trong đó:"), a tally by level, numbered or not ("Hoàn thành xuất sắc nhiệm vụ | 1 | 14,3%", "HTXSNV | 1", "Không xếp loại | 0") and a legend ("Ký hiệu: | | | HTXSNV | Hoàn thành xuất sắc nhiệm vụ", its nameless lines) below the list are not members', async () => {
 		const { db, dir } = await dbWithRegistry();
 		const f = writeCsv(dir, 'ky-hieu.csv', [
 			...TITLE, HEAD, ...MEMBERS,
@@ -98,7 +98,11 @@ describe('footers and signatures below the list', () => {
 			[...at(1, 'HTTNV').slice(0, 2), '1', ...blank(5)],
 			[...at(1, 'Không xếp loại').slice(0, 2), '0', ...blank(5)],
 			['', 'Ký hiệu:', '', '', 'HTXSNV', '', 'Hoàn thành xuất sắc nhiệm vụ', ''],
-			['', '', '', '', 'HTTNV', '', 'Hoàn thành tốt nhiệm vụ', '']
+			['', '', '', '', 'HTTNV', '', 'Hoàn thành tốt nhiệm vụ', ''],
+			// a numbered tally, its count under "Số thẻ"
+			['1', 'Hoàn thành xuất sắc nhiệm vụ', '', '1', '', '', '', ''],
+			['2', 'Hoàn thành tốt nhiệm vụ', '', '1', '', '', '', ''],
+			['', 'Cộng', '', '4', '', '', '', '']
 		]);
 		const r = await ingest(db, [f]);
 		expect(r.files[0]).toMatchObject({ status: 'loaded', rowsStored: 4 });

@@ -386,6 +386,18 @@ describe('a leadership list whose "Tập thể" column names each collective', (
 		]);
 	});
 
+	it.each([['BTV ĐU xã Đoàn Kết'], ['Tập thể BTV ĐU xã Đoàn Kết'], ['Ban Thường vụ ĐU xã Đoàn Kết']])('"%s": the collective of Đảng bộ xã Đoàn Kết', async (name) => {
+		const { db, dir } = await dbWithRegistry();
+		const r = await ingest(db, [writeCsv(dir, 'tt.csv', [
+			['BAN THƯỜNG VỤ HUYỆN ỦY BÙ ĐĂNG'],
+			['KẾT QUẢ ĐÁNH GIÁ, XẾP LOẠI CHẤT LƯỢNG TẬP THỂ LÃNH ĐẠO, QUẢN LÝ NĂM 2024'],
+			['STT', 'Tên tập thể', 'Xếp loại'],
+			['1', name, 'HTTNV']
+		])]);
+		expect(r.files[0]).toMatchObject({ status: 'loaded', rowsStored: 1 });
+		expect(await db.query(`select r.subject_kind as k, u.code from rating r join unit u on u.id = r.subject_unit_id`)).toEqual([{ k: 'leadership', code: 'X700101' }]);
+	});
+
 	it('a list rating both the Ban Thường vụ and the Ban Chấp hành of one đảng bộ (seed 003: "tập thể BTV, BCH"): the Ban Thường vụ kept as its collective, the other row skipped and said, not the list refused', async () => {
 		const { db, dir } = await dbWithRegistry();
 		const r = await ingest(db, [writeCsv(dir, 'tt.csv', [
@@ -791,12 +803,12 @@ describe('the quarters\' scores and not the year\'s', () => {
 	const MONTHS = Array.from({ length: 12 }, (_, k) => `Tháng ${k + 1}`);
 	const TITLE = [['ỦY BAN NHÂN DÂN XÃ ĐOÀN KẾT'], ['KẾT QUẢ ĐÁNH GIÁ, XẾP LOẠI CHẤT LƯỢNG CÁN BỘ, CÔNG CHỨC NĂM 2026']];
 
-	it('"Điểm đánh giá hằng tháng" merged over "Tháng 1 … Tháng 12", no year’s score: the mean of the months scored, not January’s', async () => {
+	it.each([['Tháng 1 … Tháng 12', MONTHS], ['T1 … T12', MONTHS.map((_, k) => `T${k + 1}`)]])('"Điểm đánh giá hằng tháng" merged over "%s", no year’s score: the mean of the months scored, not January’s', async (_, months) => {
 		const { db, dir } = await dbWithRegistry();
 		const f = await writeXlsx(dir, 'cc.xlsx', [
 			...TITLE,
 			['STT', 'Họ và tên', 'Năm sinh', 'Chức vụ', 'Điểm đánh giá hằng tháng', ...Array(11).fill(null), 'Xếp loại'],
-			[null, null, null, null, ...MONTHS, null],
+			[null, null, null, null, ...months, null],
 			[1, 'Võ Thị Quyên', 1993, 'Công chức Văn hóa - Xã hội', ...Array(11).fill(90), 89, 'HTXSNV'],
 			// a month not scored (on leave) is not counted
 			[2, 'Đặng Văn Rin', 1987, 'Chỉ huy trưởng Quân sự', 60, ...Array(10).fill(85), null, 'HTTNV']

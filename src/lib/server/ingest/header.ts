@@ -304,7 +304,10 @@ function partsPair(scoreCols: Array<{ i: number; h: string }>): { rank: number; 
 function scorePeriod(h: string): string | null {
 	const p = parsePeriod(h);
 	if (p?.kind === 'quarter') return `score_q${p.no}`;
-	const m = Number(fold(h).match(/\bthang\s*0?(\d{1,2})\b/)?.[1]);
+	const f = fold(h);
+	// "Tháng 3", "Điểm tháng 03"; "T3" under a group that says the scores are monthly ("Điểm đánh
+	// giá hằng tháng" over "T1 … T12")
+	const m = Number(f.match(/\bthang\s*0?(\d{1,2})\b/)?.[1] ?? (/\bthang\b/.test(f) ? f.match(/\bt\s*0?(\d{1,2})$/)?.[1] : undefined));
 	return m >= 1 && m <= 12 ? `score_m${m}` : null;
 }
 

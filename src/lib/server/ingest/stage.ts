@@ -202,9 +202,9 @@ export async function stage(db: Db, parts: StagePart[]): Promise<Map<number, num
 // own line) are footer. Summary lines ("Tổng số: 4", "- Hoàn thành tốt nhiệm vụ: 01 đ/c") are
 // dropped where they stand, since a subtotal may close a section with members below it.
 const NUMBERED = `coalesce(regexp_matches(trim(stt), '^\\(?([0-9]{1,5}|[A-Za-z]|[IVXivx]{1,5})[.)]?$'), false)`;
-// (a card has a digit: "T/M ĐẢNG ỦY", "(Đã ký)" written under the card column identify nothing; nor
-// does a tally's share, "25%")
-const CARD = `coalesce(regexp_matches(card_no, '^[^%]*[0-9][^%]*$'), false)`;
+// (a card has five digits at least: "T/M ĐẢNG ỦY", "(Đã ký)" written under the card column identify
+// nothing; nor does a tally's count or share, "2", "25%")
+const CARD = `coalesce(regexp_matches(card_no, '^[^%]*[0-9][^%]*$') and length(regexp_replace(card_no, '[^0-9]', '', 'g')) >= 5, false)`;
 const IDENTIFIED = `(${CARD} or birth is not null or ${NUMBERED})`;
 // (computed once per row, as row_text and name_text, in dropFooters: written into the tests below,
 // the folds took 0,4 ms a row — minutes for a registry, whose rows have no card or birth to skip
@@ -216,9 +216,9 @@ const DATELINE = `ngay[ .]*[0-9]*[ .]*thang[ .]*[0-9]*[ .]*nam[ .]*[0-9]{4}`;
 const HARD_FOOTER = `case when ${IDENTIFIED} then false else coalesce(regexp_matches(row_text,
 	'^((${SIGN}|[^\\x1f]*${DATELINE})[^\\x1f]*)(\\x1f(${SIGN}|[^\\x1f]*${DATELINE})[^\\x1f]*)*$'), false) end`;
 // A tally or a legend under the list: no person is named by a level ("Hoàn thành xuất sắc nhiệm vụ |
-// 1 | 14,3%", "HTXSNV | 1", "Không xếp loại | 1"), and a legend's label ("Ký hiệu:", "Chú thích:",
+// 1 | 14,3%", "HTXSNV | 1", "Không xếp loại | 1", numbered or not), and a legend's label ("Ký hiệu:", "Chú thích:",
 // "Viết tắt:") or its nameless lines spell one level two ways ("| HTTNV | Hoàn thành tốt nhiệm vụ").
-const LEVEL_LABEL = `(not ${NUMBERED} and not ${CARD} and (level_key(regexp_replace(name_text, '[\\s:.0-9-]+$', '')) in (select level_key(alias) from ref_level_alias)
+const LEVEL_LABEL = `(not ${CARD} and (level_key(regexp_replace(name_text, '[\\s:.0-9-]+$', '')) in (select level_key(alias) from ref_level_alias)
 	or coalesce(regexp_matches(name_text, '^((khong|chua) (duoc )?(xep loai|danh gia)|(ky hieu|chu thich|chu giai|viet tat) *:)'), false)))`;
 const LEGEND = `(full_name is null and level_key(coalesce(self_level, proposed_level)) = level_key(final_level)
 	and fold(coalesce(self_level, proposed_level)) <> fold(final_level))`;
