@@ -10,8 +10,11 @@
 -- its parent counts (the caller keeps only the rows that differ, as path prefixes), whether it is
 -- a lineage predecessor (a from_code), one of the unit's own ($code) and one left out though part
 -- of it came here (is_partial), for the page to name what was followed or left out.
--- Set-based: two recursive walks over unit_lineage and unit.parent_code, no per-unit loop.
--- Used by src/lib/server/queries/scope.ts.
+-- Set-based, over sets of units, never pairs: one walk back (predecessors and sub-units), then
+-- what does not count found backwards from where the walks forward end. The registry is read
+-- once per walk step; the rest works on the few thousand units reached. (A walk per candidate,
+-- and tests per candidate row, took 30 s for a province of a national registry.)
+-- Used by src/lib/server/queries/scope.ts, which keeps the result until the next registry load.
 with recursive
 entry as (
     select ltrim(p, '!') as prefix, not starts_with(p, '!') as included
@@ -19,19 +22,11 @@ entry as (
 ),
 
 -- the units now under the root that the caller may see
-here as (
+here as materialized (
     select u.code
     from unit u
     where starts_with(u.path, $path)
       and (select arg_max(e.included, length(e.prefix)) from entry e where starts_with(u.path, e.prefix))
-),
-
--- one step of what a unit became: its successors, or without any, its parent
-became as (
-    select from_code as code, to_code as next from unit_lineage
-    union all
-    select u.code, u.parent_code from unit u
-    where u.path is not null and not exists (select 1 from unit_lineage l where l.from_code = u.code)
 ),
 
 -- walking back: the predecessors of the units here, their predecessors and their sub-units
@@ -45,38 +40,69 @@ back(code) as (
           select code, parent_code from unit where path is not null) e on e.up = b.code
 ),
 
-candidate as (
+-- the lineage out of the units reached back: all that the steps below read of it
+lin as materialized (
+    select l.from_code, l.to_code from unit_lineage l semi join back b on b.code = l.from_code
+),
+
+candidate as materialized (
     select u.code, u.name, u.path, u.parent_code
-    from back b
-    join unit u on u.code = b.code
-    where u.path is not null and u.code not in (select code from here)
+    from unit u
+    where u.code in (select code from back)
+      and u.path is not null
+      and u.code not in (select code from here)
 ),
 
--- walking forward from each candidate to where it ended up; the walk stops on reaching here
-walk(start, node) as (
-    select code, code from candidate
+-- one step forward from a unit reached back, not here: its successors, or without any, its parent
+-- (a unit reached back by being under one goes up into it; one reached as a predecessor has
+-- successors: so a step leaves what was reached back only to a successor elsewhere)
+step as materialized (
+    select from_code as code, to_code as next
+    from lin
+    where from_code not in (select code from here)
+    union all
+    select code, parent_code
+    from candidate
+    where parent_code is not null and code not in (select from_code from lin)
+),
+
+-- the units reached back that end up anywhere but here: a dead end (dissolved, a root), a step out
+-- of what was reached back (a successor elsewhere: nothing out there leads here, or it would have
+-- been reached back), or a step to one of these
+lost_node(code) as (
+    select b.code from back b
+    where b.code not in (select code from here) and b.code not in (select code from step)
     union
-    select w.start, s.next
-    from walk w
-    join became s on s.code = w.node
-    where s.next is not null
-      and w.node not in (select code from here)
+    select s.code from step s
+    where s.next not in (select code from here) and s.next not in (select code from back)
+    union
+    select s.code from lost_node x join step s on s.next = x.code
 ),
 
--- a candidate that ends up anywhere but here (a successor elsewhere, a dissolution, the root)
-lost as (
-    select distinct w.start as code
-    from walk w
-    left join became s on s.code = w.node and s.next is not null
-    where s.code is null
-      and w.node not in (select code from here)
+lost as materialized (
+    select code from candidate semi join lost_node using (code)
 ),
 
 -- the unit's own predecessors (renamed from, merged from, ... to any depth)
 own(code) as (
-    select from_code from unit_lineage where to_code = $code
+    select from_code from lin where to_code = $code
     union
-    select l.from_code from unit_lineage l join own o on l.to_code = o.code
+    select l.from_code from lin l join own o on l.to_code = o.code
+),
+
+-- what counts: the units here and the candidates not lost
+arrived as materialized (
+    select code from here
+    union all
+    select code from candidate anti join lost using (code)
+),
+
+-- left out, though part of it came here: the page names it
+partial as (
+    select distinct l.from_code as code
+    from lin l
+    semi join arrived a on a.code = l.to_code
+    semi join lost x on x.code = l.from_code
 ),
 
 final as (
@@ -85,16 +111,10 @@ final as (
         c.name,
         c.path,
         c.code not in (select code from lost) as included,
-        (c.parent_code in (select code from here)
-            or (c.parent_code in (select code from candidate) and c.parent_code not in (select code from lost))) as parent_included,
-        c.code in (select from_code from unit_lineage) as is_predecessor,
+        c.parent_code in (select code from arrived) as parent_included,
+        c.code in (select from_code from lin) as is_predecessor,
         c.code in (select code from own) as is_own,
-        -- left out, though part of it came here: the page names it
-        c.code in (select code from lost)
-            and exists (select 1 from unit_lineage l
-                        where l.from_code = c.code
-                          and (l.to_code in (select code from here)
-                               or (l.to_code in (select code from candidate) and l.to_code not in (select code from lost)))) as is_partial
+        c.code in (select code from partial) as is_partial
     from candidate c
 )
 

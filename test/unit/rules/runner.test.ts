@@ -11,6 +11,8 @@ import { inView, resolveFocus, resolveScope } from '../../../src/lib/server/quer
 import { getRulebook, listRulebooks, pickRulebook, rulebookVariables, withOverrides } from '../../../src/lib/server/rules/rulebook';
 import { auditPeriods, listRuns, RATING_FINDING_RULES, RULE_IDS, runAudit, setSessionVariables, showRun } from '../../../src/lib/server/rules/runner';
 import { fixtureDb, loadGiven, type Given } from '../../helpers/fixture-db';
+import { writeCsv } from '../../helpers/files';
+import { dbWithRegistry, ingest } from '../../helpers/ingest-db';
 
 const COLUMNS = [
 	'rule', 'status', 'rulebook', 'year', 'period_kind', 'period_no', 'unit_id', 'unit_code', 'unit_name', 'deciding_unit_id',
@@ -490,6 +492,27 @@ describe('scope: a unit\'s history follows the lineage of every unit under it', 
 		expect(await rated(db, await resolveFocus(db, scope, null))).toEqual({ 2024: 22, 2025: 42 });
 		expect(await rated(db, await resolveFocus(db, scope, 'V1'))).toEqual({ 2024: 5 });
 		await expect(resolveFocus(db, scope, 'V2')).rejects.toMatchObject({ status: 404 });
+		db.close();
+	});
+
+	it('a registry load that moves a chi bộ into the commune shows in its history at once, though the pages keep histories between requests', async () => {
+		// (test/helpers/files.ts REGISTRY: X700101 and X700102 merged into X700199 in 2025; the
+		// school's chi bộ C70010301 under the district, dissolved with no successor)
+		const { db, dir } = await dbWithRegistry();
+		const school = '/T70/H7001/C70010301/';
+		const before = await resolveScope(db, { unitCode: 'X700199' });
+		expect(inView(before.allowed, school)).toBe(false);
+		expect((await resolveScope(db, { unitCode: 'X700199' })).allowed).toEqual(before.allowed);
+		// the province's list of the 2025 arrangement: the school's chi bộ goes on under the new commune
+		const f = writeCsv(dir, 'sap-xep.csv', [
+			['STT', 'Mã đơn vị', 'Tên đơn vị', 'Loại', 'Trực thuộc', 'Ngày thành lập', 'Hình thức sắp xếp', 'Đơn vị trước sắp xếp', 'Ngày hiệu lực'],
+			['1', 'C70019901', 'Chi bộ Trường THCS Đoàn Kết', 'Chi bộ trực thuộc', 'X700199', '01/07/2025', 'Đổi tên', 'C70010301', '01/07/2025']
+		]);
+		expect((await ingest(db, [f])).files[0]).toMatchObject({ kind: 'registry', status: 'loaded' });
+		const after = await resolveScope(db, { unitCode: 'X700199' });
+		expect(inView(after.allowed, school)).toBe(true);
+		const focus = await resolveFocus(db, after, null);
+		expect([focus.predecessors.map((p) => p.code), focus.subPredecessors]).toEqual([['X700101', 'X700102'], 1]);
 		db.close();
 	});
 });

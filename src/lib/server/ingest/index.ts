@@ -9,6 +9,7 @@ import { trace } from '../trace';
 import { fold } from '../../domain/anomaly';
 import { readSource, type SourceTable } from './read';
 import { auditPeriods, refreshUnitOrigin } from '../rules/runner';
+import { forgetUnitHistory } from '../queries/scope';
 import { refreshMarts } from '../rules/marts';
 import { SIGNAL_SETTINGS } from '../rules/signals';
 
@@ -338,6 +339,8 @@ export async function ingestFiles(db: Db, paths: string[], opts: IngestOptions =
 					if ([...results.keys()].some((p) => p.kind === 'registry')) await refreshUnitOrigin(s);
 				});
 			});
+			// the units' histories the pages keep follow the registry just committed
+			if (withRegistry) forgetUnitHistory(db);
 		} catch (e) {
 			if (e instanceof Retry && attempt < 3) continue;
 			if (!(e instanceof DryRun)) {
