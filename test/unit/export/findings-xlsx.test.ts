@@ -44,7 +44,9 @@ const ROWS: FindingRow[] = [
 	finding({ status: 'exempted', subject_name: 'Trần Văn Bình', source_row: 20 }),
 	finding({ subject_name: 'Phạm Văn Cường', source_row: 15 }),
 	// a body whose name Excel cannot take as a sheet name as it is
-	finding({ deciding_unit_code: 'DB09', deciding_unit_name: 'Ban Thường vụ Đảng ủy Công ty [Cao su]: Phú Riềng / Bình Phước', source_row: 3 })
+	finding({ deciding_unit_code: 'DB09', deciding_unit_name: 'Ban Thường vụ Đảng ủy Công ty [Cao su]: Phú Riềng / Bình Phước', source_row: 3 }),
+	// a chi bộ that sent no list (R4): no deciding body, no result to annul: in the overview only
+	finding({ rule: 'missing_review', deciding_unit_code: null, deciding_unit_name: null, subject_kind: 'party_org', subject_ref: 'CB05', subject_name: 'Chi bộ thôn 5', message: 'Chi bộ thôn 5 không có kết quả xếp loại năm 2026', source_file: 'danh-muc.csv', source_row: 7 })
 ];
 
 async function readBack(rows: FindingRow[], exportedAt: Date, issuer: string | null): Promise<ExcelJS.Workbook> {
@@ -64,12 +66,14 @@ describe('findings workbook', () => {
 	// 28/11/2026 00:30 in Vietnam: still the 27th in UTC
 	const at = new Date('2026-11-27T17:30:00Z');
 
-	it('one signable list per deciding body, violations only, after an overview of every row', async () => {
+	it('one signable list per deciding body, violations only, after an overview of every row; none for a violation with no deciding body (nothing to annul)', async () => {
 		const wb = await readBack(ROWS, at, 'Đảng bộ huyện Bù Đăng');
 		expect(wb.worksheets.map((w) => w.name)).toEqual(['Tổng hợp', 'Ban Thường vụ Đảng ủy Công ty', 'Đảng bộ xã Bù Đăng', 'Đảng bộ xã Nghĩa Trung']);
 		const overview = wb.worksheets[0];
-		expect(overview.rowCount - 5).toBe(5);
-		expect(overview.getCell('A3').text).toMatch(/^Xuất từ Giám Sát ngày 28\/11\/2026 00:30: 5 phát hiện; danh sách đề nghị hủy bỏ kết quả, xếp loại lại của 3 cấp quyết định/);
+		expect(overview.rowCount - 5).toBe(6);
+		expect(overview.getCell('A3').text).toMatch(/^Xuất từ Giám Sát ngày 28\/11\/2026 00:30: 6 phát hiện; danh sách đề nghị hủy bỏ kết quả, xếp loại lại của 3 cấp quyết định/);
+		// the chi bộ that sent no list: no sheet of its own ("Chưa rõ cấp quyết định"), said
+		expect(overview.getCell('A3').text).toMatch(/1 vi phạm không có cấp quyết định \(đơn vị chưa gửi danh sách, đảng viên chưa được xếp loại: chưa có kết quả để hủy\) chỉ có ở trang này$/);
 
 		const ws = wb.getWorksheet('Đảng bộ xã Bù Đăng')!;
 		const all = texts(ws);

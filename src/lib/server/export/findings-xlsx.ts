@@ -21,7 +21,11 @@ export async function findingsXlsx(rows: FindingRow[], o: { filters: string; exp
 	const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true });
 	const ws = wb.addWorksheet(OVERVIEW, { views: [{ state: 'frozen', ySplit: 5 }] });
 	ws.columns = widths(COLUMNS);
-	const bodies = byDecidingBody(rows.filter((r) => r.status === 'flagged'));
+	// (a violation with no deciding body, a unit that sent no list or a member never rated, has no
+	// result to annul: it asks for a rating, and stays in the overview only)
+	const flagged = rows.filter((r) => r.status === 'flagged');
+	const bodies = byDecidingBody(flagged.filter((r) => r.deciding_unit_code));
+	const unordered = flagged.length - bodies.reduce((n, b) => n + b.rows.length, 0);
 	ws.addRow(['DANH SÁCH SAI PHẠM TRONG ĐÁNH GIÁ, XẾP LOẠI CHẤT LƯỢNG']).font = { bold: true, size: 13 };
 	ws.addRow([o.filters]);
 	ws.addRow([
@@ -29,7 +33,8 @@ export async function findingsXlsx(rows: FindingRow[], o: { filters: string; exp
 			(o.total > rows.length ? ` (trong ${o.total}; lọc thêm để xuất phần còn lại)` : '') +
 			(bodies.length
 				? `; danh sách đề nghị hủy bỏ kết quả, xếp loại lại của ${bodies.length} cấp quyết định ở các trang sau (chỉ phát hiện vi phạm)`
-				: '; không có phát hiện vi phạm: không có danh sách đề nghị xếp loại lại')
+				: '; không có phát hiện vi phạm: không có danh sách đề nghị xếp loại lại') +
+			(unordered ? `; ${unordered} vi phạm không có cấp quyết định (đơn vị chưa gửi danh sách, đảng viên chưa được xếp loại: chưa có kết quả để hủy) chỉ có ở trang này` : '')
 	]);
 	ws.addRow([]);
 	const head = writeTable(ws, COLUMNS, rows);
@@ -37,13 +42,12 @@ export async function findingsXlsx(rows: FindingRow[], o: { filters: string; exp
 	ws.commit();
 
 	const taken = new Set([OVERVIEW.toLowerCase()]);
-	for (const b of bodies) addOrderSheet(wb, sheetName(b.name ?? 'Chưa rõ cấp quyết định', taken, b.code), b.name, b.rows, o);
+	for (const b of bodies) addOrderSheet(wb, sheetName(b.name ?? b.code!, taken, b.code), b.name, b.rows, o);
 	await wb.commit();
 	return Buffer.concat(chunks);
 }
 
-/** Violations grouped by deciding body, sheets in the order of the bodies' names (findings without
- * one last, together: the office decides where they go). */
+/** Violations grouped by deciding body, sheets in the order of the bodies' names. */
 function byDecidingBody(rows: FindingRow[]): Array<{ code: string | null; name: string | null; rows: FindingRow[] }> {
 	const groups = new Map<string | null, { code: string | null; name: string | null; rows: FindingRow[] }>();
 	for (const r of rows) {
@@ -52,5 +56,5 @@ function byDecidingBody(rows: FindingRow[]): Array<{ code: string | null; name: 
 		if (!g) groups.set(code, (g = { code, name: r.deciding_unit_name ?? null, rows: [] }));
 		g.rows.push(r);
 	}
-	return [...groups.values()].sort((a, b) => Number(a.code === null) - Number(b.code === null) || (a.name ?? '').localeCompare(b.name ?? '', 'vi'));
+	return [...groups.values()].sort((a, b) => (a.name ?? a.code ?? '').localeCompare(b.name ?? b.code ?? '', 'vi'));
 }
