@@ -677,20 +677,13 @@ union all
 -- Rows skipped (normalise): collectives of the State or mass organisations; the Ban Chấp hành of a
 -- đảng bộ whose Ban Thường vụ the list rates too.
 select part_id,
-    count(*) || ' dòng là tập thể chính quyền, đoàn thể, không phải tổ chức đảng (' || first_five(list('dòng ' || rn || ': "' || unit_raw || '"' order by rn))
-    || '): không lưu, không kiểm tra.' as message
+    count(*) || if(skip_why = 'state', ' dòng là tập thể chính quyền, đoàn thể, không phải tổ chức đảng (',
+                    ' dòng xếp loại Ban Chấp hành (Đảng ủy) của đảng bộ mà danh sách cũng xếp loại Ban Thường vụ (')
+    || first_five(list('dòng ' || rn || ': "' || unit_raw || '"' order by rn))
+    || if(skip_why = 'state', '): không lưu, không kiểm tra.',
+          '): Giám Sát giữ một tập thể lãnh đạo cho mỗi đảng bộ, là Ban Thường vụ; dòng này không lưu, không kiểm tra.') as message
 from rating_skipped
-where skip_why = 'state'
-group by part_id
-
-union all
-
-select part_id,
-    count(*) || ' dòng xếp loại Ban Chấp hành (Đảng ủy) của đảng bộ mà danh sách cũng xếp loại Ban Thường vụ (' || first_five(list('dòng ' || rn || ': "' || unit_raw || '"' order by rn))
-    || '): Giám Sát giữ một tập thể lãnh đạo cho mỗi đảng bộ, là Ban Thường vụ; dòng này không lưu, không kiểm tra.' as message
-from rating_skipped
-where skip_why = 'second_collective'
-group by part_id
+group by part_id, skip_why
 
 union all
 
