@@ -44,6 +44,7 @@ final as (
         f.view_unit_name as unit_name,
         f.deciding_unit_code,
         d.name as deciding_unit_name,
+        d.kind as deciding_unit_kind,
         f.subject_kind,
         f.subject_ref,
         f.subject_name,
@@ -52,6 +53,9 @@ final as (
         f.subject_birth_year,
         f.severity,
         f.message,
+        -- which of a rule's checks found it (R4: 'no_review', 'late_list'…): the export's request
+        -- asks each kind for its own remedy
+        json_extract_string(f.evidence, '$.check') as evidence_check,
         f.source_file,
         f.source_row,
         coalesce(len(f.sources), 0)::integer as source_count,

@@ -181,10 +181,14 @@ describe.skipIf(skip)('pages in Chromium', () => {
 		for (const [i, body] of bodies.entries()) {
 			const order = wb.worksheets[i + 1];
 			expect(order.getCell('A6').text).toBe('DANH SÁCH ĐỀ NGHỊ HỦY BỎ KẾT QUẢ VÀ XẾP LOẠI LẠI');
-			expect(order.getCell('A9').text).toBe(`Kính gửi: ${body}`);
+			// (addressed to the committee that decides: "Đảng ủy xã …" for a "Đảng bộ xã …")
+			const addressee = order.getCell('A9').text.replace(/^Kính gửi: /, '');
+			expect([body, body.replace(/^Đảng bộ/, 'Đảng ủy'), `Ban Thường vụ ${body}`]).toContain(addressee);
 			expect(order.getCell('A11').text).toBe('STT');
 			const n = flagged.filter((r) => r['Cấp quyết định'] === body).length;
-			expect(order.getCell(12 + n + 1, 1).text).toMatch(new RegExp(`Đề nghị ${body} xem xét, hủy bỏ kết quả và ban hành quyết định xếp loại lại ${n} trường hợp`));
+			expect(order.getCell(12 + n + 1, 1).text).toMatch(new RegExp(`Đề nghị ${addressee}:$`));
+			// R1's findings ask for the excellent levels to be voted again where the cap is passed
+			expect(order.getCell(12 + n + 2, 1).text).toBe(`- Xem xét lại kết quả xếp loại "Hoàn thành xuất sắc nhiệm vụ" ở ${n} nơi vượt tỷ lệ quy định (STT ${n > 1 ? `1–${n}` : '1'}), xếp loại lại để số được xếp mức này không vượt tỷ lệ;`);
 			ordered += n;
 		}
 		expect(ordered).toBe(flagged.length);

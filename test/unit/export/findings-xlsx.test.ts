@@ -4,7 +4,7 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { findingsXlsx } from '../../../src/lib/server/export/findings-xlsx';
-import { sheetName } from '../../../src/lib/server/export/order-sheet';
+import { addresseeOf, sheetName } from '../../../src/lib/server/export/order-sheet';
 import type { FindingRow } from '../../../src/lib/server/queries/findings';
 
 function finding(over: Partial<FindingRow>): FindingRow {
@@ -21,6 +21,7 @@ function finding(over: Partial<FindingRow>): FindingRow {
 		unit_name: 'Chi bộ thôn 1',
 		deciding_unit_code: 'XA01',
 		deciding_unit_name: 'Đảng bộ xã Bù Đăng',
+		deciding_unit_kind: null,
 		subject_kind: 'member',
 		subject_ref: 'person:1',
 		subject_name: 'Đặng Duy Anh',
@@ -29,6 +30,7 @@ function finding(over: Partial<FindingRow>): FindingRow {
 		subject_birth_year: null,
 		severity: 'high',
 		message: 'Bị khiển trách ngày 15/10/2026 nhưng xếp Hoàn thành tốt nhiệm vụ',
+		evidence_check: null,
 		source_file: 'xep-loai-thon-1.xlsx',
 		source_row: 14,
 		source_count: 1,
@@ -42,7 +44,7 @@ const ROWS: FindingRow[] = [
 	finding({ deciding_unit_code: 'XA02', deciding_unit_name: 'Đảng bộ xã Nghĩa Trung', unit_name: 'Chi bộ thôn 3', subject_name: 'Lê Thị Hoa', source_row: 9 }),
 	// an exemption of the first body: listed in the overview, never ordered
 	finding({ status: 'exempted', subject_name: 'Trần Văn Bình', source_row: 20 }),
-	finding({ subject_name: 'Phạm Văn Cường', source_row: 15 }),
+	finding({ subject_ref: 'person:3', subject_name: 'Phạm Văn Cường', source_row: 15 }),
 	// a body whose name Excel cannot take as a sheet name as it is
 	finding({ deciding_unit_code: 'DB09', deciding_unit_name: 'Ban Thường vụ Đảng ủy Công ty [Cao su]: Phú Riềng / Bình Phước', source_row: 3 }),
 	// a chi bộ that sent no list (R4): no deciding body, no result to annul: in the overview only
@@ -93,8 +95,12 @@ describe('findings workbook', () => {
 		expect([cell(12, 'Quy tắc'), cell(12, 'Kỳ đánh giá'), cell(12, 'Theo quy định'), cell(12, 'Số thẻ đảng viên'), cell(12, 'Ngày sinh'), cell(12, 'Tệp nguồn'), cell(12, 'Dòng')]).toEqual(['R2', 'Năm 2026', 'QĐ 366-QĐ/TW', '93012345', '15/03/1980', 'xep-loai-thon-1.xlsx', '14']);
 		expect(all).not.toContain('Trần Văn Bình');
 		// then the request, Nơi nhận and the signature block
-		expect(ws.getCell('A15').text).toMatch(/^Các tập thể, cá nhân nêu trên .* Đề nghị Đảng bộ xã Bù Đăng xem xét, hủy bỏ kết quả và ban hành quyết định xếp loại lại 2 trường hợp/);
-		expect(ws.getCell('A17').text).toBe('Nơi nhận:');
+		expect(ws.getCell('A8').text).toBe('(Năm 2026)');
+		expect(all.join('\n')).not.toContain('mọi quy tắc');
+		expect(ws.getCell('A15').text).toBe('Qua kiểm tra, kết quả đánh giá, xếp loại chất lượng của các tập thể, cá nhân nêu trên chưa đúng quy định (QĐ 366-QĐ/TW). Đề nghị Đảng bộ xã Bù Đăng:');
+		expect(ws.getCell('A16').text).toBe('- Hủy bỏ kết quả và ban hành quyết định xếp loại lại 2 trường hợp (STT 1–2) theo đúng quy định;');
+		expect(ws.getCell('A17').text).toMatch(/^Báo cáo kết quả về Ủy ban Kiểm tra trước ngày/);
+		expect(ws.getCell('A19').text).toBe('Nơi nhận:');
 		expect(all).toEqual(expect.arrayContaining(['- Như trên,', '- Lưu.', 'T/M ỦY BAN KIỂM TRA', 'CHỦ NHIỆM']));
 	});
 
@@ -105,6 +111,43 @@ describe('findings workbook', () => {
 		const ws = (await readBack(ROWS.slice(0, 1), at, null)).worksheets[1];
 		expect(ws.getCell('A1').text).toBe('ĐẢNG BỘ ……………………');
 		expect(texts(ws)).toContain('……………………, ngày 28 tháng 11 năm 2026');
+	});
+
+	it("the request asks each kind of violation for its own remedy: a person counted once whatever the rules, R1's groupings voted again, a late list a lesson; addressed to the committee that decides", async () => {
+		const body = { deciding_unit_code: 'XA01', deciding_unit_name: 'Đảng bộ xã Bù Đăng', deciding_unit_kind: 'dang_bo_co_so' };
+		const rows = [
+			// R1 at the chi bộ and at the deciding body: two places, not one excess added twice
+			finding({ ...body, rule: 'excellent_cap', subject_kind: 'member', subject_ref: 'group:unit', subject_name: null, message: 'Chi bộ thôn 1: 3 HTXSNV / 10 = 30% > 20%, vượt 1' }),
+			finding({ ...body, rule: 'excellent_cap', subject_kind: 'member', subject_ref: 'group:decider', subject_name: null, message: 'Đảng bộ xã Bù Đăng: 9 HTXSNV / 40 = 22,5% > 20%, vượt 1' }),
+			// one member found by R2 and rated without a review (R4): one case
+			finding({ ...body, subject_ref: 'person:1' }),
+			finding({ ...body, rule: 'missing_review', evidence_check: 'no_review', subject_ref: 'person:1', message: 'Xếp loại không có ngày kiểm điểm' }),
+			finding({ ...body, rule: 'rated_too_early', subject_ref: 'person:2', subject_name: 'Lê Văn Hùng' }),
+			// the body's list decided after the deadline: its results stand
+			finding({ ...body, rule: 'missing_review', evidence_check: 'late_list', subject_kind: 'party_org', subject_ref: 'unit:XA01', subject_name: 'Đảng bộ xã Bù Đăng', message: 'Quyết định ngày 20/01/2027, sau hạn 31/12/2026' })
+		];
+		const ws = (await readBack(rows, at, 'Đảng bộ huyện Bù Đăng')).getWorksheet('Đảng bộ xã Bù Đăng')!;
+		expect(ws.getCell('A9').text).toBe('Kính gửi: Đảng ủy xã Bù Đăng');
+		const request = [19, 20, 21, 22, 23].map((r) => ws.getCell(`A${r}`).text);
+		expect(request).toEqual([
+			'Qua kiểm tra, kết quả đánh giá, xếp loại chất lượng của các tập thể, cá nhân nêu trên chưa đúng quy định (QĐ 366-QĐ/TW). Đề nghị Đảng ủy xã Bù Đăng:',
+			'- Hủy bỏ kết quả và ban hành quyết định xếp loại lại 2 trường hợp (STT 3–5) theo đúng quy định; 1 trường hợp chưa kiểm điểm hoặc xếp loại trước khi kiểm điểm phải được kiểm điểm trước khi xếp loại lại;',
+			'- Xem xét lại kết quả xếp loại "Hoàn thành xuất sắc nhiệm vụ" ở 2 nơi vượt tỷ lệ quy định (STT 1–2), xếp loại lại để số được xếp mức này không vượt tỷ lệ;',
+			'- Rút kinh nghiệm việc hoàn thành, gửi kết quả xếp loại chậm so với thời hạn quy định (STT 6);',
+			expect.stringMatching(/^Báo cáo kết quả về Ủy ban Kiểm tra trước ngày …+\.$/)
+		]);
+	});
+
+	it('addressed to the committee that decides: the Ban Thường vụ above the grassroots, a đảng ủy, a chi bộ itself', () => {
+		expect(addresseeOf('Đảng bộ tỉnh Đắk Lắk', 'tinh_uy')).toBe('Ban Thường vụ Tỉnh ủy Đắk Lắk');
+		expect(addresseeOf('Đảng bộ thành phố Hà Nội', 'tinh_uy')).toBe('Ban Thường vụ Thành ủy Hà Nội');
+		expect(addresseeOf('Đảng bộ huyện Bù Đăng', 'huyen_uy')).toBe('Ban Thường vụ Huyện ủy Bù Đăng');
+		expect(addresseeOf('Huyện ủy Bù Đăng', 'huyen_uy')).toBe('Ban Thường vụ Huyện ủy Bù Đăng');
+		expect(addresseeOf('Ban Thường vụ Tỉnh ủy Bình Phước', 'tinh_uy')).toBe('Ban Thường vụ Tỉnh ủy Bình Phước');
+		expect(addresseeOf('Đảng bộ Khối các cơ quan tỉnh', 'huyen_uy')).toBe('Ban Thường vụ Đảng ủy Khối các cơ quan tỉnh');
+		expect(addresseeOf('Đảng bộ xã Bù Đăng', 'dang_bo_co_so')).toBe('Đảng ủy xã Bù Đăng');
+		expect(addresseeOf('Chi bộ thôn 1', 'chi_bo_co_so')).toBe('Chi bộ thôn 1');
+		expect(addresseeOf('Đảng bộ xã Bù Đăng', null)).toBe('Đảng bộ xã Bù Đăng');
 	});
 
 	it('sheet names: at most 31 characters, no []:*?/\\, unique ignoring case', () => {

@@ -5,7 +5,7 @@
 // ratings (hủy bỏ kết quả và xếp loại lại — 000 §II.5, 002 §5, 003 §5.7), "Nơi nhận" and the
 // signature block left blank. Cells, not a picture: the office edits the dotted places and prints.
 import type ExcelJS from 'exceljs';
-import { fmtDocDateVn } from '../../format';
+import { fmtDocDateVn, fmtPeriod } from '../../format';
 import type { FindingRow } from '../queries/findings';
 import { COLUMNS, widths, writeTable } from './columns';
 
@@ -25,19 +25,82 @@ function placeOf(name: string | null): string | null {
 	return m ? m[1].trim() : null;
 }
 
+/** Whom a deciding body's list is addressed to: the committee that decides, not the đảng bộ it
+ * leads — the Ban Thường vụ above the grassroots ("Đảng bộ tỉnh Đắk Lắk" → "Ban Thường vụ Tỉnh ủy
+ * Đắk Lắk"), the đảng ủy of a đảng bộ cơ sở ("Đảng bộ xã Bù Đăng" → "Đảng ủy xã Bù Đăng"); a chi bộ
+ * decides itself. A name already a committee's, or of a kind unknown, is left as written. */
+export function addresseeOf(name: string, kind: string | null): string {
+	if (/^(?:Ban Thường vụ|BTV|Đảng ủy|Chi ủy|Tỉnh ủy|Thành ủy|Huyện ủy|Thị ủy|Quận ủy)(?:\s|$)/iu.test(name)) {
+		return kind === 'tinh_uy' || kind === 'huyen_uy' ? name.replace(/^(?!Ban Thường vụ|BTV)/iu, 'Ban Thường vụ ') : name;
+	}
+	const m = /^Đảng bộ\s+(tỉnh|thành phố|huyện|quận|thị xã)\s+(.+)$/iu.exec(name);
+	if ((kind === 'tinh_uy' || kind === 'huyen_uy') && m) {
+		const committee: Record<string, string> = { 'tỉnh': 'Tỉnh ủy', 'thành phố': 'Thành ủy', 'huyện': 'Huyện ủy', 'quận': 'Quận ủy', 'thị xã': 'Thị ủy' };
+		return `Ban Thường vụ ${committee[m[1].toLowerCase()]} ${m[2]}`;
+	}
+	if (kind === 'tinh_uy' || kind === 'huyen_uy') return `Ban Thường vụ ${name.replace(/^Đảng bộ/iu, 'Đảng ủy')}`;
+	if (kind === 'dang_bo_co_so' || kind === 'dang_bo_bo_phan') return name.replace(/^Đảng bộ/iu, 'Đảng ủy');
+	return name;
+}
+
+/** What the deciding body is asked to do, one item per kind of violation, each naming its rows by
+ * STT (1-based, as the table numbers them). A person or organisation is counted once, whatever the
+ * rules that found them; an excellent-cap grouping (R1: a chi bộ, a deciding body's members) asks
+ * for the excellent levels there to be voted again, not for one result to be annulled; a late list
+ * (R4) for the lesson learnt, its results standing. */
+export function requestItems(rows: FindingRow[]): string[] {
+	const stt = (pick: (r: FindingRow) => boolean) => ranges(rows.flatMap((r, i) => (pick(r) ? [i + 1] : [])));
+	const isCap = (r: FindingRow) => r.rule === 'excellent_cap';
+	const isLate = (r: FindingRow) => r.rule === 'missing_review' && r.evidence_check === 'late_list';
+	const isRedo = (r: FindingRow) => !isCap(r) && !isLate(r);
+	const unreviewed = (r: FindingRow) => r.rule === 'missing_review' && (r.evidence_check === 'no_review' || r.evidence_check === 'rated_before_review');
+	const count = (pick: (r: FindingRow) => boolean) => new Set(rows.filter(pick).map((r) => `${r.year}|${r.period_kind}|${r.period_no}|${r.unit_code}|${r.subject_ref}`)).size;
+	const out: string[] = [];
+	const redo = count(isRedo);
+	if (redo) {
+		const notReviewed = count(unreviewed);
+		out.push(
+			`Hủy bỏ kết quả và ban hành quyết định xếp loại lại ${redo} trường hợp (STT ${stt(isRedo)}) theo đúng quy định` +
+				(notReviewed ? `; ${notReviewed} trường hợp chưa kiểm điểm hoặc xếp loại trước khi kiểm điểm phải được kiểm điểm trước khi xếp loại lại;` : ';')
+		);
+	}
+	const caps = rows.filter(isCap).length;
+	if (caps) {
+		out.push(
+			`Xem xét lại kết quả xếp loại "Hoàn thành xuất sắc nhiệm vụ" ở ${caps} nơi vượt tỷ lệ quy định (STT ${stt(isCap)}), xếp loại lại để số được xếp mức này không vượt tỷ lệ;`
+		);
+	}
+	const late = rows.filter(isLate).length;
+	if (late) out.push(`Rút kinh nghiệm việc hoàn thành, gửi kết quả xếp loại chậm so với thời hạn quy định (STT ${stt(isLate)});`);
+	return out;
+}
+
+/** 1, 2, 3, 5, 7, 8 → "1–3, 5, 7–8". */
+function ranges(ns: number[]): string {
+	const out: string[] = [];
+	for (let i = 0; i < ns.length; ) {
+		let j = i;
+		while (j + 1 < ns.length && ns[j + 1] === ns[j] + 1) j++;
+		out.push(j === i ? String(ns[i]) : `${ns[i]}–${ns[j]}`);
+		i = j + 1;
+	}
+	return out.join(', ');
+}
+
 /** A sheet per deciding body; `name` is Excel-safe and unique in its workbook (sheetName). */
 export function addOrderSheet(
 	wb: ExcelJS.Workbook,
 	name: string,
 	body: string | null,
+	kind: string | null,
 	rows: FindingRow[],
-	o: { issuer: Issuer; exportedAt: Date; filters: string }
+	o: { issuer: Issuer; exportedAt: Date }
 ): ExcelJS.Worksheet {
 	const ws = wb.addWorksheet(name, {
 		pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 }
 	});
 	ws.columns = widths(ORDER_COLUMNS);
-	const addressee = body ?? `${DOTS} (cấp quyết định chưa xác định)`;
+	const addressee = body ? addresseeOf(body, kind) : `${DOTS} (cấp quyết định chưa xác định)`;
 	const issuer = o.issuer.name ? o.issuer.name.toUpperCase() : `ĐẢNG BỘ ${DOTS}`;
 	const left = (row: number, text: string, font: Partial<ExcelJS.Font> = {}) => put(ws, row, 1, 5, text, font);
 	const right = (row: number, text: string, font: Partial<ExcelJS.Font> = {}) => put(ws, row, WIDTH - 5, WIDTH, text, font);
@@ -51,28 +114,27 @@ export function addOrderSheet(
 	left(4, `Số: ${DOTS}`);
 	across(6, 'DANH SÁCH ĐỀ NGHỊ HỦY BỎ KẾT QUẢ VÀ XẾP LOẠI LẠI', { bold: true, size: 14 });
 	across(7, 'kết quả đánh giá, xếp loại chất lượng không đúng quy định', { bold: true });
-	across(8, `(${o.filters})`, { italic: true });
+	// (the periods judged; the page's filter words are no part of a document)
+	across(8, `(${[...new Set(rows.map((r) => fmtPeriod(r.year, r.period_kind, r.period_no)))].join('; ')})`, { italic: true });
 	across(9, `Kính gửi: ${addressee}`, { bold: true });
 
 	ws.addRow([]);
 	const head = writeTable(ws, ORDER_COLUMNS, rows, true);
 	ws.pageSetup.printTitlesRow = `${head}:${head}`;
 
+	// the request: one remedy per kind of violation, each with the rows (STT) it concerns
 	const rulebooks = [...new Set(rows.map((r) => r.rulebook_short))].join(', ');
 	let at = head + rows.length + 2;
-	const request = put(
-		ws,
-		at,
-		1,
-		WIDTH,
-		`Các tập thể, cá nhân nêu trên đã được xếp loại chất lượng nhưng không bảo đảm điều kiện của mức chất lượng đã xếp loại ` +
-			`(${rulebooks}). Đề nghị ${addressee} xem xét, hủy bỏ kết quả và ban hành quyết định xếp loại lại ${rows.length} trường hợp ` +
-			`nêu trên theo đúng quy định; báo cáo kết quả về Ủy ban Kiểm tra trước ngày ${DOTS}.`
-	);
-	request.alignment = { wrapText: true, vertical: 'top', horizontal: 'left' };
-	ws.getRow(at).height = 48;
+	const say = (text: string, lines: number) => {
+		put(ws, at, 1, WIDTH, text).alignment = { wrapText: true, vertical: 'top', horizontal: 'left' };
+		ws.getRow(at).height = 16 * lines;
+		at++;
+	};
+	say(`Qua kiểm tra, kết quả đánh giá, xếp loại chất lượng của các tập thể, cá nhân nêu trên chưa đúng quy định (${rulebooks}). Đề nghị ${addressee}:`, 2);
+	for (const item of requestItems(rows)) say(`- ${item}`, 2);
+	say(`Báo cáo kết quả về Ủy ban Kiểm tra trước ngày ${DOTS}.`, 1);
 
-	at += 2;
+	at += 1;
 	left(at, 'Nơi nhận:', { bold: true, italic: true }).alignment = { horizontal: 'left' };
 	right(at, 'T/M ỦY BAN KIỂM TRA', { bold: true });
 	left(at + 1, '- Như trên,').alignment = { horizontal: 'left' };

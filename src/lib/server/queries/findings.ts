@@ -24,6 +24,8 @@ export interface FindingRow {
 	unit_name: string;
 	deciding_unit_code: string | null;
 	deciding_unit_name: string | null;
+	/** the deciding unit's kind (unit.kind: 'huyen_uy', 'dang_bo_co_so'…): whom an order is addressed to */
+	deciding_unit_kind: string | null;
 	subject_kind: string | null;
 	subject_ref: string;
 	subject_name: string | null;
@@ -32,6 +34,8 @@ export interface FindingRow {
 	subject_birth_year: number | null;
 	severity: 'high' | 'medium' | 'low';
 	message: string;
+	/** the check of its rule that found it (evidence.check: R4's 'no_review', 'late_list'…), if it says */
+	evidence_check: string | null;
 	source_file: string | null;
 	source_row: number | null;
 	source_count: number;
