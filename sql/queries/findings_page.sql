@@ -1,5 +1,5 @@
 -- findings_page: one page of the findings in force (cur), filtered by $year, $rule, $status (each
--- null = any), ordered year desc, then period, rule number, unit, subject; with the total count and
+-- null = any), ordered year desc, then period, rule number, unit, source file and row, subject; with the total count and
 -- the first $source_limit source rows of each finding (20 on the page, all in an export; parsed for
 -- the page's rows only). `ord` is a row's place
 -- in that order: the caller sorts by it. R1 findings at its two groupings ('group:unit',
@@ -24,6 +24,9 @@ ranked as (
                 f.period_no desc,
                 list_position(from_json($rule_order, '["VARCHAR"]'), f.rule),
                 f.view_unit_code,
+                -- a unit's findings in the order of its list (file, row), as the clerk reads it
+                f.source_file,
+                f.source_row,
                 f.subject_ref,
                 f.status,
                 f.message

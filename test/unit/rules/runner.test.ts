@@ -357,6 +357,24 @@ describe('marts', () => {
 		db.close();
 	});
 
+	it("a unit's findings of one rule are listed in the order of its list, file then row, as the clerk reads it", async () => {
+		// cards (the subject's reference) that sort against the rows they stand on
+		const people = [['P1', '93000009', 4], ['P2', '93000001', 7], ['P3', '93000005', 2]] as const;
+		const db = await fixtureDb(
+			{
+				...TREE,
+				persons: people.map(([key, card]) => ({ key, name: `Đảng viên ${key}`, card })),
+				ratings: people.map(([person, , row]) => ({ person, unit: 'CB1', decider: 'X01', reviewed_on: null, row, file: 'xep-loai-thon-mot.xlsx' }))
+			},
+			{ year: 2022 }
+		);
+		await runAudit(db, { year: 2022, rules: ['missing_review'] });
+		const all = await resolveFocus(db, await resolveScope(db, { unitCode: null }), null);
+		const { rows } = await findingsPage(db, all, { year: 2022, rule: 'missing_review', status: 'flagged', page: 1 });
+		expect(rows.filter((r) => r.subject_kind === 'member').map((r) => [r.subject_card, r.source_row])).toEqual([['93000005', 2], ['93000009', 4], ['93000001', 7]]);
+		db.close();
+	});
+
 	it('aggregate per unit and locality, the two excellent_cap groupings apart, what-if runs ignored', async () => {
 		const db = await fixtureDb({ ...TREE, ...overCap(2022) }, { year: 2022 });
 		await runAudit(db, { year: 2022 });
