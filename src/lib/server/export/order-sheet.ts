@@ -114,8 +114,9 @@ export function addOrderSheet(
 	left(4, `Số: ${DOTS}`);
 	across(6, 'DANH SÁCH ĐỀ NGHỊ HỦY BỎ KẾT QUẢ VÀ XẾP LOẠI LẠI', { bold: true, size: 14 });
 	across(7, 'kết quả đánh giá, xếp loại chất lượng không đúng quy định', { bold: true });
-	// (the periods judged; the page's filter words are no part of a document)
-	across(8, `(${[...new Set(rows.map((r) => fmtPeriod(r.year, r.period_kind, r.period_no)))].join('; ')})`, { italic: true });
+	// (the periods judged, oldest first; the page's filter words are no part of a document)
+	const periods = [...rows].sort((a, b) => a.year - b.year || a.period_kind.localeCompare(b.period_kind) || a.period_no - b.period_no);
+	across(8, `(${[...new Set(periods.map((r) => fmtPeriod(r.year, r.period_kind, r.period_no)))].join('; ')})`, { italic: true });
 	across(9, `Kính gửi: ${addressee}`, { bold: true });
 
 	ws.addRow([]);
