@@ -75,7 +75,8 @@ function orgList(dir: string, year: number): string {
 		['3', 'Tổ chức đảng', 'C70010201', 'Chi bộ thôn 1', 'HTNV', 'X700102', `10/12/${year}`],
 		['4', 'Tổ chức đảng', 'C70010301', 'Chi bộ Trường THCS Đoàn Kết', 'HTTNV', 'H7001', `12/12/${year}`]
 	];
-	return writeCsv(dir, `xep-loai-to-chuc-dang-${year}.csv`, rows);
+	// (named as offices name them: long, no spaces: the pages must break it, not cut it)
+	return writeCsv(dir, `${year}_XLTC_danh-sach-xep-loai-to-chuc-dang-dang-uy-xa-doan-ket-minh-hung.csv`, rows);
 }
 
 function disciplineList(dir: string): string {
