@@ -320,6 +320,41 @@ describe('signals', () => {
 		expect(earlier.signals.filter((s) => s.signal === 'identical_years')).toEqual([]);
 		db.close();
 	});
+
+	it('a list copied forward across a rename and a move into a new commune (lineage one to one) is the same list', async () => {
+		const persons = Array.from({ length: 12 }, (_, i) => ({ key: `p${i}`, name: `Đảng viên ${i}`, card: `030000${String(i).padStart(2, '0')}` }));
+		const given: Given = {
+			units: [
+				{ code: 'A1', name: 'Chi bộ thôn Một', kind: 'chi_bo_truc_thuoc', dissolved_on: '2024-06-30' },
+				{ code: 'A2', name: 'Chi bộ thôn 1', kind: 'chi_bo_truc_thuoc', dissolved_on: '2025-06-30' },
+				{ code: 'A3', name: 'Chi bộ thôn 1 (xã mới)', kind: 'chi_bo_truc_thuoc' },
+				// two chi bộ merged into one: neither old list is the new one's, whoever they rate
+				{ code: 'B1', name: 'Chi bộ thôn Hai', kind: 'chi_bo_truc_thuoc', dissolved_on: '2025-06-30' },
+				{ code: 'B2', name: 'Chi bộ thôn Ba', kind: 'chi_bo_truc_thuoc', dissolved_on: '2025-06-30' },
+				{ code: 'B3', name: 'Chi bộ thôn Hai Ba', kind: 'chi_bo_truc_thuoc' }
+			],
+			lineage: [
+				{ from: 'A1', to: 'A2', kind: 'rename', on: '2024-07-01' },
+				{ from: 'A2', to: 'A3', kind: 'merge', on: '2025-07-01' },
+				{ from: 'B1', to: 'B3', kind: 'merge', on: '2025-07-01' },
+				{ from: 'B2', to: 'B3', kind: 'merge', on: '2025-07-01' }
+			],
+			persons,
+			ratings: []
+		};
+		// the same six members, the same levels, under the chi bộ's name of each year
+		for (const [year, a, b] of [[2023, 'A1', 'B1'], [2024, 'A2', 'B2'], [2025, 'A3', 'B3']] as const)
+			for (let i = 0; i < 6; i++) {
+				given.ratings!.push({ person: `p${i}`, unit: a, level: i === 0 ? 'excellent' : 'good', year });
+				given.ratings!.push({ person: `p${i + 6}`, unit: b, level: 'good', year });
+			}
+		const db = await fixtureDb(given, { year: 2025 });
+		const r = await runAudit(db, { year: 2025, rules: ['excellent_cap'] });
+		const same = r.signals.filter((s) => s.signal === 'identical_years');
+		expect(same.map((s) => s.unit_code)).toEqual(['A3']);
+		expect(same[0].message).toContain('giống hệt nhau 3 năm liền (2023–2025)');
+		db.close();
+	});
 });
 
 describe('marts', () => {
