@@ -48,6 +48,7 @@ final as (
         f.deciding_unit_code,
         d.name as deciding_unit_name,
         d.kind as deciding_unit_kind,
+        cast(d.dissolved_on as varchar) as deciding_unit_dissolved_on,
         f.subject_kind,
         f.subject_ref,
         f.subject_name,

@@ -22,6 +22,7 @@ function finding(over: Partial<FindingRow>): FindingRow {
 		deciding_unit_code: 'XA01',
 		deciding_unit_name: 'Đảng bộ xã Bù Đăng',
 		deciding_unit_kind: null,
+		deciding_unit_dissolved_on: null,
 		subject_kind: 'member',
 		subject_ref: 'person:1',
 		subject_name: 'Đặng Duy Anh',
@@ -138,6 +139,12 @@ describe('findings workbook', () => {
 			'- Rút kinh nghiệm việc hoàn thành, gửi kết quả xếp loại chậm so với thời hạn quy định (STT 7);',
 			expect.stringMatching(/^Báo cáo kết quả về Ủy ban Kiểm tra trước ngày …+\.$/)
 		]);
+	});
+
+	it('a list to a body dissolved since says so, for the office to readdress it', async () => {
+		const gone = { deciding_unit_code: 'H01', deciding_unit_name: 'Đảng bộ huyện Bù Đăng', deciding_unit_kind: 'huyen_uy', deciding_unit_dissolved_on: '2025-07-01' };
+		const ws = (await readBack([finding({ ...gone, year: 2024 })], at, 'Đảng bộ tỉnh Bình Phước')).worksheets[1];
+		expect(ws.getCell('A9').text).toBe('Kính gửi: Ban Thường vụ Huyện ủy Bù Đăng (đã giải thể ngày 01/07/2025)');
 	});
 
 	it('addressed to the committee that decides: the Ban Thường vụ above the grassroots, a đảng ủy, a chi bộ itself', () => {

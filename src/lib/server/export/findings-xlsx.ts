@@ -8,7 +8,7 @@ import ExcelJS from 'exceljs';
 import { fmtDateTimeVn } from '../../format';
 import type { FindingRow } from '../queries/findings';
 import { COLUMNS, widths, writeTable } from './columns';
-import { addOrderSheet, type Issuer, sheetName } from './order-sheet';
+import { addOrderSheet, type DecidingBody, type Issuer, sheetName } from './order-sheet';
 
 const OVERVIEW = 'Tổng hợp';
 
@@ -42,18 +42,18 @@ export async function findingsXlsx(rows: FindingRow[], o: { filters: string; exp
 	ws.commit();
 
 	const taken = new Set([OVERVIEW.toLowerCase()]);
-	for (const b of bodies) addOrderSheet(wb, sheetName(b.name ?? b.code!, taken, b.code), b.name, b.kind, b.rows, o);
+	for (const b of bodies) addOrderSheet(wb, sheetName(b.name ?? b.code!, taken, b.code), b, o);
 	await wb.commit();
 	return Buffer.concat(chunks);
 }
 
 /** Violations grouped by deciding body, sheets in the order of the bodies' names. */
-function byDecidingBody(rows: FindingRow[]): Array<{ code: string | null; name: string | null; kind: string | null; rows: FindingRow[] }> {
-	const groups = new Map<string | null, { code: string | null; name: string | null; kind: string | null; rows: FindingRow[] }>();
+function byDecidingBody(rows: FindingRow[]): Array<DecidingBody & { code: string | null }> {
+	const groups = new Map<string | null, DecidingBody & { code: string | null }>();
 	for (const r of rows) {
 		const code = r.deciding_unit_code ?? null;
 		let g = groups.get(code);
-		if (!g) groups.set(code, (g = { code, name: r.deciding_unit_name ?? null, kind: r.deciding_unit_kind ?? null, rows: [] }));
+		if (!g) groups.set(code, (g = { code, name: r.deciding_unit_name ?? null, kind: r.deciding_unit_kind ?? null, dissolvedOn: r.deciding_unit_dissolved_on ?? null, rows: [] }));
 		g.rows.push(r);
 	}
 	return [...groups.values()].sort((a, b) => (a.name ?? a.code ?? '').localeCompare(b.name ?? b.code ?? '', 'vi'));

@@ -5,7 +5,7 @@
 // ratings (hủy bỏ kết quả và xếp loại lại — 000 §II.5, 002 §5, 003 §5.7), "Nơi nhận" and the
 // signature block left blank. Cells, not a picture: the office edits the dotted places and prints.
 import type ExcelJS from 'exceljs';
-import { fmtDocDateVn, fmtPeriod } from '../../format';
+import { fmtDate, fmtDocDateVn, fmtPeriod } from '../../format';
 import type { FindingRow } from '../queries/findings';
 import { COLUMNS, widths, writeTable } from './columns';
 
@@ -13,6 +13,14 @@ import { COLUMNS, widths, writeTable } from './columns';
 const ORDER_COLUMNS = COLUMNS.filter((c) => c.header !== 'Trạng thái' && c.header !== 'Cấp quyết định');
 const WIDTH = ORDER_COLUMNS.length + 1;
 const DOTS = '……………………';
+
+/** The body a sheet is addressed to: its name, unit kind and dissolution (yyyy-mm-dd), as the registry holds them. */
+export interface DecidingBody {
+	name: string | null;
+	kind: string | null;
+	dissolvedOn: string | null;
+	rows: FindingRow[];
+}
 
 export interface Issuer {
 	/** the caller's scope unit ("Đảng bộ xã Bù Đăng"); null: the whole country, name left to fill in */
@@ -91,16 +99,17 @@ function ranges(ns: number[]): string {
 export function addOrderSheet(
 	wb: ExcelJS.Workbook,
 	name: string,
-	body: string | null,
-	kind: string | null,
-	rows: FindingRow[],
+	body: DecidingBody,
 	o: { issuer: Issuer; exportedAt: Date }
 ): ExcelJS.Worksheet {
 	const ws = wb.addWorksheet(name, {
 		pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 }
 	});
 	ws.columns = widths(ORDER_COLUMNS);
-	const addressee = body ? addresseeOf(body, kind) : `${DOTS} (cấp quyết định chưa xác định)`;
+	const rows = body.rows;
+	const addressee = body.name ? addresseeOf(body.name, body.kind) : `${DOTS} (cấp quyết định chưa xác định)`;
+	// (a body dissolved since, a district committee of before July 2025: the office readdresses it)
+	const gone = body.dissolvedOn ? ` (đã giải thể ngày ${fmtDate(body.dissolvedOn)})` : '';
 	const issuer = o.issuer.name ? o.issuer.name.toUpperCase() : `ĐẢNG BỘ ${DOTS}`;
 	const left = (row: number, text: string, font: Partial<ExcelJS.Font> = {}) => put(ws, row, 1, 5, text, font);
 	const right = (row: number, text: string, font: Partial<ExcelJS.Font> = {}) => put(ws, row, WIDTH - 5, WIDTH, text, font);
@@ -117,7 +126,7 @@ export function addOrderSheet(
 	// (the periods judged, oldest first; the page's filter words are no part of a document)
 	const periods = [...rows].sort((a, b) => a.year - b.year || a.period_kind.localeCompare(b.period_kind) || a.period_no - b.period_no);
 	across(8, `(${[...new Set(periods.map((r) => fmtPeriod(r.year, r.period_kind, r.period_no)))].join('; ')})`, { italic: true });
-	across(9, `Kính gửi: ${addressee}`, { bold: true });
+	across(9, `Kính gửi: ${addressee}${gone}`, { bold: true });
 
 	ws.addRow([]);
 	const head = writeTable(ws, ORDER_COLUMNS, rows, true);

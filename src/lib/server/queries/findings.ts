@@ -26,6 +26,8 @@ export interface FindingRow {
 	deciding_unit_name: string | null;
 	/** the deciding unit's kind (unit.kind: 'huyen_uy', 'dang_bo_co_so'…): whom an order is addressed to */
 	deciding_unit_kind: string | null;
+	/** the deciding unit's dissolution (yyyy-mm-dd), if it is no more: an order to it says so */
+	deciding_unit_dissolved_on: string | null;
 	subject_kind: string | null;
 	subject_ref: string;
 	subject_name: string | null;
