@@ -12,5 +12,5 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	const year = intParam(url, 'nam');
 	const page = intParam(url, 'trang', 1)!;
 	const { rows, total, years } = await runList(db, scope, { year, page, pageSize: PAGE_SIZE });
-	return { rows, total, years, year, page, pageSize: PAGE_SIZE };
+	return { rows, total, years, year, page, pageSize: PAGE_SIZE, scoped: scope.code !== null };
 };

@@ -7,6 +7,7 @@ import { sqlFile } from '../../../src/lib/server/db';
 import { refreshMarts } from '../../../src/lib/server/rules/marts';
 import { kpis, yearRows } from '../../../src/lib/server/queries/dashboard';
 import { findingsPage } from '../../../src/lib/server/queries/findings';
+import { runDetail, runList } from '../../../src/lib/server/queries/runs';
 import { inView, resolveFocus, resolveScope } from '../../../src/lib/server/queries/scope';
 import { getRulebook, listRulebooks, pickRulebook, rulebookVariables, withOverrides } from '../../../src/lib/server/rules/rulebook';
 import { auditPeriods, listRuns, RATING_FINDING_RULES, RULE_IDS, runAudit, setSessionVariables, showRun } from '../../../src/lib/server/rules/runner';
@@ -545,6 +546,30 @@ describe('scope: a unit\'s history follows the lineage of every unit under it', 
 		expect(await rated(db, await resolveFocus(db, scope, null))).toEqual({ 2024: 22, 2025: 42 });
 		expect(await rated(db, await resolveFocus(db, scope, 'V1'))).toEqual({ 2024: 5 });
 		await expect(resolveFocus(db, scope, 'V2')).rejects.toMatchObject({ status: 404 });
+		db.close();
+	});
+
+	it('a user scoped to the commune sees the runs that touch its view, each with only the counts of its view, and nothing of what is left out', async () => {
+		const db = await merged(); // run 1: the whole country, 2024: V1 (in XN's view) and C2 (gone to XY) over the cap
+		const run = async (scope: string) => (await runAudit(db, { year: 2024, rules: ['excellent_cap'], scope, findings: false })).runId;
+		const [x03, vp, x01, xn] = [await run('X03'), await run('VP'), await run('X01'), await run('XN')];
+		const list = async (unitCode: string | null) =>
+			Object.fromEntries((await runList(db, await resolveScope(db, { unitCode }), { year: null, page: 1, pageSize: 50 })).rows.map((r) => [r.id, [r.finding_count, r.exempted_count]]));
+		const whole = await list(null);
+		expect(Object.keys(whole).map(Number).sort()).toEqual([1, x03, vp, x01, xn]);
+		// (each chi bộ over the cap twice: at the chi bộ and at the deciding body)
+		expect([whole[1], whole[x03]]).toEqual([[4, 0], [2, 0]]);
+		// XN: the country's run (over it) with V1 only, VP's run (V1 moved in), X01's (a predecessor) and its own;
+		// not X03's: a split commune, its finding (C2) went to XY
+		expect(await list('XN')).toEqual({ 1: [2, 0], [vp]: [2, 0], [x01]: [0, 0], [xn]: [0, 0] });
+		const scope = await resolveScope(db, { unitCode: 'XN' });
+		const detail = (await runDetail(db, scope, 1, { rule: null, page: 1, pageSize: 100 }))!;
+		expect([detail.findingCount, detail.findings.map((f) => f.unit_code), detail.counts.excellent_cap, detail.scoped]).toEqual([2, ['V1', 'V1'], { flagged: 2, exempted: 0 }, true]);
+		expect(JSON.stringify(detail)).not.toContain('C2');
+		expect(Object.keys(detail)).not.toContain('hidden');
+		expect(await runDetail(db, scope, x03, { rule: null, page: 1, pageSize: 100 })).toBeNull();
+		const all = (await runDetail(db, await resolveScope(db, { unitCode: null }), 1, { rule: null, page: 1, pageSize: 100 }))!;
+		expect([all.findingCount, all.scoped]).toEqual([4, false]);
 		db.close();
 	});
 

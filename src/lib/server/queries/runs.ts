@@ -1,10 +1,10 @@
 // Queries of the audit-run pages (/kiem-tra): the stored runs the caller may see (those covering
-// their scope and those inside it), and one run as stored (runner.showRun), its findings cut to the
-// caller's scope and paged.
+// their scope, those inside it, those with findings in it), and one run as stored (runner.showRun),
+// its findings cut to the caller's scope and paged. A scoped caller's counts are those in view.
 import type { Finding, RuleId } from '$lib/domain/anomaly';
 import { showRun, type AuditResult } from '../rules/runner';
-import type { Db } from '../db';
-import { inView, type ScopeInfo } from './scope';
+import { type Db, sqlFile } from '../db';
+import { inView, type ScopeInfo, VIEW_UNIT_CTE } from './scope';
 
 export interface RunRow {
 	id: number;
@@ -26,7 +26,9 @@ export interface RunRow {
 	rule_count: number;
 }
 
-const RUN_PATH = `coalesce(json_extract_string(r.rulebook_params, '$.scope_path'), su.path, '/')`;
+/** The runs the caller may see with their counts in view (sql/queries/runs_in_view.sql), as a CTE `runs`. */
+const RUNS = `with ${VIEW_UNIT_CTE}, runs as (\n${sqlFile('queries/runs_in_view.sql')}\n)`;
+const runsParams = (scope: ScopeInfo, id: number | null = null) => ({ prefixes: JSON.stringify(scope.allowed), scope_path: scope.path, id });
 
 /** Runs visible in scope, newest first, one page, with the total and the years for the filter. */
 export async function runList(
@@ -34,35 +36,23 @@ export async function runList(
 	scope: ScopeInfo,
 	o: { year: number | null; page: number; pageSize: number }
 ): Promise<{ rows: RunRow[]; total: number; years: number[] }> {
-	const params = { prefixes: JSON.stringify(scope.allowed), year: o.year, limit: o.pageSize, offset: (o.page - 1) * o.pageSize };
-	const visible = `
-		visible as (
-			select r.*, ${RUN_PATH} as run_path, su.name as scope_name
-			from audit_run r left join unit su on su.code = r.scope_code
-			where exists (select 1 from (select unnest(from_json($prefixes, '["VARCHAR"]')) as p) x
-			              where starts_with(${RUN_PATH}, x.p) or starts_with(x.p, ${RUN_PATH}))
-		)`;
 	const rows = await db.query<RunRow & { total: number }>(
-		`with ${visible},
-		exempted as (select run_id, count(*)::integer as n from anomaly where status = 'exempted' and run_id in (select id from visible) group by run_id)
+		`${RUNS}
 		select v.id, cast(v.started_at as varchar) as started_at, v.period_year, v.period_kind, v.period_no, v.rulebook,
 		       json_extract_string(v.rulebook_params, '$.party.name') as rulebook_name,
 		       json_extract(v.rulebook_params, '$.party.version')::integer as rulebook_version,
 		       json_extract_string(v.rulebook_params, '$.civil_servant.id') as cs_rulebook,
-		       v.scope_code, v.scope_name, v.data_fingerprint, v.finding_count, coalesce(e.n, 0) as exempted_count, v.seconds,
+		       v.scope_code, v.scope_name, v.data_fingerprint, if(v.finding_count is null, null, v.flagged_in_view) as finding_count, v.exempted_in_view as exempted_count, v.seconds,
 		       coalesce(json_extract(v.rulebook_params, '$.what_if')::boolean, false) as what_if,
 		       len(v.rules)::integer as rule_count,
 		       count(*) over ()::integer as total
-		from visible v left join exempted e on e.run_id = v.id
+		from runs v
 		where $year::integer is null or v.period_year = $year
 		order by v.id desc
 		limit $limit offset $offset`,
-		params
+		{ ...runsParams(scope), year: o.year, limit: o.pageSize, offset: (o.page - 1) * o.pageSize }
 	);
-	const years = await db.query<{ y: number }>(
-		`with ${visible} select distinct period_year as y from visible order by y desc`,
-		{ prefixes: params.prefixes }
-	);
+	const years = await db.query<{ y: number }>(`${RUNS} select distinct period_year as y from runs order by y desc`, runsParams(scope));
 	return { rows: rows.map(({ total: _t, ...r }) => r), total: rows[0]?.total ?? 0, years: years.map((y) => y.y) };
 }
 
@@ -70,8 +60,9 @@ export interface RunDetail extends Omit<AuditResult, 'findings'> {
 	findings: Finding[];
 	/** findings of the run in the caller's scope (after the rule filter), before paging */
 	shown: number;
-	/** findings of the run outside the caller's scope, not shown */
-	hidden: number;
+	/** the caller sees part of the country: findingCount and counts are those in view (how many
+	 * findings other units have is not theirs to know, so it is not said) */
+	scoped: boolean;
 }
 
 /** The run as stored, or null when it does not exist or is not visible in scope. */
@@ -81,18 +72,14 @@ export async function runDetail(
 	id: number,
 	o: { rule: RuleId | null; page: number; pageSize: number }
 ): Promise<RunDetail | null> {
-	const vis = await db.one<{ run_path: string }>(
-		`select ${RUN_PATH} as run_path from audit_run r left join unit su on su.code = r.scope_code where r.id = $id`,
-		{ id }
-	);
+	const vis = await db.one<{ id: number }>(`${RUNS} select id from runs`, runsParams(scope, id));
 	if (!vis) return null;
 	const inScope = (p: string | null | undefined) => inView(scope.allowed, p);
-	if (!scope.allowed.some((a) => vis.run_path.startsWith(a) || a.startsWith(vis.run_path))) return null;
 	const run = await showRun(db, id);
 	let findings = run.findings;
 	let signals = run.signals;
 	let counts = run.counts;
-	let hidden = 0;
+	let findingCount = run.findingCount;
 	if (scope.code) {
 		// one query for the paths of every unit the run's findings and signals name
 		const unitOf = (f: Finding) => f.unit_id ?? f.deciding_unit_id;
@@ -104,14 +91,13 @@ export async function runDetail(
 				})
 			).map((r) => [r.id, r.path])
 		);
-		const kept = findings.filter((f) => inScope(paths.get(unitOf(f) as number)));
-		hidden = findings.length - kept.length;
-		findings = kept;
+		findings = findings.filter((f) => inScope(paths.get(unitOf(f) as number)));
 		signals = signals.filter((s) => s.unit_id !== null && inScope(paths.get(s.unit_id)));
 		counts = {};
 		for (const f of findings) (counts[f.rule] ??= { flagged: 0, exempted: 0 })[f.status] += 1;
+		findingCount = findings.filter((f) => f.status === 'flagged').length;
 	}
 	if (o.rule) findings = findings.filter((f) => f.rule === o.rule);
 	const start = (o.page - 1) * o.pageSize;
-	return { ...run, signals, counts, findings: findings.slice(start, start + o.pageSize), shown: findings.length, hidden };
+	return { ...run, findingCount, signals, counts, findings: findings.slice(start, start + o.pageSize), shown: findings.length, scoped: scope.code !== null };
 }
