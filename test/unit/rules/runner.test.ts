@@ -568,6 +568,8 @@ describe('scope: a unit\'s history follows the lineage of every unit under it', 
 		expect(JSON.stringify(detail)).not.toContain('C2');
 		expect(Object.keys(detail)).not.toContain('hidden');
 		expect(await runDetail(db, scope, x03, { rule: null, page: 1, pageSize: 100 })).toBeNull();
+		// the page names the unit a run was scoped to, not its code glued to its path
+		expect([detail.scopeName, (await runDetail(db, scope, vp, { rule: null, page: 1, pageSize: 100 }))!.scopeName]).toEqual([null, 'Đảng bộ Văn phòng Huyện ủy']);
 		const all = (await runDetail(db, await resolveScope(db, { unitCode: null }), 1, { rule: null, page: 1, pageSize: 100 }))!;
 		expect([all.findingCount, all.scoped]).toEqual([4, false]);
 		db.close();

@@ -63,6 +63,8 @@ export interface RunDetail extends Omit<AuditResult, 'findings'> {
 	/** the caller sees part of the country: findingCount and counts are those in view (how many
 	 * findings other units have is not theirs to know, so it is not said) */
 	scoped: boolean;
+	/** the name of the unit the run was scoped to (scopeCode), null for a whole-country run */
+	scopeName: string | null;
 }
 
 /** The run as stored, or null when it does not exist or is not visible in scope. */
@@ -72,7 +74,7 @@ export async function runDetail(
 	id: number,
 	o: { rule: RuleId | null; page: number; pageSize: number }
 ): Promise<RunDetail | null> {
-	const vis = await db.one<{ id: number }>(`${RUNS} select id from runs`, runsParams(scope, id));
+	const vis = await db.one<{ scope_name: string | null }>(`${RUNS} select scope_name from runs`, runsParams(scope, id));
 	if (!vis) return null;
 	const inScope = (p: string | null | undefined) => inView(scope.allowed, p);
 	const run = await showRun(db, id);
@@ -99,5 +101,5 @@ export async function runDetail(
 	}
 	if (o.rule) findings = findings.filter((f) => f.rule === o.rule);
 	const start = (o.page - 1) * o.pageSize;
-	return { ...run, findingCount, signals, counts, findings: findings.slice(start, start + o.pageSize), shown: findings.length, scoped: scope.code !== null };
+	return { ...run, findingCount, signals, counts, findings: findings.slice(start, start + o.pageSize), shown: findings.length, scoped: scope.code !== null, scopeName: vis.scope_name };
 }
