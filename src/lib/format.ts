@@ -74,6 +74,28 @@ export function fmtDocDateVn(d: Date): string {
 	return `ngày ${day} tháng ${m} năm ${y}`;
 }
 
+/**
+ * A value as stored in JSON (a run's session variables): dates dd/mm/yyyy, month-days ("12-01", a
+ * deadline) dd/mm, numbers vi-VN (a year, `key` ending in "year", as written), có/không, lists and
+ * objects as plain text; null, [] and {} → "—".
+ */
+export function fmtValue(v: unknown, key = ''): string {
+	if (v === null || v === undefined) return DASH;
+	if (typeof v === 'boolean') return v ? 'có' : 'không';
+	if (typeof v === 'number') return key.endsWith('year') ? String(v) : fmtNum(v, 6);
+	if (typeof v === 'string') {
+		const md = /^(\d{2})-(\d{2})$/.exec(v);
+		return md ? `${md[2]}/${md[1]}` : /^\d{4}-\d{2}-\d{2}$/.test(v) ? fmtDate(v) : v;
+	}
+	if (Array.isArray(v)) {
+		if (!v.length) return DASH;
+		// a list of objects: one item after another, each item's fields apart with commas
+		return v.map((x) => fmtValue(x)).join(v.some((x) => typeof x === 'object' && x !== null) ? '; ' : ', ');
+	}
+	const entries = Object.entries(v as object);
+	return entries.length ? entries.map(([k, x]) => `${k}: ${fmtValue(x, k)}`).join(', ') : DASH;
+}
+
 const ROMAN = ['', 'I', 'II', 'III', 'IV'];
 
 /** A rating period in Vietnamese: "Năm 2024", "Quý III/2025", "Nhiệm kỳ 2020–2025". */

@@ -1,6 +1,6 @@
 // vi-VN formatting used by every page: thousands with dots, decimal commas, dd/mm/yyyy dates.
 import { describe, expect, it } from 'vitest';
-import { fmtDate, fmtDateTime, fmtDateTimeVn, fmtInt, fmtNum, fmtPct, fmtPeriod, share } from '../../src/lib/format';
+import { fmtDate, fmtDateTime, fmtDateTimeVn, fmtInt, fmtNum, fmtPct, fmtPeriod, fmtValue, share } from '../../src/lib/format';
 
 describe('format', () => {
 	it('numbers in vi-VN', () => {
@@ -21,6 +21,18 @@ describe('format', () => {
 		expect(share(1, 4)).toBe(0.25);
 		expect(share(1, 0)).toBeNull();
 		expect(share(null, 3)).toBeNull();
+	});
+	it("a run's session variables as read: dates, numbers, lists and objects in Vietnamese, nothing raw", () => {
+		const vars = { period_start: '2026-01-01', period_year: 2026, r1_share: 0.2, sig_mad_scale: 1.4826, r9_min_good: null, r9_enabled: true, r10_enabled: false };
+		expect(Object.entries(vars).map(([k, v]) => fmtValue(v, k))).toEqual(['01/01/2026', '2026', '0,2', '1,4826', '—', 'có', 'không']);
+		expect(fmtValue(['khien_trach', 'canh_cao'])).toBe('khien_trach, canh_cao');
+		expect(fmtValue([])).toBe('—');
+		expect(fmtValue({})).toBe('—');
+		expect(fmtValue([{ province: '*', kind: 'chi_bo_co_so', md: '12-01' }, { province: '*', kind: 'dang_bo_co_so', md: '12-10' }])).toBe(
+			'province: *, kind: chi_bo_co_so, md: 01/12; province: *, kind: dang_bo_co_so, md: 10/12'
+		);
+		expect(fmtValue({ T70: 0.25 })).toBe('T70: 0,25');
+		expect(fmtValue(10000)).toBe('10.000');
 	});
 	it('dates dd/mm/yyyy', () => {
 		expect(fmtDate('2024-12-05')).toBe('05/12/2024');
