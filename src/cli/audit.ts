@@ -53,6 +53,11 @@ function parseSet(text: string): Record<string, unknown> {
 	return out;
 }
 
+/** The rules a run ran: "mọi quy tắc", or their numbers ("R1, R6") for a run of some (--rule). */
+function rulesLabel(rules: string[]): string {
+	return RULE_IDS.every((id) => rules.includes(id)) ? 'mọi quy tắc' : rules.map((r) => RULES[r as RuleId]?.no ?? r).join(', ');
+}
+
 function periodLabel(r: AuditResult): string {
 	const p = r.period;
 	if (p.kind === 'quarter') return `quý ${QUARTER[p.no]} năm ${p.year}`;
@@ -180,12 +185,13 @@ async function main() {
 			else
 				console.log(
 					table(
-						['Lượt', 'Bắt đầu', 'Kỳ', 'Bộ quy tắc', 'Phạm vi', 'Vi phạm', 'Thời gian', 'Dấu dữ liệu'],
+						['Lượt', 'Bắt đầu', 'Kỳ', 'Bộ quy tắc', 'Quy tắc', 'Phạm vi', 'Vi phạm', 'Thời gian', 'Dấu dữ liệu'],
 						runs.map((r) => [
 							String(r.id),
 							fmtDateTime(r.started_at as string),
 							fmtPeriod(Number(r.period_year), String(r.period_kind), Number(r.period_no)),
 							`${r.rulebook}${r.what_if ? ' (nếu như)' : ''}`,
+							rulesLabel(r.rules as string[]),
 							String(r.scope_code ?? 'toàn bộ'),
 							num(Number(r.finding_count ?? 0)),
 							secs(Number(r.seconds ?? 0)),

@@ -98,6 +98,9 @@ describe('npm run audit', () => {
 		expect(runs.out).toMatch(/qd366 \(nếu như\)/);
 		// started as dd/mm/yyyy hh:mm, the period in Vietnamese
 		expect(runs.out).toMatch(/\b\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}\b.*Năm 2022/);
+		// which rules each ran: a run of some (--rule) is not read as a whole audit with fewer findings
+		const row = (id: number) => runs.out.split('\n').find((l) => l.startsWith(`${id} `))!;
+		expect([row(1), row(2), row(3)].map((l) => / (mọi quy tắc|R\d+(?:, R\d+)*) /.exec(l)?.[1])).toEqual(['mọi quy tắc', 'R1, R6', 'R9']);
 	});
 
 	it('refuses bad arguments in Vietnamese with a non-zero exit code', () => {

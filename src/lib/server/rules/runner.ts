@@ -469,7 +469,7 @@ export async function showRun(db: Db, runId: number, o: { findings?: boolean } =
 /** Stored runs, newest first (for the pages and `npm run audit -- --runs`). */
 export async function listRuns(db: Db, filter: { year?: number } = {}): Promise<Array<Record<string, unknown>>> {
 	return db.query(
-		`select id, started_at, period_year, period_kind, period_no, rulebook, scope_code, data_fingerprint, finding_count, seconds,
+		`select id, started_at, period_year, period_kind, period_no, rulebook, rules, scope_code, data_fingerprint, finding_count, seconds,
 		        coalesce(json_extract(rulebook_params, '$.what_if')::boolean, false) as what_if
 		 from audit_run where $year::integer is null or period_year = $year order by id desc`,
 		{ year: filter.year ?? null }
