@@ -214,10 +214,19 @@ async function loadReference(db: Db): Promise<void> {
 	}
 }
 
-/** The unit path a scope stands for ('/' = whole country); unknown scope unit -> error. */
-export async function scopePath(db: Db, unitCode: string | null): Promise<string> {
-	if (!unitCode) return '/';
-	const row = await db.one<{ path: string }>('select path from unit where code = $code', { code: unitCode });
+/** The unit a scope stands for, its code as the registry writes it and its path ('/' = whole
+ * country); the code in any case, as ?dv= takes it ("xa700401"); unknown scope unit -> error. */
+export async function scopeUnit(db: Db, unitCode: string | null): Promise<{ code: string | null; path: string }> {
+	if (!unitCode) return { code: null, path: '/' };
+	// the code as written first: the case-blind match reads every unit
+	const row =
+		(await db.one<{ code: string; path: string }>('select code, path from unit where code = $code', { code: unitCode })) ??
+		(await db.one<{ code: string; path: string }>('select code, path from unit where upper(code) = upper($code) limit 1', { code: unitCode }));
 	if (!row?.path) throw new Error(`Không có đơn vị mã "${unitCode}" trong danh mục đơn vị.`);
-	return row.path;
+	return row;
+}
+
+/** The unit path a scope stands for (scopeUnit). */
+export async function scopePath(db: Db, unitCode: string | null): Promise<string> {
+	return (await scopeUnit(db, unitCode)).path;
 }

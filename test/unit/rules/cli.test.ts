@@ -123,4 +123,11 @@ describe('npm run audit', () => {
 			expect(r.err).toMatch(/^Lỗi: /);
 		}
 	});
+
+	it('takes a scope code in any case, as the pages do, and stores it as the registry writes it', () => {
+		const r = audit('--year', '2022', '--scope', 'cb1', '--rule', 'sick_leave_cap', '--db', dbPath);
+		expect(r.code, r.err).toBe(0);
+		expect(r.out).toMatch(/^Phạm vi: CB1 · /m);
+		expect(audit('--runs', '--db', dbPath).out.split('\n')[1]).toMatch(/ CB1 /);
+	});
 });

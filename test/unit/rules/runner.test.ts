@@ -546,6 +546,8 @@ describe('scope: a unit\'s history follows the lineage of every unit under it', 
 		expect(await rated(db, await resolveFocus(db, scope, null))).toEqual({ 2024: 22, 2025: 42 });
 		expect(await rated(db, await resolveFocus(db, scope, 'V1'))).toEqual({ 2024: 5 });
 		await expect(resolveFocus(db, scope, 'V2')).rejects.toMatchObject({ status: 404 });
+		// GIAMSAT_SCOPE in any case: the same scope, its code as the registry writes it
+		expect(await resolveScope(db, { unitCode: 'xn' })).toEqual(scope);
 		db.close();
 	});
 

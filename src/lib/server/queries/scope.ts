@@ -6,7 +6,7 @@
 // scope root's history) is a 404, as if it did not exist.
 import { error, isHttpError } from '@sveltejs/kit';
 import type { Scope } from '$lib/domain/scope';
-import { type Db, scopePath, sqlFile } from '../db';
+import { type Db, scopeUnit, sqlFile } from '../db';
 
 export interface ScopeInfo {
 	code: string | null;
@@ -123,15 +123,16 @@ async function readHistory(db: Db, code: string, path: string, within: string[])
 
 export async function resolveScope(db: Db, scope: Scope): Promise<ScopeInfo> {
 	if (!scope.unitCode) return { code: null, name: 'Toàn quốc', path: '/', allowed: ['/'] };
-	let path: string;
+	let unit: { code: string | null; path: string };
 	try {
-		path = await scopePath(db, scope.unitCode);
+		unit = await scopeUnit(db, scope.unitCode);
 	} catch (e) {
 		error(403, `Phạm vi truy cập không hợp lệ: ${(e as Error).message} Hãy nạp danh mục đơn vị hoặc sửa GIAMSAT_SCOPE.`);
 	}
-	const row = await db.one<{ name: string }>('select name from unit where code = $c', { c: scope.unitCode });
-	const h = await history(db, scope.unitCode, path, ['/']);
-	return { code: scope.unitCode, name: row?.name ?? scope.unitCode, path, allowed: h.entries };
+	const code = unit.code!;
+	const row = await db.one<{ name: string }>('select name from unit where code = $c', { c: code });
+	const h = await history(db, code, unit.path, ['/']);
+	return { code, name: row?.name ?? code, path: unit.path, allowed: h.entries };
 }
 
 /** The focus of a page: the selected unit (with lineage) or the whole scope. 404 outside scope. */

@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import { RULES, type Finding, type RuleId } from '../../domain/anomaly';
 import { isValidTerm, SUBJECT_KINDS, type PeriodKind } from '../../domain/levels';
-import { type Db, scopePath, sqlFile } from '../db';
+import { type Db, scopeUnit, sqlFile } from '../db';
 import { getRulebook, pickRulebook, rulebookVariables, RulebookError, sqlLiteral, withOverrides, type Rulebook, type Variable } from './rulebook';
 import { SIGNAL_IDS, signalVariables, type Signal } from './signals';
 import { trace } from '../trace';
@@ -286,8 +286,7 @@ async function prepare(db: Db, opts: AuditOptions): Promise<Prepared> {
 	const rules = opts.rules?.length ? [...opts.rules] : RULE_IDS;
 	for (const r of rules) if (!(r in RULES)) throw new AuditError(`Không có quy tắc "${r}". Các quy tắc: ${RULE_IDS.join(', ')}.`);
 	const { party, cs, overrides, whatIf } = resolveRulebooks(opts);
-	const scopeCode = opts.scope ?? null;
-	const path = await scopePath(db, scopeCode);
+	const { code: scopeCode, path } = await scopeUnit(db, opts.scope ?? null);
 	const range = periodRange(opts.year, kind, no);
 
 	const warnings: string[] = [];
