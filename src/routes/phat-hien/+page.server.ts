@@ -12,7 +12,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	const { focus, notice } = await focusOrNotice(db, scope, url.searchParams.get('dv'));
 	const filter = findingFilterOf(url);
 	const [years, result, units] = await Promise.all([
-		findingYears(db, focus),
+		findingYears(db, focus, filter),
 		findingsPage(db, focus, filter),
 		unitOptions(db, scope)
 	]);

@@ -6,7 +6,7 @@ import { RULES } from '../../../src/lib/domain/anomaly';
 import { sqlFile } from '../../../src/lib/server/db';
 import { refreshMarts } from '../../../src/lib/server/rules/marts';
 import { kpis, yearRows } from '../../../src/lib/server/queries/dashboard';
-import { findingsPage } from '../../../src/lib/server/queries/findings';
+import { findingsPage, findingYears } from '../../../src/lib/server/queries/findings';
 import { runDetail, runList } from '../../../src/lib/server/queries/runs';
 import { inView, resolveFocus, resolveScope } from '../../../src/lib/server/queries/scope';
 import { getRulebook, listRulebooks, pickRulebook, rulebookVariables, withOverrides } from '../../../src/lib/server/rules/rulebook';
@@ -390,6 +390,32 @@ describe('marts', () => {
 		for (const r of whole) expect(r.sources.length).toBe(r.source_count);
 		expect(Math.max(...whole.map((r) => r.source_count))).toBeGreaterThan(1);
 		for (const r of (await findingsPage(db, all, filter, 50, 1)).rows) expect(r.sources.length).toBe(1);
+		db.close();
+	});
+
+	it('the year filter counts, for each year, what the list shows under its status and rule (violations by default)', async () => {
+		// CB1: 1 HTXSNV / 3 HTTNV, saved by the small-unit exception (exempted); CB2: 3 / 5, over the cap
+		const db = await fixtureDb(
+			{
+				...TREE,
+				ratings: [
+					{ unit: 'CB1', decider: 'X01', level: 'excellent', count: 1, year: 2022 },
+					{ unit: 'CB1', decider: 'X01', level: 'good', count: 3, year: 2022 },
+					{ unit: 'CB2', decider: 'X02', level: 'excellent', count: 3, year: 2022 },
+					{ unit: 'CB2', decider: 'X02', level: 'good', count: 5, year: 2022 }
+				]
+			},
+			{ year: 2022 }
+		);
+		await runAudit(db, { year: 2022, rules: ['excellent_cap', 'missing_review'] });
+		const all = await resolveFocus(db, await resolveScope(db, { unitCode: null }), null);
+		for (const status of ['flagged', 'exempted', null] as const)
+			for (const rule of ['excellent_cap', null] as const) {
+				const { total } = await findingsPage(db, all, { year: 2022, rule, status, page: 1 });
+				expect([status, rule, await findingYears(db, all, { status, rule })]).toEqual([status, rule, [{ year: 2022, n: total }]]);
+			}
+		// 8 violations (R1 at CB2 and at X02, six R4) beside 2 exempted: the default list's 8, not 10
+		expect((await findingYears(db, all, { status: 'flagged', rule: null }))[0]!.n).toBe(8);
 		db.close();
 	});
 

@@ -90,9 +90,16 @@ export async function findingsPage(db: Db, f: Focus, filter: FindingFilter, page
 	return { rows: rows.map(({ total: _t, ...r }) => ({ ...r, rulebook_short: shortName(r.rulebook) })), total };
 }
 
-/** Years with findings in view, newest first, and how many per year (for the year filter). */
-export async function findingYears(db: Db, f: Focus): Promise<Array<{ year: number; n: number }>> {
-	return db.query(`${withCurrentFindings()} select year, count(*)::integer as n from cur group by year order by year desc`, viewParams(f));
+/** Years with findings in view, newest first, and how many per year the list shows under the
+ * filter's status and rule (violations by default: a count with the exemptions would not be the
+ * list's), for the year filter. */
+export async function findingYears(db: Db, f: Focus, filter: Pick<FindingFilter, 'status' | 'rule'>): Promise<Array<{ year: number; n: number }>> {
+	return db.query(
+		`${withCurrentFindings()}
+		select year, count(*) filter (where ($status::varchar is null or status = $status) and ($rule::varchar is null or rule = $rule))::integer as n
+		from cur group by year order by year desc`,
+		{ ...viewParams(f), status: filter.status, rule: filter.rule }
+	);
 }
 
 /** A rulebook's short name; the id of one no longer in data/rulebooks. */
