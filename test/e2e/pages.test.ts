@@ -182,7 +182,9 @@ describe.skipIf(skip)('pages in Chromium', () => {
 			const order = wb.worksheets[i + 1];
 			expect(order.getCell('A6').text).toBe('DANH SÁCH ĐỀ NGHỊ HỦY BỎ KẾT QUẢ VÀ XẾP LOẠI LẠI');
 			// (addressed to the committee that decides: "Đảng ủy xã …" for a "Đảng bộ xã …")
-			const addressee = order.getCell('A9').text.replace(/^Kính gửi: /, '');
+			// (Đoàn Kết merged away on 01/07/2025: its sheet says so)
+			const [, addressee, gone] = /^Kính gửi: (.+?)( \(đã giải thể ngày \d\d\/\d\d\/\d{4}\))?$/.exec(order.getCell('A9').text)!;
+			if (body === 'Đảng bộ xã Đoàn Kết') expect(gone).toBe(' (đã giải thể ngày 30/06/2025)');
 			expect([body, body.replace(/^Đảng bộ/, 'Đảng ủy'), `Ban Thường vụ ${body}`]).toContain(addressee);
 			expect(order.getCell('A11').text).toBe('STT');
 			const n = flagged.filter((r) => r['Cấp quyết định'] === body).length;
