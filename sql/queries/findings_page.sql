@@ -1,5 +1,5 @@
--- findings_page: one page of the findings in force (cur), filtered by $year, $rule, $status (each
--- null = any), ordered year desc, then period, rule number, unit, source file and row, subject; with the total count and
+-- findings_page: one page of the findings in force (cur), filtered by $year, $period_kind and
+-- $period_no (the round), $rule, $status (each null = any), ordered year desc, then period, rule number, unit, source file and row, subject; with the total count and
 -- the first $source_limit source rows of each finding (20 on the page, all in an export; parsed for
 -- the page's rows only). `ord` is a row's place
 -- in that order: the caller sorts by it. R1 findings at its two groupings ('group:unit',
@@ -9,6 +9,8 @@ with filtered as (
     select *
     from cur
     where ($year::integer is null or year = $year)
+      and ($period_kind::varchar is null or period_kind = $period_kind)
+      and ($period_no::integer is null or period_no = $period_no)
       and ($rule::varchar is null or rule = $rule)
       and ($status::varchar is null or status = $status)
 ),

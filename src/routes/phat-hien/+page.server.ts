@@ -1,7 +1,7 @@
-// Phát hiện: the findings in force (latest audit run per period and unit), filtered by year, rule,
-// status and unit (?nam=&qt=&tt=&dv=), paged (?trang=).
+// Phát hiện: the findings in force (latest audit run per period and unit), filtered by year, round,
+// rule, status and unit (?nam=&ky=&qt=&tt=&dv=), paged (?trang=).
 import { getDb } from '$lib/server/db';
-import { findingFilterOf, findingsPage, findingYears, PAGE_SIZE } from '$lib/server/queries/findings';
+import { findingFilterOf, findingsPage, findingYears, PAGE_SIZE, PERIOD_CHOICES } from '$lib/server/queries/findings';
 import { focusOrNotice, resolveScope } from '$lib/server/queries/scope';
 import { unitOptions } from '$lib/server/queries/units';
 import type { PageServerLoad } from './$types';
@@ -19,7 +19,8 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	return {
 		focus: { code: focus.code, name: focus.name, predecessors: focus.predecessors, subPredecessors: focus.subPredecessors, partial: focus.partial },
 		notice,
-		filter: { year: filter.year, rule: filter.rule, status: filter.status, dv: url.searchParams.get('dv') ?? '' },
+		filter: { year: filter.year, ky: url.searchParams.get('ky')?.trim().toLowerCase() ?? '', rule: filter.rule, status: filter.status, dv: url.searchParams.get('dv') ?? '' },
+		periods: PERIOD_CHOICES,
 		years,
 		rows: result.rows,
 		total: result.total,

@@ -6,7 +6,7 @@ import { RULES } from '../../../src/lib/domain/anomaly';
 import { sqlFile } from '../../../src/lib/server/db';
 import { refreshMarts } from '../../../src/lib/server/rules/marts';
 import { kpis, yearRows } from '../../../src/lib/server/queries/dashboard';
-import { findingsPage, findingYears } from '../../../src/lib/server/queries/findings';
+import { findingFilterOf, findingsPage, findingYears } from '../../../src/lib/server/queries/findings';
 import { runDetail, runList } from '../../../src/lib/server/queries/runs';
 import { inView, resolveFocus, resolveScope } from '../../../src/lib/server/queries/scope';
 import { getRulebook, listRulebooks, pickRulebook, rulebookVariables, withOverrides } from '../../../src/lib/server/rules/rulebook';
@@ -416,6 +416,36 @@ describe('marts', () => {
 			}
 		// 8 violations (R1 at CB2 and at X02, six R4) beside 2 exempted: the default list's 8, not 10
 		expect((await findingYears(db, all, { status: 'flagged', rule: null }))[0]!.n).toBe(8);
+		db.close();
+	});
+
+	it('the findings of a round (?ky=): the yearly one, as the dashboard counts, apart from a quarter\'s', async () => {
+		const quarter = { kind: 'quarter', no: 2 } as const;
+		const db = await fixtureDb(
+			{
+				...TREE,
+				ratings: [
+					{ unit: 'CB1', decider: 'X01', level: 'excellent', count: 3, year: 2026 },
+					{ unit: 'CB1', decider: 'X01', level: 'good', count: 5, year: 2026 },
+					{ unit: 'CB1', decider: 'X01', level: 'excellent', count: 3, year: 2026, period: quarter, decided_on: '2026-07-05' },
+					{ unit: 'CB1', decider: 'X01', level: 'good', count: 5, year: 2026, period: quarter, decided_on: '2026-07-05' }
+				]
+			},
+			{ year: 2026 }
+		);
+		await auditPeriods(db, [{ year: 2026, period_kind: 'year', period_no: 0 }, { year: 2026, period_kind: 'quarter', period_no: 2 }], { signals: false });
+		const all = await resolveFocus(db, await resolveScope(db, { unitCode: null }), null);
+		const periods = async (ky: string | null) => {
+			const filter = { ...findingFilterOf(new URL(`http://x/phat-hien?nam=2026&qt=R1${ky ? `&ky=${ky}` : ''}`)), status: null };
+			const { rows, total } = await findingsPage(db, all, filter);
+			expect((await findingYears(db, all, filter))[0]!.n).toBe(total);
+			return [...new Set(rows.map((r) => `${r.period_kind} ${r.period_no}`))].sort();
+		};
+		expect(await periods(null)).toEqual(['quarter 2', 'year 0']);
+		expect(await periods('nam')).toEqual(['year 0']);
+		expect(await periods('Q2')).toEqual(['quarter 2']);
+		expect(await periods('q3')).toEqual([]);
+		expect(() => findingFilterOf(new URL('http://x/phat-hien?ky=q5'))).toThrow();
 		db.close();
 	});
 

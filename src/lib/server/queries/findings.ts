@@ -46,18 +46,53 @@ export interface FindingRow {
 
 export interface FindingFilter {
 	year: number | null;
+	/** the round (?ky=): the yearly one, a quarter, the term; null: every period of the year */
+	period?: FindingPeriod | null;
 	rule: RuleId | null;
 	status: 'flagged' | 'exempted' | null;
 	page: number;
 }
 
+/** A round as ?ky= says it: "nam" the yearly round (the dashboard's), "q1"–"q4" a quarter, "nk" the term. */
+export interface FindingPeriod {
+	kind: 'year' | 'quarter' | 'term';
+	/** the quarter; 0 for the year; null: any (a term, whichever) */
+	no: number | null;
+	label: string;
+}
+
+const PERIODS: Record<string, FindingPeriod> = {
+	nam: { kind: 'year', no: 0, label: 'Cả năm' },
+	q1: { kind: 'quarter', no: 1, label: 'Quý I' },
+	q2: { kind: 'quarter', no: 2, label: 'Quý II' },
+	q3: { kind: 'quarter', no: 3, label: 'Quý III' },
+	q4: { kind: 'quarter', no: 4, label: 'Quý IV' },
+	nk: { kind: 'term', no: null, label: 'Nhiệm kỳ' }
+};
+
+/** The rounds the findings page offers, in ?ky= words. */
+export const PERIOD_CHOICES = Object.entries(PERIODS).map(([ky, p]) => ({ ky, label: p.label }));
+
+/** ?ky= as a round; 400 for a word that is none. */
+export function periodParam(url: URL): FindingPeriod | null {
+	const ky = url.searchParams.get('ky')?.trim().toLowerCase() || null;
+	if (ky && !(ky in PERIODS)) error(400, `Không có kỳ "${ky}": dùng nam, q1–q4 hoặc nk, hoặc chọn trong danh sách.`);
+	return ky ? PERIODS[ky] : null;
+}
+
+/** The SQL parameters of a period filter (findings_page.sql, findingYears). */
+function periodParams(p: FindingPeriod | null | undefined): { period_kind: string | null; period_no: number | null } {
+	return { period_kind: p?.kind ?? null, period_no: p?.no ?? null };
+}
+
 /** The filter a findings URL says (?nam=&qt=&tt=&trang=; the unit, ?dv=, is the caller's focus):
- * the page's and its export's. The rule by its id or its number as every page shows it ("R1"). */
+ * the page's and its export's. The rule by its id or its number as every page shows it ("R1"); the
+ * round by ?ky= (periodParam). */
 export function findingFilterOf(url: URL): FindingFilter {
 	const tt = url.searchParams.get('tt');
 	// violations by default: exemptions (merged units not new, small chi bộ…) are on request
 	const status = tt === 'exempted' ? 'exempted' : tt === 'all' ? null : 'flagged';
-	return { year: intParam(url, 'nam'), rule: ruleParam(url), status, page: intParam(url, 'trang', 1)! };
+	return { year: intParam(url, 'nam'), period: periodParam(url), rule: ruleParam(url), status, page: intParam(url, 'trang', 1)! };
 }
 
 /** The rule a URL asks for (?qt=), by its id or its number as every page shows it ("R1"); 400 for
@@ -76,6 +111,7 @@ export async function findingsPage(db: Db, f: Focus, filter: FindingFilter, page
 		{
 			...viewParams(f),
 			year: filter.year,
+			...periodParams(filter.period),
 			rule: filter.rule,
 			status: filter.status,
 			rule_order: JSON.stringify(RULE_ORDER),
@@ -93,12 +129,15 @@ export async function findingsPage(db: Db, f: Focus, filter: FindingFilter, page
 /** Years with findings in view, newest first, and how many per year the list shows under the
  * filter's status and rule (violations by default: a count with the exemptions would not be the
  * list's), for the year filter. */
-export async function findingYears(db: Db, f: Focus, filter: Pick<FindingFilter, 'status' | 'rule'>): Promise<Array<{ year: number; n: number }>> {
+export async function findingYears(db: Db, f: Focus, filter: Pick<FindingFilter, 'status' | 'rule' | 'period'>): Promise<Array<{ year: number; n: number }>> {
 	return db.query(
 		`${withCurrentFindings()}
-		select year, count(*) filter (where ($status::varchar is null or status = $status) and ($rule::varchar is null or rule = $rule))::integer as n
+		select year, count(*) filter (
+		    where ($status::varchar is null or status = $status) and ($rule::varchar is null or rule = $rule)
+		      and ($period_kind::varchar is null or period_kind = $period_kind) and ($period_no::integer is null or period_no = $period_no)
+		)::integer as n
 		from cur group by year order by year desc`,
-		{ ...viewParams(f), status: filter.status, rule: filter.rule }
+		{ ...viewParams(f), status: filter.status, rule: filter.rule, ...periodParams(filter.period) }
 	);
 }
 

@@ -19,6 +19,7 @@ export const GET: RequestHandler = async ({ locals, url }) => {
 	const { rows, total } = await findingsPage(db, focus, filter, EXPORT_MAX, 1_000_000);
 	const said = [
 		filter.year ? `Năm ${filter.year}` : 'Mọi năm',
+		...(filter.period ? [filter.period.label] : []),
 		filter.rule ? `${RULES[filter.rule].no} · ${RULES[filter.rule].vi}` : 'mọi quy tắc',
 		filter.status === 'flagged' ? 'vi phạm' : filter.status === 'exempted' ? 'miễn trừ' : 'vi phạm và miễn trừ',
 		focus.name
