@@ -56,8 +56,12 @@ select
     end as is_head,
     -- a roster with no status column may state one in its notes ("Miễn sinh hoạt"; status_dict); a
     -- note that the member left during the year ("Từ trần ngày 10/8/2024", "Chuyển đi …") is read
-    -- whatever the column says: it told their status before they left
-    coalesce(sl.status, st.status, case when tidy(s.status) is null then coalesce(sn.status, 'official') end) as status,
+    -- whatever the column says: it told their status before they left. Without a status column the
+    -- cell holds at most a section row's "ĐẢNG VIÊN CHÍNH THỨC / DỰ BỊ" (stage.ts): only a default,
+    -- which a note's exemption, suspension or temporary activity overrides (its own official /
+    -- probationary does not: the section says which)
+    coalesce(sl.status, case when sn.status not in ('official', 'probationary') then sn.status end, st.status,
+             case when tidy(s.status) is null then coalesce(sn.status, 'official') end) as status,
     s.status as status_raw,
     s.note as note_raw,
     coalesce(yr.y, s.default_year) as year,

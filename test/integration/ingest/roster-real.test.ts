@@ -142,6 +142,23 @@ describe('statuses written only in "Ghi chú"', () => {
 		expect((await db.query<{ status: string }>('select status from membership order by source_row')).map((m) => m.status)).toEqual(NOTES.map(([, s]) => s));
 	});
 
+	it('sections "A. ĐẢNG VIÊN CHÍNH THỨC" / "B. ĐẢNG VIÊN DỰ BỊ" and no status column: a note\'s exemption or temporary activity wins over the section, its "Đảng viên dự bị" does not', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const f = writeCsv(dir, 'ds.csv', [...TITLE, ['STT', 'Họ và tên', 'Năm sinh', 'Ngày vào Đảng', 'Ghi chú'],
+			['A', 'ĐẢNG VIÊN CHÍNH THỨC', '', '', ''],
+			['1', 'Nguyễn Văn An', '1950', '03/02/1975', 'Miễn sinh hoạt'],
+			['2', 'Trần Văn Bảo', '1960', '03/02/1985', 'Sinh hoạt tạm thời'],
+			['3', 'Lê Văn Cường', '1970', '03/02/1995', 'Đảng viên dự bị'],
+			['4', 'Phạm Văn Dũng', '1975', '03/02/2000', ''],
+			['B', 'ĐẢNG VIÊN DỰ BỊ', '', '', ''],
+			['1', 'Hoàng Thị Em', '2000', '15/03/2024', 'Đình chỉ sinh hoạt'],
+			['2', 'Võ Thị Gấm', '2001', '15/03/2024', '']]);
+		const r = await ingest(db, [f]);
+		expect(r.files[0]).toMatchObject({ kind: 'roster', status: 'loaded', rowsStored: 6 });
+		expect((await db.query<{ status: string }>('select status from membership order by source_row')).map((m) => m.status))
+			.toEqual(['exempt', 'temporary', 'official', 'official', 'suspended', 'probationary']);
+	});
+
 	it('a roster with a status column: the note is not read', async () => {
 		const { db, dir } = await dbWithRegistry();
 		const f = writeCsv(dir, 'ds.csv', [...TITLE, ['STT', 'Họ và tên', 'Năm sinh', 'Tình trạng', 'Ghi chú'], ['1', 'Nguyễn Văn An', '1970', 'Chính thức', 'Miễn sinh hoạt từ 2025']]);
