@@ -174,41 +174,61 @@ create or replace macro person_name(s) as
             else squish(n)
         end)[1]);
 
+-- status_words: a status as words() reads it, the abbreviations clerks write spelled out once for
+-- every wording: SHTT, SHCT, SH and SHĐ ("sinh hoạt đảng" is "sinh hoạt"), ĐV, ĐVCT, ĐVDB
+-- ("Chuyển SH tạm thời", "Chuyển SHĐ", "Miễn SHĐ" are "chuyển sinh hoạt tạm thời"…).
+create or replace macro status_words(s) as
+    regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(words(s),
+        '\bshtt\b', 'sinh hoat tam thoi', 'g'), '\bshct\b', 'sinh hoat chinh thuc', 'g'), '\bshd?\b', 'sinh hoat', 'g'),
+        '\bsinh hoat dang\b', 'sinh hoat', 'g'), '\bdvct\b', 'dang vien chinh thuc', 'g'), '\bdvdb\b', 'dang vien du bi', 'g'),
+        '\bdv\b', 'dang vien', 'g');
+
+-- status_leads: status words t begin with an alias's words w. A move written without its direction
+-- ("Chuyển sinh hoạt") only whole: what follows may say either ("… từ xã A"); a move toward here
+-- ("Chuyển đến", "Chuyển sinh hoạt về") only alone, before "từ …", a date, or "chi bộ" / "đây":
+-- before a place it is a move there ("Chuyển sinh hoạt đến Đảng bộ xã A").
+create or replace macro status_leads(t, w) as
+    starts_with(t || ' ', w || ' ')
+    and (t = w
+         or not regexp_matches(w, '\bchuyen( sinh hoat)?$|\b(den|ve)$')
+         or (regexp_matches(w, '\b(den|ve)$') and regexp_matches(substr(t, length(w) + 2), '^(tu|ngay|thang|nam|[0-9])\b|^(day|chi bo( nay)?)$')));
+
 -- member_statuses(vals, in_note): the member status each text states (member_status_alias), one row per
--- distinct text (status null: none). A status cell by its whole spelling or its leading words ("Chi bộ
--- … Đảng viên chính thức"); a note — a roster's Ghi chú, a not-rated row's reason — by its whole
--- spelling, or by its leading words only for aliases that name party membership or leaving it
--- ("Được miễn sinh hoạt đảng", "Từ trần ngày 10/8/2024", "Chuyển đi Đảng bộ huyện X"): "Tạm thời vắng
--- mặt", "Đình chỉ công tác" state none (the short aliases "Tạm thời", "Đình chỉ" name other things in
--- free text). Read by the ingest (dictionaries.sql) and R4 (a not-rated row's reason).
+-- distinct text (status null: none), both read as status_words. A status cell by its whole spelling or
+-- its leading words ("Chi bộ … Đảng viên chính thức"); a note — a roster's Ghi chú, a not-rated row's
+-- reason — by its whole spelling, or by its leading words only for aliases that name party membership
+-- or leaving it ("Được miễn sinh hoạt đảng", "Từ trần ngày 10/8/2024", "Chuyển đi Đảng bộ huyện X"):
+-- "Tạm thời vắng mặt", "Đình chỉ công tác" state none (the short aliases "Tạm thời", "Đình chỉ" name
+-- other things in free text). Read by the ingest (dictionaries.sql) and R4 (a not-rated row's reason).
 create or replace macro member_statuses(vals, in_note) as table
     with v as (
         -- (a status in brackets says more than the one before it: "Chính thức (miễn sinh hoạt)")
-        -- (pre: the text without a leading "Đang / Đã / Được / Bị")
-        select v, nullif(regexp_extract(v, '\(([^)]*)\)', 1), '') as br, regexp_replace(words(v), '^((dang|da|duoc|bi) )+', '') as pre
-        from (select distinct unnest(vals) as v)
+        -- (pre: the text without a leading "Đảng viên / Đang / Đã / Được / Bị")
+        select v, c, nullif(status_words(regexp_extract(v, '\(([^)]*)\)', 1)), '') as br,
+            regexp_replace(c, '^((dang vien|dang|da|duoc|bi) )+', '') as pre
+        from (select v, status_words(v) as c from (select distinct unnest(vals) as v))
     ),
     alias as (
-        select distinct alnum_key(alias) as k, words(alias) as w, status,
-            regexp_matches(words(alias), '\b(sinh hoat|shtt|shd|sh|dang vien|dv|du bi|chinh thuc|tu tran|chet|khai tru|xoa ten|chuyen di|shct)\b') as names_party
-        from ref_member_status_alias
+        select distinct w, replace(w, ' ', '') as k, status,
+            regexp_matches(w, '\b(sinh hoat|dang vien|du bi|chinh thuc|tu tran|chet|da mat|qua doi|khai tru|xoa ten|ra khoi dang|chuyen di)\b') as names_party
+        from (select status_words(alias) as w, status from ref_member_status_alias)
     )
     select v.v, a.status
     from v
     left join alias a
-      on a.k = alnum_key(v.v)
-      or (starts_with(words(v.v) || ' ', a.w || ' ') and not in_note)
+      on a.k = replace(v.c, ' ', '')
+      or (status_leads(v.c, a.w) and not in_note)
       -- "Đang bị đình chỉ sinh hoạt", "Được miễn sinh hoạt đảng", "Đã chuyển sinh hoạt …": the status
       -- they precede, written whole ("Đang SHTT nơi khác" is not "SHTT"); an exemption or suspension
       -- also as its leading words ("Được miễn công tác và sinh hoạt đảng"; not "Đang sinh hoạt tạm
       -- thời tại …", a member of the chi bộ active elsewhere for a time)
-      or (not in_note and (a.k = alnum_key(v.pre)
-                           or (a.status in ('exempt', 'suspended') and contains(a.w, ' ') and starts_with(v.pre || ' ', a.w || ' '))))
-      or (starts_with(regexp_replace(words(v.v), '^(duoc|da) ', '') || ' ', a.w || ' ') and in_note and a.names_party)
-      or ((a.k = alnum_key(v.br) or starts_with(words(v.br) || ' ', a.w || ' ')) and not in_note and a.status not in ('official', 'probationary'))
-    qualify row_number() over (partition by v.v order by coalesce((a.k = alnum_key(v.br) or starts_with(words(v.br) || ' ', a.w || ' '))
+      or (not in_note and (a.k = replace(v.pre, ' ', '')
+                           or (a.status in ('exempt', 'suspended') and contains(a.w, ' ') and status_leads(v.pre, a.w))))
+      or (status_leads(regexp_replace(v.c, '^(duoc|da) ', ''), a.w) and in_note and a.names_party)
+      or ((a.w = v.br or status_leads(v.br, a.w)) and not in_note and a.status not in ('official', 'probationary'))
+    qualify row_number() over (partition by v.v order by coalesce((a.w = v.br or status_leads(v.br, a.w))
                                                                    and a.status not in ('official', 'probationary'), false) desc,
-                                                        a.k = alnum_key(v.v) desc, length(a.w) desc, a.status) = 1;
+                                                        a.k = replace(v.c, ' ', '') desc, length(a.w) desc, a.status) = 1;
 
 -- proposals_only: over a list's rows (an aggregate), whether it holds proposals and no decided level:
 -- self-ratings, the chi bộ's proposals, what a chi bộ sends up to its đảng ủy (rating.sql supersede,

@@ -23,6 +23,25 @@ describe('member statuses', () => {
 		expect(await statuses(['ĐVCT', 'ĐVDB', 'Miễn SHĐ', 'Tạm đình chỉ sinh hoạt'])).toEqual(['official', 'probationary', 'exempt', 'suspended']);
 	});
 
+	it('"SH" / "SHĐ" are "sinh hoạt" in any wording; "Đã mất", "Qua đời", "Ra khỏi Đảng" are gone; "Chuyển Đảng chính thức", "Chuyển đến" official (the roster was refused)', async () => {
+		const cells: Array<[string, string]> = [
+			['Chuyển SH tạm thời', 'official'], ['Chuyển SHĐ tạm thời', 'official'], ['SH tạm thời', 'temporary'], ['Đảng viên sinh hoạt tạm thời', 'temporary'],
+			['Chuyển SH chính thức', 'left'], ['Chuyển SHĐ', 'left'], ['Chuyển SH đi', 'left'], ['Đã chuyển SH', 'left'], ['Đình chỉ SH', 'suspended'],
+			['Đã mất', 'left'], ['Qua đời', 'left'], ['Ra khỏi Đảng', 'left'],
+			['Đã chuyển chính thức', 'official'], ['Chuyển Đảng chính thức', 'official'], ['Chuyển đến', 'official'], ['Chuyển đến từ Đảng bộ xã Minh Hưng', 'official']
+		];
+		expect(await statuses(cells.map(([c]) => c))).toEqual(cells.map(([, s]) => s));
+	});
+
+	it('a move that does not say which way, or a request, is still refused ("Chuyển sinh hoạt đến Đảng bộ xã A" moves there, not here)', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const cells = ['Chuyển sinh hoạt từ xã Minh Hưng', 'Chuyển đến Đảng bộ xã Minh Hưng', 'Xin ra khỏi Đảng'];
+		const f = writeCsv(dir, 'ds.csv', [...TITLE, HEAD, ...cells.map((s, i) => [String(i + 1), `Đảng viên ${i + 1}`, String(1960 + i), 'Nam', '03/02/1995', s])]);
+		const r = await ingest(db, [f]);
+		expect(r.files[0].status).toBe('refused');
+		expect(r.files[0].errors.map((e) => [e.value, e.message.startsWith('Tình trạng đảng viên không rõ')])).toEqual(cells.map((c) => [c, true]));
+	});
+
 	it('temporary activity elsewhere is official here; temporary activity here is temporary', async () => {
 		expect(
 			await statuses(['Sinh hoạt tạm thời đi', 'Đi sinh hoạt tạm thời', 'Đang sinh hoạt tạm thời nơi khác', 'SHTT đi', 'SHTT đến', 'Sinh hoạt tạm thời (đến)', 'Sinh hoạt tạm thời'])
