@@ -193,42 +193,63 @@ create or replace macro status_leads(t, w) as
          or not regexp_matches(w, '\bchuyen( sinh hoat)?$|\b(den|ve)$')
          or (regexp_matches(w, '\b(den|ve)$') and regexp_matches(substr(t, length(w) + 2), '^(tu|ngay|thang|nam|[0-9])\b|^(day|chi bo( nay)?)$')));
 
--- member_statuses(vals, in_note): the member status each text states (member_status_alias), one row per
--- distinct text (status null: none), both read as status_words. A status cell by its whole spelling or
--- its leading words ("Chi bộ … Đảng viên chính thức"); a note — a roster's Ghi chú, a not-rated row's
--- reason — by its whole spelling, or by its leading words only for aliases that name party membership
--- or leaving it ("Được miễn sinh hoạt đảng", "Từ trần ngày 10/8/2024", "Chuyển đi Đảng bộ huyện X"):
--- "Tạm thời vắng mặt", "Đình chỉ công tác" state none (the short aliases "Tạm thời", "Đình chỉ" name
--- other things in free text). Read by the ingest (dictionaries.sql) and R4 (a not-rated row's reason).
-create or replace macro member_statuses(vals, in_note) as table
-    with v as (
-        -- (a status in brackets says more than the one before it: "Chính thức (miễn sinh hoạt)")
+-- status_reading(texts, in_note): the member status (member_status_alias) each text of status_words
+-- states, one row per distinct text (status null: none), and the words after it (rest). A status
+-- cell by its whole spelling or its leading words ("Chi bộ … Đảng viên chính thức"); a note — a
+-- roster's Ghi chú, a not-rated row's reason — by its whole spelling, or by its leading words only
+-- for aliases that name party membership or leaving it ("Được miễn sinh hoạt đảng", "Từ trần ngày
+-- 10/8/2024", "Chuyển đi Đảng bộ huyện X"): "Tạm thời vắng mặt", "Đình chỉ công tác" state none
+-- (the short aliases "Tạm thời", "Đình chỉ" name other things in free text).
+create or replace macro status_reading(texts, in_note) as table
+    with t as (
         -- (pre: the text without a leading "Đảng viên / Đang / Đã / Được / Bị")
-        select v, c, nullif(status_words(regexp_extract(v, '\(([^)]*)\)', 1)), '') as br,
-            regexp_replace(c, '^((dang vien|dang|da|duoc|bi) )+', '') as pre
-        from (select v, status_words(v) as c from (select distinct unnest(vals) as v))
+        select t, regexp_replace(t, '^((dang vien|dang|da|duoc|bi) )+', '') as pre
+        from (select distinct unnest(texts) as t)
+        where t is not null
     ),
     alias as (
         select distinct w, replace(w, ' ', '') as k, status,
             regexp_matches(w, '\b(sinh hoat|dang vien|du bi|chinh thuc|tu tran|chet|da mat|qua doi|khai tru|xoa ten|ra khoi dang|chuyen di)\b') as names_party
         from (select status_words(alias) as w, status from ref_member_status_alias)
     )
-    select v.v, a.status
-    from v
+    select t.t, a.status,
+        nullif(case when starts_with(t.t || ' ', a.w || ' ') then substr(t.t, length(a.w) + 2)
+                    when starts_with(t.pre || ' ', a.w || ' ') then substr(t.pre, length(a.w) + 2) end, '') as rest
+    from t
     left join alias a
-      on a.k = replace(v.c, ' ', '')
-      or (status_leads(v.c, a.w) and not in_note)
+      on a.k = replace(t.t, ' ', '')
+      or (status_leads(t.t, a.w) and not in_note)
       -- "Đang bị đình chỉ sinh hoạt", "Được miễn sinh hoạt đảng", "Đã chuyển sinh hoạt …": the status
       -- they precede, written whole ("Đang SHTT nơi khác" is not "SHTT"); an exemption or suspension
       -- also as its leading words ("Được miễn công tác và sinh hoạt đảng"; not "Đang sinh hoạt tạm
       -- thời tại …", a member of the chi bộ active elsewhere for a time)
-      or (not in_note and (a.k = replace(v.pre, ' ', '')
-                           or (a.status in ('exempt', 'suspended') and contains(a.w, ' ') and status_leads(v.pre, a.w))))
-      or (status_leads(regexp_replace(v.c, '^(duoc|da) ', ''), a.w) and in_note and a.names_party)
-      or ((a.w = v.br or status_leads(v.br, a.w)) and not in_note and a.status not in ('official', 'probationary'))
-    qualify row_number() over (partition by v.v order by coalesce((a.w = v.br or status_leads(v.br, a.w))
-                                                                   and a.status not in ('official', 'probationary'), false) desc,
-                                                        a.k = replace(v.c, ' ', '') desc, length(a.w) desc, a.status) = 1;
+      or (not in_note and (a.k = replace(t.pre, ' ', '')
+                           or (a.status in ('exempt', 'suspended') and contains(a.w, ' ') and status_leads(t.pre, a.w))))
+      or (status_leads(regexp_replace(t.t, '^(duoc|da) ', ''), a.w) and in_note and a.names_party)
+    qualify row_number() over (partition by t.t order by a.k = replace(t.t, ' ', '') desc, length(a.w) desc, a.status) = 1;
+
+-- member_statuses(vals, in_note): the member status each text states (status_reading of its
+-- status_words), one row per distinct text (status null: none). Read by the ingest
+-- (dictionaries.sql) and R4 (a not-rated row's reason). The status that decides R4 (exempt,
+-- suspended, temporary, left) wins over the membership word: stated in brackets ("Chính thức (miễn
+-- sinh hoạt)"; in a status cell) or after it ("Chính thức - Miễn SH", "Dự bị, đình chỉ sinh hoạt",
+-- "Chính thức/Đã chuyển đi", read as a note is).
+create or replace macro member_statuses(vals, in_note) as table
+    with v as (
+        select v, status_words(v) as c, nullif(status_words(regexp_extract(v, '\(([^)]*)\)', 1)), '') as br
+        from (select distinct unnest(vals) as v)
+    ),
+    whole as (select * from status_reading((select list(c) from v), in_note)),
+    after as (select * from status_reading((select list(w.rest) from whole w where w.status in ('official', 'probationary')), true)),
+    bracket as (select * from status_reading((select list(br) from v), false))
+    select v.v,
+        coalesce(case when not in_note and b.status not in ('official', 'probationary') then b.status end,
+                 case when w.status in ('official', 'probationary') and r.status not in ('official', 'probationary') then r.status end,
+                 w.status) as status
+    from v
+    left join whole w on w.t = v.c
+    left join after r on r.t = w.rest
+    left join bracket b on b.t = v.br;
 
 -- proposals_only: over a list's rows (an aggregate), whether it holds proposals and no decided level:
 -- self-ratings, the chi bộ's proposals, what a chi bộ sends up to its đảng ủy (rating.sql supersede,

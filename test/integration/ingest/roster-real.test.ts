@@ -33,6 +33,27 @@ describe('member statuses', () => {
 		expect(await statuses(cells.map(([c]) => c))).toEqual(cells.map(([, s]) => s));
 	});
 
+	it('exempt, suspended, temporary here or gone, written with "Chính thức" / "Dự bị": that status, and R4 owes no rating (they were read as official)', async () => {
+		const cells: Array<[string, string]> = [
+			['Chính thức - Miễn SH', 'exempt'], ['Chính thức, miễn sinh hoạt', 'exempt'], ['Dự bị - Miễn SH', 'exempt'],
+			['Chính thức/Đình chỉ sinh hoạt', 'suspended'], ['Chính thức - đã chuyển đi', 'left'], ['Chính thức - SHTT', 'temporary'],
+			// the receiving chi bộ's words: active here for a time, rated in their official chi bộ
+			['Chuyển SHTT đến', 'temporary'], ['Chuyển sinh hoạt tạm thời đến', 'temporary'], ['Chuyển sinh hoạt tạm thời về chi bộ', 'temporary'],
+			// the sending chi bộ's: still its member, owed a rating here
+			['Chuyển sinh hoạt tạm thời (đi)', 'official'], ['Chuyển SHTT đến Đảng bộ phường Hòa Bình', 'official'],
+			['Chính thức, không miễn sinh hoạt', 'official'], ['Chính thức - tạm thời vắng mặt', 'official']
+		];
+		const { db, dir } = await dbWithRegistry();
+		const roster = writeCsv(dir, 'ds.csv', [...TITLE, HEAD, ...cells.map(([s], i) => [String(i + 1), `Đảng viên ${i + 1}`, String(1960 + i), 'Nam', '03/02/1995', s])]);
+		const list = writeCsv(dir, 'xl.csv', [...TITLE.slice(0, 2), ['DANH SÁCH XẾP LOẠI ĐẢNG VIÊN NĂM 2024'], ['STT', 'Họ và tên', 'Năm sinh', 'Xếp loại'], ['1', 'Nguyễn Văn An', '1950', 'HTTNV']]);
+		const r = await ingest(db, [roster, list]);
+		expect(r.files.map((f) => f.status)).toEqual(['loaded', 'loaded']);
+		expect((await db.query<{ status: string }>('select status from membership order by source_row')).map((m) => m.status)).toEqual(cells.map(([, s]) => s));
+		const run = await runAudit(db, { year: 2024, rules: ['missing_review'], signals: false });
+		expect(run.findings.filter((f) => (f.evidence as { check?: string }).check === 'roster_member_not_rated').map((f) => f.subject_name).sort())
+			.toEqual(['Đảng viên 10', 'Đảng viên 11', 'Đảng viên 12', 'Đảng viên 13']);
+	});
+
 	it('a move that does not say which way, or a request, is still refused ("Chuyển sinh hoạt đến Đảng bộ xã A" moves there, not here)', async () => {
 		const { db, dir } = await dbWithRegistry();
 		const cells = ['Chuyển sinh hoạt từ xã Minh Hưng', 'Chuyển đến Đảng bộ xã Minh Hưng', 'Xin ra khỏi Đảng'];
