@@ -225,7 +225,8 @@ create or replace macro status_reading(texts, in_note) as table
       -- thời tại …", a member of the chi bộ active elsewhere for a time)
       or (not in_note and (a.k = replace(t.pre, ' ', '')
                            or (a.status in ('exempt', 'suspended') and contains(a.w, ' ') and status_leads(t.pre, a.w))))
-      or (status_leads(regexp_replace(t.t, '^(duoc|da) ', ''), a.w) and in_note and a.names_party)
+      -- (a note's "Đã / Được / Bị / Đang bị …" too: "Đang bị đình chỉ sinh hoạt đảng", "Đã mất ngày …")
+      or (in_note and a.names_party and (status_leads(t.t, a.w) or status_leads(regexp_replace(t.t, '^((dang )?(duoc|da|bi) )+', ''), a.w)))
     qualify row_number() over (partition by t.t order by a.k = replace(t.t, ' ', '') desc, length(a.w) desc, a.status) = 1;
 
 -- member_statuses(vals, in_note): the member status each text states (status_reading of its

@@ -264,6 +264,22 @@ describe('members gone during the year', () => {
 	});
 });
 
+describe('a rating list\'s "Lý do không xếp loại" in the clerk\'s words, no roster sent', () => {
+	it('suspended, temporary here, moved, died ("Đình chỉ SH", "Đang bị đình chỉ …", "Chuyển SHTT đến", "Chuyển SH đi", "Đã mất", "Qua đời ngày …"): owed nothing; maternity leave, temporary activity elsewhere: owed', async () => {
+		const reasons = ['Đình chỉ SH', 'Đang bị đình chỉ sinh hoạt đảng', 'Bị đình chỉ sinh hoạt', 'Chuyển SHTT đến', 'Chuyển SH đi', 'Đã mất', 'Đã mất ngày 03/10/2024',
+			'Qua đời ngày 3/10/2024', 'Đang được miễn sinh hoạt', 'Nghỉ thai sản', 'Đi SHTT nơi khác'];
+		const { db, dir } = await dbWithRegistry();
+		const list = writeCsv(dir, 'xl.csv', [...TITLE.slice(0, 2), ['DANH SÁCH XẾP LOẠI ĐẢNG VIÊN NĂM 2024'], ['STT', 'Họ và tên', 'Năm sinh', 'Ngày vào Đảng', 'Xếp loại', 'Lý do không xếp loại'],
+			['1', 'Nguyễn Văn An', '1960', '03/02/1985', 'HTTNV', ''],
+			...reasons.map((x, i) => [String(i + 2), `Đảng viên ${i + 1}`, String(1960 + i), '03/02/1995', '', x])]);
+		const r = await ingest(db, [list]);
+		expect(r.files[0]).toMatchObject({ kind: 'rating', status: 'loaded', rowsStored: reasons.length + 1 });
+		const run = await runAudit(db, { year: 2024, rules: ['missing_review'], signals: false });
+		expect(run.findings.filter((f) => (f.evidence as { check?: string }).check === 'listed_member_not_rated').map((f) => f.subject_name).sort())
+			.toEqual(['Đảng viên 10', 'Đảng viên 11']);
+	});
+});
+
 describe('a corrected roster', () => {
 	it('in the same load as the roster it corrects ("… (bản sửa).csv" sorts and loads first): the correction is current', async () => {
 		const { db, dir } = await dbWithRegistry();
