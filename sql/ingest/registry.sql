@@ -295,9 +295,9 @@ items as (
     )
 ),
 known as (
-    select code, name_key, parent_code, null::varchar as path, false as stored from norm where code is not null
+    select code, name_key, parent_code, null::varchar as path, false as stored, kind from norm where code is not null
     union
-    select upper(code), name_key, upper(parent_code), path, true from unit
+    select upper(code), name_key, upper(parent_code), path, true, kind from unit
 ),
 exact as (
     select i.part_id, i.rn, i.field, i.item, k.code as cand, k.stored, 1 as tier
@@ -313,14 +313,42 @@ exact as (
 loose as (
     select i.* from items i anti join exact e using (part_id, rn, field, item)
 ),
-cands as (
-    select * from exact
-    union all
-    select i.part_id, i.rn, i.field, i.item, k.code, k.stored, 3
+loose_found as (
+    select i.part_id, i.rn, i.field, i.item, k.code, k.stored, 3 as tier
     from (select *, unnest([lkey, 'dang bo ' || lkey, 'chi bo ' || lkey]) as key3 from loose) i
     join (select code, stored, unit_loose_key(name_key) as lkey from known
           where exists (select 1 from loose)) k
       on k.lkey = i.key3
+),
+-- a name written without its kind words ("Hành Phước, Hành Thịnh" beside "Đảng bộ xã Hành Phước")
+-- and found by no key: by its bare name (unit_bare_key), among units of the row's own rank, whose
+-- kind words were left out (a commune's predecessors are đảng bộ or chi bộ cơ sở, a hamlet's chi
+-- bộ trực thuộc or đảng bộ bộ phận; never a tổ đảng)
+rank_of(kind, rnk) as (
+    values ('tinh_uy', 1), ('huyen_uy', 2), ('dang_bo_co_so', 3), ('chi_bo_co_so', 3), ('dang_bo_bo_phan', 4), ('chi_bo_truc_thuoc', 4)
+),
+bare as (
+    select l.part_id, l.rn, l.field, l.item, l.lkey, r.rnk
+    from loose l
+    -- the row's kind, else the stored unit's
+    join (select code, coalesce(max(kind) filter (where not stored), max(kind)) as kind from known
+          where code in (select code from loose) group by code) o on o.code = l.code
+    join rank_of r on r.kind = o.kind
+    where l.lkey = unit_bare_key(l.name)
+      and not exists (select 1 from loose_found f
+                      where f.part_id = l.part_id and f.rn = l.rn and f.field = l.field and f.item = l.item and f.code <> l.code)
+),
+cands as (
+    select * from exact
+    union all
+    select * from loose_found
+    union all
+    select b.part_id, b.rn, b.field, b.item, k.code, k.stored, 4
+    from bare b
+    join (select k.code, k.stored, unit_bare_key(k.name_key) as bkey, r.rnk
+          from known k join rank_of r on r.kind = k.kind
+          where exists (select 1 from bare)) k
+      on k.bkey = b.lkey and k.rnk = b.rnk
 ),
 picked as (
     select c.part_id, c.rn, c.field, c.item,

@@ -252,6 +252,22 @@ describe('lineage written the way provinces wrote the 2025 merger', () => {
 	];
 	const NEW = ['10', 'X700399', 'Đảng bộ xã Tân Lập', 'Đảng bộ cơ sở', 'T70', '01/07/2025', '', 'Xã Tân An (huyện Cần Giuộc), Xã Long Hòa (huyện Cần Đước)'];
 
+	it('names without their kind words ("Tân Bình, Long Hòa") are the units of the row\'s rank that bear them; one two units bear is refused as shared', async () => {
+		const { db, dir } = await dbWithRegistry();
+		// a hamlet's chi bộ named like a commune is no commune's predecessor
+		const HAMLET = ['11', 'C70020401', 'Chi bộ ấp Long Hòa', 'Chi bộ trực thuộc', 'X700204', '01/01/1990', '30/06/2025', ''];
+		const r = await ingest(db, [writeCsv(dir, 'dm.csv', [HEAD, ...OLD, ...CAN_GIUOC, HAMLET, ['12', 'X700398', 'Đảng bộ xã Tân Mỹ', 'Đảng bộ cơ sở', 'T70', '01/07/2025', '', 'Tân Bình, Long Hòa']])]);
+		expect(r.files[0].errors).toEqual([]);
+		expect((await lineage(db)).map((l) => [l.from_code, l.to_code])).toEqual([
+			['X700202', 'X700398'],
+			['X700204', 'X700398']
+		]);
+		const shared = await ingest(db, [writeCsv(dir, 'dm-2.csv', [HEAD, ['1', 'X700397', 'Đảng bộ xã Tân Hòa', 'Đảng bộ cơ sở', 'T70', '01/07/2025', '', 'Tân An, Long Hòa']])]);
+		expect(shared.files[0].errors?.map((e) => [e.row, e.column, e.value, e.message])).toEqual([
+			[2, 'Hình thành từ', 'Tân An', 'Tên đơn vị trùng với 2 đơn vị trong danh mục: dùng mã đơn vị, hoặc ghi đơn vị cấp trên trong ngoặc ("Xã Tân An (huyện Cần Đước)").']
+		]);
+	});
+
 	it('"Xã Tân An (huyện Cần Giuộc)": the bracket chooses the Tân An of that district, in the same file', async () => {
 		const { db, dir } = await dbWithRegistry();
 		const r = await ingest(db, [writeCsv(dir, 'dm.csv', [HEAD, ...OLD, ...CAN_GIUOC, NEW])]);
