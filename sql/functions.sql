@@ -58,6 +58,24 @@ create or replace macro words(s) as
 create or replace macro says_dissolved(status) as
     regexp_matches(words(status), '^(da )?(bi )?giai the\b');
 
+-- lineage_lead: the words that open a statement of lineage, as registries write one after a unit's
+-- name ("(trên cơ sở sáp nhập xã A, xã B)", "Thành lập trên cơ sở hợp nhất …", "Tách từ …",
+-- "Sáp nhập vào …"): a regular expression for the text as written, any case (registry.sql).
+create or replace macro lineage_lead() as
+    '(?i:(?:(?:được|đã|bị)\s+)?(?:(?:thành lập|hình thành)(?:\s+mới)?\s+(?:từ|trên cơ sở)|trên cơ sở|hợp nhất|sáp nhập|chia tách|tách|đổi tên|nhập))(?:\s|:|\)|$)';
+
+-- lineage_field: the lineage column such a statement reads as, by the words that open it ("Sáp nhập
+-- vào": its successor; "Tách từ": the unit split; else the units merged into this one); null for
+-- one naming what was split off ("Chia tách thành …"), which no column holds.
+create or replace macro lineage_field(s) as
+    list_transform([words(s)], lambda w: case
+        when regexp_matches(w, '^(\S+ ){0,8}(nhap|hop nhat) vao\b') then 'merged_into'
+        when regexp_matches(w, '^(\S+ ){0,8}doi ten thanh\b') then 'renamed_to'
+        when regexp_matches(w, '^(\S+ ){0,8}doi ten\b') then 'renamed_from'
+        when regexp_matches(w, '^(\S+ ){0,8}tach (ra )?thanh\b') then null
+        when regexp_matches(w, '^(\S+ ){0,8}tach\b') then 'split_from'
+        else 'formed_from' end)[1];
+
 -- clean: NFC, trimmed, inner runs of white space collapsed; '' -> null.
 create or replace macro clean(s) as
     blank_null(squish(nfc_normalize(s)));

@@ -55,12 +55,26 @@ implied as (
         window w as (partition by part_id order by rn rows between unbounded preceding and 1 preceding)
     )
 ),
+-- a name that carries its lineage after it, as provincial decisions list new units ("Đảng bộ xã
+-- Nghĩa Hành (trên cơ sở sáp nhập xã Hành Thuận, xã Hành Trung, thị trấn Chợ Chùa)", "…, thành lập
+-- trên cơ sở …", "… - sáp nhập vào …"): the name is what comes before; the rest is read as a lineage
+-- cell (lin_ref, soft). Per distinct name.
+name_lin as (
+    select v, tidy(m.name) as name, regexp_replace(m.lin, '\)$', '') as lin
+    from (
+        select v, regexp_extract(v, '^(.*?)\s*(?:\(|[,;:]\s|\s[-–]\s)\s*(' || lineage_lead() || '[^()]*?)\s*\)?\s*$', ['name', 'lin']) as m
+        from (select distinct unit_name as v from stg where unit_name is not null)
+    )
+    where m.lin <> '' and tidy(m.name) is not null
+),
 s as (
-    select stg.*, upper(tidy(unit_code)) as c_code, tidy(unit_name) as c_name, c.file_id, c.header_fields,
-        coalesce(stg.parent, im.parent) as parent_v
+    select stg.*, upper(tidy(unit_code)) as c_code, coalesce(nl.name, tidy(unit_name)) as c_name, c.file_id, c.header_fields,
+        coalesce(stg.parent, im.parent) as parent_v, nl.lin as name_lineage,
+        coalesce(stg.merged_into, stg.renamed_to, stg.formed_from, stg.split_from, stg.renamed_from, stg.prior_units) is null as no_lineage_column
     from stg
     join file_ctx c using (part_id)
     left join implied im using (rk)
+    left join name_lin nl on nl.v = stg.unit_name
 ),
 nk as (
     select v, unit_key(v) as name_key from (select distinct c_name as v from s where c_name is not null)
@@ -219,9 +233,15 @@ select
     tidy(s.lineage_on) as lineage_raw,
     -- a note that reads as a merger, split or renaming ("Hợp nhất Chi bộ thôn 1 và …", "Tách từ …")
     -- on a row with no lineage column: not read (a note is free text), but the file is told (warnings)
-    case when coalesce(s.merged_into, s.renamed_to, s.formed_from, s.split_from, s.renamed_from, s.prior_units) is null
+    case when s.no_lineage_column
           and regexp_matches(words(s.note), '^(da |duoc |bi )?(hop nhat|sap nhap|nhap|chia tach|tach|doi ten|hinh thanh)\b')
-         then tidy(s.note) end as lineage_note
+         then tidy(s.note) end as lineage_note,
+    -- the lineage a name carries (name_lin), on a row with no lineage column: read as that column
+    -- when every unit it names is found (lin_ref), else the file is told (warnings); the name as
+    -- written, for the warning, until it is read (merge)
+    if(s.no_lineage_column, s.name_lineage, null) as soft_lineage,
+    if(s.no_lineage_column, lineage_field(s.name_lineage), null) as soft_field,
+    if(s.no_lineage_column and s.name_lineage is not null, tidy(s.unit_name), null) as lineage_name
 from s
 left join kd on kd.v = s.unit_kind
 left join nk on nk.v = s.c_name
@@ -251,28 +271,31 @@ with cells as (
         -- "các xã Tân An, Tân Bình và Tân Hòa": the kind every name of the list has
         lower(nullif(regexp_extract(raw, '^(?i)các\s+(xã|phường|thị trấn|thôn|ấp|xóm|bản|khu phố|tổ dân phố|chi bộ|đảng bộ)\s', 1), '')) as each_kind
     from (
-        -- col: the column the cell is in, for messages
+        -- col: the column the cell is in, for messages; soft: the lineage a name carries (norm), read
+        -- only when every unit it names is found, never a reason to refuse the file
         select part_id, file_id, rn, code, field, col,
-            regexp_replace(raw, '^(?i)(được\s+)?(hình thành|thành lập|hợp nhất|sáp nhập|sắp xếp|nhập|chia tách|tách|đổi tên)((\s+|\s*:\s*)(hình thành|thành lập|hợp nhất|sáp nhập|sắp xếp|nhập|từ|vào|thành|trên cơ sở|toàn bộ|nguyên trạng|của))*\s*:?\s*', '') as raw
+            regexp_replace(raw, '^(?i)((được|đã|bị)\s+)?(hình thành|thành lập|hợp nhất|sáp nhập|sắp xếp|nhập|chia tách|tách|đổi tên|trên cơ sở)((\s+|\s*:\s*)(hình thành|thành lập|hợp nhất|sáp nhập|sắp xếp|nhập|từ|vào|thành|trên cơ sở|toàn bộ|nguyên trạng|của|mới|ra từ))*\s*:?\s*', '') as raw, soft
         from (
-            select part_id, file_id, rn, code, 'merged_into' as field, 'merged_into' as col, merged_into as raw from norm where merged_into is not null
+            select part_id, file_id, rn, code, 'merged_into' as field, 'merged_into' as col, merged_into as raw, false as soft from norm where merged_into is not null
             union all
-            select part_id, file_id, rn, code, 'renamed_to', 'renamed_to', renamed_to from norm where renamed_to is not null
+            select part_id, file_id, rn, code, 'renamed_to', 'renamed_to', renamed_to, false from norm where renamed_to is not null
             union all
-            select part_id, file_id, rn, code, 'formed_from', 'formed_from', formed_from from norm where formed_from is not null
+            select part_id, file_id, rn, code, 'formed_from', 'formed_from', formed_from, false from norm where formed_from is not null
             union all
-            select part_id, file_id, rn, code, 'split_from', 'split_from', split_from from norm where split_from is not null
+            select part_id, file_id, rn, code, 'split_from', 'split_from', split_from, false from norm where split_from is not null
             union all
-            select part_id, file_id, rn, code, 'renamed_from', 'renamed_from', renamed_from from norm where renamed_from is not null
+            select part_id, file_id, rn, code, 'renamed_from', 'renamed_from', renamed_from, false from norm where renamed_from is not null
             union all
-            select part_id, file_id, rn, code, prior_field, 'prior_units', prior_units from norm where prior_field is not null
+            select part_id, file_id, rn, code, prior_field, 'prior_units', prior_units, false from norm where prior_field is not null
+            union all
+            select part_id, file_id, rn, code, soft_field, 'unit_name', soft_lineage, true from norm where soft_field is not null
         )
     )
 ),
 items as (
     -- (the keys once each: every macro a query names costs planning time on every load)
     select *, unit_key(name) as nkey, unit_loose_key(name) as lkey from (
-    select part_id, file_id, rn, code, field, col, item,
+    select part_id, file_id, rn, code, field, col, soft, item,
         -- the name without its bracket, in a "các xã" list with its kind
         case when each_kind is not null and not regexp_matches(item, '^(?i)(các\s+)?' || each_kind || '\s')
              then each_kind || ' ' || bare else regexp_replace(bare, '^(?i)các\s+', '') end as name,
@@ -391,7 +414,10 @@ resolved as (
     group by all
 )
 select i.*, r.ref_code, coalesce(r.n, 0) as candidates, coalesce(r.is_self_code, false) as is_self_code,
-    coalesce(r.is_own_old_name, false) as is_own_old_name
+    coalesce(r.is_own_old_name, false) as is_own_old_name,
+    -- every unit of the cell found once (a soft cell is read whole or not at all)
+    bool_and((coalesce(r.n, 0) = 1 or coalesce(r.is_own_old_name, false)) and not coalesce(r.is_self_code, false))
+        over (partition by i.part_id, i.rn, i.field) as cell_ok
 from items i
 left join resolved r using (part_id, rn, field, item);
 
@@ -467,7 +493,7 @@ errs as (
                 else 'Không có đơn vị tên cũ này trong danh mục.'
             end
         end
-    from lin_ref where is_self_code or (candidates <> 1 and not is_own_old_name)
+    from lin_ref where not soft and (is_self_code or (candidates <> 1 and not is_own_old_name))
     union all
     select part_id, rn, 'unit_code', code, 'Mã đơn vị trùng trong cùng danh mục (dòng ' || first_rn || ').'
     from (select part_id, rn, code, min(rn) over (partition by code) as first_rn from n where code is not null)
@@ -524,7 +550,7 @@ with l as (
         n.lineage_on
     from lin_ref r
     join norm n using (part_id, rn)
-    where r.ref_code is not null and r.ref_code <> r.code and not r.is_own_old_name
+    where r.ref_code is not null and r.ref_code <> r.code and not r.is_own_old_name and (r.cell_ok or not r.soft)
 )
 select l.file_id, l.rn, l.from_code, l.to_code, l.kind,
     coalesce(l.lineage_on,
@@ -556,6 +582,11 @@ from (
     where lineage_on is not null and regexp_matches(words(status), '^(da )?(bi )?(giai the|sap nhap|hop nhat)\b')
 ) e
 where upper(u.code) = e.code and u.dissolved_on is null;
+
+-- a name's lineage read: no warning (warnings)
+update norm set lineage_name = null
+where lineage_name is not null
+  and exists (select 1 from lin_ref l where l.soft and l.cell_ok and l.part_id = norm.part_id and l.rn = norm.rn);
 
 drop table lin_new;
 drop table lin_ref;
@@ -616,6 +647,13 @@ select part_id,
     || first_five(list('dòng ' || rn || ': "' || lineage_note || '"' order by rn))
     || '): Ghi chú không được đọc thành quan hệ kế thừa, các đơn vị này không được nối với đơn vị trước hoặc sau sắp xếp. Ghi vào cột Hình thành từ, Tách từ, Đổi tên từ hoặc Sáp nhập vào (mã hoặc tên đơn vị).' as message
 from norm where lineage_note is not null
+group by part_id
+union all
+select part_id,
+    count(*) || ' đơn vị ghi việc hợp nhất, sáp nhập, chia tách hoặc đổi tên sau tên đơn vị ('
+    || first_five(list('dòng ' || rn || ': "' || lineage_name || '"' order by rn))
+    || '): tên đơn vị được lưu không có phần này, nhưng phần này không đọc được thành quan hệ kế thừa (có đơn vị nêu không có trong danh mục hoặc trùng tên nhiều đơn vị), các đơn vị này không được nối với đơn vị trước hoặc sau sắp xếp. Ghi vào cột Hình thành từ, Tách từ, Đổi tên từ hoặc Sáp nhập vào (mã hoặc tên đơn vị).' as message
+from norm where lineage_name is not null
 group by part_id
 union all
 select part_id,

@@ -245,6 +245,23 @@ describe('lineage written the way provinces wrote the 2025 merger', () => {
 		expect(await lineage(db)).toEqual(from.map((c) => ({ from_code: c, to_code: 'X700299', kind: 'merge', effective_on: '01/07/2025' })));
 	});
 
+	it('lineage written after the name, as decisions list new communes, is read as "Hình thành từ"; the name is what comes before; one naming a unit the registry lacks is told, not read', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const f = writeCsv(dir, 'sau-sap-xep.csv', [
+			HEAD,
+			...OLD,
+			['8', 'X700299', 'Đảng bộ xã Tân An (trên cơ sở sáp nhập xã Tân An, xã Tân Bình, thị trấn Cần Đước)', 'Đảng bộ cơ sở', 'T70', '01/07/2025', '', ''],
+			['9', 'X700298', 'Đảng bộ xã Long Bình, thành lập trên cơ sở hợp nhất xã Long Hòa và xã Tân Phú', 'Đảng bộ cơ sở', 'T70', '01/07/2025', '', '']
+		]);
+		const r = await ingest(db, [f]);
+		expect(r.files[0]).toMatchObject({ status: 'loaded', rowsStored: 9, errors: [] });
+		expect((await units(db, ['X700298', 'X700299'])).map((u) => u.name)).toEqual(['Đảng bộ xã Long Bình', 'Đảng bộ xã Tân An']);
+		expect(await lineage(db)).toEqual(['X700201', 'X700202', 'X700203'].map((c) => ({ from_code: c, to_code: 'X700299', kind: 'merge', effective_on: '01/07/2025' })));
+		expect(r.files[0].warnings).toEqual([
+			'1 đơn vị ghi việc hợp nhất, sáp nhập, chia tách hoặc đổi tên sau tên đơn vị (dòng 10: "Đảng bộ xã Long Bình, thành lập trên cơ sở hợp nhất xã Long Hòa và xã Tân Phú"): tên đơn vị được lưu không có phần này, nhưng phần này không đọc được thành quan hệ kế thừa (có đơn vị nêu không có trong danh mục hoặc trùng tên nhiều đơn vị), các đơn vị này không được nối với đơn vị trước hoặc sau sắp xếp. Ghi vào cột Hình thành từ, Tách từ, Đổi tên từ hoặc Sáp nhập vào (mã hoặc tên đơn vị).'
+		]);
+	});
+
 	// two old communes named Tân An, in two districts merged into one province
 	const CAN_GIUOC = [
 		['8', 'H7003', 'Đảng bộ huyện Cần Giuộc', 'Huyện ủy', 'T70', '01/01/1990', '30/06/2025', ''],
