@@ -60,9 +60,12 @@ create or replace macro says_dissolved(status) as
 
 -- lineage_lead: the words that open a statement of lineage, as registries write one after a unit's
 -- name ("(trên cơ sở sáp nhập xã A, xã B)", "Thành lập trên cơ sở hợp nhất …", "Tách từ …",
--- "Sáp nhập vào …"): a regular expression for the text as written, any case (registry.sql).
-create or replace macro lineage_lead() as
-    '(?i:(?:(?:được|đã|bị)\s+)?(?:(?:thành lập|hình thành)(?:\s+mới)?\s+(?:từ|trên cơ sở)|trên cơ sở|hợp nhất|sáp nhập|chia tách|tách|đổi tên|nhập))(?:\s|:|\)|$)';
+-- "Sáp nhập vào …"): a regular expression for the text as written, any case (registry.sql). bare:
+-- with the one-word verbs "nhập", "tách" (a text opening with them; inside a sentence, "thu nhập"
+-- is income).
+create or replace macro lineage_lead(bare) as
+    '(?i:(?:(?:được|đã|bị)\s+)?(?:(?:thành lập|hình thành)(?:\s+mới)?\s+(?:từ|trên cơ sở)|trên cơ sở|hợp nhất|sáp nhập|chia tách|đổi tên'
+    || if(bare, '|tách|nhập', '') || '))(?:\s|:|\)|$)';
 
 -- lineage_field: the lineage column such a statement reads as, by the words that open it ("Sáp nhập
 -- vào": its successor; "Tách từ": the unit split; else the units merged into this one); null for
@@ -75,6 +78,18 @@ create or replace macro lineage_field(s) as
         when regexp_matches(w, '^(\S+ ){0,8}tach (ra )?thanh\b') then null
         when regexp_matches(w, '^(\S+ ){0,8}tach\b') then 'split_from'
         else 'formed_from' end)[1];
+
+-- lineage_stated: the lineage a free text states, from the words that open it on ("Thành lập ngày
+-- 01/7/2025 trên cơ sở sáp nhập xã A, xã B theo Quyết định 12-QĐ/TU" -> "trên cơ sở sáp nhập xã A,
+-- xã B"): the decision or date it cites after the units dropped, and a bracket it closes that it
+-- did not open; null when it states none (registry.sql: a note).
+create or replace macro lineage_stated(s) as
+    list_transform([regexp_replace(list_transform([regexp_extract(s, '(?:(?:^|[,;.(:])\s*(' || lineage_lead(true) || '.*)|\s(' || lineage_lead(false) || '.*))$', ['a', 'b'])],
+                                                  lambda m: coalesce(nullif(m.a, ''), m.b))[1],
+                                   '(?i)[\s,;(]+(?:theo|kể từ|từ ngày|ngày|quyết định|qđ|nghị quyết|nq)(?:\s.*)?$', '')],
+        lambda x: blank_null(regexp_replace(
+            if(length(x) - length(replace(x, ')', '')) > length(x) - length(replace(x, '(', '')), regexp_replace(x, '\)[^()]*$', ''), x),
+            '[\s.,;:]+$', '')))[1];
 
 -- clean: NFC, trimmed, inner runs of white space collapsed; '' -> null.
 create or replace macro clean(s) as

@@ -62,7 +62,7 @@ implied as (
 name_lin as (
     select v, tidy(m.name) as name, regexp_replace(m.lin, '\)$', '') as lin
     from (
-        select v, regexp_extract(v, '^(.*?)\s*(?:\(|[,;:]\s|\s[-–]\s)\s*(' || lineage_lead() || '[^()]*?)\s*\)?\s*$', ['name', 'lin']) as m
+        select v, regexp_extract(v, '^(.*?)\s*(?:\(|[,;:]\s|\s[-–]\s)\s*(' || lineage_lead(true) || '[^()]*?)\s*\)?\s*$', ['name', 'lin']) as m
         from (select distinct unit_name as v from stg where unit_name is not null)
     )
     where m.lin <> '' and tidy(m.name) is not null
@@ -231,17 +231,20 @@ select
          when regexp_matches(words(s.lineage_form), '\bdoi ten\b') then 'renamed_from' end as prior_field,
     ld.d as lineage_on,
     tidy(s.lineage_on) as lineage_raw,
-    -- a note that reads as a merger, split or renaming ("Hợp nhất Chi bộ thôn 1 và …", "Tách từ …")
-    -- on a row with no lineage column: not read (a note is free text), but the file is told (warnings)
-    case when s.no_lineage_column
-          and regexp_matches(words(s.note), '^(da |duoc |bi )?(hop nhat|sap nhap|nhap|chia tach|tach|doi ten|hinh thanh)\b')
-         then tidy(s.note) end as lineage_note,
-    -- the lineage a name carries (name_lin), on a row with no lineage column: read as that column
-    -- when every unit it names is found (lin_ref), else the file is told (warnings); the name as
-    -- written, for the warning, until it is read (merge)
-    if(s.no_lineage_column, s.name_lineage, null) as soft_lineage,
-    if(s.no_lineage_column, lineage_field(s.name_lineage), null) as soft_field,
-    if(s.no_lineage_column and s.name_lineage is not null, tidy(s.unit_name), null) as lineage_name
+    -- the lineage a name carries (name_lin), else the one a note states ("Trên cơ sở sáp nhập xã A,
+    -- xã B", "Thành lập ngày 01/7/2025 trên cơ sở hợp nhất …", "Giải thể, sáp nhập vào …":
+    -- lineage_stated), on a row with no lineage column: read as the column its opening words say
+    -- when every unit it names is found (lin_ref, soft), never a reason to refuse the file
+    case when s.no_lineage_column then coalesce(s.name_lineage, lineage_stated(s.note)) end as soft_lineage,
+    lineage_field(soft_lineage) as soft_field,
+    if(s.name_lineage is not null, 'unit_name', 'note') as soft_col,
+    -- such a name or note (or one written without accents, "Hop nhat …"), shown in the warning
+    -- until it is read (merge)
+    case when not s.no_lineage_column then null
+         when s.name_lineage is not null then tidy(s.unit_name)
+         when soft_lineage is not null
+           or regexp_matches(words(s.note), '^(da |duoc |bi )?(hop nhat|sap nhap|nhap|chia tach|tach|doi ten|hinh thanh)\b|\b(hop nhat|sap nhap|chia tach|doi ten|tach (ra )?tu|hinh thanh tu|thanh lap tu|tren co so (hop nhat|sap nhap|nhap|chia tach|tach|sap xep))\b')
+           then tidy(s.note) end as lineage_note
 from s
 left join kd on kd.v = s.unit_kind
 left join nk on nk.v = s.c_name
@@ -271,8 +274,8 @@ with cells as (
         -- "các xã Tân An, Tân Bình và Tân Hòa": the kind every name of the list has
         lower(nullif(regexp_extract(raw, '^(?i)các\s+(xã|phường|thị trấn|thôn|ấp|xóm|bản|khu phố|tổ dân phố|chi bộ|đảng bộ)\s', 1), '')) as each_kind
     from (
-        -- col: the column the cell is in, for messages; soft: the lineage a name carries (norm), read
-        -- only when every unit it names is found, never a reason to refuse the file
+        -- col: the column the cell is in, for messages; soft: the lineage a name or note carries
+        -- (norm), read only when every unit it names is found, never a reason to refuse the file
         select part_id, file_id, rn, code, field, col,
             regexp_replace(raw, '^(?i)((được|đã|bị)\s+)?(hình thành|thành lập|hợp nhất|sáp nhập|sắp xếp|nhập|chia tách|tách|đổi tên|trên cơ sở)((\s+|\s*:\s*)(hình thành|thành lập|hợp nhất|sáp nhập|sắp xếp|nhập|từ|vào|thành|trên cơ sở|toàn bộ|nguyên trạng|của|mới|ra từ))*\s*:?\s*', '') as raw, soft
         from (
@@ -288,7 +291,7 @@ with cells as (
             union all
             select part_id, file_id, rn, code, prior_field, 'prior_units', prior_units, false from norm where prior_field is not null
             union all
-            select part_id, file_id, rn, code, soft_field, 'unit_name', soft_lineage, true from norm where soft_field is not null
+            select part_id, file_id, rn, code, soft_field, soft_col, soft_lineage, true from norm where soft_field is not null
         )
     )
 ),
@@ -583,9 +586,9 @@ from (
 ) e
 where upper(u.code) = e.code and u.dissolved_on is null;
 
--- a name's lineage read: no warning (warnings)
-update norm set lineage_name = null
-where lineage_name is not null
+-- a name's or note's lineage read: no warning (warnings)
+update norm set lineage_note = null
+where lineage_note is not null
   and exists (select 1 from lin_ref l where l.soft and l.cell_ok and l.part_id = norm.part_id and l.rn = norm.rn);
 
 drop table lin_new;
@@ -643,17 +646,10 @@ from norm where dissolved_undated
 group by part_id
 union all
 select part_id,
-    count(*) || ' dòng ghi việc hợp nhất, sáp nhập, chia tách hoặc đổi tên ở Ghi chú ('
+    count(*) || ' dòng ghi việc hợp nhất, sáp nhập, chia tách hoặc đổi tên ở Ghi chú hoặc sau tên đơn vị mà không đọc được ('
     || first_five(list('dòng ' || rn || ': "' || lineage_note || '"' order by rn))
-    || '): Ghi chú không được đọc thành quan hệ kế thừa, các đơn vị này không được nối với đơn vị trước hoặc sau sắp xếp. Ghi vào cột Hình thành từ, Tách từ, Đổi tên từ hoặc Sáp nhập vào (mã hoặc tên đơn vị).' as message
+    || '): chỉ đọc được khi mỗi đơn vị nêu là mã hoặc tên của đúng một đơn vị trong danh mục; các đơn vị này không được nối với đơn vị trước hoặc sau sắp xếp (phần ghi sau tên đơn vị không được lưu vào tên). Ghi vào cột Hình thành từ, Tách từ, Đổi tên từ hoặc Sáp nhập vào (mã hoặc tên đơn vị).' as message
 from norm where lineage_note is not null
-group by part_id
-union all
-select part_id,
-    count(*) || ' đơn vị ghi việc hợp nhất, sáp nhập, chia tách hoặc đổi tên sau tên đơn vị ('
-    || first_five(list('dòng ' || rn || ': "' || lineage_name || '"' order by rn))
-    || '): tên đơn vị được lưu không có phần này, nhưng phần này không đọc được thành quan hệ kế thừa (có đơn vị nêu không có trong danh mục hoặc trùng tên nhiều đơn vị), các đơn vị này không được nối với đơn vị trước hoặc sau sắp xếp. Ghi vào cột Hình thành từ, Tách từ, Đổi tên từ hoặc Sáp nhập vào (mã hoặc tên đơn vị).' as message
-from norm where lineage_name is not null
 group by part_id
 union all
 select part_id,

@@ -200,21 +200,32 @@ describe('lineage written as "Hình thức sắp xếp | Đơn vị trước s�
 });
 
 describe('lineage written only in Ghi chú', () => {
-	it('is not read, but the file warns naming the rows; a note beside a lineage column, or about something else, is no warning', async () => {
+	it('is read as the column its opening words say when every unit it names is found; one naming a unit twice or nowhere is not, and the file warns naming the row; a note beside a lineage column, or about something else, is neither', async () => {
 		const { db, dir } = await dbWithRegistry();
 		const f = writeCsv(dir, 'dm-2025.csv', [
 			['STT', 'Mã đơn vị', 'Tên đơn vị', 'Loại', 'Trực thuộc', 'Ngày thành lập', 'Sáp nhập vào', 'Ngày hiệu lực', 'Ghi chú'],
+			// "Chi bộ thôn 1" is two chi bộ
 			['1', 'C70010199', 'Chi bộ thôn Đoàn Kết', 'Chi bộ trực thuộc', 'X700101', '01/08/2025', '', '01/08/2025', 'Hợp nhất Chi bộ thôn 1 và Chi bộ thôn 2 (xã Đoàn Kết) theo Quyết định 12-QĐ/ĐU'],
 			['2', 'C70010201', 'Chi bộ thôn 1', 'Chi bộ trực thuộc', 'X700102', '2001', '', '', 'Tách từ Chi bộ thôn 2'],
 			['3', 'C70010101', 'Chi bộ thôn 1', 'Chi bộ trực thuộc', 'X700101', '2000', 'C70010199', '01/08/2025', 'Sáp nhập vào Chi bộ thôn Đoàn Kết'],
-			['4', 'C70010301', 'Chi bộ Trường THCS Đoàn Kết', 'Chi bộ cơ sở', 'H7001', '2005', '', '', 'Kiện toàn chi ủy ngày 01/03/2025']
+			['4', 'C70010301', 'Chi bộ Trường THCS Đoàn Kết', 'Chi bộ cơ sở', 'H7001', '2005', '', '', 'Kiện toàn chi ủy ngày 01/03/2025'],
+			// not at the start of the note, as provinces write it
+			['5', 'X700198', 'Đảng bộ xã Tân Lợi', 'Đảng bộ cơ sở', 'T70', '01/07/2025', '', '', 'Trên cơ sở sáp nhập xã Đoàn Kết, xã Minh Hưng'],
+			['6', 'X700197', 'Đảng bộ xã Tân Hưng', 'Đảng bộ cơ sở', 'T70', '01/07/2025', '', '', 'Đảng bộ mới, được thành lập ngày 01/7/2025 trên cơ sở hợp nhất xã Minh Hưng và xã Phú Sơn theo Quyết định 15-QĐ/TU'],
+			// typed without accents: told, not read
+			['7', 'X700196', 'Đảng bộ xã Tân Phú', 'Đảng bộ cơ sở', 'T70', '01/07/2025', '', '', 'Thanh lap tren co so sap nhap xa Doan Ket']
 		]);
 		const r = await ingest(db, [f]);
-		expect(r.files[0]).toMatchObject({ kind: 'registry', status: 'loaded', rowsStored: 4 });
+		expect(r.files[0]).toMatchObject({ kind: 'registry', status: 'loaded', rowsStored: 7, errors: [] });
 		expect(r.files[0].warnings).toEqual([
-			'2 dòng ghi việc hợp nhất, sáp nhập, chia tách hoặc đổi tên ở Ghi chú (dòng 2: "Hợp nhất Chi bộ thôn 1 và Chi bộ thôn 2 (xã Đoàn Kết) theo Quyết định 12-QĐ/ĐU", dòng 3: "Tách từ Chi bộ thôn 2"): Ghi chú không được đọc thành quan hệ kế thừa, các đơn vị này không được nối với đơn vị trước hoặc sau sắp xếp. Ghi vào cột Hình thành từ, Tách từ, Đổi tên từ hoặc Sáp nhập vào (mã hoặc tên đơn vị).'
+			'3 dòng ghi việc hợp nhất, sáp nhập, chia tách hoặc đổi tên ở Ghi chú hoặc sau tên đơn vị mà không đọc được (dòng 2: "Hợp nhất Chi bộ thôn 1 và Chi bộ thôn 2 (xã Đoàn Kết) theo Quyết định 12-QĐ/ĐU", dòng 7: "Đảng bộ mới, được thành lập ngày 01/7/2025 trên cơ sở hợp nhất xã Minh Hưng và xã Phú Sơn theo Quyết định 15-QĐ/TU", dòng 8: "Thanh lap tren co so sap nhap xa Doan Ket"): chỉ đọc được khi mỗi đơn vị nêu là mã hoặc tên của đúng một đơn vị trong danh mục; các đơn vị này không được nối với đơn vị trước hoặc sau sắp xếp (phần ghi sau tên đơn vị không được lưu vào tên). Ghi vào cột Hình thành từ, Tách từ, Đổi tên từ hoặc Sáp nhập vào (mã hoặc tên đơn vị).'
 		]);
-		expect(await lineage(db)).toEqual([{ from_code: 'C70010101', to_code: 'C70010199', kind: 'merge', effective_on: '01/08/2025' }]);
+		expect(await lineage(db)).toEqual([
+			{ from_code: 'C70010101', to_code: 'C70010199', kind: 'merge', effective_on: '01/08/2025' },
+			{ from_code: 'C70010102', to_code: 'C70010201', kind: 'split', effective_on: '01/01/2001' },
+			{ from_code: 'X700101', to_code: 'X700198', kind: 'merge', effective_on: '01/07/2025' },
+			{ from_code: 'X700102', to_code: 'X700198', kind: 'merge', effective_on: '01/07/2025' }
+		]);
 	});
 });
 
@@ -258,7 +269,7 @@ describe('lineage written the way provinces wrote the 2025 merger', () => {
 		expect((await units(db, ['X700298', 'X700299'])).map((u) => u.name)).toEqual(['Đảng bộ xã Long Bình', 'Đảng bộ xã Tân An']);
 		expect(await lineage(db)).toEqual(['X700201', 'X700202', 'X700203'].map((c) => ({ from_code: c, to_code: 'X700299', kind: 'merge', effective_on: '01/07/2025' })));
 		expect(r.files[0].warnings).toEqual([
-			'1 đơn vị ghi việc hợp nhất, sáp nhập, chia tách hoặc đổi tên sau tên đơn vị (dòng 10: "Đảng bộ xã Long Bình, thành lập trên cơ sở hợp nhất xã Long Hòa và xã Tân Phú"): tên đơn vị được lưu không có phần này, nhưng phần này không đọc được thành quan hệ kế thừa (có đơn vị nêu không có trong danh mục hoặc trùng tên nhiều đơn vị), các đơn vị này không được nối với đơn vị trước hoặc sau sắp xếp. Ghi vào cột Hình thành từ, Tách từ, Đổi tên từ hoặc Sáp nhập vào (mã hoặc tên đơn vị).'
+			'1 dòng ghi việc hợp nhất, sáp nhập, chia tách hoặc đổi tên ở Ghi chú hoặc sau tên đơn vị mà không đọc được (dòng 10: "Đảng bộ xã Long Bình, thành lập trên cơ sở hợp nhất xã Long Hòa và xã Tân Phú"): chỉ đọc được khi mỗi đơn vị nêu là mã hoặc tên của đúng một đơn vị trong danh mục; các đơn vị này không được nối với đơn vị trước hoặc sau sắp xếp (phần ghi sau tên đơn vị không được lưu vào tên). Ghi vào cột Hình thành từ, Tách từ, Đổi tên từ hoặc Sáp nhập vào (mã hoặc tên đơn vị).'
 		]);
 	});
 
