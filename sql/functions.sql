@@ -116,7 +116,8 @@ create or replace macro day_first(s) as
 -- date_text: a date cell as units write it reduced to its date: an English month as its number
 -- ("10-Dec-24"), a leading "Ngày" or "Từ ngày", "tháng"/"năm" as separators ("10 tháng 12 năm
 -- 2024"; "tháng" and "năm" each in its own pass: in "05 tháng 8 năm 2025" one pass took the 8
--- with "tháng" and left "năm"), a leading "tháng" ("tháng 3/2015"), spaces around separators
+-- with "tháng" and left "năm"), a leading "tháng" ("tháng 3/2015"; "T3/2015", its abbreviation
+-- before a month and year), spaces around separators
 -- ("10 / 12 / 2024") and a time after the date ("10/12/2024 08:30") dropped; of a decision's number
 -- and date in one cell ("Số 05-QĐ/ĐU ngày 12/3/2024"), the date after its last "ngày", or the date
 -- ending it ("05-QĐ/UBKT, 15/6/2024", "Số 05-QĐ/UBKT (15/06/2024)").
@@ -124,7 +125,7 @@ create or replace macro date_text(s) as
     blank_null(regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(month_number(clean(s)),
         '^.*\sngày\.?\s*(\d)', '\1', 'i'),
         '^.*(qđ|nq|kl|số)\S*[\s,;:(]+(\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4})\s*\)?\.?$', '\2', 'i'),
-        '^((kể |tính )?từ\s+)?(ngày\.?\s*|tháng\s*)?', '', 'i'),
+        '^((kể |tính )?từ\s+)?(ngày\.?\s*|tháng\s*|t\.?\s*(\d{1,2}\s*[/.-]\s*\d{4})$)?', '\4', 'i'),
         '(\d)\s*tháng\s*(\d)', '\1/\2', 'gi'),
         '(\d)\s*năm\s*(\d)', '\1/\2', 'gi'),
         '\s*([/.-])\s*', '\1', 'g'),

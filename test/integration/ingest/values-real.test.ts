@@ -183,14 +183,15 @@ describe('dates', () => {
 		]);
 	});
 
-	it('a bare founding year (registry) is stored as 1 January; a bare year is no decision date', async () => {
+	it('a bare founding year (registry) is stored as 1 January, a month written "T8/2025" (T for tháng) as its first day; a bare year is no decision date', async () => {
 		const { db, dir } = await dbWithRegistry();
 		const reg = writeCsv(dir, 'dm.csv', [
 			['STT', 'Mã đơn vị', 'Tên đơn vị', 'Loại', 'Trực thuộc', 'Ngày thành lập'],
-			['1', 'C70010112', 'Chi bộ Công an xã', 'Chi bộ trực thuộc', 'X700101', '2000']
+			['1', 'C70010112', 'Chi bộ Công an xã', 'Chi bộ trực thuộc', 'X700101', '2000'],
+			['2', 'C70010113', 'Chi bộ Quân sự xã', 'Chi bộ trực thuộc', 'X700101', 'T8/2025']
 		]);
 		expect((await ingest(db, [reg])).files[0].status).toBe('loaded');
-		expect(await db.one(`select cast(founded_on as varchar) as f from unit where code = 'C70010112'`)).toEqual({ f: '2000-01-01' });
+		expect(await db.query(`select cast(founded_on as varchar) as f from unit where code in ('C70010112', 'C70010113') order by code`)).toEqual([{ f: '2000-01-01' }, { f: '2025-08-01' }]);
 		const xl = writeCsv(dir, 'xl.csv', [...TITLE, ['STT', 'Họ và tên', 'Năm sinh', 'Đảng ủy quyết định', 'Ngày quyết định'], ['1', 'Nguyễn Văn An', '1970', 'HTTNV', '2024']]);
 		const r = await ingest(db, [xl]);
 		expect(r.files[0].status).toBe('refused');
