@@ -1,7 +1,8 @@
-// Tổng quan: KPI cards and the four charts for one year (?nam=, default the latest with data) and
+// Tổng quan: KPI cards, the four charts and the statistical signals for one year (?nam=, default the latest with data) and
 // one unit (?dv=, default the caller's whole scope, its lineage followed). Reads the marts.
 import { getDb } from '$lib/server/db';
-import { ensureMarts, findingsByRule, kpis, levelSeries, localities, trendSeries, yearRows } from '$lib/server/queries/dashboard';
+import { ensureMarts, findingsByRule, kpis, levelSeries, localities, signalsInView, trendSeries, yearRows } from '$lib/server/queries/dashboard';
+import { SIGNALS } from '$lib/server/rules/signals';
 import { focusOrNotice, intParam, resolveScope } from '$lib/server/queries/scope';
 import { unitOptions } from '$lib/server/queries/units';
 import type { PageServerLoad } from './$types';
@@ -15,10 +16,11 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	const asked = intParam(url, 'nam');
 	const year = asked && years.includes(asked) ? asked : (years[0] ?? null);
 	const row = rows.find((r) => r.year === year) ?? null;
-	const [k, loc, rules, units] = await Promise.all([
+	const [k, loc, rules, signals, units] = await Promise.all([
 		row ? kpis(db, focus, row) : null,
 		year ? localities(db, focus, year) : null,
 		year ? findingsByRule(db, focus, year) : [],
+		year ? signalsInView(db, focus, year) : [],
 		unitOptions(db, scope)
 	]);
 	return {
@@ -33,6 +35,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		trend: trendSeries(rows),
 		localities: loc,
 		rules,
+		signals: signals.map((s) => ({ ...s, label: SIGNALS[s.signal].vi })),
 		units
 	};
 };

@@ -111,6 +111,8 @@ describe.skipIf(skip)('pages in Chromium', () => {
 		const body = await page.locator('main').textContent();
 		for (const t of ['Cơ cấu xếp loại đảng viên qua các năm', 'Tỷ lệ HTXSNV theo địa bàn', 'Phát hiện theo quy tắc', 'Phát hiện qua các năm', 'Đoàn Kết', 'Minh Hưng'])
 			expect(body).toContain(t);
+		// the statistical signals, apart from the rules' findings and said to be no violation
+		await expect(page.locator('section.signals h2').textContent()).resolves.toMatch(/^Tín hiệu thống kê — năm 2024 \(không phải vi phạm/);
 
 		await page.selectOption('select[name="nam"]', '2023');
 		await page.waitForURL(/nam=2023/);

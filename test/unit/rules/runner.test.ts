@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { RULES } from '../../../src/lib/domain/anomaly';
 import { sqlFile } from '../../../src/lib/server/db';
 import { refreshMarts } from '../../../src/lib/server/rules/marts';
-import { kpis, yearRows } from '../../../src/lib/server/queries/dashboard';
+import { kpis, signalsInView, yearRows } from '../../../src/lib/server/queries/dashboard';
 import { findingFilterOf, findingsPage, findingYears } from '../../../src/lib/server/queries/findings';
 import { runDetail, runList } from '../../../src/lib/server/queries/runs';
 import { inView, resolveFocus, resolveScope } from '../../../src/lib/server/queries/scope';
@@ -319,6 +319,29 @@ describe('signals', () => {
 		expect(same[0].message).toBe('Tín hiệu thống kê: danh sách xếp loại 6 đảng viên của Chi bộ thôn Một giống hệt nhau 3 năm liền (2020–2022)');
 		const earlier = await runAudit(db, { year: 2021, rules: ['excellent_cap'] });
 		expect(earlier.signals.filter((s) => s.signal === 'identical_years')).toEqual([]);
+		db.close();
+	});
+
+	it("the dashboard's signals: those of the latest yearly run that computed them and covers the unit, in view only", async () => {
+		const persons = Array.from({ length: 6 }, (_, i) => ({ key: `p${i}`, name: `Đảng viên ${i}`, card: `0400000${i}` }));
+		const given: Given = { ...TREE, persons, ratings: [] };
+		for (const year of [2020, 2021, 2022])
+			for (const [i, p] of persons.entries()) given.ratings!.push({ person: p.key, unit: 'CB1', decider: 'X01', level: i === 0 ? 'excellent' : 'good', year });
+		const db = await fixtureDb(given, { year: 2022 });
+		const all = await resolveFocus(db, await resolveScope(db, { unitCode: null }), null);
+		const shown = async (f = all) => (await signalsInView(db, f, 2022)).map((g) => [g.signal, g.total, g.rows.map((r) => `${r.unit_code} ${r.parent_name}`)]);
+		await runAudit(db, { year: 2022, rules: ['excellent_cap'] });
+		expect(await shown()).toEqual([['identical_years', 1, ['CB1 Đảng bộ xã Một']]]);
+		// a later run without signals (a benchmark's, --no-signals) hides nothing; a what-if neither
+		await runAudit(db, { year: 2022, rules: ['excellent_cap'], signals: false });
+		await runAudit(db, { year: 2022, rules: ['excellent_cap'], overrides: { r1_share: 1 } });
+		expect(await shown()).toEqual([['identical_years', 1, ['CB1 Đảng bộ xã Một']]]);
+		// out of view: a user of the other district sees none
+		expect(await shown(await resolveFocus(db, await resolveScope(db, { unitCode: 'H02' }), null))).toEqual([]);
+		// the list voted again: the next run finds no signal, and says so
+		await db.run(`update rating set final_level = 2 where period_year = 2022 and person_id = (select id from person where card_no = '04000001')`);
+		await runAudit(db, { year: 2022, rules: ['excellent_cap'] });
+		expect(await shown()).toEqual([]);
 		db.close();
 	});
 

@@ -1,5 +1,6 @@
 // Queries of the dashboard (/) and the unit page's trend: years with data, KPI cards, the per-year
-// series behind the charts, localities ranked by excellent share, findings per rule. They read the
+// series behind the charts, localities ranked by excellent share, findings per rule, and the
+// statistical signals in force (those from the signal table). The rest read the
 // marts (sql/marts/unit_year.sql, refreshed after every audit), so a page view costs a few small
 // GROUP BYs whatever the number of ratings. Yearly rounds only, as the marts are.
 import type { LevelYearRow } from '$lib/charts/level-shares-options';
@@ -8,6 +9,7 @@ import type { RuleCountRow } from '$lib/charts/rule-findings-options';
 import type { TrendRow } from '$lib/charts/anomaly-trend-options';
 import { type Db, sqlFile } from '../db';
 import { refreshMarts } from '../rules/marts';
+import { SIGNAL_IDS, type SignalId } from '../rules/signals';
 import { type Focus, VIEW_UNIT_CTE, viewParams } from './scope';
 
 export interface YearRow {
@@ -96,4 +98,32 @@ export async function localities(db: Db, f: Focus, year: number): Promise<{ by: 
 
 export async function findingsByRule(db: Db, f: Focus, year: number): Promise<RuleCountRow[]> {
 	return db.query<RuleCountRow>(q('queries/mart_rules.sql'), { ...viewParams(f), year });
+}
+
+export interface SignalRow {
+	signal: SignalId;
+	unit_code: string;
+	unit_name: string;
+	parent_name: string | null;
+	score: number;
+	message: string;
+}
+
+/** The statistical signals in force for the year in view (sql/queries/current_signals.sql), per
+ * signal its strongest `top` and how many there are: a province has hundreds. */
+export async function signalsInView(db: Db, f: Focus, year: number, top = 10): Promise<Array<{ signal: SignalId; total: number; rows: SignalRow[] }>> {
+	const rows = await db.query<SignalRow & { total: number }>(
+		`with ${VIEW_UNIT_CTE}, s as (\n${sqlFile('queries/current_signals.sql')}\n)
+		select * exclude (n) from (
+		    select *, count(*) over (partition by signal)::integer as total,
+		        row_number() over (partition by signal order by score desc, unit_name, unit_code) as n
+		    from s
+		) where n <= $top
+		order by signal, n`,
+		{ ...viewParams(f), year, top }
+	);
+	return SIGNAL_IDS.flatMap((signal) => {
+		const of = rows.filter((r) => r.signal === signal);
+		return of.length ? [{ signal, total: of[0].total, rows: of.map(({ total: _t, ...r }) => r) }] : [];
+	});
 }

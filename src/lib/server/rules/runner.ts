@@ -359,9 +359,9 @@ export async function runAudit(db: Db, opts: AuditOptions): Promise<AuditResult>
 			warnings
 		};
 		const run = await t.one<{ id: number }>(
-			`insert into audit_run (period_year, period_kind, period_no, rulebook, rulebook_params, scope_code, rules, data_fingerprint)
-			 values ($year, $kind, $no, $rulebook, $params::json, $scope, ${sqlLiteral(rules, 'varchar[]')}, $fp) returning id`,
-			{ year, kind, no, rulebook: party.id, params: JSON.stringify(stored), scope: scopeCode, fp: fingerprint }
+			`insert into audit_run (period_year, period_kind, period_no, rulebook, rulebook_params, scope_code, rules, data_fingerprint, with_signals)
+			 values ($year, $kind, $no, $rulebook, $params::json, $scope, ${sqlLiteral(rules, 'varchar[]')}, $fp, $signals) returning id`,
+			{ year, kind, no, rulebook: party.id, params: JSON.stringify(stored), scope: scopeCode, fp: fingerprint, signals: withSignals }
 		);
 		const runId = run!.id;
 		const rated = await makeSharedInputs(t);
