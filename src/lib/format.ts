@@ -111,3 +111,13 @@ export function fmtBytes(n: number): string {
 	if (n < 1024 * 1024) return `${fmtNum(n / 1024)} KB`;
 	return `${fmtNum(n / 1024 / 1024)} MB`;
 }
+
+/** A statistical signal's own measure (sql/signals/*.sql score): a robust z-score, a share of
+ * members, a number of years. */
+export function fmtSignalMeasure(signal: string, score: number | null | undefined): string {
+	if (score == null) return '—';
+	if (signal === 'excellent_outlier') return `z = ${fmtNum(score, 1)}`;
+	if (signal === 'self_gap') return fmtPct(score);
+	if (signal === 'identical_years') return `${fmtInt(score)} năm`;
+	return fmtNum(score, 2);
+}

@@ -1,6 +1,6 @@
 // vi-VN formatting used by every page: thousands with dots, decimal commas, dd/mm/yyyy dates.
 import { describe, expect, it } from 'vitest';
-import { fmtDate, fmtDateTime, fmtDateTimeVn, fmtInt, fmtNum, fmtPct, fmtPeriod, fmtValue, share } from '../../src/lib/format';
+import { fmtDate, fmtDateTime, fmtDateTimeVn, fmtInt, fmtNum, fmtPct, fmtPeriod, fmtSignalMeasure, fmtValue, share } from '../../src/lib/format';
 
 describe('format', () => {
 	it('numbers in vi-VN', () => {
@@ -33,6 +33,12 @@ describe('format', () => {
 		);
 		expect(fmtValue({ T70: 0.25 })).toBe('T70: 0,25');
 		expect(fmtValue(10000)).toBe('10.000');
+	});
+	it("a signal's measure in its own unit: a z-score, a share of members, years", () => {
+		expect(fmtSignalMeasure('excellent_outlier', 5.2213)).toBe('z = 5,2');
+		expect(fmtSignalMeasure('self_gap', 0.4)).toBe('40,0%');
+		expect(fmtSignalMeasure('identical_years', 3)).toBe('3 năm');
+		expect(fmtSignalMeasure('self_gap', null)).toBe('—');
 	});
 	it('dates dd/mm/yyyy', () => {
 		expect(fmtDate('2024-12-05')).toBe('05/12/2024');
