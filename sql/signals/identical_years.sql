@@ -7,12 +7,16 @@
 -- Grain: one row per signal.
 -- Settings (src/lib/server/rules/signals.ts): sig_identical_years, sig_min_rated.
 with
--- lineage one to one: the unit's only successor, of which it is the only predecessor
+-- lineage one to one: the unit's only successor, of which it is the only predecessor, where it goes
+-- on as that one: renamed, or merged into a unit formed then (not a split: the old chi bộ lives on;
+-- not absorbed into a chi bộ with a list of its own)
 successor as (
     select f.id as from_id, t.id as to_id
     from unit_lineage l
     join unit f on f.code = l.from_code
     join unit t on t.code = l.to_code
+    where l.kind = 'rename'
+       or (l.kind = 'merge' and (t.founded_on is null or l.effective_on is null or t.founded_on >= l.effective_on))
     qualify count(*) over (partition by l.from_code) = 1 and count(*) over (partition by l.to_code) = 1
 ),
 

@@ -322,6 +322,36 @@ describe('signals', () => {
 		db.close();
 	});
 
+	it('a chi bộ copying its list forward is signalled though a new chi bộ split off it, or one was absorbed into it', async () => {
+		const persons = Array.from({ length: 18 }, (_, i) => ({ key: `p${i}`, name: `Đảng viên ${i}`, card: `050000${String(i).padStart(2, '0')}` }));
+		const given: Given = {
+			units: [
+				{ code: 'A', name: 'Chi bộ thôn Một', kind: 'chi_bo_truc_thuoc', founded_on: '2000-01-01' },
+				{ code: 'B', name: 'Chi bộ thôn Một B', kind: 'chi_bo_truc_thuoc', founded_on: '2025-01-01' },
+				{ code: 'C', name: 'Chi bộ thôn Hai', kind: 'chi_bo_truc_thuoc', founded_on: '2000-01-01' },
+				{ code: 'D', name: 'Chi bộ thôn Ba', kind: 'chi_bo_truc_thuoc', founded_on: '2000-01-01', dissolved_on: '2024-12-31' }
+			],
+			lineage: [
+				{ from: 'A', to: 'B', kind: 'split', on: '2025-01-01' },
+				{ from: 'D', to: 'C', kind: 'merge', on: '2025-01-01' }
+			],
+			persons,
+			ratings: []
+		};
+		// A and C: the same six members, the same levels, 2023–2025; B (new in 2025) six others; D,
+		// absorbed into C in 2025, had six others again
+		for (const year of [2023, 2024, 2025])
+			for (let i = 0; i < 6; i++) {
+				given.ratings!.push({ person: `p${i}`, unit: 'A', level: i === 0 ? 'excellent' : 'good', year });
+				given.ratings!.push({ person: `p${i + 6}`, unit: year === 2025 ? 'B' : 'D', level: 'good', year });
+			}
+		for (const year of [2023, 2024, 2025]) for (let i = 12; i < 18; i++) given.ratings!.push({ person: `p${i}`, unit: 'C', level: 'good', year });
+		const db = await fixtureDb(given, { year: 2025 });
+		const r = await runAudit(db, { year: 2025, rules: ['excellent_cap'] });
+		expect(r.signals.filter((s) => s.signal === 'identical_years').map((s) => s.unit_code).sort()).toEqual(['A', 'C']);
+		db.close();
+	});
+
 	it("the dashboard's signals: those of the latest yearly run that computed them and covers the unit, in view only", async () => {
 		const persons = Array.from({ length: 6 }, (_, i) => ({ key: `p${i}`, name: `Đảng viên ${i}`, card: `0400000${i}` }));
 		const given: Given = { ...TREE, persons, ratings: [] };
@@ -351,11 +381,11 @@ describe('signals', () => {
 			units: [
 				{ code: 'A1', name: 'Chi bộ thôn Một', kind: 'chi_bo_truc_thuoc', dissolved_on: '2024-06-30' },
 				{ code: 'A2', name: 'Chi bộ thôn 1', kind: 'chi_bo_truc_thuoc', dissolved_on: '2025-06-30' },
-				{ code: 'A3', name: 'Chi bộ thôn 1 (xã mới)', kind: 'chi_bo_truc_thuoc' },
+				{ code: 'A3', name: 'Chi bộ thôn 1 (xã mới)', kind: 'chi_bo_truc_thuoc', founded_on: '2025-07-01' },
 				// two chi bộ merged into one: neither old list is the new one's, whoever they rate
 				{ code: 'B1', name: 'Chi bộ thôn Hai', kind: 'chi_bo_truc_thuoc', dissolved_on: '2025-06-30' },
 				{ code: 'B2', name: 'Chi bộ thôn Ba', kind: 'chi_bo_truc_thuoc', dissolved_on: '2025-06-30' },
-				{ code: 'B3', name: 'Chi bộ thôn Hai Ba', kind: 'chi_bo_truc_thuoc' }
+				{ code: 'B3', name: 'Chi bộ thôn Hai Ba', kind: 'chi_bo_truc_thuoc', founded_on: '2025-07-01' }
 			],
 			lineage: [
 				{ from: 'A1', to: 'A2', kind: 'rename', on: '2024-07-01' },
