@@ -125,18 +125,21 @@ describe('findings workbook', () => {
 			finding({ ...body, rule: 'missing_review', evidence_check: 'no_review', subject_ref: 'person:1', message: 'Xếp loại không có ngày kiểm điểm' }),
 			finding({ ...body, rule: 'rated_too_early', subject_ref: 'person:2', subject_name: 'Lê Văn Hùng' }),
 			finding({ ...body, year: 2025, rule: 'rated_too_early', subject_ref: 'person:2', subject_name: 'Lê Văn Hùng' }),
+			// a member the list names without a level, not exempt: a rating owed, none to annul
+			finding({ ...body, rule: 'missing_review', evidence_check: 'listed_member_not_rated', subject_ref: 'person:4', subject_name: 'Trần Văn Bảo', message: 'Không được xếp loại; lý do "Vắng mặt" không thuộc diện miễn' }),
 			// the body's list decided after the deadline: its results stand
 			finding({ ...body, rule: 'missing_review', evidence_check: 'late_list', subject_kind: 'party_org', subject_ref: 'unit:XA01', subject_name: 'Đảng bộ xã Bù Đăng', message: 'Quyết định ngày 20/01/2027, sau hạn 31/12/2026' })
 		];
 		const ws = (await readBack(rows, at, 'Đảng bộ huyện Bù Đăng')).getWorksheet('Đảng bộ xã Bù Đăng')!;
 		expect(ws.getCell('A9').text).toBe('Kính gửi: Đảng ủy xã Bù Đăng');
 		expect(ws.getCell('A8').text).toBe('(Năm 2025; Năm 2026)');
-		const request = [20, 21, 22, 23, 24].map((r) => ws.getCell(`A${r}`).text);
+		const request = [21, 22, 23, 24, 25, 26].map((r) => ws.getCell(`A${r}`).text);
 		expect(request).toEqual([
 			'Qua kiểm tra, kết quả đánh giá, xếp loại chất lượng của các tập thể, cá nhân nêu trên chưa đúng quy định (QĐ 366-QĐ/TW). Đề nghị Đảng ủy xã Bù Đăng:',
 			'- Hủy bỏ kết quả và ban hành quyết định xếp loại lại 3 trường hợp (STT 3–6) theo đúng quy định; 1 trường hợp chưa kiểm điểm hoặc xếp loại trước khi kiểm điểm phải được kiểm điểm trước khi xếp loại lại;',
 			'- Xem xét lại kết quả xếp loại "Hoàn thành xuất sắc nhiệm vụ" ở 2 nơi vượt tỷ lệ quy định (STT 1–2), xếp loại lại để số được xếp mức này không vượt tỷ lệ;',
-			'- Rút kinh nghiệm việc hoàn thành, gửi kết quả xếp loại chậm so với thời hạn quy định (STT 7);',
+			'- Tổ chức kiểm điểm, đánh giá, xếp loại 1 đảng viên chưa được xếp loại mà không thuộc diện miễn (STT 7);',
+			'- Rút kinh nghiệm việc hoàn thành, gửi kết quả xếp loại chậm so với thời hạn quy định (STT 8);',
 			expect.stringMatching(/^Báo cáo kết quả về Ủy ban Kiểm tra trước ngày …+\.$/)
 		]);
 	});

@@ -54,13 +54,16 @@ export function addresseeOf(name: string, kind: string | null): string {
 /** What the deciding body is asked to do, one item per kind of violation, each naming its rows by
  * STT (1-based, as the table numbers them). A person or organisation is counted once, whatever the
  * rules that found them; an excellent-cap grouping (R1: a chi bộ, a deciding body's members) asks
- * for the excellent levels there to be voted again, not for one result to be annulled; a late list
- * (R4) for the lesson learnt, its results standing. */
+ * for the excellent levels there to be voted again, not for one result to be annulled; a member
+ * never rated (R4) for the review and rating owed; a late list (R4) for the lesson learnt, its
+ * results standing. */
 export function requestItems(rows: FindingRow[]): string[] {
 	const stt = (pick: (r: FindingRow) => boolean) => ranges(rows.flatMap((r, i) => (pick(r) ? [i + 1] : [])));
 	const isCap = (r: FindingRow) => r.rule === 'excellent_cap';
 	const isLate = (r: FindingRow) => r.rule === 'missing_review' && r.evidence_check === 'late_list';
-	const isRedo = (r: FindingRow) => !isCap(r) && !isLate(r);
+	// (a member the list names without a level, or the roster names and no list rates: no result to annul)
+	const isUnrated = (r: FindingRow) => r.rule === 'missing_review' && (r.evidence_check === 'listed_member_not_rated' || r.evidence_check === 'roster_member_not_rated');
+	const isRedo = (r: FindingRow) => !isCap(r) && !isLate(r) && !isUnrated(r);
 	const unreviewed = (r: FindingRow) => r.rule === 'missing_review' && (r.evidence_check === 'no_review' || r.evidence_check === 'rated_before_review');
 	const count = (pick: (r: FindingRow) => boolean) => new Set(rows.filter(pick).map((r) => `${r.year}|${r.period_kind}|${r.period_no}|${r.unit_code}|${r.subject_ref}`)).size;
 	const out: string[] = [];
@@ -78,6 +81,8 @@ export function requestItems(rows: FindingRow[]): string[] {
 			`Xem xét lại kết quả xếp loại "Hoàn thành xuất sắc nhiệm vụ" ở ${caps} nơi vượt tỷ lệ quy định (STT ${stt(isCap)}), xếp loại lại để số được xếp mức này không vượt tỷ lệ;`
 		);
 	}
+	const unrated = count(isUnrated);
+	if (unrated) out.push(`Tổ chức kiểm điểm, đánh giá, xếp loại ${unrated} đảng viên chưa được xếp loại mà không thuộc diện miễn (STT ${stt(isUnrated)});`);
 	const late = rows.filter(isLate).length;
 	if (late) out.push(`Rút kinh nghiệm việc hoàn thành, gửi kết quả xếp loại chậm so với thời hạn quy định (STT ${stt(isLate)});`);
 	return out;
