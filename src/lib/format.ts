@@ -98,9 +98,14 @@ export function fmtValue(v: unknown, key = ''): string {
 
 const ROMAN = ['', 'I', 'II', 'III', 'IV'];
 
+/** A quarter in Vietnamese: "Quý III". */
+export function fmtQuarter(no: number): string {
+	return `Quý ${ROMAN[no] ?? no}`;
+}
+
 /** A rating period in Vietnamese: "Năm 2024", "Quý III/2025", "Nhiệm kỳ 2020–2025". */
 export function fmtPeriod(year: number, kind: string, no: number): string {
-	if (kind === 'quarter') return `Quý ${ROMAN[no] ?? no}/${year}`;
+	if (kind === 'quarter') return `${fmtQuarter(no)}/${year}`;
 	if (kind === 'term') return `Nhiệm kỳ ${no}–${year}`;
 	return `Năm ${year}`;
 }

@@ -221,7 +221,7 @@ export async function scopeUnit(db: Db, unitCode: string | null): Promise<{ code
 	// the code as written first: the case-blind match reads every unit
 	const row =
 		(await db.one<{ code: string; path: string }>('select code, path from unit where code = $code', { code: unitCode })) ??
-		(await db.one<{ code: string; path: string }>('select code, path from unit where upper(code) = upper($code) limit 1', { code: unitCode }));
+		(await db.one<{ code: string; path: string }>('select code, path from unit where upper(code) = upper($code) order by code limit 1', { code: unitCode }));
 	if (!row?.path) throw new Error(`Không có đơn vị mã "${unitCode}" trong danh mục đơn vị.`);
 	return row;
 }

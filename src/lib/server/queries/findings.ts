@@ -2,6 +2,7 @@
 // filter choices (years, units with findings). Two queries per page view.
 import { error } from '@sveltejs/kit';
 import { RULES, type RuleId } from '$lib/domain/anomaly';
+import { fmtQuarter } from '$lib/format';
 import { type Db, sqlFile } from '../db';
 import { getRulebook } from '../rules/rulebook';
 import { withCurrentFindings } from './findings-cte';
@@ -63,10 +64,7 @@ export interface FindingPeriod {
 
 const PERIODS: Record<string, FindingPeriod> = {
 	nam: { kind: 'year', no: 0, label: 'Cả năm' },
-	q1: { kind: 'quarter', no: 1, label: 'Quý I' },
-	q2: { kind: 'quarter', no: 2, label: 'Quý II' },
-	q3: { kind: 'quarter', no: 3, label: 'Quý III' },
-	q4: { kind: 'quarter', no: 4, label: 'Quý IV' },
+	...Object.fromEntries([1, 2, 3, 4].map((no) => [`q${no}`, { kind: 'quarter', no, label: fmtQuarter(no) } as const])),
 	nk: { kind: 'term', no: null, label: 'Nhiệm kỳ' }
 };
 
