@@ -60,12 +60,12 @@ create or replace macro says_dissolved(status) as
 
 -- lineage_lead: the words that open a statement of lineage, as registries write one after a unit's
 -- name ("(trên cơ sở sáp nhập xã A, xã B)", "Thành lập trên cơ sở hợp nhất …", "Tách từ …",
--- "Sáp nhập vào …"): a regular expression for the text as written, any case (registry.sql). bare:
--- with the one-word verbs "nhập", "tách" (a text opening with them; inside a sentence, "thu nhập"
--- is income).
+-- "Sáp nhập vào …"): a regular expression for the text as written, any case (registry.sql). The
+-- one-word verbs "nhập", "tách" only as "nhập vào", "tách (ra) từ" ("Xuất - Nhập khẩu", "thu nhập"
+-- are no lineage); bare: alone too (a note opening with them).
 create or replace macro lineage_lead(bare) as
     '(?i:(?:(?:được|đã|bị)\s+)?(?:(?:thành lập|hình thành)(?:\s+mới)?\s+(?:từ|trên cơ sở)|trên cơ sở|hợp nhất|sáp nhập|chia tách|đổi tên'
-    || if(bare, '|tách|nhập', '') || '))(?:\s|:|\)|$)';
+    || '|tách(?:\s+ra)?\s+từ|nhập\s+vào' || if(bare, '|tách|nhập', '') || '))(?:\s|:|\)|$)';
 
 -- lineage_field: the lineage column such a statement reads as, by the words that open it ("Sáp nhập
 -- vào": its successor; "Tách từ": the unit split; else the units merged into this one); null for

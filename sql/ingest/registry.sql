@@ -58,11 +58,13 @@ implied as (
 -- a name that carries its lineage after it, as provincial decisions list new units ("Đảng bộ xã
 -- Nghĩa Hành (trên cơ sở sáp nhập xã Hành Thuận, xã Hành Trung, thị trấn Chợ Chùa)", "…, thành lập
 -- trên cơ sở …", "… - sáp nhập vào …"): the name is what comes before; the rest is read as a lineage
--- cell (lin_ref, soft). Per distinct name.
+-- cell (lin_ref, soft). The verb must be followed by what it names ("Trường Mầm non (Hợp Nhất)":
+-- a commune's name), and the name is cut only if one of the units is found (after lin_ref). Per
+-- distinct name.
 name_lin as (
-    select v, tidy(m.name) as name, regexp_replace(m.lin, '\)$', '') as lin
+    select v, tidy(m.name) as name, m.lin
     from (
-        select v, regexp_extract(v, '^(.*?)\s*(?:\(|[,;:]\s|\s[-–]\s)\s*(' || lineage_lead(true) || '[^()]*?)\s*\)?\s*$', ['name', 'lin']) as m
+        select v, regexp_extract(v, '^(.*?)\s*(?:\(|[,;:]\s|\s[-–]\s)\s*(' || lineage_lead(false) || '\s*[^\s()][^()]*)\s*\)?\s*$', ['name', 'lin']) as m
         from (select distinct unit_name as v from stg where unit_name is not null)
     )
     where m.lin <> '' and tidy(m.name) is not null
@@ -424,6 +426,13 @@ select i.*, r.ref_code, coalesce(r.n, 0) as candidates, coalesce(r.is_self_code,
 from items i
 left join resolved r using (part_id, rn, field, item);
 
+-- A name whose tail (name_lin) names no unit of the registry keeps the tail: it is part of the name
+-- ("Chi bộ Công ty (Hợp nhất Thương mại)"); the file is told still (warnings). lineage_note holds
+-- the name as written.
+update norm set name = lineage_note, name_key = unit_key(lineage_note)
+where soft_col = 'unit_name' and lineage_note is not null
+  and not exists (select 1 from lin_ref l where l.soft and l.candidates > 0 and l.part_id = norm.part_id and l.rn = norm.rn);
+
 -- step: errors
 with n as (select * from norm),
 known as (
@@ -648,7 +657,7 @@ union all
 select part_id,
     count(*) || ' dòng ghi việc hợp nhất, sáp nhập, chia tách hoặc đổi tên ở Ghi chú hoặc sau tên đơn vị mà không đọc được ('
     || first_five(list('dòng ' || rn || ': "' || lineage_note || '"' order by rn))
-    || '): chỉ đọc được khi mỗi đơn vị nêu là mã hoặc tên của đúng một đơn vị trong danh mục; các đơn vị này không được nối với đơn vị trước hoặc sau sắp xếp (phần ghi sau tên đơn vị không được lưu vào tên). Ghi vào cột Hình thành từ, Tách từ, Đổi tên từ hoặc Sáp nhập vào (mã hoặc tên đơn vị).' as message
+    || '): chỉ đọc được khi mỗi đơn vị nêu là mã hoặc tên của đúng một đơn vị trong danh mục; các đơn vị này không được nối với đơn vị trước hoặc sau sắp xếp (phần ghi sau tên đơn vị chỉ được bỏ khỏi tên khi ít nhất một đơn vị nêu trong đó có trong danh mục). Ghi vào cột Hình thành từ, Tách từ, Đổi tên từ hoặc Sáp nhập vào (mã hoặc tên đơn vị).' as message
 from norm where lineage_note is not null
 group by part_id
 union all

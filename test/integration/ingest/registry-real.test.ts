@@ -87,6 +87,10 @@ describe('a registry file without some columns', () => {
 	});
 });
 
+// the warning for lineage a name or note states that is not read: n rows, the rows it names
+const unread = (n: number, rows: string) =>
+	`${n} dòng ghi việc hợp nhất, sáp nhập, chia tách hoặc đổi tên ở Ghi chú hoặc sau tên đơn vị mà không đọc được (${rows}): chỉ đọc được khi mỗi đơn vị nêu là mã hoặc tên của đúng một đơn vị trong danh mục; các đơn vị này không được nối với đơn vị trước hoặc sau sắp xếp (phần ghi sau tên đơn vị chỉ được bỏ khỏi tên khi ít nhất một đơn vị nêu trong đó có trong danh mục). Ghi vào cột Hình thành từ, Tách từ, Đổi tên từ hoặc Sáp nhập vào (mã hoặc tên đơn vị).`;
+
 const lineage = (db: Awaited<ReturnType<typeof dbWithRegistry>>['db']) =>
 	db.query<{ from_code: string; to_code: string; kind: string; effective_on: string | null }>(
 		`select from_code, to_code, kind, strftime(effective_on, '%d/%m/%Y') as effective_on from unit_lineage where source_file_id > 1 order by all`
@@ -218,7 +222,7 @@ describe('lineage written only in Ghi chú', () => {
 		const r = await ingest(db, [f]);
 		expect(r.files[0]).toMatchObject({ kind: 'registry', status: 'loaded', rowsStored: 7, errors: [] });
 		expect(r.files[0].warnings).toEqual([
-			'3 dòng ghi việc hợp nhất, sáp nhập, chia tách hoặc đổi tên ở Ghi chú hoặc sau tên đơn vị mà không đọc được (dòng 2: "Hợp nhất Chi bộ thôn 1 và Chi bộ thôn 2 (xã Đoàn Kết) theo Quyết định 12-QĐ/ĐU", dòng 7: "Đảng bộ mới, được thành lập ngày 01/7/2025 trên cơ sở hợp nhất xã Minh Hưng và xã Phú Sơn theo Quyết định 15-QĐ/TU", dòng 8: "Thanh lap tren co so sap nhap xa Doan Ket"): chỉ đọc được khi mỗi đơn vị nêu là mã hoặc tên của đúng một đơn vị trong danh mục; các đơn vị này không được nối với đơn vị trước hoặc sau sắp xếp (phần ghi sau tên đơn vị không được lưu vào tên). Ghi vào cột Hình thành từ, Tách từ, Đổi tên từ hoặc Sáp nhập vào (mã hoặc tên đơn vị).'
+			unread(3, 'dòng 2: "Hợp nhất Chi bộ thôn 1 và Chi bộ thôn 2 (xã Đoàn Kết) theo Quyết định 12-QĐ/ĐU", dòng 7: "Đảng bộ mới, được thành lập ngày 01/7/2025 trên cơ sở hợp nhất xã Minh Hưng và xã Phú Sơn theo Quyết định 15-QĐ/TU", dòng 8: "Thanh lap tren co so sap nhap xa Doan Ket"')
 		]);
 		expect(await lineage(db)).toEqual([
 			{ from_code: 'C70010101', to_code: 'C70010199', kind: 'merge', effective_on: '01/08/2025' },
@@ -269,8 +273,29 @@ describe('lineage written the way provinces wrote the 2025 merger', () => {
 		expect((await units(db, ['X700298', 'X700299'])).map((u) => u.name)).toEqual(['Đảng bộ xã Long Bình', 'Đảng bộ xã Tân An']);
 		expect(await lineage(db)).toEqual(['X700201', 'X700202', 'X700203'].map((c) => ({ from_code: c, to_code: 'X700299', kind: 'merge', effective_on: '01/07/2025' })));
 		expect(r.files[0].warnings).toEqual([
-			'1 dòng ghi việc hợp nhất, sáp nhập, chia tách hoặc đổi tên ở Ghi chú hoặc sau tên đơn vị mà không đọc được (dòng 10: "Đảng bộ xã Long Bình, thành lập trên cơ sở hợp nhất xã Long Hòa và xã Tân Phú"): chỉ đọc được khi mỗi đơn vị nêu là mã hoặc tên của đúng một đơn vị trong danh mục; các đơn vị này không được nối với đơn vị trước hoặc sau sắp xếp (phần ghi sau tên đơn vị không được lưu vào tên). Ghi vào cột Hình thành từ, Tách từ, Đổi tên từ hoặc Sáp nhập vào (mã hoặc tên đơn vị).'
+			unread(1, 'dòng 10: "Đảng bộ xã Long Bình, thành lập trên cơ sở hợp nhất xã Long Hòa và xã Tân Phú"')
 		]);
+	});
+
+	it('a name is cut only before lineage naming a unit of the registry: "Xuất - Nhập khẩu", "Xuất, nhập khẩu" (import) and "(Hợp Nhất)" (a commune) stay whole; lineage naming no unit found stays in the name, and is told', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const r = await ingest(db, [writeCsv(dir, 'dm.csv', [
+			HEAD,
+			...OLD,
+			['8', 'C70020199', 'Chi bộ Công ty Xuất - Nhập khẩu Bình Phước', 'Chi bộ cơ sở', 'T70', '01/01/2005', '', ''],
+			['9', 'C70020198', 'Chi bộ Công ty TNHH Xuất, nhập khẩu Thủy sản', 'Chi bộ cơ sở', 'T70', '01/01/2006', '', ''],
+			['10', 'C70020197', 'Chi bộ Trường Mầm non (Hợp Nhất)', 'Chi bộ cơ sở', 'T70', '01/01/2005', '', ''],
+			['11', 'X700297', 'Đảng bộ xã Phú Mỹ (trên cơ sở sáp nhập xã Phú Lợi, xã Phú Thạnh)', 'Đảng bộ cơ sở', 'T70', '01/07/2025', '', '']
+		])]);
+		expect(r.files[0]).toMatchObject({ status: 'loaded', rowsStored: 11, errors: [] });
+		expect((await units(db, ['C70020197', 'C70020198', 'C70020199', 'X700297'])).map((u) => u.name)).toEqual([
+			'Chi bộ Trường Mầm non (Hợp Nhất)',
+			'Chi bộ Công ty TNHH Xuất, nhập khẩu Thủy sản',
+			'Chi bộ Công ty Xuất - Nhập khẩu Bình Phước',
+			'Đảng bộ xã Phú Mỹ (trên cơ sở sáp nhập xã Phú Lợi, xã Phú Thạnh)'
+		]);
+		expect(await lineage(db)).toEqual([]);
+		expect(r.files[0].warnings).toEqual([unread(1, 'dòng 12: "Đảng bộ xã Phú Mỹ (trên cơ sở sáp nhập xã Phú Lợi, xã Phú Thạnh)"')]);
 	});
 
 	// two old communes named Tân An, in two districts merged into one province
