@@ -91,6 +91,14 @@ create or replace macro lineage_stated(s) as
             if(length(x) - length(replace(x, ')', '')) > length(x) - length(replace(x, '(', '')), regexp_replace(x, '\)[^()]*$', ''), x),
             '[\s.,;:]+$', '')))[1];
 
+-- lineage_done: a free text without the clauses that state lineage as not done or not yet ("Dự
+-- kiến sáp nhập vào …", "Giữ nguyên, không sáp nhập vào …", "Đề án đổi tên thành …", also typed
+-- without accents): the words before the verb in its clause say it did not happen, so neither
+-- lineage_stated reads it nor the file is told of it (registry.sql: a note). The word alone, with no
+-- verb after it in its clause, stays ("Chi bộ Không quân", "theo Kế hoạch 45-KH/TU").
+create or replace macro lineage_done(s) as
+    regexp_replace(s, '(^|[^\p{L}\p{N}])(?i:không|chưa|dự kiến|đề án|đề nghị|sẽ|kế hoạch|tờ trình|dự thảo|phương án|khong|chua|du kien|de an|de nghi|se|ke hoach|to trinh|du thao|phuong an)\s[^,;.:()]*?(?i:hợp nhất|sáp nhập|nhập|chia tách|tách|đổi tên|thành lập|hình thành|hop nhat|sap nhap|nhap|chia tach|tach|doi ten|thanh lap|hinh thanh)[^,;.:()]*', '\1', 'g');
+
 -- clean: NFC, trimmed, inner runs of white space collapsed; '' -> null.
 create or replace macro clean(s) as
     blank_null(squish(nfc_normalize(s)));

@@ -237,7 +237,7 @@ select
     -- xã B", "Thành lập ngày 01/7/2025 trên cơ sở hợp nhất …", "Giải thể, sáp nhập vào …":
     -- lineage_stated), on a row with no lineage column: read as the column its opening words say
     -- when every unit it names is found (lin_ref, soft), never a reason to refuse the file
-    case when s.no_lineage_column then coalesce(s.name_lineage, lineage_stated(s.note)) end as soft_lineage,
+    case when s.no_lineage_column then coalesce(s.name_lineage, lineage_stated(lineage_done(s.note))) end as soft_lineage,
     lineage_field(soft_lineage) as soft_field,
     if(s.name_lineage is not null, 'unit_name', 'note') as soft_col,
     -- such a name or note (or one written without accents, "Hop nhat …"), shown in the warning
@@ -245,7 +245,7 @@ select
     case when not s.no_lineage_column then null
          when s.name_lineage is not null then tidy(s.unit_name)
          when soft_lineage is not null
-           or regexp_matches(words(s.note), '^(da |duoc |bi )?(hop nhat|sap nhap|nhap|chia tach|tach|doi ten|hinh thanh)\b|\b(hop nhat|sap nhap|chia tach|doi ten|tach (ra )?tu|hinh thanh tu|thanh lap tu|tren co so (hop nhat|sap nhap|nhap|chia tach|tach|sap xep))\b')
+           or regexp_matches(words(lineage_done(s.note)), '^(da |duoc |bi )?(hop nhat|sap nhap|nhap|chia tach|tach|doi ten|hinh thanh)\b|\b(hop nhat|sap nhap|chia tach|doi ten|tach (ra )?tu|hinh thanh tu|thanh lap tu|tren co so (hop nhat|sap nhap|nhap|chia tach|tach|sap xep))\b')
            then tidy(s.note) end as lineage_note
 from s
 left join kd on kd.v = s.unit_kind

@@ -231,6 +231,21 @@ describe('lineage written only in Ghi chú', () => {
 			{ from_code: 'X700102', to_code: 'X700198', kind: 'merge', effective_on: '01/07/2025' }
 		]);
 	});
+
+	it('a note saying the lineage is planned or did not happen ("Dự kiến sáp nhập vào …", "không sáp nhập vào …", "Đề án đổi tên thành …", "Chua sap nhap") is not read, ends no unit, and is not told; a clause before the verb saying something else is no such note', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const r = await ingest(db, [writeCsv(dir, 'dm.csv', [
+			['STT', 'Mã đơn vị', 'Tên đơn vị', 'Loại', 'Trực thuộc', 'Ngày thành lập', 'Ngày hiệu lực', 'Ghi chú'],
+			['1', 'C70010301', 'Chi bộ Trường THCS Đoàn Kết', 'Chi bộ cơ sở', 'H7001', '05/09/2005', '', 'Dự kiến sáp nhập vào Đảng bộ xã Bù Đăng'],
+			['2', 'C70010201', 'Chi bộ thôn 1', 'Chi bộ trực thuộc', 'X700102', '01/01/2001', '', 'Giữ nguyên, không sáp nhập vào Chi bộ thôn 2'],
+			['3', 'C70010102', 'Chi bộ thôn 2', 'Chi bộ trực thuộc', 'X700101', '01/01/2000', '', 'Chua sap nhap vao Chi bo thon 1 (cho quyet dinh)'],
+			['4', 'X700199', 'Đảng bộ xã Bù Đăng', 'Đảng bộ cơ sở', 'T70', '01/07/2025', '', 'Đề án đổi tên thành Đảng bộ xã Bù Đăng Mới'],
+			['5', 'C70010101', 'Chi bộ thôn 1', 'Chi bộ trực thuộc', 'X700101', '01/01/2000', '01/08/2025', 'Không còn hoạt động, sáp nhập vào Chi bộ thôn 2']
+		])]);
+		expect(r.files[0]).toMatchObject({ status: 'loaded', errors: [], warnings: [] });
+		expect(await lineage(db)).toEqual([{ from_code: 'C70010101', to_code: 'C70010102', kind: 'merge', effective_on: '01/08/2025' }]);
+		expect((await units(db, ['C70010101', 'C70010201', 'C70010301', 'X700199'])).map((u) => u.dissolved_on)).toEqual(['31/07/2025', null, null, null]);
+	});
 });
 
 describe('lineage written the way provinces wrote the 2025 merger', () => {
