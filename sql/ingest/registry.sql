@@ -58,13 +58,14 @@ implied as (
 -- a name that carries its lineage after it, as provincial decisions list new units ("Đảng bộ xã
 -- Nghĩa Hành (trên cơ sở sáp nhập xã Hành Thuận, xã Hành Trung, thị trấn Chợ Chùa)", "…, thành lập
 -- trên cơ sở …", "… - sáp nhập vào …"): the name is what comes before; the rest is read as a lineage
--- cell (lin_ref, soft). The verb must be followed by what it names ("Trường Mầm non (Hợp Nhất)":
--- a commune's name), and the name is cut only if one of the units is found (after lin_ref). Per
--- distinct name.
+-- cell (lin_ref, soft), its units qualified in brackets as that cell's may be ("(trên cơ sở sáp
+-- nhập xã Tân An (huyện Cần Giuộc), …)"). The verb must be followed by what it names ("Trường
+-- Mầm non (Hợp Nhất)": a commune's name), and the name is cut only if one of the units is found
+-- (after lin_ref). Per distinct name.
 name_lin as (
     select v, tidy(m.name) as name, m.lin
     from (
-        select v, regexp_extract(v, '^(.*?)\s*(?:\(|[,;:]\s|\s[-–]\s)\s*(' || lineage_lead(false) || '\s*[^\s()][^()]*)\s*\)?\s*$', ['name', 'lin']) as m
+        select v, regexp_extract(v, '^(.*?)\s*(?:\(|[,;:]\s|\s[-–]\s)\s*(' || lineage_lead(false) || '\s*[^\s()](?:[^()]|\([^()]*\))*)\s*\)?\s*$', ['name', 'lin']) as m
         from (select distinct unit_name as v from stg where unit_name is not null)
     )
     where m.lin <> '' and tidy(m.name) is not null

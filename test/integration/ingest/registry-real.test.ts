@@ -346,6 +346,20 @@ describe('lineage written the way provinces wrote the 2025 merger', () => {
 		]);
 	});
 
+	it.each([
+		['Đảng bộ xã Tân Lập (trên cơ sở sáp nhập xã Tân An (huyện Cần Giuộc), xã Long Hòa (huyện Cần Đước))'],
+		['Đảng bộ xã Tân Lập, thành lập trên cơ sở hợp nhất xã Tân An (huyện Cần Giuộc) và xã Long Hòa (huyện Cần Đước)']
+	])('"%s": lineage after the name, its units qualified in brackets, is read as the column reads them', async (name) => {
+		const { db, dir } = await dbWithRegistry();
+		const r = await ingest(db, [writeCsv(dir, 'dm.csv', [HEAD, ...OLD, ...CAN_GIUOC, [...NEW.slice(0, 2), name, ...NEW.slice(3, 7), '']])]);
+		expect(r.files[0]).toMatchObject({ status: 'loaded', errors: [], warnings: [] });
+		expect((await units(db, ['X700399'])).map((u) => u.name)).toEqual(['Đảng bộ xã Tân Lập']);
+		expect((await lineage(db)).map((l) => [l.from_code, l.to_code])).toEqual([
+			['X700204', 'X700399'],
+			['X700301', 'X700399']
+		]);
+	});
+
 	it('"Xã Tân An (huyện Cần Giuộc)": the bracket chooses among units of the stored registry too; without it the name is refused as shared', async () => {
 		const { db, dir } = await dbWithRegistry();
 		expect((await ingest(db, [writeCsv(dir, 'cu.csv', [HEAD, ...OLD, ...CAN_GIUOC])])).files[0].status).toBe('loaded');
