@@ -63,7 +63,7 @@ implied as (
 -- Mầm non (Hợp Nhất)": a commune's name), and the name is cut only if one of the units is found
 -- (after lin_ref). Per distinct name.
 name_lin as (
-    select v, tidy(m.name) as name, m.lin
+    select v, tidy(m.name) as name, m.lin, lineage_field(m.lin) as field
     from (
         select v, regexp_extract(v, '^(.*?)\s*(?:\(|[,;:]\s|\s[-–]\s)\s*(' || lineage_lead(false) || '\s*[^\s()](?:[^()]|\([^()]*\))*)\s*\)?\s*$', ['name', 'lin']) as m
         from (select distinct unit_name as v from stg where unit_name is not null)
@@ -72,7 +72,7 @@ name_lin as (
 ),
 s as (
     select stg.*, upper(tidy(unit_code)) as c_code, coalesce(nl.name, tidy(unit_name)) as c_name, c.file_id, c.header_fields,
-        coalesce(stg.parent, im.parent) as parent_v, nl.lin as name_lineage,
+        coalesce(stg.parent, im.parent) as parent_v, nl.lin as name_lineage, nl.field as name_field,
         coalesce(stg.merged_into, stg.renamed_to, stg.formed_from, stg.split_from, stg.renamed_from, stg.prior_units) is null as no_lineage_column
     from stg
     join file_ctx c using (part_id)
@@ -81,6 +81,18 @@ s as (
 ),
 nk as (
     select v, unit_key(v) as name_key from (select distinct c_name as v from s where c_name is not null)
+),
+-- the lineage a note states (lineage_stated; not what it says did not happen: lineage_done), the
+-- column it reads as, and whether the file is told of it until it is read (also a note written
+-- without accents, "Hop nhat …"): per distinct note of the rows with no lineage column
+note_lin as (
+    select v, lin, lineage_field(lin) as field,
+        lin is not null
+          or regexp_matches(words(done), '^(da |duoc |bi )?(hop nhat|sap nhap|nhap|chia tach|tach|doi ten|hinh thanh)\b|\b(hop nhat|sap nhap|chia tach|doi ten|tach (ra )?tu|hinh thanh tu|thanh lap tu|tren co so (hop nhat|sap nhap|nhap|chia tach|tach|sap xep))\b') as told
+    from (
+        select v, done, lineage_stated(done) as lin
+        from (select v, lineage_done(v) as done from (select distinct note as v from s where no_lineage_column and note is not null))
+    )
 ),
 codes as (
     select c_code as code from s where c_code is not null
@@ -238,16 +250,13 @@ select
     -- xã B", "Thành lập ngày 01/7/2025 trên cơ sở hợp nhất …", "Giải thể, sáp nhập vào …":
     -- lineage_stated), on a row with no lineage column: read as the column its opening words say
     -- when every unit it names is found (lin_ref, soft), never a reason to refuse the file
-    case when s.no_lineage_column then coalesce(s.name_lineage, lineage_stated(lineage_done(s.note))) end as soft_lineage,
-    lineage_field(soft_lineage) as soft_field,
+    case when s.no_lineage_column then coalesce(s.name_lineage, nt.lin) end as soft_lineage,
+    case when not s.no_lineage_column then null when s.name_lineage is not null then s.name_field else nt.field end as soft_field,
     if(s.name_lineage is not null, 'unit_name', 'note') as soft_col,
-    -- such a name or note (or one written without accents, "Hop nhat …"), shown in the warning
-    -- until it is read (merge)
+    -- such a name or note (note_lin), shown in the warning until it is read (merge)
     case when not s.no_lineage_column then null
          when s.name_lineage is not null then tidy(s.unit_name)
-         when soft_lineage is not null
-           or regexp_matches(words(lineage_done(s.note)), '^(da |duoc |bi )?(hop nhat|sap nhap|nhap|chia tach|tach|doi ten|hinh thanh)\b|\b(hop nhat|sap nhap|chia tach|doi ten|tach (ra )?tu|hinh thanh tu|thanh lap tu|tren co so (hop nhat|sap nhap|nhap|chia tach|tach|sap xep))\b')
-           then tidy(s.note) end as lineage_note
+         when nt.told then tidy(s.note) end as lineage_note
 from s
 left join kd on kd.v = s.unit_kind
 left join nk on nk.v = s.c_name
@@ -259,7 +268,8 @@ left join date_dict nd on nd.v = regexp_extract(s.note, '(\d{1,2}/\d{1,2}/\d{4})
 left join (select distinct status as v, says_dissolved(status) as dissolved from s where status is not null) st on st.v = s.status
 -- (an equality only: "st.dissolved and sd.v = s.status" joined every row to every date)
 left join date_dict sd on sd.v = if(st.dissolved, s.status, null)
-left join city_top ct on ct.rk = s.rk;
+left join city_top ct on ct.rk = s.rk
+left join note_lin nt on nt.v = s.note;
 
 -- The units a row's lineage cells name, from either side: "Sáp nhập vào", "Đổi tên thành" (its
 -- successors), "Hình thành từ", "Chia tách từ", "Đổi tên từ" (its predecessors). A cell may list
