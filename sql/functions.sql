@@ -225,15 +225,26 @@ create or replace macro status_words(s) as
         '\bsinh hoat dang\b', 'sinh hoat', 'g'), '\bdvct\b', 'dang vien chinh thuc', 'g'), '\bdvdb\b', 'dang vien du bi', 'g'),
         '\bdv\b', 'dang vien', 'g');
 
--- status_leads: status words t begin with an alias's words w. A move written without its direction
--- ("Chuyển sinh hoạt") only whole: what follows may say either ("… từ xã A"); a move toward here
--- ("Chuyển đến", "Chuyển sinh hoạt về") only alone, before "từ …", a date, or "chi bộ" / "đây":
--- before a place it is a move there ("Chuyển sinh hoạt đến Đảng bộ xã A").
+-- status_after: what follows an alias's words w in a status (r, not empty) leaves it that alias's
+-- status. A move written without its direction ("Chuyển sinh hoạt") only whole: what follows may say
+-- either ("… từ xã A"); a move toward here ("Chuyển đến", "Chuyển sinh hoạt về") only before "từ …",
+-- a date, or "chi bộ" / "đây": before a place it is a move there ("Chuyển sinh hoạt đến Đảng bộ xã
+-- A"). "Đã mất" (died) only before a date, a time or a cause ("Đã mất ngày 3/10/2025", "Đã mất do
+-- bệnh"): "Đã mất liên lạc / thẻ đảng viên / sức lao động" lost something. "Ra khỏi Đảng" is the
+-- Party, not its committee ("Ra khỏi Đảng ủy xã").
+create or replace macro status_after(w, r) as
+    case
+        when regexp_matches(w, '\bmat$') then regexp_matches(r, '^((vao|hoi|tu) )?((ngay|thang|nam)\b|[0-9])|^(luc|do|vi)\b')
+        when regexp_matches(w, '\bdang$') then not regexp_matches(r, '^(uy|bo|doan)\b')
+        when regexp_matches(w, '\bchuyen( sinh hoat)?$') then false
+        when regexp_matches(w, '\b(den|ve)$') then regexp_matches(r, '^(tu|ngay|thang|nam|[0-9])\b|^(day|chi bo( nay)?)$')
+        else true
+    end;
+
+-- status_leads: status words t begin with an alias's words w: whole, or before what leaves it that
+-- status (status_after).
 create or replace macro status_leads(t, w) as
-    starts_with(t || ' ', w || ' ')
-    and (t = w
-         or not regexp_matches(w, '\bchuyen( sinh hoat)?$|\b(den|ve)$')
-         or (regexp_matches(w, '\b(den|ve)$') and regexp_matches(substr(t, length(w) + 2), '^(tu|ngay|thang|nam|[0-9])\b|^(day|chi bo( nay)?)$')));
+    starts_with(t || ' ', w || ' ') and (t = w or status_after(w, substr(t, length(w) + 2)));
 
 -- status_reading(texts, in_note): the member status (member_status_alias) each text of status_words
 -- states, one row per distinct text (status null: none), and the words after it (rest). A status

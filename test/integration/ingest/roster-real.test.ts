@@ -264,10 +264,34 @@ describe('members gone during the year', () => {
 	});
 });
 
+describe('"Đã mất …" that is no death, "Ra khỏi Đảng ủy"', () => {
+	// "mất" is also to lose: "Đã mất liên lạc / thẻ đảng viên / sức lao động" lost something, and
+	// leaving the đảng ủy is no leaving the Party: still members, owed a rating (they were read as gone)
+	it('in Ghi chú (which overrules Tình trạng when it says gone) or after "Chính thức": official, owed a rating; "Đã mất ngày …" still gone', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const roster = writeCsv(dir, 'ds.csv', [...TITLE, ['STT', 'Họ và tên', 'Năm sinh', 'Ngày vào Đảng', 'Tình trạng', 'Ghi chú'],
+			['1', 'Nguyễn Văn An', '1960', '03/02/1985', 'Chính thức', ''],
+			['2', 'Trần Văn Bảo', '1970', '03/02/1995', 'Chính thức', 'Đã mất liên lạc'],
+			['3', 'Lê Hữu Hải', '1971', '03/02/1996', 'Chính thức', 'Đã mất thẻ đảng viên'],
+			['4', 'Đặng Quốc Lộc', '1972', '03/02/1997', 'Chính thức - đã mất thẻ', ''],
+			['5', 'Ngô Ngọc Phong', '1965', '03/02/1990', 'Chính thức', 'Ra khỏi Đảng ủy xã từ tháng 5/2024'],
+			['6', 'Phan Văn Quý', '1940', '03/02/1965', 'Chính thức', 'Đã mất ngày 3/10/2024'],
+			['7', 'Hồ Văn Năm', '1941', '03/02/1966', 'Đã mất (tháng 9/2024)', '']]);
+		const list = writeCsv(dir, 'xl.csv', [...TITLE.slice(0, 2), ['DANH SÁCH XẾP LOẠI ĐẢNG VIÊN NĂM 2024'], ['STT', 'Họ và tên', 'Năm sinh', 'Xếp loại'], ['1', 'Nguyễn Văn An', '1960', 'HTTNV']]);
+		const r = await ingest(db, [roster, list]);
+		expect(r.files.map((f) => f.status)).toEqual(['loaded', 'loaded']);
+		expect((await db.query<{ status: string }>('select status from membership order by source_row')).map((m) => m.status))
+			.toEqual(['official', 'official', 'official', 'official', 'official', 'left', 'left']);
+		const run = await runAudit(db, { year: 2024, rules: ['missing_review'], signals: false });
+		expect(run.findings.filter((f) => (f.evidence as { check?: string }).check === 'roster_member_not_rated').map((f) => f.subject_name).sort())
+			.toEqual(['Lê Hữu Hải', 'Ngô Ngọc Phong', 'Trần Văn Bảo', 'Đặng Quốc Lộc']);
+	});
+});
+
 describe('a rating list\'s "Lý do không xếp loại" in the clerk\'s words, no roster sent', () => {
-	it('suspended, temporary here, moved, died ("Đình chỉ SH", "Đang bị đình chỉ …", "Chuyển SHTT đến", "Chuyển SH đi", "Đã mất", "Qua đời ngày …"): owed nothing; maternity leave, temporary activity elsewhere: owed', async () => {
+	it('suspended, temporary here, moved, died ("Đình chỉ SH", "Đang bị đình chỉ …", "Chuyển SHTT đến", "Chuyển SH đi", "Đã mất", "Qua đời ngày …"): owed nothing; maternity leave, temporary activity elsewhere, something lost ("Đã mất liên lạc"): owed', async () => {
 		const reasons = ['Đình chỉ SH', 'Đang bị đình chỉ sinh hoạt đảng', 'Bị đình chỉ sinh hoạt', 'Chuyển SHTT đến', 'Chuyển SH đi', 'Đã mất', 'Đã mất ngày 03/10/2024',
-			'Qua đời ngày 3/10/2024', 'Đang được miễn sinh hoạt', 'Nghỉ thai sản', 'Đi SHTT nơi khác'];
+			'Qua đời ngày 3/10/2024', 'Đang được miễn sinh hoạt', 'Nghỉ thai sản', 'Đi SHTT nơi khác', 'Đã mất liên lạc', 'Đã mất sức lao động', 'Đã mất do bệnh', 'Ra khỏi Đảng'];
 		const { db, dir } = await dbWithRegistry();
 		const list = writeCsv(dir, 'xl.csv', [...TITLE.slice(0, 2), ['DANH SÁCH XẾP LOẠI ĐẢNG VIÊN NĂM 2024'], ['STT', 'Họ và tên', 'Năm sinh', 'Ngày vào Đảng', 'Xếp loại', 'Lý do không xếp loại'],
 			['1', 'Nguyễn Văn An', '1960', '03/02/1985', 'HTTNV', ''],
@@ -276,7 +300,7 @@ describe('a rating list\'s "Lý do không xếp loại" in the clerk\'s words, n
 		expect(r.files[0]).toMatchObject({ kind: 'rating', status: 'loaded', rowsStored: reasons.length + 1 });
 		const run = await runAudit(db, { year: 2024, rules: ['missing_review'], signals: false });
 		expect(run.findings.filter((f) => (f.evidence as { check?: string }).check === 'listed_member_not_rated').map((f) => f.subject_name).sort())
-			.toEqual(['Đảng viên 10', 'Đảng viên 11']);
+			.toEqual(['Đảng viên 10', 'Đảng viên 11', 'Đảng viên 12', 'Đảng viên 13']);
 	});
 });
 
