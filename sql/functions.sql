@@ -225,19 +225,28 @@ create or replace macro status_words(s) as
         '\bsinh hoat dang\b', 'sinh hoat', 'g'), '\bdvct\b', 'dang vien chinh thuc', 'g'), '\bdvdb\b', 'dang vien du bi', 'g'),
         '\bdv\b', 'dang vien', 'g');
 
+-- moves_here: what follows "đến" / "về" in a move says it is toward here: "từ …", a date, "chi bộ
+-- (này)", "đây" (before a place it is a move there: "Chuyển sinh hoạt đến Đảng bộ xã A").
+create or replace macro moves_here(r) as
+    regexp_matches(r, '^(tu|ngay|thang|nam|[0-9])\b|^(day|chi bo( nay)?)$');
+
 -- status_after: what follows an alias's words w in a status (r, not empty) leaves it that alias's
 -- status. A move written without its direction ("Chuyển sinh hoạt") only whole: what follows may say
--- either ("… từ xã A"); a move toward here ("Chuyển đến", "Chuyển sinh hoạt về") only before "từ …",
--- a date, or "chi bộ" / "đây": before a place it is a move there ("Chuyển sinh hoạt đến Đảng bộ xã
--- A"). "Đã mất" (died) only before a date, a time or a cause ("Đã mất ngày 3/10/2025", "Đã mất do
--- bệnh"): "Đã mất liên lạc / thẻ đảng viên / sức lao động" lost something. "Ra khỏi Đảng" is the
--- Party, not its committee ("Ra khỏi Đảng ủy xã").
+-- either ("… từ xã A"); a move toward here ("Chuyển đến", "Chuyển sinh hoạt về") only as moves_here
+-- says. The sending chi bộ's "Chuyển sinh hoạt chính thức" (left) as whole, before a date, or before
+-- a place it goes to ("… đến / về / sang Đảng bộ xã A"); "… đến" alone is the receiving chi bộ's
+-- (official, its own alias); "… từ xã A" says neither. "Đã mất" (died) only before a date, a time
+-- or a cause ("Đã mất ngày 3/10/2025", "Đã mất do bệnh"): "Đã mất liên lạc / thẻ đảng viên / sức
+-- lao động" lost something. "Ra khỏi Đảng" is the Party, not its committee ("Ra khỏi Đảng ủy xã").
 create or replace macro status_after(w, r) as
     case
         when regexp_matches(w, '\bmat$') then regexp_matches(r, '^((vao|hoi|tu) )?((ngay|thang|nam)\b|[0-9])|^(luc|do|vi)\b')
         when regexp_matches(w, '\bdang$') then not regexp_matches(r, '^(uy|bo|doan)\b')
+        when regexp_matches(w, '\bchuyen sinh hoat chinh thuc$')
+            then regexp_matches(r, '^((ngay|thang|nam)\b|[0-9])')
+                 or (regexp_matches(r, '^(den|ve|sang|toi) ') and not moves_here(regexp_replace(r, '^\S+ ', '')))
         when regexp_matches(w, '\bchuyen( sinh hoat)?$') then false
-        when regexp_matches(w, '\b(den|ve)$') then regexp_matches(r, '^(tu|ngay|thang|nam|[0-9])\b|^(day|chi bo( nay)?)$')
+        when regexp_matches(w, '\b(den|ve)$') then moves_here(r)
         else true
     end;
 

@@ -54,9 +54,19 @@ describe('member statuses', () => {
 			.toEqual(['Đảng viên 10', 'Đảng viên 11', 'Đảng viên 12', 'Đảng viên 13']);
 	});
 
+	it('the receiving chi bộ\'s "Chuyển sinh hoạt chính thức đến", "Chuyển SHCT về chi bộ": official here; the sending one\'s "… đến Đảng bộ xã A", "… ngày …": gone (the receiving one\'s were read as gone)', async () => {
+		const cells: Array<[string, string]> = [
+			['Chuyển sinh hoạt chính thức đến', 'official'], ['Chuyển SH chính thức đến', 'official'], ['Chuyển SHCT đến', 'official'],
+			['Chuyển SHCT về chi bộ', 'official'], ['Chuyển SHCT đến từ Đảng bộ xã Minh Hưng', 'official'],
+			['Chuyển SHCT đến Đảng bộ xã Minh Hưng', 'left'], ['Chuyển sinh hoạt chính thức về Đảng bộ huyện Lý Nhân', 'left'],
+			['Chuyển SHCT ngày 15/3/2024', 'left'], ['Chuyển SHCT đi', 'left']
+		];
+		expect(await statuses(cells.map(([c]) => c))).toEqual(cells.map(([, s]) => s));
+	});
+
 	it('a move that does not say which way, or a request, is still refused ("Chuyển sinh hoạt đến Đảng bộ xã A" moves there, not here)', async () => {
 		const { db, dir } = await dbWithRegistry();
-		const cells = ['Chuyển sinh hoạt từ xã Minh Hưng', 'Chuyển đến Đảng bộ xã Minh Hưng', 'Xin ra khỏi Đảng'];
+		const cells = ['Chuyển sinh hoạt từ xã Minh Hưng', 'Chuyển SHCT từ xã Minh Hưng', 'Chuyển đến Đảng bộ xã Minh Hưng', 'Xin ra khỏi Đảng'];
 		const f = writeCsv(dir, 'ds.csv', [...TITLE, HEAD, ...cells.map((s, i) => [String(i + 1), `Đảng viên ${i + 1}`, String(1960 + i), 'Nam', '03/02/1995', s])]);
 		const r = await ingest(db, [f]);
 		expect(r.files[0].status).toBe('refused');
