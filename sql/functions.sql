@@ -236,16 +236,18 @@ create or replace macro moves_here(r) as
 -- says. The sending chi bộ's "Chuyển sinh hoạt chính thức" (left) as whole, before a date, or before
 -- a place it goes to ("… đến / về / sang Đảng bộ xã A"); "… đến" alone is the receiving chi bộ's
 -- (official, its own alias); "… từ xã A" says neither. "Đã mất" (died) only before a date, a time
--- or a cause ("Đã mất ngày 3/10/2025", "Đã mất do bệnh"): "Đã mất liên lạc / thẻ đảng viên / sức
--- lao động" lost something. "Ra khỏi Đảng" is the Party, not its committee ("Ra khỏi Đảng ủy xã").
+-- or a cause ("Đã mất ngày 3/10/2025", "Đã mất do bệnh"), "Mất" and "Hy sinh" too ("Mất tháng 5/2025",
+-- "Hy sinh khi làm nhiệm vụ"): "Đã mất liên lạc / thẻ đảng viên / sức lao động" lost something. "Ra
+-- khỏi Đảng" is the Party, not its committee ("Ra khỏi Đảng ủy xã"). "Chuyển sinh hoạt" before a place
+-- it goes to ("… đến Đảng bộ xã A") moves there, as the sending chi bộ's "… chính thức" does.
 create or replace macro status_after(w, r) as
     case
-        when regexp_matches(w, '\bmat$') then regexp_matches(r, '^((vao|hoi|tu) )?((ngay|thang|nam)\b|[0-9])|^(luc|do|vi)\b')
+        when regexp_matches(w, '\b(mat|hy sinh)$') then regexp_matches(r, '^((vao|hoi|tu) )?((ngay|thang|nam)\b|[0-9])|^(luc|do|vi|khi|trong|tai)\b')
         when regexp_matches(w, '\bdang$') then not regexp_matches(r, '^(uy|bo|doan)\b')
-        when regexp_matches(w, '\bchuyen sinh hoat chinh thuc$')
-            then regexp_matches(r, '^((ngay|thang|nam)\b|[0-9])')
+        when regexp_matches(w, '\bchuyen sinh hoat( chinh thuc)?$')
+            then (regexp_matches(r, '^((ngay|thang|nam)\b|[0-9])') and w like '%chinh thuc')
                  or (regexp_matches(r, '^(den|ve|sang|toi) ') and not moves_here(regexp_replace(r, '^\S+ ', '')))
-        when regexp_matches(w, '\bchuyen( sinh hoat)?$') then false
+        when regexp_matches(w, '\bchuyen$') then false
         when regexp_matches(w, '\b(den|ve)$') then moves_here(r)
         else true
     end;
@@ -271,7 +273,7 @@ create or replace macro status_reading(texts, in_note) as table
     ),
     alias as (
         select distinct w, replace(w, ' ', '') as k, status,
-            regexp_matches(w, '\b(sinh hoat|dang vien|du bi|chinh thuc|tu tran|chet|da mat|qua doi|khai tru|xoa ten|ra khoi dang|chuyen di)\b') as names_party
+            regexp_matches(w, '\b(sinh hoat|dang vien|du bi|chinh thuc|tu tran|chet|mat|hy sinh|qua doi|khai tru|xoa ten|ra khoi dang|chuyen di|chuyen ve que)\b') as names_party
         from (select status_words(alias) as w, status from ref_member_status_alias)
     )
     select t.t, a.status,
@@ -287,8 +289,14 @@ create or replace macro status_reading(texts, in_note) as table
       -- thời tại …", a member of the chi bộ active elsewhere for a time)
       or (not in_note and (a.k = replace(t.pre, ' ', '')
                            or (a.status in ('exempt', 'suspended') and contains(a.w, ' ') and status_leads(t.pre, a.w))))
-      -- (a note's "Đã / Được / Bị / Đang bị …" too: "Đang bị đình chỉ sinh hoạt đảng", "Đã mất ngày …")
-      or (in_note and a.names_party and (status_leads(t.t, a.w) or status_leads(regexp_replace(t.t, '^((dang )?(duoc|da|bi) )+', ''), a.w)))
+      -- (a note's "Đảng viên / Đã / Được / Bị / Đang bị …" too: "Đang bị đình chỉ sinh hoạt đảng", "Đã
+      -- mất ngày …", "ĐV miễn SH")
+      or (in_note and a.names_party and (status_leads(t.t, a.w) or status_leads(regexp_replace(t.t, '^(dang vien |(dang )?(duoc|da|bi) )+', ''), a.w)))
+      -- a not-rated reason's exemption after its cause ("Tuổi cao, miễn SH", "Ốm đau, được miễn sinh
+      -- hoạt"), unless it is denied, ended or only asked for ("Ốm đau, không miễn SH", "Xin miễn sinh
+      -- hoạt (chưa duyệt)")
+      or (in_note and a.status = 'exempt' and regexp_matches(t.t, '^(\S+ ){1,4}' || a.w || '( |$)')
+          and not regexp_matches(t.t, '\b(khong|chua|het|xin|de nghi|cho)\b'))
     qualify row_number() over (partition by t.t order by a.k = replace(t.t, ' ', '') desc, length(a.w) desc, a.status) = 1;
 
 -- member_statuses(vals, in_note): the member status each text states (status_reading of its

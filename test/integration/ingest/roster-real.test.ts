@@ -328,3 +328,40 @@ describe('a corrected roster', () => {
 	});
 });
 
+
+describe('deaths, moves away and exemptions as clerks write them in a note', () => {
+	// a bare "Mất" before a date, "Hy sinh", a move to a named place, "ĐV miễn SH", an exemption after
+	// its cause: gone or exempt, owed no rating (they were read as no status, and owed one)
+	it('in Ghi chú: gone; R4 owes a rating only to the member who is still here', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const roster = writeCsv(dir, 'ds.csv', [...TITLE, ['STT', 'Họ và tên', 'Năm sinh', 'Ngày vào Đảng', 'Tình trạng', 'Ghi chú'],
+			['1', 'Nguyễn Văn An', '1960', '03/02/1985', 'Chính thức', ''],
+			['2', 'Phạm Văn Dũng', '1940', '03/02/1965', 'Chính thức', 'Mất tháng 5/2024'],
+			['3', 'Ngô Thị Lan', '1945', '03/02/1970', 'Chính thức', 'Mất ngày 12/5/2024'],
+			['4', 'Đỗ Văn Giang', '1985', '03/02/2008', 'Chính thức', 'Hy sinh khi làm nhiệm vụ tháng 3/2024'],
+			['5', 'Hoàng Văn Em', '1980', '03/02/2005', 'Chính thức', 'Chuyển sinh hoạt đến Đảng bộ xã Tân An'],
+			['6', 'Đặng Văn Minh', '1950', '03/02/1975', 'Chính thức', 'Chuyển về quê sinh hoạt'],
+			['7', 'Trần Văn Bảo', '1970', '03/02/1995', 'Chính thức', 'Mất sức lao động']]);
+		const list = writeCsv(dir, 'xl.csv', [...TITLE.slice(0, 2), ['DANH SÁCH XẾP LOẠI ĐẢNG VIÊN NĂM 2024'], ['STT', 'Họ và tên', 'Năm sinh', 'Xếp loại'], ['1', 'Nguyễn Văn An', '1960', 'HTTNV']]);
+		const r = await ingest(db, [roster, list]);
+		expect(r.files.map((f) => f.status)).toEqual(['loaded', 'loaded']);
+		expect((await db.query<{ status: string }>('select status from membership order by source_row')).map((m) => m.status))
+			.toEqual(['official', 'left', 'left', 'left', 'left', 'left', 'official']);
+		const run = await runAudit(db, { year: 2024, rules: ['missing_review'], signals: false });
+		expect(run.findings.filter((f) => (f.evidence as { check?: string }).check === 'roster_member_not_rated').map((f) => f.subject_name)).toEqual(['Trần Văn Bảo']);
+	});
+
+	it('as a rating list\'s "Lý do không xếp loại": owed nothing; an exemption denied, ended or only asked for is owed', async () => {
+		const reasons = ['Mất tháng 5/2024', 'Hy sinh', 'Chuyển sinh hoạt đến Đảng bộ xã Tân An', 'Đảng viên miễn sinh hoạt', 'ĐV miễn SH', 'Tuổi cao, miễn SH',
+			'Ốm đau, được miễn sinh hoạt đảng', 'Xin miễn sinh hoạt (chưa duyệt)', 'Ốm đau, không miễn SH', 'Hết miễn sinh hoạt'];
+		const { db, dir } = await dbWithRegistry();
+		const list = writeCsv(dir, 'xl.csv', [...TITLE.slice(0, 2), ['DANH SÁCH XẾP LOẠI ĐẢNG VIÊN NĂM 2024'], ['STT', 'Họ và tên', 'Năm sinh', 'Ngày vào Đảng', 'Xếp loại', 'Lý do không xếp loại'],
+			['1', 'Nguyễn Văn An', '1960', '03/02/1985', 'HTTNV', ''],
+			...reasons.map((x, i) => [String(i + 2), `Đảng viên ${i + 1}`, String(1960 + i), '03/02/1995', '', x])]);
+		const r = await ingest(db, [list]);
+		expect(r.files[0]).toMatchObject({ kind: 'rating', status: 'loaded', rowsStored: reasons.length + 1 });
+		const run = await runAudit(db, { year: 2024, rules: ['missing_review'], signals: false });
+		expect(run.findings.filter((f) => (f.evidence as { check?: string }).check === 'listed_member_not_rated').map((f) => f.subject_name).sort())
+			.toEqual(['Đảng viên 10', 'Đảng viên 8', 'Đảng viên 9']);
+	});
+});
