@@ -365,3 +365,18 @@ describe('deaths, moves away and exemptions as clerks write them in a note', () 
 			.toEqual(['Đảng viên 10', 'Đảng viên 8', 'Đảng viên 9']);
 	});
 });
+
+describe('"Đình chỉ công tác", "Tạm thời vắng mặt" in Tình trạng', () => {
+	// a job suspension and an absence, no Party status: the roster is refused and the cell named
+	// (they were stored suspended and temporary, and R4 owed them nothing)
+	it('state no status; "Đình chỉ sinh hoạt (đảng)", "Đình chỉ", a bare "Tạm thời" still do', async () => {
+		expect(await statuses(['Đình chỉ sinh hoạt (đảng)', 'Đình chỉ', 'Tạm thời', 'Tạm đình chỉ sinh hoạt'])).toEqual(['suspended', 'suspended', 'temporary', 'suspended']);
+		const { db, dir } = await dbWithRegistry();
+		const cells = ['Đình chỉ công tác', 'Tạm đình chỉ công tác', 'Tạm thời vắng mặt', 'Tạm thời nghỉ việc'];
+		const f = writeCsv(dir, 'ds.csv', [...TITLE, HEAD, ['1', 'Nguyễn Văn An', '1960', 'Nam', '03/02/1995', 'Chính thức'],
+			...cells.map((s, i) => [String(i + 2), `Đảng viên ${i + 1}`, String(1960 + i), 'Nam', '03/02/1995', s])]);
+		const r = await ingest(db, [f]);
+		expect(r.files[0].status).toBe('refused');
+		expect(r.files[0].errors.map((e) => [e.value, e.message.startsWith('Tình trạng đảng viên không rõ')])).toEqual(cells.map((c) => [c, true]));
+	});
+});
