@@ -250,6 +250,8 @@ create or replace macro status_after(w, r) as
         -- the short "Đình chỉ", "Tạm thời" in a cell: not before what names something else ("Đình
         -- chỉ công tác", a job suspension; "Tạm thời vắng mặt", absent, rated at the next meeting)
         when regexp_matches(w, '^((tam )?dinh chi|tam thoi)$') then not regexp_matches(r, '^(cong tac|cong viec|chuc vu|vang|nghi)\b')
+        -- "Chuyển đi công tác / học / làm việc / điều trị": a trip, still a member here
+        when regexp_matches(w, '\bchuyen di$') then not regexp_matches(r, '^(cong tac|hoc|lam viec|dieu tri)\b')
         when regexp_matches(w, '\bchuyen$') then false
         when regexp_matches(w, '\b(den|ve)$') then moves_here(r)
         else true

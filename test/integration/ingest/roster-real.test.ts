@@ -380,3 +380,17 @@ describe('"Đình chỉ công tác", "Tạm thời vắng mặt" in Tình trạn
 		expect(r.files[0].errors.map((e) => [e.value, e.message.startsWith('Tình trạng đảng viên không rõ')])).toEqual(cells.map((c) => [c, true]));
 	});
 });
+
+describe('"Chuyển đi công tác / học" as a not-rated reason', () => {
+	// a work or study trip: still a member here, owed a rating (it was read as a move away)
+	it('is owed a rating; "Chuyển đi Đảng bộ huyện X" is not', async () => {
+		const reasons = ['Chuyển đi công tác', 'Chuyển đi học', 'Đã chuyển đi điều trị', 'Chuyển đi Đảng bộ huyện Lý Nhân'];
+		const { db, dir } = await dbWithRegistry();
+		const list = writeCsv(dir, 'xl.csv', [...TITLE.slice(0, 2), ['DANH SÁCH XẾP LOẠI ĐẢNG VIÊN NĂM 2024'], ['STT', 'Họ và tên', 'Năm sinh', 'Xếp loại', 'Lý do không xếp loại'],
+			['1', 'Nguyễn Văn An', '1960', 'HTTNV', ''], ...reasons.map((x, i) => [String(i + 2), `Đảng viên ${i + 1}`, String(1960 + i), '', x])]);
+		expect((await ingest(db, [list])).files[0].status).toBe('loaded');
+		const run = await runAudit(db, { year: 2024, rules: ['missing_review'], signals: false });
+		expect(run.findings.filter((f) => (f.evidence as { check?: string }).check === 'listed_member_not_rated').map((f) => f.subject_name).sort())
+			.toEqual(['Đảng viên 1', 'Đảng viên 2', 'Đảng viên 3']);
+	});
+});
