@@ -92,12 +92,28 @@ create or replace macro lineage_stated(s) as
             '[\s.,;:]+$', '')))[1];
 
 -- lineage_done: a free text without the clauses that state lineage as not done or not yet ("Dự
--- kiến sáp nhập vào …", "Giữ nguyên, không sáp nhập vào …", "Đề án đổi tên thành …", also typed
--- without accents): the words before the verb in its clause say it did not happen, so neither
--- lineage_stated reads it nor the file is told of it (registry.sql: a note). The word alone, with no
--- verb after it in its clause, stays ("Chi bộ Không quân", "theo Kế hoạch 45-KH/TU").
+-- kiến sáp nhập vào …", "Giữ nguyên, không sáp nhập vào …", "Đề án đổi tên thành …", "Đang chờ
+-- sáp nhập …", "Trình sáp nhập …", also typed without accents), or say so after the verb ("Sáp
+-- nhập vào thôn A (dự kiến)", "… - chưa có quyết định", "… chờ quyết định"): so neither
+-- lineage_stated reads it nor the file is told of it (registry.sql: a note, a name's tail). The word
+-- alone, with no verb in its clause, stays ("Chi bộ Không quân", "theo Kế hoạch 45-KH/TU"; after
+-- the verb a plan, decision or request cited is what it was done by: "theo đề nghị …"). "không",
+-- "đề nghị", "đề xuất" after the verb only opening a bracket or a dash ("Sáp nhập vào Chi bộ Không
+-- quân" is done); "trình" before it only opening its clause ("Ban quản lý công trình sáp nhập vào
+-- …" is done).
+create or replace macro lineage_verbs() as
+    'hợp nhất|sáp nhập|nhập|chia tách|tách|đổi tên|thành lập|hình thành|hop nhat|sap nhap|nhap|chia tach|tach|doi ten|thanh lap|hinh thanh';
+create or replace macro lineage_not_yet() as
+    'chưa|dự kiến|chờ|sẽ|chua|du kien|dang cho|cho quyet dinh';
 create or replace macro lineage_done(s) as
-    regexp_replace(s, '(^|[^\p{L}\p{N}])(?i:không|chưa|dự kiến|đề án|đề nghị|sẽ|kế hoạch|tờ trình|dự thảo|phương án|khong|chua|du kien|de an|de nghi|se|ke hoach|to trinh|du thao|phuong an)\s[^,;.:()]*?(?i:hợp nhất|sáp nhập|nhập|chia tách|tách|đổi tên|thành lập|hình thành|hop nhat|sap nhap|nhap|chia tach|tach|doi ten|thanh lap|hinh thanh)[^,;.:()]*', '\1', 'g');
+    regexp_replace(regexp_replace(regexp_replace(regexp_replace(s,
+        -- before the verb
+        '(^|[^\p{L}\p{N}])(?i:không|đề án|đề nghị|đề xuất|kế hoạch|tờ trình|dự thảo|phương án|khong|de an|de nghi|de xuat|ke hoach|to trinh|du thao|phuong an|se|' || lineage_not_yet() || ')\s[^,;.:()]*?(?i:' || lineage_verbs() || ')[^,;.:()]*', '\1', 'g'),
+        '(^|[,;.:(]\s*)(?i:(?:đã|đang|da|dang)\s+)?(?i:trình|trinh)\s[^,;.:()]*?(?i:' || lineage_verbs() || ')[^,;.:()]*', '\1', 'g'),
+        -- after it, in a bracket or after a dash closing the statement (its list of units too)
+        '(^|[^\p{L}\p{N}])(?i:(?:được|đã|bị|duoc|da|bi)\s+)?(?i:trên cơ sở|tren co so|' || lineage_verbs() || ')\s[^;.:()]*?(?:\s[-–]\s*|\(\s*)(?i:không|đề nghị|đề xuất|khong|de nghi|de xuat|' || lineage_not_yet() || ')(?:[^\p{L}\p{N}][^;.:()]*|$)\)?', '\1', 'g'),
+        -- after it, in its clause
+        '(^|[^\p{L}\p{N}])(?i:(?:được|đã|bị|duoc|da|bi)\s+)?(?i:trên cơ sở|tren co so|' || lineage_verbs() || ')\s[^,;.:()]*?\s(?i:' || lineage_not_yet() || ')(?:[^\p{L}\p{N}][^,;.:()]*|$)', '\1', 'g');
 
 -- clean: NFC, trimmed, inner runs of white space collapsed; '' -> null.
 create or replace macro clean(s) as

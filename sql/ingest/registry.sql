@@ -61,14 +61,15 @@ implied as (
 -- cell (lin_ref, soft), its units qualified in brackets as that cell's may be ("(trên cơ sở sáp
 -- nhập xã Tân An (huyện Cần Giuộc), …)"). The verb must be followed by what it names ("Trường
 -- Mầm non (Hợp Nhất)": a commune's name), and the name is cut only if one of the units is found
--- (after lin_ref). Per distinct name.
+-- (after lin_ref). A tail saying it is not done ("- sáp nhập vào thôn A (dự kiến)": lineage_done) is
+-- none: the name stays whole. Per distinct name.
 name_lin as (
     select v, tidy(m.name) as name, m.lin, lineage_field(m.lin) as field
     from (
         select v, regexp_extract(v, '^(.*?)\s*(?:\(|[,;:]\s|\s[-–]\s)\s*(' || lineage_lead(false) || '\s*[^\s()](?:[^()]|\([^()]*\))*)\s*\)?\s*$', ['name', 'lin']) as m
         from (select distinct unit_name as v from stg where unit_name is not null)
     )
-    where m.lin <> '' and tidy(m.name) is not null
+    where m.lin <> '' and tidy(m.name) is not null and lineage_done(m.lin) = m.lin
 ),
 s as (
     select stg.*, upper(tidy(unit_code)) as c_code, coalesce(nl.name, tidy(unit_name)) as c_name, c.file_id, c.header_fields,

@@ -246,6 +246,27 @@ describe('lineage written only in Ghi chú', () => {
 		expect(await lineage(db)).toEqual([{ from_code: 'C70010101', to_code: 'C70010102', kind: 'merge', effective_on: '01/08/2025' }]);
 		expect((await units(db, ['C70010101', 'C70010201', 'C70010301', 'X700199'])).map((u) => u.dissolved_on)).toEqual(['31/07/2025', null, null, null]);
 	});
+
+	it('a merger the note or the name\'s tail says is waited for or planned, before the verb ("Đang chờ", "Chờ quyết định", "Trình") or after it ("(dự kiến)", "- chưa có quyết định", "(đề xuất)"), is not read and ends no unit; one done "theo đề nghị" of the commune is', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const r = await ingest(db, [writeCsv(dir, 'dm.csv', [
+			['STT', 'Mã đơn vị', 'Tên đơn vị', 'Loại', 'Trực thuộc', 'Ngày thành lập', 'Ngày giải thể', 'Ghi chú'],
+			['1', 'C70019901', 'Chi bộ thôn Tân Hòa', 'Chi bộ trực thuộc', 'X700199', '15/08/2025', '', 'Mới thành lập'],
+			['2', 'C70019902', 'Chi bộ thôn Tân Lập', 'Chi bộ trực thuộc', 'X700199', '01/01/2000', '', 'Đang chờ sáp nhập vào thôn Tân Hòa'],
+			['3', 'C70019903', 'Chi bộ thôn Đông', 'Chi bộ trực thuộc', 'X700199', '01/01/2000', '', 'Sáp nhập vào thôn Tân Hòa (dự kiến)'],
+			['4', 'C70019904', 'Chi bộ thôn Tây - sáp nhập vào thôn Tân Hòa (dự kiến)', 'Chi bộ trực thuộc', 'X700199', '01/01/2000', '', ''],
+			['5', 'C70019905', 'Chi bộ thôn Bắc', 'Chi bộ trực thuộc', 'X700199', '01/01/2000', '', 'Chờ quyết định sáp nhập vào thôn Tân Hòa'],
+			['6', 'C70019906', 'Chi bộ thôn Nam', 'Chi bộ trực thuộc', 'X700199', '01/01/2000', '', 'Sáp nhập vào thôn Tân Hòa - chưa có quyết định'],
+			['7', 'C70019907', 'Chi bộ thôn Trung', 'Chi bộ trực thuộc', 'X700199', '01/01/2000', '', 'Trên cơ sở sáp nhập thôn Tân Lập, thôn Đông (đề xuất)'],
+			['8', 'C70019908', 'Chi bộ thôn Thượng', 'Chi bộ trực thuộc', 'X700199', '01/01/2000', '', 'Trình sáp nhập vào thôn Tân Hòa'],
+			['9', 'C70019909', 'Chi bộ thôn Hạ', 'Chi bộ trực thuộc', 'X700199', '01/01/2000', '', 'Sáp nhập vào thôn Tân Hòa theo đề nghị của Đảng ủy xã']
+		])]);
+		expect(r.files[0]).toMatchObject({ status: 'loaded', errors: [], warnings: [] });
+		expect(await lineage(db)).toEqual([{ from_code: 'C70019909', to_code: 'C70019901', kind: 'merge', effective_on: '15/08/2025' }]);
+		const codes = ['C70019902', 'C70019903', 'C70019904', 'C70019905', 'C70019906', 'C70019907', 'C70019908', 'C70019909'];
+		expect((await units(db, codes)).map((u) => u.dissolved_on)).toEqual([null, null, null, null, null, null, null, '14/08/2025']);
+		expect((await units(db, ['C70019904']))[0].name).toBe('Chi bộ thôn Tây - sáp nhập vào thôn Tân Hòa (dự kiến)');
+	});
 });
 
 describe('lineage written the way provinces wrote the 2025 merger', () => {
