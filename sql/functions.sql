@@ -79,6 +79,13 @@ create or replace macro lineage_field(s) as
         when regexp_matches(w, '^(\S+ ){0,8}tach\b') then 'split_from'
         else 'formed_from' end)[1];
 
+-- lineage_bare_merge: a statement "(Đã) sáp nhập X", "Nhập X", "Hợp nhất X", with no "vào" or "từ"
+-- after the verb: which way it runs only the row's unit tells (registry.sql: one the row ends merged
+-- into X; one alive was formed from X).
+create or replace macro lineage_bare_merge(s) as
+    list_transform([words(s)], lambda w: regexp_matches(w, '^((da|bi|duoc) )?(sap nhap|hop nhat|nhap) ')
+        and not regexp_matches(w, '^((da|bi|duoc) )?(sap nhap|hop nhat|nhap) (vao|tu|voi)\b'))[1];
+
 -- lineage_stated: the lineage a free text states, from the words that open it on ("Thành lập ngày
 -- 01/7/2025 trên cơ sở sáp nhập xã A, xã B theo Quyết định 12-QĐ/TU" -> "trên cơ sở sáp nhập xã A,
 -- xã B"): the decision or date it cites after the units dropped, and a bracket it closes that it

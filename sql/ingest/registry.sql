@@ -64,7 +64,7 @@ implied as (
 -- (after lin_ref). A tail saying it is not done ("- sáp nhập vào thôn A (dự kiến)": lineage_done) is
 -- none: the name stays whole. Per distinct name.
 name_lin as (
-    select v, tidy(m.name) as name, m.lin, lineage_field(m.lin) as field
+    select v, tidy(m.name) as name, m.lin, lineage_field(m.lin) as field, lineage_bare_merge(m.lin) as bare_merge
     from (
         select v, regexp_extract(v, '^(.*?)\s*(?:\(|[,;:]\s|\s[-–]\s)\s*(' || lineage_lead(false) || '\s*[^\s()](?:[^()]|\([^()]*\))*)\s*\)?\s*$', ['name', 'lin']) as m
         from (select distinct unit_name as v from stg where unit_name is not null)
@@ -73,7 +73,7 @@ name_lin as (
 ),
 s as (
     select stg.*, upper(tidy(unit_code)) as c_code, coalesce(nl.name, tidy(unit_name)) as c_name, c.file_id, c.header_fields,
-        coalesce(stg.parent, im.parent) as parent_v, nl.lin as name_lineage, nl.field as name_field,
+        coalesce(stg.parent, im.parent) as parent_v, nl.lin as name_lineage, nl.field as name_field, nl.bare_merge as name_bare_merge,
         coalesce(stg.merged_into, stg.renamed_to, stg.formed_from, stg.split_from, stg.renamed_from, stg.prior_units) is null as no_lineage_column
     from stg
     join file_ctx c using (part_id)
@@ -87,7 +87,7 @@ nk as (
 -- column it reads as, and whether the file is told of it until it is read (also a note written
 -- without accents, "Hop nhat …"): per distinct note of the rows with no lineage column
 note_lin as (
-    select v, lin, lineage_field(lin) as field,
+    select v, lin, lineage_field(lin) as field, lineage_bare_merge(lin) as bare_merge,
         lin is not null
           or regexp_matches(words(done), '^(da |duoc |bi )?(hop nhat|sap nhap|nhap|chia tach|tach|doi ten|hinh thanh)\b|\b(hop nhat|sap nhap|chia tach|doi ten|tach (ra )?tu|hinh thanh tu|thanh lap tu|tren co so (hop nhat|sap nhap|nhap|chia tach|tach|sap xep))\b') as told
     from (
@@ -252,12 +252,19 @@ select
     -- lineage_stated), on a row with no lineage column: read as the column its opening words say
     -- when every unit it names is found (lin_ref, soft), never a reason to refuse the file
     case when s.no_lineage_column then coalesce(s.name_lineage, nt.lin) end as soft_lineage,
-    case when not s.no_lineage_column then null when s.name_lineage is not null then s.name_field else nt.field end as soft_field,
+    -- "(Đã) sáp nhập X" (lineage_bare_merge) on a unit the row ends (a dissolution date, a status or
+    -- mark saying so): it merged into X, not X into it
+    case when not s.no_lineage_column then null
+         when if(s.name_lineage is not null, s.name_bare_merge, nt.bare_merge)
+              and (dd.d is not null or coalesce(st.dissolved, false) or coalesce(parse_bool(s.dissolved_on), false)) then 'merged_into'
+         when s.name_lineage is not null then s.name_field else nt.field end as soft_field,
     if(s.name_lineage is not null, 'unit_name', 'note') as soft_col,
     -- such a name or note (note_lin), shown in the warning until it is read (merge)
     case when not s.no_lineage_column then null
          when s.name_lineage is not null then tidy(s.unit_name)
-         when nt.told then tidy(s.note) end as lineage_note
+         when nt.told then tidy(s.note) end as lineage_note,
+    -- the predecessor and successor of a pair the load states the other way round too (merge)
+    null::varchar as lineage_reversed
 from s
 left join kd on kd.v = s.unit_kind
 left join nk on nk.v = s.c_name
@@ -567,7 +574,7 @@ order by n.file_id, n.rn;
 -- not founded by it), else the predecessor's dissolution.
 create or replace temp table lin_new as
 with l as (
-    select r.file_id, r.rn,
+    select r.file_id, r.rn, r.part_id, r.soft,
         case when r.field in ('merged_into', 'renamed_to') then r.code else r.ref_code end as from_code,
         case when r.field in ('merged_into', 'renamed_to') then r.ref_code else r.code end as to_code,
         case r.field when 'split_from' then 'split' when 'renamed_from' then 'rename' when 'renamed_to' then 'rename' else 'merge' end as kind,
@@ -576,7 +583,7 @@ with l as (
     join norm n using (part_id, rn)
     where r.ref_code is not null and r.ref_code <> r.code and not r.is_own_old_name and (r.cell_ok or not r.soft)
 )
-select l.file_id, l.rn, l.from_code, l.to_code, l.kind,
+select l.file_id, l.rn, l.part_id, l.soft, l.from_code, l.to_code, l.kind,
     coalesce(l.lineage_on,
         case when t.founded_on > f.founded_on or f.founded_on is null then t.founded_on end,
         f.dissolved_on) as effective_on
@@ -584,6 +591,23 @@ from l
 left join unit f on upper(f.code) = l.from_code
 left join unit t on upper(t.code) = l.to_code
 qualify row_number() over (partition by l.from_code, l.to_code, l.kind order by l.file_id, l.rn) = 1;
+
+-- A pair the registry or this load already states the other way round (a predecessor's "Đã sáp
+-- nhập X" read as X's predecessor, a code typed on the wrong row) would be a cycle: the one stored,
+-- else the one a lineage column gives, else the earlier row, is kept; the other is not stored, and
+-- the file is told (warnings).
+create or replace temp table lin_back as
+select * from lin_new l
+where exists (select 1 from unit_lineage u where u.from_code = l.to_code and u.to_code = l.from_code)
+   or exists (select 1 from lin_new r where r.from_code = l.to_code and r.to_code = l.from_code
+              and (r.soft < l.soft or (r.soft = l.soft and (r.file_id < l.file_id or (r.file_id = l.file_id and r.rn < l.rn)))));
+
+update norm n set lineage_reversed = x.pairs
+from (select part_id, rn, string_agg(from_code || ' → ' || to_code, ', ' order by from_code, to_code) as pairs from lin_back group by all) x
+where n.part_id = x.part_id and n.rn = x.rn;
+
+delete from lin_new l using lin_back b where b.from_code = l.from_code and b.to_code = l.to_code and b.kind = l.kind;
+drop table lin_back;
 
 insert into unit_lineage (from_code, to_code, kind, effective_on, source_file_id, source_row)
 select from_code, to_code, kind, effective_on, file_id, rn
@@ -671,6 +695,13 @@ select part_id,
     || first_five(list('dòng ' || rn || ': "' || lineage_note || '"' order by rn))
     || '): chỉ đọc được khi mỗi đơn vị nêu là mã hoặc tên của đúng một đơn vị trong danh mục; các đơn vị này không được nối với đơn vị trước hoặc sau sắp xếp (phần ghi sau tên đơn vị chỉ được bỏ khỏi tên khi ít nhất một đơn vị nêu trong đó có trong danh mục). Ghi vào cột Hình thành từ, Tách từ, Đổi tên từ hoặc Sáp nhập vào (mã hoặc tên đơn vị).' as message
 from norm where lineage_note is not null
+group by part_id
+union all
+select part_id,
+    count(*) || ' dòng ghi quan hệ trước, sau sắp xếp ngược với quan hệ đã có trong danh mục hoặc trong tệp ('
+    || first_five(list('dòng ' || rn || ': ' || lineage_reversed order by rn))
+    || '): các quan hệ này không được lưu. Kiểm tra đơn vị nào sáp nhập vào đơn vị nào (đơn vị đã giải thể ghi "Sáp nhập vào …", đơn vị mới ghi "Hình thành từ …").' as message
+from norm where lineage_reversed is not null
 group by part_id
 union all
 select part_id,

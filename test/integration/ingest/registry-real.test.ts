@@ -267,6 +267,41 @@ describe('lineage written only in Ghi chú', () => {
 		expect((await units(db, codes)).map((u) => u.dissolved_on)).toEqual([null, null, null, null, null, null, null, '14/08/2025']);
 		expect((await units(db, ['C70019904']))[0].name).toBe('Chi bộ thôn Tây - sáp nhập vào thôn Tân Hòa (dự kiến)');
 	});
+
+	it('"Đã sáp nhập thôn X" (no "vào") on a unit the row dissolves: it merged into X; on one alive, X merged into it; both sides saying so are one pair', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const r = await ingest(db, [writeCsv(dir, 'dm.csv', [
+			['STT', 'Mã đơn vị', 'Tên đơn vị', 'Loại', 'Trực thuộc', 'Ngày thành lập', 'Ngày giải thể', 'Ghi chú'],
+			['1', 'C70019901', 'Chi bộ thôn Tân Hòa', 'Chi bộ trực thuộc', 'X700199', '01/07/2025', '', 'Thành lập trên cơ sở sáp nhập thôn Tân Lập và thôn An Phú'],
+			['2', 'C70019902', 'Chi bộ thôn Tân Lập', 'Chi bộ trực thuộc', 'X700199', '01/01/2000', '30/06/2025', 'Đã sáp nhập thôn Tân Hòa'],
+			['3', 'C70019903', 'Chi bộ thôn An Phú', 'Chi bộ trực thuộc', 'X700199', '01/01/2000', '30/06/2025', ''],
+			['4', 'C70019904', 'Chi bộ thôn Bắc', 'Chi bộ trực thuộc', 'X700199', '01/01/2000', '31/08/2025', 'Sáp nhập thôn Nam'],
+			['5', 'C70019905', 'Chi bộ thôn Nam', 'Chi bộ trực thuộc', 'X700199', '01/01/2000', '', 'Đã sáp nhập thôn Bắc']
+		])]);
+		expect(r.files[0]).toMatchObject({ status: 'loaded', errors: [], warnings: [] });
+		expect(await lineage(db)).toEqual([
+			{ from_code: 'C70019902', to_code: 'C70019901', kind: 'merge', effective_on: '01/07/2025' },
+			{ from_code: 'C70019903', to_code: 'C70019901', kind: 'merge', effective_on: '01/07/2025' },
+			{ from_code: 'C70019904', to_code: 'C70019905', kind: 'merge', effective_on: '31/08/2025' }
+		]);
+	});
+
+	it('a pair the file or the registry already states the other way round is not stored (a cycle), and the file is told naming the row', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const r = await ingest(db, [writeCsv(dir, 'dm.csv', [
+			['STT', 'Mã đơn vị', 'Tên đơn vị', 'Loại', 'Trực thuộc', 'Ngày giải thể', 'Sáp nhập vào'],
+			['1', 'C70010101', 'Chi bộ thôn 1', 'Chi bộ trực thuộc', 'X700101', '31/07/2025', 'C70010102'],
+			// the code of row 1 typed on row 2, and the stored X700101 → X700199 written backwards
+			['2', 'C70010102', 'Chi bộ thôn 2', 'Chi bộ trực thuộc', 'X700101', '', 'C70010101'],
+			['3', 'X700199', 'Đảng bộ xã Bù Đăng', 'Đảng bộ cơ sở', 'T70', '', 'X700101']
+		])]);
+		expect(r.files[0]).toMatchObject({ status: 'loaded', errors: [] });
+		expect(r.files[0].warnings).toEqual([
+			'2 dòng ghi quan hệ trước, sau sắp xếp ngược với quan hệ đã có trong danh mục hoặc trong tệp (dòng 3: C70010102 → C70010101, dòng 4: X700199 → X700101): các quan hệ này không được lưu. Kiểm tra đơn vị nào sáp nhập vào đơn vị nào (đơn vị đã giải thể ghi "Sáp nhập vào …", đơn vị mới ghi "Hình thành từ …").'
+		]);
+		expect(await lineage(db)).toEqual([{ from_code: 'C70010101', to_code: 'C70010102', kind: 'merge', effective_on: '31/07/2025' }]);
+		expect((await units(db, ['C70010102', 'X700199'])).map((u) => u.dissolved_on)).toEqual([null, null]);
+	});
 });
 
 describe('lineage written the way provinces wrote the 2025 merger', () => {
