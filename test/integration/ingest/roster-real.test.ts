@@ -10,6 +10,34 @@ import { dbWithRegistry, ingest } from '../../helpers/ingest-db';
 const TITLE = [['ĐẢNG BỘ XÃ ĐOÀN KẾT'], ['CHI BỘ THÔN 1'], ['DANH SÁCH ĐẢNG VIÊN NĂM 2024']];
 const HEAD = ['STT', 'Họ và tên', 'Năm sinh', 'Giới tính', 'Ngày vào Đảng', 'Tình trạng'];
 
+/** Whom an R4 run owes a rating, by how it found them (a roster's member, a list's unrated row). */
+function owed(run: Awaited<ReturnType<typeof runAudit>>, check: 'roster_member_not_rated' | 'listed_member_not_rated'): string[] {
+	return run.findings.filter((f) => (f.evidence as { check?: string }).check === check).map((f) => f.subject_name!).sort();
+}
+
+/** A roster of 2024 with Tình trạng and Ghi chú (rows: name, birth year, admission, status, note) and a
+ * list rating its first member only: the statuses stored, in row order, and whom R4 owes a rating. */
+async function rosterWithNotes(rows: string[][]): Promise<{ statuses: string[]; owed: string[] }> {
+	const { db, dir } = await dbWithRegistry();
+	const roster = writeCsv(dir, 'ds.csv', [...TITLE, ['STT', 'Họ và tên', 'Năm sinh', 'Ngày vào Đảng', 'Tình trạng', 'Ghi chú'], ...rows.map((r, i) => [String(i + 1), ...r])]);
+	const list = writeCsv(dir, 'xl.csv', [...TITLE.slice(0, 2), ['DANH SÁCH XẾP LOẠI ĐẢNG VIÊN NĂM 2024'], ['STT', 'Họ và tên', 'Năm sinh', 'Xếp loại'], ['1', rows[0][0], rows[0][1], 'HTTNV']]);
+	expect((await ingest(db, [roster, list])).files.map((f) => f.status)).toEqual(['loaded', 'loaded']);
+	const stored = (await db.query<{ status: string }>('select status from membership order by source_row')).map((m) => m.status);
+	return { statuses: stored, owed: owed(await runAudit(db, { year: 2024, rules: ['missing_review'], signals: false }), 'roster_member_not_rated') };
+}
+
+/** A rating list of 2024, no roster, one member rated and one unrated row per reason ("Lý do không
+ * xếp loại"): the reasons whose member R4 owes a rating, in the given order. */
+async function reasonsOwed(reasons: string[]): Promise<string[]> {
+	const { db, dir } = await dbWithRegistry();
+	const list = writeCsv(dir, 'xl.csv', [...TITLE.slice(0, 2), ['DANH SÁCH XẾP LOẠI ĐẢNG VIÊN NĂM 2024'], ['STT', 'Họ và tên', 'Năm sinh', 'Ngày vào Đảng', 'Xếp loại', 'Lý do không xếp loại'],
+		['1', 'Nguyễn Văn An', '1960', '03/02/1985', 'HTTNV', ''],
+		...reasons.map((x, i) => [String(i + 2), `Đảng viên ${i + 1}`, String(1960 + i), '03/02/1995', '', x])]);
+	expect((await ingest(db, [list])).files[0]).toMatchObject({ kind: 'rating', status: 'loaded', rowsStored: reasons.length + 1 });
+	const names = new Set(owed(await runAudit(db, { year: 2024, rules: ['missing_review'], signals: false }), 'listed_member_not_rated'));
+	return reasons.filter((_, i) => names.has(`Đảng viên ${i + 1}`));
+}
+
 async function statuses(statusCells: string[]) {
 	const { db, dir } = await dbWithRegistry();
 	const f = writeCsv(dir, 'ds.csv', [...TITLE, HEAD, ...statusCells.map((s, i) => [String(i + 1), `Đảng viên ${i + 1}`, String(1960 + i), 'Nam', '03/02/1995', s])]);
@@ -50,7 +78,7 @@ describe('member statuses', () => {
 		expect(r.files.map((f) => f.status)).toEqual(['loaded', 'loaded']);
 		expect((await db.query<{ status: string }>('select status from membership order by source_row')).map((m) => m.status)).toEqual(cells.map(([, s]) => s));
 		const run = await runAudit(db, { year: 2024, rules: ['missing_review'], signals: false });
-		expect(run.findings.filter((f) => (f.evidence as { check?: string }).check === 'roster_member_not_rated').map((f) => f.subject_name).sort())
+		expect(owed(run, 'roster_member_not_rated'))
 			.toEqual(['Đảng viên 10', 'Đảng viên 11', 'Đảng viên 12', 'Đảng viên 13']);
 	});
 
@@ -252,7 +280,7 @@ describe('members gone during the year', () => {
 		expect(r.files.map((f) => f.status)).toEqual(['loaded', 'loaded']);
 		expect((await db.query<{ status: string }>('select status from membership order by source_row')).map((m) => m.status)).toEqual(['official', 'left', 'left', 'left', 'left', 'official']);
 		const run = await runAudit(db, { year: 2024, rules: ['missing_review'], signals: false });
-		expect(run.findings.filter((f) => (f.evidence as { check?: string }).check === 'roster_member_not_rated').map((f) => f.subject_name)).toEqual(['Phan Văn Quý']);
+		expect(owed(run, 'roster_member_not_rated')).toEqual(['Phan Văn Quý']);
 	});
 
 	it('… and a rating list\'s not-rated row saying so ("Từ trần", "Chuyển đi …") where the roster still says "Chính thức"', async () => {
@@ -270,7 +298,7 @@ describe('members gone during the year', () => {
 		const run = await runAudit(db, { year: 2024, rules: ['missing_review'], signals: false });
 		// a reason that is no status ("Vắng mặt"; "Tạm thời vắng mặt" is no temporary activity) is no
 		// exemption: quoted in the finding
-		expect(run.findings.filter((f) => (f.evidence as { check?: string }).check === 'roster_member_not_rated').map((f) => f.subject_name).sort()).toEqual(['Hồ Văn Năm', 'Vũ Văn Tư']);
+		expect(owed(run, 'roster_member_not_rated')).toEqual(['Hồ Văn Năm', 'Vũ Văn Tư']);
 	});
 });
 
@@ -278,23 +306,17 @@ describe('"Đã mất …" that is no death, "Ra khỏi Đảng ủy"', () => {
 	// "mất" is also to lose: "Đã mất liên lạc / thẻ đảng viên / sức lao động" lost something, and
 	// leaving the đảng ủy is no leaving the Party: still members, owed a rating (they were read as gone)
 	it('in Ghi chú (which overrules Tình trạng when it says gone) or after "Chính thức": official, owed a rating; "Đã mất ngày …" still gone', async () => {
-		const { db, dir } = await dbWithRegistry();
-		const roster = writeCsv(dir, 'ds.csv', [...TITLE, ['STT', 'Họ và tên', 'Năm sinh', 'Ngày vào Đảng', 'Tình trạng', 'Ghi chú'],
-			['1', 'Nguyễn Văn An', '1960', '03/02/1985', 'Chính thức', ''],
-			['2', 'Trần Văn Bảo', '1970', '03/02/1995', 'Chính thức', 'Đã mất liên lạc'],
-			['3', 'Lê Hữu Hải', '1971', '03/02/1996', 'Chính thức', 'Đã mất thẻ đảng viên'],
-			['4', 'Đặng Quốc Lộc', '1972', '03/02/1997', 'Chính thức - đã mất thẻ', ''],
-			['5', 'Ngô Ngọc Phong', '1965', '03/02/1990', 'Chính thức', 'Ra khỏi Đảng ủy xã từ tháng 5/2024'],
-			['6', 'Phan Văn Quý', '1940', '03/02/1965', 'Chính thức', 'Đã mất ngày 3/10/2024'],
-			['7', 'Hồ Văn Năm', '1941', '03/02/1966', 'Đã mất (tháng 9/2024)', '']]);
-		const list = writeCsv(dir, 'xl.csv', [...TITLE.slice(0, 2), ['DANH SÁCH XẾP LOẠI ĐẢNG VIÊN NĂM 2024'], ['STT', 'Họ và tên', 'Năm sinh', 'Xếp loại'], ['1', 'Nguyễn Văn An', '1960', 'HTTNV']]);
-		const r = await ingest(db, [roster, list]);
-		expect(r.files.map((f) => f.status)).toEqual(['loaded', 'loaded']);
-		expect((await db.query<{ status: string }>('select status from membership order by source_row')).map((m) => m.status))
-			.toEqual(['official', 'official', 'official', 'official', 'official', 'left', 'left']);
-		const run = await runAudit(db, { year: 2024, rules: ['missing_review'], signals: false });
-		expect(run.findings.filter((f) => (f.evidence as { check?: string }).check === 'roster_member_not_rated').map((f) => f.subject_name).sort())
-			.toEqual(['Lê Hữu Hải', 'Ngô Ngọc Phong', 'Trần Văn Bảo', 'Đặng Quốc Lộc']);
+		const r = await rosterWithNotes([
+			['Nguyễn Văn An', '1960', '03/02/1985', 'Chính thức', ''],
+			['Trần Văn Bảo', '1970', '03/02/1995', 'Chính thức', 'Đã mất liên lạc'],
+			['Lê Hữu Hải', '1971', '03/02/1996', 'Chính thức', 'Đã mất thẻ đảng viên'],
+			['Đặng Quốc Lộc', '1972', '03/02/1997', 'Chính thức - đã mất thẻ', ''],
+			['Ngô Ngọc Phong', '1965', '03/02/1990', 'Chính thức', 'Ra khỏi Đảng ủy xã từ tháng 5/2024'],
+			['Phan Văn Quý', '1940', '03/02/1965', 'Chính thức', 'Đã mất ngày 3/10/2024'],
+			['Hồ Văn Năm', '1941', '03/02/1966', 'Đã mất (tháng 9/2024)', '']
+		]);
+		expect(r.statuses).toEqual(['official', 'official', 'official', 'official', 'official', 'left', 'left']);
+		expect(r.owed).toEqual(['Lê Hữu Hải', 'Ngô Ngọc Phong', 'Trần Văn Bảo', 'Đặng Quốc Lộc']);
 	});
 });
 
@@ -302,15 +324,7 @@ describe('a rating list\'s "Lý do không xếp loại" in the clerk\'s words, n
 	it('suspended, temporary here, moved, died ("Đình chỉ SH", "Đang bị đình chỉ …", "Chuyển SHTT đến", "Chuyển SH đi", "Đã mất", "Qua đời ngày …"): owed nothing; maternity leave, temporary activity elsewhere, something lost ("Đã mất liên lạc"): owed', async () => {
 		const reasons = ['Đình chỉ SH', 'Đang bị đình chỉ sinh hoạt đảng', 'Bị đình chỉ sinh hoạt', 'Chuyển SHTT đến', 'Chuyển SH đi', 'Đã mất', 'Đã mất ngày 03/10/2024',
 			'Qua đời ngày 3/10/2024', 'Đang được miễn sinh hoạt', 'Nghỉ thai sản', 'Đi SHTT nơi khác', 'Đã mất liên lạc', 'Đã mất sức lao động', 'Đã mất do bệnh', 'Ra khỏi Đảng'];
-		const { db, dir } = await dbWithRegistry();
-		const list = writeCsv(dir, 'xl.csv', [...TITLE.slice(0, 2), ['DANH SÁCH XẾP LOẠI ĐẢNG VIÊN NĂM 2024'], ['STT', 'Họ và tên', 'Năm sinh', 'Ngày vào Đảng', 'Xếp loại', 'Lý do không xếp loại'],
-			['1', 'Nguyễn Văn An', '1960', '03/02/1985', 'HTTNV', ''],
-			...reasons.map((x, i) => [String(i + 2), `Đảng viên ${i + 1}`, String(1960 + i), '03/02/1995', '', x])]);
-		const r = await ingest(db, [list]);
-		expect(r.files[0]).toMatchObject({ kind: 'rating', status: 'loaded', rowsStored: reasons.length + 1 });
-		const run = await runAudit(db, { year: 2024, rules: ['missing_review'], signals: false });
-		expect(run.findings.filter((f) => (f.evidence as { check?: string }).check === 'listed_member_not_rated').map((f) => f.subject_name).sort())
-			.toEqual(['Đảng viên 10', 'Đảng viên 11', 'Đảng viên 12', 'Đảng viên 13']);
+		expect(await reasonsOwed(reasons)).toEqual(['Nghỉ thai sản', 'Đi SHTT nơi khác', 'Đã mất liên lạc', 'Đã mất sức lao động']);
 	});
 });
 
@@ -333,36 +347,23 @@ describe('deaths, moves away and exemptions as clerks write them in a note', () 
 	// a bare "Mất" before a date, "Hy sinh", a move to a named place, "ĐV miễn SH", an exemption after
 	// its cause: gone or exempt, owed no rating (they were read as no status, and owed one)
 	it('in Ghi chú: gone; R4 owes a rating only to the member who is still here', async () => {
-		const { db, dir } = await dbWithRegistry();
-		const roster = writeCsv(dir, 'ds.csv', [...TITLE, ['STT', 'Họ và tên', 'Năm sinh', 'Ngày vào Đảng', 'Tình trạng', 'Ghi chú'],
-			['1', 'Nguyễn Văn An', '1960', '03/02/1985', 'Chính thức', ''],
-			['2', 'Phạm Văn Dũng', '1940', '03/02/1965', 'Chính thức', 'Mất tháng 5/2024'],
-			['3', 'Ngô Thị Lan', '1945', '03/02/1970', 'Chính thức', 'Mất ngày 12/5/2024'],
-			['4', 'Đỗ Văn Giang', '1985', '03/02/2008', 'Chính thức', 'Hy sinh khi làm nhiệm vụ tháng 3/2024'],
-			['5', 'Hoàng Văn Em', '1980', '03/02/2005', 'Chính thức', 'Chuyển sinh hoạt đến Đảng bộ xã Tân An'],
-			['6', 'Đặng Văn Minh', '1950', '03/02/1975', 'Chính thức', 'Chuyển về quê sinh hoạt'],
-			['7', 'Trần Văn Bảo', '1970', '03/02/1995', 'Chính thức', 'Mất sức lao động']]);
-		const list = writeCsv(dir, 'xl.csv', [...TITLE.slice(0, 2), ['DANH SÁCH XẾP LOẠI ĐẢNG VIÊN NĂM 2024'], ['STT', 'Họ và tên', 'Năm sinh', 'Xếp loại'], ['1', 'Nguyễn Văn An', '1960', 'HTTNV']]);
-		const r = await ingest(db, [roster, list]);
-		expect(r.files.map((f) => f.status)).toEqual(['loaded', 'loaded']);
-		expect((await db.query<{ status: string }>('select status from membership order by source_row')).map((m) => m.status))
-			.toEqual(['official', 'left', 'left', 'left', 'left', 'left', 'official']);
-		const run = await runAudit(db, { year: 2024, rules: ['missing_review'], signals: false });
-		expect(run.findings.filter((f) => (f.evidence as { check?: string }).check === 'roster_member_not_rated').map((f) => f.subject_name)).toEqual(['Trần Văn Bảo']);
+		const r = await rosterWithNotes([
+			['Nguyễn Văn An', '1960', '03/02/1985', 'Chính thức', ''],
+			['Phạm Văn Dũng', '1940', '03/02/1965', 'Chính thức', 'Mất tháng 5/2024'],
+			['Ngô Thị Lan', '1945', '03/02/1970', 'Chính thức', 'Mất ngày 12/5/2024'],
+			['Đỗ Văn Giang', '1985', '03/02/2008', 'Chính thức', 'Hy sinh khi làm nhiệm vụ tháng 3/2024'],
+			['Hoàng Văn Em', '1980', '03/02/2005', 'Chính thức', 'Chuyển sinh hoạt đến Đảng bộ xã Tân An'],
+			['Đặng Văn Minh', '1950', '03/02/1975', 'Chính thức', 'Chuyển về quê sinh hoạt'],
+			['Trần Văn Bảo', '1970', '03/02/1995', 'Chính thức', 'Mất sức lao động']
+		]);
+		expect(r.statuses).toEqual(['official', 'left', 'left', 'left', 'left', 'left', 'official']);
+		expect(r.owed).toEqual(['Trần Văn Bảo']);
 	});
 
 	it('as a rating list\'s "Lý do không xếp loại": owed nothing; an exemption denied, ended or only asked for is owed', async () => {
 		const reasons = ['Mất tháng 5/2024', 'Hy sinh', 'Chuyển sinh hoạt đến Đảng bộ xã Tân An', 'Đảng viên miễn sinh hoạt', 'ĐV miễn SH', 'Tuổi cao, miễn SH',
 			'Ốm đau, được miễn sinh hoạt đảng', 'Xin miễn sinh hoạt (chưa duyệt)', 'Ốm đau, không miễn SH', 'Hết miễn sinh hoạt'];
-		const { db, dir } = await dbWithRegistry();
-		const list = writeCsv(dir, 'xl.csv', [...TITLE.slice(0, 2), ['DANH SÁCH XẾP LOẠI ĐẢNG VIÊN NĂM 2024'], ['STT', 'Họ và tên', 'Năm sinh', 'Ngày vào Đảng', 'Xếp loại', 'Lý do không xếp loại'],
-			['1', 'Nguyễn Văn An', '1960', '03/02/1985', 'HTTNV', ''],
-			...reasons.map((x, i) => [String(i + 2), `Đảng viên ${i + 1}`, String(1960 + i), '03/02/1995', '', x])]);
-		const r = await ingest(db, [list]);
-		expect(r.files[0]).toMatchObject({ kind: 'rating', status: 'loaded', rowsStored: reasons.length + 1 });
-		const run = await runAudit(db, { year: 2024, rules: ['missing_review'], signals: false });
-		expect(run.findings.filter((f) => (f.evidence as { check?: string }).check === 'listed_member_not_rated').map((f) => f.subject_name).sort())
-			.toEqual(['Đảng viên 10', 'Đảng viên 8', 'Đảng viên 9']);
+		expect(await reasonsOwed(reasons)).toEqual(['Xin miễn sinh hoạt (chưa duyệt)', 'Ốm đau, không miễn SH', 'Hết miễn sinh hoạt']);
 	});
 });
 
@@ -385,12 +386,6 @@ describe('"Chuyển đi công tác / học" as a not-rated reason', () => {
 	// a work or study trip: still a member here, owed a rating (it was read as a move away)
 	it('is owed a rating; "Chuyển đi Đảng bộ huyện X" is not', async () => {
 		const reasons = ['Chuyển đi công tác', 'Chuyển đi học', 'Đã chuyển đi điều trị', 'Chuyển đi Đảng bộ huyện Lý Nhân'];
-		const { db, dir } = await dbWithRegistry();
-		const list = writeCsv(dir, 'xl.csv', [...TITLE.slice(0, 2), ['DANH SÁCH XẾP LOẠI ĐẢNG VIÊN NĂM 2024'], ['STT', 'Họ và tên', 'Năm sinh', 'Xếp loại', 'Lý do không xếp loại'],
-			['1', 'Nguyễn Văn An', '1960', 'HTTNV', ''], ...reasons.map((x, i) => [String(i + 2), `Đảng viên ${i + 1}`, String(1960 + i), '', x])]);
-		expect((await ingest(db, [list])).files[0].status).toBe('loaded');
-		const run = await runAudit(db, { year: 2024, rules: ['missing_review'], signals: false });
-		expect(run.findings.filter((f) => (f.evidence as { check?: string }).check === 'listed_member_not_rated').map((f) => f.subject_name).sort())
-			.toEqual(['Đảng viên 1', 'Đảng viên 2', 'Đảng viên 3']);
+		expect(await reasonsOwed(reasons)).toEqual(['Chuyển đi công tác', 'Chuyển đi học', 'Đã chuyển đi điều trị']);
 	});
 });
