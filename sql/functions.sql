@@ -375,14 +375,27 @@ create or replace macro supplements(file_name, title_lines) as
                             lambda l: regexp_matches(coalesce(words(l), ''), '^((danh sach|ket qua|bang|tong hop)\b|bo sung$)') and supplement_words(l))) > 0);
 
 -- parse_leave: a span of leave as lists write it, {months, days}: "90", "90 ngày" (days), "3 tháng",
--- "3,5 tháng", "3 tháng 5 ngày"; anything else null. Months stay months: the rulebook's
--- days_per_month turns them into days where a rule compares (R6), not the ingest.
+-- "3,5 tháng", "3 tháng 5 ngày"; its first and last day ("01/3/2024 - 30/6/2024", "Từ 15/02 đến
+-- 20/5/2024": leave_range_days) or months ("từ tháng 2 đến tháng 7": both counted, 6 months);
+-- "không", "Không nghỉ", "-": none (0 days); anything else null. y: the list's year (a range without
+-- one). Months stay months: the rulebook's days_per_month turns them into days where a rule
+-- compares (R6), not the ingest.
 -- note_leave: sick leave a note states ("Nghỉ ốm dài ngày 4 tháng (từ 01/3 đến 30/6/2025)"), as the
 -- sick-leave column would hold it ("4 tháng"); null when the note states none.
 create or replace macro note_leave(note) as
     nullif(regexp_extract(fold(note), '\bnghi om( dai ngay)?\s*:?\s*(\d+([.,]\d+)?\s*(thang|ngay)([\s,;va]*\d+([.,]\d+)?\s*ngay)?)', 2), '');
 
-create or replace macro parse_leave(s) as
+-- leave_range_days: the days from d1 to d2, both counted, that fall in the year y (R6 counts the
+-- leave in the year: "01/11/2023 - 28/02/2024" is 59 days of 2024). d2 without a year is in y, d1
+-- without one in d2's year (the year before when later in it: "15/12 - 20/02/2025"). Null when a
+-- date is impossible or d2 comes before d1.
+create or replace macro leave_range_days(d1, d2, y) as
+    list_transform([parse_date(if(regexp_full_match(d2, '\d{1,2}[/.-]\d{1,2}'), d2 || '/' || y, d2))], lambda e:
+        list_transform([parse_date(if(regexp_full_match(d1, '\d{1,2}[/.-]\d{1,2}'), d1 || '/' || year(e), d1))], lambda b:
+            list_transform([if(b > e and regexp_full_match(d1, '\d{1,2}[/.-]\d{1,2}'), (b - interval 1 year)::date, b)], lambda b1:
+                case when b1 <= e then greatest(date_diff('day', greatest(b1, make_date(y, 1, 1)), least(e, make_date(y, 12, 31))) + 1, 0) end)[1])[1])[1];
+
+create or replace macro parse_leave(s, y) as
     -- ("Nghỉ ốm 3 tháng 10 ngày", "3 tháng (từ 01/3 đến 30/5)": the words before and the bracket after
     -- said nothing of the length; "50 + 45": two spells, summed)
     list_transform([regexp_replace(regexp_replace(fold(clean(s)), '^(so ngay )?(nghi )?(om|benh)( dai ngay)?\s*:?\s*', ''), '\s*\(.*\)\s*$', '')], lambda t:
@@ -393,6 +406,13 @@ create or replace macro parse_leave(s) as
             when regexp_full_match(t, '((\d+([.,]\d+)?)\s*thang)?[\s,;va]*((\d+([.,]\d+)?)\s*ngay)?') and regexp_matches(t, '\d')
                 then {'months': parse_number(regexp_extract(t, '(\d+([.,]\d+)?)\s*thang', 1)),
                       'days': parse_number(regexp_extract(t, '(\d+([.,]\d+)?)\s*ngay', 1))}
+            when regexp_full_match(t, '[-–—]+|khong( co)?( nghi)?( om)?( ngay nao)?') then {'months': null::double, 'days': 0::double}
+            when regexp_full_match(t, '(tu\s*)?(ngay\s*)?\d{1,2}[/.-]\d{1,2}([/.-]\d{2,4})?\s*(den|toi|-|–)\s*(het\s*)?(ngay\s*)?\d{1,2}[/.-]\d{1,2}([/.-]\d{2,4})?')
+                then list_transform([regexp_extract(t, '^(?:tu\s*)?(?:ngay\s*)?(\d{1,2}[/.-]\d{1,2}(?:[/.-]\d{2,4})?)\s*(?:den|toi|-|–)\s*(?:het\s*)?(?:ngay\s*)?(\d{1,2}[/.-]\d{1,2}(?:[/.-]\d{2,4})?)$', ['d1', 'd2'])],
+                                    lambda r: {'months': null::double, 'days': leave_range_days(r.d1, r.d2, y)::double})[1]
+            when regexp_full_match(t, '(tu\s*)?(thang|t)\s*\d{1,2}\s*(den|toi|-|–)\s*(het\s*)?(thang|t)?\s*\d{1,2}(\s*(/|nam)\s*\d{4})?')
+                then list_transform([regexp_extract(t, '^\D*(\d{1,2})\D+(\d{1,2})', ['m1', 'm2'])], lambda r:
+                    {'months': case when try_cast(r.m1 as int) between 1 and try_cast(r.m2 as int) and try_cast(r.m2 as int) <= 12 then (try_cast(r.m2 as int) - try_cast(r.m1 as int) + 1)::double end, 'days': null::double})[1]
         end)[1];
 
 -- alive_in: a unit lived in year y (founded by 31/12, not dissolved before 01/01); alive_at_end: it

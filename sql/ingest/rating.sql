@@ -154,8 +154,8 @@ select
     -- the plain cast leaves null, the empty ones too: 1 s per million rows)
     case when s.sick_days is not null then
         coalesce(case when not contains(s.sick_days, '.') and not contains(s.sick_days, ',') then try_cast(s.sick_days as integer) end,
-                 try_cast(floor(round(parse_leave(s.sick_days).days, 6)) as integer)) end as sick_leave_days,
-    case when not regexp_full_match(trim(s.sick_days), '\d+') then try_cast(parse_leave(s.sick_days).months as decimal(6, 2)) end as sick_leave_months,
+                 try_cast(floor(round(parse_leave(s.sick_days, coalesce(pm.year, yd.y, s.default_year)).days, 6)) as integer)) end as sick_leave_days,
+    case when not regexp_full_match(trim(s.sick_days), '\d+') then try_cast(parse_leave(s.sick_days, coalesce(pm.year, yd.y, s.default_year)).months as decimal(6, 2)) end as sick_leave_months,
     s.sick_days as sick_raw,
     s.group_name,
     s.not_rated_reason,
@@ -352,7 +352,7 @@ errs as (
     select part_id, rn, 'score', score_raw, 'Điểm phải là số từ 0 đến 100.'
     from n where regexp_matches(score_raw, '[0-9]') and (score is null or score < 0 or score > 100)
     union all
-    select part_id, rn, 'sick_days', sick_raw, 'Số ngày nghỉ ốm phải là số ngày ("90", "90 ngày") hoặc số tháng ("3 tháng").'
+    select part_id, rn, 'sick_days', sick_raw, 'Số ngày nghỉ ốm phải là số ngày ("90", "90 ngày"), số tháng ("3 tháng") hoặc từ ngày đến ngày ("01/3/2024 - 30/6/2024").'
     from n where clean(sick_raw) is not null and ((sick_leave_days is null and sick_leave_months is null) or sick_leave_days not between 0 and 366 or sick_leave_months not between 0 and 12)
     union all
     select part_id, rn, 'subject_kind', subject_kind_raw, 'Đối tượng không rõ: Đảng viên / Tổ chức đảng / Tập thể lãnh đạo, quản lý / Cá nhân lãnh đạo, quản lý.'

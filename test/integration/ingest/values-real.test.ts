@@ -337,6 +337,20 @@ describe('sick leave as lists write it', () => {
 			.toEqual([[10, 3], [null, 3], [95, null], [null, 4], [null, null]]);
 	});
 
+	it('a "Thời gian nghỉ ốm" column of first and last day ("01/3/2024 - 30/6/2024", "Từ 15/02 đến 20/5/2024") is the days between, both counted, in the list\'s year; "từ tháng 2 đến tháng 7" 6 months; "không", "Không nghỉ", "-" none; a last day before the first is refused', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const head = ['STT', 'Họ và tên', 'Năm sinh', 'Thời gian nghỉ ốm', 'Xếp loại'];
+		const title = (chiBo: string) => [['ĐẢNG BỘ XÃ ĐOÀN KẾT'], [chiBo], ['DANH SÁCH XẾP LOẠI ĐẢNG VIÊN NĂM 2024'], head];
+		// (the days of 2023 in a spell over the new year are not 2024's: R6 counts the year's leave)
+		const cells = ['01/3/2024 - 30/6/2024', 'Từ 15/02 đến 20/5/2024', 'từ ngày 01/11/2023 đến ngày 28/02/2024', 'Từ tháng 2 đến tháng 7', 'không', 'Không nghỉ', '-', '0'];
+		const f = writeCsv(dir, 'xl.csv', [...title('CHI BỘ THÔN 1'), ...cells.map((c, i) => [String(i + 1), `Đảng viên ${i + 1}`, String(1970 + i), c, 'HTTNV'])]);
+		expect((await ingest(db, [f])).files[0]).toMatchObject({ status: 'loaded', rowsStored: cells.length });
+		expect((await db.query<{ d: number | null; m: number | null }>('select sick_leave_days as d, sick_leave_months::double as m from rating order by source_row')).map((x) => [x.d, x.m]))
+			.toEqual([[122, null], [96, null], [59, null], [null, 6], [0, null], [0, null], [0, null], [0, null]]);
+		const bad = await ingest(db, [writeCsv(dir, 'xl2.csv', [...title('CHI BỘ THÔN 2'), ['1', 'Đảng viên 9', '1980', '30/6/2024 - 01/3/2024', 'HTNV']])]);
+		expect(bad.files[0].errors.map((e) => [e.row, e.column, e.value])).toEqual([[5, 'Thời gian nghỉ ốm', '30/6/2024 - 01/3/2024']]);
+	});
+
 	it('a column of months ("Nghỉ ốm (tháng)", "Số tháng nghỉ ốm"): "3", "3,5", "2,9" are months (they were read as 3, 4 and 3 days)', async () => {
 		for (const header of ['Nghỉ ốm (tháng)', 'Số tháng nghỉ ốm']) {
 			const { db, dir } = await dbWithRegistry();
