@@ -380,10 +380,28 @@ create or replace macro supplements(file_name, title_lines) as
 -- "không", "Không nghỉ", "-": none (0 days); anything else null. y: the list's year (a range without
 -- one). Months stay months: the rulebook's days_per_month turns them into days where a rule
 -- compares (R6), not the ingest.
--- note_leave: sick leave a note states ("Nghỉ ốm dài ngày 4 tháng (từ 01/3 đến 30/6/2025)"), as the
--- sick-leave column would hold it ("4 tháng"); null when the note states none.
+-- note_leave: sick leave a note states ("Nghỉ ốm dài ngày 4 tháng (từ 01/3 đến 30/6/2025)", "Ốm dài
+-- ngày, nghỉ 100 ngày", "Nghỉ điều trị bệnh 5 tháng", "Nghỉ ốm từ 01/3/2024 đến 30/6/2024"), as the
+-- sick-leave column would hold it ("4 tháng", "01/3/2024 den 30/6/2024"); '' when the note speaks
+-- of sick leave but its length cannot be read ("Nghỉ ốm dài ngày", "nghỉ ốm gần 3 tháng": the
+-- ingest warns); null when it speaks of none ("Nghỉ thai sản 6 tháng", "Không nghỉ ốm").
+-- (Words between the sick-leave words and the length are passed over, "dài hạn", "hơn", "trên": "hơn
+-- 3 tháng" is read as 3 months, since R6 asks 3 months or more, which more than 3 is; "hơn 2 tháng"
+-- proves no 3 months and stays 2. A bound from above, "gần", "dưới", "chưa đủ 3 tháng", is no
+-- length: unread, warned.)
 create or replace macro note_leave(note) as
-    nullif(regexp_extract(fold(note), '\bnghi om( dai ngay)?\s*:?\s*(\d+([.,]\d+)?\s*(thang|ngay)([\s,;va]*\d+([.,]\d+)?\s*ngay)?)', 2), '');
+    list_transform([fold(note)], lambda t:
+        case
+            when not regexp_matches(t, '\b(nghi om|om dai ngay|nghi (dieu tri|chua benh|benh)|dieu tri benh|benh dai ngay)\b')
+              or regexp_matches(t, '\b(khong|chua) (co )?nghi om\b') then null
+            else list_transform([regexp_extract(t,
+                '\b(?:nghi om|om dai ngay|nghi (?:dieu tri|chua benh|benh)|dieu tri benh|benh dai ngay)\b[^0-9]{0,40}?'
+                || '(gan|duoi|chua (?:du|den|toi|qua)|khong (?:qua|den|toi)|it hon)?\s*'
+                || '((?:\d{1,2}[/.-]\d{1,2}(?:[/.-]\d{2,4})?\s*(?:den|toi|-|–)\s*(?:het\s*)?(?:ngay\s*)?\d{1,2}[/.-]\d{1,2}(?:[/.-]\d{2,4})?)'
+                || '|(?:\b(?:thang|t)\s*\d{1,2}\s*(?:den|toi|-|–)\s*(?:het\s*)?(?:thang|t)?\s*\d{1,2}\b)'
+                || '|(?:\d+(?:[.,]\d+)?\s*(?:thang|ngay)(?:[\s,;va]*\d+(?:[.,]\d+)?\s*ngay)?))', ['bound', 'span'])], lambda x:
+                if(x.bound = '', x.span, ''))[1]
+        end)[1];
 
 -- leave_range_days: the days from d1 to d2, both counted, that fall in the year y (R6 counts the
 -- leave in the year: "01/11/2023 - 28/02/2024" is 59 days of 2024). d2 without a year is in y, d1
@@ -397,8 +415,8 @@ create or replace macro leave_range_days(d1, d2, y) as
 
 create or replace macro parse_leave(s, y) as
     -- ("Nghỉ ốm 3 tháng 10 ngày", "3 tháng (từ 01/3 đến 30/5)": the words before and the bracket after
-    -- said nothing of the length; "50 + 45": two spells, summed)
-    list_transform([regexp_replace(regexp_replace(fold(clean(s)), '^(so ngay )?(nghi )?(om|benh)( dai ngay)?\s*:?\s*', ''), '\s*\(.*\)\s*$', '')], lambda t:
+    -- said nothing of the length; "50 + 45": two spells, summed; "hơn 3 tháng": 3, as note_leave says)
+    list_transform([regexp_replace(regexp_replace(fold(clean(s)), '^((so ngay )?(nghi )?(om|benh)( dai (ngay|han))?\s*:?\s*)?((hon|tren|ngoai)\s+)?', ''), '\s*\(.*\)\s*$', '')], lambda t:
         case
             when t is null then null
             when regexp_full_match(t, '\d+([.,]\d+)?') then {'months': null::double, 'days': parse_number(t)}

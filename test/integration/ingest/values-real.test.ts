@@ -351,6 +351,21 @@ describe('sick leave as lists write it', () => {
 		expect(bad.files[0].errors.map((e) => [e.row, e.column, e.value])).toEqual([[5, 'Thời gian nghỉ ốm', '30/6/2024 - 01/3/2024']]);
 	});
 
+	it('a note\'s sick leave as members\' notes write it is read: a spell of days, "Ốm dài ngày, nghỉ 100 ngày", "Nghỉ điều trị bệnh", "dài hạn", "hơn 3 tháng" (3 months: R6\'s "3 months or more"), months from … to …; a note of sick leave with no length, or a spell ending before it starts, is warned, naming row and note, not refused', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const notes = ['Nghỉ ốm từ 01/3/2024 đến 30/6/2024', 'Ốm dài ngày, nghỉ 100 ngày', 'Nghỉ điều trị bệnh 5 tháng', 'Nghỉ ốm dài hạn 6 tháng', 'Nghỉ ốm hơn 3 tháng',
+			'Nghỉ ốm (từ tháng 2 đến tháng 7)', 'Điều trị ung thư, nghỉ ốm 4 tháng', 'Nghỉ ốm dài ngày', 'Nghỉ ốm gần 3 tháng', 'Nghỉ ốm từ 30/6/2024 đến 01/3/2024', 'Không nghỉ ốm', 'Nghỉ thai sản 6 tháng'];
+		const f = writeCsv(dir, 'xl.csv', [...TITLE, ['STT', 'Họ và tên', 'Năm sinh', 'Xếp loại', 'Ghi chú'],
+			...notes.map((n, i) => [String(i + 1), `Đảng viên ${i + 1}`, String(1970 + i), 'HTTNV', n])]);
+		const r = await ingest(db, [f]);
+		expect(r.files[0]).toMatchObject({ status: 'loaded', rowsStored: notes.length });
+		expect((await db.query<{ d: number | null; m: number | null }>('select sick_leave_days as d, sick_leave_months::double as m from rating order by source_row')).map((x) => [x.d, x.m]))
+			.toEqual([[122, null], [100, null], [null, 5], [null, 6], [null, 3], [null, 6], [null, 4], [null, null], [null, null], [null, null], [null, null], [null, null]]);
+		const said = r.files[0].warnings.filter((w) => /nghỉ ốm ở cột Ghi chú/.test(w));
+		expect(said).toHaveLength(1);
+		expect(said[0]).toMatch(/^3 dòng .*\(dòng 12: "Nghỉ ốm dài ngày", dòng 13: "Nghỉ ốm gần 3 tháng", dòng 14: "Nghỉ ốm từ 30\/6\/2024 đến 01\/3\/2024"\).*\(R6\)/);
+	});
+
 	it('a column of months ("Nghỉ ốm (tháng)", "Số tháng nghỉ ốm"): "3", "3,5", "2,9" are months (they were read as 3, 4 and 3 days)', async () => {
 		for (const header of ['Nghỉ ốm (tháng)', 'Số tháng nghỉ ốm']) {
 			const { db, dir } = await dbWithRegistry();
