@@ -83,8 +83,9 @@ from (
         select
             v,
             parse_date(v) as d,
-            -- "Năm 2024" is the bare year it names
-            regexp_full_match(clean(v), '(?i)(năm\s*)?(19|20)\d{2}') as bare_year,
+            -- "Năm 2024" is the bare year it names; so is a birth cell's "Sinh năm 1988", "SN 1988",
+            -- "Năm sinh: 1975" (registers write the year so)
+            regexp_full_match(clean(v), '(?i)(((sinh\s*)?năm(\s*sinh)?|sn)\s*[:.]?\s*)?(19|20)\d{2}') as bare_year,
             -- parse_date's "month and year only" shape
             regexp_full_match(date_text(v), '\d{1,2}[/.-]\d{4}') as month_only
         from v

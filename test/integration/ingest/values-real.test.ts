@@ -121,6 +121,16 @@ describe('dates', () => {
 		expect(rows).toEqual(cells.map(() => ({ b: '1970-05-12', d: '2024-12-10' })));
 	});
 
+	it('a birth cell "Sinh năm 1988", "SN 1988", "SN: 1990", "Năm 1975", "Năm sinh 1966" is that birth year (it was refused as "Ngày sinh không hợp lệ")', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const cells = ['Sinh năm 1988', 'SN 1988', 'SN: 1990', 'Năm 1975', 'Năm sinh 1966', 'sinh năm 1979'];
+		const f = writeCsv(dir, 'xl.csv', [...TITLE, ['STT', 'Họ và tên', 'Ngày sinh', 'Đảng ủy quyết định'],
+			...cells.map((b, i) => [String(i + 1), `Đảng viên ${i + 1}`, b, 'HTTNV'])]);
+		expect((await ingest(db, [f])).files[0]).toMatchObject({ status: 'loaded', rowsStored: cells.length });
+		expect(await db.query('select p.birth_year as y, p.birth_date as d from rating r join person p on p.id = r.person_id order by r.source_row'))
+			.toEqual([1988, 1988, 1990, 1975, 1966, 1979].map((y) => ({ y, d: null })));
+	});
+
 	it('a file written month first (a CSV saved by Excel set to English (US): "3/15/1980") is read day first and told; a day-first file whose dates are all under 13 stays day first', async () => {
 		const { db, dir } = await dbWithRegistry();
 		const us = writeCsv(dir, 'xl-us.csv', [

@@ -20,7 +20,7 @@ export const FIELDS: FieldDef[] = [
 	// "Họ (đệm)" | "Tên" in two columns: the given name, joined after the family name. No kinds: not
 	// a column of the templates, only recognised when a unit splits the name.
 	{ field: 'given_name', label: 'Tên', aliases: ['Tên', 'Tên gọi', 'Given name'], kinds: [], doc: 'tên, khi họ và tên tách hai cột' },
-	{ field: 'birth', label: 'Ngày sinh', aliases: ['Ngày sinh', 'Năm sinh', 'Ngày tháng năm sinh', 'Sinh ngày', 'Date of birth', 'Birth date'], kinds: ['roster', 'rating', 'discipline', 'civil_servant'], doc: 'ngày sinh dd/mm/yyyy, hoặc chỉ năm sinh' },
+	{ field: 'birth', label: 'Ngày sinh', aliases: ['Ngày sinh', 'Năm sinh', 'Ngày tháng năm sinh', 'Sinh ngày', 'Date of birth', 'Birth date'], kinds: ['roster', 'rating', 'discipline', 'civil_servant'], doc: 'ngày sinh dd/mm/yyyy, hoặc chỉ năm sinh ("1988", "Sinh năm 1988", "SN 1988")' },
 	// "Năm sinh" over "Nam | Nữ": the women's births in the second column (header.ts finds it, staging
 	// takes whichever is filled and the sex from it). No kinds: not a column of the templates.
 	{ field: 'birth_female', label: 'Năm sinh (Nữ)', aliases: [], kinds: [], doc: 'ngày hoặc năm sinh của nữ, khi "Năm sinh" chia hai cột Nam | Nữ' },
