@@ -59,7 +59,7 @@ note_leaves as (
 
 s as (
     select stg.* replace (coalesce(stg.sick_days, nl.leave) as sick_days),
-        (stg.sick_days is null and nl.leave is not null) as sick_in_note,
+        nl.leave is not null as sick_in_note,
         person_name(full_name) as c_name, c.*
     from stg
     join file_ctx c using (part_id)

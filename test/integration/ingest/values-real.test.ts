@@ -376,6 +376,16 @@ describe('sick leave as lists write it', () => {
 		expect(said[0]).toMatch(/^3 dòng .*\(dòng 12: "Nghỉ ốm dài ngày", dòng 13: "Nghỉ ốm gần 3 tháng", dòng 14: "Nghỉ ốm từ 30\/6\/2024 đến 01\/3\/2024"\).*\(R6\)/);
 	});
 
+	it('a bad sick-leave cell is refused even when its note, shared with a row whose cell is empty, speaks of sick leave (the note is read only where no cell gives the leave)', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const f = writeCsv(dir, 'xl.csv', [...TITLE, ['STT', 'Họ và tên', 'Năm sinh', 'Xếp loại', 'Số ngày nghỉ ốm', 'Ghi chú'],
+			['1', 'Đảng viên 1', '1970', 'HTNV', '', 'Nghỉ ốm dài ngày'],
+			['2', 'Đảng viên 2', '1971', 'HTNV', 'nhiều', 'Nghỉ ốm dài ngày']]);
+		const r = await ingest(db, [f]);
+		expect(r.files[0].status).toBe('refused');
+		expect(r.files[0].errors.map((e) => [e.row, e.column, e.value])).toEqual([[6, 'Số ngày nghỉ ốm', 'nhiều']]);
+	});
+
 	it('a column of months ("Nghỉ ốm (tháng)", "Số tháng nghỉ ốm"): "3", "3,5", "2,9" are months (they were read as 3, 4 and 3 days)', async () => {
 		for (const header of ['Nghỉ ốm (tháng)', 'Số tháng nghỉ ốm']) {
 			const { db, dir } = await dbWithRegistry();
