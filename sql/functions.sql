@@ -228,7 +228,9 @@ create or replace macro parse_score(s) as
 
 -- person_name: a person's name as a list writes it, without the honorific a register puts before it
 -- ("Đ/c", "Đ/c.Lê Văn A", "Đồng chí: …") or the post in brackets after it ("Đặng Ngọc Khánh (Chi ủy viên)"): short
--- brackets stay ("Nguyễn Văn Hùng (B)" tells namesakes apart). "Ông", "Bà" stay: Ông is a surname.
+-- brackets stay ("Nguyễn Văn Hùng (B)" tells namesakes apart). "Ông", "Bà" before a whole name a
+-- common surname opens ("Ông Lê Văn Cường", "BÀ NGUYỄN THỊ HOA") go; otherwise they stay: Ông is a
+-- surname too ("Ông Văn Tùng", "Ông Hoàng Nam").
 -- (the regular expressions only where they can change something: millions of plain names pass)
 create or replace macro person_name(s) as
     blank_null(list_transform([s], lambda n:
@@ -236,6 +238,8 @@ create or replace macro person_name(s) as
             when contains(n, '(') or starts_with(lower(ltrim(n)), 'đ')
                 then trim(regexp_replace(regexp_replace(squish(n), '^(đ\s*/\s*c|đ\.\s*c|đồng chí)(\s*[.:]\s*|\s+)', '', 'i'),
                                          '\s*\(([^()]*\s[^()]*|[^()]{5,})\)$', ''))
+            when regexp_matches(n, '^\s*(ông|bà)[\s.:]', 'i')
+                then regexp_replace(squish(n), '^(ông|bà)(\s*[.:]\s*|\s+)((nguyễn|trần|lê|phạm|hoàng|huỳnh|phan|vũ|võ|đặng|bùi|đỗ|hồ|ngô|dương|lý|đào|đoàn|đinh|trịnh|trương|lâm|lương|phùng|mai|tô|hà|tạ|cao|lưu|chu|kiều|quách|thái|châu|triệu|vương|hứa|tăng|la|từ)(\s+\S+){2,})$', '\3', 'i')
             else squish(n)
         end)[1]);
 

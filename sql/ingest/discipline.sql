@@ -333,7 +333,10 @@ from (
     select n.*
     from norm n
     join ident_out o on o.rk = n.rk
-    where n.subject_type = 'person' and o.how = 'new'
+    -- (a person this batch made: a row with a card or a birth date is made in an early phase of
+    -- identity and found again, as 'card' or 'name', by the next phase's match)
+    join person p on p.id = o.person_id and p.source_file_id in (select file_id from file_ctx)
+    where n.subject_type = 'person'
       and (n.search_unit_id is not null
            or exists (select 1 from rating r where r.unit_id = n.unit_id and r.subject_kind = 'member')
            or exists (select 1 from membership m where m.unit_id = n.unit_id))

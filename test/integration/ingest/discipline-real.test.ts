@@ -282,13 +282,39 @@ describe('a register as a đảng ủy writes it, after its chi bộ lists', () 
 		}
 	);
 
-	it('a short bracket telling namesakes apart stays part of the name; "Ông" (a surname) stays; "Đ/c.", "Đồng chí:" go', async () => {
+	it('a short bracket telling namesakes apart stays part of the name; "Ông" as a surname stays; "Đ/c.", "Đồng chí:", "Ông"/"Bà" before a whole name go', async () => {
 		const { db } = await dbWithRegistry();
 		const names = ['Nguyễn Văn Hùng (B)', 'Nguyễn Văn Hùng (lớn)', 'Đồng chí Lê Văn Tám', 'đ/c Lê Văn Tám', 'Ông Văn Tùng', 'Lê Thị Mai (Bí thư chi bộ)',
-			'Đ/c.Lê Văn Bình', 'Đ/c:Trần Thị Cúc', 'Đồng chí: Nguyễn Văn An', 'Đồng Văn Chí'];
+			'Đ/c.Lê Văn Bình', 'Đ/c:Trần Thị Cúc', 'Đồng chí: Nguyễn Văn An', 'Đồng Văn Chí',
+			'Ông Lê Văn Cường', 'BÀ NGUYỄN THỊ HOA', 'Bà: Vũ Thị Lan', 'Ông Hoàng Nam', 'Ông Ích Khiêm', 'Bàng Văn Lợi'];
 		const rows = await db.query<{ n: string }>(`select person_name(n) as n from unnest([${names.map((n) => `'${n}'`).join(', ')}]) t(n)`);
 		expect(rows.map((r) => r.n)).toEqual(['Nguyễn Văn Hùng (B)', 'Nguyễn Văn Hùng (lớn)', 'Lê Văn Tám', 'Lê Văn Tám', 'Ông Văn Tùng', 'Lê Thị Mai',
-			'Lê Văn Bình', 'Trần Thị Cúc', 'Nguyễn Văn An', 'Đồng Văn Chí']);
+			'Lê Văn Bình', 'Trần Thị Cúc', 'Nguyễn Văn An', 'Đồng Văn Chí',
+			'Lê Văn Cường', 'NGUYỄN THỊ HOA', 'Vũ Thị Lan', 'Ông Hoàng Nam', 'Ông Ích Khiêm', 'Bàng Văn Lợi']);
+	});
+
+	it('"Ông"/"Bà" before a rated member\'s name: the member (R2 sees them); a member no list has, with a birth date or a card, is told', async () => {
+		const { db, dir } = await dbWithRegistry();
+		await ingest(db, [writeCsv(dir, 'xl.csv', [['ĐẢNG BỘ XÃ ĐOÀN KẾT'], ['CHI BỘ THÔN 1'], ['DANH SÁCH XẾP LOẠI ĐẢNG VIÊN NĂM 2024'],
+			['STT', 'Họ và tên', 'Ngày sinh', 'Xếp loại'], ['1', 'Lê Văn Cường', '01/01/1990', 'HTTNV'], ['2', 'Vũ Thị Lan', '1988', 'HTTNV']])]);
+		const r = await ingest(db, [await writeXlsx(dir, 'kl.xlsx', [
+			['ĐẢNG ỦY XÃ ĐOÀN KẾT'], ['ỦY BAN KIỂM TRA'], ['BÁO CÁO KẾT QUẢ THI HÀNH KỶ LUẬT ĐẢNG VIÊN NĂM 2024'],
+			['TT', 'Họ và tên', 'Năm sinh', 'Số thẻ đảng viên', 'Chi bộ', 'Hình thức kỷ luật', 'Số, ngày quyết định'],
+			['1', 'Ông Lê Văn Cường', '01/01/1990', '', 'Chi bộ thôn 1', 'Cảnh cáo', 'Số 18-QĐ/UBKT ngày 01/7/2024'],
+			['2', 'Bà Vũ Thị Lan', '1988', '', 'Chi bộ thôn 1', 'Khiển trách', 'Số 15-QĐ/UBKT ngày 12/5/2024'],
+			// (no one of the chi bộ: a full birth date, a card)
+			['3', 'Lê Văn Cừ', '02/03/1985', '', 'Chi bộ thôn 1', 'Khiển trách', 'Số 19-QĐ/UBKT ngày 01/8/2024'],
+			['4', 'Phạm Văn Dũng', '1980', '70012999', 'Chi bộ thôn 1', 'Khiển trách', 'Số 20-QĐ/UBKT ngày 01/8/2024']
+		])]);
+		expect(r.files[0]).toMatchObject({ kind: 'discipline', status: 'loaded', rowsStored: 4 });
+		expect(await db.query(`select d.source_row as row, p.full_name as name, (select count(*) from rating r where r.person_id = d.person_id)::int as rated
+			from discipline d join person p on p.id = d.person_id order by 1`)).toEqual([
+			{ row: 5, name: 'Lê Văn Cường', rated: 1 },
+			{ row: 6, name: 'Vũ Thị Lan', rated: 1 },
+			{ row: 7, name: 'Lê Văn Cừ', rated: 0 },
+			{ row: 8, name: 'Phạm Văn Dũng', rated: 0 }
+		]);
+		expect(r.files[0].warnings).toEqual([expect.stringMatching(/^2 người trong sổ kỷ luật \(dòng 7: "Lê Văn Cừ", 8: "Phạm Văn Dũng"\) không khớp đảng viên nào/)]);
 	});
 });
 
