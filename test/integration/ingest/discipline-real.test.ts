@@ -161,6 +161,44 @@ describe('discipline forms and remedies as written', () => {
 		]);
 	});
 
+	// an UBKT's report: the Party's form and the State's side by side under one group cell
+	const SIDES = ['STT', 'Họ và tên', 'Năm sinh', 'Chi bộ', 'Hình thức kỷ luật', null, 'Ngày quyết định'];
+	const SIDE_NAMES = [null, null, null, null, 'Về Đảng', 'Về chính quyền', null];
+	const SIDE_ROWS = [
+		[1, 'Nguyễn Văn An', 1970, 'Chi bộ thôn 1', 'Khiển trách', 'Khiển trách', '05/06/2024'],
+		[2, 'Trần Thị Bình', 1971, 'Chi bộ thôn 1', null, 'Cảnh cáo', '05/07/2024'],
+		[3, 'Lê Văn Cường', 1972, 'Chi bộ thôn 1', 'Cảnh cáo', null, '05/08/2024']
+	];
+	it.each([['XLSX, merged'], ['CSV']])('"Hình thức kỷ luật" over "Về Đảng | Về chính quyền" (%s): the Party\'s form; a row of the State\'s only is skipped, told', async (how) => {
+		const { db, dir } = await dbWithRegistry();
+		const f = how === 'CSV'
+			? writeCsv(dir, 'kl.csv', [...TITLE, SIDES, SIDE_NAMES, ...SIDE_ROWS].map((r) => r.map((c) => String(c ?? ''))))
+			: await writeXlsx(dir, 'kl.xlsx', [...TITLE, SIDES, SIDE_NAMES, ...SIDE_ROWS], { merges: ['A3:A4', 'B3:B4', 'C3:C4', 'D3:D4', 'E3:F3', 'G3:G4'] });
+		const r = await ingest(db, [f]);
+		expect(r.files[0]).toMatchObject({ kind: 'discipline', status: 'loaded', rowsStored: 2 });
+		expect(await stored(db)).toMatchObject([
+			{ row: 5, name: 'Nguyễn Văn An', form: 'khien_trach' },
+			{ row: 7, name: 'Lê Văn Cường', form: 'canh_cao' }
+		]);
+		expect(r.files[0].warnings).toEqual([expect.stringMatching(/^1 dòng không phải quyết định kỷ luật đảng \(dòng 6: "chỉ kỷ luật chính quyền, đoàn thể: Cảnh cáo"\)/)]);
+	});
+
+	it('forms ticked under "Về Đảng" and under "Về chính quyền": the Party\'s tick is the form; a row ticked on the State\'s side only is skipped', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const f = await writeXlsx(dir, 'kl.xlsx', [
+			...TITLE,
+			['STT', 'Họ và tên', 'Năm sinh', 'Chi bộ', 'Hình thức kỷ luật', null, null, null, null, null, 'Ngày quyết định'],
+			[null, null, null, null, 'Về Đảng', null, null, null, 'Về chính quyền', null, null],
+			[null, null, null, null, 'Khiển trách', 'Cảnh cáo', 'Cách chức', 'Khai trừ', 'Khiển trách', 'Cảnh cáo', null],
+			[1, 'Nguyễn Văn An', 1970, 'Chi bộ thôn 1', null, 'x', null, null, 'x', null, '05/06/2024'],
+			[2, 'Trần Thị Bình', 1971, 'Chi bộ thôn 1', null, null, null, null, null, 'x', '05/07/2024']
+		], { merges: ['A3:A5', 'B3:B5', 'C3:C5', 'D3:D5', 'E3:J3', 'E4:H4', 'I4:J4', 'K3:K5'] });
+		const r = await ingest(db, [f]);
+		expect(r.files[0]).toMatchObject({ kind: 'discipline', status: 'loaded', rowsStored: 1 });
+		expect(await stored(db)).toMatchObject([{ row: 6, name: 'Nguyễn Văn An', form: 'canh_cao' }]);
+		expect(r.files[0].warnings.join('\n')).toMatch(/dòng 7: "chỉ kỷ luật chính quyền, đoàn thể: Cảnh cáo"/);
+	});
+
 	// "Nội dung vi phạm" merged down both header rows names no field: its text, which the reader
 	// gives both rows, does not make the row of form names data
 	const VIOLATION = ['STT', 'Họ và tên', 'Năm sinh', 'Chi bộ', 'Nội dung vi phạm', 'Hình thức kỷ luật', null, null, null, 'Ngày quyết định'];

@@ -231,6 +231,13 @@ export function namesNoField(text: string): boolean {
 	return ruleOf(text) === null;
 }
 
+/** Under "Hình thức kỷ luật", a sub-header naming the State's or a mass organisation's side ("Về
+ * chính quyền", "Đoàn thể") beside the Party's ("Về Đảng"): its forms are not the Party's
+ * (state_discipline), as "Hình thức kỷ luật chính quyền" in one cell says. */
+export function namesStateSide(text: string): boolean {
+	return ruleOf(`Kỷ luật ${text}`) === 'state_discipline';
+}
+
 /** "Họ", "Họ đệm", "Họ và tên đệm", "Họ (đệm)": the family part of a name split over two columns. */
 export function isFamilyNameHeader(text: string): boolean {
 	return /^ho(va)?(chu)?(ten)?dem$|^ho$/.test(alnumKey(text));

@@ -3,7 +3,7 @@
 // and decides the file kind from the columns present.
 import type { FileKind, PeriodKind, SubjectKind } from '../../domain/levels';
 import { fold } from '../../domain/anomaly';
-import { alnumKey, fieldOfHeader, isFamilyNameHeader, namesNoField, sexHeader } from './fields';
+import { alnumKey, fieldOfHeader, isFamilyNameHeader, namesNoField, namesStateSide, sexHeader } from './fields';
 import { AGENCY_WORDS } from './stage';
 
 export interface HeaderMap {
@@ -151,6 +151,13 @@ export function findHeader(preview: string[][], year?: number): HeaderMap | null
 		for (let i = 1; i < combined.length; i++)
 			if (!combined[i] && !preview[best][i]?.trim() && names[i]?.trim() && combined[i - 1] === 'position' && isSubHeader(preview[best], names, i)) combined[i] = 'position';
 		for (let i = top.length; i < below.length; i++) combined[i] = below[i];
+		// "Hình thức kỷ luật" over "Về Đảng | Về chính quyền": the State's side is not the Party's form
+		for (let i = 0; i < combined.length; i++) {
+			if (below[i] || !names[i]?.trim() || !namesStateSide(names[i])) continue;
+			let g = i;
+			while (g > 0 && !preview[best][g]?.trim()) g--;
+			if (top[g] === 'discipline_form') combined[i] = 'state_discipline';
+		}
 		if (birth) combined.splice(birth.at, birth.fields.length, ...birth.fields);
 		// a row with cells only a header holds is header, though it adds no field
 		const sub = names.some((c, i) => !below[i] && c?.trim() && isSubHeader(preview[best], names, i));

@@ -12,7 +12,7 @@ import { trace } from '../trace';
 import { fold } from '../../domain/anomaly';
 import { isValidTerm, type FileKind, type PeriodKind, type SubjectKind } from '../../domain/levels';
 import { type Db, ROOT, sqlFile } from '../db';
-import { FIELDS, alnumKey, fieldOfHeader, levelKey } from './fields';
+import { FIELDS, alnumKey, fieldOfHeader, levelKey, namesStateSide } from './fields';
 import { findHeader, isNumberingRow, isSubHeader, readTitle, detectKind, deciderLevelOf, yearNamed, parsePeriod, parseBareQuarter, type HeaderMap, type TitleInfo } from './header';
 import { IngestError, RefusedError, type RowError } from './errors';
 import { colName } from '../generate/xlsx';
@@ -256,7 +256,8 @@ interface MarkedKind {
 }
 const MARKED: MarkedKind[] = [
 	{ has: marked('level_alias.csv', levelKey), fields: ['final_level', 'self_level', 'proposed_level', 'cs_level'], header: 'Xếp loại' },
-	{ has: marked('discipline_form_alias.csv', alnumKey), fields: ['discipline_form'], header: 'Hình thức kỷ luật' }
+	// (forms ticked under "Về Đảng" and "Về chính quyền": the State's are not the Party's, markGroups)
+	{ has: marked('discipline_form_alias.csv', alnumKey), fields: ['discipline_form', 'state_discipline'], header: 'Hình thức kỷ luật' }
 ];
 const MARK = /^[xX✓✔vV+*]$/;
 
@@ -305,7 +306,7 @@ function markGroups(rows: string[][], sub: number, marks: number[], kind: Marked
 		const cell = over[m]?.trim() ?? '';
 		const g = groups[groups.length - 1];
 		if (!g || (cell && cell !== g.header) || g.cols.some((c) => alnumKey(rows[sub][c]) === alnumKey(rows[sub][m])))
-			groups.push({ field: fieldOfHeader(cell) ?? '', header: cell, cols: [m] });
+			groups.push({ field: (namesStateSide(cell) ? 'state_discipline' : fieldOfHeader(cell)) ?? '', header: cell, cols: [m] });
 		else g.cols.push(m);
 	}
 	for (const g of groups) if (!kind.fields.includes(g.field)) g.field = '';
