@@ -105,6 +105,8 @@ select
     card_key(s.card_no) as card_no,
     coalesce(f.form, case when clean(s.discipline_form) is not null then 'other' end) as form,
     clean(s.discipline_form) as form_text,
+    -- (forms ticked one column each, none read: the columns looked at, load.ts)
+    s.form_marks,
     dd.d as decided_on,
     clean(s.decided_on) as decided_raw,
     -- "Tự phát hiện và khắc phục", "Đã khắc phục" say yes; "Chưa khắc phục" no
@@ -117,7 +119,9 @@ select
              when regexp_matches(words(s.self_remedied), 'khac phuc|tu phat hien') then true end)
         or (clean(s.self_remedied) is null
             and list_bool_or(list_transform([words(s.discipline_form), words(s.note)],
-                lambda w: regexp_matches(w, '(^|\s)tu phat hien(\s+(va\s+)?((da|kip thoi)\s+)?khac phuc|\s+(x|co)\b|$)')))
+                -- (no form, no note: not self-detected, rather than unknown — a row without a form
+                -- is refused for that alone, not for a remedy column the file may not have)
+                lambda w: coalesce(regexp_matches(w, '(^|\s)tu phat hien(\s+(va\s+)?((da|kip thoi)\s+)?khac phuc|\s+(x|co)\b|$)'), false)))
             -- ("Không tự phát hiện", "Không phải tự phát hiện", "Chưa được khắc phục": no)
             and not regexp_matches(words(concat_ws(' ', s.discipline_form, s.note)), '\b(khong|chua)(\s+\S+){0,2}\s+(tu phat hien|khac phuc)'))
         as self_remedied,
@@ -174,7 +178,9 @@ errs as (
     select part_id, rn, 'full_name' as field, '' as value, 'Thiếu họ và tên người bị kỷ luật.' as message
     from n where subject_type = 'person' and full_name is null
     union all
-    select part_id, rn, 'discipline_form', coalesce(form_text, ''), 'Thiếu hình thức kỷ luật.' from n where form is null
+    select part_id, rn, 'discipline_form', coalesce(form_text, ''),
+        'Thiếu hình thức kỷ luật' || coalesce(': không đọc được dấu đánh (x, 1, ✓) ở ' || form_marks, '') || '.'
+    from n where form is null
     union all
     select part_id, rn, 'decided_on', coalesce(decided_raw, ''), 'Thiếu hoặc sai ngày quyết định kỷ luật (năm của quyết định quyết định năm bị tính).'
     from n where decided_on is null

@@ -161,6 +161,41 @@ describe('discipline forms and remedies as written', () => {
 		]);
 	});
 
+	// "Hình thức kỷ luật" over Khiển trách | Cảnh cáo | Cách chức | Khai trừ, ticked
+	const ticked = (dir: string, rows: Array<Array<string | number | null>>) => writeXlsx(dir, 'kl.xlsx', [
+		...TITLE,
+		['STT', 'Họ và tên', 'Năm sinh', 'Chi bộ', 'Hình thức kỷ luật', null, null, null, 'Ngày quyết định'],
+		['STT', 'Họ và tên', 'Năm sinh', 'Chi bộ', 'Khiển trách', 'Cảnh cáo', 'Cách chức', 'Khai trừ', 'Ngày quyết định'],
+		...rows
+	], { merges: ['A3:A4', 'B3:B4', 'C3:C4', 'D3:D4', 'E3:H3', 'I3:I4'] });
+	it('a tick written "1" (beside ✓ and X) under Khiển trách | Cảnh cáo | …: the ticked form', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const f = await ticked(dir, [
+			[1, 'Nguyễn Văn An', 1970, 'Chi bộ thôn 1', '1', null, null, null, '05/06/2024'],
+			[2, 'Trần Thị Bình', 1971, 'Chi bộ thôn 1', null, '✓', null, null, '05/07/2024'],
+			[3, 'Lê Văn Cường', 1972, 'Chi bộ thôn 1', null, null, 1, null, '05/08/2024'],
+			[4, 'Phạm Văn Dũng', 1973, 'Chi bộ thôn 1', null, null, null, 'X', '05/09/2024']
+		]);
+		const r = await ingest(db, [f]);
+		expect(r.files[0]).toMatchObject({ kind: 'discipline', status: 'loaded', rowsStored: 4, warnings: [] });
+		expect((await stored(db)).map((x) => x.form)).toEqual(['khien_trach', 'canh_cao', 'cach_chuc', 'khai_tru']);
+	});
+
+	it('a row with no tick read is refused naming the columns looked at and what a cell holds instead', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const f = await ticked(dir, [
+			[1, 'Nguyễn Văn An', 1970, 'Chi bộ thôn 1', 'có', null, null, null, '05/06/2024'],
+			[2, 'Trần Thị Bình', 1971, 'Chi bộ thôn 1', null, null, null, null, '05/07/2024'],
+			[3, 'Lê Văn Cường', 1972, 'Chi bộ thôn 1', 'x', null, null, null, '05/08/2024']
+		]);
+		const r = await ingest(db, [f]);
+		expect(r.files[0].status).toBe('refused');
+		expect(r.files[0].errors?.map((e) => [e.row, e.column, e.message])).toEqual([
+			[5, 'Hình thức kỷ luật', 'Thiếu hình thức kỷ luật: không đọc được dấu đánh (x, 1, ✓) ở các cột Khiển trách, Cảnh cáo, Cách chức, Khai trừ (ô Khiển trách ghi "có").'],
+			[6, 'Hình thức kỷ luật', 'Thiếu hình thức kỷ luật: không đọc được dấu đánh (x, 1, ✓) ở các cột Khiển trách, Cảnh cáo, Cách chức, Khai trừ.']
+		]);
+	});
+
 	// an UBKT's report: the Party's form and the State's side by side under one group cell
 	const SIDES = ['STT', 'Họ và tên', 'Năm sinh', 'Chi bộ', 'Hình thức kỷ luật', null, 'Ngày quyết định'];
 	const SIDE_NAMES = [null, null, null, null, 'Về Đảng', 'Về chính quyền', null];

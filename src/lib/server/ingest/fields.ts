@@ -82,6 +82,9 @@ export const FIELDS: FieldDef[] = [
 	// a register's second form column, for the State or the mass organisation's discipline of the same
 	// person: no Party discipline (a row with only that is skipped, discipline.sql)
 	{ field: 'state_discipline', label: 'Kỷ luật chính quyền, đoàn thể', aliases: [], kinds: [], doc: 'hình thức kỷ luật về chính quyền, đoàn thể (không tính)' },
+	// forms ticked one column each: for a row where no tick was read, the columns looked at and what
+	// they hold (load.ts markedColumns), which the refusal names
+	{ field: 'form_marks', label: 'Hình thức kỷ luật', aliases: [], kinds: [], doc: 'các cột hình thức kỷ luật đánh dấu mà dòng không có dấu đọc được' },
 	{ field: 'self_remedied', label: 'Tự phát hiện, khắc phục', aliases: ['Tự phát hiện, khắc phục', 'Tự phát hiện khắc phục', 'Tự phát hiện và khắc phục', 'Self remedied'], kinds: ['discipline'], doc: 'Có / Không' },
 	{ field: 'violation_unit', label: 'Đơn vị xảy ra vi phạm', aliases: ['Đơn vị xảy ra vi phạm', 'Nơi xảy ra vi phạm', 'Nơi vi phạm', 'Đơn vị vi phạm'], kinds: ['discipline'], doc: 'mã hoặc tên đơn vị nơi xảy ra vi phạm, khi khác đơn vị của dòng (vi phạm được tính ở đó); tên được tìm trong đơn vị tiêu đề trước, không có thì trong cả danh mục (chỉ khi một đơn vị duy nhất mang tên đó)' },
 	{ field: 'issuing_body', label: 'Cấp kỷ luật', aliases: ['Cấp kỷ luật', 'Cơ quan kỷ luật', 'Cấp ra quyết định', 'Cơ quan ra quyết định'], kinds: ['discipline'], doc: 'cơ quan ra quyết định kỷ luật (trên sổ kỷ luật, cột "Cấp quyết định" cũng là cơ quan này)' },

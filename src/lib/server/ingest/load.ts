@@ -253,13 +253,17 @@ interface MarkedKind {
 	/** the fields a group cell over the marks may name; the first is the field of a group naming none */
 	fields: string[];
 	header: string;
+	/** the field that keeps, for a row whose group of the first field reads no mark, the columns
+	 * looked at and what they hold, for the refusal to name */
+	cells?: string;
 }
 const MARKED: MarkedKind[] = [
 	{ has: marked('level_alias.csv', levelKey), fields: ['final_level', 'self_level', 'proposed_level', 'cs_level'], header: 'Xếp loại' },
 	// (forms ticked under "Về Đảng" and "Về chính quyền": the State's are not the Party's, markGroups)
-	{ has: marked('discipline_form_alias.csv', alnumKey), fields: ['discipline_form', 'state_discipline'], header: 'Hình thức kỷ luật' }
+	{ has: marked('discipline_form_alias.csv', alnumKey), fields: ['discipline_form', 'state_discipline'], header: 'Hình thức kỷ luật', cells: 'form_marks' }
 ];
-const MARK = /^[xX✓✔vV+*]$/;
+// (a "1" too: a clerk's tick as often as an x)
+const MARK = /^[xX✓✔vV+*1]$/;
 
 /** A counts table ("Chi bộ | HTXSNV | HTTNV | HTNV | KHTNV" holding how many members of each unit
  * reached each level): no person column over the level names, and a number above 1 under one of
@@ -324,10 +328,17 @@ function markedColumns(src: SourceTable, header: HeaderMap, marks: number[], sub
 	let dataStart = Math.max(sub + 1, header.dataStart);
 	while (rows[dataStart] && isNumberingRow(rows[dataStart])) dataStart++;
 	const groups = markGroups(rows, sub, marks, kind);
+	const first = groups.find((g) => g.field === kind.fields[0]);
+	const cellsAt = kind.cells && first ? at + groups.length : -1;
 	const out = rows.map((r, i) => {
 		if (i < dataStart) return r;
 		const row = [...r];
 		groups.forEach((g, k) => (row[at + k] = g.cols.filter((m) => MARK.test(r[m]?.trim() ?? '')).map((m) => rows[sub][m]).join(' + ')));
+		// no mark read: the columns looked at, and any cell holding something else ("có", "2")
+		if (first && cellsAt >= 0 && !row[at + groups.indexOf(first)]) {
+			const odd = first.cols.filter((m) => r[m]?.trim()).map((m) => `ô ${rows[sub][m]} ghi "${r[m].trim()}"`);
+			row[cellsAt] = `các cột ${first.cols.map((m) => rows[sub][m]).join(', ')}` + (odd.length ? ` (${odd.join(', ')})` : '');
+		}
 		for (const m of marks) if (MARK.test(row[m]?.trim() ?? '')) row[m] = '';
 		return row;
 	});
@@ -337,9 +348,10 @@ function markedColumns(src: SourceTable, header: HeaderMap, marks: number[], sub
 	groups.forEach((g, k) =>
 		columns.push({ index: at + k, field: g.field, header: g.header || (g.field === kind.fields[0] ? groupCell?.header : '') || kind.header })
 	);
+	if (cellsAt >= 0) columns.push({ index: cellsAt, field: kind.cells!, header: kind.header });
 	return [
 		{ ...src, rows: out, preview: out.slice(0, src.preview.length) },
-		{ ...header, dataStart, headerRows: header.headerRows.includes(sub) ? header.headerRows : [...header.headerRows, sub], columns, width: at + groups.length }
+		{ ...header, dataStart, headerRows: header.headerRows.includes(sub) ? header.headerRows : [...header.headerRows, sub], columns, width: at + groups.length + (cellsAt >= 0 ? 1 : 0) }
 	];
 }
 
