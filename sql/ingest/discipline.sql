@@ -96,6 +96,14 @@ select
         when s.c_name is not null then 'person'
         else 'unit'
     end as subject_type,
+    -- an organisation's row: its leadership collective when the register says so ("Chi ủy Chi bộ thôn
+    -- 1", "Ban Thường vụ Đảng ủy xã A", a "Đối tượng" of "Tập thể lãnh đạo"), else the organisation
+    -- (unit_refs looked the unit up without the committee's words)
+    case when subject_type = 'unit' then
+        if(sk.subject_kind = 'leadership'
+           or regexp_matches(fold(s.subject_name), '^(tap the( lanh dao)? )?(chi uy|cap uy|ban thuong vu|btv|ban chap hanh|bch|thuong truc)\b|^tap the lanh dao\b'),
+           'leadership', 'party_org')
+    end as collective,
     clean(s.subject_kind) as subject_kind_raw,
     s.c_name as full_name,
     fold(s.c_name) as name_key,
@@ -278,8 +286,8 @@ where c.file_id = r.file_id
 
 drop table register_replaced;
 
-insert into discipline (subject_type, person_id, subject_unit_id, unit_id, decided_on, form, form_text, self_remedied, issuing_body, position, source_file_id, source_row)
-select n.subject_type, i.person_id, case when n.subject_type = 'unit' then coalesce(n.own_unit_id, n.unit_id) end, n.unit_id,
+insert into discipline (subject_type, collective, person_id, subject_unit_id, unit_id, decided_on, form, form_text, self_remedied, issuing_body, position, source_file_id, source_row)
+select n.subject_type, n.collective, i.person_id, case when n.subject_type = 'unit' then coalesce(n.own_unit_id, n.unit_id) end, n.unit_id,
     n.decided_on, n.form, n.form_text, n.self_remedied, n.issuing_body, n.position, n.file_id, n.rn
 from norm n
 left join ident_out i on i.rk = n.rk
@@ -289,8 +297,9 @@ where not exists (
       and d.decided_on = n.decided_on and d.form = n.form
       and d.person_id is not distinct from i.person_id
       and d.unit_id is not distinct from n.unit_id
+      and d.collective is not distinct from n.collective
 )
-qualify row_number() over (partition by n.decided_on, n.form, i.person_id, n.unit_id, n.subject_type order by n.file_id, n.rn) = 1
+qualify row_number() over (partition by n.decided_on, n.form, i.person_id, n.unit_id, n.subject_type, n.collective order by n.file_id, n.rn) = 1
 order by n.file_id, n.rn;
 
 -- step: warnings

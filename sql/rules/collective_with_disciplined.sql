@@ -23,6 +23,8 @@ org_disciplines as (
     from period_discipline d
     where d.subject_type = 'unit'
       and list_contains(getvariable('discipline_forms_org'), d.form)
+      -- (a sub-unit's leadership collective disciplined, "Chi ủy Chi bộ thôn 1", is not the sub-unit)
+      and d.collective is distinct from 'leadership'
 ),
 
 person_disciplines as (

@@ -54,6 +54,8 @@ org_hits as (
     join period_discipline d on d.subject_type = 'unit' and d.subject_unit_id = r.subject_unit_id
     where list_contains(getvariable('r2_org_subject_kinds'), r.subject_kind)
       and list_contains(getvariable('discipline_forms_org'), d.form)
+      -- (its leadership collective disciplined, "Chi ủy Chi bộ thôn 1": that collective's rating, not the organisation's)
+      and (d.collective is distinct from 'leadership' or r.subject_kind = 'leadership')
 ),
 
 -- qd124: a member of the collective disciplined (unless self-remedied): of an organisation, a
@@ -132,6 +134,8 @@ sub_unit_counts as (
         on d.subject_type = 'unit'
        and d.subject_unit_id = s.child_id
        and list_contains(getvariable('discipline_forms_org'), d.form)
+       -- (a sub-unit's leadership collective disciplined is not the sub-unit disciplined)
+       and d.collective is distinct from 'leadership'
     group by s.parent_id
 ),
 

@@ -68,6 +68,8 @@ export interface RatingRow {
 export interface DisciplineRow {
 	person?: string;
 	org?: string;
+	/** of an organisation's: its leadership collective disciplined ("Chi ủy Chi bộ thôn 1"), not the organisation */
+	collective?: 'leadership';
 	/** where the violation happened (default: the organisation, or none) */
 	where?: string | null;
 	decided_on: string;
@@ -237,8 +239,8 @@ export async function loadGiven(db: Db, given: Given, defaults: FixtureDefaults)
 		const fid = await fileId(file, 'discipline');
 		const where = x.where === undefined ? (x.org ?? null) : x.where;
 		await db.run(
-			`insert into discipline (subject_type, person_id, subject_unit_id, unit_id, decided_on, form, self_remedied, position, source_file_id, source_row)
-			 values (${q(x.person ? 'person' : 'unit')}, ${personId(x.person)}, ${await unitId(x.org)}, ${await unitId(where)}, date '${x.decided_on}',
+			`insert into discipline (subject_type, collective, person_id, subject_unit_id, unit_id, decided_on, form, self_remedied, position, source_file_id, source_row)
+			 values (${q(x.person ? 'person' : 'unit')}, ${q(x.person ? null : (x.collective ?? 'party_org'))}, ${personId(x.person)}, ${await unitId(x.org)}, ${await unitId(where)}, date '${x.decided_on}',
 			         ${q(x.form)}, ${q(x.self_remedied ?? false)}, ${q(x.position ?? null)}, ${fid}, ${rowOf(file, x.row)})`
 		);
 	}

@@ -9,7 +9,7 @@ const TITLE = [['ĐẢNG BỘ XÃ ĐOÀN KẾT'], ['DANH SÁCH TỔ CHỨC ĐẢ
 
 type Db = Awaited<ReturnType<typeof dbWithRegistry>>['db'];
 const stored = (db: Db) =>
-	db.query<Record<string, unknown>>(`select d.source_row as row, d.subject_type as type, p.full_name as name, u.code as unit, su.code as subject_unit,
+	db.query<Record<string, unknown>>(`select d.source_row as row, d.subject_type as type, d.collective, p.full_name as name, u.code as unit, su.code as subject_unit,
 		strftime(d.decided_on, '%d/%m/%Y') as decided_on, d.form, d.self_remedied, d.issuing_body
 		from discipline d left join person p on p.id = d.person_id left join unit u on u.id = d.unit_id left join unit su on su.id = d.subject_unit_id
 		order by d.source_row`);
@@ -73,8 +73,8 @@ describe('discipline register headers that say "kỷ luật"', () => {
 		const r = await ingest(db, [f]);
 		expect(r.files[0]).toMatchObject({ kind: 'discipline', status: 'loaded', rowsStored: 2 });
 		expect(await stored(db)).toMatchObject([
-			{ type: 'unit', subject_unit: 'C70010102', form: 'khien_trach', decided_on: '20/11/2024' },
-			{ type: 'unit', subject_unit: 'C70010101', form: 'canh_cao' }
+			{ type: 'unit', collective: 'leadership', subject_unit: 'C70010102', form: 'khien_trach', decided_on: '20/11/2024' },
+			{ type: 'unit', collective: 'party_org', subject_unit: 'C70010101', form: 'canh_cao' }
 		]);
 	});
 });
@@ -486,11 +486,12 @@ describe('organisations listed under "Họ và tên"', () => {
 			['4', 'Ban Thường vụ Đảng ủy xã Đoàn Kết nhiệm kỳ 2020-2025', '', '', 'Khiển trách', '21/11/2024', '']
 		])]);
 		expect(r.files[0]).toMatchObject({ kind: 'discipline', status: 'loaded', rowsStored: 4 });
+		// (the chi ủy, the ban thường vụ: the leadership collective disciplined, not the organisation)
 		expect(await stored(db)).toMatchObject([
-			{ row: 4, type: 'unit', name: null, unit: 'C70010102', subject_unit: 'C70010102', form: 'khien_trach', self_remedied: true },
-			{ row: 5, type: 'unit', name: null, unit: 'C70010101', subject_unit: 'C70010101', form: 'canh_cao' },
-			{ row: 6, type: 'person', name: 'Nguyễn Văn An', unit: 'C70010101', subject_unit: null },
-			{ row: 7, type: 'unit', name: null, subject_unit: 'X700101' }
+			{ row: 4, type: 'unit', collective: 'party_org', name: null, unit: 'C70010102', subject_unit: 'C70010102', form: 'khien_trach', self_remedied: true },
+			{ row: 5, type: 'unit', collective: 'leadership', name: null, unit: 'C70010101', subject_unit: 'C70010101', form: 'canh_cao' },
+			{ row: 6, type: 'person', collective: null, name: 'Nguyễn Văn An', unit: 'C70010101', subject_unit: null },
+			{ row: 7, type: 'unit', collective: 'leadership', name: null, subject_unit: 'X700101' }
 		]);
 		expect(await db.query('select full_name from person')).toEqual([{ full_name: 'Nguyễn Văn An' }]);
 	});
