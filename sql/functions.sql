@@ -88,12 +88,14 @@ create or replace macro lineage_bare_merge(s) as
 
 -- lineage_stated: the lineage a free text states, from the words that open it on ("Thành lập ngày
 -- 01/7/2025 trên cơ sở sáp nhập xã A, xã B theo Quyết định 12-QĐ/TU" -> "trên cơ sở sáp nhập xã A,
--- xã B"): the decision or date it cites after the units dropped, and a bracket it closes that it
--- did not open; null when it states none (registry.sql: a note).
+-- xã B"): the decision or date it cites after the units dropped, so is a remark on what a merger
+-- done still waits for ("(chờ bàn giao hồ sơ đảng viên)", "- chưa bàn giao con dấu": lineage_done
+-- keeps those), and a bracket it closes that it did not open; null when it states none
+-- (registry.sql: a note).
 create or replace macro lineage_stated(s) as
     list_transform([regexp_replace(list_transform([regexp_extract(s, '(?:(?:^|[,;.(:])\s*(' || lineage_lead(true) || '.*)|\s(' || lineage_lead(false) || '.*))$', ['a', 'b'])],
                                                   lambda m: coalesce(nullif(m.a, ''), m.b))[1],
-                                   '(?i)[\s,;(]+(?:theo|kể từ|từ ngày|ngày|quyết định|qđ|nghị quyết|nq)(?:\s.*)?$', '')],
+                                   '(?i)(?:[\s,;(]+(?:theo|kể từ|từ ngày|ngày|quyết định|qđ|nghị quyết|nq)(?:\s.*)?|(?:\s*\(|\s[-–]\s*)(?:chưa|chờ|còn|đang|dự kiến)\s[^()]*\)?)$', '')],
         lambda x: blank_null(regexp_replace(
             if(length(x) - length(replace(x, ')', '')) > length(x) - length(replace(x, '(', '')), regexp_replace(x, '\)[^()]*$', ''), x),
             '[\s.,;:]+$', '')))[1];
@@ -104,23 +106,36 @@ create or replace macro lineage_stated(s) as
 -- nhập vào thôn A (dự kiến)", "… - chưa có quyết định", "… chờ quyết định"): so neither
 -- lineage_stated reads it nor the file is told of it (registry.sql: a note, a name's tail). The word
 -- alone, with no verb in its clause, stays ("Chi bộ Không quân", "theo Kế hoạch 45-KH/TU"; after
--- the verb a plan, decision or request cited is what it was done by: "theo đề nghị …"). "không",
--- "đề nghị", "đề xuất" after the verb only opening a bracket or a dash ("Sáp nhập vào Chi bộ Không
--- quân" is done); "trình" before it only opening its clause ("Ban quản lý công trình sáp nhập vào
--- …" is done).
+-- the verb a plan, decision or request cited is what it was done by: "theo đề nghị …"). "trình"
+-- before the verb only opening its clause ("Ban quản lý công trình sáp nhập vào …" is done). After
+-- the verb the word counts only when what follows it is about the merger itself (lineage_about):
+-- "(chờ bàn giao hồ sơ đảng viên)", "- chưa bàn giao con dấu" are paperwork pending on a merger
+-- done, "(Không quân)" a name, "theo dự kiến của Đề án" a plan cited.
 create or replace macro lineage_verbs() as
     'hợp nhất|sáp nhập|nhập|chia tách|tách|đổi tên|thành lập|hình thành|hop nhat|sap nhap|nhap|chia tach|tach|doi ten|thanh lap|hinh thanh';
 create or replace macro lineage_not_yet() as
     'chưa|dự kiến|chờ|sẽ|chua|du kien|dang cho|cho quyet dinh';
+-- lineage_about: what follows such a word after the verb, in its bracket or clause (chars: the
+-- characters the clause runs over), when it is about the merger: a time ("dự kiến tháng 10/2025",
+-- "(dự kiến quý IV)"), a decision, its approval or carrying out ("chưa có quyết định", "(chờ Tỉnh
+-- ủy phê duyệt)", "(chưa thực hiện)"), the verb again ("(chưa sáp nhập)").
+create or replace macro lineage_about(chars) as
+    '(?:\s+(?i:(?:từ|cuối|đầu|tu|cuoi|dau)\s+)?(?:(?i:tháng|quý|năm|ngày|thang|quy|nam|ngay)\s*[\dIVX]|\d{1,2}/\d)'
+    || '|[^\p{L}\p{N}](?:' || chars || '*?[^\p{L}\p{N}])?(?i:quyết định|nghị quyết|qđ|nq|phê duyệt|duyệt|thông qua|ý kiến|chỉ đạo|thực hiện|triển khai|chính thức|hiệu lực'
+    || '|quyet dinh|nghi quyet|qd|phe duyet|duyet|thong qua|y kien|chi dao|thuc hien|trien khai|chinh thuc|hieu luc|' || lineage_verbs() || ')(?:[^\p{L}\p{N}]|$))';
 create or replace macro lineage_done(s) as
     regexp_replace(regexp_replace(regexp_replace(regexp_replace(s,
         -- before the verb
-        '(^|[^\p{L}\p{N}])(?i:không|đề án|đề nghị|đề xuất|kế hoạch|tờ trình|dự thảo|phương án|khong|de an|de nghi|de xuat|ke hoach|to trinh|du thao|phuong an|se|' || lineage_not_yet() || ')\s[^,;.:()]*?(?i:' || lineage_verbs() || ')[^,;.:()]*', '\1', 'g'),
+        '(^|[^\p{L}\p{N}])(?i:không|đề án|đề nghị|đề xuất|kế hoạch|tờ trình|dự thảo|phương án|khong|de an|de nghi|de xuat|ke hoach|to trinh|du thao|phuong an|se|' || lineage_not_yet()
+            || ')\s[^,;.:()]*?(?i:' || lineage_verbs() || ')[^,;.:()]*', '\1', 'g'),
         '(^|[,;.:(]\s*)(?i:(?:đã|đang|da|dang)\s+)?(?i:trình|trinh)\s[^,;.:()]*?(?i:' || lineage_verbs() || ')[^,;.:()]*', '\1', 'g'),
-        -- after it, in a bracket or after a dash closing the statement (its list of units too)
-        '(^|[^\p{L}\p{N}])(?i:(?:được|đã|bị|duoc|da|bi)\s+)?(?i:trên cơ sở|tren co so|' || lineage_verbs() || ')\s[^;.:()]*?(?:\s[-–]\s*|\(\s*)(?i:không|đề nghị|đề xuất|khong|de nghi|de xuat|' || lineage_not_yet() || ')(?:[^\p{L}\p{N}][^;.:()]*|$)\)?', '\1', 'g'),
-        -- after it, in its clause
-        '(^|[^\p{L}\p{N}])(?i:(?:được|đã|bị|duoc|da|bi)\s+)?(?i:trên cơ sở|tren co so|' || lineage_verbs() || ')\s[^,;.:()]*?\s(?i:' || lineage_not_yet() || ')(?:[^\p{L}\p{N}][^,;.:()]*|$)', '\1', 'g');
+        -- after it, in a bracket or after a dash closing the statement (its list of units too): the
+        -- word alone or about the merger
+        '(^|[^\p{L}\p{N}])(?i:(?:được|đã|bị|duoc|da|bi)\s+)?(?i:trên cơ sở|tren co so|' || lineage_verbs() || ')\s[^;.:()]*?(?:\s[-–]\s*|\(\s*)(?i:không|đề nghị|đề xuất|khong|de nghi|de xuat|'
+            || lineage_not_yet() || ')(?:\s*(?:\)|$)|' || lineage_about('[^;.:()]') || ')[^;.:()]*\)?', '\1', 'g'),
+        -- after it, in its clause, about the merger ("… chờ quyết định")
+        '(^|[^\p{L}\p{N}])(?i:(?:được|đã|bị|duoc|da|bi)\s+)?(?i:trên cơ sở|tren co so|' || lineage_verbs() || ')\s[^,;.:()]*?\s(?i:'
+            || lineage_not_yet() || ')' || lineage_about('[^,;.:()]') || '[^,;.:()]*', '\1', 'g');
 
 -- clean: NFC, trimmed, inner runs of white space collapsed; '' -> null.
 create or replace macro clean(s) as

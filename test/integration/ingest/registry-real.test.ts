@@ -268,6 +268,32 @@ describe('lineage written only in Ghi chú', () => {
 		expect((await units(db, ['C70019904']))[0].name).toBe('Chi bộ thôn Tây - sáp nhập vào thôn Tân Hòa (dự kiến)');
 	});
 
+	it('a merger done is read though a bracket or dash after it says what paperwork still waits ("(chờ bàn giao hồ sơ đảng viên)", "- chưa bàn giao con dấu"), it cites a plan ("theo dự kiến của Đề án") or its unit\'s name holds such a word ("(Không quân)")', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const r = await ingest(db, [writeCsv(dir, 'dm.csv', [
+			['STT', 'Mã đơn vị', 'Tên đơn vị', 'Loại', 'Trực thuộc', 'Ngày thành lập', 'Ngày giải thể', 'Ghi chú'],
+			['1', 'C70019901', 'Chi bộ thôn Tân Hòa', 'Chi bộ trực thuộc', 'X700199', '01/07/2025', '', ''],
+			['2', 'C70019902', 'Chi bộ thôn Tân Lập', 'Chi bộ trực thuộc', 'X700199', '01/01/2000', '30/06/2025', 'Sáp nhập vào thôn Tân Hòa (chờ bàn giao hồ sơ đảng viên)'],
+			['3', 'C70019903', 'Chi bộ thôn Đông', 'Chi bộ trực thuộc', 'X700199', '01/01/2000', '30/06/2025', 'Sáp nhập vào thôn Tân Hòa - chưa bàn giao con dấu'],
+			['4', 'C70019904', 'Chi bộ thôn Tây - sáp nhập vào thôn Tân Hòa (chưa chuyển sinh hoạt đảng)', 'Chi bộ trực thuộc', 'X700199', '01/01/2000', '30/06/2025', ''],
+			['5', 'C70019905', 'Chi bộ thôn Bắc', 'Chi bộ trực thuộc', 'X700199', '01/01/2019', '', 'Thành lập trên cơ sở sáp nhập thôn Nam và thôn Trung theo dự kiến của Đề án'],
+			['6', 'C70019906', 'Chi bộ thôn Nam', 'Chi bộ trực thuộc', 'X700199', '01/01/1990', '31/12/2018', ''],
+			['7', 'C70019907', 'Chi bộ thôn Trung', 'Chi bộ trực thuộc', 'X700199', '01/01/1990', '31/12/2018', ''],
+			['8', 'C70019908', 'Chi bộ Kho K5', 'Chi bộ trực thuộc', 'X700199', '01/01/2000', '30/06/2025', 'Sáp nhập vào Chi bộ Sư đoàn 370 (Không quân)'],
+			['9', 'C70019909', 'Chi bộ Sư đoàn 370 (Không quân)', 'Chi bộ trực thuộc', 'X700199', '01/01/1990', '', '']
+		])]);
+		expect(r.files[0]).toMatchObject({ status: 'loaded', errors: [], warnings: [] });
+		expect(await lineage(db)).toEqual([
+			{ from_code: 'C70019902', to_code: 'C70019901', kind: 'merge', effective_on: '01/07/2025' },
+			{ from_code: 'C70019903', to_code: 'C70019901', kind: 'merge', effective_on: '01/07/2025' },
+			{ from_code: 'C70019904', to_code: 'C70019901', kind: 'merge', effective_on: '01/07/2025' },
+			{ from_code: 'C70019906', to_code: 'C70019905', kind: 'merge', effective_on: '01/01/2019' },
+			{ from_code: 'C70019907', to_code: 'C70019905', kind: 'merge', effective_on: '01/01/2019' },
+			{ from_code: 'C70019908', to_code: 'C70019909', kind: 'merge', effective_on: '30/06/2025' }
+		]);
+		expect((await units(db, ['C70019904']))[0].name).toBe('Chi bộ thôn Tây');
+	});
+
 	it('"Đã sáp nhập thôn X" (no "vào") on a unit the row dissolves: it merged into X; on one alive, X merged into it; both sides saying so are one pair', async () => {
 		const { db, dir } = await dbWithRegistry();
 		const r = await ingest(db, [writeCsv(dir, 'dm.csv', [
