@@ -110,11 +110,14 @@ create or replace macro lineage_stated(s) as
 -- before the verb only opening its clause ("Ban quản lý công trình sáp nhập vào …" is done). After
 -- the verb the word counts only when what follows it is about the merger itself (lineage_about):
 -- "(chờ bàn giao hồ sơ đảng viên)", "- chưa bàn giao con dấu" are paperwork pending on a merger
--- done, "(Không quân)" a name, "theo dự kiến của Đề án" a plan cited.
+-- done, "(Không quân)" a name, "theo dự kiến của Đề án" a plan cited. The words typed without
+-- accents count only in a text typed without accents (lineage_done_as(s, ascii)); "chua" only before
+-- the verb or opening a bracket or dash after it: "Sap nhap vao xom Chua theo Quyet dinh 12" is a
+-- hamlet "Chùa".
 create or replace macro lineage_verbs() as
     'hợp nhất|sáp nhập|nhập|chia tách|tách|đổi tên|thành lập|hình thành|hop nhat|sap nhap|nhap|chia tach|tach|doi ten|thanh lap|hinh thanh';
-create or replace macro lineage_not_yet() as
-    'chưa|dự kiến|chờ|sẽ|chua|du kien|dang cho|cho quyet dinh';
+create or replace macro lineage_not_yet(ascii) as
+    'chưa|dự kiến|chờ|sẽ' || if(ascii, '|du kien|dang cho|cho quyet dinh', '');
 -- lineage_about: what follows such a word after the verb, in its bracket or clause (chars: the
 -- characters the clause runs over), when it is about the merger: a time ("dự kiến tháng 10/2025",
 -- "(dự kiến quý IV)"), a decision, its approval or carrying out ("chưa có quyết định", "(chờ Tỉnh
@@ -123,19 +126,22 @@ create or replace macro lineage_about(chars) as
     '(?:\s+(?i:(?:từ|cuối|đầu|tu|cuoi|dau)\s+)?(?:(?i:tháng|quý|năm|ngày|thang|quy|nam|ngay)\s*[\dIVX]|\d{1,2}/\d)'
     || '|[^\p{L}\p{N}](?:' || chars || '*?[^\p{L}\p{N}])?(?i:quyết định|nghị quyết|qđ|nq|phê duyệt|duyệt|thông qua|ý kiến|chỉ đạo|thực hiện|triển khai|chính thức|hiệu lực'
     || '|quyet dinh|nghi quyet|qd|phe duyet|duyet|thong qua|y kien|chi dao|thuc hien|trien khai|chinh thuc|hieu luc|' || lineage_verbs() || ')(?:[^\p{L}\p{N}]|$))';
-create or replace macro lineage_done(s) as
+create or replace macro lineage_done_as(s, ascii) as
     regexp_replace(regexp_replace(regexp_replace(regexp_replace(s,
         -- before the verb
-        '(^|[^\p{L}\p{N}])(?i:không|đề án|đề nghị|đề xuất|kế hoạch|tờ trình|dự thảo|phương án|khong|de an|de nghi|de xuat|ke hoach|to trinh|du thao|phuong an|se|' || lineage_not_yet()
+        '(^|[^\p{L}\p{N}])(?i:không|đề án|đề nghị|đề xuất|kế hoạch|tờ trình|dự thảo|phương án|'
+            || if(ascii, 'khong|de an|de nghi|de xuat|ke hoach|to trinh|du thao|phuong an|se|chua|', '') || lineage_not_yet(ascii)
             || ')\s[^,;.:()]*?(?i:' || lineage_verbs() || ')[^,;.:()]*', '\1', 'g'),
         '(^|[,;.:(]\s*)(?i:(?:đã|đang|da|dang)\s+)?(?i:trình|trinh)\s[^,;.:()]*?(?i:' || lineage_verbs() || ')[^,;.:()]*', '\1', 'g'),
         -- after it, in a bracket or after a dash closing the statement (its list of units too): the
         -- word alone or about the merger
-        '(^|[^\p{L}\p{N}])(?i:(?:được|đã|bị|duoc|da|bi)\s+)?(?i:trên cơ sở|tren co so|' || lineage_verbs() || ')\s[^;.:()]*?(?:\s[-–]\s*|\(\s*)(?i:không|đề nghị|đề xuất|khong|de nghi|de xuat|'
-            || lineage_not_yet() || ')(?:\s*(?:\)|$)|' || lineage_about('[^;.:()]') || ')[^;.:()]*\)?', '\1', 'g'),
+        '(^|[^\p{L}\p{N}])(?i:(?:được|đã|bị|duoc|da|bi)\s+)?(?i:trên cơ sở|tren co so|' || lineage_verbs() || ')\s[^;.:()]*?(?:\s[-–]\s*|\(\s*)(?i:không|đề nghị|đề xuất|'
+            || if(ascii, 'khong|de nghi|de xuat|chua|', '') || lineage_not_yet(ascii) || ')(?:\s*(?:\)|$)|' || lineage_about('[^;.:()]') || ')[^;.:()]*\)?', '\1', 'g'),
         -- after it, in its clause, about the merger ("… chờ quyết định")
         '(^|[^\p{L}\p{N}])(?i:(?:được|đã|bị|duoc|da|bi)\s+)?(?i:trên cơ sở|tren co so|' || lineage_verbs() || ')\s[^,;.:()]*?\s(?i:'
-            || lineage_not_yet() || ')' || lineage_about('[^,;.:()]') || '[^,;.:()]*', '\1', 'g');
+            || lineage_not_yet(ascii) || ')' || lineage_about('[^,;.:()]') || '[^,;.:()]*', '\1', 'g');
+create or replace macro lineage_done(s) as
+    list_transform([s], lambda x: if(translate(strip_accents(x), 'đĐ', 'dD') = x, lineage_done_as(x, true), lineage_done_as(x, false)))[1];
 
 -- clean: NFC, trimmed, inner runs of white space collapsed; '' -> null.
 create or replace macro clean(s) as

@@ -294,6 +294,23 @@ describe('lineage written only in Ghi chú', () => {
 		expect((await units(db, ['C70019904']))[0].name).toBe('Chi bộ thôn Tây');
 	});
 
+	it('"chua" is "chưa" only in a note typed without accents, before the verb or opening a bracket: "Sap nhap vao xom Chua" names a hamlet (told, as notes without accents are), "Bản Chua sáp nhập vào …" is read', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const r = await ingest(db, [writeCsv(dir, 'dm.csv', [
+			['STT', 'Mã đơn vị', 'Tên đơn vị', 'Loại', 'Trực thuộc', 'Ngày thành lập', 'Ngày giải thể', 'Ghi chú'],
+			['1', 'C70019901', 'Chi bộ xóm Chùa', 'Chi bộ trực thuộc', 'X700199', '01/07/2025', '', ''],
+			['2', 'C70019902', 'Chi bo xom Dinh', 'Chi bộ trực thuộc', 'X700199', '01/01/2000', '30/06/2025', 'Sap nhap vao xom Chua'],
+			['3', 'C70019903', 'Chi bo xom Dong', 'Chi bộ trực thuộc', 'X700199', '01/01/2000', '30/06/2025', 'Sap nhap vao xom Chua Hang theo Quyet dinh 12-QD/DU'],
+			['4', 'C70019904', 'Chi bộ bản Chua', 'Chi bộ trực thuộc', 'X700199', '01/01/2000', '30/06/2025', 'Bản Chua sáp nhập vào xóm Chùa'],
+			['5', 'C70019905', 'Chi bo xom Trai', 'Chi bộ trực thuộc', 'X700199', '01/01/2000', '', 'Chua sap nhap vao xom Chua (cho quyet dinh)']
+		])]);
+		expect(r.files[0]).toMatchObject({ status: 'loaded', errors: [] });
+		expect(r.files[0].warnings).toEqual([
+			unread(2, 'dòng 3: "Sap nhap vao xom Chua", dòng 4: "Sap nhap vao xom Chua Hang theo Quyet dinh 12-QD/DU"')
+		]);
+		expect(await lineage(db)).toEqual([{ from_code: 'C70019904', to_code: 'C70019901', kind: 'merge', effective_on: '01/07/2025' }]);
+	});
+
 	it('"Đã sáp nhập thôn X" (no "vào") on a unit the row dissolves: it merged into X; on one alive, X merged into it; both sides saying so are one pair', async () => {
 		const { db, dir } = await dbWithRegistry();
 		const r = await ingest(db, [writeCsv(dir, 'dm.csv', [
