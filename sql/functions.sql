@@ -68,23 +68,24 @@ create or replace macro lineage_lead(bare) as
     || '|tách(?:\s+ra)?\s+từ|nhập\s+vào' || if(bare, '|tách|nhập', '') || '))(?:\s|:|\)|$)';
 
 -- lineage_field: the lineage column such a statement reads as, by the words that open it ("Sáp nhập
--- vào": its successor; "Tách từ": the unit split; else the units merged into this one); null for
+-- vào", "Sáp nhập cùng thôn B vào": its successor; "Tách từ": the unit split; else the units merged into this one); null for
 -- one naming what was split off ("Chia tách thành …"), which no column holds.
 create or replace macro lineage_field(s) as
     list_transform([words(s)], lambda w: case
-        when regexp_matches(w, '^(\S+ ){0,8}(nhap|hop nhat) vao\b') then 'merged_into'
+        when regexp_matches(w, '^(\S+ ){0,8}(nhap|hop nhat) ((cung|voi) .*)?vao\b') then 'merged_into'
         when regexp_matches(w, '^(\S+ ){0,8}doi ten thanh\b') then 'renamed_to'
         when regexp_matches(w, '^(\S+ ){0,8}doi ten\b') then 'renamed_from'
         when regexp_matches(w, '^(\S+ ){0,8}tach (ra )?thanh\b') then null
         when regexp_matches(w, '^(\S+ ){0,8}tach\b') then 'split_from'
         else 'formed_from' end)[1];
 
--- lineage_bare_merge: a statement "(Đã) sáp nhập X", "Nhập X", "Hợp nhất X", with no "vào" or "từ"
--- after the verb: which way it runs only the row's unit tells (registry.sql: one the row ends merged
--- into X; one alive was formed from X).
+-- lineage_bare_merge: a statement "(Đã) sáp nhập X", "Nhập X", with no "vào", "từ", "cùng" after
+-- the verb: which way it runs only the row's unit and X's dates tell (registry.sql: one the row
+-- ends merged into X, if X lives on; one alive was formed from X). "Hợp nhất X và Y" forms a unit
+-- from X and Y: not bare.
 create or replace macro lineage_bare_merge(s) as
-    list_transform([words(s)], lambda w: regexp_matches(w, '^((da|bi|duoc) )?(sap nhap|hop nhat|nhap) ')
-        and not regexp_matches(w, '^((da|bi|duoc) )?(sap nhap|hop nhat|nhap) (vao|tu|voi)\b'))[1];
+    list_transform([words(s)], lambda w: regexp_matches(w, '^((da|bi|duoc) )?(sap nhap|nhap) ')
+        and not regexp_matches(w, '^((da|bi|duoc) )?(sap nhap|nhap) (vao|tu|voi|cung)\b'))[1];
 
 -- lineage_stated: the lineage a free text states, from the words that open it on ("Thành lập ngày
 -- 01/7/2025 trên cơ sở sáp nhập xã A, xã B theo Quyết định 12-QĐ/TU" -> "trên cơ sở sáp nhập xã A,

@@ -252,19 +252,21 @@ select
     -- lineage_stated), on a row with no lineage column: read as the column its opening words say
     -- when every unit it names is found (lin_ref, soft), never a reason to refuse the file
     case when s.no_lineage_column then coalesce(s.name_lineage, nt.lin) end as soft_lineage,
-    -- "(Đã) sáp nhập X" (lineage_bare_merge) on a unit the row ends (a dissolution date, a status or
-    -- mark saying so): it merged into X, not X into it
     case when not s.no_lineage_column then null
-         when if(s.name_lineage is not null, s.name_bare_merge, nt.bare_merge)
-              and (dd.d is not null or coalesce(st.dissolved, false) or coalesce(parse_bool(s.dissolved_on), false)) then 'merged_into'
          when s.name_lineage is not null then s.name_field else nt.field end as soft_field,
+    -- "(Đã) sáp nhập X" (lineage_bare_merge) on a unit the row ends (a dissolution date, a status or
+    -- mark saying so): X's dates tell which way it runs (merge: lin_bare)
+    coalesce(s.no_lineage_column and if(s.name_lineage is not null, s.name_bare_merge, nt.bare_merge)
+             and (dd.d is not null or coalesce(st.dissolved, false) or coalesce(parse_bool(s.dissolved_on), false)), false) as soft_bare,
     if(s.name_lineage is not null, 'unit_name', 'note') as soft_col,
     -- such a name or note (note_lin), shown in the warning until it is read (merge)
     case when not s.no_lineage_column then null
          when s.name_lineage is not null then tidy(s.unit_name)
          when nt.told then tidy(s.note) end as lineage_note,
     -- the predecessor and successor of a pair the load states the other way round too (merge)
-    null::varchar as lineage_reversed
+    null::varchar as lineage_reversed,
+    -- such a "(Đã) sáp nhập X" whose way X's dates do not tell (merge)
+    null::varchar as lineage_unclear
 from s
 left join kd on kd.v = s.unit_kind
 left join nk on nk.v = s.c_name
@@ -298,7 +300,7 @@ with cells as (
         -- col: the column the cell is in, for messages; soft: the lineage a name or note carries
         -- (norm), read only when every unit it names is found, never a reason to refuse the file
         select part_id, file_id, rn, code, field, col,
-            regexp_replace(raw, '^(?i)((được|đã|bị)\s+)?(hình thành|thành lập|hợp nhất|sáp nhập|sắp xếp|nhập|chia tách|tách|đổi tên|trên cơ sở)((\s+|\s*:\s*)(hình thành|thành lập|hợp nhất|sáp nhập|sắp xếp|nhập|từ|vào|thành|trên cơ sở|toàn bộ|nguyên trạng|của|mới|ra từ))*\s*:?\s*', '') as raw, soft
+            regexp_replace(raw, '^(?i)((được|đã|bị)\s+)?(hình thành|thành lập|hợp nhất|sáp nhập|sắp xếp|nhập|chia tách|tách|đổi tên|trên cơ sở)(\s+(cùng|với)\s.*?\s+vào)?((\s+|\s*:\s*)(hình thành|thành lập|hợp nhất|sáp nhập|sắp xếp|nhập|từ|vào|thành|trên cơ sở|toàn bộ|nguyên trạng|của|mới|ra từ))*\s*:?\s*', '') as raw, soft
         from (
             select part_id, file_id, rn, code, 'merged_into' as field, 'merged_into' as col, merged_into as raw, false as soft from norm where merged_into is not null
             union all
@@ -569,6 +571,33 @@ from norm_last n
 where n.code not in (select upper(code) from unit)
 order by n.file_id, n.rn;
 
+-- "(Đã) sáp nhập X" on a unit the row ends (soft_bare) runs the way X's dates tell: the unit merged
+-- into X when X is one unit living on after it ends ("Đã sáp nhập thôn Tân Hòa" on a thôn dissolved
+-- 30/06/2025: Tân Hòa founded 01/07/2025, or never dissolved); X merged into it when every X had
+-- ended by then (a thôn founded in 2019 from two dissolved in 2018, itself dissolved in 2025), as
+-- the words read on a live unit. Else neither is sure: not read, and the file is told (warnings).
+-- A unit whose end has no date: X not dissolved lives on, X dissolved had ended.
+create or replace temp table lin_bare as
+select r.part_id, r.rn, r.field,
+    case when count(*) = 1 and bool_and(coalesce(t.dissolved_on > u.dissolved_on, t.dissolved_on is null)) then 'merged_into'
+         when bool_and(coalesce(t.dissolved_on <= u.dissolved_on, t.dissolved_on is not null)) then 'formed_from' end as way
+from lin_ref r
+join norm n using (part_id, rn)
+join unit u on upper(u.code) = r.code
+join unit t on upper(t.code) = r.ref_code
+where r.soft and r.cell_ok and n.soft_bare
+group by all;
+
+update lin_ref r set field = coalesce(b.way, r.field), cell_ok = b.way is not null
+from lin_bare b
+where r.part_id = b.part_id and r.rn = b.rn and r.field = b.field;
+
+update norm n set lineage_unclear = n.lineage_note, lineage_note = null
+from lin_bare b
+where b.way is null and n.part_id = b.part_id and n.rn = b.rn;
+
+drop table lin_bare;
+
 -- Lineage as the row says it, from either side. Without an effective date: the successor's
 -- founding date when it was founded after its predecessor (an old commune absorbing another was
 -- not founded by it), else the predecessor's dissolution.
@@ -695,6 +724,13 @@ select part_id,
     || first_five(list('dòng ' || rn || ': "' || lineage_note || '"' order by rn))
     || '): chỉ đọc được khi mỗi đơn vị nêu là mã hoặc tên của đúng một đơn vị trong danh mục; các đơn vị này không được nối với đơn vị trước hoặc sau sắp xếp (phần ghi sau tên đơn vị chỉ được bỏ khỏi tên khi ít nhất một đơn vị nêu trong đó có trong danh mục). Ghi vào cột Hình thành từ, Tách từ, Đổi tên từ hoặc Sáp nhập vào (mã hoặc tên đơn vị).' as message
 from norm where lineage_note is not null
+group by part_id
+union all
+select part_id,
+    count(*) || ' dòng ghi "Sáp nhập …" không có "vào", "từ" cho đơn vị đã giải thể mà ngày giải thể của các đơn vị nêu không cho biết đơn vị nào sáp nhập vào đơn vị nào ('
+    || first_five(list('dòng ' || rn || ': "' || lineage_unclear || '"' order by rn))
+    || '): các quan hệ này không được lưu. Ghi "Sáp nhập vào …" hoặc "Hình thành từ …", hoặc ghi vào cột Sáp nhập vào (đơn vị kế thừa) hay Hình thành từ (đơn vị tiền thân).' as message
+from norm where lineage_unclear is not null
 group by part_id
 union all
 select part_id,

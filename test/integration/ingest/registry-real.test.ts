@@ -329,6 +329,35 @@ describe('lineage written only in Ghi chú', () => {
 		]);
 	});
 
+	it('on a unit the row dissolves, "Hợp nhất X và Y" still forms it from X and Y; "Sáp nhập X, Y" runs the way their dates tell (ended before it: its predecessors; alive after it: not read, told); "Sáp nhập cùng X vào Y" merged it into Y', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const r = await ingest(db, [writeCsv(dir, 'dm.csv', [
+			['STT', 'Mã đơn vị', 'Tên đơn vị', 'Loại', 'Trực thuộc', 'Ngày thành lập', 'Ngày giải thể', 'Ghi chú'],
+			['1', 'C70019901', 'Chi bộ thôn Đông', 'Chi bộ trực thuộc', 'X700199', '01/01/1990', '31/12/2018', ''],
+			['2', 'C70019902', 'Chi bộ thôn Tây', 'Chi bộ trực thuộc', 'X700199', '01/01/1990', '31/12/2018', ''],
+			['3', 'C70019903', 'Chi bộ thôn Đông Tây', 'Chi bộ trực thuộc', 'X700199', '01/01/2019', '30/06/2025', 'Hợp nhất thôn Đông và thôn Tây'],
+			['4', 'C70019904', 'Chi bộ thôn Bắc', 'Chi bộ trực thuộc', 'X700199', '01/01/1990', '31/12/2018', ''],
+			['5', 'C70019905', 'Chi bộ thôn Nam', 'Chi bộ trực thuộc', 'X700199', '01/01/1990', '31/12/2018', ''],
+			['6', 'C70019906', 'Chi bộ thôn Bắc Nam', 'Chi bộ trực thuộc', 'X700199', '01/01/2019', '30/06/2025', 'Sáp nhập thôn Bắc và thôn Nam'],
+			['7', 'C70019907', 'Chi bộ thôn Thượng', 'Chi bộ trực thuộc', 'X700199', '01/01/2000', '', ''],
+			['8', 'C70019908', 'Chi bộ thôn Hạ', 'Chi bộ trực thuộc', 'X700199', '01/01/2000', '', ''],
+			['9', 'C70019909', 'Chi bộ thôn Trung', 'Chi bộ trực thuộc', 'X700199', '01/01/2000', '30/06/2025', 'Sáp nhập thôn Thượng, thôn Hạ'],
+			['10', 'C70019910', 'Chi bộ thôn Tân Hòa', 'Chi bộ trực thuộc', 'X700199', '01/07/2025', '', ''],
+			['11', 'C70019911', 'Chi bộ thôn Tân Lập', 'Chi bộ trực thuộc', 'X700199', '01/01/2000', '30/06/2025', 'Sáp nhập cùng thôn Trung vào thôn Tân Hòa']
+		])]);
+		expect(r.files[0]).toMatchObject({ status: 'loaded', errors: [] });
+		expect(r.files[0].warnings).toEqual([
+			'1 dòng ghi "Sáp nhập …" không có "vào", "từ" cho đơn vị đã giải thể mà ngày giải thể của các đơn vị nêu không cho biết đơn vị nào sáp nhập vào đơn vị nào (dòng 10: "Sáp nhập thôn Thượng, thôn Hạ"): các quan hệ này không được lưu. Ghi "Sáp nhập vào …" hoặc "Hình thành từ …", hoặc ghi vào cột Sáp nhập vào (đơn vị kế thừa) hay Hình thành từ (đơn vị tiền thân).'
+		]);
+		expect(await lineage(db)).toEqual([
+			{ from_code: 'C70019901', to_code: 'C70019903', kind: 'merge', effective_on: '01/01/2019' },
+			{ from_code: 'C70019902', to_code: 'C70019903', kind: 'merge', effective_on: '01/01/2019' },
+			{ from_code: 'C70019904', to_code: 'C70019906', kind: 'merge', effective_on: '01/01/2019' },
+			{ from_code: 'C70019905', to_code: 'C70019906', kind: 'merge', effective_on: '01/01/2019' },
+			{ from_code: 'C70019911', to_code: 'C70019910', kind: 'merge', effective_on: '01/07/2025' }
+		]);
+	});
+
 	it('a pair the file or the registry already states the other way round is not stored (a cycle), and the file is told naming the row', async () => {
 		const { db, dir } = await dbWithRegistry();
 		const r = await ingest(db, [writeCsv(dir, 'dm.csv', [
