@@ -387,6 +387,14 @@ create or replace macro proposals_only(final_level, proposed_level, self_level) 
 create or replace macro corrects(file_name) as
     regexp_matches(fold(file_name), '\b(ban sua|sua doi|da sua|dieu chinh|thay the|cap nhat)\b');
 
+-- says_corrected: a file that says it corrects what was sent before, by its name (corrects()) or a
+-- title line opening with "(Bản sửa", "Thay thế", "Điều chỉnh", "Đính chính", or ending "(BẢN SỬA)":
+-- what it restates replaces what was stored (discipline.sql: a register; registry.sql: lineage).
+create or replace macro says_corrected(file_name, title_lines) as
+    corrects(file_name)
+    or list_bool_or(list_transform(string_split(coalesce(title_lines, ''), chr(10)),
+           lambda l: coalesce(regexp_matches(fold(l), '^\W*(ban sua|thay the|dieu chinh|dinh chinh)\b|\(\s*ban sua\s*\)\W*$'), false)));
+
 -- supplements: the list's own title line or its file name says it supplements the one already
 -- decided ("DANH SÁCH BỔ SUNG …", "… NĂM 2024 (BỔ SUNG)", "xl_bo_sung.csv"); other lines above the
 -- header ("Căn cứ Quy định bổ sung …") do not count, nor "sửa đổi, bổ sung" / "bổ sung, điều chỉnh",

@@ -251,8 +251,8 @@ from (
 ) x
 where norm.rk = x.rk;
 
--- A register that says it corrects one sent before (its file name: "… (bản sửa).csv", corrects();
--- a title line opening with "(Bản sửa", "Thay thế", "Điều chỉnh", "Đính chính", or ending "(BẢN SỬA)")
+-- A register that says it corrects one sent before (says_corrected: its file name "… (bản sửa).csv",
+-- or a title line opening with "(Bản sửa", "Thay thế", "Điều chỉnh", "Đính chính", or ending "(BẢN SỬA)")
 -- replaces the registers stored before for its unit (the one its title names, or --unit) and year
 -- (its title's, or --year): every current decision of that year from a file whose decisions of
 -- the year all lie under that unit, so a district's register is not replaced by a commune's; those
@@ -266,9 +266,7 @@ with corrected as (
     where c.part_id in (select distinct part_id from norm)
       and c.default_year is not null
       and c.context_unit_id is not null
-      and (corrects(c.file_name)
-           or list_bool_or(list_transform(string_split(coalesce(c.title_lines, ''), chr(10)),
-                  lambda l: coalesce(regexp_matches(fold(l), '^\W*(ban sua|thay the|dieu chinh|dinh chinh)\b|\(\s*ban sua\s*\)\W*$'), false))))
+      and says_corrected(c.file_name, c.title_lines)
 )
 select k.file_id, d.source_file_id
 from corrected k

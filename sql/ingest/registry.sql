@@ -621,6 +621,14 @@ left join unit f on upper(f.code) = l.from_code
 left join unit t on upper(t.code) = l.to_code
 qualify row_number() over (partition by l.from_code, l.to_code, l.kind order by l.file_id, l.rn) = 1;
 
+-- A registry that says it corrects one sent before (says_corrected: "… (bản sửa).csv", a title
+-- "Điều chỉnh …", as a discipline register) restates its rows' lineage: a stored pair it states the
+-- other way round (a code typed on the wrong row before) gives way to its own.
+delete from unit_lineage u
+using lin_new l, file_ctx c
+where c.file_id = l.file_id and says_corrected(c.file_name, c.title_lines)
+  and u.from_code = l.to_code and u.to_code = l.from_code;
+
 -- A pair the registry or this load already states the other way round (a predecessor's "Đã sáp
 -- nhập X" read as X's predecessor, a code typed on the wrong row) would be a cycle: the one stored,
 -- else the one a lineage column gives, else the earlier row, is kept; the other is not stored, and
@@ -736,7 +744,7 @@ union all
 select part_id,
     count(*) || ' dòng ghi quan hệ trước, sau sắp xếp ngược với quan hệ đã có trong danh mục hoặc trong tệp ('
     || first_five(list('dòng ' || rn || ': ' || lineage_reversed order by rn))
-    || '): các quan hệ này không được lưu. Kiểm tra đơn vị nào sáp nhập vào đơn vị nào (đơn vị đã giải thể ghi "Sáp nhập vào …", đơn vị mới ghi "Hình thành từ …").' as message
+    || '): các quan hệ này không được lưu. Kiểm tra đơn vị nào sáp nhập vào đơn vị nào (đơn vị đã giải thể ghi "Sáp nhập vào …", đơn vị mới ghi "Hình thành từ …"); nếu quan hệ đã có trong danh mục là sai, gửi lại danh mục là bản sửa (thêm dòng tiêu đề trên bảng, kết thúc bằng "(BẢN SỬA)"; đổi tên tệp thành "… (bản sửa)" chỉ đủ khi nội dung khác tệp đã nạp): quan hệ bản sửa ghi thay quan hệ ngược chiều đã có.' as message
 from norm where lineage_reversed is not null
 group by part_id
 union all

@@ -91,6 +91,10 @@ describe('a registry file without some columns', () => {
 const unread = (n: number, rows: string) =>
 	`${n} dòng ghi việc hợp nhất, sáp nhập, chia tách hoặc đổi tên ở Ghi chú hoặc sau tên đơn vị mà không đọc được (${rows}): chỉ đọc được khi mỗi đơn vị nêu là mã hoặc tên của đúng một đơn vị trong danh mục; các đơn vị này không được nối với đơn vị trước hoặc sau sắp xếp (phần ghi sau tên đơn vị chỉ được bỏ khỏi tên khi ít nhất một đơn vị nêu trong đó có trong danh mục). Ghi vào cột Hình thành từ, Tách từ, Đổi tên từ hoặc Sáp nhập vào (mã hoặc tên đơn vị).`;
 
+// the warning for pairs stated the other way round from what the registry or the file holds
+const reversed = (n: number, pairs: string) =>
+	`${n} dòng ghi quan hệ trước, sau sắp xếp ngược với quan hệ đã có trong danh mục hoặc trong tệp (${pairs}): các quan hệ này không được lưu. Kiểm tra đơn vị nào sáp nhập vào đơn vị nào (đơn vị đã giải thể ghi "Sáp nhập vào …", đơn vị mới ghi "Hình thành từ …"); nếu quan hệ đã có trong danh mục là sai, gửi lại danh mục là bản sửa (thêm dòng tiêu đề trên bảng, kết thúc bằng "(BẢN SỬA)"; đổi tên tệp thành "… (bản sửa)" chỉ đủ khi nội dung khác tệp đã nạp): quan hệ bản sửa ghi thay quan hệ ngược chiều đã có.`;
+
 const lineage = (db: Awaited<ReturnType<typeof dbWithRegistry>>['db']) =>
 	db.query<{ from_code: string; to_code: string; kind: string; effective_on: string | null }>(
 		`select from_code, to_code, kind, strftime(effective_on, '%d/%m/%Y') as effective_on from unit_lineage where source_file_id > 1 order by all`
@@ -368,11 +372,28 @@ describe('lineage written only in Ghi chú', () => {
 			['3', 'X700199', 'Đảng bộ xã Bù Đăng', 'Đảng bộ cơ sở', 'T70', '', 'X700101']
 		])]);
 		expect(r.files[0]).toMatchObject({ status: 'loaded', errors: [] });
-		expect(r.files[0].warnings).toEqual([
-			'2 dòng ghi quan hệ trước, sau sắp xếp ngược với quan hệ đã có trong danh mục hoặc trong tệp (dòng 3: C70010102 → C70010101, dòng 4: X700199 → X700101): các quan hệ này không được lưu. Kiểm tra đơn vị nào sáp nhập vào đơn vị nào (đơn vị đã giải thể ghi "Sáp nhập vào …", đơn vị mới ghi "Hình thành từ …").'
-		]);
+		expect(r.files[0].warnings).toEqual([reversed(2, 'dòng 3: C70010102 → C70010101, dòng 4: X700199 → X700101')]);
 		expect(await lineage(db)).toEqual([{ from_code: 'C70010101', to_code: 'C70010102', kind: 'merge', effective_on: '31/07/2025' }]);
 		expect((await units(db, ['C70010102', 'X700199'])).map((u) => u.dissolved_on)).toEqual([null, null]);
+	});
+
+	it('a registry re-sent as a correction (a title "… (BẢN SỬA)", or "… (bản sửa).csv") replaces a stored pair its rows state the other way round; re-sent without saying so, it is told how', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const head = ['STT', 'Mã đơn vị', 'Tên đơn vị', 'Loại', 'Trực thuộc', 'Ngày giải thể', 'Sáp nhập vào'];
+		// the merger typed on the wrong row: Tân Hòa merged into Tân Lập
+		await ingest(db, [writeCsv(dir, 'dm.csv', [head,
+			['1', 'C70019901', 'Chi bộ thôn Tân Hòa', 'Chi bộ trực thuộc', 'X700199', '', 'C70019902'],
+			['2', 'C70019902', 'Chi bộ thôn Tân Lập', 'Chi bộ trực thuộc', 'X700199', '', '']])]);
+		const right = [head,
+			['1', 'C70019901', 'Chi bộ thôn Tân Hòa', 'Chi bộ trực thuộc', 'X700199', '', ''],
+			['2', 'C70019902', 'Chi bộ thôn Tân Lập', 'Chi bộ trực thuộc', 'X700199', '31/07/2025', 'C70019901']];
+		const again = await ingest(db, [writeCsv(dir, 'dm-2.csv', right)]);
+		expect(again.files[0].warnings).toEqual([reversed(1, 'dòng 3: C70019902 → C70019901')]);
+		expect(await lineage(db)).toEqual([{ from_code: 'C70019901', to_code: 'C70019902', kind: 'merge', effective_on: null }]);
+		// as the warning says: the same rows under a title saying it corrects
+		const r = await ingest(db, [writeCsv(dir, 'dm-3.csv', [['DANH MỤC TỔ CHỨC ĐẢNG (BẢN SỬA)'], ...right])]);
+		expect(r.files[0]).toMatchObject({ status: 'loaded', errors: [], warnings: [] });
+		expect(await lineage(db)).toEqual([{ from_code: 'C70019902', to_code: 'C70019901', kind: 'merge', effective_on: '31/07/2025' }]);
 	});
 });
 
