@@ -275,9 +275,11 @@ create or replace macro status_words(s) as
         '\bdv\b', 'dang vien', 'g');
 
 -- moves_here: what follows "đến" / "về" in a move says it is toward here: "từ …", a date, "chi bộ
--- (này)", "đây" (before a place it is a move there: "Chuyển sinh hoạt đến Đảng bộ xã A").
+-- (này)", "đây", alone or before where from or when ("… đến chi bộ ngày 15/3/2024", "… về chi bộ từ
+-- tháng 3/2024"); before a place it is a move there ("Chuyển sinh hoạt đến Đảng bộ xã A", "… đến chi bộ
+-- thôn 2", "… đến chi bộ 3": one number names a chi bộ, a date has two or three).
 create or replace macro moves_here(r) as
-    regexp_matches(r, '^(tu|ngay|thang|nam|[0-9])\b|^(day|chi bo( nay)?)$');
+    regexp_matches(r, '^(tu|ngay|thang|nam|[0-9])\b|^(day|chi bo( nay)?)( (tu|ngay|thang|nam)\b| [0-9]+ [0-9]|$)');
 
 -- status_after: what follows an alias's words w in a status (r, not empty) leaves it that alias's
 -- status. A move written without its direction ("Chuyển sinh hoạt") only whole: what follows may say

@@ -92,6 +92,22 @@ describe('member statuses', () => {
 		expect(await statuses(cells.map(([c]) => c))).toEqual(cells.map(([, s]) => s));
 	});
 
+	it('the receiving chi bộ\'s move "… đến / về chi bộ" with its date or where from: official here, owed a rating (read as gone, which overrules "Chính thức"); "… đến chi bộ thôn 2" still gone', async () => {
+		const cells: Array<[string, string]> = [
+			['CHUYỂN SH ĐẾN CHI BỘ NGÀY 15/3/2024', 'official'], ['Chuyển sinh hoạt đến chi bộ (từ xã Minh Hưng)', 'official'],
+			['Chuyển sinh hoạt đến chi bộ thôn 2', 'left'], ['Chuyển SHCT đến chi bộ 3', 'left']
+		];
+		expect(await statuses(cells.map(([c]) => c))).toEqual(cells.map(([, s]) => s));
+		const r = await rosterWithNotes([
+			['Nguyễn Văn An', '1960', '03/02/1985', 'Chính thức', ''],
+			['Trần Văn Bảo', '1970', '03/02/1995', 'Chính thức', 'Chuyển sinh hoạt đến chi bộ ngày 15/3/2024'],
+			['Lê Hữu Hải', '1971', '03/02/1996', 'Chính thức', 'Chuyển SHCT về chi bộ từ tháng 3/2024'],
+			['Đặng Quốc Lộc', '1972', '03/02/1997', 'Chính thức', 'Chuyển sinh hoạt đến chi bộ từ Đảng bộ xã Tân An']
+		]);
+		expect(r.statuses).toEqual(['official', 'official', 'official', 'official']);
+		expect(r.owed).toEqual(['Lê Hữu Hải', 'Trần Văn Bảo', 'Đặng Quốc Lộc']);
+	});
+
 	it('a move that does not say which way, or a request, is still refused ("Chuyển sinh hoạt đến Đảng bộ xã A" moves there, not here)', async () => {
 		const { db, dir } = await dbWithRegistry();
 		const cells = ['Chuyển sinh hoạt từ xã Minh Hưng', 'Chuyển SHCT từ xã Minh Hưng', 'Chuyển đến Đảng bộ xã Minh Hưng', 'Xin ra khỏi Đảng'];
