@@ -268,8 +268,12 @@ create or replace macro person_name(s) as
 -- status_words: a status as words() reads it, the abbreviations clerks write spelled out once for
 -- every wording: SHTT, SHCT, SH and SHĐ ("sinh hoạt đảng" is "sinh hoạt"), ĐV, ĐVCT, ĐVDB
 -- ("Chuyển SH tạm thời", "Chuyển SHĐ", "Miễn SHĐ" are "chuyển sinh hoạt tạm thời"…).
+-- (a death before its cause, "Mất tại nhà", "Đã mất vì bệnh", "Hy sinh khi làm nhiệm vụ", is spelled
+-- "từ trần" while its accents still tell the cause from a thing lost: folded, "tại" is "tài" ("Mất tài
+-- liệu"), "vì" is "vị" ("Mất vị trí"), "do" is "đồ" ("Mất đồ"))
 create or replace macro status_words(s) as
-    regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(words(s),
+    regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(words(
+        regexp_replace(lower(nfc_normalize(s)), '(^|[^\pL])(mất|hy sinh)\s+(tại|vì|do|bởi|lúc|khi|trong)([^\pL]|$)', '\1từ trần \3\4', 'g')),
         '\bshtt\b', 'sinh hoat tam thoi', 'g'), '\bshct\b', 'sinh hoat chinh thuc', 'g'), '\bshd?\b', 'sinh hoat', 'g'),
         '\bsinh hoat dang\b', 'sinh hoat', 'g'), '\bdvct\b', 'dang vien chinh thuc', 'g'), '\bdvdb\b', 'dang vien du bi', 'g'),
         '\bdv\b', 'dang vien', 'g');
@@ -286,14 +290,14 @@ create or replace macro moves_here(r) as
 -- either ("… từ xã A"); a move toward here ("Chuyển đến", "Chuyển sinh hoạt về") only as moves_here
 -- says. The sending chi bộ's "Chuyển sinh hoạt chính thức" (left) as whole, before a date, or before
 -- a place it goes to ("… đến / về / sang Đảng bộ xã A"); "… đến" alone is the receiving chi bộ's
--- (official, its own alias); "… từ xã A" says neither. "Đã mất" (died) only before a date, a time
--- or a cause ("Đã mất ngày 3/10/2025", "Đã mất do bệnh"), "Mất" and "Hy sinh" too ("Mất tháng 5/2025",
--- "Hy sinh khi làm nhiệm vụ"): "Đã mất liên lạc / thẻ đảng viên / sức lao động" lost something. "Ra
+-- (official, its own alias); "… từ xã A" says neither. "Đã mất" (died) only before a date or a time
+-- ("Đã mất ngày 3/10/2025"; before a cause status_words spells it "từ trần"), "Mất" and "Hy sinh" too
+-- ("Mất tháng 5/2025"): "Đã mất liên lạc / thẻ đảng viên / sức lao động" lost something. "Ra
 -- khỏi Đảng" is the Party, not its committee ("Ra khỏi Đảng ủy xã"). "Chuyển sinh hoạt" before a place
 -- it goes to ("… đến Đảng bộ xã A") moves there, as the sending chi bộ's "… chính thức" does.
 create or replace macro status_after(w, r) as
     case
-        when regexp_matches(w, '\b(mat|hy sinh)$') then regexp_matches(r, '^((vao|hoi|tu) )?((ngay|thang|nam)\b|[0-9])|^(luc|do|vi|khi|trong|tai)\b')
+        when regexp_matches(w, '\b(mat|hy sinh)$') then regexp_matches(r, '^((vao|hoi|tu) )?((ngay|thang|nam)\b|[0-9])')
         when regexp_matches(w, '\bdang$') then not regexp_matches(r, '^(uy|bo|doan)\b')
         when regexp_matches(w, '\bchuyen sinh hoat( chinh thuc)?$')
             then (regexp_matches(r, '^((ngay|thang|nam)\b|[0-9])') and w like '%chinh thuc')

@@ -334,6 +334,19 @@ describe('"Đã mất …" that is no death, "Ra khỏi Đảng ủy"', () => {
 		expect(r.statuses).toEqual(['official', 'official', 'official', 'official', 'official', 'left', 'left']);
 		expect(r.owed).toEqual(['Lê Hữu Hải', 'Ngô Ngọc Phong', 'Trần Văn Bảo', 'Đặng Quốc Lộc']);
 	});
+
+	it('"Đã mất tài liệu …", "Mất tài sản", "Đã mất vị trí" lose something (folded, "tài" is "tại", "vị" is "vì": read as a death\'s cause): owed; "Đã mất tại nhà", "Mất vì bệnh" still gone', async () => {
+		const r = await rosterWithNotes([
+			['Nguyễn Văn An', '1960', '03/02/1985', 'Chính thức', ''],
+			['Trần Văn Bảo', '1970', '03/02/1995', 'Chính thức', 'Đã mất tài liệu hồ sơ đảng viên'],
+			['Lê Hữu Hải', '1971', '03/02/1996', 'Chính thức', 'Mất tài sản'],
+			['Đặng Quốc Lộc', '1972', '03/02/1997', 'Chính thức', 'Đã mất vị trí công tác'],
+			['Phan Văn Quý', '1940', '03/02/1965', 'Chính thức', 'ĐÃ MẤT TẠI NHÀ'],
+			['Hồ Văn Năm', '1941', '03/02/1966', 'Chính thức', 'Mất vì bệnh, tháng 9/2024']
+		]);
+		expect(r.statuses).toEqual(['official', 'official', 'official', 'official', 'left', 'left']);
+		expect(r.owed).toEqual(['Lê Hữu Hải', 'Trần Văn Bảo', 'Đặng Quốc Lộc']);
+	});
 });
 
 describe('a rating list\'s "Lý do không xếp loại" in the clerk\'s words, no roster sent', () => {
