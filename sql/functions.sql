@@ -267,16 +267,17 @@ create or replace macro person_name(s) as
 
 -- status_words: a status as words() reads it, the abbreviations clerks write spelled out once for
 -- every wording: SHTT, SHCT, SH and SHĐ ("sinh hoạt đảng" is "sinh hoạt"), ĐV, ĐVCT, ĐVDB
--- ("Chuyển SH tạm thời", "Chuyển SHĐ", "Miễn SHĐ" are "chuyển sinh hoạt tạm thời"…).
+-- ("Chuyển SH tạm thời", "Chuyển SHĐ", "Miễn SHĐ" are "chuyển sinh hoạt tạm thời"…); "hi sinh" (both
+-- spellings are current) is "hy sinh".
 -- (a death before its cause, "Mất tại nhà", "Đã mất vì bệnh", "Hy sinh khi làm nhiệm vụ", is spelled
 -- "từ trần" while its accents still tell the cause from a thing lost: folded, "tại" is "tài" ("Mất tài
 -- liệu"), "vì" is "vị" ("Mất vị trí"), "do" is "đồ" ("Mất đồ"))
 create or replace macro status_words(s) as
-    regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(words(
-        regexp_replace(lower(nfc_normalize(s)), '(^|[^\pL])(mất|hy sinh)\s+(tại|vì|do|bởi|lúc|khi|trong)([^\pL]|$)', '\1từ trần \3\4', 'g')),
+    regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(words(
+        regexp_replace(lower(nfc_normalize(s)), '(^|[^\pL])(mất|hy sinh|hi sinh)\s+(tại|vì|do|bởi|lúc|khi|trong)([^\pL]|$)', '\1từ trần \3\4', 'g')),
         '\bshtt\b', 'sinh hoat tam thoi', 'g'), '\bshct\b', 'sinh hoat chinh thuc', 'g'), '\bshd?\b', 'sinh hoat', 'g'),
         '\bsinh hoat dang\b', 'sinh hoat', 'g'), '\bdvct\b', 'dang vien chinh thuc', 'g'), '\bdvdb\b', 'dang vien du bi', 'g'),
-        '\bdv\b', 'dang vien', 'g');
+        '\bdv\b', 'dang vien', 'g'), '\bhi sinh\b', 'hy sinh', 'g');
 
 -- moves_here: what follows "đến" / "về" in a move says it is toward here: "từ …", a date, "chi bộ
 -- (này)", "đây", alone or before where from or when ("… đến chi bộ ngày 15/3/2024", "… về chi bộ từ
@@ -294,7 +295,8 @@ create or replace macro moves_here(r) as
 -- ("Đã mất ngày 3/10/2025"; before a cause status_words spells it "từ trần"), "Mất" and "Hy sinh" too
 -- ("Mất tháng 5/2025"): "Đã mất liên lạc / thẻ đảng viên / sức lao động" lost something. "Ra
 -- khỏi Đảng" is the Party, not its committee ("Ra khỏi Đảng ủy xã"). "Chuyển sinh hoạt" before a place
--- it goes to ("… đến Đảng bộ xã A") moves there, as the sending chi bộ's "… chính thức" does.
+-- it goes to ("… đến Đảng bộ xã A") moves there, as the sending chi bộ's "… chính thức" does. A trip,
+-- "Chuyển đi công tác / học …", is its own alias (official: still a member here), longer than "Chuyển đi".
 create or replace macro status_after(w, r) as
     case
         when regexp_matches(w, '\b(mat|hy sinh)$') then regexp_matches(r, '^((vao|hoi|tu) )?((ngay|thang|nam)\b|[0-9])')
@@ -305,8 +307,6 @@ create or replace macro status_after(w, r) as
         -- the short "Đình chỉ", "Tạm thời" in a cell: not before what names something else ("Đình
         -- chỉ công tác", a job suspension; "Tạm thời vắng mặt", absent, rated at the next meeting)
         when regexp_matches(w, '^((tam )?dinh chi|tam thoi)$') then not regexp_matches(r, '^(cong tac|cong viec|chuc vu|vang|nghi)\b')
-        -- "Chuyển đi công tác / học / làm việc / điều trị": a trip, still a member here
-        when regexp_matches(w, '\bchuyen di$') then not regexp_matches(r, '^(cong tac|hoc|lam viec|dieu tri)\b')
         when regexp_matches(w, '\bchuyen$') then false
         when regexp_matches(w, '\b(den|ve)$') then moves_here(r)
         else true

@@ -417,4 +417,16 @@ describe('"Chuyển đi công tác / học" as a not-rated reason', () => {
 		const reasons = ['Chuyển đi công tác', 'Chuyển đi học', 'Đã chuyển đi điều trị', 'Chuyển đi Đảng bộ huyện Lý Nhân'];
 		expect(await reasonsOwed(reasons)).toEqual(['Chuyển đi công tác', 'Chuyển đi học', 'Đã chuyển đi điều trị']);
 	});
+
+	it('… and in Tình trạng: official, owed a rating; "Hi sinh ngày …" (the i-spelling, as current as "Hy sinh") gone (both refused the roster)', async () => {
+		const r = await rosterWithNotes([
+			['Nguyễn Văn An', '1960', '03/02/1985', 'Chính thức', ''],
+			['Trần Văn Bảo', '1970', '03/02/1995', 'Chuyển đi công tác', ''],
+			['Lê Hữu Hải', '1971', '03/02/1996', 'Đã chuyển đi học', ''],
+			['Đặng Quốc Lộc', '1972', '03/02/1997', 'Hi sinh ngày 3/5/2024', ''],
+			['Ngô Ngọc Phong', '1965', '03/02/1990', 'Chính thức', 'Hi sinh khi làm nhiệm vụ']
+		]);
+		expect(r.statuses).toEqual(['official', 'official', 'official', 'left', 'left']);
+		expect(r.owed).toEqual(['Lê Hữu Hải', 'Trần Văn Bảo']);
+	});
 });
