@@ -304,9 +304,13 @@ create or replace macro status_after(w, r) as
         when regexp_matches(w, '\bchuyen sinh hoat( chinh thuc)?$')
             then (regexp_matches(r, '^((ngay|thang|nam)\b|[0-9])') and w like '%chinh thuc')
                  or (regexp_matches(r, '^(den|ve|sang|toi) ') and not moves_here(regexp_replace(r, '^\S+ ', '')))
-        -- the short "Đình chỉ", "Tạm thời" in a cell: not before what names something else ("Đình
-        -- chỉ công tác", a job suspension; "Tạm thời vắng mặt", absent, rated at the next meeting)
-        when regexp_matches(w, '^((tam )?dinh chi|tam thoi)$') then not regexp_matches(r, '^(cong tac|cong viec|chuc vu|vang|nghi)\b')
+        -- the short "Đình chỉ" in a cell: not before what names something else ("Đình chỉ công
+        -- tác", a job suspension)
+        when regexp_matches(w, '^(tam )?dinh chi$') then not regexp_matches(r, '^(cong tac|cong viec|chuc vu|vang|nghi)\b')
+        -- the short "Tạm thời" in a cell: temporary activity here only before what says here, as a move
+        -- here does ("Tạm thời (đến)", "Tạm thời từ Đảng bộ xã A"); "Tạm thời vắng mặt" is absent, rated
+        -- at the next meeting; "Tạm thời đi …", "… nơi khác" the sending chi bộ's (aliases: official)
+        when w = 'tam thoi' then r in ('den', 've') or moves_here(regexp_replace(r, '^(den|ve) ', ''))
         when regexp_matches(w, '\bchuyen$') then false
         when regexp_matches(w, '\b(den|ve)$') then moves_here(r)
         else true

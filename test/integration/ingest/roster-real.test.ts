@@ -409,6 +409,19 @@ describe('"Đình chỉ công tác", "Tạm thời vắng mặt" in Tình trạn
 		expect(r.files[0].status).toBe('refused');
 		expect(r.files[0].errors.map((e) => [e.value, e.message.startsWith('Tình trạng đảng viên không rõ')])).toEqual(cells.map((c) => [c, true]));
 	});
+
+	it('"Tạm thời đi …", "Tạm thời (ở) nơi khác": the sending chi bộ\'s member away for a while, official here and owed a rating (read as temporary here); "Tạm thời từ Đảng bộ xã …" temporary', async () => {
+		const r = await rosterWithNotes([
+			['Nguyễn Văn An', '1960', '03/02/1985', 'Chính thức', ''],
+			['Trần Văn Bảo', '1970', '03/02/1995', 'Tạm thời đi làm ăn xa', ''],
+			['Lê Hữu Hải', '1971', '03/02/1996', 'Tạm thời đi công tác', ''],
+			['Đặng Quốc Lộc', '1972', '03/02/1997', 'Tạm thời nơi khác', ''],
+			['Ngô Ngọc Phong', '1965', '03/02/1990', 'Tạm thời ở nơi khác', ''],
+			['Phan Văn Quý', '1966', '03/02/1991', 'Tạm thời từ Đảng bộ xã Tân An', '']
+		]);
+		expect(r.statuses).toEqual(['official', 'official', 'official', 'official', 'official', 'temporary']);
+		expect(r.owed).toEqual(['Lê Hữu Hải', 'Ngô Ngọc Phong', 'Trần Văn Bảo', 'Đặng Quốc Lộc']);
+	});
 });
 
 describe('"Chuyển đi công tác / học" as a not-rated reason', () => {
