@@ -293,13 +293,15 @@ create or replace macro moves_here(r) as
 -- a place it goes to ("… đến / về / sang Đảng bộ xã A"); "… đến" alone is the receiving chi bộ's
 -- (official, its own alias); "… từ xã A" says neither. "Đã mất" (died) only before a date or a time
 -- ("Đã mất ngày 3/10/2025"; before a cause status_words spells it "từ trần"), "Mất" and "Hy sinh" too
--- ("Mất tháng 5/2025"): "Đã mất liên lạc / thẻ đảng viên / sức lao động" lost something. "Ra
+-- ("Mất tháng 5/2025"): "Đã mất liên lạc / thẻ đảng viên / sức lao động" lost something. "Chuyển
+-- về quê" as they do ("Chuyển về quê sinh hoạt" is its own alias): "Chuyển về quê sinh sống, vẫn sinh
+-- hoạt tại chi bộ", "… nhưng chưa chuyển sinh hoạt" is still a member here. "Ra
 -- khỏi Đảng" is the Party, not its committee ("Ra khỏi Đảng ủy xã"). "Chuyển sinh hoạt" before a place
 -- it goes to ("… đến Đảng bộ xã A") moves there, as the sending chi bộ's "… chính thức" does. A trip,
 -- "Chuyển đi công tác / học …", is its own alias (official: still a member here), longer than "Chuyển đi".
 create or replace macro status_after(w, r) as
     case
-        when regexp_matches(w, '\b(mat|hy sinh)$') then regexp_matches(r, '^((vao|hoi|tu) )?((ngay|thang|nam)\b|[0-9])')
+        when regexp_matches(w, '\b(mat|hy sinh)$|^chuyen ve que$') then regexp_matches(r, '^((vao|hoi|tu) )?((ngay|thang|nam)\b|[0-9])')
         when regexp_matches(w, '\bdang$') then not regexp_matches(r, '^(uy|bo|doan)\b')
         when regexp_matches(w, '\bchuyen sinh hoat( chinh thuc)?$')
             then (regexp_matches(r, '^((ngay|thang|nam)\b|[0-9])') and w like '%chinh thuc')

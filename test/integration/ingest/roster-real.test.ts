@@ -389,6 +389,18 @@ describe('deaths, moves away and exemptions as clerks write them in a note', () 
 		expect(r.owed).toEqual(['Trần Văn Bảo']);
 	});
 
+	it('"Chuyển về quê …" saying the member is still active here: official, owed (read as gone whatever followed); "Chuyển về quê" alone or before a date still gone', async () => {
+		const r = await rosterWithNotes([
+			['Nguyễn Văn An', '1960', '03/02/1985', 'Chính thức', ''],
+			['Trần Văn Bảo', '1950', '03/02/1975', 'Chính thức', 'Chuyển về quê sinh sống, vẫn sinh hoạt tại chi bộ'],
+			['Lê Hữu Hải', '1951', '03/02/1976', 'Chính thức', 'Chuyển về quê nhưng chưa chuyển sinh hoạt'],
+			['Đặng Quốc Lộc', '1952', '03/02/1977', 'Chính thức', 'Chuyển về quê'],
+			['Ngô Ngọc Phong', '1953', '03/02/1978', 'Chính thức', 'Chuyển về quê từ tháng 5/2024']
+		]);
+		expect(r.statuses).toEqual(['official', 'official', 'official', 'left', 'left']);
+		expect(r.owed).toEqual(['Lê Hữu Hải', 'Trần Văn Bảo']);
+	});
+
 	it('as a rating list\'s "Lý do không xếp loại": owed nothing; an exemption denied, ended or only asked for is owed', async () => {
 		const reasons = ['Mất tháng 5/2024', 'Hy sinh', 'Chuyển sinh hoạt đến Đảng bộ xã Tân An', 'Đảng viên miễn sinh hoạt', 'ĐV miễn SH', 'Tuổi cao, miễn SH',
 			'Ốm đau, được miễn sinh hoạt đảng', 'Xin miễn sinh hoạt (chưa duyệt)', 'Ốm đau, không miễn SH', 'Hết miễn sinh hoạt'];
