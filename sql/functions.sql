@@ -323,6 +323,16 @@ create or replace macro status_after(w, r) as
 create or replace macro status_leads(t, w) as
     starts_with(t || ' ', w || ' ') and (t = w or status_after(w, substr(t, length(w) + 2)));
 
+-- status_denied(t, w): the exemption or suspension w in status words t is none: asked for ("Xin /
+-- Đề nghị (xét) miễn SH"), or denied, ended or awaited right before it ("Ốm đau, không miễn SH", "Hết
+-- thời hạn miễn sinh hoạt", "Chưa được miễn") or right after it ("Miễn SH (chưa có quyết định)", "ĐV
+-- miễn SH (chờ QĐ)"). A "không" further before belongs to the cause ("Sức khỏe không đảm bảo, miễn
+-- SH"); "cho" is "chờ" only before a decision ("chờ QĐ": folded, "chợ" and "cho" read the same).
+create or replace macro status_denied(t, w) as
+    list_transform([strpos(' ' || t || ' ', ' ' || w || ' ')], lambda p:
+        p > 0 and (regexp_matches(substr(t, 1, p - 1), '(^| )(xin|de nghi)( |$)|(^| )(khong|chua|het|cho (qd|quyet dinh|duyet|xet))( (con|duoc|xet|duyet|thoi han|thoi gian|han))* ?$')
+                   or regexp_matches(substr(t, p + length(w) + 1), '^ ?(chua|khong|(dang )?cho (qd|quyet dinh|duyet|phe duyet|xet))\b')))[1];
+
 -- status_reading(texts, in_note): the member status (member_status_alias) each text of status_words
 -- states, one row per distinct text (status null: none), and the words after it (rest). A status
 -- cell by its whole spelling or its leading words ("Chi bộ … Đảng viên chính thức"); a note — a
@@ -347,7 +357,7 @@ create or replace macro status_reading(texts, in_note) as table
                     when starts_with(t.pre || ' ', a.w || ' ') then substr(t.pre, length(a.w) + 2) end, '') as rest
     from t
     left join alias a
-      on a.k = replace(t.t, ' ', '')
+      on (a.k = replace(t.t, ' ', '')
       or (status_leads(t.t, a.w) and not in_note)
       -- "Đang bị đình chỉ sinh hoạt", "Được miễn sinh hoạt đảng", "Đã chuyển sinh hoạt …": the status
       -- they precede, written whole ("Đang SHTT nơi khác" is not "SHTT"); an exemption or suspension
@@ -358,11 +368,11 @@ create or replace macro status_reading(texts, in_note) as table
       -- (a note's "Đảng viên / Đã / Được / Bị / Đang bị …" too: "Đang bị đình chỉ sinh hoạt đảng", "Đã
       -- mất ngày …", "ĐV miễn SH")
       or (in_note and a.names_party and (status_leads(t.t, a.w) or status_leads(regexp_replace(t.t, '^(dang vien |(dang )?(duoc|da|bi) )+', ''), a.w)))
-      -- a not-rated reason's exemption after its cause ("Tuổi cao, miễn SH", "Ốm đau, được miễn sinh
-      -- hoạt"), unless it is denied, ended or only asked for ("Ốm đau, không miễn SH", "Xin miễn sinh
-      -- hoạt (chưa duyệt)")
-      or (in_note and a.status = 'exempt' and regexp_matches(t.t, '^(\S+ ){1,4}' || a.w || '( |$)')
-          and not regexp_matches(t.t, '\b(khong|chua|het|xin|de nghi|cho)\b'))
+      -- a not-rated reason's exemption after its cause, however long ("Tuổi cao, miễn SH", "Tuổi cao,
+      -- sức yếu, đã được miễn sinh hoạt")
+      or (in_note and a.status = 'exempt' and contains(' ' || t.t || ' ', ' ' || a.w || ' ')))
+      -- … on every reading, unless it is asked for, denied, ended or awaited (status_denied)
+      and not (a.status in ('exempt', 'suspended') and status_denied(t.t, a.w))
     qualify row_number() over (partition by t.t order by a.k = replace(t.t, ' ', '') desc, length(a.w) desc, a.status) = 1;
 
 -- member_statuses(vals, in_note): the member status each text states (status_reading of its

@@ -406,6 +406,12 @@ describe('deaths, moves away and exemptions as clerks write them in a note', () 
 			'Ốm đau, được miễn sinh hoạt đảng', 'Xin miễn sinh hoạt (chưa duyệt)', 'Ốm đau, không miễn SH', 'Hết miễn sinh hoạt'];
 		expect(await reasonsOwed(reasons)).toEqual(['Xin miễn sinh hoạt (chưa duyệt)', 'Ốm đau, không miễn SH', 'Hết miễn sinh hoạt']);
 	});
+
+	it('an exemption is judged by what stands right before or after "miễn": a long cause, or one saying "không", is still one; one awaited ("(chờ QĐ)", "(chưa có quyết định)") is none, in any form', async () => {
+		const exempt = ['Tuổi cao, sức yếu, đã được miễn sinh hoạt', 'Ốm đau dài ngày, được miễn SH', 'Sức khỏe không đảm bảo, miễn SH', 'Bán hàng ở chợ, miễn SH'];
+		const none = ['ĐV miễn SH (chờ QĐ)', 'Miễn SH (chưa có quyết định)', 'Tuổi cao, đề nghị miễn SH', 'Hết thời hạn miễn sinh hoạt'];
+		expect(await reasonsOwed([...exempt, ...none])).toEqual(none);
+	});
 });
 
 describe('"Đình chỉ công tác", "Tạm thời vắng mặt" in Tình trạng', () => {
