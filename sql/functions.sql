@@ -365,9 +365,9 @@ create or replace macro status_reading(texts, in_note) as table
       -- thời tại …", a member of the chi bộ active elsewhere for a time)
       or (not in_note and (a.k = replace(t.pre, ' ', '')
                            or (a.status in ('exempt', 'suspended') and contains(a.w, ' ') and status_leads(t.pre, a.w))))
-      -- (a note's "Đảng viên / Đã / Được / Bị / Đang bị …" too: "Đang bị đình chỉ sinh hoạt đảng", "Đã
-      -- mất ngày …", "ĐV miễn SH")
-      or (in_note and a.names_party and (status_leads(t.t, a.w) or status_leads(regexp_replace(t.t, '^(dang vien |(dang )?(duoc|da|bi) )+', ''), a.w)))
+      -- (a note's "Đảng viên / Đồng chí / Đã / Được / Bị / Đang bị …" too: "Đang bị đình chỉ sinh hoạt
+      -- đảng", "Đồng chí đã mất ngày …", "Đ/c đã mất ngày …", "ĐV miễn SH")
+      or (in_note and a.names_party and (status_leads(t.t, a.w) or status_leads(regexp_replace(t.t, '^((dang vien|dong chi|d c) |(dang )?(duoc|da|bi) )+', ''), a.w)))
       -- a not-rated reason's exemption after its cause, however long ("Tuổi cao, miễn SH", "Tuổi cao,
       -- sức yếu, đã được miễn sinh hoạt")
       or (in_note and a.status = 'exempt' and contains(' ' || t.t || ' ', ' ' || a.w || ' ')))

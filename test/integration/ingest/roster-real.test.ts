@@ -412,6 +412,10 @@ describe('deaths, moves away and exemptions as clerks write them in a note', () 
 		const none = ['ĐV miễn SH (chờ QĐ)', 'Miễn SH (chưa có quyết định)', 'Tuổi cao, đề nghị miễn SH', 'Hết thời hạn miễn sinh hoạt'];
 		expect(await reasonsOwed([...exempt, ...none])).toEqual(none);
 	});
+
+	it('a death after "Đồng chí" / "Đ/c" (the member): owed nothing (read as no status); someone else\'s ("Vợ đã mất …") is no death of the member', async () => {
+		expect(await reasonsOwed(['Đồng chí đã mất ngày 3/5/2024', 'Đ/c đã mất ngày 3/5/2024', 'Vợ đã mất ngày 3/5/2024'])).toEqual(['Vợ đã mất ngày 3/5/2024']);
+	});
 });
 
 describe('"Đình chỉ công tác", "Tạm thời vắng mặt" in Tình trạng', () => {
