@@ -5,7 +5,8 @@
 --   their civil-servant rating) or above their own rating as a leader (then the member rating is redone).
 --
 -- Returns one row per rating above its cap (flagged), or a head saved by the newcomer exception
--- (exempted: the roster or the list shows the head joined the unit in the year, 003 §5.11; without
+-- (exempted: the roster or the list shows the head joined the unit in the year, 003 §5.11, and last
+-- year's roster and ratings do not show them in it or a unit it was formed from in the year; without
 -- that data the finding stands). Grain: one row per finding. Levels: 4 excellent .. 1 incomplete.
 -- The head of a unit: a leader or member rating marked head (on the list), or the roster's head;
 -- their member rating and their leader ratings about that unit are held to the unit's levels.
@@ -79,10 +80,10 @@ over_cap_heads as (
 
 -- the heads who came to the unit they head in the year, from elsewhere (003 §5.11): a "Ngày chuyển
 -- đến" of the year (the roster's, or any list's of the year, whatever its period) into that unit or
--- a chi bộ under it (a đảng bộ's head holds membership in one of its chi bộ); not one on or before
--- the unit's own founding (they came with it: in 2025 every merged commune's head would be a
--- newcomer), nor one from a unit of the same subtree, as last year's roster shows. Asked only of
--- the heads rated above a cap (a few hundred of a country's 300 000 heads)
+-- a chi bộ under it (a đảng bộ's head holds membership in one of its chi bộ), whatever its day (the
+-- Bí thư posted to a commune on the day it was formed arrived), unless last year shows them in the
+-- unit already (the forebears below). Asked only of the heads rated above a cap (a few hundred of a
+-- country's 300 000 heads)
 moves as (
     select m.person_id, m.unit_id, m.joined_unit_on
     from period_roster m
@@ -98,21 +99,55 @@ moves as (
 ),
 
 arrived as (
-    select distinct h.person_id, h.unit_id, hu.path as headed_path
+    select distinct h.person_id, h.unit_id
     from moves a
     join over_cap_heads h on h.person_id = a.person_id
     join unit hu on hu.id = h.unit_id
     join unit au on au.id = a.unit_id
     where starts_with(au.path, hu.path)
-      and (hu.founded_on is null or a.joined_unit_on > hu.founded_on)
+),
+
+-- where the headed unit's people were last year: the unit and, back through unit_lineage, the units
+-- it was formed from in the year (merged, split, renamed): a head who was there came over with it,
+-- whatever day the list gives. A lineage dated before the year is not followed (by last year the
+-- people had moved with it; a chi bộ's head who left the chi bộ it split from years ago did arrive);
+-- one of no date is
+forebears as (
+    with recursive back(unit_id, code, path) as (
+        select u.id, u.code, u.path
+        from unit u
+        semi join arrived a on a.unit_id = u.id
+        union
+        select b.unit_id, pu.code, pu.path
+        from back b
+        join unit_lineage l on l.to_code = b.code
+        join unit pu on pu.code = l.from_code
+        where l.effective_on is null or l.effective_on >= make_date(getvariable('period_year'), 1, 1)
+    )
+    select * from back
+),
+
+-- the arrivals last year's roster or ratings (a member's or a leader's, of any period) show in the
+-- unit or a forebear, or under one
+last_year as (
+    select m.person_id, m.unit_id
+    from membership_current m
+    semi join arrived a on a.person_id = m.person_id and a.person_id is not null
+    where m.year = getvariable('period_year') - 1
+    union all
+    select r.person_id, r.unit_id
+    from rating_current r
+    semi join arrived a on a.person_id = r.person_id and a.person_id is not null
+    where r.period_year = getvariable('period_year') - 1
+      and r.subject_kind in ('member', 'leader')
 ),
 
 stayed as (
     select distinct a.person_id, a.unit_id
     from arrived a
-    join membership_current p on p.person_id = a.person_id and p.year = getvariable('period_year') - 1
+    join last_year p on p.person_id = a.person_id
     join unit pu on pu.id = p.unit_id
-    where starts_with(pu.path, a.headed_path)
+    join forebears f on f.unit_id = a.unit_id and starts_with(pu.path, f.path)
 ),
 
 arrivals as (

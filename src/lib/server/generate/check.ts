@@ -35,6 +35,39 @@ const isChiBo = (u: Unit) => u.kind === 'chi_bo_co_so' || u.kind === 'chi_bo_tru
 /** x is u or a unit under it */
 const within = (x: Unit, u: Unit): boolean => x === u || u.kids.some((k) => within(x, k));
 
+/** x is u or under it in the registry (by parent codes: a dissolved unit keeps its parent) */
+function under(R: Round, x: Unit | undefined, u: Unit): boolean {
+	for (; x; x = x.parent ? R.w.units.get(x.parent) : undefined) if (x === u) return true;
+	return false;
+}
+
+/** u and the units it was formed from in year y or later (merged, split, renamed), back to any
+ * depth, each lineage dated as the registry writes it: a merged unit's own date, else the new one's */
+function forebears(R: Round, u: Unit): Unit[] {
+	const out = [u];
+	const add = (x: Unit | undefined, on: number) => {
+		if (x && on >= day(R.y, 1, 1) && !out.includes(x)) out.push(x);
+	};
+	for (let i = 0; i < out.length; i++) {
+		const t = out[i];
+		for (const code of [t.splitFrom, t.renamedFrom]) if (code) add(R.w.units.get(code), t.lineageOn ?? t.founded);
+		for (const o of R.w.all) if (o.mergedInto === t.code) add(o, o.lineageOn ?? t.founded);
+	}
+	return out;
+}
+
+/**
+ * R3's newcomer head (003 §5.11, sql/rules/leader_above_unit.sql): the roster shows p come in the
+ * year to u or a chi bộ under it (`row`, their roster row), whatever the day, and last year's
+ * roster has them neither in u nor in a unit u was formed from in the year (a head who came over
+ * with a merged or split chi bộ did not arrive; one posted to a unit on its founding day did).
+ */
+export function isNewcomerHead(R: Round, p: Person, u: Unit, row: { unit: Unit; joinedUnit: number } | undefined): boolean {
+	if (!row || !within(row.unit, u) || yearOf(row.joinedUnit) !== R.y) return false;
+	const was = R.lastYear.get(p) ?? [];
+	return !forebears(R, u).some((f) => was.some((x) => under(R, x, f)));
+}
+
 export function check(R: Round): Finding[] {
 	const out = new Map<string, Finding>();
 	const y = R.y;
@@ -121,10 +154,7 @@ export function check(R: Round): Finding[] {
 	for (const [p, units] of R.heads) {
 		for (const u of units) {
 			const cap = Math.min(orgOf.get(u)?.final || EXC, leadOf.get(u)?.final || EXC);
-			const rr = rosterRow.get(p);
-			// a newcomer (003 §5.11): the roster shows them come in the year to the unit they head
-			// or a chi bộ under it, after its founding (one who came with a merged unit did not arrive)
-			const newcomer = rr && within(rr.unit, u) && yearOf(rr.joinedUnit) === y && rr.joinedUnit > u.founded;
+			const newcomer = isNewcomerHead(R, p, u, rosterRow.get(p));
 			for (const r of [memberOf.get(p), ...(leaderOf.get(p) ?? [])]) {
 				if (!r || !r.final || r.final <= cap) continue;
 				if (r.kind === 'leader' && r.unit !== u) continue;

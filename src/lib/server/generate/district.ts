@@ -157,6 +157,8 @@ function runDistrict(st: GroupState, spec: DistrictSpec, huyen: (y: number) => R
 	const base: Shares = { exc: 0.24 + rng.next() * 0.06, comp: 0.05 + rng.next() * 0.04, inc: 0.006 + rng.next() * 0.01 };
 	const schedule = new Schedule(rng.fork('schedule'), env.years, env.plantRate, env.ensureAll, index);
 	let carry: Carry = { prevMember: [], prevUnit: [] };
+	// the roster rows of the year before (R3's newcomer heads), none before the first year
+	let lastYear = { y: 0, units: new Map<Person, Unit[]>() };
 	for (const y of env.years) {
 		const kinds = schedule.at(y);
 		const plan: YearPlan = {
@@ -169,7 +171,7 @@ function runDistrict(st: GroupState, spec: DistrictSpec, huyen: (y: number) => R
 			reorganise2025(w, rng.fork('reorg'));
 			refreshHeadsAfterReorg(w, rng.fork('reorg-heads'), y);
 		}
-		const R = buildRound({ w, rng: rng.fork(`round${y}`), y, shares: sharesFor(base, y), tinh: spec.province, huyen: huyen(y), disciplineRate: 0.0015 });
+		const R = buildRound({ w, rng: rng.fork(`round${y}`), y, shares: sharesFor(base, y), tinh: spec.province, huyen: huyen(y), disciplineRate: 0.0015, lastYear: lastYear.y === y - 1 ? lastYear.units : undefined });
 		settle(R);
 		finalise(R);
 		const base0 = check(R);
@@ -193,6 +195,10 @@ function runDistrict(st: GroupState, spec: DistrictSpec, huyen: (y: number) => R
 		const cards = new Set(ctx.truth.map((t) => t.subject_card).filter((c): c is string => !!c));
 		for (const c of cards) st.planted.add(c);
 		writeDistrictYear(st, w, R, cards, ctx.truth);
+		// the roster rows written this year, temporary ones too (as the rule reads them)
+		lastYear = { y, units: new Map() };
+		for (const rows of R.rosterByG.values())
+			for (const row of rows) (lastYear.units.get(row.person) ?? lastYear.units.set(row.person, []).get(row.person)!).push(row.unit);
 	}
 	return w;
 }

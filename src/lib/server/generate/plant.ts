@@ -4,7 +4,7 @@
 // findings, no near-miss flagged). Called by index.ts once per district and year, after the
 // baseline round is settled. Truth lines follow findingKey() in src/lib/domain/anomaly.ts.
 import { findingKey, RULES, type RuleId } from '$lib/domain/anomaly';
-import { check, personRef } from './check';
+import { check, isNewcomerHead, personRef } from './check';
 import { addMonths, day, iso, monthsBefore, yearOf } from './dates';
 import type { Rng } from './prng';
 import { indexDisciplines, type Round } from './rounds';
@@ -899,8 +899,8 @@ function headAbove(ctx: PlantCtx, newcomer: boolean): boolean {
 		const cs = R.csOf.get(h);
 		if (!m || !m.final || m.locked || (cs && cs.level < GOOD)) return false;
 		// not a newcomer: in this unit (same code) since last year, as last year's roster shows
-		// a newcomer: came in the year, after the chi bộ's founding (not with a merged chi bộ)
-		return newcomer ? yearOf(h.joinedUnit) === R.y && h.joinedUnit > cb.founded : yearOf(h.joinedUnit) < R.y && cb.founded < day(R.y, 1, 1);
+		// a newcomer: came in the year from a unit it was not formed from (check.ts)
+		return newcomer ? isNewcomerHead(R, h, cb, { unit: h.unit, joinedUnit: h.joinedUnit }) : yearOf(h.joinedUnit) < R.y && cb.founded < day(R.y, 1, 1);
 	});
 	return tries(ctx, cands, newcomer ? 'newcomer_head' : 'head_above_unit', (cb) => {
 		const o = R.org.get(cb)!;

@@ -68,6 +68,9 @@ export interface Round {
 	chiBos: Unit[];
 	bps: Unit[];
 	rosterByG: Map<Unit, RosterRow[]>;
+	/** the units of each person's roster rows the year before, as written (none in the first year
+	 * generated: nothing loaded shows that year) — R3's newcomer heads */
+	lastYear: Map<Person, Unit[]>;
 	ratings: Rating[];
 	cs: CsRating[];
 	disciplines: Discipline[];
@@ -183,6 +186,8 @@ export interface RoundInput {
 	tinh: Unit;
 	huyen?: HuyenPlan;
 	disciplineRate: number;
+	/** last year's roster units (Round.lastYear) */
+	lastYear?: Map<Person, Unit[]>;
 }
 
 /** Build the baseline round for a district-year (not yet settled). */
@@ -205,6 +210,7 @@ export function buildRound(inp: RoundInput): Round {
 		chiBos,
 		bps,
 		rosterByG: new Map(),
+		lastYear: inp.lastYear ?? new Map(),
 		ratings: [],
 		cs: [],
 		disciplines: [],
