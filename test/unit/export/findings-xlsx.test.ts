@@ -144,6 +144,17 @@ describe('findings workbook', () => {
 		]);
 	});
 
+	it("R1 at a chi bộ that decides its members' quarterly ratings: its chi bộ and deciding-body groupings are one place, not two", async () => {
+		const chiBo = { unit_code: 'C70019901', unit_name: 'Chi bộ thôn Tân Lập', deciding_unit_code: 'C70019901', deciding_unit_name: 'Chi bộ thôn Tân Lập', deciding_unit_kind: 'chi_bo_truc_thuoc' };
+		const cap = { ...chiBo, rule: 'excellent_cap' as const, period_kind: 'quarter', period_no: 1, subject_name: 'Chi bộ thôn Tân Lập', subject_card: null, subject_birth_date: null, source_file: 'Tan Lap - xep loai DV quy 1-2026.xlsx', source_row: 8 };
+		const rows = [
+			finding({ ...cap, subject_ref: 'group:decider', message: 'Chi bộ thôn Tân Lập (quyết định xếp loại đảng viên): 2 HTXSNV / 4 HTTNV: dưới 5 HTTNV nên được chọn 1 HTXSNV, vượt 1' }),
+			finding({ ...cap, subject_ref: 'group:unit', message: 'Chi bộ thôn Tân Lập: 2 HTXSNV / 4 HTTNV: dưới 5 HTTNV nên được chọn 1 HTXSNV, vượt 1' })
+		];
+		const all = texts((await readBack(rows, at, 'Đảng bộ xã Bù Đăng')).getWorksheet('Chi bộ thôn Tân Lập')!);
+		expect(all).toContain('- Xem xét lại kết quả xếp loại "Hoàn thành xuất sắc nhiệm vụ" ở 1 nơi vượt tỷ lệ quy định (STT 1–2), xếp loại lại để số được xếp mức này không vượt tỷ lệ;');
+	});
+
 	it('a list to a body dissolved since says so, for the office to readdress it', async () => {
 		const gone = { deciding_unit_code: 'H01', deciding_unit_name: 'Đảng bộ huyện Bù Đăng', deciding_unit_kind: 'huyen_uy', deciding_unit_dissolved_on: '2025-07-01' };
 		const ws = (await readBack([finding({ ...gone, year: 2024 })], at, 'Đảng bộ tỉnh Bình Phước')).worksheets[1];

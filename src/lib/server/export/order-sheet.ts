@@ -75,7 +75,12 @@ export function requestItems(rows: FindingRow[]): string[] {
 				(notReviewed ? `; ${notReviewed} trường hợp chưa kiểm điểm hoặc xếp loại trước khi kiểm điểm phải được kiểm điểm trước khi xếp loại lại;` : ';')
 		);
 	}
-	const caps = rows.filter(isCap).length;
+	// a chi bộ deciding its own members' ratings (a chi bộ cơ sở, a quarter's list): its deciding-body
+	// grouping is its chi bộ grouping again, the same ratings and excess, one place (RULES.md: pages
+	// do not add the two groupings up)
+	const place = (r: FindingRow) => `${r.year}|${r.period_kind}|${r.period_no}|${r.subject_kind}|${r.unit_code}`;
+	const selfDecided = new Set(rows.filter((r) => isCap(r) && r.subject_ref === 'group:unit' && r.unit_code === r.deciding_unit_code).map(place));
+	const caps = rows.filter((r) => isCap(r) && !(r.subject_ref === 'group:decider' && selfDecided.has(place(r)))).length;
 	if (caps) {
 		out.push(
 			`Xem xét lại kết quả xếp loại "Hoàn thành xuất sắc nhiệm vụ" ở ${caps} nơi vượt tỷ lệ quy định (STT ${stt(isCap)}), xếp loại lại để số được xếp mức này không vượt tỷ lệ;`
