@@ -405,9 +405,10 @@ create or replace macro proposals_only(final_level, proposed_level, self_level) 
     not bool_or(final_level is not null) and bool_or(proposed_level is not null or self_level is not null);
 
 -- corrects: a file's name says it corrects an earlier version ("… (bản sửa).csv", "điều chỉnh", "thay
--- thế", "cập nhật"): of two versions of a list in one load, the current one (rating.sql, roster.sql).
+-- thế", "cập nhật"; "… (gửi lại).xlsx", "sửa lại": what a clerk re-sends is a correction): of two
+-- versions of a list in one load, the current one (rating.sql, roster.sql).
 create or replace macro corrects(file_name) as
-    regexp_matches(fold(file_name), '\b(ban sua|sua doi|da sua|dieu chinh|thay the|cap nhat)\b');
+    regexp_matches(fold(file_name), '\b(ban sua|sua doi|da sua|sua lai|gui lai|dieu chinh|thay the|cap nhat)\b');
 
 -- says_corrected: a file that says it corrects what was sent before, by its name (corrects()) or a
 -- title line opening with "(Bản sửa", "Thay thế", "Điều chỉnh", "Đính chính", or ending "(BẢN SỬA)":

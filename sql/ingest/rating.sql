@@ -558,8 +558,9 @@ order by n.file_id, n.rn;
 -- current file are marked with the file that replaced them, and stay queryable. The current file:
 -- the one decided last when every version gives its decision date (files come in any order: "… (bản
 -- sửa).csv" sorts, and loads, before the list it corrects), else the one of the latest load; of
--- versions of one load (its files' order is the order they were named in), one whose file name says
--- it corrects ("bản sửa", "điều chỉnh", "thay thế", "cập nhật") before one that does not, then the
+-- versions of one load (its files' order is the order they were named in), one whose file name or
+-- title says it corrects (says_corrected: "bản sửa", "điều chỉnh", "gửi lại"…, a title ending "(BẢN
+-- SỬA)") before one that does not, then the
 -- one loaded last. A list of proposals (self-ratings, the chi bộ's proposals, and no level decided:
 -- what a chi bộ sends up to its đảng ủy) is no version of a decided list: the decided one stays
 -- current, whichever came first.
@@ -573,7 +574,7 @@ where source_file.id = c.file_id and c.file_kind in ('rating', 'civil_servant');
 
 -- each version (file) of each list, with its decision date and what its name, title say
 create or replace temp table list_file as
-select x.*, f.loaded_at, corrects(f.file_name) as corrects, coalesce(f.supplements, false) as supplements
+select x.*, f.loaded_at, coalesce(t.corrects, corrects(f.file_name)) as corrects, coalesce(f.supplements, false) as supplements
 from (
     select c.deciding_unit_id, c.unit_id, if(c.unit_id is null, c.agency, null) as list_agency, c.subject_kind, c.period_year, c.period_kind, c.period_no,
         c.source_file_id, max(c.decided_on) as decided_on,
@@ -587,7 +588,12 @@ from (
     where c.superseded_by is null
     group by all
 ) x
-join source_file f on f.id = x.source_file_id;
+join source_file f on f.id = x.source_file_id
+-- a file of this load says it corrects by its name or its title ("… (BẢN SỬA)"): a clerk re-sending
+-- a list retitles it as often as renames it (an earlier load's file: by its name; its order against
+-- this load's is by load time anyway)
+left join (select file_id, bool_or(says_corrected(file_name, title_lines)) as corrects from file_ctx group by file_id) t
+    on t.file_id = x.source_file_id;
 
 -- Which version replaces which: a later version (not a supplement) replaces an earlier one when it
 -- rates again someone the earlier one rates — a correction rates again most of whom it corrects.
@@ -797,7 +803,7 @@ select x.part_id,
                || vi_date(x.decided_on) || '); bản quyết định sau vẫn là bản hiện hành.'
            else
                'bản "' || sf.file_name || '"' || coalesce(' cùng ngày quyết định ' || vi_date(x.decided_on) || ',', ' (ngày quyết định không ghi đủ ở các bản),')
-               || ' bản đó được giữ làm bản hiện hành (tên tệp ghi là bản sửa, hoặc nạp sau) và tệp này được lưu làm bản trước.'
+               || ' bản đó được giữ làm bản hiện hành (tên tệp hoặc tiêu đề ghi là bản sửa, hoặc nạp sau) và tệp này được lưu làm bản trước.'
        end
 from (
     select p.part_id, r.superseded_by, count(*) as n, max(r.decided_on) as decided_on,

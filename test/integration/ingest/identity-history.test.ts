@@ -457,7 +457,7 @@ describe('re-load and history', () => {
 		const r = await ingest(db, [fixed, first], { year: 2022 });
 		expect(await db.query(`select distinct f.file_name as file from rating_current r join source_file f on f.id = r.source_file_id`)).toEqual([{ file: 'xl (ban sua).csv' }]);
 		expect(r.files[1].warnings).toEqual([
-			'Tệp "xl.csv": 2 dòng thuộc danh sách đã có bản "xl (ban sua).csv" cùng ngày quyết định 05/12/2022, bản đó được giữ làm bản hiện hành (tên tệp ghi là bản sửa, hoặc nạp sau) và tệp này được lưu làm bản trước.'
+			'Tệp "xl.csv": 2 dòng thuộc danh sách đã có bản "xl (ban sua).csv" cùng ngày quyết định 05/12/2022, bản đó được giữ làm bản hiện hành (tên tệp hoặc tiêu đề ghi là bản sửa, hoặc nạp sau) và tệp này được lưu làm bản trước.'
 		]);
 		// a later load of the same day is current, whatever its name
 		await ingest(db, [writeCsv(dir, 'xl-lan3.csv', [HEAD, ['1', 'A', '1970', 'C70010101', 'HTNV', '05/12/2022'], ['2', 'B', '1971', 'C70010101', 'HTNV', '05/12/2022']])], { year: 2022 });

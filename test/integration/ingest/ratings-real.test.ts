@@ -927,6 +927,40 @@ describe('a member rated twice for one period by lists in force', () => {
 	});
 });
 
+describe('a re-sent list loaded with the one it corrects, decided the same day, listed first (a folder sorts "… (gửi lại).xlsx" first)', () => {
+	// the chi bộ's list as sent, then again with An lowered and Bình raised; the title dates both
+	const list = (dir: string, name: string, title: string, an: string, binh: string) =>
+		writeXlsx(dir, name, [
+			['ĐẢNG BỘ XÃ ĐOÀN KẾT'], ['CHI BỘ THÔN 1'], [],
+			[title],
+			['(Kèm theo Nghị quyết số 05-NQ/CB ngày 05/12/2024 của Chi bộ thôn 1)'],
+			['STT', 'Họ và tên', 'Năm sinh', 'Số thẻ ĐV', 'Tổng điểm', 'Tự xếp loại', 'Chi bộ quyết định'],
+			[1, 'Nguyễn Văn An', '1970', '70012345', 92, 'HTXSNV', an],
+			[2, 'Trần Thị Bình', '1975', '70012346', 80, 'HTTNV', binh]
+		], { merges: ['A1:G1', 'A2:G2', 'A4:G4', 'A5:G5'] });
+	const TITLE = 'DANH SÁCH ĐÁNH GIÁ, XẾP LOẠI CHẤT LƯỢNG ĐẢNG VIÊN NĂM 2024';
+
+	it.each([
+		['its title ends "(BẢN SỬA)", its name says nothing', 'thon1 (2).xlsx', `${TITLE} (BẢN SỬA)`],
+		['its file name says "(gửi lại)", its title nothing', 'thon1 (gửi lại).xlsx', TITLE]
+	])('%s: the correction is current, the original says it is kept as the earlier version', async (_, name, title) => {
+		const { db, dir } = await dbWithRegistry();
+		const fixed = await list(dir, name, title, 'HTTNV', 'HTTNV');
+		const first = await list(dir, 'thon1.xlsx', TITLE, 'HTXSNV', 'HTNV');
+		const r = await ingest(db, [fixed, first]);
+		expect(r.files.map((f) => f.status)).toEqual(['loaded', 'loaded']);
+		expect(await db.query(`select f.file_name as file, p.full_name, r.final_level from rating_current r join source_file f on f.id = r.source_file_id
+			join person p on p.id = r.person_id order by r.source_row`)).toEqual([
+			{ file: name, full_name: 'Nguyễn Văn An', final_level: 3 },
+			{ file: name, full_name: 'Trần Thị Bình', final_level: 3 }
+		]);
+		expect(r.files[0].warnings).toEqual([]);
+		expect(r.files[1].warnings).toEqual([
+			`Tệp "thon1.xlsx": 2 dòng thuộc danh sách đã có bản "${name}" cùng ngày quyết định 05/12/2024, bản đó được giữ làm bản hiện hành (tên tệp hoặc tiêu đề ghi là bản sửa, hoặc nạp sau) và tệp này được lưu làm bản trước.`
+		]);
+	});
+});
+
 describe('a deciding body dissolved before the decision', () => {
 	it('a December list whose "Cấp quyết định" names the Huyện ủy abolished on 30/06/2025: stored, and the file names the body and the dates; one decided before that says nothing', async () => {
 		const { db, dir } = await dbWithRegistry();
