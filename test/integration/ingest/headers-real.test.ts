@@ -35,6 +35,16 @@ describe('columns whose names hold another field’s keyword', () => {
 		expect(fieldOfHeader(header.normalize('NFD').toUpperCase())).toBe(field);
 	});
 
+	// points written "30đ": the number before "đ" is the tell, "Đảng", "Đ/c", "Đơn vị" are no points
+	it.each([
+		['Tiêu chí chung (30đ)', 'score'], ['Kết quả thực hiện nhiệm vụ (70 đ)', 'score'], ['Nhiệm vụ được giao 70đ', 'score'],
+		['Phần I (tối đa 30 điểm)', 'score'], ['Đơn vị', 'unit_name'], ['Họ và tên đ/c', 'full_name'], ['Số thẻ Đảng', 'card_no'], ['Chức vụ Đảng', 'position'],
+		['Đảng ủy đánh giá', 'final_level']
+	])('"%s" names %s', (header, field) => {
+		expect(fieldOfHeader(header)).toBe(field);
+		expect(fieldOfHeader(header.normalize('NFD').toUpperCase())).toBe(field);
+	});
+
 	it('a "Ngày chính thức" column leaves a rating list a rating list', async () => {
 		const { db, dir } = await dbWithRegistry();
 		const f = writeCsv(dir, 'h12.csv', [

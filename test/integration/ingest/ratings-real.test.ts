@@ -286,6 +286,39 @@ describe('several score columns: the list’s score is the total, the deciding b
 		expect(await db.query(SCORES)).toEqual([{ score: 92 }, { score: 89.9 }, { score: null }]);
 	});
 
+	// a chi bộ's quarterly list with QĐ 366's two parts abbreviated and no total column
+	const partsList = (dir: string, general: string, tasks: string, rows: Array<[string, number, number | null, string]>) =>
+		writeXlsx(dir, 'quy3.xlsx', [
+			...UNIT,
+			['DANH SÁCH ĐÁNH GIÁ, XẾP LOẠI CHẤT LƯỢNG ĐẢNG VIÊN QUÝ III NĂM 2024'],
+			['STT', 'Họ và tên', 'Năm sinh', 'Chức vụ', general, tasks, 'Tự xếp loại', 'Chi bộ quyết định'].filter((h) => h),
+			...rows.map(([name, g, t, level], i) => [i + 1, name, 1970 + i, 'Đảng viên', g, ...(tasks ? [t] : []), level, level])
+		], { merges: ['A1:H1', 'A2:H2', 'A3:H3'] });
+
+	it.each([
+		['Tiêu chí chung (30đ)', 'Kết quả thực hiện nhiệm vụ (70đ)'],
+		['Tiêu chí chung (30 đ)', 'Kết quả thực hiện nhiệm vụ (70 đ)'],
+		['Phần I (tối đa 30 điểm)', 'Phần II (tối đa 70 điểm)'],
+		['Tiêu chí chung 30đ', 'Nhiệm vụ được giao 70đ']
+	])('"%s | %s" and no total: their sum, said nothing of', async (general, tasks) => {
+		const { db, dir } = await dbWithRegistry();
+		const f = await partsList(dir, general, tasks, [['Nguyễn Văn An', 28, 63, 'HTXSNV'], ['Trần Thị Bình', 27, 62, 'HTXSNV'], ['Lê Văn Cường', 22, 49.5, 'HTTNV']]);
+		const r = await ingest(db, [f]);
+		expect(r.files[0]).toMatchObject({ status: 'loaded', rowsStored: 3, warnings: [] });
+		expect(await db.query(SCORES)).toEqual([{ score: 91 }, { score: 89 }, { score: 71.5 }]);
+	});
+
+	it('a lone "Kết quả thực hiện nhiệm vụ (70đ)" (the general part’s column dropped): no score, and the file says why', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const f = await partsList(dir, 'Kết quả thực hiện nhiệm vụ (70đ)', '', [['Nguyễn Văn An', 63, null, 'HTXSNV'], ['Trần Thị Bình', 62, null, 'HTXSNV']]);
+		const r = await ingest(db, [f]);
+		expect(r.files[0]).toMatchObject({ status: 'loaded', rowsStored: 2 });
+		expect(await db.query(SCORES)).toEqual([{ score: null }, { score: null }]);
+		expect(r.files[0].warnings).toEqual([
+			'Cột điểm "Kết quả thực hiện nhiệm vụ (70đ)" chỉ ghi một phần của điểm, không có cột tổng điểm hay đủ hai phần (tiêu chí chung 30 điểm, kết quả thực hiện nhiệm vụ 70 điểm) để cộng: điểm không được đọc, các dòng được lưu không có điểm. Thêm cột "Tổng điểm" hoặc ghi đủ hai phần rồi gửi lại.'
+		]);
+	});
+
 	it('"Điểm tự chấm" and "Điểm chi bộ chấm" each over "Tiêu chí chung (30đ) | Kết quả thực hiện nhiệm vụ (70đ)", no totals: the chi bộ’s sum', async () => {
 		const { db, dir } = await dbWithRegistry();
 		const parts = ['Tiêu chí chung (30đ)', 'Kết quả thực hiện nhiệm vụ (70đ)'];

@@ -210,12 +210,19 @@ export function sexHeader(text: string): 'nam' | 'nu' | null {
 	return t === 'nam' ? 'nam' : t === 'nữ' || t === 'nu' ? 'nu' : null;
 }
 
+/** A number of points written "30đ", "(30 đ)" as "30 điểm" ("Tiêu chí chung (30đ)", QĐ 366's part
+ * of the score, is a score as "(30 điểm)" is): a number right before it is the tell, so "Đảng",
+ * "Đ/c", "Đơn vị" stay what they are. */
+function pointsSpelled(text: string): string {
+	return fold(text).replace(/(\d)\s*d(?![a-z0-9])/g, '$1 diem');
+}
+
 /** What the aliases and rules say of a header cell: a field, null (known to be none of ours), or
  * undefined (not known). */
 function ruleOf(text: string): string | null | undefined {
 	// "Nam" | "Nữ" (the sexes, under "Năm sinh" or alone): "Nam" folds to "nam", the year's column
 	if (sexHeader(text)) return null;
-	const key = alnumKey(text);
+	const key = alnumKey(pointsSpelled(text));
 	if (!key || key.length > 60) return undefined;
 	const hit = byKey.get(key);
 	if (hit) return hit;

@@ -14,6 +14,9 @@ export interface HeaderMap {
 	/** column index -> field (first column wins, except a "… quyết định" column for the final level) */
 	columns: Array<{ index: number; field: string; header: string }>;
 	width: number;
+	/** score columns not read: a part of the 100 points with no other part nor total to read beside
+	 * it ("Kết quả thực hiện nhiệm vụ (70đ)" alone): the list stores no score, and says so */
+	unreadScores?: string[];
 }
 
 export interface TitleInfo {
@@ -251,12 +254,15 @@ export function findHeader(preview: string[][], year?: number): HeaderMap | null
 	const scoreAt = columns.findIndex((c) => c.field === 'score');
 	const pair = scoreAt >= 0 ? partsPair(scoreCols) : null;
 	// (a part among other scores, or one naming its points: "(70đ)")
-	const partOnly = (h: string) => merged.filter((f) => f === 'score').length > 1 || /\(\s*[37]0\s*d(iem)?\s*\)/.test(fold(h));
+	const partOnly = (h: string) => merged.filter((f) => f === 'score').length > 1 || partPoints(fold(h)) !== null;
 	// (a part, or a self score's part, ranks 0 at most: "Tổng điểm kết quả" is no part)
 	const [chosen, chosenRank] = scoreAt >= 0 ? [columns[scoreAt].header, scoreRank(columns[scoreAt].header)] : ['', 0];
 	if (pair && ((chosenRank <= 0 && partOf(chosen)) || chosenRank < pair.rank))
 		columns.splice(scoreAt, 1, ...pair.cols);
-	else if (scoreAt >= 0 && partOnly(chosen) && chosenRank < 0) columns.splice(scoreAt, 1);
+	else if (scoreAt >= 0 && partOnly(chosen) && chosenRank < 0) {
+		columns.splice(scoreAt, 1);
+		return { dataStart, headerRows, columns, width, unreadScores: scoreCols.map((c) => c.h) };
+	}
 	return { dataStart, headerRows, columns, width };
 }
 
@@ -283,8 +289,14 @@ function scoreParts(top: string[], below: string[]): Map<number, string> {
  * score_tasks; else null. */
 function partOf(h: string): 'score_general' | 'score_tasks' | null {
 	const f = fold(h.split(' – ').pop() ?? '');
-	if (/nhiem vu|ket qua|\(\s*70\s*d(iem)?\s*\)/.test(f)) return 'score_tasks';
-	return /tieu chi chung|\(\s*30\s*d(iem)?\s*\)/.test(f) ? 'score_general' : null;
+	if (/nhiem vu|ket qua/.test(f) || partPoints(f) === 70) return 'score_tasks';
+	return /tieu chi chung/.test(f) || partPoints(f) === 30 ? 'score_general' : null;
+}
+
+/** Which of QĐ 366's parts, 30 or 70 points, a folded header names its points of (PART_POINTS); else null. */
+function partPoints(f: string): 30 | 70 | null {
+	const n = Number(f.match(PART_POINTS)?.[1]);
+	return n === 30 || n === 70 ? n : null;
 }
 
 /** The two parts of one score group ("Điểm chi bộ chấm" over them, or flat), one of each, with the
@@ -343,8 +355,11 @@ function levelRank(h: string, subject: SubjectKind | null): number {
 const SELF_SCORE = /tu cham|tu danh gia|tu cho diem|ca nhan cham/;
 const isBodyScore = (h: string) => !SELF_SCORE.test(fold(h)) && /\bcham\b|quyet dinh/.test(fold(h));
 const isBodyLevel = (h: string) => /(chi bo|dang bo|dang uy|cap uy|chi uy|thuong vu|tham quyen|cap tren) (quyet dinh|danh gia)$/.test(fold(h).trim());
-/** A part of the 100 points: a criterion, "(30 điểm)" / "(70đ)" (not "(100 điểm)"). */
-const SCORE_PART = /\(\s*[1-9]\d?\s*d(iem)?\s*\)|tieu chi|nhiem vu|ket qua/;
+/** The points a folded header gives its part of the 100, as units write them: "(30 điểm)", "(70đ)",
+ * "(30 đ)", "(tối đa 30 điểm)", "… 30đ" at its end (not "(100 điểm)"). */
+const PART_POINTS = /(?:\(\s*(?:toi da\s*)?|\btoi da\s*|\s)([1-9]\d?)\s*d(?:iem)?\s*(?:\)|$)/;
+/** A part of the 100 points: a criterion, or one naming its points. */
+const SCORE_PART = new RegExp(`${PART_POINTS.source}|tieu chi|nhiem vu|ket qua`);
 
 function scoreRank(h: string): number {
 	const f = fold(h).trim();

@@ -725,6 +725,13 @@ export async function prepareBatch(t: Db, parts: Prepared[], opts: LoadOptions, 
 		results[m.part_id].warnings.push(
 			`Ngày tháng trong tệp ghi theo kiểu tháng/ngày/năm (như "${m.example}": Excel đặt vùng Hoa Kỳ): đã đọc là ngày/tháng/năm (${m.read_as}). Nếu không đúng, sửa ngày trong tệp rồi gửi lại.`
 		);
+	// score columns that hold only a part of the score (findHeader): stored with no score, said, or
+	// R9's "không có điểm" on every row would be all the list shows of it
+	for (const [i, p] of parts.entries())
+		if (p.header.unreadScores && (p.kind === 'rating' || p.kind === 'civil_servant'))
+			results[i].warnings.push(
+				`Cột điểm ${p.header.unreadScores.map((h) => `"${h}"`).join(', ')} chỉ ghi một phần của điểm, không có cột tổng điểm hay đủ hai phần (tiêu chí chung 30 điểm, kết quả thực hiện nhiệm vụ 70 điểm) để cộng: điểm không được đọc, các dòng được lưu không có điểm. Thêm cột "Tổng điểm" hoặc ghi đủ hai phần rồi gửi lại.`
+			);
 	const label = new Map(FIELDS.map((f) => [f.field, f.label]));
 	for (const e of errs) {
 		const r = results[e.part_id];
