@@ -328,10 +328,12 @@ create or replace macro status_leads(t, w) as
 -- thời hạn miễn sinh hoạt", "Chưa được miễn") or right after it ("Miễn SH (chưa có quyết định)", "ĐV
 -- miễn SH (chờ QĐ)"). A "không" further before belongs to the cause ("Sức khỏe không đảm bảo, miễn
 -- SH"); "cho" is "chờ" only before a decision ("chờ QĐ": folded, "chợ" and "cho" read the same).
+-- After it, only a "chưa / không" about the decision denies: the words have lost their commas, and
+-- "Miễn SH, không xếp loại", "Miễn sinh hoạt, không tham gia" say what the exemption entails.
 create or replace macro status_denied(t, w) as
     list_transform([strpos(' ' || t || ' ', ' ' || w || ' ')], lambda p:
         p > 0 and (regexp_matches(substr(t, 1, p - 1), '(^| )(xin|de nghi)( |$)|(^| )(khong|chua|het|cho (qd|quyet dinh|duyet|xet))( (con|duoc|xet|duyet|thoi han|thoi gian|han))* ?$')
-                   or regexp_matches(substr(t, p + length(w) + 1), '^ ?(chua|khong|(dang )?cho (qd|quyet dinh|duyet|phe duyet|xet))\b')))[1];
+                   or regexp_matches(substr(t, p + length(w) + 1), '^ ?((chua|khong) (co |duoc |co duoc )?(qd|quyet dinh|duyet|phe duyet|chap nhan|chap thuan|dong y)|(dang )?cho (qd|quyet dinh|duyet|phe duyet|xet))\b')))[1];
 
 -- status_reading(texts, in_note): the member status (member_status_alias) each text of status_words
 -- states, one row per distinct text (status null: none), and the words after it (rest). A status

@@ -413,6 +413,12 @@ describe('deaths, moves away and exemptions as clerks write them in a note', () 
 		expect(await reasonsOwed([...exempt, ...none])).toEqual(none);
 	});
 
+	it('a "không" / "chưa" after the exemption that says what it entails, not that it is denied ("Miễn SH, không xếp loại", "Miễn sinh hoạt; chưa đóng đảng phí"): exempt, owed nothing; one about its decision ("chưa được duyệt") denies it', async () => {
+		expect(await reasonsOwed(['Miễn SH, không xếp loại', 'Miễn sinh hoạt; chưa đóng đảng phí', 'Được miễn sinh hoạt, không đánh giá', 'Miễn SH chưa được duyệt']))
+			.toEqual(['Miễn SH chưa được duyệt']);
+		expect(await statuses(['Miễn sinh hoạt, không tham gia', 'Được miễn sinh hoạt, không phải đóng đảng phí'])).toEqual(['exempt', 'exempt']);
+	});
+
 	it('a death after "Đồng chí" / "Đ/c" (the member): owed nothing (read as no status); someone else\'s ("Vợ đã mất …") is no death of the member', async () => {
 		expect(await reasonsOwed(['Đồng chí đã mất ngày 3/5/2024', 'Đ/c đã mất ngày 3/5/2024', 'Vợ đã mất ngày 3/5/2024'])).toEqual(['Vợ đã mất ngày 3/5/2024']);
 	});
