@@ -260,7 +260,7 @@ create or replace macro person_name(s) as
             when contains(n, '(') or starts_with(lower(ltrim(n)), 'đ')
                 then trim(regexp_replace(regexp_replace(squish(n), '^(đ\s*/\s*c|đ\.\s*c|đồng chí)(\s*[.:]\s*|\s+)', '', 'i'),
                                          '\s*\(([^()]*\s[^()]*|[^()]{5,})\)$', ''))
-            when regexp_matches(n, '^\s*(ông|bà)[\s.:]', 'i')
+            when (starts_with(lower(ltrim(n)), 'ông') or starts_with(lower(ltrim(n)), 'bà')) and regexp_matches(n, '^\s*(ông|bà)[\s.:]', 'i')
                 then regexp_replace(squish(n), '^(ông|bà)(\s*[.:]\s*|\s+)((nguyễn|trần|lê|phạm|hoàng|huỳnh|phan|vũ|võ|đặng|bùi|đỗ|hồ|ngô|dương|lý|đào|đoàn|đinh|trịnh|trương|lâm|lương|phùng|mai|tô|hà|tạ|cao|lưu|chu|kiều|quách|thái|châu|triệu|vương|hứa|tăng|la|từ)(\s+\S+){2,})$', '\3', 'i')
             else squish(n)
         end)[1]);
