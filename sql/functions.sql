@@ -448,6 +448,11 @@ create or replace macro supplements(file_name, title_lines) as
 -- 3 tháng" is read as 3 months, since R6 asks 3 months or more, which more than 3 is; "hơn 2 tháng"
 -- proves no 3 months and stays 2. A bound from above, "gần", "dưới", "chưa đủ 3 tháng", is no
 -- length: unread, warned.)
+-- leave_day_span: a spell of leave by its first and last day, "01/3/2024 den 30/6/2024", "15/02 - 20/5"
+-- (folded; captures both days): one pattern for the column (parse_leave) and the note (note_leave).
+create or replace macro leave_day_span() as
+    '(\d{1,2}[/.-]\d{1,2}(?:[/.-]\d{2,4})?)\s*(?:den|toi|-|–)\s*(?:het\s*)?(?:ngay\s*)?(\d{1,2}[/.-]\d{1,2}(?:[/.-]\d{2,4})?)';
+
 create or replace macro note_leave(note) as
     list_transform([fold(note)], lambda t:
         case
@@ -456,7 +461,7 @@ create or replace macro note_leave(note) as
             else list_transform([regexp_extract(t,
                 '\b(?:nghi om|om dai ngay|nghi (?:dieu tri|chua benh|benh)|dieu tri benh|benh dai ngay)\b[^0-9]{0,40}?'
                 || '(gan|duoi|chua (?:du|den|toi|qua)|khong (?:qua|den|toi)|it hon)?\s*'
-                || '((?:\d{1,2}[/.-]\d{1,2}(?:[/.-]\d{2,4})?\s*(?:den|toi|-|–)\s*(?:het\s*)?(?:ngay\s*)?\d{1,2}[/.-]\d{1,2}(?:[/.-]\d{2,4})?)'
+                || '((?:' || leave_day_span() || ')'
                 || '|(?:\b(?:thang|t)\s*\d{1,2}\s*(?:den|toi|-|–)\s*(?:het\s*)?(?:thang|t)?\s*\d{1,2}\b)'
                 || '|(?:\d+(?:[.,]\d+)?\s*(?:thang|ngay)(?:[\s,;va]*\d+(?:[.,]\d+)?\s*ngay)?))', ['bound', 'span'])], lambda x:
                 if(x.bound = '', x.span, ''))[1]
@@ -484,8 +489,8 @@ create or replace macro parse_leave(s, y) as
                 then {'months': parse_number(regexp_extract(t, '(\d+([.,]\d+)?)\s*thang', 1)),
                       'days': parse_number(regexp_extract(t, '(\d+([.,]\d+)?)\s*ngay', 1))}
             when regexp_full_match(t, '[-–—]+|khong( co)?( nghi)?( om)?( ngay nao)?') then {'months': null::double, 'days': 0::double}
-            when regexp_full_match(t, '(tu\s*)?(ngay\s*)?\d{1,2}[/.-]\d{1,2}([/.-]\d{2,4})?\s*(den|toi|-|–)\s*(het\s*)?(ngay\s*)?\d{1,2}[/.-]\d{1,2}([/.-]\d{2,4})?')
-                then list_transform([regexp_extract(t, '^(?:tu\s*)?(?:ngay\s*)?(\d{1,2}[/.-]\d{1,2}(?:[/.-]\d{2,4})?)\s*(?:den|toi|-|–)\s*(?:het\s*)?(?:ngay\s*)?(\d{1,2}[/.-]\d{1,2}(?:[/.-]\d{2,4})?)$', ['d1', 'd2'])],
+            when regexp_full_match(t, '(?:tu\s*)?(?:ngay\s*)?' || leave_day_span())
+                then list_transform([regexp_extract(t, '^(?:tu\s*)?(?:ngay\s*)?' || leave_day_span() || '$', ['d1', 'd2'])],
                                     lambda r: {'months': null::double, 'days': leave_range_days(r.d1, r.d2, y)::double})[1]
             when regexp_full_match(t, '(tu\s*)?(thang|t)\s*\d{1,2}\s*(den|toi|-|–)\s*(het\s*)?(thang|t)?\s*\d{1,2}(\s*(/|nam)\s*\d{4})?')
                 then list_transform([regexp_extract(t, '^\D*(\d{1,2})\D+(\d{1,2})', ['m1', 'm2'])], lambda r:
