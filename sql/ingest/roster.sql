@@ -174,12 +174,13 @@ order by n.file_id, n.rn;
 
 -- step: supersede
 -- A later roster of the same chi bộ and year replaces the earlier one (kept, marked): the one of the
--- latest load; of one load's (files named in any order: "… (bản sửa).csv" sorts first), the one its
--- file name calls a correction, then the one loaded last.
+-- latest load; of one load's (files named in any order: "… (bản sửa).csv" sorts first), the one whose
+-- file name or title says it corrects (says_corrected, as a rating list's: "… (BẢN SỬA)"), then the
+-- one loaded last.
 update membership m
 set superseded_by = k.latest
 from (
-    select x.unit_id, x.year, arg_max(x.source_file_id, [epoch(f.loaded_at), corrects(f.file_name)::int, x.source_file_id]) as latest
+    select x.unit_id, x.year, arg_max(x.source_file_id, [epoch(f.loaded_at), coalesce(t.corrects, corrects(f.file_name))::int, x.source_file_id]) as latest
     from (
         select distinct unit_id, year, source_file_id
         from membership c
@@ -187,6 +188,8 @@ from (
           and exists (select 1 from norm n where n.unit_id = c.unit_id and n.year = c.year)
     ) x
     join source_file f on f.id = x.source_file_id
+    left join (select file_id, bool_or(says_corrected(file_name, title_lines)) as corrects from file_ctx group by file_id) t
+        on t.file_id = x.source_file_id
     group by x.unit_id, x.year
 ) k
 where m.superseded_by is null

@@ -369,6 +369,18 @@ describe('a corrected roster', () => {
 			{ file: 'ds (bản sửa).csv', n: 1 }
 		]);
 	});
+
+	it('… or one whose title says "(BẢN SỬA)", loaded before the first: the correction is current (was the one loaded last)', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const head = ['STT', 'Họ và tên', 'Năm sinh', 'Tình trạng'];
+		const fixed = writeCsv(dir, 'ds2.csv', [...TITLE, ['(BẢN SỬA)'], head, ['1', 'Nguyễn Văn An', '1960', 'Chính thức']]);
+		const first = writeCsv(dir, 'ds1.csv', [...TITLE, head, ['1', 'Nguyễn Văn An', '1960', 'Chính thức'], ['2', 'Trần Văn Bảo', '1961', 'Chính thức']]);
+		const r = await ingest(db, [fixed, first]);
+		expect(r.files.map((f) => f.status)).toEqual(['loaded', 'loaded']);
+		expect(await db.query(`select f.file_name as file, count(*)::int as n from membership_current m join source_file f on f.id = m.source_file_id group by all`)).toEqual([
+			{ file: 'ds2.csv', n: 1 }
+		]);
+	});
 });
 
 
