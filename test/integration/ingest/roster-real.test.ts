@@ -267,13 +267,16 @@ describe('statuses written only in "Ghi chú"', () => {
 			['STT', 'Họ và tên', 'Năm sinh', 'Xếp loại', 'Ghi chú'],
 			['1', 'Nguyễn Văn An', '1950', '', 'Được miễn công tác và sinh hoạt đảng'],
 			['2', 'Trần Thị Bình', '1985', 'HTTNV', 'Con liệt sĩ'],
-			['3', 'Lê Văn Cường', '1990', '', 'Vắng mặt']]);
+			['3', 'Lê Văn Cường', '1990', '', 'Gia đình chính sách'],
+			['4', 'Phạm Văn Dũng', '1991', '', 'Vắng mặt']]);
 		const r = await ingest(db, [f]);
-		expect(r.files[0]).toMatchObject({ kind: 'rating', status: 'loaded', rowsStored: 3 });
+		expect(r.files[0]).toMatchObject({ kind: 'rating', status: 'loaded', rowsStored: 4 });
+		// (an absence is why, though no exemption: R4 still owes the rating)
 		expect(await db.query('select final_level, not_rated_reason, note from rating order by source_row')).toEqual([
 			{ final_level: null, not_rated_reason: 'Được miễn công tác và sinh hoạt đảng', note: 'Được miễn công tác và sinh hoạt đảng' },
 			{ final_level: 3, not_rated_reason: null, note: 'Con liệt sĩ' },
-			{ final_level: null, not_rated_reason: null, note: 'Vắng mặt' }
+			{ final_level: null, not_rated_reason: null, note: 'Gia đình chính sách' },
+			{ final_level: null, not_rated_reason: 'Vắng mặt', note: 'Vắng mặt' }
 		]);
 	});
 });
@@ -437,12 +440,20 @@ describe('deaths, moves away and exemptions as clerks write them in a note', () 
 });
 
 describe('"Đình chỉ công tác", "Tạm thời vắng mặt" in Tình trạng', () => {
-	// a job suspension and an absence, no Party status: the roster is refused and the cell named
-	// (they were stored suspended and temporary, and R4 owed them nothing)
-	it('state no status; "Đình chỉ sinh hoạt (đảng)", "Đình chỉ", a bare "Tạm thời" still do', async () => {
+	// a job suspension, an absence, a work trip, leave: still a member here, owed a rating (at the next
+	// meeting, 000 §A.1.2) — not the Party's suspension or temporary activity (they were stored
+	// suspended and temporary, and R4 owed them nothing; then the roster was refused)
+	it('state the member is official here and owed a rating; "Đình chỉ sinh hoạt (đảng)", "Đình chỉ", a bare "Tạm thời" are still the Party\'s', async () => {
 		expect(await statuses(['Đình chỉ sinh hoạt (đảng)', 'Đình chỉ', 'Tạm thời', 'Tạm đình chỉ sinh hoạt'])).toEqual(['suspended', 'suspended', 'temporary', 'suspended']);
+		const cells = ['Đình chỉ công tác', 'Tạm đình chỉ công tác', 'Tạm thời vắng mặt', 'Tạm thời nghỉ việc', 'Vắng mặt', 'Tạm vắng', 'Nghỉ thai sản', 'Đi công tác nước ngoài', 'Đi học'];
+		const r = await rosterWithNotes([['Nguyễn Văn An', '1960', '03/02/1985', 'Chính thức', ''], ...cells.map((c, i) => [`Đảng viên ${i + 1}`, String(1961 + i), '03/02/1995', c, ''])]);
+		expect(r.statuses).toEqual(['official', ...cells.map(() => 'official')]);
+		expect(r.owed).toEqual(cells.map((_, i) => `Đảng viên ${i + 1}`).sort());
+	});
+
+	it('a cell that states no membership at all is still refused and named', async () => {
 		const { db, dir } = await dbWithRegistry();
-		const cells = ['Đình chỉ công tác', 'Tạm đình chỉ công tác', 'Tạm thời vắng mặt', 'Tạm thời nghỉ việc'];
+		const cells = ['Đang xem xét', 'Chờ ý kiến'];
 		const f = writeCsv(dir, 'ds.csv', [...TITLE, HEAD, ['1', 'Nguyễn Văn An', '1960', 'Nam', '03/02/1995', 'Chính thức'],
 			...cells.map((s, i) => [String(i + 2), `Đảng viên ${i + 1}`, String(1960 + i), 'Nam', '03/02/1995', s])]);
 		const r = await ingest(db, [f]);
