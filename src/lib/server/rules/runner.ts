@@ -368,6 +368,9 @@ export async function runAudit(db: Db, opts: AuditOptions): Promise<AuditResult>
 		trace(`audit ${year}: fingerprint, shared inputs`, t0);
 		for (const rule of rules) {
 			if (JUDGES_ONLY[rule] && !JUDGES_ONLY[rule].some((k) => rated.has(k))) continue;
+			// R4 outside the yearly round judges only reviews, in the periods that hold one: in a
+			// quarter it read the registry and rosters to find nothing (0,1 s a quarter)
+			if (rule === 'missing_review' && kind !== 'year' && !(party.params.r4_review_period_kinds as string[]).includes(kind)) continue;
 			const t1 = performance.now();
 			try {
 				if (RATING_FINDING_RULES.has(rule)) await t.run(`insert into rating_finding by name select * from (\n${ruleSql(`rules/${rule}.sql`)}\n)`);
