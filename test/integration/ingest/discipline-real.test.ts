@@ -218,6 +218,18 @@ describe('discipline forms and remedies as written', () => {
 		expect(r.files[0].warnings).toEqual([expect.stringMatching(/^1 dòng không phải quyết định kỷ luật đảng \(dòng 6: "chỉ kỷ luật chính quyền, đoàn thể: Cảnh cáo"\)/)]);
 	});
 
+	it.each([['Về CQ'], ['Nhà nước'], ['Về mặt chính quyền'], ['Chính quyền, đoàn thể']])('… and the State\'s side headed "%s": skipped, told (it was read as the Party\'s form)', async (side) => {
+		const { db, dir } = await dbWithRegistry();
+		const f = writeCsv(dir, 'kl.csv', [...TITLE, SIDES, SIDE_NAMES.map((c) => (c === 'Về chính quyền' ? side : c)), ...SIDE_ROWS].map((r) => r.map((c) => String(c ?? ''))));
+		const r = await ingest(db, [f]);
+		expect(r.files[0]).toMatchObject({ kind: 'discipline', status: 'loaded', rowsStored: 2 });
+		expect(await stored(db)).toMatchObject([
+			{ row: 5, name: 'Nguyễn Văn An', form: 'khien_trach' },
+			{ row: 7, name: 'Lê Văn Cường', form: 'canh_cao' }
+		]);
+		expect(r.files[0].warnings).toEqual([expect.stringMatching(/^1 dòng không phải quyết định kỷ luật đảng \(dòng 6: "chỉ kỷ luật chính quyền, đoàn thể: Cảnh cáo"\)/)]);
+	});
+
 	it('forms ticked under "Về Đảng" and under "Về chính quyền": the Party\'s tick is the form; a row ticked on the State\'s side only is skipped', async () => {
 		const { db, dir } = await dbWithRegistry();
 		const f = await writeXlsx(dir, 'kl.xlsx', [

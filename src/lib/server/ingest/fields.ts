@@ -173,7 +173,8 @@ const KEYWORD_RULES: Array<[RegExp, string | null]> = [
 	[/^ngay(bi|thihanh)?kyluat/, 'decided_on'],
 	[/^thoihan/, null],
 	[/^(cap|coquan)(thihanh)?kyluat$/, 'issuing_body'],
-	[/^(hinhthuc)?kyluat(ve)?(chinhquyen|doanthe|hanhchinh|congchuc|vienchuc)|^hinhthuckyluat(ve)?(chinhquyen|doanthe|hanhchinh|congchuc|vienchuc)/, 'state_discipline'],
+	// (the State's side: "Về chính quyền", "Về CQ", "Về mặt Nhà nước", "Hành chính", "Đoàn thể")
+	[/^(hinhthuc)?kyluat(ve)?(mat)?(chinhquyen|doanthe|hanhchinh|congchuc|vienchuc|cq|nhanuoc)/, 'state_discipline'],
 	// a registry's "Hình thức sắp xếp" (merger, split, renaming) is no discipline's form
 	[/^hinhthuc(sapxep|sapnhap|hopnhat|chiatach)/, 'lineage_form'],
 	// anchored: "chính thức" holds "hinhthuc"; "Kỷ luật" alone or "Hình thức (kỷ luật)"
