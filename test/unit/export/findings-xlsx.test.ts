@@ -144,6 +144,18 @@ describe('findings workbook', () => {
 		]);
 	});
 
+	it('a chi bộ rated as tổ chức đảng and its tập thể lãnh đạo, both found by R10: two results to redo, not one', async () => {
+		const body = { deciding_unit_code: 'XA01', deciding_unit_name: 'Đảng bộ xã Phước Sơn', deciding_unit_kind: 'dang_bo_co_so' };
+		const chiBo = { ...body, rule: 'collective_with_disciplined' as const, unit_code: 'CB01', unit_name: 'Chi bộ thôn 1', subject_ref: 'unit:CB01', subject_name: 'Chi bộ thôn 1', subject_card: null, subject_birth_date: null, source_file: 'Xep loai to chuc dang, tap the lanh dao 2025.xlsx', source_row: 8 };
+		const rows = [
+			finding({ ...chiBo, subject_kind: 'party_org', message: 'Chi bộ thôn 1 được xếp loại HTXSNV nhưng có thành viên tập thể lãnh đạo Trần Thị Lan bị kỷ luật khiển trách ngày 20/09/2025' }),
+			finding({ ...chiBo, subject_kind: 'leadership', message: 'Tập thể lãnh đạo, quản lý Chi bộ thôn 1 được xếp loại HTXSNV nhưng có thành viên tập thể lãnh đạo Trần Thị Lan bị kỷ luật khiển trách ngày 20/09/2025' }),
+			finding({ ...body, subject_name: 'Trần Thị Lan' })
+		];
+		const all = texts((await readBack(rows, at, 'Đảng bộ xã Phước Sơn')).getWorksheet('Đảng bộ xã Phước Sơn')!);
+		expect(all).toContain('- Hủy bỏ kết quả và ban hành quyết định xếp loại lại 3 trường hợp (STT 1–3) theo đúng quy định;');
+	});
+
 	it("R1 at a chi bộ that decides its members' quarterly ratings: its chi bộ and deciding-body groupings are one place, not two", async () => {
 		const chiBo = { unit_code: 'C70019901', unit_name: 'Chi bộ thôn Tân Lập', deciding_unit_code: 'C70019901', deciding_unit_name: 'Chi bộ thôn Tân Lập', deciding_unit_kind: 'chi_bo_truc_thuoc' };
 		const cap = { ...chiBo, rule: 'excellent_cap' as const, period_kind: 'quarter', period_no: 1, subject_name: 'Chi bộ thôn Tân Lập', subject_card: null, subject_birth_date: null, source_file: 'Tan Lap - xep loai DV quy 1-2026.xlsx', source_row: 8 };

@@ -52,8 +52,8 @@ export function addresseeOf(name: string, kind: string | null): string {
 }
 
 /** What the deciding body is asked to do, one item per kind of violation, each naming its rows by
- * STT (1-based, as the table numbers them). A person or organisation is counted once, whatever the
- * rules that found them; an excellent-cap grouping (R1: a chi bộ, a deciding body's members) asks
+ * STT (1-based, as the table numbers them). A result (a person or organisation as one subject
+ * kind) is counted once, whatever the rules that found it; an excellent-cap grouping (R1: a chi bộ, a deciding body's members) asks
  * for the excellent levels there to be voted again, not for one result to be annulled; a member
  * never rated (R4) for the review and rating owed; a late list (R4) for the lesson learnt, its
  * results standing. */
@@ -65,7 +65,10 @@ export function requestItems(rows: FindingRow[]): string[] {
 	const isUnrated = (r: FindingRow) => r.rule === 'missing_review' && (r.evidence_check === 'listed_member_not_rated' || r.evidence_check === 'roster_member_not_rated');
 	const isRedo = (r: FindingRow) => !isCap(r) && !isLate(r) && !isUnrated(r);
 	const unreviewed = (r: FindingRow) => r.rule === 'missing_review' && (r.evidence_check === 'no_review' || r.evidence_check === 'rated_before_review');
-	const count = (pick: (r: FindingRow) => boolean) => new Set(rows.filter(pick).map((r) => `${r.year}|${r.period_kind}|${r.period_no}|${r.unit_code}|${r.subject_ref}`)).size;
+	// (one result per subject kind: a chi bộ's own rating and its leadership's share a subject_ref
+	// and are two results to redo)
+	const count = (pick: (r: FindingRow) => boolean) =>
+		new Set(rows.filter(pick).map((r) => `${r.year}|${r.period_kind}|${r.period_no}|${r.unit_code}|${r.subject_kind}|${r.subject_ref}`)).size;
 	const out: string[] = [];
 	const redo = count(isRedo);
 	if (redo) {
