@@ -105,6 +105,24 @@ describe('findings workbook', () => {
 		expect(all).toEqual(expect.arrayContaining(['- Như trên,', '- Lưu.', 'T/M ỦY BAN KIỂM TRA', 'CHỦ NHIỆM']));
 	});
 
+	it("a civil servant's rating is the agency's to redo (NĐ 90), not a Party body's: in the overview only, said so, never in an order", async () => {
+		const cs = { rule: 'excellent_cap' as const, subject_kind: 'civil_servant', subject_ref: 'group:unit', subject_name: null, subject_card: null, subject_birth_date: null, rulebook: 'nd90', rulebook_short: 'NĐ 90/2020/NĐ-CP', unit_code: 'CB03', unit_name: 'Chi bộ Trường Tiểu học Phước Sơn', source_file: 'Danh gia vien chuc nam hoc 2024-2025.xlsx', source_row: 7 };
+		const rows = [
+			finding({}),
+			// the school's own list (no Chi bộ column): no deciding body stored
+			finding({ ...cs, deciding_unit_code: null, deciding_unit_name: null, message: 'UBND XÃ PHƯỚC SƠN / TRƯỜNG TIỂU HỌC PHƯỚC SƠN (cán bộ, công chức, viên chức; thuộc Chi bộ Trường Tiểu học Phước Sơn): 2 HTXSNV / 4 HTTNV = 50% > 20%, vượt 2' }),
+			// a list with a Chi bộ column: the đảng ủy above stored as deciding body, still the agency's to redo
+			finding({ ...cs, message: 'Trường Mầm non (cán bộ, công chức, viên chức): 3 HTXSNV / 5 HTTNV = 60% > 20%, vượt 2' }),
+			finding({ rule: 'missing_review', deciding_unit_code: null, deciding_unit_name: null, subject_kind: 'party_org', subject_ref: 'CB05', subject_name: 'Chi bộ thôn 5', message: 'Chi bộ thôn 5 không có kết quả xếp loại năm 2026', source_file: 'danh-muc.csv', source_row: 7 })
+		];
+		const wb = await readBack(rows, at, 'Đảng bộ huyện Bù Đăng');
+		expect(wb.worksheets.map((w) => w.name)).toEqual(['Tổng hợp', 'Đảng bộ xã Bù Đăng']);
+		expect(wb.worksheets[0].getCell('A3').text).toMatch(
+			/; 1 vi phạm không có cấp quyết định \(đơn vị chưa gửi danh sách, đảng viên chưa được xếp loại: chưa có kết quả để hủy\) và 2 vi phạm trong xếp loại cán bộ, công chức, viên chức \(do cơ quan, đơn vị quyết định, không phải tổ chức đảng: gửi cơ quan, đơn vị đó\) chỉ có ở trang này$/
+		);
+		expect(texts(wb.getWorksheet('Đảng bộ xã Bù Đăng')!).join('\n')).not.toContain('HTXSNV');
+	});
+
 	it('without a scope, the letterhead and place are left to fill in; exemptions alone make no list', async () => {
 		const wb = await readBack(ROWS.filter((r) => r.status === 'exempted'), at, null);
 		expect(wb.worksheets.map((w) => w.name)).toEqual(['Tổng hợp']);

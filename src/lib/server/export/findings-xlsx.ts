@@ -22,10 +22,17 @@ export async function findingsXlsx(rows: FindingRow[], o: { filters: string; exp
 	const ws = wb.addWorksheet(OVERVIEW, { views: [{ state: 'frozen', ySplit: 5 }] });
 	ws.columns = widths(COLUMNS);
 	// (a violation with no deciding body, a unit that sent no list or a member never rated, has no
-	// result to annul: it asks for a rating, and stays in the overview only)
+	// result to annul: it asks for a rating, and stays in the overview only; so does a civil
+	// servant's rating, which the agency decides (NĐ 90 / NĐ 335), not a Party body)
 	const flagged = rows.filter((r) => r.status === 'flagged');
-	const bodies = byDecidingBody(flagged.filter((r) => r.deciding_unit_code));
-	const unordered = flagged.length - bodies.reduce((n, b) => n + b.rows.length, 0);
+	const isCs = (r: FindingRow) => r.subject_kind === 'civil_servant';
+	const bodies = byDecidingBody(flagged.filter((r) => r.deciding_unit_code && !isCs(r)));
+	const csUnordered = flagged.filter(isCs).length;
+	const unordered = flagged.length - bodies.reduce((n, b) => n + b.rows.length, 0) - csUnordered;
+	const aside = [
+		unordered ? `${unordered} vi phạm không có cấp quyết định (đơn vị chưa gửi danh sách, đảng viên chưa được xếp loại: chưa có kết quả để hủy)` : '',
+		csUnordered ? `${csUnordered} vi phạm trong xếp loại cán bộ, công chức, viên chức (do cơ quan, đơn vị quyết định, không phải tổ chức đảng: gửi cơ quan, đơn vị đó)` : ''
+	].filter(Boolean);
 	ws.addRow(['DANH SÁCH SAI PHẠM TRONG ĐÁNH GIÁ, XẾP LOẠI CHẤT LƯỢNG']).font = { bold: true, size: 13 };
 	ws.addRow([o.filters]);
 	ws.addRow([
@@ -34,7 +41,7 @@ export async function findingsXlsx(rows: FindingRow[], o: { filters: string; exp
 			(bodies.length
 				? `; danh sách đề nghị hủy bỏ kết quả, xếp loại lại của ${bodies.length} cấp quyết định ở các trang sau (chỉ phát hiện vi phạm)`
 				: '; không có phát hiện vi phạm: không có danh sách đề nghị xếp loại lại') +
-			(unordered ? `; ${unordered} vi phạm không có cấp quyết định (đơn vị chưa gửi danh sách, đảng viên chưa được xếp loại: chưa có kết quả để hủy) chỉ có ở trang này` : '')
+			(aside.length ? `; ${aside.join(' và ')} chỉ có ở trang này` : '')
 	]);
 	ws.addRow([]);
 	const head = writeTable(ws, COLUMNS, rows);
