@@ -76,8 +76,11 @@ findings as (
         count(*) filter (where a.status = 'flagged' and a.rule = 'order_of_rating') as order_of_rating,
         count(*) filter (where a.status = 'flagged' and a.rule = 'score_band') as score_band,
         count(*) filter (where a.status = 'flagged' and a.rule = 'collective_with_disciplined') as collective_with_disciplined,
+        -- (the chi bộ grouping is of Party members: a school's or an agency's civil servants, counted
+        -- within their agency under NĐ 90 / NĐ 335, are no chi bộ's excess)
         coalesce(sum(cast(a.evidence ->> 'excess' as integer))
-                     filter (where a.status = 'flagged' and a.rule = 'excellent_cap' and a.subject_ref = 'group:unit'), 0) as excess_in_chi_bo,
+                     filter (where a.status = 'flagged' and a.rule = 'excellent_cap' and a.subject_ref = 'group:unit'
+                               and a.subject_kind = 'member'), 0) as excess_in_chi_bo,
         coalesce(sum(cast(a.evidence ->> 'excess' as integer))
                      filter (where a.status = 'flagged' and a.rule = 'excellent_cap' and a.subject_ref = 'group:decider'), 0) as excess_at_decider,
         max(a.run_id) as run_id

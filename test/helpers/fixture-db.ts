@@ -42,7 +42,8 @@ export interface RatingRow {
 	org?: string;
 	/** the unit the subject belongs to; for an organisation its own code (default) */
 	unit?: string;
-	decider?: string;
+	/** the deciding body (default: the unit); null: none stored (an agency's list of civil servants) */
+	decider?: string | null;
 	year?: number;
 	period?: { kind: 'year' | 'quarter' | 'term'; no: number };
 	level?: string | null;

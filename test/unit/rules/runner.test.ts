@@ -537,6 +537,24 @@ describe('marts', () => {
 		expect(province).toMatchObject({ members_rated: 16, excellent: 6, excess_in_chi_bo: 4, excess_at_decider: 4 });
 		db.close();
 	});
+
+	it("the chi bộ excess counts Party members only: the school's civil servants over their NĐ 90 cap are the agency's, not the chi bộ's", async () => {
+		// CB1's members 3 HTXSNV / 5 HTTNV (excess 2); the school's staff in CB1, 2 HTXSNV / 4 HTTNV on the
+		// school's own list (no Party body decides them; NĐ 90 has no small-unit exception: excess 2)
+		const staff: Given = {
+			ratings: [
+				{ kind: 'civil_servant', unit: 'CB1', decider: null, level: 'excellent', count: 2, decided_on: '2022-11-15' },
+				{ kind: 'civil_servant', unit: 'CB1', decider: null, level: 'good', count: 4, decided_on: '2022-11-15' }
+			]
+		};
+		const db = await fixtureDb({ ...TREE, ratings: [...overCap(2022).ratings!, ...staff.ratings!] }, { year: 2022 });
+		await runAudit(db, { year: 2022 });
+		await refreshMarts(db);
+		expect(await db.query("select cast(evidence ->> 'excess' as integer) as excess from anomaly where rule = 'excellent_cap' and subject_kind = 'civil_servant' and status = 'flagged'")).toEqual([{ excess: 2 }]);
+		expect(await db.one("select excess_in_chi_bo, excess_at_decider from mart_unit_year where unit_code = 'CB1' and year = 2022")).toEqual({ excess_in_chi_bo: 2, excess_at_decider: 0 });
+		expect(await db.one('select excess_in_chi_bo from mart_locality_year where is_province_total and year = 2022')).toEqual({ excess_in_chi_bo: 4 });
+		db.close();
+	});
 });
 
 /**
