@@ -1,7 +1,7 @@
 // npm run ingest -- FILES… [--year Y] [--period P] [--unit CODE] [--kind K] [--dry-run] [--db PATH] [--scope CODE]
 // Thin over ingestFiles: the web upload calls the same function.
 import { readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { FILE_KINDS, isValidTerm, type FileKind } from '../lib/domain/levels';
 import { getDb } from '../lib/server/db';
 import { formatRowError } from '../lib/server/ingest/errors';
@@ -12,10 +12,13 @@ import { exitWhenFlushed, fail, flagInt, flagString, num, parseArgs, progress, s
 
 const STATUS: Record<string, string> = { loaded: 'đã nạp', unchanged: 'không đổi', refused: 'từ chối', checked: 'hợp lệ (chạy thử)' };
 
+/** Excel's lock file ("~$Thôn 1.xlsx", beside a workbook open in Excel): no one's list, whether a
+ * folder holds it or a shell glob names it; skipped, and said (the workbook may be mid-edit). */
+const isLockFile = (path: string) => basename(path).startsWith('~$');
+
 /** A folder stands for every file under it (a whole round is thousands of files: more than a
  * command line holds). Not only .csv/.xlsx: a unit's .xls or .pdf is refused with its reason, not
- * left out unseen. Excel's lock files (~$…), hidden files and Windows' Thumbs.db/desktop.ini are no
- * one's list. */
+ * left out unseen. Hidden files and Windows' Thumbs.db/desktop.ini are no one's list. */
 function expand(paths: string[]): string[] {
 	return paths.flatMap((p) => {
 		let st;
@@ -26,7 +29,7 @@ function expand(paths: string[]): string[] {
 		}
 		if (!st.isDirectory()) return [p];
 		return readdirSync(p, { recursive: true, encoding: 'utf8' })
-			.filter((f) => !/(^|\/)(~\$|\.)|(^|\/)(thumbs\.db|desktop\.ini)$/i.test(f) && statSync(join(p, f)).isFile())
+			.filter((f) => !/(^|\/)\.|(^|\/)(thumbs\.db|desktop\.ini)$/i.test(f) && statSync(join(p, f)).isFile())
 			.sort()
 			.map((f) => join(p, f));
 	});
@@ -46,7 +49,9 @@ async function main() {
 	if (periodText && (!period || (period.kind === 'term' && !isValidTerm(period.no, period.year ?? 0))))
 		fail(`--period "${periodText}" không hợp lệ: dùng "Quý III" (hoặc Q3), "Nhiệm kỳ 2020-2025" hoặc "năm".`);
 	const db = await getDb(flagString(flags, 'db')).catch((e) => fail(e.message));
-	const report = await ingestFiles(db, expand(rest), {
+	const paths = expand(rest);
+	const locks = paths.filter(isLockFile);
+	const report = await ingestFiles(db, paths.filter((p) => !isLockFile(p)), {
 		year: flagInt(flags, 'year'),
 		period: period ?? undefined,
 		unit: flagString(flags, 'unit'),
@@ -63,6 +68,7 @@ async function main() {
 			report.files.map((f) => [f.path.split('/').pop()!, f.kind ? FILE_KINDS[f.kind] : '—', STATUS[f.status], num(f.rowsRead), num(f.rowsStored), num(f.errorCount), secs(f.seconds)])
 		)
 	);
+	for (const l of locks) console.log(`\n${l}: bỏ qua, tệp khóa tạm của Excel (có khi tệp cùng tên đang mở trong Excel), không phải danh sách; nếu đang sửa tệp ấy, lưu và đóng Excel rồi nạp lại.`);
 	for (const f of report.files) {
 		// (a loaded file's warnings under its name too: in a batch of hundreds, whose they are)
 		if ((f.message && f.status !== 'loaded') || f.warnings.length) console.log(`\n${f.path}${f.message && f.status !== 'loaded' ? `: ${f.message}` : ':'}`);

@@ -331,20 +331,43 @@ describe('sheet names and row numbers', () => {
 	});
 });
 
-describe('a folder given to the CLI', () => {
-	it('reports every file in it, an old .xls refused with its reason', async () => {
+/** The CLI's exit code and output. */
+async function cli(...args: string[]): Promise<{ code: unknown; out: string }> {
+	const p = spawn(process.execPath, ['--import', 'tsx', 'src/cli/ingest.ts', ...args, '--no-audit'], { cwd: process.cwd(), env: { ...process.env, CI: '1' } });
+	let out = '';
+	p.stdout.on('data', (d) => (out += d));
+	const code = await new Promise((res) => p.on('exit', res));
+	return { code, out };
+}
+
+/** The lock file Excel leaves beside a workbook it has open ("~$" + its name): 165 bytes, the
+ * user's name as a length byte and padded Latin-1, then again in UTF-16, then zeros. */
+function excelLockFile(user: string): Buffer {
+	const head = Buffer.concat([Buffer.from([user.length]), Buffer.from(user.padEnd(53, ' '), 'latin1'), Buffer.from([user.length, 0]), Buffer.from(user, 'utf16le')]);
+	return Buffer.concat([head, Buffer.alloc(165 - head.length)]);
+}
+
+describe('files and folders given to the CLI', () => {
+	it('reports every file in it, an old .xls refused with its reason, an Excel lock file skipped and said', async () => {
 		const { dir } = await dbWithRegistry();
 		const folder = join(dir, 'dot');
 		mkdirSync(folder);
 		writeCsv(folder, 'registry.csv', REGISTRY);
 		writeFileSync(join(folder, 'cu.xls'), Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(504)]));
-		writeFileSync(join(folder, '~$cu.xlsx'), Buffer.alloc(165));
-		const p = spawn(process.execPath, ['--import', 'tsx', 'src/cli/ingest.ts', folder, '--db', join(dir, 'cli.duckdb'), '--no-audit'], { cwd: process.cwd(), env: { ...process.env, CI: '1' } });
-		let out = '';
-		p.stdout.on('data', (d) => (out += d));
-		const code = await new Promise((res) => p.on('exit', res));
+		writeFileSync(join(folder, '~$cu.xlsx'), excelLockFile('Van phong DU'));
+		const { code, out } = await cli(folder, '--db', join(dir, 'cli.duckdb'));
 		expect(code).toBe(1);
 		expect(out).toMatch(/cu\.xls: .*định dạng Excel cũ \(\.xls\)/);
-		expect(out).not.toMatch(/~\$cu/);
+		expect(out).toMatch(/~\$cu\.xlsx: bỏ qua, tệp khóa tạm của Excel/);
+	});
+
+	it('an Excel lock file a shell glob names ("*.xlsx" while a list is open in Excel) is skipped and said, not refused as binary', async () => {
+		const { dir } = await dbWithRegistry();
+		writeCsv(dir, 'registry.csv', REGISTRY);
+		writeFileSync(join(dir, '~$DS DV chi bo thon 1.xlsx'), excelLockFile('Van phong DU'));
+		const { code, out } = await cli(join(dir, 'registry.csv'), join(dir, '~$DS DV chi bo thon 1.xlsx'), '--db', join(dir, 'cli.duckdb'));
+		expect(out).toMatch(/~\$DS DV chi bo thon 1\.xlsx: bỏ qua, tệp khóa tạm của Excel/);
+		expect(out).not.toMatch(/từ chối|nhị phân/);
+		expect(code).toBe(0);
 	});
 });
