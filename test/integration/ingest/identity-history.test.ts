@@ -409,6 +409,21 @@ describe('re-load and history', () => {
 		expect(await counts(db)).toEqual(before);
 	});
 
+	it('two byte-identical files in one load (a list beside its Explorer copy "… - Copy"): read once, the other names it', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const rows = [['CHI BỘ THÔN 1'], ['DANH SÁCH XẾP LOẠI ĐẢNG VIÊN NĂM 2022'], HEAD, ['1', 'Lê Thị Hoa', '03/04/1982', 'C70010101', 'HTTNV', '05/12/2022']];
+		// (a shell glob lists the copy first: " - Copy" sorts before ".csv")
+		const copy = writeCsv(dir, 'Xep loai DV chi bo thon 1 - Copy.csv', rows);
+		const original = writeCsv(dir, 'Xep loai DV chi bo thon 1.csv', rows);
+		const r = await ingest(db, [copy, original], { year: 2022 });
+		expect(r.files.map((f) => f.status).sort()).toEqual(['loaded', 'unchanged']);
+		expect(r.files.find((f) => f.status === 'unchanged')).toMatchObject({
+			path: original,
+			message: 'Tệp giống hệt "Xep loai DV chi bo thon 1 - Copy.csv" trong cùng lần nạp: chỉ xét một lần (kết quả ở tệp ấy), không thay đổi gì.'
+		});
+		expect((await counts(db)).rating).toBe(1);
+	});
+
 	it('a corrected list replaces the earlier one for the same body, unit, kind and period; the earlier stays queryable', async () => {
 		const { db, dir } = await dbWithRegistry();
 		const first = writeCsv(dir, 'v1.csv', [HEAD, ['1', 'A', '1970', 'C70010101', 'HTXS', '05/12/2022'], ['2', 'B', '1971', 'C70010101', 'HTT', '05/12/2022']]);

@@ -1,6 +1,7 @@
 // The ingest entry point the CLI, the web upload and the tests call: files in any order, loaded
 // registry → rosters → ratings → civil-servant lists → discipline, each file in one transaction.
 import { createHash } from 'node:crypto';
+import { basename } from 'node:path';
 import type { FileKind, PeriodKind } from '../../domain/levels';
 import { type Db, scopePath } from '../db';
 import { IngestError, RefusedError, type RowError } from './errors';
@@ -220,7 +221,8 @@ export async function ingestFiles(db: Db, paths: string[], opts: IngestOptions =
 			`select file_sha256 as sha, any_value(file_name) as file_name, strftime(min(loaded_at), '%d/%m/%Y %H:%M') as loaded_at from source_file group by 1`
 		)).map((r) => [r.sha, r])
 	);
-	const inBatch = new Set<string>();
+	// (each file's first path in this load: a copy names it, the clerk sees which two are one)
+	const inBatch = new Map<string, string>();
 	const tRead = performance.now();
 	for (const [i, path] of paths.entries()) {
 		const started = performance.now();
@@ -228,17 +230,18 @@ export async function ingestFiles(db: Db, paths: string[], opts: IngestOptions =
 		try {
 			const entry = await classify(path, opts);
 			const dup = loaded.get(entry.sha256);
-			if (dup || inBatch.has(entry.sha256)) {
+			const twin = inBatch.get(entry.sha256);
+			if (dup || twin !== undefined) {
 				reports.push({
 					path, kind: entry.parts[0].kind, status: 'unchanged', rowsRead: 0, rowsStored: 0, errors: [], errorCount: 0, warnings: [],
 					message: dup
 						? `Tệp giống hệt "${dup.file_name}" đã nạp lúc ${dup.loaded_at}: không thay đổi gì.`
-						: 'Tệp giống hệt một tệp khác trong cùng lần nạp: không thay đổi gì.',
+						: `Tệp giống hệt "${basename(twin!)}" trong cùng lần nạp: chỉ xét một lần (kết quả ở tệp ấy), không thay đổi gì.`,
 					seconds: seconds(started)
 				});
 				continue;
 			}
-			inBatch.add(entry.sha256);
+			inBatch.set(entry.sha256, path);
 			entries.push({ ...entry, started });
 		} catch (e) {
 			reports.push(refusedReport(path, null, e, started));
