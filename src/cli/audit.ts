@@ -9,7 +9,7 @@ import { fmtDateTime, fmtInt, fmtPeriod } from '../lib/format';
 import type { PeriodKind } from '../lib/domain/levels';
 import { closeDb, defaultDbPath, getDb } from '../lib/server/db';
 import { refreshMarts } from '../lib/server/rules/marts';
-import { listRulebooks } from '../lib/server/rules/rulebook';
+import { getRulebook, listRulebooks, paramLabelVi, paramValueVi, pickRulebook, type RulebookKind } from '../lib/server/rules/rulebook';
 import { listRuns, RULE_IDS, runAudit, showRun, type AuditResult } from '../lib/server/rules/runner';
 import { SIGNALS } from '../lib/server/rules/signals';
 import { exitWhenFlushed, fail, flagInt, flagString, num, parseArgs, secs, table } from './output';
@@ -28,7 +28,8 @@ const STATUS = lower(STATUS_VI);
 const SEVERITY = lower(SEVERITY_VI);
 const QUARTER = ['', 'I', 'II', 'III', 'IV'];
 
-/** "--set r1_share=0.25,r1_denominator=good_and_above" or a JSON object. */
+/** "--set r1_share=0.25,r1_denominator=good_and_above" or a JSON object. A comma splits only
+ * before the next "tham_số=": a JSON value holds commas of its own (r1_allowance={"2025":["A","B"]}). */
 function parseSet(text: string): Record<string, unknown> {
 	if (text.trim().startsWith('{')) {
 		try {
@@ -38,7 +39,7 @@ function parseSet(text: string): Record<string, unknown> {
 		}
 	}
 	const out: Record<string, unknown> = {};
-	for (const part of text.split(',').filter(Boolean)) {
+	for (const part of text.split(/,(?=\s*[a-z][a-z0-9_]*\s*=)/i).filter(Boolean)) {
 		const eq = part.indexOf('=');
 		if (eq <= 0) fail(`--set cần dạng tham_số=giá_trị, nhận được "${part}".`);
 		const raw = part.slice(eq + 1).trim();
@@ -81,11 +82,36 @@ function sourcesCell(f: Finding): string {
 	return [`${f.source_file}:${f.source_row ?? ''}`, ...others.slice(0, 2).map((s) => `${s.file}:${s.row}`)].join('; ') + more;
 }
 
+/** What a "what if" run changed: a rulebook other than the year's, parameters (in Vietnamese, with
+ * the rulebook's own value beside). */
+function whatIfLabel(r: AuditResult): string {
+	const year = r.period.year;
+	const own = (kind: RulebookKind) => {
+		try {
+			return pickRulebook(year, kind).short;
+		} catch {
+			return null; // (a year no rulebook governs)
+		}
+	};
+	const short = (id: string) => getRulebook(id).short;
+	const party = own('party');
+	const said = [
+		short(r.rulebook.id) === party ? `theo bộ quy tắc áp dụng cho năm ${year} (${party})` : `theo ${short(r.rulebook.id)} thay cho ${party ?? 'bộ quy tắc'} áp dụng cho năm ${year}`
+	];
+	const cs = own('civil_servant');
+	if (short(r.csRulebook.id) !== cs) said.push(`công chức, viên chức theo ${short(r.csRulebook.id)} thay cho ${cs ?? 'bộ quy tắc'} áp dụng cho năm ${year}`);
+	const changed = Object.entries(r.overrides).map(([k, v]) => {
+		const rb = getRulebook(k.startsWith('cs_') ? r.csRulebook.id : r.rulebook.id);
+		return `${paramLabelVi(k)} = ${paramValueVi(k, v)} (${rb.short}: ${paramValueVi(k, rb.params[k.replace(/^cs_/, '')])})`;
+	});
+	if (changed.length) said.push(`tham số thay: ${changed.join('; ')}`);
+	return `Chạy thử "nếu như" ${said.join('; ')}.`;
+}
+
 function printTable(r: AuditResult, limit: number): void {
 	console.log(`Lượt kiểm tra số ${r.runId} — ${periodLabel(r)} — ${r.rulebook.name} (${r.rulebook.id}); công chức, viên chức: ${r.csRulebook.id}`);
 	console.log(`Phạm vi: ${r.scopeCode ?? 'toàn bộ'} · dấu dữ liệu ${r.fingerprint.slice(0, 12)} · bắt đầu ${fmtDateTime(r.startedAt)} · ${secs(r.seconds)}`);
-	if (r.whatIf)
-		console.log(`Chạy thử "nếu như": bộ quy tắc không phải bộ áp dụng cho năm này${Object.keys(r.overrides).length ? `, tham số thay: ${JSON.stringify(r.overrides)}` : ''}.`);
+	if (r.whatIf) console.log(whatIfLabel(r));
 	for (const w of r.warnings) console.log(`Cảnh báo: ${w}`);
 	console.log();
 	const shown = limit > 0 ? r.findings.slice(0, limit) : r.findings;

@@ -130,4 +130,18 @@ describe('npm run audit', () => {
 		expect(r.out).toMatch(/^Phạm vi: CB1 · /m);
 		expect(audit('--runs', '--db', dbPath).out.split('\n')[1]).toMatch(/ CB1 /);
 	});
+
+	it('a "what if" says what differs from the year\'s own rulebook, parameters in Vietnamese with their values; a JSON value in --set keeps its commas', () => {
+		const denominator = audit('--year', '2022', '--set', 'r1_denominator=good_and_above', '--rule', 'excellent_cap', '--db', dbPath);
+		expect(denominator.code, denominator.err).toBe(0);
+		expect(denominator.out.split('\n')[2]).toBe('Chạy thử "nếu như" theo bộ quy tắc áp dụng cho năm 2022 (QĐ 132-QĐ/TW); tham số thay: mẫu số tỷ lệ HTXSNV (R1) = số HTTNV trở lên (QĐ 132-QĐ/TW: số HTTNV).');
+		const other = audit('--year', '2022', '--rulebook', 'qd366', '--rule', 'excellent_cap', '--db', dbPath);
+		expect(other.out.split('\n')[2]).toBe('Chạy thử "nếu như" theo QĐ 366-QĐ/TW thay cho QĐ 132-QĐ/TW áp dụng cho năm 2022.');
+		// the province allows Chi bộ thôn Một and Đảng bộ xã Một above the cap: both R1 groupings exempted
+		const allowed = audit('--year', '2022', '--set', 'r1_allowance={"2022":["CB1","X01"]},r1_share=0.25', '--rule', 'excellent_cap', '--db', dbPath, '--format', 'json');
+		expect(allowed.code, allowed.err).toBe(0);
+		expect(allowed.out.trim().split('\n').map((l) => JSON.parse(l).status)).toEqual(['exempted', 'exempted']);
+		const shown = audit('--run', /Lượt kiểm tra số (\d+)/.exec(allowed.err)![1], '--db', dbPath);
+		expect(shown.out).toContain('tham số thay: đơn vị được cho vượt tỷ lệ, theo năm (R1) = 2022: CB1, X01 (QĐ 132-QĐ/TW: —); tỷ lệ HTXSNV tối đa (R1) = 25% (QĐ 132-QĐ/TW: 20%).');
+	});
 });

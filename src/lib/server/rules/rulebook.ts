@@ -5,7 +5,8 @@
 // Called by runner.ts; the pages use listRulebooks() to say which rulebook governs a year.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { SUBJECT_KINDS } from '../../domain/levels';
+import { levelByRank, SUBJECT_KINDS, type SubjectKind } from '../../domain/levels';
+import { fmtNum, fmtValue } from '../../format';
 import { ROOT } from '../db';
 
 export type RulebookKind = 'party' | 'civil_servant';
@@ -99,6 +100,74 @@ export const PARAMS: Record<RulebookKind, Record<string, ParamType>> = {
 	},
 	civil_servant: { ...COMMON }
 };
+
+/** Each parameter as a user reads it: a "what if" run says what it changed (the audit CLI). */
+const PARAM_VI: Record<string, string> = {
+	days_per_month: 'số ngày một tháng',
+	new_member_months: 'số tháng đảng viên mới kết nạp chưa xếp loại',
+	new_org_months: 'số tháng tổ chức mới thành lập chưa xếp loại',
+	discipline_forms_member: 'hình thức kỷ luật đảng viên được tính',
+	discipline_forms_org: 'hình thức kỷ luật tổ chức đảng được tính',
+	r1_share: 'tỷ lệ HTXSNV tối đa (R1)',
+	r1_denominator: 'mẫu số tỷ lệ HTXSNV (R1)',
+	r1_share_overrides: 'tỷ lệ HTXSNV riêng theo năm, tỉnh (R1)',
+	r1_small_unit_below: 'nơi ít người: dưới số HTTNV này (R1)',
+	r1_small_unit_allowed: 'nơi ít người: số HTXSNV được chọn (R1)',
+	r1_allowance: 'đơn vị được cho vượt tỷ lệ, theo năm (R1)',
+	r1_group_by_column: 'tính trong từng Nhóm khi danh sách có cột Nhóm (R1)',
+	r1_subject_kinds: 'đối tượng xét tỷ lệ HTXSNV (R1)',
+	r2_max_level: 'mức cao nhất khi bị kỷ luật (R2)',
+	r2_self_remedied_max_level: 'mức cao nhất khi tự phát hiện, khắc phục (R2)',
+	r2_org_subject_kinds: 'đối tượng tổ chức xét kỷ luật (R2)',
+	r2_collective_member_disciplined: 'tập thể có thành viên bị kỷ luật thì KHTNV (R2)',
+	r2_collective_subunit_share: 'tỷ lệ cấp dưới bị kỷ luật thì KHTNV (R2)',
+	r3_newcomer_head_exempt: 'miễn người đứng đầu mới chuyển đến (R3)',
+	r4_review_subject_kinds: 'đối tượng phải kiểm điểm trước khi xếp loại (R4)',
+	r4_review_period_kinds: 'kỳ phải kiểm điểm trước khi xếp loại (R4)',
+	r4_not_owed_statuses: 'tình trạng không phải xếp loại (R4)',
+	r4_deadlines: 'hạn quyết định theo cấp (R4)',
+	r4_deadline_overrides: 'hạn riêng theo năm, tỉnh (R4)',
+	r5_unit_kinds: 'loại đơn vị xét (R5)',
+	r5_excellent_complete_share: 'chi bộ HTXSNV: tỷ lệ đảng viên HTNV trở lên (R5)',
+	r5_excellent_good_share: 'chi bộ HTXSNV: tỷ lệ đảng viên HTTNV trở lên (R5)',
+	r5_good_complete_share: 'chi bộ HTTNV: tỷ lệ đảng viên HTNV trở lên (R5)',
+	r5_good_good_share: 'chi bộ HTTNV: tỷ lệ đảng viên HTTNV trở lên (R5)',
+	r5_incomplete_share: 'tỷ lệ đảng viên KHTNV thì chi bộ KHTNV (R5)',
+	r6_sick_leave_months: 'số tháng nghỉ ốm (R6)',
+	r6_max_level: 'mức cao nhất khi nghỉ ốm dài (R6)',
+	r9_enabled: 'xét khung điểm (R9)',
+	r9_min_excellent: 'điểm thấp nhất của HTXSNV (R9)',
+	r9_min_good: 'điểm thấp nhất của HTTNV (R9)',
+	r9_min_complete: 'điểm thấp nhất của HTNV (R9)',
+	r9_score_required: 'bắt buộc có điểm (R9)',
+	r9_score_required_from: 'bắt buộc có điểm từ ngày (R9)',
+	r9_subject_kinds: 'đối tượng xét khung điểm (R9)',
+	r10_enabled: 'xét tập thể có cấp dưới, thành viên bị kỷ luật (R10)',
+	period_kinds: 'kỳ đánh giá',
+	quarter_iv_rated_apart: 'đánh giá riêng quý IV'
+};
+
+/** A parameter's name in Vietnamese ("tỷ lệ HTXSNV tối đa (R1)"); a 'cs_' key is the
+ * civil-servant rulebook's. */
+export function paramLabelVi(key: string): string {
+	const k = key.replace(/^cs_/, '');
+	return `${key.startsWith('cs_') ? 'công chức, viên chức: ' : ''}${PARAM_VI[k] ?? k}`;
+}
+
+/** A parameter's value as a user reads it ("25%", "số HTTNV trở lên"). */
+export function paramValueVi(key: string, v: unknown): string {
+	const k = key.replace(/^cs_/, '');
+	return valueVi(k, PARAMS[key.startsWith('cs_') ? 'civil_servant' : 'party'][k], v);
+}
+
+/** Shares in percent, levels, the denominator and subject kinds in words; the rest as fmtValue. */
+function valueVi(k: string, type: ParamType | undefined, v: unknown): string {
+	if (typeof v === 'number' && (type === 'share' || type === 'share?')) return `${fmtNum(v * 100, 2)}%`;
+	if (typeof v === 'number' && k.endsWith('_max_level')) return levelByRank(v)?.short ?? String(v);
+	if (type === 'denominator') return v === 'good' ? 'số HTTNV' : v === 'good_and_above' ? 'số HTTNV trở lên' : String(v);
+	if (type === 'subject_kinds' && Array.isArray(v)) return v.map((x) => SUBJECT_KINDS[x as SubjectKind]?.toLowerCase() ?? x).join(', ');
+	return fmtValue(v, k);
+}
 
 export class RulebookError extends Error {}
 
