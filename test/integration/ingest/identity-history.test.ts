@@ -409,7 +409,7 @@ describe('re-load and history', () => {
 		expect(await counts(db)).toEqual(before);
 	});
 
-	it('two byte-identical files in one load (a list beside its Explorer copy "… - Copy"): read once, the other names it', async () => {
+	it('two byte-identical files in one load (a list beside its Explorer copy "… - Copy"): read once, as the original (findings cite it), the copy names it', async () => {
 		const { db, dir } = await dbWithRegistry();
 		const rows = [['CHI BỘ THÔN 1'], ['DANH SÁCH XẾP LOẠI ĐẢNG VIÊN NĂM 2022'], HEAD, ['1', 'Lê Thị Hoa', '03/04/1982', 'C70010101', 'HTTNV', '05/12/2022']];
 		// (a shell glob lists the copy first: " - Copy" sorts before ".csv")
@@ -418,10 +418,21 @@ describe('re-load and history', () => {
 		const r = await ingest(db, [copy, original], { year: 2022 });
 		expect(r.files.map((f) => f.status).sort()).toEqual(['loaded', 'unchanged']);
 		expect(r.files.find((f) => f.status === 'unchanged')).toMatchObject({
-			path: original,
-			message: 'Tệp giống hệt "Xep loai DV chi bo thon 1 - Copy.csv" trong cùng lần nạp: chỉ xét một lần (kết quả ở tệp ấy), không thay đổi gì.'
+			path: copy,
+			message: 'Tệp giống hệt "Xep loai DV chi bo thon 1.csv" trong cùng lần nạp: chỉ xét một lần (kết quả ở tệp ấy), không thay đổi gì.'
 		});
 		expect((await counts(db)).rating).toBe(1);
+		expect(await db.query("select file_name from source_file where kind = 'rating'")).toEqual([{ file_name: 'Xep loai DV chi bo thon 1.csv' }]);
+	});
+
+	it.each([['Xep loai (1).csv'], ['Xep loai - Bản sao.csv'], ['Xep loai copy 2.csv']])('… "%s" too; two files neither a copy: the first named is read', async (name) => {
+		const { db, dir } = await dbWithRegistry();
+		const rows = [['CHI BỘ THÔN 1'], ['DANH SÁCH XẾP LOẠI ĐẢNG VIÊN NĂM 2022'], HEAD, ['1', 'Lê Thị Hoa', '03/04/1982', 'C70010101', 'HTTNV', '05/12/2022']];
+		const copy = writeCsv(dir, name, rows);
+		const original = writeCsv(dir, 'Xep loai.csv', rows);
+		const other = writeCsv(dir, 'Xep loai thon 1.csv', rows);
+		await ingest(db, [copy, original, other], { year: 2022 });
+		expect(await db.query("select file_name from source_file where kind = 'rating'")).toEqual([{ file_name: 'Xep loai.csv' }]);
 	});
 
 	it('a corrected list replaces the earlier one for the same body, unit, kind and period; the earlier stays queryable', async () => {

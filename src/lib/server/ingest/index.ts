@@ -207,6 +207,12 @@ async function classify(path: string, opts: IngestOptions): Promise<Omit<Entry, 
 	return { path, parts, notes, sha256: tables[0].fileSha256 };
 }
 
+/** A file name a copy gets: "X - Copy.xlsx", "X - Copy (2).xlsx", "X - Bản sao.xlsx" (Windows), "X (1).xlsx"
+ * (a browser's second download), "X copy 2.xlsx" (macOS). */
+function isCopyName(path: string): boolean {
+	return /( - (copy|ban sao)( \(\d+\))?| \(\d+\)| copy( \d+)?)$/.test(fold(basename(path)).replace(/\.[a-z0-9]+$/, ''));
+}
+
 export async function ingestFiles(db: Db, paths: string[], opts: IngestOptions = {}): Promise<IngestReport> {
 	const reports: FileReport[] = [];
 	const entries: Entry[] = [];
@@ -230,10 +236,19 @@ export async function ingestFiles(db: Db, paths: string[], opts: IngestOptions =
 		try {
 			const entry = await classify(path, opts);
 			const dup = loaded.get(entry.sha256);
-			const twin = inBatch.get(entry.sha256);
+			let twin = inBatch.get(entry.sha256);
 			if (dup || twin !== undefined) {
+				let copy = path;
+				// of a file and its copy ("… - Copy.xlsx" sorts first), the original is the one stored:
+				// findings and orders cite it
+				if (twin !== undefined && isCopyName(twin) && !isCopyName(path)) {
+					const at = entries.findIndex((e) => e.path === twin);
+					entries[at] = { ...entry, started };
+					inBatch.set(entry.sha256, path);
+					[copy, twin] = [twin, path];
+				}
 				reports.push({
-					path, kind: entry.parts[0].kind, status: 'unchanged', rowsRead: 0, rowsStored: 0, errors: [], errorCount: 0, warnings: [],
+					path: copy, kind: entry.parts[0].kind, status: 'unchanged', rowsRead: 0, rowsStored: 0, errors: [], errorCount: 0, warnings: [],
 					message: dup
 						? `Tệp giống hệt "${dup.file_name}" đã nạp lúc ${dup.loaded_at}: không thay đổi gì.`
 						: `Tệp giống hệt "${basename(twin!)}" trong cùng lần nạp: chỉ xét một lần (kết quả ở tệp ấy), không thay đổi gì.`,
