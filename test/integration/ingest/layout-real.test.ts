@@ -109,6 +109,24 @@ describe('footers and signatures below the list', () => {
 		expect(await stored(db)).toEqual(FOUR);
 	});
 
+	it('a tally typed into the name column, its counts and shares in the cell ("HTXSNV: 1 = 20%", "HTTNV 1 (20%)", several levels on one line, "Số đảng viên được xếp loại: 5") is no member; a member written without STT, birth or card still is', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const f = writeCsv(dir, 'dem.csv', [
+			...TITLE, HEAD, ...MEMBERS,
+			['', 'Hà Văn Tốt', '', '', 'HTNV', 'HTNV', 'HTNV', '10/12/2024'],
+			blank(),
+			at(1, 'HTXSNV: 1 = 20%'),
+			at(1, 'HTTNV 1 (20%)'),
+			at(1, 'HTNV: 2 = 40%; KHTNV: 1 = 20%'),
+			at(1, 'Không hoàn thành nhiệm vụ: 01 (20,0%)'),
+			at(1, 'Số đảng viên được xếp loại: 5'),
+			at(1, 'Đảng viên không xếp loại: 0')
+		]);
+		const r = await ingest(db, [f]);
+		expect(r.files[0]).toMatchObject({ status: 'loaded', rowsStored: 5 });
+		expect(await stored(db)).toEqual([...FOUR, { row: 9, name: 'Hà Văn Tốt', card: null, unit: 'C70010101', level: 2 }]);
+	});
+
 	it('a signature in the name column ("BÍ THƯ CHI BỘ", "(Đã ký)", the signer) ends the list', async () => {
 		const { db, dir } = await dbWithRegistry();
 		const f = writeCsv(dir, 'ky-ten.csv', [

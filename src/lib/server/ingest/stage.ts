@@ -218,7 +218,15 @@ const HARD_FOOTER = `case when ${IDENTIFIED} then false else coalesce(regexp_mat
 // A tally or a legend under the list: no person is named by a level ("Hoàn thành xuất sắc nhiệm vụ |
 // 1 | 14,3%", "HTXSNV | 1", "Không xếp loại | 1", numbered or not), and a legend's label ("Ký hiệu:", "Chú thích:",
 // "Viết tắt:") or its nameless lines spell one level two ways ("| HTTNV | Hoàn thành tốt nhiệm vụ").
-const LEVEL_LABEL = `(not ${CARD} and (level_key(regexp_replace(name_text, '[\\s:.0-9-]+$', '')) in (select level_key(alias) from ref_level_alias)
+// A name cell holding the counts itself is a tally too: cut at each run of counts, shares and marks
+// ("HTXSNV: 1 = 16,7%", "HTTNV 4 (66,7%)", "HTTNV: 8 = 66,7%; HTNV: 2 = 16,7%; KHTNV: 0", "Số đảng
+// viên được xếp loại: 6"), every piece left is a level or a count's label (a name has no digit).
+// (the count's label may be blank: a piece after the last count)
+const TALLY_PIECES = `list_transform(string_split_regex(name_text, '[^a-z]*[0-9][^a-z]*'), lambda p: trim(regexp_replace(p, '[^a-z]+', ' ', 'g')))`;
+const COUNT_LABEL = `'((so (luong )?)?(dang vien|dv|dong chi) ?)?((da|duoc|khong|chua|mien) )*(xep loai|danh gia|kiem diem)?'`;
+const LEVEL_LABEL = `(not ${CARD} and (coalesce(regexp_matches(name_text, '[a-z]') and list_has_all(
+		(select list(level_key(alias)) from ref_level_alias where level_key(alias) <> ''),
+		list_transform(list_filter(${TALLY_PIECES}, lambda p: not regexp_full_match(p, ${COUNT_LABEL})), lambda p: level_key(p))), false)
 	or coalesce(regexp_matches(name_text, '^((khong|chua) (duoc )?(xep loai|danh gia)|(ky hieu|chu thich|chu giai|viet tat) *:)'), false)))`;
 const LEGEND = `(full_name is null and level_key(coalesce(self_level, proposed_level)) = level_key(final_level)
 	and fold(coalesce(self_level, proposed_level)) <> fold(final_level))`;
