@@ -722,6 +722,13 @@ create or replace macro discipline_form_vi(f) as
     case f when 'khien_trach' then 'khiển trách' when 'canh_cao' then 'cảnh cáo' when 'cach_chuc' then 'cách chức'
            when 'khai_tru' then 'khai trừ' when 'giai_tan' then 'giải tán' else coalesce(f, 'không rõ hình thức') end;
 
+-- not_rated_why: a text that says why a subject has no level, as a level cell, a note or a reason
+-- column writes it ("Miễn sinh hoạt", "Miễn đánh giá", "Mới kết nạp ngày 15/9/2022", "Dự bị chưa đủ
+-- 6 tháng", "Không xếp loại (mới kết nạp)"); a bare "Không xếp loại" says there is no level, not why.
+-- Per distinct value (words() is costly): dictionaries.sql level_dict, rating.sql note_whys.
+create or replace macro not_rated_why(s) as
+    regexp_matches(words(s), '(^| )(mien (danh gia|xep loai|sinh hoat|cong tac)|moi ket nap|chua du (6|sau) thang)( |$)');
+
 -- level_key: a level spelling reduced to its initials, "nhiệm vụ" dropped ('Hoàn thành tốt NV', 'HT tốt nhiệm vụ',
 -- 'H.T.T.N.V', 'Hoàn thành tốt n/vụ' -> 'htt'; fields.ts levelKey is the same in TypeScript), so spellings no alias list foresees still meet
 -- ref_level_alias. 'nvu' is "n/vụ", "n.vụ" once the punctuation is gone; "nhiệm vụ được giao" is

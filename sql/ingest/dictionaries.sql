@@ -1,6 +1,6 @@
 -- dictionaries: dates and levels are parsed once per distinct spelling, not once per row (a 2 M
 -- row list has a few thousand distinct dates and a dozen level spellings). Reads temp table stg;
--- writes date_dict(v, d, y, bare_year, d_or_year, d_latest), level_dict(v, level, not_rated) and
+-- writes date_dict(v, d, y, bare_year, d_or_year, d_latest), level_dict(v, level, not_rated, bare) and
 -- status_dict(v, in_note, status), and the macro unit_unknown_error. Run before every kind's normalise.
 
 -- step: date_values
@@ -127,10 +127,12 @@ select v.v, coalesce(a.level, b.level) as level,
     -- place ("Miễn đánh giá", "Miễn sinh hoạt", "Dự bị chưa đủ 6 tháng", "Mới kết nạp"), kept as
     -- the reason
     coalesce(a.level, b.level) is null
-        and (alnum_key(v.v) is null
+        and (v.bare
              or regexp_matches(words(v.v), '^(khong|chua) (duoc )?(xep loai|danh gia|xl)( |$)')
-             or regexp_matches(words(v.v), '^(mien (danh gia|xep loai|sinh hoat|cong tac)|moi ket nap|(dang vien )?du bi chua du (6|sau) thang|chua du (6|sau) thang)( |$)')) as not_rated
-from v
+             or coalesce(not_rated_why(v.v), false)) as not_rated,
+    -- … a bare one ("Không xếp loại", "-") says there is no level, not why: a note may (rating.sql)
+    coalesce(a.level, b.level) is null and v.bare as bare
+from (select v, coalesce(alnum_key(v) is null or regexp_full_match(words(v), '(khong|chua) (duoc )?(xep loai|danh gia|xl)'), false) as bare from v) v
 left join alias a on a.k = level_key(v.v)
 left join bare_level b on b.v = v.v;
 

@@ -57,6 +57,13 @@ note_leaves as (
     from (select distinct note as v from stg where sick_days is null and note is not null)
 ),
 
+-- a note saying why a member has no level ("Mới kết nạp ngày 15/9/2022", "Miễn xếp loại"), as a
+-- level cell would (not_rated_why): once per distinct note
+note_whys as (
+    select v, not_rated_why(v) as why
+    from (select distinct note as v from stg where note is not null)
+),
+
 s as (
     select stg.* replace (coalesce(stg.sick_days, nl.leave) as sick_days),
         nl.leave is not null as sick_in_note,
@@ -133,6 +140,7 @@ select
         when s.file_kind = 'civil_servant' and s.final_level is null then case when l_cs.not_rated then clean(s.cs_level) end
         when l_final.not_rated then clean(s.final_level)
     end as final_not_rated_text,
+    coalesce(l_final.bare, false) as final_not_rated_bare,
     l_cs.level as civil_servant_level,
     case when l_cs.not_rated then null else s.cs_level end as cs_raw,
     sc.score,
@@ -163,7 +171,7 @@ select
     s.group_name,
     s.not_rated_reason,
     s.note,
-    sn.status is not null as note_states_status,
+    sn.status is not null or coalesce(nw.why, false) as note_says_why,
     s.agency,
     coalesce(s.unit_code, s.unit_name) as unit_raw,
     -- no unit column: the title's unit; a leader's, the party unit their "Đơn vị công tác" names
@@ -197,6 +205,7 @@ left join date_dict jp on jp.v = s.joined_party_on
 left join date_dict ju on ju.v = s.joined_unit_on
 left join date_dict yd on yd.v = s.year
 left join status_dict sn on sn.v = s.note and sn.in_note and not contains(s.header_fields, ',status,')
+left join note_whys nw on nw.v = s.note
 left join unit_hit u on u.role = 'unit' and u.code = coalesce(s.unit_code, '') and u.name = coalesce(s.unit_name, '') and u.parent = coalesce(s.parent, '')
     and u.context_path = s.context_path and u.year is not distinct from coalesce(pm.year, yd.y, s.default_year)
 left join unit_hit d on d.role = 'decider' and d.code = s.decider and d.context_path = s.context_path
@@ -528,9 +537,11 @@ select
     tidy(n.position), coalesce(n.is_head, head_by_scope(n.head_scope, n.subject_kind, hu.kind)), n.joined_unit_on, tidy(n.group_name), n.self_level, n.proposed_level,
     n.final_level, n.civil_servant_level, n.score, n.decided_on, n.reviewed_on, n.sick_leave_days, n.sick_leave_months,
     -- a member not rated whose note states a status ("Được miễn công tác và sinh hoạt đảng",
-    -- status_dict): the note says why, where nothing else does
-    coalesce(tidy(n.not_rated_reason), n.final_not_rated_text,
-             case when n.final_level is null and n.subject_kind = 'member' and n.note_states_status then tidy(n.note) end),
+    -- status_dict) or a reason ("Mới kết nạp ngày 15/9/2022"): the note says why, where nothing else
+    -- does — a bare "Không xếp loại" in the level cell says only that there is no level
+    coalesce(tidy(n.not_rated_reason), if(n.final_not_rated_bare, null, n.final_not_rated_text),
+             case when n.final_level is null and n.subject_kind = 'member' and n.note_says_why then tidy(n.note) end,
+             n.final_not_rated_text),
     -- a civil-servant row with no unit: the agency its title names ("UBND XÃ BÙ ĐĂNG") where no
     -- column does, which R1 groups it by and which tells one commune's list from another's
     tidy(n.note), tidy(coalesce(n.agency, case when n.unit_id is null and n.subject_kind = 'civil_servant' then c.title_agency end)),

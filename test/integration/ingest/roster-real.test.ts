@@ -279,6 +279,31 @@ describe('statuses written only in "Ghi chú"', () => {
 			{ final_level: null, not_rated_reason: 'Vắng mặt', note: 'Vắng mặt' }
 		]);
 	});
+
+	it('a rating list: "Không xếp loại" / "Chưa xếp loại" in the level cell says only that there is no level; the Ghi chú saying why is the reason, and R4 judges it as it would in the level cell (a new member by admission date where the list gives one)', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const f = writeCsv(dir, 'xl.csv', [['ĐẢNG BỘ XÃ ĐOÀN KẾT'], ['CHI BỘ THÔN 1'], ['DANH SÁCH ĐÁNH GIÁ, XẾP LOẠI CHẤT LƯỢNG ĐẢNG VIÊN NĂM 2024'],
+			['STT', 'Họ và tên', 'Năm sinh', 'Ngày vào Đảng', 'Chức vụ', 'Tự xếp loại', 'Chi bộ quyết định', 'Ghi chú'],
+			['1', 'Nguyễn Văn An', '1960', '03/02/1985', 'Bí thư chi bộ', 'HTTNV', 'HTTNV', ''],
+			['2', 'Trần Văn Bảo', '1941', '', '', '', 'Không xếp loại', 'Miễn sinh hoạt đảng'],
+			['3', 'Lê Văn Cường', '1942', '', '', '', 'Chưa xếp loại', 'Được miễn công tác và sinh hoạt đảng'],
+			['4', 'Phạm Văn Dũng', '1999', '', '', '', 'Không xếp loại', 'Mới kết nạp'],
+			['5', 'Hoàng Văn Em', '2000', '', '', '', '', 'Mới kết nạp'],
+			['6', 'Vũ Thị Mai', '2001', '', 'Đảng viên dự bị', '', 'Không xếp loại', 'Mới kết nạp ngày 15/8/2024, chưa đủ 6 tháng'],
+			['7', 'Đỗ Văn Giang', '1998', '15/09/2024', '', '', 'Không xếp loại', 'Mới kết nạp'],
+			// admitted a year before the round: a "new member" no longer, owed a rating
+			['8', 'Ngô Văn Hải', '1997', '10/01/2024', '', '', 'Không xếp loại', 'Mới kết nạp'],
+			// a bare "Không xếp loại" and a note that says no why: owed, as before
+			['9', 'Đặng Văn Khoa', '1970', '', '', '', 'Không xếp loại', 'Vắng mặt'],
+			['10', 'Bùi Văn Lâm', '1971', '', '', '', 'Không xếp loại', '']]);
+		expect((await ingest(db, [f])).files[0]).toMatchObject({ kind: 'rating', status: 'loaded', rowsStored: 10 });
+		expect((await db.query<{ r: string | null }>('select not_rated_reason as r from rating where final_level is null order by source_row')).map((x) => x.r)).toEqual([
+			'Miễn sinh hoạt đảng', 'Được miễn công tác và sinh hoạt đảng', 'Mới kết nạp', 'Mới kết nạp',
+			'Mới kết nạp ngày 15/8/2024, chưa đủ 6 tháng', 'Mới kết nạp', 'Mới kết nạp', 'Vắng mặt', 'Không xếp loại'
+		]);
+		const run = await runAudit(db, { year: 2024, rules: ['missing_review'], signals: false });
+		expect(owed(run, 'listed_member_not_rated')).toEqual(['Bùi Văn Lâm', 'Ngô Văn Hải', 'Đặng Văn Khoa']);
+	});
 });
 
 describe('members gone during the year', () => {

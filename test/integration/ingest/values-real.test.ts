@@ -35,7 +35,7 @@ describe('discipline forms', () => {
 });
 
 describe('level cells', () => {
-	it('"Không xếp loại", "Chưa xếp loại", "Không đánh giá", "-", "—" are not-rated rows, the text kept as reason', async () => {
+	it('"Không xếp loại", "Chưa xếp loại", "Không đánh giá", "-", "—" are not-rated rows, the text kept as reason (a Ghi chú saying why before a bare one)', async () => {
 		const { db, dir } = await dbWithRegistry();
 		const f = writeCsv(dir, 'xl.csv', [
 			...TITLE,
@@ -53,10 +53,11 @@ describe('level cells', () => {
 		const rows = await db.query('select source_row, self_level, proposed_level, final_level, not_rated_reason from rating order by source_row');
 		expect(rows).toEqual([
 			{ source_row: 5, self_level: 3, proposed_level: 3, final_level: 3, not_rated_reason: null },
-			{ source_row: 6, self_level: null, proposed_level: null, final_level: null, not_rated_reason: 'Không xếp loại' },
+			// (a bare "Không xếp loại" says there is no level; the note says why)
+			{ source_row: 6, self_level: null, proposed_level: null, final_level: null, not_rated_reason: 'Mới kết nạp 09/2024' },
 			{ source_row: 7, self_level: null, proposed_level: null, final_level: null, not_rated_reason: 'Chưa xếp loại' },
 			{ source_row: 8, self_level: null, proposed_level: null, final_level: null, not_rated_reason: 'Không đánh giá' },
-			{ source_row: 9, self_level: null, proposed_level: null, final_level: null, not_rated_reason: '-' },
+			{ source_row: 9, self_level: null, proposed_level: null, final_level: null, not_rated_reason: 'Miễn sinh hoạt' },
 			// the reason column, when filled, is the reason
 			{ source_row: 10, self_level: null, proposed_level: null, final_level: null, not_rated_reason: 'Đình chỉ sinh hoạt' },
 			{ source_row: 11, self_level: null, proposed_level: null, final_level: null, not_rated_reason: 'không xếp loại (mới kết nạp)' }
