@@ -279,12 +279,13 @@ create or replace macro status_words(s) as
         '\bsinh hoat dang\b', 'sinh hoat', 'g'), '\bdvct\b', 'dang vien chinh thuc', 'g'), '\bdvdb\b', 'dang vien du bi', 'g'),
         '\bdv\b', 'dang vien', 'g'), '\bhi sinh\b', 'hy sinh', 'g');
 
--- moves_here: what follows "đến" / "về" in a move says it is toward here: "từ …", a date, "chi bộ
--- (này)", "đây", alone or before where from or when ("… đến chi bộ ngày 15/3/2024", "… về chi bộ từ
--- tháng 3/2024"); before a place it is a move there ("Chuyển sinh hoạt đến Đảng bộ xã A", "… đến chi bộ
--- thôn 2", "… đến chi bộ 3": one number names a chi bộ, a date has two or three).
+-- moves_here: what follows "đến" / "về" in a move says it is toward here: "từ …", a date, how long
+-- ago ("chưa đủ 6 tháng", "được 3 tháng", "trong năm", "vào tháng 3"), "chi bộ (này)", "đây", alone or
+-- before where from or when ("… đến chi bộ ngày 15/3/2024", "… về chi bộ từ tháng 3/2024"); before a
+-- place it is a move there ("Chuyển sinh hoạt đến Đảng bộ xã A", "… đến chi bộ thôn 2", "… đến chi bộ
+-- 3": one number names a chi bộ, a date has two or three).
 create or replace macro moves_here(r) as
-    regexp_matches(r, '^(tu|ngay|thang|nam|[0-9])\b|^(day|chi bo( nay)?)( (tu|ngay|thang|nam)\b| [0-9]+ [0-9]|$)');
+    regexp_matches(r, '^(tu|ngay|thang|nam|chua|duoc|trong|vao|[0-9])\b|^(day|chi bo( nay)?)( (tu|ngay|thang|nam)\b| [0-9]+ [0-9]|$)');
 
 -- status_after: what follows an alias's words w in a status (r, not empty) leaves it that alias's
 -- status. A move written without its direction ("Chuyển sinh hoạt") only whole: what follows may say
@@ -301,7 +302,10 @@ create or replace macro moves_here(r) as
 -- "Chuyển đi công tác / học …", is its own alias (official: still a member here), longer than "Chuyển đi".
 create or replace macro status_after(w, r) as
     case
-        when regexp_matches(w, '\b(mat|hy sinh)$|^chuyen ve que$') then regexp_matches(r, '^((vao|hoi|tu) )?((ngay|thang|nam)\b|[0-9])')
+        when regexp_matches(w, '(^|\bda )mat$|\bhy sinh$|^chuyen ve que$') then regexp_matches(r, '^((vao|hoi|tu) )?((ngay|thang|nam)\b|[0-9])')
+        -- a job suspension, an absence: not before the Party's suspension ("Đình chỉ công tác, sinh hoạt
+        -- đảng": an alias of its own)
+        when regexp_matches(w, 'dinh chi cong tac$|vang mat$|tam vang$') then not regexp_matches(r, '\b(sinh hoat|dinh chi|mien)\b')
         when regexp_matches(w, '\bdang$') then not regexp_matches(r, '^(uy|bo|doan)\b')
         when regexp_matches(w, '\bchuyen sinh hoat( chinh thuc)?$')
             then (regexp_matches(r, '^((ngay|thang|nam)\b|[0-9])') and w like '%chinh thuc')
@@ -722,12 +726,19 @@ create or replace macro discipline_form_vi(f) as
     case f when 'khien_trach' then 'khiển trách' when 'canh_cao' then 'cảnh cáo' when 'cach_chuc' then 'cách chức'
            when 'khai_tru' then 'khai trừ' when 'giai_tan' then 'giải tán' else coalesce(f, 'không rõ hình thức') end;
 
+-- admitted_lately: a text that says the member was admitted too lately to be rated ("Mới kết nạp",
+-- "Chưa đủ 6 tháng", "Dự bị chưa đủ 6 tháng", "Kết nạp ngày 15/9/2024, chưa đủ 6 tháng"): "chưa đủ
+-- 6 tháng" only alone or after the admission, else it is of something else ("Chuyển sinh hoạt đến chưa
+-- đủ 6 tháng", "Nghỉ ốm từ tháng 9, chưa đủ 6 tháng": owed a rating).
+create or replace macro admitted_lately(s) as
+    regexp_matches(words(s), '(^| )moi ket nap( |$)|^((dang vien|dv) )?(du bi )?chua du (6|sau) thang( |$)|(^| )(ket nap|vao dang|du bi)( .*)? chua du (6|sau) thang( |$)');
+
 -- not_rated_why: a text that says why a subject has no level, as a level cell, a note or a reason
 -- column writes it ("Miễn sinh hoạt", "Miễn đánh giá", "Mới kết nạp ngày 15/9/2022", "Dự bị chưa đủ
 -- 6 tháng", "Không xếp loại (mới kết nạp)"); a bare "Không xếp loại" says there is no level, not why.
 -- Per distinct value (words() is costly): dictionaries.sql level_dict, rating.sql note_whys.
 create or replace macro not_rated_why(s) as
-    regexp_matches(words(s), '(^| )(mien (danh gia|xep loai|sinh hoat|cong tac)|moi ket nap|chua du (6|sau) thang)( |$)');
+    regexp_matches(words(s), '(^| )mien (danh gia|xep loai|sinh hoat|cong tac)( |$)') or admitted_lately(s);
 
 -- level_key: a level spelling reduced to its initials, "nhiệm vụ" dropped ('Hoàn thành tốt NV', 'HT tốt nhiệm vụ',
 -- 'H.T.T.N.V', 'Hoàn thành tốt n/vụ' -> 'htt'; fields.ts levelKey is the same in TypeScript), so spellings no alias list foresees still meet

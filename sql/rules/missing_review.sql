@@ -189,7 +189,8 @@ owed_rows as (
     where (o.full_on is null or o.full_on <= o.as_of)
       -- no admission date anywhere, and the row says the admission is recent ("Mới kết nạp chưa đủ 6
       -- tháng": a member list rarely gives the date): not judged, where the date would have been
-      and not (o.full_on is null and coalesce(regexp_matches(fold(o.nr.reason), '\bket nap\b|\bchua du\b'), false))
+      -- ("Chuyển đến chưa đủ 6 tháng" is of something else: admitted_lately)
+      and not (o.full_on is null and coalesce(regexp_matches(fold(o.nr.reason), '\bket nap\b') or admitted_lately(o.nr.reason), false))
 ),
 
 -- someone of the same folded name, and the same birth date or year where both records have one,

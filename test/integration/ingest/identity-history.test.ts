@@ -435,6 +435,15 @@ describe('re-load and history', () => {
 		expect(await db.query("select file_name from source_file where kind = 'rating'")).toEqual([{ file_name: 'Xep loai.csv' }]);
 	});
 
+	it('… a year in brackets is no copy mark: of "… (2022).csv" and another name, neither a copy, the first named is read', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const rows = [['CHI BỘ THÔN 1'], ['DANH SÁCH XẾP LOẠI ĐẢNG VIÊN NĂM 2022'], HEAD, ['1', 'Lê Thị Hoa', '03/04/1982', 'C70010101', 'HTTNV', '05/12/2022']];
+		const first = writeCsv(dir, 'Xep loai DV chi bo thon 1 (2022).csv', rows);
+		const second = writeCsv(dir, 'Xep loai DV gui Dang uy.csv', rows);
+		await ingest(db, [first, second], { year: 2022 });
+		expect(await db.query("select file_name from source_file where kind = 'rating'")).toEqual([{ file_name: 'Xep loai DV chi bo thon 1 (2022).csv' }]);
+	});
+
 	it('a corrected list replaces the earlier one for the same body, unit, kind and period; the earlier stays queryable', async () => {
 		const { db, dir } = await dbWithRegistry();
 		const first = writeCsv(dir, 'v1.csv', [HEAD, ['1', 'A', '1970', 'C70010101', 'HTXS', '05/12/2022'], ['2', 'B', '1971', 'C70010101', 'HTT', '05/12/2022']]);

@@ -476,6 +476,14 @@ describe('"Đình chỉ công tác", "Tạm thời vắng mặt" in Tình trạn
 		expect(r.owed).toEqual(cells.map((_, i) => `Đảng viên ${i + 1}`).sort());
 	});
 
+	it.each([['Vắng mặt có lý do'], ['Vắng mặt dài ngày'], ['Tạm thời vắng mặt (đi làm ăn xa)'], ['Vắng mặt - đi lao động nước ngoài']])('… "%s" with its circumstance too (the words after "mặt" were read as after a death, "Đã mất": refused)', async (cell) => {
+		expect(await statuses(['Chính thức', cell])).toEqual(['official', 'official']);
+	});
+
+	it.each([['Đình chỉ công tác và sinh hoạt đảng'], ['Đình chỉ công tác, sinh hoạt Đảng'], ['Tạm đình chỉ công tác và sinh hoạt đảng']])('… but "%s" is the Party\'s suspension too: suspended, owed nothing (was official)', async (cell) => {
+		expect(await statuses(['Chính thức', cell])).toEqual(['official', 'suspended']);
+	});
+
 	it('a cell that states no membership at all is still refused and named', async () => {
 		const { db, dir } = await dbWithRegistry();
 		const cells = ['Đang xem xét', 'Chờ ý kiến'];
@@ -517,5 +525,36 @@ describe('"Chuyển đi công tác / học" as a not-rated reason', () => {
 		]);
 		expect(r.statuses).toEqual(['official', 'official', 'official', 'left', 'left']);
 		expect(r.owed).toEqual(['Lê Hữu Hải', 'Trần Văn Bảo']);
+	});
+});
+
+// (a note, or a level cell, saying "chưa đủ 6 tháng" of a move or sick leave: no reason not to rate,
+// only of the admission: admitted_lately)
+describe('a note saying "chưa đủ 6 tháng" of something other than Party membership', () => {
+	it('a member transferred in (official, owed a rating by this chi bộ) left unrated is still owed', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const f = writeCsv(dir, 'xl.csv', [['ĐẢNG BỘ XÃ ĐOÀN KẾT'], ['CHI BỘ THÔN 1'], ['DANH SÁCH ĐÁNH GIÁ, XẾP LOẠI CHẤT LƯỢNG ĐẢNG VIÊN NĂM 2024'],
+			['STT', 'Họ và tên', 'Năm sinh', 'Chi bộ quyết định', 'Ghi chú'],
+			['1', 'Nguyễn Văn An', '1960', 'HTTNV', ''],
+			['2', 'Trần Văn Bảo', '1975', 'Không xếp loại', 'Chuyển sinh hoạt đến chưa đủ 6 tháng'],
+			['3', 'Lê Văn Cường', '1980', '', 'Mới chuyển đến, chưa đủ 6 tháng công tác tại chi bộ'],
+			['4', 'Phạm Văn Dũng', '1982', '', 'Nghỉ ốm từ tháng 9, chưa đủ 6 tháng']]);
+		expect((await ingest(db, [f])).files[0]).toMatchObject({ kind: 'rating', status: 'loaded', rowsStored: 4 });
+		const run = await runAudit(db, { year: 2024, rules: ['missing_review'], signals: false });
+		const owed = run.findings.filter((x) => (x.evidence as { check?: string }).check === 'listed_member_not_rated').map((x) => x.subject_name).sort();
+		expect(owed).toEqual(['Lê Văn Cường', 'Phạm Văn Dũng', 'Trần Văn Bảo']);
+	});
+
+	it('… nor in the level cell (it was refused there, the clerk told): "Chuyển đến chưa đủ 6 tháng" is no reason not to rate', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const f = writeCsv(dir, 'xl.csv', [['ĐẢNG BỘ XÃ ĐOÀN KẾT'], ['CHI BỘ THÔN 1'], ['DANH SÁCH ĐÁNH GIÁ, XẾP LOẠI CHẤT LƯỢNG ĐẢNG VIÊN NĂM 2024'],
+			['STT', 'Họ và tên', 'Năm sinh', 'Chi bộ quyết định'],
+			['1', 'Nguyễn Văn An', '1960', 'HTTNV'],
+			['2', 'Trần Văn Bảo', '1975', 'Chuyển đến chưa đủ 6 tháng']]);
+		const r = await ingest(db, [f]);
+		const run = await runAudit(db, { year: 2024, rules: ['missing_review'], signals: false });
+		const owed = run.findings.filter((x) => (x.evidence as { check?: string }).check === 'listed_member_not_rated').map((x) => x.subject_name);
+		// either the row is refused with its cell named, or Trần Văn Bảo is owed a rating: not silently neither
+		expect(r.files[0].errorCount > 0 || owed.includes('Trần Văn Bảo')).toBe(true);
 	});
 });

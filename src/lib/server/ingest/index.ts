@@ -210,7 +210,7 @@ async function classify(path: string, opts: IngestOptions): Promise<Omit<Entry, 
 /** A file name a copy gets: "X - Copy.xlsx", "X - Copy (2).xlsx", "X - Bản sao.xlsx" (Windows), "X (1).xlsx"
  * (a browser's second download), "X copy 2.xlsx" (macOS). */
 function isCopyName(path: string): boolean {
-	return /( - (copy|ban sao)( \(\d+\))?| \(\d+\)| copy( \d+)?)$/.test(fold(basename(path)).replace(/\.[a-z0-9]+$/, ''));
+	return /( - (copy|ban sao)( \(\d+\))?| \(\d{1,2}\)| copy( \d+)?)$/.test(fold(basename(path)).replace(/\.[a-z0-9]+$/, ''));
 }
 
 export async function ingestFiles(db: Db, paths: string[], opts: IngestOptions = {}): Promise<IngestReport> {
