@@ -467,6 +467,20 @@ describe('title lines', () => {
 		expect(r.files[0]).toMatchObject({ kind: 'rating', status: 'loaded', rowsStored: 2 });
 		expect(await db.query(RATINGS)).toMatchObject([{ unit: 'C70010101', period_year: 2024 }, { unit: 'C70010101', period_year: 2024 }]);
 	});
+
+	// a roster's letterhead, its title, and a subtitle repeating the chi bộ with the year
+	const roster = [['STT', 'Họ và tên', 'Ngày sinh', 'Số thẻ ĐV', 'Tình trạng'], ['1', 'Nguyễn Văn An', '12/05/1970', '70010001', 'Chính thức']];
+	const members = (db: Awaited<ReturnType<typeof dbWithRegistry>>['db']) => db.query('select u.code, m.year from membership m join unit u on u.id = m.unit_id');
+	it.each([['Chi bộ thôn 2 - Năm 2024'], ['Chi bộ thôn 2 năm 2024'], ['Chi bộ thôn 2 – năm 2024']])(
+		'a subtitle "%s" under the letterhead "CHI BỘ THÔN 2": the year is no part of the chi bộ’s name',
+		async (subtitle) => {
+			const { db, dir } = await dbWithRegistry();
+			const f = writeCsv(dir, 'ds.csv', [['ĐẢNG BỘ XÃ ĐOÀN KẾT', '', 'ĐẢNG CỘNG SẢN VIỆT NAM'], ['CHI BỘ THÔN 2'], ['*'], ['DANH SÁCH ĐẢNG VIÊN'], [subtitle], ...roster]);
+			const r = await ingest(db, [f]);
+			expect(r.files[0]).toMatchObject({ kind: 'roster', status: 'loaded', rowsStored: 1 });
+			expect(await members(db)).toEqual([{ code: 'C70010102', year: 2024 }]);
+		}
+	);
 });
 
 describe('a Huyện ủy’s list of its organisations', () => {

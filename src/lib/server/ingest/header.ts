@@ -442,6 +442,11 @@ const AGENCY = new RegExp(`^(${AGENCY_WORDS})\\b`);
 const LOCALITY_LINE = /^(xa|phuong|thi tran|huyen|quan|thi xa|thanh pho|tinh|dac khu)\s+\S/;
 const UNIT_PREFIX = /^(chi bo|dang bo|dang uy|huyen uy|thi uy|quan uy|thanh uy|tinh uy|ban thuong vu|cb |db )\b/;
 const INSPECTION_COMMITTEE = /^\s*(?:(?:ủy|uỷ) ban kiểm tra|ubkt)\s+(?=\S)/iu;
+// the list's period written after a unit's name ("Chi bộ thôn 1 - Năm 2025", "… (NĂM 2025)", "… QUÝ
+// III", "… NHIỆM KỲ 2020-2025"): no part of the name. (A name's own "Năm" carries no year: "Chi bộ
+// ấp Năm Căn".) `\b` after "quý", "kỳ" would never match: ý, ỳ are no \w.
+const PERIOD_WORDS = String.raw`năm(?:\s+học)?\s*:?\s*\d{4}|quý\s+(?:[ivx]+|\d)(?![\p{L}\d])|nhiệm kỳ(?![\p{L}\d])`;
+const PERIOD_TAIL = new RegExp(String.raw`\s*(?:[-–—(,:]\s*)?(?:${PERIOD_WORDS}).*$`, 'iu');
 
 export function readTitle(preview: string[][], headerRow: number): TitleInfo {
 	const lines = preview
@@ -514,10 +519,10 @@ export function readTitle(preview: string[][], headerRow: number): TitleInfo {
 			const f = fold(c);
 			// "CHI BỘ: THÔN 1" names "Chi bộ thôn 1"; a line of the minutes above a list ("Chi bộ tổ chức
 			// hội nghị … ngày 20/11/2024") names none
-			if (UNIT_PREFIX.test(f) && f.length < 80 && !/cong san viet nam|\bhoi nghi\b|\bvao luc\b|\d{1,2}[/.-]\d{1,2}[/.-]\d{4}/.test(f)) info.unitNames.push(c.trim().replace(/^([^:]{4,20}?)\s*:\s*/, '$1 '));
+			if (UNIT_PREFIX.test(f) && f.length < 80 && !/cong san viet nam|\bhoi nghi\b|\bvao luc\b|\d{1,2}[/.-]\d{1,2}[/.-]\d{4}/.test(f)) info.unitNames.push(c.trim().replace(/^([^:]{4,20}?)\s*:\s*/, '$1 ').replace(PERIOD_TAIL, ''));
 			// "Đơn vị: Chi bộ thôn A - Đảng bộ xã B", "Tên đơn vị: …" (a software export's header lines)
 			else if (/^(ten )?(don vi|to chuc dang)\s*:/.test(f) && f.length < 120) {
-				const named = c.trim().replace(/^[^:]*:\s*/, '');
+				const named = c.trim().replace(/^[^:]*:\s*/, '').replace(PERIOD_TAIL, '');
 				if (UNIT_PREFIX.test(fold(named))) info.unitNames.push(named);
 			}
 			// the chi bộ inside a list's title: "DANH SÁCH ĐẢNG VIÊN CHI BỘ THÔN A NĂM 2025" (not "… CÁC
