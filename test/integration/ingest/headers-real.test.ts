@@ -481,6 +481,28 @@ describe('title lines', () => {
 			expect(await members(db)).toEqual([{ code: 'C70010102', year: 2024 }]);
 		}
 	);
+
+	it.each([['DANH SÁCH ĐẢNG VIÊN CHI BỘ NĂM 2024'], ['DANH SÁCH ĐẢNG VIÊN CHI BỘ  NĂM 2024'], ['DANH SÁCH ĐẢNG VIÊN CHI BỘ THÔN 2 - NĂM 2024']])(
+		'the title "%s" under "CHI BỘ THÔN 2": "CHI BỘ" then the year names no other chi bộ',
+		async (title) => {
+			const { db, dir } = await dbWithRegistry();
+			const f = writeCsv(dir, 'ds.csv', [['ĐẢNG BỘ XÃ ĐOÀN KẾT'], ['CHI BỘ THÔN 2'], [title], ...roster]);
+			const r = await ingest(db, [f]);
+			expect(r.files[0]).toMatchObject({ kind: 'roster', status: 'loaded', rowsStored: 1 });
+			expect(await members(db)).toEqual([{ code: 'C70010102', year: 2024 }]);
+		}
+	);
+
+	it('"… CHI BỘ THÔN 2 QUÝ III NĂM 2025": the quarter is no part of the chi bộ’s name', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const f = writeCsv(dir, 'q3.csv', [['ĐẢNG BỘ XÃ ĐOÀN KẾT'], ['KẾT QUẢ XẾP LOẠI ĐẢNG VIÊN CHI BỘ THÔN 2 QUÝ III NĂM 2025'], head, ...rows]);
+		const r = await ingest(db, [f]);
+		expect(r.files[0]).toMatchObject({ kind: 'rating', status: 'loaded', rowsStored: 2 });
+		expect(await db.query(RATINGS)).toMatchObject([
+			{ unit: 'C70010102', period_year: 2025, period_kind: 'quarter' },
+			{ unit: 'C70010102', period_year: 2025, period_kind: 'quarter' }
+		]);
+	});
 });
 
 describe('a Huyện ủy’s list of its organisations', () => {

@@ -447,6 +447,9 @@ const INSPECTION_COMMITTEE = /^\s*(?:(?:ủy|uỷ) ban kiểm tra|ubkt)\s+(?=\S)
 // ấp Năm Căn".) `\b` after "quý", "kỳ" would never match: ý, ỳ are no \w.
 const PERIOD_WORDS = String.raw`năm(?:\s+học)?\s*:?\s*\d{4}|quý\s+(?:[ivx]+|\d)(?![\p{L}\d])|nhiệm kỳ(?![\p{L}\d])`;
 const PERIOD_TAIL = new RegExp(String.raw`\s*(?:[-–—(,:]\s*)?(?:${PERIOD_WORDS}).*$`, 'iu');
+/** The chi bộ a list's title names: "DANH SÁCH ĐẢNG VIÊN CHI BỘ THÔN A NĂM 2025" (not "… CÁC CHI BỘ",
+ * "… CHI BỘ TRỰC THUỘC", nor "… CHI BỘ NĂM 2025": the chi bộ the lines above name). */
+const TITLE_CHI_BO = new RegExp(String.raw`(?<!\b(các|những)\s+)(chi bộ\s+(?!\s|trực thuộc\b|cơ sở(?![\p{L}\d])|${PERIOD_WORDS}).+?)(?=\s*[-–—]?\s*(?:${PERIOD_WORDS})|\s*[(,]|$)`, 'iu');
 
 export function readTitle(preview: string[][], headerRow: number): TitleInfo {
 	const lines = preview
@@ -525,10 +528,9 @@ export function readTitle(preview: string[][], headerRow: number): TitleInfo {
 				const named = c.trim().replace(/^[^:]*:\s*/, '').replace(PERIOD_TAIL, '');
 				if (UNIT_PREFIX.test(fold(named))) info.unitNames.push(named);
 			}
-			// the chi bộ inside a list's title: "DANH SÁCH ĐẢNG VIÊN CHI BỘ THÔN A NĂM 2025" (not "… CÁC
-			// CHI BỘ", "… CHI BỘ TRỰC THUỘC")
+			// the chi bộ inside a list's title (TITLE_CHI_BO)
 			else if (/^(danh sach|danh muc|ket qua|bang|tong hop)\b/.test(f) && f.length < 160) {
-				const m = c.trim().match(/(?<!\b(các|những)\s+)(chi bộ\s+(?!trực thuộc\b|cơ sở\b).+?)(?=\s+năm\s+\d{4}|\s+quý\b|\s+nhiệm kỳ\b|\s*[(,]|$)/iu);
+				const m = c.trim().match(TITLE_CHI_BO);
 				// the unit a list's units belong to: "DANH MỤC TỔ CHỨC ĐẢNG TRỰC THUỘC ĐẢNG BỘ TỈNH (SAU SẮP XẾP)"
 				const above = c.normalize('NFC').trim().match(/\btrực thuộc\s+((?:đảng bộ|đảng ủy|tỉnh ủy|thành ủy|huyện ủy|quận ủy|thị ủy)(?:\s.+?)?)(?=\s+năm\s+\d{4}|\s+quý\b|\s+nhiệm kỳ\b|\s+(?:sau|trước|từ)\s|\s*[(,:]|$)/iu);
 				if (m) info.unitNames.push(m[2]);
