@@ -110,6 +110,65 @@ describe('the unit named in the title', () => {
 		expect(r.files[0].errors[0]).toMatchObject({ file: 'ds.csv', row: 2, column: 'Tiêu đề', value: 'CHI BỘ THÔN 9' });
 	});
 
+	// another commune's list: its đảng bộ is not in the registry, its chi bộ bears the name of one
+	// that is (the registry's one "Chi bộ thôn 2" is Đoàn Kết's)
+	it.each([
+		[[['ĐẢNG BỘ XÃ THỌ SƠN'], ['CHI BỘ THÔN 2']], 'ĐẢNG BỘ XÃ THỌ SƠN', 1],
+		[[['ĐẢNG BỘ TỈNH BÌNH PHƯỚC', '', 'ĐẢNG CỘNG SẢN VIỆT NAM'], ['ĐẢNG ỦY PHƯỜNG TÂN THÀNH'], ['CHI BỘ THÔN 2']], 'ĐẢNG ỦY PHƯỜNG TÂN THÀNH', 2],
+		[[['CHI BỘ THÔN 2 - ĐẢNG BỘ XÃ THỌ SƠN']], 'ĐẢNG BỘ XÃ THỌ SƠN', 1],
+		[[['ĐẢNG BỘ HUYỆN BÙ ĐĂNG'], ['ĐẢNG BỘ XÃ THỌ SƠN'], ['CHI BỘ THÔN 2']], 'ĐẢNG BỘ XÃ THỌ SƠN', 2],
+		[[['HUYỆN ỦY ĐỒNG PHÚ'], ['CHI BỘ THÔN 2']], 'HUYỆN ỦY ĐỒNG PHÚ', 1]
+	])('%j: a đảng bộ the registry does not hold, its chi bộ found by name alone elsewhere: refused naming the title line, nothing stored', async (title, unknown, row) => {
+		const { db, dir } = await dbWithRegistry();
+		const r = await ingest(db, [writeCsv(dir, 'Xep loai DV chi bo thon 2 xa Tho Son.csv', [...title, ...LIST])]);
+		expect(r.files[0].status).toBe('refused');
+		expect(r.files[0].errors[0]).toMatchObject({ file: 'Xep loai DV chi bo thon 2 xa Tho Son.csv', row, column: 'Tiêu đề', value: unknown });
+		expect(r.files[0].errors[0].message).toMatch(/danh mục không có đảng bộ này.*--unit/);
+		expect(await db.one('select count(*)::int as n from rating')).toEqual({ n: 0 });
+	});
+
+	it('… the same in its rows\' Chi bộ column: refused', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const r = await ingest(db, [writeCsv(dir, 'ds.csv', [['ĐẢNG BỘ XÃ THỌ SƠN'], LIST[0], ['STT', 'Họ và tên', 'Năm sinh', 'Chi bộ', 'Xếp loại'], ['1', 'Nguyễn Văn An', '1970', 'Chi bộ thôn 2', 'HTTNV']])]);
+		expect(r.files[0].status).toBe('refused');
+		expect(r.files[0].errors[0]).toMatchObject({ row: 1, column: 'Tiêu đề', value: 'ĐẢNG BỘ XÃ THỌ SƠN' });
+	});
+
+	it('a register with no year whose letterhead names a commune two units bear (the one merged in 2025, the one formed then): loaded, not refused as unknown', async () => {
+		const { db, dir } = await dbWithRegistry();
+		expect((await ingest(db, [writeCsv(dir, 'dm.csv', [
+			['STT', 'Mã đơn vị', 'Tên đơn vị', 'Loại', 'Mã đơn vị cấp trên', 'Ngày thành lập'],
+			['1', 'X700198', 'Đảng bộ xã Minh Hưng', 'Đảng bộ cơ sở', 'T70', '01/07/2025'],
+			['2', 'C70019801', 'Chi bộ thôn Minh Hưng 3', 'Chi bộ trực thuộc', 'X700198', '01/07/2025']
+		])])).files[0].status).toBe('loaded');
+		const r = await ingest(db, [writeCsv(dir, 'so-kl.csv', [['ĐẢNG BỘ XÃ MINH HƯNG', '', 'ĐẢNG CỘNG SẢN VIỆT NAM'], ['ỦY BAN KIỂM TRA'], ['SỔ THEO DÕI THI HÀNH KỶ LUẬT ĐẢNG VIÊN'],
+			['STT', 'Họ và tên', 'Năm sinh', 'Chi bộ', 'Hình thức kỷ luật', 'Ngày quyết định'], ['1', 'Nguyễn Văn An', '1970', 'Thôn Minh Hưng 3', 'Khiển trách', '15/11/2025']])]);
+		expect(r.files[0]).toMatchObject({ kind: 'discipline', status: 'loaded', rowsStored: 1 });
+		expect(await db.query('select u.code from discipline d join unit u on u.id = d.unit_id')).toEqual([{ code: 'C70019801' }]);
+	});
+
+	it('a chi bộ the title names before its đảng bộ, of that name in another commune only: refused, not filed there', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const r = await ingest(db, [writeCsv(dir, 'ds.csv', [['DANH SÁCH XẾP LOẠI ĐẢNG VIÊN CHI BỘ THÔN 2 NĂM 2024'], ['ĐẢNG BỘ XÃ MINH HƯNG'], ...LIST.slice(1)])]);
+		expect(r.files[0].status).toBe('refused');
+		expect(r.files[0].errors[0]).toMatchObject({ row: 1, column: 'Tiêu đề', value: 'CHI BỘ THÔN 2' });
+	});
+
+	it.each([
+		// a province's letterhead the registry lacks (it holds part of a province), over the commune
+		[[['ĐẢNG BỘ TỈNH ĐỒNG NAI', '', 'ĐẢNG CỘNG SẢN VIỆT NAM'], ['ĐẢNG BỘ XÃ ĐOÀN KẾT'], ['CHI BỘ THÔN 2']], {}],
+		[[['ĐẢNG BỘ TỈNH ĐỒNG NAI'], ['CHI BỘ THÔN 2']], {}],
+		// a district the registry lacks, over a commune it holds
+		[[['HUYỆN ỦY ĐỒNG PHÚ'], ['ĐẢNG ỦY XÃ ĐOÀN KẾT'], ['CHI BỘ THÔN 2']], {}],
+		// the unit given
+		[[['ĐẢNG BỘ XÃ THỌ SƠN'], ['CHI BỘ THÔN 2']], { unit: 'C70010102' }]
+	])('%j %j: loaded in Chi bộ thôn 2 of Đoàn Kết', async (title, opts) => {
+		const { db, dir } = await dbWithRegistry();
+		const r = await ingest(db, [writeCsv(dir, 'ds.csv', [...title, ...LIST])], opts);
+		expect(r.files[0]).toMatchObject({ status: 'loaded', rowsStored: 2 });
+		expect(await units(db)).toEqual([{ code: 'C70010102' }]);
+	});
+
 	it('a member list whose title names only the đảng bộ, with no Chi bộ column: refused (a member belongs to a chi bộ)', async () => {
 		const { db, dir } = await dbWithRegistry();
 		const r = await ingest(db, [writeCsv(dir, 'ds.csv', [['ĐẢNG BỘ XÃ ĐOÀN KẾT'], ...LIST])]);

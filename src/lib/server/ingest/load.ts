@@ -444,6 +444,16 @@ const CHI_BO_KINDS = ['chi_bo_co_so', 'chi_bo_truc_thuoc', 'to_dang'];
 /** The list's rows name their unit (a Chi bộ or Mã đơn vị column, or the subject of each row). */
 const namesUnits = (p: Prepared) => p.header.columns.some((c) => c.field === 'unit_name' || c.field === 'unit_code' || c.field === 'subject_kind');
 
+/** The level of a đảng bộ: 0 a province's, 1 a district's (or a Khối), 2 grassroots and below; a
+ * chi bộ or tổ đảng none (null). Of a registry unit by its kind, of a title's name by its words. */
+const unitLevel = (kind: string | undefined) => (CHI_BO_KINDS.includes(kind ?? '') ? null : kind === 'tinh_uy' ? 0 : kind === 'huyen_uy' ? 1 : 2);
+function nameLevel(name: string): number | null {
+	const f = fold(name);
+	if (!/^(dang bo|dang uy|db|du|huyen uy|quan uy|thi uy|thanh uy|tinh uy)\b/.test(f)) return null;
+	if (/\btinh\b|truc thuoc trung uong/.test(f)) return 0;
+	return /^(huyen|quan|thi|thanh) uy\b|^(dang bo|dang uy|db|du) (huyen|quan|thi xa|thanh pho|tp|khoi|cap tren)\b/.test(f) ? 1 : 2;
+}
+
 /** A sheet named by no chi bộ of the unit found (or by several), in a list whose rows name none. */
 interface SheetMiss {
 	sheet: string;
@@ -453,10 +463,14 @@ interface SheetMiss {
 
 /** Units a file names outside its rows (title lines, sheet names, --unit), found by the same SQL as
  * the rows' units (sql/ingest/resolve_units.sql: keys, looser keys, the one alive in the year): one
- * unit per reference, or none (unknown or ambiguous). One query for all. */
-async function resolveNames(t: Db, refs: NameRef[]): Promise<(ref: NameRef) => (CtxUnit & { id: number }) | null> {
+ * unit per reference, or none (unknown or ambiguous: `unknown` tells the first). One query for all. */
+async function resolveNames(
+	t: Db,
+	refs: NameRef[]
+): Promise<((ref: NameRef) => (CtxUnit & { id: number }) | null) & { unknown: (ref: NameRef) => boolean }> {
 	const key = (r: { code?: string | null; name: string; path: string; year: number | null }) => JSON.stringify([r.code ?? '', r.name, r.path, r.year]);
 	const found = new Map<string, CtxUnit & { id: number }>();
+	const none = new Set<string>();
 	if (refs.length) {
 		await t.run('create or replace temp table unit_ref (role varchar, code varchar, name varchar, parent varchar, context_path varchar, year integer)');
 		const app = await t.conn.createAppender('unit_ref', 'main', 'temp');
@@ -472,27 +486,32 @@ async function resolveNames(t: Db, refs: NameRef[]): Promise<(ref: NameRef) => (
 		}
 		app.closeSync();
 		await t.run(sqlFile('ingest/resolve_units.sql'));
-		const rows = await t.query<CtxUnit & { id: number; ref_code: string; ref_name: string; context_path: string; year: number | null }>(
-			`select h.code as ref_code, h.name as ref_name, h.context_path, h.year, h.via_former, u.id, u.path, u.code, u.name, u.kind,
+		const rows = await t.query<CtxUnit & { id: number | null; candidates: number; ref_code: string; ref_name: string; context_path: string; year: number | null }>(
+			`select h.code as ref_code, h.name as ref_name, h.context_path, h.year, h.via_former, h.candidates, u.id, u.path, u.code, u.name, u.kind,
 			     strftime(u.founded_on, '%Y-%m-%d') as founded, strftime(u.dissolved_on, '%Y-%m-%d') as dissolved
-			 from unit_hit h join unit u on u.id = h.unit_id`
+			 from unit_hit h left join unit u on u.id = h.unit_id`
 		);
-		for (const { ref_code, ref_name, context_path, year, ...u } of rows) found.set(key({ code: ref_code, name: ref_name, path: context_path, year }), u);
+		for (const { ref_code, ref_name, context_path, year, candidates, ...u } of rows) {
+			const k = key({ code: ref_code, name: ref_name, path: context_path, year });
+			if (u.id !== null) found.set(k, { ...u, id: u.id });
+			else if (candidates === 0) none.add(k);
+		}
 		await t.run('drop table unit_ref; drop table unit_hit');
 	}
-	return (r) => found.get(key(r)) ?? null;
+	return Object.assign((r: NameRef) => found.get(key(r)) ?? null, { unknown: (r: NameRef) => none.has(key(r)) });
 }
 
 /** The unit each part's rows belong to when they name none: --unit, else the deepest unit its title
  * names, each name looked up inside the units found before it (a name that matches several units
  * is tried again once a later line has narrowed the search: "CHI BỘ THÔN 1, ĐẢNG BỘ XÃ MINH HƯNG").
  * `unresolved`: a chi bộ the title names that is nowhere (or in several places) inside that unit:
- * its rows would otherwise fall to the đảng bộ. */
+ * its rows would otherwise fall to the đảng bộ. `foreign`: a đảng bộ the title names that is nowhere
+ * (or in several places) around the unit found, and no unit found at its level or below. */
 async function contextUnits(
 	t: Db,
 	parts: Prepared[],
 	opts: LoadOptions
-): Promise<Array<CtxUnit & { unresolved: string | null; sheetMiss: SheetMiss | null; sheetClash: string | null; dissolved_in: { name: string; on: string; successor: string | null } | null }>> {
+): Promise<Array<CtxUnit & { unresolved: string | null; foreign: string | null; sheetMiss: SheetMiss | null; sheetClash: string | null; dissolved_in: { name: string; on: string; successor: string | null } | null }>> {
 	const years = parts.map((p) => opts.year ?? p.title.year ?? null);
 	const ctx: CtxUnit[] = parts.map(() => ({ id: null, path: opts.scopePath }));
 	if (opts.unit) {
@@ -509,14 +528,19 @@ async function contextUnits(
 	// at or above it is the unit found already; one not found (or in several places) waits for a
 	// narrower context.
 	let left = parts.map((p) => [...new Set(p.title.unitNames.flatMap(titleUnitNames))]);
+	// the levels of the đảng bộ found by the title's names; the names found nowhere at their last lookup
+	const found = parts.map((): number[] => []);
+	const nowhere = parts.map(() => new Set<string>());
 	for (let narrowed = parts.map(() => true); narrowed.some(Boolean); ) {
 		const pending = parts.flatMap((_, i) => (narrowed[i] ? left[i].map((name) => ({ i, name, path: ctx[i].path, year: years[i] })) : []));
 		const hit = await resolveNames(t, pending);
 		narrowed = parts.map(() => false);
-		for (const ref of pending) {
+		for (const ref of pending) nowhere[ref.i][hit.unknown(ref) ? 'add' : 'delete'](ref.name);
+		// a đảng bộ before a chi bộ, whatever line names it first: the chi bộ is then looked up inside it
+		// ("DANH SÁCH … CHI BỘ THÔN 5 …" over "ĐẢNG BỘ XÃ A": thôn 5 of xã A, not of another commune)
+		const hits = pending.flatMap((ref) => (hit(ref) ? [{ ref, u: hit(ref)! }] : [])).sort((a, b) => (unitLevel(a.u.kind) ?? 3) - (unitLevel(b.u.kind) ?? 3));
+		for (const { ref, u } of hits) {
 			const { i } = ref;
-			const u = hit(ref);
-			if (!u) continue;
 			if (ctx[i].path.startsWith(u.path)) left[i] = left[i].filter((n) => n !== ref.name);
 			// inside the context, or once inside it (a chi bộ the registry has since moved to the commune a
 			// merger formed)
@@ -524,10 +548,26 @@ async function contextUnits(
 				ctx[i] = u;
 				narrowed[i] = true;
 				left[i] = left[i].filter((n) => n !== ref.name);
-			}
+			} else continue;
+			const level = unitLevel(u.kind);
+			if (level !== null) found[i].push(level);
 		}
 	}
 	const unresolvedOf = parts.map((p, i) => (opts.unit || p.kind === 'registry' ? null : (left[i].find((n) => /^(chi bo|cb|to dang) /.test(fold(n))) ?? null)));
+	// a đảng bộ the title names that the registry does not hold ("ĐẢNG BỘ XÃ THỌ SƠN" over "CHI BỘ THÔN
+	// 1"), or not around the unit found, with none found at its level or below: a chi bộ then found by
+	// its name alone, in the title or the rows, may be another commune's of that name. Not one of
+	// several of that name (a commune formed in 2025 may bear an old one's: the rows' years choose); not
+	// a province's letterhead (a registry may hold a province's part only); unit codes in the rows name
+	// their units whole.
+	const foreignOf = parts.map((p, i) =>
+		opts.unit || p.kind === 'registry' || p.header.columns.some((c) => c.field === 'unit_code')
+			? null
+			: (left[i].find((n) => {
+					const level = nameLevel(n);
+					return level !== null && level > 0 && nowhere[i].has(n) && !found[i].some((l) => l >= level);
+				}) ?? null)
+	);
 	// a workbook with a sheet per chi bộ may name each only by its sheet ("Thôn 1"): a unit inside the
 	// title's, tried last
 	const sheetRefs = parts.flatMap((p, i) =>
@@ -565,7 +605,7 @@ async function contextUnits(
 		// moved to a successor the file does not name)
 		const c = ctx[i];
 		const gone = c.id !== null && years[i] !== null && c.dissolved && c.dissolved < `${years[i]}-01-01` ? c : null;
-		return { ...c, unresolved: unresolvedOf[i], gone, sheetUnmatched: sheetUnmatched[i], year: years[i], sheetClash: sheetClash.get(i) ?? null };
+		return { ...c, unresolved: unresolvedOf[i], foreign: foreignOf[i], gone, sheetUnmatched: sheetUnmatched[i], year: years[i], sheetClash: sheetClash.get(i) ?? null };
 	});
 	// a sheet named by its hamlet alone ("Sơn Lang" for "Chi bộ thôn Sơn Lang", "Tổ 5" for "Chi bộ
 	// tổ dân phố 5"): the one chi bộ inside the unit the title or --unit gives whose name, without
@@ -622,6 +662,17 @@ async function contextUnits(
 		sheetMiss: sheetMiss.get(i) ?? null,
 		dissolved_in: g ? { name: g.name ?? g.code ?? '', on: g.dissolved!.split('-').reverse().join('/'), successor: successors.get(g.code!.toUpperCase())?.join(', ') ?? null } : null
 	}));
+}
+
+/** Refuses a part for a unit its title names (`message`), at the title line naming it. Names are
+ * looked up inside the loader's scope: one outside it is said to be so, not "nowhere". */
+async function refuseTitleName(t: Db, p: Prepared, r: PartResult, name: string, message: string): Promise<void> {
+	// ("XÃ A" is read as "Đảng bộ xã A": titleUnitNames)
+	const key = fold(name).replace(/^dang bo (?=(xa|phuong|thi tran) )/, '');
+	const at = p.src.preview.findIndex((row) => row.some((c) => c && fold(c).includes(key)));
+	const outside = await t.one<{ msg: string }>(`select unit_unknown_error($n, '') as msg`, { n: name });
+	r.errorCount++;
+	r.errors.unshift({ file: p.src.fileName, row: at + 1, column: 'Tiêu đề', value: name, message: outside?.msg || message });
 }
 
 /** A batch read, its units resolved, normalised and checked, not yet written: its rows are the
@@ -757,19 +808,19 @@ export async function prepareBatch(t: Db, parts: Prepared[], opts: LoadOptions, 
 	for (const [i, p] of parts.entries()) {
 		const name = ctxs[i].unresolved;
 		if (!name || p.header.columns.some((c) => c.field === 'unit_name' || c.field === 'unit_code')) continue;
-		const at = p.src.preview.findIndex((r) => r.some((c) => c?.normalize('NFC').includes(name)));
-		// (names are looked up inside the loader's scope: one outside it is not "nowhere")
-		const outside = await t.one<{ msg: string }>(`select unit_unknown_error($n, '') as msg`, { n: name });
-		results[i].errorCount++;
-		results[i].errors.unshift({
-			file: p.src.fileName,
-			row: at + 1,
-			column: 'Tiêu đề',
-			value: name,
-			message:
-				outside?.msg ||
-				`Không tìm thấy chi bộ "${name}" trong danh mục${ctxs[i].id !== null ? ' (trong đơn vị tiêu đề nêu)' : ''}, hoặc tên trùng nhiều chi bộ: sửa tên, thêm cột Chi bộ / Mã đơn vị, hoặc dùng --unit MÃ.`
-		});
+		await refuseTitleName(t, p, results[i], name,
+			`Không tìm thấy chi bộ "${name}" trong danh mục${ctxs[i].id !== null ? ' (trong đơn vị tiêu đề nêu)' : ''}, hoặc tên trùng nhiều chi bộ: sửa tên, thêm cột Chi bộ / Mã đơn vị, hoặc dùng --unit MÃ.`);
+	}
+	// a đảng bộ the title names that the registry does not hold: the list is not filed under a unit of
+	// the same name elsewhere (contextUnits)
+	for (const [i, p] of parts.entries()) {
+		const { foreign: name, ...c } = ctxs[i];
+		if (!name) continue;
+		const isChiBo = CHI_BO_KINDS.includes(c.kind ?? '');
+		const around = c.id === null ? '' : ` (hay đảng bộ mang tên này không ${isChiBo ? 'chứa' : 'thuộc'} ${c.name}, mã ${c.code})`;
+		const byName = isChiBo ? `${c.name} tìm được chỉ theo tên, có thể là chi bộ cùng tên` : 'Các chi bộ ghi trong danh sách, tìm theo tên, có thể là đơn vị cùng tên';
+		await refuseTitleName(t, p, results[i], name,
+			`Tiêu đề ghi "${name}", nhưng danh mục không có đảng bộ này${around}. ${byName} của một đảng bộ khác: tệp không được nạp. Nạp danh mục có "${name}" rồi nạp lại tệp, hoặc dùng --unit MÃ để chỉ rõ đơn vị của danh sách.`);
 	}
 	// a sheet named by no chi bộ, in a list whose rows then fell to the đảng bộ (refused above, row
 	// by row): the sheet's name is why. (Rows placed by section rows "Chi bộ …" fell nowhere: a sheet
