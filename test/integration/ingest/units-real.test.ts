@@ -169,6 +169,31 @@ describe('the unit named in the title', () => {
 		expect(await units(db)).toEqual([{ code: 'C70010102' }]);
 	});
 
+	it('last year\'s list naming the commune as it is now (in 2024 the name was the commune merged since): refused saying the year, where it was read, and the unit searched', async () => {
+		const { db, dir } = await dbWithRegistry();
+		// 2025: a new "Đảng bộ xã Minh Hưng" with a Chi bộ Cơ quan xã; the old one (X700102) was merged on 01/07/2025
+		expect((await ingest(db, [writeCsv(dir, 'dm.csv', [
+			['STT', 'Mã đơn vị', 'Tên đơn vị', 'Loại', 'Mã đơn vị cấp trên', 'Ngày thành lập'],
+			['1', 'X700198', 'Đảng bộ xã Minh Hưng', 'Đảng bộ cơ sở', 'T70', '01/07/2025'],
+			['2', 'C70019802', 'Chi bộ Cơ quan xã', 'Chi bộ trực thuộc', 'X700198', '01/07/2025']
+		])])).files[0].status).toBe('loaded');
+		const list = (name: string, year: string, extra: string[][] = []) => writeCsv(dir, name, [['ĐẢNG BỘ XÃ MINH HƯNG', '', 'ĐẢNG CỘNG SẢN VIỆT NAM'], ['CHI BỘ CƠ QUAN XÃ', '', `Minh Hưng, ngày 06 tháng 12 năm ${year}`],
+			...extra, ['STT', 'Họ và tên', 'Năm sinh', 'Xếp loại chất lượng'], ['1', 'Nguyễn Văn An', '1970', 'HTTNV']]);
+		const old = await ingest(db, [list('DS xep loai CB co quan.csv', '2024', [['DANH SÁCH XẾP LOẠI CHẤT LƯỢNG ĐẢNG VIÊN NĂM 2024']])]);
+		expect(old.files[0].status).toBe('refused');
+		expect(old.files[0].errors[0]).toMatchObject({ row: 2, column: 'Tiêu đề', value: 'CHI BỘ CƠ QUAN XÃ' });
+		expect(old.files[0].errors[0].message).toBe(
+			'Không tìm thấy chi bộ "CHI BỘ CƠ QUAN XÃ" trong Đảng bộ xã Minh Hưng (mã X700102, giải thể ngày 30/06/2025), đơn vị tiêu đề nêu, năm 2024 (đọc từ tiêu đề "DANH SÁCH XẾP LOẠI CHẤT LƯỢNG ĐẢNG VIÊN NĂM 2024"), hoặc tên trùng nhiều chi bộ: nếu danh sách không phải của năm 2024, sửa năm ở tiêu đề hoặc dùng --year; nếu đúng năm, sửa tên, thêm cột Chi bộ / Mã đơn vị, hoặc dùng --unit MÃ.'
+		);
+		// the year given by --year: said so
+		const given = await ingest(db, [list('ds.csv', '2024', [['DANH SÁCH XẾP LOẠI CHẤT LƯỢNG ĐẢNG VIÊN']])], { year: 2024 });
+		expect(given.files[0].errors[0].message).toMatch(/năm 2024 \(theo --year\)/);
+		// this year's list, the same letterhead: the new commune's chi bộ
+		const now = await ingest(db, [list('ds-2025.csv', '2025', [['DANH SÁCH XẾP LOẠI CHẤT LƯỢNG ĐẢNG VIÊN NĂM 2025']])]);
+		expect(now.files[0]).toMatchObject({ status: 'loaded', rowsStored: 1 });
+		expect(await units(db)).toEqual([{ code: 'C70019802' }]);
+	});
+
 	it('a member list whose title names only the đảng bộ, with no Chi bộ column: refused (a member belongs to a chi bộ)', async () => {
 		const { db, dir } = await dbWithRegistry();
 		const r = await ingest(db, [writeCsv(dir, 'ds.csv', [['ĐẢNG BỘ XÃ ĐOÀN KẾT'], ...LIST])]);

@@ -664,6 +664,21 @@ async function contextUnits(
 	}));
 }
 
+/** Why a chi bộ the title names was not found: in which unit and in which year it was looked for,
+ * and where that year was read. A list of last year left among this year's ("… NĂM 2024") names its
+ * commune as it is now, which in 2024 was another unit (the commune before the merger): the clerk
+ * sees the list is last year's. */
+function unresolvedMessage(name: string, c: CtxUnit, p: Prepared, opts: LoadOptions): string {
+	const year = opts.year ?? p.title.year;
+	const inUnit = c.id !== null ? `trong ${c.name} (mã ${c.code}${c.dissolved ? `, giải thể ngày ${c.dissolved.split('-').reverse().join('/')}` : ''}), đơn vị tiêu đề nêu` : 'trong danh mục';
+	// (not the signing date "…, ngày 06 tháng 12 năm 2024" beside the letterhead: readTitle)
+	const line = year && p.title.lines.find((l) => l.includes(String(year)) && !/\bngay\b[^a-z]*\bthang\b[^a-z]*\bnam\b/.test(fold(l)));
+	const level = p.header.columns.find((col) => col.field === 'final_level')?.header;
+	const from = opts.year ? 'theo --year' : opts.period?.year ? 'theo --period' : line ? `đọc từ tiêu đề "${line}"` : level?.includes(String(year)) ? `đọc từ cột "${level}"` : null;
+	const inYear = year ? `, năm ${year}${from ? ` (${from})` : ''}` : '';
+	return `Không tìm thấy chi bộ "${name}" ${inUnit}${inYear}, hoặc tên trùng nhiều chi bộ: ${year ? `nếu danh sách không phải của năm ${year}, sửa năm ở tiêu đề hoặc dùng --year; nếu đúng năm, ` : ''}sửa tên, thêm cột Chi bộ / Mã đơn vị, hoặc dùng --unit MÃ.`;
+}
+
 /** Refuses a part for a unit its title names (`message`), at the title line naming it. Names are
  * looked up inside the loader's scope: one outside it is said to be so, not "nowhere". */
 async function refuseTitleName(t: Db, p: Prepared, r: PartResult, name: string, message: string): Promise<void> {
@@ -808,8 +823,7 @@ export async function prepareBatch(t: Db, parts: Prepared[], opts: LoadOptions, 
 	for (const [i, p] of parts.entries()) {
 		const name = ctxs[i].unresolved;
 		if (!name || p.header.columns.some((c) => c.field === 'unit_name' || c.field === 'unit_code')) continue;
-		await refuseTitleName(t, p, results[i], name,
-			`Không tìm thấy chi bộ "${name}" trong danh mục${ctxs[i].id !== null ? ' (trong đơn vị tiêu đề nêu)' : ''}, hoặc tên trùng nhiều chi bộ: sửa tên, thêm cột Chi bộ / Mã đơn vị, hoặc dùng --unit MÃ.`);
+		await refuseTitleName(t, p, results[i], name, unresolvedMessage(name, ctxs[i], p, opts));
 	}
 	// a đảng bộ the title names that the registry does not hold: the list is not filed under a unit of
 	// the same name elsewhere (contextUnits)
