@@ -96,7 +96,7 @@ const CHECKS: Record<string, string> = {
 
 // discipline forms as stored (schema 004), what a register's row was disciplined for (R2, R10);
 // the rules' messages word them in SQL (discipline_form_vi, sql/functions.sql): keep the two alike
-const FORMS: Record<string, string> = {
+export const DISCIPLINE_FORMS: Record<string, string> = {
 	khien_trach: 'Khiển trách',
 	canh_cao: 'Cảnh cáo',
 	cach_chuc: 'Cách chức',
@@ -125,7 +125,7 @@ export function evidenceValue(v: unknown, key = ''): string {
 	if (typeof v === 'string') {
 		if (key === 'check') return CHECKS[v] ?? v;
 		if (key === 'subject_kind') return SUBJECT_KINDS[v as keyof typeof SUBJECT_KINDS] ?? v;
-		if (key === 'form') return FORMS[v] ?? v;
+		if (key === 'form') return DISCIPLINE_FORMS[v] ?? v;
 		if (key === 'reason') return REASONS[v] ?? v;
 		return ISO_DATE.test(v) ? fmtDate(v) : v;
 	}

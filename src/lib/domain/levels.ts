@@ -25,8 +25,20 @@ export const SUBJECT_KINDS = {
 
 export type SubjectKind = keyof typeof SUBJECT_KINDS;
 
+/** A member's status as stored (person.status, sql/schema/003_person.sql), in words. */
+export const MEMBER_STATUSES: Record<string, string> = {
+	official: 'Chính thức',
+	probationary: 'Dự bị',
+	temporary: 'Sinh hoạt tạm thời',
+	exempt: 'Miễn sinh hoạt',
+	suspended: 'Đình chỉ sinh hoạt',
+	left: 'Đã ra khỏi chi bộ'
+};
+
 /** A rating's period: a year, a quarter of a year, or a term ending in `year`. */
 export type PeriodKind = 'year' | 'quarter' | 'term';
+/** A period kind in words ("theo quý", a "what if" line's "năm, quý, nhiệm kỳ"). */
+export const PERIOD_KINDS: Record<PeriodKind, string> = { year: 'năm', quarter: 'quý', term: 'nhiệm kỳ' };
 
 /** The longest term Giám Sát takes for one (a cấp ủy's is five years; ten allows a term written
  * across two): a sanity bound on what a file says, not a rule threshold. sql/ingest/rating.sql

@@ -143,5 +143,11 @@ describe('npm run audit', () => {
 		expect(allowed.out.trim().split('\n').map((l) => JSON.parse(l).status)).toEqual(['exempted', 'exempted']);
 		const shown = audit('--run', /Lượt kiểm tra số (\d+)/.exec(allowed.err)![1], '--db', dbPath);
 		expect(shown.out).toContain('tham số thay: đơn vị được cho vượt tỷ lệ, theo năm (R1) = 2022: CB1, X01 (QĐ 132-QĐ/TW: —); tỷ lệ HTXSNV tối đa (R1) = 25% (QĐ 132-QĐ/TW: 20%).');
+		// the values a clerk reads are words, not the codes the rulebook stores
+		const statuses = audit('--year', '2022', '--set', 'r4_not_owed_statuses=["exempt","suspended"]', '--rule', 'missing_review', '--db', dbPath);
+		expect(statuses.code, statuses.err).toBe(0);
+		expect(statuses.out.split('\n')[2]).toBe(
+			'Chạy thử "nếu như" theo bộ quy tắc áp dụng cho năm 2022 (QĐ 132-QĐ/TW); tham số thay: tình trạng không phải xếp loại (R4) = miễn sinh hoạt, đình chỉ sinh hoạt (QĐ 132-QĐ/TW: miễn sinh hoạt, đình chỉ sinh hoạt, sinh hoạt tạm thời, đã ra khỏi chi bộ).'
+		);
 	});
 });

@@ -9,7 +9,7 @@ import { kpis, signalsInView, yearRows } from '../../../src/lib/server/queries/d
 import { findingFilterOf, findingsPage, findingYears } from '../../../src/lib/server/queries/findings';
 import { runDetail, runList } from '../../../src/lib/server/queries/runs';
 import { inView, resolveFocus, resolveScope } from '../../../src/lib/server/queries/scope';
-import { getRulebook, listRulebooks, pickRulebook, rulebookVariables, withOverrides } from '../../../src/lib/server/rules/rulebook';
+import { getRulebook, listRulebooks, paramValueVi, pickRulebook, rulebookVariables, withOverrides } from '../../../src/lib/server/rules/rulebook';
 import { auditPeriods, listRuns, RATING_FINDING_RULES, RULE_IDS, runAudit, setSessionVariables, showRun } from '../../../src/lib/server/rules/runner';
 import { fixtureDb, loadGiven, type Given } from '../../helpers/fixture-db';
 import { writeCsv } from '../../helpers/files';
@@ -93,6 +93,28 @@ describe('rulebooks', () => {
 		const v26 = Object.fromEntries(rulebookVariables(rb, 2026).map((x) => [x.name, x.value]));
 		expect(v26.r1_share_by_province).toEqual({});
 		expect(v26.r1_allowance_units).toEqual([]);
+	});
+
+	it('say each value as a clerk reads it ("nếu như"): codes in words, shares in percent, deadlines dd/mm by unit kind, provinces by name', () => {
+		const own = (k: string, id = 'qd366') => paramValueVi(k, getRulebook(id).params[k.replace(/^cs_/, '')]);
+		expect(own('r4_not_owed_statuses')).toBe('miễn sinh hoạt, đình chỉ sinh hoạt, sinh hoạt tạm thời, đã ra khỏi chi bộ');
+		expect(own('period_kinds')).toBe('năm, quý, nhiệm kỳ');
+		expect(own('r4_review_period_kinds')).toBe('năm, nhiệm kỳ');
+		expect(own('discipline_forms_member')).toBe('khiển trách, cảnh cáo, cách chức, khai trừ');
+		expect(own('discipline_forms_org')).toBe('khiển trách, cảnh cáo, giải tán');
+		expect(own('r5_unit_kinds')).toBe('chi bộ cơ sở, chi bộ trực thuộc');
+		// (a name with its own comma: the items apart with semicolons)
+		expect(own('r2_org_subject_kinds')).toBe('tổ chức đảng; tập thể lãnh đạo, quản lý');
+		expect(own('r4_deadlines')).toBe('chi bộ cơ sở 01/12, chi bộ trực thuộc 01/12, đảng bộ bộ phận 05/12, đảng bộ cơ sở 10/12');
+		expect(own('cs_r4_deadlines', 'nd90')).toBe('mọi cấp 15/12');
+		expect(own('r6_max_level')).toBe('HTNV');
+		expect(own('r9_score_required_from')).toBe('30/08/2025');
+		// as a clerk types them in --set: Bình Phước used 25% in 2025; Quảng Ngãi's đảng bộ cơ sở had
+		// until 08/12 in 2022; "15" is Yên Bái before the 2025 merger and the new Lào Cai after it
+		expect(paramValueVi('r1_share_overrides', { '2025': { '70': 0.25 } })).toBe('2025, Bình Phước (70): 25%');
+		expect(paramValueVi('r1_share_overrides', { '2024': { '15': 0.25 }, '2025': { '15': 0.225 } })).toBe('2024, Yên Bái (15): 25%; 2025, Lào Cai (15): 22,5%');
+		expect(paramValueVi('r4_deadline_overrides', { '2022': { '51': { dang_bo_co_so: '12-08' } } })).toBe('2022, Quảng Ngãi (51): đảng bộ cơ sở 08/12');
+		expect(paramValueVi('r4_deadlines', { chi_bo_co_so: '11-30', '*': '12-15' })).toBe('chi bộ cơ sở 30/11, các cấp khác 15/12');
 	});
 });
 

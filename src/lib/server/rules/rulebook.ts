@@ -5,9 +5,12 @@
 // Called by runner.ts; the pages use listRulebooks() to say which rulebook governs a year.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { levelByRank, SUBJECT_KINDS, type SubjectKind } from '../../domain/levels';
-import { fmtNum, fmtValue } from '../../format';
+import { DISCIPLINE_FORMS } from '../../domain/evidence';
+import { levelByRank, MEMBER_STATUSES, PERIOD_KINDS, SUBJECT_KINDS } from '../../domain/levels';
+import { UNIT_KINDS, unitKindVi } from '../../domain/units';
+import { DASH, fmtNum, fmtValue } from '../../format';
 import { ROOT } from '../db';
+import { loadProvinces, type ProvinceRef } from '../generate/places';
 
 export type RulebookKind = 'party' | 'civil_servant';
 export type ParamValue = unknown;
@@ -33,6 +36,7 @@ export interface Rulebook {
 type ParamType =
 	| 'int'
 	| 'int?'
+	| 'level'
 	| 'date?'
 	| 'share'
 	| 'share?'
@@ -40,14 +44,16 @@ type ParamType =
 	| 'bool'
 	| 'denominator'
 	| 'subject_kinds'
-	| 'strings'
+	| 'discipline_forms'
+	| 'member_statuses'
+	| 'unit_kinds'
 	| 'period_kinds'
 	| 'share_overrides'
 	| 'allowance'
 	| 'deadlines'
 	| 'deadline_overrides';
 
-const LEVEL: ParamType = 'int';
+const LEVEL: ParamType = 'level';
 const COMMON: Record<string, ParamType> = {
 	days_per_month: 'int',
 	r1_share: 'share',
@@ -77,8 +83,8 @@ export const PARAMS: Record<RulebookKind, Record<string, ParamType>> = {
 		...COMMON,
 		new_member_months: 'int',
 		new_org_months: 'int',
-		discipline_forms_member: 'strings',
-		discipline_forms_org: 'strings',
+		discipline_forms_member: 'discipline_forms',
+		discipline_forms_org: 'discipline_forms',
 		r2_max_level: LEVEL,
 		r2_self_remedied_max_level: LEVEL,
 		r2_org_subject_kinds: 'subject_kinds',
@@ -87,8 +93,8 @@ export const PARAMS: Record<RulebookKind, Record<string, ParamType>> = {
 		r3_newcomer_head_exempt: 'bool',
 		r4_review_subject_kinds: 'subject_kinds',
 		r4_review_period_kinds: 'period_kinds',
-		r4_not_owed_statuses: 'strings',
-		r5_unit_kinds: 'strings',
+		r4_not_owed_statuses: 'member_statuses',
+		r5_unit_kinds: 'unit_kinds',
 		r5_excellent_complete_share: 'share',
 		r5_excellent_good_share: 'share',
 		r5_good_complete_share: 'share',
@@ -154,19 +160,71 @@ export function paramLabelVi(key: string): string {
 	return `${key.startsWith('cs_') ? 'công chức, viên chức: ' : ''}${PARAM_VI[k] ?? k}`;
 }
 
-/** A parameter's value as a user reads it ("25%", "số HTTNV trở lên"). */
+/** A parameter's value as a user reads it ("25%", "số HTTNV trở lên", "năm, quý"). */
 export function paramValueVi(key: string, v: unknown): string {
 	const k = key.replace(/^cs_/, '');
-	return valueVi(k, PARAMS[key.startsWith('cs_') ? 'civil_servant' : 'party'][k], v);
+	return valueVi(PARAMS[key.startsWith('cs_') ? 'civil_servant' : 'party'][k], v);
 }
 
-/** Shares in percent, levels, the denominator and subject kinds in words; the rest as fmtValue. */
-function valueVi(k: string, type: ParamType | undefined, v: unknown): string {
-	if (typeof v === 'number' && (type === 'share' || type === 'share?')) return `${fmtNum(v * 100, 2)}%`;
-	if (typeof v === 'number' && k.endsWith('_max_level')) return levelByRank(v)?.short ?? String(v);
-	if (type === 'denominator') return v === 'good' ? 'số HTTNV' : v === 'good_and_above' ? 'số HTTNV trở lên' : String(v);
-	if (type === 'subject_kinds' && Array.isArray(v)) return v.map((x) => SUBJECT_KINDS[x as SubjectKind]?.toLowerCase() ?? x).join(', ');
-	return fmtValue(v, k);
+/** The codes of each list type in words: the domain's own names (pages, evidence, exports). */
+const NAMES: Partial<Record<ParamType, Record<string, string>>> = {
+	subject_kinds: SUBJECT_KINDS,
+	discipline_forms: DISCIPLINE_FORMS,
+	member_statuses: MEMBER_STATUSES,
+	unit_kinds: UNIT_KINDS,
+	period_kinds: PERIOD_KINDS
+};
+
+const pct = (v: number) => `${fmtNum(v * 100, 2)}%`;
+
+/** One formatter per parameter type: codes in words, shares in percent, levels by their initials,
+ * deadlines dd/mm by unit kind, province codes by name; the rest (dates, numbers, có/không) as fmtValue. */
+function valueVi(type: ParamType | undefined, v: unknown): string {
+	const names = type && NAMES[type];
+	if (names && Array.isArray(v)) {
+		const said = v.map((x) => (names[x] ?? String(x)).toLowerCase());
+		// (a name with a comma of its own: "tập thể lãnh đạo, quản lý")
+		return said.join(said.some((x) => x.includes(',')) ? '; ' : ', ') || DASH;
+	}
+	if (v === null || v === undefined) return DASH;
+	switch (type) {
+		case 'share':
+		case 'share?':
+			return pct(v as number);
+		case 'level':
+			return levelByRank(v as number)?.short ?? String(v);
+		case 'denominator':
+			return v === 'good' ? 'số HTTNV' : v === 'good_and_above' ? 'số HTTNV trở lên' : String(v);
+		case 'deadlines':
+			return deadlinesVi(v as Record<string, string>);
+		case 'share_overrides':
+			return byProvinceVi(v as Record<string, Record<string, number>>, pct);
+		case 'deadline_overrides':
+			return byProvinceVi(v as Record<string, Record<string, Record<string, string>>>, deadlinesVi);
+	}
+	return fmtValue(v);
+}
+
+/** {"chi_bo_co_so": "12-01", "*": "12-15"} → "chi bộ cơ sở 01/12, các cấp khác 15/12". */
+function deadlinesVi(d: Record<string, string>): string {
+	const other = Object.keys(d).length > 1 ? 'các cấp khác' : 'mọi cấp';
+	return Object.entries(d).map(([kind, md]) => `${kind === '*' ? other : unitKindVi(kind).toLowerCase()} ${fmtValue(md)}`).join(', ') || DASH;
+}
+
+/** A table by year and province code: "2025, Bình Phước (70): 25%; 2025, Hà Nội (01): 25%". */
+function byProvinceVi<T>(v: Record<string, Record<string, T>>, say: (x: T) => string): string {
+	const said = Object.entries(v).flatMap(([y, m]) => Object.entries(m).map(([code, x]) => `${y}, ${provinceVi(code, Number(y))}: ${say(x)}`));
+	return said.join('; ') || DASH;
+}
+
+let provinces: ProvinceRef[] | null = null;
+
+/** A province code by name: from 2025 one of the 34 provinces where the code is theirs (an old code
+ * they did not keep, "70", is still its old province, as sql/schema/011 reads it), else one of the 63. */
+function provinceVi(code: string, year: number): string {
+	provinces ??= loadProvinces(ROOT);
+	const name = (year >= 2025 ? provinces.find((p) => p.code2025 === code)?.name2025 : undefined) ?? provinces.find((p) => p.code === code)?.name;
+	return name ? `${name} (${code})` : code;
 }
 
 export class RulebookError extends Error {}
@@ -269,6 +327,8 @@ function checkType(t: ParamType, v: unknown): boolean {
 			return isIntValue(v);
 		case 'int?':
 			return v === null || isIntValue(v);
+		case 'level':
+			return levelByRank(v as number) !== null;
 		case 'share':
 			return isShare(v);
 		case 'share?':
@@ -283,7 +343,9 @@ function checkType(t: ParamType, v: unknown): boolean {
 			return v === 'good' || v === 'good_and_above';
 		case 'subject_kinds':
 			return Array.isArray(v) && v.every((x) => typeof x === 'string' && x in SUBJECT_KINDS);
-		case 'strings':
+		case 'discipline_forms':
+		case 'member_statuses':
+		case 'unit_kinds':
 			return Array.isArray(v) && v.every((x) => typeof x === 'string');
 		case 'period_kinds':
 			return Array.isArray(v) && v.length > 0 && v.every((x) => x === 'year' || x === 'quarter' || x === 'term');
@@ -388,7 +450,7 @@ export function rulebookVariables(rb: Rulebook, year: number, prefix = ''): Vari
 			add('r4_deadlines', list, sqlLiteral(list, 'deadline_list'));
 		} else if (t === 'deadline_overrides') {
 			continue; // folded into r4_deadlines
-		} else if (t === 'subject_kinds' || t === 'strings' || t === 'period_kinds') {
+		} else if (NAMES[t]) {
 			add(k, v, sqlLiteral(v, 'varchar[]'));
 		} else add(k, v, sqlLiteral(v));
 	}

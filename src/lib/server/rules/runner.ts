@@ -5,7 +5,7 @@
 // load touched (auditPeriods), and by the pages.
 import { createHash } from 'node:crypto';
 import { RULES, type Finding, type RuleId } from '../../domain/anomaly';
-import { isValidTerm, SUBJECT_KINDS, type PeriodKind } from '../../domain/levels';
+import { isValidTerm, PERIOD_KINDS, SUBJECT_KINDS, type PeriodKind } from '../../domain/levels';
 import { type Db, scopeUnit, sqlFile } from '../db';
 import { getRulebook, pickRulebook, rulebookVariables, RulebookError, sqlLiteral, withOverrides, type Rulebook, type Variable } from './rulebook';
 import { SIGNAL_IDS, signalVariables, type Signal } from './signals';
@@ -94,8 +94,6 @@ export interface AuditResult extends RunInfo {
 }
 
 export class AuditError extends Error {}
-
-const PERIOD_VI: Record<PeriodKind, string> = { year: 'theo năm', quarter: 'theo quý', term: 'theo nhiệm kỳ' };
 
 /** First and last day of a period. */
 export function periodRange(year: number, kind: PeriodKind, no: number): { start: string; end: string } {
@@ -291,7 +289,7 @@ async function prepare(db: Db, opts: AuditOptions): Promise<Prepared> {
 
 	const warnings: string[] = [];
 	if (!(party.params.period_kinds as string[]).includes(kind))
-		warnings.push(`${party.short} không có kỳ đánh giá ${PERIOD_VI[kind]}: các danh sách được kiểm tra như đã nạp, theo tham số của bộ quy tắc này.`);
+		warnings.push(`${party.short} không có kỳ đánh giá theo ${PERIOD_KINDS[kind]}: các danh sách được kiểm tra như đã nạp, theo tham số của bộ quy tắc này.`);
 	if (kind === 'quarter' && no === 4 && party.params.quarter_iv_rated_apart === false)
 		warnings.push(`Theo ${party.short}, quý IV không đánh giá riêng mà gộp vào đánh giá cuối năm: các danh sách quý IV được kiểm tra như đã nạp.`);
 	// no rating of the period in the scope: "no finding" would read as a clean period
