@@ -674,7 +674,7 @@ function unresolvedMessage(name: string, c: CtxUnit, p: Prepared, opts: LoadOpti
 	// (not the signing date "…, ngày 06 tháng 12 năm 2024" beside the letterhead: readTitle)
 	const line = year && p.title.lines.find((l) => l.includes(String(year)) && !/\bngay\b[^a-z]*\bthang\b[^a-z]*\bnam\b/.test(fold(l)));
 	const level = p.header.columns.find((col) => col.field === 'final_level')?.header;
-	const from = opts.year ? 'theo --year' : opts.period?.year ? 'theo --period' : line ? `đọc từ tiêu đề "${line}"` : level?.includes(String(year)) ? `đọc từ cột "${level}"` : null;
+	const from = opts.year ? 'theo --year' : opts.period?.year ? 'theo kỳ chọn bằng --period' : line ? `đọc từ tiêu đề "${line}"` : level?.includes(String(year)) ? `đọc từ cột "${level}"` : null;
 	const inYear = year ? `, năm ${year}${from ? ` (${from})` : ''}` : '';
 	return `Không tìm thấy chi bộ "${name}" ${inUnit}${inYear}, hoặc tên trùng nhiều chi bộ: ${year ? `nếu danh sách không phải của năm ${year}, sửa năm ở tiêu đề hoặc dùng --year; nếu đúng năm, ` : ''}sửa tên, thêm cột Chi bộ / Mã đơn vị, hoặc dùng --unit MÃ.`;
 }
