@@ -9,7 +9,7 @@ import { kpis, signalsInView, yearRows } from '../../../src/lib/server/queries/d
 import { findingFilterOf, findingsPage, findingYears } from '../../../src/lib/server/queries/findings';
 import { runDetail, runList } from '../../../src/lib/server/queries/runs';
 import { inView, resolveFocus, resolveScope } from '../../../src/lib/server/queries/scope';
-import { getRulebook, listRulebooks, paramValueVi, pickRulebook, rulebookVariables, withOverrides } from '../../../src/lib/server/rules/rulebook';
+import { getRulebook, listRulebooks, paramLabelVi, paramValueVi, PARAMS, pickRulebook, rulebookVariables, withOverrides } from '../../../src/lib/server/rules/rulebook';
 import { auditPeriods, listRuns, RATING_FINDING_RULES, RULE_IDS, runAudit, setSessionVariables, showRun } from '../../../src/lib/server/rules/runner';
 import { fixtureDb, loadGiven, type Given } from '../../helpers/fixture-db';
 import { writeCsv } from '../../helpers/files';
@@ -115,6 +115,18 @@ describe('rulebooks', () => {
 		expect(paramValueVi('r1_share_overrides', { '2024': { '15': 0.25 }, '2025': { '15': 0.225 } })).toBe('2024, Yên Bái (15): 25%; 2025, Lào Cai (15): 22,5%');
 		expect(paramValueVi('r4_deadline_overrides', { '2022': { '51': { dang_bo_co_so: '12-08' } } })).toBe('2022, Quảng Ngãi (51): đảng bộ cơ sở 08/12');
 		expect(paramValueVi('r4_deadlines', { chi_bo_co_so: '11-30', '*': '12-15' })).toBe('chi bộ cơ sở 30/11, các cấp khác 15/12');
+	});
+
+	it('every parameter has its Vietnamese name, and every code a rulebook lists is said in words (a new one would show raw)', () => {
+		for (const kind of ['party', 'civil_servant'] as const)
+			for (const k of Object.keys(PARAMS[kind])) expect(paramLabelVi(k), k).not.toBe(k);
+		for (const rb of listRulebooks().map((r) => getRulebook(r.id)))
+			for (const [k, v] of Object.entries(rb.params))
+				if (Array.isArray(v) && v.every((x) => typeof x === 'string'))
+					for (const code of v) {
+						const said = paramValueVi(rb.kind === 'civil_servant' ? `cs_${k}` : k, [code]);
+						expect([said.includes('_'), said === code], `${rb.id}.${k}: ${said}`).toEqual([false, false]);
+					}
 	});
 });
 
