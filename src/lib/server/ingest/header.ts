@@ -451,6 +451,12 @@ const PERIOD_TAIL = new RegExp(String.raw`\s*(?:[-–—(,:]\s*)?(?:${PERIOD_WOR
  * "… CHI BỘ TRỰC THUỘC", nor "… CHI BỘ NĂM 2025": the chi bộ the lines above name). */
 const TITLE_CHI_BO = new RegExp(String.raw`(?<!\b(các|những)\s+)(chi bộ\s+(?!\s|trực thuộc\b|cơ sở(?![\p{L}\d])|${PERIOD_WORDS}).+?)(?=\s*[-–—]?\s*(?:${PERIOD_WORDS})|\s*[(,]|$)`, 'iu');
 
+/** A folded title line "…, ngày 17 tháng 11 năm 2020": a signing date, not the round's year (prefer
+ * list titles). The day is often left blank to be filled by hand ("ngày     tháng 01 năm 2025"). */
+export function isSigningDateLine(folded: string): boolean {
+	return /\bngay\b[^a-z]*\bthang\b[^a-z]*\bnam\b/.test(folded);
+}
+
 export function readTitle(preview: string[][], headerRow: number): TitleInfo {
 	const lines = preview
 		.slice(0, headerRow)
@@ -461,9 +467,7 @@ export function readTitle(preview: string[][], headerRow: number): TitleInfo {
 	let termEnd: number | null = null;
 	for (const [i, line] of lines.entries()) {
 		const f = fold(line);
-		// "…, ngày 17 tháng 11 năm 2020" is a signing date, not the round's year: prefer list titles.
-		// The day is often left blank to be filled by hand ("ngày     tháng 01 năm 2025").
-		const isDateLine = /\bngay\b[^a-z]*\bthang\b[^a-z]*\bnam\b/.test(f);
+		const isDateLine = isSigningDateLine(f);
 		// a note in brackets or an attachment line ("(Sau khi tổng hợp kết quả các quý I, II, III)",
 		// "(Kèm theo Báo cáo … quý IV)") names no period of the list
 		const isNote = /^\W*\(|^\W*kem theo\b/.test(f);

@@ -10,10 +10,11 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { trace } from '../trace';
 import { fold } from '../../domain/anomaly';
+import { fmtDate } from '../../format';
 import { isValidTerm, type FileKind, type PeriodKind, type SubjectKind } from '../../domain/levels';
 import { type Db, ROOT, sqlFile } from '../db';
 import { FIELDS, alnumKey, fieldOfHeader, levelKey, namesStateSide } from './fields';
-import { findHeader, isNumberingRow, isSubHeader, readTitle, detectKind, deciderLevelOf, yearNamed, parsePeriod, parseBareQuarter, type HeaderMap, type TitleInfo } from './header';
+import { findHeader, isNumberingRow, isSigningDateLine, isSubHeader, readTitle, detectKind, deciderLevelOf, yearNamed, parsePeriod, parseBareQuarter, type HeaderMap, type TitleInfo } from './header';
 import { IngestError, RefusedError, type RowError } from './errors';
 import { colName } from '../generate/xlsx';
 import { withRows, type SourceTable } from './read';
@@ -670,9 +671,9 @@ async function contextUnits(
  * sees the list is last year's. */
 function unresolvedMessage(name: string, c: CtxUnit, p: Prepared, opts: LoadOptions): string {
 	const year = opts.year ?? p.title.year;
-	const inUnit = c.id !== null ? `trong ${c.name} (mã ${c.code}${c.dissolved ? `, giải thể ngày ${c.dissolved.split('-').reverse().join('/')}` : ''}), đơn vị tiêu đề nêu` : 'trong danh mục';
-	// (not the signing date "…, ngày 06 tháng 12 năm 2024" beside the letterhead: readTitle)
-	const line = year && p.title.lines.find((l) => l.includes(String(year)) && !/\bngay\b[^a-z]*\bthang\b[^a-z]*\bnam\b/.test(fold(l)));
+	const inUnit = c.id !== null ? `trong ${c.name} (mã ${c.code}${c.dissolved ? `, giải thể ngày ${fmtDate(c.dissolved)}` : ''}), đơn vị tiêu đề nêu` : 'trong danh mục';
+	// (not the signing date "…, ngày 06 tháng 12 năm 2024" beside the letterhead)
+	const line = year && p.title.lines.find((l) => l.includes(String(year)) && !isSigningDateLine(fold(l)));
 	const level = p.header.columns.find((col) => col.field === 'final_level')?.header;
 	const from = opts.year ? 'theo --year' : opts.period?.year ? 'theo kỳ chọn bằng --period' : line ? `đọc từ tiêu đề "${line}"` : level?.includes(String(year)) ? `đọc từ cột "${level}"` : null;
 	const inYear = year ? `, năm ${year}${from ? ` (${from})` : ''}` : '';
