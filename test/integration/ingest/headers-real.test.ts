@@ -611,6 +611,19 @@ describe('a Huyện ủy’s list of its organisations', () => {
 			{ subject_kind: 'party_org', unit: 'C70010102', self_level: 3, final_level: 2, decider: 'X700101' }
 		]);
 	});
+
+	// "quý", "nhiệm kỳ" end in a letter outside ASCII: a `\b` after them never matched, and the period
+	// was read as part of the đảng ủy's name ("Đảng ủy xã Đoàn Kết nhiệm kỳ 2020 - 2025": no such unit)
+	it.each([
+		['DANH SÁCH XẾP LOẠI TỔ CHỨC ĐẢNG TRỰC THUỘC ĐẢNG ỦY XÃ ĐOÀN KẾT NHIỆM KỲ 2020 - 2025', 'term', 2020],
+		['DANH SÁCH XẾP LOẠI TỔ CHỨC ĐẢNG TRỰC THUỘC ĐẢNG ỦY XÃ ĐOÀN KẾT QUÝ III NĂM 2025', 'quarter', 3]
+	])('"%s": the đảng ủy above, and the period after it', async (title, kind, no) => {
+		const { db, dir } = await dbWithRegistry();
+		const r = await ingest(db, [writeCsv(dir, 'cb.csv', [[title], ['STT', 'Tên chi bộ', 'Đảng ủy quyết định'], ['1', 'Chi bộ thôn 1', 'HTTNV']])]);
+		expect(r.files[0], r.files[0].errors?.[0]).toMatchObject({ kind: 'rating', status: 'loaded', rowsStored: 1 });
+		expect(await db.query(`select u.code as unit, d.code as decider, r.period_kind, r.period_no from rating r
+			join unit u on u.id = r.unit_id join unit d on d.id = r.deciding_unit_id`)).toEqual([{ unit: 'C70010101', decider: 'X700101', period_kind: kind, period_no: no }]);
+	});
 });
 
 // Rosters and lists as the member database software exports them, with many columns Giám Sát does

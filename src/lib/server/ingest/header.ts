@@ -451,6 +451,10 @@ const PERIOD_TAIL = new RegExp(String.raw`\s*(?:[-–—(,:]\s*)?(?:${PERIOD_WOR
  * "… CHI BỘ TRỰC THUỘC", nor "… CHI BỘ NĂM 2025": the chi bộ the lines above name). */
 const TITLE_CHI_BO = new RegExp(String.raw`(?<!\b(các|những)\s+)(chi bộ\s+(?!\s|trực thuộc\b|cơ sở(?![\p{L}\d])|${PERIOD_WORDS}).+?)(?=\s*[-–—]?\s*(?:${PERIOD_WORDS})|\s*[(,]|$)`, 'iu');
 
+// the body a list's units belong to, before the period or a note: "… TRỰC THUỘC ĐẢNG ỦY XÃ A NHIỆM KỲ
+// 2020 - 2025" (PERIOD_WORDS: `\b` is ASCII's, it never matched after "quý", "nhiệm kỳ")
+const TITLE_ABOVE = new RegExp(String.raw`\btrực thuộc\s+((?:đảng bộ|đảng ủy|tỉnh ủy|thành ủy|huyện ủy|quận ủy|thị ủy)(?:\s.+?)?)(?=\s*[-–—]?\s+(?:${PERIOD_WORDS})|\s+(?:sau|trước|từ)\s|\s*[(,:]|$)`, 'iu');
+
 /** A folded title line "…, ngày 17 tháng 11 năm 2020": a signing date, not the round's year (prefer
  * list titles). The day is often left blank to be filled by hand ("ngày     tháng 01 năm 2025"). */
 export function isSigningDateLine(folded: string): boolean {
@@ -536,7 +540,7 @@ export function readTitle(preview: string[][], headerRow: number): TitleInfo {
 			else if (/^(danh sach|danh muc|ket qua|bang|tong hop)\b/.test(f) && f.length < 160) {
 				const m = c.trim().match(TITLE_CHI_BO);
 				// the unit a list's units belong to: "DANH MỤC TỔ CHỨC ĐẢNG TRỰC THUỘC ĐẢNG BỘ TỈNH (SAU SẮP XẾP)"
-				const above = c.normalize('NFC').trim().match(/\btrực thuộc\s+((?:đảng bộ|đảng ủy|tỉnh ủy|thành ủy|huyện ủy|quận ủy|thị ủy)(?:\s.+?)?)(?=\s+năm\s+\d{4}|\s+quý\b|\s+nhiệm kỳ\b|\s+(?:sau|trước|từ)\s|\s*[(,:]|$)/iu);
+				const above = c.normalize('NFC').trim().match(TITLE_ABOVE);
 				if (m) info.unitNames.push(m[2]);
 				else if (above) info.unitNames.push(above[1]);
 			}
