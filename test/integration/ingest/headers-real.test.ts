@@ -620,7 +620,7 @@ describe('a Huyện ủy’s list of its organisations', () => {
 	])('"%s": the đảng ủy above, and the period after it', async (title, kind, no) => {
 		const { db, dir } = await dbWithRegistry();
 		const r = await ingest(db, [writeCsv(dir, 'cb.csv', [[title], ['STT', 'Tên chi bộ', 'Đảng ủy quyết định'], ['1', 'Chi bộ thôn 1', 'HTTNV']])]);
-		expect(r.files[0], r.files[0].errors?.[0]).toMatchObject({ kind: 'rating', status: 'loaded', rowsStored: 1 });
+		expect(r.files[0], r.files[0].errors?.[0]?.message).toMatchObject({ kind: 'rating', status: 'loaded', rowsStored: 1 });
 		expect(await db.query(`select u.code as unit, d.code as decider, r.period_kind, r.period_no from rating r
 			join unit u on u.id = r.unit_id join unit d on d.id = r.deciding_unit_id`)).toEqual([{ unit: 'C70010101', decider: 'X700101', period_kind: kind, period_no: no }]);
 	});
