@@ -256,12 +256,24 @@ short_refs as (
 ),
 
 -- (the keys once per chi bộ under each root, then joined by equality: per pair of a name and a chi
--- bộ, a province root's 20 000 chi bộ cost each name seconds)
+-- bộ, a province root's 20 000 chi bộ cost each name seconds). The commune's name may be a former
+-- commune's, one its đảng bộ was formed from: "Chi bộ Trường Tiểu học" for "Chi bộ Trường Tiểu học
+-- Nghĩa Kỳ" under the Đảng bộ xã Trường Giang that xã Nghĩa Kỳ merged into (unit_lineage).
+short_parents as (
+    select upper(p.code) as code, p.name from unit p
+    where exists (select 1 from short_refs)
+    union
+    select upper(l.to_code), f.name
+    from unit_lineage l
+    join unit f on upper(f.code) = upper(l.from_code)
+    where exists (select 1 from short_refs)
+),
+
 short_keys as (
     select r.search_path, u.id, unnest(unit_sheet_keys(u.name, p.name)) as k
     from (select distinct search_path from short_refs) r
     join unit u on starts_with(u.path, r.search_path) and u.path <> r.search_path and u.kind in ('chi_bo_co_so', 'chi_bo_truc_thuoc')
-    left join unit p on upper(p.code) = upper(u.parent_code)
+    left join short_parents p on p.code = upper(u.parent_code)
 ),
 
 by_short as (

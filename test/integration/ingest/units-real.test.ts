@@ -36,6 +36,24 @@ describe('unit names in lists', () => {
 		expect(bad.files[0].errors).toEqual([expect.objectContaining({ row: 4, column: 'Chi bộ', value: 'Trạm Xá' })]);
 	});
 
+	// after the 2025 merger a school keeps the old commune's name, which its new đảng ủy's lists leave off
+	it('"Chi bộ Trường Tiểu học" under the merged Đảng bộ xã Bù Đăng is its "Chi bộ Trường Tiểu học Minh Hưng" (xã Minh Hưng merged into it); two such schools: refused', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const school = (code: string, name: string) => [code, name, 'Chi bộ trực thuộc', 'X700199', 'Bình Phước', 'Bù Đăng', '05/09/2005'];
+		const registry = (...rows: string[][]) => writeCsv(dir, `dm${rows.length}.csv`, [
+			['STT', 'Mã đơn vị', 'Tên đơn vị', 'Loại', 'Mã đơn vị cấp trên', 'Tỉnh/Thành phố', 'Huyện/Xã', 'Ngày thành lập'],
+			...rows.map((r, i) => [String(i + 1), ...r])]);
+		const list = writeCsv(dir, 'dv.csv', [['ĐẢNG BỘ XÃ BÙ ĐĂNG'], ['DANH SÁCH XẾP LOẠI CHẤT LƯỢNG TỔ CHỨC ĐẢNG NĂM 2025'],
+			['STT', 'Tên chi bộ', 'Đảng ủy quyết định'], ['1', 'Chi bộ Trường Tiểu học', 'HTTNV']]);
+		expect((await ingest(db, [registry(school('C70019911', 'Chi bộ Trường Tiểu học Minh Hưng'))])).files[0].status).toBe('loaded');
+		expect((await ingest(db, [list])).files[0]).toMatchObject({ status: 'loaded', rowsStored: 1 });
+		expect(await db.query(`select u.code from rating r join unit u on u.id = r.unit_id`)).toEqual([{ code: 'C70019911' }]);
+		await ingest(db, [registry(school('C70019911', 'Chi bộ Trường Tiểu học Minh Hưng'), school('C70019912', 'Chi bộ Trường Tiểu học Đoàn Kết'))]);
+		const twice = await ingest(db, [writeCsv(dir, 'dv2.csv', [['ĐẢNG BỘ XÃ BÙ ĐĂNG'], ['DANH SÁCH XẾP LOẠI CHẤT LƯỢNG TỔ CHỨC ĐẢNG NĂM 2025'],
+			['STT', 'Tên chi bộ', 'Đảng ủy quyết định'], ['1', 'Chi bộ Trường Tiểu học', 'HTXSNV']])]);
+		expect(twice.files[0]).toMatchObject({ status: 'refused', errors: [expect.objectContaining({ row: 4, value: 'Chi bộ Trường Tiểu học' })] });
+	});
+
 	it('a code and a name beside it that say two chi bộ: refused naming both, not stored under the code; a name the code’s own unit bears, one found nowhere, or its đảng bộ’s, stands', async () => {
 		const { db, dir } = await dbWithRegistry();
 		const head = ['STT', 'Họ và tên', 'Ngày sinh', 'Mã đơn vị', 'Chi bộ', 'Đảng ủy quyết định'];
