@@ -174,14 +174,18 @@ describe('runAudit', () => {
 		expect(whatIf.whatIf).toBe(true);
 		expect(whatIf.rulebook.id).toBe('qd366');
 		expect(normal.counts.score_band).toBeUndefined();
-		// qd366 needs a score on every rating: 2022 lists have none
+		// qd366 needs a score on every rating: 2022 lists have none, and the run says why
 		expect(whatIf.counts.score_band.flagged).toBe(20);
+		expect(whatIf.warnings).toEqual([expect.stringMatching(/^QĐ 366-QĐ\/TW đòi mỗi xếp loại có điểm, QĐ 132-QĐ\/TW áp dụng cho năm 2022 không chấm điểm: các phát hiện R9 "không có điểm" là do chạy thử/)]);
+		expect(normal.warnings).toEqual([]);
 		// a 25% share instead of 20%: allowed floor(0.25 × 5) = 1, the excess stays 2
 		const share = await runAudit(db, { year: 2022, rules: ['excellent_cap'], overrides: { r1_share: 0.4 } });
 		expect(share.whatIf).toBe(true);
 		expect(share.findings.map((f) => f.evidence.excess)).toEqual([1, 1, 1, 1]);
 		const runs = await listRuns(db, { year: 2022 });
 		expect(runs.map((r) => r.what_if)).toEqual([true, true, false]);
+		// (without R9 nothing to say)
+		expect((await runAudit(db, { year: 2022, rulebook: 'qd366', rules: ['excellent_cap'] })).warnings).toEqual([]);
 		db.close();
 	});
 

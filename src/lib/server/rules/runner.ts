@@ -292,6 +292,22 @@ async function prepare(db: Db, opts: AuditOptions): Promise<Prepared> {
 		warnings.push(`${party.short} không có kỳ đánh giá theo ${PERIOD_KINDS[kind]}: các danh sách được kiểm tra như đã nạp, theo tham số của bộ quy tắc này.`);
 	if (kind === 'quarter' && no === 4 && party.params.quarter_iv_rated_apart === false)
 		warnings.push(`Theo ${party.short}, quý IV không đánh giá riêng mà gộp vào đánh giá cuối năm: các danh sách quý IV được kiểm tra như đã nạp.`);
+	// a "what if" of a rulebook that asks a score (QĐ 366, NĐ 335) on a period whose own rulebook
+	// asks none: every rating of its lists is "không có điểm" (R9), which says nothing of the lists
+	if (whatIf && rules.includes('score_band'))
+		for (const rb of [party, cs]) {
+			let own: Rulebook | null = null;
+			try {
+				own = pickRulebook(opts.year, rb.kind);
+			} catch {
+				// (a year no rulebook governs)
+			}
+			if (rb.params.r9_score_required === true && own?.params.r9_score_required !== true)
+				warnings.push(
+					`${rb.short} đòi mỗi xếp loại có điểm, ${own?.short ?? 'quy định của năm'} áp dụng cho năm ${opts.year} không chấm điểm: ` +
+						'các phát hiện R9 "không có điểm" là do chạy thử quy định mới trên kỳ cũ, không phải lỗi của danh sách.'
+				);
+		}
 	// no rating of the period in the scope: "no finding" would read as a clean period
 	const anyRated = await db.one<{ yes: boolean }>(
 		`select exists (select 1 from rating_current r ${path === '/' ? '' : 'join unit u on u.id = coalesce(r.unit_id, r.subject_unit_id, r.agency_unit_id)'}
