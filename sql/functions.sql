@@ -265,6 +265,14 @@ create or replace macro person_name(s) as
             else squish(n)
         end)[1]);
 
+-- name_post: the post a name cell carries in brackets after the name ("Trần Thị Bình (Phó Bí thư)",
+-- "Vũ Văn Khánh⏎(Bí thư)"), which person_name drops from the name: the row's post where no "Chức vụ"
+-- column gives one (stage.ts), so that R3 and R10 know the heads and the committee's members.
+create or replace macro name_post(s) as
+    list_transform([regexp_extract(squish(s), '\(([^()]+)\)$', 1)], lambda p:
+        case when regexp_matches(fold(p), '^((pho )?(bi thu|bt)|pbt|chi uy vien|cuv|(dang )?uy vien|duv|(pho )?(chu tich|giam doc|hieu truong|thu truong|truong (phong|ban|thon|ap|khoa)))\b')
+             then squish(p) end)[1];
+
 -- status_words: a status as words() reads it, the abbreviations clerks write spelled out once for
 -- every wording: SHTT, SHCT, SH and SHĐ ("sinh hoạt đảng" is "sinh hoạt"), ĐV, ĐVCT, ĐVDB
 -- ("Chuyển SH tạm thời", "Chuyển SHĐ", "Miễn SHĐ" are "chuyển sinh hoạt tạm thời"…); "hi sinh" (both

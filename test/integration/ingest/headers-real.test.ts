@@ -714,6 +714,20 @@ describe('columns of other data on wide rosters', () => {
 		]);
 	});
 
+	it('no "Chức vụ" column, the post in brackets after the name ("Vũ Văn Khánh⏎(Bí thư)"): the row\'s post, the head; a bracket that is no post stays off', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const r = await ingest(db, [writeCsv(dir, 'xl.csv', [...TITLE, ['STT', 'Họ và tên', 'Năm sinh', 'Chi bộ quyết định'],
+			['1', 'Vũ Văn Khánh\n(Bí thư)', '1970', 'HTXSNV'], ['2', 'Trần Thị Bình (Phó Bí thư)', '1975', 'HTTNV'],
+			['3', 'Lê Văn Tư (chuyển đến)', '1980', 'HTTNV'], ['4', 'Nguyễn Văn Hùng (B)', '1981', 'HTNV']])]);
+		expect(r.files[0]).toMatchObject({ kind: 'rating', status: 'loaded', rowsStored: 4 });
+		expect(await db.query('select p.full_name as name, r.position, r.is_head from rating r join person p on p.id = r.person_id order by r.source_row')).toEqual([
+			{ name: 'Vũ Văn Khánh', position: 'Bí thư', is_head: true },
+			{ name: 'Trần Thị Bình', position: 'Phó Bí thư', is_head: false },
+			{ name: 'Lê Văn Tư', position: null, is_head: false },
+			{ name: 'Nguyễn Văn Hùng (B)', position: null, is_head: false }
+		]);
+	});
+
 	it('a two-row header with groups of columns we do not read ("Trình độ" over "Học vấn | Chuyên môn | LLCT") and a numbering row: read, not refused', async () => {
 		const { db, dir } = await dbWithRegistry();
 		const path = await writeXlsx(dir, 'ds.xlsx', [['ĐẢNG BỘ XÃ ĐOÀN KẾT'], ['CHI BỘ THÔN 1'], ['DANH SÁCH ĐẢNG VIÊN NĂM 2024'],

@@ -190,6 +190,8 @@ export async function stage(db: Db, parts: StagePart[]): Promise<Map<number, num
 	}
 	await db.run('drop table if exists stg_raw; drop table if exists part_map');
 	await applySectionRows(db);
+	// a post in brackets after a name, where no column gives one ("Trần Thị Bình (Phó Bí thư)": name_post)
+	await db.run(`update stg_parts set position = name_post(full_name) where position is null and ends_with(rtrim(full_name), ')')`);
 	await db.run('alter table stg_parts rename to stg');
 	const counts = await db.query<{ part_id: number; n: number }>('select part_id, count(*)::int as n from stg group by part_id');
 	return new Map(counts.map((c) => [c.part_id, c.n]));
