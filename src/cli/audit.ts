@@ -1,4 +1,4 @@
-// npm run audit -- --year Y [--quarter Q | --term 2020-2025] [--rulebook ID] [--scope MÃ] [--rule ID,…]
+// npm run audit -- (--year Y [--quarter Q] | --term 2020-2025) [--rulebook ID] [--scope MÃ] [--rule ID,…]
 //                  [--set tham_số=giá_trị,…] [--db PATH] [--format table|json] [--limit N]
 // npm run audit -- --run ID [--format table|json]      a stored run, exactly as it was stored
 // npm run audit -- --runs [--year Y]                   the stored runs
@@ -15,7 +15,7 @@ import { SIGNALS } from '../lib/server/rules/signals';
 import { exitWhenFlushed, fail, flagInt, flagString, num, parseArgs, secs, table } from './output';
 
 const USAGE = `Cách dùng:
-  npm run audit -- --year NĂM [--quarter 1-4 | --term 2020-2025] [--rulebook qd132|qd124|qd366] [--cs-rulebook nd90|nd335]
+  npm run audit -- (--year NĂM [--quarter 1-4] | --term 2020-2025) [--rulebook qd132|qd124|qd366] [--cs-rulebook nd90|nd335]
                    [--scope MÃ_ĐƠN_VỊ] [--rule ${RULE_IDS[0]},…] [--set tham_số=giá_trị,…] [--no-signals]
                    [--db ĐƯỜNG_DẪN] [--format table|json] [--limit SỐ_DÒNG]
   npm run audit -- --run SỐ_LƯỢT [--format table|json]   xem lại một lượt kiểm tra đã lưu
@@ -183,9 +183,10 @@ async function main() {
 	}
 
 	const runId = flagInt(flags, 'run');
-	const year = flagInt(flags, 'year');
 	const quarter = flagInt(flags, 'quarter');
 	const term = flagString(flags, 'term');
+	// a term names its last year: --year may be left out
+	const year = flagInt(flags, 'year') ?? (term && /^\d{4}\s*[-–]\s*(\d{4})$/.test(term) ? Number(term.slice(-4)) : undefined);
 	if (runId === undefined && !flags.has('runs') && year === undefined) fail(`Cần --year NĂM (hoặc --run SỐ_LƯỢT).\n${USAGE}`);
 	if (quarter !== undefined && (quarter < 1 || quarter > 4)) fail(`--quarter chỉ nhận 1, 2, 3 hoặc 4, nhận được ${quarter}.`);
 	if (quarter !== undefined && term) fail('Chọn --quarter hoặc --term, không chọn cả hai.');
@@ -195,7 +196,7 @@ async function main() {
 	if (term) {
 		const m = /^(\d{4})\s*[-–]\s*(\d{4})$/.exec(term);
 		if (!m || Number(m[2]) !== year || Number(m[1]) >= Number(m[2]))
-			fail(`--term cần dạng NĂM_ĐẦU-NĂM_CUỐI với năm cuối bằng --year (ví dụ --year 2025 --term 2020-2025), nhận được "${term}".`);
+			fail(`--term cần dạng NĂM_ĐẦU-NĂM_CUỐI (ví dụ --term 2020-2025), năm cuối bằng --year nếu có, nhận được "${term}".`);
 		[periodKind, periodNo] = ['term', Number(m[1])];
 	}
 	const rules = flagString(flags, 'rule')?.split(',').map((s) => s.trim()).filter(Boolean) as RuleId[] | undefined;

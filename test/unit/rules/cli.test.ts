@@ -150,4 +150,11 @@ describe('npm run audit', () => {
 			'Chạy thử "nếu như" theo bộ quy tắc áp dụng cho năm 2022 (QĐ 132-QĐ/TW); tham số thay: tình trạng không phải xếp loại (R4) = miễn sinh hoạt, đình chỉ sinh hoạt (QĐ 132-QĐ/TW: miễn sinh hoạt, đình chỉ sinh hoạt, sinh hoạt tạm thời, đã ra khỏi chi bộ).'
 		);
 	});
+
+	it('a term alone names its year ("--term 2018-2022" is audited as of 2022); a --year that is not its last is refused', () => {
+		const r = audit('--term', '2018-2022', '--rule', 'excellent_cap', '--db', dbPath);
+		expect(r.code, r.err).toBe(0);
+		expect(r.out).toMatch(/nhiệm kỳ 2018–2022/);
+		expect(audit('--year', '2021', '--term', '2018-2022', '--db', dbPath).err).toMatch(/--term cần dạng/);
+	});
 });
