@@ -151,6 +151,24 @@ describe('footers and signatures below the list', () => {
 		expect(await db.one('select count(*)::int as n from rating where person_id in (select id from person where full_name = \'Lê Thị Hoa\')')).toEqual({ n: 0 });
 	});
 
+	// (explore20: the first was stored as a member, the second refused the file "Thiếu họ và tên")
+	it('the decision under the list ("Ngày quyết định: 08/12/2024", "(Kèm theo Nghị quyết số 05-NQ/CB ngày 9/12/2024 …)"): no member; it dates a list with no date column, not one with', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const head = HEAD.slice(0, 7);
+		const undated = MEMBERS.map((m) => m.slice(0, 7));
+		const decided = async () => (await db.query<{ d: string | null }>(
+			'select distinct cast(decided_on as varchar) as d from rating where source_file_id = (select max(id) from source_file)')).map((x) => x.d);
+		for (const [line, on] of [['Ngày quyết định: 08/12/2024', '2024-12-08'], ['(Kèm theo Nghị quyết số 05-NQ/CB ngày 9/12/2024 của Chi bộ thôn 1)', '2024-12-09']]) {
+			const r = await ingest(db, [writeCsv(dir, `qd-${on}.csv`, [...TITLE, head, ...undated, at(1, line, 7), at(5, 'T/M CHI BỘ', 7), at(5, 'BÍ THƯ', 7)])]);
+			expect(r.files[0], line).toMatchObject({ status: 'loaded', rowsStored: 4 });
+			expect(await decided(), line).toEqual([on]);
+		}
+		// (a date column wins: the footer dates only what nothing else does)
+		const r = await ingest(db, [writeCsv(dir, 'qd-cot.csv', [...TITLE, HEAD, ...MEMBERS.map((m) => m.map((c) => (c === 'HTNV' ? 'HTTNV' : c))), at(1, 'Ngày quyết định: 08/12/2024')])]);
+		expect(r.files[0]).toMatchObject({ status: 'loaded', rowsStored: 4 });
+		expect(await decided()).toEqual(['2024-12-10']);
+	});
+
 	it('an agency head signing by title alone ("CHỦ TỊCH", "GIÁM ĐỐC", "HIỆU TRƯỞNG", "TRƯỞNG PHÒNG"), the signer below: not refused', async () => {
 		const { db, dir } = await dbWithRegistry();
 		const files = ['CHỦ TỊCH', 'PHÓ GIÁM ĐỐC', 'HIỆU TRƯỞNG', 'Trưởng phòng'].map((title, i) =>

@@ -455,6 +455,15 @@ const TITLE_CHI_BO = new RegExp(String.raw`(?<!\b(các|những)\s+)(chi bộ\s+(
 // 2020 - 2025" (PERIOD_WORDS: `\b` is ASCII's, it never matched after "quý", "nhiệm kỳ")
 const TITLE_ABOVE = new RegExp(String.raw`\btrực thuộc\s+((?:đảng bộ|đảng ủy|tỉnh ủy|thành ủy|huyện ủy|quận ủy|thị ủy)(?:\s.+?)?)(?=\s*[-–—]?\s+(?:${PERIOD_WORDS})|\s+(?:sau|trước|từ)\s|\s*[(,:]|$)`, 'iu');
 
+/** The date of the decision a folded line says the list goes with, ISO ("(Kèm theo Quyết định số 51-QĐ/ĐU
+ * ngày 10/12/2025 …)"; a chi bộ cơ sở decides by resolution, "Kèm theo Nghị quyết số 12-NQ/CB ngày …", 000
+ * §2.2; "Ngày quyết định: 08/12/2025"), above the table or below it (stage.ts), or null. (ISO: a
+ * month-first file's date cells are swapped, not this.) */
+export function decisionDateOf(folded: string): string | null {
+	const m = folded.match(/\b(?:(?:kem theo|ban hanh kem theo) (?:quyet dinh|qd|nghi quyet|nq)\b.*?\bngay|\bngay (?:ra |ky )?(?:quyet dinh|qd|nghi quyet|nq)\s*:)\s*(\d{1,2})\s*(?:[/.-]|thang)\s*(\d{1,2})\s*(?:[/.-]|nam)\s*(\d{4})\b/);
+	return m ? `${m[3]}-${m[2].padStart(2, '0')}-${m[1].padStart(2, '0')}` : null;
+}
+
 /** A folded title line "…, ngày 17 tháng 11 năm 2020": a signing date, not the round's year (prefer
  * list titles). The day is often left blank to be filled by hand ("ngày     tháng 01 năm 2025"). */
 export function isSigningDateLine(folded: string): boolean {
@@ -475,10 +484,7 @@ export function readTitle(preview: string[][], headerRow: number): TitleInfo {
 		// a note in brackets or an attachment line ("(Sau khi tổng hợp kết quả các quý I, II, III)",
 		// "(Kèm theo Báo cáo … quý IV)") names no period of the list
 		const isNote = /^\W*\(|^\W*kem theo\b/.test(f);
-		// (a chi bộ cơ sở decides by resolution: "Kèm theo Nghị quyết số 12-NQ/CB ngày …", 000 §2.2)
-		const decision = f.match(/\b(kem theo|ban hanh kem theo) (quyet dinh|qd|nghi quyet|nq)\b.*?\bngay\s*(\d{1,2})\s*(?:[/.-]|thang)\s*(\d{1,2})\s*(?:[/.-]|nam)\s*(\d{4})\b/);
-		// (ISO: a month-first file's date cells are swapped, not this)
-		if (decision) info.decidedOn = `${decision[5]}-${decision[4].padStart(2, '0')}-${decision[3].padStart(2, '0')}`;
+		info.decidedOn = decisionDateOf(f) ?? info.decidedOn;
 		info.deciderLevel ??= titleDeciderLevel(f);
 		const y = f.match(/\bnam (\d{4})\b/);
 		if (y && !isDateLine) info.year = Number(y[1]);

@@ -746,10 +746,14 @@ export async function prepareBatch(t: Db, parts: Prepared[], opts: LoadOptions, 
 	t0 = performance.now();
 	await t.run('set preserve_insertion_order = true'); // staging numbers rows in file order
 	const staged = await stage(t, parts.map((p, i) => ({ partId: i, src: p.src, header: p.header })));
-	// the decision a list is attached to (its title) dates the rows no decision column dates
-	for (const [i, p] of parts.entries())
-		if (p.title.decidedOn && (p.kind === 'rating' || p.kind === 'civil_servant'))
-			await t.run('update stg set decided_on = $d where part_id = $i and decided_on is null', { d: p.title.decidedOn, i });
+	// the decision a list is attached to (its title, else its footer: stg_decided) dates the rows no
+	// decision column dates
+	const footers = new Map((await t.query<{ part_id: number; decided_on: string }>('select part_id, max(decided_on) as decided_on from stg_decided group by 1')).map((d) => [d.part_id, d.decided_on]));
+	for (const [i, p] of parts.entries()) {
+		const on = p.title.decidedOn ?? footers.get(i);
+		if (on && (p.kind === 'rating' || p.kind === 'civil_servant'))
+			await t.run('update stg set decided_on = $d where part_id = $i and decided_on is null', { d: on, i });
+	}
 	trace('stage', t0);
 	// From here every row carries its file and row number: tables may be written in any order,
 	// which lets DuckDB write them in parallel.

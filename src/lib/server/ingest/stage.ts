@@ -7,7 +7,7 @@
 // unit of the rows below them.
 import type { Db } from '../db';
 import { FIELDS } from './fields';
-import type { HeaderMap } from './header';
+import { decisionDateOf, type HeaderMap } from './header';
 import type { SourceTable } from './read';
 
 // a quarter's or a month's score (score_q1…q4, score_m1…m12), where a list gives no year's
@@ -125,6 +125,8 @@ export async function stage(db: Db, parts: StagePart[]): Promise<Map<number, num
 	const cols = FIELDS.map((f) => `${f.field} varchar`).join(', ');
 	// grp: the group a row was staged with, so that each group's clean-up touches its rows only
 	await db.run(`create or replace temp table stg_parts (part_id integer, rn integer, ${cols}, rk bigint, grp integer)`);
+	// the decision a list's footer names (dropFooters), for load.ts to date the rows nothing else dates
+	await db.run('create or replace temp table stg_decided (part_id integer, decided_on varchar)');
 	const groups = new Map<string, StagePart[]>();
 	for (const p of parts) {
 		const k = groupKey(p);
@@ -212,7 +214,9 @@ const IDENTIFIED = `(${CARD} or birth is not null or ${NUMBERED})`;
 // the folds took 0,4 ms a row — minutes for a registry, whose rows have no card or birth to skip
 // them by)
 const ROW_TEXT = `fold(concat_ws(chr(31), ${FIELDS.map((f) => f.field).join(', ')}))`;
-const SIGN = `(nguoi lap|lap bieu|xac nhan|t/m|tm[. ]|t\\.m|noi nhan|(pho )?bi thu|\\(?da ky|\\(?ky[ ,]|\\(?ghi ro|thu truong|kt[. ]|k/t|dong dau|(pho )?(chu tich|giam doc|hieu truong|truong phong|truong ban|chanh van phong))`;
+// (and the line naming the decision the list goes with, "(Kèm theo Nghị quyết số 05-NQ/CB ngày …)",
+// "Ngày quyết định: 08/12/2024": its date is read, decisionDateOf)
+const SIGN = `(nguoi lap|lap bieu|xac nhan|t/m|tm[. ]|t\\.m|noi nhan|(pho )?bi thu|\\(?da ky|\\(?ky[ ,]|\\(?ghi ro|thu truong|kt[. ]|k/t|dong dau|(pho )?(chu tich|giam doc|hieu truong|truong phong|truong ban|chanh van phong)|\\(?(ban hanh )?kem theo (quyet dinh|qd|nghi quyet|nq)\\b|ngay (ra |ky )?(quyet dinh|qd|nghi quyet|nq) *:)`;
 const DATELINE = `ngay[ .]*[0-9]*[ .]*thang[ .]*[0-9]*[ .]*nam[ .]*[0-9]{4}`;
 // every cell of the row is signature or dateline text
 const HARD_FOOTER = `case when ${IDENTIFIED} then false else coalesce(regexp_matches(row_text,
@@ -263,8 +267,15 @@ async function dropFooters(db: Db, gi: number): Promise<void> {
 			-- (a birth of three characters or fewer is a tally's count: "HTXSNV | 1")
 			from stg_parts where grp = ${gi} and not ${CARD} and (birth is null or (final_level is null and not ${NUMBERED}) or (length(trim(birth)) <= 3 and not ${NUMBERED}))
 		)
-		select * from (select part_id, rn, ${HARD_FOOTER} as hard, (${SOFT_FOOTER} or ${TOTAL_LABEL} or ${LEVEL_LABEL}) and not ${SECTION} as soft from texts)
+		select * from (select part_id, rn, row_text, ${HARD_FOOTER} as hard, (${SOFT_FOOTER} or ${TOTAL_LABEL} or ${LEVEL_LABEL}) and not ${SECTION} as soft from texts)
 		where hard or soft`);
+	const decisions = await db.query<{ part_id: number; row_text: string }>(
+		"select part_id, row_text from foot where hard and regexp_matches(row_text, 'kem theo|quyet dinh|nghi quyet|\\b(qd|nq)\\b') order by part_id, rn"
+	);
+	for (const d of decisions) {
+		const on = decisionDateOf(d.row_text);
+		if (on) await db.run('insert into stg_decided values ($p, $d)', { p: d.part_id, d: on });
+	}
 	const n = await db.one<{ n: number }>('select count(*)::int as n from foot');
 	if (n?.n)
 		await db.run(`delete from stg_parts using (
