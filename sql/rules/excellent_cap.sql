@@ -203,19 +203,55 @@ judged as (
     from allowed a
 ),
 
+-- what the allowance list granted an outstanding chi bộ (its excellent ratings beyond its own
+-- cap), per body that decided them: not counted again at that body's grouping, or the same ratings
+-- would be allowed at the chi bộ and ordered re-voted at the body (RULES.md "R1 under QĐ 366").
+-- A body on the list itself is saved by its own place on it (a chi bộ deciding its own members
+-- too): nothing left out there. (The left-out ratings stay among those rated good and above: they
+-- are rated so.)
+granted as (
+    select
+        d.deciding_unit_id,
+        if(getvariable('r1_group_by_column'), d.group_name, null) as group_name,
+        -- (a chi bộ decided by two bodies: each leaves out at most what it decided)
+        sum(least(j.n_excellent - j.allowed_count, d.n_excellent))::bigint as n_left_out,
+        list_sort(list_distinct(list(j.unit_name))) as left_out_units
+    from judged j
+    join period_member_groups d
+        on d.unit_id = j.group_unit_id
+       and (not j.by_group or d.group_name is not distinct from j.group_name)
+    where j.grouping = 'unit' and j.subject_kind = 'member' and j.has_allowance
+      and j.n_excellent > j.allowed_count
+      and d.n_excellent > 0
+    group by all
+),
+
+left_out as (
+    select
+        j.*,
+        coalesce(g.n_left_out, 0) as n_left_out,
+        g.left_out_units,
+        j.n_excellent - coalesce(g.n_left_out, 0) as n_counted
+    from judged j
+    left join granted g
+        on j.grouping = 'decider' and j.subject_kind = 'member' and not j.has_allowance
+       and g.deciding_unit_id = j.group_unit_id
+       and g.group_name is not distinct from j.group_name
+),
+
 verdict as (
     select
         j.*,
-        j.n_excellent - j.allowed_count as excess,
+        j.n_counted - j.allowed_count as excess,
         case
-            when j.n_excellent > j.allowed_count and not j.has_allowance then 'flagged'
-            when j.n_excellent > j.allowed_count then 'exempted'
+            when j.n_counted > j.allowed_count and not j.has_allowance then 'flagged'
+            when j.n_counted > j.allowed_count then 'exempted'
             else 'exempted' -- saved by the small-unit exception
         end as status
-    from judged j
+    from left_out j
     -- the small-unit exception saves a grouping only when the share alone would not allow its
     -- excellent ratings (1 HTXSNV / 4 HTTNV under good-and-above is 20%: nothing to exempt)
-    where j.n_excellent > j.allowed_count or (j.is_small and j.n_excellent > j.allowed_by_share)
+    where j.n_counted > j.allowed_count or (j.is_small and j.n_counted > j.allowed_by_share)
 ),
 
 -- the excellent ratings of each grouping (those a re-vote would lower), for the sources
@@ -303,16 +339,16 @@ final as (
             || ': '
             || case
                    when v.is_small then
-                       v.n_excellent || ' HTXSNV / ' || v.n_good || ' HTTNV: dưới ' || v.small_unit_below
+                       v.n_counted || ' HTXSNV / ' || v.n_good || ' HTTNV: dưới ' || v.small_unit_below
                        || ' HTTNV nên được chọn ' || v.allowed_count || ' HTXSNV'
                        || if(v.excess > 0, ', vượt ' || v.excess, '')
                    when v.denominator = 0 then
-                       v.n_excellent || ' HTXSNV, không có HTTNV' || if(v.denominator_kind = 'good_and_above', ' trở lên', '')
+                       v.n_counted || ' HTXSNV, không có HTTNV' || if(v.denominator_kind = 'good_and_above', ' trở lên', '')
                        || ', vượt ' || v.excess
                    else
-                       v.n_excellent || ' HTXSNV / ' || v.denominator || ' HTTNV'
+                       v.n_counted || ' HTXSNV / ' || v.denominator || ' HTTNV'
                        || if(v.denominator_kind = 'good_and_above', ' trở lên', '')
-                       || ' = ' || vi_pct_vs(v.n_excellent / v.denominator, v.share) || ' > ' || vi_pct(v.share)
+                       || ' = ' || vi_pct_vs(v.n_counted / v.denominator, v.share) || ' > ' || vi_pct(v.share)
                        || ', vượt ' || v.excess
                end
             || case
@@ -320,7 +356,10 @@ final as (
                        then ': được cấp có thẩm quyền cho phép vượt tỷ lệ'
                    when v.status = 'exempted' then ' (ngoại lệ đơn vị có dưới ' || v.small_unit_below || ' HTTNV)'
                    else ''
-               end as message,
+               end
+            || if(v.n_left_out > 0,
+                  ' (không tính ' || v.n_left_out || ' HTXSNV vượt tỷ lệ của ' || array_to_string(v.left_out_units, ', ')
+                  || ', được cấp có thẩm quyền cho phép vượt tỷ lệ)', '') as message,
         json_object(
             'grouping', v.grouping,
             'group_name', v.group_name,
@@ -333,7 +372,10 @@ final as (
             'excess', greatest(v.excess, 0),
             'small_unit', v.is_small,
             'small_unit_below', v.small_unit_below,
-            'allowance', v.has_allowance
+            'allowance', v.has_allowance,
+            -- (the excellent ratings an allowed chi bộ was granted, not counted here: granted above)
+            'left_out', nullif(v.n_left_out, 0),
+            'left_out_units', v.left_out_units
         ) as evidence,
         s.source_file,
         s.source_row,

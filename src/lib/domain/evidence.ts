@@ -49,6 +49,8 @@ const LABELS: Record<string, string> = {
 	share: 'Tỷ lệ',
 	allowed: 'Số được phép',
 	allowance: 'Được cộng thêm',
+	left_out: 'Số HTXSNV không tính (được cho phép vượt tỷ lệ)',
+	left_out_units: 'Đơn vị được cho phép vượt tỷ lệ',
 	excess: 'Số vượt',
 	small_unit: 'Đơn vị nhỏ',
 	small_unit_below: 'Đơn vị nhỏ: dưới',
