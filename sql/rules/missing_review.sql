@@ -276,8 +276,8 @@ agency_dates as (
 ),
 
 -- deadlines by the level of the deciding body (rulebooks' r4_deadlines: per unit kind, '*'
--- otherwise, the province's overrides first: of the unit's own code, then, after the 2025 merger,
--- of the province it became part of: merged_province), for the deciding bodies (d) and the dissolved
+-- otherwise, the province's overrides first, its '*' too: of the unit's own code, then, after the
+-- 2025 merger, of the province it became part of: merged_province), for the deciding bodies (d) and the dissolved
 -- unrated units (c: one dissolved by its deadline owes nothing); for the units agencies are placed
 -- in (d, by_kind false), the deadline for every level in the unit's province
 unit_deadlines as (
@@ -298,8 +298,10 @@ unit_deadlines as (
         select
             c.is_cs, c.kind, c.province_code,
             cast(strptime(getvariable('period_year') || '-'
-                 || arg_min(d.md, if(d.kind = c.kind, 0, 3)
-                                  + case d.province when c.province_code then 0 when c.merged_code then 1 else 2 end),
+                 -- (the province's own before the national: its '*' is every level of the province,
+                 -- over the rulebook's per-level ones; within one, the level's before '*')
+                 || arg_min(d.md, case d.province when c.province_code then 0 when c.merged_code then 2 else 4 end
+                                  + if(d.kind = c.kind, 0, 1)),
                  '%Y-%m-%d') as date) as deadline
         from (select distinct is_cs, kind, province_code, merged_code from keyed) c
         join (select false as is_cs, unnest(getvariable('r4_deadlines'), recursive := true)
