@@ -14,7 +14,7 @@
 --      kiểm điểm meeting);
 --   c. a registry unit of a rated kind, founded by the end of the period, without its own
 --      organisation rating for the year: alive new_org_months by the date of its not-rated row
---      (else 31/12), its age counted from its oldest predecessor (as in R7); a unit dissolved by
+--      (else of the list of organisations the nearest body above it decided, else 31/12), its age counted from its oldest predecessor (as in R7); a unit dissolved by
 --      its deadline owes nothing;
 --   d. a list (the ratings of one deciding body, unit, subject kind and period) decided after the
 --      deadline for the deciding body's level (r4_deadlines: per unit kind, '*' otherwise, the
@@ -240,7 +240,7 @@ org_rows as (
 
 -- registry units of a rated kind, founded by the end of the period, without an organisation rating
 unrated_units as (
-    select u.*, o.unrated as nr, coalesce(o.unrated_on, getvariable('period_end')) as as_of
+    select u.*, o.unrated as nr, o.unrated_on
     from unit u
     left join org_rows o on o.unit_id = u.id
     where getvariable('period_kind') = 'year'
@@ -325,6 +325,32 @@ alive_units as (
     left join unit_deadlines dl on dl.unit_id = u.id and not dl.is_cs
     where u.dissolved_on is null
        or u.dissolved_on > coalesce(dl.deadline, getvariable('period_end'))
+),
+
+-- c (cont.) the day a unit left off its body's list of organisations was judged, as a member left
+-- off their chi bộ's list (list_dates): the day the nearest body above it that decided organisations
+-- in the period decided them (else reviewed them), the latest if several (RULES.md, months and days)
+org_list_dates as (
+    -- (the bodies above each unit, by its path: the rows of the few bodies then, keys_of)
+    with above as (
+        select c.id, c.i, b.id as body_id
+        from (select u.id, unnest(string_split(trim(u.path, '/'), '/')) as code,
+                     generate_subscripts(string_split(trim(u.path, '/'), '/'), 1) as i
+              from alive_units u) c
+        join unit b on b.code = c.code
+        where b.id <> c.id
+    ),
+    lists as (
+        select r.deciding_unit_id, max(r.decided_on) as decided_on, max(coalesce(r.decided_on, r.reviewed_on)) as list_on
+        from period_rating r
+        semi join keys_of((select list(a.body_id) from above a)) k on k.id = r.deciding_unit_id and k.id is not null
+        where r.subject_kind = 'party_org'
+        group by r.deciding_unit_id
+    )
+    select a.id, arg_max(coalesce(l.decided_on, l.list_on), a.i) as list_on
+    from above a
+    join lists l on l.deciding_unit_id = a.body_id
+    group by a.id
 ),
 
 -- d (cont.) the bodies whose last decision is after their deadline, and the agencies
@@ -521,13 +547,16 @@ unit_findings as (
                         || ')', '')
             || coalesce(', lý do ghi: "' || u.nr.reason || '"', ''),
         json_object('check', 'unit_not_rated', 'unit_kind', u.kind, 'founded_on', u.founded_on, 'counted_from', a.founded_on,
-                    'oldest_predecessor', a.oldest_code, 'dissolved_on', u.dissolved_on,
+                    'oldest_predecessor', a.oldest_code, 'as_of', u.as_of, 'dissolved_on', u.dissolved_on,
                     'not_rated_reason', u.nr.reason),
         coalesce(nr_sf.file_name, sf.file_name),
         coalesce(u.nr.source_row, u.source_row),
         list_filter([{'file': sf.file_name, 'row': u.source_row}, {'file': nr_sf.file_name, 'row': u.nr.source_row}],
                     lambda s: s.row is not null)
-    from alive_units u
+    -- (the day it was judged: its not-rated row's, else its body's list's, else 31/12)
+    from (select u.*, coalesce(u.unrated_on, ld.list_on, getvariable('period_end')) as as_of
+          from alive_units u
+          left join org_list_dates ld on ld.id = u.id) u
     left join unit_ancestry((select list(x.code) from alive_units x)) a on a.code = u.code
     left join files nr_sf on nr_sf.id = u.nr.source_file_id
     left join files sf on sf.id = u.source_file_id

@@ -206,8 +206,23 @@ export function check(R: Round): Finding[] {
 	// lists sent up, by 15/12, which the upper bodies then decide on)
 	const deadline = (u: Unit): number | null =>
 		isChiBo(u) ? R.deadlines.chiBo : u.kind === 'dang_bo_bo_phan' ? R.deadlines.bp : u.kind === 'dang_bo_co_so' ? R.deadlines.grassroots : null;
+	// … else the day the nearest body above it decided its list of organisations (else reviewed it), as
+	// for a member left off a list (listOn)
+	const orgListOn = new Map<Unit, { decided: number; on: number }>();
+	for (const r of R.ratings) {
+		if (r.omit || r.pk !== 'year' || r.kind !== 'party_org') continue;
+		const l = orgListOn.get(r.decider) ?? { decided: 0, on: 0 };
+		orgListOn.set(r.decider, { decided: Math.max(l.decided, r.decided || 0), on: Math.max(l.on, r.decided || r.reviewed || 0) });
+	}
+	const bodyListOn = (u: Unit): number => {
+		for (let b = u.parent ? R.w.units.get(u.parent) : undefined; b; b = b.parent ? R.w.units.get(b.parent) : undefined) {
+			const l = orgListOn.get(b);
+			if (l) return l.decided || l.on || endOfYear;
+		}
+		return endOfYear;
+	};
 	for (const u of R.w.all) {
-		if (u.kind === 'tinh_uy' || u.founded > endOfYear || addMonths(u.ageFrom, 6) > (unratedOn.get(u) ?? endOfYear)) continue;
+		if (u.kind === 'tinh_uy' || u.founded > endOfYear || addMonths(u.ageFrom, 6) > (unratedOn.get(u) ?? bodyListOn(u))) continue;
 		if (u.dissolved !== null && u.dissolved <= (deadline(u) ?? endOfYear)) continue;
 		if (!orgRated.has(u)) add('missing_review', u.code, unitRef(u), 'không có kết quả xếp loại tổ chức đảng');
 	}
