@@ -11,7 +11,8 @@
 --      person record (identity in doubt, as the ingest reported: never guessed, kept for checking);
 --   b. a rating without a review date, or decided before its review (subject kinds in
 --      r4_review_subject_kinds, periods in r4_review_period_kinds: a quarter's assessment has no
---      kiểm điểm meeting);
+--      kiểm điểm meeting); and a member or organisation not rated because new, still owed the
+--      review, without a review date on a list that gives them (new_unreviewed);
 --   c. a registry unit of a rated kind, founded by the end of the period, without its own
 --      organisation rating for the year: alive new_org_months by the date of its not-rated row
 --      (else of the list of organisations the nearest body above it decided, else 31/12), its age counted from its oldest predecessor (as in R7); a unit dissolved by
@@ -119,6 +120,59 @@ reason_not_owed as (
 ),
 
 -- b. ratings without (or before) their review -------------------------------------------------
+-- members and organisations not rated because new, who are still reviewed (003 §5.8: "không
+-- đánh giá, xếp loại … nhưng vẫn phải kiểm điểm"), with no review date: new by the reason written
+-- ("Mới kết nạp", "Mới thành lập") or by the admission or founding less than new_member_months or
+-- new_org_months before the row's decision date (else 31/12); a reason that owes nothing (exempt,
+-- suspended…: r4_not_owed_statuses) is not concerned. Only on a list that gives review dates (some
+-- row of the same file has one): where a list has no "Ngày kiểm điểm" column, its every rated row is
+-- already a finding.
+new_unrated as (
+    select r.id, r.subject_kind, r.person_id, r.subject_unit_id, r.not_rated_reason, r.source_file_id,
+           coalesce(r.decided_on, getvariable('period_end')) as as_of
+    from period_rating r
+    where r.final_level is null
+      and r.reviewed_on is null
+      and r.subject_kind in ('member', 'party_org')
+      and list_contains(getvariable('r4_review_period_kinds'), getvariable('period_kind'))
+      and list_contains(getvariable('r4_review_subject_kinds'), r.subject_kind)
+),
+
+-- (each reason read once: a country's rows hold a few dozen)
+new_reasons as (
+    select
+        k.v,
+        list_contains(getvariable('r4_not_owed_statuses'), k.status) as owes_nothing,
+        regexp_matches(fold(k.v), '\bket nap\b') or admitted_lately(k.v) as says_admitted,
+        regexp_matches(fold(k.v), '\bthanh lap\b') as says_founded
+    from member_statuses((select list(distinct n.not_rated_reason) from new_unrated n where n.not_rated_reason is not null), true) k
+),
+
+new_candidates as (
+    select n.*, coalesce(k.says_admitted, false) as says_admitted, coalesce(k.says_founded, false) as says_founded
+    from new_unrated n
+    left join new_reasons k on k.v = n.not_rated_reason
+    where not coalesce(k.owes_nothing, false)
+),
+
+new_unreviewed as (
+    select n.id
+    from new_candidates n
+    left join persons_of((select list(n.person_id) from new_candidates n)) p on p.id = n.person_id
+    left join units_of((select list(n.subject_unit_id) from new_candidates n)) u on u.id = n.subject_unit_id
+    semi join (select distinct r.source_file_id
+               from period_rating r
+               semi join keys_of((select list(distinct n.source_file_id) from new_candidates n)) k
+                   on k.id = r.source_file_id and k.id is not null
+               where r.reviewed_on is not null) f
+        on f.source_file_id = n.source_file_id
+    where if(n.subject_kind = 'member',
+             n.says_admitted
+                 or cast(coalesce(p.joined_party_by, p.joined_party_on) + to_months(getvariable('new_member_months')) as date) > n.as_of,
+             n.says_founded
+                 or cast(u.founded_on + to_months(getvariable('new_org_months')) as date) > n.as_of)
+),
+
 -- (their ids first, then the rows by a list of them, keys_of: the test of two dates is no filter
 -- the scan can apply, and reading every column of a country's 6 million rows for a few cost 0,1 s)
 unreviewed_ids as (
@@ -128,6 +182,10 @@ unreviewed_ids as (
       and list_contains(getvariable('r4_review_period_kinds'), getvariable('period_kind'))
       and list_contains(getvariable('r4_review_subject_kinds'), r.subject_kind)
       and (r.reviewed_on is null or r.reviewed_on > r.decided_on)
+
+    union all
+
+    select n.id from new_unreviewed n
 ),
 
 unreviewed as (
@@ -514,12 +572,18 @@ review_findings as (
         r.person_id,
         r.subject_unit_id,
         subject_label(r.subject_kind, p.full_name, u.name, su.name)
-            || ' được xếp loại ' || level_short(r.final_level)
-            || if(r.reviewed_on is null,
-                  ' nhưng không có ngày kiểm điểm',
-                  ' ngày ' || vi_date(r.decided_on) || ', trước khi kiểm điểm (ngày ' || vi_date(r.reviewed_on) || ')'),
-        json_object('check', if(r.reviewed_on is null, 'no_review', 'rated_before_review'),
-                    'reviewed_on', r.reviewed_on, 'decided_on', r.decided_on),
+            || case
+                   -- (not rated because new: new_unreviewed)
+                   when r.final_level is null
+                       then ' chưa xếp loại vì ' || if(r.subject_kind = 'member', 'mới kết nạp', 'mới thành lập')
+                            || ', nhưng phải kiểm điểm: không có ngày kiểm điểm'
+                   when r.reviewed_on is null then ' được xếp loại ' || level_short(r.final_level) || ' nhưng không có ngày kiểm điểm'
+                   else ' được xếp loại ' || level_short(r.final_level)
+                        || ' ngày ' || vi_date(r.decided_on) || ', trước khi kiểm điểm (ngày ' || vi_date(r.reviewed_on) || ')'
+               end,
+        json_object('check', case when r.final_level is null then 'new_not_reviewed'
+                                  when r.reviewed_on is null then 'no_review' else 'rated_before_review' end,
+                    'reviewed_on', r.reviewed_on, 'decided_on', r.decided_on, 'not_rated_reason', r.not_rated_reason),
         sf.file_name,
         r.source_row,
         [{'file': sf.file_name, 'row': r.source_row}]

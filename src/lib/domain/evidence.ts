@@ -89,6 +89,7 @@ const CHECKS: Record<string, string> = {
 	roster_member_not_rated: 'đảng viên trong danh sách đảng viên không có kết quả xếp loại',
 	listed_member_not_rated: 'đảng viên trong danh sách xếp loại không có mức',
 	no_review: 'không có ngày kiểm điểm',
+	new_not_reviewed: 'chưa xếp loại vì mới kết nạp, mới thành lập, nhưng không có ngày kiểm điểm',
 	rated_before_review: 'xếp loại trước ngày kiểm điểm',
 	unit_not_rated: 'tổ chức không có kết quả xếp loại',
 	late_list: 'danh sách quyết định sau hạn',
