@@ -5,6 +5,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { writeCsv, writeXlsx } from '../../helpers/files';
 import { dbWithRegistry, ingest } from '../../helpers/ingest-db';
+import { getRulebook } from '../../../src/lib/server/rules/rulebook';
 
 // The audit after a load, made to fail on demand (a rulebook missing, a bug): see "audit failing".
 const audit = vi.hoisted(() => ({ fail: false }));
@@ -166,6 +167,33 @@ describe('periods as titles and cells write them', () => {
 		expect(r.files.map((x) => x.status)).toEqual(['loaded', 'refused']);
 		expect(r.files[1].errors.map((e) => [e.row, e.column, e.value])).toEqual([[5, 'Kỳ đánh giá', 'III'], [6, 'Kỳ đánh giá', '3']]);
 		expect(await db.query(PERIODS)).toEqual([{ period_year: 2025, period_kind: 'quarter', period_no: 3 }]);
+	});
+});
+
+describe('a quarter-IV list: warned where the rulebook the year picks does not rate quarter IV apart', () => {
+	const q4 = (year: number) => [...UNIT, [`DANH SÁCH ĐÁNH GIÁ, XẾP LOẠI ĐẢNG VIÊN QUÝ IV NĂM ${year}`], HEAD, ...ROWS];
+
+	it('"… QUÝ IV NĂM 2025" (QĐ 366 folds quarter IV into the year): loaded, warned, naming the rulebook', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const r = await ingest(db, [writeCsv(dir, 'q4.csv', q4(2025))]);
+		expect(r.files[0]).toMatchObject({ status: 'loaded', rowsStored: 2 });
+		expect(r.files[0].warnings.join(' ')).toContain('theo QĐ 366-QĐ/TW quý IV không đánh giá riêng');
+	});
+
+	it('"… QUÝ IV NĂM 2024": no warning under QĐ 124; warned where its setting says quarter IV is not rated apart', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const r = await ingest(db, [writeCsv(dir, 'q4-2024.csv', q4(2024))]);
+		expect(r.files[0]).toMatchObject({ status: 'loaded', warnings: [] });
+		// (the rulebooks are read once per process: the setting moved for this test only)
+		const rb = getRulebook('qd124');
+		const was = rb.params.quarter_iv_rated_apart;
+		rb.params.quarter_iv_rated_apart = false;
+		try {
+			const again = await ingest(db, [writeCsv(dir, 'q4-2024-b.csv', [...q4(2024), ['3', 'Lê Văn Cường', '1990', 'HTNV', 'HTNV']])]);
+			expect(again.files[0].warnings.join(' ')).toContain('theo QĐ 124-QĐ/TW quý IV không đánh giá riêng');
+		} finally {
+			rb.params.quarter_iv_rated_apart = was;
+		}
 	});
 });
 

@@ -16,6 +16,7 @@ import { type Db, ROOT, sqlFile } from '../db';
 import { FIELDS, alnumKey, fieldOfHeader, levelKey, namesStateSide } from './fields';
 import { findHeader, isNumberingRow, isSigningDateLine, isSubHeader, readTitle, detectKind, deciderLevelOf, yearNamed, parsePeriod, parseBareQuarter, type HeaderMap, type TitleInfo } from './header';
 import { IngestError, RefusedError, type RowError } from './errors';
+import { pickRulebook, RulebookError } from '../rules/rulebook';
 import { colName } from '../generate/xlsx';
 import { withRows, type SourceTable } from './read';
 import { SECTION_NUMBER, SECTION_UNIT_WORDS, stage } from './stage';
@@ -1002,11 +1003,15 @@ export async function writeBatch(t: Db, b: ReadyBatch, opts: LoadOptions, refuse
 	await run('supersede');
 	await run('paths');
 	const touched = steps.has('touched') ? await t.query<{ year: number; period_kind: string; period_no: number }>(steps.get('touched')!) : [];
-	const q4 = await t.query<{ part_id: number }>(
-		kind === 'rating' || kind === 'civil_servant' ? `select distinct part_id from norm where period_kind = 'quarter' and period_no = 4 and period_year >= 2025` : 'select null::integer as part_id where false'
+	const q4 = await t.query<{ part_id: number; year: number }>(
+		kind === 'rating' || kind === 'civil_servant'
+			? `select distinct part_id, period_year as year from norm where period_kind = 'quarter' and period_no = 4`
+			: 'select null::integer as part_id, null::integer as year where false'
 	);
-	for (const { part_id } of q4)
-		results[part_id].warnings.push('Danh sách quý IV: theo Quy định 366-QĐ/TW quý IV không đánh giá riêng mà gộp vào đánh giá cả năm; đã nạp kèm cảnh báo.');
+	for (const { part_id, year } of q4) {
+		const rb = quarterIvFolded(year);
+		if (rb) results[part_id].warnings.push(`Danh sách quý IV: theo ${rb} quý IV không đánh giá riêng mà gộp vào đánh giá cả năm; đã nạp kèm cảnh báo.`);
+	}
 	// what the kind's SQL has to say about a file it stored (forms it could not read…)
 	if (steps.has('warnings'))
 		for (const w of await t.query<{ part_id: number; message: string }>(steps.get('warnings')!)) results[w.part_id].warnings.push(w.message);
@@ -1019,6 +1024,19 @@ export async function writeBatch(t: Db, b: ReadyBatch, opts: LoadOptions, refuse
 	for (const tmp of process.env.KEEP_TMP ? [] : [...new Set([...WRITE_READS, 'ident_in', 'ident_out', 'ident_new', 'unit_scope', 'g_related', 'batch_seen', 'unit_related', 'name_scope', 'stored_claim', 'ident_unclaim', 'agency_unit', 'ident_place', 'ident_unplaced', 'unit_paths'])])
 		await t.run(`drop table if exists temp.main.${tmp}`);
 	return { parts: results, touched };
+}
+
+/** The rulebook the year picks (its short name) where it does not rate quarter IV apart (QĐ 366: folded
+ * into the year's rating), else null: the years are the rulebooks', not the ingest's. A year no
+ * rulebook covers warns nothing. */
+function quarterIvFolded(year: number): string | null {
+	try {
+		const rb = pickRulebook(year);
+		return rb.params.quarter_iv_rated_apart === false ? rb.short : null;
+	} catch (e) {
+		if (e instanceof RulebookError) return null;
+		throw e;
+	}
 }
 
 /** Runs a named step of a kind's SQL, traced and profiled, telling the progress line. */
