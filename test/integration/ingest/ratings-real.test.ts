@@ -799,6 +799,10 @@ describe('the deciding body the level column names', () => {
 		// a column that names no body: the title's body that manages them, or that decided
 		['Xếp loại', MANAGED, 'X700101'],
 		['Cấp có thẩm quyền quyết định', MANAGED, 'X700101'],
+		// … said without "thuộc", or "do … quản lý", or the body alone before "quản lý"
+		['Kết quả', '(Diện Ban Thường vụ Đảng ủy xã quản lý)', 'X700101'],
+		['Xếp loại', 'DANH SÁCH CÁN BỘ DO BAN THƯỜNG VỤ ĐẢNG ỦY XÃ QUẢN LÝ', 'X700101'],
+		['Xếp loại', 'CÁN BỘ BTV ĐẢNG ỦY XÃ QUẢN LÝ', 'X700101'],
 		['Xếp loại', '(Kèm theo Quyết định số 45-QĐ/ĐU ngày 10/12/2024 của Ban Thường vụ Đảng ủy xã Đoàn Kết về việc xếp loại cán bộ)', 'X700101'],
 		['Xếp loại', '(Kèm theo Quyết định số 45-QĐ/ĐU ngày 10/12/2024 của Đảng ủy Công an tỉnh)', 'H7001'],
 		['Xếp loại', '(Kèm theo Thông báo số 12-TB/ĐU ngày 08/10/2024 của Ban Thường vụ Đảng ủy xã)', 'X700101'],
@@ -816,6 +820,18 @@ describe('the deciding body the level column names', () => {
 		])]);
 		expect(r.files[0]).toMatchObject({ status: 'loaded', rowsStored: 2 });
 		expect(await deciders(db)).toEqual([{ unit: 'X700101', decider }, { unit: 'X700101', decider }]);
+	});
+
+	it('a Tỉnh ủy’s list "CÁN BỘ DIỆN BAN THƯỜNG VỤ TỈNH ỦY QUẢN LÝ" (no "thuộc"), level column "Kết quả": the Tỉnh ủy decides, not each unit’s parent', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const r = await ingest(db, [writeCsv(dir, 'btv.csv', [
+			['TỈNH ỦY BÌNH PHƯỚC'], ['DANH SÁCH XẾP LOẠI CÁN BỘ DIỆN BAN THƯỜNG VỤ TỈNH ỦY QUẢN LÝ NĂM 2024'],
+			['STT', 'Họ và tên', 'Năm sinh', 'Chức vụ', 'Đơn vị', 'Kết quả'],
+			['1', 'Nguyễn Văn An', '1968', 'Bí thư Đảng ủy xã', 'Đảng ủy xã Đoàn Kết', 'HTTNV'],
+			['2', 'Trần Thị Bình', '1970', 'Bí thư Huyện ủy', 'Huyện ủy Bù Đăng', 'HTTNV']
+		])]);
+		expect(r.files[0]).toMatchObject({ status: 'loaded', rowsStored: 2 });
+		expect(await deciders(db)).toEqual([{ unit: 'X700101', decider: 'T70' }, { unit: 'H7001', decider: 'T70' }]);
 	});
 
 	it('"BTV Thành ủy quyết định" on a ward’s list in a centrally-run city: the city’s committee, not the Quận ủy between them', async () => {

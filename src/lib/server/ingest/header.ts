@@ -596,7 +596,7 @@ export function deciderLevelOf(header: string): DeciderLevel | null {
 
 /**
  * The level of the body a list's title names as deciding, folded: the body that manages the cadres
- * listed ("(Thuộc diện Ban Thường vụ Đảng ủy xã quản lý)": it rates them, seed 000 §B.2.3) or that issued
+ * listed ("(Thuộc diện Ban Thường vụ Đảng ủy xã quản lý)", "CÁN BỘ DIỆN BTV TỈNH ỦY QUẢN LÝ": it rates them, seed 000 §B.2.3) or that issued
  * the decision, or the notice of results, the list is attached to ("Kèm theo Quyết định số 45-QĐ/ĐU
  * ngày … của Ban Thường vụ Đảng ủy xã A", "Kèm theo Thông báo số 12-TB/ĐU …"). Not a chi bộ's resolution ("Kèm theo Nghị quyết … của Chi bộ"): a chi bộ under a
  * đảng ủy resolves what it proposes. Null when no line names one.
@@ -605,8 +605,12 @@ function titleDeciderLevel(f: string): DeciderLevel | null {
 	// ("Căn cứ Quy chế … ban hành kèm theo Quyết định số 123-QĐ/TU … của Ban Thường vụ Tỉnh ủy"
 	// cites another document's body: the attachment line opens with "Kèm theo")
 	if (/^\W*(can cu|xet|theo|thuc hien)\b/.test(f)) return null;
+	// the body that manages the cadres, however the title says so: "thuộc diện …", "diện …" (no
+	// "thuộc"), "do … quản lý", or the body alone before it ("CÁN BỘ BTV HUYỆN ỦY QUẢN LÝ"); not a
+	// "lãnh đạo, quản lý" the lazy match reached first
+	const managed = f.match(/\b(?:(?<!\bdai )dien|do)\s+(.+?)\s+quan ly\b/)?.[1] ?? f.match(/\b((?:ban thuong vu|btv|ban chap hanh|bch|thuong truc)\s.+?)\s+quan ly\b/)?.[1];
 	const body =
-		f.match(/\bthuoc dien (.+?) quan ly\b/)?.[1] ??
+		(managed && !/\blanh dao\b/.test(managed) ? managed : undefined) ??
 		f.match(/^\W*(?:ban hanh )?kem theo (?:quyet dinh|qd|thong bao|tb)\b.*?\bcua (.+?)(?:\s+ve\b|\s*\)|$)/)?.[1];
 	if (!body) return null;
 	const upper = upperLevel(body);
