@@ -22,6 +22,15 @@ union
 -- a leaders' list's "Đơn vị công tác" with no unit column: the party unit it names, if one (below)
 select distinct 'agency', '', agency, '', context_path, year from s where agency is not null and unit_code is null and unit_name is null;
 
+-- step: agency_refs
+-- a leaders' list's "Đơn vị công tác" the lookup above found no party unit for, "UBND xã A": placed
+-- as a civil servant's agency is (agency_unit.sql, which load.ts runs next), for normalise to file
+-- the leader there
+create or replace temp table agency_ref as
+select distinct name as agency, year
+from unit_hit
+where unit_id is null and role = 'agency';
+
 -- step: normalise
 create or replace temp table norm as
 with sk as (
@@ -175,9 +184,14 @@ select
     s.agency,
     coalesce(s.unit_code, s.unit_name) as unit_raw,
     -- no unit column: the title's unit; a leader's, the party unit their "Đơn vị công tác" names
-    -- ("Đảng ủy xã Đoàn Kết" on a Huyện ủy's list of the cadres it manages), where it names one
+    -- ("Đảng ủy xã Đoàn Kết" on a Huyện ủy's list of the cadres it manages), else the one its agency
+    -- or locality places them in ("UBND xã Tân Lập": Đảng bộ xã Tân Lập, not the Tỉnh ủy heading the
+    -- list)
     coalesce(u.unit_id, case when u.raw is null then
-        coalesce(case when coalesce(sk.subject_kind, s.title_subject_kind) = 'leader' then ag.unit_id end, s.context_unit_id) end) as unit_id,
+        coalesce(case when coalesce(sk.subject_kind, s.title_subject_kind) = 'leader' then coalesce(ag.unit_id, pl.id) end, s.context_unit_id) end) as unit_id,
+    -- … and an agency placed nowhere, the leader left under the title's unit: said (warnings)
+    coalesce(coalesce(sk.subject_kind, s.title_subject_kind) = 'leader' and u.raw is null and s.agency is not null
+        and ag.unit_id is null and pl.id is null and s.context_unit_id is not null, false) as agency_unplaced,
     u.candidates as unit_candidates,
     u.name_conflict_id,
     s.unit_name as unit_name_raw,
@@ -211,7 +225,11 @@ left join unit_hit u on u.role = 'unit' and u.code = coalesce(s.unit_code, '') a
 left join unit_hit d on d.role = 'decider' and d.code = s.decider and d.context_path = s.context_path
     and d.year is not distinct from coalesce(pm.year, yd.y, s.default_year)
 left join unit_hit ag on ag.role = 'agency' and ag.name = s.agency and ag.context_path = s.context_path
-    and ag.year is not distinct from coalesce(pm.year, yd.y, s.default_year) and s.unit_code is null and s.unit_name is null;
+    and ag.year is not distinct from coalesce(pm.year, yd.y, s.default_year) and s.unit_code is null and s.unit_name is null
+left join agency_unit au on au.agency = s.agency and au.year is not distinct from coalesce(pm.year, yd.y, s.default_year)
+    and s.unit_code is null and s.unit_name is null
+-- (within the list's unit: a commune of another province is none of its cadres')
+left join unit pl on pl.id = au.unit_id and starts_with(pl.path, s.context_path);
 
 -- A list decided after the unit it names was dissolved (a December 2025 list of "Chi bộ Thôn 1" of
 -- xã Kỳ Lâm, merged on 01/07/2025 into Chi bộ Thôn 1 Kỳ Lâm): the clerk wrote the unit as it was;
@@ -703,6 +721,19 @@ select part_id,
 from norm
 where sick_in_note and sick_leave_days is null and sick_leave_months is null
 group by part_id
+
+union all
+
+-- A leader whose "Đơn vị công tác" names no party unit, agency or locality of the registry ("Công an
+-- tỉnh" where no chi bộ bears its name): filed under the list's unit, which may not be theirs.
+select n.part_id,
+    count(*) || ' dòng ghi đơn vị công tác không khớp tổ chức đảng, cơ quan hay xã, phường nào trong danh mục ('
+    || first_five(list('dòng ' || n.rn || ': "' || n.agency || '"' order by n.rn))
+    || '): đã ghi vào ' || u.name || ' (đơn vị ở tiêu đề). Nếu cán bộ thuộc tổ chức đảng khác, ghi tên tổ chức đảng hoặc xã, phường nơi công tác rồi gửi lại.' as message
+from norm n
+join unit u on u.id = n.unit_id
+where n.agency_unplaced
+group by n.part_id, u.name
 
 union all
 

@@ -934,7 +934,7 @@ describe('the quarters\' scores of a list loaded with lists that have a score co
 });
 
 describe('a Huyện ủy\'s list of the cadres it manages, by "Đơn vị công tác"', () => {
-	it('each leader is a leader of the party unit their cell names, decided by the Huyện ủy; a state agency\'s cell leaves them the title\'s', async () => {
+	it('each leader is a leader of the party unit their cell names, or their commune\'s (a People\'s Committee\'s), decided by the Huyện ủy; an agency placed nowhere leaves them the title\'s, said', async () => {
 		const { db, dir } = await dbWithRegistry();
 		const r = await ingest(db, [writeCsv(dir, 'ld.csv', [
 			['HUYỆN ỦY BÙ ĐĂNG'], ['DANH SÁCH XẾP LOẠI CÁN BỘ LÃNH ĐẠO, QUẢN LÝ THUỘC DIỆN BAN THƯỜNG VỤ HUYỆN ỦY QUẢN LÝ NĂM 2024'],
@@ -943,7 +943,7 @@ describe('a Huyện ủy\'s list of the cadres it manages, by "Đơn vị công 
 			['2', 'Trần Thị Bình', 'Phó Bí thư Đảng ủy xã', 'Đảng ủy xã Minh Hưng', 'HTTNV'],
 			['3', 'Lê Văn Cường', 'Bí thư Chi bộ', 'Chi bộ Trường THCS Đoàn Kết', 'HTTNV'],
 			['4', 'Phạm Văn Dũng', 'Trưởng phòng', 'Phòng Nội vụ huyện', 'HTNV'],
-			// a commune's Bí thư whose cell names a state body stays under the Huyện ủy, but heads no Huyện ủy
+			// a commune's Bí thư whose cell names its People's Committee: the commune's đảng bộ, which he heads
 			['5', 'Hoàng Văn Em', 'Bí thư Đảng ủy xã', 'Ủy ban nhân dân xã Minh Hưng', 'HTTNV'],
 			['6', 'Vũ Văn Giang', 'Bí thư Huyện ủy', 'Huyện ủy Bù Đăng', 'HTTNV']
 		])]);
@@ -956,8 +956,27 @@ describe('a Huyện ủy\'s list of the cadres it manages, by "Đơn vị công 
 			// (the title names the deciding body, "thuộc diện Ban Thường vụ Huyện ủy quản lý", as a level column
 			// "Ban Thường vụ Huyện ủy quyết định" would: the Huyện ủy, for the rows of the huyện itself too)
 			{ unit: 'H7001', decider: 'H7001', is_head: false },
-			{ unit: 'H7001', decider: 'H7001', is_head: false },
+			{ unit: 'X700102', decider: 'H7001', is_head: true },
 			{ unit: 'H7001', decider: 'H7001', is_head: true }
+		]);
+		expect(r.files[0].warnings).toEqual([expect.stringMatching(/^1 dòng ghi đơn vị công tác không khớp .*\(dòng 7: "Phòng Nội vụ huyện"\): đã ghi vào Đảng bộ huyện Bù Đăng \(đơn vị ở tiêu đề\)/)]);
+	});
+
+	it.each([['Đơn vị công tác']])('a commune written as its People\'s Committee or bare ("UBND xã Minh Hưng", "xã Đoàn Kết") under "%s": the commune\'s đảng bộ, not the Huyện ủy heading the list', async (column) => {
+		const { db, dir } = await dbWithRegistry();
+		const r = await ingest(db, [writeCsv(dir, 'ld.csv', [
+			['HUYỆN ỦY BÙ ĐĂNG'], ['DANH SÁCH XẾP LOẠI CÁN BỘ DIỆN BAN THƯỜNG VỤ HUYỆN ỦY QUẢN LÝ NĂM 2024'],
+			['STT', 'Họ và tên', 'Năm sinh', 'Chức vụ', column, 'Điểm', 'Kết quả'],
+			['1', 'Nguyễn Văn An', '1968', 'Phó Bí thư, Chủ tịch UBND xã', 'UBND xã Minh Hưng', '65', 'HTTNV'],
+			['2', 'Trần Thị Bình', '1970', 'Phó Bí thư Thường trực Đảng ủy', 'xã Đoàn Kết', '85', 'HTTNV'],
+			['3', 'Lê Văn Cường', '1975', 'Bí thư Huyện ủy', 'Huyện ủy Bù Đăng', '92', 'HTXSNV']
+		])]);
+		expect(r.files[0]).toMatchObject({ status: 'loaded', rowsStored: 3, warnings: [] });
+		expect(await db.query(`select u.code as unit, d.code as decider from rating r join unit u on u.id = r.unit_id
+			left join unit d on d.id = r.deciding_unit_id order by r.source_row`)).toEqual([
+			{ unit: 'X700102', decider: 'H7001' },
+			{ unit: 'X700101', decider: 'H7001' },
+			{ unit: 'H7001', decider: 'H7001' }
 		]);
 	});
 });

@@ -782,6 +782,11 @@ export async function prepareBatch(t: Db, parts: Prepared[], opts: LoadOptions, 
 	trace('dictionaries', t0);
 	await run('unit_refs');
 	if (steps.has('unit_refs')) await t.run(sqlFile('ingest/resolve_units.sql'));
+	// unit cells that name an agency or a locality ("UBND xã A"), placed as a civil servant's agency is
+	if (steps.has('agency_refs')) {
+		await run('agency_refs');
+		await t.run(sqlFile('ingest/agency_unit.sql'));
+	}
 	await run('normalise');
 
 	// Validation: every refused row, per file; refused files leave the batch whole.
@@ -954,6 +959,8 @@ export async function writeBatch(t: Db, b: ReadyBatch, opts: LoadOptions, refuse
 			trace(`identity.${name}`, t1);
 		};
 		await step('scope');
+		await t.run(sqlFile('ingest/agency_unit.sql'));
+		await step('place');
 		await t.run('create or replace temp table ident_all as select * from ident_in');
 		await t.run('create or replace temp table ident_out_all (rk bigint, person_id integer, how varchar)');
 		const years = await t.query<{ year: number | null }>('select distinct year from ident_all order by year nulls first');
@@ -1021,7 +1028,7 @@ export async function writeBatch(t: Db, b: ReadyBatch, opts: LoadOptions, refuse
 		join file_ctx c on c.part_id = n.part_id where source_file.id = c.file_id`);
 	for (const [i, r] of results.entries())
 		if (!refused.includes(i)) for (const w of r.warnings) await t.run('insert into ingest_issue values ($f, null, $s, $m)', { f: fileIds[i], s: 'warning', m: w });
-	for (const tmp of process.env.KEEP_TMP ? [] : [...new Set([...WRITE_READS, 'ident_in', 'ident_out', 'ident_new', 'unit_scope', 'g_related', 'batch_seen', 'unit_related', 'name_scope', 'stored_claim', 'ident_unclaim', 'agency_unit', 'ident_place', 'ident_unplaced', 'unit_paths'])])
+	for (const tmp of process.env.KEEP_TMP ? [] : [...new Set([...WRITE_READS, 'ident_in', 'ident_out', 'ident_new', 'unit_scope', 'g_related', 'batch_seen', 'unit_related', 'name_scope', 'stored_claim', 'ident_unclaim', 'agency_ref', 'agency_unit', 'ident_place', 'ident_unplaced', 'unit_paths'])])
 		await t.run(`drop table if exists temp.main.${tmp}`);
 	return { parts: results, touched };
 }
