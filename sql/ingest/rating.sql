@@ -23,13 +23,13 @@ union
 select distinct 'agency', '', agency, '', context_path, year from s where agency is not null and unit_code is null and unit_name is null;
 
 -- step: agency_refs
--- a leaders' list's "Đơn vị công tác" the lookup above found no party unit for, "UBND xã A": placed
--- as a civil servant's agency is (agency_unit.sql, which load.ts runs next), for normalise to file
--- the leader there
+-- a unit cell the lookup above found nothing for, "UBND xã A", "xã A" on a leaders' list ("Đơn vị
+-- công tác", "Đơn vị"): placed as a civil servant's agency is (agency_unit.sql, which load.ts runs
+-- next), for normalise to file the leader there
 create or replace temp table agency_ref as
 select distinct name as agency, year
 from unit_hit
-where unit_id is null and role = 'agency';
+where unit_id is null and name <> '' and (role = 'agency' or (role = 'unit' and code = '' and parent = '' and candidates = 0));
 
 -- step: normalise
 create or replace temp table norm as
@@ -186,9 +186,10 @@ select
     -- no unit column: the title's unit; a leader's, the party unit their "Đơn vị công tác" names
     -- ("Đảng ủy xã Đoàn Kết" on a Huyện ủy's list of the cadres it manages), else the one its agency
     -- or locality places them in ("UBND xã Tân Lập": Đảng bộ xã Tân Lập, not the Tỉnh ủy heading the
-    -- list)
-    coalesce(u.unit_id, case when u.raw is null then
-        coalesce(case when coalesce(sk.subject_kind, s.title_subject_kind) = 'leader' then coalesce(ag.unit_id, pl.id) end, s.context_unit_id) end) as unit_id,
+    -- list), as a "Đơn vị" cell naming no party unit ("xã Hòa Phú")
+    coalesce(u.unit_id,
+        case when coalesce(sk.subject_kind, s.title_subject_kind) = 'leader' and coalesce(u.candidates, 0) = 0 then coalesce(ag.unit_id, pl.id) end,
+        case when u.raw is null then s.context_unit_id end) as unit_id,
     -- … and an agency placed nowhere, the leader left under the title's unit: said (warnings)
     coalesce(coalesce(sk.subject_kind, s.title_subject_kind) = 'leader' and u.raw is null and s.agency is not null
         and ag.unit_id is null and pl.id is null and s.context_unit_id is not null, false) as agency_unplaced,
@@ -226,8 +227,8 @@ left join unit_hit d on d.role = 'decider' and d.code = s.decider and d.context_
     and d.year is not distinct from coalesce(pm.year, yd.y, s.default_year)
 left join unit_hit ag on ag.role = 'agency' and ag.name = s.agency and ag.context_path = s.context_path
     and ag.year is not distinct from coalesce(pm.year, yd.y, s.default_year) and s.unit_code is null and s.unit_name is null
-left join agency_unit au on au.agency = s.agency and au.year is not distinct from coalesce(pm.year, yd.y, s.default_year)
-    and s.unit_code is null and s.unit_name is null
+left join agency_unit au on au.agency = coalesce(s.unit_name, s.agency) and au.year is not distinct from coalesce(pm.year, yd.y, s.default_year)
+    and s.unit_code is null and s.parent is null
 -- (within the list's unit: a commune of another province is none of its cadres')
 left join unit pl on pl.id = au.unit_id and starts_with(pl.path, s.context_path);
 

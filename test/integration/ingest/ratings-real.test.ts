@@ -962,7 +962,7 @@ describe('a Huyện ủy\'s list of the cadres it manages, by "Đơn vị công 
 		expect(r.files[0].warnings).toEqual([expect.stringMatching(/^1 dòng ghi đơn vị công tác không khớp .*\(dòng 7: "Phòng Nội vụ huyện"\): đã ghi vào Đảng bộ huyện Bù Đăng \(đơn vị ở tiêu đề\)/)]);
 	});
 
-	it.each([['Đơn vị công tác']])('a commune written as its People\'s Committee or bare ("UBND xã Minh Hưng", "xã Đoàn Kết") under "%s": the commune\'s đảng bộ, not the Huyện ủy heading the list', async (column) => {
+	it.each([['Đơn vị công tác'], ['Đơn vị']])('a commune written as its People\'s Committee or bare ("UBND xã Minh Hưng", "xã Đoàn Kết") under "%s": the commune\'s đảng bộ, not the Huyện ủy heading the list', async (column) => {
 		const { db, dir } = await dbWithRegistry();
 		const r = await ingest(db, [writeCsv(dir, 'ld.csv', [
 			['HUYỆN ỦY BÙ ĐĂNG'], ['DANH SÁCH XẾP LOẠI CÁN BỘ DIỆN BAN THƯỜNG VỤ HUYỆN ỦY QUẢN LÝ NĂM 2024'],
