@@ -541,6 +541,13 @@ create or replace macro unit_key(s) as
         '^thanh uy( |$)', 'dang bo thanh pho\1'),
         '^thi uy( |$)', 'dang bo thi xa\1');
 
+-- names_collective: a "Đối tượng" cell naming a leadership collective in words of its own, past the
+-- whole-string aliases of subject_kind_alias.csv: any "Tập thể …" ("Tập thể chi ủy", "Tập thể BCH",
+-- "Tập thể lãnh đạo UBND xã"), or a committee with more words after it ("Chi ủy chi bộ", "Ban
+-- Thường vụ Đảng ủy") (rating.sql).
+create or replace macro names_collective(s) as
+    regexp_matches(fold(s), '^(tap the|chi uy|cap uy|ban thuong vu|btv|ban chap hanh|bch)\b');
+
 -- names_standing_committee: a leadership row naming a standing committee ("Tập thể Ban Thường vụ
 -- Đảng ủy xã X", "BTV Huyện ủy X"), not its executive ("Ban Chấp hành Đảng bộ xã X") (rating.sql).
 create or replace macro names_standing_committee(s) as

@@ -34,7 +34,7 @@ where unit_id is null and name <> '' and (role = 'agency' or (role = 'unit' and 
 -- step: normalise
 create or replace temp table norm as
 with sk as (
-    select distinct v, a.subject_kind
+    select distinct v, coalesce(a.subject_kind, if(names_collective(v), 'leadership', null)) as subject_kind
     from (select distinct subject_kind as v from stg where subject_kind is not null) d
     left join (select distinct alnum_key(alias) as k, subject_kind from ref_subject_kind_alias) a
       on a.k = alnum_key(d.v)
@@ -350,7 +350,8 @@ dup_person as (
 ),
 dup_org as (
     select part_id, subject_kind, period_year, period_kind, period_no, unit_id, min(rn) as first_rn
-    from norm where subject_kind in ('party_org', 'leadership') and unit_id is not null and skip_why is null
+    -- (a row refused for its "Đối tượng" is counted under a kind it may not be: no second error)
+    from norm where subject_kind in ('party_org', 'leadership') and unit_id is not null and skip_why is null and not bad_subject_kind
     group by all
     having count(*) > 1
 ),

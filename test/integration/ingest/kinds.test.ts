@@ -86,6 +86,31 @@ describe('file kinds', () => {
 		]);
 	});
 
+	it('"Tập thể chi ủy", "Tập thể BCH", "Tập thể Ban Thường vụ" under "Đối tượng": the leadership collective beside its organisation; an unknown one is refused once, not also as a duplicate', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const rows = [
+			['1', 'Chi bộ thôn 1', 'Tổ chức đảng', '82', 'Hoàn thành tốt nhiệm vụ'],
+			['2', 'Chi bộ thôn 1', 'Tập thể chi ủy', '91', 'Hoàn thành xuất sắc nhiệm vụ'],
+			['3', 'Chi bộ thôn 2', 'Tổ chức đảng', '93', 'Hoàn thành xuất sắc nhiệm vụ'],
+			['4', 'Chi bộ thôn 2', 'Tập thể BCH', '90', 'Hoàn thành xuất sắc nhiệm vụ']
+		];
+		const list = (extra: string[][]) => [
+			['ĐẢNG ỦY XÃ ĐOÀN KẾT'], ['KẾT QUẢ ĐÁNH GIÁ, XẾP LOẠI CHẤT LƯỢNG TỔ CHỨC ĐẢNG VÀ TẬP THỂ LÃNH ĐẠO CÁC CHI BỘ TRỰC THUỘC NĂM 2024'],
+			['STT', 'Tên tổ chức đảng', 'Đối tượng', 'Tổng điểm', 'Đảng ủy quyết định'], ...rows, ...extra
+		];
+		const r = await ingest(db, [writeCsv(dir, 'tcd.csv', list([['5', 'Đảng ủy xã Đoàn Kết', 'Tập thể Ban Thường vụ', '85', 'HTTNV']]))]);
+		expect(r.files[0]).toMatchObject({ status: 'loaded', rowsStored: 5 });
+		expect(await db.query('select u.code as unit, r.subject_kind from rating r join unit u on u.id = r.unit_id order by r.source_row')).toEqual([
+			{ unit: 'C70010101', subject_kind: 'party_org' },
+			{ unit: 'C70010101', subject_kind: 'leadership' },
+			{ unit: 'C70010102', subject_kind: 'party_org' },
+			{ unit: 'C70010102', subject_kind: 'leadership' },
+			{ unit: 'X700101', subject_kind: 'leadership' }
+		]);
+		const bad = await ingest(db, [writeCsv(dir, 'tcd2.csv', list([['5', 'Chi bộ thôn 1', 'Học sinh', '85', 'HTTNV']]))]);
+		expect(bad.files[0].errors.map((e) => [e.row, e.column, e.value])).toEqual([[8, 'Đối tượng', 'Học sinh']]);
+	});
+
 	it('head of a unit: the "Đứng đầu" column when the list has it, else the title (Bí thư, not Phó bí thư)', async () => {
 		const { db, dir } = await dbWithRegistry();
 		const f = writeCsv(dir, 'ld.csv', [
