@@ -727,14 +727,15 @@ group by part_id
 union all
 
 -- A leader whose "Đơn vị công tác" names no party unit, agency or locality of the registry ("Công an
--- tỉnh" where no chi bộ bears its name): filed under the list's unit, which may not be theirs.
+-- tỉnh" where no chi bộ bears its name): filed under the list's unit, which may not be theirs — where
+-- that unit is above the grassroots (a commune's list, "Ủy ban MTTQ xã", is the commune's own).
 select n.part_id,
     count(*) || ' dòng ghi đơn vị công tác không khớp tổ chức đảng, cơ quan hay xã, phường nào trong danh mục ('
     || first_five(list('dòng ' || n.rn || ': "' || n.agency || '"' order by n.rn))
     || '): đã ghi vào ' || u.name || ' (đơn vị ở tiêu đề). Nếu cán bộ thuộc tổ chức đảng khác, ghi tên tổ chức đảng hoặc xã, phường nơi công tác rồi gửi lại.' as message
 from norm n
 join unit u on u.id = n.unit_id
-where n.agency_unplaced
+where n.agency_unplaced and u.kind not in ('dang_bo_co_so', 'chi_bo_co_so', 'dang_bo_bo_phan', 'chi_bo_truc_thuoc')
 group by n.part_id, u.name
 
 union all

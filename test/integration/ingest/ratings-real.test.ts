@@ -962,6 +962,18 @@ describe('a Huyện ủy\'s list of the cadres it manages, by "Đơn vị công 
 		expect(r.files[0].warnings).toEqual([expect.stringMatching(/^1 dòng ghi đơn vị công tác không khớp .*\(dòng 7: "Phòng Nội vụ huyện"\): đã ghi vào Đảng bộ huyện Bù Đăng \(đơn vị ở tiêu đề\)/)]);
 	});
 
+	it('a commune’s own list: "Ủy ban MTTQ xã", "Đoàn Thanh niên xã" are the commune’s, said nothing of', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const r = await ingest(db, [writeCsv(dir, 'ld.csv', [
+			['ĐẢNG ỦY XÃ ĐOÀN KẾT'], ['DANH SÁCH XẾP LOẠI CÁN BỘ THUỘC DIỆN BAN THƯỜNG VỤ ĐẢNG ỦY XÃ QUẢN LÝ NĂM 2024'],
+			['STT', 'Họ và tên', 'Chức vụ', 'Đơn vị công tác', 'Xếp loại'],
+			['1', 'Nguyễn Văn An', 'Chủ tịch', 'Ủy ban MTTQ xã', 'HTTNV'],
+			['2', 'Trần Thị Bình', 'Bí thư', 'Đoàn Thanh niên xã', 'HTTNV']
+		])]);
+		expect(r.files[0]).toMatchObject({ status: 'loaded', rowsStored: 2, warnings: [] });
+		expect(await db.query('select distinct u.code from rating r join unit u on u.id = r.unit_id')).toEqual([{ code: 'X700101' }]);
+	});
+
 	it.each([['Đơn vị công tác'], ['Đơn vị']])('a commune written as its People\'s Committee or bare ("UBND xã Minh Hưng", "xã Đoàn Kết") under "%s": the commune\'s đảng bộ, not the Huyện ủy heading the list', async (column) => {
 		const { db, dir } = await dbWithRegistry();
 		const r = await ingest(db, [writeCsv(dir, 'ld.csv', [
