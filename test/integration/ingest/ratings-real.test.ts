@@ -2,7 +2,10 @@
 // "QUÝ III/2025", "QUÝ IV VÀ CẢ NĂM", "6 THÁNG ĐẦU NĂM"; several score columns; a leader list with
 // a member level beside the leader level; level columns headed "Phân loại"; scores written "85
 // điểm". Each test writes the file a unit would send and asserts what was stored (or refused).
+import ExcelJS from 'exceljs';
+import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
+import { parseSheetPeriod } from '../../../src/lib/server/ingest/header';
 import { writeCsv, writeXlsx } from '../../helpers/files';
 import { dbWithRegistry, ingest } from '../../helpers/ingest-db';
 import { getRulebook } from '../../../src/lib/server/rules/rulebook';
@@ -780,6 +783,55 @@ describe('a quarter\'s list of cadres (QĐ 366)', () => {
 			['STT', 'Họ và tên', 'Năm sinh', 'Chức vụ', 'Xếp loại'], ['1', 'Lê Văn Cường', '1980', 'Công chức Văn phòng', 'HTTNV']
 		])]);
 		expect(cs.files[0]).toMatchObject({ kind: 'civil_servant', status: 'loaded' });
+	});
+});
+
+describe('a workbook of a sheet per quarter: the sheet’s name is the period a title naming only the year leaves', () => {
+	// cadres of the Ban Thường vụ rated by quarter (QĐ 366), the quarters' sheets copied from one
+	// another, each title "… NĂM 2026"
+	const CADRES = (title: string, level: string) => [
+		['ĐẢNG BỘ XÃ BÙ ĐĂNG'], ['BAN THƯỜNG VỤ'], [`DANH SÁCH ĐÁNH GIÁ, XẾP LOẠI CÁN BỘ LÃNH ĐẠO, QUẢN LÝ THUỘC DIỆN BAN THƯỜNG VỤ ĐẢNG ỦY XÃ QUẢN LÝ ${title}`],
+		['STT', 'Họ và tên', 'Năm sinh', 'Chức vụ', 'Tổng điểm', 'Xếp loại'],
+		[1, 'Nguyễn Văn An', 1968, 'Bí thư Đảng ủy xã', 92, level],
+		[2, 'Trần Thị Bình', 1975, 'Chủ tịch UBND xã', 80, 'HTTNV']
+	];
+	async function quarters(dir: string, name: string, sheets: string[][]) {
+		const wb = new ExcelJS.Workbook();
+		for (const [sheet, title, level] of sheets) {
+			const ws = wb.addWorksheet(sheet);
+			for (const r of CADRES(title, level)) ws.addRow(r);
+		}
+		await wb.xlsx.writeFile(join(dir, name));
+		return join(dir, name);
+	}
+
+	it('sheets "Quý I", "Q2", "QUÝ III-2026", "Cả năm" under titles "… NĂM 2026": three quarters and the year, none replacing another', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const f = await quarters(dir, 'quy.xlsx', [['Quý I', 'NĂM 2026', 'HTXSNV'], ['Q2', 'NĂM 2026', 'HTTNV'], ['QUÝ III-2026', 'NĂM 2026', 'HTNV'], ['Cả năm', 'NĂM 2026', 'KHTNV']]);
+		const r = await ingest(db, [f]);
+		expect(r.files[0]).toMatchObject({ status: 'loaded', rowsStored: 8 });
+		expect(await db.query(`select f.file_name as sheet, r.period_year as y, r.period_kind as k, r.period_no as n, count(*)::int as rows, count(r.superseded_by)::int as superseded
+			from rating r join source_file f on f.id = r.source_file_id group by all order by k, n`)).toEqual([
+			{ sheet: 'quy.xlsx [Quý I]', y: 2026, k: 'quarter', n: 1, rows: 2, superseded: 0 },
+			{ sheet: 'quy.xlsx [Q2]', y: 2026, k: 'quarter', n: 2, rows: 2, superseded: 0 },
+			{ sheet: 'quy.xlsx [QUÝ III-2026]', y: 2026, k: 'quarter', n: 3, rows: 2, superseded: 0 },
+			{ sheet: 'quy.xlsx [Cả năm]', y: 2026, k: 'year', n: 0, rows: 2, superseded: 0 }
+		]);
+	});
+
+	it.each([
+		['Quy 2', { kind: 'quarter', no: 2 }],
+		['Quí IV', { kind: 'quarter', no: 4 }],
+		['Quý 3 năm 2025', { kind: 'quarter', no: 3, year: 2025 }],
+		['Q1/2026', { kind: 'quarter', no: 1, year: 2026 }],
+		['Năm 2025', { kind: 'year', no: 0, year: 2025 }],
+		// a unit's name holding such words, a sheet saying more than its period: none
+		['Năm Căn', null],
+		['Thôn Quý Xuân', null],
+		['Quý I (cũ)', null],
+		['Sheet1', null]
+	])('a sheet "%s" names %o', (name, period) => {
+		expect(parseSheetPeriod(name)).toEqual(period);
 	});
 });
 

@@ -426,6 +426,15 @@ export function parseBareQuarter(text: string, header: string): { kind: PeriodKi
 	return n && /^(quy|quarter)\b/.test(fold(header)) ? { kind: 'quarter', no: n } : null;
 }
 
+/** A sheet named by a period and nothing else ("Quý I", "Q1", "Quy 2", "QUÝ III-2025", "Quý 3 năm
+ * 2025", "Cả năm", "Năm 2025"): that period, and its year when named. A name holding more names a
+ * unit, whose name may hold such words ("Ấp Năm Căn", "Thôn Quý Xuân"): none. */
+export function parseSheetPeriod(name: string): { kind: PeriodKind; no: number; year?: number } | null {
+	const m = fold(name).trim().match(/^(?:(?:qu[yi]|q)\s*\.?\s*(iv|iii|ii|i|[1-4])|(?:ca\s+)?nam)(?:\s*(?:[/._-]|nam)?\s*\(?((?:19|20)\d{2})\)?)?$/);
+	if (!m) return null;
+	return { kind: m[1] ? 'quarter' : 'year', no: m[1] ? ROMAN[m[1]] : 0, ...(m[2] ? { year: Number(m[2]) } : {}) };
+}
+
 const SUBJECT_IN_TITLE: Array<[RegExp, SubjectKind]> = [
 	// "TẬP THỂ CHI ỦY CÁC CHI BỘ", "TẬP THỂ BAN THƯỜNG VỤ": a leadership collective
 	[/tap the (lanh dao|chi uy|cap uy|dang uy|ban thuong vu|ban chap hanh|thuong truc)/, 'leadership'],

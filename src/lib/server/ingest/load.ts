@@ -14,7 +14,7 @@ import { fmtDate } from '../../format';
 import { isValidTerm, type FileKind, type PeriodKind, type SubjectKind } from '../../domain/levels';
 import { type Db, ROOT, sqlFile } from '../db';
 import { FIELDS, alnumKey, fieldOfHeader, levelKey, namesStateSide } from './fields';
-import { findHeader, isNumberingRow, isSigningDateLine, isSubHeader, readTitle, detectKind, deciderLevelOf, yearNamed, parsePeriod, parseBareQuarter, type HeaderMap, type TitleInfo } from './header';
+import { findHeader, isNumberingRow, isSigningDateLine, isSubHeader, readTitle, detectKind, deciderLevelOf, yearNamed, parsePeriod, parseBareQuarter, parseSheetPeriod, type HeaderMap, type TitleInfo } from './header';
 import { IngestError, RefusedError, type RowError } from './errors';
 import { pickRulebook, RulebookError } from '../rules/rulebook';
 import { colName } from '../generate/xlsx';
@@ -196,8 +196,19 @@ export function prepare(read: SourceTable, opts: Pick<LoadOptions, 'kind' | 'per
 			src.fileName,
 			'Tệp có cột điểm nhưng không có cột Xếp loại: nạp vào sẽ thay danh sách xếp loại đã có của đơn vị bằng một danh sách không có mức xếp loại. Gửi danh sách có cả cột Xếp loại (và cột Điểm), hoặc dùng --kind rating nếu đúng là muốn nạp. Tệp không được nạp.'
 		);
+	if (!opts.period && (kind === 'rating' || kind === 'civil_servant')) sheetPeriod(src, title);
 	checkTitlePeriod(src.fileName, title, kind, header);
 	return { src, header, title, kind };
+}
+
+/** A sheet named by its period ("Quý I", "Quý II" in a workbook of quarters under titles "… NĂM
+ * 2025") gives the period the title does not, as a sheet's name gives a unit (contextUnits): read
+ * as the year's, the quarters would replace each other. */
+function sheetPeriod(src: SourceTable, title: TitleInfo): void {
+	const sp = src.sheet ? parseSheetPeriod(src.sheet) : null;
+	if (!sp) return;
+	if (title.period === null && sp.kind !== 'year') title.period = { kind: sp.kind, no: sp.no };
+	title.year ??= sp.year ?? null;
 }
 
 /** The header; else a row naming one column and the levels its x marks fall under ("STT | Tên tổ
