@@ -819,6 +819,16 @@ describe('a workbook of a sheet per quarter: the sheet’s name is the period a 
 		]);
 	});
 
+	it('a sheet "Quý III" whose title says "QUÝ II NĂM 2026" (copied from the sheet before): refused naming both, the real Quý II not replaced', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const r = await ingest(db, [await quarters(dir, 'chep.xlsx', [['Quý II', 'QUÝ II NĂM 2026', 'HTXSNV'], ['Quý III', 'QUÝ II NĂM 2026', 'HTTNV']])]);
+		expect(r.files[0].status).toBe('refused');
+		expect(r.files[0].errors).toEqual([
+			expect.objectContaining({ file: 'chep.xlsx [Quý III]', column: 'Tên trang tính', value: 'Quý III', message: expect.stringMatching(/^Tên trang tính "Quý III" là quý III\/2026, nhưng tiêu đề của trang ghi quý II\/2026 \("DANH SÁCH .* QUÝ II NĂM 2026"\)/) })
+		]);
+		expect(await db.one('select count(*)::int as n from rating')).toEqual({ n: 0 });
+	});
+
 	it.each([
 		['Quy 2', { kind: 'quarter', no: 2 }],
 		['Quí IV', { kind: 'quarter', no: 4 }],

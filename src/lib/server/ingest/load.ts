@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { trace } from '../trace';
 import { fold } from '../../domain/anomaly';
-import { fmtDate } from '../../format';
+import { fmtDate, fmtPeriod, fmtQuarter } from '../../format';
 import { isValidTerm, type FileKind, type PeriodKind, type SubjectKind } from '../../domain/levels';
 import { type Db, ROOT, sqlFile } from '../db';
 import { FIELDS, alnumKey, fieldOfHeader, levelKey, namesStateSide } from './fields';
@@ -196,17 +196,32 @@ export function prepare(read: SourceTable, opts: Pick<LoadOptions, 'kind' | 'per
 			src.fileName,
 			'Tệp có cột điểm nhưng không có cột Xếp loại: nạp vào sẽ thay danh sách xếp loại đã có của đơn vị bằng một danh sách không có mức xếp loại. Gửi danh sách có cả cột Xếp loại (và cột Điểm), hoặc dùng --kind rating nếu đúng là muốn nạp. Tệp không được nạp.'
 		);
-	if (!opts.period && (kind === 'rating' || kind === 'civil_servant')) sheetPeriod(src, title);
+	if (!opts.period && (kind === 'rating' || kind === 'civil_servant')) sheetPeriod(src, title, opts.year);
 	checkTitlePeriod(src.fileName, title, kind, header);
 	return { src, header, title, kind };
 }
 
 /** A sheet named by its period ("Quý I", "Quý II" in a workbook of quarters under titles "… NĂM
  * 2025") gives the period the title does not, as a sheet's name gives a unit (contextUnits): read
- * as the year's, the quarters would replace each other. */
-function sheetPeriod(src: SourceTable, title: TitleInfo): void {
+ * as the year's, the quarters would replace each other. A sheet naming another period than its
+ * title (a title copied from the sheet before) refuses the file: which is meant cannot be told. */
+function sheetPeriod(src: SourceTable, title: TitleInfo, year: number | undefined): void {
 	const sp = src.sheet ? parseSheetPeriod(src.sheet) : null;
 	if (!sp) return;
+	const otherPeriod = title.period !== null && (title.period.kind !== sp.kind || title.period.no !== sp.no);
+	const otherYear = year === undefined && sp.year !== undefined && title.year !== null && title.year !== sp.year;
+	if (otherPeriod || otherYear) {
+		// ("quý III/2025", "năm 2025"; a title naming a quarter but no year: "quý II")
+		const said = (p: { kind: string; no: number } | null, y: number | null | undefined) => {
+			const s = y ? fmtPeriod(y, p?.kind ?? 'year', p?.no ?? 0) : p?.kind === 'quarter' ? fmtQuarter(p.no) : 'Cả năm';
+			return s[0].toLowerCase() + s.slice(1);
+		};
+		const line = title.lines.find((l) => /\b(quy|ca nam|nhiem ky)\b/.test(fold(l))) ?? title.lines.find((l) => /\bnam \d{4}\b/.test(fold(l)) && !isSigningDateLine(fold(l)));
+		throw new RefusedError([{
+			file: src.fileName, row: 0, column: 'Tên trang tính', value: src.sheet!,
+			message: `Tên trang tính "${src.sheet}" là ${said(sp, sp.year ?? title.year)}, nhưng tiêu đề của trang ghi ${said(title.period, title.year)}${line ? ` ("${line}")` : ''}: không biết danh sách là của kỳ nào (tiêu đề chép từ trang khác?). Sửa tiêu đề hoặc tên trang tính cho khớp rồi gửi lại.`
+		}], 1);
+	}
 	if (title.period === null && sp.kind !== 'year') title.period = { kind: sp.kind, no: sp.no };
 	title.year ??= sp.year ?? null;
 }
