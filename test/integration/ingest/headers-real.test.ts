@@ -241,6 +241,29 @@ describe('self level, self score, strengths and weaknesses', () => {
 	});
 });
 
+describe('QĐ 366: each stage merged over its "Điểm | Mức xếp loại"', () => {
+	const stages = (decided = 'Đảng ủy quyết định') => ['STT', 'Họ và tên', 'Năm sinh', 'Đảng viên tự đánh giá', null, 'Chi bộ đề xuất', null, decided, null];
+	const under = (lv: string) => ['STT', 'Họ và tên', 'Năm sinh', 'Điểm', lv, 'Điểm', lv, 'Điểm', lv];
+	const ROWS = [[1, 'Nguyễn Văn An', 1970, 92, 'HTXSNV', 85, 'HTTNV', 78, 'HTTNV'], [2, 'Trần Thị Bình', 1985, 60, 'HTNV', 50, 'HTNV', 45, 'KHTNV']];
+	it.each([
+		['"Mức xếp loại"', [stages(), under('Mức xếp loại')], ['A4:A5', 'B4:B5', 'C4:C5', 'D4:E4', 'F4:G4', 'H4:I4']],
+		['"Xếp loại"', [stages(), under('Xếp loại')], ['A4:A5', 'B4:B5', 'C4:C5', 'D4:E4', 'F4:G4', 'H4:I4']],
+		// (a "… – Điểm" the proposal's ranks as high: the latest stage's still)
+		['"Xếp loại", the last stage "Đảng ủy đánh giá"', [stages('Đảng ủy đánh giá'), under('Xếp loại')], ['A4:A5', 'B4:B5', 'C4:C5', 'D4:E4', 'F4:G4', 'H4:I4']],
+		['"Mức xếp loại", the stages under "Kết quả đánh giá, xếp loại"', [['STT', 'Họ và tên', 'Năm sinh', 'Kết quả đánh giá, xếp loại'], stages(), under('Mức xếp loại')],
+			['A4:A6', 'B4:B6', 'C4:C6', 'D4:I4', 'D5:E5', 'F5:G5', 'H5:I5']]
+	])('over %s: each stage’s level from its level column, the Đảng ủy’s score the score', async (_, head, merges) => {
+		const { db, dir } = await dbWithRegistry();
+		const f = await writeXlsx(dir, 'qd366.xlsx', [...TITLE, ...(head as string[][]), ...ROWS], { merges });
+		const r = await ingest(db, [f]);
+		expect(r.files[0], JSON.stringify(r.files[0].errors)).toMatchObject({ kind: 'rating', status: 'loaded', rowsStored: 2 });
+		expect(await db.query(RATINGS)).toMatchObject([
+			{ full_name: 'Nguyễn Văn An', self_level: 4, proposed_level: 3, final_level: 3, score: 78 },
+			{ full_name: 'Trần Thị Bình', self_level: 2, proposed_level: 2, final_level: 1, score: 45 }
+		]);
+	});
+});
+
 describe('units, agencies and unit kinds', () => {
 	it('"Đơn vị công tác" is where the member works, not the chi bộ: the title\'s chi bộ holds the rows', async () => {
 		const { db, dir } = await dbWithRegistry();

@@ -143,11 +143,13 @@ export function findHeader(preview: string[][], year?: number): HeaderMap | null
 	const names = next && birth ? next.map((c, i) => (i >= birth.at && i < birth.at + birth.fields.length ? '' : c)) : next;
 	// the parts of a score under its group cell ("Điểm chi bộ chấm" over "Tiêu chí chung | Nhiệm vụ |
 	// Tổng"): each a score column, named by group and part, which scoreRank tells apart
-	const parts = next ? scoreParts(preview[best], next) : new Map<number, string>();
+	let parts = next ? scoreParts(preview[best], next) : new Map<number, string>();
+	// QĐ 366's stages each over "Điểm | Mức xếp loại" (stageParts)
+	let stages = next ? stageParts(preview[best], next) : new Map<number, Stage>();
 	// a second header row holds only names: every filled cell names a field, none is a value
 	const onlyNames = (row: string[]) => row.every((c, i) => !c || !c.trim() || rowFields(row)[i] !== null || parts.has(i) || isFamilyNameHeader(c) || isSubHeader(preview[best], row, i));
 	if (next && names && !isNumberingRow(next) && !looksLikeData(next) && onlyNames(names)) {
-		const below = rowFields(names).map((f, i) => (parts.has(i) ? 'score' : f));
+		const below = rowFields(names).map((f, i) => stages.get(i)?.field ?? (parts.has(i) ? 'score' : f));
 		// a sub-header naming none of ours is not its group's field ("Chính thức" under "Ngày vào Đảng")
 		const combined = top.map((f, i) => below[i] ?? (names[i] && namesNoField(names[i]) ? null : f));
 		// "Chức vụ" merged over "Chính quyền | Đảng": each a post (joined at staging)
@@ -164,11 +166,21 @@ export function findHeader(preview: string[][], year?: number): HeaderMap | null
 		if (birth) combined.splice(birth.at, birth.fields.length, ...birth.fields);
 		// a row with cells only a header holds is header, though it adds no field
 		const sub = names.some((c, i) => !below[i] && c?.trim() && isSubHeader(preview[best], names, i));
-		if ((score(combined) > score(top) || birth || parts.size || sub) && (below.filter(Boolean).length >= 1 || birth || sub)) {
+		if ((score(combined) > score(top) || birth || parts.size || stages.size || sub) && (below.filter(Boolean).length >= 1 || birth || sub)) {
 			merged = combined;
 			headerRows.push(best + 1);
-		} else parts.clear();
-	} else parts.clear();
+		} else [parts, stages] = [new Map(), new Map()];
+	} else [parts, stages] = [new Map(), new Map()];
+	// … under a group row over them all ("Kết quả đánh giá, xếp loại" over the stages): a third row
+	const third = headerRows.length === 2 && !stages.size ? preview[best + 2] : undefined;
+	if (third && !isNumberingRow(third) && !looksLikeData(third)) {
+		stages = stageParts(preview[best + 1], third);
+		if (stages.size) {
+			headerRows.push(best + 2);
+			// (and the names under a name merged over two rows: "Họ đệm | Tên")
+			rowFields(third).forEach((f, i) => (merged[i] = stages.get(i)?.field ?? merged[i] ?? f));
+		}
+	}
 	// a bare "Cộng" / "Tổng" / "Tổng số" right after score columns: their total
 	const lastRow = preview[headerRows[headerRows.length - 1]];
 	for (let i = 1; i < merged.length || i < lastRow.length; i++)
@@ -180,7 +192,7 @@ export function findHeader(preview: string[][], year?: number): HeaderMap | null
 	// Two columns of one field for different years ("Xếp loại năm 2023 | Xếp loại năm 2024"): the
 	// one naming the list's year (its title's, else the latest named) wins, whatever the order.
 	const yearOf = (h: string) => Number(fold(h).match(/\b((?:19|20)\d{2})\b/)?.[1] ?? 0) || null;
-	const headerOf = (i: number) => parts.get(i) ?? headerRows.map((r) => preview[r][i]).filter((c) => c && fieldOfHeader(c)).pop() ?? '';
+	const headerOf = (i: number) => parts.get(i) ?? stages.get(i)?.header ?? headerRows.map((r) => preview[r][i]).filter((c) => c && fieldOfHeader(c)).pop() ?? '';
 	const title = readTitle(preview, best);
 	const knownYear = year ?? title.year;
 	const listYear = knownYear ?? Math.max(0, ...merged.map((f, i) => (f ? (yearOf(headerOf(i)) ?? 0) : 0)));
@@ -222,6 +234,13 @@ export function findHeader(preview: string[][], year?: number): HeaderMap | null
 		if (prev !== undefined && field === 'position' && !seen.has('position_more')) {
 			seen.set('position_more', columns.length);
 			columns.push({ index: i, field: 'position_more', header });
+			continue;
+		}
+		// the stages' scores: the latest stage's (the deciding body's, else the proposal's), whatever
+		// their headers rank
+		const [st, st0] = [stages.get(i)?.order, prev === undefined ? undefined : stages.get(columns[prev].index)?.order];
+		if (st !== undefined && st0 !== undefined) {
+			if (st > st0) columns[prev!] = { index: i, field, header };
 			continue;
 		}
 		if (prev !== undefined) {
@@ -281,6 +300,45 @@ function scoreParts(top: string[], below: string[]): Map<number, string> {
 		if (group && b) out.set(i, `${group} – ${b}`);
 		else if (!b) group = '';
 	}
+	return out;
+}
+
+/** A column under a stage (stageParts): its field, header, and the stage's order. */
+interface Stage {
+	field: string;
+	header: string;
+	order: number;
+}
+const STAGES = ['self_level', 'proposed_level', 'final_level'];
+
+/**
+ * QĐ 366's layout: each stage ("Đảng viên tự đánh giá | Chi bộ đề xuất | Đảng ủy quyết định")
+ * merged over its "Điểm | Mức xếp loại" (or "Điểm | Xếp loại"). The level column under a stage is
+ * the stage's level, named by the stage; the score column a score named "<stage> – Điểm" (the
+ * latest stage's is the list's: findHeader). Read as the stages' levels, with the group's text in
+ * its first column only, each level was read from its score. Two stages at least (one alone over
+ * "Điểm | Xếp loại" reads as a plain level and score); a stage over anything else, none.
+ */
+function stageParts(top: string[], below: string[]): Map<number, Stage> {
+	const groups: Array<{ text: string; cols: number[] }> = [];
+	for (let i = 0; i < below.length; i++) {
+		const t = top[i]?.trim() ?? '';
+		const last = groups[groups.length - 1];
+		// (a workbook may repeat a merged cell's text in every column it spans)
+		if (last && (!t || alnumKey(t) === alnumKey(last.text))) last.cols.push(i);
+		else if (t) groups.push({ text: t, cols: [i] });
+	}
+	const sub = (i: number) => fieldOfHeader(below[i]?.trim() ?? '');
+	const pairs = groups.flatMap((g) => {
+		const field = fieldOfHeader(g.text);
+		const subs = g.cols.map(sub);
+		return field && STAGES.includes(field) && g.cols.length === 2 && subs.includes('score') && subs.includes('final_level') ? [{ ...g, order: STAGES.indexOf(field), field }] : [];
+	});
+	const out = new Map<number, Stage>();
+	if (pairs.length < 2) return out;
+	for (const g of pairs)
+		for (const i of g.cols)
+			out.set(i, sub(i) === 'score' ? { field: 'score', header: `${g.text} – ${below[i].trim()}`, order: g.order } : { field: g.field, header: g.text, order: g.order });
 	return out;
 }
 
