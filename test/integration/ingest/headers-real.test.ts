@@ -45,6 +45,19 @@ describe('columns whose names hold another field’s keyword', () => {
 		expect(fieldOfHeader(header.normalize('NFD').toUpperCase())).toBe(field);
 	});
 
+	// abbreviations clerks write in narrow columns, in capitals as written ("Tự" is no "TU", Tỉnh ủy);
+	// a header the words already name keeps its reading ("Số QĐ" a number, "Quyết định số" no period)
+	it.each([
+		['NS', 'birth'], ['SN', 'birth'], ['Số TĐV', 'card_no'], ['CV', 'position'], ['Công việc được giao', null],
+		['Tự XL', 'self_level'], ['Tự ĐG', 'self_level'], ['CB đề xuất', 'proposed_level'], ['ĐU quyết định', 'final_level'],
+		['CB quyết định', 'final_level'], ['BTV ĐU quyết định', 'final_level'], ['HU quyết định', 'final_level'], ['ĐU đánh giá', 'final_level'],
+		['Kết quả XL', 'final_level'], ['Ngày KĐ', 'reviewed_on'], ['Ngày QĐ', 'decided_on'], ['QĐ ngày', 'decided_on'], ['Quyết định ngày', 'decided_on'],
+		['Số QĐ', null], ['Quyết định số', null], ['Ngày VĐ', 'joined_party_on'], ['Dự bị', null]
+	])('abbreviated "%s" names %s', (header, field) => {
+		expect(fieldOfHeader(header)).toBe(field);
+		expect(fieldOfHeader(header.normalize('NFD').toUpperCase())).toBe(field);
+	});
+
 	it('a "Ngày chính thức" column leaves a rating list a rating list', async () => {
 		const { db, dir } = await dbWithRegistry();
 		const f = writeCsv(dir, 'h12.csv', [
@@ -135,6 +148,27 @@ describe('"… quyết định" columns', () => {
 		expect(await db.query(RATINGS)).toMatchObject([
 			{ full_name: 'Nguyễn Văn An', self_level: 4, proposed_level: 4, final_level: 4, decided_on: '2024-12-10' },
 			{ full_name: 'Phạm Thị Dung', self_level: 1, proposed_level: 1, final_level: 1, decided_on: '2024-12-11' }
+		]);
+	});
+
+	it('a list with abbreviated headers ("ĐU quyết định", "Tự XL", "Số TĐV", "NS", "Ngày KĐ") reads every column', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const f = await writeXlsx(dir, 'h30.xlsx', [
+			...TITLE,
+			['TT', 'Họ tên', 'NS', 'Số TĐV', 'CV', 'Tự XL', 'CB đề xuất', 'ĐU quyết định', 'Ngày KĐ', 'Ngày QĐ'],
+			[1, 'Nguyễn Văn An', '12/05/1970', '70012345', 'Bí thư chi bộ', 'HTXSNV', 'HTXSNV', 'HTXSNV', '20/11/2024', '10/12/2024'],
+			[2, 'Trần Thị Bình', '1985', '70012346', 'Đảng viên', 'HTTNV', 'HTTNV', 'HTNV', '20/11/2024', '10/12/2024']
+		]);
+		const r = await ingest(db, [f]);
+		expect(r.files[0]).toMatchObject({ kind: 'rating', status: 'loaded', rowsStored: 2, warnings: [] });
+		expect(await db.query(RATINGS)).toMatchObject([
+			{ full_name: 'Nguyễn Văn An', self_level: 4, proposed_level: 4, final_level: 4, decided_on: '2024-12-10', unit: 'C70010101' },
+			{ full_name: 'Trần Thị Bình', self_level: 3, proposed_level: 3, final_level: 2, decided_on: '2024-12-10', unit: 'C70010101' }
+		]);
+		expect(await db.query(`select p.card_no, cast(p.birth_date as varchar) as birth_date, p.birth_year, r.position, cast(r.reviewed_on as varchar) as reviewed_on
+			from rating r join person p on p.id = r.person_id order by r.source_row`)).toEqual([
+			{ card_no: '70012345', birth_date: '1970-05-12', birth_year: 1970, position: 'Bí thư chi bộ', reviewed_on: '2024-11-20' },
+			{ card_no: '70012346', birth_date: null, birth_year: 1985, position: 'Đảng viên', reviewed_on: '2024-11-20' }
 		]);
 	});
 

@@ -167,8 +167,8 @@ const KEYWORD_RULES: Array<[RegExp, string | null]> = [
 	// Đảng ủy xã"): its unit (unit_key drops the committee's words)
 	[/^(ten)?tapthe(lanhdao)?(quanly)?$/, 'unit_name'],
 	// a decision's number and date in one cell ("Số, ngày quyết định": "Số 05-QĐ/ĐU ngày 12/3/2024"):
-	// the date (date_text reads it after "ngày")
-	[/^so(hieu)?(va)?ngay(ra)?(quyetdinh|qd)|^(quyetdinh|qd)(kyluat)?so(hieu)?(va)?ngay/, 'decided_on'],
+	// the date (date_text reads it after "ngày"); "Quyết định ngày" is the date alone
+	[/^so(hieu)?(va)?ngay(ra)?(quyetdinh|qd)|^(quyetdinh|qd)(kyluat)?(so(hieu)?)?(va)?ngay/, 'decided_on'],
 	[/^(so|sohieu)?(quyetdinh|qd)(thihanh)?kyluat$/, null],
 	[/^ngay(bi|thihanh)?kyluat/, 'decided_on'],
 	[/^thoihan/, null],
@@ -200,7 +200,7 @@ const KEYWORD_RULES: Array<[RegExp, string | null]> = [
 	[/^(chibo|dangbo|tochucdang|tendonvi|donvi)/, 'unit_name'],
 	[/^loai(hinh)?(tochuc|donvi)?(dang)?$/, 'unit_kind'],
 	[/chucvu|chucdanh/, 'position'],
-	[/^(ky|quy)/, 'period'],
+	[/^(ky|quy(?!etdinh))/, 'period'], // ("Quyết định số": a decision's number, no period)
 	[/^nam(danhgia|xeploai)?$/, 'year'],
 	[/ghichu/, 'note']
 ];
@@ -218,6 +218,29 @@ function pointsSpelled(text: string): string {
 	return fold(text).replace(/(\d)\s*d(?![a-z0-9])/g, '$1 diem');
 }
 
+/**
+ * The abbreviations clerks write in narrow columns ("ĐU quyết định", "Tự XL", "Số TĐV", "Ngày KĐ") and
+ * the words they stand for, matched on whole words in capitals as written: accents kept, so "Tự" is
+ * not "TU" (Tỉnh ủy) nor "Dự" "ĐU". Read only where the header as written is known to no alias or
+ * rule (ruleOf), so a spelling that already means something keeps its meaning.
+ */
+const ABBREVIATIONS: Record<string, string> = {
+	XL: 'xếp loại', ĐG: 'đánh giá', DG: 'đánh giá', QĐ: 'quyết định', QD: 'quyết định', KĐ: 'kiểm điểm', KD: 'kiểm điểm',
+	TĐV: 'thẻ đảng viên', TDV: 'thẻ đảng viên', NS: 'năm sinh', SN: 'sinh ngày', NTNS: 'ngày tháng năm sinh',
+	CV: 'chức vụ', VĐ: 'vào Đảng', VD: 'vào Đảng', KN: 'kết nạp', TCĐ: 'tổ chức đảng', TCD: 'tổ chức đảng',
+	// the deciding bodies: chi bộ, đảng bộ, đảng ủy (xã), ban thường vụ, huyện / tỉnh / quận / thị ủy
+	CB: 'chi bộ', ĐB: 'đảng bộ', ĐU: 'đảng ủy', ĐUX: 'đảng ủy xã', BTV: 'ban thường vụ',
+	HU: 'huyện ủy', TU: 'tỉnh ủy', QU: 'quận ủy', TX: 'thị ủy'
+};
+
+/** The field a folded, alnum-keyed header names by the aliases, then the keyword rules. */
+function ruleOfKey(key: string): string | null | undefined {
+	const hit = byKey.get(key);
+	if (hit) return hit;
+	for (const [re, field] of KEYWORD_RULES) if (re.test(key)) return field;
+	return undefined;
+}
+
 /** What the aliases and rules say of a header cell: a field, null (known to be none of ours), or
  * undefined (not known). */
 function ruleOf(text: string): string | null | undefined {
@@ -225,10 +248,11 @@ function ruleOf(text: string): string | null | undefined {
 	if (sexHeader(text)) return null;
 	const key = alnumKey(pointsSpelled(text));
 	if (!key || key.length > 60) return undefined;
-	const hit = byKey.get(key);
-	if (hit) return hit;
-	for (const [re, field] of KEYWORD_RULES) if (re.test(key)) return field;
-	return undefined;
+	const known = ruleOfKey(key);
+	if (known !== undefined) return known;
+	const words = text.normalize('NFC').replace(/[\p{L}\p{N}]+/gu, (w) => ABBREVIATIONS[w] ?? w);
+	const spelled = alnumKey(pointsSpelled(words));
+	return spelled === key ? undefined : ruleOfKey(spelled);
 }
 
 /** The field a header cell names, or null. A "<body> quyết định" column is the final level. */
