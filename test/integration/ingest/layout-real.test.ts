@@ -109,6 +109,24 @@ describe('footers and signatures below the list', () => {
 		expect(await stored(db)).toEqual(FOUR);
 	});
 
+	it('a footnote legend below the list ("(*) Đảng viên tự nhận; (**) …", "** …", "(1) …", "(*)" alone under STT, "Lưu ý:", "Ghi chú –") is no member; "Hà Văn Tốt (*)" with no level still is', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const f = writeCsv(dir, 'chu-thich.csv', [
+			...TITLE, HEAD, ...MEMBERS,
+			at(1, 'Hà Văn Tốt (*)'),
+			blank(),
+			at(1, '(*) Đảng viên tự nhận; (**) Chi bộ đề xuất; (***) Đảng ủy quyết định.'),
+			at(1, '** Đồng chí Tốt chuyển đến chưa kiểm điểm'),
+			at(1, '(1) Đảng viên mới kết nạp chưa xếp loại'),
+			['(*)', 'Đảng viên tự nhận mức xếp loại', ...blank(6)],
+			at(1, 'Lưu ý: gửi kèm biên bản họp chi bộ'),
+			at(1, 'Ghi chú - đồng chí Tốt vắng mặt')
+		]);
+		const r = await ingest(db, [f]);
+		expect(r.files[0]).toMatchObject({ status: 'loaded', rowsStored: 5 });
+		expect(await stored(db)).toEqual([...FOUR, { row: 9, name: expect.stringMatching(/^Hà Văn Tốt/), card: null, unit: 'C70010101', level: null }]);
+	});
+
 	it('a tally typed into the name column, its counts and shares in the cell ("HTXSNV: 1 = 20%", "HTTNV 1 (20%)", several levels on one line, "Số đảng viên được xếp loại: 5") is no member; a member written without STT, birth or card still is', async () => {
 		const { db, dir } = await dbWithRegistry();
 		const f = writeCsv(dir, 'dem.csv', [

@@ -236,6 +236,13 @@ const LEVEL_LABEL = `(not ${CARD} and (coalesce(regexp_matches(name_text, '[a-z]
 	or coalesce(regexp_matches(name_text, '^((khong|chua) (duoc )?(xep loai|danh gia)|(ky hieu|chu thich|chu giai|viet tat) *:)'), false)))`;
 const LEGEND = `(full_name is null and level_key(coalesce(self_level, proposed_level)) = level_key(final_level)
 	and fold(coalesce(self_level, proposed_level)) <> fold(final_level))`;
+// A footnote under the list: a mark then words in the name column ("(*) Đảng viên tự nhận; (**) Chi bộ
+// đề xuất", "* Đảng viên mới kết nạp", "(1) Nghỉ ốm dài ngày"), or the mark alone in the STT column, or a
+// note's label ("Lưu ý:", "Chú thích:", "Ghi chú –"), with no level in the row. A name opens with no
+// mark ("Nguyễn Văn An (*)": a member).
+const FOOTNOTE = `(coalesce(final_level, self_level, proposed_level) is null and coalesce(regexp_matches(name_text,
+	'^((\\(\\*+\\)|\\*+|\\([0-9]{1,2}\\)) *[a-z]|(luu y|chu thich|chu giai|ghi chu) *([:.(*-]|$))')
+	or regexp_matches(trim(stt), '^(\\(\\*+\\)|\\*+)$'), false))`;
 // (a name or a bullet that reads like a total counts only on a row without a level: "Công Thị Hoa |
 // HTT" in a list without STT, card or birth is a member; shares "Tỷ lệ (%)", averages "Điểm bình
 // quân", notes "Ghi chú: …" and "Danh sách này gồm …" are summaries too, as are labels, "Trong đó:")
@@ -244,7 +251,7 @@ const SOFT_FOOTER = `case when ${IDENTIFIED} then false else coalesce(regexp_mat
 	or (final_level is null and coalesce(regexp_matches(row_text, '(^|\\x1f)(tong( so| cong)?\\b|cong\\b|[-+*] *[a-z])'), false))
 	or (final_level is null and coalesce(regexp_matches(name_text,
 		'^(ty le\\b|(diem )?(binh quan|trung binh)\\b|ghi chu *:|danh sach (nay|tren)\\b|trong do\\b)|: *$'), false))
-	or ${LEGEND} end`;
+	or ${LEGEND} or ${FOOTNOTE} end`;
 
 // A total row whose count stands in a data column ("Tổng số | 3 đồng chí" under "Ngày sinh",
 // "Tổng cộng | | 12" under "Xếp loại"): its unnumbered label says so, birth or level cell or not
