@@ -73,11 +73,23 @@ note_whys as (
     from (select distinct note as v from stg where note is not null)
 ),
 
+-- (a score or date cell holding the text of the row's level cell is one cell merged over them, "Chưa
+-- xếp loại (mới kết nạp ngày 10/9/2025)" across "Điểm | Xếp loại | Ngày quyết định" (read.ts copies a
+-- member row's merge into each column it spans): the level's not-rated reason, no score nor date)
+merged as (
+    select *, [trim(final_level), trim(self_level), trim(proposed_level), trim(cs_level)] as level_texts
+    from stg
+),
+
 s as (
-    select stg.* replace (coalesce(stg.sick_days, nl.leave) as sick_days),
+    select stg.* exclude (level_texts) replace (
+            coalesce(stg.sick_days, nl.leave) as sick_days,
+            case when list_contains(level_texts, trim(stg.score)) then null else stg.score end as score,
+            case when list_contains(level_texts, trim(stg.decided_on)) then null else stg.decided_on end as decided_on,
+            case when list_contains(level_texts, trim(stg.reviewed_on)) then null else stg.reviewed_on end as reviewed_on),
         nl.leave is not null as sick_in_note,
         person_name(full_name) as c_name, c.*
-    from stg
+    from merged stg
     join file_ctx c using (part_id)
     left join note_leaves nl on nl.v = stg.note and stg.sick_days is null
 )

@@ -93,6 +93,28 @@ describe('merged cells', () => {
 			{ row: 7, name: 'Lê Văn Cường', self: 2, proposed: 2, level: 2, reason: null }
 		]);
 	});
+
+	it('"Chưa xếp loại (mới kết nạp ngày 10/9/2025)" merged over the score and level columns of each stage (QĐ 366) and the decision date is the row’s not-rated reason, no score nor date', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const head = ['STT', 'Họ và tên', 'Năm sinh', 'Điểm tự chấm', 'Tự xếp loại', 'Điểm chi bộ chấm', 'Chi bộ đề xuất', 'Điểm Đảng ủy chấm', 'Đảng ủy quyết định', 'Ngày quyết định'];
+		const { wb, ws } = book([
+			['ĐẢNG BỘ XÃ ĐOÀN KẾT'], ['CHI BỘ THÔN 1'], ['DANH SÁCH XẾP LOẠI ĐẢNG VIÊN NĂM 2025'], head,
+			[1, 'Nguyễn Văn An', 1970, 92, 'HTXSNV', 85, 'HTTNV', 78, 'HTTNV', '15/12/2025'],
+			[2, 'Trần Văn Bình', 2001, 'Chưa xếp loại (mới kết nạp ngày 10/9/2025)', '', '', '', '', '', ''],
+			[3, 'Lê Văn Cường', 1972, 60, 'HTNV', 55, 'HTNV', 55, 'HTNV', '15/12/2025']
+		]);
+		ws.mergeCells('D6:J6');
+		const r = await ingest(db, [await save(wb, join(dir, 'gop-diem.xlsx'))]);
+		expect(r.files[0]).toMatchObject({ status: 'loaded', rowsStored: 3, warnings: [] });
+		expect(await stored(db)).toEqual([
+			{ row: 5, name: 'Nguyễn Văn An', self: 4, proposed: 3, level: 3, reason: null },
+			{ row: 6, name: 'Trần Văn Bình', self: null, proposed: null, level: null, reason: 'Chưa xếp loại (mới kết nạp ngày 10/9/2025)' },
+			{ row: 7, name: 'Lê Văn Cường', self: 2, proposed: 2, level: 2, reason: null }
+		]);
+		expect(await db.query('select score, cast(decided_on as varchar) as decided_on from rating order by source_row')).toEqual([
+			{ score: 78, decided_on: '2025-12-15' }, { score: null, decided_on: null }, { score: 55, decided_on: '2025-12-15' }
+		]);
+	});
 });
 
 describe('a stray cell far to the right', () => {
