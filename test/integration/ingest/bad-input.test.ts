@@ -164,6 +164,18 @@ describe('refused files', () => {
 		expect(await counts(db)).toEqual(before);
 	});
 
+	it('an Excel 97–2003 workbook named .xls is said to be the old format, to save as .xlsx; the same bytes named .xlsx (a password-encrypted workbook) speak of the password', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const ole2 = Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(4096)]);
+		writeFileSync(join(dir, 'DS xep loai thon 1 2024.xls'), ole2);
+		writeFileSync(join(dir, 'DS xep loai thon 2 2024.xlsx'), ole2);
+		const r = await ingest(db, [join(dir, 'DS xep loai thon 1 2024.xls'), join(dir, 'DS xep loai thon 2 2024.xlsx')]);
+		expect(r.files.map((f) => f.status)).toEqual(['refused', 'refused']);
+		expect(r.files[0].message).toMatch(/định dạng Excel cũ \(\.xls\).*Lưu thành.*\.xlsx/);
+		expect(r.files[0].message).not.toMatch(/mật khẩu/);
+		expect(r.files[1].message).toMatch(/mật khẩu/);
+	});
+
 	it('a PDF is refused as a PDF (CSV or XLSX only): named .pdf whatever its bytes, or with bytes before its %PDF marker', async () => {
 		const { db, dir } = await dbWithRegistry();
 		const before = await counts(db);

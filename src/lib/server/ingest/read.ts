@@ -144,8 +144,15 @@ export async function readSource(path: string): Promise<SourceTable[]> {
 			throw new IngestError(fileName, `Tệp Excel quá lớn (${(size / MB).toFixed(0)} MB, tối đa ${maxXlsxBytes() / MB} MB): hãy tách tệp hoặc lưu dạng CSV.`);
 		return readXlsx(path, fileName);
 	}
+	// an OLE2 compound file: an Excel 97–2003 workbook, or an .xlsx that a password encrypts. Named
+	// .xls (.xlt), it is the old format: say so plainly, no password to look for
 	if (magic.subarray(0, 4).equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0])))
-		throw new IngestError(fileName, 'Tệp Excel có đặt mật khẩu hoặc là định dạng Excel cũ (.xls): hãy bỏ mật khẩu và lưu lại dạng .xlsx hoặc CSV.');
+		throw new IngestError(
+			fileName,
+			/^\.xl[st]$/i.test(extname(fileName))
+				? 'Tệp là định dạng Excel cũ (.xls), Giám Sát không đọc được: hãy mở bằng Excel, chọn Lưu thành… (Save As) định dạng Sổ làm việc Excel (.xlsx) rồi gửi lại.'
+				: 'Tệp Excel có đặt mật khẩu hoặc là định dạng Excel cũ (.xls): hãy bỏ mật khẩu và lưu lại dạng .xlsx hoặc CSV.'
+		);
 	const start = head(path, 4096);
 	// a PDF: by its name, or its marker anywhere in the first 1 KB (readers allow bytes before it); a
 	// scanned or printed list cannot be read, and its bytes read as CSV say only "no header row"
