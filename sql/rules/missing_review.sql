@@ -159,7 +159,12 @@ new_unreviewed as (
     select n.id
     from new_candidates n
     left join persons_of((select list(n.person_id) from new_candidates n)) p on p.id = n.person_id
-    left join units_of((select list(n.subject_unit_id) from new_candidates n)) u on u.id = n.subject_unit_id
+    -- (an organisation's age from its oldest predecessor, as in R7 and (c): one formed by a merger on
+    -- 01/07/2025 is not new, its row's "Mới thành lập" notwithstanding)
+    left join (select u.id, a.founded_on
+               from units_of((select list(n.subject_unit_id) from new_candidates n)) u
+               join unit_ancestry((select list(x.code) from units_of((select list(n.subject_unit_id) from new_candidates n)) x)) a on a.code = u.code) u
+        on u.id = n.subject_unit_id
     semi join (select distinct r.source_file_id
                from period_rating r
                semi join keys_of((select list(distinct n.source_file_id) from new_candidates n)) k
@@ -169,8 +174,8 @@ new_unreviewed as (
     where if(n.subject_kind = 'member',
              n.says_admitted
                  or cast(coalesce(p.joined_party_by, p.joined_party_on) + to_months(getvariable('new_member_months')) as date) > n.as_of,
-             n.says_founded
-                 or cast(u.founded_on + to_months(getvariable('new_org_months')) as date) > n.as_of)
+             if(u.founded_on is null, n.says_founded,
+                cast(u.founded_on + to_months(getvariable('new_org_months')) as date) > n.as_of))
 ),
 
 -- (their ids first, then the rows by a list of them, keys_of: the test of two dates is no filter
