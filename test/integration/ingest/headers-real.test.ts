@@ -49,7 +49,7 @@ describe('columns whose names hold another field’s keyword', () => {
 	// a header the words already name keeps its reading ("Số QĐ" a number, "Quyết định số" no period)
 	it.each([
 		['NS', 'birth'], ['SN', 'birth'], ['Số TĐV', 'card_no'], ['CV', 'position'], ['Công việc được giao', null],
-		['Tự XL', 'self_level'], ['Tự ĐG', 'self_level'], ['CB đề xuất', 'proposed_level'], ['ĐU quyết định', 'final_level'],
+		['Tự XL', 'self_level'], ['Tự ĐG', 'self_level'], ['ĐV tự XL', 'self_level'], ['Đv tự XL', 'self_level'], ['ĐV tự XL năm 2024', 'self_level'], ['CB đề xuất', 'proposed_level'], ['ĐU quyết định', 'final_level'],
 		['CB quyết định', 'final_level'], ['BTV ĐU quyết định', 'final_level'], ['HU quyết định', 'final_level'], ['ĐU đánh giá', 'final_level'],
 		['Kết quả XL', 'final_level'], ['Ngày KĐ', 'reviewed_on'], ['Ngày QĐ', 'decided_on'], ['QĐ ngày', 'decided_on'], ['Quyết định ngày', 'decided_on'],
 		['Số QĐ', null], ['Quyết định số', null], ['Ngày VĐ', 'joined_party_on'], ['Dự bị', null]
@@ -170,6 +170,15 @@ describe('"… quyết định" columns', () => {
 			{ card_no: '70012345', birth_date: '1970-05-12', birth_year: 1970, position: 'Bí thư chi bộ', reviewed_on: '2024-11-20' },
 			{ card_no: '70012346', birth_date: null, birth_year: 1985, position: 'Đảng viên', reviewed_on: '2024-11-20' }
 		]);
+	});
+
+	// (rev24b: "ĐV" unread, "ĐV tự xếp loại" was the catch-all "xếp loại": the member's own level stored as the final)
+	it('"ĐV tự XL | Xếp loại": the member\'s own level is the self level, "Xếp loại" the final', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const r = await ingest(db, [writeCsv(dir, 'dv.csv', [...TITLE, ['STT', 'Họ và tên', 'NS', 'ĐV tự XL', 'Xếp loại'],
+			['1', 'Nguyễn Văn An', '1970', 'HTXSNV', 'HTTNV'], ['2', 'Trần Thị Bình', '1985', 'HTTNV', 'HTNV']])]);
+		expect(r.files[0]).toMatchObject({ kind: 'rating', status: 'loaded', rowsStored: 2 });
+		expect(await db.query(RATINGS)).toMatchObject([{ self_level: 4, final_level: 3 }, { self_level: 3, final_level: 2 }]);
 	});
 
 	it('a discipline register\'s "Số quyết định" is no level, and "Cấp quyết định kỷ luật" is the issuing body', async () => {

@@ -227,7 +227,7 @@ function pointsSpelled(text: string): string {
 const ABBREVIATIONS: Record<string, string> = {
 	XL: 'xếp loại', ĐG: 'đánh giá', DG: 'đánh giá', QĐ: 'quyết định', QD: 'quyết định', KĐ: 'kiểm điểm', KD: 'kiểm điểm',
 	TĐV: 'thẻ đảng viên', TDV: 'thẻ đảng viên', NS: 'năm sinh', SN: 'sinh ngày', NTNS: 'ngày tháng năm sinh',
-	CV: 'chức vụ', VĐ: 'vào Đảng', VD: 'vào Đảng', KN: 'kết nạp', TCĐ: 'tổ chức đảng', TCD: 'tổ chức đảng',
+	CV: 'chức vụ', ĐV: 'đảng viên', Đv: 'đảng viên', DV: 'đảng viên', VĐ: 'vào Đảng', VD: 'vào Đảng', KN: 'kết nạp', TCĐ: 'tổ chức đảng', TCD: 'tổ chức đảng',
 	// the deciding bodies: chi bộ, đảng bộ, đảng ủy (xã), ban thường vụ, huyện / tỉnh / quận / thị ủy
 	CB: 'chi bộ', ĐB: 'đảng bộ', ĐU: 'đảng ủy', ĐUX: 'đảng ủy xã', BTV: 'ban thường vụ',
 	HU: 'huyện ủy', TU: 'tỉnh ủy', QU: 'quận ủy', TX: 'thị ủy'
