@@ -839,7 +839,9 @@ describe('a workbook of a sheet per quarter: the sheet’s name is the period a 
 		['Năm Căn', null],
 		['Thôn Quý Xuân', null],
 		['Quý I (cũ)', null],
-		['Sheet1', null]
+		['Sheet1', null],
+		// (rev24b) a quận of Hồ Chí Minh City ("Q.1"), a place named "Nam": no period; "Năm", "Quý.2" are
+		['Q.1', null], ['Q. 3', null], ['Nam', null], ['Năm', { kind: 'year', no: 0 }], ['Quý.2', { kind: 'quarter', no: 2 }]
 	])('a sheet "%s" names %o', (name, period) => {
 		expect(parseSheetPeriod(name)).toEqual(period);
 	});

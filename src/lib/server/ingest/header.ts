@@ -488,8 +488,9 @@ export function parseBareQuarter(text: string, header: string): { kind: PeriodKi
  * 2025", "Cả năm", "Năm 2025"): that period, and its year when named. A name holding more names a
  * unit, whose name may hold such words ("Ấp Năm Căn", "Thôn Quý Xuân"): none. */
 export function parseSheetPeriod(name: string): { kind: PeriodKind; no: number; year?: number } | null {
-	const m = fold(name).trim().match(/^(?:(?:qu[yi]|q)\s*\.?\s*(iv|iii|ii|i|[1-4])|(?:ca\s+)?nam)(?:\s*(?:[/._-]|nam)?\s*\(?((?:19|20)\d{2})\)?)?$/);
-	if (!m) return null;
+	// ("Q.1", "Q.3": a quận of Hồ Chí Minh City, not a quarter; "Nam" alone, a place: "Năm" is the year)
+	const m = fold(name).trim().match(/^(?:(?:qu[yi]\s*\.?|q)\s*(iv|iii|ii|i|[1-4])|(?:ca\s+)?nam)(?:\s*(?:[/._-]|nam)?\s*\(?((?:19|20)\d{2})\)?)?$/);
+	if (!m || (!m[1] && !m[2] && /^nam$/i.test(name.normalize('NFC').trim()))) return null;
 	return { kind: m[1] ? 'quarter' : 'year', no: m[1] ? ROMAN[m[1]] : 0, ...(m[2] ? { year: Number(m[2]) } : {}) };
 }
 
