@@ -59,8 +59,16 @@ select
     -- whatever the column says: it told their status before they left. Without a status column the
     -- cell holds at most a section row's "ĐẢNG VIÊN CHÍNH THỨC / DỰ BỊ" (stage.ts): only a default,
     -- which a note's exemption, suspension or temporary activity overrides (its own official /
-    -- probationary does not: the section says which)
-    coalesce(sl.status, case when sn.status not in ('official', 'probationary') then sn.status end, st.status,
+    -- probationary does not: the section says which). So does such a note over a status column that
+    -- states only the membership kind: member software writes "Đảng viên chính thức" for everyone
+    -- and the real status in Ghi chú ("Miễn sinh hoạt đảng từ tháng 01/2024"); a column stating
+    -- another status itself ("Đình chỉ sinh hoạt") stands
+    coalesce(sl.status,
+             case when sn.status not in ('official', 'probationary')
+                       and (not contains(s.header_fields, ',status,') or tidy(s.status) is null
+                            or st.status in ('official', 'probationary') or alnum_key(s.status) in ('dangvien', 'dv'))
+                  then sn.status end,
+             st.status,
              case when tidy(s.status) is null then coalesce(sn.status, 'official') end) as status,
     s.status as status_raw,
     s.note as note_raw,
@@ -82,7 +90,7 @@ select
     u.parent_candidates
 from s
 left join status_dict st on st.v = s.status and not st.in_note
-left join status_dict sn on sn.v = s.note and sn.in_note and not contains(s.header_fields, ',status,')
+left join status_dict sn on sn.v = s.note and sn.in_note
 left join status_dict sl on sl.v = s.note and sl.in_note and sl.status = 'left'
 left join small sx on sx.v = s.sex
 left join date_dict yr on yr.v = s.year

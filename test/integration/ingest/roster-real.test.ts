@@ -253,12 +253,21 @@ describe('statuses written only in "Ghi chú"', () => {
 			.toEqual(['exempt', 'temporary', 'official', 'official', 'suspended', 'probationary']);
 	});
 
-	it('a roster with a status column: the note is not read', async () => {
-		const { db, dir } = await dbWithRegistry();
-		const f = writeCsv(dir, 'ds.csv', [...TITLE, ['STT', 'Họ và tên', 'Năm sinh', 'Tình trạng', 'Ghi chú'], ['1', 'Nguyễn Văn An', '1970', 'Chính thức', 'Miễn sinh hoạt từ 2025']]);
-		const r = await ingest(db, [f]);
-		expect(r.files[0]).toMatchObject({ kind: 'roster', status: 'loaded' });
-		expect(await db.query('select status from membership')).toEqual([{ status: 'official' }]);
+	// member software writes the membership kind for everyone in Tình trạng, the real status in Ghi chú
+	it('a status column stating only the membership kind ("Đảng viên chính thức", "Dự bị", "Đảng viên"): a note\'s exemption, suspension or temporary activity is the status, and R4 owes those members nothing; a column stating a status itself stands, a note\'s membership kind or temporary activity elsewhere does not override', async () => {
+		const r = await rosterWithNotes([
+			['Nguyễn Văn An', '1960', '03/02/1985', 'Đảng viên chính thức', ''],
+			['Trần Thị Bình', '1945', '19/05/1970', 'Đảng viên chính thức', 'Miễn sinh hoạt đảng từ tháng 01/2023'],
+			['Đặng Văn Khoa', '1975', '10/10/2000', 'Chính thức', 'Đình chỉ sinh hoạt đảng'],
+			['Lê Thị Cúc', '1990', '15/03/2015', 'Đảng viên dự bị', 'Sinh hoạt tạm thời'],
+			['Phạm Văn Dũng', '1950', '03/02/1975', 'Đảng viên', 'Được miễn công tác và sinh hoạt đảng'],
+			['Hoàng Văn Em', '1948', '03/02/1970', 'Miễn sinh hoạt', 'Đình chỉ sinh hoạt'],
+			['Võ Thị Gấm', '1985', '03/02/2010', 'Đảng viên chính thức', 'Đảng viên dự bị'],
+			['Lê Văn Cường', '1990', '01/01/2015', 'Đảng viên chính thức', 'Chuyển sinh hoạt tạm thời đến Đảng bộ xã Minh Lập'],
+			['Ngô Văn Hải', '1980', '03/02/2005', 'Chính thức', 'Con liệt sĩ']
+		]);
+		expect(r.statuses).toEqual(['official', 'exempt', 'suspended', 'temporary', 'exempt', 'exempt', 'official', 'official', 'official']);
+		expect(r.owed).toEqual(['Lê Văn Cường', 'Ngô Văn Hải', 'Võ Thị Gấm']);
 	});
 
 	it('a rating list: the status a note states is why a member without a level was not rated; the note stays as written', async () => {
