@@ -618,6 +618,18 @@ describe('unit kinds of the 2025 registries', () => {
 				['CA70', 'Đảng bộ Công an tỉnh', 'Đảng ủy Công an tỉnh', 'T70', '01/01/1990', 'huyen_uy'],
 				['QS70', 'Đảng bộ Quân sự tỉnh', 'Đảng bộ cấp trên cơ sở', 'T70', '01/01/1990', 'huyen_uy']
 			]
+		],
+		[
+			'kinds abbreviated as offices write them ("ĐB cơ sở", "ĐU cơ sở", "ĐB bộ phận", "CB trực thuộc", "CB trực thuộc ĐU") are those kinds, as their full spellings',
+			[
+				['X700503', 'Đảng bộ xã Phú Nghĩa', 'ĐB cơ sở', 'T70', '01/07/2025', 'dang_bo_co_so'],
+				['X700504', 'Đảng bộ xã Phú Văn', 'ĐU cơ sở', 'T70', '01/07/2025', 'dang_bo_co_so'],
+				['B70050301', 'Đảng bộ Quân sự xã Phú Nghĩa', 'ĐB bộ phận', 'X700503', '01/07/2025', 'dang_bo_bo_phan'],
+				['B70050302', 'Đảng bộ Công an xã Phú Nghĩa', 'Đảng bộ bộ phận', 'X700503', '01/07/2025', 'dang_bo_bo_phan'],
+				['C70050301', 'Chi bộ thôn 1', 'CB trực thuộc', 'X700503', '01/07/2025', 'chi_bo_truc_thuoc'],
+				['C70050302', 'Chi bộ thôn 2', 'CB trực thuộc ĐU', 'X700503', '01/07/2025', 'chi_bo_truc_thuoc'],
+				['C70050401', 'Chi bộ thôn 1', 'Chi bộ trực thuộc Đảng ủy xã', 'X700504', '01/07/2025', 'chi_bo_truc_thuoc']
+			]
 		]
 	])('%s', async (_, rows) => {
 		const { db, dir } = await dbWithRegistry();
