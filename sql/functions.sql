@@ -53,10 +53,12 @@ create or replace macro alnum_key(s) as
 create or replace macro words(s) as
     blank_null(trim(regexp_replace(fold(s), '[^a-z0-9]+', ' ', 'g')));
 
--- says_dissolved: a registry status cell that states a dissolution ("Giải thể", "Đã giải thể ngày
--- 15/02/2025", "Bị giải thể"). Fold it per distinct status, not per row (words() is costly).
+-- says_dissolved: a registry status or note that states a unit's dissolution ("Giải thể", "Đã giải
+-- thể ngày 15/02/2025", "Bị giải thể", "Thôi hoạt động từ 01/7/2025", "Kết thúc hoạt động từ ngày
+-- …", "Chấm dứt hoạt động", "Ngừng hoạt động"; not "Tạm ngừng hoạt động"). Registries only: on a
+-- roster "thôi hoạt động" is a person's. Fold it per distinct text, not per row (words() is costly).
 create or replace macro says_dissolved(status) as
-    regexp_matches(words(status), '^(da )?(bi )?giai the\b');
+    regexp_matches(words(status), '^(da )?(bi )?(giai the|(thoi|ket thuc|cham dut|ngung) hoat dong)\b');
 
 -- lineage_lead: the words that open a statement of lineage, as registries write one after a unit's
 -- name ("(trên cơ sở sáp nhập xã A, xã B)", "Thành lập trên cơ sở hợp nhất …", "Tách từ …",

@@ -53,7 +53,13 @@ create or replace temp table date_dict as
 -- (statuses folded once per distinct spelling: words() on every row of a 1,2 million-row roster
 -- chunk, whose status cells are all filled, took 18 s)
 with dissolved_status as (
-    select v from (select distinct status as v from stg where status is not null)
+    select v from (
+        select distinct status as v from stg where status is not null
+        -- a registry row without a status may say it in its note ("Giải thể ngày 30/6/2025")
+        union
+        select distinct note from stg join file_ctx c using (part_id)
+        where c.file_kind = 'registry' and status is null and note is not null
+    )
     where says_dissolved(v)
 ),
 v as (
@@ -65,7 +71,7 @@ v as (
         -- a register's decision date written only in its form cell (discipline.sql, form_decision)
         union all select form_decision(discipline_form) from stg where decided_on is null and discipline_form is not null
         union all select regexp_extract(note, '(\d{1,2}/\d{1,2}/\d{4})', 1) from stg
-            where note is not null and (dissolved_on is not null or status in (select v from dissolved_status))
+            where note is not null and (dissolved_on is not null or status in (select v from dissolved_status) or note in (select v from dissolved_status))
     )
     where v is not null
 )

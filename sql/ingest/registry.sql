@@ -225,6 +225,8 @@ select
     -- ("Giải thể theo Quyết định 15-QĐ/HU ngày 30/6/2025")
     -- A status saying so ("Giải thể ngày 15/02/2025", "Đã giải thể" with the date in the note): the
     -- date it or the note gives; with a Ngày hiệu lực instead, the day before it (merge step below).
+    -- Without a status, a note saying so ("Giải thể ngày 30/6/2025", "Thôi hoạt động từ 01/7/2025")
+    -- on a row stating no lineage (a merger's note ends its unit the day before: merge step): st.
     coalesce(dd.d, case when s.dissolved_on is not null and dd.d is null and parse_bool(s.dissolved_on)
                         then coalesce(ld.d, nd.d) end,
              case when st.dissolved then coalesce(sd.d, case when ld.d is null then nd.d end) end) as dissolved_on,
@@ -232,6 +234,8 @@ select
     s.dissolved_on is not null and dd.d is null and coalesce(parse_bool(s.dissolved_on), false) as dissolved_marked,
     tidy(s.dissolved_on) as dissolved_raw,
     tidy(s.status) as status,
+    -- the status or note saying it is dissolved (warnings; merge step)
+    if(st.dissolved, tidy(st.v), null) as dissolved_text,
     tidy(s.merged_into) as merged_into,
     tidy(s.split_from) as split_from,
     tidy(s.renamed_from) as renamed_from,
@@ -275,11 +279,13 @@ left join date_dict dd on dd.v = s.dissolved_on
 left join pd on pd.v = s.parent_v and pd.cf is not distinct from fd.d_or_year and pd.cd is not distinct from dd.d
 left join date_dict ld on ld.v = s.lineage_on
 left join date_dict nd on nd.v = regexp_extract(s.note, '(\d{1,2}/\d{1,2}/\d{4})', 1)
-left join (select distinct status as v, says_dissolved(status) as dissolved from s where status is not null) st on st.v = s.status
+left join note_lin nt on nt.v = s.note
+left join (select distinct v, says_dissolved(v) as dissolved
+           from (select coalesce(status, note) as v from s where coalesce(status, note) is not null)) st
+  on st.v = coalesce(s.status, if(s.no_lineage_column and nt.lin is null, s.note, null))
 -- (an equality only: "st.dissolved and sd.v = s.status" joined every row to every date)
-left join date_dict sd on sd.v = if(st.dissolved, s.status, null)
-left join city_top ct on ct.rk = s.rk
-left join note_lin nt on nt.v = s.note;
+left join date_dict sd on sd.v = if(st.dissolved, st.v, null)
+left join city_top ct on ct.rk = s.rk;
 
 -- The units a row's lineage cells name, from either side: "Sáp nhập vào", "Đổi tên thành" (its
 -- successors), "Hình thành từ", "Chia tách từ", "Đổi tên từ" (its predecessors). A cell may list
@@ -664,7 +670,7 @@ from (
     from lin_new where kind in ('merge', 'rename') and effective_on is not null group by 1
     union all
     select code, cast(lineage_on - interval 1 day as date) from norm_last
-    where lineage_on is not null and regexp_matches(words(status), '^(da )?(bi )?(giai the|sap nhap|hop nhat)\b')
+    where lineage_on is not null and (dissolved_text is not null or regexp_matches(words(status), '^(da )?(bi )?(sap nhap|hop nhat)\b'))
 ) e
 where upper(u.code) = e.code and u.dissolved_on is null;
 
@@ -705,7 +711,7 @@ where u.id = p.id and u.province_code is distinct from p.province_code;
 -- step: warnings
 -- A province name the reference does not know gives its units their ancestor's code, or none: a
 -- province's R1 share or R4 deadline may miss them. The file says so.
--- A status that says the unit is dissolved without a date anywhere: the unit stays alive (R4 still
+-- A status (or note) that says the unit is dissolved without a date anywhere: the unit stays alive (R4 still
 -- asks it for lists). The file says which rows.
 -- A unit of the file whose name and parent a live unit of another code the file does not list
 -- bears: a unit re-sent under a new code is a second live unit (R4 asks both for lists), unless
@@ -721,8 +727,8 @@ where n.dissolved_on is null
 group by n.part_id
 union all
 select part_id,
-    count(*) || ' đơn vị ghi Tình trạng giải thể nhưng không có ngày giải thể ('
-    || first_five(list('dòng ' || rn || ': "' || status || '"' order by rn))
+    count(*) || ' đơn vị ghi đã giải thể (Tình trạng, Ghi chú) nhưng không có ngày giải thể ('
+    || first_five(list('dòng ' || rn || ': "' || dissolved_text || '"' order by rn))
     || '): các đơn vị này vẫn được coi là đang hoạt động. Ghi ngày giải thể (dd/mm/yyyy) vào ô Tình trạng, cột Ngày giải thể hoặc Ghi chú.' as message
 from norm where dissolved_undated
 group by part_id

@@ -588,13 +588,42 @@ describe('units dissolved by their status', () => {
 		const r = await ingest(db, [f]);
 		expect(r.files[0]).toMatchObject({ kind: 'registry', status: 'loaded', rowsStored: 4 });
 		expect(r.files[0].warnings).toEqual([
-			'1 đơn vị ghi Tình trạng giải thể nhưng không có ngày giải thể (dòng 4: "Đã giải thể"): các đơn vị này vẫn được coi là đang hoạt động. Ghi ngày giải thể (dd/mm/yyyy) vào ô Tình trạng, cột Ngày giải thể hoặc Ghi chú.'
+			'1 đơn vị ghi đã giải thể (Tình trạng, Ghi chú) nhưng không có ngày giải thể (dòng 4: "Đã giải thể"): các đơn vị này vẫn được coi là đang hoạt động. Ghi ngày giải thể (dd/mm/yyyy) vào ô Tình trạng, cột Ngày giải thể hoặc Ghi chú.'
 		]);
 		expect((await units(db, ['C70010101', 'C70010102', 'C70010201', 'C70010301'])).map((u) => [u.code, u.dissolved_on])).toEqual([
 			['C70010101', null],
 			['C70010102', '20/02/2025'],
 			['C70010201', null],
 			['C70010301', '15/02/2025']
+		]);
+	});
+
+	it('without a Tình trạng column, Ghi chú saying so ("Giải thể ngày …", "Thôi hoạt động từ …", "Kết thúc / Chấm dứt hoạt động …") ends the unit that day; "Đã giải thể" with no date is warned; "Tạm ngừng hoạt động" and a merger\'s "Giải thể, sáp nhập vào …" are no such note', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const f = writeCsv(dir, 'danh-muc.csv', [
+			['STT', 'Mã đơn vị', 'Tên tổ chức đảng', 'Loại', 'Trực thuộc', 'Ngày thành lập', 'Ghi chú'],
+			['1', 'C70010301', 'Chi bộ Trường THCS Đoàn Kết', 'Chi bộ cơ sở', 'H7001', '05/9/2005', 'Giải thể ngày 30/6/2025'],
+			['2', 'C70010101', 'Chi bộ thôn 1', 'Chi bộ trực thuộc', 'X700101', '2000', 'Thôi hoạt động từ 01/7/2025'],
+			['3', 'C70010102', 'Chi bộ thôn 2', 'Chi bộ trực thuộc', 'X700101', '2000', 'Kết thúc hoạt động từ ngày 01/7/2025'],
+			['4', 'C70010201', 'Chi bộ thôn 1', 'Chi bộ trực thuộc', 'X700102', '2001', 'Đã giải thể'],
+			['5', 'H7003', 'Đảng bộ huyện Lộc Ninh', 'Huyện ủy', 'T70', '1988', 'Chấm dứt hoạt động theo Kết luận số 150-KL/TW, ngày 30/6/2025'],
+			['6', 'C7001991', 'Chi bộ Công ty Cao su', 'Chi bộ trực thuộc', 'X700199', '01/7/2025', 'Tạm ngừng hoạt động từ 01/9/2025'],
+			['7', 'C7001992', 'Chi bộ thôn Sơn Hòa', 'Chi bộ trực thuộc', 'X700199', '01/7/2025', ''],
+			['8', 'C7001993', 'Chi bộ thôn 9', 'Chi bộ trực thuộc', 'X700199', '2001', 'Giải thể, sáp nhập vào Chi bộ thôn Sơn Hòa từ ngày 01/7/2025']
+		]);
+		const r = await ingest(db, [f]);
+		expect(r.files[0]).toMatchObject({ kind: 'registry', status: 'loaded', rowsStored: 8, errors: [] });
+		expect(r.files[0].warnings).toEqual([
+			'1 đơn vị ghi đã giải thể (Tình trạng, Ghi chú) nhưng không có ngày giải thể (dòng 5: "Đã giải thể"): các đơn vị này vẫn được coi là đang hoạt động. Ghi ngày giải thể (dd/mm/yyyy) vào ô Tình trạng, cột Ngày giải thể hoặc Ghi chú.'
+		]);
+		expect((await units(db, ['C70010101', 'C70010102', 'C70010201', 'C70010301', 'C7001991', 'C7001993', 'H7003'])).map((u) => [u.code, u.dissolved_on])).toEqual([
+			['C70010101', '01/07/2025'],
+			['C70010102', '01/07/2025'],
+			['C70010201', null],
+			['C70010301', '30/06/2025'],
+			['C7001991', null],
+			['C7001993', '30/06/2025'],
+			['H7003', '30/06/2025']
 		]);
 	});
 });
