@@ -98,10 +98,13 @@ create or replace macro lineage_bare_merge(s) as
 create or replace macro lineage_stated(s) as
     list_transform([regexp_replace(list_transform([regexp_extract(s, '(?:(?:^|[,;.(:])\s*(' || lineage_lead(true) || '.*)|\s(' || lineage_lead(false) || '.*))$', ['a', 'b'])],
                                                   lambda m: coalesce(nullif(m.a, ''), m.b))[1],
-                                   '(?i)(?:[\s,;(]+(?:theo|kể từ|từ ngày|ngày|quyết định|qđ|nghị quyết|nq)(?:\s.*)?|(?:\s*\(|\s[-–]\s*)(?:chưa|chờ|còn|đang|dự kiến)\s[^()]*\)?)$', '')],
+                                   '(?i)(?:[\s,;(]+(?:theo|kể từ|từ ngày|ngày|quyết định|qđ|nghị quyết|nq)(?:\s.*)?|(?:\s*\(|\s[-–]\s*)(?:chưa|chờ|còn|đang|dự kiến)\s[^()]*\)?'
+                                   -- a bare date closing it (", 01/7/2025", "- 01/7/2025", "(01/7/2025)") is its date, not a unit
+                                   || '|[\s,;(–-]+(?:từ\s+)?\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\s*\)?)$', '')],
         lambda x: blank_null(regexp_replace(
             if(length(x) - length(replace(x, ')', '')) > length(x) - length(replace(x, '(', '')), regexp_replace(x, '\)[^()]*$', ''), x),
-            '[\s.,;:]+$', '')))[1];
+            -- (a dash left before the date or decision dropped: "… thôn A - ngày 01/7/2025")
+            '[\s.,;:–-]+$', '')))[1];
 
 -- lineage_done: a free text without the clauses that state lineage as not done or not yet ("Dự
 -- kiến sáp nhập vào …", "Giữ nguyên, không sáp nhập vào …", "Đề án đổi tên thành …", "Đang chờ

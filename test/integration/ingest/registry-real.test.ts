@@ -236,6 +236,26 @@ describe('lineage written only in Ghi chú', () => {
 		]);
 	});
 
+	it('a date closing the note after a comma, a dash or in brackets (", 01/7/2025", "- ngày 01/7/2025", "(01/7/2025)") is its date, not one more unit: the note is read', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const r = await ingest(db, [writeCsv(dir, 'dm.csv', [
+			['STT', 'Mã đơn vị', 'Tên tổ chức đảng', 'Loại', 'Trực thuộc', 'Ngày thành lập', 'Ghi chú'],
+			['1', 'C7001992', 'Chi bộ thôn Sơn Hòa', 'Chi bộ trực thuộc', 'X700199', '01/7/2025', ''],
+			['2', 'C70010101', 'Chi bộ thôn 1', 'Chi bộ trực thuộc', 'X700101', '2000', 'Sáp nhập vào Chi bộ thôn Sơn Hòa, 01/7/2025'],
+			['3', 'C70010102', 'Chi bộ thôn 2', 'Chi bộ trực thuộc', 'X700101', '2000', 'Sáp nhập vào Chi bộ thôn Sơn Hòa - ngày 01/7/2025'],
+			['4', 'C70010201', 'Chi bộ thôn 1', 'Chi bộ trực thuộc', 'X700102', '2001', 'Sáp nhập vào Chi bộ thôn Sơn Hòa (01/7/2025)'],
+			['5', 'C7001993', 'Chi bộ Trường THCS Bù Đăng', 'Chi bộ trực thuộc', 'X700199', '01/7/2025', 'Đổi tên từ Chi bộ Trường THCS Đoàn Kết – 01/07/2025']
+		])]);
+		expect(r.files[0]).toMatchObject({ status: 'loaded', errors: [], warnings: [] });
+		expect(await lineage(db)).toEqual([
+			{ from_code: 'C70010101', to_code: 'C7001992', kind: 'merge', effective_on: '01/07/2025' },
+			{ from_code: 'C70010102', to_code: 'C7001992', kind: 'merge', effective_on: '01/07/2025' },
+			{ from_code: 'C70010201', to_code: 'C7001992', kind: 'merge', effective_on: '01/07/2025' },
+			{ from_code: 'C70010301', to_code: 'C7001993', kind: 'rename', effective_on: '01/07/2025' }
+		]);
+		expect((await units(db, ['C70010101', 'C70010102', 'C70010201', 'C70010301'])).map((u) => u.dissolved_on)).toEqual(['30/06/2025', '30/06/2025', '30/06/2025', '30/06/2025']);
+	});
+
 	it('a note saying the lineage is planned or did not happen ("Dự kiến sáp nhập vào …", "không sáp nhập vào …", "Đề án đổi tên thành …", "Chua sap nhap") is not read, ends no unit, and is not told; a clause before the verb saying something else is no such note', async () => {
 		const { db, dir } = await dbWithRegistry();
 		const r = await ingest(db, [writeCsv(dir, 'dm.csv', [
