@@ -180,7 +180,9 @@ create or replace macro day_first(s) as
 -- and date in one cell ("Số 05-QĐ/ĐU ngày 12/3/2024"), the date after its last "ngày", or the date
 -- ending it ("05-QĐ/UBKT, 15/6/2024", "Số 05-QĐ/UBKT (15/06/2024)").
 create or replace macro date_text(s) as
-    blank_null(regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(month_number(clean(s)),
+    blank_null(regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(month_number(clean(s)),
+        -- a date and its decision in brackets after it ("01/7/2025 (QĐ số 2500-QĐ/TU)"): the date
+        '^(\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{2,4})\s*[(\[].*$', '\1'),
         '^.*\sngày\.?\s*(\d)', '\1', 'i'),
         '^.*(qđ|nq|kl|số)\S*[\s,;:(]+(\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4})\s*\)?\.?$', '\2', 'i'),
         '^((kể |tính )?từ\s+)?(ngày\.?\s*|tháng\s*|t\.?\s*(\d{1,2}\s*[/.-]\s*\d{4})$)?', '\4', 'i'),

@@ -752,6 +752,19 @@ describe('parents, kinds and founding years as offices write them', () => {
 		]);
 	});
 
+	// (explore23: the decision beside the date refused the whole registry "Ngày thành lập không hợp lệ")
+	it('a founding date with its decision in brackets ("01/7/2025 (QĐ số 2500-QĐ/TU)") is that date', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const r = await ingest(db, [writeCsv(dir, 'dm.csv', [HEAD,
+			['1', 'C70019911', 'Chi bộ thôn Mới', 'Chi bộ trực thuộc', 'X700199', '01/7/2025 (QĐ số 2500-QĐ/TU)'],
+			['2', 'C70019912', 'Chi bộ thôn Bình An', 'Chi bộ trực thuộc', 'X700199', '15/07/2025 [theo NQ 01-NQ/ĐU ngày 10/7/2025]']])]);
+		expect(r.files[0].errors).toEqual([]);
+		expect(await db.query(`select code, strftime(founded_on, '%d/%m/%Y') as founded_on from unit where source_file_id > 1 order by source_row`)).toEqual([
+			{ code: 'C70019911', founded_on: '01/07/2025' },
+			{ code: 'C70019912', founded_on: '15/07/2025' }
+		]);
+	});
+
 	it('"Thành ủy" / "Đảng bộ thành phố" is a district-level city, but a city run by the Centre at the top of the tree is a province', async () => {
 		const { db, dir } = await dbWithRegistry();
 		const f = writeCsv(dir, 'dm.csv', [
