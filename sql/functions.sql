@@ -64,20 +64,21 @@ create or replace macro says_dissolved(status) as
 -- name ("(trên cơ sở sáp nhập xã A, xã B)", "Thành lập trên cơ sở hợp nhất …", "Tách từ …",
 -- "Sáp nhập vào …"): a regular expression for the text as written, any case (registry.sql). The
 -- one-word verbs "nhập", "tách" only as "nhập vào", "tách (ra) từ" ("Xuất - Nhập khẩu", "thu nhập"
--- are no lineage); bare: alone too (a note opening with them).
+-- are no lineage); bare: alone too, and "chia thành", in a note opening with them.
 create or replace macro lineage_lead(bare) as
     '(?i:(?:(?:được|đã|bị)\s+)?(?:(?:thành lập|hình thành)(?:\s+mới)?\s+(?:từ|trên cơ sở)|trên cơ sở|hợp nhất|sáp nhập|chia tách|đổi tên'
-    || '|tách(?:\s+ra)?\s+từ|nhập\s+vào' || if(bare, '|tách|nhập', '') || '))(?:\s|:|\)|$)';
+    || '|tách(?:\s+ra)?\s+từ|nhập\s+vào' || if(bare, '|tách|nhập|chia\s+thành', '') || '))(?:\s|:|\)|$)';
 
 -- lineage_field: the lineage column such a statement reads as, by the words that open it ("Sáp nhập
--- vào", "Sáp nhập cùng thôn B vào": its successor; "Tách từ": the unit split; else the units merged into this one); null for
--- one naming what was split off ("Chia tách thành …"), which no column holds.
+-- vào", "Sáp nhập cùng thôn B vào": its successor; "Tách từ": the unit split; else the units merged into this one);
+-- "Chia tách thành A và B", "Tách thành …", "Chia thành …": the units this one was split into (split_into, which no
+-- column holds: it ends this unit, as "Sáp nhập vào" does; registry.sql).
 create or replace macro lineage_field(s) as
     list_transform([words(s)], lambda w: case
         when regexp_matches(w, '^(\S+ ){0,8}(nhap|hop nhat) ((cung|voi) .*)?vao\b') then 'merged_into'
         when regexp_matches(w, '^(\S+ ){0,8}doi ten thanh\b') then 'renamed_to'
         when regexp_matches(w, '^(\S+ ){0,8}doi ten\b') then 'renamed_from'
-        when regexp_matches(w, '^(\S+ ){0,8}tach (ra )?thanh\b') then null
+        when regexp_matches(w, '^(\S+ ){0,8}(tach (ra )?|chia )thanh\b') then 'split_into'
         when regexp_matches(w, '^(\S+ ){0,8}tach\b') then 'split_from'
         else 'formed_from' end)[1];
 

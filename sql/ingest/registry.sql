@@ -306,7 +306,7 @@ with cells as (
         -- col: the column the cell is in, for messages; soft: the lineage a name or note carries
         -- (norm), read only when every unit it names is found, never a reason to refuse the file
         select part_id, file_id, rn, code, field, col,
-            regexp_replace(raw, '^(?i)((được|đã|bị)\s+)?(hình thành|thành lập|hợp nhất|sáp nhập|sắp xếp|nhập|chia tách|tách|đổi tên|trên cơ sở)(\s+(cùng|với)\s.*?\s+vào)?((\s+|\s*:\s*)(hình thành|thành lập|hợp nhất|sáp nhập|sắp xếp|nhập|từ|vào|thành|trên cơ sở|toàn bộ|nguyên trạng|của|mới|ra từ))*\s*:?\s*', '') as raw, soft
+            regexp_replace(raw, '^(?i)((được|đã|bị)\s+)?(hình thành|thành lập|hợp nhất|sáp nhập|sắp xếp|nhập|chia tách|chia thành|tách|đổi tên|trên cơ sở)(\s+(cùng|với)\s.*?\s+vào)?((\s+|\s*:\s*)(hình thành|thành lập|hợp nhất|sáp nhập|sắp xếp|nhập|từ|vào|thành|trên cơ sở|toàn bộ|nguyên trạng|của|mới|ra từ))*\s*:?\s*', '') as raw, soft
         from (
             select part_id, file_id, rn, code, 'merged_into' as field, 'merged_into' as col, merged_into as raw, false as soft from norm where merged_into is not null
             union all
@@ -610,15 +610,20 @@ drop table lin_bare;
 create or replace temp table lin_new as
 with l as (
     select r.file_id, r.rn, r.part_id, r.soft,
-        case when r.field in ('merged_into', 'renamed_to') then r.code else r.ref_code end as from_code,
-        case when r.field in ('merged_into', 'renamed_to') then r.ref_code else r.code end as to_code,
-        case r.field when 'split_from' then 'split' when 'renamed_from' then 'rename' when 'renamed_to' then 'rename' else 'merge' end as kind,
+        case when r.field in ('merged_into', 'renamed_to', 'split_into') then r.code else r.ref_code end as from_code,
+        case when r.field in ('merged_into', 'renamed_to', 'split_into') then r.ref_code else r.code end as to_code,
+        case r.field when 'split_from' then 'split' when 'split_into' then 'split' when 'renamed_from' then 'rename' when 'renamed_to' then 'rename' else 'merge' end as kind,
+        -- a unit split into others ends ("Chia tách thành A và B"); one a part was split from ("Tách
+        -- từ X" on A's row alone) lives on: a partial split leaves X
+        r.field = 'split_into' as split_whole,
         n.lineage_on
     from lin_ref r
     join norm n using (part_id, rn)
     where r.ref_code is not null and r.ref_code <> r.code and not r.is_own_old_name and (r.cell_ok or not r.soft)
 )
 select l.file_id, l.rn, l.part_id, l.soft, l.from_code, l.to_code, l.kind,
+    -- (said on either side: the rows "Tách từ X" may come before X's "Chia tách thành")
+    bool_or(l.split_whole) over (partition by l.from_code, l.to_code, l.kind) as split_whole,
     coalesce(l.lineage_on,
         case when t.founded_on > f.founded_on or f.founded_on is null then t.founded_on end,
         f.dissolved_on) as effective_on
@@ -659,7 +664,7 @@ where not exists (
     select 1 from unit_lineage x where x.from_code = l.from_code and x.to_code = l.to_code and x.kind = l.kind
 );
 
--- A unit merged into another or renamed to a new code ends the day before the change takes effect
+-- A unit merged into another, split into others or renamed to a new code ends the day before the change takes effect
 -- (dissolved 30/06, merged 01/07), unless the file or the registry gives its dissolution; so does
 -- one whose status says it is dissolved or merged ("Đã giải thể", "Đã sáp nhập") with a date.
 -- R4: a dissolved unit owes no list after its dissolution.
@@ -667,7 +672,7 @@ update unit u
 set dissolved_on = e.ended_on
 from (
     select from_code as code, cast(min(effective_on) - interval 1 day as date) as ended_on
-    from lin_new where kind in ('merge', 'rename') and effective_on is not null group by 1
+    from lin_new where (kind in ('merge', 'rename') or split_whole) and effective_on is not null group by 1
     union all
     select code, cast(lineage_on - interval 1 day as date) from norm_last
     where lineage_on is not null and (dissolved_text is not null or regexp_matches(words(status), '^(da )?(bi )?(sap nhap|hop nhat)\b'))

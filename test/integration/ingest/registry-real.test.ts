@@ -256,6 +256,32 @@ describe('lineage written only in Ghi chú', () => {
 		expect((await units(db, ['C70010101', 'C70010102', 'C70010201', 'C70010301'])).map((u) => u.dissolved_on)).toEqual(['30/06/2025', '30/06/2025', '30/06/2025', '30/06/2025']);
 	});
 
+	it.each([
+		['Chia tách thành Chi bộ Trường THCS Bù Đăng và Chi bộ Trường Tiểu học Bù Đăng theo Quyết định số 25-QĐ/ĐU'],
+		['Tách thành Chi bộ Trường THCS Bù Đăng, Chi bộ Trường Tiểu học Bù Đăng từ ngày 01/7/2025'],
+		['Giải thể, chia thành Chi bộ Trường THCS Bù Đăng và Chi bộ Trường Tiểu học Bù Đăng']
+	])('"%s" on the old unit\'s row: split into the two, it ends the day before they start; "Tách từ X" alone on a new row leaves X alive (a part split off)', async (note) => {
+		const { db, dir } = await dbWithRegistry();
+		const r = await ingest(db, [writeCsv(dir, 'dm.csv', [
+			['STT', 'Mã đơn vị', 'Tên tổ chức đảng', 'Loại', 'Trực thuộc', 'Ngày thành lập', 'Ghi chú'],
+			// the new rows first, saying "Tách từ" the old one, as the s4 registry did
+			['1', 'C7001993', 'Chi bộ Trường THCS Bù Đăng', 'Chi bộ trực thuộc', 'X700199', '01/7/2025', 'Tách từ Chi bộ Trường THCS Đoàn Kết'],
+			['2', 'C7001994', 'Chi bộ Trường Tiểu học Bù Đăng', 'Chi bộ trực thuộc', 'X700199', '01/7/2025', 'Tách từ Chi bộ Trường THCS Đoàn Kết'],
+			['3', 'C70010301', 'Chi bộ Trường THCS Đoàn Kết', 'Chi bộ cơ sở', 'H7001', '05/9/2005', note],
+			['4', 'C7001995', 'Chi bộ thôn Minh Hưng 2', 'Chi bộ trực thuộc', 'X700199', '01/7/2025', 'Tách từ Chi bộ thôn 1 (xã Minh Hưng)']
+		])]);
+		expect(r.files[0]).toMatchObject({ status: 'loaded', errors: [], warnings: [] });
+		expect(await lineage(db)).toEqual([
+			{ from_code: 'C70010201', to_code: 'C7001995', kind: 'split', effective_on: '01/07/2025' },
+			{ from_code: 'C70010301', to_code: 'C7001993', kind: 'split', effective_on: '01/07/2025' },
+			{ from_code: 'C70010301', to_code: 'C7001994', kind: 'split', effective_on: '01/07/2025' }
+		]);
+		expect((await units(db, ['C70010201', 'C70010301'])).map((u) => [u.code, u.dissolved_on])).toEqual([
+			['C70010201', null],
+			['C70010301', '30/06/2025']
+		]);
+	});
+
 	it('a note saying the lineage is planned or did not happen ("Dự kiến sáp nhập vào …", "không sáp nhập vào …", "Đề án đổi tên thành …", "Chua sap nhap") is not read, ends no unit, and is not told; a clause before the verb saying something else is no such note', async () => {
 		const { db, dir } = await dbWithRegistry();
 		const r = await ingest(db, [writeCsv(dir, 'dm.csv', [
