@@ -607,9 +607,10 @@ create or replace macro unit_flat_key(s) as
         '^(.*?)\s*(?:\(\s*|\s[-–]\s+)(?:thuoc\s+)?(?:(?:dang bo|dang uy)\s+)?(?:(?:xa|phuong|thi tran)\s+)?(.*?)\s*\)?\s*$', '\1 \2'), k))[1];
 
 -- unit_parent_key: the parent a unit name carries after a comma, in brackets or after a dash, its
--- kind words dropped ("Chi bộ thôn 1, xã Minh Hưng" -> 'minh hung'); null when none.
+-- kind words dropped ("Chi bộ thôn 1, xã Minh Hưng" -> 'minh hung'), and "cũ" (former) after it
+-- ("(xã Minh Hưng cũ)": dropped before folding, as unit_flat_key does); null when none.
 create or replace macro unit_parent_key(s) as
-    blank_null(list_transform([unit_key(s)], lambda k:
+    blank_null(list_transform([unit_key(regexp_replace(nfc_normalize(s), '\s+cũ(\s*\)?\s*)$', '\1', 'i'))], lambda k:
         trim(regexp_replace(coalesce(nullif(regexp_extract(k, '(,|\()\s*([^()]*)\)?\s*$', 2), ''),
                                      regexp_extract(k, '\s[-–]\s+((dang bo|dang uy|xa|phuong|thi tran|huyen|quan|thi xa|thanh pho|tinh)\b.*)$', 1)),
             '^((dang bo|dang uy|dbcs|db)\.?\s+)?((xa|phuong|thi tran|huyen|quan|thi xa|thanh pho|tinh)\s+)?', '')))[1]);

@@ -295,7 +295,10 @@ left join city_top ct on ct.rk = s.rk;
 -- key; "xã Tân An" is its đảng bộ, "thôn 1" its chi bộ) among this file's units and the registry's,
 -- the row's own unit left out: "Đảng bộ xã Bom Bo" formed from the old "Đảng bộ xã Bom Bo" is not
 -- its own predecessor. A bracket after a name ("Xã Tân An (huyện Cần Đước)") names a unit above it:
--- it chooses among units of that name, and is no part of the name. A "Tên cũ" that is the unit's
+-- it chooses among units of that name, and is no part of the name; one closing a list ("Hợp nhất Chi
+-- bộ thôn 1 và Chi bộ thôn 2 (xã Minh Hưng cũ)") chooses for the names of the list that have none. A
+-- commune written after a name without brackets ("Chi bộ thôn 5 xã Cát"), when the whole is found
+-- nowhere: the name before it, among the units under that commune only. A "Tên cũ" that is the unit's
 -- own stored name is a change of name only: no lineage.
 create or replace temp table lin_ref as
 with cells as (
@@ -326,12 +329,21 @@ with cells as (
 ),
 items as (
     -- (the keys once each: every macro a query names costs planning time on every load)
-    select *, unit_key(name) as nkey, unit_loose_key(name) as lkey from (
+    select * exclude (placed, own_qual),
+        unit_key(name) as nkey, unit_loose_key(name) as lkey,
+        -- "Chi bộ thôn 5 xã Cát" read as "Chi bộ thôn 5, xã Cát": the name before the commune (tkey)
+        if(placed <> name, unit_loose_key(placed), null) as tkey,
+        coalesce(own_qual, if(placed <> name, unit_parent_key(placed), null), list_qual) as qual
+    from (
+    select *, regexp_replace(name, '^(.*\S)\s+((?i:xã|phường|thị trấn|huyện|quận)\s+[^,;()]*\S)$', '\1, \2') as placed
+    from (
     select part_id, file_id, rn, code, field, col, soft, item,
         -- the name without its bracket, in a "các xã" list with its kind
         case when each_kind is not null and not regexp_matches(item, '^(?i)(các\s+)?' || each_kind || '\s')
              then each_kind || ' ' || bare else regexp_replace(bare, '^(?i)các\s+', '') end as name,
-        unit_parent_key(item) as qual
+        unit_parent_key(item) as own_qual,
+        -- the bracket closing the cell, for the names of its list without one
+        unit_parent_key(nullif(regexp_extract(raw, '(\([^()]*\))\s*$', 1), '')) as list_qual
     from (
         select *, trim(item) as item, trim(regexp_replace(trim(item), '\s*\([^()]*\)$', '')) as bare
         from (
@@ -346,6 +358,7 @@ items as (
                 '\s*[,;\n]\s*')) as t(item)
         )
         where trim(item) <> ''
+    )
     )
     )
 ),
@@ -369,8 +382,10 @@ loose as (
     select i.* from items i anti join exact e using (part_id, rn, field, item)
 ),
 loose_found as (
-    select i.part_id, i.rn, i.field, i.item, k.code, k.stored, 3 as tier
-    from (select *, unnest([lkey, 'dang bo ' || lkey, 'chi bo ' || lkey]) as key3 from loose) i
+    select i.part_id, i.rn, i.field, i.item, k.code, k.stored, i.tier
+    -- (the whole name, else the name before the commune written after it: tkey, tier 4)
+    from (select *, unnest([lkey, 'dang bo ' || lkey, 'chi bo ' || lkey, tkey, 'dang bo ' || tkey, 'chi bo ' || tkey]) as key3,
+              unnest([3, 3, 3, 4, 4, 4]) as tier from loose) i
     join (select code, stored, unit_loose_key(name_key) as lkey from known
           where exists (select 1 from loose)) k
       on k.lkey = i.key3
@@ -398,7 +413,7 @@ cands as (
     union all
     select * from loose_found
     union all
-    select b.part_id, b.rn, b.field, b.item, k.code, k.stored, 4
+    select b.part_id, b.rn, b.field, b.item, k.code, k.stored, 5
     from bare b
     join (select k.code, k.stored, unit_bare_key(k.name_key) as bkey, r.rnk
           from known k join rank_of r on r.kind = k.kind
@@ -436,7 +451,8 @@ chosen as (
     left join above a on a.cand = c.cand and i.qual is not null
     where c.tier = p.tier and (c.cand <> i.code or c.tier = 1)
     group by c.part_id, c.rn, c.field, c.item, c.cand
-    qualify qual_ok or not bool_or(qual_ok) over (partition by c.part_id, c.rn, c.field, c.item)
+    -- (found by the name before the commune: under that commune, or not at all)
+    qualify qual_ok or (not bool_or(qual_ok) over (partition by c.part_id, c.rn, c.field, c.item) and any_value(c.tier) <> 4)
 ),
 resolved as (
     select p.part_id, p.rn, p.field, p.item, p.is_self_code, p.is_own_old_name,

@@ -213,7 +213,7 @@ describe('lineage written only in Ghi chú', () => {
 		const f = writeCsv(dir, 'dm-2025.csv', [
 			['STT', 'Mã đơn vị', 'Tên đơn vị', 'Loại', 'Trực thuộc', 'Ngày thành lập', 'Sáp nhập vào', 'Ngày hiệu lực', 'Ghi chú'],
 			// "Chi bộ thôn 1" is two chi bộ
-			['1', 'C70010199', 'Chi bộ thôn Đoàn Kết', 'Chi bộ trực thuộc', 'X700101', '01/08/2025', '', '01/08/2025', 'Hợp nhất Chi bộ thôn 1 và Chi bộ thôn 2 (xã Đoàn Kết) theo Quyết định 12-QĐ/ĐU'],
+			['1', 'C70010199', 'Chi bộ thôn Đoàn Kết', 'Chi bộ trực thuộc', 'X700101', '01/08/2025', '', '01/08/2025', 'Hợp nhất Chi bộ thôn 1 và Chi bộ thôn 2 theo Quyết định 12-QĐ/ĐU'],
 			['2', 'C70010201', 'Chi bộ thôn 1', 'Chi bộ trực thuộc', 'X700102', '2001', '', '', 'Tách từ Chi bộ thôn 2'],
 			['3', 'C70010101', 'Chi bộ thôn 1', 'Chi bộ trực thuộc', 'X700101', '2000', 'C70010199', '01/08/2025', 'Sáp nhập vào Chi bộ thôn Đoàn Kết'],
 			['4', 'C70010301', 'Chi bộ Trường THCS Đoàn Kết', 'Chi bộ cơ sở', 'H7001', '2005', '', '', 'Kiện toàn chi ủy ngày 01/03/2025'],
@@ -226,7 +226,7 @@ describe('lineage written only in Ghi chú', () => {
 		const r = await ingest(db, [f]);
 		expect(r.files[0]).toMatchObject({ kind: 'registry', status: 'loaded', rowsStored: 7, errors: [] });
 		expect(r.files[0].warnings).toEqual([
-			unread(3, 'dòng 2: "Hợp nhất Chi bộ thôn 1 và Chi bộ thôn 2 (xã Đoàn Kết) theo Quyết định 12-QĐ/ĐU", dòng 7: "Đảng bộ mới, được thành lập ngày 01/7/2025 trên cơ sở hợp nhất xã Minh Hưng và xã Phú Sơn theo Quyết định 15-QĐ/TU", dòng 8: "Thanh lap tren co so sap nhap xa Doan Ket"')
+			unread(3, 'dòng 2: "Hợp nhất Chi bộ thôn 1 và Chi bộ thôn 2 theo Quyết định 12-QĐ/ĐU", dòng 7: "Đảng bộ mới, được thành lập ngày 01/7/2025 trên cơ sở hợp nhất xã Minh Hưng và xã Phú Sơn theo Quyết định 15-QĐ/TU", dòng 8: "Thanh lap tren co so sap nhap xa Doan Ket"')
 		]);
 		expect(await lineage(db)).toEqual([
 			{ from_code: 'C70010101', to_code: 'C70010199', kind: 'merge', effective_on: '01/08/2025' },
@@ -254,6 +254,30 @@ describe('lineage written only in Ghi chú', () => {
 			{ from_code: 'C70010301', to_code: 'C7001993', kind: 'rename', effective_on: '01/07/2025' }
 		]);
 		expect((await units(db, ['C70010101', 'C70010102', 'C70010201', 'C70010301'])).map((u) => u.dissolved_on)).toEqual(['30/06/2025', '30/06/2025', '30/06/2025', '30/06/2025']);
+	});
+
+	it('the commune a note writes after the last name of its list ("… và Chi bộ thôn 2 (xã Đoàn Kết cũ)") or after a name without brackets ("Chi bộ thôn 1 xã Minh Hưng") chooses among units of that name; one it leaves two of, or none under that commune, is not read, and told', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const r = await ingest(db, [writeCsv(dir, 'dm.csv', [
+			['STT', 'Mã đơn vị', 'Tên tổ chức đảng', 'Loại', 'Trực thuộc', 'Ngày thành lập', 'Ghi chú'],
+			// "Chi bộ thôn 1" is one of xã Đoàn Kết and one of xã Minh Hưng (and the new one of row 2)
+			['1', 'C70019992', 'Chi bộ thôn Sơn Hòa', 'Chi bộ trực thuộc', 'X700199', '01/7/2025', 'Hợp nhất Chi bộ thôn 1 và Chi bộ thôn 2 (xã Đoàn Kết cũ)'],
+			['2', 'C70019993', 'Chi bộ thôn 1', 'Chi bộ trực thuộc', 'X700199', '01/7/2025', 'Đổi tên từ Chi bộ thôn 1 xã Minh Hưng'],
+			// both of huyện Bù Đăng: still two
+			['3', 'C70019994', 'Chi bộ thôn Tân Lập', 'Chi bộ trực thuộc', 'X700199', '01/7/2025', 'Hợp nhất Chi bộ thôn 1 và Chi bộ thôn 2 (huyện Bù Đăng)'],
+			// the only "Chi bộ thôn 2" is of xã Đoàn Kết: not guessed
+			['4', 'C70019995', 'Chi bộ thôn Phú Sơn', 'Chi bộ trực thuộc', 'X700199', '01/7/2025', 'Đổi tên từ Chi bộ thôn 2 xã Phú Sơn']
+		])]);
+		expect(r.files[0]).toMatchObject({ status: 'loaded', errors: [] });
+		expect(r.files[0].warnings).toEqual([
+			unread(2, 'dòng 4: "Hợp nhất Chi bộ thôn 1 và Chi bộ thôn 2 (huyện Bù Đăng)", dòng 5: "Đổi tên từ Chi bộ thôn 2 xã Phú Sơn"')
+		]);
+		expect(await lineage(db)).toEqual([
+			{ from_code: 'C70010101', to_code: 'C70019992', kind: 'merge', effective_on: '01/07/2025' },
+			{ from_code: 'C70010102', to_code: 'C70019992', kind: 'merge', effective_on: '01/07/2025' },
+			{ from_code: 'C70010201', to_code: 'C70019993', kind: 'rename', effective_on: '01/07/2025' }
+		]);
+		expect((await units(db, ['C70010101', 'C70010102', 'C70010201'])).map((u) => u.dissolved_on)).toEqual(['30/06/2025', '30/06/2025', '30/06/2025']);
 	});
 
 	it.each([
