@@ -214,7 +214,6 @@ select
     -- a file without a parent column (a list of dissolved or merged units) moves no stored unit (its
     -- numbering places new units and roots only); a blank cell under one makes a root
     contains(s.header_fields, ',parent,') as has_parent,
-    contains(s.header_fields, ',unit_code,') as has_code_column,
     pd.parent_code,
     pd.parent_candidates,
     tidy(s.province) as province_name,
@@ -486,9 +485,8 @@ known as (
 -- a unit already in the registry keeps its stored name and kind where the row gives none
 stored as (select upper(code) as code from unit),
 errs as (
-    select part_id, rn, 'unit_code' as field, '' as value,
-        if(has_code_column, 'Thiếu mã đơn vị.',
-           'Danh mục không có cột Mã đơn vị: mỗi đơn vị cần một mã (thêm cột "Mã đơn vị"; đơn vị đã có trong danh mục: mã đã cấp).') as message
+    -- (a registry without the column is refused whole before: load.ts)
+    select part_id, rn, 'unit_code' as field, '' as value, 'Thiếu mã đơn vị.' as message
     from n where code is null
     union all
     -- a unit's path is its codes joined by "/" (scope, ancestors, the rules' chains split it there)

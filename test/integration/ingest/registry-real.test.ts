@@ -45,16 +45,23 @@ describe('a registry file without some columns', () => {
 		]);
 	});
 
-	it('a registry without a "Mã đơn vị" column is refused saying the column is what is missing', async () => {
+	it('a registry without a "Mã đơn vị" column is refused once, naming the file and the column, not row by row nor for parents the file names by name', async () => {
 		const { db, dir } = await dbWithRegistry();
 		const f = writeCsv(dir, 'khong-ma.csv', [
-			['DANH MỤC TỔ CHỨC ĐẢNG'],
-			['STT', 'Tên đơn vị', 'Loại', 'Trực thuộc', 'Ngày thành lập'],
-			['1', 'Chi bộ thôn 9', 'Chi bộ trực thuộc', 'X700102', '01/01/2010']
+			['TỈNH ỦY BÌNH PHƯỚC'],
+			['DANH MỤC TỔ CHỨC ĐẢNG TRỰC THUỘC (cập nhật sau sắp xếp)'],
+			['STT', 'Tên tổ chức đảng', 'Loại hình', 'Trực thuộc', 'Ngày thành lập', 'Ghi chú'],
+			['1', 'Đảng bộ xã Phú Nghĩa', 'Đảng bộ cơ sở', 'Tỉnh ủy Bình Phước', '1/7/2025', 'Sáp nhập từ xã Đoàn Kết và xã Minh Hưng'],
+			['2', 'Chi bộ thôn Sơn Lang', 'Chi bộ trực thuộc', 'Đảng ủy xã Phú Nghĩa', '01/7/2025', ''],
+			['3', 'Chi bộ thôn 9', 'Chi bộ trực thuộc', 'ĐU xã Minh Hưng', '01/01/2010', '']
 		]);
+		const before = await db.one('select count(*) as n from unit');
 		const r = await ingest(db, [f]);
-		expect(r.files[0].status).toBe('refused');
-		expect(r.files[0].errors?.[0].message).toMatch(/không có cột Mã đơn vị/);
+		expect(r.files[0]).toMatchObject({ status: 'refused', errors: [], errorCount: 0 });
+		expect(r.files[0].message).toBe(
+			'khong-ma.csv: Danh mục đơn vị không có cột "Mã đơn vị": mỗi đơn vị cần một mã (Giám Sát không tự đặt mã). Thêm cột "Mã đơn vị" (đơn vị đã có trong danh mục: ghi mã đã cấp) rồi gửi lại. Tệp không được nạp.'
+		);
+		expect(await db.one('select count(*) as n from unit')).toEqual(before);
 	});
 
 	it('a new unit without name or kind is still refused', async () => {

@@ -182,6 +182,13 @@ export function prepare(read: SourceTable, opts: Pick<LoadOptions, 'kind' | 'per
 	if (kind === 'registry') {
 		const ofRegistry = new Set(FIELDS.filter((f) => f.kinds.includes('registry')).map((f) => f.field));
 		header = { ...header, columns: header.columns.filter((c) => ofRegistry.has(c.field)) };
+		// units are stored and found by their code, which is never guessed: without the column every row
+		// would be refused, and each parent named by a unit of the file would seem missing too
+		if (!header.columns.some((c) => c.field === 'unit_code'))
+			throw new IngestError(
+				src.fileName,
+				'Danh mục đơn vị không có cột "Mã đơn vị": mỗi đơn vị cần một mã (Giám Sát không tự đặt mã). Thêm cột "Mã đơn vị" (đơn vị đã có trong danh mục: ghi mã đã cấp) rồi gửi lại. Tệp không được nạp.'
+			);
 	}
 	if (kind === 'roster' && !opts.kind && title.lines.some(namesOneLevel))
 		throw new IngestError(
