@@ -645,6 +645,40 @@ describe('a Huyện ủy’s list of its organisations', () => {
 		]);
 	});
 
+	// QĐ 366 lists score each subject in a column of its own, named as its level column is
+	const SCORED = `select u.code as unit, r.subject_kind, r.self_level, r.score, r.final_level from rating r join unit u on u.id = r.unit_id order by r.source_row, r.subject_kind desc`;
+	const scored = [
+		{ unit: 'X700199', subject_kind: 'party_org', score: 92, final_level: 4 },
+		{ unit: 'X700199', subject_kind: 'leadership', score: 85.5, final_level: 3 },
+		{ unit: 'C70010301', subject_kind: 'party_org', score: 80, final_level: 3 },
+		{ unit: 'C70010301', subject_kind: 'leadership', score: 68, final_level: 2 }
+	];
+	const TU25 = [['TỈNH ỦY BÌNH PHƯỚC'], ['DANH SÁCH XẾP LOẠI CHẤT LƯỢNG TỔ CHỨC CƠ SỞ ĐẢNG, TẬP THỂ LÃNH ĐẠO NĂM 2025'], ['']];
+
+	it('"Điểm tổ chức đảng | Xếp loại tổ chức đảng | Điểm tập thể lãnh đạo | Xếp loại tập thể lãnh đạo": each subject’s score is its own', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const r = await ingest(db, [writeCsv(dir, 'diem_tung_doi_tuong.csv', [
+			...TU25,
+			['STT', 'Tên tổ chức đảng', 'Điểm tổ chức đảng', 'Xếp loại tổ chức đảng', 'Điểm tập thể lãnh đạo', 'Xếp loại tập thể lãnh đạo'],
+			['1', 'Đảng bộ xã Bù Đăng', '92', 'Hoàn thành xuất sắc nhiệm vụ', '85,5', 'Hoàn thành tốt nhiệm vụ'],
+			['2', 'Chi bộ Trường THCS Đoàn Kết', '80', 'Hoàn thành tốt nhiệm vụ', '68', 'Hoàn thành nhiệm vụ']
+		])]);
+		expect(r.files[0]).toMatchObject({ status: 'loaded', rowsStored: 4 });
+		expect(await db.query(SCORED)).toMatchObject(scored);
+	});
+
+	it('columns ordered by stage, each naming its subject in short ("Tự xếp loại TCĐ | Tự xếp loại tập thể | Điểm TCĐ | Điểm TTLĐ | Xếp loại TCĐ | Xếp loại TTLĐ"): two parts', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const r = await ingest(db, [writeCsv(dir, 'theo_buoc.csv', [
+			...TU25,
+			['STT', 'Tên tổ chức đảng', 'Tự xếp loại TCĐ', 'Tự xếp loại tập thể', 'Điểm TCĐ', 'Điểm TTLĐ', 'Xếp loại TCĐ', 'Xếp loại TTLĐ'],
+			['1', 'Đảng bộ xã Bù Đăng', 'HTXSNV', 'HTXSNV', '92', '85,5', 'HTXSNV', 'HTTNV'],
+			['2', 'Chi bộ Trường THCS Đoàn Kết', 'HTTNV', 'HTTNV', '80', '68', 'HTTNV', 'HTNV']
+		])]);
+		expect(r.files[0]).toMatchObject({ status: 'loaded', rowsStored: 4 });
+		expect(await db.query(SCORED)).toMatchObject(scored.map((x, i) => ({ ...x, self_level: [4, 4, 3, 3][i] })));
+	});
+
 	it('levels marked "x" under HTXSNV | HTTNV | HTNV | KHTNV in the header row itself', async () => {
 		const { db, dir } = await dbWithRegistry();
 		const f = writeCsv(dir, 'marks_flat.csv', [

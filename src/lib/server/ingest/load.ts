@@ -55,6 +55,19 @@ const SUBJECT_GROUPS: Array<[RegExp, SubjectKind]> = [
 	[/^(xep loai |ket qua (xep loai )?)?(chat luong )?tap the lanh dao(,? quan ly)?$/, 'leadership']
 ];
 const isLevelHeader = (c: string | undefined) => ['final_level', 'self_level', 'proposed_level'].includes(fieldOfHeader(c ?? '') ?? '');
+/** The subject a level or score column names in its own words, wherever it stands ("Điểm tập thể
+ * lãnh đạo", "Xếp loại TTLĐ", "Tự xếp loại tập thể", "Đề xuất xếp loại tổ chức đảng"); none when it
+ * names none or both. */
+const SUBJECT_WORDS: Array<[RegExp, SubjectKind]> = [
+	[/\bto chuc (co so )?dang\b|\btcd\b/, 'party_org'],
+	// ("Tập thể chi bộ đề xuất", "Tập thể đánh giá": the body that rates, not the collective rated)
+	[/\btap the (lanh dao|cap uy|chi uy|dang uy|ban thuong vu)\b|\btap the\s*$|\bttld\b/, 'leadership']
+];
+function subjectOfColumn(c: string | undefined): SubjectKind | null {
+	const kinds = SUBJECT_WORDS.filter(([re]) => re.test(fold(c ?? ''))).map(([, k]) => k);
+	if (kinds.length !== 1 || (!isLevelHeader(c) && !/^score/.test(fieldOfHeader(c ?? '') ?? ''))) return null;
+	return kinds[0];
+}
 
 /** A list rating each organisation and its leadership collective side by side ("Tổ chức đảng" and
  * "Tập thể lãnh đạo", each over "Tự đánh giá | … đề xuất | … quyết định"): the row of group cells
@@ -74,6 +87,18 @@ function subjectGroups(rows: string[][]): { row: number; groups: Array<{ kind: S
 			const cols = Array.from({ length: end - i }, (_, k) => i + k);
 			// a group heads levels: "Tổ chức đảng" naming the units' column heads none
 			if (isLevelHeader(c) || cols.some((j) => isLevelHeader(below[j]) || isLevelName(below[j]))) groups.push({ kind, at: i, cols });
+		}
+		// a level or score column naming its subject belongs to that subject's part wherever it
+		// stands ("Điểm tổ chức đảng | Xếp loại tổ chức đảng | Điểm tập thể lãnh đạo | Xếp loại tập thể
+		// lãnh đạo": the collective's score is not under its level's cell); its level column, the
+		// subject's group when no group cell names it ("Xếp loại TCĐ | Xếp loại TTLĐ")
+		for (const [i, c] of row.entries()) {
+			const kind = subjectOfColumn(c);
+			if (!kind) continue;
+			const own = groups.find((g) => g.kind === kind);
+			for (const g of groups) if (g !== own) g.cols = g.cols.filter((j) => j !== i);
+			if (own && !own.cols.includes(i)) own.cols.push(i);
+			else if (!own && isLevelHeader(c)) groups.push({ kind, at: i, cols: [i] });
 		}
 		if (new Set(groups.map((g) => g.kind)).size > 1) return { row: r, groups };
 	}
