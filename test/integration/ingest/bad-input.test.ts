@@ -82,6 +82,26 @@ describe('refused rows', () => {
 		expect(await db.query('select period_kind, period_no from rating')).toEqual([{ period_kind: 'quarter', period_no: 3 }]);
 	});
 
+	it('a list of organisations and their collectives (read as two parts) names each refused row once for each cause', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const r = await ingest(db, [writeCsv(dir, 'tcd_tt.csv', [
+			['ĐẢNG BỘ XÃ ĐOÀN PHÚ'], ['DANH SÁCH XẾP LOẠI CHẤT LƯỢNG TỔ CHỨC ĐẢNG, TẬP THỂ CHI ỦY NĂM 2024'], [''],
+			['STT', 'Tên tổ chức đảng', 'Xếp loại tổ chức đảng', 'Xếp loại tập thể lãnh đạo'],
+			['1', 'Chi bộ Trường THCS Đoàn Kết', 'HTTNV', 'HTTNV'],
+			['2', 'Chi bộ thôn Bàu Sen', 'HTTNV', 'HTNV'],
+			['3', 'Chi bộ thôn 2', 'Khá', 'Khá']
+		])]);
+		expect(r.files[0]).toMatchObject({ status: 'refused', errorCount: 4 });
+		// the title's đảng bộ and the unknown chi bộ: both parts find them, each said once; the two
+		// levels of row 7 are two causes
+		expect(r.files[0].errors.map((e) => [e.row, e.column, e.value])).toEqual([
+			[1, 'Tiêu đề', 'ĐẢNG BỘ XÃ ĐOÀN PHÚ'],
+			[6, 'Tên tổ chức đảng', 'Chi bộ thôn Bàu Sen'],
+			[7, 'Xếp loại tổ chức đảng', 'Khá'],
+			[7, 'Xếp loại tập thể lãnh đạo', 'Khá']
+		]);
+	});
+
 	it('a roster naming one member twice, the birth written two ways, is refused', async () => {
 		const { db, dir } = await dbWithRegistry();
 		const before = await counts(db);

@@ -868,12 +868,14 @@ export async function prepareBatch(t: Db, parts: Prepared[], opts: LoadOptions, 
 				`Cột điểm ${p.header.unreadScores.map((h) => `"${h}"`).join(', ')} chỉ ghi một phần của điểm, không có cột tổng điểm hay đủ hai phần (tiêu chí chung 30 điểm, kết quả thực hiện nhiệm vụ 70 điểm) để cộng: điểm không được đọc, các dòng được lưu không có điểm. Thêm cột "Tổng điểm" hoặc ghi đủ hai phần rồi gửi lại.`
 			);
 	const label = new Map(FIELDS.map((f) => [f.field, f.label]));
+	// a file read as two parts (prepareParts: its organisations' ratings and their collectives')
+	// finds a row's fault in each: the row is refused once for it, and counted once
+	const said = new Set<string>();
+	const errorKey = (i: number, e: RowError) => JSON.stringify([fileOf[i], e.file, e.row, e.column, e.value, e.message]);
 	for (const e of errs) {
 		const r = results[e.part_id];
-		r.errorCount++;
-		if (r.errors.length >= MAX_ERRORS) continue;
 		const headerOf = new Map(parts[e.part_id].header.columns.map((c) => [c.field, c.header]));
-		r.errors.push({
+		const err: RowError = {
 			file: parts[e.part_id].src.fileName,
 			row: e.rn,
 			// a unit may be named by either column: report the one the file has
@@ -885,7 +887,12 @@ export async function prepareBatch(t: Db, parts: Prepared[], opts: LoadOptions, 
 				e.field,
 			value: e.value ?? '',
 			message: e.message
-		});
+		};
+		const key = errorKey(e.part_id, err);
+		if (said.has(key)) continue;
+		said.add(key);
+		r.errorCount++;
+		if (r.errors.length < MAX_ERRORS) r.errors.push(err);
 	}
 	// a chi bộ the title names that the registry has nowhere inside the unit found, in a list with no
 	// unit column: its rows are not the đảng bộ's (nor guessed)
@@ -949,6 +956,14 @@ export async function prepareBatch(t: Db, parts: Prepared[], opts: LoadOptions, 
 			value: d.name,
 			message: `Đơn vị "${d.name}" đã giải thể ngày ${d.on}: không nhận danh sách năm ${year} của đơn vị này${d.successor ? ` (đơn vị kế thừa: ${d.successor}; nếu danh sách là của đơn vị đó, sửa tiêu đề hoặc dùng --unit MÃ)` : ''}.`
 		});
+	});
+	// (the title's faults, found by each part, too)
+	const listed = new Set<string>();
+	results.forEach((r, i) => {
+		const errors = r.errors.filter((e) => !listed.has(errorKey(i, e)));
+		for (const e of errors) listed.add(errorKey(i, e));
+		r.errorCount -= r.errors.length - errors.length;
+		r.errors = errors;
 	});
 	// what the write reads is kept; the staged cells and dictionaries go (a load's batches are
 	// prepared side by side: memory)
