@@ -20,10 +20,12 @@ select
        min(a.code) filter (where a.founded_on is null and a.code <> c.code),
        arg_min(a.code, {'founded_on': a.founded_on, 'code': a.code}) filter (where a.founded_on is not null)),
     if(bool_or(a.founded_on is null and a.code <> c.code),
-       arg_min(a.name, a.code) filter (where a.founded_on is null and a.code <> c.code),
-       arg_min(a.name, {'founded_on': a.founded_on, 'code': a.code}) filter (where a.founded_on is not null))
+       arg_min(n.label, a.code) filter (where a.founded_on is null and a.code <> c.code),
+       arg_min(n.label, {'founded_on': a.founded_on, 'code': a.code}) filter (where a.founded_on is not null))
 from chain c
 join unit a on a.code = c.ancestor
+-- (named with its parent where another unit bears its name: two communes' "Chi bộ thôn 1")
+join unit_label n on n.code = a.code
 group by c.code;
 
 delete from unit_origin_stamp;

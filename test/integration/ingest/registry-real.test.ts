@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { writeCsv } from '../../helpers/files';
 import { dbWithRegistry, ingest } from '../../helpers/ingest-db';
+import { lineage as unitLineage } from '../../../src/lib/server/queries/units';
 
 async function units(db: Awaited<ReturnType<typeof dbWithRegistry>>['db'], codes: string[]) {
 	return db.query<{ code: string; name: string; kind: string; parent_code: string | null; path: string; dissolved_on: string | null }>(
@@ -123,6 +124,18 @@ describe('lineage written from either side', () => {
 		expect(await lineage(db)).toEqual(
 			['X700301', 'X700302', 'X700303'].map((c) => ({ from_code: c, to_code: 'X700399', kind: 'merge', effective_on: '01/07/2025' }))
 		);
+	});
+
+	it('two "Chi bộ thôn 1" of two communes merged into one chi bộ: the unit page names each with its commune', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const r = await ingest(db, [writeCsv(dir, 'sau-sap-xep.csv', [
+			['STT', 'Mã đơn vị', 'Tên tổ chức đảng', 'Loại hình', 'Trực thuộc', 'Ngày thành lập', 'Hình thành từ'],
+			['1', 'C70019901', 'Chi bộ thôn Tân Hưng', 'Chi bộ trực thuộc', 'X700199', '01/07/2025', 'C70010101, C70010201']
+		])]);
+		expect(r.files[0]).toMatchObject({ status: 'loaded', rowsStored: 1 });
+		expect((await unitLineage(db, 'C70019901')).from.map((l) => l.name)).toEqual(['Chi bộ thôn 1 (Đảng bộ xã Đoàn Kết)', 'Chi bộ thôn 1 (Đảng bộ xã Minh Hưng)']);
+		// a name no other unit bears needs no more
+		expect((await unitLineage(db, 'C70010101')).to.map((l) => l.name)).toEqual(['Chi bộ thôn Tân Hưng']);
 	});
 
 	it.each([['Hợp nhất từ'], ['Thành lập trên cơ sở']])('"%s" by names: the old unit of the same name is a predecessor, not the unit itself', async (column) => {

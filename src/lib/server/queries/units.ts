@@ -39,11 +39,12 @@ export async function unitRecord(db: Db, code: string): Promise<UnitRecord | und
 /** Direct predecessors (merged into / renamed to / split into this unit) and successors. */
 export async function lineage(db: Db, code: string): Promise<{ from: LineageLink[]; to: LineageLink[] }> {
 	const rows = await db.query<LineageLink & { dir: 'from' | 'to' }>(
-		`select 'from' as dir, l.from_code as code, u.name, l.kind, cast(l.effective_on as varchar) as effective_on
-		 from unit_lineage l left join unit u on u.code = l.from_code where l.to_code = $code
+		// (named with their parent where another unit bears the name: two communes' "Chi bộ thôn 1")
+		`select 'from' as dir, l.from_code as code, u.label as name, l.kind, cast(l.effective_on as varchar) as effective_on
+		 from unit_lineage l left join unit_label u on u.code = l.from_code where l.to_code = $code
 		 union all
-		 select 'to', l.to_code, u.name, l.kind, cast(l.effective_on as varchar)
-		 from unit_lineage l left join unit u on u.code = l.to_code where l.from_code = $code
+		 select 'to', l.to_code, u.label, l.kind, cast(l.effective_on as varchar)
+		 from unit_lineage l left join unit_label u on u.code = l.to_code where l.from_code = $code
 		 order by 1, 2`,
 		{ code }
 	);
