@@ -367,12 +367,15 @@ rest_row as (
     group by rk
 ),
 
--- candidates seen in the row's own unit
+-- candidates seen in the row's own unit or its lineage (unit_related: the chi bộ it was renamed
+-- from or merged into, not its siblings): across the 2025 merger each of two namesakes of two
+-- communes' chi bộ is still the one seen in the row's chi bộ, whichever years load first
 own as (
     select distinct c.rk, c.person_id
     from candidates c
     join rest_row r on r.rk = c.rk
-    join person_seen ps on ps.person_id = c.person_id and ps.unit_id = r.unit_id
+    join unit_related ur on ur.unit_id = r.unit_id
+    join person_seen ps on ps.person_id = c.person_id and ps.unit_id = ur.related_id
 ),
 
 scored as (

@@ -364,7 +364,7 @@ describe('identity', () => {
 		await ingest(db, [writeCsv(dir, 'dm.csv', [
 			REGISTRY[1],
 			['1', 'C70010101', 'Chi bộ thôn 1', 'Chi bộ trực thuộc', 'X700101', 'Bình Phước', 'Đoàn Kết', '01/01/2000', '30/06/2025', 'C70019901', '01/07/2025'],
-			['2', 'C70010201', 'Chi bộ thôn 1', 'Chi bộ trực thuộc', 'X700102', 'Bình Phước', 'Minh Hưng', '01/01/2001', '30/06/2025', 'C70019902', '01/07/2025'],
+			['2', 'C70010201', 'Chi bộ thôn 1', 'Chi bộ trực thuộc', 'X700102', 'Bình Phước', 'Minh Hưng', '01/01/2001', '30/06/2025', 'C70019901', '01/07/2025'],
 			['3', 'C70019901', 'Chi bộ thôn Đoàn Kết', 'Chi bộ trực thuộc', 'X700199', 'Bình Phước', 'Bù Đăng', '01/07/2025', '', '', ''],
 			['4', 'C70019902', 'Chi bộ thôn Minh Hưng', 'Chi bộ trực thuộc', 'X700199', 'Bình Phước', 'Bù Đăng', '01/07/2025', '', '', '']
 		])]);
@@ -372,8 +372,8 @@ describe('identity', () => {
 		await ingest(db, [writeCsv(dir, 'a.csv', [carded,
 			['1', 'Nguyễn Văn Hùng', '12/05/1980', '70010185', 'C70010101', 'HTT', '05/12/2024'],
 			['2', 'Nguyễn Văn Hùng', '12/05/1980', '70011517', 'C70010201', 'HTT', '05/12/2024']])], { year: 2024 });
-		// the new commune's list: thôn Đoàn Kết's Hùng without his card (either man, as far as the
-		// list says: reported), thôn Minh Hưng's with his
+		// the new commune's list: thôn Đoàn Kết's Hùng without his card (both thôn 1 merged into it:
+		// either man, as far as the list says: reported), and thôn Minh Hưng's with his
 		const r = await ingest(db, [writeCsv(dir, 'b.csv', [carded,
 			['1', 'Nguyễn Văn Hùng', '12/05/1980', '', 'C70019901', 'HTT', '05/12/2025'],
 			['2', 'Nguyễn Văn Hùng', '12/05/1980', '70011517', 'C70019902', 'HTT', '05/12/2025']])], { year: 2025 });
@@ -384,6 +384,37 @@ describe('identity', () => {
 			{ row: 3, card: '70011517' }
 		]);
 		expect((await counts(db)).person).toBe(3);
+	});
+
+	it('namesakes born the same day, no cards, in thôn 1 of two communes merged in 2025 (one chi bộ renamed, the other merged with a neighbour): two people, each followed into his own successor, whichever years load first', async () => {
+		const registry = [
+			REGISTRY[1],
+			['1', 'C70010101', 'Chi bộ thôn 1', 'Chi bộ trực thuộc', 'X700101', 'Bình Phước', 'Đoàn Kết', '01/01/2000', '30/06/2025', 'C70019901', '01/07/2025'],
+			['2', 'C70010102', 'Chi bộ thôn 2', 'Chi bộ trực thuộc', 'X700101', 'Bình Phước', 'Đoàn Kết', '01/01/2000', '30/06/2025', 'C70019902', '01/07/2025'],
+			['3', 'C70010201', 'Chi bộ thôn 1', 'Chi bộ trực thuộc', 'X700102', 'Bình Phước', 'Minh Hưng', '01/01/2001', '30/06/2025', 'C70019902', '01/07/2025'],
+			['4', 'C70019901', 'Chi bộ thôn Tân Lập', 'Chi bộ trực thuộc', 'X700199', 'Bình Phước', 'Bù Đăng', '01/07/2025', '', '', ''],
+			['5', 'C70019902', 'Chi bộ thôn Tân Hưng', 'Chi bộ trực thuộc', 'X700199', 'Bình Phước', 'Bù Đăng', '01/07/2025', '', '', '']
+		];
+		// each chi bộ's own list, as the chi bộ sends it
+		const list = (dir: string, name: string, unit: string, others: string[], decided: string) =>
+			writeCsv(dir, name, [HEAD, ['1', 'Nguyễn Văn Hùng', '10/10/1975', unit, 'HTT', decided], ['2', others[0], others[1], unit, 'HTT', decided]]);
+		const people = async (years: number[]) => {
+			const { db, dir } = await dbWithRegistry();
+			await ingest(db, [writeCsv(dir, 'dm.csv', registry)]);
+			const lists: Record<number, string[]> = {
+				2024: [list(dir, 'thon1_doanket_2024.csv', 'C70010101', ['Lê Văn Tám', '01/01/1980'], '05/12/2024'), list(dir, 'thon1_minhhung_2024.csv', 'C70010201', ['Trần Thị Mai', '02/02/1982'], '05/12/2024')],
+				2025: [list(dir, 'tanlap_2025.csv', 'C70019901', ['Lê Văn Tám', '01/01/1980'], '05/12/2025'), list(dir, 'tanhung_2025.csv', 'C70019902', ['Trần Thị Mai', '02/02/1982'], '05/12/2025')]
+			};
+			for (const y of years) await ingest(db, lists[y], { year: y });
+			return {
+				hung: await db.query(`select string_agg(u.code, ' ' order by r.period_year) as units from rating r join person p on p.id = r.person_id join unit u on u.id = r.unit_id where p.name_key = 'nguyen van hung' group by p.id order by 1`),
+				ambiguous: await db.query(`select source_row from ingest_issue where severity = 'ambiguous'`)
+			};
+		};
+		const expected = { hung: [{ units: 'C70010101 C70019901' }, { units: 'C70010201 C70019902' }], ambiguous: [] };
+		expect(await people([2024, 2025])).toEqual(expected);
+		// history loaded after the 2025 lists (an archive brought in later)
+		expect(await people([2025, 2024])).toEqual(expected);
 	});
 
 	it('ambiguous: two known people fit the name and birth year; a third mention is a new person and a report', async () => {
