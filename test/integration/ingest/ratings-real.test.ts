@@ -1026,6 +1026,26 @@ describe('a Huyện ủy\'s list of the cadres it manages, by "Đơn vị công 
 		expect(r.files[0].warnings).toEqual([expect.stringMatching(/^1 dòng ghi đơn vị công tác không khớp .*\(dòng 7: "Phòng Nội vụ huyện"\): đã ghi vào Đảng bộ huyện Bù Đăng \(đơn vị ở tiêu đề\)/)]);
 	});
 
+	it('"Chức vụ, đơn vị công tác" in one column ("Bí thư Đảng ủy xã Đoàn Kết"): the post and the unit; beside an "Đơn vị công tác" column, the post only', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const title = [['HUYỆN ỦY BÙ ĐĂNG'], ['DANH SÁCH XẾP LOẠI CÁN BỘ LÃNH ĐẠO, QUẢN LÝ THUỘC DIỆN BAN THƯỜNG VỤ HUYỆN ỦY QUẢN LÝ NĂM 2024']];
+		const one = await ingest(db, [writeCsv(dir, 'mot-cot.csv', [...title,
+			['STT', 'Họ và tên', 'Năm sinh', 'Số thẻ ĐV', 'Chức vụ, đơn vị công tác', 'Tự xếp loại', 'Xếp loại'],
+			['1', 'Trương Văn Sơn', '1968', '70050031', 'Bí thư Đảng ủy xã Đoàn Kết', 'HTXSNV', 'HTXSNV'],
+			['2', 'Trịnh Văn Minh', '1972', '70050021', 'Phó Bí thư Thường trực Đảng ủy xã Minh Hưng', 'HTTNV', 'HTTNV']
+		])]);
+		const two = await ingest(db, [writeCsv(dir, 'hai-cot.csv', [...title,
+			['STT', 'Họ và tên', 'Năm sinh', 'Số thẻ ĐV', 'Chức vụ, đơn vị công tác', 'Đơn vị công tác', 'Tự xếp loại', 'Xếp loại'],
+			['1', 'Lê Văn Cường', '1975', '70050041', 'Bí thư Đảng ủy xã', 'Đảng ủy xã Minh Hưng', 'HTXSNV', 'HTXSNV']
+		])]);
+		expect([one, two].map((r) => [r.files[0].status, r.files[0].warnings])).toEqual([['loaded', []], ['loaded', []]]);
+		expect(await db.query(`select r.position, u.code as unit, r.is_head from rating r join unit u on u.id = r.unit_id order by r.source_file_id, r.source_row`)).toEqual([
+			{ position: 'Bí thư Đảng ủy xã Đoàn Kết', unit: 'X700101', is_head: true },
+			{ position: 'Phó Bí thư Thường trực Đảng ủy xã Minh Hưng', unit: 'X700102', is_head: false },
+			{ position: 'Bí thư Đảng ủy xã', unit: 'X700102', is_head: true }
+		]);
+	});
+
 	it('a commune’s own list: "Ủy ban MTTQ xã", "Đoàn Thanh niên xã" are the commune’s, said nothing of', async () => {
 		const { db, dir } = await dbWithRegistry();
 		const r = await ingest(db, [writeCsv(dir, 'ld.csv', [

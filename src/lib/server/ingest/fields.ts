@@ -39,6 +39,9 @@ export const FIELDS: FieldDef[] = [
 	{ field: 'card_no', label: 'Số thẻ đảng viên', aliases: ['Số thẻ đảng viên', 'Số thẻ ĐV', 'Mã đảng viên', 'Số thẻ', 'Mã ĐV', 'Card number', 'Party card'], kinds: ['roster', 'rating', 'discipline', 'civil_servant'], doc: 'số thẻ đảng viên (khóa nhận diện chính)' },
 	{ field: 'position', label: 'Chức vụ', aliases: ['Chức vụ', 'Chức danh', 'Chức vụ, chức danh', 'Position'], kinds: ['roster', 'rating', 'civil_servant'], doc: 'chức vụ đảng, chính quyền (hai cột "Chức vụ chính quyền" | "Chức vụ đảng": ghép cả hai)' },
 	{ field: 'position_more', label: 'Chức vụ (cột thứ hai)', aliases: [], kinds: [], doc: 'chức vụ ở cột thứ hai ("Chức vụ chính quyền" | "Chức vụ đảng"): ghép vào chức vụ' },
+	// "Chức vụ, đơn vị công tác" ("Bí thư Đảng ủy xã A"): header.ts reads it as the post and, where no
+	// column of its own gives one, the place of work. No kinds: not a column of the templates.
+	{ field: 'position_agency', label: 'Chức vụ, đơn vị công tác', aliases: [], kinds: [], doc: 'chức vụ và đơn vị công tác trong một cột: chức vụ, và đơn vị công tác khi không có cột "Đơn vị công tác" riêng' },
 	{ field: 'is_head', label: 'Người đứng đầu', aliases: ['Người đứng đầu', 'Là người đứng đầu', 'Đứng đầu', 'Head'], kinds: ['roster', 'rating'], doc: 'Có / Không: người đứng đầu tổ chức, cơ quan, đơn vị; không có cột này: theo chức vụ (Bí thư chi bộ là người đứng đầu chi bộ; Bí thư Đảng ủy, Chủ tịch UBND không là người đứng đầu chi bộ nơi sinh hoạt)' },
 	{ field: 'unit_code', label: 'Mã đơn vị', aliases: ['Mã đơn vị', 'Mã tổ chức đảng', 'Mã chi bộ', 'Mã TCĐ', 'Unit code'], kinds: ['registry', 'roster', 'rating', 'discipline', 'civil_servant'], doc: 'mã đơn vị trong danh mục (không chứa dấu "/")' },
 	{ field: 'unit_name', label: 'Đơn vị', aliases: ['Đơn vị', 'Chi bộ', 'Tên tổ chức đảng', 'Tên đơn vị', 'Tổ chức đảng', 'Tên chi bộ', 'Chi bộ sinh hoạt', 'Nơi sinh hoạt', 'Unit'], kinds: ['registry', 'roster', 'rating', 'discipline', 'civil_servant'], doc: 'tên đơn vị / chi bộ (đối chiếu danh mục, không phân biệt dấu)' },
@@ -195,6 +198,9 @@ const KEYWORD_RULES: Array<[RegExp, string | null]> = [
 	[/giaithe/, 'dissolved_on'],
 	// where the violation happened is not the member's chi bộ (a register's "Đơn vị xảy ra vi phạm")
 	[/^(donvi|noi|chibo|tochucdang)(de|da)?(xayra)?vipham/, 'violation_unit'],
+	// a post and a place of work in one column ("Chức vụ, đơn vị công tác", "Chức danh, cơ quan công
+	// tác", "Chức vụ, đơn vị"): both (header.ts)
+	[/^(chucvu|chucdanh)+(va)?(donvi|coquan|noi)(dang)?(congtac)?$/, 'position_agency'],
 	// where a member works ("Đơn vị công tác: UBND xã …") is not the chi bộ
 	[/(donvi|coquan|noi)(dang)?congtac/, 'agency'],
 	[/^(chibo|dangbo|tochucdang|tendonvi|donvi)/, 'unit_name'],

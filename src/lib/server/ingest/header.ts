@@ -228,6 +228,16 @@ export function findHeader(preview: string[][], year?: number): HeaderMap | null
 		const header = headerOf(i) || headerRows.map((r) => preview[r][i]).filter((c) => c && c.trim()).pop() || '';
 		// a bare "Phân loại" holding "Chính thức" / "Dự bị" on a roster is the member's status
 		if (field === 'final_level' && /^phan ?loai$/.test(fold(header).trim()) && holdsStatuses(preview.slice(dataStart).map((r) => r[i]))) field = 'status';
+		// a post and a place of work in one column ("Chức vụ, đơn vị công tác": "Bí thư Đảng ủy xã A"):
+		// the post (R3 knows the head by it), and the place of work (the leader's unit) unless a column
+		// of its own gives it ("Chức vụ, đơn vị công tác" = "Bí thư Đảng ủy xã" | "Đơn vị công tác")
+		if (field === 'position_agency') {
+			field = 'position';
+			if (!merged.includes('agency') && !seen.has('agency')) {
+				seen.set('agency', columns.length);
+				columns.push({ index: i, field: 'agency', header });
+			}
+		}
 		const prev = seen.get(field);
 		// posts in two columns ("Chức vụ chính quyền | Chức vụ đảng"): both are the post (a Bí thư
 		// written only in the second is the head), joined at staging
