@@ -102,10 +102,11 @@ join unit u on u.id = x.related_id
 where u.path is not null
   and x.unit_id in (select unit_id from ident_in where birth_year is null);
 
--- agency_ref: the agencies of rows with no unit, placed by agency_unit.sql (load.ts runs it
--- between this step and the next: agency_unit(agency, year, unit_id, n))
+-- agency_ref: the agencies of the rows, placed by agency_unit.sql (load.ts runs it between this
+-- step and the next: agency_unit(agency, year, unit_id, n)); a row with a unit (a civil servant's
+-- naming their chi bộ) is looked for in its unit, its agency only placed for its list (rating.sql)
 create or replace temp table agency_ref as
-select distinct agency, year from ident_in where unit_id is null and agency is not null;
+select distinct agency, year from ident_in where agency is not null;
 
 -- step: place
 -- ident_place(rk, unit_id, g): each row with no unit its agency places, once for every grassroots

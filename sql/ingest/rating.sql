@@ -478,10 +478,11 @@ errs as (
 select * from errs order by part_id, rn, field;
 
 -- step: identity_in
--- agency: for a row with no unit, the agencies its cell and the title name (identity.sql places it)
+-- agency: for a row with no unit, the agencies its cell and the title name (identity.sql places it);
+-- for a civil servant's row naming a chi bộ too: the agency is where its list is judged (merge)
 create or replace temp table ident_in as
 select n.rk, n.file_id, n.rn, n.period_year as year, n.card_no, n.full_name, n.name_key, n.birth_date, n.birth_year, null::varchar as sex, n.unit_id, n.joined_party_on, n.joined_party_by,
-    case when n.unit_id is null then nullif(concat_ws(' / ', n.agency, c.title_agency), '') end as agency,
+    case when n.unit_id is null or n.subject_kind = 'civil_servant' then nullif(concat_ws(' / ', n.agency, c.title_agency), '') end as agency,
     null::integer as search_unit_id,
     -- (a "Ngày chuyển đến" in the year, not the admission: moved, as roster.sql says)
     coalesce(year(n.joined_unit_on) = n.period_year and n.joined_unit_on is distinct from n.joined_party_on, false) as moved
@@ -565,7 +566,9 @@ select
     n.period_year, n.period_kind, n.period_no, n.subject_kind, i.person_id,
     case when n.subject_kind in ('party_org', 'leadership') then n.unit_id end,
     n.unit_id,
-    coalesce(n.decider_id, dd.decider_id),
+    -- a civil-servant list naming its agency (title, letterhead, column) is decided by that agency (NĐ
+    -- 90, NĐ 335), not by the party body above the chi bộ a row names: none unless a column says
+    coalesce(n.decider_id, if(ca.agency is null, dd.decider_id, null)),
     tidy(n.position), coalesce(n.is_head, head_by_scope(n.head_scope, n.subject_kind, hu.kind)), n.joined_unit_on, tidy(n.group_name), n.self_level, n.proposed_level,
     n.final_level, n.civil_servant_level, n.score, n.decided_on, n.reviewed_on, n.sick_leave_days, n.sick_leave_months,
     -- a member not rated whose note states a status ("Được miễn công tác và sinh hoạt đảng",
@@ -574,17 +577,26 @@ select
     coalesce(tidy(n.not_rated_reason), if(n.final_not_rated_bare, null, n.final_not_rated_text),
              case when n.final_level is null and n.subject_kind = 'member' and n.note_says_why then tidy(n.note) end,
              n.final_not_rated_text),
-    -- a civil-servant row with no unit: the agency its title names ("UBND XÃ BÙ ĐĂNG") where no
-    -- column does, which R1 groups it by and which tells one commune's list from another's
-    tidy(n.note), tidy(coalesce(n.agency, case when n.unit_id is null and n.subject_kind = 'civil_servant' then c.title_agency end)),
-    -- … and the party unit that agency is placed in (identity.sql's ident_place), where R1 and R4
-    -- judge the agency's list (schema 012)
-    case when n.subject_kind = 'civil_servant' then ap.unit_id end,
+    -- a civil-servant row: the agency its title names ("UBND XÃ BÙ ĐĂNG") where no column does, which
+    -- R1 groups it by and which tells one commune's list from another's — a row naming its chi bộ
+    -- too: the chi bộ only places the person, the list is still the agency's
+    tidy(n.note), tidy(coalesce(n.agency, ca.agency)),
+    -- … and the party unit that agency is placed in (agency_unit.sql, as identity.sql places the rows
+    -- with no unit), where R1 and R4 judge the agency's list (schema 012); an agency the registry
+    -- does not place, on rows naming their chi bộ: their party organisation
+    ca.unit_id,
     n.file_id, n.rn
 from norm n
 join file_ctx c using (part_id)
 left join ident_out i on i.rk = n.rk
-left join (select distinct rk, unit_id from ident_place) ap on ap.rk = n.rk
+left join (
+    select n.rk, coalesce(n.agency, c.title_agency) as agency, coalesce(au.unit_id, us.g) as unit_id
+    from norm n
+    join file_ctx c using (part_id)
+    left join agency_unit au on au.agency = concat_ws(' / ', n.agency, c.title_agency) and au.year is not distinct from n.period_year
+    left join unit_scope us on us.unit_id = n.unit_id and coalesce(n.agency, c.title_agency) is not null
+    where n.subject_kind = 'civil_servant'
+) ca on ca.rk = n.rk
 -- (a plain equality join: with "and n.decider_id is null" in it DuckDB compared every row with
 -- every pending unit; the coalesce above keeps the list's own decider first)
 left join default_decider dd on dd.unit_id = n.unit_id and dd.subject_kind = n.subject_kind and dd.decider_level is not distinct from c.decider_level
@@ -818,6 +830,20 @@ join person p on p.id = m.person_id
 join source_file sf on sf.id = o.source_file_id
 join unit ou on ou.id = o.unit_id
 join file_ctx c on c.file_id = m.source_file_id
+group by c.part_id, c.file_name
+
+union all
+
+-- A civil servant's chi bộ cell naming several units of the registry ("Chi bộ thôn 1" on a People's
+-- Committee's list, the title naming no đảng bộ to look in): the row is kept (the list is the
+-- agency's, errors), the person looked for by their agency, not their chi bộ; said, with what to write.
+select c.part_id,
+    'Tệp "' || c.file_name || '": ' || count(*) || ' dòng ghi chi bộ trùng tên với nhiều đơn vị trong danh mục ('
+    || first_five(list('dòng ' || n.rn || ': "' || n.unit_raw || '" (' || n.unit_candidates || ' đơn vị)' order by n.rn))
+    || '): không xác định được chi bộ của người ở các dòng này, người được tìm theo cơ quan. Ghi mã chi bộ (cột Mã đơn vị) hoặc thêm cột Đảng bộ bên cạnh cột Chi bộ rồi gửi lại.' as message
+from norm n
+join file_ctx c using (part_id)
+where n.subject_kind = 'civil_servant' and n.unit_id is null and n.unit_candidates > 1
 group by c.part_id, c.file_name
 
 union all

@@ -7,8 +7,8 @@
 -- Grain: one row per finding. Groupings, each its own finding (RULES.md, "R1 grouping"):
 --   unit    each chi bộ over its members' ratings (within each "Nhóm" where the rulebook groups by
 --           it): subject_ref 'group:unit', unit = the chi bộ;
---           civil servants: each unit's agency (and "Nhóm" of similar duties), as NĐ 90 / NĐ 335
---           count them, also 'group:unit' — they have no deciding-body grouping;
+--           civil servants: each agency (and "Nhóm" of similar duties), as NĐ 90 / NĐ 335 count
+--           them, under the unit it is placed in, also 'group:unit' — no deciding-body grouping;
 --   decider each deciding body over everything it decides for one subject kind (and one "Nhóm" of
 --           similar positions where the rulebook groups by it): subject_ref 'group:decider',
 --           unit = the deciding body.
@@ -79,12 +79,12 @@ grouped as (
 
     union all
 
-    -- civil servants: within one agency (and one group of similar duties), as the decrees say; a
-    -- list with no party unit (an agency's, no Chi bộ column) under the unit its agency is placed in
-    -- (schema 012), whose scope the finding takes
+    -- civil servants: within one agency (and one group of similar duties), as the decrees say, under
+    -- the unit its agency is placed in (schema 012), whose scope the finding takes — not the chi bộ a
+    -- row names, which only places the person; a list naming no agency, under its unit
     select
         'unit',
-        coalesce(r.unit_id, r.agency_unit_id),
+        coalesce(r.agency_unit_id, r.unit_id),
         r.subject_kind,
         getvariable('cs_r1_group_by_column'),
         concat_ws(' · ', r.agency, if(getvariable('cs_r1_group_by_column'), r.group_name, null)),
@@ -93,7 +93,7 @@ grouped as (
         if(min(r.deciding_unit_id) = max(r.deciding_unit_id), min(r.deciding_unit_id), null)
     from rated r
     where r.is_cs
-      and coalesce(r.unit_id, r.agency_unit_id) is not null
+      and coalesce(r.agency_unit_id, r.unit_id) is not null
     group by 2, r.subject_kind, 5
     having count(*) filter (where r.final_level = 4) > 0
 
@@ -262,17 +262,16 @@ involved as (
           semi join keys_of((select list(x.group_unit_id) from verdict x where x.grouping = 'unit')) k
               on k.id = r.unit_id and k.id is not null) r
         on r.unit_id = v.group_unit_id and r.subject_kind = v.subject_kind
-    where v.grouping = 'unit' and r.final_level = 4
-      and if(r.is_cs, concat_ws(' · ', r.agency, if(v.by_group, r.group_name, null)) = v.group_name,
-             not v.by_group or r.group_name is not distinct from v.group_name)
+    where v.grouping = 'unit' and r.final_level = 4 and not r.is_cs
+      and (not v.by_group or r.group_name is not distinct from v.group_name)
 
     union all
 
-    -- … and the civil servants of a list with no party unit, under the unit their agency is placed in
+    -- … and civil servants, under the unit their agency is placed in (else their unit), as grouped
     select v.grouping, v.group_unit_id, v.subject_kind, v.group_name, r.source_file_id, r.source_row
     from verdict v
-    join rated r on r.agency_unit_id = v.group_unit_id and r.subject_kind = v.subject_kind
-    where v.grouping = 'unit' and r.final_level = 4 and r.is_cs and r.unit_id is null
+    join rated r on coalesce(r.agency_unit_id, r.unit_id) = v.group_unit_id and r.subject_kind = v.subject_kind
+    where v.grouping = 'unit' and r.final_level = 4 and r.is_cs
       and concat_ws(' · ', r.agency, if(v.by_group, r.group_name, null)) = v.group_name
 
     union all

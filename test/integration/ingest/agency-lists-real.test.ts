@@ -204,3 +204,49 @@ describe('a single rating\'s finding on such a list', () => {
 		]);
 	});
 });
+
+describe('a committee\'s list naming the chi bộ of those who are members (blank for the others): still the agency\'s list', () => {
+	/** UBND XÃ ĐOÀN KẾT's list with a "Chi bộ" column: each row's chi bộ cell (or '') and level. */
+	const withChiBo = (dir: string, rows: [string, string][], decided = '05/12/2024') =>
+		writeCsv(dir, 'cc.csv', [
+			['UBND XÃ ĐOÀN KẾT'], ['KẾT QUẢ XẾP LOẠI CÁN BỘ, CÔNG CHỨC NĂM 2024'],
+			['STT', 'Họ và tên', 'Ngày sinh', 'Chức vụ', 'Chi bộ', 'Xếp loại', 'Ngày quyết định'],
+			...rows.map(([chiBo, level], i) => [String(i + 1), ...PEOPLE[i], 'Công chức', chiBo, level, decided])
+		]);
+
+	it('R1 counts the agency\'s whole list, 3 HTXSNV / 9 HTTNV (allowed 1): one finding under its đảng bộ, no Party body deciding, citing the 3 HTXSNV of both kinds of row; the chi bộ still places its people', async () => {
+		const { db, dir } = await dbWithRegistry();
+		// split by the Chi bộ cell: thôn 2 would be 2 HTXSNV / 5 HTTNV, excess 1, and the rest 1 / 4 apart
+		const rows: [string, string][] = [['Chi bộ thôn 2', 'HTXSNV'], ['Chi bộ thôn 2', 'HTXSNV'], ['', 'HTXSNV'],
+			...levels(0, 9).map((l, i): [string, string] => [i % 2 ? '' : 'Chi bộ thôn 2', l])];
+		const r = await ingest(db, [withChiBo(dir, rows)], { kind: 'civil_servant' });
+		expect(r.files[0]).toMatchObject({ status: 'loaded', rowsStored: 12 });
+		const fs = (await audit(db, ['excellent_cap'])).filter((f) => f.rule === 'excellent_cap');
+		expect(fs.map((f) => [f.status, f.unit_code, f.deciding_unit_code, f.evidence.group_name, f.evidence.excellent, f.evidence.good, f.evidence.excess])).toEqual([
+			['flagged', 'X700101', null, 'UBND XÃ ĐOÀN KẾT', 3, 9, 2]
+		]);
+		expect(fs[0].sources).toEqual([4, 5, 6].map((row) => ({ file: 'cc.csv', row })));
+		expect(await db.query(`select u.code, r.agency, count(*)::int as n from rating r left join unit u on u.id = r.unit_id group by all order by 1 nulls last`)).toEqual([
+			{ code: 'C70010102', agency: 'UBND XÃ ĐOÀN KẾT', n: 7 },
+			{ code: null, agency: 'UBND XÃ ĐOÀN KẾT', n: 5 }
+		]);
+	});
+
+	it('decided 20/12/2024: one late list of the agency (nd90, 15/12), not a list the Đảng bộ decided too', async () => {
+		const { db, dir } = await dbWithRegistry();
+		await ingest(db, [withChiBo(dir, [['Chi bộ thôn 2', 'HTTNV'], ['', 'HTTNV']], '20/12/2024')], { kind: 'civil_servant' });
+		const fs = late(await audit(db, ['missing_review']));
+		expect(fs.map((f) => [f.rulebook, f.unit_code, f.deciding_unit_code, f.evidence.agency, f.sources.length])).toEqual([['nd90', 'X700101', null, 'UBND XÃ ĐOÀN KẾT', 2]]);
+	});
+
+	it('a chi bộ cell the registry holds twice ("Chi bộ thôn 1", of two communes): the row stays the agency\'s, and the file is told which row and what to write', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const r = await ingest(db, [withChiBo(dir, [['Chi bộ thôn 1', 'HTTNV'], ['Chi bộ thôn 2', 'HTTNV']])], { kind: 'civil_servant' });
+		expect(r.files[0]).toMatchObject({ status: 'loaded', rowsStored: 2 });
+		expect(r.files[0].warnings).toContainEqual(expect.stringContaining('1 dòng ghi chi bộ trùng tên với nhiều đơn vị trong danh mục (dòng 4: "Chi bộ thôn 1" (2 đơn vị))'));
+		expect(await db.query(`select r.source_row as row, r.agency, u.code as placed from rating r join unit u on u.id = r.agency_unit_id order by 1`)).toEqual([
+			{ row: 4, agency: 'UBND XÃ ĐOÀN KẾT', placed: 'X700101' },
+			{ row: 5, agency: 'UBND XÃ ĐOÀN KẾT', placed: 'X700101' }
+		]);
+	});
+});
