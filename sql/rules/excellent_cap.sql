@@ -3,7 +3,7 @@
 --
 -- Returns one row per grouping over its cap (flagged, with the excess that must be re-voted), or
 -- saved by an exception (exempted: fewer than r1_small_unit_below good, so r1_small_unit_allowed
--- excellent may be chosen; or an outstanding unit on the year's allowance list).
+-- excellent may be chosen; or an outstanding unit, or agency, on the year's allowance list).
 -- Grain: one row per finding. Groupings, each its own finding (RULES.md, "R1 grouping"):
 --   unit    each chi bộ over its members' ratings (within each "Nhóm" where the rulebook groups by
 --           it): subject_ref 'group:unit', unit = the chi bộ;
@@ -51,7 +51,9 @@ grouped as (
         m.n_excellent,
         m.n_good,
         -- the grouping's deciding body, when it has only one
-        if(m.min_decider = m.max_decider, m.min_decider, null) as deciding_unit_id
+        if(m.min_decider = m.max_decider, m.min_decider, null) as deciding_unit_id,
+        -- a civil servants' grouping: their agency (the allowance may name it)
+        cast(null as varchar) as agency
     from period_member_counts m
     anti join grouped_units g on g.unit_id = m.unit_id
     where list_contains(getvariable('r1_subject_kinds'), 'member')
@@ -70,7 +72,8 @@ grouped as (
         g.group_name,
         sum(g.n_excellent)::bigint,
         sum(g.n_good)::bigint,
-        if(min(g.deciding_unit_id) = max(g.deciding_unit_id), min(g.deciding_unit_id), null)
+        if(min(g.deciding_unit_id) = max(g.deciding_unit_id), min(g.deciding_unit_id), null),
+        null
     from period_member_groups g
     semi join grouped_units u on u.unit_id = g.unit_id
     where list_contains(getvariable('r1_subject_kinds'), 'member')
@@ -90,11 +93,12 @@ grouped as (
         concat_ws(' · ', r.agency, if(getvariable('cs_r1_group_by_column'), r.group_name, null)),
         count(*) filter (where r.final_level = 4),
         count(*) filter (where r.final_level = 3),
-        if(min(r.deciding_unit_id) = max(r.deciding_unit_id), min(r.deciding_unit_id), null)
+        if(min(r.deciding_unit_id) = max(r.deciding_unit_id), min(r.deciding_unit_id), null),
+        r.agency
     from rated r
     where r.is_cs
       and coalesce(r.agency_unit_id, r.unit_id) is not null
-    group by 2, r.subject_kind, 5
+    group by 2, r.subject_kind, 5, r.agency
     having count(*) filter (where r.final_level = 4) > 0
 
     union all
@@ -107,7 +111,8 @@ grouped as (
         if(getvariable('r1_group_by_column'), g.group_name, null),
         sum(g.n_excellent)::bigint,
         sum(g.n_good)::bigint,
-        g.deciding_unit_id
+        g.deciding_unit_id,
+        null
     from period_member_groups g
     -- (as `rated` takes the kinds of either rulebook)
     where (list_contains(getvariable('r1_subject_kinds'), 'member') or list_contains(getvariable('cs_r1_subject_kinds'), 'member'))
@@ -125,7 +130,8 @@ grouped as (
         if(getvariable('r1_group_by_column'), r.group_name, null),
         count(*) filter (where r.final_level = 4),
         count(*) filter (where r.final_level = 3),
-        r.deciding_unit_id
+        r.deciding_unit_id,
+        null
     from rated r
     where not r.is_cs
       and r.subject_kind <> 'member'
@@ -145,6 +151,16 @@ candidates as (
               [getvariable('r1_share'), getvariable('cs_r1_share')],
               map_values(getvariable('r1_share_by_province')),
               map_values(getvariable('cs_r1_share_by_province')))), g.n_good)
+),
+
+-- the civil-servant allowance's agencies: "MÃ:tên cơ quan", the code of the unit the agency is placed
+-- in and its name as unit names are compared (unit_loose_key: "UBND xã A" is "Ủy ban nhân dân xã A",
+-- "Trường MN B, xã A" is "Trường Mầm non B"). NĐ 335 allows more to an outstanding agency, not to
+-- every agency placed in its commune's đảng bộ: a bare code still allows the whole unit.
+cs_allowed_agencies as (
+    select trim(split_part(a, ':', 1)) as code, unit_loose_key(substr(a, strpos(a, ':') + 1)) as agency_key
+    from (select unnest(getvariable('cs_r1_allowance_units')) as a)
+    where contains(a, ':')
 ),
 
 -- the groupings' units (a lookup: a quarter's few groupings read a few units, not the registry)
@@ -174,7 +190,9 @@ with_params as (
         if(g.subject_kind = 'civil_servant', getvariable('cs_r1_denominator'), getvariable('r1_denominator')) as denominator_kind,
         if(g.subject_kind = 'civil_servant', getvariable('cs_r1_small_unit_below'), getvariable('r1_small_unit_below')) as small_unit_below,
         if(g.subject_kind = 'civil_servant', getvariable('cs_r1_small_unit_allowed'), getvariable('r1_small_unit_allowed')) as small_unit_allowed,
-        list_contains(if(g.subject_kind = 'civil_servant', getvariable('cs_r1_allowance_units'), getvariable('r1_allowance_units')), u.code) as has_allowance
+        list_contains(if(g.subject_kind = 'civil_servant', getvariable('cs_r1_allowance_units'), getvariable('r1_allowance_units')), u.code)
+            or exists (select 1 from cs_allowed_agencies x
+                       where g.subject_kind = 'civil_servant' and x.code = u.code and x.agency_key = unit_loose_key(g.agency)) as has_allowance
     from candidates g
     join group_units u on u.id = g.group_unit_id
     join province_shares ps on ps.province_code is not distinct from u.province_code

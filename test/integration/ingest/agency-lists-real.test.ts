@@ -161,6 +161,27 @@ describe('two agencies\' lists are judged apart', () => {
 	});
 });
 
+describe('the allowance for an outstanding agency (NĐ 90 / NĐ 335: the competent body lets one agency exceed)', () => {
+	it('"X700101:Ủy ban nhân dân xã Đoàn Kết" (the unit it is placed in, the agency as named, spelt out): the committee exempted, the kindergarten of the same đảng bộ still flagged; the bare code "X700101": every agency placed there', async () => {
+		const { db, dir } = await dbWithRegistry();
+		// two agencies placed in Đảng bộ xã Đoàn Kết, each 2 HTXSNV / 5 HTTNV: excess 1 each
+		await ingest(db, [
+			committeeList(dir, 'ubnd.csv', 'UBND XÃ ĐOÀN KẾT', levels(2, 5), '10/12/2024'),
+			schoolList(dir, 'mn.csv', levels(2, 5), '10/12/2024', 'Trường Mầm non Hoa Sen, xã Đoàn Kết', 'TRƯỜNG MẦM NON HOA SEN')
+		]);
+		const r1With = async (allowance: string[]) =>
+			(await runAudit(db, { year: 2024, rules: ['excellent_cap'], signals: false, overrides: { cs_r1_allowance: { '2024': allowance } } })).findings
+				.filter((f) => f.subject_kind === 'civil_servant')
+				.map((f) => [f.unit_code, f.evidence.group_name, f.status, f.evidence.allowance])
+				.sort();
+		expect(await r1With(['X700101:Ủy ban nhân dân xã Đoàn Kết'])).toEqual([
+			['X700101', 'Trường Mầm non Hoa Sen, xã Đoàn Kết', 'flagged', false],
+			['X700101', 'UBND XÃ ĐOÀN KẾT', 'exempted', true]
+		]);
+		expect((await r1With(['X700101'])).map((f) => f[2])).toEqual(['exempted', 'exempted']);
+	});
+});
+
 describe('a committee\'s list without birth dates', () => {
 	it('its people are the commune\'s members of their name, one each (a name two members bear stays apart): R3 compares their ratings', async () => {
 		const { db, dir } = await dbWithRegistry();

@@ -427,7 +427,7 @@ export interface Variable {
  * The session variables one rulebook stands for in the period year: each parameter by its name
  * (prefix 'cs_' for the civil-servant rulebook), with the per-year tables resolved:
  *   r1_share_overrides[year]      -> r1_share_by_province  MAP(province code -> share)
- *   r1_allowance[year]            -> r1_allowance_units    VARCHAR[] of unit codes
+ *   r1_allowance[year]            -> r1_allowance_units    VARCHAR[] of unit codes (civil servants: or "CODE:agency")
  *   r4_deadlines (+ overrides[year]) -> r4_deadlines       LIST of {province ('*' = any), kind, md}
  */
 export function rulebookVariables(rb: Rulebook, year: number, prefix = ''): Variable[] {
