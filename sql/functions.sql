@@ -473,18 +473,34 @@ create or replace macro supplements(file_name, title_lines) as
 create or replace macro leave_day_span() as
     '(\d{1,2}[/.-]\d{1,2}(?:[/.-]\d{2,4})?)\s*(?:den|toi|-|–)\s*(?:het\s*)?(?:ngay\s*)?(\d{1,2}[/.-]\d{1,2}(?:[/.-]\d{2,4})?)';
 
+-- note_span: of a folded note t, the length written after the words `lead` (a regular expression)
+-- name the leave: the span as the column would hold it, '' when bounded from above, else null.
+create or replace macro note_span(t, lead) as
+    list_transform([regexp_extract(t,
+        '\b(?:' || lead || ')\b[^0-9]{0,40}?'
+        || '(gan|duoi|chua (?:du|den|toi|qua)|khong (?:qua|den|toi)|it hon)?\s*'
+        || '((?:' || leave_day_span() || ')'
+        || '|(?:\b(?:thang|t)\s*\d{1,2}\s*(?:den|toi|-|–)\s*(?:het\s*)?(?:thang|t)?\s*\d{1,2}\b)'
+        || '|(?:\d+(?:[.,]\d+)?\s*(?:thang|ngay)(?:[\s,;va]*\d+(?:[.,]\d+)?\s*ngay)?))', ['bound', 'span'])], lambda x:
+        if(x.bound = '', x.span, ''))[1];
+
 create or replace macro note_leave(note) as
     list_transform([fold(note)], lambda t:
         case
             when not regexp_matches(t, '\b(nghi om|om dai ngay|nghi (dieu tri|chua benh|benh)|dieu tri benh|benh dai ngay)\b')
               or regexp_matches(t, '\b(khong|chua) (co )?nghi om\b') then null
-            else list_transform([regexp_extract(t,
-                '\b(?:nghi om|om dai ngay|nghi (?:dieu tri|chua benh|benh)|dieu tri benh|benh dai ngay)\b[^0-9]{0,40}?'
-                || '(gan|duoi|chua (?:du|den|toi|qua)|khong (?:qua|den|toi)|it hon)?\s*'
-                || '((?:' || leave_day_span() || ')'
-                || '|(?:\b(?:thang|t)\s*\d{1,2}\s*(?:den|toi|-|–)\s*(?:het\s*)?(?:thang|t)?\s*\d{1,2}\b)'
-                || '|(?:\d+(?:[.,]\d+)?\s*(?:thang|ngay)(?:[\s,;va]*\d+(?:[.,]\d+)?\s*ngay)?))', ['bound', 'span'])], lambda x:
-                if(x.bound = '', x.span, ''))[1]
+            else note_span(t, 'nghi om|om dai ngay|nghi (?:dieu tri|chua benh|benh)|dieu tri benh|benh dai ngay')
+        end)[1];
+
+-- note_absence: absence from work a note states with its length ("Vắng mặt 4 tháng trong năm", "Nghỉ
+-- việc 4 tháng", "Nghỉ không lương từ 01/3 đến 30/6/2024", "Không tham gia công tác 100 ngày"): NĐ
+-- 90's "vắng mặt, nghỉ không tham gia công tác", which caps a civil servant's rating, not a member's
+-- (R6). Null without a length ("Vắng mặt có lý do", "Tạm vắng": a meeting's roll, a member's stay
+-- away, owed a rating all the same) and for maternity leave, which NĐ 90 does not count.
+create or replace macro note_absence(note) as
+    list_transform([fold(note)], lambda t:
+        case when not regexp_matches(t, '\bthai san\b') then
+            nullif(note_span(t, 'vang mat|nghi viec|nghi khong (?:huong )?luong|khong tham gia cong tac'), '')
         end)[1];
 
 -- leave_range_days: the days from d1 to d2, both counted, that fall in the year y (R6 counts the

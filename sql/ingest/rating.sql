@@ -59,11 +59,11 @@ scores as (
     from (select distinct score as v from stg where score is not null)
 ),
 
--- sick leave a note states, "Nghỉ ốm dài ngày 4 tháng", where no column gives it (note_leave): once
--- per distinct note
+-- sick leave a note states, "Nghỉ ốm dài ngày 4 tháng", where no column gives it (note_leave), else
+-- absence, "Vắng mặt 4 tháng trong năm" (note_absence): once per distinct note
 note_leaves as (
-    select v, note_leave(v) as leave
-    from (select distinct note as v from stg where sick_days is null and note is not null)
+    select v, note_leave(v) as leave, note_absence(v) as absence
+    from (select distinct note as v from stg where sick_days is null and absent_days is null and note is not null)
 ),
 
 -- a note saying why a member has no level ("Mới kết nạp ngày 15/9/2022", "Miễn xếp loại"), as a
@@ -83,15 +83,17 @@ merged as (
 
 s as (
     select stg.* exclude (level_texts) replace (
-            coalesce(stg.sick_days, nl.leave) as sick_days,
+            coalesce(stg.sick_days, stg.absent_days, nl.leave, nl.absence) as sick_days,
             case when list_contains(level_texts, trim(stg.score)) then null else stg.score end as score,
             case when list_contains(level_texts, trim(stg.decided_on)) then null else stg.decided_on end as decided_on,
             case when list_contains(level_texts, trim(stg.reviewed_on)) then null else stg.reviewed_on end as reviewed_on),
-        nl.leave is not null as sick_in_note,
+        coalesce(nl.leave, nl.absence) is not null as sick_in_note,
+        -- NĐ 90's absence, not sick leave: the civil servant's cap, not the member's (sick_leave_cap)
+        stg.sick_days is null and (stg.absent_days is not null or (nl.leave is null and nl.absence is not null)) as leave_is_absence,
         person_name(full_name) as c_name, c.*
     from merged stg
     join file_ctx c using (part_id)
-    left join note_leaves nl on nl.v = stg.note and stg.sick_days is null
+    left join note_leaves nl on nl.v = stg.note and stg.sick_days is null and stg.absent_days is null
 )
 
 select
@@ -189,6 +191,7 @@ select
     s.sick_days as sick_raw,
     -- (read from the note: a length it does not give is warned, not refused: warnings)
     s.sick_in_note,
+    s.leave_is_absence as sick_leave_is_absence,
     s.group_name,
     s.not_rated_reason,
     s.note,
@@ -396,7 +399,7 @@ errs as (
     select part_id, rn, 'score', score_raw, 'Điểm phải là số từ 0 đến 100.'
     from n where regexp_matches(score_raw, '[0-9]') and (score is null or score < 0 or score > 100)
     union all
-    select part_id, rn, 'sick_days', sick_raw, 'Số ngày nghỉ ốm phải là số ngày ("90", "90 ngày"), số tháng ("3 tháng") hoặc từ ngày đến ngày ("01/3/2024 - 30/6/2024").'
+    select part_id, rn, if(sick_leave_is_absence, 'absent_days', 'sick_days'), sick_raw, if(sick_leave_is_absence, 'Thời gian vắng mặt', 'Số ngày nghỉ ốm') || ' phải là số ngày ("90", "90 ngày"), số tháng ("3 tháng") hoặc từ ngày đến ngày ("01/3/2024 - 30/6/2024").'
     from n where clean(sick_raw) is not null and not sick_in_note and ((sick_leave_days is null and sick_leave_months is null) or sick_leave_days not between 0 and 366 or sick_leave_months not between 0 and 12)
     union all
     select part_id, rn, 'subject_kind', subject_kind_raw, 'Đối tượng không rõ: Đảng viên / Tổ chức đảng / Tập thể lãnh đạo, quản lý / Cá nhân lãnh đạo, quản lý.'
@@ -497,7 +500,7 @@ delete from norm where skip_why is not null;
 insert into rating (
     period_year, period_kind, period_no, subject_kind, person_id, subject_unit_id, unit_id,
     deciding_unit_id, position, is_head, joined_unit_on, group_name, self_level, proposed_level,
-    final_level, civil_servant_level, score, decided_on, reviewed_on, sick_leave_days, sick_leave_months,
+    final_level, civil_servant_level, score, decided_on, reviewed_on, sick_leave_days, sick_leave_months, sick_leave_is_absence,
     not_rated_reason, note, agency, agency_unit_id, source_file_id, source_row)
 with units as (
     select id, code, kind, path, depth, parent_code, name_key from unit
@@ -570,7 +573,7 @@ select
     -- 90, NĐ 335), not by the party body above the chi bộ a row names: none unless a column says
     coalesce(n.decider_id, if(ca.agency is null, dd.decider_id, null)),
     tidy(n.position), coalesce(n.is_head, head_by_scope(n.head_scope, n.subject_kind, hu.kind)), n.joined_unit_on, tidy(n.group_name), n.self_level, n.proposed_level,
-    n.final_level, n.civil_servant_level, n.score, n.decided_on, n.reviewed_on, n.sick_leave_days, n.sick_leave_months,
+    n.final_level, n.civil_servant_level, n.score, n.decided_on, n.reviewed_on, n.sick_leave_days, n.sick_leave_months, n.sick_leave_is_absence,
     -- a member not rated whose note states a status ("Được miễn công tác và sinh hoạt đảng",
     -- status_dict) or a reason ("Mới kết nạp ngày 15/9/2022"): the note says why, where nothing else
     -- does — a bare "Không xếp loại" in the level cell says only that there is no level
@@ -745,7 +748,7 @@ select part_id,
     count(*) || ' dòng ghi nghỉ ốm ở cột Ghi chú nhưng không đọc được thời gian nghỉ (' || first_five(list('dòng ' || rn || ': "' || note || '"' order by rn))
     || '): không kiểm tra được quy định nghỉ ốm (R6) cho các dòng này. Ghi số ngày, số tháng ("Nghỉ ốm 4 tháng") hoặc từ ngày đến ngày, hay thêm cột Số ngày nghỉ ốm.' as message
 from norm
-where sick_in_note and sick_leave_days is null and sick_leave_months is null
+where sick_in_note and not sick_leave_is_absence and sick_leave_days is null and sick_leave_months is null
 group by part_id
 
 union all

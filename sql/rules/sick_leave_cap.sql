@@ -4,14 +4,16 @@
 -- civil-servant rulebook that has the rule (NĐ 90: absent 3–6 months, not "Hoàn thành tốt").
 -- The sick leave is the person's in the year, on whichever of their lists of the period records
 -- it (a member list without the column, the agency's civil-servant list with it): the most any
--- gives, its row cited. Returns one row per rating above its cap. Grain: one row per finding.
+-- gives, its row cited. Absence that is not sick leave (sick_leave_is_absence: "Thời gian vắng
+-- mặt", "Nghỉ việc 4 tháng") counts for the civil-servant rating only: the member rule is sick
+-- leave (003 §5.8), NĐ 90's is absence. Returns one row per rating above its cap. Grain: one row per finding.
 -- Parameters: r6_sick_leave_months, r6_max_level, days_per_month; cs_ the same.
 -- Seeds: 003 §5.8 (đảng viên nghỉ ốm tổng thời gian trong năm từ 03 tháng trở lên).
 with
 -- the leave each list records, in days: months as written ("3 tháng") at the rulebook's
 -- days_per_month (its civil-servant one for a civil-servant list), plus the days beside them
 leave as (
-    select r.*,
+    select r.*, r.sick_leave_is_absence as absence,
         floor(coalesce(r.sick_leave_days, 0) + coalesce(r.sick_leave_months, 0)
               * if(r.is_cs, getvariable('cs_days_per_month'), getvariable('days_per_month'))) as days
     from (
@@ -26,7 +28,10 @@ leave as (
 
 -- (only the people with enough leave to reach either cap: a few of the hundred thousands with any)
 recorded as (
-    select l.person_id, max(l.days) as days, arg_max(l.id, [l.days, l.id]) as rating_id
+    select l.person_id, max(l.days) as days, arg_max(l.id, [l.days, l.id]) as rating_id,
+        -- (sick leave alone, for a member rating)
+        max(l.days) filter (where not l.absence) as sick_days,
+        arg_max(l.id, [l.days, l.id]) filter (where not l.absence) as sick_rating_id
     from leave l
     where l.person_id is not null
     group by l.person_id
@@ -36,11 +41,11 @@ recorded as (
 
 rated as (
     select r.id, r.subject_kind, r.is_cs, r.person_id, r.unit_id, r.final_level,
-        greatest(l.days, s.days) as sick_leave_days,
-        if(s.days > coalesce(l.days, -1), s.rating_id, null) as other_id
+        greatest(l.days, if(r.is_cs, s.days, s.sick_days)) as sick_leave_days,
+        if(if(r.is_cs, s.days, s.sick_days) > coalesce(l.days, -1), if(r.is_cs, s.rating_id, s.sick_rating_id), null) as other_id
     from period_rating r
     join recorded s on s.person_id = r.person_id
-    left join leave l on l.id = r.id
+    left join leave l on l.id = r.id and (r.is_cs or not l.absence)
     where r.final_level is not null
       and r.subject_kind in ('member', 'civil_servant')
 ),

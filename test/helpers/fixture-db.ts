@@ -55,6 +55,8 @@ export interface RatingRow {
 	sick_days?: number | null;
 	/** sick leave written in months ("3 tháng"): R6 counts them at the rulebook's days_per_month */
 	sick_months?: number | null;
+	/** the leave is absence from work ("Thời gian vắng mặt"), not sick leave: NĐ 90's, not the member rule's */
+	absence?: boolean;
 	is_head?: boolean;
 	/** the list's "Chức vụ" cell */
 	position?: string | null;
@@ -225,12 +227,12 @@ export async function loadGiven(db: Db, given: Given, defaults: FixtureDefaults)
 			await db.run(
 				`insert into rating (period_year, period_kind, period_no, subject_kind, person_id, subject_unit_id, unit_id, deciding_unit_id, is_head, position,
 				                     joined_unit_on, group_name, self_level, final_level, civil_servant_level, score, decided_on, reviewed_on, sick_leave_days, sick_leave_months,
-				                     not_rated_reason, source_file_id, source_row)
+				                     sick_leave_is_absence, not_rated_reason, source_file_id, source_row)
 				 values (${y}, ${q(period.kind)}, ${period.no}, ${q(kind)}, ${isOrg ? 'null' : pid}, ${await unitId(isOrg ? r.org : null)}, ${await unitId(unit)},
 				         ${await unitId(r.decider === undefined ? unit : r.decider)}, ${q(r.is_head ?? false)}, ${q(r.position ?? null)}, ${d(r.joined_unit_on)}, ${q(r.group ?? null)},
 				         ${lvl(r.self)}, ${lvl(r.level === undefined ? 'good' : r.level)}, ${lvl(r.cs_level)}, ${q(r.score ?? null)},
 				         ${d(r.decided_on === undefined ? `${y}-11-25` : r.decided_on)}, ${d(r.reviewed_on === undefined ? `${y}-11-20` : r.reviewed_on)},
-				         ${q(r.sick_days ?? null)}, ${q(r.sick_months ?? null)}, ${q(r.not_rated_reason ?? null)}, ${fid}, ${rowOf(file, n === 1 ? r.row : undefined)})`
+				         ${q(r.sick_days ?? null)}, ${q(r.sick_months ?? null)}, ${q(r.absence ?? false)}, ${q(r.not_rated_reason ?? null)}, ${fid}, ${rowOf(file, n === 1 ? r.row : undefined)})`
 			);
 		}
 	}

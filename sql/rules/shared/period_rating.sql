@@ -23,6 +23,7 @@ select
     r.reviewed_on,
     r.sick_leave_days,
     r.sick_leave_months,
+    r.sick_leave_is_absence,
     r.not_rated_reason,
     r.source_file_id,
     r.source_row

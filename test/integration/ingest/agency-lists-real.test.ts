@@ -271,3 +271,49 @@ describe('a committee\'s list naming the chi bộ of those who are members (blan
 		]);
 	});
 });
+
+describe('absence from work on a committee\'s list (NĐ 90: absent 3–6 months in the year → not HTTNV or above)', () => {
+	it('a "Thời gian vắng mặt trong năm" column, a note "Vắng mặt 4 tháng trong năm" or "Nghỉ việc 100 ngày": R6 under nd90 on the civil-servant rating, not on the member rating of the same person (the member rule is sick leave); "Vắng mặt có lý do", "Nghỉ thai sản 6 tháng" are no absence', async () => {
+		const { db, dir } = await dbWithRegistry();
+		await ingest(db, [writeCsv(dir, 'dv.csv', [
+			['ĐẢNG BỘ XÃ ĐOÀN KẾT'], ['CHI BỘ THÔN 1'], ['KẾT QUẢ XẾP LOẠI CHẤT LƯỢNG ĐẢNG VIÊN NĂM 2024'],
+			['STT', 'Họ và tên', 'Ngày sinh', 'Số thẻ đảng viên', 'Xếp loại', 'Ngày quyết định'],
+			['1', ...PEOPLE[0], '70100001', 'HTTNV', '18/12/2024']
+		])]);
+		const r = await ingest(db, [writeCsv(dir, 'cc.csv', [
+			['UBND XÃ ĐOÀN KẾT'], ['KẾT QUẢ XẾP LOẠI CÁN BỘ, CÔNG CHỨC NĂM 2024'],
+			['STT', 'Họ và tên', 'Ngày sinh', 'Chức vụ', 'Thời gian vắng mặt trong năm', 'Xếp loại', 'Ngày quyết định', 'Ghi chú'],
+			['1', ...PEOPLE[0], 'Công chức Tư pháp', '4 tháng', 'HTTNV', '10/12/2024', ''],
+			['2', ...PEOPLE[1], 'Công chức Địa chính', '', 'HTTNV', '10/12/2024', 'Vắng mặt 4 tháng trong năm'],
+			['3', ...PEOPLE[2], 'Công chức Văn hóa', '', 'HTTNV', '10/12/2024', 'Nghỉ việc 100 ngày'],
+			['4', ...PEOPLE[3], 'Công chức Văn phòng', '', 'HTTNV', '10/12/2024', 'Vắng mặt có lý do'],
+			['5', ...PEOPLE[4], 'Công chức Tài chính', '', 'HTTNV', '10/12/2024', 'Nghỉ thai sản 6 tháng'],
+			['6', ...PEOPLE[5], 'Công chức Tư pháp', '2 tháng', 'HTTNV', '10/12/2024', '']
+		])]);
+		expect(r.files[0]).toMatchObject({ status: 'loaded', rowsStored: 6 });
+		const stored = await db.query<{ d: number | null; m: number | null; a: boolean }>(
+			`select sick_leave_days as d, sick_leave_months::double as m, sick_leave_is_absence as a from rating where subject_kind = 'civil_servant' order by source_row`);
+		expect(stored.map((x) => [x.d, x.m, x.a])).toEqual([[null, 4, true], [null, 4, true], [100, null, true], [null, null, false], [null, null, false], [null, 2, true]]);
+		// (the member of Chi bộ thôn 1 and the commune's first civil servant: one person)
+		expect(await db.one(`select count(distinct person_id)::int as n from rating where source_row = 4`)).toEqual({ n: 1 });
+		const fs = (await runAudit(db, { year: 2024, rules: ['sick_leave_cap'], signals: false })).findings.sort((a, b) => (a.source_row ?? 0) - (b.source_row ?? 0));
+		expect(fs.map((f) => [f.subject_kind, f.rulebook, f.subject_name, f.source_row])).toEqual([
+			['civil_servant', 'nd90', PEOPLE[0][0], 4],
+			['civil_servant', 'nd90', PEOPLE[1][0], 5],
+			['civil_servant', 'nd90', PEOPLE[2][0], 6]
+		]);
+	});
+
+	it('"Số tháng vắng mặt" (4) is 4 months; an unreadable cell is refused naming that column', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const list = (name: string, cell: string) => writeCsv(dir, name, [
+			['UBND XÃ ĐOÀN KẾT'], ['KẾT QUẢ XẾP LOẠI CÁN BỘ, CÔNG CHỨC NĂM 2024'],
+			['STT', 'Họ và tên', 'Ngày sinh', 'Chức vụ', 'Số tháng vắng mặt', 'Xếp loại', 'Ngày quyết định'],
+			['1', ...PEOPLE[0], 'Công chức', cell, 'HTNV', '10/12/2024']
+		]);
+		expect((await ingest(db, [list('cc.csv', '4')])).files[0]).toMatchObject({ status: 'loaded', rowsStored: 1 });
+		expect(await db.one('select sick_leave_months::double as m, sick_leave_is_absence as a from rating')).toEqual({ m: 4, a: true });
+		const bad = await ingest(db, [list('cc2.csv', 'nhiều')]);
+		expect(bad.files[0].errors.map((e) => [e.row, e.column, e.value])).toEqual([[4, 'Số tháng vắng mặt', 'nhiều']]);
+	});
+});

@@ -26,7 +26,10 @@ describe('header aliases', () => {
 		// headers no alias foresees, caught by keyword rules
 		['Họ và tên đệm', 'full_name'], ['Số thẻ Đảng', 'card_no'], ['Mức chất lượng', 'final_level'], ['Xếp loại năm 2024', 'final_level'],
 		['Kết quả đánh giá, xếp loại', 'final_level'], ['Ngày, tháng, năm sinh', 'birth'], ['Ngày kết nạp vào Đảng', 'joined_party_on'],
-		['Tổng điểm tự chấm', 'score'], ['Ngày họp kiểm điểm', 'reviewed_on'], ['Kết quả xếp loại công chức năm 2024', 'cs_level']
+		['Tổng điểm tự chấm', 'score'], ['Ngày họp kiểm điểm', 'reviewed_on'], ['Kết quả xếp loại công chức năm 2024', 'cs_level'],
+		// NĐ 90's absence by its length; "Vắng mặt" alone (a meeting's roll) and "Ngày nghỉ việc" (a date) are not
+		['Tổng thời gian vắng mặt', 'absent_days'], ['Số ngày nghỉ việc trong năm', 'absent_days'], ['Thời gian vắng mặt (tháng)', 'absent_months'],
+		['Số tháng nghỉ việc trong năm', 'absent_months']
 	])('"%s" names %s', (header, field) => {
 		expect(fieldOfHeader(header)).toBe(field);
 		expect(fieldOfHeader(header.normalize('NFD').toUpperCase())).toBe(field);

@@ -76,6 +76,11 @@ export const FIELDS: FieldDef[] = [
 	{ field: 'reviewed_on', label: 'Ngày kiểm điểm', aliases: ['Ngày kiểm điểm', 'Kiểm điểm ngày', 'Review date'], kinds: ['rating'], doc: 'ngày họp kiểm điểm' },
 	{ field: 'sick_days', label: 'Số ngày nghỉ ốm', aliases: ['Số ngày nghỉ ốm', 'Nghỉ ốm (ngày)', 'Ngày nghỉ ốm', 'Sick days'], kinds: ['rating', 'civil_servant'], doc: 'tổng số ngày nghỉ ốm trong năm ("90", "90 ngày", "3 tháng", "3 tháng 5 ngày", "50 + 45" (cộng lại) hoặc từ ngày đến ngày "01/3/2024 - 30/6/2024", "Từ 15/02 đến 20/5/2024" (số ngày trong năm, tính cả ngày đầu và ngày cuối; không ghi năm là năm của danh sách); "không", "-" là không nghỉ; cột để trống thì đọc ở Ghi chú "Nghỉ ốm dài ngày 4 tháng", "Nghỉ điều trị bệnh 5 tháng", "Nghỉ ốm từ 01/3/2024 đến 30/6/2024", "Nghỉ ốm hơn 3 tháng" (là 3 tháng) — ghi chú nói nghỉ ốm mà không đọc được thời gian nghỉ thì có cảnh báo nêu dòng: tháng giữ nguyên, quy tắc R6 đổi ra ngày theo số ngày một tháng của bộ quy tắc)' },
 	{ field: 'sick_months', label: 'Số tháng nghỉ ốm', aliases: ['Số tháng nghỉ ốm', 'Nghỉ ốm (tháng)', 'Thời gian nghỉ ốm (tháng)'], kinds: [], doc: 'nghỉ ốm tính bằng tháng ("3", "3,5"), khi không có cột số ngày' },
+	// NĐ 90's absence ("vắng mặt, nghỉ không tham gia công tác từ 03 tháng"), which caps a civil
+	// servant's rating as sick leave does, but not a member's: R6's member rule is sick leave only
+	// (003 §5.8), so the two are stored apart (rating.sick_leave_is_absence, rating.sql)
+	{ field: 'absent_days', label: 'Thời gian vắng mặt', aliases: ['Thời gian vắng mặt', 'Thời gian vắng mặt trong năm', 'Số ngày vắng mặt', 'Thời gian nghỉ việc', 'Số ngày nghỉ việc', 'Thời gian không tham gia công tác', 'Absent days'], kinds: ['civil_servant'], doc: 'thời gian vắng mặt, nghỉ không tham gia công tác trong năm (NĐ 90: từ 3 tháng thì không xếp HTTNV trở lên), viết như cột Số ngày nghỉ ốm ("120", "4 tháng", "01/3/2024 - 30/6/2024"); cột tính bằng tháng ("Số tháng vắng mặt", "Số tháng nghỉ việc": "4"); cột để trống thì đọc ở Ghi chú "Vắng mặt 4 tháng trong năm", "Nghỉ việc 4 tháng", "Nghỉ không lương từ 01/3 đến 30/6/2024" (nghỉ thai sản không tính). Chỉ tính cho xếp loại công chức, viên chức, không phải nghỉ ốm của đảng viên' },
+	{ field: 'absent_months', label: 'Số tháng vắng mặt', aliases: ['Số tháng vắng mặt', 'Vắng mặt (tháng)', 'Thời gian vắng mặt (tháng)', 'Số tháng nghỉ việc'], kinds: [], doc: 'vắng mặt tính bằng tháng ("4", "3,5"), khi không có cột số ngày' },
 	{ field: 'decided_on', label: 'Ngày quyết định', aliases: ['Ngày quyết định', 'Ngày xếp loại', 'Ngày ra quyết định', 'Ngày ký', 'Decision date'], kinds: ['rating', 'discipline', 'civil_servant'], doc: 'ngày cấp có thẩm quyền quyết định' },
 	{ field: 'subject_kind', label: 'Đối tượng', aliases: ['Đối tượng', 'Loại đối tượng', 'Đối tượng xếp loại', 'Đối tượng kỷ luật', 'Subject'], kinds: ['rating', 'discipline'], doc: 'Đảng viên / Tổ chức đảng / Tập thể lãnh đạo / Cá nhân lãnh đạo, quản lý' },
 	{ field: 'discipline_form', label: 'Hình thức kỷ luật', aliases: ['Hình thức kỷ luật', 'Hình thức', 'Kỷ luật', 'Discipline'], kinds: ['discipline'], doc: 'khiển trách, cảnh cáo, cách chức, khai trừ, giải tán' },
@@ -132,6 +137,10 @@ const KEYWORD_RULES: Array<[RegExp, string | null]> = [
 	// (not "Số ngày nghỉ ốm (từ tháng 1 đến tháng 12)": days)
 	[/^(?!.*ngay.*nghiom).*(nghiom\w*thang|thang\w*nghiom)/, 'sick_months'],
 	[/nghiom/, 'sick_days'],
+	// absence from work, by its length ("Tổng thời gian vắng mặt", "Số ngày nghỉ việc trong năm"; not
+	// "Vắng mặt" alone, a meeting's roll, nor "Ngày nghỉ việc", the day someone left)
+	[/^(tong)?(thoigian|sothang|songay)(nghi)?(vangmat|nghiviec|khongthamgiacongtac)\w*thang$|^(tong)?sothang(nghi)?(vangmat|nghiviec|khongthamgiacongtac)/, 'absent_months'],
+	[/^(tong)?(thoigian|songay)(nghi)?(vangmat|nghiviec|khongthamgiacongtac)/, 'absent_days'],
 	[/lydo/, 'not_rated_reason'],
 	[/^(cap|coquan)(ra)?(quyetdinh)?kyluat$/, 'issuing_body'],
 	[/^(cap|coquan|donvi)?(co)?(thamquyen|quyetdinh)$|^capquyetdinh/, 'decider'],

@@ -19,7 +19,7 @@ import { IngestError, RefusedError, type RowError } from './errors';
 import { pickRulebook, RulebookError } from '../rules/rulebook';
 import { colName } from '../generate/xlsx';
 import { withRows, type SourceTable } from './read';
-import { SECTION_NUMBER, SECTION_UNIT_WORDS, stage } from './stage';
+import { LEAVE_MONTHS, SECTION_NUMBER, SECTION_UNIT_WORDS, stage } from './stage';
 
 /** The named steps of an ingest SQL file, in file order. */
 export function sqlSteps(rel: string): Map<string, string> {
@@ -882,7 +882,7 @@ export async function prepareBatch(t: Db, parts: Prepared[], opts: LoadOptions, 
 			column:
 				headerOf.get(e.field) ??
 				// (the column a field was read from under another name: the unit's code, months of sick leave)
-				(e.field === 'unit_name' ? headerOf.get('unit_code') : e.field === 'sick_days' ? headerOf.get('sick_months') : undefined) ??
+				(e.field === 'unit_name' ? headerOf.get('unit_code') : e.field in LEAVE_MONTHS ? headerOf.get(LEAVE_MONTHS[e.field]) : undefined) ??
 				label.get(e.field) ??
 				e.field,
 			value: e.value ?? '',

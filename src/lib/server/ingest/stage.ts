@@ -10,6 +10,8 @@ import { FIELDS } from './fields';
 import { decisionDateOf, type HeaderMap } from './header';
 import type { SourceTable } from './read';
 
+// a leave's column in days and its column in months
+export const LEAVE_MONTHS: Record<string, string> = { sick_days: 'sick_months', absent_days: 'absent_months' };
 // a quarter's or a month's score (score_q1…q4, score_m1…m12), where a list gives no year's
 const PERIOD_SCORES = FIELDS.map((f) => f.field).filter((f) => /^score_[qm]\d+$/.test(f));
 const KEY_FIELDS = ['full_name', 'card_no', 'unit_code', 'unit_name', 'final_level', 'self_level', 'discipline_form', 'cs_level'];
@@ -82,8 +84,8 @@ function fieldSelect(group: StagePart[], nfc: boolean): { select: string; keep: 
 		const orElse = (fallback: string) => (c ? `coalesce(nullif(trim(${c}), ''), ${fallback})` : fallback);
 		// the quarters' or the months' scores without the year's: their mean (NĐ 335)
 		const scored = f.field === 'score' ? PERIOD_SCORES.map(colOf).filter((q): q is string => !!q) : [];
-		// sick leave counted in months ("Nghỉ ốm (tháng)": 3, 3,5) where no column gives days: read as "3 tháng"
-		const months = f.field === 'sick_days' ? colOf('sick_months') : null;
+		// sick leave (absence) counted in months ("Nghỉ ốm (tháng)": 3, 3,5) where no column gives days: read as "3 tháng"
+		const months = f.field in LEAVE_MONTHS ? colOf(LEAVE_MONTHS[f.field]) : null;
 		if (months) c = orElse(`case when regexp_full_match(trim(${months}), '\\d+([.,]\\d+)?') then trim(${months}) || ' tháng' else ${months} end`);
 		// the two parts of the 100 points without the total: their sum (QĐ 366), none when one is blank
 		const [general, tasks] = f.field === 'score' ? [colOf('score_general'), colOf('score_tasks')] : [];
