@@ -761,10 +761,18 @@ create or replace macro subject_kind_vi(k) as
            when 'member' then 'đảng viên' when 'leader' then 'cán bộ lãnh đạo, quản lý'
            when 'civil_servant' then 'cán bộ, công chức, viên chức' else k end;
 
--- discipline_form_vi: a discipline form code in words.
+-- discipline_form_vi: a discipline form code in words (the State's too: hạ bậc lương, giáng chức,
+-- buộc thôi việc; 'none', a row with the State's discipline only).
 create or replace macro discipline_form_vi(f) as
     case f when 'khien_trach' then 'khiển trách' when 'canh_cao' then 'cảnh cáo' when 'cach_chuc' then 'cách chức'
-           when 'khai_tru' then 'khai trừ' when 'giai_tan' then 'giải tán' else coalesce(f, 'không rõ hình thức') end;
+           when 'khai_tru' then 'khai trừ' when 'giai_tan' then 'giải tán' when 'ha_bac_luong' then 'hạ bậc lương'
+           when 'giang_chuc' then 'giáng chức' when 'buoc_thoi_viec' then 'buộc thôi việc'
+           when 'none' then 'không kỷ luật đảng' else coalesce(f, 'không rõ hình thức') end;
+
+-- no_discipline: a measure (folded words) that is no discipline, which registers list beside the
+-- decisions: "Kiểm điểm rút kinh nghiệm", "Nhắc nhở", "Phê bình", "Không kỷ luật", "Đình chỉ sinh hoạt".
+create or replace macro no_discipline(w) as
+    regexp_matches(w, '^(kiem diem|rut kinh nghiem|nhac nho|phe binh|khong (xu ly |thi hanh |xem xet )?ky luat|mien (xu ly |truy cuu )?ky luat|chua (xem xet|xu ly)|tam dinh chi|dinh chi sinh hoat|dinh chi cong tac)');
 
 -- admitted_lately: a text that says the member was admitted too lately to be rated ("Mới kết nạp",
 -- "Chưa đủ 6 tháng", "Dự bị chưa đủ 6 tháng", "Kết nạp ngày 15/9/2024, chưa đủ 6 tháng"): "chưa đủ

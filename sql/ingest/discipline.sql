@@ -47,12 +47,14 @@ create or replace temp table norm as
 with
 -- forms by their leading words: "Khiển trách về Đảng", "Cảnh cáo (về Đảng)", "Cách chức Bí thư chi
 -- bộ", "Khai trừ khỏi Đảng" are the forms R2 counts, not 'other'; longest alias first. Lead words
--- go first: "Kỷ luật khiển trách", "Kỷ luật bằng hình thức cảnh cáo", "Hình thức Khai trừ".
+-- go first: "Kỷ luật khiển trách", "Kỷ luật bằng hình thức cảnh cáo", "Hình thức Khai trừ". The
+-- State's column's too ("Khiển trách", "Cảnh cáo", "Cách chức"; its own forms below).
 f as (
     select d.v, a.form
-    from (select distinct discipline_form as v,
-              regexp_replace(words(discipline_form), '^(bi |thi hanh |ap dung )?(ky luat )?((bang|voi|theo) )?(hinh thuc )?(ky luat )?', '') as w
-          from stg where discipline_form is not null) d
+    from (select distinct v,
+              regexp_replace(words(v), '^(bi |thi hanh |ap dung )?(ky luat )?((bang|voi|theo) )?(hinh thuc )?(ky luat )?', '') as w
+          from (select discipline_form as v from stg union select state_discipline from stg)
+          where v is not null) d
     left join (select distinct alnum_key(alias) as k, words(alias) as w, form from ref_discipline_form_alias) a
       on a.k = alnum_key(d.v) or starts_with(d.w || ' ', a.w || ' ')
     qualify row_number() over (partition by d.v order by a.k = alnum_key(d.v) desc, length(a.w) desc, a.form) = 1
@@ -137,7 +139,15 @@ select
     -- "Cấp quyết định" on a register is the body that issued the decision
     coalesce(clean(s.issuing_body), clean(s.decider)) as issuing_body,
     tidy(coalesce(s.position, s.agency)) as position,
-    clean(s.state_discipline) as state_form,
+    -- the State's discipline of the same person (NĐ 335, R2 for the civil-servant rating): a form,
+    -- its own ones ("Hạ bậc lương", "Giáng chức", "Buộc thôi việc") too; none where the cell says
+    -- there is none ("Không", "-", "Nhắc nhở")
+    case when not regexp_matches(coalesce(words(s.state_discipline), ''), '[a-z]')
+              or regexp_matches(words(s.state_discipline), '^(khong|chua)\b') or no_discipline(words(s.state_discipline)) then null
+         when fs.form <> 'other' then fs.form
+         else coalesce(nullif(replace(regexp_extract(words(s.state_discipline), '\b(ha bac luong|giang chuc|buoc thoi viec)\b', 1), ' ', '_'), ''), 'other')
+    end as state_form,
+    coalesce(clean(s.state_discipline), clean(s.mass_discipline)) as side_text,
     coalesce(clean(s.unit_code), clean(s.unit_name)) as unit_raw,
     -- the row's unit: the member's chi bộ, the organisation disciplined; no unit column: the one its
     -- "Chức vụ, đơn vị công tác" names, else the title's unless above the grassroots
@@ -156,6 +166,7 @@ select
     coalesce(violation_unit_id, own_unit_id) as unit_id
 from s
 left join f on f.v = s.discipline_form
+left join f fs on fs.v = s.state_discipline
 left join sk on sk.k = alnum_key(s.subject_kind)
 left join date_dict dd on dd.v = coalesce(s.decided_on, form_decision(s.discipline_form))
 left join date_dict bd on bd.v = s.birth
@@ -172,12 +183,14 @@ left join unit_hit ag on ag.role = 'agency' and ag.name = s.cell_unit.name and a
 -- "Không kỷ luật", "Đình chỉ sinh hoạt"), which registers list beside the decisions, often with no
 -- decision date: not stored, not checked (merge drops it), and the file says which (warnings).
 alter table norm add column not_discipline boolean;
--- So is a row whose only form is the State's or a mass organisation's ("Hình thức kỷ luật chính
--- quyền, đoàn thể" beside the Party's column).
+-- So is a row whose only form is a mass organisation's, or a State cell that is none ("Kỷ luật
+-- đoàn thể" beside the Party's column).
 update norm set not_discipline = true
-where (form is null and state_form is not null)
-   or form = 'other'
-  and regexp_matches(words(form_text), '^(kiem diem|rut kinh nghiem|nhac nho|phe binh|khong (xu ly |thi hanh |xem xet )?ky luat|mien (xu ly |truy cuu )?ky luat|chua (xem xet|xu ly)|tam dinh chi|dinh chi sinh hoat|dinh chi cong tac)');
+where (form is null and state_form is null and side_text is not null)
+   or form = 'other' and no_discipline(words(form_text));
+-- A row whose only form is the State's: no Party discipline ('none', which no Party rulebook
+-- counts), stored for the civil-servant rating (NĐ 335: disciplined in the year, KHTNV).
+update norm set form = 'none' where form is null and state_form is not null;
 
 -- step: errors
 with n as (select * from norm where not_discipline is null),
@@ -235,7 +248,7 @@ from norm where subject_type = 'person' and not_discipline is null;
 
 -- step: merge
 create or replace temp table discipline_skipped as
-select part_id, rn, coalesce(form_text, 'chỉ kỷ luật chính quyền, đoàn thể: ' || state_form) as form_text from norm where not_discipline;
+select part_id, rn, coalesce(form_text, 'chỉ kỷ luật chính quyền, đoàn thể: ' || side_text) as form_text from norm where not_discipline;
 delete from norm where not_discipline;
 
 -- A member the row placed in no unit (search_unit_id): the unit they are rated in as a member that
@@ -284,9 +297,9 @@ where c.file_id = r.file_id
 
 drop table register_replaced;
 
-insert into discipline (subject_type, collective, person_id, subject_unit_id, unit_id, decided_on, form, form_text, self_remedied, issuing_body, position, source_file_id, source_row)
+insert into discipline (subject_type, collective, person_id, subject_unit_id, unit_id, decided_on, form, form_text, state_form, self_remedied, issuing_body, position, source_file_id, source_row)
 select n.subject_type, n.collective, i.person_id, case when n.subject_type = 'unit' then coalesce(n.own_unit_id, n.unit_id) end, n.unit_id,
-    n.decided_on, n.form, n.form_text, n.self_remedied, n.issuing_body, n.position, n.file_id, n.rn
+    n.decided_on, n.form, n.form_text, n.state_form, n.self_remedied, n.issuing_body, n.position, n.file_id, n.rn
 from norm n
 left join ident_out i on i.rk = n.rk
 where not exists (

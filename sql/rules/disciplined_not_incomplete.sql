@@ -10,9 +10,12 @@
 -- "Không hoàn thành" when one of its members was disciplined unless self-remedied (an
 -- organisation's: counted where the violation happened, the register's unit column; a leadership
 -- collective's: its own members), or when more than a share of its direct sub-units were. Levels: 4 excellent .. 1 incomplete.
+-- A civil servant (NĐ 335, RULES.md "Rules change": disciplined, reprimand or above, for a duty
+-- violation in the year) is capped by the State's discipline a register gives beside the Party's
+-- ("Hình thức kỷ luật chính quyền"), of the forms its civil-servant rulebook counts.
 -- Parameters: discipline_forms_member, discipline_forms_org, r2_max_level,
 --   r2_self_remedied_max_level, r2_org_subject_kinds, r2_collective_member_disciplined,
---   r2_collective_subunit_share.
+--   r2_collective_subunit_share; cs_r2_max_level, cs_r2_state_discipline_forms.
 -- Seeds: 000 §II.5; 001 §III.2.2.3, §III.2.2.4, §IV.2.1.2.d, §IV.2.2.3.d, §V.5.4; 003 §5.12.
 with
 -- only ratings above r2_max_level can be found (every cap below is at least that)
@@ -20,7 +23,7 @@ with
 rated as not materialized (
     select r.id, r.subject_kind, r.person_id, r.subject_unit_id, r.unit_id, r.final_level
     from period_rating r
-    where r.final_level > getvariable('r2_max_level')
+    where r.final_level > if(r.is_cs, getvariable('cs_r2_max_level'), getvariable('r2_max_level'))
 ),
 
 -- a person's own ratings (member, leader) against their disciplines
@@ -37,6 +40,23 @@ person_hits as (
     join period_discipline d on d.subject_type = 'person' and d.person_id = r.person_id
     where r.subject_kind in ('member', 'leader')
       and list_contains(getvariable('discipline_forms_member'), d.form)
+),
+
+-- a civil servant's rating against the State's disciplines of the person (matched as for a member:
+-- the person the ingest resolved, by card, else name and birth)
+cs_hits as (
+    select
+        r.id,
+        getvariable('cs_r2_max_level'),
+        getvariable('cs_r2_max_level'),
+        d.decided_on,
+        'bị kỷ luật chính quyền ' || discipline_form_vi(d.state_form) || ' ngày ' || vi_date(d.decided_on),
+        json_object('reason', 'state', 'form', d.state_form, 'decided_on', d.decided_on),
+        [{'file': d.file_name, 'row': d.source_row}]
+    from rated r
+    join period_discipline d on d.subject_type = 'person' and d.person_id = r.person_id
+    where r.subject_kind = 'civil_servant'
+      and list_contains(getvariable('cs_r2_state_discipline_forms'), d.state_form)
 ),
 
 -- an organisation's ratings against its own disciplines
@@ -158,6 +178,7 @@ sub_unit_hits as (
 
 hits as (
     select * from person_hits
+    union all select * from cs_hits
     union all select * from org_hits
     union all select * from member_hits
     union all select * from sub_unit_hits

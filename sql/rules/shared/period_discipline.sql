@@ -22,7 +22,7 @@ renamed as (
     having count(distinct t.id) = 1
 ),
 d as (
-    select d.subject_type, d.collective, d.person_id, d.subject_unit_id, d.unit_id, d.decided_on, d.form, d.self_remedied, d.position,
+    select d.subject_type, d.collective, d.person_id, d.subject_unit_id, d.unit_id, d.decided_on, d.form, d.state_form, d.self_remedied, d.position,
         d.source_row, sf.file_name, rs.to_id as subject_renamed, ru.to_id as unit_renamed
     from period d
     left join source_file sf on sf.id = d.source_file_id
@@ -32,14 +32,14 @@ d as (
 -- (a member's: where the violation counts, under the unit's name now; one row a decision)
 -- (collective: of an organisation's, 'leadership' when its leadership collective was disciplined)
 select subject_type, collective, person_id, subject_unit_id, if(subject_type = 'person', coalesce(unit_renamed, unit_id), unit_id) as unit_id,
-    decided_on, form, self_remedied, position, source_row, file_name, false as renamed_copy,
+    decided_on, form, state_form, self_remedied, position, source_row, file_name, false as renamed_copy,
     coalesce(subject_renamed, subject_unit_id) as canon_unit_id
 from d
 union all
 -- … and an organisation's under its new name too (a list of the year may still rate it under the old)
 -- (renamed_copy: a decision counted once where both names sit under one đảng bộ, R10; canon_unit_id:
 -- the unit under its name now, which R2's share counts once)
-select subject_type, collective, person_id, subject_renamed, coalesce(unit_renamed, unit_id), decided_on, form, self_remedied, position, source_row, file_name, true,
+select subject_type, collective, person_id, subject_renamed, coalesce(unit_renamed, unit_id), decided_on, form, state_form, self_remedied, position, source_row, file_name, true,
     subject_renamed
 from d
 where subject_type = 'unit' and subject_renamed is not null

@@ -105,10 +105,16 @@ export const DISCIPLINE_FORMS: Record<string, string> = {
 	cach_chuc: 'Cách chức',
 	khai_tru: 'Khai trừ',
 	giai_tan: 'Giải tán',
+	// the State's forms (a register's "Hình thức kỷ luật chính quyền", NĐ 335) and a row with only those
+	ha_bac_luong: 'Hạ bậc lương',
+	giang_chuc: 'Giáng chức',
+	buoc_thoi_viec: 'Buộc thôi việc',
+	none: 'không kỷ luật đảng',
 	other: 'hình thức khác'
 };
 const REASONS: Record<string, string> = {
 	person: 'người bị kỷ luật',
+	state: 'người bị kỷ luật chính quyền',
 	member: 'đảng viên bị kỷ luật',
 	organisation: 'tổ chức bị kỷ luật',
 	sub_unit: 'tổ chức trực thuộc bị kỷ luật',

@@ -2,6 +2,7 @@
 // was disciplined, the decision's number, date and duration), organisations and members in one
 // column, forms in whole sentences. Each is stored as meant: the form from the form column only.
 import { describe, expect, it } from 'vitest';
+import { runAudit } from '../../../src/lib/server/rules/runner';
 import { writeCsv, writeXlsx } from '../../helpers/files';
 import { dbWithRegistry, ingest } from '../../helpers/ingest-db';
 
@@ -10,7 +11,7 @@ const TITLE = [['ĐẢNG BỘ XÃ ĐOÀN KẾT'], ['DANH SÁCH TỔ CHỨC ĐẢ
 type Db = Awaited<ReturnType<typeof dbWithRegistry>>['db'];
 const stored = (db: Db) =>
 	db.query<Record<string, unknown>>(`select d.source_row as row, d.subject_type as type, d.collective, p.full_name as name, u.code as unit, su.code as subject_unit,
-		strftime(d.decided_on, '%d/%m/%Y') as decided_on, d.form, d.self_remedied, d.issuing_body
+		strftime(d.decided_on, '%d/%m/%Y') as decided_on, d.form, d.state_form, d.self_remedied, d.issuing_body
 		from discipline d left join person p on p.id = d.person_id left join unit u on u.id = d.unit_id left join unit su on su.id = d.subject_unit_id
 		order by d.source_row`);
 
@@ -204,33 +205,42 @@ describe('discipline forms and remedies as written', () => {
 		[2, 'Trần Thị Bình', 1971, 'Chi bộ thôn 1', null, 'Cảnh cáo', '05/07/2024'],
 		[3, 'Lê Văn Cường', 1972, 'Chi bộ thôn 1', 'Cảnh cáo', null, '05/08/2024']
 	];
-	it.each([['XLSX, merged'], ['CSV']])('"Hình thức kỷ luật" over "Về Đảng | Về chính quyền" (%s): the Party\'s form; a row of the State\'s only is skipped, told', async (how) => {
+	// (the State's side is no Party discipline — form 'none' on a row of it only — but NĐ 335's for the
+	// civil-servant rating, R2: kept as state_form)
+	const SIDES_STORED = [
+		{ row: 5, name: 'Nguyễn Văn An', form: 'khien_trach', state_form: 'khien_trach' },
+		{ row: 6, name: 'Trần Thị Bình', form: 'none', state_form: 'canh_cao' },
+		{ row: 7, name: 'Lê Văn Cường', form: 'canh_cao', state_form: null }
+	];
+	it.each([['XLSX, merged'], ['CSV']])('"Hình thức kỷ luật" over "Về Đảng | Về chính quyền" (%s): the Party\'s form, the State\'s apart; a row of the State\'s only is no Party discipline', async (how) => {
 		const { db, dir } = await dbWithRegistry();
 		const f = how === 'CSV'
 			? writeCsv(dir, 'kl.csv', [...TITLE, SIDES, SIDE_NAMES, ...SIDE_ROWS].map((r) => r.map((c) => String(c ?? ''))))
 			: await writeXlsx(dir, 'kl.xlsx', [...TITLE, SIDES, SIDE_NAMES, ...SIDE_ROWS], { merges: ['A3:A4', 'B3:B4', 'C3:C4', 'D3:D4', 'E3:F3', 'G3:G4'] });
 		const r = await ingest(db, [f]);
-		expect(r.files[0]).toMatchObject({ kind: 'discipline', status: 'loaded', rowsStored: 2 });
-		expect(await stored(db)).toMatchObject([
-			{ row: 5, name: 'Nguyễn Văn An', form: 'khien_trach' },
-			{ row: 7, name: 'Lê Văn Cường', form: 'canh_cao' }
-		]);
-		expect(r.files[0].warnings).toEqual([expect.stringMatching(/^1 dòng không phải quyết định kỷ luật đảng \(dòng 6: "chỉ kỷ luật chính quyền, đoàn thể: Cảnh cáo"\)/)]);
+		expect(r.files[0]).toMatchObject({ kind: 'discipline', status: 'loaded', rowsStored: 3 });
+		expect(await stored(db)).toMatchObject(SIDES_STORED);
+		expect(r.files[0].warnings).toEqual([]);
 	});
 
-	it.each([['Về CQ'], ['Nhà nước'], ['Về mặt chính quyền'], ['Chính quyền, đoàn thể']])('… and the State\'s side headed "%s": skipped, told (it was read as the Party\'s form)', async (side) => {
+	it.each([['Về CQ'], ['Nhà nước'], ['Về mặt chính quyền'], ['Chính quyền, đoàn thể']])('… and the State\'s side headed "%s": the State\'s (it was read as the Party\'s form)', async (side) => {
 		const { db, dir } = await dbWithRegistry();
 		const f = writeCsv(dir, 'kl.csv', [...TITLE, SIDES, SIDE_NAMES.map((c) => (c === 'Về chính quyền' ? side : c)), ...SIDE_ROWS].map((r) => r.map((c) => String(c ?? ''))));
 		const r = await ingest(db, [f]);
+		expect(r.files[0]).toMatchObject({ kind: 'discipline', status: 'loaded', rowsStored: 3 });
+		expect(await stored(db)).toMatchObject(SIDES_STORED);
+	});
+
+	it('… a mass organisation\'s side ("Đoàn thể") is neither: a row of it only is skipped, told', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const f = writeCsv(dir, 'kl.csv', [...TITLE, SIDES, SIDE_NAMES.map((c) => (c === 'Về chính quyền' ? 'Đoàn thể' : c)), ...SIDE_ROWS].map((r) => r.map((c) => String(c ?? ''))));
+		const r = await ingest(db, [f]);
 		expect(r.files[0]).toMatchObject({ kind: 'discipline', status: 'loaded', rowsStored: 2 });
-		expect(await stored(db)).toMatchObject([
-			{ row: 5, name: 'Nguyễn Văn An', form: 'khien_trach' },
-			{ row: 7, name: 'Lê Văn Cường', form: 'canh_cao' }
-		]);
+		expect(await stored(db)).toMatchObject([{ row: 5, form: 'khien_trach', state_form: null }, { row: 7, form: 'canh_cao', state_form: null }]);
 		expect(r.files[0].warnings).toEqual([expect.stringMatching(/^1 dòng không phải quyết định kỷ luật đảng \(dòng 6: "chỉ kỷ luật chính quyền, đoàn thể: Cảnh cáo"\)/)]);
 	});
 
-	it('forms ticked under "Về Đảng" and under "Về chính quyền": the Party\'s tick is the form; a row ticked on the State\'s side only is skipped', async () => {
+	it('forms ticked under "Về Đảng" and under "Về chính quyền": the Party\'s tick is the form, the State\'s apart; a row ticked on the State\'s side only is no Party discipline', async () => {
 		const { db, dir } = await dbWithRegistry();
 		const f = await writeXlsx(dir, 'kl.xlsx', [
 			...TITLE,
@@ -241,9 +251,11 @@ describe('discipline forms and remedies as written', () => {
 			[2, 'Trần Thị Bình', 1971, 'Chi bộ thôn 1', null, null, null, null, null, 'x', '05/07/2024']
 		], { merges: ['A3:A5', 'B3:B5', 'C3:C5', 'D3:D5', 'E3:J3', 'E4:H4', 'I4:J4', 'K3:K5'] });
 		const r = await ingest(db, [f]);
-		expect(r.files[0]).toMatchObject({ kind: 'discipline', status: 'loaded', rowsStored: 1 });
-		expect(await stored(db)).toMatchObject([{ row: 6, name: 'Nguyễn Văn An', form: 'canh_cao' }]);
-		expect(r.files[0].warnings.join('\n')).toMatch(/dòng 7: "chỉ kỷ luật chính quyền, đoàn thể: Cảnh cáo"/);
+		expect(r.files[0]).toMatchObject({ kind: 'discipline', status: 'loaded', rowsStored: 2 });
+		expect(await stored(db)).toMatchObject([
+			{ row: 6, name: 'Nguyễn Văn An', form: 'canh_cao', state_form: 'khien_trach' },
+			{ row: 7, name: 'Trần Thị Bình', form: 'none', state_form: 'canh_cao' }
+		]);
 	});
 
 	// "Nội dung vi phạm" merged down both header rows names no field: its text, which the reader
@@ -623,7 +635,7 @@ describe('a district register with "Chi bộ | Đảng bộ" columns', () => {
 		expect(await stored(db)).toMatchObject([{ row: 4, name: 'Nguyễn Văn An', form: 'khien_trach' }]);
 	});
 
-	it('beside "Hình thức kỷ luật Đảng", a "Hình thức kỷ luật chính quyền, đoàn thể" column is not the form; a row with only that is skipped, said', async () => {
+	it('beside "Hình thức kỷ luật Đảng", a "Hình thức kỷ luật chính quyền, đoàn thể" column is not the form but the State\'s; a row with only that is no Party discipline', async () => {
 		const { db, dir } = await dbWithRegistry();
 		const r = await ingest(db, [writeCsv(dir, 'kl.csv', [
 			...TITLE,
@@ -632,9 +644,12 @@ describe('a district register with "Chi bộ | Đảng bộ" columns', () => {
 			['2', 'Trần Thị Bình', '1971', 'Chi bộ thôn 2', '', 'Cảnh cáo', '09/08/2024'],
 			['3', 'Lê Văn Cường', '1972', 'Chi bộ thôn 2', 'Cảnh cáo', 'Cách chức', '10/08/2024']
 		])]);
-		expect(r.files[0]).toMatchObject({ status: 'loaded', rowsStored: 2 });
-		expect(r.files[0].warnings).toContain('1 dòng không phải quyết định kỷ luật đảng (dòng 5: "chỉ kỷ luật chính quyền, đoàn thể: Cảnh cáo"): không lưu, không tính khi kiểm tra.');
-		expect(await stored(db)).toMatchObject([{ row: 4, form: 'khien_trach' }, { row: 6, form: 'canh_cao' }]);
+		expect(r.files[0]).toMatchObject({ status: 'loaded', rowsStored: 3 });
+		expect(await stored(db)).toMatchObject([
+			{ row: 4, form: 'khien_trach', state_form: null },
+			{ row: 5, form: 'none', state_form: 'canh_cao' },
+			{ row: 6, form: 'canh_cao', state_form: 'cach_chuc' }
+		]);
 	});
 
 	it('a province\'s register with no birth dates and no party unit, its "Chức vụ, đơn vị công tác" naming the commune ("Phó Trưởng thôn 1 xã Đoàn Kết"): the member of that name there', async () => {
@@ -750,5 +765,43 @@ describe('a decision date written only in the form cell', () => {
 		]);
 		const none = await ingest(db, [writeCsv(dir, 'kl2.csv', [...TITLE, head, ['1', 'Lê Văn Cường', '1972', 'Chi bộ thôn 1', 'Cảnh cáo - QĐ số 12-QĐ/UBKT', '']])]);
 		expect(none.files[0].errors).toMatchObject([{ row: 4, column: 'Ngày quyết định', message: expect.stringMatching(/^Thiếu hoặc sai ngày quyết định kỷ luật/) }]);
+	});
+});
+
+describe('the State\'s discipline of a civil servant (NĐ 335 from 2026: disciplined, reprimand or above, in the year → incomplete)', () => {
+	// a commune committee's list, then the đảng bộ's register with the Party's and the State's forms
+	async function load(year: number) {
+		const { db, dir } = await dbWithRegistry();
+		await ingest(db, [writeCsv(dir, 'cc.csv', [
+			['UBND XÃ BÙ ĐĂNG'], [`KẾT QUẢ ĐÁNH GIÁ, XẾP LOẠI CÁN BỘ, CÔNG CHỨC NĂM ${year}`],
+			['STT', 'Họ và tên', 'Ngày sinh', 'Chức vụ', 'Điểm', 'Xếp loại', 'Ngày xếp loại'],
+			['1', 'Nguyễn Văn An', '12/05/1970', 'Công chức Địa chính', '80', 'HTTNV', `10/12/${year}`],
+			['2', 'Trần Thị Bình', '03/02/1985', 'Công chức Văn phòng - Thống kê', '78', 'HTTNV', `10/12/${year}`],
+			['3', 'Lê Văn Cường', '01/01/1980', 'Công chức Tư pháp', '75', 'HTNV', `10/12/${year}`]
+		])]);
+		const r = await ingest(db, [writeCsv(dir, 'kl.csv', [
+			['ĐẢNG BỘ XÃ BÙ ĐĂNG'], [`DANH SÁCH ĐẢNG VIÊN BỊ KỶ LUẬT NĂM ${year}`],
+			['STT', 'Họ và tên', 'Ngày sinh', 'Chức vụ, đơn vị công tác', 'Hình thức kỷ luật đảng', 'Hình thức kỷ luật chính quyền', 'Ngày quyết định'],
+			['1', 'Nguyễn Văn An', '12/05/1970', 'Công chức Địa chính UBND xã Bù Đăng', '', 'Khiển trách', `20/06/${year}`],
+			['2', 'Trần Thị Bình', '03/02/1985', 'Công chức Văn phòng UBND xã Bù Đăng', 'Khiển trách', 'Không', `15/07/${year}`],
+			['3', 'Lê Văn Cường', '01/01/1980', 'Công chức Tư pháp UBND xã Bù Đăng', '', 'Hạ bậc lương', `01/08/${year}`]
+		])]);
+		expect(r.files[0]).toMatchObject({ status: 'loaded', rowsStored: 3 });
+		return (await runAudit(db, { year, rules: ['disciplined_not_incomplete'], signals: false })).findings.filter((f) => f.subject_kind === 'civil_servant');
+	}
+
+	it('2026 (nd335): the State\'s reprimand, its only discipline, makes HTTNV a finding, citing the register\'s row; a Party reprimand alone (no duty violation said) does not; HTNV after "Hạ bậc lương" is one too', async () => {
+		const fs = await load(2026);
+		expect(fs.map((f) => [f.rule, f.rulebook, f.subject_name, f.source_row, f.status]).sort()).toEqual([
+			['disciplined_not_incomplete', 'nd335', 'Lê Văn Cường', 6, 'flagged'],
+			['disciplined_not_incomplete', 'nd335', 'Nguyễn Văn An', 4, 'flagged']
+		]);
+		const an = fs.find((f) => f.subject_name === 'Nguyễn Văn An')!;
+		expect(an.message).toMatch(/bị kỷ luật chính quyền khiển trách ngày 20\/06\/2026, nhưng được xếp loại HTTNV \(tối đa KHTNV\)/);
+		expect(an.sources).toContainEqual({ file: 'kl.csv', row: 4 });
+	});
+
+	it('2025 (nd90, which RULES.md gives no such rule): nothing', async () => {
+		expect(await load(2025)).toEqual([]);
 	});
 });

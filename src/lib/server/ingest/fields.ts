@@ -87,9 +87,11 @@ export const FIELDS: FieldDef[] = [
 	// "Tổ chức đảng, đảng viên bị kỷ luật": an organisation's or a person's name, told apart by its
 	// words (discipline.sql). No kinds: not a column of the templates.
 	{ field: 'subject_name', label: 'Tổ chức đảng, đảng viên bị kỷ luật', aliases: [], kinds: [], doc: 'tên tổ chức đảng hoặc họ tên đảng viên bị kỷ luật' },
-	// a register's second form column, for the State or the mass organisation's discipline of the same
-	// person: no Party discipline (a row with only that is skipped, discipline.sql)
-	{ field: 'state_discipline', label: 'Kỷ luật chính quyền, đoàn thể', aliases: [], kinds: [], doc: 'hình thức kỷ luật về chính quyền, đoàn thể (không tính)' },
+	// a register's second form column, for the State's discipline of the same person: no Party
+	// discipline, but NĐ 335's for the civil-servant rating (R2, discipline.sql); a mass
+	// organisation's ("Kỷ luật đoàn thể") is neither (a row with only that is skipped)
+	{ field: 'state_discipline', label: 'Kỷ luật chính quyền', aliases: [], kinds: [], doc: 'hình thức kỷ luật về chính quyền (không phải kỷ luật đảng; NĐ 335: cán bộ, công chức, viên chức bị kỷ luật từ khiển trách trở lên trong năm thì KHTNV)' },
+	{ field: 'mass_discipline', label: 'Kỷ luật đoàn thể', aliases: [], kinds: [], doc: 'hình thức kỷ luật về đoàn thể (không tính)' },
 	// forms ticked one column each: for a row where no tick was read, the columns looked at and what
 	// they hold (load.ts markedColumns), which the refusal names
 	{ field: 'form_marks', label: 'Hình thức kỷ luật', aliases: [], kinds: [], doc: 'các cột hình thức kỷ luật đánh dấu mà dòng không có dấu đọc được' },
@@ -186,6 +188,7 @@ const KEYWORD_RULES: Array<[RegExp, string | null]> = [
 	[/^thoihan/, null],
 	[/^(cap|coquan)(thihanh)?kyluat$/, 'issuing_body'],
 	// (the State's side: "Về chính quyền", "Về CQ", "Về mặt Nhà nước", "Hành chính", "Đoàn thể")
+	[/^(hinhthuc)?kyluat(ve)?(mat)?doanthe$/, 'mass_discipline'],
 	[/^(hinhthuc)?kyluat(ve)?(mat)?(chinhquyen|doanthe|hanhchinh|congchuc|vienchuc|cq|nhanuoc)/, 'state_discipline'],
 	// a registry's "Hình thức sắp xếp" (merger, split, renaming) is no discipline's form
 	[/^hinhthuc(sapxep|sapnhap|hopnhat|chiatach)/, 'lineage_form'],
@@ -281,11 +284,12 @@ export function namesNoField(text: string): boolean {
 	return ruleOf(text) === null;
 }
 
-/** Under "Hình thức kỷ luật", a sub-header naming the State's or a mass organisation's side ("Về
- * chính quyền", "Đoàn thể") beside the Party's ("Về Đảng"): its forms are not the Party's
- * (state_discipline), as "Hình thức kỷ luật chính quyền" in one cell says. */
-export function namesStateSide(text: string): boolean {
-	return ruleOf(`Kỷ luật ${text}`) === 'state_discipline';
+/** Under "Hình thức kỷ luật", the field of a sub-header naming the State's side ("Về chính quyền":
+ * state_discipline) or a mass organisation's ("Đoàn thể": mass_discipline) beside the Party's ("Về
+ * Đảng"): its forms are not the Party's, as "Hình thức kỷ luật chính quyền" in one cell says; else null. */
+export function sideField(text: string): string | null {
+	const f = ruleOf(`Kỷ luật ${text}`);
+	return f === 'state_discipline' || f === 'mass_discipline' ? f : null;
 }
 
 /** "Họ", "Họ đệm", "Họ và tên đệm", "Họ (đệm)": the family part of a name split over two columns. */

@@ -3,7 +3,7 @@
 // and decides the file kind from the columns present.
 import type { FileKind, PeriodKind, SubjectKind } from '../../domain/levels';
 import { fold } from '../../domain/anomaly';
-import { alnumKey, fieldOfHeader, isFamilyNameHeader, namesNoField, namesStateSide, sexHeader } from './fields';
+import { alnumKey, fieldOfHeader, isFamilyNameHeader, namesNoField, sexHeader, sideField } from './fields';
 import { AGENCY_WORDS } from './stage';
 
 export interface HeaderMap {
@@ -158,10 +158,11 @@ export function findHeader(preview: string[][], year?: number): HeaderMap | null
 		for (let i = top.length; i < below.length; i++) combined[i] = below[i];
 		// "Hình thức kỷ luật" over "Về Đảng | Về chính quyền": the State's side is not the Party's form
 		for (let i = 0; i < combined.length; i++) {
-			if (below[i] || !names[i]?.trim() || !namesStateSide(names[i])) continue;
+			const side = names[i]?.trim() ? sideField(names[i]) : null;
+			if (below[i] || !side) continue;
 			let g = i;
 			while (g > 0 && !preview[best][g]?.trim()) g--;
-			if (top[g] === 'discipline_form') combined[i] = 'state_discipline';
+			if (top[g] === 'discipline_form') combined[i] = side;
 		}
 		if (birth) combined.splice(birth.at, birth.fields.length, ...birth.fields);
 		// a row with cells only a header holds is header, though it adds no field

@@ -13,7 +13,7 @@ import { fold } from '../../domain/anomaly';
 import { fmtDate, fmtPeriod, fmtQuarter } from '../../format';
 import { isValidTerm, type FileKind, type PeriodKind, type SubjectKind } from '../../domain/levels';
 import { type Db, ROOT, sqlFile } from '../db';
-import { FIELDS, alnumKey, fieldOfHeader, levelKey, namesStateSide } from './fields';
+import { FIELDS, alnumKey, fieldOfHeader, levelKey, sideField } from './fields';
 import { findHeader, isNumberingRow, isSigningDateLine, isSubHeader, readTitle, detectKind, deciderLevelOf, yearNamed, parsePeriod, parseBareQuarter, parseSheetPeriod, type HeaderMap, type TitleInfo } from './header';
 import { IngestError, RefusedError, type RowError } from './errors';
 import { pickRulebook, RulebookError } from '../rules/rulebook';
@@ -320,7 +320,7 @@ interface MarkedKind {
 const MARKED: MarkedKind[] = [
 	{ has: marked('level_alias.csv', levelKey), fields: ['final_level', 'self_level', 'proposed_level', 'cs_level'], header: 'Xếp loại' },
 	// (forms ticked under "Về Đảng" and "Về chính quyền": the State's are not the Party's, markGroups)
-	{ has: marked('discipline_form_alias.csv', alnumKey), fields: ['discipline_form', 'state_discipline'], header: 'Hình thức kỷ luật', cells: 'form_marks' }
+	{ has: marked('discipline_form_alias.csv', alnumKey), fields: ['discipline_form', 'state_discipline', 'mass_discipline'], header: 'Hình thức kỷ luật', cells: 'form_marks' }
 ];
 // (a "1" too: a clerk's tick as often as an x)
 const MARK = /^[xX✓✔vV+*1]$/;
@@ -370,7 +370,7 @@ function markGroups(rows: string[][], sub: number, marks: number[], kind: Marked
 		const cell = over[m]?.trim() ?? '';
 		const g = groups[groups.length - 1];
 		if (!g || (cell && cell !== g.header) || g.cols.some((c) => alnumKey(rows[sub][c]) === alnumKey(rows[sub][m])))
-			groups.push({ field: (namesStateSide(cell) ? 'state_discipline' : fieldOfHeader(cell)) ?? '', header: cell, cols: [m] });
+			groups.push({ field: (sideField(cell) ?? fieldOfHeader(cell)) ?? '', header: cell, cols: [m] });
 		else g.cols.push(m);
 	}
 	for (const g of groups) if (!kind.fields.includes(g.field)) g.field = '';

@@ -104,7 +104,8 @@ export const PARAMS: Record<RulebookKind, Record<string, ParamType>> = {
 		period_kinds: 'period_kinds',
 		quarter_iv_rated_apart: 'bool'
 	},
-	civil_servant: { ...COMMON }
+	// (R2: the State's discipline that makes a civil servant incomplete, NĐ 335)
+	civil_servant: { ...COMMON, r2_max_level: LEVEL, r2_state_discipline_forms: 'discipline_forms' }
 };
 
 /** Each parameter as a user reads it: a "what if" run says what it changed (the audit CLI). */
@@ -127,6 +128,7 @@ const PARAM_VI: Record<string, string> = {
 	r2_org_subject_kinds: 'đối tượng tổ chức xét kỷ luật (R2)',
 	r2_collective_member_disciplined: 'tập thể có thành viên bị kỷ luật thì KHTNV (R2)',
 	r2_collective_subunit_share: 'tỷ lệ cấp dưới bị kỷ luật thì KHTNV (R2)',
+	r2_state_discipline_forms: 'hình thức kỷ luật chính quyền được tính (R2)',
 	r3_newcomer_head_exempt: 'miễn người đứng đầu mới chuyển đến (R3)',
 	r4_review_subject_kinds: 'đối tượng phải kiểm điểm trước khi xếp loại (R4)',
 	r4_review_period_kinds: 'kỳ phải kiểm điểm trước khi xếp loại (R4)',
