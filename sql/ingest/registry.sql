@@ -73,6 +73,7 @@ name_lin as (
 ),
 s as (
     select stg.*, upper(tidy(unit_code)) as c_code, coalesce(nl.name, tidy(unit_name)) as c_name, c.file_id, c.header_fields,
+        try_cast(c.as_of as date) as as_of,
         coalesce(stg.parent, im.parent) as parent_v, nl.lin as name_lineage, nl.field as name_field, nl.bare_merge as name_bare_merge,
         coalesce(stg.merged_into, stg.renamed_to, stg.formed_from, stg.split_from, stg.renamed_from, stg.prior_units) is null as no_lineage_column
     from stg
@@ -207,6 +208,8 @@ select
     s.c_code as code,
     s.c_name as name,
     nk.name_key,
+    -- the day the file stands at (file_ctx: its title, else the year it names; null: now)
+    s.as_of,
     -- (a city run by the Centre: city_top)
     if(ct.rk is not null, 'tinh_uy', kd.unit_kind) as kind,
     tidy(s.unit_kind) as kind_raw,
@@ -555,38 +558,61 @@ errs as (
 select * from errs order by part_id, rn, field;
 
 -- step: merge
+-- Of a code's rows in the batch, the newest registry's (one standing at no day is as of now), then
+-- the last. A row older than what the unit holds (older: its registry stands before the one that
+-- set the unit, or not after the unit's stored dissolution: a province loading its 2022 registry
+-- after the 2025 one) says what the unit was, not what it is.
 create or replace temp table norm_last as
-select * from norm qualify row_number() over (partition by code order by file_id desc, rn desc) = 1;
+select n.*, coalesce(n.as_of < u.as_of or n.as_of <= u.dissolved_on, false) as older
+from norm n
+left join unit u on upper(u.code) = n.code
+qualify row_number() over (partition by n.code order by coalesce(n.as_of, date '9999-12-31') desc, n.file_id desc, n.rn desc) = 1;
 
 -- What the update below changes of a unit's parent or name is kept (unit_former): past lists name
--- the unit as it was, under the unit it was in.
+-- the unit as it was, under the unit it was in. An older row changes neither: its own name and
+-- parent are the former ones.
 insert into unit_former (code, parent_code, name, name_key, changed_by)
-select u.code, u.parent_code, u.name, u.name_key, n.file_id
-from unit u
-join norm_last n on upper(u.code) = n.code
-where (case when n.has_parent then n.parent_code else coalesce(u.parent_code, n.parent_code) end) is distinct from u.parent_code
-   or coalesce(n.name_key, u.name_key) is distinct from u.name_key;
+select code, if(older, row_parent, parent_code), if(older, row_name, name), if(older, row_key, name_key), file_id
+from (
+    -- the parent and name the row gives the unit, as the update below reads them
+    select u.code, u.parent_code, u.name, u.name_key, n.older, n.file_id,
+        case when n.has_parent then n.parent_code else coalesce(u.parent_code, n.parent_code) end as row_parent,
+        coalesce(n.name, u.name) as row_name, coalesce(n.name_key, u.name_key) as row_key
+    from unit u
+    join norm_last n on upper(u.code) = n.code
+) m
+where (row_parent is distinct from parent_code or row_key is distinct from name_key)
+  -- (an old registry loaded again adds no second row)
+  and not (older and exists (select 1 from unit_former x where x.code = m.code and x.parent_code is not distinct from m.row_parent
+                                                          and x.name_key is not distinct from m.row_key));
 
 -- Every column the row leaves empty keeps the stored value; the parent too where the file has no
 -- parent column (a list of dissolved or merged units must not make their units roots), unless the
 -- unit has none and the file's numbering gives one. A row whose status says the unit is active
 -- ("Đang hoạt động") and gives no dissolution date ends a dissolution stored before: a registry
 -- re-sent to correct one (R4 asks the unit for its lists again); not one a merger or renaming ended.
+-- An older row (norm_last) only fills what is not known: a founding date, and a dissolution it
+-- dates by its own day.
 update unit u
-set name = coalesce(n.name, u.name), name_key = coalesce(n.name_key, u.name_key), kind = coalesce(n.kind, u.kind),
-    parent_code = case when n.has_parent then n.parent_code else coalesce(u.parent_code, n.parent_code) end,
-    province_name = coalesce(n.province_name, u.province_name), locality = coalesce(n.locality, u.locality),
-    founded_on = coalesce(n.founded_on, u.founded_on),
-    dissolved_on = if(n.dissolved_on is null and coalesce(regexp_matches(words(n.status), '^((dang|con) )*hoat dong\b'), false)
-                      -- (not a unit a merger or renaming ended: the lineage says so still)
-                      and n.code not in (select upper(l.from_code) from unit_lineage l where l.kind in ('merge', 'rename')),
-                      null, coalesce(n.dissolved_on, u.dissolved_on)),
-    status = coalesce(n.status, u.status), source_file_id = n.file_id, source_row = n.rn
+set name = coalesce(if(n.older, null, n.name), u.name), name_key = coalesce(if(n.older, null, n.name_key), u.name_key),
+    kind = coalesce(if(n.older, null, n.kind), u.kind),
+    parent_code = case when n.older then u.parent_code when n.has_parent then n.parent_code else coalesce(u.parent_code, n.parent_code) end,
+    province_name = coalesce(if(n.older, null, n.province_name), u.province_name), locality = coalesce(if(n.older, null, n.locality), u.locality),
+    founded_on = if(n.older, coalesce(u.founded_on, n.founded_on), coalesce(n.founded_on, u.founded_on)),
+    dissolved_on = case
+        when n.older then coalesce(u.dissolved_on, if(n.dissolved_on <= n.as_of, n.dissolved_on, null))
+        when n.dissolved_on is null and coalesce(regexp_matches(words(n.status), '^((dang|con) )*hoat dong\b'), false)
+             -- (not a unit a merger or renaming ended: the lineage says so still)
+             and n.code not in (select upper(l.from_code) from unit_lineage l where l.kind in ('merge', 'rename')) then null
+        else coalesce(n.dissolved_on, u.dissolved_on) end,
+    status = coalesce(if(n.older, null, n.status), u.status),
+    as_of = coalesce(if(n.older, null, n.as_of), u.as_of),
+    source_file_id = if(n.older, u.source_file_id, n.file_id), source_row = if(n.older, u.source_row, n.rn)
 from norm_last n
 where upper(u.code) = n.code;
 
-insert into unit (code, name, name_key, kind, parent_code, province_name, locality, founded_on, dissolved_on, status, source_file_id, source_row)
-select n.code, n.name, n.name_key, n.kind, n.parent_code, n.province_name, n.locality, n.founded_on, n.dissolved_on, n.status, n.file_id, n.rn
+insert into unit (code, name, name_key, kind, parent_code, province_name, locality, founded_on, dissolved_on, status, as_of, source_file_id, source_row)
+select n.code, n.name, n.name_key, n.kind, n.parent_code, n.province_name, n.locality, n.founded_on, n.dissolved_on, n.status, n.as_of, n.file_id, n.rn
 from norm_last n
 where n.code not in (select upper(code) from unit)
 order by n.file_id, n.rn;

@@ -2,7 +2,9 @@
 // that carry only some columns, and lineage written from the successor's side. A column the file
 // does not have keeps what the registry holds; lineage rows follow what the file says.
 import { describe, expect, it } from 'vitest';
-import { writeCsv } from '../../helpers/files';
+import { getDb } from '../../../src/lib/server/db';
+import { runAudit } from '../../../src/lib/server/rules/runner';
+import { tempDir, writeCsv } from '../../helpers/files';
 import { dbWithRegistry, ingest } from '../../helpers/ingest-db';
 import { lineage as unitLineage } from '../../../src/lib/server/queries/units';
 
@@ -1002,5 +1004,95 @@ describe('a registry re-sent to correct a dissolution', () => {
 		const both = await ingest(db, [writeCsv(dir, 'dm-ca-hai.csv', [[...head, 'Ngày giải thể'],
 			['1', 'C7001XX02', 'Chi bộ thôn 2', 'Chi bộ trực thuộc', 'X700101', '2000', ''], ['2', 'C70010102', 'Chi bộ thôn 2', 'Chi bộ trực thuộc', 'X700101', '2000', '31/12/2025']])]);
 		expect(both.files[0]).toMatchObject({ status: 'loaded', warnings: [] });
+	});
+});
+
+// A province setting up loads the registry of now first, then its archive: the 2022 registry says
+// what its units were in 2022 ("Đang hoạt động" for a huyện the 2025 merger ended), not what they are.
+describe('a registry of the archive loaded after the current one', () => {
+	// as the huyện sent it in January 2022, and as the province sends it after the merger
+	const archive2022 = [
+		['HUYỆN ỦY BÙ ĐĂNG', '', '', '', '', 'ĐẢNG CỘNG SẢN VIỆT NAM'],
+		['', '', '', '', '', 'Bù Đăng, ngày 05 tháng 01 năm 2022'],
+		['DANH MỤC TỔ CHỨC CƠ SỞ ĐẢNG VÀ CHI BỘ TRỰC THUỘC NĂM 2022'],
+		['STT', 'Mã đơn vị', 'Tên tổ chức đảng', 'Loại', 'Trực thuộc', 'Tỉnh/Thành phố', 'Ngày thành lập', 'Tình trạng'],
+		['1', 'T70', 'Đảng bộ tỉnh Bình Phước', 'Tỉnh ủy', '', 'Bình Phước', '01/01/1997', 'Đang hoạt động'],
+		['2', 'H7001', 'Đảng bộ huyện Bù Đăng', 'Huyện ủy', 'T70', 'Bình Phước', '01/01/1988', 'Đang hoạt động'],
+		['3', 'X700101', 'Đảng bộ xã Đoàn Kết', 'Đảng bộ cơ sở', 'H7001', 'Bình Phước', '15/03/1990', 'Đang hoạt động'],
+		['4', 'C70010101', 'Chi bộ thôn 1', 'Chi bộ trực thuộc', 'X700101', 'Bình Phước', '01/01/2000', 'Đang hoạt động']
+	];
+	const current2025 = [
+		['TỈNH ỦY BÌNH PHƯỚC'],
+		['DANH MỤC TỔ CHỨC ĐẢNG SAU SẮP XẾP NĂM 2025'],
+		['STT', 'Mã đơn vị', 'Tên tổ chức đảng', 'Loại', 'Trực thuộc', 'Tỉnh/Thành phố', 'Ngày thành lập', 'Ngày giải thể', 'Sáp nhập vào', 'Ngày hiệu lực', 'Ghi chú'],
+		['1', 'T70', 'Đảng bộ tỉnh Bình Phước', 'Tỉnh ủy', '', 'Bình Phước', '01/01/1997', '', '', '', ''],
+		['2', 'H7001', 'Đảng bộ huyện Bù Đăng', 'Huyện ủy', 'T70', 'Bình Phước', '01/01/1988', '30/06/2025', '', '', 'Kết thúc hoạt động cấp huyện'],
+		['3', 'X700101', 'Đảng bộ xã Đoàn Kết', 'Đảng bộ cơ sở', 'H7001', 'Bình Phước', '15/03/1990', '30/06/2025', 'X700199', '01/07/2025', ''],
+		['4', 'X700199', 'Đảng bộ xã Bù Đăng', 'Đảng bộ cơ sở', 'T70', 'Bình Phước', '01/07/2025', '', '', '', ''],
+		// the chi bộ carried over under the new commune, renamed; its founding date not written
+		['5', 'C70010101', 'Chi bộ thôn Đoàn Kết 1', 'Chi bộ trực thuộc', 'X700199', 'Bình Phước', '', '', '', '', 'Đổi tên từ Chi bộ thôn 1']
+	];
+
+	async function loadInOrder(files: string[][][]) {
+		const db = await getDb(':memory:');
+		const dir = tempDir();
+		for (const [i, rows] of files.entries()) {
+			const r = await ingest(db, [writeCsv(dir, `danh-muc-${i}.csv`, rows)]);
+			expect(r.files[0]).toMatchObject({ kind: 'registry', status: 'loaded' });
+		}
+		const state = await db.query(
+			`select code, name, parent_code, strftime(founded_on, '%d/%m/%Y') as founded_on, strftime(dissolved_on, '%d/%m/%Y') as dissolved_on
+			 from unit order by code`
+		);
+		const former = await db.query('select code, parent_code, name from unit_former order by all');
+		const owed: string[] = [];
+		for (const year of [2025, 2026]) {
+			const run = await runAudit(db, { year, rules: ['missing_review'], signals: false });
+			for (const f of run.findings.filter((f) => f.status === 'flagged' && (f.evidence as { check?: string }).check === 'unit_not_rated'))
+				owed.push(`${year} ${f.unit_code}`);
+		}
+		return { state, former, owed: owed.sort() };
+	}
+
+	it('"NĂM 2022" after the 2025 registry keeps the dissolution, the current name and parent; R4 as in chronological order', async () => {
+		const chronological = await loadInOrder([archive2022, current2025]);
+		const archiveLast = await loadInOrder([current2025, archive2022]);
+		expect(archiveLast).toEqual(chronological);
+		expect(archiveLast.state).toEqual([
+			{ code: 'C70010101', name: 'Chi bộ thôn Đoàn Kết 1', parent_code: 'X700199', founded_on: '01/01/2000', dissolved_on: null },
+			{ code: 'H7001', name: 'Đảng bộ huyện Bù Đăng', parent_code: 'T70', founded_on: '01/01/1988', dissolved_on: '30/06/2025' },
+			{ code: 'T70', name: 'Đảng bộ tỉnh Bình Phước', parent_code: null, founded_on: '01/01/1997', dissolved_on: null },
+			{ code: 'X700101', name: 'Đảng bộ xã Đoàn Kết', parent_code: 'H7001', founded_on: '15/03/1990', dissolved_on: '30/06/2025' },
+			{ code: 'X700199', name: 'Đảng bộ xã Bù Đăng', parent_code: 'T70', founded_on: '01/07/2025', dissolved_on: null }
+		]);
+		// the old name and commune are kept: the 2022–2024 lists of "Chi bộ thôn 1" of xã Đoàn Kết find it
+		expect(archiveLast.former).toEqual([{ code: 'C70010101', parent_code: 'X700101', name: 'Chi bộ thôn 1' }]);
+		// the huyện the merger ended owes no 2025 or 2026 list
+		expect(archiveLast.owed.filter((o) => o.endsWith('H7001'))).toEqual([]);
+	});
+
+	it('a registry "tính đến ngày 31/12/2022" is older than a dissolution of 2025; a re-sent current registry still corrects one', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const head = ['STT', 'Mã đơn vị', 'Tên đơn vị', 'Loại', 'Trực thuộc', 'Tình trạng', 'Ngày giải thể'];
+		const old = await ingest(db, [writeCsv(dir, 'dm-2022.csv', [
+			['DANH MỤC TỔ CHỨC ĐẢNG TRỰC THUỘC HUYỆN ỦY BÙ ĐĂNG'],
+			['(Tính đến ngày 31/12/2022)'],
+			head,
+			['1', 'H7001', 'Đảng bộ huyện Bù Đăng', 'Huyện ủy', 'T70', 'Đang hoạt động', ''],
+			['2', 'X700102', 'Đảng bộ xã Minh Hưng', 'Đảng bộ cơ sở', 'H7001', 'Đang hoạt động', '']
+		])]);
+		expect(old.files[0]).toMatchObject({ status: 'loaded', rowsStored: 2 });
+		expect((await units(db, ['H7001', 'X700102'])).map((u) => [u.code, u.dissolved_on])).toEqual([
+			['H7001', '30/06/2025'],
+			['X700102', '30/06/2025']
+		]);
+
+		// a dissolution typed by mistake in the 2025 registry, corrected by the 2025 registry re-sent
+		await ingest(db, [writeCsv(dir, 'dm-2025.csv', [['DANH MỤC TỔ CHỨC ĐẢNG NĂM 2025'], head,
+			['1', 'C70010301', 'Chi bộ Trường THCS Đoàn Kết', 'Chi bộ cơ sở', 'H7001', 'Đã giải thể', '15/02/2025']])]);
+		expect((await units(db, ['C70010301']))[0].dissolved_on).toBe('15/02/2025');
+		await ingest(db, [writeCsv(dir, 'dm-2025-ban-sua.csv', [['DANH MỤC TỔ CHỨC ĐẢNG NĂM 2025 (BẢN SỬA)'], head,
+			['1', 'C70010301', 'Chi bộ Trường THCS Đoàn Kết', 'Chi bộ cơ sở', 'H7001', 'Đang hoạt động', '']])]);
+		expect((await units(db, ['C70010301']))[0].dissolved_on).toBe(null);
 	});
 });

@@ -37,6 +37,9 @@ export interface TitleInfo {
 	/** the level of the deciding body a title line names (titleDeciderLevel), for a level column that
 	 * names none */
 	deciderLevel: DeciderLevel | null;
+	/** the day a title says its list stands at ("tính đến ngày 31/12/2022", "(từ ngày 01/7/2025)"),
+	 * yyyy-mm-dd: a registry older than what the units hold does not overwrite them (registry.sql) */
+	asOf: string | null;
 }
 
 // "Căn cứ …" and "Xét đề nghị …" lines above a list often push its header past row 20
@@ -554,7 +557,7 @@ export function readTitle(preview: string[][], headerRow: number): TitleInfo {
 		.slice(0, headerRow)
 		.map((r) => r.filter((c) => c && c.trim()).join(' ').trim())
 		.filter(Boolean);
-	const info: TitleInfo = { year: null, period: null, subjectKind: null, unitNames: [], lines, partialYear: null, decidedOn: null, agency: null, deciderLevel: null };
+	const info: TitleInfo = { year: null, period: null, subjectKind: null, unitNames: [], lines, partialYear: null, decidedOn: null, agency: null, deciderLevel: null, asOf: null };
 	const isRatingLine = (f: string) => /(xep loai|danh gia|kiem diem)/.test(f);
 	let termEnd: number | null = null;
 	for (const [i, line] of lines.entries()) {
@@ -570,8 +573,12 @@ export function readTitle(preview: string[][], headerRow: number): TitleInfo {
 		// "NĂM HỌC 2023-2024" ("NĂM HỌC: 2023 - 2024", "NH 2023-2024"): the school year ended in the
 		// year (RULES.md R8, education staff)
 		// "DANH SÁCH ĐẢNG VIÊN (tính đến ngày 31/3/2025)": a roster as of that day, of its year
-		const asOf = f.match(/\b(?:tinh )?(?:den|toi) ngay\s*\d{1,2}\s*(?:[/.-]|thang)\s*\d{1,2}\s*(?:[/.-]|nam)\s*(\d{4})\b/);
-		if (asOf && info.year === null) info.year = Number(asOf[1]);
+		const asOf = f.match(/\b(?:tinh )?(?:den|toi) ngay\s*(\d{1,2})\s*(?:[/.-]|thang)\s*(\d{1,2})\s*(?:[/.-]|nam)\s*(\d{4})\b/);
+		if (asOf && info.year === null) info.year = Number(asOf[3]);
+		// "DANH MỤC … SAU SẮP XẾP (từ ngày 01/7/2025)": the day it stands from, unless one says "đến ngày"
+		const since = f.match(/\btu ngay\s*(\d{1,2})\s*(?:[/.-]|thang)\s*(\d{1,2})\s*(?:[/.-]|nam)\s*(\d{4})\b/);
+		const day = asOf ?? (info.asOf ? null : since);
+		if (day) info.asOf = `${day[3]}-${day[2].padStart(2, '0')}-${day[1].padStart(2, '0')}`;
 		const school = f.match(/\b(?:nam hoc|nh)\s*:?\s*(\d{4})\s*[-–—/]\s*(\d{4})\b/);
 		if (school && !isDateLine) info.year = Number(school[2]);
 		// "6 THÁNG ĐẦU NĂM 2025", "9 THÁNG NĂM 2025": neither a year nor a quarter (load.ts refuses it)

@@ -781,7 +781,7 @@ export async function prepareBatch(t: Db, parts: Prepared[], opts: LoadOptions, 
 		part_id integer, file_name varchar, sha256 varchar, file_sha256 varchar, file_kind varchar, encoding varchar,
 		header_row integer, default_year integer, default_period_kind varchar, default_period_no integer,
 		title_subject_kind varchar, title_unit varchar, context_unit_id integer, context_path varchar, has_name_column boolean, header_fields varchar, title_agency varchar, title_lines varchar,
-		decider_level varchar, file_id integer, title_period boolean)`);
+		decider_level varchar, file_id integer, title_period boolean, as_of varchar)`);
 	const app = await t.conn.createAppender('file_ctx', 'main', 'temp');
 	const put = (v: string | number | null | undefined) => (v === null || v === undefined ? app.appendNull() : typeof v === 'number' ? app.appendInteger(v) : app.appendVarchar(v));
 	parts.forEach((p, i) => {
@@ -797,6 +797,9 @@ export async function prepareBatch(t: Db, parts: Prepared[], opts: LoadOptions, 
 		put(fileIds[i]);
 		// a quarter or term the title (or --period) names: a row's period column saying another is refused
 		app.appendBoolean(p.title.period !== null);
+		// the day a registry stands at: its title's, else the end of the year it names (none: as of now)
+		const year = opts.year ?? p.title.year;
+		put(p.title.asOf ?? (year ? `${year}-12-31` : null));
 		app.endRow();
 	});
 	app.closeSync();
