@@ -60,6 +60,14 @@ create or replace macro words(s) as
 create or replace macro says_dissolved(status) as
     regexp_matches(words(status), '^(da )?(bi )?(giai the|(thoi|ket thuc|cham dut|ngung) hoat dong)\b');
 
+-- last_day_alive: the dissolution date d such a text gives, as unit.dissolved_on holds it: the last
+-- day the unit lives (alive_in). A date it ends "from" ("Thôi hoạt động từ ngày 01/7/2025", "Kết
+-- thúc hoạt động kể từ 01/7/2025") is the first day it no longer does: the day before, as a merger
+-- "từ ngày 01/7/2025" ends its unit on 30/06; "Giải thể ngày 30/6/2025" is that day.
+create or replace macro last_day_alive(s, d) as
+    if(regexp_matches(fold(s), '\btu\s+(ngay\s+)?0?' || day(d) || '\s*([/.-]|thang)\s*0?' || month(d) || '\s*([/.-]|nam)\s*' || year(d) || '\b'),
+       cast(d - interval 1 day as date), d);
+
 -- lineage_lead: the words that open a statement of lineage, as registries write one after a unit's
 -- name ("(trên cơ sở sáp nhập xã A, xã B)", "Thành lập trên cơ sở hợp nhất …", "Tách từ …",
 -- "Sáp nhập vào …"): a regular expression for the text as written, any case (registry.sql). The

@@ -229,9 +229,10 @@ select
     -- date it or the note gives; with a Ngày hiệu lực instead, the day before it (merge step below).
     -- Without a status, a note saying so ("Giải thể ngày 30/6/2025", "Thôi hoạt động từ 01/7/2025")
     -- on a row stating no lineage (a merger's note ends its unit the day before: merge step): st.
+    -- A date the text ends it "from" ("… từ ngày 01/7/2025"): the day before (last_day_alive).
     coalesce(dd.d, case when s.dissolved_on is not null and dd.d is null and parse_bool(s.dissolved_on)
-                        then coalesce(ld.d, nd.d) end,
-             case when st.dissolved then coalesce(sd.d, case when ld.d is null then nd.d end) end) as dissolved_on,
+                        then coalesce(ld.d, last_day_alive(s.note, nd.d)) end,
+             case when st.dissolved then coalesce(last_day_alive(st.v, sd.d), case when ld.d is null then last_day_alive(s.note, nd.d) end) end) as dissolved_on,
     coalesce(st.dissolved, false) and dd.d is null and sd.d is null and ld.d is null and nd.d is null as dissolved_undated,
     s.dissolved_on is not null and dd.d is null and coalesce(parse_bool(s.dissolved_on), false) as dissolved_marked,
     tidy(s.dissolved_on) as dissolved_raw,

@@ -668,29 +668,34 @@ describe('units merged away', () => {
 });
 
 describe('units dissolved by their status', () => {
-	it('"Giải thể ngày 15/02/2025" in Tình trạng, or "Đã giải thể" with the date in Ghi chú, ends the unit that day; with no date anywhere, a warning names the row', async () => {
+	it('"Giải thể ngày 15/02/2025" in Tình trạng, or "Đã giải thể" with the date in Ghi chú, ends the unit that day ("… từ ngày 01/7/2025": the day before); with no date anywhere, a warning names the row', async () => {
 		const { db, dir } = await dbWithRegistry();
 		const f = writeCsv(dir, 'dm-2025.csv', [
 			['STT', 'Mã đơn vị', 'Tên đơn vị', 'Loại', 'Trực thuộc', 'Ngày thành lập', 'Tình trạng', 'Ghi chú'],
 			['1', 'C70010301', 'Chi bộ Trường THCS Đoàn Kết', 'Chi bộ cơ sở', 'H7001', '2005', 'Giải thể ngày 15/02/2025', ''],
 			['2', 'C70010102', 'Chi bộ thôn 2', 'Chi bộ trực thuộc', 'X700101', '2000', 'Đã giải thể', 'Giải thể theo Quyết định 20-QĐ/ĐU ngày 20/02/2025'],
 			['3', 'C70010201', 'Chi bộ thôn 1', 'Chi bộ trực thuộc', 'X700102', '2001', 'Đã giải thể', ''],
-			['4', 'C70010101', 'Chi bộ thôn 1', 'Chi bộ trực thuộc', 'X700101', '2000', 'Đang hoạt động', 'Ngày 01/03/2025 kiện toàn chi ủy']
+			['4', 'C70010101', 'Chi bộ thôn 1', 'Chi bộ trực thuộc', 'X700101', '2000', 'Đang hoạt động', 'Ngày 01/03/2025 kiện toàn chi ủy'],
+			// ended "from" a day (in the status, or in the note of "Đã giải thể"): the day before is its last
+			['5', 'H7001', 'Đảng bộ huyện Bù Đăng', 'Huyện ủy', 'T70', '1988', 'Kết thúc hoạt động từ ngày 01 tháng 7 năm 2025', ''],
+			['6', 'X700102', 'Đảng bộ xã Minh Hưng', 'Đảng bộ cơ sở', 'H7001', '1992', 'Đã giải thể', 'Thôi hoạt động kể từ ngày 01/8/2025 theo Quyết định 30-QĐ/TU']
 		]);
 		const r = await ingest(db, [f]);
-		expect(r.files[0]).toMatchObject({ kind: 'registry', status: 'loaded', rowsStored: 4 });
+		expect(r.files[0]).toMatchObject({ kind: 'registry', status: 'loaded', rowsStored: 6 });
 		expect(r.files[0].warnings).toEqual([
 			'1 đơn vị ghi đã giải thể (Tình trạng, Ghi chú) nhưng không có ngày giải thể (dòng 4: "Đã giải thể"): các đơn vị này vẫn được coi là đang hoạt động. Ghi ngày giải thể (dd/mm/yyyy) vào ô Tình trạng, cột Ngày giải thể hoặc Ghi chú.'
 		]);
-		expect((await units(db, ['C70010101', 'C70010102', 'C70010201', 'C70010301'])).map((u) => [u.code, u.dissolved_on])).toEqual([
+		expect((await units(db, ['C70010101', 'C70010102', 'C70010201', 'C70010301', 'H7001', 'X700102'])).map((u) => [u.code, u.dissolved_on])).toEqual([
 			['C70010101', null],
 			['C70010102', '20/02/2025'],
 			['C70010201', null],
-			['C70010301', '15/02/2025']
+			['C70010301', '15/02/2025'],
+			['H7001', '30/06/2025'],
+			['X700102', '31/07/2025']
 		]);
 	});
 
-	it('without a Tình trạng column, Ghi chú saying so ("Giải thể ngày …", "Thôi hoạt động từ …", "Kết thúc / Chấm dứt hoạt động …") ends the unit that day; "Đã giải thể" with no date is warned; "Tạm ngừng hoạt động" and a merger\'s "Giải thể, sáp nhập vào …" are no such note', async () => {
+	it('without a Tình trạng column, Ghi chú saying so ("Giải thể ngày …", "Kết thúc / Chấm dứt hoạt động …") ends the unit that day, "Thôi hoạt động từ …" the day before; "Đã giải thể" with no date is warned; "Tạm ngừng hoạt động" and a merger\'s "Giải thể, sáp nhập vào …" are no such note', async () => {
 		const { db, dir } = await dbWithRegistry();
 		const f = writeCsv(dir, 'danh-muc.csv', [
 			['STT', 'Mã đơn vị', 'Tên tổ chức đảng', 'Loại', 'Trực thuộc', 'Ngày thành lập', 'Ghi chú'],
@@ -709,8 +714,9 @@ describe('units dissolved by their status', () => {
 			'1 đơn vị ghi đã giải thể (Tình trạng, Ghi chú) nhưng không có ngày giải thể (dòng 5: "Đã giải thể"): các đơn vị này vẫn được coi là đang hoạt động. Ghi ngày giải thể (dd/mm/yyyy) vào ô Tình trạng, cột Ngày giải thể hoặc Ghi chú.'
 		]);
 		expect((await units(db, ['C70010101', 'C70010102', 'C70010201', 'C70010301', 'C7001991', 'C7001993', 'H7003'])).map((u) => [u.code, u.dissolved_on])).toEqual([
-			['C70010101', '01/07/2025'],
-			['C70010102', '01/07/2025'],
+			// ended "from" 01/7/2025: the last day alive is 30/06, as a merger from that day
+			['C70010101', '30/06/2025'],
+			['C70010102', '30/06/2025'],
 			['C70010201', null],
 			['C70010301', '30/06/2025'],
 			['C7001991', null],
