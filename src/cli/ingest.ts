@@ -71,7 +71,7 @@ async function main() {
 	for (const l of locks) console.log(`\n${l}: bỏ qua, tệp khóa tạm của Excel (có khi tệp cùng tên đang mở trong Excel), không phải danh sách; nếu đang sửa tệp ấy, lưu và đóng Excel rồi nạp lại.`);
 	for (const f of report.files) {
 		// (a loaded file's warnings under its name too: in a batch of hundreds, whose they are)
-		if ((f.message && f.status !== 'loaded') || f.warnings.length) console.log(`\n${f.path}${f.message && f.status !== 'loaded' ? `: ${f.message}` : ':'}`);
+		if ((f.message && f.status !== 'loaded') || f.warnings.length) console.log(`\n${f.message && f.status !== 'loaded' ? refusal(f.path, f.message) : `${f.path}:`}`);
 		for (const e of f.errors.slice(0, 50)) console.log(`  - ${formatRowError(e)}`);
 		if (f.errorCount > 50) console.log(`  … và ${num(f.errorCount - 50)} lỗi khác.`);
 		for (const w of f.warnings) console.log(`  ! ${w}`);
@@ -81,6 +81,13 @@ async function main() {
 	if (report.auditError) console.log(`\nDữ liệu đã nạp, nhưng kiểm tra quy định không chạy được: ${report.auditError}`);
 	const refused = report.files.filter((f) => f.status === 'refused').length;
 	exitWhenFlushed(refused || report.auditError ? 1 : 0);
+}
+
+/** A refused file's path and why. A whole-file refusal's message opens with the file's name ("cu.xls:
+ * …", "thap.xlsx [Thôn 2]: …"): the name is said once, in the path. */
+function refusal(path: string, message: string): string {
+	const base = path.split('/').pop()!;
+	return message.startsWith(`${base}:`) || message.startsWith(`${base} [`) ? path.slice(0, path.length - base.length) + message : `${path}: ${message}`;
 }
 
 main().catch((e) => fail(e?.message ?? String(e), 1));

@@ -358,6 +358,9 @@ describe('files and folders given to the CLI', () => {
 		const { code, out } = await cli(folder, '--db', join(dir, 'cli.duckdb'));
 		expect(code).toBe(1);
 		expect(out).toMatch(/cu\.xls: .*định dạng Excel cũ \(\.xls\)/);
+		// the refused file named once, by its path
+		expect(out).toContain(`\n${join(folder, 'cu.xls')}: Tệp`);
+		expect(out).not.toMatch(/cu\.xls: cu\.xls/);
 		expect(out).toMatch(/~\$cu\.xlsx: bỏ qua, tệp khóa tạm của Excel/);
 	});
 
