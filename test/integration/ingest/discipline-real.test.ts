@@ -805,3 +805,26 @@ describe('the State\'s discipline of a civil servant (NĐ 335 from 2026: discipl
 		expect(await load(2025)).toEqual([]);
 	});
 });
+
+describe('a decision\'s number and date in one column, headed as UBKT registers head it', () => {
+	const HEADS = ['Số QĐ, ngày', 'Số QĐ, ngày ký', 'Số quyết định, ngày', 'Số QĐ/ngày QĐ', 'Số QĐ - ngày QĐ', 'Số, ký hiệu, ngày QĐ', 'Số hiệu, ngày ban hành QĐ', 'Quyết định kỷ luật'];
+	it(`${HEADS.map((h) => `"${h}"`).join(', ')} holding "Số 15-QĐ/UBKT ngày 20/12/2024": the decision date`, async () => {
+		const { db, dir } = await dbWithRegistry();
+		const files = HEADS.map((h, k) => writeCsv(dir, `kl${k}.csv`, [['ỦY BAN KIỂM TRA ĐẢNG ỦY XÃ ĐOÀN KẾT'], ['DANH SÁCH ĐẢNG VIÊN BỊ THI HÀNH KỶ LUẬT NĂM 2024'],
+			['STT', 'Họ và tên', 'Năm sinh', 'Chi bộ', 'Nội dung vi phạm', 'Hình thức kỷ luật', h, 'Cấp quyết định'],
+			['1', `Nguyễn Văn Số${k}`, '1970', 'Chi bộ thôn 1', 'Vi phạm đất đai', 'Cảnh cáo', `Số ${15 + k}-QĐ/UBKT ngày ${10 + k}/12/2024`, 'UBKT Đảng ủy xã Đoàn Kết']]));
+		const r = await ingest(db, files);
+		expect(r.files.map((f) => [f.kind, f.status, f.errorCount])).toEqual(HEADS.map(() => ['discipline', 'loaded', 0]));
+		expect((await stored(db)).map((x) => [x.name, x.decided_on])).toEqual(expect.arrayContaining(HEADS.map((_, k) => [`Nguyễn Văn Số${k}`, `${10 + k}/12/2024`])));
+	});
+
+	it('a register with no decision date anywhere (its "Quyết định kỷ luật" holds only numbers): refused once, saying the file lacks the column, not row by row under a column it does not have', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const r = await ingest(db, [writeCsv(dir, 'kl.csv', [...TITLE,
+			['STT', 'Họ và tên', 'Năm sinh', 'Chi bộ', 'Hình thức kỷ luật', 'Quyết định kỷ luật'],
+			['1', 'Nguyễn Văn An', '1970', 'Chi bộ thôn 1', 'Cảnh cáo', 'Số 15-QĐ/UBKT'],
+			['2', 'Trần Thị Bình', '1971', 'Chi bộ thôn 2', 'Khiển trách', 'Số 16-QĐ/UBKT']])]);
+		expect(r.files[0]).toMatchObject({ status: 'refused', errorCount: 2 });
+		expect(r.files[0].errors).toEqual([{ file: 'kl.csv', row: 0, column: '', value: '', message: expect.stringMatching(/^Sổ kỷ luật không có cột ngày quyết định .*: 2 dòng \(dòng 4, 5\) không có ngày quyết định/) }]);
+	});
+});

@@ -27,6 +27,10 @@ describe('columns whose names hold another field’s keyword', () => {
 		['Đơn vị công tác', 'agency'], ['Loại hình tổ chức', 'unit_kind'], ['Tên', 'given_name'], ['Họ (đệm)', 'full_name'],
 		['Số, ngày quyết định', 'decided_on'], ['Số và ngày quyết định kỷ luật', 'decided_on'], ['Quyết định số, ngày', 'decided_on'],
 		['Số hiệu, ngày ra quyết định', 'decided_on'],
+		// the number and the date in one column, however UBKT registers head it; a count of days is none
+		['Số QĐ, ngày', 'decided_on'], ['Số QĐ, ngày ký', 'decided_on'], ['Số quyết định, ngày', 'decided_on'], ['Số QĐ/ngày QĐ', 'decided_on'],
+		['Số QĐ - ngày QĐ', 'decided_on'], ['Số, ký hiệu, ngày QĐ', 'decided_on'], ['Số hiệu, ngày ban hành QĐ', 'decided_on'],
+		['Số quyết định kỷ luật, ngày ký', 'decided_on'], ['Số ngày nghỉ ốm', 'sick_days'],
 		['Ban Thường vụ Đảng ủy xã đánh giá', 'final_level'], ['BTV Huyện ủy đánh giá', 'final_level'],
 		['Điểm chi bộ đánh giá', 'score'],
 		['Tên tổ chức, cá nhân', 'full_name'], ['Tên tập thể, cá nhân', 'full_name'], ['Tên tổ chức, cá nhân bị kỷ luật', 'subject_name']

@@ -129,6 +129,10 @@ const KEYWORD_RULES: Array<[RegExp, string | null]> = [
 	[/^(stt|tt|sott)$/, 'stt'],
 	// null: a column we know is none of ours, whatever later rules would read in it
 	[/namtruoc/, null], // last year's level ("Kết quả xếp loại năm trước") is not this list's
+	// a decision's number and date in one cell ("Số, ngày quyết định", "Số QĐ, ngày", "Số, ký hiệu,
+	// ngày QĐ": "Số 05-QĐ/ĐU ngày 12/3/2024"): the date (date_text reads it after "ngày"), before the
+	// number alone below; "Quyết định ngày" is the date alone. (Not "Số ngày nghỉ ốm": a count of days.)
+	[/^so(hieu|kyhieu|va|quyetdinh|qd|kyluat)+ngay|^so(hieu)?(va)?ngay(thang)?(nam)?(ra|ky|banhanh)?(quyetdinh|qd)|^(quyetdinh|qd)(kyluat)?(so(hieu)?)?(va)?ngay/, 'decided_on'],
 	[/^so(hieu)?(quyetdinh|qd)/, null], // the number of a decision, not a level
 	[/chinhthuc/, null], // "Ngày (kết nạp Đảng) chính thức": not the admission date, not a discipline
 	[/khenthuong/, null], // "Hình thức khen thưởng": an award, not a discipline
@@ -180,9 +184,6 @@ const KEYWORD_RULES: Array<[RegExp, string | null]> = [
 	// a leadership list's "Tập thể" column names the collective ("Chi ủy Chi bộ thôn 1", "Ban Thường vụ
 	// Đảng ủy xã"): its unit (unit_key drops the committee's words)
 	[/^(ten)?tapthe(lanhdao)?(quanly)?$/, 'unit_name'],
-	// a decision's number and date in one cell ("Số, ngày quyết định": "Số 05-QĐ/ĐU ngày 12/3/2024"):
-	// the date (date_text reads it after "ngày"); "Quyết định ngày" is the date alone
-	[/^so(hieu)?(va)?ngay(ra)?(quyetdinh|qd)|^(quyetdinh|qd)(kyluat)?(so(hieu)?)?(va)?ngay/, 'decided_on'],
 	[/^(so|sohieu)?(quyetdinh|qd)(thihanh)?kyluat$/, null],
 	[/^ngay(bi|thihanh)?kyluat/, 'decided_on'],
 	[/^thoihan/, null],

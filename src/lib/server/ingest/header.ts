@@ -104,6 +104,8 @@ export function yearNamed(header: string): number | null {
 	return years.length === 1 && all.length === 1 ? years[0] : null;
 }
 
+// a full date in a cell of other text ("Số 15-QĐ/UBKT ngày 20/12/2024")
+const DATE_IN_CELL = /\b\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4}\b/;
 /** The fields a column of another year's values may hold. */
 const PAST_YEAR_FIELDS = new Set(['final_level', 'self_level', 'proposed_level', 'cs_level', 'score']);
 
@@ -267,6 +269,13 @@ export function findHeader(preview: string[][], year?: number): HeaderMap | null
 		}
 		seen.set(field, columns.length);
 		columns.push({ index: i, field, header });
+	}
+	// a register whose decision column names no date ("Quyết định kỷ luật", "Số QĐ": a number, ignored)
+	// but holds it ("Số 15-QĐ/UBKT ngày 20/12/2024"), where no column is the date: the date (date_text)
+	if (seen.has('discipline_form') && !seen.has('decided_on')) {
+		const textAt = (i: number) => headerRows.map((r) => preview[r][i]).filter((c) => c?.trim()).pop() ?? '';
+		const at = merged.findIndex((f, i) => !f && /^(so(hieu)?)?(quyetdinh|qd)/.test(alnumKey(textAt(i))) && preview.slice(dataStart).some((r) => DATE_IN_CELL.test(r[i] ?? '')));
+		if (at >= 0) columns.push({ index: at, field: 'decided_on', header: textAt(at) });
 	}
 	// the quarters' or the months' scores and not the year's ("Điểm quý I | … | Điểm quý IV", "Tháng 1
 	// … Tháng 12" under "Điểm đánh giá hằng tháng"; NĐ 335: the year's score is their mean): each

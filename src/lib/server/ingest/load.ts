@@ -875,9 +875,16 @@ export async function prepareBatch(t: Db, parts: Prepared[], opts: LoadOptions, 
 	// finds a row's fault in each: the row is refused once for it, and counted once
 	const said = new Set<string>();
 	const errorKey = (i: number, e: RowError) => JSON.stringify([fileOf[i], e.file, e.row, e.column, e.value, e.message]);
+	// a register with no decision-date column, whose form cells give no date either: said once, of
+	// the file, not row by row under a "Ngày quyết định" column it does not have
+	const undated = new Map<number, number[]>();
 	for (const e of errs) {
 		const r = results[e.part_id];
 		const headerOf = new Map(parts[e.part_id].header.columns.map((c) => [c.field, c.header]));
+		if (e.field === 'decided_on' && !headerOf.has('decided_on') && parts[e.part_id].kind === 'discipline') {
+			undated.set(e.part_id, [...(undated.get(e.part_id) ?? []), e.rn]);
+			continue;
+		}
 		const err: RowError = {
 			file: parts[e.part_id].src.fileName,
 			row: e.rn,
@@ -896,6 +903,13 @@ export async function prepareBatch(t: Db, parts: Prepared[], opts: LoadOptions, 
 		said.add(key);
 		r.errorCount++;
 		if (r.errors.length < MAX_ERRORS) r.errors.push(err);
+	}
+	for (const [i, rows] of undated) {
+		results[i].errorCount += rows.length;
+		results[i].errors.unshift({
+			file: parts[i].src.fileName, row: 0, column: '', value: '',
+			message: `Sổ kỷ luật không có cột ngày quyết định ("Ngày quyết định", hoặc số và ngày trong một cột: "Số, ngày quyết định"), ô hình thức kỷ luật cũng không ghi ngày: ${rows.length} dòng (dòng ${rows.sort((a, b) => a - b).slice(0, 5).join(', ')}${rows.length > 5 ? '…' : ''}) không có ngày quyết định (năm của quyết định quyết định năm bị tính). Thêm cột "Ngày quyết định" rồi gửi lại.`
+		});
 	}
 	// a chi bộ the title names that the registry has nowhere inside the unit found, in a list with no
 	// unit column: its rows are not the đảng bộ's (nor guessed)
