@@ -828,3 +828,38 @@ describe('a decision\'s number and date in one column, headed as UBKT registers 
 		expect(r.files[0].errors).toEqual([{ file: 'kl.csv', row: 0, column: '', value: '', message: expect.stringMatching(/^Sổ kỷ luật không có cột ngày quyết định .*: 2 dòng \(dòng 4, 5\) không có ngày quyết định/) }]);
 	});
 });
+
+describe('a register whose form column names the Party\'s side ("Kỷ luật Đảng" beside "Kỷ luật về chính quyền")', () => {
+	// the chi bộ's roster, loaded first: a register read as a roster would replace it
+	const roster = (dir: string) => writeCsv(dir, 'ds.csv', [['ĐẢNG BỘ XÃ ĐOÀN KẾT'], ['CHI BỘ THÔN 1'], ['DANH SÁCH ĐẢNG VIÊN NĂM 2024'],
+		['STT', 'Họ và tên', 'Năm sinh', 'Ngày vào Đảng', 'Tình trạng'],
+		['1', 'Nguyễn Văn An', '1970', '12/05/1995', 'Chính thức'], ['2', 'Trần Thị Bình', '1971', '03/02/1998', 'Chính thức'], ['3', 'Lê Văn Cường', '1972', '19/05/2001', 'Chính thức']]);
+	const members = (db: Db) => db.query(`select count(*)::int as n from membership_current m join unit u on u.id = m.unit_id where u.code = 'C70010101'`);
+
+	it.each([
+		[['Kỷ luật Đảng']], [['Kỷ luật về Đảng', 'Kỷ luật về chính quyền']], [['Kỷ luật đảng viên']], [['KL Đảng', 'KL chính quyền']]
+	])('%j: the Party\'s form, the State\'s not; the chi bộ\'s roster stays', async (heads) => {
+		const { db, dir } = await dbWithRegistry();
+		await ingest(db, [roster(dir)]);
+		const r = await ingest(db, [writeCsv(dir, 'kl.csv', [['ỦY BAN KIỂM TRA ĐẢNG ỦY XÃ ĐOÀN KẾT'], ['SỔ THEO DÕI KỶ LUẬT NĂM 2024'],
+			['STT', 'Họ và tên', 'Năm sinh', 'Chi bộ', 'Nội dung vi phạm', ...heads, 'Ngày quyết định'],
+			['1', 'Nguyễn Văn An', '1970', 'Chi bộ thôn 1', 'Vi phạm đất đai', 'Cảnh cáo', ...heads.slice(1).map(() => 'Cách chức'), '20/12/2024'],
+			['2', 'Chi bộ thôn 2', '', 'Chi bộ thôn 2', 'Buông lỏng lãnh đạo', 'Khiển trách', ...heads.slice(1).map(() => ''), '10/10/2024']])]);
+		expect(r.files[0]).toMatchObject({ kind: 'discipline', status: 'loaded', rowsStored: 2 });
+		expect(await stored(db)).toMatchObject([
+			{ row: 4, type: 'person', name: 'Nguyễn Văn An', unit: 'C70010101', form: 'canh_cao' },
+			{ row: 5, type: 'unit', subject_unit: 'C70010102', form: 'khien_trach' }
+		]);
+		expect(await members(db)).toEqual([{ n: 3 }]);
+	});
+
+	it('a register titled so whose form column no rule reads ("Biện pháp xử lý"): refused, saying why, not loaded as a roster over the chi bộ\'s', async () => {
+		const { db, dir } = await dbWithRegistry();
+		await ingest(db, [roster(dir)]);
+		const r = await ingest(db, [writeCsv(dir, 'kl.csv', [['ĐẢNG ỦY XÃ ĐOÀN KẾT'], ['DANH SÁCH ĐẢNG VIÊN BỊ THI HÀNH KỶ LUẬT NĂM 2024'],
+			['STT', 'Họ và tên', 'Năm sinh', 'Chi bộ', 'Biện pháp xử lý'],
+			['1', 'Nguyễn Văn An', '1970', 'Chi bộ thôn 1', 'Cảnh cáo']])]);
+		expect(r.files[0]).toMatchObject({ status: 'refused', message: expect.stringMatching(/Tiêu đề "DANH SÁCH ĐẢNG VIÊN BỊ THI HÀNH KỶ LUẬT NĂM 2024" là danh sách kỷ luật, nhưng không có cột nào đọc được là hình thức kỷ luật/) });
+		expect(await members(db)).toEqual([{ n: 3 }]);
+	});
+});

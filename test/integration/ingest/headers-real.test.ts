@@ -31,6 +31,10 @@ describe('columns whose names hold another field’s keyword', () => {
 		['Số QĐ, ngày', 'decided_on'], ['Số QĐ, ngày ký', 'decided_on'], ['Số quyết định, ngày', 'decided_on'], ['Số QĐ/ngày QĐ', 'decided_on'],
 		['Số QĐ - ngày QĐ', 'decided_on'], ['Số, ký hiệu, ngày QĐ', 'decided_on'], ['Số hiệu, ngày ban hành QĐ', 'decided_on'],
 		['Số quyết định kỷ luật, ngày ký', 'decided_on'], ['Số ngày nghỉ ốm', 'sick_days'],
+		// a register's form column naming the Party's side, beside the State's; "Kỳ", "Quý" stay the period
+		['Kỷ luật Đảng', 'discipline_form'], ['Kỷ luật về Đảng', 'discipline_form'], ['Kỷ luật đảng viên', 'discipline_form'],
+		['Kỷ luật về mặt Đảng', 'discipline_form'], ['KL Đảng', 'discipline_form'], ['KL chính quyền', 'state_discipline'],
+		['Kỳ', 'period'], ['Kỳ đánh giá', 'period'], ['Quý', 'period'],
 		['Ban Thường vụ Đảng ủy xã đánh giá', 'final_level'], ['BTV Huyện ủy đánh giá', 'final_level'],
 		['Điểm chi bộ đánh giá', 'score'],
 		['Tên tổ chức, cá nhân', 'full_name'], ['Tên tập thể, cá nhân', 'full_name'], ['Tên tổ chức, cá nhân bị kỷ luật', 'subject_name']

@@ -193,8 +193,10 @@ const KEYWORD_RULES: Array<[RegExp, string | null]> = [
 	[/^(hinhthuc)?kyluat(ve)?(mat)?(chinhquyen|doanthe|hanhchinh|congchuc|vienchuc|cq|nhanuoc)/, 'state_discipline'],
 	// a registry's "Hình thức sắp xếp" (merger, split, renaming) is no discipline's form
 	[/^hinhthuc(sapxep|sapnhap|hopnhat|chiatach)/, 'lineage_form'],
-	// anchored: "chính thức" holds "hinhthuc"; "Kỷ luật" alone or "Hình thức (kỷ luật)"
-	[/^hinhthuc|^(muc)?kyluat(hinhthuc)?$/, 'discipline_form'],
+	// anchored: "chính thức" holds "hinhthuc"; "Kỷ luật" alone or "Hình thức (kỷ luật)", or the Party's
+	// side beside the State's ("Kỷ luật (về) Đảng", "Kỷ luật đảng viên", "KL Đảng" | "Kỷ luật về chính
+	// quyền", above), as "Hình thức kỷ luật" over "Về Đảng | Về chính quyền" is
+	[/^hinhthuc|^(muc)?kyluat(hinhthuc)?((ve|trong)?(mat)?dang(vien)?)?$/, 'discipline_form'],
 	[/tuphathien|khacphuc/, 'self_remedied'],
 	[/(ngay|nam)(thangnam)?sinh/, 'birth'],
 	// an identity card ("Số thẻ căn cước", "Số CCCD/CMND"), a health-insurance card: never the party card
@@ -219,7 +221,8 @@ const KEYWORD_RULES: Array<[RegExp, string | null]> = [
 	[/^(chibo|dangbo|tochucdang|tendonvi|donvi)/, 'unit_name'],
 	[/^loai(hinh)?(tochuc|donvi)?(dang)?$/, 'unit_kind'],
 	[/chucvu|chucdanh/, 'position'],
-	[/^(ky|quy(?!etdinh))/, 'period'], // ("Quyết định số": a decision's number, no period)
+	// ("Quyết định số": a decision's number; "Kỷ luật …": a discipline's; no period)
+	[/^(ky(?!luat)|quy(?!etdinh))/, 'period'],
 	[/^nam(danhgia|xeploai)?$/, 'year'],
 	[/ghichu/, 'note']
 ];
@@ -246,7 +249,7 @@ function pointsSpelled(text: string): string {
 const ABBREVIATIONS: Record<string, string> = {
 	XL: 'xếp loại', ĐG: 'đánh giá', DG: 'đánh giá', QĐ: 'quyết định', QD: 'quyết định', KĐ: 'kiểm điểm', KD: 'kiểm điểm',
 	TĐV: 'thẻ đảng viên', TDV: 'thẻ đảng viên', NS: 'năm sinh', SN: 'sinh ngày', NTNS: 'ngày tháng năm sinh',
-	CV: 'chức vụ', ĐV: 'đảng viên', Đv: 'đảng viên', DV: 'đảng viên', VĐ: 'vào Đảng', VD: 'vào Đảng', KN: 'kết nạp', TCĐ: 'tổ chức đảng', TCD: 'tổ chức đảng',
+	CV: 'chức vụ', KL: 'kỷ luật', ĐV: 'đảng viên', Đv: 'đảng viên', DV: 'đảng viên', VĐ: 'vào Đảng', VD: 'vào Đảng', KN: 'kết nạp', TCĐ: 'tổ chức đảng', TCD: 'tổ chức đảng',
 	// the deciding bodies: chi bộ, đảng bộ, đảng ủy (xã), ban thường vụ, huyện / tỉnh / quận / thị ủy
 	CB: 'chi bộ', ĐB: 'đảng bộ', ĐU: 'đảng ủy', ĐUX: 'đảng ủy xã', BTV: 'ban thường vụ',
 	HU: 'huyện ủy', TU: 'tỉnh ủy', QU: 'quận ủy', TX: 'thị ủy'

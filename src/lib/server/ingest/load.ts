@@ -220,6 +220,13 @@ export function prepare(read: SourceTable, opts: Pick<LoadOptions, 'kind' | 'per
 			src.fileName,
 			`Tiêu đề "${title.lines.find(namesOneLevel)}" là danh sách những người đạt một mức xếp loại, không phải danh sách đảng viên, cũng không phải danh sách xếp loại đầy đủ (không có cột Xếp loại): tệp không được nạp. Gửi danh sách xếp loại có cột Xếp loại, hoặc dùng --kind roster nếu đây đúng là danh sách đảng viên.`
 		);
+	// a register ("DANH SÁCH ĐẢNG VIÊN BỊ THI HÀNH KỶ LUẬT") whose form column no rule reads: as a
+	// roster its few rows, organisations' names among them, would replace the chi bộ's members
+	if (kind === 'roster' && !opts.kind && title.lines.some(namesDiscipline))
+		throw new IngestError(
+			src.fileName,
+			`Tiêu đề "${title.lines.find(namesDiscipline)}" là danh sách kỷ luật, nhưng không có cột nào đọc được là hình thức kỷ luật (các cột: ${header.columns.map((c) => c.header).join(', ')}): nạp như danh sách đảng viên sẽ thay danh sách đảng viên đã có của các chi bộ. Đặt tên cột hình thức là "Hình thức kỷ luật" rồi gửi lại, hoặc dùng --kind roster nếu đây đúng là danh sách đảng viên. Tệp không được nạp.`
+		);
 	// scores with no level column ("BẢNG TỔNG HỢP ĐIỂM"): stored, the list would replace the unit's
 	// rated list with ratings of no level
 	const fields = new Set(header.columns.map((c) => c.field));
@@ -275,6 +282,8 @@ function findListHeader(preview: string[][], year?: number): HeaderMap | null {
  * those who reached it. Stored as a roster it would say nothing of their level; stored as a rating
  * list it would replace the unit's full list. */
 const namesOneLevel = (line: string) => /^(danh sach|ds)\b.*\b(khong )?hoan thanh (xuat sac |tot )?nhiem vu\b/.test(fold(line));
+/** A title naming a discipline register ("DANH SÁCH ĐẢNG VIÊN BỊ THI HÀNH KỶ LUẬT", "SỔ THEO DÕI KỶ LUẬT"). */
+const namesDiscipline = (line: string) => /^(danh sach|ds|so( theo doi)?)\b.*\bky luat\b/.test(fold(line));
 
 /** Periods Giám Sát cannot store, refused before anything is written: a term whose first year is
  * not before its last, a title rating "6 tháng đầu năm" / "9 tháng" (neither a year, a quarter nor
