@@ -778,9 +778,10 @@ create or replace macro discipline_form_vi(f) as
            when 'none' then 'không kỷ luật đảng' else coalesce(f, 'không rõ hình thức') end;
 
 -- no_discipline: a measure (folded words) that is no discipline, which registers list beside the
--- decisions: "Kiểm điểm rút kinh nghiệm", "Nhắc nhở", "Phê bình", "Không kỷ luật", "Đình chỉ sinh hoạt".
+-- decisions: "Kiểm điểm rút kinh nghiệm", "Nhắc nhở", "Phê bình", "Không kỷ luật", "Đình chỉ sinh hoạt";
+-- "Xóa tên", a member struck off the roll for leaving Party life, is no form of discipline either.
 create or replace macro no_discipline(w) as
-    regexp_matches(w, '^(kiem diem|rut kinh nghiem|nhac nho|phe binh|khong (xu ly |thi hanh |xem xet )?ky luat|mien (xu ly |truy cuu )?ky luat|chua (xem xet|xu ly)|tam dinh chi|dinh chi sinh hoat|dinh chi cong tac)');
+    regexp_matches(w, '^(kiem diem|rut kinh nghiem|nhac nho|phe binh|(bi )?xoa ten|khong (xu ly |thi hanh |xem xet )?ky luat|mien (xu ly |truy cuu )?ky luat|chua (xem xet|xu ly)|tam dinh chi|dinh chi sinh hoat|dinh chi cong tac)');
 
 -- admitted_lately: a text that says the member was admitted too lately to be rated ("Mới kết nạp",
 -- "Chưa đủ 6 tháng", "Dự bị chưa đủ 6 tháng", "Kết nạp ngày 15/9/2024, chưa đủ 6 tháng"): "chưa đủ

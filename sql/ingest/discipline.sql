@@ -180,7 +180,8 @@ left join unit_hit ag on ag.role = 'agency' and ag.name = s.cell_unit.name and a
     and ag.year is not distinct from year(dd.d);
 
 -- A row whose measure is no discipline ("Kiểm điểm rút kinh nghiệm", "Nhắc nhở", "Phê bình",
--- "Không kỷ luật", "Đình chỉ sinh hoạt"), which registers list beside the decisions, often with no
+-- "Không kỷ luật", "Đình chỉ sinh hoạt"; "Xóa tên", a member struck off the roll for leaving Party
+-- life, no form of discipline), which registers list beside the decisions, often with no
 -- decision date: not stored, not checked (merge drops it), and the file says which (warnings).
 alter table norm add column not_discipline boolean;
 -- So is a row whose only form is a mass organisation's, or a State cell that is none ("Kỷ luật

@@ -635,6 +635,21 @@ describe('a district register with "Chi bộ | Đảng bộ" columns', () => {
 		expect(await stored(db)).toMatchObject([{ row: 4, name: 'Nguyễn Văn An', form: 'khien_trach' }]);
 	});
 
+	it('"Xóa tên" (a member struck off the roll) is no discipline either: not stored, said so, not as a form unread', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const r = await ingest(db, [writeCsv(dir, 'kl.csv', [
+			...TITLE,
+			['STT', 'Họ và tên', 'Năm sinh', 'Chi bộ', 'Nội dung vi phạm', 'Hình thức kỷ luật', 'Số QĐ, ngày', 'Ghi chú'],
+			['1', 'Nguyễn Văn An', '1970', 'Chi bộ thôn 1', 'Vi phạm đất đai', 'Khiển trách', 'Số 15-QĐ/UBKT ngày 03/4/2024', ''],
+			['2', 'Trần Thị Bình', '1971', 'Chi bộ thôn 2', 'Bỏ sinh hoạt đảng 3 tháng không lý do', 'Xóa tên', 'Số 20-QĐ/ĐU ngày 05/08/2024', 'Xóa tên khỏi danh sách đảng viên'],
+			['3', 'Lê Văn Cường', '1972', 'Chi bộ thôn 2', 'Không đóng đảng phí', 'Xóa tên khỏi danh sách đảng viên', '', '']
+		])]);
+		expect(r.files[0]).toMatchObject({ status: 'loaded', rowsRead: 3, rowsStored: 1 });
+		expect(r.files[0].warnings).toContain('2 dòng không phải quyết định kỷ luật đảng (dòng 5: "Xóa tên", dòng 6: "Xóa tên khỏi danh sách đảng viên"): không lưu, không tính khi kiểm tra.');
+		expect(r.files[0].warnings.join(' ')).not.toMatch(/không nhận ra/);
+		expect(await stored(db)).toMatchObject([{ row: 4, name: 'Nguyễn Văn An', form: 'khien_trach' }]);
+	});
+
 	it('beside "Hình thức kỷ luật Đảng", a "Hình thức kỷ luật chính quyền, đoàn thể" column is not the form but the State\'s; a row with only that is no Party discipline', async () => {
 		const { db, dir } = await dbWithRegistry();
 		const r = await ingest(db, [writeCsv(dir, 'kl.csv', [
