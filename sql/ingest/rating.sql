@@ -83,13 +83,17 @@ merged as (
 
 s as (
     select stg.* exclude (level_texts) replace (
-            coalesce(stg.sick_days, stg.absent_days, nl.leave, nl.absence) as sick_days,
+            coalesce(stg.sick_days, if(c.file_kind = 'civil_servant', stg.absent_days, null), nl.leave,
+                     if(c.file_kind = 'civil_servant', nl.absence, null)) as sick_days,
             case when list_contains(level_texts, trim(stg.score)) then null else stg.score end as score,
             case when list_contains(level_texts, trim(stg.decided_on)) then null else stg.decided_on end as decided_on,
             case when list_contains(level_texts, trim(stg.reviewed_on)) then null else stg.reviewed_on end as reviewed_on),
-        coalesce(nl.leave, nl.absence) is not null as sick_in_note,
-        -- NĐ 90's absence, not sick leave: the civil servant's cap, not the member's (sick_leave_cap)
-        stg.sick_days is null and (stg.absent_days is not null or (nl.leave is null and nl.absence is not null)) as leave_is_absence,
+        coalesce(nl.leave, if(c.file_kind = 'civil_servant', nl.absence, null)) is not null as sick_in_note,
+        -- NĐ 90's absence, not sick leave: the civil servant's cap, not the member's (sick_leave_cap);
+        -- read on a civil-servant list only (a member list's "Vắng mặt sinh hoạt chi bộ 4 tháng",
+        -- "Không tham gia công tác đảng 4 tháng" is of Party life, not absence from work)
+        c.file_kind = 'civil_servant' and stg.sick_days is null
+            and (stg.absent_days is not null or (nl.leave is null and nl.absence is not null)) as leave_is_absence,
         person_name(full_name) as c_name, c.*
     from merged stg
     join file_ctx c using (part_id)

@@ -73,7 +73,11 @@ name_lin as (
 ),
 s as (
     select stg.*, upper(tidy(unit_code)) as c_code, coalesce(nl.name, tidy(unit_name)) as c_name, c.file_id, c.header_fields,
-        try_cast(c.as_of as date) as as_of,
+        -- (a title naming only its year stands somewhere in it: at its end when the row is weighed
+        -- against what a unit holds, at its start when stored — a "NĂM 2025" registry is not newer
+        -- than one "từ ngày 01/7/2025" loaded after it, nor older)
+        coalesce(try_cast(c.as_of as date), make_date(try_cast(c.as_of as integer), 12, 31)) as as_of,
+        coalesce(try_cast(c.as_of as date), make_date(try_cast(c.as_of as integer), 1, 1)) as as_of_from,
         coalesce(stg.parent, im.parent) as parent_v, nl.lin as name_lineage, nl.field as name_field, nl.bare_merge as name_bare_merge,
         coalesce(stg.merged_into, stg.renamed_to, stg.formed_from, stg.split_from, stg.renamed_from, stg.prior_units) is null as no_lineage_column
     from stg
@@ -210,6 +214,7 @@ select
     nk.name_key,
     -- the day the file stands at (file_ctx: its title, else the year it names; null: now)
     s.as_of,
+    s.as_of_from,
     -- (a city run by the Centre: city_top)
     if(ct.rk is not null, 'tinh_uy', kd.unit_kind) as kind,
     tidy(s.unit_kind) as kind_raw,
@@ -607,13 +612,13 @@ set name = coalesce(if(n.older, null, n.name), u.name), name_key = coalesce(if(n
              and n.code not in (select upper(l.from_code) from unit_lineage l where l.kind in ('merge', 'rename')) then null
         else coalesce(n.dissolved_on, u.dissolved_on) end,
     status = coalesce(if(n.older, null, n.status), u.status),
-    as_of = coalesce(if(n.older, null, n.as_of), u.as_of),
+    as_of = coalesce(if(n.older, null, n.as_of_from), u.as_of),
     source_file_id = if(n.older, u.source_file_id, n.file_id), source_row = if(n.older, u.source_row, n.rn)
 from norm_last n
 where upper(u.code) = n.code;
 
 insert into unit (code, name, name_key, kind, parent_code, province_name, locality, founded_on, dissolved_on, status, as_of, source_file_id, source_row)
-select n.code, n.name, n.name_key, n.kind, n.parent_code, n.province_name, n.locality, n.founded_on, n.dissolved_on, n.status, n.as_of, n.file_id, n.rn
+select n.code, n.name, n.name_key, n.kind, n.parent_code, n.province_name, n.locality, n.founded_on, n.dissolved_on, n.status, n.as_of_from, n.file_id, n.rn
 from norm_last n
 where n.code not in (select upper(code) from unit)
 order by n.file_id, n.rn;

@@ -317,3 +317,27 @@ describe('absence from work on a committee\'s list (NĐ 90: absent 3–6 months 
 		expect(bad.files[0].errors.map((e) => [e.row, e.column, e.value])).toEqual([[4, 'Số tháng vắng mặt', 'nhiều']]);
 	});
 });
+
+// A member list's note of absence from the chi bộ's meetings ("Vắng mặt sinh hoạt chi bộ 4 tháng")
+// is no absence from work (NĐ 90): it must not cap the same person's civil-servant rating.
+
+describe('a member list note of missed meetings', () => {
+	it.each(['Vắng mặt sinh hoạt chi bộ 4 tháng không lý do', 'Không tham gia công tác đảng 4 tháng'])('"%s": no R6 on the civil-servant rating', async (note) => {
+		const { db, dir } = await dbWithRegistry();
+		const m = await ingest(db, [writeCsv(dir, 'dv.csv', [
+			['ĐẢNG BỘ XÃ ĐOÀN KẾT'], ['CHI BỘ THÔN 1'], ['KẾT QUẢ XẾP LOẠI CHẤT LƯỢNG ĐẢNG VIÊN NĂM 2024'],
+			['STT', 'Họ và tên', 'Ngày sinh', 'Số thẻ đảng viên', 'Xếp loại', 'Ngày quyết định', 'Ghi chú'],
+			['1', 'Nguyễn Thanh Sơn', '22/01/1973', '70100001', 'HTNV', '18/12/2024', note]
+		])]);
+		expect(m.files[0]).toMatchObject({ status: 'loaded' });
+		const c = await ingest(db, [writeCsv(dir, 'cc.csv', [
+			['UBND XÃ ĐOÀN KẾT'], ['KẾT QUẢ XẾP LOẠI CÁN BỘ, CÔNG CHỨC NĂM 2024'],
+			['STT', 'Họ và tên', 'Ngày sinh', 'Chức vụ', 'Xếp loại', 'Ngày quyết định'],
+			['1', 'Nguyễn Thanh Sơn', '22/01/1973', 'Công chức Tư pháp', 'HTTNV', '10/12/2024']
+		])], { kind: 'civil_servant' });
+		expect(c.files[0]).toMatchObject({ status: 'loaded' });
+		expect(await db.one(`select count(distinct person_id)::int as n from rating`)).toEqual({ n: 1 });
+		const fs = (await runAudit(db, { year: 2024, rules: ['sick_leave_cap'], signals: false })).findings;
+		expect(fs.map((f) => [f.subject_kind, f.rulebook, f.message])).toEqual([]);
+	});
+});

@@ -871,3 +871,40 @@ describe('columns of other data on wide rosters', () => {
 		expect(await db.query('select cast(joined_unit_on as varchar) as d from membership')).toEqual([{ d: '1998-01-01' }]);
 	});
 });
+
+describe("a member list's level columns naming the bodies that rate, and its admission decision (rev25b)", () => {
+	// A member rating list whose level columns name the bodies that rate ("Tập thể chi ủy đề xuất",
+	// "Tổ chức đảng có thẩm quyền quyết định") is a member list, not organisations and their collectives.
+	const UNIT = [['ĐẢNG BỘ XÃ ĐOÀN KẾT'], ['CHI BỘ THÔN 1'], ['DANH SÁCH XẾP LOẠI CHẤT LƯỢNG ĐẢNG VIÊN NĂM 2024']];
+	describe('rating bodies named in a member list', () => {
+		it.each([
+			['Đảng viên tự xếp loại', 'Tập thể chi ủy đề xuất', 'Tổ chức đảng có thẩm quyền quyết định'],
+			['Tự xếp loại', 'Tập thể cấp ủy đề xuất', 'Xếp loại của tổ chức đảng có thẩm quyền']
+		])('%s | %s | %s: two members rated', async (a, b, c) => {
+			const { db, dir } = await dbWithRegistry();
+			const f = writeCsv(dir, 'xl.csv', [...UNIT, ['STT', 'Họ và tên', 'Năm sinh', a, b, c],
+				['1', 'Nguyễn Văn An', '1970', 'HTTNV', 'HTTNV', 'HTXSNV'],
+				['2', 'Trần Thị Bình', '1985', 'HTTNV', 'HTTNV', 'HTTNV']]);
+			const r = await ingest(db, [f]);
+			expect(r.files[0]).toMatchObject({ status: 'loaded', rowsStored: 2 });
+			expect(await db.query("select subject_kind, self_level, proposed_level, final_level from rating order by source_row")).toEqual([
+				{ subject_kind: 'member', self_level: 3, proposed_level: 3, final_level: 4 },
+				{ subject_kind: 'member', self_level: 3, proposed_level: 3, final_level: 3 }
+			]);
+		});
+	});
+
+	// A member rating list's admission-decision column ("Số QĐ, ngày kết nạp": the number and date of the
+	// decision admitting the member, years ago) is not the rating's decision date.
+	describe('admission decision column on a rating list', () => {
+		it.each(['Số quyết định, ngày kết nạp', 'Số QĐ/ngày kết nạp', 'Số, ngày QĐ kết nạp'])('"%s" is no rating decision date', async (h) => {
+			const { db, dir } = await dbWithRegistry();
+			const f = writeCsv(dir, 'xl.csv', [...UNIT, ['STT', 'Họ và tên', 'Năm sinh', h, 'Tự xếp loại', 'Chi bộ đề xuất'],
+				['1', 'Nguyễn Văn An', '1970', 'Số 45-QĐ/ĐU ngày 12/3/2010', 'HTTNV', 'HTTNV'],
+				['2', 'Trần Thị Bình', '1985', 'Số 12-QĐ/HU ngày 03/02/2015', 'HTTNV', 'HTTNV']]);
+			const r = await ingest(db, [f]);
+			expect(r.files[0]).toMatchObject({ kind: 'rating', status: 'loaded', rowsStored: 2 });
+			expect(await db.query('select cast(decided_on as varchar) as d from rating order by source_row')).toEqual([{ d: null }, { d: null }]);
+		});
+	});
+});

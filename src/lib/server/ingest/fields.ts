@@ -131,8 +131,9 @@ const KEYWORD_RULES: Array<[RegExp, string | null]> = [
 	[/namtruoc/, null], // last year's level ("Kết quả xếp loại năm trước") is not this list's
 	// a decision's number and date in one cell ("Số, ngày quyết định", "Số QĐ, ngày", "Số, ký hiệu,
 	// ngày QĐ": "Số 05-QĐ/ĐU ngày 12/3/2024"): the date (date_text reads it after "ngày"), before the
-	// number alone below; "Quyết định ngày" is the date alone. (Not "Số ngày nghỉ ốm": a count of days.)
-	[/^so(hieu|kyhieu|va|quyetdinh|qd|kyluat)+ngay|^so(hieu)?(va)?ngay(thang)?(nam)?(ra|ky|banhanh)?(quyetdinh|qd)|^(quyetdinh|qd)(kyluat)?(so(hieu)?)?(va)?ngay/, 'decided_on'],
+	// number alone below; "Quyết định ngày" is the date alone. Only such words: "Số QĐ, ngày kết nạp",
+	// "Số, ngày QĐ chuyển sinh hoạt" date another decision; "Số ngày nghỉ ốm" is a count of days.
+	[/^(?=so|quyetdinh|qd)(?=.*ngay)(?=.*(quyetdinh|qd|kyluat|banhanh|hieu))(so|hieu|kyhieu|va|quyetdinh|qd|kyluat|ngay|thang|nam|ra|ky|banhanh)+$/, 'decided_on'],
 	[/^so(hieu)?(quyetdinh|qd)/, null], // the number of a decision, not a level
 	[/chinhthuc/, null], // "Ngày (kết nạp Đảng) chính thức": not the admission date, not a discipline
 	[/khenthuong/, null], // "Hình thức khen thưởng": an award, not a discipline

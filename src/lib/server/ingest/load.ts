@@ -63,7 +63,11 @@ const SUBJECT_WORDS: Array<[RegExp, SubjectKind]> = [
 	// ("Tập thể chi bộ đề xuất", "Tập thể đánh giá": the body that rates, not the collective rated)
 	[/\btap the (lanh dao|cap uy|chi uy|dang uy|ban thuong vu)\b|\btap the\s*$|\bttld\b/, 'leadership']
 ];
+/** A body that rates, named where a member list names who proposes or decides ("Tập thể chi ủy đề
+ * xuất", "Tổ chức đảng có thẩm quyền quyết định", "Xếp loại của tổ chức đảng cấp trên"): no subject. */
+const RATING_BODY = /\b(tap the (lanh dao|cap uy|chi uy|dang uy|ban thuong vu)|to chuc (co so )?dang|tcd|ttld) (co tham quyen|cap tren|de xuat|quyet dinh|danh gia|nhan xet)\b/;
 function subjectOfColumn(c: string | undefined): SubjectKind | null {
+	if (RATING_BODY.test(fold(c ?? ''))) return null;
 	const kinds = SUBJECT_WORDS.filter(([re]) => re.test(fold(c ?? ''))).map(([, k]) => k);
 	if (kinds.length !== 1 || (!isLevelHeader(c) && !/^score/.test(fieldOfHeader(c ?? '') ?? ''))) return null;
 	return kinds[0];
@@ -92,8 +96,10 @@ function subjectGroups(rows: string[][]): { row: number; groups: Array<{ kind: S
 		// stands ("Điểm tổ chức đảng | Xếp loại tổ chức đảng | Điểm tập thể lãnh đạo | Xếp loại tập thể
 		// lãnh đạo": the collective's score is not under its level's cell); its level column, the
 		// subject's group when no group cell names it ("Xếp loại TCĐ | Xếp loại TTLĐ")
+		// (not on a list of people: "Họ và tên" heads no organisation's row)
+		const ofPeople = row.some((c) => fieldOfHeader(c ?? '') === 'full_name');
 		for (const [i, c] of row.entries()) {
-			const kind = subjectOfColumn(c);
+			const kind = ofPeople ? null : subjectOfColumn(c);
 			if (!kind) continue;
 			const own = groups.find((g) => g.kind === kind);
 			for (const g of groups) if (g !== own) g.cols = g.cols.filter((j) => j !== i);
@@ -806,9 +812,10 @@ export async function prepareBatch(t: Db, parts: Prepared[], opts: LoadOptions, 
 		put(fileIds[i]);
 		// a quarter or term the title (or --period) names: a row's period column saying another is refused
 		app.appendBoolean(p.title.period !== null);
-		// the day a registry stands at: its title's, else the end of the year it names (none: as of now)
+		// the day a registry stands at: its title's, else the year it names (registry.sql reads a year
+		// as any day of it; none: as of now)
 		const year = opts.year ?? p.title.year;
-		put(p.title.asOf ?? (year ? `${year}-12-31` : null));
+		put(p.title.asOf ?? (year ? String(year) : null));
 		app.endRow();
 	});
 	app.closeSync();
