@@ -569,7 +569,7 @@ select * from errs order by part_id, rn, field;
 -- set the unit, or not after the unit's stored dissolution: a province loading its 2022 registry
 -- after the 2025 one) says what the unit was, not what it is.
 create or replace temp table norm_last as
-select n.*, coalesce(n.as_of < u.as_of or n.as_of <= u.dissolved_on, false) as older
+select n.*, coalesce(n.as_of < u.registry_as_of or n.as_of <= u.dissolved_on, false) as older
 from norm n
 left join unit u on upper(u.code) = n.code
 qualify row_number() over (partition by n.code order by coalesce(n.as_of, date '9999-12-31') desc, n.file_id desc, n.rn desc) = 1;
@@ -612,12 +612,12 @@ set name = coalesce(if(n.older, null, n.name), u.name), name_key = coalesce(if(n
              and n.code not in (select upper(l.from_code) from unit_lineage l where l.kind in ('merge', 'rename')) then null
         else coalesce(n.dissolved_on, u.dissolved_on) end,
     status = coalesce(if(n.older, null, n.status), u.status),
-    as_of = coalesce(if(n.older, null, n.as_of_from), u.as_of),
+    registry_as_of = coalesce(if(n.older, null, n.as_of_from), u.registry_as_of),
     source_file_id = if(n.older, u.source_file_id, n.file_id), source_row = if(n.older, u.source_row, n.rn)
 from norm_last n
 where upper(u.code) = n.code;
 
-insert into unit (code, name, name_key, kind, parent_code, province_name, locality, founded_on, dissolved_on, status, as_of, source_file_id, source_row)
+insert into unit (code, name, name_key, kind, parent_code, province_name, locality, founded_on, dissolved_on, status, registry_as_of, source_file_id, source_row)
 select n.code, n.name, n.name_key, n.kind, n.parent_code, n.province_name, n.locality, n.founded_on, n.dissolved_on, n.status, n.as_of_from, n.file_id, n.rn
 from norm_last n
 where n.code not in (select upper(code) from unit)
