@@ -139,13 +139,12 @@ select
     -- "Cấp quyết định" on a register is the body that issued the decision
     coalesce(clean(s.issuing_body), clean(s.decider)) as issuing_body,
     tidy(coalesce(s.position, s.agency)) as position,
-    -- the State's discipline of the same person (NĐ 335, R2 for the civil-servant rating): a form,
-    -- its own ones ("Hạ bậc lương", "Giáng chức", "Buộc thôi việc") too; none where the cell says
-    -- there is none ("Không", "-", "Nhắc nhở")
+    -- the State's discipline of the same person (NĐ 335, R2 for the civil-servant rating): a form of
+    -- the alias table, its own ones ("Hạ bậc lương", "Giáng chức", "Buộc thôi việc") too; none where
+    -- the cell says there is none ("Không", "-", "Nhắc nhở")
     case when not regexp_matches(coalesce(words(s.state_discipline), ''), '[a-z]')
               or regexp_matches(words(s.state_discipline), '^(khong|chua)\b') or no_discipline(words(s.state_discipline)) then null
-         when fs.form <> 'other' then fs.form
-         else coalesce(nullif(replace(regexp_extract(words(s.state_discipline), '\b(ha bac luong|giang chuc|buoc thoi viec)\b', 1), ' ', '_'), ''), 'other')
+         else coalesce(fs.form, 'other')
     end as state_form,
     coalesce(clean(s.state_discipline), clean(s.mass_discipline)) as side_text,
     coalesce(clean(s.unit_code), clean(s.unit_name)) as unit_raw,
