@@ -892,6 +892,19 @@ describe("a member list's level columns naming the bodies that rate, and its adm
 				{ subject_kind: 'member', self_level: 3, proposed_level: 3, final_level: 3 }
 			]);
 		});
+		it('on a list of organisations too (no "Họ và tên"): "Tập thể cấp ủy đề xuất", "Xếp loại của tổ chức đảng cấp trên" are the bodies, one list of chi bộ', async () => {
+			const { db, dir } = await dbWithRegistry();
+			const f = writeCsv(dir, 'tcd.csv', [['ĐẢNG BỘ XÃ ĐOÀN KẾT'], ['KẾT QUẢ XẾP LOẠI CHẤT LƯỢNG TỔ CHỨC ĐẢNG NĂM 2024'],
+				['STT', 'Tên tổ chức đảng', 'Tự xếp loại', 'Tập thể cấp ủy đề xuất', 'Xếp loại của tổ chức đảng cấp trên'],
+				['1', 'Chi bộ thôn 1', 'HTTNV', 'HTTNV', 'HTXSNV'],
+				['2', 'Chi bộ thôn 2', 'HTTNV', 'HTTNV', 'HTTNV']]);
+			const r = await ingest(db, [f]);
+			expect(r.files[0]).toMatchObject({ status: 'loaded', rowsStored: 2 });
+			expect(await db.query('select subject_kind, self_level, proposed_level, final_level from rating order by source_row')).toEqual([
+				{ subject_kind: 'party_org', self_level: 3, proposed_level: 3, final_level: 4 },
+				{ subject_kind: 'party_org', self_level: 3, proposed_level: 3, final_level: 3 }
+			]);
+		});
 	});
 
 	// A member rating list's admission-decision column ("Số QĐ, ngày kết nạp": the number and date of the

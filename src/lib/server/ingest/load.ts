@@ -63,12 +63,16 @@ const SUBJECT_WORDS: Array<[RegExp, SubjectKind]> = [
 	// ("Tập thể chi bộ đề xuất", "Tập thể đánh giá": the body that rates, not the collective rated)
 	[/\btap the (lanh dao|cap uy|chi uy|dang uy|ban thuong vu)\b|\btap the\s*$|\bttld\b/, 'leadership']
 ];
-/** A body that rates, named where a member list names who proposes or decides ("Tập thể chi ủy đề
- * xuất", "Tổ chức đảng có thẩm quyền quyết định", "Xếp loại của tổ chức đảng cấp trên"): no subject. */
-const RATING_BODY = /\b(tap the (lanh dao|cap uy|chi uy|dang uy|ban thuong vu)|to chuc (co so )?dang|tcd|ttld) (co tham quyen|cap tren|de xuat|quyet dinh|danh gia|nhan xet)\b/;
+/** After a subject's words, the words of a body that rates ("Tập thể chi ủy đề xuất", "Tổ chức đảng có
+ * thẩm quyền quyết định", "Xếp loại của tổ chức đảng cấp trên", as a member list names who proposes or
+ * decides): no subject. */
+const RATING_BODY_AFTER = /^ (co tham quyen|cap tren|de xuat|quyet dinh|danh gia|nhan xet)\b/;
 function subjectOfColumn(c: string | undefined): SubjectKind | null {
-	if (RATING_BODY.test(fold(c ?? ''))) return null;
-	const kinds = SUBJECT_WORDS.filter(([re]) => re.test(fold(c ?? ''))).map(([, k]) => k);
+	const f = fold(c ?? '');
+	const kinds = SUBJECT_WORDS.filter(([re]) => {
+		const m = re.exec(f);
+		return m !== null && !RATING_BODY_AFTER.test(f.slice(m.index + m[0].length));
+	}).map(([, k]) => k);
 	if (kinds.length !== 1 || (!isLevelHeader(c) && !/^score/.test(fieldOfHeader(c ?? '') ?? ''))) return null;
 	return kinds[0];
 }
