@@ -50,12 +50,12 @@ with
 -- go first: "Kỷ luật khiển trách", "Kỷ luật bằng hình thức cảnh cáo", "Hình thức Khai trừ". The
 -- State's column's too ("Khiển trách", "Cảnh cáo", "Cách chức"; its own forms below).
 f as (
-    select d.v, a.form
+    select d.v, a.form, a.party = 'yes' as party_form
     from (select distinct v,
               regexp_replace(words(v), '^(bi |thi hanh |ap dung )?(ky luat )?((bang|voi|theo) )?(hinh thuc )?(ky luat )?', '') as w
           from (select discipline_form as v from stg union select state_discipline from stg)
           where v is not null) d
-    left join (select distinct alnum_key(alias) as k, words(alias) as w, form from ref_discipline_form_alias) a
+    left join (select distinct alnum_key(alias) as k, words(alias) as w, form, party from ref_discipline_form_alias) a
       on a.k = alnum_key(d.v) or starts_with(d.w || ' ', a.w || ' ')
     qualify row_number() over (partition by d.v order by a.k = alnum_key(d.v) desc, length(a.w) desc, a.form) = 1
 ),
@@ -113,7 +113,8 @@ select
     case when bd.bare_year then null else bd.d end as birth_date,
     bd.y as birth_year,
     card_key(s.card_no) as card_no,
-    coalesce(f.form, case when clean(s.discipline_form) is not null then 'other' end) as form,
+    -- (a State-only form, "Hạ bậc lương", in the Party's column is no Party form: other, which the file names)
+    coalesce(if(not f.party_form, 'other', f.form), case when clean(s.discipline_form) is not null then 'other' end) as form,
     clean(s.discipline_form) as form_text,
     -- (forms ticked one column each, none read: the columns looked at, load.ts)
     s.form_marks,
