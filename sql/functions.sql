@@ -260,9 +260,38 @@ create or replace macro parse_number(s) as
 create or replace macro first_five(cells) as
     array_to_string(list_slice(cells, 1, 5), ', ') || case when len(cells) > 5 then ', …' else '' end;
 
--- parse_score: a score as lists write it, "85 điểm", "62,25đ", "92/100": the number.
+-- parse_score: a score as lists write it, "85 điểm", "62,25đ", "92/100", "95 điểm/100 điểm", "đạt 92
+-- điểm": the number; "90 (chín mươi)", "85,5 (tám mươi lăm phẩy năm)": the number its words in
+-- brackets spell (a form's "bằng chữ"), not one they contradict. Other words around it ("khoảng
+-- 80", "90-95", "90 (khá)") leave no number: the row is refused, as unclear.
+create or replace macro score_number(s) as
+    parse_number(regexp_replace(regexp_replace(s, '^\s*đạt\s*:?\s*', '', 'i'),
+                                '\s*(đ(i\S*m)?\.?)?\s*(/\s*100\s*(đ(i\S*m)?\.?)?)?\s*$', '', 'i'));
+
+-- digit_word, spelled_whole: a whole number up to 100 in words ("chín mươi lăm", "mười", "một trăm";
+-- "… phẩy năm", "… điểm": the whole part), its value; other words, null
+create or replace macro digit_word(w) as
+    case w when 'khong' then 0 when 'mot' then 1 when 'hai' then 2 when 'ba' then 3 when 'bon' then 4 when 'tu' then 4
+           when 'nam' then 5 when 'lam' then 5 when 'sau' then 6 when 'bay' then 7 when 'tam' then 8 when 'chin' then 9 end;
+
+create or replace macro spelled_whole(s) as
+    list_transform([regexp_replace(coalesce(words(s), ''), '( diem)?( (phay|cham) .*)?$', '')], lambda w:
+        case
+            when w = 'mot tram' then 100
+            when regexp_full_match(w, '(\w+ )?muoi( \w+)?')
+                then if(starts_with(w, 'muoi'), 1, digit_word(regexp_extract(w, '^(\w+) muoi', 1))) * 10
+                     + if(ends_with(w, 'muoi'), 0, digit_word(regexp_extract(w, 'muoi (\w+)$', 1)))
+            else digit_word(w)
+        end)[1];
+
 create or replace macro parse_score(s) as
-    parse_number(regexp_replace(regexp_replace(s, '\s*đ(i\S*m)?\.?\s*$', '', 'i'), '\s*/\s*100$', ''));
+    list_transform([s], lambda x:
+        case
+            when contains(x, '(') and spelled_whole(regexp_extract(x, '\(([^()]*)\)\s*$', 1))
+                                      = floor(score_number(regexp_replace(x, '\s*\([^()]*\)\s*$', '')))
+                then score_number(regexp_replace(x, '\s*\([^()]*\)\s*$', ''))
+            else score_number(x)
+        end)[1];
 
 -- person_name: a person's name as a list writes it, without the honorific a register puts before it
 -- ("Đ/c", "Đ/c.Lê Văn A", "Đồng chí: …") or the post in brackets after it ("Đặng Ngọc Khánh (Chi ủy viên)"): short

@@ -694,6 +694,27 @@ describe('scores written with their unit', () => {
 		expect((await db.query<{ score: number }>('select score from rating order by source_row')).map((x) => x.score)).toEqual([92.5, 85, 62.25, 45, 70, 92, 88.5]);
 	});
 
+	it('"đạt 92 điểm", "95 điểm/100 điểm", "90 (chín mươi)", "85,5 (tám mươi lăm phẩy năm)": the number (the unit, the scale, the number in words)', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const cells = ['đạt 92 điểm', '95 điểm/100 điểm', '90 (chín mươi)', '85,5 (tám mươi lăm phẩy năm)', '100 (Một trăm)'];
+		const f = await writeXlsx(dir, 'd.xlsx', [
+			...UNIT,
+			['DANH SÁCH XẾP LOẠI ĐẢNG VIÊN NĂM 2025'],
+			['STT', 'Họ và tên', 'Năm sinh', 'Tổng điểm', 'Đảng ủy quyết định'],
+			...cells.map((c, i) => [i + 1, `Đảng viên ${i + 1}`, 1970 + i, c, 'HTXSNV'])
+		]);
+		const r = await ingest(db, [f]);
+		expect(r.files[0]).toMatchObject({ status: 'loaded', rowsStored: cells.length });
+		expect((await db.query<{ score: number }>('select score from rating order by source_row')).map((x) => x.score)).toEqual([92, 95, 90, 85.5, 100]);
+	});
+
+	it.each(['90-95', '90 (chín mươi lăm)', '90 (khá)'])('(kept) "%s", two numbers or words that contradict it, is refused', async (cell) => {
+		const { db, dir } = await dbWithRegistry();
+		const f = writeCsv(dir, 'd.csv', [...UNIT, ['DANH SÁCH XẾP LOẠI ĐẢNG VIÊN NĂM 2025'], ['STT', 'Họ và tên', 'Năm sinh', 'Tổng điểm', 'Đảng ủy quyết định'], ['1', 'Nguyễn Văn An', '1970', cell, 'HTNV']]);
+		const r = await ingest(db, [f]);
+		expect(r.files[0].errors).toEqual([expect.objectContaining({ row: 5, column: 'Tổng điểm', value: cell, message: expect.stringMatching(/Điểm phải là số từ 0 đến 100/) })]);
+	});
+
 	it('(kept) a score with other words is still refused, quoting it', async () => {
 		const { db, dir } = await dbWithRegistry();
 		const f = writeCsv(dir, 'd.csv', [...UNIT, ['DANH SÁCH XẾP LOẠI ĐẢNG VIÊN NĂM 2025'], ['STT', 'Họ và tên', 'Năm sinh', 'Tổng điểm', 'Đảng ủy quyết định'], ['1', 'Nguyễn Văn An', '1970', 'khoảng 80 điểm', 'HTNV']]);
