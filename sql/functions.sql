@@ -464,18 +464,33 @@ create or replace macro proposals_only(final_level, proposed_level, self_level) 
     not bool_or(final_level is not null) and bool_or(proposed_level is not null or self_level is not null);
 
 -- corrects: a file's name says it corrects an earlier version ("… (bản sửa).csv", "điều chỉnh", "thay
--- thế", "cập nhật"; "… (gửi lại).xlsx", "sửa lại": what a clerk re-sends is a correction): of two
--- versions of a list in one load, the current one (rating.sql, roster.sql).
+-- thế", "cập nhật", "đính chính"; "… (gửi lại).xlsx", "sửa lại": what a clerk re-sends is a
+-- correction): of two versions of a list in one load, the current one (rating.sql, roster.sql).
 create or replace macro corrects(file_name) as
-    regexp_matches(fold(file_name), '\b(ban sua|sua doi|da sua|sua lai|gui lai|dieu chinh|thay the|cap nhat)\b');
+    regexp_matches(fold(file_name), '\b(ban sua|sua doi|da sua|sua lai|gui lai|dieu chinh|dinh chinh|thay the|cap nhat)\b');
+
+-- correction_line: a folded title line that marks its list as a correction: opening with "(Bản sửa",
+-- "Thay thế", "Điều chỉnh", "Đính chính"; a bracket opening with "Bản/Đã sửa (đổi)", "Bản/Đã điều
+-- chỉnh", "Đã đính chính", "Thay thế" ("… NĂM 2025 (ĐÃ ĐIỀU CHỈNH)", "(Bản sửa lần 2)"), or holding
+-- only "(Điều chỉnh)", "(Sửa đổi)"; or ending so, after a dash or as "bản sửa", "đã điều chỉnh" ("…
+-- NĂM 2025 - Bản sửa lần 2"), outside a bracket. The words inside a title ("KẾT QUẢ ĐIỀU CHỈNH XẾP
+-- LOẠI …") do not mark it, nor what cites another document ("Căn cứ Điều lệ Đảng (đã sửa đổi, bổ
+-- sung)", "(theo Quy định số 132-QĐ/TW đã sửa đổi)").
+create or replace macro correction_line(f) as
+    not regexp_matches(f, '^\W*(can cu|thuc hien|theo|xet)\b')
+    and regexp_matches(f, '^\W*(ban sua|thay the|dieu chinh|dinh chinh)\b'
+        || '|\(\s*((ban|da) (sua|dieu chinh|dinh chinh)|thay the)\b'
+        || '|\(\s*(sua( doi| lai)?|dieu chinh|dinh chinh)( lan \w+)?\s*\)'
+        || '|(\s[-–—]\s*|\b(ban|da) )(ban |da )?(sua( doi| lai)?|dieu chinh|dinh chinh)( lan (thu )?\w+)?[^\w)]*$');
 
 -- says_corrected: a file that says it corrects what was sent before, by its name (corrects()) or a
--- title line opening with "(Bản sửa", "Thay thế", "Điều chỉnh", "Đính chính", or ending "(BẢN SỬA)":
--- what it restates replaces what was stored (discipline.sql: a register; registry.sql: lineage).
+-- title line (correction_line): what it restates replaces what was stored (discipline.sql: a
+-- register; registry.sql: lineage); of versions of a list decided the same day, it is the current
+-- one (rating.sql, roster.sql).
 create or replace macro says_corrected(file_name, title_lines) as
     corrects(file_name)
     or list_bool_or(list_transform(string_split(coalesce(title_lines, ''), chr(10)),
-           lambda l: coalesce(regexp_matches(fold(l), '^\W*(ban sua|thay the|dieu chinh|dinh chinh)\b|\(\s*ban sua\s*\)\W*$'), false)));
+           lambda l: coalesce(correction_line(fold(l)), false)));
 
 -- supplements: the list's own title line or its file name says it supplements the one already
 -- decided ("DANH SÁCH BỔ SUNG …", "… NĂM 2024 (BỔ SUNG)", "xl_bo_sung.csv"); other lines above the

@@ -621,8 +621,8 @@ order by n.file_id, n.rn;
 -- the one decided last when every version gives its decision date (files come in any order: "… (bản
 -- sửa).csv" sorts, and loads, before the list it corrects), else the one of the latest load; of
 -- versions of one load (its files' order is the order they were named in), one whose file name or
--- title says it corrects (says_corrected: "bản sửa", "điều chỉnh", "gửi lại"…, a title ending "(BẢN
--- SỬA)") before one that does not, then the
+-- title says it corrects (says_corrected: "bản sửa", "điều chỉnh", "gửi lại"…, a title marked "(BẢN
+-- SỬA)", "(ĐÃ ĐIỀU CHỈNH)", "- Bản sửa lần 2") before one that does not, then the
 -- one loaded last. A list of proposals (self-ratings, the chi bộ's proposals, and no level decided:
 -- what a chi bộ sends up to its đảng ủy) is no version of a decided list: the decided one stays
 -- current, whichever came first.

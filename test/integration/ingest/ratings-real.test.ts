@@ -1155,7 +1155,14 @@ describe('a re-sent list loaded with the one it corrects, decided the same day, 
 
 	it.each([
 		['its title ends "(BẢN SỬA)", its name says nothing', 'thon1 (2).xlsx', `${TITLE} (BẢN SỬA)`],
-		['its file name says "(gửi lại)", its title nothing', 'thon1 (gửi lại).xlsx', TITLE]
+		['its file name says "(gửi lại)", its title nothing', 'thon1 (gửi lại).xlsx', TITLE],
+		['its file name says "(đính chính)", its title nothing', 'thon1 (đính chính).xlsx', TITLE],
+		// the markings clerks put at the end of the title of a re-sent list
+		['its title ends "(ĐÃ ĐIỀU CHỈNH)"', 'thon1-v2.xlsx', `${TITLE} (ĐÃ ĐIỀU CHỈNH)`],
+		['its title ends "(Bản điều chỉnh)"', 'thon1-v2.xlsx', `${TITLE} (Bản điều chỉnh)`],
+		['its title ends "(Đã sửa)"', 'thon1-v2.xlsx', `${TITLE} (Đã sửa)`],
+		['its title ends "(Đã sửa đổi)"', 'thon1-v2.xlsx', `${TITLE} (Đã sửa đổi)`],
+		['its title ends "- Bản sửa lần 2"', 'thon1-v2.xlsx', `${TITLE} - Bản sửa lần 2`]
 	])('%s: the correction is current, the original says it is kept as the earlier version', async (_, name, title) => {
 		const { db, dir } = await dbWithRegistry();
 		const fixed = await list(dir, name, title, 'HTTNV', 'HTTNV');
@@ -1170,6 +1177,27 @@ describe('a re-sent list loaded with the one it corrects, decided the same day, 
 		expect(r.files[0].warnings).toEqual([]);
 		expect(r.files[1].warnings).toEqual([
 			`Tệp "thon1.xlsx": 2 dòng thuộc danh sách đã có bản "${name}" cùng ngày quyết định 05/12/2024, bản đó được giữ làm bản hiện hành (tên tệp hoặc tiêu đề ghi là bản sửa, hoặc nạp sau) và tệp này được lưu làm bản trước.`
+		]);
+	});
+});
+
+describe('(kept) a title using the words of a correction without marking the list as one', () => {
+	it.each([
+		'DANH SÁCH KẾT QUẢ ĐIỀU CHỈNH XẾP LOẠI CHẤT LƯỢNG ĐẢNG VIÊN NĂM 2024',
+		'DANH SÁCH XẾP LOẠI CHẤT LƯỢNG ĐẢNG VIÊN NĂM 2024 (theo Quy định số 132-QĐ/TW đã sửa đổi)'
+	])('"%s", listed first, decided the same day as the other version: the one loaded last is current', async (title) => {
+		const { db, dir } = await dbWithRegistry();
+		const list = (name: string, title: string, an: string) =>
+			writeXlsx(dir, name, [
+				['ĐẢNG BỘ XÃ ĐOÀN KẾT'], ['CHI BỘ THÔN 1'], [title],
+				['(Kèm theo Nghị quyết số 05-NQ/CB ngày 05/12/2024 của Chi bộ thôn 1)'],
+				['STT', 'Họ và tên', 'Năm sinh', 'Số thẻ ĐV', 'Tự xếp loại', 'Chi bộ quyết định'],
+				[1, 'Nguyễn Văn An', '1970', '70012345', 'HTXSNV', an]
+			]);
+		const r = await ingest(db, [await list('thon1-a.xlsx', title, 'HTXSNV'), await list('thon1-b.xlsx', 'DANH SÁCH XẾP LOẠI CHẤT LƯỢNG ĐẢNG VIÊN NĂM 2024', 'HTTNV')]);
+		expect(r.files.map((f) => f.status)).toEqual(['loaded', 'loaded']);
+		expect(await db.query('select f.file_name as file, r.final_level from rating_current r join source_file f on f.id = r.source_file_id')).toEqual([
+			{ file: 'thon1-b.xlsx', final_level: 3 }
 		]);
 	});
 });
