@@ -578,11 +578,14 @@ select
     coalesce(n.decider_id, if(ca.agency is null, dd.decider_id, null)),
     tidy(n.position), coalesce(n.is_head, head_by_scope(n.head_scope, n.subject_kind, hu.kind)), n.joined_unit_on, tidy(n.group_name), n.self_level, n.proposed_level,
     n.final_level, n.civil_servant_level, n.score, n.decided_on, n.reviewed_on, n.sick_leave_days, n.sick_leave_months, n.sick_leave_is_absence,
-    -- a member not rated whose note states a status ("Được miễn công tác và sinh hoạt đảng",
+    -- a subject not rated whose note states a status ("Được miễn công tác và sinh hoạt đảng",
     -- status_dict) or a reason ("Mới kết nạp ngày 15/9/2022"): the note says why, where nothing else
-    -- does — a bare "Không xếp loại" in the level cell says only that there is no level
+    -- does — a bare "Không xếp loại" in the level cell says only that there is no level, and the note
+    -- beside it, whatever it says ("Mới thành lập ngày 01/7/2025, chưa đủ 6 tháng" of a merged chi
+    -- bộ), is the claim R4 quotes for the inspector to refute; a blank level cell's note only when it
+    -- says why (a member list's Ghi chú holds posts and family too: "Gia đình chính sách")
     coalesce(tidy(n.not_rated_reason), if(n.final_not_rated_bare, null, n.final_not_rated_text),
-             case when n.final_level is null and n.subject_kind = 'member' and n.note_says_why then tidy(n.note) end,
+             case when n.final_level is null and (n.note_says_why or n.final_not_rated_text is not null) then tidy(n.note) end,
              n.final_not_rated_text),
     -- a civil-servant row: the agency its title names ("UBND XÃ BÙ ĐĂNG") where no column does, which
     -- R1 groups it by and which tells one commune's list from another's — a row naming its chi bộ

@@ -313,6 +313,23 @@ describe('statuses written only in "Ghi chú"', () => {
 		const run = await runAudit(db, { year: 2024, rules: ['missing_review'], signals: false });
 		expect(owed(run, 'listed_member_not_rated')).toEqual(['Bùi Văn Lâm', 'Ngô Văn Hải', 'Đặng Văn Khoa']);
 	});
+
+	it('an organisation list: "Không xếp loại" with the Ghi chú saying why; R4 quotes the note, the claim to refute, not the level cell', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const f = writeCsv(dir, 'tcd.csv', [['ĐẢNG BỘ XÃ ĐOÀN KẾT'], ['DANH SÁCH KẾT QUẢ XẾP LOẠI CHẤT LƯỢNG TỔ CHỨC ĐẢNG TRỰC THUỘC NĂM 2024'],
+			['STT', 'Tên tổ chức đảng', 'Điểm', 'Đảng ủy quyết định', 'Ghi chú'],
+			['1', 'Chi bộ thôn 1', '85', 'HTTNV', ''],
+			// the registry has it founded in 2000: the claim is wrong, and the finding must say what it was
+			['2', 'Chi bộ thôn 2', '', 'Không xếp loại', 'Mới thành lập ngày 01/7/2024, chưa đủ 6 tháng']]);
+		expect((await ingest(db, [f])).files[0]).toMatchObject({ kind: 'rating', status: 'loaded', rowsStored: 2 });
+		expect(await db.query("select not_rated_reason as r from rating where subject_kind = 'party_org' and final_level is null")).toEqual([
+			{ r: 'Mới thành lập ngày 01/7/2024, chưa đủ 6 tháng' }
+		]);
+		const run = await runAudit(db, { year: 2024, rules: ['missing_review'], signals: false });
+		expect(run.findings.filter((x) => x.unit_code === 'C70010102' && (x.evidence as { check?: string }).check === 'unit_not_rated').map((x) => x.message)).toEqual([
+			'Chi bộ thôn 2 không có kết quả xếp loại tổ chức đảng năm 2024 (thành lập 01/01/2000), lý do ghi: "Mới thành lập ngày 01/7/2024, chưa đủ 6 tháng"'
+		]);
+	});
 });
 
 describe('members gone during the year', () => {
