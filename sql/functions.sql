@@ -744,7 +744,30 @@ create or replace macro party_unit_in_folded(f) as
               trim(regexp_replace(regexp_extract(f, '(^|[^a-z])((dang bo|dang uy)\s+[^,;()/]+)', 2), '\s[-–]\s.*$', '')), '')}
     end;
 
-create or replace macro party_unit_in(s) as party_unit_in_folded(regexp_replace(fold(s), '(^|[^a-z])(dang|chi) uy vien\b', '\1uy vien', 'g'));
+-- fold_seats: fold, a committee seat ("Đảng ủy viên", "Chi ủy viên") written 'uy vien': a seat names no unit
+create or replace macro fold_seats(s) as regexp_replace(fold(s), '(^|[^a-z])(dang|chi) uy vien\b', '\1uy vien', 'g');
+
+create or replace macro party_unit_in(s) as party_unit_in_folded(fold_seats(s));
+
+-- party_unit_named: the party unit a leaders' list's "Chức vụ, đơn vị công tác" cell names after the
+-- post, folded, for the unit lookup (rating.sql): the cell from its first "Chi bộ", "Đảng bộ", "Đảng
+-- ủy" on ("Bí thư Chi bộ Trường Tiểu học Phú Lâm": 'chi bo truong tieu hoc phu lam'); what follows
+-- the name kept for the lookup to read ("Chi bộ thôn 1, xã A", "Chi bộ thôn 4 (Nghĩa Bình)"), a
+-- second post after "kiêm" or a dash dropped ("Bí thư Chi bộ ấp 2 kiêm Trưởng ấp"); a committee
+-- seat names none (fold_seats). Null when the cell names no unit, or only its kind ("Bí thư Đảng ủy
+-- xã", "Bí thư chi bộ kiêm Trưởng thôn": the list's own unit, as before).
+create or replace macro party_unit_named(s) as
+    list_transform([regexp_replace(regexp_extract(fold_seats(s), '(^|[^a-z])((chi bo|dang bo|dang uy)\s+[a-z0-9].*)$', 2),
+        '\s+(kiem|[-–]\s*(truong|pho|chu tich|giam doc|hieu truong|bi thu))\b.*$', '')],
+        lambda k: case when k <> '' and not regexp_full_match(k, '(chi bo|dang bo|dang uy)(\s+(xa|phuong|thi tran|thi xa|huyen|quan|tinh|thanh pho|dac khu|co so|bo phan|thon|ap|xom|lang|ban|buon|khom|khu pho|to dan pho|khu dan cu))?[^a-z0-9]*')
+                       then k end)[1];
+
+-- agency_lookup: the name a leader's "Đơn vị công tác" cell is looked up by (rating.sql): the unit
+-- named after a post (party_unit_named), else the cell as written (a unit's own name, which
+-- resolve_units.sql reads unfolded: "Chi bộ thôn 4 (xã Nghĩa Bình cũ)"; an agency or a locality,
+-- which agency_unit.sql places).
+create or replace macro agency_lookup(s) as
+    list_transform([party_unit_named(s)], lambda k: if(k is null or starts_with(fold(s), k), s, k))[1];
 
 -- card_key: a party card number as compared: letters and digits only, upper-case (spaces and
 -- any other character dropped, so no NFC or trimming is needed first); a prefix of letters dropped

@@ -19,8 +19,10 @@ select distinct 'unit' as role, coalesce(unit_code, '') as code, coalesce(unit_n
 union
 select distinct 'decider', decider, decider, '', context_path, year from s where decider is not null
 union
--- a leaders' list's "Đơn vị công tác" with no unit column: the party unit it names, if one (below)
-select distinct 'agency', '', agency, '', context_path, year from s where agency is not null and unit_code is null and unit_name is null;
+-- a leaders' list's "Đơn vị công tác" with no unit column: the party unit it names, if one (below),
+-- past a post written before it ("Chức vụ, đơn vị công tác": "Bí thư Chi bộ Trường Tiểu học A")
+select distinct 'agency', '', agency_lookup(agency), '', context_path, year
+from (select distinct agency, context_path, year from s where agency is not null and unit_code is null and unit_name is null);
 
 -- step: agency_refs
 -- a unit cell the lookup above found nothing for, "UBND xã A", "xã A" on a leaders' list ("Đơn vị
@@ -50,6 +52,13 @@ flags as (
 titles as (
     select v, head_title_scopes(v) as scope
     from (select distinct position as v from stg where position is not null)
+),
+
+-- a leader's "Đơn vị công tác": the name it was looked up by (unit_refs), and whether it names a
+-- party unit ("Bí thư Chi bộ thôn 1"), which, found nowhere, the file is told of (warnings)
+agencies as (
+    select v, agency_lookup(v) as lookup, party_unit_named(v) is not null as names_unit
+    from (select distinct agency as v from stg where agency is not null)
 ),
 
 -- scores, a few thousand distinct values however many rows (two regular expressions a row cost
@@ -212,6 +221,7 @@ select
     -- … and an agency placed nowhere, the leader left under the title's unit: said (warnings)
     coalesce(coalesce(sk.subject_kind, s.title_subject_kind) = 'leader' and u.raw is null and s.agency is not null
         and ag.unit_id is null and pl.id is null and s.context_unit_id is not null, false) as agency_unplaced,
+    case when ac.names_unit then coalesce(ag.candidates, 0) end as agency_unit_candidates,
     u.candidates as unit_candidates,
     u.name_conflict_id,
     s.unit_name as unit_name_raw,
@@ -226,6 +236,7 @@ left join sk on sk.v = s.subject_kind
 left join scores sc on sc.v = s.score
 left join flags hb on hb.v = s.is_head
 left join titles ht on ht.v = s.position
+left join agencies ac on ac.v = s.agency
 -- (a bare "III" is a quarter only in its own file's "Quý" column: those rows carry the part)
 left join period_map pm on pm.raw = s.period and (pm.part_id is null or pm.part_id = s.part_id)
 left join level_dict l_self on l_self.v = s.self_level
@@ -244,9 +255,9 @@ left join unit_hit u on u.role = 'unit' and u.code = coalesce(s.unit_code, '') a
     and u.context_path = s.context_path and u.year is not distinct from coalesce(pm.year, yd.y, s.default_year)
 left join unit_hit d on d.role = 'decider' and d.code = s.decider and d.context_path = s.context_path
     and d.year is not distinct from coalesce(pm.year, yd.y, s.default_year)
-left join unit_hit ag on ag.role = 'agency' and ag.name = s.agency and ag.context_path = s.context_path
+left join unit_hit ag on ag.role = 'agency' and ag.name = ac.lookup and ag.context_path = s.context_path
     and ag.year is not distinct from coalesce(pm.year, yd.y, s.default_year) and s.unit_code is null and s.unit_name is null
-left join agency_unit au on au.agency = coalesce(s.unit_name, s.agency) and au.year is not distinct from coalesce(pm.year, yd.y, s.default_year)
+left join agency_unit au on au.agency = coalesce(s.unit_name, ac.lookup) and au.year is not distinct from coalesce(pm.year, yd.y, s.default_year)
     and s.unit_code is null and s.parent is null
 -- (within the list's unit: a commune of another province is none of its cadres')
 left join unit pl on pl.id = au.unit_id and starts_with(pl.path, s.context_path);
@@ -769,8 +780,25 @@ select n.part_id,
     || '): đã ghi vào ' || u.name || ' (đơn vị ở tiêu đề). Nếu cán bộ thuộc tổ chức đảng khác, ghi tên tổ chức đảng hoặc xã, phường nơi công tác rồi gửi lại.' as message
 from norm n
 join unit u on u.id = n.unit_id
-where n.agency_unplaced and u.kind not in ('dang_bo_co_so', 'chi_bo_co_so', 'dang_bo_bo_phan', 'chi_bo_truc_thuoc')
+where n.agency_unplaced and n.agency_unit_candidates is null and u.kind not in ('dang_bo_co_so', 'chi_bo_co_so', 'dang_bo_bo_phan', 'chi_bo_truc_thuoc')
 group by n.part_id, u.name
+
+union all
+
+-- … and one whose cell names a party unit ("Bí thư Chi bộ Trường Tiểu học A") found nowhere in the
+-- list's unit, or several there: filed under the list's unit, whatever its level, where the post does
+-- not make them its head (R3 compares them with nothing)
+select n.part_id,
+    'Tệp "' || c.file_name || '": ' || count(*) || ' dòng ghi ở cột "' || coalesce(c.agency_header, 'Đơn vị công tác') || '" tổ chức đảng '
+    || if(n.agency_unit_candidates > 1, 'trùng tên với nhiều đơn vị', 'không có') || ' trong danh mục của ' || u.name || ' ('
+    || first_five(list('dòng ' || n.rn || ': "' || n.agency || '"' order by n.rn))
+    || '): đã ghi vào ' || u.name || ' (đơn vị ở tiêu đề), không phải tổ chức đảng ghi trong ô, nên không so được xếp loại của người đứng đầu với xếp loại của tổ chức đó (R3). '
+    || 'Sửa tên tổ chức đảng cho đúng như trong danh mục, hoặc thêm cột Mã đơn vị, rồi gửi lại.' as message
+from norm n
+join unit u on u.id = n.unit_id
+join file_ctx c on c.part_id = n.part_id
+where n.agency_unplaced and n.agency_unit_candidates is not null
+group by n.part_id, c.file_name, c.agency_header, u.name, n.agency_unit_candidates > 1
 
 union all
 

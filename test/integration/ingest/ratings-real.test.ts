@@ -1067,6 +1067,36 @@ describe('a Huyện ủy\'s list of the cadres it manages, by "Đơn vị công 
 		]);
 	});
 
+	it('a commune’s list with "Chức vụ, đơn vị công tác" = "Bí thư Chi bộ thôn 1": the post, then the chi bộ (of the commune’s own, the head by the post); a chi bộ not in the commune is said, naming file, row, column and value', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const r = await ingest(db, [writeCsv(dir, 'lanh-dao.csv', [
+			['ĐẢNG BỘ HUYỆN BÙ ĐĂNG', '', '', '', 'ĐẢNG CỘNG SẢN VIỆT NAM'],
+			['ĐẢNG ỦY XÃ ĐOÀN KẾT', '', '', '', 'Đoàn Kết, ngày 10 tháng 12 năm 2024'],
+			['DANH SÁCH KẾT QUẢ ĐÁNH GIÁ, XẾP LOẠI CÁN BỘ LÃNH ĐẠO, QUẢN LÝ THUỘC DIỆN BAN THƯỜNG VỤ ĐẢNG ỦY XÃ QUẢN LÝ NĂM 2024'],
+			['STT', 'Họ và tên', 'Năm sinh', 'Chức vụ, đơn vị công tác', 'Điểm', 'Xếp loại'],
+			// (Minh Hưng has a "Chi bộ thôn 1" too: the commune's own is meant)
+			['1', 'Huỳnh Thị Uyên', '1980', 'Bí thư Chi bộ thôn 1', '92', 'HTXSNV'],
+			['2', 'Võ Văn Tâm', '1975', 'Phó Bí thư Chi bộ thôn 1', '85', 'HTTNV'],
+			['3', 'Lê Văn Cường', '1972', 'Đảng ủy viên, Bí thư Chi bộ thôn 2 kiêm Trưởng thôn', '80', 'HTTNV'],
+			// (a post naming only its unit's kind: the list's unit, said nothing of, as before)
+			['4', 'Phạm Văn Dũng', '1968', 'Bí thư Đảng ủy xã', '88', 'HTTNV'],
+			['5', 'Đỗ Thị Hoa', '1983', 'Phó Bí thư chi bộ thôn', '78', 'HTTNV'],
+			['6', 'Hoàng Văn Em', '1979', 'Bí thư Chi bộ thôn 9', '75', 'HTTNV']
+		])]);
+		expect(r.files[0]).toMatchObject({ status: 'loaded', rowsStored: 6 });
+		expect(await db.query(`select u.code as unit, r.is_head from rating r join unit u on u.id = r.unit_id order by r.source_row`)).toEqual([
+			{ unit: 'C70010101', is_head: true },
+			{ unit: 'C70010101', is_head: false },
+			{ unit: 'C70010102', is_head: true },
+			{ unit: 'X700101', is_head: true },
+			{ unit: 'X700101', is_head: false },
+			{ unit: 'X700101', is_head: false }
+		]);
+		expect(r.files[0].warnings).toEqual([
+			expect.stringMatching(/^Tệp "lanh-dao\.csv": 1 dòng ghi ở cột "Chức vụ, đơn vị công tác" tổ chức đảng không có .*\(dòng 10: "Bí thư Chi bộ thôn 9"\): đã ghi vào Đảng bộ xã Đoàn Kết \(đơn vị ở tiêu đề\)/)
+		]);
+	});
+
 	it('a commune’s own list: "Ủy ban MTTQ xã", "Đoàn Thanh niên xã" are the commune’s, said nothing of', async () => {
 		const { db, dir } = await dbWithRegistry();
 		const r = await ingest(db, [writeCsv(dir, 'ld.csv', [

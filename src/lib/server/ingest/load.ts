@@ -800,7 +800,7 @@ export async function prepareBatch(t: Db, parts: Prepared[], opts: LoadOptions, 
 		part_id integer, file_name varchar, sha256 varchar, file_sha256 varchar, file_kind varchar, encoding varchar,
 		header_row integer, default_year integer, default_period_kind varchar, default_period_no integer,
 		title_subject_kind varchar, title_unit varchar, context_unit_id integer, context_path varchar, has_name_column boolean, header_fields varchar, title_agency varchar, title_lines varchar,
-		decider_level varchar, file_id integer, title_period boolean, as_of varchar)`);
+		decider_level varchar, file_id integer, title_period boolean, as_of varchar, agency_header varchar)`);
 	const app = await t.conn.createAppender('file_ctx', 'main', 'temp');
 	const put = (v: string | number | null | undefined) => (v === null || v === undefined ? app.appendNull() : typeof v === 'number' ? app.appendInteger(v) : app.appendVarchar(v));
 	parts.forEach((p, i) => {
@@ -820,6 +820,8 @@ export async function prepareBatch(t: Db, parts: Prepared[], opts: LoadOptions, 
 		// as any day of it; none: as of now)
 		const year = opts.year ?? p.title.year;
 		put(p.title.asOf ?? (year ? String(year) : null));
+		// the header of the column a leader's unit is read from, for the warning naming it (rating.sql)
+		put(p.header.columns.find((c) => c.field === 'agency')?.header);
 		app.endRow();
 	});
 	app.closeSync();
