@@ -209,6 +209,9 @@ select
     s.not_rated_reason,
     s.note,
     sn.status is not null or coalesce(nw.why, false) as note_says_why,
+    -- the exemption or suspension a section row gave the rows below it ("IV. Đảng viên miễn công
+    -- tác và sinh hoạt đảng", stage.ts): why they have no level, where the row says nothing itself
+    case when ss.status in ('exempt', 'suspended') then s.status end as section_status,
     s.agency,
     coalesce(s.unit_code, s.unit_name) as unit_raw,
     -- no unit column: the title's unit; a leader's, the party unit their "Đơn vị công tác" names
@@ -250,6 +253,7 @@ left join date_dict jp on jp.v = s.joined_party_on
 left join date_dict ju on ju.v = s.joined_unit_on
 left join date_dict yd on yd.v = s.year
 left join status_dict sn on sn.v = s.note and sn.in_note and not contains(s.header_fields, ',status,')
+left join status_dict ss on ss.v = s.status and not ss.in_note
 left join note_whys nw on nw.v = s.note
 left join unit_hit u on u.role = 'unit' and u.code = coalesce(s.unit_code, '') and u.name = coalesce(s.unit_name, '') and u.parent = coalesce(s.parent, '')
     and u.context_path = s.context_path and u.year is not distinct from coalesce(pm.year, yd.y, s.default_year)
@@ -597,6 +601,7 @@ select
     -- says why (a member list's Ghi chú holds posts and family too: "Gia đình chính sách")
     coalesce(tidy(n.not_rated_reason), if(n.final_not_rated_bare, null, n.final_not_rated_text),
              case when n.final_level is null and (n.note_says_why or n.final_not_rated_text is not null) then tidy(n.note) end,
+             case when n.final_level is null and n.subject_kind = 'member' then tidy(n.section_status) end,
              n.final_not_rated_text),
     -- a civil-servant row: the agency its title names ("UBND XÃ BÙ ĐĂNG") where no column does, which
     -- R1 groups it by and which tells one commune's list from another's — a row naming its chi bộ

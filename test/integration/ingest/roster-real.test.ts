@@ -4,7 +4,7 @@
 // elsewhere active here ("SHTT đến") is temporary here.
 import { describe, expect, it } from 'vitest';
 import { runAudit } from '../../../src/lib/server/rules/runner';
-import { writeCsv } from '../../helpers/files';
+import { writeCsv, writeXlsx } from '../../helpers/files';
 import { dbWithRegistry, ingest } from '../../helpers/ingest-db';
 
 const TITLE = [['ĐẢNG BỘ XÃ ĐOÀN KẾT'], ['CHI BỘ THÔN 1'], ['DANH SÁCH ĐẢNG VIÊN NĂM 2024']];
@@ -251,6 +251,48 @@ describe('statuses written only in "Ghi chú"', () => {
 		expect(r.files[0]).toMatchObject({ kind: 'roster', status: 'loaded', rowsStored: 6 });
 		expect((await db.query<{ status: string }>('select status from membership order by source_row')).map((m) => m.status))
 			.toEqual(['exempt', 'temporary', 'official', 'official', 'suspended', 'probationary']);
+	});
+
+	it('sections "II. Đảng viên miễn công tác và sinh hoạt đảng" / "III. ĐV bị đình chỉ sinh hoạt": that status for the rows below, until the next group; a row\'s own status cell wins', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const f = writeCsv(dir, 'ds.csv', [...TITLE, ['STT', 'Họ và tên', 'Năm sinh', 'Ngày vào Đảng', 'Tình trạng'],
+			['I', 'Đảng viên chính thức', '', '', ''],
+			['1', 'Nguyễn Văn An', '1970', '03/02/1995', ''],
+			['II', 'Đảng viên miễn công tác và sinh hoạt đảng', '', '', ''],
+			['2', 'Trần Văn Bảo', '1938', '03/02/1960', ''],
+			['3', 'Lê Văn Cường', '1940', '03/02/1962', 'Từ trần'],
+			['III', 'ĐV bị đình chỉ sinh hoạt', '', '', ''],
+			['4', 'Phạm Văn Dũng', '1975', '03/02/2000', ''],
+			['IV', 'Đảng viên đang sinh hoạt tại nơi cư trú', '', '', ''],
+			['5', 'Hoàng Văn Em', '1980', '03/02/2005', '']]);
+		expect((await ingest(db, [f])).files[0]).toMatchObject({ kind: 'roster', status: 'loaded', rowsStored: 5 });
+		expect((await db.query<{ status: string }>('select status from membership order by source_row')).map((m) => m.status))
+			.toEqual(['official', 'exempt', 'left', 'suspended', 'official']);
+	});
+
+	it('a rating list\'s group "IV. Đảng viên miễn công tác và sinh hoạt đảng" (or "Đảng viên được miễn sinh hoạt đảng", "… đình chỉ sinh hoạt"): why the rows below have no level, R4 owes them nothing; a row\'s own reason wins, and "Đảng viên được miễn đánh giá, xếp loại" after it is no exemption', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const f = await writeXlsx(dir, 'xl.xlsx', [['ĐẢNG BỘ XÃ ĐOÀN KẾT'], ['CHI BỘ THÔN 1'], ['DANH SÁCH ĐÁNH GIÁ, XẾP LOẠI CHẤT LƯỢNG ĐẢNG VIÊN NĂM 2024'],
+			['STT', 'Họ và tên', 'Năm sinh', 'Ngày vào Đảng', 'Chi bộ đề xuất', 'Đảng ủy quyết định', 'Ghi chú'],
+			['I', 'Đảng viên chính thức'],
+			[1, 'Nguyễn Văn An', '1970', '1995', 'HTTNV', 'HTTNV', null],
+			['II', 'Đảng viên miễn công tác và sinh hoạt đảng'],
+			[2, 'Trần Văn Bảo', '1938', '1960', null, null, null],
+			[3, 'Lê Văn Cường', '1939', '1961', null, null, 'Tuổi cao, sức yếu'],
+			[4, 'Đỗ Văn Giang', '1941', '1963', null, 'Miễn đánh giá', null],
+			['III', 'Đảng viên được miễn đánh giá, xếp loại'],
+			[5, 'Ngô Văn Hải', '1942', '1964', null, null, null],
+			['IV', 'Đảng viên được miễn sinh hoạt đảng:'],
+			[6, 'Vũ Văn Long', '1943', '1965', null, null, null],
+			['V', 'Đảng viên đình chỉ sinh hoạt (01 đồng chí)'],
+			[7, 'Phạm Văn Dũng', '1975', '2000', null, null, null]]);
+		expect((await ingest(db, [f])).files[0]).toMatchObject({ kind: 'rating', status: 'loaded', rowsStored: 7 });
+		expect((await db.query<{ r: string | null }>('select not_rated_reason as r from rating where final_level is null order by source_row')).map((x) => x.r)).toEqual([
+			'Đảng viên miễn công tác và sinh hoạt đảng', 'Đảng viên miễn công tác và sinh hoạt đảng', 'Miễn đánh giá', null,
+			'Đảng viên được miễn sinh hoạt đảng', 'Đảng viên đình chỉ sinh hoạt'
+		]);
+		const run = await runAudit(db, { year: 2024, rules: ['missing_review'], signals: false });
+		expect(owed(run, 'listed_member_not_rated')).toEqual(['Ngô Văn Hải', 'Đỗ Văn Giang']);
 	});
 
 	// member software writes the membership kind for everyone in Tình trạng, the real status in Ghi chú

@@ -325,12 +325,16 @@ const SECTION_TEXT = `(case when birth is null and card_no is null and final_lev
 const SECTION_UNIT = `coalesce(regexp_matches(fold(${SECTION_TEXT}), '^(${SECTION_UNIT_WORDS}) ')
 	and not regexp_matches(fold(${SECTION_TEXT}), '${DATELINE}'), false)`;
 const SECTION_GROUP = `coalesce(regexp_matches(fold(${SECTION_TEXT}), '^(dang vien |dv )?(chinh thuc|du bi)$'), false)`;
+// "IV. Đảng viên (được) miễn công tác và sinh hoạt đảng", "ĐV bị đình chỉ sinh hoạt": members not
+// rated by rule (R4), their status as a status cell would state it (its text, read by status_dict)
+const SECTION_EXEMPT = `coalesce(regexp_full_match(words(${SECTION_TEXT}),
+	'((dang vien|dv) )?((dang |da )?(duoc|bi) )?(mien|(tam )?dinh chi) (cong tac (va )?)?(sinh hoat|shd?)( dang)?'), false)`;
 // any other text alone on a row numbered by a Roman numeral or a letter ("A | Đảng viên đang công
 // tác", "II | Phòng Kinh tế"): people are numbered 1, 2, 3
 const SECTION_LETTERED = `(${SECTION_TEXT} is not null and coalesce(regexp_matches(trim(stt), '^\\(?([IVXivx]{1,5}|[A-Za-z])([.):/-]|$)'), false))`;
 // "Nhóm 1: Bí thư, Phó Bí thư…": a group of similar positions (QĐ 366), the "Nhóm" of the rows below
 const SECTION_NHOM = `coalesce(regexp_matches(fold(${SECTION_TEXT}), '^nhom\\b'), false)`;
-const SECTION = `(${SECTION_UNIT} or ${SECTION_GROUP} or ${SECTION_LETTERED} or ${SECTION_NHOM})`;
+const SECTION = `(${SECTION_UNIT} or ${SECTION_GROUP} or ${SECTION_EXEMPT} or ${SECTION_LETTERED} or ${SECTION_NHOM})`;
 // a section naming the subjects of the rows below ("II. XẾP LOẠI CÁN BỘ LÃNH ĐẠO, QUẢN LÝ" after
 // "I. XẾP LOẠI CHẤT LƯỢNG ĐẢNG VIÊN"): their "Đối tượng", as a column would give it (one list rating
 // members and leaders; the Bí thư in both is rated twice, not a duplicate)
@@ -375,8 +379,11 @@ async function applySectionRows(db: Db): Promise<void> {
 			case when not ${SECTION_UNIT} and ${SECTION_AGENCY} then ${SECTION_TEXT} end as agency,
 			case when ${SECTION_NHOM} then ${SECTION_TEXT} end as group_name,
 			${SECTION_SUBJECT} as subject_kind,
-			-- (a unit's section ends the standing of the one above)
-			case when ${SECTION_GROUP} then if(regexp_matches(fold(${SECTION_TEXT}), 'du bi'), 'Dự bị', 'Chính thức') when ${SECTION_UNIT} then '' end as status
+			-- (a unit's section ends the standing of the one above, as does another group of members,
+			-- "III. Đảng viên được miễn đánh giá, xếp loại" after "II. Đảng viên miễn sinh hoạt đảng")
+			case when ${SECTION_GROUP} then if(regexp_matches(fold(${SECTION_TEXT}), 'du bi'), 'Dự bị', 'Chính thức')
+			     when ${SECTION_EXEMPT} then ${SECTION_TEXT}
+			     when ${SECTION_UNIT} or (${SECTION_LETTERED} and regexp_matches(words(${SECTION_TEXT}), '^(dang vien|dv)\\b')) then '' end as status
 		from stg_parts
 		where birth is null and card_no is null and final_level is null and ${SECTION}`);
 	const n = await db.one<{ n: number }>('select count(*)::int as n from sect');
