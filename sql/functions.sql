@@ -860,9 +860,10 @@ create or replace macro admitted_lately(s) as
 -- not_rated_why: a text that says why a subject has no level, as a level cell, a note or a reason
 -- column writes it ("Miễn sinh hoạt", "Miễn đánh giá", "Mới kết nạp ngày 15/9/2022", "Dự bị chưa đủ
 -- 6 tháng", "Không xếp loại (mới kết nạp)"); a bare "Không xếp loại" says there is no level, not why.
--- Per distinct value (words() is costly): dictionaries.sql level_dict, rating.sql note_whys.
+-- Per distinct value (words() is costly): dictionaries.sql level_dict, rating.sql note_whys. Read
+-- as a status is (status_words): "Miễn SH", "Miễn SHĐ do tuổi cao" are "Miễn sinh hoạt".
 create or replace macro not_rated_why(s) as
-    regexp_matches(words(s), '(^| )mien (danh gia|xep loai|sinh hoat|cong tac)( |$)') or admitted_lately(s);
+    regexp_matches(status_words(s), '(^| )mien (danh gia|xep loai|sinh hoat|cong tac)( |$)') or admitted_lately(s);
 
 -- level_key: a level spelling reduced to its initials, "nhiệm vụ" dropped ('Hoàn thành tốt NV', 'HT tốt nhiệm vụ',
 -- 'H.T.T.N.V', 'Hoàn thành tốt n/vụ' -> 'htt'; fields.ts levelKey is the same in TypeScript), so spellings no alias list foresees still meet

@@ -136,9 +136,10 @@ select v.v, coalesce(a.level, b.level) as level,
         and (v.bare
              or regexp_matches(words(v.v), '^(khong|chua) (duoc )?(xep loai|danh gia|xl)( |$)')
              or coalesce(not_rated_why(v.v), false)) as not_rated,
-    -- … a bare one ("Không xếp loại", "-") says there is no level, not why: a note may (rating.sql)
+    -- … a bare one ("Không xếp loại", "-"; "Miễn" alone, not saying from what) says there is no
+    -- level, not why: a note may (rating.sql)
     coalesce(a.level, b.level) is null and v.bare as bare
-from (select v, coalesce(alnum_key(v) is null or regexp_full_match(words(v), '(khong|chua) (duoc )?(xep loai|danh gia|xl)'), false) as bare from v) v
+from (select v, coalesce(alnum_key(v) is null or regexp_full_match(words(v), '(khong|chua) (duoc )?(xep loai|danh gia|xl)|mien'), false) as bare from v) v
 left join alias a on a.k = level_key(v.v)
 left join bare_level b on b.v = v.v;
 

@@ -391,7 +391,7 @@ dup_org as (
 ),
 errs as (
     select part_id, rn, 'final_level' as field, final_raw as value,
-        'Mức xếp loại không hợp lệ: dùng Hoàn thành xuất sắc nhiệm vụ / Hoàn thành tốt nhiệm vụ / Hoàn thành nhiệm vụ / Không hoàn thành nhiệm vụ (hoặc HTXSNV, HTTNV, HTNV, KHTNV).' as message
+        'Mức xếp loại không hợp lệ: dùng Hoàn thành xuất sắc nhiệm vụ / Hoàn thành tốt nhiệm vụ / Hoàn thành nhiệm vụ / Không hoàn thành nhiệm vụ (hoặc HTXSNV, HTTNV, HTNV, KHTNV); người không xếp loại: ghi "Không xếp loại" kèm lý do, ở ô này hoặc cột Ghi chú (ví dụ "Không xếp loại (miễn sinh hoạt đảng)").' as message
     from n where clean(final_raw) is not null and final_level is null
     union all
     select part_id, rn, 'self_level', self_raw, 'Mức tự xếp loại không hợp lệ.' from n where clean(self_raw) is not null and self_level is null

@@ -3,6 +3,7 @@
 // statuses and unit kinds with trailing words. Each is stored as meant, or refused naming file,
 // row, column and value.
 import { describe, expect, it } from 'vitest';
+import { runAudit } from '../../../src/lib/server/rules/runner';
 import { writeCsv } from '../../helpers/files';
 import { dbWithRegistry, ingest } from '../../helpers/ingest-db';
 
@@ -72,6 +73,25 @@ describe('level cells', () => {
 		expect(r.files[0].errors).toHaveLength(1);
 		expect(r.files[0].errors[0]).toMatchObject({ file: 'xl.csv', row: 5, column: 'Đảng ủy quyết định', value: 'Không rõ' });
 		expect(r.files[0].errors[0].message).toMatch(/Mức xếp loại không hợp lệ/);
+		// (the clerk is told how a member not rated is written)
+		expect(r.files[0].errors[0].message).toMatch(/người không xếp loại: ghi "Không xếp loại" kèm lý do/);
+	});
+
+	it('"Miễn SH", "Miễn SHĐ", "Miễn SHĐ do tuổi cao" in the level cell are "Miễn sinh hoạt": not rated, R4 owes nothing (the list was refused); "Miễn" alone is not rated, its Ghi chú saying why, or owed where none does', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const f = writeCsv(dir, 'xl.csv', [...TITLE, ['STT', 'Họ và tên', 'Năm sinh', 'Ngày vào Đảng', 'Đảng ủy quyết định', 'Ghi chú'],
+			['1', 'Nguyễn Văn An', '1970', '03/02/1995', 'HTTNV', ''],
+			['2', 'Trần Văn Bảo', '1940', '03/02/1965', 'Miễn SH', 'Tuổi cao, sức yếu'],
+			['3', 'Lê Văn Cường', '1941', '03/02/1966', 'Miễn SHĐ', ''],
+			['4', 'Phạm Văn Dũng', '1942', '03/02/1967', 'Miễn SHĐ do tuổi cao', ''],
+			['5', 'Hoàng Văn Em', '1943', '03/02/1968', 'Miễn', 'Được miễn công tác, sinh hoạt đảng'],
+			['6', 'Vũ Văn Phúc', '1944', '03/02/1969', 'Miễn', '']]);
+		const r = await ingest(db, [f]);
+		expect(r.files[0]).toMatchObject({ status: 'loaded', rowsStored: 6 });
+		expect((await db.query<{ r: string }>('select not_rated_reason as r from rating where final_level is null order by source_row')).map((x) => x.r))
+			.toEqual(['Miễn SH', 'Miễn SHĐ', 'Miễn SHĐ do tuổi cao', 'Được miễn công tác, sinh hoạt đảng', 'Miễn']);
+		const run = await runAudit(db, { year: 2024, rules: ['missing_review'], signals: false });
+		expect(run.findings.filter((x) => x.subject_kind === 'member' && !/ngày kiểm điểm/.test(x.message)).map((x) => x.subject_name)).toEqual(['Vũ Văn Phúc']);
 	});
 
 	it('abbreviations: "Hoàn thành tốt n/vụ", "HT tốt NV", "Hoàn thành XS nhiệm vụ", "… nhiệm vụ được giao"', async () => {
