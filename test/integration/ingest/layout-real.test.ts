@@ -88,6 +88,29 @@ describe('footers and signatures below the list', () => {
 		expect(await stored(db)).toEqual(FOUR);
 	});
 
+	// (explore26: "Tỷ lệ % | … | 100%" refused the list: "Mức xếp loại không hợp lệ", "Thiếu họ và tên")
+	it.each([
+		['"Tỷ lệ %" in the STT column, "100%" under the decided level', { 0: 'Tỷ lệ %', 6: '100%' }],
+		['"Tỷ lệ (%)" in the name column, shares under every level column', { 1: 'Tỷ lệ (%)', 4: '25%', 5: '25,0 %', 6: '100' }],
+		['"Trong đó:", the counts under the levels', { 1: 'Trong đó:', 4: '1', 5: '1', 6: '4' }]
+	])('a summary row with %s is no member', async (_what, cells: Record<number, string>) => {
+		const { db, dir } = await dbWithRegistry();
+		const f = writeCsv(dir, 'ty-le-muc.csv', [...TITLE, HEAD, ...MEMBERS, at(0, 'Tổng cộng'), blank().map((c, j) => cells[j] ?? c)]);
+		const r = await ingest(db, [f]);
+		expect(r.files[0]).toMatchObject({ status: 'loaded', rowsStored: 4 });
+		expect(await stored(db)).toEqual(FOUR);
+	});
+
+	it('… but a member row without a name, numbered or not, is still refused "Thiếu họ và tên"; one whose name ends like a label ("Hà Văn Tốt:") and has a level is still read', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const f = writeCsv(dir, 'khong-ten.csv', [...TITLE, HEAD, ...MEMBERS,
+			['5', '', '', '', '', '', 'HTTNV', '10/12/2024'], ['', '', '15/03/1990', '', 'HTNV', 'HTNV', 'HTNV', ''],
+			['', 'Hà Văn Tốt:', '', '', 'HTNV', 'HTNV', 'HTNV', ''], ['Tỷ lệ %', '', '', '', '', '', '100%', '']]);
+		const r = await ingest(db, [f]);
+		expect(r.files[0]).toMatchObject({ status: 'refused', rowsRead: 7 });
+		expect(r.files[0].errors.map((e) => [e.row, e.message])).toEqual([[9, 'Thiếu họ và tên.'], [10, 'Thiếu họ và tên.']]);
+	});
+
 	it('a label ("Trong đó:"), a tally by level, numbered or not ("Hoàn thành xuất sắc nhiệm vụ | 1 | 14,3%", "HTXSNV | 1", "Không xếp loại | 0") and a legend ("Ký hiệu: | | | HTXSNV | Hoàn thành xuất sắc nhiệm vụ", its nameless lines) below the list are not members', async () => {
 		const { db, dir } = await dbWithRegistry();
 		const f = writeCsv(dir, 'ky-hieu.csv', [

@@ -247,11 +247,14 @@ const FOOTNOTE = `(coalesce(final_level, self_level, proposed_level) is null and
 	or regexp_matches(trim(stt), '^(\\(\\*+\\)|\\*+)$'), false))`;
 // (a name or a bullet that reads like a total counts only on a row without a level: "Công Thị Hoa |
 // HTT" in a list without STT, card or birth is a member; shares "Tỷ lệ (%)", averages "Điểm bình
-// quân", notes "Ghi chú: …" and "Danh sách này gồm …" are summaries too, as are labels, "Trong đó:")
+// quân", notes "Ghi chú: …" and "Danh sách này gồm …" are summaries too, as are labels, "Trong đó:",
+// whose level cells may hold the summary's counts or shares: "Tỷ lệ % | … | 100%", never a level)
+const TALLY_LEVELS = `list_bool_and(list_transform([self_level, proposed_level, final_level, cs_level],
+	lambda x: x is null or regexp_full_match(trim(x), '[0-9]+([.,][0-9]+)? *%?')))`;
 const SOFT_FOOTER = `case when ${IDENTIFIED} then false else coalesce(regexp_matches(row_text,
 	'(^|\\x1f)[^\\x1f]*[0-9]+ *(d/c|dong chi|dang vien)\\b'), false)
 	or (final_level is null and coalesce(regexp_matches(row_text, '(^|\\x1f)(tong( so| cong)?\\b|cong\\b|[-+*] *[a-z])'), false))
-	or (final_level is null and coalesce(regexp_matches(name_text,
+	or (${TALLY_LEVELS} and coalesce(regexp_matches(name_text,
 		'^(ty le\\b|(diem )?(binh quan|trung binh)\\b|ghi chu *:|danh sach (nay|tren)\\b|trong do\\b)|: *$'), false))
 	or ${LEGEND} or ${FOOTNOTE} end`;
 
