@@ -544,7 +544,9 @@ roster_findings as (
         'Đảng viên ' || p.full_name || ' (' || u.name || ') có tên trong danh sách '
             || if(o.listed_only, 'xếp loại', 'đảng viên') || ' năm '
             || getvariable('period_year') || ' nhưng không có kết quả xếp loại'
-            || coalesce(' (lý do ghi: "' || o.nr.reason || '", không thuộc diện miễn xếp loại)', '')
+            -- (the reason is none the rule exempts, "Miễn đánh giá" among them: the message names those it does)
+            || coalesce(' (lý do ghi: "' || o.nr.reason || '", không thuộc diện miễn xếp loại: chỉ miễn cho đảng viên được miễn công tác và sinh hoạt đảng, bị đình chỉ sinh hoạt đảng hoặc kết nạp chưa đủ '
+                        || getvariable('new_member_months') || ' tháng)', '')
             || if(ns.person_id is not null,
                   ': có người cùng họ tên, ngày sinh được xếp loại trong chi bộ' || coalesce(' (số thẻ ' || ns.card_no || ')', '')
                   || ', cần xác định danh tính',
