@@ -467,21 +467,25 @@ create or replace macro proposals_only(final_level, proposed_level, self_level) 
 -- thế", "cập nhật", "đính chính"; "… (gửi lại).xlsx", "sửa lại": what a clerk re-sends is a
 -- correction): of two versions of a list in one load, the current one (rating.sql, roster.sql).
 create or replace macro corrects(file_name) as
-    regexp_matches(fold(file_name), '\b(ban sua|sua doi|da sua|sua lai|gui lai|dieu chinh|dinh chinh|thay the|cap nhat)\b');
+    regexp_matches(fold(file_name), '\b(ban sua|sua doi|da sua|sua lai|gui lai|dieu chinh|thay the|cap nhat)\b')
+    -- (unfolded: folded "dinh chinh" is also "quyết định chính thức", "nghị định Chính phủ")
+    or contains(lower(nfc_normalize(file_name)), 'đính chính');
 
 -- correction_line: a folded title line that marks its list as a correction: opening with "(Bản sửa",
--- "Thay thế", "Điều chỉnh", "Đính chính"; a bracket opening with "Bản/Đã sửa (đổi)", "Bản/Đã điều
--- chỉnh", "Đã đính chính", "Thay thế" ("… NĂM 2025 (ĐÃ ĐIỀU CHỈNH)", "(Bản sửa lần 2)"), or holding
--- only "(Điều chỉnh)", "(Sửa đổi)"; or ending so, after a dash or as "bản sửa", "đã điều chỉnh" ("…
--- NĂM 2025 - Bản sửa lần 2"), outside a bracket. The words inside a title ("KẾT QUẢ ĐIỀU CHỈNH XẾP
--- LOẠI …") do not mark it, nor what cites another document ("Căn cứ Điều lệ Đảng (đã sửa đổi, bổ
--- sung)", "(theo Quy định số 132-QĐ/TW đã sửa đổi)").
+-- "Thay thế", "Điều chỉnh", "Đính chính"; ending with a bracket holding only "Bản/Đã sửa (đổi)",
+-- "Bản/Đã điều chỉnh", "Đã đính chính", "Điều chỉnh", "Sửa đổi" ("… NĂM 2025 (ĐÃ ĐIỀU CHỈNH)", "(Bản
+-- sửa lần 2)") or "Thay thế bản / danh sách …"; or ending after a dash or as "bản sửa" ("… NĂM 2025 -
+-- Bản sửa lần 2", "- Đã điều chỉnh"). The words inside a title ("KẾT QUẢ ĐIỀU CHỈNH XẾP LOẠI …") do
+-- not mark it, nor a line citing another document ("Căn cứ Điều lệ Đảng (đã sửa đổi, bổ sung)",
+-- "Kèm theo Quy định số 124-QĐ/TW … đã sửa đổi", "Mẫu 02-XL (thay thế Mẫu 02 …)").
 create or replace macro correction_line(f) as
-    not regexp_matches(f, '^\W*(can cu|thuc hien|theo|xet)\b')
+    not regexp_matches(f, '^\W*(can cu|thuc hien|theo|xet|kem theo|ban hanh|ap dung|mau|huong dan|quy dinh|dieu le|nghi dinh|thong tu|cong van)\b')
     and regexp_matches(f, '^\W*(ban sua|thay the|dieu chinh|dinh chinh)\b'
-        || '|\(\s*((ban|da) (sua|dieu chinh|dinh chinh)|thay the)\b'
-        || '|\(\s*(sua( doi| lai)?|dieu chinh|dinh chinh)( lan \w+)?\s*\)'
-        || '|(\s[-–—]\s*|\b(ban|da) )(ban |da )?(sua( doi| lai)?|dieu chinh|dinh chinh)( lan (thu )?\w+)?[^\w)]*$');
+        -- (a bracket at the line's end holding the marker alone, not one inside another bracket:
+        -- "(Ban hành kèm theo Hướng dẫn 25 (đã sửa đổi))", "(… (đã sửa đổi, bổ sung))" cite)
+        || '|\(\s*((ban|da) )?(sua( doi| lai)?|dieu chinh|dinh chinh)( lan (thu )?\w+)?\s*\)[^\w)]*$'
+        || '|\(\s*thay the (ban|danh sach|ds)\b[^()]*\)[^\w)]*$'
+        || '|(\s[-–—]\s*(ban |da )?|\bban )(sua( doi| lai)?|dieu chinh|dinh chinh)( lan (thu )?\w+)?[^\w)]*$');
 
 -- says_corrected: a file that says it corrects what was sent before, by its name (corrects()) or a
 -- title line (correction_line): what it restates replaces what was stored (discipline.sql: a
@@ -758,7 +762,7 @@ create or replace macro party_unit_in(s) as party_unit_in_folded(fold_seats(s));
 -- xã", "Bí thư chi bộ kiêm Trưởng thôn": the list's own unit, as before).
 create or replace macro party_unit_named(s) as
     list_transform([regexp_replace(regexp_extract(fold_seats(s), '(^|[^a-z])((chi bo|dang bo|dang uy)\s+[a-z0-9].*)$', 2),
-        '\s+(kiem|[-–]\s*(truong|pho|chu tich|giam doc|hieu truong|bi thu))\b.*$', '')],
+        '(\s*;.*|\s+(kiem|[-–]\s*(truong|pho|chu tich|giam doc|hieu truong|bi thu))\b.*)$', '')],
         lambda k: case when k <> '' and not regexp_full_match(k, '(chi bo|dang bo|dang uy)(\s+(xa|phuong|thi tran|thi xa|huyen|quan|tinh|thanh pho|dac khu|co so|bo phan|thon|ap|xom|lang|ban|buon|khom|khu pho|to dan pho|khu dan cu))?[^a-z0-9]*')
                        then k end)[1];
 

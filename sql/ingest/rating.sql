@@ -595,12 +595,13 @@ select
     n.final_level, n.civil_servant_level, n.score, n.decided_on, n.reviewed_on, n.sick_leave_days, n.sick_leave_months, n.sick_leave_is_absence,
     -- a subject not rated whose note states a status ("Được miễn công tác và sinh hoạt đảng",
     -- status_dict) or a reason ("Mới kết nạp ngày 15/9/2022"): the note says why, where nothing else
-    -- does — a bare "Không xếp loại" in the level cell says only that there is no level, and the note
-    -- beside it, whatever it says ("Mới thành lập ngày 01/7/2025, chưa đủ 6 tháng" of a merged chi
-    -- bộ), is the claim R4 quotes for the inspector to refute; a blank level cell's note only when it
-    -- says why (a member list's Ghi chú holds posts and family too: "Gia đình chính sách")
+    -- does — a bare "Không xếp loại" in the level cell says only that there is no level, and on an
+    -- organisation list the note beside it, whatever it says ("Mới thành lập ngày 01/7/2025, chưa đủ
+    -- 6 tháng" of a merged chi bộ), is the claim R4 quotes for the inspector to refute; a member's
+    -- note only when it says why (a member list's Ghi chú holds posts, family and admission dates
+    -- too: "Bí thư chi bộ", "Gia đình chính sách", "Kết nạp ngày 10/3/2024" is no reason)
     coalesce(tidy(n.not_rated_reason), if(n.final_not_rated_bare, null, n.final_not_rated_text),
-             case when n.final_level is null and (n.note_says_why or n.final_not_rated_text is not null) then tidy(n.note) end,
+             case when n.final_level is null and (n.note_says_why or (n.final_not_rated_text is not null and n.subject_kind <> 'member')) then tidy(n.note) end,
              case when n.final_level is null and n.subject_kind = 'member' then tidy(n.section_status) end,
              n.final_not_rated_text),
     -- a civil-servant row: the agency its title names ("UBND XÃ BÙ ĐĂNG") where no column does, which
@@ -794,7 +795,7 @@ union all
 -- list's unit, or several there: filed under the list's unit, whatever its level, where the post does
 -- not make them its head (R3 compares them with nothing)
 select n.part_id,
-    'Tệp "' || c.file_name || '": ' || count(*) || ' dòng ghi ở cột "' || coalesce(c.agency_header, 'Đơn vị công tác') || '" tổ chức đảng '
+    'Tệp "' || c.file_name || '": ' || count(*) || ' dòng ghi ở cột "' || coalesce(c.agency_header, 'Đơn vị công tác') || '" tên tổ chức đảng '
     || if(n.agency_unit_candidates > 1, 'trùng tên với nhiều đơn vị', 'không có') || ' trong danh mục của ' || u.name || ' ('
     || first_five(list('dòng ' || n.rn || ': "' || n.agency || '"' order by n.rn))
     || '): đã ghi vào ' || u.name || ' (đơn vị ở tiêu đề), không phải tổ chức đảng ghi trong ô, nên không so được xếp loại của người đứng đầu với xếp loại của tổ chức đó (R3). '

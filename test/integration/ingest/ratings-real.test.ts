@@ -1093,7 +1093,7 @@ describe('a Huyện ủy\'s list of the cadres it manages, by "Đơn vị công 
 			{ unit: 'X700101', is_head: false }
 		]);
 		expect(r.files[0].warnings).toEqual([
-			expect.stringMatching(/^Tệp "lanh-dao\.csv": 1 dòng ghi ở cột "Chức vụ, đơn vị công tác" tổ chức đảng không có .*\(dòng 10: "Bí thư Chi bộ thôn 9"\): đã ghi vào Đảng bộ xã Đoàn Kết \(đơn vị ở tiêu đề\)/)
+			expect.stringMatching(/^Tệp "lanh-dao\.csv": 1 dòng ghi ở cột "Chức vụ, đơn vị công tác" tên tổ chức đảng không có .*\(dòng 10: "Bí thư Chi bộ thôn 9"\): đã ghi vào Đảng bộ xã Đoàn Kết \(đơn vị ở tiêu đề\)/)
 		]);
 	});
 

@@ -335,9 +335,12 @@ const SECTION_EXEMPT = `coalesce(regexp_full_match(words(${SECTION_TEXT}),
 // any other text alone on a row numbered by a Roman numeral or a letter ("A | Đảng viên đang công
 // tác", "II | Phòng Kinh tế"): people are numbered 1, 2, 3
 const SECTION_LETTERED = `(${SECTION_TEXT} is not null and coalesce(regexp_matches(trim(stt), '^\\(?([IVXivx]{1,5}|[A-Za-z])([.):/-]|$)'), false))`;
+// an unnumbered heading of members alone on its row ("ĐẢNG VIÊN ĐANG SINH HOẠT"): a group too, not a
+// member (read unfolded: "Đặng Viên …" is a name)
+const SECTION_MEMBERS = `(stt is null and coalesce(regexp_matches(lower(nfc_normalize(${SECTION_TEXT})), '^(đảng viên|đv) '), false))`;
 // "Nhóm 1: Bí thư, Phó Bí thư…": a group of similar positions (QĐ 366), the "Nhóm" of the rows below
 const SECTION_NHOM = `coalesce(regexp_matches(fold(${SECTION_TEXT}), '^nhom\\b'), false)`;
-const SECTION = `(${SECTION_UNIT} or ${SECTION_GROUP} or ${SECTION_EXEMPT} or ${SECTION_LETTERED} or ${SECTION_NHOM})`;
+const SECTION = `(${SECTION_UNIT} or ${SECTION_GROUP} or ${SECTION_EXEMPT} or ${SECTION_LETTERED} or ${SECTION_MEMBERS} or ${SECTION_NHOM})`;
 // a section naming the subjects of the rows below ("II. XẾP LOẠI CÁN BỘ LÃNH ĐẠO, QUẢN LÝ" after
 // "I. XẾP LOẠI CHẤT LƯỢNG ĐẢNG VIÊN"): their "Đối tượng", as a column would give it (one list rating
 // members and leaders; the Bí thư in both is rated twice, not a duplicate)
@@ -382,11 +385,12 @@ async function applySectionRows(db: Db): Promise<void> {
 			case when not ${SECTION_UNIT} and ${SECTION_AGENCY} then ${SECTION_TEXT} end as agency,
 			case when ${SECTION_NHOM} then ${SECTION_TEXT} end as group_name,
 			${SECTION_SUBJECT} as subject_kind,
-			-- (a unit's section ends the standing of the one above, as does another group of members,
-			-- "III. Đảng viên được miễn đánh giá, xếp loại" after "II. Đảng viên miễn sinh hoạt đảng")
+			-- (a unit's section ends the standing of the one above, as does any other numbered group:
+			-- "III. Đảng viên được miễn đánh giá, xếp loại", "II | Cán bộ, công chức đang công tác",
+			-- "B | Đang sinh hoạt tại chi bộ" after "I. Đảng viên miễn sinh hoạt đảng" are not exempt)
 			case when ${SECTION_GROUP} then if(regexp_matches(fold(${SECTION_TEXT}), 'du bi'), 'Dự bị', 'Chính thức')
 			     when ${SECTION_EXEMPT} then ${SECTION_TEXT}
-			     when ${SECTION_UNIT} or (${SECTION_LETTERED} and regexp_matches(words(${SECTION_TEXT}), '^(dang vien|dv)\\b')) then '' end as status
+			     when ${SECTION_UNIT} or ${SECTION_LETTERED} or ${SECTION_MEMBERS} then '' end as status
 		from stg_parts
 		where birth is null and card_no is null and final_level is null and ${SECTION}`);
 	const n = await db.one<{ n: number }>('select count(*)::int as n from sect');

@@ -1,0 +1,35 @@
+// Review: beside a bare "Không xếp loại", any Ghi chú is now the not-rated reason; R4 then skips a
+// member whose reason holds "kết nạp" and who has no admission date, however long ago the note says
+// they were admitted, and quotes posts as reasons.
+import { describe, expect, it } from 'vitest';
+import { runAudit } from '../../../src/lib/server/rules/runner';
+import { writeCsv } from '../../helpers/files';
+import { dbWithRegistry, ingest } from '../../helpers/ingest-db';
+
+const TITLE = [['ĐẢNG BỘ XÃ ĐOÀN KẾT'], ['CHI BỘ THÔN 1'], ['DANH SÁCH ĐÁNH GIÁ, XẾP LOẠI CHẤT LƯỢNG ĐẢNG VIÊN NĂM 2024']];
+
+describe('review: "Không xếp loại" with a note that is no reason', () => {
+	it('"Kết nạp ngày 10/3/2024" (9 months before 31/12) and "Kết nạp năm 2015": R4 still owes both a rating', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const f = writeCsv(dir, 'xl.csv', [...TITLE, ['STT', 'Họ và tên', 'Năm sinh', 'Đảng ủy quyết định', 'Ghi chú'],
+			['1', 'Nguyễn Văn An', '1970', 'HTTNV', ''],
+			['2', 'Trần Văn Bảo', '1990', 'Không xếp loại', 'Kết nạp ngày 10/3/2024'],
+			['3', 'Lê Văn Cường', '1985', 'Không xếp loại', 'Kết nạp năm 2015']]);
+		expect((await ingest(db, [f])).files[0]).toMatchObject({ status: 'loaded', rowsStored: 3 });
+		const run = await runAudit(db, { year: 2024, rules: ['missing_review'], signals: false });
+		const owed = run.findings.filter((x) => (x.evidence as { check?: string }).check === 'listed_member_not_rated').map((x) => x.subject_name).sort();
+		expect(owed).toEqual(['Lê Văn Cường', 'Trần Văn Bảo']);
+	});
+
+	it('"Bí thư chi bộ" in Ghi chú is a post, not the reason R4 quotes', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const f = writeCsv(dir, 'xl.csv', [...TITLE, ['STT', 'Họ và tên', 'Năm sinh', 'Đảng ủy quyết định', 'Ghi chú'],
+			['1', 'Nguyễn Văn An', '1970', 'HTTNV', ''],
+			['2', 'Trần Văn Bảo', '1975', 'Không xếp loại', 'Bí thư chi bộ']]);
+		expect((await ingest(db, [f])).files[0]).toMatchObject({ status: 'loaded', rowsStored: 2 });
+		const run = await runAudit(db, { year: 2024, rules: ['missing_review'], signals: false });
+		const msgs = run.findings.filter((x) => (x.evidence as { check?: string }).check === 'listed_member_not_rated').map((x) => x.message);
+		expect(msgs).toHaveLength(1);
+		expect(msgs[0]).not.toMatch(/lý do ghi: "Bí thư chi bộ"/);
+	});
+});
