@@ -284,11 +284,22 @@ create or replace macro spelled_whole(s) as
             else digit_word(w)
         end)[1];
 
+-- spelled_number: the value of a number in words with its decimals after "phẩy" / "chấm" ("tám mươi lăm
+-- phẩy năm": 85.5; "chín mươi hai phẩy hai lăm": 92.25); null when a decimal word is no digit
+create or replace macro spelled_number(s) as
+    list_transform([string_split(nullif(regexp_extract(regexp_replace(coalesce(words(s), ''), ' diem$', ''), '\b(phay|cham) (.*)$', 2), ''), ' ')],
+        lambda ds: spelled_whole(s) + case
+            when ds is null then 0
+            when not list_bool_or(list_transform(ds, lambda w: digit_word(w) is null))
+                then ('0.' || array_to_string(list_transform(ds, lambda w: digit_word(w)::varchar), ''))::double
+        end)[1];
+
 create or replace macro parse_score(s) as
     list_transform([s], lambda x:
         case
-            when contains(x, '(') and spelled_whole(regexp_extract(x, '\(([^()]*)\)\s*$', 1))
-                                      = floor(score_number(regexp_replace(x, '\s*\([^()]*\)\s*$', '')))
+            -- (the words spell the digits, decimals too: "92,7 (chín mươi hai phẩy năm)" is unclear)
+            when contains(x, '(') and abs(spelled_number(regexp_extract(x, '\(([^()]*)\)\s*$', 1))
+                                          - score_number(regexp_replace(x, '\s*\([^()]*\)\s*$', ''))) < 1e-9
                 then score_number(regexp_replace(x, '\s*\([^()]*\)\s*$', ''))
             else score_number(x)
         end)[1];

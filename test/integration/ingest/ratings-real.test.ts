@@ -696,7 +696,7 @@ describe('scores written with their unit', () => {
 
 	it('"đạt 92 điểm", "95 điểm/100 điểm", "90 (chín mươi)", "85,5 (tám mươi lăm phẩy năm)": the number (the unit, the scale, the number in words)', async () => {
 		const { db, dir } = await dbWithRegistry();
-		const cells = ['đạt 92 điểm', '95 điểm/100 điểm', '90 (chín mươi)', '85,5 (tám mươi lăm phẩy năm)', '100 (Một trăm)'];
+		const cells = ['đạt 92 điểm', '95 điểm/100 điểm', '90 (chín mươi)', '85,5 (tám mươi lăm phẩy năm)', '100 (Một trăm)', '92,25 (chín mươi hai phẩy hai lăm)'];
 		const f = await writeXlsx(dir, 'd.xlsx', [
 			...UNIT,
 			['DANH SÁCH XẾP LOẠI ĐẢNG VIÊN NĂM 2025'],
@@ -705,10 +705,10 @@ describe('scores written with their unit', () => {
 		]);
 		const r = await ingest(db, [f]);
 		expect(r.files[0]).toMatchObject({ status: 'loaded', rowsStored: cells.length });
-		expect((await db.query<{ score: number }>('select score from rating order by source_row')).map((x) => x.score)).toEqual([92, 95, 90, 85.5, 100]);
+		expect((await db.query<{ score: number }>('select score from rating order by source_row')).map((x) => x.score)).toEqual([92, 95, 90, 85.5, 100, 92.25]);
 	});
 
-	it.each(['90-95', '90 (chín mươi lăm)', '90 (khá)'])('(kept) "%s", two numbers or words that contradict it, is refused', async (cell) => {
+	it.each(['90-95', '90 (chín mươi lăm)', '90 (khá)', '92,7 (chín mươi hai phẩy năm)', '85,5 (tám mươi lăm)'])('(kept) "%s", two numbers or words that contradict it, is refused', async (cell) => {
 		const { db, dir } = await dbWithRegistry();
 		const f = writeCsv(dir, 'd.csv', [...UNIT, ['DANH SÁCH XẾP LOẠI ĐẢNG VIÊN NĂM 2025'], ['STT', 'Họ và tên', 'Năm sinh', 'Tổng điểm', 'Đảng ủy quyết định'], ['1', 'Nguyễn Văn An', '1970', cell, 'HTNV']]);
 		const r = await ingest(db, [f]);
