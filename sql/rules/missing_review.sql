@@ -233,13 +233,26 @@ list_dates as (
     group by g.unit_id
 ),
 
+-- the admission a not-rated reason states where nothing else gives one ("Kết nạp ngày 10/3/2024",
+-- "Mới kết nạp ngày 15/9/2024", "Kết nạp 3/2024", "Kết nạp năm 2015"; a month or a year by its last day,
+-- as joined_party_by): the member is judged by it, not skipped as claiming a recent admission
+reason_admitted as (
+    select v, case when regexp_full_match(d, '\d{4}') then make_date(d::integer, 12, 31)
+                   when regexp_full_match(d, '\d{1,2}[/.-]\d{4}') then last_day(parse_date(d))
+                   else parse_date(d) end as admitted_on
+    from (select distinct u.unrated.reason as v,
+                 regexp_extract(fold(u.unrated.reason), '\bket nap\D*?(\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{2,4}|\d{1,2}\s*[/.-]\s*\d{4}|\d{4})', 1) as d
+          from unrated_members u where u.unrated.reason is not null)
+    where d <> ''
+),
+
 -- (the list's date only where it was read: a member of long standing is judged, and said to be, on
 -- 31/12 whether or not a newer member of the chi bộ made its list's date read)
 owed_rows as (
     select o.* exclude (full_on)
     from (
         select
-            o.*,
+            o.* replace (coalesce(o.full_on, cast(ra.admitted_on + to_months(getvariable('new_member_months')) as date)) as full_on),
             -- the list's decision date before the not-rated row's review date: the day the round judged
             coalesce(um.unrated_on, if(o.full_on > getvariable('period_start'), ld.list_decided_on, null), um.unrated_reviewed_on,
                      if(o.full_on > getvariable('period_start'), ld.list_on, null), getvariable('period_end')) as as_of,
@@ -247,6 +260,7 @@ owed_rows as (
         from admissions o
         left join unrated_members um on um.person_id = o.person_id
         left join list_dates ld on ld.unit_id = o.unit_id
+        left join reason_admitted ra on ra.v = um.unrated.reason
         anti join reason_not_owed rn on rn.person_id = o.person_id
     ) o
     where (o.full_on is null or o.full_on <= o.as_of)

@@ -1,6 +1,5 @@
-// Review: beside a bare "Không xếp loại", any Ghi chú is now the not-rated reason; R4 then skips a
-// member whose reason holds "kết nạp" and who has no admission date, however long ago the note says
-// they were admitted, and quotes posts as reasons.
+// A member's Ghi chú beside a bare "Không xếp loại" is the not-rated reason only when it says why (an
+// admission date or a post is no reason); a reason that states the admission is judged by that date.
 import { describe, expect, it } from 'vitest';
 import { runAudit } from '../../../src/lib/server/rules/runner';
 import { writeCsv } from '../../helpers/files';
@@ -31,5 +30,19 @@ describe('review: "Không xếp loại" with a note that is no reason', () => {
 		const msgs = run.findings.filter((x) => (x.evidence as { check?: string }).check === 'listed_member_not_rated').map((x) => x.message);
 		expect(msgs).toHaveLength(1);
 		expect(msgs[0]).not.toMatch(/lý do ghi: "Bí thư chi bộ"/);
+	});
+
+	it('a reason column stating the admission ("Kết nạp ngày 10/3/2024", "Kết nạp năm 2015", "Mới kết nạp ngày 15/9/2024"), no date elsewhere: judged by it — the first two owed, the third new', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const f = writeCsv(dir, 'xl.csv', [...TITLE, ['STT', 'Họ và tên', 'Năm sinh', 'Đảng ủy quyết định', 'Lý do không xếp loại'],
+			['1', 'Nguyễn Văn An', '1970', 'HTTNV', ''],
+			['2', 'Trần Văn Bảo', '1990', '', 'Kết nạp ngày 10/3/2024'],
+			['3', 'Lê Văn Cường', '1985', '', 'Kết nạp năm 2015'],
+			['4', 'Phạm Thị Dung', '1999', '', 'Mới kết nạp ngày 15/9/2024, chưa đủ 6 tháng'],
+			['5', 'Hoàng Văn Em', '2000', '', 'Mới kết nạp']]);
+		expect((await ingest(db, [f])).files[0]).toMatchObject({ status: 'loaded', rowsStored: 5 });
+		const run = await runAudit(db, { year: 2024, rules: ['missing_review'], signals: false });
+		const owed = run.findings.filter((x) => (x.evidence as { check?: string }).check === 'listed_member_not_rated').map((x) => x.subject_name).sort();
+		expect(owed).toEqual(['Lê Văn Cường', 'Trần Văn Bảo']);
 	});
 });
