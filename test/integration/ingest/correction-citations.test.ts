@@ -1,5 +1,6 @@
-// Review: lines citing an amended document, or a file name holding "định chính" inside other words,
-// make a list the correction of the version loaded after it (correction_line / corrects).
+// A line citing an amended document ("(… đã sửa đổi)", "Kèm theo … đã sửa đổi", "Mẫu … (thay thế …)"),
+// or a file name holding folded "dinh chinh" ("Quyết định chính thức"), does not mark a list as a
+// correction (correction_line / corrects): of two versions, the one loaded last is current.
 import { describe, expect, it } from 'vitest';
 import { writeXlsx } from '../../helpers/files';
 import { dbWithRegistry, ingest } from '../../helpers/ingest-db';
@@ -14,7 +15,7 @@ const list = (dir: string, name: string, extra: string | null, an: string) =>
 		[1, 'Nguyễn Văn An', '1970', '70012345', 'HTXSNV', an]
 	]);
 
-describe('review: no correction marked, the one loaded last is current', () => {
+describe('citations are no correction marker: the one loaded last is current', () => {
 	it.each([
 		['thon1-a.xlsx', '(Ban hành kèm theo Hướng dẫn số 25-HD/BTCTW (đã sửa đổi))'],
 		['thon1-a.xlsx', '(Áp dụng Điều lệ Đảng (đã sửa đổi, bổ sung))'],

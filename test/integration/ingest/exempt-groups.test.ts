@@ -1,6 +1,6 @@
-// Review: a group row "Đảng viên miễn công tác và sinh hoạt đảng" gives its status to every row
-// below until a row stage.ts reads as another group of members; a group it does not read so
-// ("II. Cán bộ, công chức", an unnumbered "ĐẢNG VIÊN ĐANG SINH HOẠT") does not end it.
+// A group row "Đảng viên miễn công tác và sinh hoạt đảng" gives its status to the rows below it until
+// the next group: any numbered one ("II | Cán bộ, công chức đang công tác", "B | …") or an unnumbered
+// "ĐẢNG VIÊN ĐANG SINH HOẠT" heading (stage.ts applySectionRows).
 import { describe, expect, it } from 'vitest';
 import { writeCsv } from '../../helpers/files';
 import { dbWithRegistry, ingest } from '../../helpers/ingest-db';
@@ -8,7 +8,7 @@ import { dbWithRegistry, ingest } from '../../helpers/ingest-db';
 const TITLE = [['ĐẢNG BỘ XÃ ĐOÀN KẾT'], ['CHI BỘ THÔN 1'], ['DANH SÁCH ĐẢNG VIÊN NĂM 2024']];
 const HEAD = ['STT', 'Họ và tên', 'Năm sinh', 'Ngày vào Đảng', 'Tình trạng'];
 
-describe('review: the exemption of a group row ends with the group', () => {
+describe('the exemption of a group row ends with the group', () => {
 	it.each([
 		[['II', 'Cán bộ, công chức đang công tác', '', '', '']],
 		[['', 'ĐẢNG VIÊN ĐANG SINH HOẠT', '', '', '']],

@@ -7,7 +7,7 @@ import { dbWithRegistry, ingest } from '../../helpers/ingest-db';
 
 const TITLE = [['ĐẢNG BỘ XÃ ĐOÀN KẾT'], ['CHI BỘ THÔN 1'], ['DANH SÁCH ĐÁNH GIÁ, XẾP LOẠI CHẤT LƯỢNG ĐẢNG VIÊN NĂM 2024']];
 
-describe('review: "Không xếp loại" with a note that is no reason', () => {
+describe('"Không xếp loại" with a note that is no reason, or a reason stating the admission', () => {
 	it('"Kết nạp ngày 10/3/2024" (9 months before 31/12) and "Kết nạp năm 2015": R4 still owes both a rating', async () => {
 		const { db, dir } = await dbWithRegistry();
 		const f = writeCsv(dir, 'xl.csv', [...TITLE, ['STT', 'Họ và tên', 'Năm sinh', 'Đảng ủy quyết định', 'Ghi chú'],

@@ -1076,7 +1076,8 @@ describe('a Huyện ủy\'s list of the cadres it manages, by "Đơn vị công 
 			['STT', 'Họ và tên', 'Năm sinh', 'Chức vụ, đơn vị công tác', 'Điểm', 'Xếp loại'],
 			// (Minh Hưng has a "Chi bộ thôn 1" too: the commune's own is meant)
 			['1', 'Huỳnh Thị Uyên', '1980', 'Bí thư Chi bộ thôn 1', '92', 'HTXSNV'],
-			['2', 'Võ Văn Tâm', '1975', 'Phó Bí thư Chi bộ thôn 1', '85', 'HTTNV'],
+			// (a second post after ";", as after "kiêm", is no part of the unit's name)
+			['2', 'Võ Văn Tâm', '1975', 'Phó Bí thư Chi bộ thôn 1; Trưởng ban công tác Mặt trận thôn', '85', 'HTTNV'],
 			['3', 'Lê Văn Cường', '1972', 'Đảng ủy viên, Bí thư Chi bộ thôn 2 kiêm Trưởng thôn', '80', 'HTTNV'],
 			// (a post naming only its unit's kind: the list's unit, said nothing of, as before)
 			['4', 'Phạm Văn Dũng', '1968', 'Bí thư Đảng ủy xã', '88', 'HTTNV'],
