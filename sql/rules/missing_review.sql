@@ -234,14 +234,19 @@ list_dates as (
 ),
 
 -- the admission a not-rated reason states where nothing else gives one ("Kết nạp ngày 10/3/2024",
--- "Mới kết nạp ngày 15/9/2024", "Kết nạp 3/2024", "Kết nạp năm 2015"; a month or a year by its last day,
--- as joined_party_by): the member is judged by it, not skipped as claiming a recent admission
+-- "Mới kết nạp ngày 15/9/2024", "Kết nạp 3/2024", "Kết nạp tháng 3 năm 2024", "Kết nạp năm 2015"; a
+-- month or a year by its last day, as joined_party_by): the member is judged by it, not skipped as
+-- claiming a recent admission
 reason_admitted as (
     select v, case when regexp_full_match(d, '\d{4}') then make_date(d::integer, 12, 31)
                    when regexp_full_match(d, '\d{1,2}[/.-]\d{4}') then last_day(parse_date(d))
                    else parse_date(d) end as admitted_on
+    -- the numbers after "kết nạp", their separators a sign or the words ("ngày 10 tháng 3 năm
+    -- 2024", "tháng 3 năm 2024", "3/2024") made "/"
     from (select distinct u.unrated.reason as v,
-                 regexp_extract(fold(u.unrated.reason), '\bket nap\D*?(\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{2,4}|\d{1,2}\s*[/.-]\s*\d{4}|\d{4})', 1) as d
+                 regexp_replace(regexp_extract(fold(u.unrated.reason),
+                                               '\bket nap\D*?(\d{1,2}(\s*([/.-]|thang|nam)\s*\d{1,2}){0,1}\s*([/.-]|nam)\s*\d{4}|\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{2}|\d{4})', 1),
+                                '\s*([/.-]|thang|nam)\s*', '/', 'g') as d
           from unrated_members u where u.unrated.reason is not null)
     where d <> ''
 ),

@@ -32,17 +32,20 @@ describe('"Không xếp loại" with a note that is no reason, or a reason stati
 		expect(msgs[0]).not.toMatch(/lý do ghi: "Bí thư chi bộ"/);
 	});
 
-	it('a reason column stating the admission ("Kết nạp ngày 10/3/2024", "Kết nạp năm 2015", "Mới kết nạp ngày 15/9/2024"), no date elsewhere: judged by it — the first two owed, the third new', async () => {
+	it('a reason column stating the admission ("Kết nạp ngày 10/3/2024", "Kết nạp năm 2015", "Mới kết nạp ngày 15/9/2024", "Kết nạp tháng 3 năm 2024"), no date elsewhere: judged by it', async () => {
 		const { db, dir } = await dbWithRegistry();
 		const f = writeCsv(dir, 'xl.csv', [...TITLE, ['STT', 'Họ và tên', 'Năm sinh', 'Đảng ủy quyết định', 'Lý do không xếp loại'],
 			['1', 'Nguyễn Văn An', '1970', 'HTTNV', ''],
 			['2', 'Trần Văn Bảo', '1990', '', 'Kết nạp ngày 10/3/2024'],
 			['3', 'Lê Văn Cường', '1985', '', 'Kết nạp năm 2015'],
 			['4', 'Phạm Thị Dung', '1999', '', 'Mới kết nạp ngày 15/9/2024, chưa đủ 6 tháng'],
-			['5', 'Hoàng Văn Em', '2000', '', 'Mới kết nạp']]);
-		expect((await ingest(db, [f])).files[0]).toMatchObject({ status: 'loaded', rowsStored: 5 });
+			['5', 'Hoàng Văn Em', '2000', '', 'Mới kết nạp'],
+			// the date in words: March (by its last day) + 6 months is 30/9, owed; 10/9 + 6 months is 10/3/2025, new
+			['6', 'Vũ Thị Giang', '1998', '', 'Kết nạp tháng 3 năm 2024'],
+			['7', 'Đỗ Văn Hải', '1997', '', 'Kết nạp ngày 10 tháng 9 năm 2024, chưa đủ 6 tháng']]);
+		expect((await ingest(db, [f])).files[0]).toMatchObject({ status: 'loaded', rowsStored: 7 });
 		const run = await runAudit(db, { year: 2024, rules: ['missing_review'], signals: false });
 		const owed = run.findings.filter((x) => (x.evidence as { check?: string }).check === 'listed_member_not_rated').map((x) => x.subject_name).sort();
-		expect(owed).toEqual(['Lê Văn Cường', 'Trần Văn Bảo']);
+		expect(owed).toEqual(['Lê Văn Cường', 'Trần Văn Bảo', 'Vũ Thị Giang']);
 	});
 });
