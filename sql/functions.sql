@@ -261,8 +261,8 @@ create or replace macro first_five(cells) as
     array_to_string(list_slice(cells, 1, 5), ', ') || case when len(cells) > 5 then ', …' else '' end;
 
 -- parse_score: a score as lists write it, "85 điểm", "62,25đ", "92/100", "95 điểm/100 điểm", "đạt 92
--- điểm": the number; "90 (chín mươi)", "85,5 (tám mươi lăm phẩy năm)": the number its words in
--- brackets spell (a form's "bằng chữ"), not one they contradict. Other words around it ("khoảng
+-- điểm": the number; "90 (chín mươi)", "85,5 (tám mươi lăm phẩy năm)", "91 (chín mươi mốt) điểm": the
+-- number its words in brackets spell (a form's "bằng chữ"), not one they contradict. Other words around it ("khoảng
 -- 80", "90-95", "90 (khá)") leave no number: the row is refused, as unclear.
 create or replace macro score_number(s) as
     parse_number(regexp_replace(regexp_replace(s, '^\s*đạt\s*:?\s*', '', 'i'),
@@ -295,7 +295,8 @@ create or replace macro spelled_number(s) as
         end)[1];
 
 create or replace macro parse_score(s) as
-    list_transform([s], lambda x:
+    -- (the unit after the words, "91 (chín mươi mốt) điểm", as before them)
+    list_transform([regexp_replace(s, '\)\s*đ(i\S*m)?\.?\s*$', ')', 'i')], lambda x:
         case
             -- (the words spell the digits, decimals too: "92,7 (chín mươi hai phẩy năm)" is unclear)
             when contains(x, '(') and abs(spelled_number(regexp_extract(x, '\(([^()]*)\)\s*$', 1))

@@ -694,9 +694,9 @@ describe('scores written with their unit', () => {
 		expect((await db.query<{ score: number }>('select score from rating order by source_row')).map((x) => x.score)).toEqual([92.5, 85, 62.25, 45, 70, 92, 88.5]);
 	});
 
-	it('"đạt 92 điểm", "95 điểm/100 điểm", "90 (chín mươi)", "85,5 (tám mươi lăm phẩy năm)": the number (the unit, the scale, the number in words)', async () => {
+	it('"đạt 92 điểm", "95 điểm/100 điểm", "90 (chín mươi)", "85,5 (tám mươi lăm phẩy năm)", "91 (chín mươi mốt) điểm": the number (the unit, the scale, the number in words, the unit after them)', async () => {
 		const { db, dir } = await dbWithRegistry();
-		const cells = ['đạt 92 điểm', '95 điểm/100 điểm', '90 (chín mươi)', '85,5 (tám mươi lăm phẩy năm)', '100 (Một trăm)', '92,25 (chín mươi hai phẩy hai lăm)'];
+		const cells = ['đạt 92 điểm', '95 điểm/100 điểm', '90 (chín mươi)', '85,5 (tám mươi lăm phẩy năm)', '100 (Một trăm)', '92,25 (chín mươi hai phẩy hai lăm)', '91 (chín mươi mốt) điểm', '88 (tám mươi tám)đ'];
 		const f = await writeXlsx(dir, 'd.xlsx', [
 			...UNIT,
 			['DANH SÁCH XẾP LOẠI ĐẢNG VIÊN NĂM 2025'],
@@ -705,7 +705,7 @@ describe('scores written with their unit', () => {
 		]);
 		const r = await ingest(db, [f]);
 		expect(r.files[0]).toMatchObject({ status: 'loaded', rowsStored: cells.length });
-		expect((await db.query<{ score: number }>('select score from rating order by source_row')).map((x) => x.score)).toEqual([92, 95, 90, 85.5, 100, 92.25]);
+		expect((await db.query<{ score: number }>('select score from rating order by source_row')).map((x) => x.score)).toEqual([92, 95, 90, 85.5, 100, 92.25, 91, 88]);
 	});
 
 	it.each(['90-95', '90 (chín mươi lăm)', '90 (khá)', '92,7 (chín mươi hai phẩy năm)', '85,5 (tám mươi lăm)'])('(kept) "%s", two numbers or words that contradict it, is refused', async (cell) => {
