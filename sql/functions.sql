@@ -333,16 +333,18 @@ create or replace macro name_post(s) as
 -- status_words: a status as words() reads it, the abbreviations clerks write spelled out once for
 -- every wording: SHTT, SHCT, SH and SHĐ ("sinh hoạt đảng" is "sinh hoạt"), ĐV, ĐVCT, ĐVDB
 -- ("Chuyển SH tạm thời", "Chuyển SHĐ", "Miễn SHĐ" are "chuyển sinh hoạt tạm thời"…); "hi sinh" (both
--- spellings are current) is "hy sinh".
+-- spellings are current) is "hy sinh"; "Miễn CT" is "miễn công tác".
 -- (a death before its cause, "Mất tại nhà", "Đã mất vì bệnh", "Hy sinh khi làm nhiệm vụ", is spelled
 -- "từ trần" while its accents still tell the cause from a thing lost: folded, "tại" is "tài" ("Mất tài
 -- liệu"), "vì" is "vị" ("Mất vị trí"), "do" is "đồ" ("Mất đồ"))
 create or replace macro status_words(s) as
-    regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(words(
+    regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(words(
         regexp_replace(lower(nfc_normalize(s)), '(^|[^\pL])(mất|hy sinh|hi sinh)\s+(tại|vì|do|bởi|lúc|khi|trong)([^\pL]|$)', '\1từ trần \3\4', 'g')),
         '\bshtt\b', 'sinh hoat tam thoi', 'g'), '\bshct\b', 'sinh hoat chinh thuc', 'g'), '\bshd?\b', 'sinh hoat', 'g'),
         '\bsinh hoat dang\b', 'sinh hoat', 'g'), '\bdvct\b', 'dang vien chinh thuc', 'g'), '\bdvdb\b', 'dang vien du bi', 'g'),
-        '\bdv\b', 'dang vien', 'g'), '\bhi sinh\b', 'hy sinh', 'g');
+        '\bdv\b', 'dang vien', 'g'), '\bhi sinh\b', 'hy sinh', 'g'),
+        -- "Miễn CT, SH": CT after "miễn" is công tác (alone, CT is chính thức)
+        '\bmien ct\b', 'mien cong tac');
 
 -- moves_here: what follows "đến" / "về" in a move says it is toward here: "từ …", a date, how long
 -- ago ("chưa đủ 6 tháng", "được 3 tháng", "trong năm", "vào tháng 3"), "chi bộ (này)", "đây", alone or

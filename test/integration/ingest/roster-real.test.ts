@@ -47,8 +47,9 @@ async function statuses(statusCells: string[]) {
 }
 
 describe('member statuses', () => {
-	it('"ĐVCT", "ĐVDB", "Miễn SHĐ", "Tạm đình chỉ sinh hoạt"', async () => {
-		expect(await statuses(['ĐVCT', 'ĐVDB', 'Miễn SHĐ', 'Tạm đình chỉ sinh hoạt'])).toEqual(['official', 'probationary', 'exempt', 'suspended']);
+	it('"ĐVCT", "ĐVDB", "Miễn SHĐ", "Tạm đình chỉ sinh hoạt", "Miễn CT, SH" (công tác after "Miễn"; CT alone is chính thức)', async () => {
+		expect(await statuses(['ĐVCT', 'ĐVDB', 'Miễn SHĐ', 'Tạm đình chỉ sinh hoạt', 'Miễn CT, SH', 'Miễn CT và SHĐ', 'CT']))
+			.toEqual(['official', 'probationary', 'exempt', 'suspended', 'exempt', 'exempt', 'official']);
 	});
 
 	it('"SH" / "SHĐ" are "sinh hoạt" in any wording; "Đã mất", "Qua đời", "Ra khỏi Đảng" are gone; "Chuyển Đảng chính thức", "Chuyển đến" official (the roster was refused)', async () => {
