@@ -543,6 +543,13 @@ create or replace macro supplements(file_name, title_lines) as
 create or replace macro leave_day_span() as
     '(\d{1,2}[/.-]\d{1,2}(?:[/.-]\d{2,4})?)\s*(?:den|toi|-|–)\s*(?:het\s*)?(?:ngay\s*)?(\d{1,2}[/.-]\d{1,2}(?:[/.-]\d{2,4})?)';
 
+-- leave_sum: a length as one or more terms "<n> tháng" / "<n> ngày" ("3 tháng rưỡi": 3,5 months),
+-- spells joined by "+", "và", ";", "," ("45 ngày + 50 ngày", "40 ngày và 55 ngày", "3 tháng 10 ngày");
+-- a bare number takes the unit of the term after it ("45 + 50 ngày": days). `last`: the last term's
+-- pattern (a note's must name its unit: "nghỉ ốm 3 tháng, 2024" is no 2024 days).
+create or replace macro leave_sum(last) as
+    '(?:\d+(?:[.,]\d+)?\s*(?:thang(?:\s+ruoi)?|ngay)\s*(?:(?:[+;,&]|\bva\b)\s*)?|\d+(?:[.,]\d+)?\s*(?:[+;&]|\bva\b)\s*)*' || last;
+
 -- note_span: of a folded note t, the length written after the words `lead` (a regular expression)
 -- name the leave: the span as the column would hold it, '' when bounded from above, else null.
 create or replace macro note_span(t, lead) as
@@ -585,15 +592,19 @@ create or replace macro leave_range_days(d1, d2, y) as
 
 create or replace macro parse_leave(s, y) as
     -- ("Nghỉ ốm 3 tháng 10 ngày", "3 tháng (từ 01/3 đến 30/5)": the words before and the bracket after
-    -- said nothing of the length; "50 + 45": two spells, summed; "hơn 3 tháng": 3, as note_leave says)
-    list_transform([regexp_replace(regexp_replace(fold(clean(s)), '^((so ngay )?(nghi )?(om|benh)( dai (ngay|han))?\s*:?\s*)?((hon|tren|ngoai)\s+)?', ''), '\s*\(.*\)\s*$', '')], lambda t:
+    -- said nothing of the length; "50 + 45", "45 ngày + 50 ngày", "1,5 tháng + 60 ngày": spells, summed
+    -- (leave_sum); "3 tháng rưỡi": 3,5 months; "hơn 3 tháng": 3, as note_leave says)
+    list_transform([regexp_replace(regexp_replace(regexp_replace(fold(clean(s)), '^((so ngay )?(nghi )?(om( dau)?|benh)( dai (ngay|han))?\s*:?\s*)?((hon|tren|ngoai)\s+)?(\d+\s*(dot|lan)\s*:\s*)?', ''), '\s*\(.*\)\s*$', ''),
+                                  '(^|[^\d.,])(\d+)\s*thang\s+ruoi\b', '\1\2,5 thang')], lambda t:
         case
             when t is null then null
             when regexp_full_match(t, '\d+([.,]\d+)?') then {'months': null::double, 'days': parse_number(t)}
-            when regexp_full_match(t, '\d+(\s*\+\s*\d+)+') then {'months': null::double, 'days': list_sum(list_transform(string_split_regex(t, '\s*\+\s*'), lambda x: x::double))}
-            when regexp_full_match(t, '((\d+([.,]\d+)?)\s*thang)?[\s,;va]*((\d+([.,]\d+)?)\s*ngay)?') and regexp_matches(t, '\d')
-                then {'months': parse_number(regexp_extract(t, '(\d+([.,]\d+)?)\s*thang', 1)),
-                      'days': parse_number(regexp_extract(t, '(\d+([.,]\d+)?)\s*ngay', 1))}
+            when regexp_full_match(t, leave_sum('\d+(?:[.,]\d+)?\s*(?:thang|ngay)?'))
+                then list_transform([{'n': regexp_extract_all(t, '(\d+(?:[.,]\d+)?)\s*(thang|ngay)?', 1), 'u': regexp_extract_all(t, '(\d+(?:[.,]\d+)?)\s*(thang|ngay)?', 2)}], lambda x:
+                    list_transform([list_transform(range(1, len(x.n) + 1), lambda i:
+                        {'v': parse_number(x.n[i]), 'u': coalesce(list_filter(x.u[i:], lambda u: u is not null)[1], 'ngay')})], lambda ts:
+                        {'months': list_sum(list_transform(list_filter(ts, lambda e: e.u = 'thang'), lambda e: e.v)),
+                         'days': list_sum(list_transform(list_filter(ts, lambda e: e.u = 'ngay'), lambda e: e.v))})[1])[1]
             when regexp_full_match(t, '[-–—]+|khong( co)?( nghi)?( om)?( ngay nao)?') then {'months': null::double, 'days': 0::double}
             when regexp_full_match(t, '(?:tu\s*)?(?:ngay\s*)?' || leave_day_span())
                 then list_transform([regexp_extract(t, '^(?:tu\s*)?(?:ngay\s*)?' || leave_day_span() || '$', ['d1', 'd2'])],

@@ -368,6 +368,19 @@ describe('sick leave as lists write it', () => {
 			.toEqual([[10, 3], [null, 3], [95, null], [null, 4], [null, null]]);
 	});
 
+	it('spells summed with their units ("45 ngày + 50 ngày", "45 + 50 ngày", "1,5 tháng + 60 ngày", "40 ngày và 55 ngày", "2 đợt: 40 ngày; 55 ngày") and "3 tháng rưỡi" in the column: read, each ≥ 90 days for R6 (the list was refused)', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const cells = ['45 ngày + 50 ngày', '45 + 50 ngày', '1,5 tháng + 60 ngày', '3 tháng rưỡi', '40 ngày và 55 ngày', '2 đợt: 40 ngày; 55 ngày'];
+		const f = writeCsv(dir, 'xl.csv', [...TITLE, ['STT', 'Họ và tên', 'Năm sinh', 'Số ngày nghỉ ốm', 'Chi bộ đề xuất', 'Đảng ủy quyết định', 'Ngày quyết định'],
+			...cells.map((c, i) => [String(i + 1), `Đảng viên ${i + 1}`, String(1961 + i), c, 'HTTNV', 'HTTNV', '10/12/2024'])]);
+		expect((await ingest(db, [f])).files[0]).toMatchObject({ status: 'loaded', rowsStored: cells.length });
+		expect((await db.query<{ d: number | null; m: number | null }>('select sick_leave_days as d, sick_leave_months::double as m from rating order by source_row')).map((x) => [x.d, x.m]))
+			.toEqual([[95, null], [95, null], [60, 1.5], [null, 3.5], [95, null], [95, null]]);
+		// (a month is 30 days: 1,5 tháng + 60 ngày and 3 tháng rưỡi are 105 days)
+		const fs = (await runAudit(db, { year: 2024, rules: ['sick_leave_cap'], signals: false })).findings;
+		expect(fs.map((f) => f.source_row).sort((a, b) => (a ?? 0) - (b ?? 0))).toEqual([5, 6, 7, 8, 9, 10]);
+	});
+
 	it('a "Thời gian nghỉ ốm" column of first and last day ("01/3/2024 - 30/6/2024", "Từ 15/02 đến 20/5/2024") is the days between, both counted, in the list\'s year; "từ tháng 2 đến tháng 7" 6 months; "không", "Không nghỉ", "-" none; a last day before the first is refused', async () => {
 		const { db, dir } = await dbWithRegistry();
 		const head = ['STT', 'Họ và tên', 'Năm sinh', 'Thời gian nghỉ ốm', 'Xếp loại'];
