@@ -552,21 +552,30 @@ create or replace macro leave_sum(last) as
 
 -- note_span: of a folded note t, the length written after the words `lead` (a regular expression)
 -- name the leave: the span as the column would hold it, '' when bounded from above, else null.
+-- ("2 đợt: 40 ngày và 55 ngày": the count of spells is no length)
 create or replace macro note_span(t, lead) as
     list_transform([regexp_extract(t,
         '\b(?:' || lead || ')\b[^0-9]{0,40}?'
-        || '(gan|duoi|chua (?:du|den|toi|qua)|khong (?:qua|den|toi)|it hon)?\s*'
+        || '(gan|duoi|chua (?:du|den|toi|qua)|khong (?:qua|den|toi)|it hon)?\s*(?:\d+\s*(?:dot|lan)\s*:?\s*)?'
         || '((?:' || leave_day_span() || ')'
         || '|(?:\b(?:thang|t)\s*\d{1,2}\s*(?:den|toi|-|–)\s*(?:het\s*)?(?:thang|t)?\s*\d{1,2}\b)'
-        || '|(?:\d+(?:[.,]\d+)?\s*(?:thang|ngay)(?:[\s,;va]*\d+(?:[.,]\d+)?\s*ngay)?))', ['bound', 'span'])], lambda x:
+        || '|(?:' || leave_sum('\d+(?:[.,]\d+)?\s*(?:thang(?:\s+ruoi)?|ngay)') || '))', ['bound', 'span'])], lambda x:
         if(x.bound = '', x.span, ''))[1];
+
+-- sick_words: the words that name sick leave in a note, as clerks write it: "nghỉ ốm", "(chế độ) ốm
+-- đau", "ốm nặng", "bị ốm", "nằm viện", "điều trị <bệnh>", "nghỉ dưỡng bệnh", "nghỉ điều dưỡng",
+-- "phẫu thuật" (not "điều dưỡng" alone: a nurse's post); maternity, study, annual and unpaid leave
+-- are not sick leave.
+create or replace macro sick_words() as
+    '^om|nghi om|om (?:dau|nang|dai ngay|benh)|bi om|nghi (?:chua benh|benh|dieu duong)|dieu tri|chua benh|duong benh'
+    || '|benh (?:nang|dai ngay|hiem ngheo)|nam vien|nhap vien|phau thuat';
 
 create or replace macro note_leave(note) as
     list_transform([fold(note)], lambda t:
         case
-            when not regexp_matches(t, '\b(nghi om|om dai ngay|nghi (dieu tri|chua benh|benh)|dieu tri benh|benh dai ngay)\b')
-              or regexp_matches(t, '\b(khong|chua) (co )?nghi om\b') then null
-            else note_span(t, 'nghi om|om dai ngay|nghi (?:dieu tri|chua benh|benh)|dieu tri benh|benh dai ngay')
+            when not regexp_matches(t, '\b(?:' || sick_words() || ')\b')
+              or regexp_matches(t, '\b(khong|chua) (co )?(?:' || sick_words() || ')\b') then null
+            else note_span(t, sick_words())
         end)[1];
 
 -- note_absence: absence from work a note states with its length ("Vắng mặt 4 tháng trong năm", "Nghỉ

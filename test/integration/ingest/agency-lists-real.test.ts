@@ -304,6 +304,27 @@ describe('absence from work on a committee\'s list (NĐ 90: absent 3–6 months 
 		]);
 	});
 
+	it('a note of illness leave as a committee clerk writes it, "Nghỉ chế độ ốm đau 4 tháng", "Nằm viện điều trị từ 01/3/2024 đến 30/6/2024": R6 under nd90 like "Nghỉ ốm"; "Nghỉ không lương 4 tháng" stays absence; "Nghỉ phép 12 ngày", "Đi học tập trung 5 tháng" are neither', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const r = await ingest(db, [writeCsv(dir, 'cc.csv', [
+			['ỦY BAN NHÂN DÂN'], ['XÃ ĐOÀN KẾT'], ['DANH SÁCH ĐÁNH GIÁ, XẾP LOẠI CHẤT LƯỢNG CÁN BỘ, CÔNG CHỨC NĂM 2024'],
+			['STT', 'Họ và tên', 'Ngày sinh', 'Chức vụ', 'Tự đánh giá', 'Mức xếp loại', 'Ngày quyết định', 'Ghi chú'],
+			['1', ...PEOPLE[0], 'Công chức Tư pháp', 'HTTNV', 'HTTNV', '10/12/2024', 'Nghỉ chế độ ốm đau 4 tháng'],
+			['2', ...PEOPLE[1], 'Công chức Địa chính', 'HTTNV', 'HTTNV', '10/12/2024', 'Nằm viện điều trị từ 01/3/2024 đến 30/6/2024'],
+			['3', ...PEOPLE[2], 'Công chức Văn hóa', 'HTTNV', 'HTTNV', '10/12/2024', 'Nghỉ không lương 4 tháng'],
+			['4', ...PEOPLE[3], 'Công chức Văn phòng', 'HTTNV', 'HTTNV', '10/12/2024', 'Nghỉ phép 12 ngày'],
+			['5', ...PEOPLE[4], 'Công chức Tài chính', 'HTTNV', 'HTTNV', '10/12/2024', 'Đi học tập trung 5 tháng']
+		])], { kind: 'civil_servant' });
+		expect(r.files[0]).toMatchObject({ status: 'loaded', rowsStored: 5 });
+		const stored = await db.query<{ d: number | null; m: number | null; a: boolean }>(
+			'select sick_leave_days as d, sick_leave_months::double as m, sick_leave_is_absence as a from rating order by source_row');
+		expect(stored.map((x) => [x.d, x.m, x.a])).toEqual([[null, 4, false], [122, null, false], [null, 4, true], [null, null, false], [null, null, false]]);
+		const fs = (await runAudit(db, { year: 2024, rules: ['sick_leave_cap'], signals: false })).findings.sort((a, b) => (a.source_row ?? 0) - (b.source_row ?? 0));
+		expect(fs.map((f) => [f.subject_kind, f.rulebook, f.subject_name])).toEqual([
+			['civil_servant', 'nd90', PEOPLE[0][0]], ['civil_servant', 'nd90', PEOPLE[1][0]], ['civil_servant', 'nd90', PEOPLE[2][0]]
+		]);
+	});
+
 	it('"Số tháng vắng mặt" (4) is 4 months; an unreadable cell is refused naming that column', async () => {
 		const { db, dir } = await dbWithRegistry();
 		const list = (name: string, cell: string) => writeCsv(dir, name, [

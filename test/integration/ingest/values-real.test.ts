@@ -410,6 +410,24 @@ describe('sick leave as lists write it', () => {
 		expect(said[0]).toMatch(/^3 dòng .*\(dòng 12: "Nghỉ ốm dài ngày", dòng 13: "Nghỉ ốm gần 3 tháng", dòng 14: "Nghỉ ốm từ 30\/6\/2024 đến 01\/3\/2024"\).*\(R6\)/);
 	});
 
+	it('a note naming illness leave as clerks write it ("chế độ ốm đau", "Ốm đau dài ngày", "Nằm viện điều trị", "Ốm nặng, nghỉ", "dưỡng bệnh", "nghỉ điều dưỡng", "Điều trị ung thư"), spells summed ("45 ngày + 50 ngày", "2 đợt: 40 ngày và 55 ngày"): read, R6; one without a length is warned; maternity, annual leave, study are no sick leave', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const notes = ['Nghỉ chế độ ốm đau 4 tháng', 'Ốm đau dài ngày (từ 15/3 - 30/7)', 'Nằm viện điều trị 4 tháng', 'Nằm viện điều trị từ 01/3/2024 đến 30/6/2024',
+			'Ốm nặng, nghỉ 4 tháng', 'Nghỉ dưỡng bệnh 100 ngày', 'Phẫu thuật, nghỉ điều dưỡng 95 ngày', 'Điều trị ung thư từ 02/01/2024 đến 30/4/2024',
+			'Nghỉ ốm 45 ngày + 50 ngày', 'Nghỉ ốm 2 đợt: 40 ngày và 55 ngày', 'Nằm viện điều trị dài ngày', 'Nghỉ thai sản 6 tháng', 'Nghỉ phép 12 ngày', 'Đi học tập trung 5 tháng'];
+		const f = writeCsv(dir, 'xl.csv', [...TITLE, ['STT', 'Họ và tên', 'Ngày sinh', 'Chi bộ đề xuất', 'Đảng ủy quyết định', 'Ngày quyết định', 'Ghi chú'],
+			...notes.map((n, i) => [String(i + 1), `Đảng viên ${i + 1}`, `0${(i % 9) + 1}/05/${1960 + i}`, 'HTTNV', 'HTTNV', '10/12/2024', n])]);
+		const r = await ingest(db, [f]);
+		expect(r.files[0]).toMatchObject({ status: 'loaded', rowsStored: notes.length });
+		expect((await db.query<{ d: number | null; m: number | null }>('select sick_leave_days as d, sick_leave_months::double as m from rating order by source_row')).map((x) => [x.d, x.m]))
+			.toEqual([[null, 4], [138, null], [null, 4], [122, null], [null, 4], [100, null], [95, null], [120, null], [95, null], [95, null], [null, null], [null, null], [null, null], [null, null]]);
+		const said = r.files[0].warnings.filter((w) => /nghỉ ốm ở cột Ghi chú/.test(w));
+		expect(said).toHaveLength(1);
+		expect(said[0]).toMatch(/^1 dòng .*\(dòng 15: "Nằm viện điều trị dài ngày"\).*\(R6\)/);
+		const fs = (await runAudit(db, { year: 2024, rules: ['sick_leave_cap'], signals: false })).findings;
+		expect(fs.map((f) => f.source_row).sort((a, b) => (a ?? 0) - (b ?? 0))).toEqual([5, 6, 7, 8, 9, 10, 11, 12, 13, 14]);
+	});
+
 	it('a bad sick-leave cell is refused even when its note, shared with a row whose cell is empty, speaks of sick leave (the note is read only where no cell gives the leave)', async () => {
 		const { db, dir } = await dbWithRegistry();
 		const f = writeCsv(dir, 'xl.csv', [...TITLE, ['STT', 'Họ và tên', 'Năm sinh', 'Xếp loại', 'Số ngày nghỉ ốm', 'Ghi chú'],
