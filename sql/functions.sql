@@ -550,17 +550,25 @@ create or replace macro leave_day_span() as
 create or replace macro leave_sum(last) as
     '(?:\d+(?:[.,]\d+)?\s*(?:thang(?:\s+ruoi)?|ngay)\s*(?:(?:[+;,&]|\bva\b)\s*)?|\d+(?:[.,]\d+)?\s*(?:[+;&]|\bva\b)\s*)*' || last;
 
+-- leave_months_span: months from … to …, "thang 2 den thang 7", "T3 - T6", "thang 3/2024 den thang
+-- 6/2024" (folded): one pattern for the column and the note.
+create or replace macro leave_months_span() as
+    '(?:tu\s*)?(?:thang|t)\s*\d{1,2}(?:\s*(?:/|nam)\s*\d{4})?\s*(?:den|toi|-|–)\s*(?:het\s*)?(?:thang|t)?\s*\d{1,2}(?:\s*(?:/|nam)\s*\d{4})?';
+
 -- note_span: of a folded note t, the length written after the words `lead` (a regular expression)
 -- name the leave: the span as the column would hold it, '' when bounded from above, else null.
--- ("2 đợt: 40 ngày và 55 ngày": the count of spells is no length)
+-- ("2 đợt: 40 ngày và 55 ngày": the count of spells is no length; "ba tháng": a number in words,
+-- one to twelve, not followed by a number: "sáu" and "sau", "năm" and "năm" fold alike)
 create or replace macro note_span(t, lead) as
     list_transform([regexp_extract(t,
         '\b(?:' || lead || ')\b[^0-9]{0,40}?'
         || '(gan|duoi|chua (?:du|den|toi|qua)|khong (?:qua|den|toi)|it hon)?\s*(?:\d+\s*(?:dot|lan)\s*:?\s*)?'
         || '((?:' || leave_day_span() || ')'
-        || '|(?:\b(?:thang|t)\s*\d{1,2}\s*(?:den|toi|-|–)\s*(?:het\s*)?(?:thang|t)?\s*\d{1,2}\b)'
-        || '|(?:' || leave_sum('\d+(?:[.,]\d+)?\s*(?:thang(?:\s+ruoi)?|ngay)') || '))', ['bound', 'span'])], lambda x:
-        if(x.bound = '', x.span, ''))[1];
+        || '|(?:\b' || leave_months_span() || '\b)'
+        || '|(?:' || leave_sum('\d+(?:[.,]\d+)?\s*(?:thang(?:\s+ruoi)?|ngay)') || ')'
+        || '|(?:\b(mot|hai|ba|bon|nam|sau|bay|tam|chin|muoi(?: mot| hai)?)\s+(thang|ngay)\b(?:\s*$|\s*[^\s\d/])))',
+        ['bound', 'span', 'd1', 'd2', 'word', 'unit'])], lambda x:
+        case when x.bound <> '' then '' when x.word <> '' then spelled_whole(x.word) || ' ' || x.unit else x.span end)[1];
 
 -- sick_words: the words that name sick leave in a note, as clerks write it: "nghỉ ốm", "(chế độ) ốm
 -- đau", "ốm nặng", "bị ốm", "nằm viện", "điều trị <bệnh>", "nghỉ dưỡng bệnh", "nghỉ điều dưỡng",
@@ -618,9 +626,15 @@ create or replace macro parse_leave(s, y) as
             when regexp_full_match(t, '(?:tu\s*)?(?:ngay\s*)?' || leave_day_span())
                 then list_transform([regexp_extract(t, '^(?:tu\s*)?(?:ngay\s*)?' || leave_day_span() || '$', ['d1', 'd2'])],
                                     lambda r: {'months': null::double, 'days': leave_range_days(r.d1, r.d2, y)::double})[1]
-            when regexp_full_match(t, '(tu\s*)?(thang|t)\s*\d{1,2}\s*(den|toi|-|–)\s*(het\s*)?(thang|t)?\s*\d{1,2}(\s*(/|nam)\s*\d{4})?')
-                then list_transform([regexp_extract(t, '^\D*(\d{1,2})\D+(\d{1,2})', ['m1', 'm2'])], lambda r:
-                    {'months': case when try_cast(r.m1 as int) between 1 and try_cast(r.m2 as int) and try_cast(r.m2 as int) <= 12 then (try_cast(r.m2 as int) - try_cast(r.m1 as int) + 1)::double end, 'days': null::double})[1]
+            -- (months from … to …, both counted, those of the year y: "tháng 3/2024 đến tháng 6/2024" 4,
+            -- "tháng 11 đến tháng 2/2024" 2, as leave_range_days counts days)
+            when regexp_full_match(t, leave_months_span())
+                then list_transform([regexp_extract(t, '^\D*(\d{1,2})(?:\s*(?:/|nam)\s*(\d{4}))?\D+(\d{1,2})(?:\s*(?:/|nam)\s*(\d{4}))?$', ['m1', 'y1', 'm2', 'y2'])], lambda r:
+                    list_transform([{'m1': try_cast(r.m1 as int), 'm2': try_cast(r.m2 as int), 'e': coalesce(try_cast(nullif(r.y2, '') as int), y, 0)}], lambda m:
+                        list_transform([{'b': coalesce(try_cast(nullif(r.y1, '') as int), if(m.m1 > m.m2, m.e - 1, m.e)) * 12 + m.m1, 'e': m.e * 12 + m.m2, 'y': coalesce(y, m.e)}], lambda k:
+                            {'months': case when m.m1 between 1 and 12 and m.m2 between 1 and 12 and k.b <= k.e
+                                            then greatest(least(k.e, k.y * 12 + 12) - greatest(k.b, k.y * 12 + 1) + 1, 0)::double end,
+                             'days': null::double})[1])[1])[1]
         end)[1];
 
 -- alive_in: a unit lived in year y (founded by 31/12, not dissolved before 01/01); alive_at_end: it

@@ -428,6 +428,23 @@ describe('sick leave as lists write it', () => {
 		expect(fs.map((f) => f.source_row).sort((a, b) => (a ?? 0) - (b ?? 0))).toEqual([5, 6, 7, 8, 9, 10, 11, 12, 13, 14]);
 	});
 
+	it('months from … to … with their year ("Nghỉ ốm từ tháng 3/2024 đến tháng 6/2024": 4, both counted; "tháng 11/2023 đến tháng 2/2024": the 2 of the year), in a note or the column, and a number of months in words ("ba tháng", "bốn tháng") are read; "sau tháng 3" is no length: warned', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const rows = [['', 'Nghỉ ốm từ tháng 3/2024 đến tháng 6/2024'], ['', 'Nghỉ ốm ba tháng'], ['', 'Nghỉ ốm bốn tháng'], ['', 'Nghỉ ốm từ tháng 11/2023 đến tháng 2/2024'],
+			['', 'Nghỉ ốm sau tháng 3'], ['Tháng 3/2024 - Tháng 6/2024', '']];
+		const f = writeCsv(dir, 'xl.csv', [...TITLE, ['STT', 'Họ và tên', 'Năm sinh', 'Số ngày nghỉ ốm', 'Chi bộ đề xuất', 'Đảng ủy quyết định', 'Ngày quyết định', 'Ghi chú'],
+			...rows.map(([cell, note], i) => [String(i + 1), `Đảng viên ${i + 1}`, String(1961 + i), cell, 'HTTNV', 'HTTNV', '10/12/2024', note])]);
+		const r = await ingest(db, [f]);
+		expect(r.files[0]).toMatchObject({ status: 'loaded', rowsStored: rows.length });
+		expect((await db.query<{ d: number | null; m: number | null }>('select sick_leave_days as d, sick_leave_months::double as m from rating order by source_row')).map((x) => [x.d, x.m]))
+			.toEqual([[null, 4], [null, 3], [null, 4], [null, 2], [null, null], [null, 4]]);
+		const said = r.files[0].warnings.filter((w) => /nghỉ ốm ở cột Ghi chú/.test(w));
+		expect(said).toHaveLength(1);
+		expect(said[0]).toMatch(/^1 dòng .*\(dòng 9: "Nghỉ ốm sau tháng 3"\)/);
+		const fs = (await runAudit(db, { year: 2024, rules: ['sick_leave_cap'], signals: false })).findings;
+		expect(fs.map((f) => f.source_row).sort((a, b) => (a ?? 0) - (b ?? 0))).toEqual([5, 6, 7, 10]);
+	});
+
 	it('a bad sick-leave cell is refused even when its note, shared with a row whose cell is empty, speaks of sick leave (the note is read only where no cell gives the leave)', async () => {
 		const { db, dir } = await dbWithRegistry();
 		const f = writeCsv(dir, 'xl.csv', [...TITLE, ['STT', 'Họ và tên', 'Năm sinh', 'Xếp loại', 'Số ngày nghỉ ốm', 'Ghi chú'],
