@@ -540,9 +540,12 @@ where o.how = 'ambiguous';
 
 -- step: create_new
 -- Rows still without a person: one new person per distinct identity among them. The loader runs
--- this in three phases with a match between each — rows with a card number, then rows with a full
--- birth date, then the rest — so that a list without cards or with birth years only joins the
--- people a carded or dated list of the same year has just created (variable ident_phase). A row
+-- this in four phases with a match between each — rows with a card number, then rows with a full
+-- birth date, then rows with a birth year, then the rest (no birth data) — so that a list without
+-- cards, with birth years only or with no birth at all joins the people a better-identified list of
+-- the same year has just created, as it would join them stored (variable ident_phase: a committee's
+-- list without birth, loaded with its chi bộ's list giving "Năm sinh", finds the members by name
+-- alone instead of keying apart from them). A row
 -- with no unit is a person of its own, unless its agency places it (ident_place). Identity runs one year at a time, so a member seen in 2024
 -- and, after a merger, in 2025 is matched through the lineage, not split here. ident_made (made
 -- empty by the loader for each year): every row an earlier phase gave a new person, which the next
@@ -559,11 +562,12 @@ with pending_all as materialized (
     left join (select rk, min(g) as g from ident_place group by rk having count(*) = 1) ip on ip.rk = i.rk
     -- matched rows have their person; ambiguous ones stay so whatever is created, and wait for
     -- the last phase (a new person of their own, reported)
-    anti join ident_out o on o.rk = i.rk and (o.person_id is not null or (o.how = 'ambiguous' and getvariable('ident_phase') < 3))
+    anti join ident_out o on o.rk = i.rk and (o.person_id is not null or (o.how = 'ambiguous' and getvariable('ident_phase') < 4))
     anti join ident_made m on m.rk = i.rk
     where case getvariable('ident_phase')
               when 1 then i.card_no is not null
               when 2 then i.card_no is null and i.birth_date is not null
+              when 3 then i.card_no is null and i.birth_date is null and i.birth_year is not null
               else true
           end
 ),

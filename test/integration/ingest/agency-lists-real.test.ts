@@ -209,6 +209,69 @@ describe('a committee\'s list without birth dates', () => {
 	});
 });
 
+describe('a committee\'s list without birth dates, loaded with the chi bộ\'s list giving birth years only', () => {
+	/** Chi bộ thôn 1's list as clerks write it: "Năm sinh" alone, no card, decided 05/12/2024. */
+	const memberList = (dir: string, rows: string[][]) => writeCsv(dir, 'dv.csv', [
+		['ĐẢNG BỘ XÃ ĐOÀN KẾT'], ['CHI BỘ THÔN 1'], ['DANH SÁCH KẾT QUẢ XẾP LOẠI CHẤT LƯỢNG ĐẢNG VIÊN NĂM 2024'],
+		['STT', 'Họ và tên', 'Năm sinh', 'Chức vụ', 'Xếp loại', 'Ngày quyết định'],
+		...rows.map((r, i) => [String(i + 1), ...r, '05/12/2024'])
+	]);
+	/** The commune's committee list: letterhead of two lines, no birth column, decided 10/12/2024. */
+	const committeeNoBirth = (dir: string, rows: string[][]) => writeCsv(dir, 'cc.csv', [
+		['ỦY BAN NHÂN DÂN'], ['XÃ ĐOÀN KẾT'], ['KẾT QUẢ ĐÁNH GIÁ, XẾP LOẠI CÁN BỘ, CÔNG CHỨC NĂM 2024'],
+		['STT', 'Họ và tên', 'Chức vụ/chức danh', 'Mức xếp loại', 'Ngày quyết định'],
+		...rows.map((r, i) => [String(i + 1), ...r, '10/12/2024'])
+	]);
+
+	it('one ingest of both, either order: one person per member, as two ingests make; R3 and R8 pair each member\'s two ratings', async () => {
+		for (const order of ['members first', 'committee first']) {
+			const { db, dir } = await dbWithRegistry();
+			const dv = memberList(dir, [
+				['Nguyễn Văn Hải', '1975', 'Chủ tịch UBND xã', 'HTTNV'],
+				['Trần Văn Hùng', '1980', 'Công chức Địa chính', 'HTTNV'],
+				['Lê Thị Hương', '1986', 'Công chức Văn phòng', 'HTNV']
+			]);
+			const cc = committeeNoBirth(dir, [
+				['Nguyễn Văn Hải', 'Chủ tịch UBND xã', 'Hoàn thành tốt nhiệm vụ'],
+				['Trần Văn Hùng', 'Công chức Địa chính - Xây dựng', 'Hoàn thành nhiệm vụ'],
+				['Lê Thị Hương', 'Công chức Văn phòng - Thống kê', 'Hoàn thành nhiệm vụ'],
+				['Đặng Thị Mỹ', 'Công chức Văn hóa - Xã hội', 'Hoàn thành tốt nhiệm vụ']
+			]);
+			const r = await ingest(db, order === 'members first' ? [dv, cc] : [cc, dv]);
+			expect(r.files.map((f) => f.status), order).toEqual(['loaded', 'loaded']);
+			expect(await db.query(`select p.full_name as name, p.birth_year as year, count(*)::int as ratings from rating r join person p on p.id = r.person_id group by all order by 1`), order).toEqual([
+				{ name: 'Lê Thị Hương', year: 1986, ratings: 2 },
+				{ name: 'Nguyễn Văn Hải', year: 1975, ratings: 2 },
+				{ name: 'Trần Văn Hùng', year: 1980, ratings: 2 },
+				{ name: 'Đặng Thị Mỹ', year: null, ratings: 1 }
+			]);
+			const fs = (await runAudit(db, { year: 2024, rules: ['leader_above_unit', 'order_of_rating'], signals: false })).findings;
+			expect(fs.map((f) => [f.rule, f.subject_name]).sort(), order).toEqual([
+				['leader_above_unit', 'Trần Văn Hùng'],
+				['order_of_rating', 'Lê Thị Hương'],
+				['order_of_rating', 'Nguyễn Văn Hải'],
+				['order_of_rating', 'Trần Văn Hùng']
+			]);
+		}
+	});
+
+	it('a name two members bear (father and son, 1955 and 1980): the committee\'s row is reported, not guessed, in one ingest as in two', async () => {
+		for (const load of ['one ingest', 'two ingests']) {
+			const { db, dir } = await dbWithRegistry();
+			const dv = memberList(dir, [['Lê Văn Hai', '1955', 'Đảng viên', 'HTTNV'], ['Lê Văn Hai', '1980', 'Công chức Tư pháp', 'HTTNV']]);
+			const cc = committeeNoBirth(dir, [['Lê Văn Hai', 'Công chức Tư pháp - Hộ tịch', 'Hoàn thành nhiệm vụ']]);
+			const r = load === 'one ingest' ? await ingest(db, [dv, cc]) : (await ingest(db, [dv]), await ingest(db, [cc]));
+			expect(r.files.at(-1)!.warnings.join(' '), load).toContain('1 người chưa xác định chắc chắn (dòng 5: Lê Văn Hai');
+			// three people: the CS rating is neither member's
+			expect(await db.query(`select p.birth_year as year, count(*)::int as ratings from rating r join person p on p.id = r.person_id group by all order by 1`), load).toEqual([
+				{ year: 1955, ratings: 1 },
+				{ year: 1980, ratings: 1 },
+				{ year: null, ratings: 1 }
+			]);
+		}
+	});
+});
+
 describe('a single rating\'s finding on such a list', () => {
 	it('R9 under NĐ 335 (HTXSNV at 85 points): filed under the đảng bộ its agency is placed in, not dropped', async () => {
 		const { db, dir } = await dbWithRegistry();

@@ -1080,7 +1080,10 @@ export async function writeBatch(t: Db, b: ReadyBatch, opts: LoadOptions, refuse
 			await t.run(`create or replace temp table ident_in as select * from ident_all where year is not distinct from ${year === null ? 'null' : Number(year)}`);
 			await t.run('create or replace temp table ident_made (rk bigint, first_rk bigint)');
 			let made = 1;
-			for (const phase of [1, 2, 3]) {
+			// (the birth-year phase only where rows without birth data follow it: else the last phase
+			// makes the same people, one match sooner)
+			const birthless = (await t.one<{ n: number }>('select count(*)::int as n from ident_in where card_no is null and birth_year is null'))!.n;
+			for (const phase of birthless ? [1, 2, 3, 4] : [1, 2, 4]) {
 				await t.run(`set variable ident_phase = ${phase}`);
 				// rows of a merger's successor wait for their predecessor's rows to be made (identity.sql
 				// create_new); a chain of mergers waits once per link, a few at most
@@ -1088,7 +1091,7 @@ export async function writeBatch(t: Db, b: ReadyBatch, opts: LoadOptions, refuse
 					// a phase that made no one leaves the next match as it was (two passes over every row saved
 					// where every row has a card)
 					if (made) await step('match');
-					if (phase === 3) await step('report_ambiguous');
+					if (phase === 4) await step('report_ambiguous');
 					await t.run(`set variable ident_defer = ${pass < 5}`);
 					await step('create_new');
 					const n = (await t.one<{ made: number; waiting: number }>('select count(first_rk)::int as made, count(*) filter (where first_rk is null)::int as waiting from ident_new'))!;
