@@ -42,6 +42,18 @@ union
 -- no unit column: the party unit a "Chức vụ, đơn vị công tác" cell names (as a leaders' list's, rating.sql)
 select distinct 'agency', '', cell_unit.name, cell_unit.parent, context_path, year from s where cell_unit is not null;
 
+-- step: agency_refs
+-- a register whose title names no party unit but a State agency ("UBND TỈNH … / SỞ TÀI CHÍNH": a
+-- Sở's own register of its civil servants), its rows naming no unit: placed as that agency's
+-- civil-servant list is (rating.sql), by the agencies its "Đơn vị công tác" and its title name
+-- (agency_unit.sql, which load.ts runs next)
+create or replace temp table agency_ref as
+select distinct concat_ws(' / ', s.agency, c.title_agency) as agency, year(dd.d) as year
+from stg s
+join file_ctx c using (part_id)
+left join date_dict dd on dd.v = coalesce(s.decided_on, form_decision(s.discipline_form))
+where c.title_agency is not null and c.context_unit_id is null and s.unit_code is null and s.unit_name is null;
+
 -- step: normalise
 create or replace temp table norm as
 with
@@ -150,8 +162,9 @@ select
     coalesce(clean(s.state_discipline), clean(s.mass_discipline)) as side_text,
     coalesce(clean(s.unit_code), clean(s.unit_name)) as unit_raw,
     -- the row's unit: the member's chi bộ, the organisation disciplined; no unit column: the one its
-    -- "Chức vụ, đơn vị công tác" names, else the title's unless above the grassroots
-    coalesce(u.unit_id, case when u.raw is null then coalesce(ag.unit_id, if(s.ctx_above and s.c_name is not null, null, s.context_unit_id)) end) as own_unit_id,
+    -- "Chức vụ, đơn vị công tác" names, else the title's unless above the grassroots, else (no party
+    -- unit in the title) the one the title's agency places the rows in (agency_refs)
+    coalesce(u.unit_id, case when u.raw is null then coalesce(ag.unit_id, if(s.ctx_above and s.c_name is not null, null, s.context_unit_id), ta.unit_id) end) as own_unit_id,
     -- a member whose unit the row does not say, under a district's title: looked for in its subtree
     -- (identity.sql: by card, else name and birth), the unit then theirs (merge)
     case when u.raw is null and ag.unit_id is null and s.ctx_above and s.c_name is not null then s.context_unit_id end as search_unit_id,
@@ -176,6 +189,7 @@ left join unit_hit v on v.role = 'violation' and v.code = s.violation_unit and v
     and v.year is not distinct from year(dd.d)
 left join unit_hit va on va.role = 'violation_all' and va.code = s.violation_unit and va.context_path = getvariable('scope_path')
     and va.year is not distinct from year(dd.d)
+left join agency_unit ta on s.context_unit_id is null and ta.agency = concat_ws(' / ', s.agency, s.title_agency) and ta.year is not distinct from year(dd.d)
 left join unit_hit ag on ag.role = 'agency' and ag.name = s.cell_unit.name and ag.parent = s.cell_unit.parent and ag.context_path = s.context_path
     and ag.year is not distinct from year(dd.d);
 

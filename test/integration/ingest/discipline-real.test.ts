@@ -783,17 +783,20 @@ describe('a decision date written only in the form cell', () => {
 	});
 });
 
+// a commune committee's civil-servant list (no party unit: its people placed by the agency)
+const csList = (dir: string, year: number) => writeCsv(dir, 'cc.csv', [
+	['UBND XÃ BÙ ĐĂNG'], [`KẾT QUẢ ĐÁNH GIÁ, XẾP LOẠI CÁN BỘ, CÔNG CHỨC NĂM ${year}`],
+	['STT', 'Họ và tên', 'Ngày sinh', 'Chức vụ', 'Điểm', 'Xếp loại', 'Ngày xếp loại'],
+	['1', 'Nguyễn Văn An', '12/05/1970', 'Công chức Địa chính', '80', 'HTTNV', `10/12/${year}`],
+	['2', 'Trần Thị Bình', '03/02/1985', 'Công chức Văn phòng - Thống kê', '78', 'HTTNV', `10/12/${year}`],
+	['3', 'Lê Văn Cường', '01/01/1980', 'Công chức Tư pháp', '75', 'HTNV', `10/12/${year}`]
+]);
+
 describe('the State\'s discipline of a civil servant (NĐ 335 from 2026: disciplined, reprimand or above, in the year → incomplete)', () => {
-	// a commune committee's list, then the đảng bộ's register with the Party's and the State's forms
+	// the commune committee's list, then the đảng bộ's register with the Party's and the State's forms
 	async function load(year: number) {
 		const { db, dir } = await dbWithRegistry();
-		await ingest(db, [writeCsv(dir, 'cc.csv', [
-			['UBND XÃ BÙ ĐĂNG'], [`KẾT QUẢ ĐÁNH GIÁ, XẾP LOẠI CÁN BỘ, CÔNG CHỨC NĂM ${year}`],
-			['STT', 'Họ và tên', 'Ngày sinh', 'Chức vụ', 'Điểm', 'Xếp loại', 'Ngày xếp loại'],
-			['1', 'Nguyễn Văn An', '12/05/1970', 'Công chức Địa chính', '80', 'HTTNV', `10/12/${year}`],
-			['2', 'Trần Thị Bình', '03/02/1985', 'Công chức Văn phòng - Thống kê', '78', 'HTTNV', `10/12/${year}`],
-			['3', 'Lê Văn Cường', '01/01/1980', 'Công chức Tư pháp', '75', 'HTNV', `10/12/${year}`]
-		])]);
+		await ingest(db, [csList(dir, year)]);
 		const r = await ingest(db, [writeCsv(dir, 'kl.csv', [
 			['ĐẢNG BỘ XÃ BÙ ĐĂNG'], [`DANH SÁCH ĐẢNG VIÊN BỊ KỶ LUẬT NĂM ${year}`],
 			['STT', 'Họ và tên', 'Ngày sinh', 'Chức vụ, đơn vị công tác', 'Hình thức kỷ luật đảng', 'Hình thức kỷ luật chính quyền', 'Ngày quyết định'],
@@ -818,6 +821,25 @@ describe('the State\'s discipline of a civil servant (NĐ 335 from 2026: discipl
 
 	it('2025 (nd90, which RULES.md gives no such rule): nothing', async () => {
 		expect(await load(2025)).toEqual([]);
+	});
+});
+
+describe('a State body\'s own register of its civil servants: letterhead "ỦY BAN NHÂN DÂN / XÃ BÙ ĐĂNG", no party unit, no unit column', () => {
+	const HEAD = ['STT', 'Họ và tên', 'Ngày sinh', 'Chức vụ, đơn vị công tác', 'Hình thức kỷ luật', 'Số, ngày quyết định', 'Ghi chú'];
+	const ROWS = [
+		['1', 'Nguyễn Văn An', '12/05/1970', 'Công chức Địa chính - Xây dựng', 'Khiển trách', 'Số 45/QĐ-UBND ngày 20/06/2026', 'Vi phạm trong thực thi công vụ'],
+		['2', 'Lê Văn Cường', '01/01/1980', 'Công chức Tư pháp - Hộ tịch', 'Hạ bậc lương', 'Số 78/QĐ-UBND ngày 01/08/2026', '']
+	];
+	const LETTERHEAD = [['ỦY BAN NHÂN DÂN', '', '', 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM'], ['XÃ BÙ ĐĂNG', '', '', 'Độc lập - Tự do - Hạnh phúc'], []];
+
+	it('each row is placed where the agency\'s civil-servant list is (the commune\'s đảng bộ), as the person that list rated: loaded, not refused for want of a unit column', async () => {
+		const { db, dir } = await dbWithRegistry();
+		await ingest(db, [csList(dir, 2026)]);
+		const r = await ingest(db, [writeCsv(dir, 'kl.csv', [...LETTERHEAD, ['DANH SÁCH CÁN BỘ, CÔNG CHỨC BỊ XỬ LÝ KỶ LUẬT NĂM 2026'], HEAD, ...ROWS])]);
+		expect(r.files[0]).toMatchObject({ kind: 'discipline', status: 'loaded', rowsStored: 2, errors: [] });
+		expect(await stored(db)).toMatchObject([{ row: 6, name: 'Nguyễn Văn An', unit: 'X700199' }, { row: 7, name: 'Lê Văn Cường', unit: 'X700199' }]);
+		// (the civil-servant list's people, not new ones)
+		expect(await db.query(`select count(*)::int as n from discipline d join rating r on r.person_id = d.person_id and r.subject_kind = 'civil_servant'`)).toEqual([{ n: 2 }]);
 	});
 });
 
