@@ -68,8 +68,9 @@ v as (
         -- a registry's dissolution marked "x", or written in its status ("Giải thể ngày 15/02/2025",
         -- "Đã giải thể"), takes its date from that cell or the note (registry.sql)
         union all select v from dissolved_status
-        -- a register's decision date written only in its form cell (discipline.sql, form_decision)
-        union all select form_decision(discipline_form) from stg where decided_on is null and discipline_form is not null
+        -- a register's decision date written only in its form cell (discipline.sql, form_decision), the
+        -- State's where it has no Party form (a State body's own register: load.ts)
+        union all select form_decision(coalesce(discipline_form, state_discipline)) from stg where decided_on is null and coalesce(discipline_form, state_discipline) is not null
         union all select regexp_extract(note, '(\d{1,2}/\d{1,2}/\d{4})', 1) from stg
             where note is not null and (dissolved_on is not null or status in (select v from dissolved_status) or note in (select v from dissolved_status))
     )

@@ -841,6 +841,39 @@ describe('a State body\'s own register of its civil servants: letterhead "ỦY B
 		// (the civil-servant list's people, not new ones)
 		expect(await db.query(`select count(*)::int as n from discipline d join rating r on r.person_id = d.person_id and r.subject_kind = 'civil_servant'`)).toEqual([{ n: 2 }]);
 	});
+
+	// Its one "Hình thức kỷ luật" column holds the State's forms, as the file says: by its agency
+	// letterhead, a title naming công chức, or a State body's decision numbers ("78/QĐ-UBND", here
+	// in the form cell with its date); a Party letterhead or a Party body's numbers ("12-QĐ/ĐU",
+	// "05/QĐ-UBKT") keep them the Party's. (--unit: the commune's, for the files naming none.)
+	const plain = ROWS.map((r) => [...r.slice(0, 5), r[5].replace(/^.* ngày /, ''), r[6]]);
+	const numbered = (a: string, b: string) => [[...ROWS[0].slice(0, 5), `Số ${a} ngày 20/06/2026`, ''], [...ROWS[1].slice(0, 4), `Hạ bậc lương (QĐ số ${b} ngày 01/08/2026)`, '', '']];
+	const HEAD_DATE = HEAD.map((h) => (h.startsWith('Số') ? 'Ngày quyết định' : h));
+	it.each([
+		// (a note citing the Party's decision besides is no Party register's)
+		['the agency\'s letterhead', 'State', [...LETTERHEAD, ['DANH SÁCH KỶ LUẬT NĂM 2026'], HEAD_DATE, plain[0], [...plain[1].slice(0, 6), 'Đồng thời bị kỷ luật về Đảng theo QĐ số 12-QĐ/UBKT']]],
+		['a title naming công chức', 'State', [['DANH SÁCH CÔNG CHỨC BỊ XỬ LÝ KỶ LUẬT NĂM 2026'], HEAD_DATE, ...plain]],
+		['a State body\'s numbers', 'State', [['SỔ THEO DÕI KỶ LUẬT NĂM 2026'], HEAD, ...numbered('45/QĐ-UBND', '78/QĐ-UBND')]],
+		['a Party letterhead', 'Party', [['ĐẢNG ỦY XÃ BÙ ĐĂNG'], ['DANH SÁCH CÁN BỘ, CÔNG CHỨC BỊ KỶ LUẬT NĂM 2026'], HEAD_DATE, ...plain]],
+		['a Party body\'s numbers', 'Party', [['SỔ THEO DÕI KỶ LUẬT NĂM 2026'], HEAD, ...numbered('12-QĐ/ĐU', '05/QĐ-UBKT')]]
+	])('%s: the %s\'s forms', async (_, side, rows) => {
+		const { db, dir } = await dbWithRegistry();
+		await ingest(db, [csList(dir, 2026)]);
+		const r = await ingest(db, [writeCsv(dir, 'kl.csv', rows as string[][])], { unit: 'X700199' });
+		expect(r.files[0]).toMatchObject({ kind: 'discipline', status: 'loaded', rowsStored: 2 });
+		const cs = (await runAudit(db, { year: 2026, rules: ['disciplined_not_incomplete'], signals: false })).findings.filter((f) => f.subject_kind === 'civil_servant');
+		if (side === 'State') {
+			// (R2 on the civil-servant ratings, nd335; none on a member rating: no Party form)
+			expect((await stored(db)).map((x) => [x.name, x.form, x.state_form, x.decided_on])).toEqual([
+				['Nguyễn Văn An', 'none', 'khien_trach', '20/06/2026'], ['Lê Văn Cường', 'none', 'ha_bac_luong', '01/08/2026']
+			]);
+			expect(r.files[0].warnings).toEqual([]);
+			expect(cs.map((f) => [f.rulebook, f.subject_name, f.status]).sort()).toEqual([['nd335', 'Lê Văn Cường', 'flagged'], ['nd335', 'Nguyễn Văn An', 'flagged']]);
+		} else {
+			expect((await stored(db)).map((x) => [x.name, x.form, x.state_form])).toEqual([['Nguyễn Văn An', 'khien_trach', null], ['Lê Văn Cường', 'other', null]]);
+			expect(cs).toEqual([]);
+		}
+	});
 });
 
 describe('a decision\'s number and date in one column, headed as UBKT registers head it', () => {

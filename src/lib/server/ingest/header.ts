@@ -647,7 +647,8 @@ export function readTitle(preview: string[][], headerRow: number): TitleInfo {
 			}
 			// a state agency ("UBND XÃ BÙ ĐĂNG"; "Số: 12/BC-UBND" is the document's number)
 			// a letterhead of two lines, "ỦY BAN NHÂN DÂN" over "XÃ BÙ ĐĂNG": one agency, the locality's
-			else if (AGENCY.test(f) && f.length < 80 && !f.includes(':')) {
+			// (not a register's title, "SỔ THEO DÕI KỶ LUẬT": "Sổ" folds as "Sở" does)
+			else if (AGENCY.test(f) && f.length < 80 && !f.includes(':') && !/^sổ\s/iu.test(c.trim()) && !/^so (theo doi|ky luat|dang ky)\b/.test(f)) {
 				const below = ri + 1 < headerRow ? (preview[ri + 1][ci] ?? '').normalize('NFC').trim() : '';
 				const bare = /^(uy ban nhan dan|ubnd|hoi dong nhan dan|hdnd)$/.test(f.trim());
 				agencies.push(bare && LOCALITY_LINE.test(fold(below)) ? `${c.trim()} ${below}` : c.trim());
@@ -734,4 +735,48 @@ export function detectKind(fields: Set<string>, title: TitleInfo): FileKind | nu
 	const registryOnly = ['unit_kind', 'parent', 'founded_on', 'dissolved_on', 'merged_into', 'renamed_to', 'formed_from', 'split_from', 'renamed_from', 'lineage_on', 'lineage_form', 'prior_units'];
 	if ((has('unit_code') || has('unit_name')) && registryOnly.some(has)) return 'registry';
 	return null;
+}
+
+// The Party's bodies as decision numbers name them after "QĐ" ("15-QĐ/UBKT", "12-QĐ/ĐU"; "05/QĐ-UBKT"
+// as clerks also write it); any other body after "/QĐ-" is the State's ("45/QĐ-UBND", "78/QĐ-STC").
+const PARTY_BODY = /^(tw|tu|thu|hu|qu|du|duk|ducs|cb|db|ubkt\w*|btv\w*|bch\w*)$/;
+/** The decision numbers folded cells give: the State's form "number/QĐ-body", the Party's "number-QĐ/body". */
+function decisionNumbers(cells: string[]): { state: boolean; party: boolean } {
+	let state = false;
+	let party = false;
+	for (const c of cells) {
+		const f = fold(c);
+		if (!f.includes('qd')) continue;
+		if (/\d\s*-\s*qd\s*\/\s*[a-z]/.test(f)) party = true;
+		for (const m of f.matchAll(/\d\s*\/\s*(?:\d{4}\s*\/\s*)?qd\s*-\s*([a-z][a-z0-9]*)/g)) {
+			if (PARTY_BODY.test(m[1])) party = true;
+			else state = true;
+		}
+	}
+	return { state, party };
+}
+
+/**
+ * A discipline register the State's own body keeps (a Sở's, a People's Committee's), whose one form
+ * column holds the State's forms (NĐ 335 reads them for the civil-servant rating), not the Party's:
+ * its file says so — an agency letterhead ("UBND TỈNH … / SỞ TÀI CHÍNH") or the State's motto, a title
+ * naming cán bộ, công chức, viên chức disciplined, or decision numbers of a State body ("45/QĐ-UBND")
+ * — and nothing says the Party's: a party unit or UBKT in the letterhead, "Đảng Cộng sản", "đảng
+ * viên", "kỷ luật Đảng" in a title line, a Party body's decision number ("15-QĐ/UBKT"). A mass
+ * organisation's letterhead ("HỘI …", "ĐOÀN …") is no State's. `preview`: the file's first rows, title and data.
+ */
+export function isStateRegister(title: TitleInfo, header: HeaderMap, preview: string[][]): boolean {
+	// ("Kính gửi: Đảng ủy Sở …": whom the State's register is sent to, not who keeps it)
+	const lines = title.lines.map(fold).filter((l) => !/^kinh gui\b/.test(l));
+	// (not a note's: "đã bị kỷ luật Đảng theo QĐ 12-QĐ/UBKT" beside the State's decision)
+	const notes = new Set(header.columns.filter((c) => c.field === 'note').map((c) => c.index));
+	const numbers = decisionNumbers(preview.flatMap((r, ri) => r.filter((c, i) => c && !(ri >= header.dataStart && notes.has(i)))));
+	const party =
+		title.unitNames.length > 0 || numbers.party ||
+		lines.some((l) => /\b(dang cong san|dang vien|to chuc dang|ky luat (ve )?dang|uy ban kiem tra|ubkt|dang (bo|uy)|chi (bo|uy)|(tinh|thanh|huyen|quan|thi|cap) uy)\b/.test(l));
+	if (party) return false;
+	const agency = title.agency !== null && title.agency.split(' / ').some((a) => !/^(hoi|doan|mat tran|ubmttq|uy ban mat tran)\b/.test(fold(a)));
+	const motto = lines.some((l) => /\bcong hoa xa hoi chu nghia viet nam\b/.test(l));
+	const staff = lines.some((l) => /\b(can bo|cong chuc|vien chuc|cbccvc)\b/.test(l) && /\bky luat\b/.test(l));
+	return agency || motto || staff || numbers.state;
 }

@@ -14,7 +14,7 @@ import { fmtDate, fmtPeriod, fmtQuarter } from '../../format';
 import { isValidTerm, type FileKind, type PeriodKind, type SubjectKind } from '../../domain/levels';
 import { type Db, ROOT, sqlFile } from '../db';
 import { FIELDS, alnumKey, fieldOfHeader, levelKey, sideField } from './fields';
-import { findHeader, isNumberingRow, isSigningDateLine, isSubHeader, readTitle, detectKind, deciderLevelOf, yearNamed, parsePeriod, parseBareQuarter, parseSheetPeriod, type HeaderMap, type TitleInfo } from './header';
+import { findHeader, isNumberingRow, isSigningDateLine, isSubHeader, readTitle, detectKind, isStateRegister, deciderLevelOf, yearNamed, parsePeriod, parseBareQuarter, parseSheetPeriod, type HeaderMap, type TitleInfo } from './header';
 import { IngestError, RefusedError, type RowError } from './errors';
 import { pickRulebook, RulebookError } from '../rules/rulebook';
 import { colName } from '../generate/xlsx';
@@ -245,6 +245,11 @@ export function prepare(read: SourceTable, opts: Pick<LoadOptions, 'kind' | 'per
 			src.fileName,
 			'Tệp có cột điểm nhưng không có cột Xếp loại: nạp vào sẽ thay danh sách xếp loại đã có của đơn vị bằng một danh sách không có mức xếp loại. Gửi danh sách có cả cột Xếp loại (và cột Điểm), hoặc dùng --kind rating nếu đúng là muốn nạp. Tệp không được nạp.'
 		);
+	// a State body's own register ("SỞ TÀI CHÍNH", "DANH SÁCH CÔNG CHỨC BỊ XỬ LÝ KỶ LUẬT", "45/QĐ-STC"):
+	// its one form column is the State's ("Khiển trách" under NĐ 335, "Hạ bậc lương"), as a column
+	// headed "Hình thức kỷ luật chính quyền" is — not the Party's
+	if (kind === 'discipline' && !fields.has('state_discipline') && isStateRegister(title, header, src.preview))
+		header = { ...header, columns: header.columns.map((c) => (c.field === 'discipline_form' ? { ...c, field: 'state_discipline' } : c)) };
 	if (!opts.period && (kind === 'rating' || kind === 'civil_servant')) sheetPeriod(src, title, opts.year);
 	checkTitlePeriod(src.fileName, title, kind, header);
 	return { src, header, title, kind };
