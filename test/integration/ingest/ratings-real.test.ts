@@ -980,6 +980,42 @@ describe('the quarters\' scores and not the year\'s', () => {
 		expect(await db.query('select score from rating order by source_row')).toEqual([{ score: 89.91666666666667 }, { score: 82.72727272727273 }]);
 	});
 
+	// a Sở's list: quarters 92, 90, 88, 88 (89,5 rated HTXSNV) and 70, 69, 70, 70 (69,75 rated HTTNV)
+	const SO = [['UBND TỈNH ĐỒNG NAI'], ['SỞ TÀI CHÍNH'], ['KẾT QUẢ ĐÁNH GIÁ, XẾP LOẠI CÔNG CHỨC NĂM 2026']];
+	const QUARTERS = [[92, 90, 88, 88], [70, 69, 70, 70]];
+
+	it('"Điểm đánh giá hằng tháng" merged over bare "1 | 2 | … | 12" (a workbook): the months, their mean, not month 1’s', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const months = (q: number[]) => q.flatMap((x) => [x, x, x]);
+		const f = await writeXlsx(dir, 'cc.xlsx', [
+			...SO,
+			['STT', 'Họ và tên', 'Ngày sinh', 'Chức vụ', 'Điểm đánh giá hằng tháng', ...Array(11).fill(null), 'Xếp loại'],
+			[null, null, null, null, ...Array.from({ length: 12 }, (_, k) => String(k + 1)), null],
+			[1, 'Trịnh Văn Long', '10/10/1985', 'Trưởng phòng Ngân sách', ...months(QUARTERS[0]), 'HTXSNV'],
+			[2, 'Tạ Văn Toàn', '05/05/1990', 'Chuyên viên', ...months(QUARTERS[1]), 'HTTNV']
+		], { merges: ['A4:A5', 'B4:B5', 'C4:C5', 'D4:D5', 'E4:P4', 'Q4:Q5'] });
+		const r = await ingest(db, [f]);
+		expect(r.files[0]).toMatchObject({ kind: 'civil_servant', status: 'loaded', rowsStored: 2 });
+		expect(await db.query('select score from rating order by source_row')).toEqual([{ score: 89.5 }, { score: 69.75 }]);
+	});
+
+	it.each([
+		['I | II | III | IV', ['I', 'II', 'III', 'IV']],
+		['1 | 2 | 3 | 4', ['1', '2', '3', '4']]
+	])('"Điểm đánh giá các quý" over bare "%s" (a CSV, the merge’s other cells blank): the quarters, their mean, not quarter I’s', async (_, subs) => {
+		const { db, dir } = await dbWithRegistry();
+		const f = writeCsv(dir, 'cc.csv', [
+			...SO,
+			['STT', 'Họ và tên', 'Ngày sinh', 'Điểm đánh giá các quý', '', '', '', 'Xếp loại'],
+			['', '', '', ...subs, ''],
+			['1', 'Trịnh Văn Long', '10/10/1985', ...QUARTERS[0].map(String), 'HTXSNV'],
+			['2', 'Tạ Văn Toàn', '05/05/1990', ...QUARTERS[1].map(String), 'HTTNV']
+		]);
+		const r = await ingest(db, [f]);
+		expect(r.files[0]).toMatchObject({ kind: 'civil_servant', status: 'loaded', rowsStored: 2 });
+		expect(await db.query('select score from rating order by source_row')).toEqual([{ score: 89.5 }, { score: 69.75 }]);
+	});
+
 	it('"Điểm tháng 1 … Điểm tháng 12" in one row: their mean; beside an "Điểm bình quân" column, that column', async () => {
 		const { db, dir } = await dbWithRegistry();
 		const row = ['1', 'Võ Thị Quyên', '1993', ...Array(11).fill('90'), '89'];

@@ -141,7 +141,7 @@ export function findHeader(preview: string[][], year?: number): HeaderMap | null
 	const top = rowFields(preview[best]);
 	const headerRows = [best];
 	let merged = top;
-	const next = preview[best + 1];
+	const next = best + 1 < preview.length ? periodSubHeaders(preview[best], preview[best + 1]) : undefined;
 	// "Năm sinh" over "Nam | Nữ", "Ngày sinh" over "Ngày | Tháng | Năm": sub-headers of the birth
 	// column, not the fields "Nam"/"Nữ"/"Năm" name (the sex, the list's year)
 	const birth = next ? birthSplit(top, next) : null;
@@ -397,6 +397,35 @@ function partsPair(scoreCols: Array<{ i: number; h: string }>): { rank: number; 
 		if (!best || rank >= best.rank) best = { rank, cols: cols.map((c) => ({ index: c.i, field: c.part, header: c.h })) };
 	}
 	return best;
+}
+
+/**
+ * The bare numbers under a score group naming its periods ("Điểm đánh giá hằng tháng" over "1 | 2 |
+ * … | 12", "Điểm các quý" over "I | II | III | IV"), written as the periods ("Tháng 1", "Quý I"):
+ * read as numbers, the row was data or a numbering row, and the group's first column month 1's
+ * score. Only 1, 2, … in order from the group's first column: a numbering row numbers the table's
+ * columns, not from there.
+ */
+function periodSubHeaders(top: string[], row: string[]): string[] {
+	const out = [...row];
+	for (let g = 0; g < top.length; g++) {
+		const f = fold(top[g] ?? '');
+		const kind = /\bthang\b/.test(f) && !/\bquy\b/.test(f) ? 'thang' : /\bquy\b/.test(f) && !/\bthang\b/.test(f) ? 'quy' : null;
+		if (!kind || !(fieldOfHeader(top[g]) === 'score' || /\bdiem\b/.test(f))) continue;
+		// the group's span: its cell and the blank ones after it (or, merged in a workbook, repeating it)
+		let end = g + 1;
+		while (end < row.length && (!top[end]?.trim() || alnumKey(top[end]) === alnumKey(top[g]))) end++;
+		const numbers: number[] = [];
+		for (let i = g; i < end; i++) {
+			const c = fold(row[i] ?? '').trim();
+			const n = kind === 'quy' ? ROMAN[c] : /^0?\d{1,2}$/.test(c) ? Number(c) : undefined;
+			if (n !== numbers.length + 1 || n > (kind === 'quy' ? 4 : 12)) break;
+			numbers.push(n);
+		}
+		if (numbers.length >= 2) numbers.forEach((n, k) => (out[g + k] = kind === 'quy' ? `Quý ${'I II III IV'.split(' ')[n - 1]}` : `Tháng ${n}`));
+		g = end - 1;
+	}
+	return out;
 }
 
 /** The period a score column is of, as its field: "Điểm quý II" score_q2, "Tháng 3" or "Điểm tháng 03"
