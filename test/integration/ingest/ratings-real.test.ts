@@ -1016,6 +1016,30 @@ describe('the quarters\' scores and not the year\'s', () => {
 		expect(await db.query('select score from rating order by source_row')).toEqual([{ score: 89.5 }, { score: 69.75 }]);
 	});
 
+	it('flat "Tháng 1 | … | Tháng 12" holding scores, no "Điểm" anywhere: the months’ scores, their mean; the same columns holding đảng phí ("30.000") are no score', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const months = (q: number[]) => q.flatMap((x) => [x, x, x].map(String));
+		const scores = writeCsv(dir, 'cc.csv', [
+			...SO,
+			['STT', 'Họ và tên', 'Ngày sinh', 'Chức vụ', ...MONTHS, 'Xếp loại', 'Ghi chú'],
+			['1', 'Trịnh Văn Long', '10/10/1985', 'Trưởng phòng Ngân sách', ...months(QUARTERS[0]), 'HTXSNV', ''],
+			// a month not scored (maternity leave) is not counted
+			['2', 'Tạ Văn Toàn', '05/05/1990', 'Chuyên viên', ...months(QUARTERS[1]).slice(0, 11), 'Nghỉ', 'HTTNV', 'Nghỉ phép tháng 12']
+		]);
+		const dues = writeCsv(dir, 'dv.csv', [
+			...UNIT, ['DANH SÁCH XẾP LOẠI CHẤT LƯỢNG ĐẢNG VIÊN NĂM 2025'],
+			['STT', 'Họ và tên', 'Năm sinh', ...MONTHS, 'Xếp loại'],
+			['1', 'Nguyễn Văn An', '1970', ...Array(12).fill('30.000'), 'HTTNV']
+		]);
+		const r = await ingest(db, [scores, dues]);
+		expect(r.files.map((x) => [x.kind, x.status])).toEqual([['civil_servant', 'loaded'], ['rating', 'loaded']]);
+		expect(await db.query('select p.full_name as name, r.score from rating r join person p on p.id = r.person_id order by r.source_row, p.full_name')).toEqual([
+			{ name: 'Nguyễn Văn An', score: null },
+			{ name: 'Trịnh Văn Long', score: 89.5 },
+			{ name: 'Tạ Văn Toàn', score: 69.72727272727273 }
+		]);
+	});
+
 	it('"Điểm tháng 1 … Điểm tháng 12" in one row: their mean; beside an "Điểm bình quân" column, that column', async () => {
 		const { db, dir } = await dbWithRegistry();
 		const row = ['1', 'Võ Thị Quyên', '1993', ...Array(11).fill('90'), '89'];

@@ -187,12 +187,13 @@ export function findHeader(preview: string[][], year?: number): HeaderMap | null
 			rowFields(third).forEach((f, i) => (merged[i] = stages.get(i)?.field ?? merged[i] ?? f));
 		}
 	}
+	let dataStart = headerRows[headerRows.length - 1] + 1;
+	while (preview[dataStart] && isNumberingRow(preview[dataStart])) dataStart++;
+	periodScores(preview, headerRows, dataStart, merged);
 	// a bare "Cộng" / "Tổng" / "Tổng số" right after score columns: their total
 	const lastRow = preview[headerRows[headerRows.length - 1]];
 	for (let i = 1; i < merged.length || i < lastRow.length; i++)
 		if (!merged[i] && merged[i - 1] === 'score' && /^(tong( so| cong)?|cong)$/.test(fold(lastRow[i] ?? '').trim())) merged[i] = 'score';
-	let dataStart = headerRows[headerRows.length - 1] + 1;
-	while (preview[dataStart] && isNumberingRow(preview[dataStart])) dataStart++;
 	splitName(preview, headerRows, dataStart, merged);
 
 	// Two columns of one field for different years ("Xếp loại năm 2023 | Xếp loại năm 2024"): the
@@ -282,9 +283,7 @@ export function findHeader(preview: string[][], year?: number): HeaderMap | null
 	// one's column (score_q1…q4, score_m1…m12), which staging averages into the score
 	const scoreCols = merged.flatMap((f, i) => (f === 'score' ? [{ i, h: headerOf(i) || preview[headerRows[0]][i] || '' }] : []));
 	const periods = scoreCols.map((c) => ({ ...c, p: scoreRank(c.h) === 0 && !SELF_SCORE.test(fold(c.h)) ? scorePeriod(c.h) : null }));
-	// (all quarters or all months: score_q… or score_m…)
-	const ofOneKind = new Set(periods.map((q) => q.p?.slice(0, 7))).size === 1;
-	if (periods.length >= 2 && periods.every((q) => q.p) && ofOneKind && new Set(periods.map((q) => q.p)).size === periods.length) {
+	if (arePeriods(periods.map((q) => q.p))) {
 		columns.splice(columns.findIndex((c) => c.field === 'score'), 1);
 		for (const q of periods) columns.push({ index: q.i, field: q.p!, header: q.h });
 	}
@@ -426,6 +425,34 @@ function periodSubHeaders(top: string[], row: string[]): string[] {
 		g = end - 1;
 	}
 	return out;
+}
+
+/** Two periods' score fields at least, all quarters or all months (score_q… or score_m…), each once. */
+function arePeriods(ps: Array<string | null>): boolean {
+	return ps.length >= 2 && ps.every(Boolean) && new Set(ps.map((p) => p!.slice(0, 7))).size === 1 && new Set(ps).size === ps.length;
+}
+
+// a header naming a month or a quarter and nothing else ("Tháng 1", "Tháng 01", "Q1", "Quý IV")
+const PERIOD_ALONE = /^(?:thang\s*0?\d{1,2}|(?:quy|q)\s*\.?\s*(?:iv|iii|ii|i|[1-4]))$/;
+// a score as a cell writes it ("92", "88,5", "85,5đ"; not "30.000", đồng)
+const SCORE_CELL = /^(\d{1,3}(?:[.,]\d{1,2})?)\s*(?:d|diem)?$/;
+const LEVEL_FIELDS = ['final_level', 'cs_level', 'self_level', 'proposed_level'];
+
+/**
+ * Columns each named by a period alone ("Tháng 1 | … | Tháng 12") that hold scores (mostly numbers
+ * 0–100, no other number; a word, "Nghỉ", for a month not scored), on a list that rates (a level
+ * column) and has no score column: the periods' scores (NĐ 335: the year's is their mean,
+ * findHeader), not unknown columns dropped, which left every row with no score.
+ */
+function periodScores(preview: string[][], headerRows: number[], dataStart: number, fields: Array<string | null>): void {
+	if (!LEVEL_FIELDS.some((f) => fields.includes(f)) || fields.includes('score')) return;
+	const text = (i: number) => headerRows.map((r) => preview[r]?.[i] ?? '').filter((c) => c.trim()).pop() ?? '';
+	const width = Math.max(fields.length, ...headerRows.map((r) => preview[r].length));
+	const cols = Array.from({ length: width }, (_, i) => i).filter((i) => !fields[i] && PERIOD_ALONE.test(fold(text(i)).trim()));
+	const cells = cols.flatMap((i) => preview.slice(dataStart).map((r) => fold(r[i] ?? '').trim())).filter(Boolean);
+	const scores = cells.filter((c) => Number(c.match(SCORE_CELL)?.[1].replace(',', '.') ?? NaN) <= 100).length;
+	const otherNumbers = cells.filter((c) => /\d/.test(c)).length - scores;
+	if (arePeriods(cols.map((i) => scorePeriod(text(i)))) && scores * 2 > cells.length && !otherNumbers) for (const i of cols) fields[i] = 'score';
 }
 
 /** The period a score column is of, as its field: "Điểm quý II" score_q2, "Tháng 3" or "Điểm tháng 03"
