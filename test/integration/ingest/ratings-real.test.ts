@@ -1016,6 +1016,40 @@ describe('the quarters\' scores and not the year\'s', () => {
 		expect(await db.query('select score from rating order by source_row')).toEqual([{ score: 89.5 }, { score: 69.75 }]);
 	});
 
+	it.each([
+		['', [89.5, 69.75]],
+		['Điểm TB năm', [89.5, 70]],
+		['Điểm bình quân năm', [89.5, 70]],
+		['Tổng điểm năm', [89.5, 70]]
+	])('flat "Quý I | Quý II | Quý III | Quý IV" holding scores, then "%s": the quarters’ scores, not the period column (the file was refused); a year’s score given wins over their mean', async (year, expected) => {
+		const { db, dir } = await dbWithRegistry();
+		const annual = (v: string) => (year ? [v] : []);
+		const f = writeCsv(dir, 'cc.csv', [
+			...SO,
+			['STT', 'Họ và tên', 'Ngày sinh', 'Quý I', 'Quý II', 'Quý III', 'Quý IV', ...annual(year), 'Xếp loại'],
+			['1', 'Trịnh Văn Long', '10/10/1985', ...QUARTERS[0].map(String), ...annual('89,5'), 'HTXSNV'],
+			// the year's score as the Sở rounded it
+			['2', 'Tạ Văn Toàn', '05/05/1990', ...QUARTERS[1].map(String), ...annual('70'), 'HTTNV']
+		]);
+		const r = await ingest(db, [f]);
+		expect(r.files[0]).toMatchObject({ kind: 'civil_servant', status: 'loaded', rowsStored: 2 });
+		expect(await db.query('select period_kind, score from rating order by source_row')).toEqual(expected.map((score) => ({ period_kind: 'year', score })));
+	});
+
+	it('"Kết quả đánh giá theo quý (điểm)" merged over "Quý I | … | Quý IV" (a workbook): the quarters’ scores, their mean, not the period column', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const f = await writeXlsx(dir, 'cc.xlsx', [
+			...SO,
+			['STT', 'Họ và tên', 'Ngày sinh', 'Kết quả đánh giá theo quý (điểm)', null, null, null, 'Xếp loại'],
+			[null, null, null, 'Quý I', 'Quý II', 'Quý III', 'Quý IV', null],
+			[1, 'Trịnh Văn Long', '10/10/1985', ...QUARTERS[0], 'HTXSNV'],
+			[2, 'Tạ Văn Toàn', '05/05/1990', ...QUARTERS[1], 'HTTNV']
+		], { merges: ['A4:A5', 'B4:B5', 'C4:C5', 'D4:G4', 'H4:H5'] });
+		const r = await ingest(db, [f]);
+		expect(r.files[0]).toMatchObject({ kind: 'civil_servant', status: 'loaded', rowsStored: 2 });
+		expect(await db.query('select score from rating order by source_row')).toEqual([{ score: 89.5 }, { score: 69.75 }]);
+	});
+
 	it('flat "Tháng 1 | … | Tháng 12" holding scores, no "Điểm" anywhere: the months’ scores, their mean; the same columns holding đảng phí ("30.000") are no score', async () => {
 		const { db, dir } = await dbWithRegistry();
 		const months = (q: number[]) => q.flatMap((x) => [x, x, x].map(String));

@@ -439,16 +439,18 @@ const SCORE_CELL = /^(\d{1,3}(?:[.,]\d{1,2})?)\s*(?:d|diem)?$/;
 const LEVEL_FIELDS = ['final_level', 'cs_level', 'self_level', 'proposed_level'];
 
 /**
- * Columns each named by a period alone ("Tháng 1 | … | Tháng 12") that hold scores (mostly numbers
- * 0–100, no other number; a word, "Nghỉ", for a month not scored), on a list that rates (a level
- * column) and has no score column: the periods' scores (NĐ 335: the year's is their mean,
- * findHeader), not unknown columns dropped, which left every row with no score.
+ * Columns each named by a period alone ("Tháng 1 | … | Tháng 12", "Quý I | … | Quý IV") that hold
+ * scores (mostly numbers 0–100, no other number; a word, "Nghỉ", for a month not scored): the
+ * periods' scores (NĐ 335: the year's is their mean, or a year's score column beside them:
+ * findHeader). Quarters, taken for the period column by their name, refused every row ("Kỳ đánh giá
+ * không rõ": the period column is one, "Quý" holding I, II…); months, no field's, only on a list that
+ * rates (a level column) and has no score column: dropped, they left every row with no score.
  */
 function periodScores(preview: string[][], headerRows: number[], dataStart: number, fields: Array<string | null>): void {
-	if (!LEVEL_FIELDS.some((f) => fields.includes(f)) || fields.includes('score')) return;
+	const rates = LEVEL_FIELDS.some((f) => fields.includes(f)) && !fields.includes('score');
 	const text = (i: number) => headerRows.map((r) => preview[r]?.[i] ?? '').filter((c) => c.trim()).pop() ?? '';
 	const width = Math.max(fields.length, ...headerRows.map((r) => preview[r].length));
-	const cols = Array.from({ length: width }, (_, i) => i).filter((i) => !fields[i] && PERIOD_ALONE.test(fold(text(i)).trim()));
+	const cols = Array.from({ length: width }, (_, i) => i).filter((i) => (fields[i] === 'period' || (!fields[i] && rates)) && PERIOD_ALONE.test(fold(text(i)).trim()));
 	const cells = cols.flatMap((i) => preview.slice(dataStart).map((r) => fold(r[i] ?? '').trim())).filter(Boolean);
 	const scores = cells.filter((c) => Number(c.match(SCORE_CELL)?.[1].replace(',', '.') ?? NaN) <= 100).length;
 	const otherNumbers = cells.filter((c) => /\d/.test(c)).length - scores;
