@@ -425,3 +425,45 @@ describe('a member list note of missed meetings', () => {
 		expect(fs.map((f) => [f.subject_kind, f.rulebook, f.message])).toEqual([]);
 	});
 });
+
+describe('a Sở\'s civil servants (NĐ 335, 2026): R1 within the agency and its "Nhóm" of similar duties', () => {
+	/** The Đảng bộ Sở Tài chính and the chi bộ of two of its phòng, added to the test registry. */
+	async function dbWithSo() {
+		const { db, dir } = await dbWithRegistry();
+		const r = await ingest(db, [writeCsv(dir, 'so.csv', [
+			['DANH MỤC TỔ CHỨC ĐẢNG'],
+			['STT', 'Mã đơn vị', 'Tên đơn vị', 'Loại', 'Mã đơn vị cấp trên', 'Tỉnh/Thành phố', 'Ngày thành lập'],
+			['1', 'S700301', 'Đảng bộ Sở Tài chính', 'Đảng bộ cơ sở', 'T70', 'Bình Phước', '01/01/2010'],
+			['2', 'C70030101', 'Chi bộ Văn phòng Sở', 'Chi bộ trực thuộc', 'S700301', 'Bình Phước', '01/01/2010'],
+			['3', 'C70030102', 'Chi bộ Phòng Ngân sách', 'Chi bộ trực thuộc', 'S700301', 'Bình Phước', '01/01/2010']
+		])]);
+		expect(r.files[0]).toMatchObject({ status: 'loaded' });
+		return { db, dir };
+	}
+	const LETTERHEAD = [['UBND TỈNH BÌNH PHƯỚC'], ['SỞ TÀI CHÍNH'], ['KẾT QUẢ ĐÁNH GIÁ, XẾP LOẠI CÔNG CHỨC NĂM 2026']];
+	/** The Sở's 12, phòng by phòng: [phòng, post, Nhóm, level]. Lãnh đạo Sở 1 HTXSNV / 2 HTTNV (none
+	 * allowed: over by 1); trưởng, phó phòng 1 / 5 (1 allowed), of whom the Văn phòng's 1 / 1; công
+	 * chức 0 / 3. The whole Sở, 2 / 10, would be within the share (2 allowed). */
+	const STAFF = [
+		['Lãnh đạo Sở', 'Giám đốc', 'Lãnh đạo Sở', 'HTXSNV'], ['Lãnh đạo Sở', 'Phó Giám đốc', 'Lãnh đạo Sở', 'HTTNV'], ['Lãnh đạo Sở', 'Phó Giám đốc', 'Lãnh đạo Sở', 'HTTNV'],
+		['Văn phòng Sở', 'Chánh Văn phòng', 'Trưởng, phó phòng', 'HTXSNV'], ['Văn phòng Sở', 'Phó Chánh Văn phòng', 'Trưởng, phó phòng', 'HTTNV'], ['Văn phòng Sở', 'Chuyên viên', 'Công chức chuyên môn', 'HTTNV'],
+		['Phòng Ngân sách', 'Trưởng phòng', 'Trưởng, phó phòng', 'HTTNV'], ['Phòng Ngân sách', 'Phó Trưởng phòng', 'Trưởng, phó phòng', 'HTTNV'], ['Phòng Ngân sách', 'Phó Trưởng phòng', 'Trưởng, phó phòng', 'HTTNV'],
+		['Phòng Ngân sách', 'Phó Trưởng phòng', 'Trưởng, phó phòng', 'HTTNV'], ['Phòng Ngân sách', 'Chuyên viên', 'Công chức chuyên môn', 'HTTNV'], ['Phòng Ngân sách', 'Chuyên viên', 'Công chức chuyên môn', 'HTTNV']
+	];
+	const row = (i: number, ...cells: string[]) => [String(i + 1), ...PEOPLE[i], ...cells];
+	async function r1(db: Db) {
+		const fs = (await runAudit(db, { year: 2026, rules: ['excellent_cap'], signals: false })).findings.filter((f) => f.subject_kind === 'civil_servant');
+		return fs.map((f) => [f.status, f.unit_code, f.evidence.group_name, f.evidence.excess]);
+	}
+	const LEADERS_OVER = [['flagged', 'S700301', 'UBND TỈNH BÌNH PHƯỚC / SỞ TÀI CHÍNH · Lãnh đạo Sở', 1]];
+
+	it('a "Nhóm nhiệm vụ tương đồng" column: R1 per group, the Lãnh đạo Sở over by 1 (the whole Sở, 2 / 10, would pass)', async () => {
+		const { db, dir } = await dbWithSo();
+		const f = writeCsv(dir, 'cc.csv', [...LETTERHEAD,
+			['STT', 'Họ và tên', 'Ngày sinh', 'Chức vụ', 'Nhóm nhiệm vụ tương đồng', 'Điểm', 'Xếp loại', 'Ngày xếp loại'],
+			...STAFF.map(([, post, group, level], i) => row(i, post, group, level === 'HTXSNV' ? '92' : '85', level, '05/12/2026'))
+		]);
+		expect((await ingest(db, [f])).files[0]).toMatchObject({ kind: 'civil_servant', status: 'loaded', rowsStored: 12 });
+		expect(await r1(db)).toEqual(LEADERS_OVER);
+	});
+});

@@ -127,6 +127,11 @@ const KEYWORD_RULES: Array<[RegExp, string | null]> = [
 	// the units a 2025 registry's row was formed from ("Tên đơn vị trước sắp xếp"), not its own name
 	[/^(ten)?(donvi|tochucdang|chibo|dangbo)\w*truoc(khi)?(sapxep|sapnhap|hopnhat)/, 'prior_units'],
 	[/^(stt|tt|sott)$/, 'stt'],
+	// "Nhóm" and what it groups by is the group of similar duties ("Nhóm chức danh tương đồng", "Nhóm
+	// nhiệm vụ tương đồng", "Nhóm đối tượng đánh giá", "Nhóm vị trí việc làm", "Nhóm CV"), which NĐ 335
+	// and QĐ 366 count the excellent share within; "Nhóm" before a group's own name is a group row
+	// under the header ("Nhóm 1: …", "Nhóm lãnh đạo"), not a second header row naming a column
+	[/^nhom(chucdanh|chucvu|cv|nhiemvu|doituong|vitri|tuongdong|danhgia|ngach)/, 'group_name'],
 	// null: a column we know is none of ours, whatever later rules would read in it
 	[/namtruoc/, null], // last year's level ("Kết quả xếp loại năm trước") is not this list's
 	// a decision's number and date in one cell ("Số, ngày quyết định", "Số QĐ, ngày", "Số, ký hiệu,
