@@ -444,6 +444,46 @@ describe('sections numbered by letters or Roman numerals', () => {
 			{ name: 'Lê Văn Cường', agency: 'Phòng Kinh tế' }
 		]);
 	});
+
+	it('a civil-servant list\'s rows naming a category of staff ("I | LÃNH ĐẠO SỞ", "II. TRƯỞNG, PHÓ PHÒNG VÀ TƯƠNG ĐƯƠNG", "Công chức chuyên môn, nghiệp vụ" unnumbered) give the "Nhóm" of the rows below: no agency, no person', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const f = writeCsv(dir, 'nhom-cc.csv', [
+			['UBND TỈNH BÌNH PHƯỚC'], ['SỞ TÀI CHÍNH'], ['KẾT QUẢ ĐÁNH GIÁ, XẾP LOẠI CÔNG CHỨC NĂM 2026'],
+			['STT', 'Họ và tên', 'Ngày sinh', 'Chức vụ', 'Điểm', 'Xếp loại'],
+			['I', 'LÃNH ĐẠO SỞ', '', '', '', ''],
+			['1', 'Nguyễn Văn An', '12/05/1970', 'Giám đốc', '93', 'HTXSNV'],
+			['', 'II. TRƯỞNG, PHÓ PHÒNG VÀ TƯƠNG ĐƯƠNG', '', '', '', ''],
+			['2', 'Trần Thị Bình', '03/02/1975', 'Chánh Văn phòng', '88', 'HTTNV'],
+			['', 'Công chức chuyên môn, nghiệp vụ', '', '', '', ''],
+			['3', 'Lê Văn Cường', '01/01/1990', 'Chuyên viên', '80', 'HTTNV']
+		]);
+		const r = await ingest(db, [f]);
+		expect(r.files[0]).toMatchObject({ kind: 'civil_servant', status: 'loaded', rowsStored: 3 });
+		expect(await db.query('select p.full_name as name, r.group_name as g, r.agency from rating r join person p on p.id = r.person_id order by r.source_row')).toEqual([
+			{ name: 'Nguyễn Văn An', g: 'LÃNH ĐẠO SỞ', agency: 'UBND TỈNH BÌNH PHƯỚC / SỞ TÀI CHÍNH' },
+			{ name: 'Trần Thị Bình', g: 'TRƯỞNG, PHÓ PHÒNG VÀ TƯƠNG ĐƯƠNG', agency: 'UBND TỈNH BÌNH PHƯỚC / SỞ TÀI CHÍNH' },
+			{ name: 'Lê Văn Cường', g: 'Công chức chuyên môn, nghiệp vụ', agency: 'UBND TỈNH BÌNH PHƯỚC / SỞ TÀI CHÍNH' }
+		]);
+	});
+
+	it('… while a school\'s section ("I | TRƯỜNG THCS ĐOÀN KẾT", its first word folding as "Trưởng" does) stays the agency of the rows below, its "Cán bộ quản lý" / "Giáo viên" rows their groups', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const f = writeCsv(dir, 'truong.csv', [
+			['PHÒNG GIÁO DỤC VÀ ĐÀO TẠO HUYỆN BÙ ĐĂNG'], ['KẾT QUẢ ĐÁNH GIÁ, XẾP LOẠI VIÊN CHỨC NĂM HỌC 2023-2024'],
+			['STT', 'Họ và tên', 'Ngày sinh', 'Chức vụ', 'Xếp loại'],
+			['I', 'TRƯỜNG THCS ĐOÀN KẾT', '', '', ''],
+			['', 'Cán bộ quản lý', '', '', ''],
+			['1', 'Nguyễn Văn An', '12/05/1970', 'Hiệu trưởng', 'HTTNV'],
+			['', 'Giáo viên', '', '', ''],
+			['2', 'Trần Thị Bình', '03/02/1985', 'Giáo viên', 'HTXSNV']
+		]);
+		const r = await ingest(db, [f]);
+		expect(r.files[0]).toMatchObject({ kind: 'civil_servant', status: 'loaded', rowsStored: 2 });
+		expect(await db.query('select r.group_name as g, r.agency, u.code from rating r join unit u on u.id = r.agency_unit_id order by r.source_row')).toEqual([
+			{ g: 'Cán bộ quản lý', agency: 'TRƯỜNG THCS ĐOÀN KẾT', code: 'C70010301' },
+			{ g: 'Giáo viên', agency: 'TRƯỜNG THCS ĐOÀN KẾT', code: 'C70010301' }
+		]);
+	});
 });
 
 describe('CSV quirks', () => {

@@ -834,7 +834,7 @@ export async function prepareBatch(t: Db, parts: Prepared[], opts: LoadOptions, 
 
 	t0 = performance.now();
 	await t.run('set preserve_insertion_order = true'); // staging numbers rows in file order
-	const staged = await stage(t, parts.map((p, i) => ({ partId: i, src: p.src, header: p.header })));
+	const staged = await stage(t, parts.map((p, i) => ({ partId: i, src: p.src, header: p.header, kind: p.kind })));
 	// the decision a list is attached to (its title, else its footer: stg_decided) dates the rows no
 	// decision column dates
 	const footers = new Map((await t.query<{ part_id: number; decided_on: string }>('select part_id, max(decided_on) as decided_on from stg_decided group by 1')).map((d) => [d.part_id, d.decided_on]));

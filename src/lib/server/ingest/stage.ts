@@ -23,6 +23,8 @@ export interface StagePart {
 	partId: number;
 	src: SourceTable;
 	header: HeaderMap;
+	/** the file kind: a civil-servant list's staff sections give the rows' group (SECTION_STAFF) */
+	kind?: string;
 }
 
 function q(s: string): string {
@@ -125,6 +127,7 @@ async function writePartMap(db: Db, group: StagePart[], mapCols: string[]): Prom
 /** Stage the parts; returns rows staged per part. */
 export async function stage(db: Db, parts: StagePart[]): Promise<Map<number, number>> {
 	const cols = FIELDS.map((f) => `${f.field} varchar`).join(', ');
+	await db.run(`set variable cs_parts = [${parts.filter((p) => p.kind === 'civil_servant').map((p) => p.partId).join(', ')}]::integer[]`);
 	// grp: the group a row was staged with, so that each group's clean-up touches its rows only
 	await db.run(`create or replace temp table stg_parts (part_id integer, rn integer, ${cols}, rk bigint, grp integer)`);
 	// the decision a list's footer names (dropFooters), for load.ts to date the rows nothing else dates
@@ -340,7 +343,14 @@ const SECTION_LETTERED = `(${SECTION_TEXT} is not null and coalesce(regexp_match
 const SECTION_MEMBERS = `(stt is null and coalesce(regexp_matches(lower(nfc_normalize(${SECTION_TEXT})), '^(đảng viên|đv) '), false))`;
 // "Nhóm 1: Bí thư, Phó Bí thư…": a group of similar positions (QĐ 366), the "Nhóm" of the rows below
 const SECTION_NHOM = `coalesce(regexp_matches(fold(${SECTION_TEXT}), '^nhom\\b'), false)`;
-const SECTION = `(${SECTION_UNIT} or ${SECTION_GROUP} or ${SECTION_EXEMPT} or ${SECTION_LETTERED} or ${SECTION_MEMBERS} or ${SECTION_NHOM})`;
+// A category of staff ("LÃNH ĐẠO SỞ", "Trưởng, phó phòng và tương đương", "Công chức chuyên môn,
+// nghiệp vụ", "Chuyên viên", "Người lao động", "Ban Giám hiệu"): never an agency ("Trưởng" folds as
+// "Trường", a school, does: a post is told by the staff words after it) …
+const STAFF = `coalesce(regexp_matches(fold(${SECTION_TEXT}), '^(lanh dao|cong chuc|vien chuc|can bo|cbcc(vc)?|chuyen vien|nhan vien|giao vien|nguoi lao dong|lao dong|hop dong|ban (giam doc|giam hieu|lanh dao)|to (truong|pho)|(cap )?(truong|pho)\\b[^a-z]*((cap|va|cac|pho|truong)\\b[^a-z]*)*(phong|ban|khoa|bo phan|don vi|giam doc)|cap (truong|pho))\\b'), false)`;
+// … and on a civil-servant list (the parts in variable cs_parts, stage()) the group of similar duties
+// of the rows below (NĐ 335), as "Nhóm 1: …", numbered or not: never a person
+const SECTION_STAFF = `(list_contains(getvariable('cs_parts'), part_id) and ${STAFF})`;
+const SECTION = `(${SECTION_UNIT} or ${SECTION_GROUP} or ${SECTION_EXEMPT} or ${SECTION_LETTERED} or ${SECTION_MEMBERS} or ${SECTION_NHOM} or ${SECTION_STAFF})`;
 // a section naming the subjects of the rows below ("II. XẾP LOẠI CÁN BỘ LÃNH ĐẠO, QUẢN LÝ" after
 // "I. XẾP LOẠI CHẤT LƯỢNG ĐẢNG VIÊN"): their "Đối tượng", as a column would give it (one list rating
 // members and leaders; the Bí thư in both is rated twice, not a duplicate)
@@ -357,7 +367,7 @@ const SECTION_SUBJECT = `case when regexp_full_match(fold(${SECTION_TEXT}),
  * title cell naming one ("UBND XÃ BÙ ĐĂNG", "Trường Tiểu học …") names a civil servant's agency. */
 export const AGENCY_WORDS = 'van phong|phong|ban|trung tam|truong|tram|uy ban|ubnd|hdnd|hoi dong|cong an|so|chi cuc|cuc|benh vien|co quan|mat tran|ubmttq|hoi|doan';
 // a section naming a state agency gives a civil-servant list's rows their agency
-const SECTION_AGENCY = `coalesce(regexp_matches(fold(${SECTION_TEXT}), '^(${AGENCY_WORDS})\\b'), false)`;
+const SECTION_AGENCY = `(coalesce(regexp_matches(fold(${SECTION_TEXT}), '^(${AGENCY_WORDS})\\b'), false) and not ${STAFF})`;
 
 /** Each row below a section row giving `value` (a column of sect, null on sections of other kinds)
  * takes the value of the last such section above it in its part into `column`, where it has none;
@@ -383,7 +393,7 @@ async function applySectionRows(db: Db): Promise<void> {
 			-- thôn 2" heads the title's unit's leaders)
 			case when ${SECTION_UNIT} then ${SECTION_TEXT} when coalesce(${SECTION_SUBJECT} <> 'Đảng viên', false) then '' end as unit_name,
 			case when not ${SECTION_UNIT} and ${SECTION_AGENCY} then ${SECTION_TEXT} end as agency,
-			case when ${SECTION_NHOM} then ${SECTION_TEXT} end as group_name,
+			case when ${SECTION_NHOM} or ${SECTION_STAFF} then ${SECTION_TEXT} end as group_name,
 			${SECTION_SUBJECT} as subject_kind,
 			-- (a unit's section ends the standing of the one above, as does any other numbered group:
 			-- "III. Đảng viên được miễn đánh giá, xếp loại", "II | Cán bộ, công chức đang công tác",
