@@ -90,8 +90,18 @@ merged as (
     from stg
 ),
 
+-- a civil servant's phòng inside the agency the title names (agency_inside): not an agency of its
+-- own, the title's is the row's; once per distinct cell
+inside as (
+    select v, part_id
+    from (select distinct s.agency as v, s.part_id, c.title_agency from stg s join file_ctx c using (part_id)
+          where c.file_kind = 'civil_servant' and s.agency is not null and c.title_agency is not null)
+    where agency_inside(v, title_agency)
+),
+
 s as (
     select stg.* exclude (level_texts) replace (
+            if(i.v is null, stg.agency, null) as agency,
             coalesce(stg.sick_days, if(c.file_kind = 'civil_servant', stg.absent_days, null), nl.leave,
                      if(c.file_kind = 'civil_servant', nl.absence, null)) as sick_days,
             case when list_contains(level_texts, trim(stg.score)) then null else stg.score end as score,
@@ -107,6 +117,7 @@ s as (
     from merged stg
     join file_ctx c using (part_id)
     left join note_leaves nl on nl.v = stg.note and stg.sick_days is null and stg.absent_days is null
+    left join inside i on i.v = stg.agency and i.part_id = stg.part_id
 )
 
 select

@@ -466,4 +466,44 @@ describe('a Sở\'s civil servants (NĐ 335, 2026): R1 within the agency and its
 		expect((await ingest(db, [f])).files[0]).toMatchObject({ kind: 'civil_servant', status: 'loaded', rowsStored: 12 });
 		expect(await r1(db)).toEqual(LEADERS_OVER);
 	});
+
+	it('its phòng as section rows ("II | VĂN PHÒNG SỞ"), or in a "Đơn vị công tác" column: parts of the Sở, one agency filed under the Đảng bộ Sở — not the Văn phòng\'s 1 / 1 under its chi bộ', async () => {
+		const { db, dir } = await dbWithSo();
+		const head = ['STT', 'Họ và tên', 'Ngày sinh', 'Chức vụ', 'Nhóm', 'Xếp loại', 'Ngày xếp loại'];
+		const sections = writeCsv(dir, 'muc.csv', [...LETTERHEAD, head,
+			...STAFF.flatMap(([phong, post, group, level], i) => [
+				...(i === 0 || STAFF[i - 1][0] !== phong ? [[['I', 'II', 'III'][new Set(STAFF.slice(0, i + 1).map((s) => s[0])).size - 1], phong.toUpperCase(), '', '', '', '', '']] : []),
+				row(i, post, group, level, '05/12/2026')
+			])
+		]);
+		const r = await ingest(db, [sections]);
+		expect(r.files[0]).toMatchObject({ kind: 'civil_servant', status: 'loaded', rowsStored: 12 });
+		expect(await db.query('select distinct r.agency, u.code from rating r join unit u on u.id = r.agency_unit_id')).toEqual([
+			{ agency: 'UBND TỈNH BÌNH PHƯỚC / SỞ TÀI CHÍNH', code: 'S700301' }
+		]);
+		expect(await r1(db)).toEqual(LEADERS_OVER);
+
+		const { db: db2, dir: dir2 } = await dbWithSo();
+		const column = writeCsv(dir2, 'cot.csv', [...LETTERHEAD, ['STT', 'Họ và tên', 'Ngày sinh', 'Chức vụ', 'Đơn vị công tác', 'Nhóm', 'Xếp loại', 'Ngày xếp loại'],
+			...STAFF.map(([phong, post, group, level], i) => row(i, post, phong, group, level, '05/12/2026'))]);
+		expect((await ingest(db2, [column])).files[0]).toMatchObject({ status: 'loaded', rowsStored: 12 });
+		expect(await r1(db2)).toEqual(LEADERS_OVER);
+	});
+
+	it('a district People\'s Committee\'s phòng ("I | Phòng Nội vụ" under "UBND HUYỆN BÙ ĐĂNG") stay agencies of their own, each its own count', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const f = writeCsv(dir, 'huyen.csv', [
+			['UBND HUYỆN BÙ ĐĂNG'], ['KẾT QUẢ ĐÁNH GIÁ, XẾP LOẠI CÔNG CHỨC NĂM 2024'],
+			['STT', 'Họ và tên', 'Ngày sinh', 'Chức vụ', 'Xếp loại', 'Ngày quyết định'],
+			['I', 'Phòng Nội vụ', '', '', '', ''],
+			...levels(2, 5).map((l, i) => row(i, 'Chuyên viên', l, '10/12/2024')),
+			['II', 'Phòng Tài chính - Kế hoạch', '', '', '', ''],
+			...levels(1, 4).map((l, i) => row(i + 7, 'Chuyên viên', l, '10/12/2024'))
+		]);
+		expect((await ingest(db, [f])).files[0]).toMatchObject({ status: 'loaded', rowsStored: 12 });
+		expect(await db.query('select agency, count(*)::int as n from rating group by 1 order by 1')).toEqual([
+			{ agency: 'Phòng Nội vụ', n: 7 },
+			{ agency: 'Phòng Tài chính - Kế hoạch', n: 5 }
+		]);
+	});
 });
