@@ -822,16 +822,16 @@ create or replace macro agency_lookup(s) as
     list_transform([party_unit_named(s)], lambda k: if(k is null or starts_with(fold(s), k), s, k))[1];
 
 -- agency_inside: a civil servant's agency cell or section naming a phòng, the văn phòng or the
--- leadership ("Văn phòng Sở", "PHÒNG NGÂN SÁCH", "Lãnh đạo Sở" under "UBND TỈNH ĐỒNG NAI / SỞ TÀI CHÍNH";
--- "Phòng Kinh tế" under "ỦY BAN NHÂN DÂN XÃ ĐOÀN KẾT") is a part of the agency its list's title names,
--- whose head rates all its staff in one list: that agency's, as NĐ 335 counts (rating.sql). Not under
--- a People's Committee of a province or a district, whose phòng and văn phòng are agencies of their
--- own, nor one naming its district or province ("Phòng Giáo dục và Đào tạo huyện Bù Đăng", "Văn phòng
--- UBND tỉnh"; read unfolded: "Quản lý" folds as "quận").
+-- leadership ("Văn phòng Sở", "PHÒNG NGÂN SÁCH", "Lãnh đạo Sở" under "UBND TỈNH ĐỒNG NAI / SỞ TÀI CHÍNH")
+-- is a part of the agency its list's title names, whose head rates all its staff in one list: that
+-- agency's, as NĐ 335 counts (rating.sql). Not under a People's Committee of any level, whose phòng and
+-- văn phòng are agencies of their own (a commune's since 2025 too: "Phòng Kinh tế", "Văn phòng HĐND và
+-- UBND xã" are its cơ quan chuyên môn), nor one naming its district or province ("Phòng Giáo dục và Đào
+-- tạo huyện Bù Đăng", "Văn phòng UBND tỉnh"; read unfolded: "Quản lý" folds as "quận").
 create or replace macro agency_inside(agency, title_agency) as
     coalesce(regexp_matches(fold(agency), '^(van phong|phong|lanh dao|ban giam (doc|hieu))\b')
         and not regexp_matches(lower(nfc_normalize(agency)), '(^|\s)(tỉnh|huyện|quận|thị xã|thành phố|tp\.?|tx\.?)(\s|$)')
-        and not regexp_matches(fold(list_last(string_split(title_agency, ' / '))), '^(uy ban nhan dan|ubnd)\s+(tinh|thanh pho|tp|huyen|quan|thi xa|tx)\b'), false);
+        and not regexp_matches(fold(list_last(string_split(title_agency, ' / '))), '^(uy ban nhan dan|ubnd)\b'), false);
 
 -- card_key: a party card number as compared: letters and digits only, upper-case (spaces and
 -- any other character dropped, so no NFC or trimming is needed first); a prefix of letters dropped

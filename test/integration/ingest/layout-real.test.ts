@@ -422,7 +422,7 @@ describe('sections numbered by letters or Roman numerals', () => {
 		]);
 	});
 
-	it('a commune committee\'s list sectioned by its phòng ("I | Văn phòng HĐND và UBND xã", "II | Phòng Kinh tế"): no person, and parts of the committee its title names, not agencies of their own', async () => {
+	it('a civil-servant list sectioned by agency ("I | Văn phòng HĐND và UBND xã"): the agency of the rows below, no person', async () => {
 		const { db, dir } = await dbWithRegistry();
 		const f = writeCsv(dir, 'cong-chuc.csv', [
 			['ỦY BAN NHÂN DÂN XÃ ĐOÀN KẾT'], ['KẾT QUẢ ĐÁNH GIÁ, XẾP LOẠI CÁN BỘ, CÔNG CHỨC, VIÊN CHỨC NĂM 2024'],
@@ -439,9 +439,9 @@ describe('sections numbered by letters or Roman numerals', () => {
 			'select p.full_name as name, r.agency from rating r join person p on p.id = r.person_id order by r.source_row'
 		);
 		expect(rows).toEqual([
-			{ name: 'Nguyễn Văn An', agency: 'ỦY BAN NHÂN DÂN XÃ ĐOÀN KẾT' },
-			{ name: 'Trần Thị Bình', agency: 'ỦY BAN NHÂN DÂN XÃ ĐOÀN KẾT' },
-			{ name: 'Lê Văn Cường', agency: 'ỦY BAN NHÂN DÂN XÃ ĐOÀN KẾT' }
+			{ name: 'Nguyễn Văn An', agency: 'Văn phòng HĐND và UBND xã' },
+			{ name: 'Trần Thị Bình', agency: 'Văn phòng HĐND và UBND xã' },
+			{ name: 'Lê Văn Cường', agency: 'Phòng Kinh tế' }
 		]);
 	});
 
