@@ -44,10 +44,11 @@ function schoolList(dir: string, name: string, lv: string[], decided: string, ag
 	]);
 }
 
-/** A People's Committee's list: the agency in the title only (its letterhead's lines). */
-function committeeList(dir: string, name: string, agency: string | string[], lv: string[], decided: string) {
+/** A People's Committee's list: the agency in the title only (its letterhead's lines, each a cell or
+ * a row of cells). */
+function committeeList(dir: string, name: string, agency: string | (string | string[])[], lv: string[], decided: string) {
 	return writeCsv(dir, name, [
-		...[agency].flat().map((line) => [line]),
+		...(typeof agency === 'string' ? [agency] : agency).map((line) => [line].flat()),
 		['DANH SÁCH ĐÁNH GIÁ, XẾP LOẠI CÁN BỘ, CÔNG CHỨC NĂM 2024'],
 		['STT', 'Họ và tên', 'Ngày sinh', 'Chức vụ', 'Xếp loại', 'Ngày quyết định'],
 		...lv.map((l, i) => [String(i + 1), ...PEOPLE[i], 'Công chức', l, decided])
@@ -56,6 +57,12 @@ function committeeList(dir: string, name: string, agency: string | string[], lv:
 
 async function audit(db: Db, rules: RuleId[]) {
 	const run = await runAudit(db, { year: 2024, rules, signals: false });
+	return run.findings.filter((f) => f.subject_kind === 'civil_servant');
+}
+
+/** R1's civil-servant findings in 2024, the competent body allowing `allowance` to exceed (cs_r1_allowance). */
+async function r1With(db: Db, allowance: string[]) {
+	const run = await runAudit(db, { year: 2024, rules: ['excellent_cap'], signals: false, overrides: { cs_r1_allowance: { '2024': allowance } } });
 	return run.findings.filter((f) => f.subject_kind === 'civil_servant');
 }
 
@@ -145,6 +152,25 @@ describe('two agencies\' lists are judged apart', () => {
 		expect(fs[0].message).toBe('ỦY BAN NHÂN DÂN XÃ ĐOÀN KẾT (cán bộ, công chức, viên chức; thuộc Đảng bộ xã Đoàn Kết): 2 HTXSNV / 5 HTTNV = 40% > 20%, vượt 1');
 	});
 
+	it.each([
+		['Đoàn Kết, ngày 10 tháng 12 năm 2024'],
+		['Đoàn Kết, ngày 10/12/2024'],
+		// (the day left blank, to be written by hand)
+		['Đoàn Kết, ngày      tháng 12 năm 2024']
+	])('the place-date line "%s" right of the letterhead is no part of the agency\'s name (the commune\'s name opens like "Đoàn Thanh niên"): the agency as without it, its allowance matching', async (dateline) => {
+		const { db, dir } = await dbWithRegistry();
+		await ingest(db, [committeeList(dir, 'dk.csv', [
+			['ỦY BAN NHÂN DÂN', '', '', 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM'],
+			['XÃ ĐOÀN KẾT', '', '', 'Độc lập - Tự do - Hạnh phúc'],
+			['Số: 215/DS-UBND', '', '', dateline]
+		], levels(2, 5), '10/12/2024')]);
+		expect(await db.query('select distinct agency from rating')).toEqual([{ agency: 'ỦY BAN NHÂN DÂN XÃ ĐOÀN KẾT' }]);
+		expect((await r1With(db, [])).map((f) => [f.status, f.evidence.group_name, f.message])).toEqual([
+			['flagged', 'ỦY BAN NHÂN DÂN XÃ ĐOÀN KẾT', 'ỦY BAN NHÂN DÂN XÃ ĐOÀN KẾT (cán bộ, công chức, viên chức; thuộc Đảng bộ xã Đoàn Kết): 2 HTXSNV / 5 HTTNV = 40% > 20%, vượt 1']
+		]);
+		expect((await r1With(db, ['X700101:Ủy ban nhân dân xã Đoàn Kết'])).map((f) => f.status)).toEqual(['exempted']);
+	});
+
 	it('two agencies of one commune, both placed in its đảng bộ: still two lists', async () => {
 		const { db, dir } = await dbWithRegistry();
 		await ingest(db, [
@@ -169,16 +195,12 @@ describe('the allowance for an outstanding agency (NĐ 90 / NĐ 335: the compete
 			committeeList(dir, 'ubnd.csv', 'UBND XÃ ĐOÀN KẾT', levels(2, 5), '10/12/2024'),
 			schoolList(dir, 'mn.csv', levels(2, 5), '10/12/2024', 'Trường Mầm non Hoa Sen, xã Đoàn Kết', 'TRƯỜNG MẦM NON HOA SEN')
 		]);
-		const r1With = async (allowance: string[]) =>
-			(await runAudit(db, { year: 2024, rules: ['excellent_cap'], signals: false, overrides: { cs_r1_allowance: { '2024': allowance } } })).findings
-				.filter((f) => f.subject_kind === 'civil_servant')
-				.map((f) => [f.unit_code, f.evidence.group_name, f.status, f.evidence.allowance])
-				.sort();
-		expect(await r1With(['X700101:Ủy ban nhân dân xã Đoàn Kết'])).toEqual([
+		const r1 = async (allowance: string[]) => (await r1With(db, allowance)).map((f) => [f.unit_code, f.evidence.group_name, f.status, f.evidence.allowance]).sort();
+		expect(await r1(['X700101:Ủy ban nhân dân xã Đoàn Kết'])).toEqual([
 			['X700101', 'Trường Mầm non Hoa Sen, xã Đoàn Kết', 'flagged', false],
 			['X700101', 'UBND XÃ ĐOÀN KẾT', 'exempted', true]
 		]);
-		expect((await r1With(['X700101'])).map((f) => f[2])).toEqual(['exempted', 'exempted']);
+		expect((await r1(['X700101'])).map((f) => f[2])).toEqual(['exempted', 'exempted']);
 	});
 });
 

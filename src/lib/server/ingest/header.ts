@@ -619,6 +619,17 @@ export function isSigningDateLine(folded: string): boolean {
 	return /\bngay\b[^a-z]*\bthang\b[^a-z]*\bnam\b/.test(folded);
 }
 
+/** The date of a folded cell holding a place-date line and nothing else ("Đoàn Kết, ngày 10 tháng 12
+ * năm 2026", "Thôn 1, ngày 15/12/2024", "Ngày 05 tháng 12 năm 2026"), ISO, or null: a day left blank to
+ * fill by hand, an impossible date, a date inside other words ("tính đến ngày …", "Căn cứ … ngày … của …"). */
+export function signingDateOf(folded: string): string | null {
+	const m = folded.match(/^\W*(?:[^,]{1,40},\s*)?ngay\s*(\d{1,2})\s*(?:thang|[/.-])\s*(\d{1,2})\s*(?:nam|[/.-])\s*(\d{4})\W*$/);
+	if (!m) return null;
+	const [d, mo, y] = [Number(m[1]), Number(m[2]), Number(m[3])];
+	const date = new Date(Date.UTC(y, mo - 1, d));
+	return date.getUTCMonth() === mo - 1 && date.getUTCDate() === d ? date.toISOString().slice(0, 10) : null;
+}
+
 export function readTitle(preview: string[][], headerRow: number): TitleInfo {
 	const lines = preview
 		.slice(0, headerRow)
@@ -705,8 +716,9 @@ export function readTitle(preview: string[][], headerRow: number): TitleInfo {
 			}
 			// a state agency ("UBND XÃ BÙ ĐĂNG"; "Số: 12/BC-UBND" is the document's number)
 			// a letterhead of two lines, "ỦY BAN NHÂN DÂN" over "XÃ BÙ ĐĂNG": one agency, the locality's
-			// (not a register's title, "SỔ THEO DÕI KỶ LUẬT": "Sổ" folds as "Sở" does)
-			else if (AGENCY.test(f) && f.length < 80 && !f.includes(':') && !/^sổ\s/iu.test(c.trim()) && !/^so (theo doi|ky luat|dang ky)\b/.test(f)) {
+			// (not a register's title, "SỔ THEO DÕI KỶ LUẬT": "Sổ" folds as "Sở" does; nor the place-date
+			// line beside it, whose place may open like one: "Đoàn Kết, ngày …", "Phong Phú, ngày …")
+			else if (AGENCY.test(f) && f.length < 80 && !f.includes(':') && !/^sổ\s/iu.test(c.trim()) && !/^so (theo doi|ky luat|dang ky)\b/.test(f) && !isSigningDateLine(f) && !signingDateOf(f)) {
 				const below = ri + 1 < headerRow ? (preview[ri + 1][ci] ?? '').normalize('NFC').trim() : '';
 				const bare = /^(uy ban nhan dan|ubnd|hoi dong nhan dan|hdnd)$/.test(f.trim());
 				agencies.push(bare && LOCALITY_LINE.test(fold(below)) ? `${c.trim()} ${below}` : c.trim());
