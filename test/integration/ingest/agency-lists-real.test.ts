@@ -294,6 +294,36 @@ describe('a committee\'s list without birth dates, loaded with the chi bộ\'s l
 	});
 });
 
+describe('lists dated only by the place-date line they are signed under', () => {
+	it('the chi bộ\'s list signed 05/12 (beside its letterhead), the committee\'s 10/12 (above the signature): R8, each member rated before their civil-servant rating', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const people = PEOPLE.slice(0, 2);
+		await ingest(db, [
+			writeCsv(dir, 'dv.csv', [
+				['ĐẢNG BỘ XÃ ĐOÀN KẾT', '', '', '', 'ĐẢNG CỘNG SẢN VIỆT NAM'],
+				['CHI BỘ THÔN 1', '', '', '', 'Đoàn Kết, ngày 05 tháng 12 năm 2024'],
+				['DANH SÁCH KẾT QUẢ ĐÁNH GIÁ, XẾP LOẠI CHẤT LƯỢNG ĐẢNG VIÊN NĂM 2024'],
+				['STT', 'Họ và tên', 'Ngày sinh', 'Chi bộ đề xuất', 'Đảng ủy quyết định'],
+				...people.map((p, i) => [String(i + 1), ...p, 'HTTNV', 'HTTNV'])
+			]),
+			writeCsv(dir, 'cc.csv', [
+				['ỦY BAN NHÂN DÂN', '', '', 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM'],
+				['XÃ ĐOÀN KẾT', '', '', 'Độc lập - Tự do - Hạnh phúc'],
+				['DANH SÁCH ĐÁNH GIÁ, XẾP LOẠI CÁN BỘ, CÔNG CHỨC NĂM 2024'],
+				['STT', 'Họ và tên', 'Ngày sinh', 'Chức vụ', 'Xếp loại'],
+				...people.map((p, i) => [String(i + 1), ...p, 'Công chức', 'HTTNV']),
+				[], ['', '', '', 'Đoàn Kết, ngày 10 tháng 12 năm 2024'], ['', '', '', 'CHỦ TỊCH']
+			])
+		]);
+		const fs = (await runAudit(db, { year: 2024, rules: ['order_of_rating'], signals: false })).findings;
+		expect(fs.map((f) => [f.subject_name, f.status, f.source_file])).toEqual([
+			['Nguyễn Thanh Sơn', 'flagged', 'dv.csv'],
+			['Trần Quốc Tâm', 'flagged', 'dv.csv']
+		]);
+		expect(fs[0].message).toContain('được xếp loại đảng viên ngày 05/12/2024, trước khi có xếp loại cán bộ, công chức, viên chức (ngày 10/12/2024)');
+	});
+});
+
 describe('a single rating\'s finding on such a list', () => {
 	it('R9 under NĐ 335 (HTXSNV at 85 points): filed under the đảng bộ its agency is placed in, not dropped', async () => {
 		const { db, dir } = await dbWithRegistry();

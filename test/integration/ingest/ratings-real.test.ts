@@ -526,6 +526,43 @@ describe('the decision a list is attached to', () => {
 			{ code: 'C70010102', d: '10/12/2025' }
 		]);
 	});
+
+	it('none cited: the place-date line the list is signed under dates it, beside the letterhead or above the signature; a cited decision, a date column win over it; a day left blank dates nothing', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const title = ['DANH SÁCH XẾP LOẠI CHẤT LƯỢNG ĐẢNG VIÊN NĂM 2025'];
+		const r = await ingest(db, [
+			writeCsv(dir, 'thon1.csv', [
+				['ĐẢNG BỘ XÃ ĐOÀN KẾT', '', '', 'ĐẢNG CỘNG SẢN VIỆT NAM'],
+				['CHI BỘ THÔN 1', '', '', 'Đoàn Kết, ngày 05 tháng 12 năm 2025'],
+				title, ['(Kèm theo Quyết định số 45-QĐ/ĐU ngày 10/12/2025 của Đảng ủy xã)'], HEAD, ...ROWS
+			]),
+			writeCsv(dir, 'thon2.csv', [
+				['ĐẢNG BỘ XÃ ĐOÀN KẾT'], ['CHI BỘ THÔN 2'], title, [...HEAD, 'Ngày quyết định'], [...ROWS[0], '08/12/2025'], ROWS[1], [],
+				['', '', '', 'Thôn 2, ngày 06 tháng 12 năm 2025'], ['', '', '', 'T/M CHI BỘ'], ['', '', '', 'BÍ THƯ']
+			]),
+			writeCsv(dir, 'minh-hung.csv', [
+				['ĐẢNG BỘ XÃ MINH HƯNG', '', '', 'ĐẢNG CỘNG SẢN VIỆT NAM'],
+				['CHI BỘ THÔN 1', '', '', 'Minh Hưng, ngày 04 tháng 12 năm 2025'],
+				title, HEAD, ...ROWS
+			]),
+			writeCsv(dir, 'thcs.csv', [
+				['ĐẢNG BỘ HUYỆN BÙ ĐĂNG', '', '', 'ĐẢNG CỘNG SẢN VIỆT NAM'],
+				['CHI BỘ TRƯỜNG THCS ĐOÀN KẾT', '', '', 'Đoàn Kết, ngày      tháng 12 năm 2025'],
+				title, HEAD, ...ROWS
+			])
+		]);
+		expect(r.files.map((f) => f.status)).toEqual(['loaded', 'loaded', 'loaded', 'loaded']);
+		expect(await db.query(`select u.code, strftime(r.decided_on, '%d/%m/%Y') as d from rating r join unit u on u.id = r.unit_id order by u.code, r.source_row`)).toEqual([
+			{ code: 'C70010101', d: '10/12/2025' },
+			{ code: 'C70010101', d: '10/12/2025' },
+			{ code: 'C70010102', d: '08/12/2025' },
+			{ code: 'C70010102', d: '06/12/2025' },
+			{ code: 'C70010201', d: '04/12/2025' },
+			{ code: 'C70010201', d: '04/12/2025' },
+			{ code: 'C70010301', d: null },
+			{ code: 'C70010301', d: null }
+		]);
+	});
 });
 
 describe('levels headed "… đánh giá", and marked x under three groups', () => {

@@ -31,6 +31,9 @@ export interface TitleInfo {
 	/** the date of the decision a list is attached to ("(Kèm theo Quyết định số 45-QĐ/ĐU ngày
 	 * 10/12/2025 …)"), dd/mm/yyyy: every row's decision date when no column gives one (R4's deadline) */
 	decidedOn: string | null;
+	/** the date of a place-date cell above the list ("Đoàn Kết, ngày 05 tháng 12 năm 2026", beside the
+	 * letterhead), yyyy-mm-dd: the day the list was signed, its decision date where no decision is cited */
+	signedOn: string | null;
 	/** the state agencies title cells name ("UBND XÃ BÙ ĐĂNG"; "UBND HUYỆN A / PHÒNG NỘI VỤ"), as
 	 * written: where a civil-servant list's people are looked for among party members */
 	agency: string | null;
@@ -635,7 +638,7 @@ export function readTitle(preview: string[][], headerRow: number): TitleInfo {
 		.slice(0, headerRow)
 		.map((r) => r.filter((c) => c && c.trim()).join(' ').trim())
 		.filter(Boolean);
-	const info: TitleInfo = { year: null, period: null, subjectKind: null, unitNames: [], lines, partialYear: null, decidedOn: null, agency: null, deciderLevel: null, asOf: null };
+	const info: TitleInfo = { year: null, period: null, subjectKind: null, unitNames: [], lines, partialYear: null, decidedOn: null, signedOn: null, agency: null, deciderLevel: null, asOf: null };
 	const isRatingLine = (f: string) => /(xep loai|danh gia|kiem diem)/.test(f);
 	let termEnd: number | null = null;
 	for (const [i, line] of lines.entries()) {
@@ -698,6 +701,7 @@ export function readTitle(preview: string[][], headerRow: number): TitleInfo {
 			// ĐẢNG ỦY XÃ A", "UBKT HUYỆN ỦY B"): the unit is the đảng ủy's
 			const c = (cell ?? '').normalize('NFC').replace(INSPECTION_COMMITTEE, '');
 			const f = fold(c);
+			info.signedOn ??= signingDateOf(f);
 			// "CHI BỘ: THÔN 1" names "Chi bộ thôn 1"; a line of the minutes above a list ("Chi bộ tổ chức
 			// hội nghị … ngày 20/11/2024") names none
 			if (UNIT_PREFIX.test(f) && f.length < 80 && !/cong san viet nam|\bhoi nghi\b|\bvao luc\b|\d{1,2}[/.-]\d{1,2}[/.-]\d{4}/.test(f)) info.unitNames.push(c.trim().replace(/^([^:]{4,20}?)\s*:\s*/, '$1 ').replace(PERIOD_TAIL, ''));

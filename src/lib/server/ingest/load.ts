@@ -836,10 +836,14 @@ export async function prepareBatch(t: Db, parts: Prepared[], opts: LoadOptions, 
 	await t.run('set preserve_insertion_order = true'); // staging numbers rows in file order
 	const staged = await stage(t, parts.map((p, i) => ({ partId: i, src: p.src, header: p.header, kind: p.kind })));
 	// the decision a list is attached to (its title, else its footer: stg_decided) dates the rows no
-	// decision column dates
-	const footers = new Map((await t.query<{ part_id: number; decided_on: string }>('select part_id, max(decided_on) as decided_on from stg_decided group by 1')).map((d) => [d.part_id, d.decided_on]));
+	// decision column dates; where none is cited, the day its place-date line says the list was signed
+	// (above it, else above the signature): the body signs the list it decided (R4 late, R8 order)
+	const footers = new Map((await t.query<{ part_id: number; decided_on: string | null; signed_on: string | null }>(
+		'select part_id, max(decided_on) filter (where not signed) as decided_on, max(decided_on) filter (where signed) as signed_on from stg_decided group by 1'
+	)).map((d) => [d.part_id, d]));
 	for (const [i, p] of parts.entries()) {
-		const on = p.title.decidedOn ?? footers.get(i);
+		const f = footers.get(i);
+		const on = p.title.decidedOn ?? f?.decided_on ?? p.title.signedOn ?? f?.signed_on;
 		if (on && (p.kind === 'rating' || p.kind === 'civil_servant'))
 			await t.run('update stg set decided_on = $d where part_id = $i and decided_on is null', { d: on, i });
 	}

@@ -7,7 +7,7 @@
 // unit of the rows below them.
 import type { Db } from '../db';
 import { FIELDS } from './fields';
-import { decisionDateOf, type HeaderMap } from './header';
+import { decisionDateOf, signingDateOf, type HeaderMap } from './header';
 import type { SourceTable } from './read';
 
 // a leave's column in days and its column in months
@@ -130,8 +130,9 @@ export async function stage(db: Db, parts: StagePart[]): Promise<Map<number, num
 	await db.run(`set variable cs_parts = [${parts.filter((p) => p.kind === 'civil_servant').map((p) => p.partId).join(', ')}]::integer[]`);
 	// grp: the group a row was staged with, so that each group's clean-up touches its rows only
 	await db.run(`create or replace temp table stg_parts (part_id integer, rn integer, ${cols}, rk bigint, grp integer)`);
-	// the decision a list's footer names (dropFooters), for load.ts to date the rows nothing else dates
-	await db.run('create or replace temp table stg_decided (part_id integer, decided_on varchar)');
+	// the decision a list's footer names, or the day its place-date line says it was signed (dropFooters),
+	// for load.ts to date the rows nothing else dates
+	await db.run('create or replace temp table stg_decided (part_id integer, decided_on varchar, signed boolean)');
 	const groups = new Map<string, StagePart[]>();
 	for (const p of parts) {
 		const k = groupKey(p);
@@ -285,11 +286,13 @@ async function dropFooters(db: Db, gi: number): Promise<void> {
 		select * from (select part_id, rn, row_text, ${HARD_FOOTER} as hard, (${SOFT_FOOTER} or ${TOTAL_LABEL} or ${LEVEL_LABEL}) and not ${SECTION} as soft from texts)
 		where hard or soft`);
 	const decisions = await db.query<{ part_id: number; row_text: string }>(
-		"select part_id, row_text from foot where hard and regexp_matches(row_text, 'kem theo|quyet dinh|nghi quyet|\\b(qd|nq)\\b') order by part_id, rn"
+		"select part_id, row_text from foot where hard and regexp_matches(row_text, 'kem theo|quyet dinh|nghi quyet|\\b(qd|nq)\\b|ngay') order by part_id, rn"
 	);
 	for (const d of decisions) {
+		// (a place-date line above the signature, "Đoàn Kết, ngày 05 tháng 12 năm 2026": a cell of its own)
 		const on = decisionDateOf(d.row_text);
-		if (on) await db.run('insert into stg_decided values ($p, $d)', { p: d.part_id, d: on });
+		const signed = on ? null : d.row_text.split('\x1f').map(signingDateOf).find(Boolean);
+		if (on ?? signed) await db.run('insert into stg_decided values ($p, $d, $s)', { p: d.part_id, d: on ?? signed!, s: !on });
 	}
 	const n = await db.one<{ n: number }>('select count(*)::int as n from foot');
 	if (n?.n)
