@@ -566,24 +566,37 @@ create or replace macro note_span(t, lead) as
         || '((?:' || leave_day_span() || ')'
         || '|(?:\b' || leave_months_span() || '\b)'
         || '|(?:' || leave_sum('\d+(?:[.,]\d+)?\s*(?:thang(?:\s+ruoi)?|ngay)') || ')'
-        || '|(?:\b(mot|hai|ba|bon|nam|sau|bay|tam|chin|muoi(?: mot| hai)?)\s+(thang|ngay)\b(?:\s*$|\s*[^\s\d/])))',
-        ['bound', 'span', 'd1', 'd2', 'word', 'unit'])], lambda x:
-        case when x.bound <> '' then '' when x.word <> '' then spelled_whole(x.word) || ' ' || x.unit else x.span end)[1];
+        || '|(?:\b(mot|hai|ba|bon|nam|sau|bay|tam|chin|muoi(?: mot| hai)?)\s+(thang|ngay)\b(?:\s*$|\s*[^\s\d/])))'
+        || '\s*([a-z]*)',
+        ['bound', 'span', 'd1', 'd2', 'word', 'unit', 'next'])], lambda x:
+        case when x.bound <> '' then '' when x.word <> '' then spelled_whole(x.word) || ' ' || x.unit
+             -- a spell joined on and followed by a word names another leave ("Nghỉ ốm 15 ngày, 6 tháng
+             -- thai sản", "20 ngày; 80 ngày phép"): the sum ends before it; a span's own dates may follow
+             -- ("45 ngày + 50 ngày từ …", "… trong năm")
+             when x.next <> '' and x.next not in ('tu', 'trong', 'nam')
+                 then regexp_replace(x.span, '\s*(?:[+;,&]|\bva\b)\s*\d+(?:[.,]\d+)?\s*(?:thang(?:\s+ruoi)?|ngay)$', '')
+             else x.span end)[1];
 
 -- sick_words: the words that name sick leave in a note, as clerks write it: "nghỉ ốm", "(chế độ) ốm
--- đau", "ốm nặng", "bị ốm", "nằm viện", "điều trị <bệnh>", "nghỉ dưỡng bệnh", "nghỉ điều dưỡng",
--- "phẫu thuật" (not "điều dưỡng" alone: a nurse's post); maternity, study, annual and unpaid leave
--- are not sick leave.
+-- đau", "ốm nặng", "bị ốm", "nằm viện", "đang điều trị", "nghỉ dưỡng bệnh", "nghỉ điều dưỡng", "đi
+-- phẫu thuật" (not "điều dưỡng" alone: a nurse's post); maternity, study, annual and unpaid leave
+-- are not sick leave. sick_words_bare: words that are leave only with a length after them ("Điều
+-- trị ung thư từ …", "Ốm 3 tháng"): alone they name a post or ward ("Bác sĩ điều trị", "Y sĩ khám
+-- chữa bệnh", "khoa Phẫu thuật") or a name ("Ốm Văn Ba"), no leave to warn of.
 create or replace macro sick_words() as
-    '^om|nghi om|om (?:dau|nang|dai ngay|benh)|bi om|nghi (?:chua benh|benh|dieu duong)|dieu tri|chua benh|duong benh'
-    || '|benh (?:nang|dai ngay|hiem ngheo)|nam vien|nhap vien|phau thuat';
+    'nghi om|om (?:dau|nang|dai ngay|benh)|bi om|nghi (?:chua benh|benh|dieu duong)|duong benh'
+    || '|(?:nghi|dang|di|bi|phai|can) (?:dieu tri|chua benh|phau thuat|mo)'
+    || '|benh (?:nang|dai ngay|hiem ngheo)|nam vien|nhap vien';
+create or replace macro sick_words_bare() as
+    '^om|dieu tri|chua benh|phau thuat';
 
 create or replace macro note_leave(note) as
     list_transform([fold(note)], lambda t:
         case
-            when not regexp_matches(t, '\b(?:' || sick_words() || ')\b')
-              or regexp_matches(t, '\b(khong|chua) (co )?(?:' || sick_words() || ')\b') then null
-            else note_span(t, sick_words())
+            when regexp_matches(t, '\b(khong|chua) (co )?(?:' || sick_words() || '|' || sick_words_bare() || ')\b') then null
+            when regexp_matches(t, '\b(?:' || sick_words() || ')\b') then note_span(t, sick_words() || '|' || sick_words_bare())
+            -- (bare words: the length read, or none: null, not warned)
+            else nullif(note_span(t, sick_words_bare()), '')
         end)[1];
 
 -- note_absence: absence from work a note states with its length ("Vắng mặt 4 tháng trong năm", "Nghỉ

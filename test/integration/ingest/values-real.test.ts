@@ -428,6 +428,34 @@ describe('sick leave as lists write it', () => {
 		expect(fs.map((f) => f.source_row).sort((a, b) => (a ?? 0) - (b ?? 0))).toEqual([5, 6, 7, 8, 9, 10, 11, 12, 13, 14]);
 	});
 
+	it('a note\'s sick spell followed by another leave ("Nghỉ ốm 15 ngày, 6 tháng thai sản", "20 ngày; 80 ngày phép", "1 tháng, 3 tháng đi học", "10 ngày và 2 tháng không lương"): only the sick spell is read, no R6; spells of sick leave still sum ("10 ngày + 20 ngày, 2 tháng thai sản": 30; "45 ngày + 50 ngày trong năm": 95)', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const notes = ['Nghỉ ốm 15 ngày, 6 tháng thai sản', 'Nghỉ ốm 20 ngày; 80 ngày phép', 'Nghỉ ốm 1 tháng, 3 tháng đi học', 'Nghỉ ốm 30 ngày, 60 ngày phép',
+			'Nghỉ ốm 10 ngày và 2 tháng không lương', 'Nghỉ ốm 10 ngày + 20 ngày, 2 tháng thai sản', 'Nghỉ ốm 45 ngày + 50 ngày trong năm'];
+		const f = writeCsv(dir, 'xl.csv', [...TITLE, ['STT', 'Họ và tên', 'Ngày sinh', 'Chi bộ đề xuất', 'Đảng ủy quyết định', 'Ngày quyết định', 'Ghi chú'],
+			...notes.map((n, i) => [String(i + 1), `Đảng viên ${i + 1}`, `0${(i % 9) + 1}/05/${1960 + i}`, 'HTTNV', 'HTTNV', '10/12/2024', n])]);
+		expect((await ingest(db, [f])).files[0]).toMatchObject({ status: 'loaded', rowsStored: notes.length });
+		expect((await db.query<{ d: number | null; m: number | null }>('select sick_leave_days as d, sick_leave_months::double as m from rating order by source_row')).map((x) => [x.d, x.m]))
+			.toEqual([[15, null], [20, null], [null, 1], [30, null], [10, null], [30, null], [95, null]]);
+		const fs = (await runAudit(db, { year: 2024, rules: ['sick_leave_cap'], signals: false })).findings;
+		expect(fs.map((f) => f.source_row)).toEqual([11]);
+	});
+
+	it('a note naming a post or ward ("Bác sĩ điều trị", "Điều dưỡng, khoa Phẫu thuật", "Y sĩ khám chữa bệnh", "Phó khoa điều trị"), "Ốm" alone or in a name ("Ốm Văn Ba") is no sick leave, not warned; "Ốm 3 tháng" is read, "Đang điều trị bệnh" warned', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const notes = ['Bác sĩ điều trị', 'Điều dưỡng, khoa Phẫu thuật', 'Y sĩ khám chữa bệnh', 'Phó khoa điều trị', 'Y sĩ điều trị trạm y tế', 'Ốm', 'Ốm Văn Ba',
+			'Ốm 3 tháng', 'Đang điều trị bệnh'];
+		const f = writeCsv(dir, 'xl.csv', [...TITLE, ['STT', 'Họ và tên', 'Năm sinh', 'Xếp loại', 'Ghi chú'],
+			...notes.map((n, i) => [String(i + 1), `Đảng viên ${i + 1}`, String(1970 + i), 'HTTNV', n])]);
+		const r = await ingest(db, [f]);
+		expect(r.files[0]).toMatchObject({ status: 'loaded', rowsStored: notes.length });
+		expect((await db.query<{ m: number | null }>('select sick_leave_months::double as m from rating order by source_row')).map((x) => x.m))
+			.toEqual([null, null, null, null, null, null, null, 3, null]);
+		const said = r.files[0].warnings.filter((w) => /nghỉ ốm ở cột Ghi chú/.test(w));
+		expect(said).toHaveLength(1);
+		expect(said[0]).toMatch(/^1 dòng .*\(dòng 13: "Đang điều trị bệnh"\)/);
+	});
+
 	it('months from … to … with their year ("Nghỉ ốm từ tháng 3/2024 đến tháng 6/2024": 4, both counted; "tháng 11/2023 đến tháng 2/2024": the 2 of the year), in a note or the column, and a number of months in words ("ba tháng", "bốn tháng") are read; "sau tháng 3" is no length: warned', async () => {
 		const { db, dir } = await dbWithRegistry();
 		const rows = [['', 'Nghỉ ốm từ tháng 3/2024 đến tháng 6/2024'], ['', 'Nghỉ ốm ba tháng'], ['', 'Nghỉ ốm bốn tháng'], ['', 'Nghỉ ốm từ tháng 11/2023 đến tháng 2/2024'],
