@@ -876,6 +876,21 @@ describe('a State body\'s own register of its civil servants: letterhead "ỦY B
 	});
 });
 
+describe('a Party register whose rows name chi bộ, with no Party letterhead: the title or the motto does not make it the State\'s', () => {
+	const HEAD = ['STT', 'Họ và tên', 'Năm sinh', 'Chi bộ', 'Hình thức kỷ luật', 'Ngày quyết định'];
+	const ROWS = [['1', 'Nguyễn Văn An', '1970', 'Chi bộ Trường THCS Đoàn Kết', 'Khiển trách', '05/06/2024'], ['2', 'Lê Văn Cường', '1975', 'Chi bộ thôn 2', 'Cảnh cáo', '10/08/2024']];
+	it.each([
+		['a title naming cán bộ', [['DANH SÁCH CÁN BỘ BỊ KỶ LUẬT NĂM 2024']]],
+		// (a chi bộ clerk heading it with the State's motto)
+		['the State\'s motto', [['CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM'], ['Độc lập - Tự do - Hạnh phúc'], ['SỔ THEO DÕI KỶ LUẬT NĂM 2024']]]
+	])('%s: the Party\'s forms (R2 reads them)', async (_, title) => {
+		const { db, dir } = await dbWithRegistry();
+		const r = await ingest(db, [writeCsv(dir, 'kl.csv', [...(title as string[][]), HEAD, ...ROWS])]);
+		expect(r.files[0]).toMatchObject({ kind: 'discipline', status: 'loaded', rowsStored: 2 });
+		expect((await stored(db)).map((x) => [x.name, x.form, x.state_form])).toEqual([['Nguyễn Văn An', 'khien_trach', null], ['Lê Văn Cường', 'canh_cao', null]]);
+	});
+});
+
 describe('a decision\'s number and date in one column, headed as UBKT registers head it', () => {
 	const HEADS = ['Số QĐ, ngày', 'Số QĐ, ngày ký', 'Số quyết định, ngày', 'Số QĐ/ngày QĐ', 'Số QĐ - ngày QĐ', 'Số, ký hiệu, ngày QĐ', 'Số hiệu, ngày ban hành QĐ', 'Quyết định kỷ luật'];
 	it(`${HEADS.map((h) => `"${h}"`).join(', ')} holding "Số 15-QĐ/UBKT ngày 20/12/2024": the decision date`, async () => {

@@ -5,9 +5,10 @@
 import ExcelJS from 'exceljs';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { parseSheetPeriod } from '../../../src/lib/server/ingest/header';
+import { findHeader, parseSheetPeriod } from '../../../src/lib/server/ingest/header';
 import { writeCsv, writeXlsx } from '../../helpers/files';
 import { dbWithRegistry, ingest } from '../../helpers/ingest-db';
+import { runAudit } from '../../../src/lib/server/rules/runner';
 import { getRulebook } from '../../../src/lib/server/rules/rulebook';
 
 // The audit after a load, made to fail on demand (a rulebook missing, a bug): see "audit failing".
@@ -1109,6 +1110,29 @@ describe('the quarters\' scores and not the year\'s', () => {
 			{ name: 'Trịnh Văn Long', score: 89.5 },
 			{ name: 'Tạ Văn Toàn', score: 69.72727272727273 }
 		]);
+	});
+
+	// a chi bộ's member list with other numbers under the months or quarters: no score (R9 would
+	// judge a present-mark of 1, or 45 thousand đồng of dues, as a score out of its band)
+	const PARTY = [...UNIT, ['DANH SÁCH XẾP LOẠI CHẤT LƯỢNG ĐẢNG VIÊN NĂM 2025']];
+	it.each([
+		['flat "Tháng 1 … Tháng 12" holding 1 (present) and 0 (absent)', [['STT', 'Họ và tên', 'Năm sinh', ...MONTHS, 'Xếp loại']], Array(12).fill('1'), [...Array(11).fill('1'), '0']],
+		['"Đảng phí đã đóng (nghìn đồng)" over "Quý I … Quý IV" holding 90, 45', [['STT', 'Họ và tên', 'Năm sinh', 'Đảng phí đã đóng (nghìn đồng)', '', '', '', 'Xếp loại'], ['', '', '', 'Quý I', 'Quý II', 'Quý III', 'Quý IV', '']], Array(4).fill('90'), Array(4).fill('45')]
+	])('%s on a member list: no score, no R9 finding', async (_, head, a, b) => {
+		const { db, dir } = await dbWithRegistry();
+		const f = writeCsv(dir, 'dv.csv', [...PARTY, ...(head as string[][]), ['1', 'Nguyễn Văn An', '1970', ...(a as string[]), 'HTTNV'], ['2', 'Trần Văn Bình', '1972', ...(b as string[]), 'HTNV']]);
+		const r = await ingest(db, [f]);
+		expect(r.files[0]).toMatchObject({ kind: 'rating', status: 'loaded', rowsStored: 2 });
+		expect(await db.query('select score from rating order by source_row')).toEqual([{ score: null }, { score: null }]);
+		// (only that the level has no score, as with no such columns)
+		const fs = (await runAudit(db, { year: 2025, rules: ['score_band'], signals: false })).findings;
+		expect(fs.filter((x) => !/không có điểm$/.test(x.message))).toEqual([]);
+	});
+
+	it('"Điểm danh sinh hoạt các tháng" (a roll-call) over "1 … 12": neither it nor the months a score column; "Điểm đánh giá hằng tháng" still is', () => {
+		const grid = (group: string) => findHeader([['STT', 'Họ và tên', 'Năm sinh', group, ...Array(11).fill(''), 'Xếp loại'],
+			['', '', '', ...MONTHS.map((_, k) => String(k + 1)), ''], ['1', 'Nguyễn Văn An', '1970', ...Array(12).fill('x'), 'HTTNV']], 2025)!.columns.filter((c) => c.field.startsWith('score')).length;
+		expect([grid('Điểm danh sinh hoạt các tháng'), grid('Điểm đánh giá hằng tháng')]).toEqual([0, 12]);
 	});
 
 	it('"Điểm tháng 1 … Điểm tháng 12" in one row: their mean; beside an "Điểm bình quân" column, that column', async () => {

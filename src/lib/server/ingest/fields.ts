@@ -269,11 +269,17 @@ function ruleOfKey(key: string): string | null | undefined {
 	return undefined;
 }
 
+/** "Điểm danh" (a meeting's roll-call), not "Điểm đánh giá" (a score): the two fold alike, so the
+ * written đ tells them apart. */
+export function isRollCall(text: string): boolean {
+	return /(?<![\p{L}])điểm\s+danh(?![\p{L}])/iu.test(text.normalize('NFC'));
+}
+
 /** What the aliases and rules say of a header cell: a field, null (known to be none of ours), or
  * undefined (not known). */
 function ruleOf(text: string): string | null | undefined {
 	// "Nam" | "Nữ" (the sexes, under "Năm sinh" or alone): "Nam" folds to "nam", the year's column
-	if (sexHeader(text)) return null;
+	if (sexHeader(text) || isRollCall(text)) return null;
 	const key = alnumKey(pointsSpelled(text));
 	if (!key || key.length > 60) return undefined;
 	const known = ruleOfKey(key);

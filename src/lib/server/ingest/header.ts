@@ -3,7 +3,7 @@
 // and decides the file kind from the columns present.
 import type { FileKind, PeriodKind, SubjectKind } from '../../domain/levels';
 import { fold } from '../../domain/anomaly';
-import { alnumKey, fieldOfHeader, isFamilyNameHeader, namesNoField, sexHeader, sideField } from './fields';
+import { alnumKey, fieldOfHeader, isFamilyNameHeader, isRollCall, namesNoField, sexHeader, sideField } from './fields';
 import { AGENCY_WORDS } from './stage';
 
 export interface HeaderMap {
@@ -413,7 +413,7 @@ function periodSubHeaders(top: string[], row: string[]): string[] {
 	for (let g = 0; g < top.length; g++) {
 		const f = fold(top[g] ?? '');
 		const kind = /\bthang\b/.test(f) && !/\bquy\b/.test(f) ? 'thang' : /\bquy\b/.test(f) && !/\bthang\b/.test(f) ? 'quy' : null;
-		if (!kind || !(fieldOfHeader(top[g]) === 'score' || /\bdiem\b/.test(f))) continue;
+		if (!kind || !namesScores(top[g])) continue;
 		// the group's span: its cell and the blank ones after it (or, merged in a workbook, repeating it)
 		let end = g + 1;
 		while (end < row.length && (!top[end]?.trim() || alnumKey(top[end]) === alnumKey(top[g]))) end++;
@@ -428,6 +428,11 @@ function periodSubHeaders(top: string[], row: string[]): string[] {
 		g = end - 1;
 	}
 	return out;
+}
+
+/** A group header naming scores ("Điểm đánh giá hằng tháng"), not a roll-call ("Điểm danh sinh hoạt"). */
+function namesScores(h: string): boolean {
+	return (fieldOfHeader(h) === 'score' || /\bdiem\b/.test(fold(h))) && !isRollCall(h);
 }
 
 /** Two periods' score fields at least, all quarters or all months (score_q… or score_m…), each once. */
@@ -453,11 +458,31 @@ function periodScores(preview: string[][], headerRows: number[], dataStart: numb
 	const rates = LEVEL_FIELDS.some((f) => fields.includes(f)) && !fields.includes('score');
 	const text = (i: number) => headerRows.map((r) => preview[r]?.[i] ?? '').filter((c) => c.trim()).pop() ?? '';
 	const width = Math.max(fields.length, ...headerRows.map((r) => preview[r].length));
+	// the group cell above a column ("Đảng phí đã đóng" over "Quý I … Quý IV"): its own cell in a row
+	// above, or the nearest filled one left of it there whose column goes on below (a group, not a
+	// header merged down)
+	const group = (i: number): string | null => {
+		const own = headerRows.filter((r) => preview[r]?.[i]?.trim()).pop();
+		for (const r of headerRows.filter((r) => own !== undefined && r < own).reverse()) {
+			let j = i;
+			while (j > 0 && !preview[r]?.[j]?.trim()) j--;
+			if (preview[r]?.[j]?.trim() && (j === i || headerRows.some((b) => b > r && preview[b]?.[j]?.trim()))) return preview[r][j];
+		}
+		return null;
+	};
 	const cols = Array.from({ length: width }, (_, i) => i).filter((i) => (fields[i] === 'period' || (!fields[i] && rates)) && PERIOD_ALONE.test(fold(text(i)).trim()));
+	if (!arePeriods(cols.map((i) => scorePeriod(text(i))))) return;
+	// under a group, the group decides: scores only under one naming them (not dues, not attendance)
+	const other = cols.some((i) => { const g = group(i); return g !== null && !namesScores(g); });
 	const cells = cols.flatMap((i) => preview.slice(dataStart).map((r) => fold(r[i] ?? '').trim())).filter(Boolean);
-	const scores = cells.filter((c) => Number(c.match(SCORE_CELL)?.[1].replace(',', '.') ?? NaN) <= 100).length;
+	const numbers = cells.map((c) => Number(c.match(SCORE_CELL)?.[1].replace(',', '.') ?? NaN)).filter((n) => !Number.isNaN(n));
+	const scores = numbers.filter((n) => n <= 100).length;
 	const otherNumbers = cells.filter((c) => /\d/.test(c)).length - scores;
-	if (arePeriods(cols.map((i) => scorePeriod(text(i)))) && scores * 2 > cells.length && !otherNumbers) for (const i of cols) fields[i] = 'score';
+	// a grid of small counts (1 present, 0 absent; meetings attended) is no score on a 100-point scale
+	const counts = numbers.every((n) => n <= 10);
+	const scored = !other && scores * 2 > cells.length && !otherNumbers && !counts;
+	// not scores, the periods' columns are still no period column of the list's (its rows refused)
+	for (const i of cols) fields[i] = scored ? 'score' : fields[i] === 'period' ? null : fields[i];
 }
 
 /** The period a score column is of, as its field: "Điểm quý II" score_q2, "Tháng 3" or "Điểm tháng 03"
@@ -833,10 +858,11 @@ function decisionNumbers(cells: string[]): { state: boolean; party: boolean } {
 /**
  * A discipline register the State's own body keeps (a Sở's, a People's Committee's), whose one form
  * column holds the State's forms (NĐ 335 reads them for the civil-servant rating), not the Party's:
- * its file says so — an agency letterhead ("UBND TỈNH … / SỞ TÀI CHÍNH") or the State's motto, a title
- * naming cán bộ, công chức, viên chức disciplined, or decision numbers of a State body ("45/QĐ-UBND")
- * — and nothing says the Party's: a party unit or UBKT in the letterhead, "Đảng Cộng sản", "đảng
- * viên", "kỷ luật Đảng" in a title line, a Party body's decision number ("15-QĐ/UBKT"). A mass
+ * its file says so — an agency letterhead ("UBND TỈNH … / SỞ TÀI CHÍNH"), a title naming cán bộ,
+ * công chức, viên chức disciplined, or decision numbers of a State body ("45/QĐ-UBND"); the motto
+ * alone does not — and nothing says the Party's: a party unit or UBKT in the letterhead, "Đảng Cộng
+ * sản", "đảng viên", "kỷ luật Đảng" in a title line, a Party body's decision number ("15-QĐ/UBKT"),
+ * a unit column naming party units ("Chi bộ thôn 2"). A mass
  * organisation's letterhead ("HỘI …", "ĐOÀN …") is no State's. `preview`: the file's first rows, title and data.
  */
 export function isStateRegister(title: TitleInfo, header: HeaderMap, preview: string[][]): boolean {
@@ -845,12 +871,16 @@ export function isStateRegister(title: TitleInfo, header: HeaderMap, preview: st
 	// (not a note's: "đã bị kỷ luật Đảng theo QĐ 12-QĐ/UBKT" beside the State's decision)
 	const notes = new Set(header.columns.filter((c) => c.field === 'note').map((c) => c.index));
 	const numbers = decisionNumbers(preview.flatMap((r, ri) => r.filter((c, i) => c && !(ri >= header.dataStart && notes.has(i)))));
+	// a unit column whose cells name party units ("Chi bộ thôn 2"): the rows are the Party's, whatever
+	// the title says (a chi bộ clerk's "cán bộ bị kỷ luật", the State's motto put on by mistake)
+	const units = header.columns.filter((c) => c.field === 'unit_name' || c.field === 'parent').map((c) => c.index);
+	const partyUnits = preview.slice(header.dataStart).some((r) => units.some((i) => UNIT_PREFIX.test(fold(r[i] ?? '').trim())));
 	const party =
-		title.unitNames.length > 0 || numbers.party ||
+		title.unitNames.length > 0 || numbers.party || partyUnits ||
 		lines.some((l) => /\b(dang cong san|dang vien|to chuc dang|ky luat (ve )?dang|uy ban kiem tra|ubkt|dang (bo|uy)|chi (bo|uy)|(tinh|thanh|huyen|quan|thi|cap) uy)\b/.test(l));
 	if (party) return false;
 	const agency = title.agency !== null && title.agency.split(' / ').some((a) => !/^(hoi|doan|mat tran|ubmttq|uy ban mat tran)\b/.test(fold(a)));
-	const motto = lines.some((l) => /\bcong hoa xa hoi chu nghia viet nam\b/.test(l));
 	const staff = lines.some((l) => /\b(can bo|cong chuc|vien chuc|cbccvc)\b/.test(l) && /\bky luat\b/.test(l));
-	return agency || motto || staff || numbers.state;
+	// (the State's motto alone says nothing: chi bộ clerks head their registers with it too)
+	return agency || staff || numbers.state;
 }
