@@ -860,6 +860,17 @@ create or replace macro card_key(s) as
                        when length(k) > 8 and regexp_full_match(k, '0+[0-9]{8}') then right(k, 8)
                        else k end)[1];
 
+-- names_alike: two folded names (fold()) that one card number may bear as clerks write the holder's
+-- name: the same; one letter typed wrong, added, left out or two swapped ("nguyen van anh" /
+-- "nguyen van an"); or middle names left out ("do hong nhung" / "do thi hong nhung": the family
+-- and given names the same, the shorter's middle names among the longer's). A card copied from
+-- another row names someone else ("ho thi lan" on "nguyen van an"'s card: identity.sql cards).
+create or replace macro names_alike(a, b) as
+    a = b or damerau_levenshtein(a, b) <= 1
+    or list_transform([[string_split(a, ' '), string_split(b, ' ')]], lambda p:
+        p[1][1] = p[2][1] and p[1][-1] = p[2][-1]
+        and (list_has_all(p[1][2:-2], p[2][2:-2]) or list_has_all(p[2][2:-2], p[1][2:-2])))[1];
+
 -- ── Audit layer (rules, signals, marts): a finding's identity and its Vietnamese wording ──────────
 -- person_ref: subject_ref of a person (src/lib/domain/anomaly.ts): card number, else
 -- fold(full name) | birth date yyyy-mm-dd (or birth year).

@@ -154,6 +154,48 @@ where i.unit_id is null and i.card_no is null and au.unit_id is null;
 -- them at the merge), so a member who transferred in 2023 is found there in 2024.
 create or replace temp table batch_seen (person_id integer, unit_id integer);
 
+-- step: cards
+-- Run once a year, before the phases. A card number whose holder bears another name and another
+-- birth (RULES.md "identity"): a card copied from another row ("Hồ Thị Lan, 12/12/1991" on Nguyễn
+-- Văn An's 79012345) is not the holder's row; taken as his, her rating was his and her discipline
+-- lost. Such a row is looked for by its name and birth, as a row without a card, and the clerk told
+-- (one of the two is wrong). The holder's name as clerks write it (names_alike: accents, a letter
+-- typed wrong, "Thị" left out) or the same birth is the holder. Rows of the year bearing one card
+-- that no one holds yet, under names not alike: which of them holds it the lists cannot say; none
+-- keeps it, each is told.
+create or replace temp table ident_card_conflict as
+with stored as (
+    select i.rk, arg_min({'name': p.full_name, 'file_id': p.source_file_id, 'rn': p.source_row}, p.id) as other
+    from ident_in i
+    join person p on p.card_no = i.card_no
+    where i.card_no is not null
+    group by i.rk
+    having not bool_or(names_alike(i.name_key, p.name_key) or coalesce(i.birth_date = p.birth_date, i.birth_year = p.birth_year, false))
+),
+batch as (
+    select i.rk, arg_min({'name': j.full_name, 'file_id': j.file_id, 'rn': j.rn}, j.rk) as other
+    from ident_in i
+    join ident_in j on j.card_no = i.card_no and j.rk <> i.rk
+    anti join person p on p.card_no = i.card_no
+    where i.card_no is not null
+      and not names_alike(i.name_key, j.name_key)
+      and not coalesce(i.birth_date = j.birth_date, i.birth_year = j.birth_year, false)
+    group by i.rk
+)
+select c.rk, i.card_no, c.other
+from (select * from stored union all select * from batch) c
+join ident_in i on i.rk = c.rk;
+
+insert into ingest_issue (source_file_id, source_row, severity, message)
+select i.file_id, i.rn, 'card',
+    'Số thẻ đảng viên ' || c.card_no || ' ghi cho "' || i.full_name || '" là số thẻ của "' || c.other.name || '" ('
+    || coalesce(sf.file_name, '?') || ', dòng ' || c.other.rn || '), khác họ tên và ngày sinh: không nhận là một người, dòng này được đối chiếu theo họ tên và ngày sinh. Sửa số thẻ ghi sai ở một trong hai nơi.'
+from ident_card_conflict c
+join ident_in i on i.rk = c.rk
+left join source_file sf on sf.id = c.other.file_id;
+
+update ident_in set card_no = null where rk in (select rk from ident_card_conflict);
+
 -- step: match
 -- Of several candidates, those of the name as written (name_exact) when any, else none is picked
 -- when they bear differently accented names (Hùng, Hưng: the folded name cannot tell which); then,

@@ -404,3 +404,56 @@ describe('card numbers as lists write them', () => {
 		]);
 	});
 });
+
+describe('a card number on a row of another name and birth', () => {
+	// the đảng bộ's roster exported by the members' software (a Chi bộ column, cards), then the chi
+	// bộ's rating lists as clerks type them
+	const roster = (dir: string) =>
+		writeCsv(dir, 'ds.csv', [['ĐẢNG BỘ XÃ ĐOÀN KẾT'], ['DANH SÁCH ĐẢNG VIÊN NĂM 2024'], ['STT', 'Họ và tên', 'Ngày sinh', 'Số thẻ đảng viên', 'Chi bộ', 'Tình trạng'],
+			['1', 'Nguyễn Văn An', '05/03/1980', '79012345', 'Chi bộ thôn 1', 'Chính thức'],
+			['2', 'Đỗ Thị Hồng Nhung', '03/07/1988', '79012351', 'Chi bộ thôn 1', 'Chính thức'],
+			['3', 'Hồ Thị Lan', '12/12/1991', '79012372', 'Chi bộ thôn 2', 'Chính thức']]);
+	const list = (dir: string, file: string, chiBo: string, rows: string[][]) =>
+		writeCsv(dir, file, [['ĐẢNG BỘ XÃ ĐOÀN KẾT'], [chiBo], ['DANH SÁCH ĐÁNH GIÁ, XẾP LOẠI CHẤT LƯỢNG ĐẢNG VIÊN NĂM 2024'],
+			['STT', 'Họ và tên', 'Ngày sinh', 'Số thẻ ĐV', 'Xếp loại'], ...rows.map((r, i) => [String(i + 1), ...r])]);
+	/** Each rating of the list loaded last: the name written on the person found, and their card. */
+	const rated = (db: Db) =>
+		db.query(`select p.full_name as name, p.card_no as card from rating r join person p on p.id = r.person_id
+			where r.source_file_id = (select max(id) from source_file) order by r.source_row`);
+
+	it('the holder\'s card copied onto another member\'s row is not the holder: the row is its own name\'s, and the clerk told where', async () => {
+		const { db, dir } = await dbWithRegistry();
+		await ingest(db, [roster(dir)]);
+		const r = await ingest(db, [list(dir, 'xl2.csv', 'CHI BỘ THÔN 2', [['Hồ Thị Lan', '12/12/1991', '79012345', 'HTNV']])]);
+		expect(r.files[0]).toMatchObject({ status: 'loaded', rowsStored: 1 });
+		expect(await rated(db)).toEqual([{ name: 'Hồ Thị Lan', card: '79012372' }]);
+		expect(r.files[0].warnings).toEqual([
+			'xl2.csv, dòng 5, cột "Số thẻ ĐV": Số thẻ đảng viên 79012345 ghi cho "Hồ Thị Lan" là số thẻ của "Nguyễn Văn An" (ds.csv, dòng 4), khác họ tên và ngày sinh: không nhận là một người, dòng này được đối chiếu theo họ tên và ngày sinh. Sửa số thẻ ghi sai ở một trong hai nơi.'
+		]);
+		expect((await counts(db)).person).toBe(3);
+	});
+
+	it('the holder\'s name as clerks write it (no accents, capitals, NFD, "Thị" left out, a letter wrong), born otherwise: the holder, nothing told', async () => {
+		const { db, dir } = await dbWithRegistry();
+		await ingest(db, [roster(dir)]);
+		const r = await ingest(db, [list(dir, 'xl1.csv', 'CHI BỘ THÔN 1', [
+			['NGUYEN VAN AN', '1981', '79012345', 'HTTNV'], ['Đỗ Hồng Nhung'.normalize('NFD'), '', '79012351', 'HTTNV']])]);
+		expect(r.files[0]).toMatchObject({ status: 'loaded', warnings: [] });
+		const typo = await ingest(db, [list(dir, 'xl1b.csv', 'CHI BỘ THÔN 1', [['Ngyễn Văn An', '', '79012345', 'HTTNV'], ['Đỗ Thị Hồng Nhunh', '03/07/1989', '79012351', 'HTTNV']])]);
+		expect(typo.files[0]).toMatchObject({ status: 'loaded', warnings: [] });
+		expect(await rated(db)).toEqual([{ name: 'Nguyễn Văn An', card: '79012345' }, { name: 'Đỗ Thị Hồng Nhung', card: '79012351' }]);
+		expect((await counts(db)).person).toBe(3);
+	});
+
+	it('two lists of one load giving one card to two names, no one holding it yet: neither keeps it, both told', async () => {
+		const { db, dir } = await dbWithRegistry();
+		const r = await ingest(db, [list(dir, 'xl1.csv', 'CHI BỘ THÔN 1', [['Nguyễn Văn An', '05/03/1980', '79012345', 'HTTNV']]),
+			list(dir, 'xl2.csv', 'CHI BỘ THÔN 2', [['Hồ Thị Lan', '12/12/1991', '79012345', 'HTNV']])]);
+		expect(r.files.map((f) => f.warnings)).toEqual([
+			[expect.stringMatching(/^xl1\.csv, dòng 5, cột "Số thẻ ĐV": Số thẻ đảng viên 79012345 ghi cho "Nguyễn Văn An" là số thẻ của "Hồ Thị Lan" \(xl2\.csv, dòng 5\)/)],
+			[expect.stringMatching(/^xl2\.csv, dòng 5, cột "Số thẻ ĐV": Số thẻ đảng viên 79012345 ghi cho "Hồ Thị Lan" là số thẻ của "Nguyễn Văn An" \(xl1\.csv, dòng 5\)/)]
+		]);
+		expect(await db.query('select full_name as name, card_no as card from person order by id')).toEqual([
+			{ name: 'Nguyễn Văn An', card: null }, { name: 'Hồ Thị Lan', card: null }]);
+	});
+});

@@ -15,7 +15,7 @@ import { isValidTerm, type FileKind, type PeriodKind, type SubjectKind } from '.
 import { type Db, ROOT, sqlFile } from '../db';
 import { FIELDS, alnumKey, fieldOfHeader, levelKey, sideField } from './fields';
 import { findHeader, isNumberingRow, isSigningDateLine, isSubHeader, readTitle, detectKind, isStateRegister, deciderLevelOf, yearNamed, parsePeriod, parseBareQuarter, parseSheetPeriod, type HeaderMap, type TitleInfo } from './header';
-import { IngestError, RefusedError, type RowError } from './errors';
+import { IngestError, RefusedError, formatRowError, type RowError } from './errors';
 import { pickRulebook, RulebookError } from '../rules/rulebook';
 import { colName } from '../generate/xlsx';
 import { withRows, type SourceTable } from './read';
@@ -1088,6 +1088,7 @@ export async function writeBatch(t: Db, b: ReadyBatch, opts: LoadOptions, refuse
 		for (const { year } of years) {
 			await t.run(`create or replace temp table ident_in as select * from ident_all where year is not distinct from ${year === null ? 'null' : Number(year)}`);
 			await t.run('create or replace temp table ident_made (rk bigint, first_rk bigint)');
+			await step('cards');
 			let made = 1;
 			// (the birth-year phase only where rows without birth data follow it: else the last phase
 			// makes the same people, one match sooner)
@@ -1129,6 +1130,17 @@ export async function writeBatch(t: Db, b: ReadyBatch, opts: LoadOptions, refuse
 			 where severity in ('ambiguous', 'merged') and source_file_id in (select file_id from file_ctx) group by all order by all`
 		);
 		for (const i of issues) results[fileIds.indexOf(i.file_id)]?.warnings.push(told[i.severity](i.n, i.rows));
+		// a card number of someone else (identity.sql cards): each row told, with its card column, for
+		// the clerk must correct one of the two
+		const cards = await t.query<{ file_id: number; row: number; message: string }>(
+			`select source_file_id as file_id, source_row as row, message from ingest_issue
+			 where severity = 'card' and source_file_id in (select file_id from file_ctx) order by all`
+		);
+		for (const c of cards) {
+			const i = fileIds.indexOf(c.file_id);
+			const column = parts[i]?.header.columns.find((x) => x.field === 'card_no')?.header ?? '';
+			results[i]?.warnings.push(formatRowError({ file: parts[i].src.fileName, row: c.row, column, value: '', message: c.message }));
+		}
 	}
 	await run('merge');
 	await run('supersede');
@@ -1152,7 +1164,7 @@ export async function writeBatch(t: Db, b: ReadyBatch, opts: LoadOptions, refuse
 		join file_ctx c on c.part_id = n.part_id where source_file.id = c.file_id`);
 	for (const [i, r] of results.entries())
 		if (!refused.includes(i)) for (const w of r.warnings) await t.run('insert into ingest_issue values ($f, null, $s, $m)', { f: fileIds[i], s: 'warning', m: w });
-	for (const tmp of process.env.KEEP_TMP ? [] : [...new Set([...WRITE_READS, 'ident_in', 'ident_out', 'ident_new', 'unit_scope', 'g_related', 'batch_seen', 'unit_related', 'name_scope', 'stored_claim', 'ident_unclaim', 'agency_ref', 'agency_unit', 'ident_place', 'ident_unplaced', 'unit_paths'])])
+	for (const tmp of process.env.KEEP_TMP ? [] : [...new Set([...WRITE_READS, 'ident_in', 'ident_out', 'ident_new', 'unit_scope', 'g_related', 'batch_seen', 'unit_related', 'name_scope', 'stored_claim', 'ident_unclaim', 'agency_ref', 'agency_unit', 'ident_place', 'ident_unplaced', 'ident_card_conflict', 'unit_paths'])])
 		await t.run(`drop table if exists temp.main.${tmp}`);
 	return { parts: results, touched };
 }
