@@ -196,6 +196,46 @@ left join source_file sf on sf.id = c.other.file_id;
 
 update ident_in set card_no = null where rk in (select rk from ident_card_conflict);
 
+-- A card no one holds on a row whose name and full birth date a member seen in its unit bears under
+-- another card (a digit typed wrong: 79012366 for 79012360): two records, as the cards say, but the
+-- clerk is told, naming both cards.
+insert into ingest_issue (source_file_id, source_row, severity, message)
+with fresh as (
+    select i.*
+    from ident_in i
+    anti join person p on p.card_no = i.card_no
+    where i.card_no is not null and i.birth_date is not null and i.unit_id is not null
+),
+twins as (
+    select f.rk, p.id, p.card_no, p.full_name, p.source_file_id, p.source_row
+    from fresh f
+    join person p on p.name_key = f.name_key and p.birth_date = f.birth_date
+    where p.card_no is not null
+),
+seen as (
+    select id as person_id, home_unit_id as unit_id from person semi join twins t on t.id = person.id
+    union
+    select m.person_id, m.unit_id from membership m semi join twins t on t.id = m.person_id
+    union
+    select r.person_id, r.unit_id from rating r semi join twins t on t.id = r.person_id
+    union
+    select b.person_id, b.unit_id from batch_seen b semi join twins t on t.id = b.person_id
+),
+found as (
+    select t.rk, arg_min({'name': t.full_name, 'card': t.card_no, 'file_id': t.source_file_id, 'rn': t.source_row}, t.id) as other
+    from twins t
+    join fresh f on f.rk = t.rk
+    join unit_related ur on ur.unit_id = f.unit_id
+    semi join seen s on s.person_id = t.id and s.unit_id = ur.related_id
+    group by t.rk
+)
+select f.file_id, f.rn, 'card',
+    'Người "' || f.full_name || '" (số thẻ ' || f.card_no || ') trùng họ tên, ngày sinh với "' || x.other.name || '" số thẻ ' || x.other.card
+    || ' trong cùng đơn vị (' || coalesce(sf.file_name, '?') || ', dòng ' || x.other.rn || '): đã lưu thành hai người. Nếu là một người, sửa số thẻ ghi sai.'
+from found x
+join fresh f on f.rk = x.rk
+left join source_file sf on sf.id = x.other.file_id;
+
 -- step: match
 -- Of several candidates, those of the name as written (name_exact) when any, else none is picked
 -- when they bear differently accented names (Hùng, Hưng: the folded name cannot tell which); then,

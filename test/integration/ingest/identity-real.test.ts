@@ -445,6 +445,27 @@ describe('a card number on a row of another name and birth', () => {
 		expect((await counts(db)).person).toBe(3);
 	});
 
+	it('a card typed wrong (79012366 for the roster\'s 79012360) on the name and birth date of a member of the chi bộ: two records as the cards say, and told, whichever comes first', async () => {
+		const told = /^xl1\.csv, dòng 5, cột "Số thẻ ĐV": Người "Võ Văn Tám" \(số thẻ 79012366\) trùng họ tên, ngày sinh với "Võ Văn Tám" số thẻ 79012360 trong cùng đơn vị \(ds\.csv, dòng 4\): đã lưu thành hai người\./;
+		const tam = (dir: string) => writeCsv(dir, 'ds.csv', [['ĐẢNG BỘ XÃ ĐOÀN KẾT'], ['DANH SÁCH ĐẢNG VIÊN NĂM 2024'], ['STT', 'Họ và tên', 'Ngày sinh', 'Số thẻ đảng viên', 'Chi bộ'],
+			['1', 'Võ Văn Tám', '10/10/1966', '79012360', 'Chi bộ thôn 1']]);
+		const { db, dir } = await dbWithRegistry();
+		await ingest(db, [tam(dir)]);
+		const r = await ingest(db, [list(dir, 'xl1.csv', 'CHI BỘ THÔN 1', [['Võ Văn Tám', '10/10/1966', '79012366', 'HTXSNV']])]);
+		expect(r.files[0]).toMatchObject({ status: 'loaded', rowsStored: 1 });
+		expect(r.files[0].warnings).toEqual([expect.stringMatching(told)]);
+		expect((await counts(db)).person).toBe(2);
+
+		// the list first: the roster's row is told
+		const other = await dbWithRegistry();
+		await ingest(other.db, [list(other.dir, 'xl1.csv', 'CHI BỘ THÔN 1', [['Võ Văn Tám', '10/10/1966', '79012366', 'HTXSNV']])]);
+		const later = await ingest(other.db, [tam(other.dir)]);
+		expect(later.files[0].warnings).toEqual([expect.stringMatching(/^ds\.csv, dòng 4, cột "Số thẻ đảng viên": Người "Võ Văn Tám" \(số thẻ 79012360\) trùng họ tên, ngày sinh với "Võ Văn Tám" số thẻ 79012366 trong cùng đơn vị \(xl1\.csv, dòng 5\)/)]);
+		// a namesake born the same day in another chi bộ, under his own card, is no typo
+		const thon2 = await ingest(other.db, [list(other.dir, 'xl2.csv', 'CHI BỘ THÔN 2', [['Võ Văn Tám', '10/10/1966', '79012399', 'HTTNV']])]);
+		expect(thon2.files[0]).toMatchObject({ status: 'loaded', warnings: [] });
+	});
+
 	it('two lists of one load giving one card to two names, no one holding it yet: neither keeps it, both told', async () => {
 		const { db, dir } = await dbWithRegistry();
 		const r = await ingest(db, [list(dir, 'xl1.csv', 'CHI BỘ THÔN 1', [['Nguyễn Văn An', '05/03/1980', '79012345', 'HTTNV']]),

@@ -1130,8 +1130,8 @@ export async function writeBatch(t: Db, b: ReadyBatch, opts: LoadOptions, refuse
 			 where severity in ('ambiguous', 'merged') and source_file_id in (select file_id from file_ctx) group by all order by all`
 		);
 		for (const i of issues) results[fileIds.indexOf(i.file_id)]?.warnings.push(told[i.severity](i.n, i.rows));
-		// a card number of someone else (identity.sql cards): each row told, with its card column, for
-		// the clerk must correct one of the two
+		// a card number of someone else, or a namesake of the unit born the same day under another card
+		// (identity.sql cards): each row told, with its card column, for the clerk must correct one
 		const cards = await t.query<{ file_id: number; row: number; message: string }>(
 			`select source_file_id as file_id, source_row as row, message from ingest_issue
 			 where severity = 'card' and source_file_id in (select file_id from file_ctx) order by all`
