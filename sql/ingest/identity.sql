@@ -557,18 +557,24 @@ with taken as (
     join unit_scope us on us.unit_id = i.unit_id and us.is_chi_bo
     where o.how = 'name' and not i.moved
 ),
+memberships as (
+    select m.*, coalesce(year(m.joined_unit_on) = m.year and m.joined_unit_on is distinct from m.joined_party_on, false) as came
+    from membership_current m
+    semi join taken t on t.person_id = m.person_id and t.year = m.year
+),
 held as (
     select r.person_id, r.unit_id, r.period_year as year
     from rating_current r
     join person p on p.id = r.person_id
     semi join taken t on t.person_id = r.person_id and t.year = r.period_year
+    -- (nor a rating of the chi bộ whose roster says the member came that year, the rating list not:
+    -- a register names the chi bộ where the violation happened, the one he left)
+    anti join memberships m on m.came and m.person_id = r.person_id and m.unit_id = r.unit_id and m.year = r.period_year
     where not coalesce(year(r.joined_unit_on) = r.period_year and r.joined_unit_on is distinct from p.joined_party_on, false)
     union
-    select m.person_id, m.unit_id, m.year
-    from membership_current m
-    semi join taken t on t.person_id = m.person_id and t.year = m.year
-    where m.status <> 'left'
-      and not coalesce(year(m.joined_unit_on) = m.year and m.joined_unit_on is distinct from m.joined_party_on, false)
+    select person_id, unit_id, year
+    from memberships
+    where status <> 'left' and not came
 ),
 claims as (
     select t.rk, t.person_id, t.chi_bo, t.year, h.unit_id as other

@@ -415,6 +415,38 @@ describe('a register as a đảng ủy writes it, after its chi bộ lists', () 
 	});
 });
 
+describe('a member disciplined in the chi bộ he left during the year', () => {
+	// the đảng bộ's roster: Lâm came to thôn 2 on 01/06/2024 ("Ngày chuyển đến"), rated there; the
+	// UBKT's register names the chi bộ where the violation happened (RULES.md R2), thôn 1, and his
+	// birth year only
+	const files = (dir: string) => ({
+		roster: writeCsv(dir, 'ds.csv', [['ĐẢNG BỘ XÃ ĐOÀN KẾT'], ['DANH SÁCH ĐẢNG VIÊN NĂM 2024'],
+			['STT', 'Họ và tên', 'Ngày sinh', 'Số thẻ đảng viên', 'Chi bộ', 'Ngày vào Đảng', 'Ngày chuyển đến'],
+			['1', 'Phan Văn Quý', '11/11/1982', '79012371', 'Chi bộ thôn 2', '01/01/2008', ''],
+			['2', 'Bùi Văn Lâm', '04/04/1979', '79012370', 'Chi bộ thôn 2', '01/01/1999', '01/06/2024']]),
+		list: writeCsv(dir, 'xl.csv', [['ĐẢNG BỘ XÃ ĐOÀN KẾT'], ['CHI BỘ THÔN 2'], ['DANH SÁCH ĐÁNH GIÁ, XẾP LOẠI CHẤT LƯỢNG ĐẢNG VIÊN NĂM 2024'],
+			['STT', 'Họ và tên', 'Ngày sinh', 'Số thẻ ĐV', 'Xếp loại'], ['1', 'Phan Văn Quý', '11/11/1982', '79012371', 'HTTNV'], ['2', 'Bùi Văn Lâm', '04/04/1979', '79012370', 'HTTNV']]),
+		register: writeCsv(dir, 'kl.csv', [['ĐẢNG ỦY XÃ ĐOÀN KẾT'], ['ỦY BAN KIỂM TRA'], ['SỔ THEO DÕI ĐẢNG VIÊN BỊ THI HÀNH KỶ LUẬT NĂM 2024'],
+			['STT', 'Họ và tên', 'Năm sinh', 'Chi bộ', 'Hình thức kỷ luật', 'Ngày quyết định'], ['1', 'Bùi Văn Lâm', '1979', 'Chi bộ thôn 1', 'Khiển trách', '15/03/2024']])
+	});
+
+	it.each([
+		['after the lists', ['roster', 'list', 'register']],
+		['before them', ['register', 'roster', 'list']]
+	])('the register loaded %s: the one Bùi Văn Lâm born 1979 of the đảng bộ, whose rating R2 sees; nothing told', async (_when, order) => {
+		const { db, dir } = await dbWithRegistry();
+		const f = files(dir);
+		for (const k of order) {
+			const r = await ingest(db, [f[k as keyof typeof f]]);
+			expect(r.files[0]).toMatchObject({ status: 'loaded', warnings: [] });
+		}
+		expect(await db.query(`select p.card_no as card, u.code as unit from discipline d join person p on p.id = d.person_id join unit u on u.id = d.unit_id`))
+			.toEqual([{ card: '79012370', unit: 'C70010101' }]);
+		const { findings } = await runAudit(db, { year: 2024, rules: ['disciplined_not_incomplete'], signals: false });
+		expect(findings.filter((x) => x.subject_kind === 'member').map((x) => x.subject_ref)).toEqual(['79012370']);
+	});
+});
+
 // A district's inspection committee keeps one register for the whole district: no Chi bộ column,
 // the member's post and unit in one cell. RULES.md: a discipline is matched by card number, else
 // name + birth date + unit.
