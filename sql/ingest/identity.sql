@@ -433,8 +433,34 @@ undated_shared as (
     having count(distinct r.birth_year) > 1 or count(distinct r.birth_date) > 1
 ),
 
+-- of a row's candidates, those of its full birth date when any: the person a list dated so is that
+-- row's before one known by the year alone (a register's "Lê Văn Cường, 1990", who may be him or
+-- his namesake born that year)
+name_dated as (
+    select c.rk, c.person_id
+    from name_candidates c
+    join (select distinct rk, birth_date from rest) r on r.rk = c.rk
+    join cand_person p on p.id = c.person_id
+    qualify coalesce(p.birth_date = r.birth_date, false) or not bool_or(coalesce(p.birth_date = r.birth_date, false)) over (partition by c.rk)
+),
+
+-- a person of no birth date that rows of several birth dates pick (two namesakes of a chi bộ born
+-- 01/01/1990 and 15/08/1990, the register's "1990" stored first): which of them it is, the lists
+-- cannot say; all are reported, as undated_shared
+dated_shared as (
+    select c.person_id
+    from name_dated c
+    join (select distinct rk, birth_date from rest) r on r.rk = c.rk
+    join cand_person p on p.id = c.person_id
+    where p.birth_date is null
+    group by c.person_id
+    having count(distinct r.birth_date) > 1
+),
+
 candidates as (
-    select rk, person_id, false as shared from name_candidates
+    select c.rk, c.person_id, s.person_id is not null as shared
+    from name_dated c
+    left join dated_shared s on s.person_id = c.person_id
     union all
     select u.rk, u.person_id, s.person_id is not null
     from undated_picks u

@@ -315,6 +315,41 @@ describe('an undated member, then a list giving their birth', () => {
 	});
 });
 
+describe('a register giving the birth year only, and two namesakes of the chi bộ born that year', () => {
+	// the UBKT's register ("Lê Văn Cường, 1990") and the chi bộ's lists dating two Lê Văn Cường born
+	// in 1990: which of them was disciplined the files cannot say, whichever comes first
+	const kl = (dir: string) => writeCsv(dir, 'kl.csv', [['ĐẢNG ỦY XÃ ĐOÀN KẾT'], ['SỔ THEO DÕI ĐẢNG VIÊN BỊ THI HÀNH KỶ LUẬT NĂM 2024'],
+		['STT', 'Họ và tên', 'Năm sinh', 'Chi bộ', 'Hình thức kỷ luật', 'Ngày quyết định'], ['1', 'Lê Văn Cường', '1990', 'Chi bộ thôn 1', 'Khiển trách', '10/05/2024']]);
+	const xl = (dir: string, file: string) => writeCsv(dir, file, [['ĐẢNG BỘ XÃ ĐOÀN KẾT'], ['CHI BỘ THÔN 1'], ['DANH SÁCH XẾP LOẠI CHẤT LƯỢNG ĐẢNG VIÊN NĂM 2024'],
+		['STT', 'Họ và tên', 'Ngày sinh', 'Xếp loại'], ['1', 'Lê Văn Cường', '01/01/1990', 'HTTNV'], ['2', 'Lê Văn Cường', '15/08/1990', 'HTNV']]);
+	/** Each person: birth date, and whether rated, disciplined. */
+	const people = (db: Db) => db.query(`select strftime(p.birth_date, '%d/%m/%Y') as born, exists (select 1 from rating r where r.person_id = p.id) as rated,
+		exists (select 1 from discipline d where d.person_id = p.id) as disciplined from person p order by p.birth_date nulls first`);
+	const EXPECTED = [{ born: null, rated: false, disciplined: true }, { born: '01/01/1990', rated: true, disciplined: false }, { born: '15/08/1990', rated: true, disciplined: false }];
+
+	it('the register first: neither dated row takes its person (no birth date given to it), both reported; a later list finds each dated one', async () => {
+		const { db, dir } = await dbWithRegistry();
+		await ingest(db, [kl(dir)]);
+		const r = await ingest(db, [xl(dir, 'xl.csv')]);
+		expect(r.files[0]).toMatchObject({ status: 'loaded', rowsStored: 2 });
+		expect(r.files[0].warnings).toEqual([expect.stringMatching(/^2 người chưa xác định chắc chắn \(dòng 5: Lê Văn Cường, dòng 6: Lê Văn Cường;/)]);
+		expect(await people(db)).toEqual(EXPECTED);
+		// (the chi bộ's roster then: each row its own dated member, nothing in doubt)
+		const again = await ingest(db, [writeCsv(dir, 'ds.csv', [['ĐẢNG BỘ XÃ ĐOÀN KẾT'], ['CHI BỘ THÔN 1'], ['DANH SÁCH ĐẢNG VIÊN NĂM 2024'],
+			['STT', 'Họ và tên', 'Ngày sinh', 'Tình trạng'], ['1', 'Lê Văn Cường', '01/01/1990', 'Chính thức'], ['2', 'Lê Văn Cường', '15/08/1990', 'Chính thức']])]);
+		expect(again.files[0]).toMatchObject({ status: 'loaded', warnings: [] });
+		expect(await people(db)).toEqual(EXPECTED);
+	});
+
+	it('the register last: its row reported, the same people', async () => {
+		const { db, dir } = await dbWithRegistry();
+		await ingest(db, [xl(dir, 'xl.csv')]);
+		const r = await ingest(db, [kl(dir)]);
+		expect(r.files[0].warnings.join(' ')).toMatch(/^1 người chưa xác định chắc chắn \(dòng 4: Lê Văn Cường;/);
+		expect(await people(db)).toEqual(EXPECTED);
+	});
+});
+
 describe('names typed with look-alike characters', () => {
 	it.each([
 		['a CSV DuckDB reads itself', 'csv'],
