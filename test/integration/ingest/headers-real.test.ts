@@ -31,6 +31,9 @@ describe('columns whose names hold another field’s keyword', () => {
 		['Số QĐ, ngày', 'decided_on'], ['Số QĐ, ngày ký', 'decided_on'], ['Số quyết định, ngày', 'decided_on'], ['Số QĐ/ngày QĐ', 'decided_on'],
 		['Số QĐ - ngày QĐ', 'decided_on'], ['Số, ký hiệu, ngày QĐ', 'decided_on'], ['Số hiệu, ngày ban hành QĐ', 'decided_on'],
 		['Số quyết định kỷ luật, ngày ký', 'decided_on'], ['Số ngày nghỉ ốm', 'sick_days'],
+		// the day a list was decided, however an agency heads it (not its level)
+		['Ngày đánh giá, xếp loại', 'decided_on'], ['Ngày đánh giá', 'decided_on'], ['Ngày phê duyệt', 'decided_on'],
+		['Thời điểm xếp loại', 'decided_on'], ['Thời điểm đánh giá, xếp loại', 'decided_on'],
 		// a register's form column naming the Party's side, beside the State's; "Kỳ", "Quý" stay the period
 		['Kỷ luật Đảng', 'discipline_form'], ['Kỷ luật về Đảng', 'discipline_form'], ['Kỷ luật đảng viên', 'discipline_form'],
 		['Kỷ luật về mặt Đảng', 'discipline_form'], ['KL Đảng', 'discipline_form'], ['KL chính quyền', 'state_discipline'],

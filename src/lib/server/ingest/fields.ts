@@ -142,9 +142,13 @@ const KEYWORD_RULES: Array<[RegExp, string | null]> = [
 	[/^so(hieu)?(quyetdinh|qd)/, null], // the number of a decision, not a level
 	[/chinhthuc/, null], // "Ngày (kết nạp Đảng) chính thức": not the admission date, not a discipline
 	[/khenthuong/, null], // "Hình thức khen thưởng": an award, not a discipline
+	// "Thời điểm xếp loại": when the list was decided, not a score (before "Thời điểm" below)
+	[/^thoidiem(danhgia)?(xeploai|quyetdinh|pheduyet)/, 'decided_on'],
 	[/(uu|khuyet|nhuoc|dia|thoi|dac)diem/, null], // "Ưu điểm", "Khuyết điểm": text, not a score
 	[/^tuchamdiem|^(canhan|dangvien)tuchamdiem/, null], // a self score, not the self level
-	[/^ngay(thang)?(nam)?(ra|ky)?(quyetdinh|qd|xeploai|ky|ra)/, 'decided_on'],
+	// (also "Ngày đánh giá, xếp loại", "Ngày phê duyệt" of a civil-servant list: the day its level was
+	// decided, which R8 and R4 read; mapped to the level, it refused the list or lost the date)
+	[/^ngay(thang)?(nam)?(ra|ky)?(quyetdinh|qd|xeploai|ky|ra|danhgia|pheduyet)/, 'decided_on'],
 	[/kiemdiem/, 'reviewed_on'],
 	// (not "Số ngày nghỉ ốm (từ tháng 1 đến tháng 12)": days)
 	[/^(?!.*ngay.*nghiom).*(nghiom\w*thang|thang\w*nghiom)/, 'sick_months'],
