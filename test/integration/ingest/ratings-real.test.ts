@@ -6,7 +6,7 @@ import ExcelJS from 'exceljs';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { findHeader, parseSheetPeriod } from '../../../src/lib/server/ingest/header';
-import { writeCsv, writeXlsx } from '../../helpers/files';
+import { REGISTRY, writeCsv, writeXlsx } from '../../helpers/files';
 import { dbWithRegistry, ingest } from '../../helpers/ingest-db';
 import { runAudit } from '../../../src/lib/server/rules/runner';
 import { getRulebook } from '../../../src/lib/server/rules/rulebook';
@@ -943,6 +943,19 @@ describe('the deciding body the level column names', () => {
 		])]);
 		expect(r.files[0]).toMatchObject({ status: 'loaded', rowsStored: 2 });
 		expect(await deciders(db)).toEqual([{ unit: 'X700101', decider }, { unit: 'X700101', decider }]);
+	});
+
+	it.each(['ĐẢNG ỦY SỞ', 'ĐẢNG ỦY SỞ TÀI CHÍNH', 'ĐẢNG ỦY CƠ QUAN SỞ TÀI CHÍNH'])('an agency’s đảng bộ: "CÁN BỘ THUỘC DIỆN BAN THƯỜNG VỤ %s QUẢN LÝ" is decided by that grassroots đảng ủy, not the body above it', async (body) => {
+		const { db, dir } = await dbWithRegistry();
+		await ingest(db, [writeCsv(dir, 'dm.csv', [REGISTRY[1], ['1', 'S7001', 'Đảng bộ Sở Tài chính', 'Đảng bộ cơ sở', 'T70', 'Bình Phước', '', '01/01/2000', '', '', '']])]);
+		const r = await ingest(db, [writeCsv(dir, 'cb.csv', [
+			['ĐẢNG BỘ SỞ TÀI CHÍNH'], ['BAN THƯỜNG VỤ ĐẢNG ỦY'], [`KẾT QUẢ ĐÁNH GIÁ CÁN BỘ THUỘC DIỆN BAN THƯỜNG VỤ ${body} QUẢN LÝ QUÝ II NĂM 2024`],
+			['STT', 'Họ và tên', 'Năm sinh', 'Chức vụ', 'Điểm', 'Xếp loại'],
+			['1', 'Nguyễn Văn An', '1968', 'Giám đốc Sở', '85', 'HTTNV'],
+			['2', 'Trần Thị Bình', '1970', 'Phó Giám đốc Sở', '80', 'HTTNV']
+		])]);
+		expect(r.files[0]).toMatchObject({ status: 'loaded', rowsStored: 2 });
+		expect(await deciders(db)).toEqual([{ unit: 'S7001', decider: 'S7001' }, { unit: 'S7001', decider: 'S7001' }]);
 	});
 
 	it('a Tỉnh ủy’s list "CÁN BỘ DIỆN BAN THƯỜNG VỤ TỈNH ỦY QUẢN LÝ" (no "thuộc"), level column "Kết quả": the Tỉnh ủy decides, not each unit’s parent', async () => {

@@ -810,8 +810,9 @@ function titleDeciderLevel(f: string): DeciderLevel | null {
 	if (!body) return null;
 	const upper = upperLevel(body);
 	if (upper) return upper;
-	// a grassroots đảng ủy, by name or not ("Đảng ủy", "BTV Đảng ủy xã A"; not "Đảng ủy Công an tỉnh")
-	if (/^(ban thuong vu |btv |ban chap hanh |bch )?dang uy( (xa|phuong|thi tran|co so)\b.*)?$/.test(body.trim())) return 'dang_uy';
+	// a grassroots đảng ủy, by name or not ("Đảng ủy", "BTV Đảng ủy xã A"; an agency's, "BTV Đảng ủy Sở
+	// (Tài chính)", "Đảng ủy cơ quan …", "Đảng ủy Bệnh viện …"; not "Đảng ủy Công an tỉnh")
+	if (/^(ban thuong vu |btv |ban chap hanh |bch )?dang uy( (xa|phuong|thi tran|co so|so|co quan|benh vien|truong|cong ty|trung tam)\b.*)?$/.test(body.trim()) && !/\b(cong an|quan su|bien phong)\b/.test(body)) return 'dang_uy';
 	return null;
 }
 
