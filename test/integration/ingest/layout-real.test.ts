@@ -192,15 +192,6 @@ describe('footers and signatures below the list', () => {
 		expect(await db.one('select count(*)::int as n from rating where person_id in (select id from person where full_name = \'Lê Thị Hoa\')')).toEqual({ n: 0 });
 	});
 
-	it('a place-date line written with a numeric date above the signature ("Thôn 2, ngày 06/12/2024", "Đoàn Kết, ngày 6-12-2024"), under a level or the name column: no member, not refused', async () => {
-		const { db, dir } = await dbWithRegistry();
-		for (const [i, line] of [[4, 'Thôn 2, ngày 06/12/2024'], [4, 'Đoàn Kết, ngày 6-12-2024'], [1, 'Thôn 1, ngày 06/12/2024']] as const) {
-			const f = writeCsv(dir, `ky-${i}-${line.length}.csv`, [...TITLE, HEAD, ...MEMBERS, blank(), at(i, line), at(i, 'T/M CHI BỘ'), at(i, 'BÍ THƯ'), blank(), at(i, 'Nguyễn Văn An')]);
-			const r = await ingest(db, [f]);
-			expect(r.files[0], line).toMatchObject({ status: 'loaded', rowsStored: 4 });
-		}
-	});
-
 	// (explore20: the first was stored as a member, the second refused the file "Thiếu họ và tên")
 	it('the decision under the list ("Ngày quyết định: 08/12/2024", "(Kèm theo Nghị quyết số 05-NQ/CB ngày 9/12/2024 …)"): no member; it dates a list with no date column, not one with', async () => {
 		const { db, dir } = await dbWithRegistry();

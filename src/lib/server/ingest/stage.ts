@@ -223,8 +223,7 @@ const ROW_TEXT = `fold(concat_ws(chr(31), ${FIELDS.map((f) => f.field).join(', '
 // (and the line naming the decision the list goes with, "(Kèm theo Nghị quyết số 05-NQ/CB ngày …)",
 // "Ngày quyết định: 08/12/2024": its date is read, decisionDateOf)
 const SIGN = `(nguoi lap|lap bieu|xac nhan|t/m|tm[. ]|t\\.m|noi nhan|(pho )?bi thu|\\(?da ky|\\(?ky[ ,]|\\(?ghi ro|thu truong|kt[. ]|k/t|dong dau|(pho )?(chu tich|giam doc|hieu truong|truong phong|truong ban|chanh van phong)|\\(?(ban hanh )?kem theo (quyet dinh|qd|nghi quyet|nq)\\b|ngay (ra |ky )?(quyet dinh|qd|nghi quyet|nq) *:)`;
-// (a place then a numeric date, "Thôn 2, ngày 06/12/2024", as well as the words form)
-const DATELINE = `(ngay[ .]*[0-9]*[ .]*thang[ .]*[0-9]*[ .]*nam[ .]*[0-9]{4}|, *ngay[ .]*[0-9]{1,2} *[/.-] *[0-9]{1,2} *[/.-] *[0-9]{4})`;
+const DATELINE = `ngay[ .]*[0-9]*[ .]*thang[ .]*[0-9]*[ .]*nam[ .]*[0-9]{4}`;
 // every cell of the row is signature or dateline text
 const HARD_FOOTER = `case when ${IDENTIFIED} then false else coalesce(regexp_matches(row_text,
 	'^((${SIGN}|[^\\x1f]*${DATELINE})[^\\x1f]*)(\\x1f(${SIGN}|[^\\x1f]*${DATELINE})[^\\x1f]*)*$'), false) end`;
