@@ -206,6 +206,11 @@ create or replace macro date_text(s) as
 create or replace macro form_decision(form) as
     blank_null(regexp_extract(form, '(?i)ngày\.?\s*(\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{2,4})', 1));
 
+-- decision_cell: the cell a register row's decision date is read from: its date column, else the
+-- date its form cell gives (the Party's form, else the State's) (dictionaries.sql, discipline.sql)
+create or replace macro decision_cell(decided_on, form, state_form) as
+    coalesce(decided_on, form_decision(coalesce(form, state_form)));
+
 -- parse_date: dd/mm/yyyy, d/m/yy, dd-mm-yyyy, dd.mm.yyyy, yyyy-mm-dd (time part ignored), Excel
 -- serial numbers, as date_text leaves them. A bare year is not a date (see parse_year). Impossible
 -- dates (31/02) -> null.

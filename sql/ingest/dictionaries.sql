@@ -70,7 +70,7 @@ v as (
         union all select v from dissolved_status
         -- a register's decision date written only in its form cell (discipline.sql, form_decision), the
         -- State's where it has no Party form (a State body's own register: load.ts)
-        union all select form_decision(coalesce(discipline_form, state_discipline)) from stg where decided_on is null and coalesce(discipline_form, state_discipline) is not null
+        union all select decision_cell(decided_on, discipline_form, state_discipline) from stg where decided_on is null and coalesce(discipline_form, state_discipline) is not null
         union all select regexp_extract(note, '(\d{1,2}/\d{1,2}/\d{4})', 1) from stg
             where note is not null and (dissolved_on is not null or status in (select v from dissolved_status) or note in (select v from dissolved_status))
     )

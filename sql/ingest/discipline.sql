@@ -28,7 +28,7 @@ with s as (
         case when s.unit_code is null and s.unit_name is null then party_unit_in(coalesce(s.agency, s.position)) end as cell_unit
     from stg s
     join file_ctx c using (part_id)
-    left join date_dict dd on dd.v = coalesce(s.decided_on, form_decision(coalesce(s.discipline_form, s.state_discipline)))
+    left join date_dict dd on dd.v = decision_cell(s.decided_on, s.discipline_form, s.state_discipline)
 )
 -- (parent: a "Đảng bộ" column beside the "Chi bộ" column, which the chi bộ is looked up in)
 select distinct 'unit' as role, coalesce(unit_code, '') as code, coalesce(unit_name, '') as name, coalesce(parent, '') as parent, context_path, year from s
@@ -51,7 +51,7 @@ create or replace temp table agency_ref as
 select distinct concat_ws(' / ', s.agency, c.title_agency) as agency, year(dd.d) as year
 from stg s
 join file_ctx c using (part_id)
-left join date_dict dd on dd.v = coalesce(s.decided_on, form_decision(coalesce(s.discipline_form, s.state_discipline)))
+left join date_dict dd on dd.v = decision_cell(s.decided_on, s.discipline_form, s.state_discipline)
 where c.title_agency is not null and c.context_unit_id is null and s.unit_code is null and s.unit_name is null;
 
 -- step: normalise
@@ -181,7 +181,7 @@ from s
 left join f on f.v = s.discipline_form
 left join f fs on fs.v = s.state_discipline
 left join sk on sk.k = alnum_key(s.subject_kind)
-left join date_dict dd on dd.v = coalesce(s.decided_on, form_decision(coalesce(s.discipline_form, s.state_discipline)))
+left join date_dict dd on dd.v = decision_cell(s.decided_on, s.discipline_form, s.state_discipline)
 left join date_dict bd on bd.v = s.birth
 left join unit_hit u on u.role = 'unit' and u.code = coalesce(s.unit_code, '') and u.name = coalesce(s.unit_name, '') and u.parent = coalesce(s.parent, '') and u.context_path = s.context_path
     and u.year is not distinct from year(dd.d)
